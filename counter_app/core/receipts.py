@@ -1,0 +1,479 @@
+"""Receipts as documents: what to print, not how.
+
+A `Document` is a tuple of elements (text, columns, separators, barcodes, QR
+codes, feeds, a cut). Renderers in `counter_app.devices` turn it into ESC/POS
+bytes or a preview image. The builders below take plain data classes filled
+by the services layer. Receipt strings are Traditional Chinese.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from typing import Literal
+
+from counter_app.core.money import ZERO, Money
+from counter_app.core.text_layout import display_width, three_columns, two_columns, wrap
+
+TAIPEI = timezone(timedelta(hours=8), "Asia/Taipei")
+"""Taiwan has no daylight saving time; a fixed offset avoids needing tzdata on Windows."""
+
+Align = Literal["left", "center", "right"]
+
+# --- document model ----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    text: str
+    align: Align = "left"
+    bold: bool = False
+    double: bool = False  # double width and height: half as many columns
+
+
+@dataclass(frozen=True, slots=True)
+class Columns:
+    """Left text and right-aligned amount; with `middle`, an item row (name, qty, amount)."""
+
+    left: str
+    right: str
+    middle: str | None = None
+    bold: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Separator:
+    char: str = "-"
+
+
+@dataclass(frozen=True, slots=True)
+class Barcode:
+    """Code 128 of `data` (ASCII), human-readable text below."""
+
+    data: str
+
+
+@dataclass(frozen=True, slots=True)
+class QR:
+    data: str
+
+
+@dataclass(frozen=True, slots=True)
+class Image:
+    """A bitmap, e.g. the store logo: a path the device layer loads, or a named placeholder."""
+
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Feed:
+    lines: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Cut:
+    partial: bool = False
+
+
+Element = Text | Columns | Separator | Barcode | QR | Image | Feed | Cut
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    title: str
+    elements: tuple[Element, ...]
+
+    def plain_text(self, columns: int) -> str:
+        """The text lines as printed (no barcodes), for tests and logs."""
+        return "\n".join(line for line, _style in text_lines(self, columns))
+
+
+@dataclass(frozen=True, slots=True)
+class LineStyle:
+    align: Align = "left"
+    bold: bool = False
+    double: bool = False
+
+
+def layout_element(element: Text | Columns | Separator, columns: int) -> list[tuple[str, LineStyle]]:
+    """Resolve a text-like element into printable lines that fit `columns` (Font A)."""
+    if isinstance(element, Separator):
+        ch = element.char or "-"
+        return [(ch * (columns // max(display_width(ch), 1)), LineStyle())]
+    if isinstance(element, Columns):
+        style = LineStyle(bold=element.bold)
+        if element.middle is None:
+            rows = two_columns(element.left, element.right, columns)
+        else:
+            rows = three_columns(element.left, element.middle, element.right, columns)
+        return [(row, style) for row in rows]
+    width = columns // 2 if element.double else columns
+    style = LineStyle(element.align, element.bold, element.double)
+    return [(line, style) for line in wrap(element.text, max(width, 1))]
+
+
+def text_lines(document: Document, columns: int) -> list[tuple[str, LineStyle]]:
+    out: list[tuple[str, LineStyle]] = []
+    for element in document.elements:
+        if isinstance(element, Text | Columns | Separator):
+            out.extend(layout_element(element, columns))
+    return out
+
+
+# --- data the services layer fills in ---------------------------------------------
+
+PAYMENT_LABELS: dict[str, str] = {
+    "cash": "現金",
+    "card": "信用卡",
+    "easycard": "悠遊卡",
+    "ipass": "一卡通",
+    "linepay": "LINE Pay",
+    "jkopay": "街口支付",
+    "transfer": "轉帳",
+    "voucher": "禮券",
+}
+
+
+def payment_label(method: str) -> str:
+    return PAYMENT_LABELS.get(method, method)
+
+
+@dataclass(frozen=True, slots=True)
+class SaleLine:
+    name: str
+    qty: int
+    unit_price: Money
+    line_total: Money
+
+
+@dataclass(frozen=True, slots=True)
+class Payment:
+    method: str
+    amount: Money
+    tendered: Money | None = None
+    change: Money | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SaleReceiptData:
+    store_name: str
+    store_code: str
+    receipt_no: str
+    cashier_name: str
+    created_at: datetime
+    lines: Sequence[SaleLine]
+    total: Money
+    payments: Sequence[Payment]
+    reprint: bool = False
+    pending_notes: Sequence[str] = ()
+    footer: str = "謝謝光臨，憑本收據可於七日內辦理退換貨"
+
+
+@dataclass(frozen=True, slots=True)
+class ItemQty:
+    name: str
+    qty: int
+
+
+@dataclass(frozen=True, slots=True)
+class PickupSlipData:
+    store_name: str
+    pickup_code: str
+    customer_name: str
+    phone: str
+    lines: Sequence[ItemQty]
+    created_at: datetime
+    ready_by: datetime | None = None
+    expires_at: datetime | None = None
+    pending: bool = False  # queued offline: not yet confirmed by the warehouse
+    reprint: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class DropshipSlipData:
+    store_name: str
+    order_no: str
+    recipient_name: str
+    phone: str
+    address: str
+    lines: Sequence[ItemQty]
+    created_at: datetime
+    carrier: str | None = None
+    total: Money | None = None
+    pending: bool = False
+    reprint: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ReturnReceiptData:
+    store_name: str
+    return_no: str
+    original_receipt_no: str
+    cashier_name: str
+    created_at: datetime
+    returned: Sequence[SaleLine]
+    exchanged: Sequence[SaleLine] = ()
+    refund_method: str = "cash"
+    reason: str = ""
+    reprint: bool = False
+    pending_notes: Sequence[str] = ()
+
+    @property
+    def returned_total(self) -> Money:
+        return sum((line.line_total for line in self.returned), ZERO)
+
+    @property
+    def exchanged_total(self) -> Money:
+        return sum((line.line_total for line in self.exchanged), ZERO)
+
+
+@dataclass(frozen=True, slots=True)
+class ShiftReportData:
+    kind: Literal["X", "Z"]
+    store_name: str
+    terminal: str
+    cashier_name: str
+    opened_at: datetime
+    printed_at: datetime
+    sale_count: int
+    gross_sales: Money
+    return_count: int
+    returns: Money
+    by_method: Sequence[tuple[str, Money]]
+    opening_float: Money
+    cash_in_drawer_expected: Money
+    cash_counted: Money | None = None  # Z report: what the cashier counted
+    voids: int = 0
+    drawer_opens_without_sale: int = 0
+    unsynced_operations: int = 0
+
+    @property
+    def net_sales(self) -> Money:
+        return self.gross_sales - self.returns
+
+
+@dataclass(frozen=True, slots=True)
+class PrinterTestPageData:
+    printer_name: str
+    paper_mm: int
+    encoding: str
+    profile: str
+    printed_at: datetime
+    extra_lines: Sequence[str] = field(default_factory=tuple)
+
+
+# --- helpers ---------------------------------------------------------------------
+
+
+def mask_phone(phone: str) -> str:
+    """'0912345678' -> '0912***678'. Keeps the first 4 and last 3 digits."""
+    digits = "".join(ch for ch in phone if ch.isdigit())
+    if len(digits) <= 7:
+        return "*" * max(len(digits) - 2, 0) + digits[-2:]
+    return f"{digits[:4]}***{digits[-3:]}"
+
+
+def local_time(moment: datetime) -> str:
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(TAIPEI)
+    return f"{moment:%Y-%m-%d %H:%M}"
+
+
+def _header(store_name: str, title: str, reprint: bool) -> list[Element]:
+    elements: list[Element] = [Text(store_name, align="center", bold=True, double=True)]
+    elements.append(Text(title, align="center", bold=True))
+    if reprint:
+        elements.append(Text("*** 補印 REPRINT ***", align="center", bold=True))
+    elements.append(Separator())
+    return elements
+
+
+def _notes(notes: Sequence[str]) -> list[Element]:
+    if not notes:
+        return []
+    return [Separator("="), *[Text(f"※ {note}", bold=True) for note in notes], Separator("=")]
+
+
+def _item_rows(lines: Sequence[SaleLine]) -> list[Element]:
+    rows: list[Element] = [Columns("品名", "金額", middle="數量")]
+    for line in lines:
+        rows.append(Columns(line.name, line.line_total.format(), middle=f"x{line.qty}"))
+        if line.qty != 1:
+            rows.append(Text(f"  單價 {line.unit_price.format()}"))
+    return rows
+
+
+def _end() -> list[Element]:
+    return [Feed(2), Cut()]
+
+
+# --- builders --------------------------------------------------------------------
+
+
+def sale_receipt(data: SaleReceiptData) -> Document:
+    elements = _header(data.store_name, "銷售收據", data.reprint)
+    elements += [
+        Text(f"收據號碼：{data.receipt_no}"),
+        Text(f"日期：{local_time(data.created_at)}"),
+        Text(f"收銀員：{data.cashier_name}"),
+        Separator(),
+        *_item_rows(data.lines),
+        Separator(),
+        Columns(f"合計 {sum(line.qty for line in data.lines)} 件", data.total.format(), bold=True),
+    ]
+    for payment in data.payments:
+        elements.append(Columns(payment_label(payment.method), payment.amount.format()))
+        if payment.tendered is not None:
+            elements.append(Columns("  實收", payment.tendered.format()))
+        if payment.change is not None:
+            elements.append(Columns("  找零", payment.change.format()))
+    elements += _notes(data.pending_notes)
+    elements += [
+        Separator(),
+        Barcode(data.receipt_no),
+        Text(data.footer, align="center"),
+        *_end(),
+    ]
+    return Document(f"收據 {data.receipt_no}", tuple(elements))
+
+
+def pickup_slip(data: PickupSlipData) -> Document:
+    elements = _header(data.store_name, "門市取貨單", data.reprint)
+    elements += [
+        Text(f"取貨碼：{data.pickup_code}", align="center", bold=True, double=True),
+        Text(f"建立：{local_time(data.created_at)}"),
+        Text(f"顧客：{data.customer_name}  {mask_phone(data.phone)}"),
+    ]
+    if data.ready_by is not None:
+        elements.append(Text(f"預計到店：{local_time(data.ready_by)}"))
+    if data.expires_at is not None:
+        elements.append(Text(f"保留至：{local_time(data.expires_at)}"))
+    elements.append(Separator())
+    elements += [Columns(item.name, f"x{item.qty}") for item in data.lines]
+    if data.pending:
+        elements += _notes(["待確認：網路離線，預約尚未經倉庫確認，確認後將通知您"])
+    elements += [
+        Separator(),
+        QR(data.pickup_code),
+        Barcode(data.pickup_code),
+        Text("取貨時請出示此單或取貨碼", align="center"),
+        *_end(),
+    ]
+    return Document(f"取貨單 {data.pickup_code}", tuple(elements))
+
+
+def dropship_slip(data: DropshipSlipData) -> Document:
+    elements = _header(data.store_name, "代發訂單", data.reprint)
+    elements += [
+        Text(f"訂單編號：{data.order_no}"),
+        Text(f"建立：{local_time(data.created_at)}"),
+        Text(f"收件人：{data.recipient_name}"),
+        Text(f"電話：{mask_phone(data.phone)}"),
+        Text(f"地址：{data.address}"),
+    ]
+    if data.carrier:
+        elements.append(Text(f"物流：{data.carrier}"))
+    elements.append(Separator())
+    elements += [Columns(item.name, f"x{item.qty}") for item in data.lines]
+    if data.total is not None:
+        elements += [Separator(), Columns("合計", data.total.format(), bold=True)]
+    if data.pending:
+        elements += _notes(["待確認：網路離線，訂單尚未送出，連線後自動送出"])
+    elements += [Separator(), Barcode(data.order_no), *_end()]
+    return Document(f"代發單 {data.order_no}", tuple(elements))
+
+
+def return_receipt(data: ReturnReceiptData) -> Document:
+    title = "換貨收據" if data.exchanged else "退貨收據"
+    elements = _header(data.store_name, title, data.reprint)
+    elements += [
+        Text(f"單號：{data.return_no}"),
+        Text(f"原收據：{data.original_receipt_no}"),
+        Text(f"日期：{local_time(data.created_at)}"),
+        Text(f"收銀員：{data.cashier_name}"),
+        Separator(),
+        Text("退回商品", bold=True),
+        *_item_rows(data.returned),
+        Columns("退貨小計", (-data.returned_total).format()),
+    ]
+    if data.exchanged:
+        elements += [
+            Separator(),
+            Text("換購商品", bold=True),
+            *_item_rows(data.exchanged),
+            Columns("換購小計", data.exchanged_total.format()),
+        ]
+    net = data.exchanged_total - data.returned_total
+    elements.append(Separator())
+    if net.cents < 0:
+        elements.append(Columns(f"應退金額（{payment_label(data.refund_method)}）", (-net).format(), bold=True))
+    else:
+        elements.append(Columns("應補金額", net.format(), bold=True))
+    if data.reason:
+        elements.append(Text(f"原因：{data.reason}"))
+    elements += _notes(data.pending_notes)
+    elements += [Separator(), Barcode(data.return_no), Text("顧客簽名：", bold=True), Feed(2), *_end()]
+    return Document(f"{title} {data.return_no}", tuple(elements))
+
+
+def shift_report(data: ShiftReportData) -> Document:
+    title = "X 報表（交班中）" if data.kind == "X" else "Z 報表（關帳）"
+    elements = _header(data.store_name, title, reprint=False)
+    elements += [
+        Text(f"收銀機：{data.terminal}"),
+        Text(f"收銀員：{data.cashier_name}"),
+        Text(f"開班：{local_time(data.opened_at)}"),
+        Text(f"列印：{local_time(data.printed_at)}"),
+        Separator(),
+        Columns(f"銷售 {data.sale_count} 筆", data.gross_sales.format()),
+        Columns(f"退貨 {data.return_count} 筆", (-data.returns).format()),
+        Columns("淨銷售", data.net_sales.format(), bold=True),
+        Separator(),
+        Text("付款方式", bold=True),
+        *[Columns(payment_label(method), amount.format()) for method, amount in data.by_method],
+        Separator(),
+        Columns("開班零用金", data.opening_float.format()),
+        Columns("應有現金", data.cash_in_drawer_expected.format(), bold=True),
+    ]
+    if data.cash_counted is not None:
+        diff = data.cash_counted - data.cash_in_drawer_expected
+        elements += [
+            Columns("實點現金", data.cash_counted.format()),
+            Columns("差額", diff.format(), bold=True),
+        ]
+    elements += [
+        Separator(),
+        Columns("作廢", str(data.voids)),
+        Columns("無銷售開錢櫃", str(data.drawer_opens_without_sale)),
+        Columns("待同步作業", str(data.unsynced_operations)),
+    ]
+    if data.kind == "Z":
+        elements += [Feed(1), Text("主管簽名：", bold=True), Feed(2)]
+    elements += _end()
+    return Document(title, tuple(elements))
+
+
+def printer_test_page(data: PrinterTestPageData) -> Document:
+    elements: list[Element] = [
+        Text("列印測試", align="center", bold=True, double=True),
+        Text("測試頁 TEST PAGE", align="center"),
+        Separator(),
+        Text(f"印表機：{data.printer_name}"),
+        Text(f"機型設定：{data.profile}"),
+        Text(f"紙寬：{data.paper_mm} mm　編碼：{data.encoding}"),
+        Text(f"時間：{local_time(data.printed_at)}"),
+        *[Text(line) for line in data.extra_lines],
+        Separator(),
+        Text("繁體中文：珍珠奶茶、鳳梨酥、臺灣"),
+        Text("0123456789 ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
+        Text("粗體 Bold", bold=True),
+        Text("置中 Center", align="center"),
+        Text("靠右 Right", align="right"),
+        Columns("對齊測試", "NT$1,234"),
+        Separator("="),
+        Barcode("TEST-128"),
+        QR("PU7K3M9Q2X"),
+        *_end(),
+    ]
+    return Document("測試頁", tuple(elements))
