@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import threading
 import time
 import uuid
 from datetime import date
@@ -11,16 +12,37 @@ from datetime import date
 PICKUP_ALPHABET = "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no I or O: they read as 1 and 0
 
 
-def uuid7() -> str:
-    """A UUID version 7 (RFC 9562): 48-bit Unix milliseconds, then random bits."""
-    ms = time.time_ns() // 1_000_000
-    rand = int.from_bytes(os.urandom(10), "big")
-    value = (ms & ((1 << 48) - 1)) << 80
-    value |= 0x7 << 76  # version
-    value |= ((rand >> 62) & 0xFFF) << 64  # rand_a, 12 bits
-    value |= 0b10 << 62  # variant
-    value |= rand & ((1 << 62) - 1)  # rand_b
-    return str(uuid.UUID(int=value))
+class _Uuid7Generator:
+    """UUIDv7 with a 12-bit counter in ``rand_a`` (RFC 9562, method 1), so ids made
+    in the same millisecond still sort in creation order: the outbox relies on it."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._last_ms = 0
+        self._counter = 0
+
+    def __call__(self) -> str:
+        with self._lock:
+            ms = time.time_ns() // 1_000_000
+            if ms > self._last_ms:
+                self._last_ms = ms
+                self._counter = int.from_bytes(os.urandom(2), "big") & 0x3FF  # leave headroom
+            else:
+                self._counter += 1
+                if self._counter > 0xFFF:  # 4096 ids in one ms: borrow the next ms
+                    self._last_ms += 1
+                    self._counter = 0
+            ms, counter = self._last_ms, self._counter
+        rand_b = int.from_bytes(os.urandom(8), "big") & ((1 << 62) - 1)
+        value = (ms & ((1 << 48) - 1)) << 80
+        value |= 0x7 << 76  # version
+        value |= counter << 64  # rand_a used as a counter
+        value |= 0b10 << 62  # variant
+        value |= rand_b
+        return str(uuid.UUID(int=value))
+
+
+uuid7 = _Uuid7Generator()
 
 
 def receipt_number(store_code: str, day: date, sequence: int) -> str:

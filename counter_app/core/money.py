@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
+
+_AMOUNT = re.compile(r"(?P<sign>-)?(?P<whole>[0-9]*)(?:\.(?P<frac>[0-9]{1,2}))?")
 
 
 @dataclass(frozen=True, order=True, slots=True)
@@ -17,20 +21,14 @@ class Money:
 
     @classmethod
     def parse(cls, text: str) -> Money:
-        """Parse what a cashier types: '100', '1,000', '99.5', 'NT$120'."""
-        cleaned = text.strip().replace(",", "").replace("NT$", "").replace("$", "").strip()
-        if not cleaned:
-            raise ValueError("empty amount")
-        negative = cleaned.startswith("-")
-        if negative:
-            cleaned = cleaned[1:]
-        whole, _, frac = cleaned.partition(".")
-        if not whole.isdigit() and not (whole == "" and frac.isdigit()):
-            raise ValueError(f"not an amount: {text!r}")
-        if frac and (not frac.isdigit() or len(frac) > 2):
-            raise ValueError(f"not an amount: {text!r}")
-        cents = int(whole or "0") * 100 + int((frac + "00")[:2] if frac else "0")
-        return cls(-cents if negative else cents)
+        """Parse what a cashier types: '100', '1,000', '99.5', 'NT$120', full-width '１００'."""
+        cleaned = unicodedata.normalize("NFKC", text).strip()
+        cleaned = cleaned.replace(",", "").replace("NT$", "").replace("$", "").strip()
+        match = _AMOUNT.fullmatch(cleaned)
+        if not match or not (match["whole"] or match["frac"]):
+            raise ValueError(f"not an amount: {text[:40]!r}")
+        cents = int(match["whole"] or "0") * 100 + int((match["frac"] or "").ljust(2, "0") or "0")
+        return cls(-cents if match["sign"] else cents)
 
     def __add__(self, other: Money) -> Money:
         return Money(self.cents + other.cents)

@@ -1,0 +1,82 @@
+"""``counter-app``: the store counter."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from counter_app import __version__
+from counter_app.ui.i18n import DEFAULT_LANGUAGE, LANGUAGES
+
+
+def default_data_dir() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("counter-app", "CounterWarehouse"))
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="counter-app", description="Store counter (門市櫃台)")
+    parser.add_argument("--version", action="version", version=f"counter-app {__version__}")
+    parser.add_argument("--demo", action="store_true", help="run with an embedded demo warehouse")
+    parser.add_argument("--data-dir", type=Path, default=None, help="where the local database lives")
+    parser.add_argument("--server", help="warehouse API base URL, e.g. https://warehouse.example.tw")
+    parser.add_argument("--enroll", metavar="CODE", help="one-time enrollment code from an admin")
+    parser.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help="interface language")
+    parser.add_argument("--log-level", default="INFO")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    data_dir = args.data_dir or default_data_dir()
+    from counter_app.local.db import DatabaseDamaged
+
+    try:
+        if args.demo:
+            from counter_app.demo import run_demo
+
+            return run_demo(data_dir / "demo", args.lang)
+        return run_counter(args, data_dir)
+    except DatabaseDamaged as exc:
+        print(
+            f"The local database is damaged: {exc.detail}\n"
+            f"File: {exc.path}\n"
+            "Close the app, move that file aside (keep it for support: it may hold unsent sales), "
+            "and start again to re-sync from the warehouse.",
+            file=sys.stderr,
+        )
+        return 3
+
+
+def run_counter(args: argparse.Namespace, data_dir: Path) -> int:
+    from counter_app.bootstrap import NotEnrolled, build_services
+    from counter_app.sync.client import WarehouseProblem, WarehouseUnreachable
+
+    if not args.server:
+        print("counter-app: --server URL is required (or use --demo)", file=sys.stderr)
+        return 2
+    try:
+        services = build_services(data_dir, args.server, enrollment_code=args.enroll)
+    except NotEnrolled as exc:
+        print(f"counter-app: {exc}", file=sys.stderr)
+        return 2
+    except (WarehouseProblem, WarehouseUnreachable) as exc:
+        print(f"counter-app: enrollment failed: {exc}", file=sys.stderr)
+        return 2
+    from counter_app.ui.app import ensure_application, run_window
+    from counter_app.ui.sign_in_dialog import ask_for_staff
+
+    ensure_application(args.lang)
+    cashier = ask_for_staff(services.staff)
+    if cashier is None:
+        services.close()
+        return 0
+    return run_window(services, cashier, args.lang)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,97 @@
+"""The cart the cashier builds: lines, quantities, total, and cash tender."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from counter_app.core.catalog import ProductInfo
+from counter_app.core.money import ZERO, Money
+
+MAX_LINE_QTY = 9999
+
+
+class CartError(ValueError):
+    """A cashier's input the cart refuses; ``code`` names the reason for the UI."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+@dataclass(slots=True)
+class CartLine:
+    product: ProductInfo
+    qty: int = 1
+
+    @property
+    def unit_price(self) -> Money:
+        return self.product.price
+
+    @property
+    def total(self) -> Money:
+        return self.product.price * self.qty
+
+
+def _check_qty(qty: int) -> None:
+    if not isinstance(qty, int) or isinstance(qty, bool):
+        raise CartError("qty_not_integer", f"quantity must be a whole number, got {qty!r}")
+    if qty < 1:
+        raise CartError("qty_too_small", f"quantity must be at least 1, got {qty}")
+    if qty > MAX_LINE_QTY:
+        raise CartError("qty_too_large", f"quantity must be at most {MAX_LINE_QTY}, got {qty}")
+
+
+@dataclass(slots=True)
+class Cart:
+    lines: list[CartLine] = field(default_factory=list)
+
+    def add(self, product: ProductInfo, qty: int = 1) -> int:
+        """Add a product; scanning the same product again raises that line's quantity.
+
+        Returns the index of the line that changed.
+        """
+        _check_qty(qty)
+        for index, line in enumerate(self.lines):
+            if line.product.id == product.id:
+                self.set_qty(index, line.qty + qty)
+                return index
+        self.lines.append(CartLine(product, qty))
+        return len(self.lines) - 1
+
+    def set_qty(self, index: int, qty: int) -> None:
+        _check_qty(qty)
+        self._line(index).qty = qty
+
+    def remove(self, index: int) -> CartLine:
+        self._line(index)
+        return self.lines.pop(index)
+
+    def clear(self) -> None:
+        self.lines.clear()
+
+    @property
+    def total(self) -> Money:
+        return sum((line.total for line in self.lines), ZERO)
+
+    @property
+    def item_count(self) -> int:
+        return sum(line.qty for line in self.lines)
+
+    def is_empty(self) -> bool:
+        return not self.lines
+
+    def _line(self, index: int) -> CartLine:
+        if not 0 <= index < len(self.lines):
+            raise CartError("no_such_line", f"no cart line {index}")
+        return self.lines[index]
+
+
+def change_due(total: Money, tendered: Money) -> Money:
+    """Cash change for a tender; refuses a tender that does not cover the total."""
+    if tendered.cents < 0:
+        raise CartError("tender_negative", "the amount received cannot be negative")
+    if tendered < total:
+        raise CartError(
+            "tender_too_small", f"received {tendered} is less than the total {total}"
+        )
+    return tendered - total

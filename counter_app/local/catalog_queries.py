@@ -1,0 +1,106 @@
+"""Read-side queries on the cached catalog: scan lookup, name search, stock figures."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import Row, text
+from sqlalchemy.orm import Session
+
+from counter_app.core.catalog import ProductInfo, StockFigure
+from counter_app.core.money import Money
+from counter_app.local.search_index import fts_phrase
+
+_PRODUCT_COLUMNS = "p.id, p.sku, p.name, p.price_cents, p.category"
+
+
+def _product(row: Row) -> ProductInfo:
+    return ProductInfo(id=row[0], sku=row[1], name=row[2], price=Money(row[3]), category=row[4])
+
+
+def find_by_barcode(session: Session, code: str) -> ProductInfo | None:
+    row = session.execute(
+        text(
+            f"SELECT {_PRODUCT_COLUMNS} FROM barcodes b JOIN products p ON p.id = b.product_id "
+            "WHERE b.code = :code AND p.active"
+        ),
+        {"code": code},
+    ).first()
+    return _product(row) if row else None
+
+
+def find_by_sku(session: Session, sku: str) -> ProductInfo | None:
+    row = session.execute(
+        text(f"SELECT {_PRODUCT_COLUMNS} FROM products p WHERE p.sku = :sku AND p.active"),
+        {"sku": sku},
+    ).first()
+    return _product(row) if row else None
+
+
+def search_products(session: Session, query: str, limit: int = 50) -> list[ProductInfo]:
+    """Substring search on name and SKU, any script.
+
+    Three or more characters use the trigram index; one or two fall back to a
+    LIKE scan that stops as soon as ``limit`` rows are found.
+    """
+    query = query.strip()
+    if not query:
+        return []
+    if len(query) >= 3:
+        rows = session.execute(
+            text(
+                f"SELECT {_PRODUCT_COLUMNS} FROM product_search s "
+                "JOIN products p ON p.id = s.rowid "
+                "WHERE product_search MATCH :q AND p.active ORDER BY s.rank LIMIT :limit"
+            ),
+            {"q": fts_phrase(query), "limit": limit},
+        ).all()
+    else:
+        pattern = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        rows = session.execute(
+            text(
+                f"SELECT {_PRODUCT_COLUMNS} FROM products p "
+                "WHERE (p.name LIKE :p ESCAPE '\\' OR p.sku LIKE :p ESCAPE '\\') AND p.active "
+                "LIMIT :limit"
+            ),
+            {"p": pattern, "limit": limit},
+        ).all()
+    return [_product(r) for r in rows]
+
+
+def stock_figures(session: Session, product_id: int, now: datetime | None = None) -> list[StockFigure]:
+    """Every location's cached figure for a product, with local unacknowledged changes applied."""
+    now = now or datetime.now(UTC)
+    rows = session.execute(
+        text(
+            "SELECT l.id, l.code, l.name, l.kind, s.on_hand, s.reserved, s.available, s.received_at, "
+            "  COALESCE((SELECT SUM(d.delta) FROM pending_stock_deltas d "
+            "            WHERE d.location_id = l.id AND d.product_id = :pid), 0) "
+            "FROM locations l LEFT JOIN stock s ON s.location_id = l.id AND s.product_id = :pid "
+            "ORDER BY CASE l.kind WHEN 'store' THEN 0 WHEN 'warehouse' THEN 1 ELSE 2 END, l.code"
+        ),
+        {"pid": product_id},
+    ).all()
+    figures = []
+    for loc_id, code, name, kind, on_hand, reserved, available, received_at, pending in rows:
+        age = None
+        if received_at:
+            age = max(0.0, (now - datetime.fromisoformat(received_at)).total_seconds())
+        figures.append(
+            StockFigure(
+                location_id=loc_id,
+                location_code=code,
+                location_name=name,
+                location_kind=kind,
+                on_hand=(on_hand or 0) + pending,
+                reserved=reserved or 0,
+                available=(available or 0) + pending,
+                pending_local=pending,
+                age_s=age,
+            )
+        )
+    return figures
+
+
+def count_products(session: Session) -> int:
+    return int(session.execute(text("SELECT COUNT(*) FROM products")).scalar_one())

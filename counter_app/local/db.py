@@ -1,0 +1,125 @@
+"""The till's SQLite file: engine settings chosen for a machine that can lose power.
+
+* ``journal_mode=WAL``: readers (the GUI's lookups) never wait for the writer
+  (the puller applying a page), and a crash leaves the main file intact.
+* ``synchronous=FULL``: in WAL mode each commit is fsynced, so a sale the
+  cashier saw complete survives a power cut. NORMAL would risk losing the last
+  transactions; we write a few per minute, so the fsync costs nothing felt.
+* ``foreign_keys=ON``, ``busy_timeout=5000``: integrity, and a writer waits for
+  another instead of failing with "database is locked".
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter_app.local.models import Base
+from counter_app.local.search_index import create_search_index
+
+
+class DatabaseDamaged(RuntimeError):
+    """The local file failed its integrity check. Carries the file path."""
+
+    def __init__(self, path: Path, detail: str) -> None:
+        super().__init__(f"{path}: {detail}")
+        self.path = path
+        self.detail = detail
+
+
+def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+    # Let SQLAlchemy's "BEGIN" take the write lock at once: a reader that later
+    # upgrades to a writer could otherwise fail with SQLITE_BUSY.
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=FULL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=5000")
+    cur.execute("PRAGMA temp_store=MEMORY")
+    cur.execute("PRAGMA cache_size=-16000")  # 16 MB page cache per connection
+    cur.close()
+
+
+def _begin_immediate(conn: object) -> None:
+    conn.exec_driver_sql("BEGIN IMMEDIATE")  # type: ignore[attr-defined]
+
+
+def _begin_deferred(conn: object) -> None:
+    conn.exec_driver_sql("BEGIN")  # type: ignore[attr-defined]
+
+
+def open_engine(path: Path, *, writer: bool) -> Engine:
+    """Writers take the lock at BEGIN (no SQLITE_BUSY on upgrade); readers never wait in WAL."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(f"sqlite:///{path}", pool_size=4, max_overflow=4)
+    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _begin_immediate if writer else _begin_deferred)
+    return engine
+
+
+def check_integrity(path: Path) -> None:
+    """Raise DatabaseDamaged unless SQLite's quick_check passes. Missing file is fine."""
+    if not path.exists():
+        return
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+        try:
+            rows = conn.execute("PRAGMA quick_check").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseDamaged(path, str(exc)) from exc
+    if rows != [("ok",)]:
+        raise DatabaseDamaged(path, "; ".join(str(r[0]) for r in rows[:5]))
+
+
+def create_schema(engine: Engine) -> None:
+    Base.metadata.create_all(engine)
+    with engine.begin() as conn:
+        create_search_index(conn)
+        conn.execute(text("PRAGMA user_version=1"))
+
+
+class LocalDatabase:
+    """Owns the engine and hands out sessions; one per till."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        check_integrity(path)
+        self.engine = open_engine(path, writer=True)
+        self.read_engine = open_engine(path, writer=False)
+        create_schema(self.engine)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._read_sessions = sessionmaker(self.read_engine, expire_on_commit=False)
+
+    @contextmanager
+    def unit_of_work(self) -> Iterator[Session]:
+        """One transaction: committed if the block returns, rolled back if it raises."""
+        session = self._sessions()
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only session; it never blocks on, or blocks, the writer."""
+        session = self._read_sessions()
+        try:
+            yield session
+        finally:
+            session.close()  # ends the read transaction; loaded objects stay readable
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+        self.read_engine.dispose()

@@ -1,0 +1,151 @@
+"""Tables of the till's cache (server figures) and journal (what happened here)."""
+
+from __future__ import annotations
+
+from sqlalchemy import ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+# --- cache: copies of server state, refreshed by the change puller ---------------
+
+
+class Location(Base):
+    __tablename__ = "locations"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(16))
+    name: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(16))
+
+
+class Product(Base):
+    __tablename__ = "products"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sku: Mapped[str] = mapped_column(String(40), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    category: Mapped[str] = mapped_column(String(40), default="")
+    price_cents: Mapped[int] = mapped_column(Integer)
+    active: Mapped[bool] = mapped_column(default=True)
+    dropship_partner_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
+class Barcode(Base):
+    __tablename__ = "barcodes"
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id", ondelete="CASCADE"), index=True)
+
+
+class Stock(Base):
+    """The last figure the server sent, and when this till received it."""
+
+    __tablename__ = "stock"
+    location_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    product_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    on_hand: Mapped[int] = mapped_column(Integer)
+    reserved: Mapped[int] = mapped_column(Integer, default=0)
+    safety_stock: Mapped[int] = mapped_column(Integer, default=0)
+    available: Mapped[int] = mapped_column(Integer)
+    received_at: Mapped[str] = mapped_column(String(40))
+
+
+class Staff(Base):
+    __tablename__ = "staff"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    role: Mapped[str] = mapped_column(String(16))
+    location_id: Mapped[int] = mapped_column(Integer)
+    pin_hash: Mapped[str] = mapped_column(String(200))
+
+
+class SyncState(Base):
+    """Small key/value facts: the pull cursor, this till's identity."""
+
+    __tablename__ = "sync_state"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+# --- journal: what happened at this till; never rewritten by the server ----------
+
+
+class Sale(Base):
+    __tablename__ = "sales"
+    sale_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    receipt_no: Mapped[str] = mapped_column(String(32), unique=True)
+    location_id: Mapped[int] = mapped_column(Integer)
+    cashier_id: Mapped[int] = mapped_column(Integer)
+    cashier_name: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[str] = mapped_column(String(40), index=True)
+    total_cents: Mapped[int] = mapped_column(Integer)
+
+
+class SaleLine(Base):
+    __tablename__ = "sale_lines"
+    line_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    sale_id: Mapped[str] = mapped_column(ForeignKey("sales.sale_id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    product_id: Mapped[int] = mapped_column(Integer)
+    sku: Mapped[str] = mapped_column(String(40))
+    name: Mapped[str] = mapped_column(String(200))
+    qty: Mapped[int] = mapped_column(Integer)
+    unit_price_cents: Mapped[int] = mapped_column(Integer)
+    line_total_cents: Mapped[int] = mapped_column(Integer)
+
+
+class Payment(Base):
+    __tablename__ = "payments"
+    payment_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    sale_id: Mapped[str] = mapped_column(ForeignKey("sales.sale_id"), index=True)
+    method: Mapped[str] = mapped_column(String(16))
+    amount_cents: Mapped[int] = mapped_column(Integer)
+    tendered_cents: Mapped[int] = mapped_column(Integer)
+    change_cents: Mapped[int] = mapped_column(Integer)
+
+
+class PendingStockDelta(Base):
+    """A local change to store stock the server has not acknowledged yet.
+
+    Shown on top of the last server figure so the cashier sees stock fall as
+    they sell offline; removed when the operation is acknowledged.
+    """
+
+    __tablename__ = "pending_stock_deltas"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    op_id: Mapped[str] = mapped_column(ForeignKey("outbox.op_id"), index=True)
+    location_id: Mapped[int] = mapped_column(Integer)
+    product_id: Mapped[int] = mapped_column(Integer)
+    delta: Mapped[int] = mapped_column(Integer)
+
+    __table_args__ = (Index("ix_pending_loc_product", "location_id", "product_id"),)
+
+
+class OutboxOp(Base):
+    """An operation waiting to reach the warehouse, written with its business rows."""
+
+    __tablename__ = "outbox"
+    op_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    type: Mapped[str] = mapped_column(String(32))
+    entity_key: Mapped[str] = mapped_column(String(80), index=True)
+    payload: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[str] = mapped_column(String(40))
+    state: Mapped[str] = mapped_column(String(16), index=True)  # see sync.outbox.OpState
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[float] = mapped_column(default=0.0)
+    problem_code: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    problem_detail: Mapped[str | None] = mapped_column(Text, nullable=True)
+    result: Mapped[str | None] = mapped_column(Text, nullable=True)
+    finished_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
+
+
+class AuditEntry(Base):
+    """Supervisor actions and other things a manager may ask about later."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[str] = mapped_column(String(40))
+    staff_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    action: Mapped[str] = mapped_column(String(64))
+    detail: Mapped[str] = mapped_column(Text)

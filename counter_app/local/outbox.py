@@ -1,0 +1,211 @@
+"""The durable outbox: operations written with their business rows, pushed later.
+
+Shaped after litequeue: explicit states, UUIDv7 ids that sort by time, an
+atomic claim, and recovery of rows a crash left in flight. It lives in the
+till's own database so an operation and its business rows commit together.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import delete, func, select, text, update
+from sqlalchemy.orm import Session
+
+from counter_app.core.ids import uuid7
+from counter_app.local.models import AuditEntry, OutboxOp, PendingStockDelta
+
+BACKOFF_BASE_S = 1.0
+BACKOFF_CAP_S = 60.0
+
+
+class OpState(StrEnum):
+    READY = "ready"  # waiting to be pushed (maybe not before next_attempt_at)
+    IN_FLIGHT = "in_flight"  # claimed by the relay; back to READY if the till crashed
+    DONE = "done"  # the server applied it (or had already): acknowledged
+    FAILED = "failed"  # the server rejected it: a person must retry or discard it
+    DISCARDED = "discarded"  # a supervisor gave up on it, with a reason in the audit log
+
+
+@dataclass(frozen=True, slots=True)
+class PendingOp:
+    op_id: str
+    type: str
+    payload: dict[str, Any]
+    created_at: str
+    attempts: int
+
+
+@dataclass(frozen=True, slots=True)
+class FailedOp:
+    op_id: str
+    type: str
+    entity_key: str
+    created_at: str
+    problem_code: str
+    problem_detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxStats:
+    waiting: int
+    oldest_created_at: str | None
+    failed: int
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def enqueue(session: Session, op_type: str, entity_key: str, payload: dict[str, Any]) -> str:
+    """Add an operation in the caller's transaction; returns its op_id."""
+    op_id = uuid7()
+    session.add(
+        OutboxOp(
+            op_id=op_id,
+            type=op_type,
+            entity_key=entity_key,
+            payload=json.dumps(payload, ensure_ascii=False, separators=(",", ":")),
+            created_at=now_iso(),
+            state=OpState.READY,
+            attempts=0,
+            next_attempt_at=0.0,
+        )
+    )
+    return op_id
+
+
+def recover_in_flight(session: Session) -> int:
+    """After a crash: ops claimed but not settled go back to READY. Safe: pushes are idempotent."""
+    result = session.execute(
+        update(OutboxOp).where(OutboxOp.state == OpState.IN_FLIGHT).values(state=OpState.READY)
+    )
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+def claim_batch(session: Session, limit: int, now: float | None = None) -> list[PendingOp]:
+    """Claim the oldest pushable ops, keeping each entity's order.
+
+    An op waits while an earlier op of the same entity is failed or still
+    backing off, so a reservation's cancel never overtakes its create.
+    """
+    now = time.time() if now is None else now
+    rows = session.execute(
+        text(
+            "SELECT o.op_id, o.type, o.payload, o.created_at, o.attempts FROM outbox o "
+            "WHERE o.state = 'ready' AND o.next_attempt_at <= :now "
+            "AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.entity_key = o.entity_key "
+            "  AND e.op_id < o.op_id AND (e.state IN ('failed', 'in_flight') "
+            "  OR (e.state = 'ready' AND e.next_attempt_at > :now))) "
+            "ORDER BY o.op_id LIMIT :limit"
+        ),
+        {"now": now, "limit": limit},
+    ).all()
+    ops = [PendingOp(r[0], r[1], json.loads(r[2]), r[3], r[4]) for r in rows]
+    if ops:
+        session.execute(
+            update(OutboxOp)
+            .where(OutboxOp.op_id.in_([op.op_id for op in ops]))
+            .values(state=OpState.IN_FLIGHT, attempts=OutboxOp.attempts + 1)
+        )
+    return ops
+
+
+def mark_done(session: Session, op_id: str, result: dict[str, Any] | None) -> None:
+    session.execute(
+        update(OutboxOp)
+        .where(OutboxOp.op_id == op_id)
+        .values(
+            state=OpState.DONE,
+            result=json.dumps(result, ensure_ascii=False) if result is not None else None,
+            finished_at=now_iso(),
+            problem_code=None,
+            problem_detail=None,
+        )
+    )
+    # The server's figures now include this op; the next pull brings them.
+    session.execute(delete(PendingStockDelta).where(PendingStockDelta.op_id == op_id))
+
+
+def mark_rejected(session: Session, op_id: str, code: str, detail: str) -> None:
+    session.execute(
+        update(OutboxOp)
+        .where(OutboxOp.op_id == op_id)
+        .values(state=OpState.FAILED, problem_code=code, problem_detail=detail)
+    )
+
+
+def backoff_delay(attempts: int, rng: random.Random | None = None) -> float:
+    """Exponential backoff with full jitter: uniform(0, min(cap, base * 2**attempts))."""
+    ceiling = min(BACKOFF_CAP_S, BACKOFF_BASE_S * (2 ** min(attempts, 16)))
+    return (rng or random).uniform(0.5, 1.0) * ceiling
+
+
+def release_for_retry(
+    session: Session, op_ids: list[str], reason: str, now: float | None = None
+) -> None:
+    """The push did not get an answer: put the ops back, each after its backoff."""
+    now = time.time() if now is None else now
+    for op in session.scalars(select(OutboxOp).where(OutboxOp.op_id.in_(op_ids))):
+        op.state = OpState.READY
+        op.next_attempt_at = now + backoff_delay(op.attempts)
+        op.problem_detail = reason
+
+
+def stats(session: Session) -> OutboxStats:
+    waiting, oldest = session.execute(
+        select(func.count(), func.min(OutboxOp.created_at)).where(
+            OutboxOp.state.in_([OpState.READY, OpState.IN_FLIGHT])
+        )
+    ).one()
+    failed = session.scalar(
+        select(func.count()).select_from(OutboxOp).where(OutboxOp.state == OpState.FAILED)
+    )
+    return OutboxStats(waiting=int(waiting), oldest_created_at=oldest, failed=int(failed or 0))
+
+
+def list_failed(session: Session) -> list[FailedOp]:
+    rows = session.scalars(
+        select(OutboxOp).where(OutboxOp.state == OpState.FAILED).order_by(OutboxOp.op_id)
+    )
+    return [
+        FailedOp(r.op_id, r.type, r.entity_key, r.created_at, r.problem_code or "", r.problem_detail or "")
+        for r in rows
+    ]
+
+
+def retry_failed(session: Session, op_id: str) -> None:
+    session.execute(
+        update(OutboxOp)
+        .where(OutboxOp.op_id == op_id, OutboxOp.state == OpState.FAILED)
+        .values(state=OpState.READY, next_attempt_at=0.0)
+    )
+
+
+def discard_failed(session: Session, op_id: str, supervisor_id: int, reason: str) -> None:
+    """Give up on a rejected op; the supervisor and reason go to the audit log."""
+    if not reason.strip():
+        raise ValueError("a reason is required to discard an operation")
+    op = session.get(OutboxOp, op_id)
+    if op is None or op.state != OpState.FAILED:
+        raise ValueError(f"operation {op_id} is not a failed operation")
+    op.state = OpState.DISCARDED
+    op.finished_at = now_iso()
+    session.execute(delete(PendingStockDelta).where(PendingStockDelta.op_id == op_id))
+    session.add(
+        AuditEntry(
+            at=now_iso(),
+            staff_id=supervisor_id,
+            action="outbox.discard",
+            detail=json.dumps(
+                {"op_id": op_id, "type": op.type, "problem": op.problem_code, "reason": reason},
+                ensure_ascii=False,
+            ),
+        )
+    )

@@ -1,0 +1,48 @@
+"""What the status bar shows about syncing: waiting ops, the oldest one's age, failures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from counter_app.local import outbox, sync_state
+from counter_app.local.db import LocalDatabase
+from counter_app.local.outbox import FailedOp
+
+
+@dataclass(frozen=True, slots=True)
+class SyncStatus:
+    waiting: int
+    oldest_age_s: float | None
+    failed: int
+    last_pull_age_s: float | None
+
+
+def _age(iso: str | None, now: datetime) -> float | None:
+    if not iso:
+        return None
+    return max(0.0, (now - datetime.fromisoformat(iso)).total_seconds())
+
+
+class SyncStatusService:
+    def __init__(self, db: LocalDatabase) -> None:
+        self._db = db
+
+    def status(self) -> SyncStatus:
+        now = datetime.now(UTC)
+        with self._db.read() as session:
+            stats = outbox.stats(session)
+            last_pull = sync_state.get_value(session, "last_pull_at")
+        return SyncStatus(stats.waiting, _age(stats.oldest_created_at, now), stats.failed, _age(last_pull, now))
+
+    def failed_ops(self) -> list[FailedOp]:
+        with self._db.read() as session:
+            return outbox.list_failed(session)
+
+    def retry(self, op_id: str) -> None:
+        with self._db.unit_of_work() as session:
+            outbox.retry_failed(session, op_id)
+
+    def discard(self, op_id: str, supervisor_id: int, reason: str) -> None:
+        with self._db.unit_of_work() as session:
+            outbox.discard_failed(session, op_id, supervisor_id, reason)

@@ -1,0 +1,112 @@
+"""The warehouse API client. Every call has a timeout; errors say whose fault they are."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import requests
+
+CONNECT_TIMEOUT_S = 3.0
+READ_TIMEOUT_S = 15.0
+
+
+class WarehouseUnreachable(Exception):
+    """The network or the server is down or slow: retry later. Nothing was decided."""
+
+
+class WarehouseProblem(Exception):
+    """The server answered with a problem document: a decision, not a network fault."""
+
+    def __init__(self, status: int, code: str, detail: str) -> None:
+        super().__init__(f"{status} {code}: {detail}")
+        self.status = status
+        self.code = code
+        self.detail = detail
+
+
+@dataclass(frozen=True, slots=True)
+class Enrollment:
+    token: str
+    device_id: int
+    location: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class PullPage:
+    changes: list[dict[str, Any]]
+    cursor: int
+    has_more: bool
+    reset: bool
+
+
+class WarehouseClient:
+    def __init__(
+        self,
+        base_url: str,
+        token: str | None = None,
+        *,
+        verify_tls: bool = True,
+        timeout: tuple[float, float] = (CONNECT_TIMEOUT_S, READ_TIMEOUT_S),
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.timeout = timeout
+        self._http = requests.Session()
+        self._http.verify = verify_tls
+        self._http.headers["User-Agent"] = "counter-app/0.1"
+        if token:
+            self.set_token(token)
+
+    def set_token(self, token: str) -> None:
+        self._http.headers["Authorization"] = f"Bearer {token}"
+
+    def close(self) -> None:
+        self._http.close()
+
+    def _request(self, method: str, path: str, **kwargs: Any) -> Any:
+        url = f"{self.base_url}/api/v1{path}"
+        try:
+            response = self._http.request(method, url, timeout=self.timeout, **kwargs)
+        except requests.RequestException as exc:
+            raise WarehouseUnreachable(f"{method} {path}: {type(exc).__name__}: {exc}") from exc
+        if response.status_code >= 500 or response.status_code in (408, 429):
+            raise WarehouseUnreachable(f"{method} {path}: HTTP {response.status_code}")
+        try:
+            body = response.json()
+        except ValueError as exc:
+            raise WarehouseUnreachable(
+                f"{method} {path}: HTTP {response.status_code} with a body that is not JSON"
+            ) from exc
+        if response.status_code >= 400:
+            raise WarehouseProblem(
+                response.status_code,
+                str(body.get("code", "http_error")) if isinstance(body, dict) else "http_error",
+                str(body.get("detail", "")) if isinstance(body, dict) else str(body),
+            )
+        return body
+
+    def health(self) -> bool:
+        return self._request("GET", "/health").get("status") == "ok"
+
+    def enroll(self, code: str, device_name: str) -> Enrollment:
+        body = self._request("POST", "/devices/enroll", json={"code": code, "device_name": device_name})
+        return Enrollment(token=body["token"], device_id=body["device_id"], location=body["location"])
+
+    def pull(self, cursor: int, limit: int = 2000) -> PullPage:
+        body = self._request("GET", "/sync/pull", params={"cursor": cursor, "limit": limit})
+        return PullPage(
+            changes=body["changes"],
+            cursor=int(body["cursor"]),
+            has_more=bool(body["has_more"]),
+            reset=bool(body.get("reset", False)),
+        )
+
+    def push(self, ops: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        body = self._request("POST", "/sync/push", json={"ops": ops})
+        results = body["results"]
+        if len(results) != len(ops):
+            raise WarehouseUnreachable(f"push: {len(ops)} ops sent, {len(results)} results back")
+        return results
+
+    def stock(self, product: str) -> dict[str, Any]:
+        return self._request("GET", "/stock", params={"product": product})

@@ -1,0 +1,71 @@
+"""Online / degraded / offline, decided from what the relay and the puller see."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from enum import StrEnum
+
+FAILURES_UNTIL_OFFLINE = 3
+
+
+class Connectivity(StrEnum):
+    UNKNOWN = "unknown"  # nothing tried yet
+    ONLINE = "online"  # the last call succeeded
+    DEGRADED = "degraded"  # a call or two failed after a success: maybe a blip
+    OFFLINE = "offline"  # several calls in a row failed
+
+
+Listener = Callable[[Connectivity], None]
+
+
+class ConnectivityMonitor:
+    """Thread-safe; listeners are called on the reporting thread, outside the lock."""
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self._lock = threading.Lock()
+        self._state = Connectivity.UNKNOWN
+        self._failures = 0
+        self._clock = clock
+        self.last_success_at: float | None = None
+        self.last_error: str = ""
+        self._listeners: list[Listener] = []
+
+    @property
+    def state(self) -> Connectivity:
+        return self._state
+
+    def subscribe(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def report_success(self) -> None:
+        with self._lock:
+            self._failures = 0
+            self.last_success_at = self._clock()
+            self.last_error = ""
+            changed = self._set(Connectivity.ONLINE)
+        self._notify(changed)
+
+    def report_failure(self, error: str) -> None:
+        with self._lock:
+            self._failures += 1
+            self.last_error = error
+            offline = self._failures >= FAILURES_UNTIL_OFFLINE or self._state in (
+                Connectivity.UNKNOWN,
+                Connectivity.OFFLINE,
+            )
+            changed = self._set(Connectivity.OFFLINE if offline else Connectivity.DEGRADED)
+        self._notify(changed)
+
+    def _set(self, state: Connectivity) -> Connectivity | None:
+        if state == self._state:
+            return None
+        self._state = state
+        return state
+
+    def _notify(self, changed: Connectivity | None) -> None:
+        if changed is None:
+            return
+        for listener in list(self._listeners):
+            listener(changed)

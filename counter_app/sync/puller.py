@@ -1,0 +1,85 @@
+"""The change puller: pages through the server's feed into the cache."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from counter_app.local import cache_writer, sync_state
+from counter_app.local.db import LocalDatabase
+from counter_app.local.outbox import now_iso
+from counter_app.sync.client import WarehouseClient, WarehouseProblem, WarehouseUnreachable
+from counter_app.sync.connectivity import ConnectivityMonitor
+
+log = logging.getLogger(__name__)
+
+CURSOR_KEY = "pull_cursor"
+LAST_PULL_KEY = "last_pull_at"
+PAGE_SIZE = 5000
+
+
+@dataclass(frozen=True, slots=True)
+class PullOutcome:
+    pages: int = 0
+    changes: int = 0
+    reset: bool = False
+    unreachable: bool = False
+
+
+class ChangePuller:
+    def __init__(
+        self,
+        db: LocalDatabase,
+        client: WarehouseClient,
+        connectivity: ConnectivityMonitor,
+        on_change: Callable[[int], None] = lambda _n: None,
+        page_size: int = PAGE_SIZE,
+    ) -> None:
+        self._db = db
+        self._client = client
+        self._connectivity = connectivity
+        self._on_change = on_change
+        self._page_size = page_size
+
+    def cursor(self) -> int:
+        with self._db.read() as session:
+            return int(sync_state.get_value(session, CURSOR_KEY, "0") or 0)
+
+    def pull_until_current(self, max_pages: int = 10_000) -> PullOutcome:
+        """Pull pages until has_more is false. Each page commits with its cursor, so a
+        crash resumes from the last committed page."""
+        pages = changes = 0
+        reset = False
+        cursor = self.cursor()
+        for _ in range(max_pages):
+            try:
+                page = self._client.pull(cursor, self._page_size)
+            except (WarehouseUnreachable, WarehouseProblem) as exc:
+                self._connectivity.report_failure(str(exc))
+                return PullOutcome(pages, changes, reset, unreachable=True)
+            self._connectivity.report_success()
+            if page.reset:
+                log.warning("change feed reset at cursor %s: re-pulling from zero", cursor)
+                with self._db.unit_of_work() as session:
+                    cache_writer.clear_cache(session)
+                    sync_state.set_value(session, CURSOR_KEY, "0")
+                cursor, reset = 0, True
+                continue
+            received_at = now_iso()
+            parsed = [
+                cache_writer.Change(c["seq"], c["entity"], c["op"], str(c["id"]), c.get("data"))
+                for c in page.changes
+            ]
+            with self._db.unit_of_work() as session:
+                applied = cache_writer.apply_changes(session, parsed, received_at)
+                sync_state.set_value(session, CURSOR_KEY, str(page.cursor))
+                sync_state.set_value(session, LAST_PULL_KEY, received_at)
+            cursor = page.cursor
+            pages += 1
+            changes += applied
+            if applied:
+                self._on_change(applied)
+            if not page.has_more:
+                break
+        return PullOutcome(pages, changes, reset)

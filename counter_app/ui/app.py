@@ -1,0 +1,49 @@
+"""Builds the window from the services and runs the Qt event loop."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtWidgets import QApplication
+
+from counter_app.bootstrap import CounterServices
+from counter_app.services.context import StaffMember
+from counter_app.ui.i18n import install_translator
+from counter_app.ui.main_window import MainWindow
+from counter_app.ui.sale_screen import SaleScreen
+from counter_app.ui.status_bar import ConnectivityBridge
+from counter_app.ui.task_runner import TaskRunner
+
+
+def ensure_application(language: str) -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+        app.setApplicationName("Counter")
+        app.setOrganizationName("CounterWarehouse")
+        app._translator = install_translator(app, language)  # type: ignore[attr-defined]
+    return app
+
+
+def build_main_window(services: CounterServices, cashier: StaffMember, tasks: TaskRunner) -> MainWindow:
+    bridge = ConnectivityBridge(tasks)
+    services.connectivity.subscribe(bridge.report)
+    sale_screen = SaleScreen(services.catalog, services.selling, tasks, cashier)
+    sale_screen.sale_completed.connect(lambda _sale: services.background.push_soon())
+    window = MainWindow(sale_screen, services.sync_status, bridge, tasks, services.store.name)
+    window.status.on_connectivity_changed(services.connectivity.state.value)
+    return window
+
+
+def run_window(services: CounterServices, cashier: StaffMember, language: str) -> int:
+    app = ensure_application(language)
+    tasks = TaskRunner()
+    window = build_main_window(services, cashier, tasks)
+    services.background.start()
+    window.show()
+    window.sale_screen.scan_input.setFocus()
+    try:
+        return app.exec()
+    finally:
+        tasks.shutdown()
+        services.close()

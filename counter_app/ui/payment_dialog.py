@@ -1,0 +1,117 @@
+"""Cash tender: type what the customer handed over, see the change, confirm."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.core.money import Money
+
+# Notes customers hand over in Taiwan.
+QUICK_NOTES = (100, 500, 1000, 2000)
+
+
+def _big(label: QLabel, size: int) -> QLabel:
+    font = QFont(label.font())
+    font.setPointSize(size)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+class CashPaymentDialog(QDialog):
+    def __init__(self, total: Money, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Cash payment"))
+        self.total = total
+        self.tendered: Money | None = None
+
+        grid = QGridLayout()
+        grid.addWidget(QLabel(self.tr("Total")), 0, 0)
+        self.total_label = _big(QLabel(total.format()), 22)
+        self.total_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(self.total_label, 0, 1)
+        grid.addWidget(QLabel(self.tr("Received")), 1, 0)
+        self.tendered_edit = QLineEdit()
+        self.tendered_edit.setObjectName("tendered")
+        self.tendered_edit.setPlaceholderText(self.tr("Amount received"))
+        self.tendered_edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.tendered_edit.setFont(self.total_label.font())
+        grid.addWidget(self.tendered_edit, 1, 1)
+        grid.addWidget(QLabel(self.tr("Change")), 2, 0)
+        self.change_label = _big(QLabel("-"), 22)
+        self.change_label.setObjectName("change")
+        self.change_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(self.change_label, 2, 1)
+
+        quick = QHBoxLayout()
+        exact = QPushButton(self.tr("Exact"))
+        exact.clicked.connect(lambda: self._set_tendered(self.total))
+        quick.addWidget(exact)
+        for note in QUICK_NOTES:
+            button = QPushButton(f"${note:,}")
+            button.clicked.connect(lambda _=False, n=note: self._set_tendered(Money.from_dollars(n)))
+            quick.addWidget(button)
+
+        self.message = QLabel("")
+        self.message.setStyleSheet("color: #b00020;")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Complete sale"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Back"))
+        self.buttons.accepted.connect(self._on_accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(grid)
+        layout.addLayout(quick)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.tendered_edit.textChanged.connect(self._on_tendered_changed)
+        self._on_tendered_changed("")
+        self.tendered_edit.setFocus()
+
+    def _set_tendered(self, amount: Money) -> None:
+        self.tendered_edit.setText(amount.format(symbol=False).replace(",", ""))
+
+    def _parsed(self) -> Money | None:
+        text = self.tendered_edit.text()
+        if not text.strip():
+            return None
+        try:
+            return Money.parse(text)
+        except ValueError:
+            return None
+
+    def _on_tendered_changed(self, _text: str) -> None:
+        amount = self._parsed()
+        ok = amount is not None and amount >= self.total
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+        if amount is None:
+            self.change_label.setText("-")
+            self.message.setText(self.tr("Enter the amount received") if self.tendered_edit.text().strip() else "")
+        elif amount < self.total:
+            self.change_label.setText("-")
+            self.message.setText(self.tr("Short by %1").replace("%1", (self.total - amount).format()))
+        else:
+            self.change_label.setText((amount - self.total).format())
+            self.message.setText("")
+
+    def _on_accept(self) -> None:
+        amount = self._parsed()
+        if amount is None or amount < self.total:
+            return
+        self.tendered = amount
+        self.accept()
