@@ -1,0 +1,99 @@
+"""Helpers for the server tests: a handle on a running server, op builders, problem checks."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import httpx
+
+from warehouse_api.db import Database
+from warehouse_api.embedded import EmbeddedServer, issue_enrollment_code
+from warehouse_api.services.devices import issue_token, location_by_code
+
+
+@dataclass
+class Server:
+    url: str
+    db_url: str
+    db: Database
+    embedded: EmbeddedServer
+
+    def client(self, token: str | None = None) -> httpx.Client:
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        return httpx.Client(base_url=f"{self.url}/api/v1", headers=headers, timeout=30)
+
+    def token(self, role: str, location_code: str | None = None) -> str:
+        with self.db.write() as session:
+            location_id = location_by_code(session, location_code).id if location_code else None
+            return issue_token(session, role, location_id, f"test-{role}").token
+
+    def enroll(self, store_code: str) -> str:
+        code = issue_enrollment_code(self.db_url, store_code)
+        with self.client() as client:
+            response = client.post("/devices/enroll", json={"code": code, "device_name": "till"})
+        response.raise_for_status()
+        token: str = response.json()["token"]
+        return token
+
+    def location_id(self, code: str) -> int:
+        with self.db.read() as session:
+            return location_by_code(session, code).id
+
+
+def assert_problem(response: httpx.Response, status: int, code: str) -> dict[str, Any]:
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith("application/problem+json")
+    body: dict[str, Any] = response.json()
+    assert body["code"] == code, body
+    assert body["status"] == status
+    assert "Traceback" not in response.text
+    return body
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def sale_op(
+    product_id: int,
+    qty: int = 1,
+    *,
+    price_cents: int = 2500,
+    receipt_no: str | None = None,
+    op_id: str | None = None,
+    sale_id: str | None = None,
+) -> dict[str, Any]:
+    sale_id = sale_id or new_id()
+    total = qty * price_cents
+    return {
+        "op_id": op_id or new_id(),
+        "type": "sale",
+        "created_at": datetime.now(UTC).isoformat(),
+        "payload": {
+            "sale_id": sale_id,
+            "receipt_no": receipt_no or f"RS001-261125-{uuid.uuid4().hex[:8]}",
+            "created_at": "2026-11-25T09:30:00+08:00",
+            "total_cents": total,
+            "lines": [
+                {
+                    "line_id": new_id(),
+                    "product_id": product_id,
+                    "qty": qty,
+                    "unit_price_cents": price_cents,
+                    "line_total_cents": total,
+                }
+            ],
+            "payments": [
+                {
+                    "payment_id": new_id(),
+                    "method": "cash",
+                    "amount_cents": total,
+                    "tendered_cents": total,
+                    "change_cents": 0,
+                }
+            ],
+        },
+    }

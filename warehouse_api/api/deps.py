@@ -1,0 +1,59 @@
+"""Dependencies shared by the routers: the database, the settings, the calling device."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from warehouse_api.config import Settings
+from warehouse_api.db import Database
+from warehouse_api.problems import ProblemError
+from warehouse_api.services.devices import AuthenticatedDevice, authenticate
+
+_bearer = HTTPBearer(auto_error=False, description="A device token: `Bearer <token>`")
+
+
+def get_db(request: Request) -> Database:
+    db: Database = request.app.state.db
+    return db
+
+
+def get_settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+DatabaseDep = Annotated[Database, Depends(get_db)]
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+
+def current_device(
+    db: DatabaseDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> AuthenticatedDevice:
+    if credentials is None or credentials.scheme.lower() != "bearer" or not credentials.credentials:
+        raise ProblemError(
+            401, "unauthorized", "a device token is required: Authorization: Bearer <token>"
+        )
+    with db.read() as session:
+        device = authenticate(session, credentials.credentials)
+    if device is None:
+        raise ProblemError(401, "unauthorized", "the device token is unknown or revoked")
+    return device
+
+
+CurrentDevice = Annotated[AuthenticatedDevice, Depends(current_device)]
+
+
+def require_roles(*roles: str) -> Callable[[AuthenticatedDevice], AuthenticatedDevice]:
+    def check(device: CurrentDevice) -> AuthenticatedDevice:
+        if device.role not in roles:
+            raise ProblemError(
+                403, "forbidden", f"this route needs one of the roles: {', '.join(roles)}"
+            )
+        return device
+
+    return check

@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from warehouse_api.api.deps import CurrentDevice, DatabaseDep, SettingsDep
+from warehouse_api.problems import problem_responses
+from warehouse_api.schemas import PullResponse, PushRequest, PushResponse
+from warehouse_api.services.change_feed import read_changes
+from warehouse_api.services.push import apply_ops
+
+router = APIRouter(prefix="/sync", tags=["sync"])
+
+ALL_SCOPE_ROLES = ("operator", "admin")
+
+
+@router.get(
+    "/pull",
+    response_model=PullResponse,
+    responses=problem_responses(401, 422),
+    summary="Changes after a cursor, oldest first, scoped to the device",
+)
+def pull(
+    device: CurrentDevice,
+    db: DatabaseDep,
+    settings: SettingsDep,
+    cursor: Annotated[int, Query(ge=0)] = 0,
+    limit: Annotated[int | None, Query(ge=1, le=5000)] = None,
+) -> PullResponse:
+    page_size = min(limit or settings.pull_default_limit, settings.pull_max_limit)
+    with db.read() as session, session.begin():
+        page = read_changes(
+            session, cursor, page_size, device.location_id, device.role in ALL_SCOPE_ROLES
+        )
+    return PullResponse.model_validate(
+        {
+            "changes": page.changes,
+            "cursor": page.cursor,
+            "has_more": page.has_more,
+            "reset": page.reset,
+        }
+    )
+
+
+@router.post(
+    "/push",
+    response_model=PushResponse,
+    responses=problem_responses(401, 413, 422),
+    summary="Apply outbox operations; one result per op, in order",
+)
+def push(body: PushRequest, device: CurrentDevice, db: DatabaseDep) -> PushResponse:
+    return PushResponse.model_validate({"results": apply_ops(db, device, list(body.ops))})

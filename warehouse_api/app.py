@@ -1,0 +1,54 @@
+"""The FastAPI application factory."""
+
+from __future__ import annotations
+
+import os
+
+from fastapi import FastAPI
+
+from warehouse_api import __version__
+from warehouse_api.api import devices, health, stock, sync
+from warehouse_api.body_limit import BodySizeLimit
+from warehouse_api.config import Settings
+from warehouse_api.db import Database
+from warehouse_api.problems import install_problem_handlers
+from warehouse_api.schema import prepare_database
+from warehouse_api.services import sales  # noqa: F401  (registers the `sale` op handler)
+
+API_PREFIX = "/api/v1"
+
+
+def create_app(
+    db_url: str | None = None,
+    *,
+    settings: Settings | None = None,
+    prepare_schema: bool = True,
+) -> FastAPI:
+    """Build the app on `db_url`; creates or upgrades the schema unless told not to."""
+    settings = settings or Settings()
+    if db_url is not None:
+        settings = settings.model_copy(update={"db_url": db_url})
+    db = Database.from_url(settings.db_url)
+    if prepare_schema:
+        prepare_database(db)
+
+    app = FastAPI(
+        title="Warehouse API",
+        version=__version__,
+        description="The central inventory shared by the stores and the group-buy channel.",
+        openapi_url=f"{API_PREFIX}/openapi.json",
+        docs_url=f"{API_PREFIX}/docs",
+        redoc_url=None,
+    )
+    app.state.db = db
+    app.state.settings = settings
+    install_problem_handlers(app)
+    for router in (health.router, devices.router, sync.router, stock.router):
+        app.include_router(router, prefix=API_PREFIX)
+    app.add_middleware(BodySizeLimit, limit=settings.max_body_bytes)
+    return app
+
+
+def app_from_env() -> FastAPI:
+    """Factory for `uvicorn --factory` with several workers: the schema is already prepared."""
+    return create_app(os.environ.get("WAREHOUSE_DB_URL"), prepare_schema=False)

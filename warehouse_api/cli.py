@@ -1,0 +1,127 @@
+"""`warehouse-api`: serve, seed demo data, issue enrollment codes and tokens."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from datetime import timedelta
+
+from warehouse_api.config import DEFAULT_DB_URL, Settings
+from warehouse_api.db import Database
+from warehouse_api.demo_data import DEFAULT_PRODUCTS, AlreadySeeded, seed_demo
+from warehouse_api.errors import DomainError
+from warehouse_api.schema import prepare_database
+from warehouse_api.services.devices import (
+    ROLES,
+    issue_enrollment_code,
+    issue_token,
+    location_by_code,
+)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="warehouse-api", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    def with_db(sub: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        sub.add_argument(
+            "--db", default=DEFAULT_DB_URL, help=f"database URL (default {DEFAULT_DB_URL})"
+        )
+        return sub
+
+    serve = with_db(commands.add_parser("serve", help="run the HTTP API"))
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, default=1)
+
+    seed = with_db(commands.add_parser("seed", help="load the demo catalog into an empty database"))
+    seed.add_argument("--demo", action="store_true", required=True, help="the demo catalog")
+    seed.add_argument("--products", type=int, default=DEFAULT_PRODUCTS)
+    seed.add_argument("--seed", type=int, default=None, help="random seed (default: fixed)")
+
+    code = with_db(commands.add_parser("enrollment-code", help="print a one-time enrollment code"))
+    code.add_argument("--store", required=True, help="store code, e.g. S001")
+
+    token = with_db(commands.add_parser("token", help="issue a device token and print it"))
+    token.add_argument("--role", required=True, choices=ROLES)
+    token.add_argument("--location", default=None, help="location code (required for counter)")
+    token.add_argument("--name", default=None, help="device name")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    try:
+        return int(_COMMANDS[args.command](args) or 0)
+    except DomainError as error:
+        print(f"error: {error.detail}", file=sys.stderr)
+        return 2
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    db = Database.from_url(args.db)
+    prepare_database(db)
+    db.dispose()
+    os.environ["WAREHOUSE_DB_URL"] = args.db
+    uvicorn.run(
+        "warehouse_api.app:app_from_env",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        log_level="info",
+    )
+    return 0
+
+
+def _seed(args: argparse.Namespace) -> int:
+    db = Database.from_url(args.db)
+    try:
+        kwargs = {"seed": args.seed} if args.seed is not None else {}
+        seconds = seed_demo(db, products=args.products, **kwargs)
+    except AlreadySeeded as error:
+        print(f"not seeding: {error}", file=sys.stderr)
+        return 1
+    finally:
+        db.dispose()
+    print(f"seeded {args.products} products in {seconds:.1f} s")
+    return 0
+
+
+def _enrollment_code(args: argparse.Namespace) -> int:
+    db = Database.from_url(args.db)
+    prepare_database(db)
+    ttl = timedelta(hours=Settings().enrollment_code_ttl_hours)
+    with db.write() as session:
+        code = issue_enrollment_code(session, args.store, ttl)
+    print(code)
+    return 0
+
+
+def _token(args: argparse.Namespace) -> int:
+    db = Database.from_url(args.db)
+    prepare_database(db)
+    with db.write() as session:
+        location_id = location_by_code(session, args.location).id if args.location else None
+        issued = issue_token(session, args.role, location_id, args.name or f"{args.role}-cli")
+    print(issued.token)
+    return 0
+
+
+_COMMANDS = {
+    "serve": _serve,
+    "seed": _seed,
+    "enrollment-code": _enrollment_code,
+    "token": _token,
+}
+
+if __name__ == "__main__":
+    sys.exit(main())

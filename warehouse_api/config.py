@@ -1,0 +1,22 @@
+"""Server settings, read from the environment (prefix `WAREHOUSE_`) or given in code."""
+
+from __future__ import annotations
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_DB_URL = "sqlite:///warehouse.db"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="WAREHOUSE_", env_nested_delimiter="__")
+
+    db_url: str = Field(default=DEFAULT_DB_URL, description="SQLAlchemy URL of the database")
+    max_body_bytes: int = Field(default=1024 * 1024, description="largest request body accepted")
+    max_ops_per_push: int = 500
+    pull_default_limit: int = 1000
+    pull_max_limit: int = 5000
+    enrollment_code_ttl_hours: int = 24
+    pickup_hold_hours: int = Field(default=72, description="how long a pickup hold lasts")
+    tombstone_retention_days: int = 30
+    sweep_interval_seconds: float = 30.0

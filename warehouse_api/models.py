@@ -1,0 +1,404 @@
+"""The warehouse's tables: SQLAlchemy 2 typed models.
+
+Money is integer cents, quantities are integers, times are UTC. Client-generated
+ids (sales, reservations, dropship orders...) are UUID strings kept UNIQUE so a
+replayed operation can never apply twice.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Stores aware datetimes as UTC; SQLite hands them back naive, so re-attach UTC."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given; store UTC-aware datetimes only")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {datetime: UTCDateTime(), dict[str, Any]: JSON()}  # noqa: RUF012
+
+
+class Location(Base):
+    __tablename__ = "locations"
+    __table_args__ = (CheckConstraint("kind IN ('warehouse', 'store', 'partner')", name="kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(16))
+
+
+class Product(Base):
+    __tablename__ = "products"
+    __table_args__ = (CheckConstraint("price_cents >= 0", name="price_not_negative"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sku: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    category: Mapped[str] = mapped_column(String(50))
+    price_cents: Mapped[int] = mapped_column(Integer)
+    active: Mapped[bool] = mapped_column(default=True)
+    dropship_partner_id: Mapped[int | None] = mapped_column(ForeignKey("locations.id"))
+
+    barcodes: Mapped[list[Barcode]] = relationship(
+        back_populates="product", order_by="Barcode.code", lazy="selectin"
+    )
+
+
+class Barcode(Base):
+    __tablename__ = "barcodes"
+
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), index=True)
+
+    product: Mapped[Product] = relationship(back_populates="barcodes")
+
+
+class Stock(Base):
+    """Per (location, product): on_hand, reserved, safety_stock.
+
+    available = on_hand - reserved - safety_stock. Store on_hand may go negative
+    (sales are facts); reserved never exceeds a positive on_hand.
+    """
+
+    __tablename__ = "stock"
+    __table_args__ = (
+        CheckConstraint("reserved >= 0", name="reserved_not_negative"),
+        CheckConstraint("reserved = 0 OR reserved <= on_hand", name="reserved_within_on_hand"),
+        CheckConstraint("safety_stock >= 0", name="safety_stock_not_negative"),
+    )
+
+    location_id: Mapped[int] = mapped_column(ForeignKey("locations.id"), primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), primary_key=True)
+    on_hand: Mapped[int] = mapped_column(Integer, default=0)
+    reserved: Mapped[int] = mapped_column(Integer, default=0)
+    safety_stock: Mapped[int] = mapped_column(Integer, default=0)
+    needs_count: Mapped[bool] = mapped_column(default=False)
+
+    @property
+    def available(self) -> int:
+        return self.on_hand - self.reserved - self.safety_stock
+
+
+class StockMovement(Base):
+    """Append-only ledger: every change of on_hand is one row here."""
+
+    __tablename__ = "stock_movements"
+    __table_args__ = (Index("ix_stock_movements_location_product", "location_id", "product_id"),)
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    location_id: Mapped[int] = mapped_column(ForeignKey("locations.id"))
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
+    delta: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(String(32))
+    reference: Mapped[str | None] = mapped_column(String(64))
+    device_id: Mapped[int | None] = mapped_column(ForeignKey("devices.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Staff(Base):
+    __tablename__ = "staff"
+    __table_args__ = (CheckConstraint("role IN ('cashier', 'supervisor', 'manager')", name="role"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    role: Mapped[str] = mapped_column(String(16))
+    location_id: Mapped[int] = mapped_column(ForeignKey("locations.id"), index=True)
+    pin_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(default=True)
+
+
+class Device(Base):
+    __tablename__ = "devices"
+    __table_args__ = (
+        CheckConstraint("role IN ('counter', 'group_buy', 'operator', 'admin')", name="role"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    token_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    role: Mapped[str] = mapped_column(String(16))
+    location_id: Mapped[int | None] = mapped_column(ForeignKey("locations.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    revoked_at: Mapped[datetime | None]
+
+
+class EnrollmentCode(Base):
+    __tablename__ = "enrollment_codes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    location_id: Mapped[int] = mapped_column(ForeignKey("locations.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime]
+    used_at: Mapped[datetime | None]
+    device_id: Mapped[int | None] = mapped_column(ForeignKey("devices.id"))
+
+
+class SyncOp(Base):
+    """A claimed client operation: its op_id, a hash of its body and the stored result."""
+
+    __tablename__ = "sync_ops"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    op_id: Mapped[str] = mapped_column(String(64), unique=True)
+    device_id: Mapped[int | None] = mapped_column(ForeignKey("devices.id"))
+    type: Mapped[str] = mapped_column(String(32))
+    body_sha256: Mapped[str] = mapped_column(String(64))
+    result: Mapped[dict[str, Any]]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+
+
+class Sale(Base):
+    __tablename__ = "sales"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # client sale_id
+    receipt_no: Mapped[str] = mapped_column(String(40), unique=True)
+    location_id: Mapped[int] = mapped_column(ForeignKey("locations.id"), index=True)
+    device_id: Mapped[int | None] = mapped_column(ForeignKey("devices.id"))
+    cashier_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    op_id: Mapped[str] = mapped_column(String(64))
+    total_cents: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime]
+    received_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    lines: Mapped[list[SaleLine]] = relationship(back_populates="sale", lazy="selectin")
+    payments: Mapped[list[Payment]] = relationship(lazy="selectin")
+
+
+class SaleLine(Base):
+    __tablename__ = "sale_lines"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # client line_id
+    sale_id: Mapped[str] = mapped_column(ForeignKey("sales.id"), index=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
+    qty: Mapped[int] = mapped_column(Integer)
+    unit_price_cents: Mapped[int] = mapped_column(Integer)
+    line_total_cents: Mapped[int] = mapped_column(Integer)
+
+    sale: Mapped[Sale] = relationship(back_populates="lines")
+
+
+class Payment(Base):
+    __tablename__ = "payments"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # client payment_id
+    sale_id: Mapped[str] = mapped_column(ForeignKey("sales.id"), index=True)
+    method: Mapped[str] = mapped_column(String(32))
+    amount_cents: Mapped[int] = mapped_column(Integer)
+    tendered_cents: Mapped[int | None] = mapped_column(Integer)
+    change_cents: Mapped[int | None] = mapped_column(Integer)
+
+
+class Reservation(Base):
+    """Warehouse stock held for a store pickup (kind pickup) or a group-buy order."""
+
+    __tablename__ = "reservations"
+    __table_args__ = (
+        CheckConstraint("kind IN ('pickup', 'group_buy')", name="kind"),
+        Index("ix_reservations_status_expires", "status", "expires_at"),
+    )
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # client reservation_id
+    kind: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(16))
+    source_location_id: Mapped[int] = mapped_column(ForeignKey("locations.id"))
+    store_location_id: Mapped[int | None] = mapped_column(ForeignKey("locations.id"), index=True)
+    pickup_code: Mapped[str | None] = mapped_column(String(16), unique=True)
+    idempotency_key: Mapped[str | None] = mapped_column(String(200), unique=True)
+    body_sha256: Mapped[str | None] = mapped_column(String(64))
+    customer_name: Mapped[str | None] = mapped_column(String(100))
+    customer_phone: Mapped[str | None] = mapped_column(String(32))
+    sale_id: Mapped[str | None] = mapped_column(String(64))
+    device_id: Mapped[int | None] = mapped_column(ForeignKey("devices.id"))
+    expires_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    lines: Mapped[list[ReservationLine]] = relationship(
+        lazy="selectin", order_by="ReservationLine.product_id"
+    )
+
+
+class ReservationLine(Base):
+    __tablename__ = "reservation_lines"
+    __table_args__ = (UniqueConstraint("reservation_id", "product_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reservation_id: Mapped[str] = mapped_column(ForeignKey("reservations.id"))
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
+    qty: Mapped[int] = mapped_column(Integer)
+
+
+class Transfer(Base):
+    """Goods moving between locations: requested -> shipped -> received."""
+
+    __tablename__ = "transfers"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    status: Mapped[str] = mapped_column(String(16))
+    from_location_id: Mapped[int] = mapped_column(ForeignKey("locations.id"))
+    to_location_id: Mapped[int] = mapped_column(ForeignKey("locations.id"), index=True)
+    reservation_id: Mapped[str | None] = mapped_column(ForeignKey("reservations.id"))
+    carrier: Mapped[str | None] = mapped_column(String(50))
+    tracking_no: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    lines: Mapped[list[TransferLine]] = relationship(
+        lazy="selectin", order_by="TransferLine.product_id"
+    )
+
+
+class TransferLine(Base):
+    __tablename__ = "transfer_lines"
+    __table_args__ = (UniqueConstraint("transfer_id", "product_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    transfer_id: Mapped[str] = mapped_column(ForeignKey("transfers.id"))
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
+    qty: Mapped[int] = mapped_column(Integer)
+
+
+class DropshipOrder(Base):
+    """Shipped straight to the customer from the warehouse or a dropship partner."""
+
+    __tablename__ = "dropship_orders"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # client dropship_id
+    status: Mapped[str] = mapped_column(String(16))
+    store_location_id: Mapped[int] = mapped_column(ForeignKey("locations.id"), index=True)
+    source_location_id: Mapped[int] = mapped_column(ForeignKey("locations.id"))
+    customer_name: Mapped[str] = mapped_column(String(100))
+    customer_phone: Mapped[str] = mapped_column(String(32))
+    address: Mapped[str] = mapped_column(String(300))
+    carrier: Mapped[str | None] = mapped_column(String(50))
+    tracking_no: Mapped[str | None] = mapped_column(String(64))
+    sale_id: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    lines: Mapped[list[DropshipLine]] = relationship(
+        lazy="selectin", order_by="DropshipLine.product_id"
+    )
+
+
+class DropshipLine(Base):
+    __tablename__ = "dropship_lines"
+    __table_args__ = (UniqueConstraint("dropship_id", "product_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dropship_id: Mapped[str] = mapped_column(ForeignKey("dropship_orders.id"))
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
+    qty: Mapped[int] = mapped_column(Integer)
+
+
+class Return(Base):
+    __tablename__ = "returns"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # client return_id
+    location_id: Mapped[int] = mapped_column(ForeignKey("locations.id"), index=True)
+    sale_id: Mapped[str | None] = mapped_column(String(64))
+    refund_cents: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ReturnLine(Base):
+    __tablename__ = "return_lines"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    return_id: Mapped[str] = mapped_column(ForeignKey("returns.id"), index=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
+    qty: Mapped[int] = mapped_column(Integer)
+    disposition: Mapped[str] = mapped_column(String(24))
+
+
+class ShiftClose(Base):
+    __tablename__ = "shift_closes"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # client shift_id
+    location_id: Mapped[int] = mapped_column(ForeignKey("locations.id"))
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    report: Mapped[dict[str, Any]]
+    closed_at: Mapped[datetime]
+
+
+class AuditEntry(Base):
+    __tablename__ = "audit_entries"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # client audit_id
+    location_id: Mapped[int | None] = mapped_column(ForeignKey("locations.id"))
+    device_id: Mapped[int | None] = mapped_column(ForeignKey("devices.id"))
+    staff_id: Mapped[int | None] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(String(64))
+    detail: Mapped[dict[str, Any]]
+    created_at: Mapped[datetime]
+
+
+class ChangeLog(Base):
+    """The compacted change feed: one row per (entity, entity_id), latest state only."""
+
+    __tablename__ = "change_log"
+    __table_args__ = (
+        CheckConstraint("op IN ('upsert', 'delete')", name="op"),
+        Index("ix_change_log_seq", "seq", unique=True),
+    )
+
+    entity: Mapped[str] = mapped_column(String(32), primary_key=True)
+    entity_id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"))
+    op: Mapped[str] = mapped_column(String(8))
+    data: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    scope_location_id: Mapped[int | None] = mapped_column(Integer)
+    changed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class FeedState(Base):
+    """A single row: the last assigned seq and the newest purged tombstone's seq.
+
+    Its row lock, taken just before commit, is what orders seqs by commit time.
+    """
+
+    __tablename__ = "feed_state"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    last_seq: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"))
+    purged_through_seq: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), default=0
+    )

@@ -1,0 +1,147 @@
+"""Request and response bodies (pydantic), named by role: XCreate, XPublic, XPayload."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any, Literal
+from uuid import UUID
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+
+ClientId = Annotated[
+    str, StringConstraints(min_length=1, max_length=64, pattern=r"^[0-9A-Za-z_.:-]+$")
+]
+Qty = Annotated[int, Field(gt=0, le=100_000)]
+Cents = Annotated[int, Field(ge=-(10**11), le=10**11)]
+ShortText = Annotated[str, StringConstraints(max_length=200)]
+
+
+class StrictModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class LocationPublic(BaseModel):
+    id: int
+    code: str
+    name: str
+    kind: Literal["warehouse", "store", "partner"]
+
+
+class HealthPublic(BaseModel):
+    status: Literal["ok"]
+
+
+class EnrollRequest(StrictModel):
+    code: Annotated[str, StringConstraints(min_length=1, max_length=32)]
+    device_name: Annotated[str, StringConstraints(min_length=1, max_length=100)]
+
+
+class EnrollResponse(BaseModel):
+    token: str
+    device_id: int
+    location: LocationPublic
+
+
+# ----- change feed -----
+
+
+class Change(BaseModel):
+    seq: int
+    entity: str
+    op: Literal["upsert", "delete"]
+    id: str
+    data: dict[str, Any] | None
+
+
+class PullResponse(BaseModel):
+    changes: list[Change]
+    cursor: int
+    has_more: bool
+    reset: bool
+
+
+# ----- push op payloads -----
+
+
+class SaleLinePayload(StrictModel):
+    line_id: ClientId
+    product_id: int
+    qty: Qty
+    unit_price_cents: Cents
+    line_total_cents: Cents
+
+
+class PaymentPayload(StrictModel):
+    payment_id: ClientId
+    method: Annotated[str, StringConstraints(min_length=1, max_length=32)]
+    amount_cents: Cents
+    tendered_cents: Cents | None = None
+    change_cents: Cents | None = None
+
+
+class SalePayload(StrictModel):
+    sale_id: ClientId
+    receipt_no: Annotated[str, StringConstraints(min_length=1, max_length=40)]
+    cashier_id: int | None = None
+    created_at: AwareDatetime
+    total_cents: Cents
+    lines: Annotated[list[SaleLinePayload], Field(min_length=1, max_length=1000)]
+    payments: Annotated[list[PaymentPayload], Field(max_length=20)] = []
+
+
+class OpBase(StrictModel):
+    op_id: UUID
+    created_at: datetime | None = None
+
+
+class SaleOp(OpBase):
+    type: Literal["sale"]
+    payload: SalePayload
+
+
+PushOp = SaleOp  # becomes a discriminated union as op types are added
+
+
+class PushRequest(StrictModel):
+    ops: Annotated[list[PushOp], Field(max_length=500)]
+
+
+class OpResult(BaseModel):
+    op_id: str
+    status: Literal["applied", "duplicate", "rejected"]
+    result: dict[str, Any] | None = None
+    problem: dict[str, Any] | None = None
+
+
+class PushResponse(BaseModel):
+    results: list[OpResult]
+
+
+# ----- stock -----
+
+
+class ProductPublic(BaseModel):
+    id: int
+    sku: str
+    name: str
+    category: str
+    price_cents: int
+    active: bool
+    barcodes: list[str]
+    dropship_partner_id: int | None
+
+
+class StockLevelPublic(BaseModel):
+    location_id: int
+    location_code: str
+    location_name: str
+    kind: str
+    on_hand: int
+    reserved: int
+    available: int
+
+
+class StockResponse(BaseModel):
+    product: ProductPublic
+    levels: list[StockLevelPublic]
+    as_of: datetime

@@ -1,0 +1,167 @@
+"""The compacted change feed: one row per (entity, id) holding its latest state.
+
+Services call `record_change` for every write. The changes wait in the session
+and get their `seq` just before the transaction commits, under the row lock of
+the single `feed_state` row (PostgreSQL: `SELECT ... FOR UPDATE` via UPDATE; SQLite:
+writers are serialized by `BEGIN IMMEDIATE`). The lock is held until commit, so
+seqs become visible in the order they were assigned and a reader that has seen
+seq N has also seen every seq below N: a pull never skips a change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any, Literal
+
+from sqlalchemy import delete, event, func, select, update
+from sqlalchemy.orm import Session
+
+from warehouse_api.models import ChangeLog, FeedState, utcnow
+from warehouse_api.services.sql import dialect_insert
+
+_PENDING = "pending_changes"
+FEED_STATE_ID = 1
+
+ChangeOp = Literal["upsert", "delete"]
+
+
+@dataclass(frozen=True, slots=True)
+class PendingChange:
+    op: ChangeOp
+    data: dict[str, Any] | None
+    scope_location_id: int | None
+
+
+def record_change(
+    session: Session,
+    entity: str,
+    entity_id: str | int,
+    data: dict[str, Any] | None,
+    scope_location_id: int | None = None,
+    *,
+    op: ChangeOp = "upsert",
+) -> None:
+    """Queue the latest state of one entity; it enters the feed when the session commits."""
+    if op == "delete":
+        data = None
+    pending: dict[tuple[str, str], PendingChange] = session.info.setdefault(_PENDING, {})
+    pending[(entity, str(entity_id))] = PendingChange(op, data, scope_location_id)
+
+
+def _write_pending_changes(session: Session) -> None:
+    pending: dict[tuple[str, str], PendingChange] | None = session.info.pop(_PENDING, None)
+    if not pending:
+        return
+    session.flush()
+    count = len(pending)
+    last_seq = session.execute(
+        update(FeedState)
+        .where(FeedState.id == FEED_STATE_ID)
+        .values(last_seq=FeedState.last_seq + count)
+        .returning(FeedState.last_seq)
+    ).scalar_one()
+    first_seq = last_seq - count + 1
+    now = utcnow()
+    rows = [
+        {
+            "entity": entity,
+            "entity_id": entity_id,
+            "seq": first_seq + offset,
+            "op": change.op,
+            "data": change.data,
+            "scope_location_id": change.scope_location_id,
+            "changed_at": now,
+        }
+        for offset, ((entity, entity_id), change) in enumerate(pending.items())
+    ]
+    insert = dialect_insert(session)
+    statement = insert(ChangeLog.__table__)
+    statement = statement.on_conflict_do_update(
+        index_elements=["entity", "entity_id"],
+        set_={
+            "seq": statement.excluded.seq,
+            "op": statement.excluded.op,
+            "data": statement.excluded.data,
+            "scope_location_id": statement.excluded.scope_location_id,
+            "changed_at": statement.excluded.changed_at,
+        },
+    )
+    session.execute(statement, rows)
+
+
+def _forget_pending_changes(session: Session, *_args: Any) -> None:
+    session.info.pop(_PENDING, None)
+
+
+event.listen(Session, "before_commit", _write_pending_changes)
+event.listen(Session, "after_rollback", _forget_pending_changes)
+
+
+def ensure_feed_state(session: Session) -> None:
+    if session.get(FeedState, FEED_STATE_ID) is None:
+        last = session.scalar(select(func.coalesce(func.max(ChangeLog.seq), 0))) or 0
+        session.add(FeedState(id=FEED_STATE_ID, last_seq=last, purged_through_seq=0))
+
+
+@dataclass(frozen=True, slots=True)
+class FeedPage:
+    changes: list[dict[str, Any]]
+    cursor: int
+    has_more: bool
+    reset: bool
+
+
+def read_changes(
+    session: Session, cursor: int, limit: int, scope_location_id: int | None, all_scopes: bool
+) -> FeedPage:
+    """Changes with seq > cursor that this reader may see, oldest first."""
+    state = session.get(FeedState, FEED_STATE_ID)
+    if state is not None and 0 < cursor < state.purged_through_seq:
+        return FeedPage([], 0, True, True)
+    query = select(ChangeLog).where(ChangeLog.seq > cursor)
+    if not all_scopes:
+        visible = ChangeLog.scope_location_id.is_(None)
+        if scope_location_id is not None:
+            visible = visible | (ChangeLog.scope_location_id == scope_location_id)
+        query = query.where(visible)
+    rows = session.scalars(query.order_by(ChangeLog.seq).limit(limit + 1)).all()
+    has_more = len(rows) > limit
+    rows = rows[:limit]
+    changes = [
+        {"seq": row.seq, "entity": row.entity, "op": row.op, "id": row.entity_id, "data": row.data}
+        for row in rows
+    ]
+    new_cursor = rows[-1].seq if rows else cursor
+    if not has_more and state is not None:
+        # Nothing more is visible to this reader: skip past other scopes' rows up to
+        # the head. Safe because the head was read first and seqs commit in order.
+        new_cursor = max(new_cursor, state.last_seq)
+    return FeedPage(changes, new_cursor, has_more, False)
+
+
+def purge_tombstones(session: Session, retention: timedelta, now: datetime | None = None) -> int:
+    """Drop delete markers older than the retention; older cursors then get a reset."""
+    cutoff = (now or utcnow()) - retention
+    newest_purged = session.scalar(
+        select(func.max(ChangeLog.seq)).where(
+            ChangeLog.op == "delete", ChangeLog.changed_at < cutoff
+        )
+    )
+    if newest_purged is None:
+        return 0
+    result = session.execute(
+        delete(ChangeLog)
+        .where(ChangeLog.op == "delete", ChangeLog.seq <= newest_purged)
+        .where(ChangeLog.changed_at < cutoff)
+    )
+    session.execute(
+        update(FeedState)
+        .where(FeedState.id == FEED_STATE_ID)
+        .values(
+            purged_through_seq=func.max(FeedState.purged_through_seq, newest_purged)
+            if session.get_bind().dialect.name == "sqlite"
+            else func.greatest(FeedState.purged_through_seq, newest_purged)
+        )
+    )
+    return int(result.rowcount or 0)

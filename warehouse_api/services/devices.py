@@ -1,0 +1,106 @@
+"""Device enrollment, tokens and authentication."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from warehouse_api.errors import DomainError, NotFound
+from warehouse_api.models import Device, EnrollmentCode, Location, utcnow
+from warehouse_api.security import (
+    new_device_token,
+    new_enrollment_code,
+    normalize_enrollment_code,
+    sha256_hex,
+)
+
+ROLES = ("counter", "group_buy", "operator", "admin")
+
+
+@dataclass(frozen=True, slots=True)
+class AuthenticatedDevice:
+    id: int
+    name: str
+    role: str
+    location_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class IssuedToken:
+    token: str
+    device_id: int
+    location: Location | None
+
+
+def location_by_code(session: Session, code: str) -> Location:
+    location = session.scalar(select(Location).where(Location.code == code))
+    if location is None:
+        raise NotFound("location_not_found", f"no location with code {code}")
+    return location
+
+
+def issue_enrollment_code(session: Session, store_code: str, ttl: timedelta) -> str:
+    location = location_by_code(session, store_code)
+    if location.kind != "store":
+        raise DomainError("not_a_store", f"{store_code} is a {location.kind}, not a store", 422)
+    code = new_enrollment_code()
+    session.add(
+        EnrollmentCode(
+            code_sha256=sha256_hex(normalize_enrollment_code(code)),
+            location_id=location.id,
+            expires_at=utcnow() + ttl,
+        )
+    )
+    return code
+
+
+def enroll_device(session: Session, code: str, device_name: str) -> IssuedToken:
+    """Trade a one-time enrollment code for a counter token at the code's store."""
+    digest = sha256_hex(normalize_enrollment_code(code))
+    enrollment = session.scalar(select(EnrollmentCode).where(EnrollmentCode.code_sha256 == digest))
+    if enrollment is None:
+        raise DomainError("enrollment_code_invalid", "this enrollment code is not known", 400)
+    if enrollment.used_at is not None:
+        raise DomainError("enrollment_code_used", "this enrollment code was already used", 409)
+    if enrollment.expires_at <= utcnow():
+        raise DomainError("enrollment_code_expired", "this enrollment code has expired", 410)
+    issued = issue_token(session, "counter", enrollment.location_id, device_name)
+    enrollment.used_at = utcnow()
+    enrollment.device_id = issued.device_id
+    return issued
+
+
+def issue_token(
+    session: Session, role: str, location_id: int | None, device_name: str
+) -> IssuedToken:
+    if role not in ROLES:
+        raise DomainError("invalid_role", f"role must be one of {', '.join(ROLES)}", 422)
+    if role == "counter" and location_id is None:
+        raise DomainError("location_required", "a counter token belongs to one store", 422)
+    token = new_device_token()
+    device = Device(
+        name=device_name, token_sha256=sha256_hex(token), role=role, location_id=location_id
+    )
+    session.add(device)
+    session.flush()
+    location = session.get(Location, location_id) if location_id is not None else None
+    return IssuedToken(token, device.id, location)
+
+
+def authenticate(session: Session, token: str) -> AuthenticatedDevice | None:
+    device = session.scalar(select(Device).where(Device.token_sha256 == sha256_hex(token)))
+    if device is None or device.revoked_at is not None:
+        return None
+    return AuthenticatedDevice(device.id, device.name, device.role, device.location_id)
+
+
+def revoke_device(session: Session, device_id: int) -> Device:
+    device = session.get(Device, device_id)
+    if device is None:
+        raise NotFound("device_not_found", f"no device {device_id}")
+    if device.revoked_at is None:
+        device.revoked_at = utcnow()
+    return device

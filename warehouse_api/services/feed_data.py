@@ -1,0 +1,164 @@
+"""What each entity looks like in the change feed, and the calls that publish it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from warehouse_api.models import (
+    Barcode,
+    DropshipOrder,
+    Location,
+    Product,
+    Reservation,
+    Sale,
+    Staff,
+    Transfer,
+)
+from warehouse_api.services.change_feed import record_change
+
+
+def location_data(location: Location) -> dict[str, Any]:
+    return {"id": location.id, "code": location.code, "name": location.name, "kind": location.kind}
+
+
+def product_data(product: Product, barcodes: list[str]) -> dict[str, Any]:
+    return {
+        "id": product.id,
+        "sku": product.sku,
+        "name": product.name,
+        "category": product.category,
+        "price_cents": product.price_cents,
+        "active": product.active,
+        "barcodes": sorted(barcodes),
+        "dropship_partner_id": product.dropship_partner_id,
+    }
+
+
+def stock_data(
+    location_id: int, product_id: int, on_hand: int, reserved: int, safety_stock: int
+) -> dict[str, Any]:
+    return {
+        "location_id": location_id,
+        "product_id": product_id,
+        "on_hand": on_hand,
+        "reserved": reserved,
+        "safety_stock": safety_stock,
+        "available": on_hand - reserved - safety_stock,
+    }
+
+
+def staff_data(staff: Staff) -> dict[str, Any]:
+    return {
+        "id": staff.id,
+        "name": staff.name,
+        "role": staff.role,
+        "location_id": staff.location_id,
+        "pin_hash": staff.pin_hash,
+        "active": staff.active,
+    }
+
+
+def sale_data(sale: Sale) -> dict[str, Any]:
+    return {
+        "sale_id": sale.id,
+        "receipt_no": sale.receipt_no,
+        "location_id": sale.location_id,
+        "total_cents": sale.total_cents,
+        "created_at": sale.created_at.isoformat(),
+    }
+
+
+def _lines(lines: Any) -> list[dict[str, int]]:
+    return [{"product_id": line.product_id, "qty": line.qty} for line in lines]
+
+
+def reservation_data(reservation: Reservation) -> dict[str, Any]:
+    return {
+        "reservation_id": reservation.id,
+        "kind": reservation.kind,
+        "pickup_code": reservation.pickup_code,
+        "status": reservation.status,
+        "source_location_id": reservation.source_location_id,
+        "store_location_id": reservation.store_location_id,
+        "lines": _lines(reservation.lines),
+        "expires_at": reservation.expires_at.isoformat() if reservation.expires_at else None,
+        "sale_id": reservation.sale_id,
+        "updated_at": reservation.updated_at.isoformat(),
+    }
+
+
+def transfer_data(transfer: Transfer) -> dict[str, Any]:
+    return {
+        "transfer_id": transfer.id,
+        "status": transfer.status,
+        "from_location_id": transfer.from_location_id,
+        "to_location_id": transfer.to_location_id,
+        "reservation_id": transfer.reservation_id,
+        "carrier": transfer.carrier,
+        "tracking_no": transfer.tracking_no,
+        "lines": _lines(transfer.lines),
+    }
+
+
+def dropship_data(order: DropshipOrder) -> dict[str, Any]:
+    return {
+        "dropship_id": order.id,
+        "status": order.status,
+        "store_location_id": order.store_location_id,
+        "source_location_id": order.source_location_id,
+        "carrier": order.carrier,
+        "tracking_no": order.tracking_no,
+        "sale_id": order.sale_id,
+        "lines": _lines(order.lines),
+        "updated_at": order.updated_at.isoformat(),
+    }
+
+
+def publish_location(session: Session, location: Location) -> None:
+    record_change(session, "location", location.id, location_data(location))
+
+
+def publish_product(session: Session, product: Product) -> None:
+    session.flush()
+    codes = list(session.scalars(select(Barcode.code).where(Barcode.product_id == product.id)))
+    record_change(session, "product", product.id, product_data(product, codes))
+
+
+def publish_stock(
+    session: Session, location_id: int, product_id: int, on_hand: int, reserved: int, safety: int
+) -> None:
+    record_change(
+        session,
+        "stock",
+        f"{location_id}:{product_id}",
+        stock_data(location_id, product_id, on_hand, reserved, safety),
+    )
+
+
+def publish_staff(session: Session, staff: Staff) -> None:
+    record_change(session, "staff", staff.id, staff_data(staff), staff.location_id)
+
+
+def publish_sale(session: Session, sale: Sale) -> None:
+    record_change(session, "sale", sale.id, sale_data(sale), sale.location_id)
+
+
+def publish_reservation(session: Session, reservation: Reservation) -> None:
+    # Group-buy orders have no store; only operators and admins see them in the feed.
+    scope = reservation.store_location_id if reservation.store_location_id is not None else -1
+    record_change(session, "reservation", reservation.id, reservation_data(reservation), scope)
+
+
+def publish_transfer(session: Session, transfer: Transfer) -> None:
+    record_change(
+        session, "transfer", transfer.id, transfer_data(transfer), transfer.to_location_id
+    )
+
+
+def publish_dropship(session: Session, order: DropshipOrder) -> None:
+    record_change(
+        session, "dropship_order", order.id, dropship_data(order), order.store_location_id
+    )

@@ -1,0 +1,227 @@
+"""Stock rules: on_hand, reserved, safety_stock per (location, product), and the ledger.
+
+Every change of on_hand writes one `stock_movements` row in the same transaction, so
+`on_hand == sum(delta)` always holds (`check_ledger`). Holds use one conditional
+UPDATE whose WHERE clause is the availability rule; the CHECK constraints on the
+table are the last guard. Multi-line holds take rows in product-id order so two
+orders touching the same products cannot deadlock on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from warehouse_api.errors import InsufficientStock
+from warehouse_api.models import Location, Product, Stock, StockMovement, utcnow
+from warehouse_api.services.feed_data import publish_stock
+from warehouse_api.services.sql import dialect_insert
+
+stock_table = Stock.__table__
+movements_table = StockMovement.__table__
+
+
+@dataclass(frozen=True, slots=True)
+class StockLevel:
+    location_id: int
+    product_id: int
+    on_hand: int
+    reserved: int
+    safety_stock: int
+
+    @property
+    def available(self) -> int:
+        return self.on_hand - self.reserved - self.safety_stock
+
+
+def ensure_stock_row(session: Session, location_id: int, product_id: int) -> None:
+    insert = dialect_insert(session)
+    session.execute(
+        insert(stock_table)
+        .values(
+            location_id=location_id,
+            product_id=product_id,
+            on_hand=0,
+            reserved=0,
+            safety_stock=0,
+            needs_count=False,
+        )
+        .on_conflict_do_nothing(index_elements=["location_id", "product_id"])
+    )
+
+
+def _level(location_id: int, product_id: int, row: tuple[int, int, int]) -> StockLevel:
+    return StockLevel(location_id, product_id, row[0], row[1], row[2])
+
+
+def adjust_stock(
+    session: Session,
+    location_id: int,
+    product_id: int,
+    *,
+    on_hand_delta: int = 0,
+    reserved_delta: int = 0,
+    reason: str,
+    reference: str | None,
+    device_id: int | None,
+) -> StockLevel:
+    """Apply a fact to one stock row, writing the ledger row for any on_hand change.
+
+    Facts (sales, receipts, shipments) always apply. If on_hand falls below what is
+    reserved, the reservation figure shrinks to fit (never below 0) and the row is
+    flagged for a count; it is never silently clamped without that flag.
+    """
+    ensure_stock_row(session, location_id, product_id)
+    c = stock_table.c
+    new_on_hand = c.on_hand + on_hand_delta
+    wanted_reserved = c.reserved + reserved_delta
+    new_reserved = case(
+        (wanted_reserved <= 0, 0),
+        (wanted_reserved <= new_on_hand, wanted_reserved),
+        (new_on_hand > 0, new_on_hand),
+        else_=0,
+    )
+    squeezed = (new_on_hand < 0) | ((wanted_reserved > new_on_hand) & (wanted_reserved > 0))
+    row = session.execute(
+        stock_table.update()
+        .where(c.location_id == location_id, c.product_id == product_id)
+        .values(
+            on_hand=new_on_hand,
+            reserved=new_reserved,
+            needs_count=case((squeezed, True), else_=c.needs_count),
+        )
+        .returning(c.on_hand, c.reserved, c.safety_stock)
+    ).one()
+    if on_hand_delta:
+        session.execute(
+            movements_table.insert().values(
+                location_id=location_id,
+                product_id=product_id,
+                delta=on_hand_delta,
+                reason=reason,
+                reference=reference,
+                device_id=device_id,
+                created_at=utcnow(),
+            )
+        )
+    level = _level(location_id, product_id, tuple(row))
+    publish_stock(
+        session, location_id, product_id, level.on_hand, level.reserved, level.safety_stock
+    )
+    return level
+
+
+def hold_stock(
+    session: Session, location_id: int, quantities: Mapping[int, int]
+) -> list[StockLevel]:
+    """Reserve every line or none: `reserved += q` only where `available >= q`.
+
+    Raises InsufficientStock naming the first product that falls short.
+    """
+    c = stock_table.c
+    levels = []
+    for product_id in sorted(quantities):
+        qty = quantities[product_id]
+        row = session.execute(
+            stock_table.update()
+            .where(
+                c.location_id == location_id,
+                c.product_id == product_id,
+                c.on_hand - c.reserved - c.safety_stock >= qty,
+            )
+            .values(reserved=c.reserved + qty)
+            .returning(c.on_hand, c.reserved, c.safety_stock)
+        ).one_or_none()
+        if row is None:
+            raise _shortfall(session, location_id, product_id, qty)
+        level = _level(location_id, product_id, tuple(row))
+        publish_stock(
+            session, location_id, product_id, level.on_hand, level.reserved, level.safety_stock
+        )
+        levels.append(level)
+    return levels
+
+
+def release_stock(session: Session, location_id: int, quantities: Mapping[int, int]) -> None:
+    """Give held units back (a cancelled or expired hold)."""
+    for product_id in sorted(quantities):
+        adjust_stock(
+            session,
+            location_id,
+            product_id,
+            reserved_delta=-quantities[product_id],
+            reason="release",
+            reference=None,
+            device_id=None,
+        )
+
+
+def _shortfall(
+    session: Session, location_id: int, product_id: int, wanted: int
+) -> InsufficientStock:
+    level = read_level(session, location_id, product_id)
+    available = max(level.available, 0) if level else 0
+    code = session.scalar(select(Location.code).where(Location.id == location_id)) or str(
+        location_id
+    )
+    sku = session.scalar(select(Product.sku).where(Product.id == product_id)) or str(product_id)
+    return InsufficientStock(
+        f"{code} has {available} of SKU {sku} available, {wanted} requested",
+        location_id=location_id,
+        product_id=product_id,
+        available=available,
+        requested=wanted,
+    )
+
+
+def read_level(session: Session, location_id: int, product_id: int) -> StockLevel | None:
+    c = stock_table.c
+    row = session.execute(
+        select(c.on_hand, c.reserved, c.safety_stock).where(
+            c.location_id == location_id, c.product_id == product_id
+        )
+    ).one_or_none()
+    return _level(location_id, product_id, tuple(row)) if row else None
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerMismatch:
+    location_id: int
+    product_id: int
+    on_hand: int
+    ledger_sum: int
+
+
+def check_ledger(session: Session) -> list[LedgerMismatch]:
+    """Every (location, product) whose on_hand differs from the sum of its movements."""
+    sums = (
+        select(
+            StockMovement.location_id,
+            StockMovement.product_id,
+            func.sum(StockMovement.delta).label("total"),
+        )
+        .group_by(StockMovement.location_id, StockMovement.product_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(Stock.location_id, Stock.product_id, Stock.on_hand, func.coalesce(sums.c.total, 0))
+        .outerjoin(
+            sums,
+            (sums.c.location_id == Stock.location_id) & (sums.c.product_id == Stock.product_id),
+        )
+        .where(Stock.on_hand != func.coalesce(sums.c.total, 0))
+    ).all()
+    orphan_rows = session.execute(
+        select(sums.c.location_id, sums.c.product_id, sums.c.total)
+        .outerjoin(
+            Stock,
+            (sums.c.location_id == Stock.location_id) & (sums.c.product_id == Stock.product_id),
+        )
+        .where(Stock.location_id.is_(None), sums.c.total != 0)
+    ).all()
+    mismatches = [LedgerMismatch(r[0], r[1], r[2], int(r[3])) for r in rows]
+    mismatches += [LedgerMismatch(r[0], r[1], 0, int(r[2])) for r in orphan_rows]
+    return mismatches

@@ -1,0 +1,125 @@
+"""Applying pushed outbox operations exactly once.
+
+Each op runs in its own write transaction together with the claim of its op_id
+(a UNIQUE row in `sync_ops` holding a hash of the body and the result). A replay
+finds the claim and gets the stored result back (`duplicate`); the same op_id with
+another body is `idempotency_key_reused`. Rejected ops are rolled back and not
+claimed, so the client may fix them and retry under a new op_id. When two copies
+of one op race, the loser hits the UNIQUE constraint, rolls back and, on retry,
+finds the winner's claim.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session
+
+from warehouse_api.db import Database
+from warehouse_api.errors import DomainError
+from warehouse_api.models import SyncOp
+from warehouse_api.services.devices import AuthenticatedDevice
+
+log = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class OpContext:
+    session: Session
+    device: AuthenticatedDevice
+    op_id: str
+    body_sha256: str
+
+
+class AlreadyApplied(Exception):
+    """A business id in the op was already applied by an op with the same body."""
+
+    def __init__(self, stored_result: dict[str, Any]) -> None:
+        super().__init__("already applied")
+        self.stored_result = stored_result
+
+
+Handler = Callable[[OpContext, Any], dict[str, Any]]
+_HANDLERS: dict[str, Handler] = {}
+
+
+def op_handler(op_type: str) -> Callable[[Handler], Handler]:
+    def register(handler: Handler) -> Handler:
+        _HANDLERS[op_type] = handler
+        return handler
+
+    return register
+
+
+def body_hash(op_type: str, payload: BaseModel) -> str:
+    canonical = json.dumps(
+        {"type": op_type, "payload": payload.model_dump(mode="json")},
+        sort_keys=True,
+        separators=(",", ":"),
+        ensure_ascii=False,
+    )
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def reuse_or_duplicate(session: Session, owner_op_id: str, body_sha256: str, what: str) -> None:
+    """A business id already exists: a duplicate when its op had this body, else an error."""
+    owner = session.scalar(select(SyncOp).where(SyncOp.op_id == owner_op_id))
+    if owner is not None and owner.body_sha256 == body_sha256:
+        raise AlreadyApplied(owner.result)
+    raise DomainError(
+        "idempotency_key_reused", f"{what} was already used for a different operation", 409
+    )
+
+
+def apply_op(db: Database, device: AuthenticatedDevice, op: Any) -> dict[str, Any]:
+    op_id = str(op.op_id)
+    digest = body_hash(op.type, op.payload)
+    handler = _HANDLERS[op.type]
+    for attempt in range(1, MAX_ATTEMPTS + 1):
+        try:
+            with db.write() as session:
+                claimed = session.scalar(select(SyncOp).where(SyncOp.op_id == op_id))
+                if claimed is not None:
+                    if claimed.body_sha256 != digest:
+                        raise DomainError(
+                            "idempotency_key_reused",
+                            f"op_id {op_id} was already used with a different body",
+                        )
+                    return {"op_id": op_id, "status": "duplicate", "result": claimed.result}
+                result = handler(OpContext(session, device, op_id, digest), op.payload)
+                session.add(
+                    SyncOp(
+                        op_id=op_id,
+                        device_id=device.id,
+                        type=op.type,
+                        body_sha256=digest,
+                        result=result,
+                    )
+                )
+                session.flush()
+            return {"op_id": op_id, "status": "applied", "result": result}
+        except AlreadyApplied as signal:
+            return {"op_id": op_id, "status": "duplicate", "result": signal.stored_result}
+        except DomainError as error:
+            return {"op_id": op_id, "status": "rejected", "problem": error.as_problem()}
+        except (IntegrityError, OperationalError) as error:
+            # A concurrent copy won the claim (UNIQUE), or PostgreSQL chose us as a
+            # deadlock victim: start over; the next attempt sees the winner's row.
+            if attempt == MAX_ATTEMPTS:
+                raise
+            log.info("retrying op %s after %s", op_id, type(error).__name__)
+    raise AssertionError("unreachable")
+
+
+def apply_ops(db: Database, device: AuthenticatedDevice, ops: list[Any]) -> list[dict[str, Any]]:
+    return [apply_op(db, device, op) for op in ops]
