@@ -1,7 +1,32 @@
-"""Suite-wide settings: Qt runs offscreen unless a test sets up a real display."""
+"""Suite-wide fixtures. Qt runs offscreen unless a test sets up a real display."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@dataclass
+class DemoCounter:
+    """A real warehouse API on loopback (SQLite file) and an enrolled counter."""
+
+    services: object  # counter_app.bootstrap.CounterServices
+    server: object  # warehouse_api.embedded.EmbeddedServer
+    warehouse_url: str
+    data_dir: Path
+
+
+@pytest.fixture
+def demo_counter(tmp_path: Path) -> Iterator[DemoCounter]:
+    from counter_app.demo import start_demo
+
+    services, server = start_demo(tmp_path / "demo")
+    yield DemoCounter(services, server, f"sqlite:///{(tmp_path / 'demo' / 'warehouse.db').as_posix()}", tmp_path / "demo")
+    services.close()  # type: ignore[attr-defined]
+    server.stop()  # type: ignore[attr-defined]

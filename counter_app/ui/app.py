@@ -26,7 +26,7 @@ def ensure_application(language: str) -> QApplication:
 
 
 def build_main_window(services: CounterServices, cashier: StaffMember, tasks: TaskRunner) -> MainWindow:
-    bridge = ConnectivityBridge(tasks)
+    bridge = ConnectivityBridge()  # owned by Python: the sync threads hold a reference
     services.connectivity.subscribe(bridge.report)
     sale_screen = SaleScreen(services.catalog, services.selling, tasks, cashier)
     sale_screen.sale_completed.connect(lambda _sale: services.background.push_soon())

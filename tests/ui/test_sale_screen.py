@@ -1,0 +1,129 @@
+"""The cashier's path through the real sale screen, against a real warehouse on loopback."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLineEdit
+from sqlalchemy import create_engine, select, text
+
+from counter_app.local.models import Sale
+from counter_app.ui.app import build_main_window
+from counter_app.ui.payment_dialog import CashPaymentDialog
+from counter_app.ui.task_runner import TaskRunner
+
+
+@pytest.fixture
+def window(qtbot: Any, demo_counter: Any) -> Any:
+    tasks = TaskRunner()
+    services = demo_counter.services
+    win = build_main_window(services, services.staff.first_with_role("cashier"), tasks)
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    tasks.shutdown()
+
+
+def _a_barcode(demo_counter: Any) -> tuple[str, str]:
+    with demo_counter.services.db.read() as s:
+        code, name = s.execute(
+            text("SELECT b.code, p.name FROM barcodes b JOIN products p ON p.id = b.product_id ORDER BY b.code LIMIT 1")
+        ).one()
+    return code, name
+
+
+def _scan(qtbot: Any, window: Any, code: str) -> None:
+    field = window.sale_screen.scan_input
+    field.setFocus()
+    if code.isascii():
+        qtbot.keyClicks(field, code)
+    else:  # Chinese arrives from the input method as committed text, not key presses
+        field.insert(code)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+
+
+def test_scanning_a_barcode_adds_a_line_and_again_raises_its_quantity(qtbot: Any, window: Any, demo_counter: Any) -> None:
+    code, name = _a_barcode(demo_counter)
+    screen = window.sale_screen
+    _scan(qtbot, window, code)
+    qtbot.waitUntil(lambda: len(screen.cart_model.cart.lines) == 1)
+    assert screen.cart_model.data(screen.cart_model.index(0, 0)) == name
+    _scan(qtbot, window, code)
+    qtbot.waitUntil(lambda: screen.cart_model.cart.lines[0].qty == 2)
+    assert screen.total_label.text() == screen.cart_model.cart.total.format()
+    assert screen.scan_input.text() == ""
+
+
+def test_an_unknown_or_garbage_code_says_so_and_leaves_the_cart_alone(qtbot: Any, window: Any) -> None:
+    screen = window.sale_screen
+    _scan(qtbot, window, "4710000000000")
+    qtbot.waitUntil(lambda: "4710000000000" in screen.message.text())
+    assert screen.cart_model.cart.is_empty()
+    screen.on_scanned("\x1b[31m4710\x00")  # a scanner with a bad prefix config
+    qtbot.waitUntil(lambda: screen.message.text() != "" and "4710000000000" not in screen.message.text())
+    assert screen.cart_model.cart.is_empty()
+
+
+def test_name_search_offers_matches_and_enter_adds_the_chosen_one(qtbot: Any, window: Any) -> None:
+    screen = window.sale_screen
+    _scan(qtbot, window, "綠茶")
+    qtbot.waitUntil(lambda: screen.results.isVisible() or len(screen.cart_model.cart.lines) == 1)
+    if screen.results.isVisible():
+        qtbot.keyClick(screen.results, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(screen.cart_model.cart.lines) == 1)
+    assert "茶" in screen.cart_model.cart.lines[0].product.name
+
+
+def test_remove_and_quantity_keys_change_the_total(qtbot: Any, window: Any, demo_counter: Any) -> None:
+    code, _ = _a_barcode(demo_counter)
+    screen = window.sale_screen
+    _scan(qtbot, window, code)
+    qtbot.waitUntil(lambda: len(screen.cart_model.cart.lines) == 1)
+    unit = screen.cart_model.cart.lines[0].unit_price
+    screen.plus_button.click()
+    screen.plus_button.click()
+    assert screen.total_label.text() == (unit * 3).format()
+    screen.remove_button.click()
+    assert screen.cart_model.cart.is_empty()
+    assert screen.total_label.text() == "NT$0"
+    assert not screen.pay_button.isEnabled()
+
+
+def test_cash_sale_lands_in_the_journal_and_on_the_server_once(qtbot: Any, window: Any, demo_counter: Any) -> None:
+    code, _ = _a_barcode(demo_counter)
+    screen = window.sale_screen
+    _scan(qtbot, window, code)
+    qtbot.waitUntil(lambda: len(screen.cart_model.cart.lines) == 1)
+    total = screen.cart_model.cart.total
+
+    def pay_with_the_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, CashPaymentDialog)
+        field = dialog.findChild(QLineEdit, "tendered")
+        field.setText("1000")
+        assert dialog.change_label.text() == (dialog.tendered - total).format() if dialog.tendered else True
+        dialog.buttons.accepted.emit()
+
+    QTimer.singleShot(50, pay_with_the_dialog)
+    with qtbot.waitSignal(screen.sale_completed, timeout=10_000) as blocker:
+        screen.pay_button.click()
+    sale = blocker.args[0]
+    assert sale.total == total
+    assert sale.change.cents == 100_000 - total.cents
+    assert screen.cart_model.cart.is_empty()
+    assert sale.receipt_no in screen.message.text()
+
+    with demo_counter.services.db.read() as s:
+        assert s.scalars(select(Sale.receipt_no)).all() == [sale.receipt_no]
+    # build_main_window wires the sale to the relay; push as the background thread would.
+    demo_counter.services.relay.drain()
+    demo_counter.services.relay.drain()
+    engine = create_engine(demo_counter.warehouse_url)
+    with engine.connect() as conn:
+        count = conn.execute(text("SELECT COUNT(*) FROM sales WHERE receipt_no = :r"), {"r": sale.receipt_no}).scalar_one()
+    engine.dispose()
+    assert count == 1
+    window.refresh_sync_status()
+    qtbot.waitUntil(lambda: window.status.waiting_label.text() != "")
