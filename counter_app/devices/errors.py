@@ -1,0 +1,62 @@
+"""Printer problems, said as whose fault they are."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class PrinterProblem(StrEnum):
+    OFFLINE = "offline"  # off, unplugged, unreachable: wait and retry
+    PAPER_OUT = "paper_out"
+    PERMISSION_DENIED = "permission_denied"  # Linux USB without a udev rule
+    NOT_FOUND = "not_found"  # no such USB device / queue / port
+    MISSING_DRIVER = "missing_driver"  # pyusb / pywin32 / pycups not installed
+    BAD_CONFIG = "bad_config"
+
+
+PROBLEM_MESSAGES: dict[PrinterProblem, str] = {
+    PrinterProblem.OFFLINE: "印表機離線，收據等待列印",
+    PrinterProblem.PAPER_OUT: "印表機缺紙，請換紙；收據等待列印",
+    PrinterProblem.PERMISSION_DENIED: "沒有 USB 印表機的存取權限，請安裝 udev 規則",
+    PrinterProblem.NOT_FOUND: "找不到印表機，請檢查連線與設定；收據等待列印",
+    PrinterProblem.MISSING_DRIVER: "缺少印表機驅動程式元件",
+    PrinterProblem.BAD_CONFIG: "印表機設定有誤",
+}
+
+
+class PrinterError(Exception):
+    """The environment kept a job from printing; the job can wait and retry."""
+
+    def __init__(self, problem: PrinterProblem, detail: str = "") -> None:
+        super().__init__(f"{problem.value}: {detail}" if detail else problem.value)
+        self.problem = problem
+        self.detail = detail
+
+    @property
+    def message(self) -> str:
+        return PROBLEM_MESSAGES[self.problem]
+
+
+def classify(exc: BaseException) -> PrinterProblem:
+    """Map an exception from a connection to what the cashier should do about it."""
+    if isinstance(exc, PrinterError):
+        return exc.problem
+    text = " ".join(str(e) for e in _chain(exc)).lower()
+    if isinstance(exc, PermissionError) or "errno 13" in text or "access denied" in text or (
+        "insufficient permissions" in text
+    ):
+        return PrinterProblem.PERMISSION_DENIED
+    if ("requires a" in text and "library" in text) or isinstance(exc, ImportError):
+        return PrinterProblem.MISSING_DRIVER
+    if "not found" in text or "no such file" in text or isinstance(exc, FileNotFoundError):
+        return PrinterProblem.NOT_FOUND
+    return PrinterProblem.OFFLINE
+
+
+def _chain(exc: BaseException) -> list[BaseException]:
+    seen: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and current not in seen:
+        seen.append(current)
+        current = current.__cause__ or current.__context__
+    return seen

@@ -1,0 +1,131 @@
+"""`ReceiptPrinter`: the one interface the rest of the app prints through.
+
+`EscposReceiptPrinter` renders a document for its configuration and sends the
+bytes over a python-escpos connection (network, USB, serial, Windows raw,
+CUPS, file). Every connection is opened per job and closed after, so a printer
+that was switched off and on again needs no reconnect logic.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+from collections.abc import Callable
+from typing import Protocol, runtime_checkable
+
+from counter_app.core.receipts import Document
+from counter_app.devices.config import ConnectionKind, PrinterConfig
+from counter_app.devices.errors import PrinterError, PrinterProblem, classify
+from counter_app.devices.escpos_gateway import Escpos
+from counter_app.devices.escpos_render import EscposRenderer, drawer_kick
+from counter_app.devices.raster import TextRasterizer
+from counter_app.devices.target import RenderTarget
+
+DLE_EOT_PAPER = b"\x10\x04\x04"  # transmit roll paper sensor status
+PAPER_END_BITS = 0x60  # bits 5 and 6: roll paper end detected
+STATUS_WAIT_S = 0.3
+
+
+@runtime_checkable
+class ReceiptPrinter(Protocol):
+    """Prints documents and kicks the drawer; raises `PrinterError` when it cannot."""
+
+    @property
+    def name(self) -> str: ...
+
+    def print_document(self, document: Document) -> None: ...
+
+    def open_drawer(self) -> None: ...
+
+
+def open_connection(config: PrinterConfig) -> Escpos:
+    """A python-escpos printer object for `config` (not yet connected)."""
+    from escpos import printer as p  # the gateway has already configured capabilities
+
+    kind = config.kind
+    if not config.address and kind is not ConnectionKind.WIN32RAW:
+        raise PrinterError(PrinterProblem.BAD_CONFIG, "no printer address configured")
+    try:
+        if kind is ConnectionKind.NETWORK:
+            host, port = config.network_endpoint()
+            return p.Network(host, port=port, timeout=config.timeout_s, profile=config.profile)
+        if kind is ConnectionKind.USB:
+            vendor, product = config.usb_ids()
+            return p.Usb(vendor, product, timeout=int(config.timeout_s * 1000), profile=config.profile)
+        if kind is ConnectionKind.SERIAL:
+            port_name, baud = config.serial_port()
+            return p.Serial(port_name, baudrate=baud, timeout=config.timeout_s, profile=config.profile)
+        if kind is ConnectionKind.WIN32RAW:
+            return p.Win32Raw(config.address, profile=config.profile)  # pywin32 loaded by escpos lazily
+        if kind is ConnectionKind.CUPS:
+            return p.CupsPrinter(config.address, profile=config.profile)
+        return p.File(config.address, profile=config.profile)
+    except ValueError as exc:
+        raise PrinterError(PrinterProblem.BAD_CONFIG, str(exc)) from exc
+
+
+class EscposReceiptPrinter:
+    def __init__(
+        self,
+        config: PrinterConfig,
+        *,
+        connection_factory: Callable[[PrinterConfig], Escpos] = open_connection,
+        rasterizer: TextRasterizer | None = None,
+    ) -> None:
+        self.config = config
+        self._connect = connection_factory
+        self.renderer = EscposRenderer(RenderTarget.from_config(config), rasterizer)
+
+    @property
+    def name(self) -> str:
+        return self.config.name
+
+    def render(self, document: Document) -> bytes:
+        return self.renderer.render(document)
+
+    def print_document(self, document: Document) -> None:
+        self.send(self.render(document))
+
+    def open_drawer(self) -> None:
+        self.send(drawer_kick(self.config.drawer, self.config.profile), check_paper=False)
+
+    def send(self, data: bytes, *, check_paper: bool | None = None) -> None:
+        """Deliver raw bytes. Raises `PrinterError` (offline, paper out, permission...)."""
+        connection = self._connect(self.config)
+        try:
+            connection.open()
+            if self.config.check_paper if check_paper is None else check_paper:
+                self._check_paper(connection)
+            connection._raw(data)
+        except PrinterError:
+            raise
+        except Exception as exc:  # every connection type fails in its own way
+            raise PrinterError(classify(exc), str(exc)) from exc
+        finally:
+            with contextlib.suppress(Exception):  # closing a broken connection may fail again
+                connection.close()
+
+    def _check_paper(self, connection: Escpos) -> None:
+        """Ask DLE EOT 4. A printer that does not answer quickly is assumed fine:
+        many network printers only answer when their ASB setting allows it."""
+        device = getattr(connection, "device", None)
+        if isinstance(device, socket.socket):
+            previous = device.gettimeout()
+            device.settimeout(STATUS_WAIT_S)
+            try:
+                device.sendall(DLE_EOT_PAPER)
+                reply = device.recv(1)
+            except TimeoutError:
+                return
+            finally:
+                device.settimeout(previous)
+        else:
+            try:
+                connection._raw(DLE_EOT_PAPER)
+                reply = connection._read()
+            except Exception:  # no read channel (File, CUPS, Win32Raw): cannot tell
+                return
+        if not reply:
+            raise PrinterError(PrinterProblem.OFFLINE, "connection closed by the printer")
+        if reply[0] & PAPER_END_BITS == PAPER_END_BITS:
+            raise PrinterError(PrinterProblem.PAPER_OUT, f"status byte {reply[0]:#04x}")

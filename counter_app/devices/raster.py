@@ -1,0 +1,142 @@
+"""Drawing receipt parts as 1-bit bitmaps at printer resolution.
+
+Used by image-mode printing (text as raster) and by the on-screen preview.
+Text is laid on the printer's own grid: one column is 12 dots wide and a CJK
+character takes two, so the bitmap lines up exactly like Font A would.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import barcode as python_barcode
+import qrcode
+from PIL import Image, ImageDraw, ImageFont
+
+from counter_app.core.receipts import LineStyle
+from counter_app.core.text_layout import char_width, display_width
+from counter_app.devices.fonts import find_cjk_font
+
+CELL_W = 12
+CELL_H = 24
+LINE_H = 30  # Font A line pitch is about 30 dots (ESC 2 default)
+QR_BOX_DOTS = 6
+BARCODE_HEIGHT = 80
+
+
+class FontMissingError(RuntimeError):
+    """No font with CJK glyphs was found; image mode and preview need one."""
+
+
+@dataclass(frozen=True, slots=True)
+class Canvas:
+    """Printable area: `width_px` dots across, `columns` Font A columns centred in it."""
+
+    width_px: int
+    columns: int
+
+    @property
+    def margin(self) -> int:
+        return max((self.width_px - self.columns * CELL_W) // 2, 0)
+
+
+def to_1bit(image: Image.Image) -> Image.Image:
+    gray = image.convert("L")
+    return gray.point(lambda v: 255 if v > 127 else 0, mode="1")
+
+
+class TextRasterizer:
+    def __init__(self, font: tuple[str, int] | None = None) -> None:
+        font = font or find_cjk_font()
+        if font is None:
+            raise FontMissingError("no CJK font found; set COUNTER_APP_RECEIPT_FONT")
+        path, index = font
+        self._fonts = {
+            scale: ImageFont.truetype(path, CELL_H * scale, index=index) for scale in (1, 2)
+        }
+
+    def render_lines(self, lines: list[tuple[str, LineStyle]], canvas: Canvas) -> Image.Image:
+        heights = [LINE_H * (2 if style.double else 1) for _, style in lines]
+        image = Image.new("L", (canvas.width_px, max(sum(heights), 1)), 255)
+        draw = ImageDraw.Draw(image)
+        y = 0
+        for (text, style), height in zip(lines, heights, strict=True):
+            self._draw_line(draw, text, style, canvas, y)
+            y += height
+        return to_1bit(image)
+
+    def _draw_line(
+        self, draw: ImageDraw.ImageDraw, text: str, style: LineStyle, canvas: Canvas, y: int
+    ) -> None:
+        scale = 2 if style.double else 1
+        cell = CELL_W * scale
+        area = canvas.columns * CELL_W
+        used = display_width(text) * cell
+        offset = {"left": 0, "center": (area - used) // 2, "right": area - used}[style.align]
+        x = canvas.margin + max(offset, 0)
+        font = self._fonts[scale]
+        top = y + (LINE_H * scale - CELL_H * scale) // 2
+        for ch in text:
+            w = char_width(ch) * cell
+            if w == 0 or ch == " ":
+                x += w
+                continue
+            glyph_w = draw.textlength(ch, font=font)
+            gx = x + (w - glyph_w) / 2  # centre the glyph in its cells
+            draw.text((gx, top), ch, font=font, fill=0)
+            if style.bold:  # emphasised like the printer does it: the glyph again, one dot right
+                draw.text((gx + 1, top), ch, font=font, fill=0)
+            x += w
+
+
+def code128_modules(data: str) -> str:
+    """The bar pattern ('1' = dark module) python-barcode builds for Code 128."""
+    return "".join(python_barcode.get("code128", data).build())
+
+
+def barcode_image(data: str, width_px: int, height: int = BARCODE_HEIGHT) -> Image.Image:
+    """Code 128 as a bitmap centred on the paper, with the widest modules that fit."""
+    modules = code128_modules(data)
+    quiet = 10
+    module = max(1, min(3, width_px // (len(modules) + 2 * quiet)))
+    image = Image.new("1", (width_px, height), 1)
+    draw = ImageDraw.Draw(image)
+    x = (width_px - len(modules) * module) // 2
+    for bit in modules:
+        if bit == "1":
+            draw.rectangle([x, 0, x + module - 1, height - 1], fill=0)
+        x += module
+    return image
+
+
+def qr_image(data: str, width_px: int, box: int = QR_BOX_DOTS) -> Image.Image:
+    """QR code (error correction M) centred on the paper."""
+    code = qrcode.QRCode(border=2, box_size=box, error_correction=qrcode.constants.ERROR_CORRECT_M)
+    code.add_data(data)
+    code.make(fit=True)
+    matrix = code.get_matrix()
+    size = len(matrix) * box
+    while size > width_px and box > 1:
+        box -= 1
+        size = len(matrix) * box
+    image = Image.new("1", (width_px, size), 1)
+    draw = ImageDraw.Draw(image)
+    x0 = (width_px - size) // 2
+    for r, row in enumerate(matrix):
+        for c, dark in enumerate(row):
+            if dark:
+                draw.rectangle(
+                    [x0 + c * box, r * box, x0 + (c + 1) * box - 1, (r + 1) * box - 1], fill=0
+                )
+    return image
+
+
+def fit_image(source: Image.Image, width_px: int) -> Image.Image:
+    """Scale a logo down to the paper width and centre it, 1-bit."""
+    image = source.convert("L")
+    if image.width > width_px:
+        ratio = width_px / image.width
+        image = image.resize((width_px, max(int(image.height * ratio), 1)))
+    canvas = Image.new("L", (width_px, image.height), 255)
+    canvas.paste(image, ((width_px - image.width) // 2, 0))
+    return to_1bit(canvas)
