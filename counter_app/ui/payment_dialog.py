@@ -57,10 +57,12 @@ class CashPaymentDialog(QDialog):
 
         quick = QHBoxLayout()
         exact = QPushButton(self.tr("Exact"))
+        exact.setObjectName("exact")
         exact.clicked.connect(lambda: self._set_tendered(self.total))
         quick.addWidget(exact)
         for note in QUICK_NOTES:
             button = QPushButton(f"${note:,}")
+            button.setEnabled(Money.from_dollars(note) >= total)  # a smaller note cannot pay
             button.clicked.connect(lambda _=False, n=note: self._set_tendered(Money.from_dollars(n)))
             quick.addWidget(button)
 

@@ -118,6 +118,19 @@ class SaleScreen(QWidget):
         self.count_label = QLabel()
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.cashier_label = QLabel(self.tr("Cashier: %1").replace("%1", self.cashier.name))
+        caption_font = QFont(self.cashier_label.font())
+        caption_font.setPointSize(13)
+        self.cashier_label.setFont(caption_font)
+        self.total_caption.setFont(caption_font)
+        self.count_label.setFont(caption_font)
+        # After a sale the change due stays in sight until the next scan.
+        self.last_sale_label = QLabel("")
+        self.last_sale_label.setObjectName("lastSale")
+        self.last_sale_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.last_sale_label.setWordWrap(True)
+        self.last_sale_label.setStyleSheet(
+            "QLabel { color: #1b7f3b; font-size: 22px; font-weight: bold; }"
+        )
 
         self.pay_button = QPushButton(self.tr("Cash (F12)"))
         self.pay_button.setObjectName("payCash")
@@ -132,6 +145,7 @@ class SaleScreen(QWidget):
         ):
             button.setMinimumHeight(48)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setStyleSheet("QPushButton { font-size: 16px; }")
         self.pay_button.setMinimumHeight(72)
         self.pay_button.setStyleSheet(
             "QPushButton { background: #1b7f3b; color: white; font-size: 20px; font-weight: bold; }"
@@ -143,6 +157,8 @@ class SaleScreen(QWidget):
         right.addWidget(self.total_caption)
         right.addWidget(self.total_label)
         right.addWidget(self.count_label)
+        right.addSpacing(16)
+        right.addWidget(self.last_sale_label)
         right.addStretch(1)
         pm = QHBoxLayout()
         pm.addWidget(self.minus_button)
@@ -306,6 +322,7 @@ class SaleScreen(QWidget):
             self._show_error(str(exc))
             return
         self.table.selectRow(row)
+        self.last_sale_label.setText("")
         self._show_info(f"{product.name}  {product.price.format()}")
 
     def _set_qty(self, row: int, qty: int) -> None:
@@ -339,6 +356,9 @@ class SaleScreen(QWidget):
             self.tr("Sale %1 done. Change due: %2")
             .replace("%1", sale.receipt_no)
             .replace("%2", sale.change.format())
+        )
+        self.last_sale_label.setText(
+            self.tr("Change due\n%1").replace("%1", sale.change.format())
         )
         self.sale_completed.emit(sale)
         self.scan_input.setFocus()

@@ -1,0 +1,51 @@
+"""Imports point one way: ui -> services -> core. core imports nothing of ours and no
+Qt, SQL or HTTP; services import no Qt. (DESIGN section 2.)"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[2] / "counter_app"
+
+
+def _imports(path: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return names
+
+
+def _modules(layer: str) -> list[Path]:
+    return sorted((PACKAGE / layer).rglob("*.py"))
+
+
+@pytest.mark.parametrize("path", _modules("core"), ids=lambda p: p.name)
+def test_core_is_pure(path: Path) -> None:
+    forbidden = ("PySide6", "sqlalchemy", "requests", "escpos", "sqlite3", "counter_app.")
+    bad = sorted(
+        name for name in _imports(path)
+        if name.startswith(forbidden) and not name.startswith("counter_app.core")
+    )
+    assert bad == []
+
+
+@pytest.mark.parametrize("path", _modules("services"), ids=lambda p: p.name)
+def test_services_import_no_qt_and_no_ui(path: Path) -> None:
+    bad = sorted(name for name in _imports(path) if name.startswith(("PySide6", "counter_app.ui")))
+    assert bad == []
+
+
+@pytest.mark.parametrize("layer", ["local", "sync"])
+def test_storage_and_sync_import_no_qt(layer: str) -> None:
+    bad = {str(p.name): sorted(n for n in _imports(p) if n.startswith(("PySide6", "counter_app.ui"))) for p in _modules(layer)}
+    assert {k: v for k, v in bad.items() if v} == {}
+
+
+def test_the_layer_check_sees_modules() -> None:
+    assert len(_modules("core")) >= 5 and len(_modules("services")) >= 4

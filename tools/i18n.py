@@ -1,0 +1,107 @@
+"""Refresh the Traditional Chinese catalogue: extract strings, fill from the phrasebook,
+compile. Run after changing any user-visible string:
+
+    python tools/i18n.py
+
+Source strings are English (what ``self.tr`` receives); the phrasebook below holds
+their zh_TW text. A string missing from the phrasebook stays unfinished and the
+unit test ``tests/unit/ui/test_translations.py`` fails until it is added.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TS = ROOT / "resources" / "translations" / "counter_zh_TW.ts"
+QM = TS.with_suffix(".qm")
+BIN = Path(sys.executable).parent
+
+PHRASEBOOK: dict[str, str] = {
+    "%1 items": "共 %1 件",
+    "%1 matches: pick one and press Enter": "找到 %1 筆，請選擇後按 Enter",
+    "All synced": "已全部同步",
+    "Amount": "小計",
+    "Amount received": "實收金額",
+    "Back": "返回",
+    "Cash (F12)": "現金結帳 (F12)",
+    "Cash payment": "現金付款",
+    "Cashier: %1": "收銀員：%1",
+    "Change": "找零",
+    "Change due\n%1": "找零\n%1",
+    "Clear cart": "清空購物車",
+    "Complete sale": "完成交易",
+    "Counter — %1": "門市櫃台 — %1",
+    "Enter the amount received": "請輸入實收金額",
+    "Enter your PIN": "請輸入員工密碼",
+    "Exact": "剛好",
+    "Failed: %1 need attention": "失敗：%1 筆待處理",
+    "Item": "品名",
+    "Look-up failed: %1": "查詢失敗：%1",
+    "No product with code %1": "查無此條碼商品：%1",
+    "Nothing matches \u201c%1\u201d": "找不到符合「%1」的商品",
+    "Price": "單價",
+    "Qty": "數量",
+    "Quantity": "數量",
+    "Quantity (F4)": "修改數量 (F4)",
+    "Received": "實收",
+    "Remove line (Del)": "刪除品項 (Del)",
+    "Removed %1": "已刪除 %1",
+    "Sale %1 done. Change due: %2": "交易 %1 完成，找零 %2",
+    "Scan a barcode or type a code or name, then Enter": "掃描條碼，或輸入條碼／品名後按 Enter",
+    "Short by %1": "尚差 %1",
+    "Sign in": "登入",
+    "Staff PIN": "員工密碼",
+    "Stock figures from %1 ago": "庫存資料更新於 %1 前",
+    "The cart is empty": "購物車是空的",
+    "The sale was not saved: %1. The cart is kept; try again.": "交易未儲存：%1。購物車內容已保留，請再試一次。",
+    "Total": "總計",
+    "Unreadable code; scan again": "條碼無法辨識，請重新掃描",
+    "Waiting to sync: %1 (oldest %2)": "待同步：%1 筆（最久 %2）",
+    "Wrong PIN": "密碼錯誤",
+    "\u25cf Connecting\u2026": "● 連線中…",
+    "\u25cf Offline: sales are kept and sent later": "● 離線：交易已保存，恢復連線後自動上傳",
+    "\u25cf Online": "● 已連線",
+    "\u25cf Unstable connection": "● 連線不穩",
+}
+
+
+def extract() -> None:
+    sources = sorted(str(p) for p in (ROOT / "counter_app" / "ui").glob("*.py"))
+    subprocess.run([str(BIN / "pyside6-lupdate"), *sources, "-no-obsolete", "-ts", str(TS)], check=True)
+
+
+def fill() -> list[str]:
+    tree = ET.parse(TS)
+    missing = []
+    for message in tree.iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        assert translation is not None
+        if source in PHRASEBOOK:
+            translation.text = PHRASEBOOK[source]
+            translation.attrib.pop("type", None)
+        elif translation.get("type") == "unfinished" and not translation.text:
+            missing.append(source)
+    tree.write(TS, encoding="utf-8", xml_declaration=True)
+    return missing
+
+
+def compile_catalogue() -> None:
+    subprocess.run([str(BIN / "pyside6-lrelease"), str(TS), "-qm", str(QM)], check=True)
+
+
+def main() -> int:
+    extract()
+    missing = fill()
+    compile_catalogue()
+    for source in missing:
+        print(f"untranslated: {source!r}", file=sys.stderr)
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
