@@ -24,6 +24,12 @@ class Change:
     data: dict[str, Any] | None
 
 
+def stock_key(change: Change) -> tuple[int, int]:
+    """(location_id, product_id) of a stock change; the id is ``"<location>:<product>"``."""
+    location, _, product = change.id.partition(":")
+    return int(location), int(product)
+
+
 def _upsert(session: Session, model: type, rows: list[dict[str, Any]], keys: list[str]) -> None:
     if not rows:
         return

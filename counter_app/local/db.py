@@ -16,9 +16,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter_app.local.migrations import migrate
 from counter_app.local.models import Base
 from counter_app.local.search_index import create_search_index
 
@@ -83,7 +84,7 @@ def create_schema(engine: Engine) -> None:
     Base.metadata.create_all(engine)
     with engine.begin() as conn:
         create_search_index(conn)
-        conn.execute(text("PRAGMA user_version=1"))
+        migrate(conn)
 
 
 class LocalDatabase:

@@ -106,10 +106,12 @@ class Payment(Base):
 
 
 class PendingStockDelta(Base):
-    """A local change to store stock the server has not acknowledged yet.
+    """A local change to store stock the cached server figure does not include yet.
 
     Shown on top of the last server figure so the cashier sees stock fall as
-    they sell offline; removed when the operation is acknowledged.
+    they sell offline. The ack does not remove it: it records the pull
+    generation (``acked_gen``) current at the ack, and the row goes only when a
+    stock figure fetched in a later generation arrives (see ``stock_deltas``).
     """
 
     __tablename__ = "pending_stock_deltas"
@@ -118,6 +120,7 @@ class PendingStockDelta(Base):
     location_id: Mapped[int] = mapped_column(Integer)
     product_id: Mapped[int] = mapped_column(Integer)
     delta: Mapped[int] = mapped_column(Integer)
+    acked_gen: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
     __table_args__ = (Index("ix_pending_loc_product", "location_id", "product_id"),)
 

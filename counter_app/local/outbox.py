@@ -15,11 +15,12 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import delete, func, select, text, update
+from sqlalchemy import func, select, text, update
 from sqlalchemy.orm import Session
 
 from counter_app.core.ids import uuid7
-from counter_app.local.models import AuditEntry, OutboxOp, PendingStockDelta
+from counter_app.local import stock_deltas
+from counter_app.local.models import AuditEntry, OutboxOp
 
 BACKOFF_BASE_S = 1.0
 BACKOFF_CAP_S = 60.0
@@ -129,8 +130,9 @@ def mark_done(session: Session, op_id: str, result: dict[str, Any] | None) -> No
             problem_detail=None,
         )
     )
-    # The server's figures now include this op; the next pull brings them.
-    session.execute(delete(PendingStockDelta).where(PendingStockDelta.op_id == op_id))
+    # The server's figures now include this op, but the cache may not yet: the
+    # deltas stay until a figure fetched after this ack arrives (stock_deltas).
+    stock_deltas.mark_acked(session, op_id)
 
 
 def mark_rejected(session: Session, op_id: str, code: str, detail: str) -> None:
@@ -141,20 +143,41 @@ def mark_rejected(session: Session, op_id: str, code: str, detail: str) -> None:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Backoff:
+    """How long an op waits after a push that got no answer: ``base * 2**attempts``,
+    capped, with jitter so tills coming back after an outage do not push in lockstep."""
+
+    base_s: float = BACKOFF_BASE_S
+    cap_s: float = BACKOFF_CAP_S
+
+    def delay(self, attempts: int, rng: random.Random | None = None) -> float:
+        ceiling = min(self.cap_s, self.base_s * (2 ** min(attempts, 16)))
+        # "Equal jitter": between half and all of the ceiling. Full jitter (from 0)
+        # spreads load best but can retry at once, which a flapping link punishes.
+        return (rng or random).uniform(0.5, 1.0) * ceiling
+
+
+DEFAULT_BACKOFF = Backoff()
+
+
 def backoff_delay(attempts: int, rng: random.Random | None = None) -> float:
-    """Exponential backoff with full jitter: uniform(0, min(cap, base * 2**attempts))."""
-    ceiling = min(BACKOFF_CAP_S, BACKOFF_BASE_S * (2 ** min(attempts, 16)))
-    return (rng or random).uniform(0.5, 1.0) * ceiling
+    """The default backoff's delay before attempt ``attempts + 1``."""
+    return DEFAULT_BACKOFF.delay(attempts, rng)
 
 
 def release_for_retry(
-    session: Session, op_ids: list[str], reason: str, now: float | None = None
+    session: Session,
+    op_ids: list[str],
+    reason: str,
+    now: float | None = None,
+    backoff: Backoff = DEFAULT_BACKOFF,
 ) -> None:
     """The push did not get an answer: put the ops back, each after its backoff."""
     now = time.time() if now is None else now
     for op in session.scalars(select(OutboxOp).where(OutboxOp.op_id.in_(op_ids))):
         op.state = OpState.READY
-        op.next_attempt_at = now + backoff_delay(op.attempts)
+        op.next_attempt_at = now + backoff.delay(op.attempts)
         op.problem_detail = reason
 
 
@@ -197,7 +220,7 @@ def discard_failed(session: Session, op_id: str, supervisor_id: int, reason: str
         raise ValueError(f"operation {op_id} is not a failed operation")
     op.state = OpState.DISCARDED
     op.finished_at = now_iso()
-    session.execute(delete(PendingStockDelta).where(PendingStockDelta.op_id == op_id))
+    stock_deltas.forget_op(session, op_id)
     session.add(
         AuditEntry(
             at=now_iso(),

@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from counter_app.local import cache_writer, sync_state
+from counter_app.local import cache_writer, stock_deltas, sync_state
 from counter_app.local.db import LocalDatabase
 from counter_app.local.outbox import now_iso
 from counter_app.sync.client import WarehouseClient, WarehouseProblem, WarehouseUnreachable
@@ -47,12 +47,16 @@ class ChangePuller:
             return int(sync_state.get_value(session, CURSOR_KEY, "0") or 0)
 
     def pull_until_current(self, max_pages: int = 10_000) -> PullOutcome:
-        """Pull pages until has_more is false. Each page commits with its cursor, so a
-        crash resumes from the last committed page."""
+        """Pull pages until has_more is false. Each page commits with its cursor (and the
+        release of the local stock deltas its figures now include), so a crash resumes
+        from the last committed page. A reset clears the cache but keeps the journal,
+        the outbox and the local deltas, then re-pulls from zero."""
         pages = changes = 0
         reset = False
         cursor = self.cursor()
         for _ in range(max_pages):
+            with self._db.unit_of_work() as session:
+                generation = stock_deltas.begin_fetch(session)  # committed before the request
             try:
                 page = self._client.pull(cursor, self._page_size)
             except (WarehouseUnreachable, WarehouseProblem) as exc:
@@ -71,8 +75,10 @@ class ChangePuller:
                 cache_writer.Change(c["seq"], c["entity"], c["op"], str(c["id"]), c.get("data"))
                 for c in page.changes
             ]
+            stock_keys = [cache_writer.stock_key(c) for c in parsed if c.entity == "stock"]
             with self._db.unit_of_work() as session:
                 applied = cache_writer.apply_changes(session, parsed, received_at)
+                stock_deltas.settle_with_page(session, generation, stock_keys, not page.has_more)
                 sync_state.set_value(session, CURSOR_KEY, str(page.cursor))
                 sync_state.set_value(session, LAST_PULL_KEY, received_at)
             cursor = page.cursor

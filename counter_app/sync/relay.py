@@ -33,12 +33,14 @@ class OutboxRelay:
         connectivity: ConnectivityMonitor,
         on_change: Callable[[], None] = lambda: None,
         batch_size: int = BATCH_SIZE,
+        backoff: outbox.Backoff = outbox.DEFAULT_BACKOFF,
     ) -> None:
         self._db = db
         self._client = client
         self._connectivity = connectivity
         self._on_change = on_change
         self._batch_size = batch_size
+        self._backoff = backoff
 
     def recover(self) -> int:
         """Run once at start: ops a crash left in flight are pushed again."""
@@ -61,7 +63,9 @@ class OutboxRelay:
             # A problem for the whole request (401, 413...) is as undecided per op
             # as a timeout: the ops go back and wait; the status bar shows why.
             with self._db.unit_of_work() as session:
-                outbox.release_for_retry(session, [op.op_id for op in ops], str(exc))
+                outbox.release_for_retry(
+                    session, [op.op_id for op in ops], str(exc), backoff=self._backoff
+                )
             self._connectivity.report_failure(str(exc))
             self._on_change()
             return RelayOutcome(pushed=len(ops), unreachable=True)
@@ -79,7 +83,9 @@ class OutboxRelay:
                     )
                     log.warning("op %s (%s) rejected: %s", op.op_id, op.type, problem)
                 else:
-                    outbox.release_for_retry(session, [op.op_id], f"unexpected status {status!r}")
+                    outbox.release_for_retry(
+                        session, [op.op_id], f"unexpected status {status!r}", backoff=self._backoff
+                    )
                     continue
                 counts[status] += 1
         self._on_change()

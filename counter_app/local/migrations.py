@@ -1,0 +1,38 @@
+"""Schema steps for tills that already have a database file.
+
+``create_all`` makes missing tables but never alters existing ones; each step
+here brings a file from one ``PRAGMA user_version`` to the next, inside the
+caller's transaction. A new file gets every table from ``create_all`` first, so
+each step checks before it changes anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import Connection, text
+
+
+def _columns(conn: Connection, table: str) -> set[str]:
+    return {row[1] for row in conn.execute(text(f"PRAGMA table_info({table})"))}
+
+
+def _v2_acked_generation(conn: Connection) -> None:
+    # Acked stock deltas wait for a later pull instead of vanishing at the ack.
+    if "acked_gen" not in _columns(conn, "pending_stock_deltas"):
+        conn.execute(text("ALTER TABLE pending_stock_deltas ADD COLUMN acked_gen INTEGER"))
+
+
+STEPS: list[Callable[[Connection], None]] = [
+    lambda _conn: None,  # v1: the first schema, made by create_all
+    _v2_acked_generation,
+]
+SCHEMA_VERSION = len(STEPS)
+
+
+def migrate(conn: Connection) -> None:
+    version = int(conn.execute(text("PRAGMA user_version")).scalar_one())
+    for number in range(version + 1, SCHEMA_VERSION + 1):
+        STEPS[number - 1](conn)
+    if version < SCHEMA_VERSION:
+        conn.execute(text(f"PRAGMA user_version={SCHEMA_VERSION}"))
