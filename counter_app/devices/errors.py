@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from enum import StrEnum
 
 
@@ -46,6 +47,9 @@ def classify(exc: BaseException) -> PrinterProblem:
         "insufficient permissions" in text
     ):
         return PrinterProblem.PERMISSION_DENIED
+    chain = _chain(exc)
+    if any(isinstance(e, ConnectionError | TimeoutError | socket.gaierror) for e in chain):
+        return PrinterProblem.OFFLINE  # refused, reset, unreachable, no answer
     if ("requires a" in text and "library" in text) or isinstance(exc, ImportError):
         return PrinterProblem.MISSING_DRIVER
     if "not found" in text or "no such file" in text or isinstance(exc, FileNotFoundError):
