@@ -13,7 +13,7 @@ from warehouse_api.config import Settings
 from warehouse_api.db import Database
 from warehouse_api.problems import install_problem_handlers
 from warehouse_api.schema import prepare_database
-from warehouse_api.services import sales  # noqa: F401  (registers the `sale` op handler)
+from warehouse_api.services import op_handlers  # noqa: F401  (registers every push op handler)
 
 API_PREFIX = "/api/v1"
 

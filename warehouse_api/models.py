@@ -243,6 +243,7 @@ class Reservation(Base):
     pickup_code: Mapped[str | None] = mapped_column(String(16), unique=True)
     idempotency_key: Mapped[str | None] = mapped_column(String(200), unique=True)
     body_sha256: Mapped[str | None] = mapped_column(String(64))
+    op_id: Mapped[str | None] = mapped_column(String(64))
     customer_name: Mapped[str | None] = mapped_column(String(100))
     customer_phone: Mapped[str | None] = mapped_column(String(32))
     sale_id: Mapped[str | None] = mapped_column(String(64))
@@ -267,7 +268,7 @@ class ReservationLine(Base):
 
 
 class Transfer(Base):
-    """Goods moving between locations: requested -> shipped -> received."""
+    """Goods moving between locations: requested -> shipped -> received (or cancelled)."""
 
     __tablename__ = "transfers"
 
@@ -308,6 +309,7 @@ class DropshipOrder(Base):
     customer_name: Mapped[str] = mapped_column(String(100))
     customer_phone: Mapped[str] = mapped_column(String(32))
     address: Mapped[str] = mapped_column(String(300))
+    op_id: Mapped[str] = mapped_column(String(64))
     carrier: Mapped[str | None] = mapped_column(String(50))
     tracking_no: Mapped[str | None] = mapped_column(String(64))
     sale_id: Mapped[str | None] = mapped_column(String(64))
@@ -336,6 +338,7 @@ class Return(Base):
     location_id: Mapped[int] = mapped_column(ForeignKey("locations.id"), index=True)
     sale_id: Mapped[str | None] = mapped_column(String(64))
     refund_cents: Mapped[int] = mapped_column(Integer)
+    op_id: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
@@ -356,7 +359,9 @@ class ShiftClose(Base):
     location_id: Mapped[int] = mapped_column(ForeignKey("locations.id"))
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     report: Mapped[dict[str, Any]]
+    opened_at: Mapped[datetime | None]
     closed_at: Mapped[datetime]
+    op_id: Mapped[str] = mapped_column(String(64))
 
 
 class AuditEntry(Base):
@@ -369,6 +374,7 @@ class AuditEntry(Base):
     action: Mapped[str] = mapped_column(String(64))
     detail: Mapped[dict[str, Any]]
     created_at: Mapped[datetime]
+    op_id: Mapped[str] = mapped_column(String(64))
 
 
 class ChangeLog(Base):

@@ -89,6 +89,92 @@ class SalePayload(StrictModel):
     payments: Annotated[list[PaymentPayload], Field(max_length=20)] = []
 
 
+class ItemLine(StrictModel):
+    product_id: int
+    qty: Qty
+
+
+ItemLines = Annotated[list[ItemLine], Field(min_length=1, max_length=200)]
+Phone = Annotated[str, StringConstraints(max_length=32)]
+
+
+class ReturnLinePayload(StrictModel):
+    product_id: int
+    qty: Qty
+    disposition: Literal["restock_here", "send_to_warehouse", "damaged"]
+
+
+class ReturnPayload(StrictModel):
+    return_id: ClientId
+    sale_id: ClientId | None = None
+    refund_cents: Annotated[int, Field(ge=0, le=10**11)] = 0
+    lines: Annotated[list[ReturnLinePayload], Field(min_length=1, max_length=200)]
+
+
+class ReservationCreatePayload(StrictModel):
+    reservation_id: ClientId
+    lines: ItemLines
+    customer_name: ShortText | None = None
+    customer_phone: Phone | None = None
+    sale_id: ClientId | None = None
+
+
+class ReservationCancelPayload(StrictModel):
+    reservation_id: ClientId
+    reason: ShortText | None = None
+
+
+class TransferReceivePayload(StrictModel):
+    transfer_id: ClientId
+
+
+class PickupCompletePayload(StrictModel):
+    reservation_id: ClientId | None = None
+    pickup_code: Annotated[str, StringConstraints(min_length=1, max_length=16)] | None = None
+
+
+class DropshipCreatePayload(StrictModel):
+    dropship_id: ClientId
+    source: Literal["warehouse", "partner"] = "warehouse"
+    lines: ItemLines
+    customer_name: Annotated[str, StringConstraints(min_length=1, max_length=100)]
+    customer_phone: Annotated[str, StringConstraints(min_length=1, max_length=32)]
+    address: Annotated[str, StringConstraints(min_length=1, max_length=300)]
+    sale_id: ClientId | None = None
+
+
+class DropshipCancelPayload(StrictModel):
+    dropship_id: ClientId
+    reason: ShortText | None = None
+
+
+class CountLine(StrictModel):
+    product_id: int
+    expected_on_hand: Annotated[int, Field(ge=-(10**6), le=10**6)]
+    counted: Annotated[int, Field(ge=0, le=10**6)]
+
+
+class StockCountPayload(StrictModel):
+    count_id: ClientId
+    lines: Annotated[list[CountLine], Field(min_length=1, max_length=1000)]
+
+
+class ShiftClosePayload(StrictModel):
+    shift_id: ClientId
+    staff_id: int | None = None
+    opened_at: AwareDatetime | None = None
+    closed_at: AwareDatetime
+    report: dict[str, Any] = {}
+
+
+class AuditPayload(StrictModel):
+    audit_id: ClientId
+    staff_id: int | None = None
+    action: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    detail: dict[str, Any] = {}
+    created_at: AwareDatetime
+
+
 class OpBase(StrictModel):
     op_id: UUID
     created_at: datetime | None = None
@@ -99,7 +185,70 @@ class SaleOp(OpBase):
     payload: SalePayload
 
 
-PushOp = SaleOp  # becomes a discriminated union as op types are added
+class ReturnOp(OpBase):
+    type: Literal["return"]
+    payload: ReturnPayload
+
+
+class ReservationCreateOp(OpBase):
+    type: Literal["reservation.create"]
+    payload: ReservationCreatePayload
+
+
+class ReservationCancelOp(OpBase):
+    type: Literal["reservation.cancel"]
+    payload: ReservationCancelPayload
+
+
+class TransferReceiveOp(OpBase):
+    type: Literal["transfer.receive"]
+    payload: TransferReceivePayload
+
+
+class PickupCompleteOp(OpBase):
+    type: Literal["pickup.complete"]
+    payload: PickupCompletePayload
+
+
+class DropshipCreateOp(OpBase):
+    type: Literal["dropship.create"]
+    payload: DropshipCreatePayload
+
+
+class DropshipCancelOp(OpBase):
+    type: Literal["dropship.cancel"]
+    payload: DropshipCancelPayload
+
+
+class StockCountOp(OpBase):
+    type: Literal["stock_count"]
+    payload: StockCountPayload
+
+
+class ShiftCloseOp(OpBase):
+    type: Literal["shift.close"]
+    payload: ShiftClosePayload
+
+
+class AuditOp(OpBase):
+    type: Literal["audit"]
+    payload: AuditPayload
+
+
+PushOp = Annotated[
+    SaleOp
+    | ReturnOp
+    | ReservationCreateOp
+    | ReservationCancelOp
+    | TransferReceiveOp
+    | PickupCompleteOp
+    | DropshipCreateOp
+    | DropshipCancelOp
+    | StockCountOp
+    | ShiftCloseOp
+    | AuditOp,
+    Field(discriminator="type"),
+]
 
 
 class PushRequest(StrictModel):

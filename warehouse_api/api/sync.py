@@ -49,5 +49,8 @@ def pull(
     responses=problem_responses(401, 413, 422),
     summary="Apply outbox operations; one result per op, in order",
 )
-def push(body: PushRequest, device: CurrentDevice, db: DatabaseDep) -> PushResponse:
-    return PushResponse.model_validate({"results": apply_ops(db, device, list(body.ops))})
+def push(
+    body: PushRequest, device: CurrentDevice, db: DatabaseDep, settings: SettingsDep
+) -> PushResponse:
+    results = apply_ops(db, settings, device, list(body.ops))
+    return PushResponse.model_validate({"results": results})

@@ -23,8 +23,9 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
+from warehouse_api.config import Settings
 from warehouse_api.db import Database
-from warehouse_api.errors import DomainError
+from warehouse_api.errors import DomainError, InsufficientStock
 from warehouse_api.models import SyncOp
 from warehouse_api.services.devices import AuthenticatedDevice
 
@@ -39,6 +40,7 @@ class OpContext:
     device: AuthenticatedDevice
     op_id: str
     body_sha256: str
+    settings: Settings
 
 
 class AlreadyApplied(Exception):
@@ -81,10 +83,13 @@ def reuse_or_duplicate(session: Session, owner_op_id: str, body_sha256: str, wha
     )
 
 
-def apply_op(db: Database, device: AuthenticatedDevice, op: Any) -> dict[str, Any]:
+def apply_op(
+    db: Database, settings: Settings, device: AuthenticatedDevice, op: Any
+) -> dict[str, Any]:
     op_id = str(op.op_id)
     digest = body_hash(op.type, op.payload)
     handler = _HANDLERS[op.type]
+    released_expired = False
     for attempt in range(1, MAX_ATTEMPTS + 1):
         try:
             with db.write() as session:
@@ -96,7 +101,7 @@ def apply_op(db: Database, device: AuthenticatedDevice, op: Any) -> dict[str, An
                             f"op_id {op_id} was already used with a different body",
                         )
                     return {"op_id": op_id, "status": "duplicate", "result": claimed.result}
-                result = handler(OpContext(session, device, op_id, digest), op.payload)
+                result = handler(OpContext(session, device, op_id, digest, settings), op.payload)
                 session.add(
                     SyncOp(
                         op_id=op_id,
@@ -110,6 +115,12 @@ def apply_op(db: Database, device: AuthenticatedDevice, op: Any) -> dict[str, An
             return {"op_id": op_id, "status": "applied", "result": result}
         except AlreadyApplied as signal:
             return {"op_id": op_id, "status": "duplicate", "result": signal.stored_result}
+        except InsufficientStock as error:
+            # Expired holds are released at read time: if some freed this product, try again.
+            if not released_expired and _release_expired(db, error.extra.get("product_id")):
+                released_expired = True
+                continue
+            return {"op_id": op_id, "status": "rejected", "problem": error.as_problem()}
         except DomainError as error:
             return {"op_id": op_id, "status": "rejected", "problem": error.as_problem()}
         except (IntegrityError, OperationalError) as error:
@@ -121,5 +132,13 @@ def apply_op(db: Database, device: AuthenticatedDevice, op: Any) -> dict[str, An
     raise AssertionError("unreachable")
 
 
-def apply_ops(db: Database, device: AuthenticatedDevice, ops: list[Any]) -> list[dict[str, Any]]:
-    return [apply_op(db, device, op) for op in ops]
+def _release_expired(db: Database, product_id: int | None) -> int:
+    from warehouse_api.services.reservations import release_expired_holds
+
+    return release_expired_holds(db, product_id) if product_id is not None else 0
+
+
+def apply_ops(
+    db: Database, settings: Settings, device: AuthenticatedDevice, ops: list[Any]
+) -> list[dict[str, Any]]:
+    return [apply_op(db, settings, device, op) for op in ops]

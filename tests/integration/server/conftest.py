@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+# The suite runs in importlib mode: make the helpers next to this file importable.
+sys.path.insert(0, str(Path(__file__).parent))
+
 from server_testkit import Server
 
 from warehouse_api.db import Database

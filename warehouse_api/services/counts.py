@@ -1,0 +1,69 @@
+"""Stock counts as compare-and-set: the count states what it expected on hand.
+
+If on_hand moved since (a sale arrived in between), the whole count is rejected
+with `count_conflict` and the current figures, and the client recounts or rebases.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import update
+
+from warehouse_api.errors import DomainError
+from warehouse_api.models import Stock
+from warehouse_api.schemas import StockCountPayload
+from warehouse_api.services.inventory import adjust_stock, ensure_stock_row, read_level
+from warehouse_api.services.locations import require_store_device
+from warehouse_api.services.push import OpContext, op_handler
+from warehouse_api.services.sales import require_products
+
+
+@op_handler("stock_count")
+def apply_count(ctx: OpContext, payload: StockCountPayload) -> dict[str, Any]:
+    session = ctx.session
+    store_id = require_store_device(ctx.device)
+    lines = sorted(payload.lines, key=lambda line: line.product_id)
+    require_products(session, {line.product_id for line in lines})
+    conflicts = []
+    for line in lines:
+        ensure_stock_row(session, store_id, line.product_id)
+        level = read_level(session, store_id, line.product_id)
+        assert level is not None
+        if level.on_hand != line.expected_on_hand:
+            conflicts.append(
+                {
+                    "product_id": line.product_id,
+                    "expected_on_hand": line.expected_on_hand,
+                    "on_hand": level.on_hand,
+                }
+            )
+    if conflicts:
+        raise DomainError(
+            "count_conflict",
+            f"on hand changed since the count started for {len(conflicts)} product(s)",
+            409,
+            current=conflicts,
+        )
+    adjustments = []
+    for line in lines:
+        delta = line.counted - line.expected_on_hand
+        level = adjust_stock(
+            session,
+            store_id,
+            line.product_id,
+            on_hand_delta=delta,
+            reason="count",
+            reference=payload.count_id,
+            device_id=ctx.device.id,
+        )
+        session.execute(
+            update(Stock)
+            .where(Stock.location_id == store_id, Stock.product_id == line.product_id)
+            .values(needs_count=False)
+            .execution_options(synchronize_session=False)
+        )
+        adjustments.append(
+            {"product_id": line.product_id, "delta": delta, "on_hand": level.on_hand}
+        )
+    return {"count_id": payload.count_id, "adjustments": adjustments}

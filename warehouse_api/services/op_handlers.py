@@ -1,0 +1,11 @@
+"""Importing this module registers every push op handler with `services.push`."""
+
+from warehouse_api.services import (  # noqa: F401
+    counts,
+    dropship,
+    reservations,
+    returns,
+    sales,
+    shifts,
+    transfers,
+)

@@ -1,0 +1,299 @@
+"""Holds on warehouse stock: store pickups and group-buy orders.
+
+Pickup: confirmed (held at the warehouse) -> in_transit (transfer shipped) -> ready
+(received at the store, held there) -> picked_up; or cancelled / expired.
+Group-buy order: confirmed (held) -> shipped; or cancelled.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from warehouse_api.db import Database
+from warehouse_api.errors import DomainError, InvalidTransition, NotFound
+from warehouse_api.models import Reservation, ReservationLine, Transfer, TransferLine, utcnow
+from warehouse_api.schemas import (
+    ItemLine,
+    PickupCompletePayload,
+    ReservationCancelPayload,
+    ReservationCreatePayload,
+)
+from warehouse_api.security import new_pickup_code
+from warehouse_api.services.devices import AuthenticatedDevice
+from warehouse_api.services.feed_data import (
+    publish_reservation,
+    publish_transfer,
+    reservation_data,
+)
+from warehouse_api.services.inventory import adjust_stock, hold_stock, release_stock
+from warehouse_api.services.locations import ensure_visible, require_store_device, warehouse_id
+from warehouse_api.services.push import OpContext, op_handler, reuse_or_duplicate
+from warehouse_api.services.sales import require_products
+from warehouse_api.services.transitions import transition
+
+
+def quantities(lines: Iterable[Any]) -> dict[int, int]:
+    totals: dict[int, int] = {}
+    for line in lines:
+        totals[line.product_id] = totals.get(line.product_id, 0) + line.qty
+    return totals
+
+
+def _hold(session: Session, source_id: int, lines: list[ItemLine]) -> dict[int, int]:
+    wanted = quantities(lines)
+    require_products(session, set(wanted))
+    hold_stock(session, source_id, wanted)
+    return wanted
+
+
+@op_handler("reservation.create")
+def create_pickup(ctx: OpContext, payload: ReservationCreatePayload) -> dict[str, Any]:
+    session = ctx.session
+    store_id = require_store_device(ctx.device)
+    existing = session.get(Reservation, payload.reservation_id)
+    if existing is not None:
+        reuse_or_duplicate(
+            session, existing.op_id or "", ctx.body_sha256, f"reservation {payload.reservation_id}"
+        )
+    source_id = warehouse_id(session)
+    wanted = _hold(session, source_id, payload.lines)
+    now = utcnow()
+    reservation = Reservation(
+        id=payload.reservation_id,
+        kind="pickup",
+        status="confirmed",
+        source_location_id=source_id,
+        store_location_id=store_id,
+        pickup_code=_unused_pickup_code(session),
+        customer_name=payload.customer_name,
+        customer_phone=payload.customer_phone,
+        sale_id=payload.sale_id,
+        device_id=ctx.device.id,
+        op_id=ctx.op_id,
+        expires_at=now + timedelta(hours=ctx.settings.pickup_hold_hours),
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(reservation)
+    session.flush()
+    session.add_all(
+        ReservationLine(reservation_id=reservation.id, product_id=pid, qty=qty)
+        for pid, qty in sorted(wanted.items())
+    )
+    transfer = Transfer(
+        id=f"TR-{reservation.id}",
+        status="requested",
+        from_location_id=source_id,
+        to_location_id=store_id,
+        reservation_id=reservation.id,
+    )
+    session.add(transfer)
+    session.flush()
+    session.add_all(
+        TransferLine(transfer_id=transfer.id, product_id=pid, qty=qty)
+        for pid, qty in sorted(wanted.items())
+    )
+    session.flush()
+    session.refresh(reservation)
+    session.refresh(transfer)
+    publish_reservation(session, reservation)
+    publish_transfer(session, transfer)
+    return {**reservation_data(reservation), "transfer_id": transfer.id}
+
+
+def _unused_pickup_code(session: Session) -> str:
+    while True:
+        code = new_pickup_code()
+        if session.scalar(select(Reservation.id).where(Reservation.pickup_code == code)) is None:
+            return code
+
+
+def load_reservation(
+    session: Session, device: AuthenticatedDevice, reservation_id: str
+) -> Reservation:
+    reservation = session.get(Reservation, reservation_id)
+    if reservation is None:
+        raise NotFound("reservation_not_found", f"no reservation {reservation_id}")
+    ensure_visible(device, reservation.store_location_id, "reservation")
+    return reservation
+
+
+def cancel_reservation(
+    session: Session, reservation: Reservation, reason_status: str = "cancelled"
+) -> Reservation:
+    """Release whatever the reservation holds, wherever it is held."""
+    held = quantities(reservation.lines)
+    if reservation.status == "ready":
+        transition(session, Reservation, reservation.id, ["ready"], reason_status)
+        assert reservation.store_location_id is not None
+        release_stock(session, reservation.store_location_id, held)
+    else:
+        transition(session, Reservation, reservation.id, ["confirmed"], reason_status)
+        release_stock(session, reservation.source_location_id, held)
+        _cancel_open_transfer(session, reservation.id)
+    session.refresh(reservation)
+    publish_reservation(session, reservation)
+    return reservation
+
+
+def _cancel_open_transfer(session: Session, reservation_id: str) -> None:
+    transfer = session.scalar(select(Transfer).where(Transfer.reservation_id == reservation_id))
+    if transfer is not None and transfer.status == "requested":
+        transfer = transition(session, Transfer, transfer.id, ["requested"], "cancelled")
+        publish_transfer(session, transfer)
+
+
+@op_handler("reservation.cancel")
+def cancel_pickup(ctx: OpContext, payload: ReservationCancelPayload) -> dict[str, Any]:
+    reservation = load_reservation(ctx.session, ctx.device, payload.reservation_id)
+    if reservation.status not in ("confirmed", "ready"):
+        raise InvalidTransition("reservation", reservation.status, "cancelled")
+    return reservation_data(cancel_reservation(ctx.session, reservation))
+
+
+@op_handler("pickup.complete")
+def complete_pickup(ctx: OpContext, payload: PickupCompletePayload) -> dict[str, Any]:
+    session = ctx.session
+    store_id = require_store_device(ctx.device)
+    if payload.reservation_id:
+        reservation = load_reservation(session, ctx.device, payload.reservation_id)
+    elif payload.pickup_code:
+        found = session.scalar(
+            select(Reservation).where(Reservation.pickup_code == payload.pickup_code.upper())
+        )
+        if found is None:
+            raise NotFound(
+                "reservation_not_found", f"no reservation with code {payload.pickup_code}"
+            )
+        reservation = load_reservation(session, ctx.device, found.id)
+    else:
+        raise DomainError("validation_error", "give reservation_id or pickup_code", 422)
+    reservation = transition(session, Reservation, reservation.id, ["ready"], "picked_up")
+    for product_id, qty in sorted(quantities(reservation.lines).items()):
+        adjust_stock(
+            session,
+            store_id,
+            product_id,
+            on_hand_delta=-qty,
+            reserved_delta=-qty,
+            reason="pickup",
+            reference=reservation.id,
+            device_id=ctx.device.id,
+        )
+    publish_reservation(session, reservation)
+    return reservation_data(reservation)
+
+
+def place_group_buy_order(
+    session: Session,
+    device: AuthenticatedDevice,
+    order_id: str,
+    lines: list[ItemLine],
+    idempotency_key: str,
+    body_sha256: str,
+    customer_name: str | None,
+) -> Reservation:
+    source_id = warehouse_id(session)
+    wanted = _hold(session, source_id, lines)
+    now = utcnow()
+    order = Reservation(
+        id=order_id,
+        kind="group_buy",
+        status="confirmed",
+        source_location_id=source_id,
+        store_location_id=None,
+        idempotency_key=idempotency_key,
+        body_sha256=body_sha256,
+        customer_name=customer_name,
+        device_id=device.id,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(order)
+    session.flush()
+    session.add_all(
+        ReservationLine(reservation_id=order.id, product_id=pid, qty=qty)
+        for pid, qty in sorted(wanted.items())
+    )
+    session.flush()
+    session.refresh(order)
+    publish_reservation(session, order)
+    return order
+
+
+def ship_group_buy_order(session: Session, order_id: str, device_id: int) -> Reservation:
+    order = session.get(Reservation, order_id)
+    if order is None or order.kind != "group_buy":
+        raise NotFound("order_not_found", f"no group-buy order {order_id}")
+    order = transition(session, Reservation, order_id, ["confirmed"], "shipped")
+    for product_id, qty in sorted(quantities(order.lines).items()):
+        adjust_stock(
+            session,
+            order.source_location_id,
+            product_id,
+            on_hand_delta=-qty,
+            reserved_delta=-qty,
+            reason="group_buy_ship",
+            reference=order.id,
+            device_id=device_id,
+        )
+    publish_reservation(session, order)
+    return order
+
+
+def expire_holds(
+    session: Session, now: datetime | None = None, product_id: int | None = None
+) -> int:
+    """Release confirmed pickup holds whose time is up; returns how many expired."""
+    now = now or utcnow()
+    query = select(Reservation.id).where(
+        Reservation.status == "confirmed", Reservation.expires_at < now
+    )
+    if product_id is not None:
+        query = query.where(
+            Reservation.id.in_(
+                select(ReservationLine.reservation_id).where(
+                    ReservationLine.product_id == product_id
+                )
+            )
+        )
+    expired = 0
+    for reservation_id in session.scalars(query.order_by(Reservation.id)).all():
+        reservation = session.get(Reservation, reservation_id)
+        if reservation is None or reservation.status != "confirmed":
+            continue
+        try:
+            cancel_reservation(session, reservation, reason_status="expired")
+        except DomainError:
+            continue  # another sweeper got there first
+        expired += 1
+    return expired
+
+
+def has_expired_holds(session: Session, product_id: int | None = None) -> bool:
+    query = select(Reservation.id).where(
+        Reservation.status == "confirmed", Reservation.expires_at < utcnow()
+    )
+    if product_id is not None:
+        query = query.where(
+            Reservation.id.in_(
+                select(ReservationLine.reservation_id).where(
+                    ReservationLine.product_id == product_id
+                )
+            )
+        )
+    return session.scalar(query.limit(1)) is not None
+
+
+def release_expired_holds(db: Database, product_id: int | None = None) -> int:
+    """Read-time release: only opens a write transaction when something has expired."""
+    with db.read() as session, session.begin():
+        if not has_expired_holds(session, product_id):
+            return 0
+    with db.write() as session:
+        return expire_holds(session, product_id=product_id)

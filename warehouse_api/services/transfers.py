@@ -1,0 +1,98 @@
+"""Transfers between locations: requested -> shipped -> received (or cancelled)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from warehouse_api.errors import NotFound
+from warehouse_api.models import Reservation, Transfer
+from warehouse_api.schemas import TransferReceivePayload
+from warehouse_api.services.feed_data import publish_reservation, publish_transfer, transfer_data
+from warehouse_api.services.inventory import adjust_stock
+from warehouse_api.services.locations import ensure_visible, require_store_device
+from warehouse_api.services.push import OpContext, op_handler
+from warehouse_api.services.reservations import quantities
+from warehouse_api.services.transitions import transition
+
+
+def ship_transfer(
+    session: Session,
+    transfer_id: str,
+    device_id: int | None,
+    carrier: str | None,
+    tracking_no: str | None,
+) -> Transfer:
+    """Goods leave the source: on_hand falls there, and any hold for them is used up."""
+    transfer = transition(
+        session,
+        Transfer,
+        transfer_id,
+        ["requested"],
+        "shipped",
+        carrier=carrier,
+        tracking_no=tracking_no,
+    )
+    held = transfer.reservation_id is not None
+    for product_id, qty in sorted(quantities(transfer.lines).items()):
+        adjust_stock(
+            session,
+            transfer.from_location_id,
+            product_id,
+            on_hand_delta=-qty,
+            reserved_delta=-qty if held else 0,
+            reason="transfer_out",
+            reference=transfer.id,
+            device_id=device_id,
+        )
+    if transfer.reservation_id is not None:
+        reservation = transition(
+            session, Reservation, transfer.reservation_id, ["confirmed"], "in_transit"
+        )
+        publish_reservation(session, reservation)
+    publish_transfer(session, transfer)
+    return transfer
+
+
+def receive_transfer(session: Session, transfer_id: str, device_id: int | None) -> Transfer:
+    """Goods arrive: on_hand rises at the destination; pickup goods are held there."""
+    transfer = transition(session, Transfer, transfer_id, ["shipped"], "received")
+    for_pickup = transfer.reservation_id is not None
+    for product_id, qty in sorted(quantities(transfer.lines).items()):
+        adjust_stock(
+            session,
+            transfer.to_location_id,
+            product_id,
+            on_hand_delta=qty,
+            reserved_delta=qty if for_pickup else 0,
+            reason="transfer_in",
+            reference=transfer.id,
+            device_id=device_id,
+        )
+    if transfer.reservation_id is not None:
+        reservation = transition(
+            session, Reservation, transfer.reservation_id, ["in_transit"], "ready"
+        )
+        publish_reservation(session, reservation)
+    publish_transfer(session, transfer)
+    return transfer
+
+
+@op_handler("transfer.receive")
+def receive_at_store(ctx: OpContext, payload: TransferReceivePayload) -> dict[str, Any]:
+    store_id = require_store_device(ctx.device)
+    transfer = ctx.session.get(Transfer, payload.transfer_id)
+    if transfer is None:
+        raise NotFound("transfer_not_found", f"no transfer {payload.transfer_id}")
+    ensure_visible(ctx.device, transfer.to_location_id, "transfer")
+    assert transfer.to_location_id == store_id
+    return transfer_data(receive_transfer(ctx.session, transfer.id, ctx.device.id))
+
+
+def list_transfers(session: Session, status: str | None, limit: int = 200) -> list[Transfer]:
+    query = select(Transfer).order_by(Transfer.created_at, Transfer.id).limit(limit)
+    if status:
+        query = query.where(Transfer.status == status)
+    return list(session.scalars(query))
