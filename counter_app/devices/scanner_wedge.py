@@ -1,0 +1,167 @@
+"""Keyboard-wedge scanners told apart from typing, whatever widget has focus.
+
+A wedge scanner types its code as key presses a few milliseconds apart and
+ends with Enter or Tab. `ScannerWedgeFilter` is an application-wide event
+filter: it holds printable key presses back while they arrive faster than
+`max_gap_ms`. A fast burst of at least `min_length` characters ending in a
+terminator is a scan: the keys are swallowed and `scanned(str)` is emitted.
+Anything else (a pause, a non-printable key, a short burst) is replayed to the
+focused widget as ordinary typing, so a person's keys are only delayed by a
+few tens of milliseconds, never lost.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
+
+_TERMINATOR_KEYS = {
+    "enter": (Qt.Key.Key_Return, Qt.Key.Key_Enter),
+    "tab": (Qt.Key.Key_Tab,),
+}
+_BLOCKING_MODIFIERS = (
+    Qt.KeyboardModifier.ControlModifier
+    | Qt.KeyboardModifier.AltModifier
+    | Qt.KeyboardModifier.MetaModifier
+)
+SLACK_MS = 20  # extra wait before deciding "typing", for event-loop jitter
+
+
+@dataclass(frozen=True, slots=True)
+class WedgeSettings:
+    max_gap_ms: int = 50  # scanners send keys 1-20 ms apart; people rarely under 80 ms
+    min_length: int = 6  # shorter bursts are typing (EAN-8 is the shortest retail code)
+    terminators: tuple[str, ...] = ("enter", "tab")
+    prefix: str = ""  # optional characters the scanner is set to send first...
+    suffix: str = ""  # ...and last; stripped from the emitted code
+
+
+@dataclass(frozen=True, slots=True)
+class _Key:
+    key: int
+    modifiers: Qt.KeyboardModifier
+    text: str
+
+
+class ScannerWedgeFilter(QObject):
+    scanned = Signal(str)
+
+    def __init__(self, settings: WedgeSettings | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings or WedgeSettings()
+        self._buffer: list[_Key] = []
+        self._held_releases: dict[int, int] = {}
+        self._last_ms = 0.0
+        self._replaying = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._flush_as_typing)
+        self._terminators = {
+            int(k) for name in self.settings.terminators for k in _TERMINATOR_KEYS[name]
+        }
+
+    def install(self, app: QApplication) -> None:
+        app.installEventFilter(self)
+
+    def uninstall(self, app: QApplication) -> None:
+        app.removeEventFilter(self)
+        self._flush_as_typing()
+
+    # -- filter --------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        etype = event.type()
+        if self._replaying or etype not in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            return False
+        if not (watched.isWidgetType() or watched.isWindowType()):
+            return False
+        assert isinstance(event, QKeyEvent)
+        if etype == QEvent.Type.KeyRelease:
+            return self._swallow_release(event)
+        return self._on_press(event)
+
+    def _on_press(self, event: QKeyEvent) -> bool:
+        now = self._now_ms(event)
+        gap = now - self._last_ms
+        if self._buffer and gap > self.settings.max_gap_ms:
+            self._flush_as_typing()  # the timer has not fired yet, but the pause was long
+
+        key, text, mods = event.key(), event.text(), event.modifiers()
+        if key in self._terminators and not (mods & _BLOCKING_MODIFIERS):
+            if self._buffer and self._is_scan():
+                code = self._code()
+                self._reset()
+                QTimer.singleShot(0, lambda: self.scanned.emit(code))
+                return True
+            self._flush_as_typing()
+            return False
+        printable = len(text) == 1 and text.isprintable() and not (mods & _BLOCKING_MODIFIERS)
+        if not printable or event.isAutoRepeat():
+            self._flush_as_typing()
+            return False
+        self._buffer.append(_Key(key, mods, text))
+        self._held_releases[key] = self._held_releases.get(key, 0) + 1
+        self._last_ms = now
+        self._timer.start(self.settings.max_gap_ms + SLACK_MS)
+        return True
+
+    def _swallow_release(self, event: QKeyEvent) -> bool:
+        count = self._held_releases.get(event.key(), 0)
+        if count == 0:
+            return False
+        if count == 1:
+            del self._held_releases[event.key()]
+        else:
+            self._held_releases[event.key()] = count - 1
+        return True
+
+    # -- decisions -----------------------------------------------------------
+
+    def _text(self) -> str:
+        return "".join(k.text for k in self._buffer)
+
+    def _is_scan(self) -> bool:
+        s = self.settings
+        text = self._text()
+        if not (text.startswith(s.prefix) and text.endswith(s.suffix)):
+            return False
+        return len(self._code(text)) >= s.min_length
+
+    def _code(self, text: str | None = None) -> str:
+        text = self._text() if text is None else text
+        s = self.settings
+        body = text[len(s.prefix) :]
+        return body[: len(body) - len(s.suffix)] if s.suffix else body
+
+    def _reset(self) -> None:
+        self._timer.stop()
+        self._buffer.clear()
+        self._held_releases.clear()
+
+    def _flush_as_typing(self) -> None:
+        """Give held keys to the focused widget, press and release, as if typed now."""
+        keys = list(self._buffer)
+        self._reset()
+        if not keys:
+            return
+        target = QApplication.focusObject()
+        if target is None:
+            return
+        self._replaying = True
+        try:
+            for k in keys:
+                for etype in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                    QApplication.sendEvent(target, QKeyEvent(etype, k.key, k.modifiers, k.text))
+        finally:
+            self._replaying = False
+
+    @staticmethod
+    def _now_ms(event: QKeyEvent) -> float:
+        # The windowing system's timestamp is when the key was really pressed, even if
+        # the GUI thread was busy; synthetic events have none, so fall back to the clock.
+        stamp = event.timestamp()
+        return float(stamp) if stamp else time.monotonic() * 1000.0

@@ -1,0 +1,160 @@
+"""Scanner bursts versus people typing, through the application-wide event filter."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from pytestqt.qtbot import QtBot
+
+from counter_app.devices.scanner_wedge import ScannerWedgeFilter, WedgeSettings
+
+_KEYS = {"\r": Qt.Key.Key_Return, "\t": Qt.Key.Key_Tab}
+
+
+def key_of(ch: str) -> int:
+    if ch in _KEYS:
+        return int(_KEYS[ch])
+    return int(Qt.Key(ord(ch.upper()))) if ch.isalnum() else ord(ch)
+
+
+class Keyboard:
+    """Sends key press/release pairs to the focused widget, like the window system does."""
+
+    def __init__(self, qtbot: QtBot) -> None:
+        self.qtbot = qtbot
+        self.clock_ms = 1_000
+
+    def type(self, text: str, gaps_ms: tuple[int, int], *, real_time: bool) -> None:
+        for ch in text:
+            gap = random.randint(*gaps_ms)
+            if real_time:
+                self.qtbot.wait(gap)
+            self.clock_ms += gap
+            target = QApplication.focusWidget()
+            assert target is not None
+            sent_text = "" if ch in _KEYS else ch
+            for etype in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                event = QKeyEvent(etype, key_of(ch), Qt.KeyboardModifier.NoModifier, sent_text)
+                if not real_time:
+                    event.setTimestamp(self.clock_ms)
+                QApplication.sendEvent(target, event)
+        if not real_time:
+            self.qtbot.wait(120)  # let the "is it typing?" timer run out
+
+
+@pytest.fixture
+def form(qtbot: QtBot) -> Iterator[tuple[QWidget, QLineEdit, QLineEdit]]:
+    window = QWidget()
+    layout = QVBoxLayout(window)
+    name, qty = QLineEdit(), QLineEdit()
+    layout.addWidget(name)
+    layout.addWidget(qty)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    name.setFocus()
+    qtbot.waitUntil(lambda: name.hasFocus())
+    yield window, name, qty
+
+
+@pytest.fixture
+def wedge(qtbot: QtBot) -> Iterator[ScannerWedgeFilter]:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    f = ScannerWedgeFilter(WedgeSettings())
+    f.install(app)
+    yield f
+    f.uninstall(app)
+
+
+def test_fast_burst_with_enter_is_a_scan_and_skips_the_field(
+    qtbot: QtBot, form: tuple[QWidget, QLineEdit, QLineEdit], wedge: ScannerWedgeFilter
+) -> None:
+    _, name, _ = form
+    scans: list[str] = []
+    wedge.scanned.connect(scans.append)
+    with qtbot.waitSignal(wedge.scanned, timeout=2000) as blocker:
+        Keyboard(qtbot).type("4711234567890\r", (8, 15), real_time=True)
+    assert blocker.args == ["4711234567890"]
+    assert name.text() == "", "scanned keys must not land in the focused field"
+    assert scans == ["4711234567890"]
+
+
+def test_slow_typing_is_not_a_scan_and_reaches_the_field_unchanged(
+    qtbot: QtBot, form: tuple[QWidget, QLineEdit, QLineEdit], wedge: ScannerWedgeFilter
+) -> None:
+    _, name, _ = form
+    scans: list[str] = []
+    wedge.scanned.connect(scans.append)
+    Keyboard(qtbot).type("王Abc 123\r", (120, 250), real_time=True)
+    qtbot.wait(150)
+    assert name.text() == "王Abc 123"
+    assert scans == []
+
+
+def test_typing_then_scanning_in_the_same_field(
+    qtbot: QtBot, form: tuple[QWidget, QLineEdit, QLineEdit], wedge: ScannerWedgeFilter
+) -> None:
+    _, name, _ = form
+    scans: list[str] = []
+    wedge.scanned.connect(scans.append)
+    keyboard = Keyboard(qtbot)
+    keyboard.type("note", (150, 220), real_time=False)
+    keyboard.type("RS001-261125-0042\r", (3, 12), real_time=False)
+    keyboard.type("ok", (150, 220), real_time=False)
+    assert name.text() == "noteok"
+    assert scans == ["RS001-261125-0042"]
+
+
+def test_short_fast_burst_is_typing(
+    qtbot: QtBot, form: tuple[QWidget, QLineEdit, QLineEdit], wedge: ScannerWedgeFilter
+) -> None:
+    _, name, _ = form
+    scans: list[str] = []
+    wedge.scanned.connect(scans.append)
+    Keyboard(qtbot).type("12\r", (5, 10), real_time=False)  # e.g. a quantity typed quickly
+    assert name.text() == "12" and scans == []
+
+
+def test_tab_terminator_does_not_move_focus(
+    qtbot: QtBot, form: tuple[QWidget, QLineEdit, QLineEdit], wedge: ScannerWedgeFilter
+) -> None:
+    _, name, qty = form
+    with qtbot.waitSignal(wedge.scanned, timeout=1000) as blocker:
+        Keyboard(qtbot).type("PU7K3M9Q2X\t", (5, 12), real_time=False)
+    assert blocker.args == ["PU7K3M9Q2X"]
+    assert name.hasFocus() and not qty.hasFocus() and name.text() == ""
+
+
+def test_prefix_and_suffix_are_required_and_stripped(qtbot: QtBot, form: tuple[QWidget, QLineEdit, QLineEdit]) -> None:
+    _, name, _ = form
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    wedge = ScannerWedgeFilter(WedgeSettings(prefix="#", suffix="$"))
+    wedge.install(app)
+    scans: list[str] = []
+    wedge.scanned.connect(scans.append)
+    try:
+        keyboard = Keyboard(qtbot)
+        keyboard.type("#96385074$\r", (5, 12), real_time=False)
+        keyboard.type("96385074\r", (5, 12), real_time=False)  # no prefix: treated as typing
+    finally:
+        wedge.uninstall(app)
+    assert scans == ["96385074"]
+    assert name.text() == "96385074"
+
+
+def test_held_space_on_a_button_still_clicks(qtbot: QtBot, wedge: ScannerWedgeFilter) -> None:
+    button = QPushButton("OK")
+    qtbot.addWidget(button)
+    button.show()
+    qtbot.waitExposed(button)
+    button.setFocus()
+    qtbot.waitUntil(button.hasFocus)
+    with qtbot.waitSignal(button.clicked, timeout=1000):
+        Keyboard(qtbot).type(" ", (100, 100), real_time=False)
