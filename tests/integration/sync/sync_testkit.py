@@ -1,0 +1,260 @@
+"""A real warehouse on loopback, a counter wired to it through the fault proxy, and the
+checks every fault test ends with: each sale on the server exactly once, the local
+journal complete, the cursor at the feed's head, the cache equal to the server."""
+
+from __future__ import annotations
+
+import random
+import shutil
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import func, select, text
+
+from counter_app.bootstrap import enroll
+from counter_app.core.cart import Cart
+from counter_app.core.catalog import ProductInfo
+from counter_app.local import outbox, sync_state
+from counter_app.local.db import LocalDatabase
+from counter_app.local.models import OutboxOp, PendingStockDelta, Sale, SaleLine
+from counter_app.local.models import Stock as LocalStock
+from counter_app.local.token_store import FileTokenStore
+from counter_app.services.catalog import CatalogService
+from counter_app.services.context import StaffMember, StoreContext
+from counter_app.services.selling import SellingService
+from counter_app.services.staff import StaffService
+from counter_app.sync.client import WarehouseClient
+from counter_app.sync.connectivity import ConnectivityMonitor
+from counter_app.sync.puller import CURSOR_KEY, ChangePuller
+from counter_app.sync.relay import OutboxRelay
+from warehouse_api.db import Database
+from warehouse_api.embedded import EmbeddedServer, issue_enrollment_code, start_embedded
+from warehouse_api.models import FeedState, StockMovement, SyncOp
+from warehouse_api.models import Sale as ServerSale
+from warehouse_api.models import SaleLine as ServerSaleLine
+from warehouse_api.models import Stock as ServerStock
+
+STORE_CODE = "S001"
+FAST_TIMEOUT = (0.5, 1.0)  # connect, read: faults cost about a second each, not fifteen
+FAST_BACKOFF = outbox.Backoff(base_s=0.02, cap_s=0.3)
+
+
+@dataclass
+class Warehouse:
+    """The embedded server over its own SQLite file; ``restart`` keeps port and data."""
+
+    path: Path
+    server: EmbeddedServer
+
+    @property
+    def db_url(self) -> str:
+        return f"sqlite:///{self.path.as_posix()}"
+
+    @property
+    def port(self) -> int:
+        return self.server.port
+
+    @classmethod
+    def start(cls, template: Path, folder: Path) -> Warehouse:
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "warehouse.db"
+        shutil.copyfile(template, path)
+        return cls(path, start_embedded(f"sqlite:///{path.as_posix()}"))
+
+    def stop(self) -> None:
+        self.server.stop()
+
+    def restart(self) -> None:
+        self.server.stop()
+        for attempt in range(50):  # the old socket may linger for a moment
+            try:
+                self.server = start_embedded(self.db_url, port=self.server.port)
+                return
+            except (OSError, RuntimeError):
+                if attempt == 49:
+                    raise
+                time.sleep(0.1)
+
+    def database(self) -> Database:
+        return Database.from_url(self.db_url)
+
+
+@dataclass
+class CounterUnderTest:
+    """The counter's sync stack without a window, as bootstrap wires it."""
+
+    data_dir: Path
+    db: LocalDatabase
+    client: WarehouseClient
+    connectivity: ConnectivityMonitor
+    relay: OutboxRelay
+    puller: ChangePuller
+    store: StoreContext
+    catalog: CatalogService
+    selling: SellingService
+    cashier: StaffMember
+    sold_sale_ids: list[str] = field(default_factory=list)
+
+    def close(self) -> None:
+        self.client.close()
+        self.db.dispose()
+
+
+def open_counter(
+    data_dir: Path, server_url: str, *, batch_size: int = 25, page_size: int = 100
+) -> CounterUnderTest:
+    """A counter already enrolled in ``data_dir`` (see ``enroll_counter``)."""
+    db = LocalDatabase(data_dir / "counter.db")
+    token = FileTokenStore(data_dir / "device_token").load()
+    client = WarehouseClient(server_url, token, timeout=FAST_TIMEOUT)
+    with db.read() as session:
+        store = StoreContext(
+            int(sync_state.get_value(session, "store_id") or 0),
+            sync_state.get_value(session, "store_code") or "",
+            sync_state.get_value(session, "store_name") or "",
+        )
+    connectivity = ConnectivityMonitor()
+    relay = OutboxRelay(db, client, connectivity, batch_size=batch_size, backoff=FAST_BACKOFF)
+    puller = ChangePuller(db, client, connectivity, page_size=page_size)
+    cashier = StaffService(db, store.location_id).first_with_role("cashier")
+    if cashier is None:
+        puller.pull_until_current()
+        cashier = StaffService(db, store.location_id).first_with_role("cashier")
+    assert cashier is not None, "the demo store has no cashier"
+    return CounterUnderTest(
+        data_dir, db, client, connectivity, relay, puller, store,
+        CatalogService(db), SellingService(db, store), cashier,
+    )
+
+
+def enroll_counter(data_dir: Path, warehouse: Warehouse, server_url: str) -> None:
+    db = LocalDatabase(data_dir / "counter.db")
+    client = WarehouseClient(server_url, timeout=(2.0, 10.0))
+    try:
+        code = issue_enrollment_code(warehouse.db_url, STORE_CODE)
+        enroll(db, client, FileTokenStore(data_dir / "device_token"), code, "test-till")
+        puller = ChangePuller(db, client, ConnectivityMonitor(), page_size=500)
+        assert not puller.pull_until_current().unreachable
+    finally:
+        client.close()
+        db.dispose()
+
+
+def sellable_products(counter: CounterUnderTest, count: int = 12) -> list[ProductInfo]:
+    with counter.db.read() as session:
+        skus = [row[0] for row in session.execute(text("SELECT sku FROM products ORDER BY id LIMIT :n"), {"n": count})]
+    products = [counter.catalog.find_by_code(sku) for sku in skus]
+    return [p for p in products if p is not None]
+
+
+def make_sales(counter: CounterUnderTest, count: int, rng: random.Random) -> list[str]:
+    """Ring up ``count`` cash sales of 1-3 random lines; returns their sale ids."""
+    products = sellable_products(counter)
+    made = []
+    for _ in range(count):
+        cart = Cart()
+        for product in rng.sample(products, rng.randint(1, 3)):
+            cart.add(product, rng.randint(1, 3))
+        sale = counter.selling.complete_cash_sale(cart, counter.cashier, cart.total)
+        made.append(sale.sale_id)
+    counter.sold_sale_ids.extend(made)
+    return made
+
+
+def drain_until_empty(counter: CounterUnderTest, timeout_s: float = 30.0) -> None:
+    """Keep calling the relay, as the background loop does, until nothing waits."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        counter.relay.drain()
+        with counter.db.read() as session:
+            if outbox.stats(session).waiting == 0:
+                return
+        if time.monotonic() > deadline:
+            raise AssertionError("the outbox did not drain")
+        time.sleep(0.05)
+
+
+def local_sales(db: LocalDatabase) -> dict[str, Counter[int]]:
+    """sale_id -> qty per product, from the till's journal."""
+    with db.read() as session:
+        lines = session.execute(select(SaleLine.sale_id, SaleLine.product_id, SaleLine.qty)).all()
+        sale_ids = set(session.scalars(select(Sale.sale_id)))
+    sales: dict[str, Counter[int]] = {sale_id: Counter() for sale_id in sale_ids}
+    for sale_id, product_id, qty in lines:
+        sales[sale_id][product_id] += qty
+    return sales
+
+
+def assert_each_sale_once(warehouse: Warehouse, counter: CounterUnderTest, expected: list[str]) -> None:
+    """Every sale rung up is in the journal, acknowledged, and on the server exactly once."""
+    journal = local_sales(counter.db)
+    assert set(expected) <= set(journal), "a sale the cashier completed is missing locally"
+    with counter.db.read() as session:
+        states = Counter(session.scalars(select(OutboxOp.state)))
+        op_ids = list(session.scalars(select(OutboxOp.op_id).where(OutboxOp.type == "sale")))
+    assert states == Counter({"done": len(journal)}), states
+    database = warehouse.database()
+    try:
+        with database.read() as session:
+            server_sales = set(
+                session.scalars(select(ServerSale.id).where(ServerSale.id.in_(list(journal))))
+            )
+            claimed = session.scalar(
+                select(func.count()).select_from(SyncOp).where(SyncOp.op_id.in_(op_ids))
+            )
+            movements: dict[str, Counter[int]] = defaultdict(Counter)
+            movement_rows: Counter[tuple[str, int]] = Counter()
+            for reference, product_id, delta in session.execute(
+                select(StockMovement.reference, StockMovement.product_id, StockMovement.delta).where(
+                    StockMovement.reason == "sale", StockMovement.reference.in_(list(journal))
+                )
+            ):
+                movements[reference][product_id] -= delta
+                movement_rows[(reference, product_id)] += 1
+            line_count = session.scalar(
+                select(func.count()).select_from(ServerSaleLine).where(
+                    ServerSaleLine.sale_id.in_(list(journal))
+                )
+            )
+    finally:
+        database.dispose()
+    assert server_sales == set(journal), "a sale never reached the server"
+    assert claimed == len(op_ids)
+    assert dict(movements) == {sale_id: qty for sale_id, qty in journal.items()}, (
+        "stock moved more or less than the sales say"
+    )
+    assert max(movement_rows.values(), default=1) == 1, "a sale line moved stock twice"
+    with counter.db.read() as session:
+        assert line_count == session.scalar(select(func.count()).select_from(SaleLine))
+
+
+def assert_cache_matches_server(warehouse: Warehouse, counter: CounterUnderTest) -> None:
+    """After a full pull: cursor at the head, no local deltas left, store stock as the server's."""
+    outcome = counter.puller.pull_until_current()
+    assert not outcome.unreachable
+    database = warehouse.database()
+    try:
+        with database.read() as session:
+            head = session.scalar(select(FeedState.last_seq))
+            server_stock = {
+                (row.product_id): row.on_hand
+                for row in session.scalars(
+                    select(ServerStock).where(ServerStock.location_id == counter.store.location_id)
+                )
+            }
+    finally:
+        database.dispose()
+    with counter.db.read() as session:
+        cursor = int(sync_state.get_value(session, CURSOR_KEY, "0") or 0)
+        leftover = session.scalar(select(func.count()).select_from(PendingStockDelta))
+        local_stock = {
+            row.product_id: row.on_hand
+            for row in session.scalars(
+                select(LocalStock).where(LocalStock.location_id == counter.store.location_id)
+            )
+        }
+    assert cursor == head
+    assert leftover == 0, "acknowledged deltas outlived a full pull"
+    assert local_stock == server_stock
