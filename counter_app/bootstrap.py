@@ -8,11 +8,16 @@ import platform
 from dataclasses import dataclass
 from pathlib import Path
 
+from counter_app.devices.config import ConnectionKind, PrinterConfig
+from counter_app.devices.print_queue import PrintQueue
+from counter_app.devices.printer import EscposReceiptPrinter
 from counter_app.local import sync_state
 from counter_app.local.db import LocalDatabase
+from counter_app.local.settings_store import SettingsStore
 from counter_app.local.token_store import FileTokenStore, KeyringTokenStore
 from counter_app.services.catalog import CatalogService
 from counter_app.services.context import StaffMember, StoreContext
+from counter_app.services.receipts import ReceiptService
 from counter_app.services.selling import SellingService
 from counter_app.services.staff import StaffService
 from counter_app.services.sync_status import SyncStatusService
@@ -46,8 +51,12 @@ class CounterServices:
     selling: SellingService
     staff: StaffService
     sync_status: SyncStatusService
+    settings: SettingsStore
+    print_queue: PrintQueue
+    receipts: ReceiptService
 
     def close(self) -> None:
+        self.print_queue.stop()
         self.background.stop()
         self.client.close()
         self.db.dispose()
@@ -86,6 +95,20 @@ def token_store_for(data_dir: Path, use_keyring: bool) -> FileTokenStore | Keyri
     return KeyringTokenStore(str(data_dir), file_store) if use_keyring else file_store
 
 
+def printer_config(settings: SettingsStore, data_dir: Path) -> PrinterConfig:
+    """The configured receipt printer; until one is set up, receipts go to a file
+    (``receipts.escpos`` beside the database) so nothing is lost."""
+    section = settings.section("printer")
+    if section:
+        try:
+            return PrinterConfig.from_dict(section)
+        except (TypeError, ValueError) as exc:
+            log.error("printer settings invalid (%s); printing to a file instead", exc)
+    return PrinterConfig(
+        name="收據檔案", kind=ConnectionKind.FILE, address=str(data_dir / "receipts.escpos"), check_paper=False
+    )
+
+
 def build_services(
     data_dir: Path,
     server_url: str,
@@ -96,6 +119,7 @@ def build_services(
     pull_interval_s: float = 5.0,
 ) -> CounterServices:
     db = LocalDatabase(data_dir / "counter.db")
+    settings = SettingsStore(data_dir / "settings.json")
     token_store = token_store_for(data_dir, use_keyring)
     client = WarehouseClient(server_url, token_store.load())
     store = load_store(db)
@@ -105,6 +129,7 @@ def build_services(
             raise NotEnrolled("this till is not enrolled: start it with --enroll CODE")
         store = enroll(db, client, token_store, enrollment_code)
     connectivity = ConnectivityMonitor()
+    print_queue = PrintQueue(EscposReceiptPrinter(printer_config(settings, data_dir))).start()
     relay = OutboxRelay(db, client, connectivity)
     puller = ChangePuller(db, client, connectivity)
     return CounterServices(
@@ -119,6 +144,9 @@ def build_services(
         selling=SellingService(db, store),
         staff=StaffService(db, store.location_id),
         sync_status=SyncStatusService(db),
+        settings=settings,
+        print_queue=print_queue,
+        receipts=ReceiptService(db, print_queue, store),
     )
 
 

@@ -44,6 +44,8 @@ PHRASEBOOK: dict[str, str] = {
     "No product with code %1": "查無此條碼商品：%1",
     "Nothing matches \u201c%1\u201d": "找不到符合「%1」的商品",
     "Price": "單價",
+    "Printer offline: %1 waits to print": "印表機離線：%1 等待列印",
+    "Printing failed: %1": "列印失敗：%1",
     "Qty": "數量",
     "Quantity": "數量",
     "Quantity (F4)": "修改數量 (F4)",

@@ -11,7 +11,8 @@ from counter_app.services.context import StaffMember
 from counter_app.ui.i18n import install_translator
 from counter_app.ui.main_window import MainWindow
 from counter_app.ui.sale_screen import SaleScreen
-from counter_app.ui.status_bar import ConnectivityBridge
+from counter_app.services.selling import CompletedSale
+from counter_app.ui.status_bar import ConnectivityBridge, PrintJobBridge
 from counter_app.ui.task_runner import TaskRunner
 
 
@@ -29,9 +30,20 @@ def build_main_window(services: CounterServices, cashier: StaffMember, tasks: Ta
     bridge = ConnectivityBridge()  # owned by Python: the sync threads hold a reference
     services.connectivity.subscribe(bridge.report)
     sale_screen = SaleScreen(services.catalog, services.selling, tasks, cashier)
-    sale_screen.sale_completed.connect(lambda _sale: services.background.push_soon())
+
+    def on_sale_completed(sale: CompletedSale) -> None:
+        services.background.push_soon()
+        # Queued, never waited for: a printer that is off cannot hold up the next customer.
+        services.receipts.open_drawer_for_cash(sale)
+        services.receipts.print_sale(sale)
+
+    sale_screen.sale_completed.connect(on_sale_completed)
     window = MainWindow(sale_screen, services.sync_status, bridge, tasks, services.store.name)
     window.status.on_connectivity_changed(services.connectivity.state.value)
+    printer_bridge = PrintJobBridge()  # owned by Python: the print thread holds a reference
+    services.print_queue.add_listener(printer_bridge.report)
+    printer_bridge.changed.connect(window.status.on_print_job)
+    window.printer_bridge = printer_bridge  # type: ignore[attr-defined]
     return window
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
+from counter_app.devices.print_queue import JobSnapshot, JobState
 from counter_app.services.sync_status import SyncStatus
 from counter_app.sync.connectivity import Connectivity
 
@@ -30,6 +31,15 @@ class ConnectivityBridge(QObject):
         self.changed.emit(state.value)
 
 
+class PrintJobBridge(QObject):
+    """Carries print-job updates from the print thread to the GUI thread."""
+
+    changed = Signal(object)  # devices.print_queue.JobSnapshot
+
+    def report(self, snapshot: object) -> None:
+        self.changed.emit(snapshot)
+
+
 class CounterStatusBar(QStatusBar):
     def __init__(self, store_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -42,7 +52,9 @@ class CounterStatusBar(QStatusBar):
         self.catalog_label = QLabel()
         self.catalog_label.setObjectName("catalogAge")
         self.store_label = QLabel(store_name)
-        for widget in (self.connection_label, self.waiting_label, self.failed_label, self.catalog_label):
+        self.printer_label = QLabel()
+        self.printer_label.setObjectName("printer")
+        for widget in (self.printer_label, self.connection_label, self.waiting_label, self.failed_label, self.catalog_label):
             self.addPermanentWidget(widget)
         self.addWidget(self.store_label)
         self.on_connectivity_changed(Connectivity.UNKNOWN.value)
@@ -55,6 +67,22 @@ class CounterStatusBar(QStatusBar):
         }.get(state, (self.tr("● Connecting…"), "#666666"))
         self.connection_label.setText(text)
         self.connection_label.setStyleSheet(f"color: {color}; font-weight: bold; padding: 0 8px;")
+
+    def on_print_job(self, job: JobSnapshot) -> None:
+        if job.state == JobState.WAITING_FOR_PRINTER:
+            self.printer_label.setText(
+                self.tr("Printer offline: %1 waits to print").replace("%1", job.title)
+            )
+            self.printer_label.setToolTip(job.message)
+            self.printer_label.setStyleSheet("color: white; background: #c77700; padding: 0 6px;")
+        elif job.state == JobState.FAILED:
+            self.printer_label.setText(self.tr("Printing failed: %1").replace("%1", job.title))
+            self.printer_label.setToolTip(job.message)
+            self.printer_label.setStyleSheet("color: white; background: #b00020; padding: 0 6px;")
+        elif job.finished:
+            self.printer_label.setText("")
+            self.printer_label.setToolTip("")
+            self.printer_label.setStyleSheet("")
 
     def on_sync_status(self, status: SyncStatus) -> None:
         if status.waiting:

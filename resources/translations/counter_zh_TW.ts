@@ -79,42 +79,52 @@
 <context>
     <name>CounterStatusBar</name>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="52" />
+        <location filename="../../counter_app/ui/status_bar.py" line="64" />
         <source>● Online</source>
         <translation>● 已連線</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="53" />
+        <location filename="../../counter_app/ui/status_bar.py" line="65" />
         <source>● Unstable connection</source>
         <translation>● 連線不穩</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="54" />
+        <location filename="../../counter_app/ui/status_bar.py" line="66" />
         <source>● Offline: sales are kept and sent later</source>
         <translation>● 離線：交易已保存，恢復連線後自動上傳</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="55" />
+        <location filename="../../counter_app/ui/status_bar.py" line="67" />
         <source>● Connecting…</source>
         <translation>● 連線中…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="62" />
+        <location filename="../../counter_app/ui/status_bar.py" line="74" />
+        <source>Printer offline: %1 waits to print</source>
+        <translation>印表機離線：%1 等待列印</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/status_bar.py" line="79" />
+        <source>Printing failed: %1</source>
+        <translation>列印失敗：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/status_bar.py" line="90" />
         <source>Waiting to sync: %1 (oldest %2)</source>
         <translation>待同步：%1 筆（最久 %2）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="67" />
+        <location filename="../../counter_app/ui/status_bar.py" line="95" />
         <source>All synced</source>
         <translation>已全部同步</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="69" />
+        <location filename="../../counter_app/ui/status_bar.py" line="97" />
         <source>Failed: %1 need attention</source>
         <translation>失敗：%1 筆待處理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="75" />
+        <location filename="../../counter_app/ui/status_bar.py" line="103" />
         <source>Stock figures from %1 ago</source>
         <translation>庫存資料更新於 %1 前</translation>
     </message>

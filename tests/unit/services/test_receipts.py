@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from counter_app.core.cart import Cart
+from counter_app.core.money import Money
+from counter_app.core.receipts import Barcode, Document
+from counter_app.local.db import LocalDatabase
+from counter_app.local.models import AuditEntry
+from counter_app.services.catalog import CatalogService
+from counter_app.services.context import StaffMember, StoreContext
+from counter_app.services.receipts import ReceiptService
+from counter_app.services.selling import TAIWAN, SellingService
+
+STORE = StoreContext(2, "S001", "台北信義店")
+CASHIER = StaffMember(3, "王小明", "cashier")
+SUPERVISOR = StaffMember(4, "陳店長", "supervisor")
+
+
+class RecordingOutput:
+    def __init__(self) -> None:
+        self.documents: list[tuple[str | None, Document]] = []
+        self.drawers: list[str] = []
+
+    def submit(self, document: Document, *, title: str | None = None) -> str:
+        self.documents.append((title, document))
+        return str(len(self.documents))
+
+    def open_drawer(self, reason: str) -> str:
+        self.drawers.append(reason)
+        return "d"
+
+
+def _sell(db: LocalDatabase):  # noqa: ANN202
+    cart = Cart()
+    cart.add(CatalogService(db).find_by_code("4710000000010"), 2)
+    clock = lambda: datetime(2026, 11, 25, 10, 30, tzinfo=TAIWAN)  # noqa: E731
+    return SellingService(db, STORE, clock).complete_cash_sale(cart, CASHIER, Money(10000))
+
+
+def _text(document: Document) -> str:
+    return document.plain_text(48)
+
+
+def test_sale_receipt_carries_the_number_as_a_barcode_and_the_change(db: LocalDatabase) -> None:
+    output = RecordingOutput()
+    sale = _sell(db)
+    ReceiptService(db, output, STORE).print_sale(sale)
+    title, document = output.documents[0]
+    assert title == sale.receipt_no
+    text = _text(document)
+    assert sale.receipt_no in text and "茶裏王" in text and "補印" not in text
+    assert any(isinstance(e, Barcode) and e.data.endswith(sale.receipt_no) for e in document.elements)
+
+
+def test_any_past_sale_reprints_from_the_journal_marked_reprint(db: LocalDatabase) -> None:
+    output = RecordingOutput()
+    sale = _sell(db)
+    service = ReceiptService(db, output, STORE)
+    service.reprint(sale.receipt_no)
+    text = _text(output.documents[0][1])
+    assert "補印" in text and sale.receipt_no in text and "NT$50" in text
+    with pytest.raises(LookupError):
+        service.reprint("RS001-261125-9999")
+    assert [r[0] for r in service.recent_sales()] == [sale.receipt_no]
+
+
+def test_drawer_on_demand_needs_a_supervisor_and_a_reason_and_is_audited(db: LocalDatabase) -> None:
+    output = RecordingOutput()
+    service = ReceiptService(db, output, STORE)
+    with pytest.raises(PermissionError):
+        service.open_drawer_on_demand(CASHIER, "change for the float")
+    with pytest.raises(ValueError):
+        service.open_drawer_on_demand(SUPERVISOR, " ")
+    assert output.drawers == []
+    service.open_drawer_on_demand(SUPERVISOR, "換零錢")
+    assert len(output.drawers) == 1
+    with db.read() as s:
+        entry = s.query(AuditEntry).one()
+    assert entry.action == "drawer.open" and entry.staff_id == SUPERVISOR.id and "換零錢" in entry.detail
