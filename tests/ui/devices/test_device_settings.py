@@ -1,0 +1,122 @@
+"""The device settings dialog: test print via the queue, preview, USB help, scanner test."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QObject, Signal
+from pytestqt.qtbot import QtBot
+
+from counter_app.core.receipts import Document
+from counter_app.devices.config import ConnectionKind, PrinterConfig, TextEncoding
+from counter_app.devices.errors import PrinterError, PrinterProblem
+from counter_app.devices.print_queue import PrintQueue
+from counter_app.ui.device_settings import DeviceSettingsDialog
+
+
+class RecordingPrinter:
+    def __init__(self, config: PrinterConfig, problem: PrinterProblem | None = None) -> None:
+        self.config = config
+        self.problem = problem
+        self.documents: list[Document] = []
+        self.threads: list[str] = []
+
+    @property
+    def name(self) -> str:
+        return self.config.name
+
+    def print_document(self, document: Document) -> None:
+        self.threads.append(threading.current_thread().name)
+        if self.problem:
+            raise PrinterError(self.problem)
+        self.documents.append(document)
+
+    def open_drawer(self) -> None:
+        if self.problem:
+            raise PrinterError(self.problem)
+
+
+class FakeScanner(QObject):
+    scanned = Signal(str)
+
+
+@pytest.fixture
+def queue() -> Iterator[PrintQueue]:
+    q = PrintQueue(RecordingPrinter(PrinterConfig()), backoff_s=(5.0,)).start()
+    yield q
+    q.stop()
+
+
+def make_dialog(qtbot: QtBot, queue: PrintQueue, config: PrinterConfig, problem: PrinterProblem | None = None):  # type: ignore[no-untyped-def]
+    printers: list[RecordingPrinter] = []
+    saved: list[PrinterConfig] = []
+    scanner = FakeScanner()
+
+    def factory(cfg: PrinterConfig) -> RecordingPrinter:
+        printers.append(RecordingPrinter(cfg, problem))
+        return printers[-1]
+
+    dialog = DeviceSettingsDialog(config, print_queue=queue, printer_factory=factory,
+                                  save_config=saved.append, scan_source=scanner)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog, printers, saved, scanner
+
+
+def test_test_print_goes_through_the_queue_off_the_gui_thread(qtbot: QtBot, queue: PrintQueue) -> None:
+    dialog, printers, _, _ = make_dialog(qtbot, queue, PrinterConfig(name="櫃台", address="10.0.0.9"))
+    assert not dialog.preview_label.pixmap().isNull()
+    dialog.test_print_button.click()
+    qtbot.waitUntil(lambda: dialog.status_label.text().startswith("完成"), timeout=3000)
+    [printer] = printers
+    assert printer.config.address == "10.0.0.9"
+    assert [d.title for d in printer.documents] == ["測試頁"]
+    assert printer.threads == ["print-queue"]
+
+
+def test_offline_printer_shows_waiting_message(qtbot: QtBot, queue: PrintQueue) -> None:
+    dialog, _, _, _ = make_dialog(qtbot, queue, PrinterConfig(address="10.0.0.9"), PrinterProblem.OFFLINE)
+    dialog.test_print_button.click()
+    qtbot.waitUntil(lambda: dialog.status_label.text() == "印表機離線，收據等待列印", timeout=3000)
+
+
+def test_usb_permission_problem_shows_the_udev_rule(qtbot: QtBot, queue: PrintQueue) -> None:
+    config = PrinterConfig(kind=ConnectionKind.USB, address="04b8:0e15")
+    dialog, _, _, _ = make_dialog(qtbot, queue, config, PrinterProblem.PERMISSION_DENIED)
+    dialog.test_print_button.click()
+    qtbot.waitUntil(lambda: "udev" in dialog.status_label.text(), timeout=3000)
+    assert dialog.usb_box.isVisible()
+    assert 'ATTRS{idVendor}=="04b8", ATTRS{idProduct}=="0e15"' in dialog.udev_text.toPlainText()
+    assert "errno 13" in dialog.usb_help.text()
+
+
+def test_scanner_test_box_shows_the_parsed_kind(qtbot: QtBot, queue: PrintQueue) -> None:
+    dialog, _, _, scanner = make_dialog(qtbot, queue, PrinterConfig())
+    scanner.scanned.emit("4006381333931")
+    scanner.scanned.emit("RS001-261125-0042")
+    scanner.scanned.emit("4006381333932")
+    items = [dialog.scan_list.item(i).text() for i in range(dialog.scan_list.count())]
+    assert "商品條碼" in items[2] and "收據號碼" in items[1]
+    assert "無效條碼" in items[0] and "檢查碼錯誤" in items[0]
+
+
+def test_save_returns_the_edited_config(qtbot: QtBot, queue: PrintQueue) -> None:
+    dialog, _, saved, _ = make_dialog(qtbot, queue, PrinterConfig())
+    dialog.address_edit.setText("192.168.1.77")
+    dialog.paper_combo.setCurrentIndex(dialog.paper_combo.findData(58))
+    dialog.encoding_combo.setCurrentIndex(dialog.encoding_combo.findData(TextEncoding.IMAGE.value))
+    dialog.on_spin.setValue(120)
+    dialog.buttons.accepted.emit()
+    [config] = saved
+    assert (config.address, config.paper_mm, config.encoding, config.drawer.on_ms) == (
+        "192.168.1.77", 58, TextEncoding.IMAGE, 120,
+    )
+
+
+def test_preview_follows_the_paper_width(qtbot: QtBot, queue: PrintQueue) -> None:
+    dialog, _, _, _ = make_dialog(qtbot, queue, PrinterConfig(paper_mm=80))
+    assert dialog.preview_label.pixmap().width() == 576
+    dialog.paper_combo.setCurrentIndex(dialog.paper_combo.findData(58))
+    assert dialog.preview_label.pixmap().width() == 384
