@@ -8,6 +8,7 @@ import random
 import shutil
 import time
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -103,7 +104,12 @@ class CounterUnderTest:
 
 
 def open_counter(
-    data_dir: Path, server_url: str, *, batch_size: int = 25, page_size: int = 100
+    data_dir: Path,
+    server_url: str,
+    *,
+    batch_size: int = 25,
+    page_size: int = 100,
+    on_page: Callable[[int], None] = lambda _n: None,
 ) -> CounterUnderTest:
     """A counter already enrolled in ``data_dir`` (see ``enroll_counter``)."""
     db = LocalDatabase(data_dir / "counter.db")
@@ -117,7 +123,7 @@ def open_counter(
         )
     connectivity = ConnectivityMonitor()
     relay = OutboxRelay(db, client, connectivity, batch_size=batch_size, backoff=FAST_BACKOFF)
-    puller = ChangePuller(db, client, connectivity, page_size=page_size)
+    puller = ChangePuller(db, client, connectivity, on_change=on_page, page_size=page_size)
     cashier = StaffService(db, store.location_id).first_with_role("cashier")
     if cashier is None:
         puller.pull_until_current()
@@ -129,14 +135,17 @@ def open_counter(
     )
 
 
-def enroll_counter(data_dir: Path, warehouse: Warehouse, server_url: str) -> None:
+def enroll_counter(
+    data_dir: Path, warehouse: Warehouse, server_url: str, *, pull: bool = True
+) -> None:
     db = LocalDatabase(data_dir / "counter.db")
     client = WarehouseClient(server_url, timeout=(2.0, 10.0))
     try:
         code = issue_enrollment_code(warehouse.db_url, STORE_CODE)
         enroll(db, client, FileTokenStore(data_dir / "device_token"), code, "test-till")
-        puller = ChangePuller(db, client, ConnectivityMonitor(), page_size=500)
-        assert not puller.pull_until_current().unreachable
+        if pull:
+            puller = ChangePuller(db, client, ConnectivityMonitor(), page_size=500)
+            assert not puller.pull_until_current().unreachable
     finally:
         client.close()
         db.dispose()
