@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import os
+from collections.abc import AsyncIterator
 
 from fastapi import FastAPI
 
 from warehouse_api import __version__
-from warehouse_api.api import devices, health, stock, sync
+from warehouse_api.api import admin, devices, group_buy, health, operator, orders, stock, sync
 from warehouse_api.body_limit import BodySizeLimit
 from warehouse_api.config import Settings
 from warehouse_api.db import Database
 from warehouse_api.problems import install_problem_handlers
 from warehouse_api.schema import prepare_database
 from warehouse_api.services import op_handlers  # noqa: F401  (registers every push op handler)
+from warehouse_api.services.sweeper import run_sweeper
 
 API_PREFIX = "/api/v1"
 
@@ -23,8 +27,12 @@ def create_app(
     *,
     settings: Settings | None = None,
     prepare_schema: bool = True,
+    run_background: bool = True,
 ) -> FastAPI:
-    """Build the app on `db_url`; creates or upgrades the schema unless told not to."""
+    """Build the app on `db_url`; creates or upgrades the schema unless told not to.
+
+    `run_background` starts the sweeper (expired holds, old tombstones) with the app.
+    """
     settings = settings or Settings()
     if db_url is not None:
         settings = settings.model_copy(update={"db_url": db_url})
@@ -32,7 +40,19 @@ def create_app(
     if prepare_schema:
         prepare_database(db)
 
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        sweeper = asyncio.create_task(run_sweeper(db, settings)) if run_background else None
+        try:
+            yield
+        finally:
+            if sweeper is not None:
+                sweeper.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await sweeper
+
     app = FastAPI(
+        lifespan=lifespan,
         title="Warehouse API",
         version=__version__,
         description="The central inventory shared by the stores and the group-buy channel.",
@@ -43,7 +63,9 @@ def create_app(
     app.state.db = db
     app.state.settings = settings
     install_problem_handlers(app)
-    for router in (health.router, devices.router, sync.router, stock.router):
+    routers = (health, devices, sync, stock, orders, group_buy, operator, admin)
+    for module in routers:
+        router = module.router
         app.include_router(router, prefix=API_PREFIX)
     app.add_middleware(BodySizeLimit, limit=settings.max_body_bytes)
     return app

@@ -294,3 +294,168 @@ class StockResponse(BaseModel):
     product: ProductPublic
     levels: list[StockLevelPublic]
     as_of: datetime
+
+
+# ----- orders -----
+
+Status = str
+
+
+class OrderLinePublic(BaseModel):
+    product_id: int
+    qty: int
+
+
+class ReservationPublic(BaseModel):
+    reservation_id: str
+    kind: Literal["pickup", "group_buy"]
+    pickup_code: str | None
+    status: str
+    source_location_id: int
+    store_location_id: int | None
+    lines: list[OrderLinePublic]
+    expires_at: str | None
+    sale_id: str | None
+    updated_at: str
+
+
+class TransferPublic(BaseModel):
+    transfer_id: str
+    status: str
+    from_location_id: int
+    to_location_id: int
+    reservation_id: str | None
+    carrier: str | None
+    tracking_no: str | None
+    lines: list[OrderLinePublic]
+
+
+class DropshipPublic(BaseModel):
+    dropship_id: str
+    status: str
+    store_location_id: int
+    source_location_id: int
+    carrier: str | None
+    tracking_no: str | None
+    sale_id: str | None
+    lines: list[OrderLinePublic]
+    updated_at: str
+
+
+class GroupBuyOrderCreate(StrictModel):
+    order_id: ClientId | None = None
+    lines: ItemLines
+    customer_name: ShortText | None = None
+
+
+class ShipmentInfo(StrictModel):
+    carrier: Annotated[str, StringConstraints(min_length=1, max_length=50)]
+    tracking_no: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+
+
+class OptionalShipmentInfo(StrictModel):
+    carrier: Annotated[str, StringConstraints(max_length=50)] | None = None
+    tracking_no: Annotated[str, StringConstraints(max_length=64)] | None = None
+
+
+class GoodsReceipt(StrictModel):
+    location_code: Annotated[str, StringConstraints(min_length=1, max_length=16)]
+    reference: Annotated[str, StringConstraints(max_length=64)] | None = None
+    lines: ItemLines
+
+
+class StockLevelChange(BaseModel):
+    location_id: int
+    product_id: int
+    on_hand: int
+    reserved: int
+    safety_stock: int
+    available: int
+
+
+# ----- admin -----
+
+LocationCode = Annotated[
+    str, StringConstraints(min_length=1, max_length=16, pattern=r"^[A-Z0-9_-]+$")
+]
+BarcodeText = Annotated[
+    str, StringConstraints(min_length=6, max_length=32, pattern=r"^[0-9A-Za-z]+$")
+]
+
+
+class LocationCreate(StrictModel):
+    code: LocationCode
+    name: Annotated[str, StringConstraints(min_length=1, max_length=100)]
+    kind: Literal["warehouse", "store", "partner"]
+
+
+class ProductCreate(StrictModel):
+    sku: Annotated[str, StringConstraints(min_length=1, max_length=32, pattern=r"^[0-9A-Za-z_-]+$")]
+    name: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    category: Annotated[str, StringConstraints(min_length=1, max_length=50)]
+    price_cents: Annotated[int, Field(ge=0, le=10**10)]
+    barcodes: Annotated[list[BarcodeText], Field(max_length=20)] = []
+    dropship_partner_id: int | None = None
+
+
+class ProductUpdate(StrictModel):
+    name: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = None
+    category: Annotated[str, StringConstraints(min_length=1, max_length=50)] | None = None
+    active: bool | None = None
+    dropship_partner_id: int | None = None
+
+
+class PriceUpdate(StrictModel):
+    price_cents: Annotated[int, Field(ge=0, le=10**10)]
+
+
+class BarcodeCreate(StrictModel):
+    code: BarcodeText
+
+
+class SafetyStockUpdate(StrictModel):
+    safety_stock: Annotated[int, Field(ge=0, le=10**6)]
+
+
+class StaffCreate(StrictModel):
+    name: Annotated[str, StringConstraints(min_length=1, max_length=100)]
+    role: Literal["cashier", "supervisor", "manager"]
+    location_code: LocationCode
+    pin: Annotated[str, StringConstraints(min_length=4, max_length=12, pattern=r"^[0-9]+$")]
+
+
+class StaffPublic(BaseModel):
+    id: int
+    name: str
+    role: str
+    location_id: int
+    active: bool
+
+
+class EnrollmentCodeCreate(StrictModel):
+    store_code: LocationCode
+
+
+class EnrollmentCodePublic(BaseModel):
+    code: str
+    store_code: str
+    expires_at: datetime
+
+
+class TokenCreate(StrictModel):
+    role: Literal["counter", "group_buy", "operator", "admin"]
+    location_code: LocationCode | None = None
+    name: Annotated[str, StringConstraints(min_length=1, max_length=100)]
+
+
+class TokenPublic(BaseModel):
+    token: str
+    device_id: int
+
+
+class DevicePublic(BaseModel):
+    id: int
+    name: str
+    role: str
+    location_id: int | None
+    revoked_at: datetime | None

@@ -97,3 +97,41 @@ def sale_op(
             ],
         },
     }
+
+
+def op(op_type: str, payload: dict[str, Any], op_id: str | None = None) -> dict[str, Any]:
+    return {
+        "op_id": op_id or new_id(),
+        "type": op_type,
+        "payload": payload,
+        "created_at": datetime.now(UTC).isoformat(),
+    }
+
+
+def push(server: Server, token: str, *ops: dict[str, Any]) -> list[dict[str, Any]]:
+    with server.client(token) as client:
+        response = client.post("/sync/push", json={"ops": list(ops)})
+    assert response.status_code == 200, response.text
+    results: list[dict[str, Any]] = response.json()["results"]
+    return results
+
+
+def push_one(server: Server, token: str, op_type: str, payload: dict[str, Any]) -> dict[str, Any]:
+    [result] = push(server, token, op(op_type, payload))
+    return result
+
+
+def level(server: Server, location_code: str, product_id: int) -> tuple[int, int]:
+    """(on_hand, reserved) straight from the database."""
+    from warehouse_api.services.inventory import read_level
+
+    with server.db.read() as session:
+        found = read_level(session, server.location_id(location_code), product_id)
+    return (found.on_hand, found.reserved) if found else (0, 0)
+
+
+def ledger_balances(server: Server) -> bool:
+    from warehouse_api.services.inventory import check_ledger
+
+    with server.db.read() as session:
+        return check_ledger(session) == []

@@ -1,0 +1,157 @@
+from __future__ import annotations
+
+from datetime import timedelta
+
+from server_testkit import Server, assert_problem, ledger_balances, level, new_id, push_one
+from sqlalchemy import update
+
+from warehouse_api.models import Reservation, utcnow
+
+PRODUCT = 11
+
+
+def _reserve(server: Server, token: str, qty: int = 2) -> dict:
+    return push_one(
+        server,
+        token,
+        "reservation.create",
+        {
+            "reservation_id": new_id(),
+            "lines": [{"product_id": PRODUCT, "qty": qty}],
+            "customer_name": "王小明",
+            "customer_phone": "0912345678",
+        },
+    )
+
+
+def test_pickup_goes_confirmed_in_transit_ready_picked_up(server: Server) -> None:
+    counter = server.enroll("S001")
+    operator = server.token("operator")
+    wh_before = level(server, "WH01", PRODUCT)
+    store_before = level(server, "S001", PRODUCT)
+
+    created = _reserve(server, counter, qty=2)
+    assert created["status"] == "applied", created
+    reservation = created["result"]
+    assert reservation["status"] == "confirmed"
+    assert reservation["pickup_code"].startswith("PU") and len(reservation["pickup_code"]) == 10
+    assert level(server, "WH01", PRODUCT) == (wh_before[0], wh_before[1] + 2)
+
+    with server.client(operator) as client:
+        shipped = client.post(
+            f"/operator/transfers/{reservation['transfer_id']}/ship",
+            json={"carrier": "黑貓", "tracking_no": "T123"},
+        )
+    assert shipped.status_code == 200, shipped.text
+    assert level(server, "WH01", PRODUCT) == (wh_before[0] - 2, wh_before[1])
+
+    received = push_one(
+        server, counter, "transfer.receive", {"transfer_id": reservation["transfer_id"]}
+    )
+    assert received["status"] == "applied", received
+    assert level(server, "S001", PRODUCT) == (store_before[0] + 2, store_before[1] + 2)
+    with server.client(counter) as client:
+        ready = client.get(f"/reservations/{reservation['reservation_id']}").json()
+    assert ready["status"] == "ready"
+
+    picked = push_one(
+        server, counter, "pickup.complete", {"pickup_code": reservation["pickup_code"]}
+    )
+    assert picked["result"]["status"] == "picked_up"
+    assert level(server, "S001", PRODUCT) == store_before
+    assert ledger_balances(server)
+
+
+def test_illegal_transitions_are_rejected(server: Server) -> None:
+    counter = server.enroll("S001")
+    reservation = _reserve(server, counter)["result"]
+    early_pickup = push_one(
+        server, counter, "pickup.complete", {"reservation_id": reservation["reservation_id"]}
+    )
+    assert early_pickup["problem"]["code"] == "invalid_transition"
+    receive_unshipped = push_one(
+        server, counter, "transfer.receive", {"transfer_id": reservation["transfer_id"]}
+    )
+    assert receive_unshipped["problem"]["code"] == "invalid_transition"
+    cancelled = push_one(
+        server, counter, "reservation.cancel", {"reservation_id": reservation["reservation_id"]}
+    )
+    assert cancelled["result"]["status"] == "cancelled"
+    again = push_one(
+        server, counter, "reservation.cancel", {"reservation_id": reservation["reservation_id"]}
+    )
+    assert again["problem"]["code"] == "invalid_transition"
+    with server.client(server.token("operator")) as client:
+        ship_cancelled = client.post(
+            f"/operator/transfers/{reservation['transfer_id']}/ship", json={}
+        )
+    assert_problem(ship_cancelled, 409, "invalid_transition")
+
+
+def test_cancel_releases_the_hold(server: Server) -> None:
+    counter = server.enroll("S002")
+    before = level(server, "WH01", PRODUCT)
+    reservation = _reserve(server, counter, qty=3)["result"]
+    push_one(
+        server, counter, "reservation.cancel", {"reservation_id": reservation["reservation_id"]}
+    )
+    assert level(server, "WH01", PRODUCT) == before
+
+
+def test_reserving_more_than_available_is_insufficient_stock(server: Server) -> None:
+    counter = server.enroll("S001")
+    on_hand, reserved = level(server, "WH01", PRODUCT)
+    result = _reserve(server, counter, qty=on_hand + 1)
+    assert result["status"] == "rejected"
+    assert result["problem"]["code"] == "insufficient_stock"
+    assert level(server, "WH01", PRODUCT) == (on_hand, reserved)
+
+
+def test_expired_holds_release_at_read_time(server: Server) -> None:
+    counter = server.enroll("S001")
+    before = level(server, "WH01", PRODUCT)
+    reservation = _reserve(server, counter, qty=4)["result"]
+    with server.db.write() as session:
+        session.execute(update(Reservation).values(expires_at=utcnow() - timedelta(seconds=1)))
+    with server.client(counter) as client:
+        stock = client.get("/stock", params={"product": str(100_000 + PRODUCT)}).json()
+        after = client.get(f"/reservations/{reservation['reservation_id']}").json()
+    warehouse = next(lv for lv in stock["levels"] if lv["location_code"] == "WH01")
+    assert (warehouse["on_hand"], warehouse["reserved"]) == before
+    assert after["status"] == "expired"
+    assert ledger_balances(server)
+
+
+def test_sweeper_expires_holds(server: Server) -> None:
+    from warehouse_api.services.sweeper import sweep_once
+
+    counter = server.enroll("S001")
+    before = level(server, "WH01", PRODUCT)
+    _reserve(server, counter, qty=1)
+    assert sweep_once(server.db, server_settings()).expired_holds == 0
+    with server.db.write() as session:
+        session.execute(update(Reservation).values(expires_at=utcnow() - timedelta(seconds=1)))
+    assert sweep_once(server.db, server_settings()).expired_holds == 1
+    assert level(server, "WH01", PRODUCT) == before
+
+
+def server_settings():  # type: ignore[no-untyped-def]
+    from warehouse_api.config import Settings
+
+    return Settings()
+
+
+def test_another_stores_reservation_is_404(server: Server) -> None:
+    s001 = server.enroll("S001")
+    s002 = server.enroll("S002")
+    reservation = _reserve(server, s001)["result"]
+    with server.client(s002) as client:
+        assert_problem(
+            client.get(f"/reservations/{reservation['reservation_id']}"),
+            404,
+            "reservation_not_found",
+        )
+    cancel = push_one(
+        server, s002, "reservation.cancel", {"reservation_id": reservation["reservation_id"]}
+    )
+    assert cancel["problem"]["code"] == "reservation_not_found"

@@ -1,0 +1,113 @@
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Header, Response
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from warehouse_api.api.deps import DatabaseDep, require_roles
+from warehouse_api.errors import DomainError, NotFound
+from warehouse_api.models import Reservation
+from warehouse_api.problems import problem_responses
+from warehouse_api.schemas import GroupBuyOrderCreate, ReservationPublic
+from warehouse_api.services.devices import AuthenticatedDevice
+from warehouse_api.services.feed_data import reservation_data
+from warehouse_api.services.reservations import cancel_reservation, place_group_buy_order
+from warehouse_api.services.retry import write_with_retry
+
+router = APIRouter(prefix="/group-buy", tags=["group-buy"])
+GroupBuyDevice = Annotated[AuthenticatedDevice, Depends(require_roles("group_buy", "admin"))]
+IdempotencyKey = Annotated[
+    str,
+    Header(
+        alias="Idempotency-Key",
+        min_length=1,
+        max_length=200,
+        description="client-chosen key; a replay returns the first answer",
+    ),
+]
+
+
+def _digest(body: GroupBuyOrderCreate) -> str:
+    canonical = json.dumps(body.model_dump(mode="json"), sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+@router.post(
+    "/orders",
+    response_model=ReservationPublic,
+    status_code=201,
+    responses={
+        200: {"model": ReservationPublic, "description": "A replay of an earlier request"},
+        **problem_responses(401, 403, 409, 413, 422),
+    },
+    summary="Place a group-buy order holding warehouse stock (idempotent by Idempotency-Key)",
+)
+def place_order(
+    body: GroupBuyOrderCreate,
+    idempotency_key: IdempotencyKey,
+    device: GroupBuyDevice,
+    db: DatabaseDep,
+    response: Response,
+) -> dict[str, Any]:
+    digest = _digest(body)
+    key = f"{device.id}:{idempotency_key}"
+
+    def work(session: Session) -> tuple[bool, dict[str, Any]]:
+        existing = session.scalar(select(Reservation).where(Reservation.idempotency_key == key))
+        if existing is not None:
+            if existing.body_sha256 != digest:
+                raise DomainError(
+                    "idempotency_key_reused", "this Idempotency-Key was used with another body"
+                )
+            return True, reservation_data(existing)
+        order_id = body.order_id or str(uuid.uuid4())
+        if session.get(Reservation, order_id) is not None:
+            raise DomainError("idempotency_key_reused", f"order {order_id} exists already")
+        order = place_group_buy_order(
+            session, device, order_id, list(body.lines), key, digest, body.customer_name
+        )
+        return False, reservation_data(order)
+
+    replayed, data = write_with_retry(db, work)
+    if replayed:
+        response.status_code = 200
+        response.headers["Idempotent-Replayed"] = "true"
+    return data
+
+
+def _load_order(session: Session, device: AuthenticatedDevice, order_id: str) -> Reservation:
+    order = session.get(Reservation, order_id)
+    if (
+        order is None
+        or order.kind != "group_buy"
+        or (device.role == "group_buy" and order.device_id != device.id)
+    ):
+        raise NotFound("order_not_found", f"no group-buy order {order_id}")
+    return order
+
+
+@router.get(
+    "/orders/{order_id}",
+    response_model=ReservationPublic,
+    responses=problem_responses(401, 403, 404),
+)
+def get_order(order_id: str, device: GroupBuyDevice, db: DatabaseDep) -> dict[str, Any]:
+    with db.read() as session, session.begin():
+        return reservation_data(_load_order(session, device, order_id))
+
+
+@router.post(
+    "/orders/{order_id}/cancel",
+    response_model=ReservationPublic,
+    responses=problem_responses(401, 403, 404, 409),
+)
+def cancel_order(order_id: str, device: GroupBuyDevice, db: DatabaseDep) -> dict[str, Any]:
+    def work(session: Session) -> dict[str, Any]:
+        return reservation_data(cancel_reservation(session, _load_order(session, device, order_id)))
+
+    return write_with_retry(db, work)

@@ -1,0 +1,152 @@
+"""Warehouse staff (or their WMS): ship and receive transfers, fulfil orders, receive goods."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Query
+from sqlalchemy.orm import Session
+
+from warehouse_api.api.deps import DatabaseDep, require_roles
+from warehouse_api.errors import NotFound
+from warehouse_api.models import DropshipOrder
+from warehouse_api.problems import problem_responses
+from warehouse_api.schemas import (
+    DropshipPublic,
+    GoodsReceipt,
+    OptionalShipmentInfo,
+    ReservationPublic,
+    ShipmentInfo,
+    StockLevelChange,
+    TransferPublic,
+)
+from warehouse_api.services.admin import receive_goods
+from warehouse_api.services.devices import AuthenticatedDevice
+from warehouse_api.services.dropship import (
+    accept_dropship,
+    cancel_dropship,
+    deliver_dropship,
+    list_dropship,
+    ship_dropship,
+)
+from warehouse_api.services.feed_data import dropship_data, reservation_data, transfer_data
+from warehouse_api.services.reservations import ship_group_buy_order
+from warehouse_api.services.retry import write_with_retry
+from warehouse_api.services.transfers import list_transfers, receive_transfer, ship_transfer
+
+router = APIRouter(prefix="/operator", tags=["operator"])
+OperatorDevice = Annotated[AuthenticatedDevice, Depends(require_roles("operator", "admin"))]
+ERRORS = problem_responses(401, 403, 404, 409, 422)
+
+TransferStatus = Literal["requested", "shipped", "received", "cancelled"]
+DropshipStatus = Literal["pending", "accepted", "shipped", "delivered", "cancelled"]
+
+
+@router.get("/transfers", response_model=list[TransferPublic], responses=ERRORS)
+def transfers(
+    device: OperatorDevice,
+    db: DatabaseDep,
+    status: Annotated[TransferStatus | None, Query()] = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 200,
+) -> list[dict[str, Any]]:
+    with db.read() as session, session.begin():
+        return [transfer_data(t) for t in list_transfers(session, status, limit)]
+
+
+@router.post("/transfers/{transfer_id}/ship", response_model=TransferPublic, responses=ERRORS)
+def ship_a_transfer(
+    transfer_id: str, body: OptionalShipmentInfo, device: OperatorDevice, db: DatabaseDep
+) -> dict[str, Any]:
+    def work(session: Session) -> dict[str, Any]:
+        transfer = ship_transfer(session, transfer_id, device.id, body.carrier, body.tracking_no)
+        return transfer_data(transfer)
+
+    return write_with_retry(db, work)
+
+
+@router.post("/transfers/{transfer_id}/receive", response_model=TransferPublic, responses=ERRORS)
+def receive_a_transfer(transfer_id: str, device: OperatorDevice, db: DatabaseDep) -> dict[str, Any]:
+    return write_with_retry(
+        db, lambda session: transfer_data(receive_transfer(session, transfer_id, device.id))
+    )
+
+
+@router.post(
+    "/group-buy-orders/{order_id}/ship", response_model=ReservationPublic, responses=ERRORS
+)
+def ship_group_buy(order_id: str, device: OperatorDevice, db: DatabaseDep) -> dict[str, Any]:
+    return write_with_retry(
+        db, lambda session: reservation_data(ship_group_buy_order(session, order_id, device.id))
+    )
+
+
+@router.get("/dropship-orders", response_model=list[DropshipPublic], responses=ERRORS)
+def dropship_orders(
+    device: OperatorDevice,
+    db: DatabaseDep,
+    status: Annotated[DropshipStatus | None, Query()] = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 200,
+) -> list[dict[str, Any]]:
+    with db.read() as session, session.begin():
+        return [dropship_data(order) for order in list_dropship(session, status, limit)]
+
+
+@router.post(
+    "/dropship-orders/{dropship_id}/accept", response_model=DropshipPublic, responses=ERRORS
+)
+def accept(dropship_id: str, device: OperatorDevice, db: DatabaseDep) -> dict[str, Any]:
+    return write_with_retry(
+        db, lambda session: dropship_data(accept_dropship(session, dropship_id))
+    )
+
+
+@router.post("/dropship-orders/{dropship_id}/ship", response_model=DropshipPublic, responses=ERRORS)
+def ship(
+    dropship_id: str, body: ShipmentInfo, device: OperatorDevice, db: DatabaseDep
+) -> dict[str, Any]:
+    return write_with_retry(
+        db,
+        lambda session: dropship_data(
+            ship_dropship(session, dropship_id, body.carrier, body.tracking_no, device.id)
+        ),
+    )
+
+
+@router.post(
+    "/dropship-orders/{dropship_id}/deliver", response_model=DropshipPublic, responses=ERRORS
+)
+def deliver(dropship_id: str, device: OperatorDevice, db: DatabaseDep) -> dict[str, Any]:
+    return write_with_retry(
+        db, lambda session: dropship_data(deliver_dropship(session, dropship_id))
+    )
+
+
+@router.post(
+    "/dropship-orders/{dropship_id}/cancel", response_model=DropshipPublic, responses=ERRORS
+)
+def cancel(dropship_id: str, device: OperatorDevice, db: DatabaseDep) -> dict[str, Any]:
+    def work(session: Session) -> dict[str, Any]:
+        order = session.get(DropshipOrder, dropship_id)
+        if order is None:
+            raise NotFound("dropship_order_not_found", f"no dropship order {dropship_id}")
+        return dropship_data(cancel_dropship(session, order))
+
+    return write_with_retry(db, work)
+
+
+@router.post("/receipts", response_model=list[StockLevelChange], responses=ERRORS)
+def receive(body: GoodsReceipt, device: OperatorDevice, db: DatabaseDep) -> list[dict[str, Any]]:
+    def work(session: Session) -> list[dict[str, Any]]:
+        return [
+            {
+                "location_id": level.location_id,
+                "product_id": level.product_id,
+                "on_hand": level.on_hand,
+                "reserved": level.reserved,
+                "safety_stock": level.safety_stock,
+                "available": level.available,
+            }
+            for level in receive_goods(session, body, device.id)
+        ]
+
+    return write_with_retry(db, work)
