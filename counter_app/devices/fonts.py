@@ -76,6 +76,7 @@ def find_cjk_font() -> tuple[str, int] | None:
 
 def _traditional_face_index(path: Path) -> int | None:
     first_ok: int | None = None
+    first_tc: int | None = None
     for index in range(12 if path.suffix.lower() == ".ttc" else 1):
         try:
             font = ImageFont.truetype(str(path), 24, index=index)
@@ -84,8 +85,10 @@ def _traditional_face_index(path: Path) -> int | None:
         if font.getmask("臺").getbbox() is None:
             continue  # no glyph
         family = " ".join(font.getname() or ())
-        if " TC" in family and "Mono" not in family:
-            return index
+        if "Mono" in family and " TC" in family:
+            return index  # half-width Latin is exactly one 12-dot column, like Font A
+        if " TC" in family and first_tc is None:
+            first_tc = index
         if first_ok is None:
             first_ok = index
-    return first_ok
+    return first_tc if first_tc is not None else first_ok

@@ -82,11 +82,28 @@ class TextRasterizer:
                 x += w
                 continue
             glyph_w = draw.textlength(ch, font=font)
-            gx = x + (w - glyph_w) / 2  # centre the glyph in its cells
-            draw.text((gx, top), ch, font=font, fill=0)
-            if style.bold:  # emphasised like the printer does it: the glyph again, one dot right
-                draw.text((gx + 1, top), ch, font=font, fill=0)
+            if glyph_w > w:  # a proportional font's wide Latin letter: squeeze it into its cell
+                self._draw_squeezed(draw, ch, font, x, top, w, CELL_H * scale, style.bold)
+            else:
+                gx = x + (w - glyph_w) / 2  # centre the glyph in its cells
+                draw.text((gx, top), ch, font=font, fill=0)
+                if style.bold:  # emphasised like the printer does it: again, one dot right
+                    draw.text((gx + 1, top), ch, font=font, fill=0)
             x += w
+
+    @staticmethod
+    def _draw_squeezed(
+        draw: ImageDraw.ImageDraw, ch: str, font: ImageFont.FreeTypeFont,
+        x: int, top: int, width: int, height: int, bold: bool,
+    ) -> None:
+        natural = int(draw.textlength(ch, font=font)) + 2
+        glyph = Image.new("L", (natural, height), 0)
+        gdraw = ImageDraw.Draw(glyph)
+        gdraw.text((1, 0), ch, font=font, fill=255)
+        if bold:
+            gdraw.text((2, 0), ch, font=font, fill=255)
+        mask = glyph.resize((width, height))
+        draw.bitmap((x, top), mask, fill=0)
 
 
 def code128_modules(data: str) -> str:

@@ -43,6 +43,7 @@ from counter_app.devices.print_queue import JobSnapshot, JobState, PrintQueue
 from counter_app.devices.printer import ReceiptPrinter
 from counter_app.devices.usb_permissions import udev_instructions
 
+PREVIEW_SCALE = 0.7  # 576 printer dots shown about 400 pixels wide
 PreviewRenderer = Callable[[Document, PrinterConfig], Image.Image]
 
 
@@ -88,6 +89,7 @@ class DeviceSettingsDialog(QDialog):
         self._render_preview = preview_renderer or default_preview_renderer()
         self._scan_rules = scan_rules or ScanRules()
         self._my_jobs: set[str] = set()
+        self.preview_image: Image.Image | None = None
         self._bridge = _JobBridge(self)
         self.setWindowTitle(self.tr("收據印表機與掃描器設定"))
         self._build(config)
@@ -195,7 +197,7 @@ class DeviceSettingsDialog(QDialog):
         preview_scroll = QScrollArea()
         preview_scroll.setWidget(self.preview_label)
         preview_scroll.setWidgetResizable(True)
-        preview_scroll.setMinimumWidth(420)
+        preview_scroll.setMinimumWidth(440)
         preview_box = QGroupBox(self.tr("收據預覽"))
         preview_layout = QVBoxLayout(preview_box)
         preview_layout.addWidget(preview_scroll)
@@ -293,7 +295,12 @@ class DeviceSettingsDialog(QDialog):
         image.save(buffer, format="PNG")
         pixmap = QPixmap()
         pixmap.loadFromData(buffer.getvalue(), "PNG")
-        self.preview_label.setPixmap(pixmap)
+        self.preview_image = image
+        self.preview_label.setPixmap(
+            pixmap.scaledToWidth(
+                round(image.width * PREVIEW_SCALE), Qt.TransformationMode.SmoothTransformation
+            )
+        )
 
     # -- slots -----------------------------------------------------------------
 

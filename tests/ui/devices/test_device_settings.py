@@ -117,6 +117,7 @@ def test_save_returns_the_edited_config(qtbot: QtBot, queue: PrintQueue) -> None
 
 def test_preview_follows_the_paper_width(qtbot: QtBot, queue: PrintQueue) -> None:
     dialog, _, _, _ = make_dialog(qtbot, queue, PrinterConfig(paper_mm=80))
-    assert dialog.preview_label.pixmap().width() == 576
+    assert dialog.preview_image is not None and dialog.preview_image.width == 576
     dialog.paper_combo.setCurrentIndex(dialog.paper_combo.findData(58))
-    assert dialog.preview_label.pixmap().width() == 384
+    assert dialog.preview_image.width == 384
+    assert dialog.preview_label.pixmap().width() == round(384 * 0.7)
