@@ -20,6 +20,7 @@ from counter_app.services.context import StaffMember, StoreContext
 from counter_app.services.receipts import ReceiptService
 from counter_app.services.selling import SellingService
 from counter_app.services.staff import StaffService
+from counter_app.services.stock_lookup import StockLookupService
 from counter_app.services.sync_status import SyncStatusService
 from counter_app.sync.background import BackgroundSync
 from counter_app.sync.client import WarehouseClient
@@ -54,11 +55,13 @@ class CounterServices:
     settings: SettingsStore
     print_queue: PrintQueue
     receipts: ReceiptService
+    stock_lookup: StockLookupService
 
     def close(self) -> None:
         self.print_queue.stop()
         self.background.stop()
         self.client.close()
+        self.stock_lookup.close()
         self.db.dispose()
 
 
@@ -130,8 +133,10 @@ def build_services(
         store = enroll(db, client, token_store, enrollment_code)
     connectivity = ConnectivityMonitor()
     print_queue = PrintQueue(EscposReceiptPrinter(printer_config(settings, data_dir))).start()
+    live_client = WarehouseClient(server_url, token_store.load(), timeout=(1.5, 3.0))
     relay = OutboxRelay(db, client, connectivity)
     puller = ChangePuller(db, client, connectivity)
+    catalog = CatalogService(db)
     return CounterServices(
         db=db,
         client=client,
@@ -140,13 +145,14 @@ def build_services(
         puller=puller,
         background=BackgroundSync(relay, puller, push_interval_s, pull_interval_s),
         store=store,
-        catalog=CatalogService(db),
+        catalog=catalog,
         selling=SellingService(db, store),
         staff=StaffService(db, store.location_id),
         sync_status=SyncStatusService(db),
         settings=settings,
         print_queue=print_queue,
         receipts=ReceiptService(db, print_queue, store),
+        stock_lookup=StockLookupService(catalog, live_client, store.location_id),
     )
 
 

@@ -45,6 +45,10 @@ class SellingService:
         self._store = store
         self._clock = clock
 
+    @property
+    def location_id(self) -> int:
+        return self._store.location_id
+
     def complete_cash_sale(self, cart: Cart, cashier: StaffMember, tendered: Money) -> CompletedSale:
         if cart.is_empty():
             raise CartError("cart_empty", "the cart is empty")

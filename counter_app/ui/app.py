@@ -29,7 +29,9 @@ def ensure_application(language: str) -> QApplication:
 def build_main_window(services: CounterServices, cashier: StaffMember, tasks: TaskRunner) -> MainWindow:
     bridge = ConnectivityBridge()  # owned by Python: the sync threads hold a reference
     services.connectivity.subscribe(bridge.report)
-    sale_screen = SaleScreen(services.catalog, services.selling, tasks, cashier)
+    sale_screen = SaleScreen(
+        services.catalog, services.selling, tasks, cashier, stock_lookup=services.stock_lookup
+    )
 
     def on_sale_completed(sale: CompletedSale) -> None:
         services.background.push_soon()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,8 +28,10 @@ from counter_app.core.money import Money
 from counter_app.services.catalog import CatalogService
 from counter_app.services.context import StaffMember
 from counter_app.services.selling import CompletedSale, SellingService
+from counter_app.services.stock_lookup import StockLookupService, StockReport
 from counter_app.ui.cart_model import CartTableModel
 from counter_app.ui.payment_dialog import CashPaymentDialog
+from counter_app.ui.stock_panel import StockPanel
 from counter_app.ui.task_runner import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -51,6 +53,7 @@ class SaleScreen(QWidget):
         tasks: TaskRunner,
         cashier: StaffMember,
         ask_tender: Callable[[Money, QWidget], Money | None] | None = None,
+        stock_lookup: StockLookupService | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -59,6 +62,8 @@ class SaleScreen(QWidget):
         self._tasks = tasks
         self.cashier = cashier
         self._ask_tender = ask_tender or self._ask_tender_with_dialog
+        self._stock_lookup = stock_lookup
+        self._own_location_id = selling.location_id
         self.cart_model = CartTableModel(Cart())
         self._checkout_running = False
         self._build()
@@ -159,6 +164,9 @@ class SaleScreen(QWidget):
         right.addWidget(self.count_label)
         right.addSpacing(16)
         right.addWidget(self.last_sale_label)
+        self.stock_panel = StockPanel(self._own_location_id)
+        self.stock_panel.setVisible(self._stock_lookup is not None)
+        right.addWidget(self.stock_panel)
         right.addStretch(1)
         pm = QHBoxLayout()
         pm.addWidget(self.minus_button)
@@ -191,6 +199,7 @@ class SaleScreen(QWidget):
         self.cart_model.rowsRemoved.connect(self._update_totals)
         self.cart_model.dataChanged.connect(self._update_totals)
         self.cart_model.modelReset.connect(self._update_totals)
+        self.table.selectionModel().currentRowChanged.connect(self.on_table_current_row_changed)
         shortcuts = {
             "F12": self.on_pay_button_clicked,
             "F4": self.on_qty_button_clicked,
@@ -246,6 +255,10 @@ class SaleScreen(QWidget):
             self._on_sale_done,
             self._on_sale_failed,
         )
+
+    def on_table_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid() and current.row() < len(self.cart_model.cart.lines):
+            self._show_stock(self.cart_model.cart.lines[current.row()].product)
 
     def on_qty_button_clicked(self) -> None:
         row = self._selected_row()
@@ -322,8 +335,23 @@ class SaleScreen(QWidget):
             self._show_error(str(exc))
             return
         self.table.selectRow(row)
+        self._show_stock(product)
         self.last_sale_label.setText("")
         self._show_info(f"{product.name}  {product.price.format()}")
+
+    def _show_stock(self, product: ProductInfo) -> None:
+        """Cached figures at once (with their age), then live ones if the warehouse answers."""
+        lookup = self._stock_lookup
+        if lookup is None or self.stock_panel.product_id == product.id:
+            return
+        self.stock_panel.product_id = product.id
+
+        def show_if_current(report: StockReport) -> None:
+            if self.stock_panel.product_id == report.product.id:
+                self.stock_panel.show_report(report)
+
+        self._tasks.db(lambda: lookup.cached(product), show_if_current)
+        self._tasks.net(lambda: lookup.lookup(product), show_if_current)
 
     def _set_qty(self, row: int, qty: int) -> None:
         try:
@@ -352,6 +380,7 @@ class SaleScreen(QWidget):
         self._checkout_running = False
         self.pay_button.setEnabled(True)
         self.cart_model.clear()
+        self.stock_panel.clear_report()
         self._show_success(
             self.tr("Sale %1 done. Change due: %2")
             .replace("%1", sale.receipt_no)

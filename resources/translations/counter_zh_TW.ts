@@ -130,6 +130,292 @@
     </message>
 </context>
 <context>
+    <name>DeviceSettingsDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="92" />
+        <source>收據印表機與掃描器設定</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="104" />
+        <source>網路（TCP 9100）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="105" />
+        <source>USB</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="106" />
+        <source>序列埠（COM）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="107" />
+        <source>Windows 印表機</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="108" />
+        <source>CUPS 印表機</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="109" />
+        <source>裝置檔案</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="118" />
+        <source>80 mm（48 字）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="119" />
+        <source>58 mm（32 字）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="122" />
+        <source>Big5（台灣機種）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="123" />
+        <source>GB18030（簡體機種）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="124" />
+        <source>圖像（任何印表機）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="128" />
+        <source>名稱</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="129" />
+        <source>連線方式</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="130" />
+        <source>位址</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="131" />
+        <source>機型設定檔</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="132" />
+        <source>紙寬</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="133" />
+        <source>中文編碼</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="134" />
+        <location filename="../../counter_app/ui/device_settings.py" line="235" />
+        <source>收據印表機</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="138" />
+        <source>接腳 2（一般）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="139" />
+        <source>接腳 5（第二錢櫃）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="144" />
+        <source>錢櫃接腳</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="145" />
+        <source>脈衝時間</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="146" />
+        <source>間隔時間</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="147" />
+        <source>錢櫃</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="150" />
+        <source>測試列印</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="151" />
+        <source>測試開錢櫃</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="156" />
+        <source>尚未測試</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="159" />
+        <source>Linux USB 權限</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="171" />
+        <source>掃描器測試</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="173" />
+        <source>請掃描任一條碼，結果會顯示在下方：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="179" />
+        <source>儲存</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="180" />
+        <source>取消</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="199" />
+        <source>收據預覽</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="212" />
+        <source> 毫秒</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="269" />
+        <source>請輸入 USB 位址，例如 04b8:0e15（廠商:產品，可用 lsusb 查詢）。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="273" />
+        <source>沒有存取 USB 印表機的權限（errno 13 / 拒絕存取）。請以管理員身分執行下列指令安裝 udev 規則：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="275" />
+        <source>在 Linux 上，USB 印表機需要 udev 規則才能由一般使用者列印：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="305" />
+        <location filename="../../counter_app/ui/device_settings.py" line="316" />
+        <location filename="../../counter_app/ui/device_settings.py" line="368" />
+        <source>設定有誤：%s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="309" />
+        <source>測試頁已送出，等待列印…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="326" />
+        <source>排隊中</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="327" />
+        <source>列印中…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="328" />
+        <source>完成：%s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="329" />
+        <source>已取消</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="332" />
+        <source>印表機離線，收據等待列印</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="333" />
+        <source>印表機缺紙，請換紙；收據等待列印</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="334" />
+        <source>沒有 USB 印表機的存取權限，請安裝下方的 udev 規則</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="335" />
+        <source>找不到印表機，請檢查連線與設定</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="336" />
+        <source>缺少印表機驅動程式元件</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="337" />
+        <source>印表機設定有誤</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="353" />
+        <source>商品條碼</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="354" />
+        <source>GS1 條碼</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="355" />
+        <source>店內秤重／計價條碼</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="356" />
+        <source>收據號碼（退換貨）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="357" />
+        <source>取貨碼</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="358" />
+        <source>無效條碼</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../counter_app/ui/main_window.py" line="31" />
@@ -140,99 +426,99 @@
 <context>
     <name>SaleScreen</name>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="73" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="78" />
         <source>Scan a barcode or type a code or name, then Enter</source>
         <translation>掃描條碼，或輸入條碼／品名後按 Enter</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="110" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="115" />
         <source>Total</source>
         <translation>總計</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="120" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="125" />
         <source>Cashier: %1</source>
         <translation>收銀員：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="135" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="140" />
         <source>Cash (F12)</source>
         <translation>現金結帳 (F12)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="137" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="142" />
         <source>Quantity (F4)</source>
         <translation>修改數量 (F4)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="140" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="145" />
         <source>Remove line (Del)</source>
         <translation>刪除品項 (Del)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="141" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="146" />
         <source>Clear cart</source>
         <translation>清空購物車</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="233" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="242" />
         <source>The cart is empty</source>
         <translation>購物車是空的</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="256" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="269" />
         <source>Quantity</source>
         <translation>數量</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="266" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="279" />
         <source>Removed %1</source>
         <translation>已刪除 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="278" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="291" />
         <source>Unreadable code; scan again</source>
         <translation>條碼無法辨識，請重新掃描</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="288" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="301" />
         <source>No product with code %1</source>
         <translation>查無此條碼商品：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="299" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="312" />
         <source>Nothing matches “%1”</source>
         <translation>找不到符合「%1」的商品</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="312" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="325" />
         <source>%1 matches: pick one and press Enter</source>
         <translation>找到 %1 筆，請選擇後按 Enter</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="316" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="329" />
         <source>Look-up failed: %1</source>
         <translation>查詢失敗：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="356" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="385" />
         <source>Sale %1 done. Change due: %2</source>
         <translation>交易 %1 完成，找零 %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="361" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="390" />
         <source>Change due
 %1</source>
         <translation>找零
 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="373" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="402" />
         <source>The sale was not saved: %1. The cart is kept; try again.</source>
         <translation>交易未儲存：%1。購物車內容已保留，請再試一次。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="378" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="407" />
         <source>%1 items</source>
         <translation>共 %1 件</translation>
     </message>
@@ -258,6 +544,40 @@
         <location filename="../../counter_app/ui/sign_in_dialog.py" line="34" />
         <source>Wrong PIN</source>
         <translation>密碼錯誤</translation>
+    </message>
+</context>
+<context>
+    <name>StockPanel</name>
+    <message>
+        <location filename="../../counter_app/ui/stock_panel.py" line="17" />
+        <location filename="../../counter_app/ui/stock_panel.py" line="74" />
+        <source>Stock</source>
+        <translation>庫存</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/stock_panel.py" line="35" />
+        <source>Stock: %1</source>
+        <translation>庫存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/stock_panel.py" line="37" />
+        <source>Live from the warehouse</source>
+        <translation>即時庫存（倉儲連線中）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/stock_panel.py" line="43" />
+        <source>Offline: cached figures, up to %1 old</source>
+        <translation>離線：顯示快取庫存，最舊 %1 前</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/stock_panel.py" line="56" />
+        <source>%1 (this store)</source>
+        <translation>%1（本店）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/stock_panel.py" line="58" />
+        <source>%1 (available %2)</source>
+        <translation>%1（可用 %2）</translation>
     </message>
 </context>
 </TS>

@@ -136,3 +136,24 @@ def test_cash_sale_lands_in_the_journal_and_on_the_server_once(qtbot: Any, windo
     assert "示範收銀員".encode("cp950") in printed
     assert printed.startswith(b"\x1b@")  # ESC @ initialise
     assert printed.endswith(b"\x1dV\x00")  # GS V 0 full cut
+
+
+def test_stock_panel_shows_live_figures_then_cached_ones_with_their_age_when_offline(
+    qtbot: Any, window: Any, demo_counter: Any
+) -> None:
+    code, name = _a_barcode(demo_counter)
+    screen = window.sale_screen
+    _scan(qtbot, window, code)
+    qtbot.waitUntil(lambda: screen.stock_panel.freshness.text() == "Live from the warehouse", timeout=10_000)
+    assert name in screen.stock_panel.title.text()
+    locations = [row[0] for row in screen.stock_panel.rows]
+    assert locations[0].endswith("(this store)")
+    assert any("團購倉儲" in loc for loc in locations)
+
+    demo_counter.server.stop()  # the network goes down
+    screen.on_clear_button_clicked()
+    screen.stock_panel.clear_report()
+    _scan(qtbot, window, code)
+    qtbot.waitUntil(lambda: screen.stock_panel.freshness.text().startswith("Offline"), timeout=15_000)
+    warehouse = next(row for row in screen.stock_panel.rows if "團購倉儲" in row[0])
+    assert "·" in warehouse[1]  # a cached figure shows its age next to it
