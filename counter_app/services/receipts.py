@@ -38,7 +38,7 @@ class ReceiptService:
             receipt_no=sale.receipt_no,
             cashier_name=sale.cashier_name,
             created_at=sale.created_at,
-            lines=[receipts.SaleLine(l.name, l.qty, l.unit_price, l.line_total) for l in sale.lines],
+            lines=[receipts.SaleLine(s.name, s.qty, s.unit_price, s.line_total) for s in sale.lines],
             total=sale.total,
             payments=[receipts.Payment("cash", sale.total, sale.tendered, sale.change)],
         )
@@ -64,8 +64,8 @@ class ReceiptService:
             cashier_name=sale.cashier_name,
             created_at=datetime.fromisoformat(sale.created_at),
             lines=[
-                receipts.SaleLine(l.name, l.qty, Money(l.unit_price_cents), Money(l.line_total_cents))
-                for l in lines
+                receipts.SaleLine(row.name, row.qty, Money(row.unit_price_cents), Money(row.line_total_cents))
+                for row in lines
             ],
             total=Money(sale.total_cents),
             payments=[

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import sys
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from counter_app.bootstrap import CounterServices
 from counter_app.services.context import StaffMember
+from counter_app.services.selling import CompletedSale
 from counter_app.ui.i18n import install_translator
 from counter_app.ui.main_window import MainWindow
+from counter_app.ui.reprint_dialog import ReprintDialog
 from counter_app.ui.sale_screen import SaleScreen
-from counter_app.services.selling import CompletedSale
 from counter_app.ui.status_bar import ConnectivityBridge, PrintJobBridge
+from counter_app.ui.supervisor_prompt import SupervisorApprovalDialog
+from counter_app.ui.sync_problems_dialog import SyncProblemsDialog
 from counter_app.ui.task_runner import TaskRunner
 
 
@@ -46,7 +50,29 @@ def build_main_window(services: CounterServices, cashier: StaffMember, tasks: Ta
     services.print_queue.add_listener(printer_bridge.report)
     printer_bridge.changed.connect(window.status.on_print_job)
     window.printer_bridge = printer_bridge  # type: ignore[attr-defined]
+    _add_tools(window, services, tasks)
     return window
+
+
+def _add_tools(window: MainWindow, services: CounterServices, tasks: TaskRunner) -> None:
+    def reprint() -> None:
+        ReprintDialog(services.receipts, tasks, window).exec()
+
+    def sync_problems() -> None:
+        SyncProblemsDialog(services.sync_status, services.staff, tasks, window).exec()
+        window.refresh_sync_status()
+
+    def open_drawer() -> None:
+        approval = SupervisorApprovalDialog(
+            services.staff, QCoreApplication.translate("MainWindow", "Open the cash drawer without a sale"), parent=window
+        )
+        if approval.exec() == SupervisorApprovalDialog.DialogCode.Accepted and approval.supervisor:
+            supervisor, reason = approval.supervisor, approval.reason
+            tasks.db(lambda: services.receipts.open_drawer_on_demand(supervisor, reason))
+
+    window.add_tool(QCoreApplication.translate("MainWindow", "Reprint a receipt…"), "F9", reprint)
+    window.add_tool(QCoreApplication.translate("MainWindow", "Sync problems…"), "F10", sync_problems)
+    window.add_tool(QCoreApplication.translate("MainWindow", "Open the cash drawer (supervisor)…"), "", open_drawer)
 
 
 def run_window(services: CounterServices, cashier: StaffMember, language: str) -> int:

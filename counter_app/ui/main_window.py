@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QWidget
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 from counter_app.services.sync_status import SyncStatusService
 from counter_app.ui.sale_screen import SaleScreen
@@ -39,7 +41,19 @@ class MainWindow(QMainWindow):
         self._status_timer.start()
         sale_screen.sale_completed.connect(lambda _sale: self.refresh_sync_status())
         self.refresh_sync_status()
+        self._tools_menu: QMenu | None = None
         self.resize(1180, 760)
+
+    def add_tool(self, text: str, shortcut: str, slot: Callable[[], None]) -> QAction:
+        """An entry in the Tools menu (and its shortcut), wired by the composition root."""
+        if self._tools_menu is None:
+            self._tools_menu = self.menuBar().addMenu(self.tr("&Tools"))
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self._tools_menu.addAction(action)
+        return action
 
     def refresh_sync_status(self) -> None:
         self._tasks.db(self._sync_status.status, self.status.on_sync_status)

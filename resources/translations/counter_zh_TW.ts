@@ -132,285 +132,285 @@
 <context>
     <name>DeviceSettingsDialog</name>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="92" />
+        <location filename="../../counter_app/ui/device_settings.py" line="94" />
         <source>收據印表機與掃描器設定</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="104" />
+        <location filename="../../counter_app/ui/device_settings.py" line="106" />
         <source>網路（TCP 9100）</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="105" />
+        <location filename="../../counter_app/ui/device_settings.py" line="107" />
         <source>USB</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="106" />
+        <location filename="../../counter_app/ui/device_settings.py" line="108" />
         <source>序列埠（COM）</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="107" />
+        <location filename="../../counter_app/ui/device_settings.py" line="109" />
         <source>Windows 印表機</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="108" />
+        <location filename="../../counter_app/ui/device_settings.py" line="110" />
         <source>CUPS 印表機</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="109" />
+        <location filename="../../counter_app/ui/device_settings.py" line="111" />
         <source>裝置檔案</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="118" />
+        <location filename="../../counter_app/ui/device_settings.py" line="120" />
         <source>80 mm（48 字）</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="119" />
+        <location filename="../../counter_app/ui/device_settings.py" line="121" />
         <source>58 mm（32 字）</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="122" />
+        <location filename="../../counter_app/ui/device_settings.py" line="124" />
         <source>Big5（台灣機種）</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="123" />
+        <location filename="../../counter_app/ui/device_settings.py" line="125" />
         <source>GB18030（簡體機種）</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="124" />
+        <location filename="../../counter_app/ui/device_settings.py" line="126" />
         <source>圖像（任何印表機）</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="128" />
+        <location filename="../../counter_app/ui/device_settings.py" line="130" />
         <source>名稱</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="129" />
+        <location filename="../../counter_app/ui/device_settings.py" line="131" />
         <source>連線方式</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="130" />
+        <location filename="../../counter_app/ui/device_settings.py" line="132" />
         <source>位址</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="131" />
+        <location filename="../../counter_app/ui/device_settings.py" line="133" />
         <source>機型設定檔</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="132" />
+        <location filename="../../counter_app/ui/device_settings.py" line="134" />
         <source>紙寬</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="133" />
+        <location filename="../../counter_app/ui/device_settings.py" line="135" />
         <source>中文編碼</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="134" />
-        <location filename="../../counter_app/ui/device_settings.py" line="235" />
+        <location filename="../../counter_app/ui/device_settings.py" line="136" />
+        <location filename="../../counter_app/ui/device_settings.py" line="237" />
         <source>收據印表機</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="138" />
+        <location filename="../../counter_app/ui/device_settings.py" line="140" />
         <source>接腳 2（一般）</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="139" />
+        <location filename="../../counter_app/ui/device_settings.py" line="141" />
         <source>接腳 5（第二錢櫃）</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="144" />
+        <location filename="../../counter_app/ui/device_settings.py" line="146" />
         <source>錢櫃接腳</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="145" />
+        <location filename="../../counter_app/ui/device_settings.py" line="147" />
         <source>脈衝時間</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="146" />
+        <location filename="../../counter_app/ui/device_settings.py" line="148" />
         <source>間隔時間</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="147" />
+        <location filename="../../counter_app/ui/device_settings.py" line="149" />
         <source>錢櫃</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="150" />
+        <location filename="../../counter_app/ui/device_settings.py" line="152" />
         <source>測試列印</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="151" />
+        <location filename="../../counter_app/ui/device_settings.py" line="153" />
         <source>測試開錢櫃</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="156" />
+        <location filename="../../counter_app/ui/device_settings.py" line="158" />
         <source>尚未測試</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="159" />
+        <location filename="../../counter_app/ui/device_settings.py" line="161" />
         <source>Linux USB 權限</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="171" />
+        <location filename="../../counter_app/ui/device_settings.py" line="173" />
         <source>掃描器測試</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="173" />
+        <location filename="../../counter_app/ui/device_settings.py" line="175" />
         <source>請掃描任一條碼，結果會顯示在下方：</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="179" />
+        <location filename="../../counter_app/ui/device_settings.py" line="181" />
         <source>儲存</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="180" />
+        <location filename="../../counter_app/ui/device_settings.py" line="182" />
         <source>取消</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="199" />
+        <location filename="../../counter_app/ui/device_settings.py" line="201" />
         <source>收據預覽</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="212" />
+        <location filename="../../counter_app/ui/device_settings.py" line="214" />
         <source> 毫秒</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="269" />
+        <location filename="../../counter_app/ui/device_settings.py" line="271" />
         <source>請輸入 USB 位址，例如 04b8:0e15（廠商:產品，可用 lsusb 查詢）。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="273" />
+        <location filename="../../counter_app/ui/device_settings.py" line="275" />
         <source>沒有存取 USB 印表機的權限（errno 13 / 拒絕存取）。請以管理員身分執行下列指令安裝 udev 規則：</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="275" />
+        <location filename="../../counter_app/ui/device_settings.py" line="277" />
         <source>在 Linux 上，USB 印表機需要 udev 規則才能由一般使用者列印：</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="305" />
-        <location filename="../../counter_app/ui/device_settings.py" line="316" />
-        <location filename="../../counter_app/ui/device_settings.py" line="368" />
+        <location filename="../../counter_app/ui/device_settings.py" line="312" />
+        <location filename="../../counter_app/ui/device_settings.py" line="323" />
+        <location filename="../../counter_app/ui/device_settings.py" line="375" />
         <source>設定有誤：%s</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="309" />
+        <location filename="../../counter_app/ui/device_settings.py" line="316" />
         <source>測試頁已送出，等待列印…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="326" />
+        <location filename="../../counter_app/ui/device_settings.py" line="333" />
         <source>排隊中</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="327" />
+        <location filename="../../counter_app/ui/device_settings.py" line="334" />
         <source>列印中…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="328" />
+        <location filename="../../counter_app/ui/device_settings.py" line="335" />
         <source>完成：%s</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="329" />
+        <location filename="../../counter_app/ui/device_settings.py" line="336" />
         <source>已取消</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="332" />
+        <location filename="../../counter_app/ui/device_settings.py" line="339" />
         <source>印表機離線，收據等待列印</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="333" />
+        <location filename="../../counter_app/ui/device_settings.py" line="340" />
         <source>印表機缺紙，請換紙；收據等待列印</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="334" />
+        <location filename="../../counter_app/ui/device_settings.py" line="341" />
         <source>沒有 USB 印表機的存取權限，請安裝下方的 udev 規則</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="335" />
+        <location filename="../../counter_app/ui/device_settings.py" line="342" />
         <source>找不到印表機，請檢查連線與設定</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="336" />
+        <location filename="../../counter_app/ui/device_settings.py" line="343" />
         <source>缺少印表機驅動程式元件</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="337" />
+        <location filename="../../counter_app/ui/device_settings.py" line="344" />
         <source>印表機設定有誤</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="353" />
+        <location filename="../../counter_app/ui/device_settings.py" line="360" />
         <source>商品條碼</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="354" />
+        <location filename="../../counter_app/ui/device_settings.py" line="361" />
         <source>GS1 條碼</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="355" />
+        <location filename="../../counter_app/ui/device_settings.py" line="362" />
         <source>店內秤重／計價條碼</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="356" />
+        <location filename="../../counter_app/ui/device_settings.py" line="363" />
         <source>收據號碼（退換貨）</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="357" />
+        <location filename="../../counter_app/ui/device_settings.py" line="364" />
         <source>取貨碼</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="358" />
+        <location filename="../../counter_app/ui/device_settings.py" line="365" />
         <source>無效條碼</source>
         <translation type="unfinished" />
     </message>
@@ -418,9 +418,72 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="31" />
+        <location filename="../../counter_app/ui/main_window.py" line="33" />
         <source>Counter — %1</source>
         <translation>門市櫃台 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_window.py" line="50" />
+        <source>&amp;Tools</source>
+        <translation>功能(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/app.py" line="67" />
+        <source>Open the cash drawer without a sale</source>
+        <translation>非交易開錢櫃</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/app.py" line="73" />
+        <source>Reprint a receipt…</source>
+        <translation>補印收據…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/app.py" line="74" />
+        <source>Sync problems…</source>
+        <translation>同步問題…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/app.py" line="75" />
+        <source>Open the cash drawer (supervisor)…</source>
+        <translation>開錢櫃（需主管）…</translation>
+    </message>
+</context>
+<context>
+    <name>ReprintDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/reprint_dialog.py" line="29" />
+        <source>Reprint a receipt</source>
+        <translation>補印收據</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reprint_dialog.py" line="32" />
+        <source>Receipt</source>
+        <translation>收據號碼</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reprint_dialog.py" line="32" />
+        <source>Time</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reprint_dialog.py" line="32" />
+        <source>Total</source>
+        <translation>總計</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reprint_dialog.py" line="37" />
+        <source>Reprint</source>
+        <translation>補印</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reprint_dialog.py" line="38" />
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reprint_dialog.py" line="71" />
+        <source>Sent %1 to the printer</source>
+        <translation>已送出 %1 至印表機</translation>
     </message>
 </context>
 <context>
@@ -578,6 +641,87 @@
         <location filename="../../counter_app/ui/stock_panel.py" line="58" />
         <source>%1 (available %2)</source>
         <translation>%1（可用 %2）</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorApprovalDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/supervisor_prompt.py" line="26" />
+        <source>Supervisor approval</source>
+        <translation>主管授權</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/supervisor_prompt.py" line="35" />
+        <source>Supervisor PIN</source>
+        <translation>主管密碼</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/supervisor_prompt.py" line="37" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/supervisor_prompt.py" line="50" />
+        <source>That PIN is not a supervisor's</source>
+        <translation>此密碼不是主管密碼</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/supervisor_prompt.py" line="54" />
+        <source>Please give a reason</source>
+        <translation>請填寫原因</translation>
+    </message>
+</context>
+<context>
+    <name>SyncProblemsDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="39" />
+        <source>Operations the warehouse rejected</source>
+        <translation>倉儲拒絕的作業</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="42" />
+        <source>Type</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="42" />
+        <source>Created</source>
+        <translation>建立時間</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="42" />
+        <source>Code</source>
+        <translation>代碼</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="42" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="46" />
+        <source>Nothing needs attention.</source>
+        <translation>目前沒有需要處理的作業。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="47" />
+        <source>Retry</source>
+        <translation>重試</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="48" />
+        <source>Discard… (supervisor)</source>
+        <translation>捨棄…（需主管）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="49" />
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="94" />
+        <source>Discard %1: it will never reach the warehouse.</source>
+        <translation>捨棄 %1：這筆作業將不會送達倉儲。</translation>
     </message>
 </context>
 </TS>

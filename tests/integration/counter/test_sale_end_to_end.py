@@ -12,7 +12,6 @@ from counter_app.local import outbox
 from counter_app.local.models import OutboxOp
 
 
-
 def _server_count(url: str, sql: str, **params: object) -> int:
     engine = create_engine(url)
     try:

@@ -33,7 +33,7 @@ class RecordingOutput:
         return "d"
 
 
-def _sell(db: LocalDatabase):  # noqa: ANN202
+def _sell(db: LocalDatabase):
     cart = Cart()
     cart.add(CatalogService(db).find_by_code("4710000000010"), 2)
     clock = lambda: datetime(2026, 11, 25, 10, 30, tzinfo=TAIWAN)  # noqa: E731

@@ -15,15 +15,15 @@ def _tr_strings() -> set[str]:
     found = set()
     for path in (ROOT / "counter_app" / "ui").glob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (
-                isinstance(node, ast.Call)
-                and isinstance(node.func, ast.Attribute)
-                and node.func.attr == "tr"
-                and node.args
-                and isinstance(node.args[0], ast.Constant)
-                and isinstance(node.args[0].value, str)
-            ):
-                found.add(node.args[0].value)
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+                continue
+            args = node.args
+            if node.func.attr == "translate" and len(args) >= 2:
+                args = args[1:]  # QCoreApplication.translate(context, text)
+            elif node.func.attr != "tr":
+                continue
+            if args and isinstance(args[0], ast.Constant) and isinstance(args[0].value, str):
+                found.add(args[0].value)
     return found
 
 

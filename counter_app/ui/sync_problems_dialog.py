@@ -1,0 +1,99 @@
+"""Operations the warehouse rejected: each stays here, with the server's reason, until a
+person retries it or a supervisor discards it with a reason (audited)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.local.outbox import FailedOp
+from counter_app.services.staff import StaffService
+from counter_app.services.sync_status import SyncStatusService
+from counter_app.ui.supervisor_prompt import SupervisorApprovalDialog
+from counter_app.ui.task_runner import TaskRunner
+
+
+class SyncProblemsDialog(QDialog):
+    def __init__(
+        self,
+        sync_status: SyncStatusService,
+        staff: StaffService,
+        tasks: TaskRunner,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._sync_status = sync_status
+        self._staff = staff
+        self._tasks = tasks
+        self.ops: list[FailedOp] = []
+        self.setWindowTitle(self.tr("Operations the warehouse rejected"))
+        self.table = QTableWidget(0, 4)
+        self.table.setObjectName("failedOps")
+        self.table.setHorizontalHeaderLabels([self.tr("Type"), self.tr("Created"), self.tr("Code"), self.tr("Reason")])
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.empty_label = QLabel(self.tr("Nothing needs attention."))
+        self.retry_button = QPushButton(self.tr("Retry"))
+        self.discard_button = QPushButton(self.tr("Discard… (supervisor)"))
+        self.close_button = QPushButton(self.tr("Close"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.retry_button)
+        buttons.addWidget(self.discard_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        self.retry_button.clicked.connect(self.on_retry_button_clicked)
+        self.discard_button.clicked.connect(self.on_discard_button_clicked)
+        self.close_button.clicked.connect(self.accept)
+        self.resize(820, 360)
+        self.reload()
+
+    def reload(self) -> None:
+        self._tasks.db(self._sync_status.failed_ops, self._show)
+
+    def _show(self, ops: list[FailedOp]) -> None:
+        self.ops = ops
+        self.table.setRowCount(len(ops))
+        for row, op in enumerate(ops):
+            for col, value in enumerate((op.type, op.created_at[:19].replace("T", " "), op.problem_code, op.problem_detail)):
+                self.table.setItem(row, col, QTableWidgetItem(value))
+        self.empty_label.setVisible(not ops)
+        self.retry_button.setEnabled(bool(ops))
+        self.discard_button.setEnabled(bool(ops))
+        if ops:
+            self.table.selectRow(0)
+
+    def _selected(self) -> FailedOp | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.ops[rows[0].row()] if rows and rows[0].row() < len(self.ops) else None
+
+    def on_retry_button_clicked(self) -> None:
+        op = self._selected()
+        if op is not None:
+            self._tasks.db(lambda: self._sync_status.retry(op.op_id), lambda _r: self.reload())
+
+    def on_discard_button_clicked(self) -> None:
+        op = self._selected()
+        if op is None:
+            return
+        approval = SupervisorApprovalDialog(
+            self._staff, self.tr("Discard %1: it will never reach the warehouse.").replace("%1", op.type), parent=self
+        )
+        if approval.exec() != QDialog.DialogCode.Accepted or approval.supervisor is None:
+            return
+        supervisor, reason = approval.supervisor, approval.reason
+        self._tasks.db(lambda: self._sync_status.discard(op.op_id, supervisor.id, reason), lambda _r: self.reload())

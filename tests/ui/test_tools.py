@@ -1,0 +1,100 @@
+"""The Tools menu: rejected operations stay until a person acts; past receipts reprint."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from counter_app.core.cart import Cart
+from counter_app.core.ids import uuid7
+from counter_app.core.money import Money
+from counter_app.local import outbox
+from counter_app.local.models import AuditEntry
+from counter_app.ui.reprint_dialog import ReprintDialog
+from counter_app.ui.supervisor_prompt import SupervisorApprovalDialog
+from counter_app.ui.sync_problems_dialog import SyncProblemsDialog
+from counter_app.ui.task_runner import TaskRunner
+
+
+@pytest.fixture
+def tasks() -> Any:
+    runner = TaskRunner()
+    yield runner
+    runner.shutdown()
+
+
+def _queue_a_sale_the_server_rejects(services: Any) -> str:
+    payload = {
+        "sale_id": uuid7(), "receipt_no": "RS001-261125-9001", "cashier_id": 1,
+        "created_at": "2026-11-25T10:00:00+08:00", "total_cents": 100,
+        "lines": [{"line_id": uuid7(), "product_id": 99_999_999, "qty": 1, "unit_price_cents": 100, "line_total_cents": 100}],
+        "payments": [{"payment_id": uuid7(), "method": "cash", "amount_cents": 100, "tendered_cents": 100, "change_cents": 0}],
+    }
+    with services.db.unit_of_work() as session:
+        return outbox.enqueue(session, "sale", f"sale:{payload['sale_id']}", payload)
+
+
+def test_a_rejected_op_is_listed_with_the_servers_reason_and_discarded_only_by_a_supervisor(
+    qtbot: Any, demo_counter: Any, tasks: Any
+) -> None:
+    services = demo_counter.services
+    op_id = _queue_a_sale_the_server_rejects(services)
+    assert services.relay.drain().rejected == 1
+
+    dialog = SyncProblemsDialog(services.sync_status, services.staff, tasks)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1)
+    assert dialog.ops[0].op_id == op_id
+    code = dialog.table.item(0, 2).text()
+    assert code and code != "rejected"  # the server's own problem code
+
+    # Retry: it goes back to the queue, and the server rejects it again.
+    dialog.retry_button.click()
+    qtbot.waitUntil(lambda: services.sync_status.status().failed == 0)
+    services.relay.drain()
+    assert services.sync_status.status().failed == 1
+
+    def approve(pin: str, reason: str) -> None:
+        prompt = QApplication.activeModalWidget()
+        assert isinstance(prompt, SupervisorApprovalDialog)
+        prompt.findChild(QLineEdit, "supervisorPin").setText(pin)
+        prompt.findChild(QLineEdit, "reason").setText(reason)
+        prompt.buttons.accepted.emit()
+        if prompt.isVisible():  # refused: a cashier's PIN is not enough
+            assert prompt.error.text()
+            prompt.reject()
+
+    dialog.reload()
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1)
+    QTimer.singleShot(50, lambda: approve("1234", "typo"))
+    dialog.discard_button.click()
+    assert services.sync_status.status().failed == 1
+
+    QTimer.singleShot(50, lambda: approve("9999", "商品編號錯誤，已重新結帳"))
+    dialog.discard_button.click()
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 0)
+    assert services.sync_status.status().failed == 0
+    with services.db.read() as session:
+        entry = session.query(AuditEntry).filter_by(action="outbox.discard").one()
+    assert "商品編號錯誤" in entry.detail and op_id in entry.detail
+
+
+def test_reprint_dialog_sends_a_past_receipt_to_the_printer_marked_reprint(
+    qtbot: Any, demo_counter: Any, tasks: Any
+) -> None:
+    services = demo_counter.services
+    cart = Cart()
+    cart.add(services.catalog.search("茶", 1)[0])
+    sale = services.selling.complete_cash_sale(cart, services.staff.first_with_role("cashier"), Money(100_000))
+    dialog = ReprintDialog(services.receipts, tasks)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1)
+    assert dialog.table.item(0, 0).text() == sale.receipt_no
+    dialog.print_button.click()
+    qtbot.waitUntil(lambda: sale.receipt_no in dialog.message.text())
+    receipt_file = demo_counter.data_dir / "counter" / "receipts.escpos"
+    qtbot.waitUntil(lambda: receipt_file.exists() and "補印".encode("cp950") in receipt_file.read_bytes(), timeout=10_000)
+    assert sale.receipt_no.encode() in receipt_file.read_bytes()
