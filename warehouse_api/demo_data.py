@@ -512,10 +512,14 @@ def seed_demo(db: Database, products: int = DEFAULT_PRODUCTS, seed: int = DEFAUL
     prepare_database(db)
     if is_seeded(db):
         raise AlreadySeeded("the database already holds data; not seeding it again")
-    catalog = generate_catalog(products, seed)
+    load_catalog(db, generate_catalog(products, seed))
+    return time.perf_counter() - started
+
+
+def load_catalog(db: Database, catalog: DemoCatalog) -> None:
+    """Insert generated rows into an empty, prepared database in one transaction."""
     with db.engine.begin() as connection:
         _load(connection, catalog)
-    return time.perf_counter() - started
 
 
 def _load(connection: Connection, catalog: DemoCatalog) -> None:

@@ -33,10 +33,13 @@ class EmbeddedServer:
     port: int
     _server: uvicorn.Server
     _thread: threading.Thread
+    _db: Database
 
     def stop(self, timeout: float = 5.0) -> None:
+        """Stop serving and close the database connections."""
         self._server.should_exit = True
         self._thread.join(timeout)
+        self._db.dispose()
 
 
 def _free_port(host: str) -> int:
@@ -61,7 +64,7 @@ def start_embedded(db_url: str, host: str = "127.0.0.1", port: int = 0) -> Embed
             server.should_exit = True
             raise RuntimeError(f"the embedded warehouse did not start on {host}:{chosen}")
         time.sleep(0.01)
-    return EmbeddedServer(f"http://{host}:{chosen}", chosen, server, thread)
+    return EmbeddedServer(f"http://{host}:{chosen}", chosen, server, thread, app.state.db)
 
 
 def ensure_demo(db_url: str, products: int | None = None) -> None:

@@ -122,6 +122,11 @@ def apply_op(
                 continue
             return {"op_id": op_id, "status": "rejected", "problem": error.as_problem()}
         except DomainError as error:
+            # Under READ COMMITTED a concurrent copy of this op may have committed while
+            # we ran, making its ids look reused: if it claimed our op_id, we are a replay.
+            replayed = _claimed_result(db, op_id, digest)
+            if replayed is not None:
+                return {"op_id": op_id, "status": "duplicate", "result": replayed}
             return {"op_id": op_id, "status": "rejected", "problem": error.as_problem()}
         except (IntegrityError, OperationalError) as error:
             # A concurrent copy won the claim (UNIQUE), or PostgreSQL chose us as a
@@ -130,6 +135,14 @@ def apply_op(
                 raise
             log.info("retrying op %s after %s", op_id, type(error).__name__)
     raise AssertionError("unreachable")
+
+
+def _claimed_result(db: Database, op_id: str, digest: str) -> dict[str, Any] | None:
+    with db.read() as session, session.begin():
+        claimed = session.scalar(select(SyncOp).where(SyncOp.op_id == op_id))
+        if claimed is not None and claimed.body_sha256 == digest:
+            return claimed.result
+    return None
 
 
 def _release_expired(db: Database, product_id: int | None) -> int:
