@@ -34,7 +34,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.core.codes import InvalidCode, ScanRules, parse_scan
+from counter_app.core.codes import (
+    REASON_MESSAGES,
+    InvalidCode,
+    InvalidReason,
+    ScanRules,
+    parse_scan,
+)
 from counter_app.core.receipts import Document, PrinterTestPageData, printer_test_page
 from counter_app.devices.config import ConnectionKind, DrawerConfig, PrinterConfig, TextEncoding
 from counter_app.devices.errors import PrinterProblem
@@ -42,6 +48,71 @@ from counter_app.devices.escpos_gateway import profile_names
 from counter_app.devices.print_queue import JobSnapshot, JobState, PrintQueue
 from counter_app.devices.printer import ReceiptPrinter
 from counter_app.devices.usb_permissions import udev_instructions
+
+# zh_TW text of this dialog's strings, for the phrasebook in tools/i18n.py
+# (owned elsewhere): `PHRASEBOOK.update(ZH_TW)` there, then run the tool.
+ZH_TW: dict[str, str] = {
+    ' ms': ' 毫秒',
+    '%1 or %1:9100': '%1 或 %1:9100',
+    '04b8:0e15 (vendor:product)': '04b8:0e15（廠商:產品）',
+    '58 mm (32 columns)': '58 mm（32 字）',
+    '80 mm (48 columns)': '80 mm（48 字）',
+    'A printer driver component is missing': '缺少印表機驅動程式元件',
+    'Address': '位址',
+    'Big5 (Taiwan models)': 'Big5（台灣機種）',
+    'COM3 or /dev/ttyUSB0@9600': 'COM3 或 /dev/ttyUSB0@9600',
+    'CUPS printer': 'CUPS 印表機',
+    'Cancel': '取消',
+    'Cancelled': '已取消',
+    'Cash drawer': '錢櫃',
+    'Chinese encoding': '中文編碼',
+    'Connection': '連線方式',
+    'Device file': '裝置檔案',
+    'Done: %1': '完成：%s',
+    'Drawer pin': '錢櫃接腳',
+    'Enter the USB address, e.g. 04b8:0e15 (vendor:product, shown by lsusb).': '請輸入 USB 位址，例如 04b8:0e15（廠商:產品，可用 lsusb 查詢）。',
+    'GB18030 (mainland models)': 'GB18030（簡體機種）',
+    'GS1 code': 'GS1 條碼',
+    'Image (any printer)': '圖像（任何印表機）',
+    'In-store weight/price label': '店內秤重／計價條碼',
+    'Invalid code': '無效條碼',
+    'Invalid settings: %1': '設定有誤：%s',
+    'Linux USB permissions': 'Linux USB 權限',
+    'Name': '名稱',
+    'Network (TCP 9100)': '網路（TCP 9100）',
+    'No permission to use the USB printer (errno 13, access denied). Run these commands as an administrator to install the udev rule:': '沒有存取 USB 印表機的權限（errno 13 / 拒絕存取）。請以管理員身分執行下列指令安裝 udev 規則：',
+    'No permission to use the USB printer: install the udev rule below': '沒有 USB 印表機的存取權限，請安裝下方的 udev 規則',
+    'Not tested yet': '尚未測試',
+    'On Linux a USB printer needs a udev rule before a normal user can print:': '在 Linux 上，USB 印表機需要 udev 規則才能由一般使用者列印：',
+    'Paper width': '紙寬',
+    'Pickup code': '取貨碼',
+    'Pin 2 (usual)': '接腳 2（一般）',
+    'Pin 5 (second drawer)': '接腳 5（第二錢櫃）',
+    'Printer not found: check the cable and the settings': '找不到印表機，請檢查連線與設定',
+    'Printer offline, receipt waiting to print': '印表機離線，收據等待列印',
+    'Printer out of paper: load paper; the receipt waits to print': '印表機缺紙，請換紙；收據等待列印',
+    'Printer profile': '機型設定檔',
+    'Printing…': '列印中…',
+    'Product barcode': '商品條碼',
+    'Pulse off': '間隔時間',
+    'Pulse on': '脈衝時間',
+    'Queued': '排隊中',
+    'Receipt number (returns)': '收據號碼（退換貨）',
+    'Receipt preview': '收據預覽',
+    'Receipt printer': '收據印表機',
+    'Receipt printer and scanner settings': '收據印表機與掃描器設定',
+    'Save': '儲存',
+    'Scan any code; what it is shows below:': '請掃描任一條碼，結果會顯示在下方：',
+    'Scanner test': '掃描器測試',
+    'Serial port (COM)': '序列埠（COM）',
+    'Test page sent, waiting to print…': '測試頁已送出，等待列印…',
+    'Test print': '測試列印',
+    'Test the drawer': '測試開錢櫃',
+    'USB': 'USB',
+    'The printer settings are wrong': '印表機設定有誤',
+    'Windows printer': 'Windows 印表機',
+}
+ZH_TW.update({en: zh for zh, en in REASON_MESSAGES.values()})
 
 PREVIEW_SCALE = 0.7  # 576 printer dots shown about 400 pixels wide
 PreviewRenderer = Callable[[Document, PrinterConfig], Image.Image]
@@ -91,7 +162,7 @@ class DeviceSettingsDialog(QDialog):
         self._my_jobs: set[str] = set()
         self.preview_image: Image.Image | None = None
         self._bridge = _JobBridge(self)
-        self.setWindowTitle(self.tr("收據印表機與掃描器設定"))
+        self.setWindowTitle(self.tr("Receipt printer and scanner settings"))
         self._build(config)
         self._connect_signals(scan_source)
         self._queue.add_listener(self._bridge)
@@ -103,12 +174,12 @@ class DeviceSettingsDialog(QDialog):
         self.name_edit = QLineEdit(config.name)
         self.kind_combo = QComboBox()
         for kind, label in (
-            (ConnectionKind.NETWORK, self.tr("網路（TCP 9100）")),
+            (ConnectionKind.NETWORK, self.tr("Network (TCP 9100)")),
             (ConnectionKind.USB, self.tr("USB")),
-            (ConnectionKind.SERIAL, self.tr("序列埠（COM）")),
-            (ConnectionKind.WIN32RAW, self.tr("Windows 印表機")),
-            (ConnectionKind.CUPS, self.tr("CUPS 印表機")),
-            (ConnectionKind.FILE, self.tr("裝置檔案")),
+            (ConnectionKind.SERIAL, self.tr("Serial port (COM)")),
+            (ConnectionKind.WIN32RAW, self.tr("Windows printer")),
+            (ConnectionKind.CUPS, self.tr("CUPS printer")),
+            (ConnectionKind.FILE, self.tr("Device file")),
         ):
             self.kind_combo.addItem(label, kind.value)
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(config.kind.value))
@@ -117,48 +188,48 @@ class DeviceSettingsDialog(QDialog):
         self.profile_combo.addItems(profile_names())
         self.profile_combo.setCurrentText(config.profile)
         self.paper_combo = QComboBox()
-        self.paper_combo.addItem(self.tr("80 mm（48 字）"), 80)
-        self.paper_combo.addItem(self.tr("58 mm（32 字）"), 58)
+        self.paper_combo.addItem(self.tr("80 mm (48 columns)"), 80)
+        self.paper_combo.addItem(self.tr("58 mm (32 columns)"), 58)
         self.paper_combo.setCurrentIndex(self.paper_combo.findData(config.paper_mm))
         self.encoding_combo = QComboBox()
-        self.encoding_combo.addItem(self.tr("Big5（台灣機種）"), TextEncoding.BIG5.value)
-        self.encoding_combo.addItem(self.tr("GB18030（簡體機種）"), TextEncoding.GB18030.value)
-        self.encoding_combo.addItem(self.tr("圖像（任何印表機）"), TextEncoding.IMAGE.value)
+        self.encoding_combo.addItem(self.tr("Big5 (Taiwan models)"), TextEncoding.BIG5.value)
+        self.encoding_combo.addItem(self.tr("GB18030 (mainland models)"), TextEncoding.GB18030.value)
+        self.encoding_combo.addItem(self.tr("Image (any printer)"), TextEncoding.IMAGE.value)
         self.encoding_combo.setCurrentIndex(self.encoding_combo.findData(config.encoding.value))
 
         printer_form = QFormLayout()
-        printer_form.addRow(self.tr("名稱"), self.name_edit)
-        printer_form.addRow(self.tr("連線方式"), self.kind_combo)
-        printer_form.addRow(self.tr("位址"), self.address_edit)
-        printer_form.addRow(self.tr("機型設定檔"), self.profile_combo)
-        printer_form.addRow(self.tr("紙寬"), self.paper_combo)
-        printer_form.addRow(self.tr("中文編碼"), self.encoding_combo)
-        printer_box = QGroupBox(self.tr("收據印表機"))
+        printer_form.addRow(self.tr("Name"), self.name_edit)
+        printer_form.addRow(self.tr("Connection"), self.kind_combo)
+        printer_form.addRow(self.tr("Address"), self.address_edit)
+        printer_form.addRow(self.tr("Printer profile"), self.profile_combo)
+        printer_form.addRow(self.tr("Paper width"), self.paper_combo)
+        printer_form.addRow(self.tr("Chinese encoding"), self.encoding_combo)
+        printer_box = QGroupBox(self.tr("Receipt printer"))
         printer_box.setLayout(printer_form)
 
         self.pin_combo = QComboBox()
-        self.pin_combo.addItem(self.tr("接腳 2（一般）"), 0)
-        self.pin_combo.addItem(self.tr("接腳 5（第二錢櫃）"), 1)
+        self.pin_combo.addItem(self.tr("Pin 2 (usual)"), 0)
+        self.pin_combo.addItem(self.tr("Pin 5 (second drawer)"), 1)
         self.pin_combo.setCurrentIndex(self.pin_combo.findData(config.drawer.pin))
         self.on_spin = self._ms_spin(config.drawer.on_ms)
         self.off_spin = self._ms_spin(config.drawer.off_ms)
         drawer_form = QFormLayout()
-        drawer_form.addRow(self.tr("錢櫃接腳"), self.pin_combo)
-        drawer_form.addRow(self.tr("脈衝時間"), self.on_spin)
-        drawer_form.addRow(self.tr("間隔時間"), self.off_spin)
-        drawer_box = QGroupBox(self.tr("錢櫃"))
+        drawer_form.addRow(self.tr("Drawer pin"), self.pin_combo)
+        drawer_form.addRow(self.tr("Pulse on"), self.on_spin)
+        drawer_form.addRow(self.tr("Pulse off"), self.off_spin)
+        drawer_box = QGroupBox(self.tr("Cash drawer"))
         drawer_box.setLayout(drawer_form)
 
-        self.test_print_button = QPushButton(self.tr("測試列印"))
-        self.drawer_button = QPushButton(self.tr("測試開錢櫃"))
+        self.test_print_button = QPushButton(self.tr("Test print"))
+        self.drawer_button = QPushButton(self.tr("Test the drawer"))
         actions = QHBoxLayout()
         actions.addWidget(self.test_print_button)
         actions.addWidget(self.drawer_button)
         actions.addStretch(1)
-        self.status_label = QLabel(self.tr("尚未測試"))
+        self.status_label = QLabel(self.tr("Not tested yet"))
         self.status_label.setWordWrap(True)
 
-        self.usb_box = QGroupBox(self.tr("Linux USB 權限"))
+        self.usb_box = QGroupBox(self.tr("Linux USB permissions"))
         self.usb_help = QLabel()
         self.usb_help.setWordWrap(True)
         self.udev_text = QPlainTextEdit()
@@ -170,16 +241,16 @@ class DeviceSettingsDialog(QDialog):
 
         self.scan_list = QListWidget()
         self.scan_list.setMaximumHeight(110)
-        scan_box = QGroupBox(self.tr("掃描器測試"))
+        scan_box = QGroupBox(self.tr("Scanner test"))
         scan_layout = QVBoxLayout(scan_box)
-        scan_layout.addWidget(QLabel(self.tr("請掃描任一條碼，結果會顯示在下方：")))
+        scan_layout.addWidget(QLabel(self.tr("Scan any code; what it is shows below:")))
         scan_layout.addWidget(self.scan_list)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("儲存"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
 
         left = QVBoxLayout()
         left.addWidget(printer_box)
@@ -198,7 +269,7 @@ class DeviceSettingsDialog(QDialog):
         preview_scroll.setWidget(self.preview_label)
         preview_scroll.setWidgetResizable(True)
         preview_scroll.setMinimumWidth(440)
-        preview_box = QGroupBox(self.tr("收據預覽"))
+        preview_box = QGroupBox(self.tr("Receipt preview"))
         preview_layout = QVBoxLayout(preview_box)
         preview_layout.addWidget(preview_scroll)
 
@@ -211,7 +282,7 @@ class DeviceSettingsDialog(QDialog):
         spin = QSpinBox()
         spin.setRange(2, 510)
         spin.setSingleStep(2)
-        spin.setSuffix(self.tr(" 毫秒"))
+        spin.setSuffix(self.tr(" ms"))
         spin.setValue(value)
         return spin
 
@@ -234,7 +305,7 @@ class DeviceSettingsDialog(QDialog):
     def config(self) -> PrinterConfig:
         """The configuration as currently entered. Raises ValueError if it is invalid."""
         return PrinterConfig(
-            name=self.name_edit.text().strip() or self.tr("收據印表機"),
+            name=self.name_edit.text().strip() or self.tr("Receipt printer"),
             kind=ConnectionKind(self.kind_combo.currentData()),
             address=self.address_edit.text().strip(),
             profile=self.profile_combo.currentText(),
@@ -249,9 +320,9 @@ class DeviceSettingsDialog(QDialog):
 
     def _refresh(self) -> None:
         placeholders = {
-            ConnectionKind.NETWORK: "192.168.1.50 或 192.168.1.50:9100",
-            ConnectionKind.USB: "04b8:0e15（vendor:product）",
-            ConnectionKind.SERIAL: "COM3 或 /dev/ttyUSB0@9600",
+            ConnectionKind.NETWORK: self.tr("%1 or %1:9100").replace("%1", "192.168.1.50"),
+            ConnectionKind.USB: self.tr("04b8:0e15 (vendor:product)"),
+            ConnectionKind.SERIAL: self.tr("COM3 or /dev/ttyUSB0@9600"),
             ConnectionKind.WIN32RAW: "EPSON TM-T82III Receipt",
             ConnectionKind.CUPS: "receipt",
             ConnectionKind.FILE: "/dev/usb/lp0",
@@ -268,13 +339,13 @@ class DeviceSettingsDialog(QDialog):
         try:
             vendor, product = self.config().usb_ids()
         except ValueError:
-            self.usb_help.setText(self.tr("請輸入 USB 位址，例如 04b8:0e15（廠商:產品，可用 lsusb 查詢）。"))
+            self.usb_help.setText(self.tr("Enter the USB address, e.g. 04b8:0e15 (vendor:product, shown by lsusb)."))
             self.udev_text.setPlainText("")
             return
         lead = (
-            self.tr("沒有存取 USB 印表機的權限（errno 13 / 拒絕存取）。請以管理員身分執行下列指令安裝 udev 規則：")
+            self.tr("No permission to use the USB printer (errno 13, access denied). Run these commands as an administrator to install the udev rule:")
             if problem is PrinterProblem.PERMISSION_DENIED
-            else self.tr("在 Linux 上，USB 印表機需要 udev 規則才能由一般使用者列印：")
+            else self.tr("On Linux a USB printer needs a udev rule before a normal user can print:")
         )
         self.usb_help.setText(lead)
         self.udev_text.setPlainText(udev_instructions(vendor, product))
@@ -309,18 +380,18 @@ class DeviceSettingsDialog(QDialog):
         try:
             config = self.config()
         except ValueError as exc:
-            self.status_label.setText(self.tr("設定有誤：%s") % exc)
+            self.status_label.setText(self.tr("Invalid settings: %1").replace("%1", str(exc)))
             return
         job = self._queue.submit(self._test_page(config), printer=self._printer_factory(config))
         self._my_jobs.add(job)
-        self.status_label.setText(self.tr("測試頁已送出，等待列印…"))
+        self.status_label.setText(self.tr("Test page sent, waiting to print…"))
 
     @Slot()
     def on_drawer_clicked(self) -> None:
         try:
             config = self.config()
         except ValueError as exc:
-            self.status_label.setText(self.tr("設定有誤：%s") % exc)
+            self.status_label.setText(self.tr("Invalid settings: %1").replace("%1", str(exc)))
             return
         job = self._queue.open_drawer("settings:test", printer=self._printer_factory(config))
         self._my_jobs.add(job)
@@ -330,18 +401,18 @@ class DeviceSettingsDialog(QDialog):
         if snapshot.id not in self._my_jobs:
             return
         texts = {
-            JobState.QUEUED: self.tr("排隊中"),
-            JobState.PRINTING: self.tr("列印中…"),
-            JobState.DONE: self.tr("完成：%s") % snapshot.title,
-            JobState.CANCELLED: self.tr("已取消"),
+            JobState.QUEUED: self.tr("Queued"),
+            JobState.PRINTING: self.tr("Printing…"),
+            JobState.DONE: self.tr("Done: %1").replace("%1", snapshot.title),
+            JobState.CANCELLED: self.tr("Cancelled"),
         }
         problems = {
-            PrinterProblem.OFFLINE: self.tr("印表機離線，收據等待列印"),
-            PrinterProblem.PAPER_OUT: self.tr("印表機缺紙，請換紙；收據等待列印"),
-            PrinterProblem.PERMISSION_DENIED: self.tr("沒有 USB 印表機的存取權限，請安裝下方的 udev 規則"),
-            PrinterProblem.NOT_FOUND: self.tr("找不到印表機，請檢查連線與設定"),
-            PrinterProblem.MISSING_DRIVER: self.tr("缺少印表機驅動程式元件"),
-            PrinterProblem.BAD_CONFIG: self.tr("印表機設定有誤"),
+            PrinterProblem.OFFLINE: self.tr("Printer offline, receipt waiting to print"),
+            PrinterProblem.PAPER_OUT: self.tr("Printer out of paper: load paper; the receipt waits to print"),
+            PrinterProblem.PERMISSION_DENIED: self.tr("No permission to use the USB printer: install the udev rule below"),
+            PrinterProblem.NOT_FOUND: self.tr("Printer not found: check the cable and the settings"),
+            PrinterProblem.MISSING_DRIVER: self.tr("A printer driver component is missing"),
+            PrinterProblem.BAD_CONFIG: self.tr("The printer settings are wrong"),
         }
         text = texts.get(snapshot.state)
         if text is None:
@@ -357,14 +428,26 @@ class DeviceSettingsDialog(QDialog):
     def on_scanned(self, text: str) -> None:
         result = parse_scan(text, self._scan_rules)
         kinds = {
-            "product": self.tr("商品條碼"),
-            "gs1": self.tr("GS1 條碼"),
-            "embedded": self.tr("店內秤重／計價條碼"),
-            "receipt": self.tr("收據號碼（退換貨）"),
-            "pickup": self.tr("取貨碼"),
-            "invalid": self.tr("無效條碼"),
+            "product": self.tr("Product barcode"),
+            "gs1": self.tr("GS1 code"),
+            "embedded": self.tr("In-store weight/price label"),
+            "receipt": self.tr("Receipt number (returns)"),
+            "pickup": self.tr("Pickup code"),
+            "invalid": self.tr("Invalid code"),
         }
-        detail = f"（{result.message}）" if isinstance(result, InvalidCode) else ""
+        reasons = {
+            InvalidReason.EMPTY: self.tr("Nothing was scanned"),
+            InvalidReason.TOO_SHORT: self.tr("Code is too short"),
+            InvalidReason.TOO_LONG: self.tr("Code is too long"),
+            InvalidReason.CONTROL_CHARS: self.tr("Code contains control characters"),
+            InvalidReason.BAD_CHECK_DIGIT: self.tr("Wrong check digit, scan again"),
+            InvalidReason.BAD_DATE: self.tr("The date in the code is invalid"),
+            InvalidReason.BAD_GS1: self.tr("Malformed GS1 code"),
+            InvalidReason.GS1_WITHOUT_GTIN: self.tr("GS1 code carries no GTIN"),
+            InvalidReason.BAD_PICKUP_CODE: self.tr("Malformed pickup code"),
+            InvalidReason.UNKNOWN_FORMAT: self.tr("Unknown code format"),
+        }
+        detail = f" ({reasons[result.reason]})" if isinstance(result, InvalidCode) else ""
         self.scan_list.insertItem(0, f"{text[:60]}  →  {kinds[result.kind]}{detail}")
 
     @Slot()
@@ -372,7 +455,7 @@ class DeviceSettingsDialog(QDialog):
         try:
             config = self.config()
         except ValueError as exc:
-            self.status_label.setText(self.tr("設定有誤：%s") % exc)
+            self.status_label.setText(self.tr("Invalid settings: %1").replace("%1", str(exc)))
             return
         self._save_config(config)
         self.accept()

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import ast
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTranslator, Signal
 from pytestqt.qtbot import QtBot
 
 from counter_app.core.receipts import Document
 from counter_app.devices.config import ConnectionKind, PrinterConfig, TextEncoding
 from counter_app.devices.errors import PrinterError, PrinterProblem
 from counter_app.devices.print_queue import PrintQueue
+from counter_app.ui import device_settings
 from counter_app.ui.device_settings import DeviceSettingsDialog
 
 
@@ -69,7 +72,7 @@ def test_test_print_goes_through_the_queue_off_the_gui_thread(qtbot: QtBot, queu
     dialog, printers, _, _ = make_dialog(qtbot, queue, PrinterConfig(name="櫃台", address="10.0.0.9"))
     assert not dialog.preview_label.pixmap().isNull()
     dialog.test_print_button.click()
-    qtbot.waitUntil(lambda: dialog.status_label.text().startswith("完成"), timeout=3000)
+    qtbot.waitUntil(lambda: dialog.status_label.text().startswith("Done"), timeout=3000)
     [printer] = printers
     assert printer.config.address == "10.0.0.9"
     assert [d.title for d in printer.documents] == ["測試頁"]
@@ -79,7 +82,7 @@ def test_test_print_goes_through_the_queue_off_the_gui_thread(qtbot: QtBot, queu
 def test_offline_printer_shows_waiting_message(qtbot: QtBot, queue: PrintQueue) -> None:
     dialog, _, _, _ = make_dialog(qtbot, queue, PrinterConfig(address="10.0.0.9"), PrinterProblem.OFFLINE)
     dialog.test_print_button.click()
-    qtbot.waitUntil(lambda: dialog.status_label.text() == "印表機離線，收據等待列印", timeout=3000)
+    qtbot.waitUntil(lambda: dialog.status_label.text() == "Printer offline, receipt waiting to print", timeout=3000)
 
 
 def test_usb_permission_problem_shows_the_udev_rule(qtbot: QtBot, queue: PrintQueue) -> None:
@@ -98,8 +101,8 @@ def test_scanner_test_box_shows_the_parsed_kind(qtbot: QtBot, queue: PrintQueue)
     scanner.scanned.emit("RS001-261125-0042")
     scanner.scanned.emit("4006381333932")
     items = [dialog.scan_list.item(i).text() for i in range(dialog.scan_list.count())]
-    assert "商品條碼" in items[2] and "收據號碼" in items[1]
-    assert "無效條碼" in items[0] and "檢查碼錯誤" in items[0]
+    assert "Product barcode" in items[2] and "Receipt number" in items[1]
+    assert "Invalid code" in items[0] and "check digit" in items[0]
 
 
 def test_save_returns_the_edited_config(qtbot: QtBot, queue: PrintQueue) -> None:
@@ -121,3 +124,42 @@ def test_preview_follows_the_paper_width(qtbot: QtBot, queue: PrintQueue) -> Non
     dialog.paper_combo.setCurrentIndex(dialog.paper_combo.findData(58))
     assert dialog.preview_image.width == 384
     assert dialog.preview_label.pixmap().width() == round(384 * 0.7)
+
+
+class DictTranslator(QTranslator):
+    def __init__(self, table: dict[str, str]) -> None:
+        super().__init__()
+        self.table = table
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str | None:  # type: ignore[override]
+        # None is a null QString: "not translated here", like a compiled catalogue answers
+        return self.table.get(source) if context == "DeviceSettingsDialog" else None
+
+    def isEmpty(self) -> bool:
+        return False
+
+
+def test_every_string_has_zh_tw_text_for_the_phrasebook() -> None:
+    source = Path(device_settings.__file__).read_text(encoding="utf-8")
+    strings = {
+        node.args[0].value
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "tr"
+        and node.args and isinstance(node.args[0], ast.Constant)
+    }
+    assert len(strings) > 50
+    assert sorted(strings - set(device_settings.ZH_TW)) == []
+
+
+def test_dialog_reads_in_traditional_chinese_with_the_catalogue(qtbot: QtBot, queue: PrintQueue) -> None:
+    translator = DictTranslator(device_settings.ZH_TW)
+    QCoreApplication.installTranslator(translator)
+    try:
+        dialog, _, _, scanner = make_dialog(qtbot, queue, PrinterConfig())
+        assert dialog.windowTitle() == "收據印表機與掃描器設定"
+        assert dialog.test_print_button.text() == "測試列印"
+        assert dialog.kind_combo.itemText(dialog.kind_combo.findData("usb")) == "USB"
+        scanner.scanned.emit("4006381333932")
+        assert dialog.scan_list.item(0).text().endswith("無效條碼 (檢查碼錯誤，請重新掃描)")
+    finally:
+        QCoreApplication.removeTranslator(translator)
