@@ -49,7 +49,8 @@ def record_change(
     pending[(entity, str(entity_id))] = PendingChange(op, data, scope_location_id)
 
 
-def _write_pending_changes(session: Session) -> None:
+def assign_pending_seqs(session: Session) -> None:
+    """Give the queued changes their seqs and write them; runs just before commit."""
     pending: dict[tuple[str, str], PendingChange] | None = session.info.pop(_PENDING, None)
     if not pending:
         return
@@ -94,7 +95,7 @@ def _forget_pending_changes(session: Session, *_args: Any) -> None:
     session.info.pop(_PENDING, None)
 
 
-event.listen(Session, "before_commit", _write_pending_changes)
+event.listen(Session, "before_commit", assign_pending_seqs)
 event.listen(Session, "after_rollback", _forget_pending_changes)
 
 

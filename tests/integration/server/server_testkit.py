@@ -135,3 +135,21 @@ def ledger_balances(server: Server) -> bool:
 
     with server.db.read() as session:
         return check_ledger(session) == []
+
+
+def set_available(server_db: Database, location_id: int, product_id: int, available: int) -> None:
+    """Make `available` exactly this, through the ledger (a count adjustment)."""
+    from warehouse_api.services.inventory import adjust_stock, read_level
+
+    with server_db.write() as session:
+        current = read_level(session, location_id, product_id)
+        assert current is not None
+        adjust_stock(
+            session,
+            location_id,
+            product_id,
+            on_hand_delta=available - current.available,
+            reason="count",
+            reference="test",
+            device_id=None,
+        )

@@ -1,0 +1,216 @@
+"""Contention against a real server: threads on one side, uvicorn (2 workers on PostgreSQL)."""
+
+from __future__ import annotations
+
+import os
+import random
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections import Counter
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+import httpx
+import pytest
+from server_testkit import Server, level, new_id, op, set_available
+
+from warehouse_api.db import Database
+from warehouse_api.services.change_feed import assign_pending_seqs, read_changes
+from warehouse_api.services.inventory import adjust_stock
+
+pytestmark = pytest.mark.slow
+PRODUCT = 21
+LAST_UNITS = 50
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture
+def contended(server: Server, db_url: str) -> Iterator[Server]:
+    """SQLite: the embedded server. PostgreSQL: `warehouse-api serve --workers 2` as a subprocess."""
+    if db_url.startswith("sqlite"):
+        yield server
+        return
+    port = _free_port()
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "warehouse_api.cli",
+            "serve",
+            "--db",
+            db_url,
+            "--port",
+            str(port),
+            "--workers",
+            "2",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env={**os.environ},
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if httpx.get(f"{url}/api/v1/health", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert process.poll() is None, process.stderr.read().decode() if process.stderr else ""
+            assert time.monotonic() < deadline, "multi-worker server did not start"
+            time.sleep(0.2)
+        yield Server(url, db_url, server.db, server.embedded)
+    finally:
+        process.terminate()
+        process.wait(timeout=15)
+
+
+def test_100_clients_race_for_the_last_50_units(contended: Server) -> None:
+    server = contended
+    warehouse = server.location_id("WH01")
+    set_available(server.db, warehouse, PRODUCT, LAST_UNITS)
+    on_hand_before, reserved_before = level(server, "WH01", PRODUCT)
+    counters = [server.enroll(code) for code in ("S001", "S002", "S003")]
+    channel = server.token("group_buy")
+
+    def reserve_at_store(index: int) -> tuple[int, str]:
+        token = counters[index % 3]
+        with server.client(token) as client:
+            response = client.post(
+                "/sync/push",
+                json={
+                    "ops": [
+                        op(
+                            "reservation.create",
+                            {
+                                "reservation_id": new_id(),
+                                "lines": [{"product_id": PRODUCT, "qty": 1}],
+                            },
+                        )
+                    ]
+                },
+            )
+        if response.status_code != 200:
+            return response.status_code, response.text
+        [result] = response.json()["results"]
+        return 200, result["status"] if result["status"] == "applied" else result["problem"]["code"]
+
+    def order_for_group_buy(_index: int) -> tuple[int, str]:
+        with server.client(channel) as client:
+            response = client.post(
+                "/group-buy/orders",
+                headers={"Idempotency-Key": new_id()},
+                json={"lines": [{"product_id": PRODUCT, "qty": 1}]},
+            )
+        if response.status_code == 201:
+            return 200, "applied"
+        return response.status_code, response.json().get("code", response.text)
+
+    jobs = [(reserve_at_store, i) for i in range(80)] + [
+        (order_for_group_buy, i) for i in range(40)
+    ]
+    random.Random(5).shuffle(jobs)
+    barrier = threading.Barrier(len(jobs))
+
+    def run(job: tuple[Any, int]) -> tuple[int, str]:
+        barrier.wait()
+        return job[0](job[1])
+
+    with ThreadPoolExecutor(max_workers=len(jobs)) as pool:
+        outcomes = list(pool.map(run, jobs))
+
+    tally = Counter(outcome for _status, outcome in outcomes)
+    assert not [o for o in outcomes if o[0] >= 500], outcomes
+    assert tally == {"applied": LAST_UNITS, "insufficient_stock": len(jobs) - LAST_UNITS}, tally
+    assert level(server, "WH01", PRODUCT) == (on_hand_before, reserved_before + LAST_UNITS)
+    from server_testkit import ledger_balances
+
+    assert ledger_balances(server)
+
+
+def test_multi_line_orders_in_opposite_line_orders_do_not_deadlock(contended: Server) -> None:
+    server = contended
+    products = [31, 32, 33, 34]
+    warehouse = server.location_id("WH01")
+    for product_id in products:
+        set_available(server.db, warehouse, product_id, 500)
+    channel = server.token("group_buy")
+    counter = server.enroll("S001")
+    rng = random.Random(11)
+
+    def place(index: int) -> int:
+        lines = [{"product_id": p, "qty": 1} for p in rng.sample(products, k=3)]
+        if index % 2:
+            with server.client(channel) as client:
+                return client.post(
+                    "/group-buy/orders",
+                    headers={"Idempotency-Key": new_id()},
+                    json={"lines": lines},
+                ).status_code
+        with server.client(counter) as client:
+            response = client.post(
+                "/sync/push",
+                json={
+                    "ops": [
+                        op("reservation.create", {"reservation_id": new_id(), "lines": lines[::-1]})
+                    ]
+                },
+            )
+            assert response.json()["results"][0]["status"] == "applied", response.text
+            return 201
+
+    with ThreadPoolExecutor(max_workers=40) as pool:
+        statuses = list(pool.map(place, range(120)))
+    assert statuses == [201] * 120
+    held = sum(level(server, "WH01", p)[1] for p in products)
+    assert held == 120 * 3
+
+
+@pytest.mark.postgres
+def test_a_change_committed_late_is_not_skipped_by_pull(db_url: str) -> None:
+    if not db_url.startswith("postgresql"):
+        pytest.skip("commit-order races need concurrent writers: PostgreSQL only")
+    db = Database.from_url(db_url)
+    try:
+        with db.read() as session, session.begin():
+            cursor = read_changes(session, 0, 100_000, None, True).cursor
+
+        second_done = threading.Event()
+
+        def second_writer() -> None:
+            with db.write() as session:
+                adjust_stock(
+                    session, 1, 2, on_hand_delta=1, reason="receipt", reference="B", device_id=None
+                )
+            second_done.set()
+
+        thread = threading.Thread(target=second_writer)
+        with db.write() as first:
+            adjust_stock(
+                first, 1, 1, on_hand_delta=1, reason="receipt", reference="A", device_id=None
+            )
+            assign_pending_seqs(first)  # A's seq is taken; A has not committed yet
+            thread.start()
+            time.sleep(0.5)
+            assert not second_done.is_set(), "B must wait for A: its seq comes after A's"
+            with db.read() as session, session.begin():
+                midway = read_changes(session, cursor, 1000, None, True)
+            assert midway.changes == []
+        thread.join(10)
+        assert second_done.is_set()
+        with db.read() as session, session.begin():
+            page = read_changes(session, midway.cursor, 1000, None, True)
+        ids = [change["id"] for change in page.changes]
+        assert ids == ["1:1", "1:2"]
+    finally:
+        db.dispose()
