@@ -59,9 +59,30 @@ def open_connection(config: PrinterConfig) -> Escpos:
             return p.Win32Raw(config.address, profile=config.profile)  # pywin32 loaded by escpos lazily
         if kind is ConnectionKind.CUPS:
             return p.CupsPrinter(config.address, profile=config.profile)
-        return p.File(config.address, profile=config.profile)
+        return _appending_file(config.address, config.profile)
     except ValueError as exc:
         raise PrinterError(PrinterProblem.BAD_CONFIG, str(exc)) from exc
+
+
+def _appending_file_class() -> type[Escpos]:
+    from escpos.printer import File
+
+    class AppendingFile(File):  # type: ignore[misc]
+        """python-escpos `File` opens with "wb", so a regular file would keep only the
+        last job; append instead (a device node such as /dev/usb/lp0 does not care)."""
+
+        def open(self, raise_not_found: bool = True) -> None:
+            try:
+                self.device = open(self.devfile, "ab")  # noqa: SIM115 (closed by close())
+            except OSError as exc:
+                self.device = None
+                raise PrinterError(classify(exc), f"{self.devfile}: {exc}") from exc
+
+    return AppendingFile
+
+
+def _appending_file(devfile: str, profile: str) -> Escpos:
+    return _appending_file_class()(devfile, profile=profile)
 
 
 class EscposReceiptPrinter:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import os
+from pathlib import Path
 
 import pytest
 
+from counter_app.core.receipts import Document, Text
 from counter_app.devices.config import ConnectionKind, DrawerConfig, PrinterConfig, TextEncoding
 from counter_app.devices.errors import PrinterError, PrinterProblem, classify
 from counter_app.devices.escpos_gateway import (
@@ -16,6 +18,7 @@ from counter_app.devices.escpos_gateway import (
     profile_names,
 )
 from counter_app.devices.escpos_render import KANJI_OFF, KANJI_ON, drawer_kick, encode_line
+from counter_app.devices.printer import EscposReceiptPrinter
 from counter_app.devices.target import RenderTarget
 from counter_app.devices.usb_permissions import udev_instructions, udev_rule
 
@@ -106,3 +109,24 @@ def test_udev_rule_uses_configured_ids() -> None:
         'SUBSYSTEM=="usb", ATTRS{idVendor}=="04b8", ATTRS{idProduct}=="0e15", MODE="0660", GROUP="plugdev"'
     )
     assert "udevadm" in udev_instructions(0x04B8, 0x0E15)
+
+
+def test_file_printer_keeps_every_job(tmp_path: Path) -> None:
+    path = tmp_path / "receipts.escpos"
+    printer = EscposReceiptPrinter(PrinterConfig(kind=ConnectionKind.FILE, address=str(path), check_paper=False))
+    printer.print_document(Document("a", (Text("第一張"),)))
+    printer.print_document(Document("b", (Text("第二張"),)))
+    data = path.read_bytes()
+    assert data.count(b"\x1b@") == 2
+    assert "第一張".encode("cp950") in data and "第二張".encode("cp950") in data
+
+
+def test_missing_address_and_unwritable_file_are_printer_errors(tmp_path: Path) -> None:
+    with pytest.raises(PrinterError) as no_address:
+        EscposReceiptPrinter(PrinterConfig(address="")).print_document(Document("a", (Text("x"),)))
+    assert no_address.value.problem is PrinterProblem.BAD_CONFIG
+    missing_dir = tmp_path / "nope" / "r.escpos"
+    with pytest.raises(PrinterError) as unwritable:
+        EscposReceiptPrinter(PrinterConfig(kind=ConnectionKind.FILE, address=str(missing_dir),
+                                           check_paper=False)).print_document(Document("a", (Text("x"),)))
+    assert unwritable.value.problem is PrinterProblem.NOT_FOUND
