@@ -9,9 +9,12 @@ import escpos through here.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 from pathlib import Path
+
+import platformdirs
 
 
 def bundled_capabilities_file() -> Path:
@@ -22,11 +25,22 @@ def bundled_capabilities_file() -> Path:
 
 
 def _configure() -> None:
-    if "ESCPOS_CAPABILITIES_FILE" in os.environ:
-        return  # an operator's own profile database wins
-    path = bundled_capabilities_file()
-    if path.is_file():
-        os.environ["ESCPOS_CAPABILITIES_FILE"] = str(path)
+    if "ESCPOS_CAPABILITIES_FILE" not in os.environ:  # an operator's own database wins
+        path = bundled_capabilities_file()
+        if path.is_file():
+            os.environ["ESCPOS_CAPABILITIES_FILE"] = str(path)
+    # python-escpos caches the parsed database as a pickle, by default in a new temp
+    # dir on every start (never removed). Keep it in our cache dir, one folder per
+    # source file: the pickle is reused whenever it is newer than the file it names.
+    source = os.environ.get("ESCPOS_CAPABILITIES_FILE")
+    if source and "ESCPOS_CAPABILITIES_PICKLE_DIR" not in os.environ:
+        key = hashlib.sha256(source.encode("utf-8")).hexdigest()[:16]
+        cache = Path(platformdirs.user_cache_dir("counter-app", appauthor=False)) / "escpos" / key
+        try:
+            cache.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return  # read-only home: python-escpos falls back to a temp dir
+        os.environ["ESCPOS_CAPABILITIES_PICKLE_DIR"] = str(cache)
 
 
 _configure()
