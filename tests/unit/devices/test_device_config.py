@@ -7,6 +7,8 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from counter_app.core.receipts import Document, Text
 from counter_app.devices.config import ConnectionKind, DrawerConfig, PrinterConfig, TextEncoding
@@ -130,3 +132,24 @@ def test_missing_address_and_unwritable_file_are_printer_errors(tmp_path: Path) 
         EscposReceiptPrinter(PrinterConfig(kind=ConnectionKind.FILE, address=str(missing_dir),
                                            check_paper=False)).print_document(Document("a", (Text("x"),)))
     assert unwritable.value.problem is PrinterProblem.NOT_FOUND
+
+
+def _cp950_ok(ch: str) -> bool:
+    try:
+        round_trips = ch.encode("cp950").decode("cp950") == ch  # e.g. ¢ comes back as ￠
+    except UnicodeEncodeError:
+        return False
+    return round_trips and ch not in "\x1b\x1c\x1d\x10\n"
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8").filter(_cp950_ok), max_size=40))
+def test_big5_text_round_trips_through_kanji_mode(text: str) -> None:
+    encoded = encode_line(text, TextEncoding.BIG5)
+    assert encoded.replace(KANJI_ON, b"").replace(KANJI_OFF, b"").decode("cp950") == text
+    assert encoded.count(KANJI_ON) == encoded.count(KANJI_OFF)
+
+
+@given(st.text(max_size=40))
+def test_any_text_encodes_without_raising(text: str) -> None:
+    for encoding in (TextEncoding.BIG5, TextEncoding.GB18030):
+        encode_line(text, encoding)
