@@ -12,6 +12,7 @@ ClientId = Annotated[
     str, StringConstraints(min_length=1, max_length=64, pattern=r"^[0-9A-Za-z_.:-]+$")
 ]
 Qty = Annotated[int, Field(gt=0, le=100_000)]
+DbId = Annotated[int, Field(ge=1, le=2**31 - 1)]
 Cents = Annotated[int, Field(ge=-(10**11), le=10**11)]
 ShortText = Annotated[str, StringConstraints(max_length=200)]
 
@@ -65,7 +66,7 @@ class PullResponse(BaseModel):
 
 class SaleLinePayload(StrictModel):
     line_id: ClientId
-    product_id: int
+    product_id: DbId
     qty: Qty
     unit_price_cents: Cents
     line_total_cents: Cents
@@ -82,7 +83,7 @@ class PaymentPayload(StrictModel):
 class SalePayload(StrictModel):
     sale_id: ClientId
     receipt_no: Annotated[str, StringConstraints(min_length=1, max_length=40)]
-    cashier_id: int | None = None
+    cashier_id: DbId | None = None
     created_at: AwareDatetime
     total_cents: Cents
     lines: Annotated[list[SaleLinePayload], Field(min_length=1, max_length=1000)]
@@ -90,7 +91,7 @@ class SalePayload(StrictModel):
 
 
 class ItemLine(StrictModel):
-    product_id: int
+    product_id: DbId
     qty: Qty
 
 
@@ -99,7 +100,7 @@ Phone = Annotated[str, StringConstraints(max_length=32)]
 
 
 class ReturnLinePayload(StrictModel):
-    product_id: int
+    product_id: DbId
     qty: Qty
     disposition: Literal["restock_here", "send_to_warehouse", "damaged"]
 
@@ -149,7 +150,7 @@ class DropshipCancelPayload(StrictModel):
 
 
 class CountLine(StrictModel):
-    product_id: int
+    product_id: DbId
     expected_on_hand: Annotated[int, Field(ge=-(10**6), le=10**6)]
     counted: Annotated[int, Field(ge=0, le=10**6)]
 
@@ -161,7 +162,7 @@ class StockCountPayload(StrictModel):
 
 class ShiftClosePayload(StrictModel):
     shift_id: ClientId
-    staff_id: int | None = None
+    staff_id: DbId | None = None
     opened_at: AwareDatetime | None = None
     closed_at: AwareDatetime
     report: dict[str, Any] = {}
@@ -169,7 +170,7 @@ class ShiftClosePayload(StrictModel):
 
 class AuditPayload(StrictModel):
     audit_id: ClientId
-    staff_id: int | None = None
+    staff_id: DbId | None = None
     action: Annotated[str, StringConstraints(min_length=1, max_length=64)]
     detail: dict[str, Any] = {}
     created_at: AwareDatetime
@@ -277,7 +278,7 @@ class ProductPublic(BaseModel):
     price_cents: int
     active: bool
     barcodes: list[str]
-    dropship_partner_id: int | None
+    dropship_partner_id: DbId | None
 
 
 class StockLevelPublic(BaseModel):
@@ -302,7 +303,7 @@ Status = str
 
 
 class OrderLinePublic(BaseModel):
-    product_id: int
+    product_id: DbId
     qty: int
 
 
@@ -366,7 +367,7 @@ class GoodsReceipt(StrictModel):
 
 class StockLevelChange(BaseModel):
     location_id: int
-    product_id: int
+    product_id: DbId
     on_hand: int
     reserved: int
     safety_stock: int
@@ -395,14 +396,14 @@ class ProductCreate(StrictModel):
     category: Annotated[str, StringConstraints(min_length=1, max_length=50)]
     price_cents: Annotated[int, Field(ge=0, le=10**10)]
     barcodes: Annotated[list[BarcodeText], Field(max_length=20)] = []
-    dropship_partner_id: int | None = None
+    dropship_partner_id: DbId | None = None
 
 
 class ProductUpdate(StrictModel):
     name: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = None
     category: Annotated[str, StringConstraints(min_length=1, max_length=50)] | None = None
     active: bool | None = None
-    dropship_partner_id: int | None = None
+    dropship_partner_id: DbId | None = None
 
 
 class PriceUpdate(StrictModel):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -43,6 +43,7 @@ from warehouse_api.services.feed_data import location_data
 from warehouse_api.services.retry import write_with_retry
 
 router = APIRouter(prefix="/admin", tags=["admin"])
+IdPath = Annotated[int, Path(ge=1, le=2**31 - 1)]
 AdminDevice = Annotated[AuthenticatedDevice, Depends(require_roles("admin"))]
 ERRORS = problem_responses(401, 403, 404, 409, 422)
 
@@ -75,7 +76,7 @@ def _product(session: Session, product: Any) -> dict[str, Any]:
 
 @router.patch("/products/{product_id}", response_model=ProductPublic, responses=ERRORS)
 def update_product(
-    product_id: int, body: ProductUpdate, device: AdminDevice, db: DatabaseDep
+    product_id: IdPath, body: ProductUpdate, device: AdminDevice, db: DatabaseDep
 ) -> dict[str, Any]:
     return write_with_retry(
         db, lambda session: _product(session, admin.update_product(session, product_id, body))
@@ -84,7 +85,7 @@ def update_product(
 
 @router.put("/products/{product_id}/price", response_model=ProductPublic, responses=ERRORS)
 def set_price(
-    product_id: int, body: PriceUpdate, device: AdminDevice, db: DatabaseDep
+    product_id: IdPath, body: PriceUpdate, device: AdminDevice, db: DatabaseDep
 ) -> dict[str, Any]:
     return write_with_retry(
         db,
@@ -94,7 +95,7 @@ def set_price(
 
 @router.post("/products/{product_id}/barcodes", response_model=ProductPublic, responses=ERRORS)
 def add_barcode(
-    product_id: int, body: BarcodeCreate, device: AdminDevice, db: DatabaseDep
+    product_id: IdPath, body: BarcodeCreate, device: AdminDevice, db: DatabaseDep
 ) -> dict[str, Any]:
     return write_with_retry(
         db, lambda session: _product(session, admin.add_barcode(session, product_id, body.code))
@@ -115,7 +116,7 @@ def remove_barcode(code: str, device: AdminDevice, db: DatabaseDep) -> dict[str,
 )
 def set_safety_stock(
     location_code: str,
-    product_id: int,
+    product_id: IdPath,
     body: SafetyStockUpdate,
     device: AdminDevice,
     db: DatabaseDep,
@@ -150,7 +151,7 @@ def create_staff(body: StaffCreate, device: AdminDevice, db: DatabaseDep) -> dic
 
 
 @router.post("/staff/{staff_id}/deactivate", response_model=StaffPublic, responses=ERRORS)
-def deactivate_staff(staff_id: int, device: AdminDevice, db: DatabaseDep) -> dict[str, Any]:
+def deactivate_staff(staff_id: IdPath, device: AdminDevice, db: DatabaseDep) -> dict[str, Any]:
     return write_with_retry(db, lambda session: _staff(admin.deactivate_staff(session, staff_id)))
 
 
@@ -196,6 +197,6 @@ def devices(device: AdminDevice, db: DatabaseDep) -> list[dict[str, Any]]:
 
 
 @router.post("/devices/{device_id}/revoke", response_model=DevicePublic, responses=ERRORS)
-def revoke(device_id: int, device: AdminDevice, db: DatabaseDep) -> dict[str, Any]:
+def revoke(device_id: IdPath, device: AdminDevice, db: DatabaseDep) -> dict[str, Any]:
     with db.write() as session:
         return _device(revoke_device(session, device_id))

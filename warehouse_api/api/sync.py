@@ -25,7 +25,7 @@ def pull(
     device: CurrentDevice,
     db: DatabaseDep,
     settings: SettingsDep,
-    cursor: Annotated[int, Query(ge=0)] = 0,
+    cursor: Annotated[int, Query(ge=0, le=2**62)] = 0,
     limit: Annotated[int | None, Query(ge=1, le=5000)] = None,
 ) -> PullResponse:
     page_size = min(limit or settings.pull_default_limit, settings.pull_max_limit)
