@@ -64,6 +64,11 @@ class ChangePuller:
                 return PullOutcome(pages, changes, reset, unreachable=True)
             self._connectivity.report_success()
             if page.reset:
+                if reset:
+                    # Reset again while re-pulling from zero: clearing once more would only
+                    # throw away what this round fetched. Stop; the next round tries again.
+                    log.error("change feed reset again at cursor %s while re-pulling", cursor)
+                    return PullOutcome(pages, changes, reset)
                 log.warning("change feed reset at cursor %s: re-pulling from zero", cursor)
                 with self._db.unit_of_work() as session:
                     cache_writer.clear_cache(session)
