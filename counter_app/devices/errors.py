@@ -50,7 +50,9 @@ def classify(exc: BaseException) -> PrinterProblem:
     chain = _chain(exc)
     if any(isinstance(e, ConnectionError | TimeoutError | socket.gaierror) for e in chain):
         return PrinterProblem.OFFLINE  # refused, reset, unreachable, no answer
-    if ("requires a" in text and "library" in text) or isinstance(exc, ImportError):
+    if ("requires" in text and "library" in text) or "no backend available" in text or isinstance(
+        exc, ImportError
+    ):
         return PrinterProblem.MISSING_DRIVER
     if "not found" in text or "no such file" in text or isinstance(exc, FileNotFoundError):
         return PrinterProblem.NOT_FOUND

@@ -112,7 +112,12 @@ class EscposReceiptPrinter:
 
     def send(self, data: bytes, *, check_paper: bool | None = None) -> None:
         """Deliver raw bytes. Raises `PrinterError` (offline, paper out, permission...)."""
-        connection = self._connect(self.config)
+        try:
+            connection = self._connect(self.config)
+        except PrinterError:
+            raise
+        except Exception as exc:  # e.g. pywin32 / pycups missing: python-escpos raises on construction
+            raise PrinterError(classify(exc), str(exc)) from exc
         try:
             connection.open()
             if self.config.check_paper if check_paper is None else check_paper:

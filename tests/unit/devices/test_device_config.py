@@ -153,3 +153,26 @@ def test_big5_text_round_trips_through_kanji_mode(text: str) -> None:
 def test_any_text_encodes_without_raising(text: str) -> None:
     for encoding in (TextEncoding.BIG5, TextEncoding.GB18030):
         encode_line(text, encoding)
+
+
+@pytest.mark.parametrize(
+    ("message", "problem"),
+    [
+        ("Printing with PyCups requires the pycups library tobe installed.", PrinterProblem.MISSING_DRIVER),
+        ("Printing with Win32Raw requires a win32print library tobe installed.", PrinterProblem.MISSING_DRIVER),
+        ("No backend available", PrinterProblem.MISSING_DRIVER),
+    ],
+)
+def test_missing_driver_messages(message: str, problem: PrinterProblem) -> None:
+    assert classify(RuntimeError(message)) is problem
+
+
+def test_connection_that_cannot_be_built_is_a_printer_error() -> None:
+    def no_driver(_config: PrinterConfig) -> object:
+        raise RuntimeError("Printing with PyCups requires the pycups library tobe installed.")
+
+    printer = EscposReceiptPrinter(PrinterConfig(kind=ConnectionKind.CUPS, address="receipt"),
+                                   connection_factory=no_driver)  # type: ignore[arg-type]
+    with pytest.raises(PrinterError) as caught:
+        printer.print_document(Document("a", (Text("x"),)))
+    assert caught.value.problem is PrinterProblem.MISSING_DRIVER
