@@ -8,6 +8,8 @@ from datetime import UTC, datetime
 from counter_app.local import outbox, sync_state
 from counter_app.local.db import LocalDatabase
 from counter_app.local.outbox import FailedOp
+from counter_app.services.context import StaffMember
+from counter_app.services.staff import StaffService
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,9 +26,14 @@ def _age(iso: str | None, now: datetime) -> float | None:
     return max(0.0, (now - datetime.fromisoformat(iso)).total_seconds())
 
 
+class SupervisorRequired(Exception):
+    """Discarding an operation needs a supervisor's (or manager's) PIN and a reason."""
+
+
 class SyncStatusService:
-    def __init__(self, db: LocalDatabase) -> None:
+    def __init__(self, db: LocalDatabase, staff: StaffService | None = None) -> None:
         self._db = db
+        self._staff = staff
 
     def status(self) -> SyncStatus:
         now = datetime.now(UTC)
@@ -44,5 +51,16 @@ class SyncStatusService:
             outbox.retry_failed(session, op_id)
 
     def discard(self, op_id: str, supervisor_id: int, reason: str) -> None:
+        """Give up on a rejected op for a supervisor already checked by the caller."""
         with self._db.unit_of_work() as session:
             outbox.discard_failed(session, op_id, supervisor_id, reason)
+
+    def discard_with_pin(self, op_id: str, supervisor_pin: str, reason: str) -> StaffMember:
+        """Check the PIN is a supervisor's of this store, then discard; the audit log names them."""
+        if not reason.strip():
+            raise SupervisorRequired("a reason is required to discard an operation")
+        supervisor = self._staff.sign_in(supervisor_pin) if self._staff else None
+        if supervisor is None or not supervisor.is_supervisor:
+            raise SupervisorRequired("a supervisor's PIN is required to discard an operation")
+        self.discard(op_id, supervisor.id, reason)
+        return supervisor

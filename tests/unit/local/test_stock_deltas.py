@@ -102,3 +102,11 @@ def test_an_old_file_gains_the_new_column(tmp_path: Path) -> None:
         assert conn.execute("SELECT delta, acked_gen FROM pending_stock_deltas").fetchall() == [(-1, None)]
     finally:
         conn.close()
+
+
+def test_cached_figures_carry_their_age(db: LocalDatabase) -> None:
+    from datetime import UTC, datetime
+
+    with db.read() as s:  # the conftest catalog arrived at 01:00 UTC
+        figures = catalog_queries.stock_figures(s, PRODUCT, now=datetime(2026, 11, 25, 1, 5, tzinfo=UTC))
+    assert {f.location_code: f.age_s for f in figures} == {"S001": 300.0, "WH01": 300.0}

@@ -1,0 +1,105 @@
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from counter_app.local import catalog_queries, outbox, stock_deltas
+from counter_app.local.db import LocalDatabase
+from counter_app.local.models import PendingStockDelta
+from counter_app.sync.client import PullPage
+from counter_app.sync.connectivity import ConnectivityMonitor
+from counter_app.sync.puller import ChangePuller
+
+from .conftest import FakeClient
+
+
+def _product(seq: int, pid: int, name: str) -> dict[str, Any]:
+    return {"seq": seq, "entity": "product", "op": "upsert", "id": str(pid), "data": {
+        "id": pid, "sku": f"S{pid}", "name": name, "category": "", "price_cents": 1000,
+        "active": True, "barcodes": [f"B{pid}"], "dropship_partner_id": None}}
+
+
+def _page(changes: list[dict[str, Any]], cursor: int, has_more: bool) -> PullPage:
+    return PullPage(changes, cursor, has_more, reset=False)
+
+
+def _puller(db: LocalDatabase, client: FakeClient) -> ChangePuller:
+    return ChangePuller(db, client, ConnectivityMonitor())  # type: ignore[arg-type]
+
+
+def _names(db: LocalDatabase) -> list[str]:
+    with db.read() as s:
+        return [p.name for p in catalog_queries.search_products(s, "商品")]
+
+
+def test_pages_commit_with_their_cursor_and_a_crash_resumes_after_the_last_one(
+    db: LocalDatabase, client: FakeClient
+) -> None:
+    client.pages = [
+        _page([_product(11, 101, "商品一")], 11, True),
+        KeyError("a bug while reading page two"),
+    ]
+    puller = _puller(db, client)
+    with pytest.raises(KeyError):
+        puller.pull_until_current()
+    assert puller.cursor() == 11 and _names(db) == ["商品一"]
+    client.pages = [_page([_product(12, 102, "商品二")], 12, False)]
+    outcome = puller.pull_until_current()
+    assert client.pull_cursors == [0, 11, 11]
+    assert (outcome.pages, puller.cursor()) == (1, 12)
+    assert sorted(_names(db)) == ["商品一", "商品二"]
+
+
+def test_a_tombstone_removes_the_product_and_its_barcodes(db: LocalDatabase, client: FakeClient) -> None:
+    client.pages = [
+        _page([_product(11, 101, "商品一")], 11, False),
+        _page([{"seq": 12, "entity": "product", "op": "delete", "id": "101", "data": None}], 12, False),
+    ]
+    puller = _puller(db, client)
+    puller.pull_until_current()
+    puller.pull_until_current()
+    with db.read() as s:
+        assert catalog_queries.find_by_barcode(s, "B101") is None
+    assert _names(db) == []
+
+
+def test_a_reset_re_pulls_from_zero_and_keeps_unpushed_sales(db: LocalDatabase, client: FakeClient) -> None:
+    with db.unit_of_work() as s:
+        op_id = outbox.enqueue(s, "sale", "sale:1", {})
+        s.flush()
+        s.add(PendingStockDelta(op_id=op_id, location_id=2, product_id=10, delta=-1))
+    client.pages = [
+        _page([_product(40, 101, "商品一")], 40, False),
+        PullPage([], 0, True, reset=True),
+        _page([_product(3, 102, "商品二")], 3, False),
+    ]
+    puller = _puller(db, client)
+    puller.pull_until_current()
+    outcome = puller.pull_until_current()
+    assert outcome.reset and client.pull_cursors == [0, 40, 0]
+    assert _names(db) == ["商品二"]  # the old cache went; the feed from zero came in
+    with db.read() as s:
+        assert outbox.stats(s).waiting == 1
+        assert s.query(PendingStockDelta).count() == 1
+    assert puller.cursor() == 3
+
+
+def test_a_second_reset_in_one_round_does_not_wipe_the_cache_again(
+    db: LocalDatabase, client: FakeClient
+) -> None:
+    client.pages = [
+        PullPage([], 0, True, reset=True),
+        _page([_product(3, 102, "商品二")], 3, True),
+        PullPage([], 0, True, reset=True),
+    ]
+    outcome = _puller(db, client).pull_until_current()
+    assert outcome.reset and client.pages == []
+    assert _names(db) == ["商品二"]
+
+
+def test_every_request_takes_a_new_pull_generation(db: LocalDatabase, client: FakeClient) -> None:
+    client.pages = [_page([], 5, True), _page([], 6, False)]
+    _puller(db, client).pull_until_current()
+    with db.read() as s:
+        assert stock_deltas.current_generation(s) == 2
