@@ -26,6 +26,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--enroll", metavar="CODE", help="one-time enrollment code from an admin")
     parser.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help="interface language")
     parser.add_argument("--log-level", default="INFO")
+    parser.add_argument(
+        "--recover-damaged-db",
+        action="store_true",
+        help="if the local database is damaged: keep it aside, start a new one, "
+        "and copy unsent operations and the sales journal over",
+    )
     return parser.parse_args(argv)
 
 
@@ -35,6 +41,8 @@ def main(argv: list[str] | None = None) -> int:
     data_dir = args.data_dir or default_data_dir()
     from counter_app.local.db import DatabaseDamaged
 
+    if args.recover_damaged_db:
+        recover_if_damaged(data_dir / "demo" / "counter" if args.demo else data_dir)
     try:
         if args.demo:
             from counter_app.demo import run_demo
@@ -45,11 +53,24 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"The local database is damaged: {exc.detail}\n"
             f"File: {exc.path}\n"
-            "Close the app, move that file aside (keep it for support: it may hold unsent sales), "
-            "and start again to re-sync from the warehouse.",
+            "Start the app again with --recover-damaged-db: it keeps that file aside, "
+            "creates a new one, copies the unsent sales over and re-syncs the catalog.",
             file=sys.stderr,
         )
         return 3
+
+
+def recover_if_damaged(counter_dir: Path) -> None:
+    from counter_app.local.db import DatabaseDamaged, check_integrity
+    from counter_app.local.salvage import recover_damaged_database
+
+    path = counter_dir / "counter.db"
+    try:
+        check_integrity(path)
+    except DatabaseDamaged:
+        print(recover_damaged_database(path).summary(), file=sys.stderr)
+        return
+    print(f"{path}: not damaged, nothing to recover", file=sys.stderr)
 
 
 def run_counter(args: argparse.Namespace, data_dir: Path) -> int:
