@@ -7,6 +7,7 @@ upgrading a read lock. PostgreSQL: `postgresql+psycopg://...`.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -21,6 +22,9 @@ _BEGIN_OPTION = "sqlite_begin"
 
 def make_engine(db_url: str, **kwargs: Any) -> Engine:
     if db_url.startswith("sqlite"):
+        if db_url not in ("sqlite://", "sqlite:///:memory:"):
+            kwargs.setdefault("pool_size", 10)
+            kwargs.setdefault("max_overflow", 40)
         engine = create_engine(db_url, connect_args={"check_same_thread": False}, **kwargs)
         _configure_sqlite(engine)
         return engine
@@ -57,6 +61,10 @@ class Database:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        # SQLite allows one writer at a time. Within this process, queue writers on a
+        # lock instead of SQLite's busy handler, which sleeps in growing steps and gives
+        # long latency tails; other processes still meet `busy_timeout`.
+        self._write_lock = threading.Lock() if is_sqlite(engine) else None
         self._read = sessionmaker(engine, expire_on_commit=False)
         write_bind = engine.execution_options(**{_BEGIN_OPTION: "IMMEDIATE"})
         self._write = sessionmaker(write_bind, expire_on_commit=False)
@@ -77,7 +85,11 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One unit of work: commits when the block ends cleanly, rolls back otherwise."""
-        with self._write() as session, session.begin():
+        if self._write_lock is None:
+            with self._write() as session, session.begin():
+                yield session
+            return
+        with self._write_lock, self._write() as session, session.begin():
             yield session
 
     def dispose(self) -> None:

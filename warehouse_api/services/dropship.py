@@ -66,15 +66,10 @@ def create_dropship(ctx: OpContext, payload: DropshipCreatePayload) -> dict[str,
         address=payload.address,
         sale_id=payload.sale_id,
         op_id=ctx.op_id,
+        lines=[DropshipLine(product_id=pid, qty=qty) for pid, qty in sorted(wanted.items())],
     )
     session.add(order)
     session.flush()
-    session.add_all(
-        DropshipLine(dropship_id=order.id, product_id=pid, qty=qty)
-        for pid, qty in sorted(wanted.items())
-    )
-    session.flush()
-    session.refresh(order)
     publish_dropship(session, order)
     return dropship_data(order)
 

@@ -78,12 +78,7 @@ def create_pickup(ctx: OpContext, payload: ReservationCreatePayload) -> dict[str
         expires_at=now + timedelta(hours=ctx.settings.pickup_hold_hours),
         created_at=now,
         updated_at=now,
-    )
-    session.add(reservation)
-    session.flush()
-    session.add_all(
-        ReservationLine(reservation_id=reservation.id, product_id=pid, qty=qty)
-        for pid, qty in sorted(wanted.items())
+        lines=[ReservationLine(product_id=pid, qty=qty) for pid, qty in sorted(wanted.items())],
     )
     transfer = Transfer(
         id=f"TR-{reservation.id}",
@@ -91,16 +86,10 @@ def create_pickup(ctx: OpContext, payload: ReservationCreatePayload) -> dict[str
         from_location_id=source_id,
         to_location_id=store_id,
         reservation_id=reservation.id,
+        lines=[TransferLine(product_id=pid, qty=qty) for pid, qty in sorted(wanted.items())],
     )
-    session.add(transfer)
+    session.add_all([reservation, transfer])
     session.flush()
-    session.add_all(
-        TransferLine(transfer_id=transfer.id, product_id=pid, qty=qty)
-        for pid, qty in sorted(wanted.items())
-    )
-    session.flush()
-    session.refresh(reservation)
-    session.refresh(transfer)
     publish_reservation(session, reservation)
     publish_transfer(session, transfer)
     return {**reservation_data(reservation), "transfer_id": transfer.id}
@@ -213,15 +202,10 @@ def place_group_buy_order(
         device_id=device.id,
         created_at=now,
         updated_at=now,
+        lines=[ReservationLine(product_id=pid, qty=qty) for pid, qty in sorted(wanted.items())],
     )
     session.add(order)
     session.flush()
-    session.add_all(
-        ReservationLine(reservation_id=order.id, product_id=pid, qty=qty)
-        for pid, qty in sorted(wanted.items())
-    )
-    session.flush()
-    session.refresh(order)
     publish_reservation(session, order)
     return order
 
