@@ -49,6 +49,10 @@ def _parser() -> argparse.ArgumentParser:
     token.add_argument("--role", required=True, choices=ROLES)
     token.add_argument("--location", default=None, help="location code (required for counter)")
     token.add_argument("--name", default=None, help="device name")
+    sim = with_db(commands.add_parser("simulate", help="simulate group-buy traffic and fulfilment"))
+    sim.add_argument("--rate", type=float, default=2.0, help="group-buy orders per second")
+    sim.add_argument("--duration", type=float, default=None, help="seconds (default: until Ctrl-C)")
+    sim.add_argument("--seed", type=int, default=None)
     return parser
 
 
@@ -116,11 +120,25 @@ def _token(args: argparse.Namespace) -> int:
     return 0
 
 
+def _simulate(args: argparse.Namespace) -> int:
+    from warehouse_api.simulate import simulate
+
+    db = Database.from_url(args.db)
+    prepare_database(db)
+    try:
+        stats = simulate(db, args.rate, args.duration, args.seed)
+    finally:
+        db.dispose()
+    print(stats)
+    return 0
+
+
 _COMMANDS = {
     "serve": _serve,
     "seed": _seed,
     "enrollment-code": _enrollment_code,
     "token": _token,
+    "simulate": _simulate,
 }
 
 if __name__ == "__main__":
