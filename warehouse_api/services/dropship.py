@@ -55,7 +55,6 @@ def create_dropship(ctx: OpContext, payload: DropshipCreatePayload) -> dict[str,
         if payload.source == "warehouse"
         else _partner_for(session, set(wanted))
     )
-    hold_stock(session, source_id, wanted)
     order = DropshipOrder(
         id=payload.dropship_id,
         status="pending",
@@ -70,6 +69,7 @@ def create_dropship(ctx: OpContext, payload: DropshipCreatePayload) -> dict[str,
     )
     session.add(order)
     session.flush()
+    hold_stock(session, source_id, wanted)  # last: stock rows stay locked until commit
     publish_dropship(session, order)
     return dropship_data(order)
 

@@ -44,10 +44,9 @@ def quantities(lines: Iterable[Any]) -> dict[int, int]:
     return totals
 
 
-def _hold(session: Session, source_id: int, lines: list[ItemLine]) -> dict[int, int]:
+def _wanted(session: Session, lines: list[ItemLine]) -> dict[int, int]:
     wanted = quantities(lines)
     require_products(session, set(wanted))
-    hold_stock(session, source_id, wanted)
     return wanted
 
 
@@ -61,7 +60,7 @@ def create_pickup(ctx: OpContext, payload: ReservationCreatePayload) -> dict[str
             session, existing.op_id or "", ctx.body_sha256, f"reservation {payload.reservation_id}"
         )
     source_id = warehouse_id(session)
-    wanted = _hold(session, source_id, payload.lines)
+    wanted = _wanted(session, payload.lines)
     now = utcnow()
     reservation = Reservation(
         id=payload.reservation_id,
@@ -90,6 +89,8 @@ def create_pickup(ctx: OpContext, payload: ReservationCreatePayload) -> dict[str
     )
     session.add_all([reservation, transfer])
     session.flush()
+    # Hold last: the stock rows stay locked until commit, so keep that stretch short.
+    hold_stock(session, source_id, wanted)
     publish_reservation(session, reservation)
     publish_transfer(session, transfer)
     return {**reservation_data(reservation), "transfer_id": transfer.id}
@@ -188,7 +189,7 @@ def place_group_buy_order(
     customer_name: str | None,
 ) -> Reservation:
     source_id = warehouse_id(session)
-    wanted = _hold(session, source_id, lines)
+    wanted = _wanted(session, lines)
     now = utcnow()
     order = Reservation(
         id=order_id,
@@ -206,6 +207,7 @@ def place_group_buy_order(
     )
     session.add(order)
     session.flush()
+    hold_stock(session, source_id, wanted)  # last: stock rows stay locked until commit
     publish_reservation(session, order)
     return order
 
