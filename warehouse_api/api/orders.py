@@ -8,13 +8,13 @@ from fastapi import APIRouter
 
 from warehouse_api.api.deps import CurrentDevice, DatabaseDep
 from warehouse_api.errors import NotFound
-from warehouse_api.models import Transfer
+from warehouse_api.models import Transfer, utcnow
 from warehouse_api.problems import problem_responses
 from warehouse_api.schemas import DropshipPublic, ReservationPublic, TransferPublic
 from warehouse_api.services.dropship import load_dropship
 from warehouse_api.services.feed_data import dropship_data, reservation_data, transfer_data
 from warehouse_api.services.locations import ensure_visible
-from warehouse_api.services.reservations import load_reservation
+from warehouse_api.services.reservations import expire_holds, load_reservation
 
 router = APIRouter(tags=["orders"])
 
@@ -25,6 +25,16 @@ router = APIRouter(tags=["orders"])
     responses=problem_responses(401, 404),
 )
 def get_reservation(reservation_id: str, device: CurrentDevice, db: DatabaseDep) -> dict[str, Any]:
+    with db.read() as session, session.begin():
+        reservation = load_reservation(session, device, reservation_id)
+        overdue = (
+            reservation.status == "confirmed"
+            and reservation.expires_at is not None
+            and reservation.expires_at < utcnow()
+        )
+    if overdue:  # release at read time, so nobody sees a hold that has run out
+        with db.write() as session:
+            expire_holds(session, reservation_id=reservation_id)
     with db.read() as session, session.begin():
         return reservation_data(load_reservation(session, device, reservation_id))
 

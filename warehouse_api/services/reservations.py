@@ -233,13 +233,18 @@ def ship_group_buy_order(session: Session, order_id: str, device_id: int) -> Res
 
 
 def expire_holds(
-    session: Session, now: datetime | None = None, product_id: int | None = None
+    session: Session,
+    now: datetime | None = None,
+    product_id: int | None = None,
+    reservation_id: str | None = None,
 ) -> int:
     """Release confirmed pickup holds whose time is up; returns how many expired."""
     now = now or utcnow()
     query = select(Reservation.id).where(
         Reservation.status == "confirmed", Reservation.expires_at < now
     )
+    if reservation_id is not None:
+        query = query.where(Reservation.id == reservation_id)
     if product_id is not None:
         query = query.where(
             Reservation.id.in_(

@@ -122,6 +122,18 @@ def test_expired_holds_release_at_read_time(server: Server) -> None:
     assert ledger_balances(server)
 
 
+def test_reading_an_overdue_reservation_expires_it(server: Server) -> None:
+    counter = server.enroll("S001")
+    before = level(server, "WH01", PRODUCT)
+    reservation = _reserve(server, counter, qty=2)["result"]
+    with server.db.write() as session:
+        session.execute(update(Reservation).values(expires_at=utcnow() - timedelta(seconds=1)))
+    with server.client(counter) as client:
+        seen = client.get(f"/reservations/{reservation['reservation_id']}").json()
+    assert seen["status"] == "expired"
+    assert level(server, "WH01", PRODUCT) == before
+
+
 def test_sweeper_expires_holds(server: Server) -> None:
     from warehouse_api.services.sweeper import sweep_once
 
