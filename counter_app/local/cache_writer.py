@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import delete
-from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
+from counter_app.local import search_index
 from counter_app.local.models import Barcode, Location, Product, Staff, Stock
 
 CACHED_TABLES = (Barcode, Stock, Staff, Product, Location)
@@ -30,13 +30,41 @@ def stock_key(change: Change) -> tuple[int, int]:
     return int(location), int(product)
 
 
-def _upsert(session: Session, model: type, rows: list[dict[str, Any]], keys: list[str]) -> None:
-    if not rows:
-        return
-    stmt = insert(model)
-    columns = {c.name for c in model.__table__.columns}  # type: ignore[attr-defined]
-    update_cols = {c: stmt.excluded[c] for c in rows[0] if c in columns and c not in keys}
-    session.execute(stmt.on_conflict_do_update(index_elements=keys, set_=update_cols), rows)
+# Plain SQL through the DBAPI's executemany: the ORM's bulk upsert costs about 20 us a row
+# in Python, which at 700,000 rows (a first sync of 200k products) is most of the sync.
+_UPSERTS = {
+    "locations": (
+        "INSERT INTO locations (id, code, name, kind) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT(id) DO UPDATE SET code = excluded.code, name = excluded.name, kind = excluded.kind"
+    ),
+    "products": (
+        "INSERT INTO products (id, sku, name, category, price_cents, active, dropship_partner_id) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET sku = excluded.sku, "
+        "name = excluded.name, category = excluded.category, price_cents = excluded.price_cents, "
+        "active = excluded.active, dropship_partner_id = excluded.dropship_partner_id"
+    ),
+    "barcodes": (
+        "INSERT INTO barcodes (code, product_id) VALUES (?, ?) "
+        "ON CONFLICT(code) DO UPDATE SET product_id = excluded.product_id"
+    ),
+    "stock": (
+        "INSERT INTO stock (location_id, product_id, on_hand, reserved, safety_stock, available, "
+        "received_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(location_id, product_id) DO UPDATE "
+        "SET on_hand = excluded.on_hand, reserved = excluded.reserved, "
+        "safety_stock = excluded.safety_stock, available = excluded.available, "
+        "received_at = excluded.received_at"
+    ),
+    "staff": (
+        "INSERT INTO staff (id, name, role, location_id, pin_hash) VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT(id) DO UPDATE SET name = excluded.name, role = excluded.role, "
+        "location_id = excluded.location_id, pin_hash = excluded.pin_hash"
+    ),
+}
+
+
+def _executemany(session: Session, sql: str, rows: list[tuple[Any, ...]]) -> None:
+    if rows:
+        session.connection().exec_driver_sql(sql, rows)  # type: ignore[arg-type]
 
 
 def apply_changes(session: Session, changes: Iterable[Change], received_at: str) -> int:
@@ -44,69 +72,67 @@ def apply_changes(session: Session, changes: Iterable[Change], received_at: str)
     latest: dict[tuple[str, str], Change] = {}
     for change in changes:
         latest[(change.entity, change.id)] = change
-    locations, products, stock, staff = [], [], [], []
-    barcodes: list[dict[str, Any]] = []
+    locations: list[tuple[Any, ...]] = []
+    products: list[tuple[Any, ...]] = []
+    barcodes: list[tuple[Any, ...]] = []
+    stock: list[tuple[Any, ...]] = []
+    staff: list[tuple[Any, ...]] = []
     deleted: dict[str, list[str]] = {}
     for change in latest.values():
         if change.op == "delete" or change.data is None:
             deleted.setdefault(change.entity, []).append(change.id)
             continue
         d = change.data
-        if change.entity == "location":
-            locations.append({"id": d["id"], "code": d["code"], "name": d["name"], "kind": d["kind"]})
+        if change.entity == "stock":
+            reserved = d.get("reserved", 0)
+            stock.append((
+                d["location_id"], d["product_id"], d["on_hand"], reserved,
+                d.get("safety_stock", 0), d.get("available", d["on_hand"] - reserved), received_at,
+            ))
         elif change.entity == "product":
-            products.append(
-                {
-                    "id": d["id"],
-                    "sku": d["sku"],
-                    "name": d["name"],
-                    "category": d.get("category") or "",
-                    "price_cents": d["price_cents"],
-                    "active": bool(d.get("active", True)),
-                    "dropship_partner_id": d.get("dropship_partner_id"),
-                }
-            )
-            barcodes.extend({"code": code, "product_id": d["id"]} for code in d.get("barcodes", []))
-        elif change.entity == "stock":
-            stock.append(
-                {
-                    "location_id": d["location_id"],
-                    "product_id": d["product_id"],
-                    "on_hand": d["on_hand"],
-                    "reserved": d.get("reserved", 0),
-                    "safety_stock": d.get("safety_stock", 0),
-                    "available": d.get("available", d["on_hand"] - d.get("reserved", 0)),
-                    "received_at": received_at,
-                }
-            )
+            products.append((
+                d["id"], d["sku"], d["name"], d.get("category") or "", d["price_cents"],
+                bool(d.get("active", True)), d.get("dropship_partner_id"),
+            ))
+            barcodes.extend((code, d["id"]) for code in d.get("barcodes", []))
+        elif change.entity == "location":
+            locations.append((d["id"], d["code"], d["name"], d["kind"]))
         elif change.entity == "staff":
-            staff.append(
-                {
-                    "id": d["id"],
-                    "name": d["name"],
-                    "role": d["role"],
-                    "location_id": d["location_id"],
-                    "pin_hash": d["pin_hash"],
-                }
-            )
+            staff.append((d["id"], d["name"], d["role"], d["location_id"], d["pin_hash"]))
         # Orders of this store (sale, reservation, dropship_order, transfer) are
         # mirrored by the screens that need them; the sale screen does not.
-    _upsert(session, Location, locations, ["id"])
-    _upsert(session, Product, products, ["id"])
+    _executemany(session, _UPSERTS["locations"], locations)
     if products:
+        ids = [p[0] for p in products]
+        search_index.unindex_names(session, _names_of(session, ids))
         # A product's barcode list is replaced whole: codes can move between products.
-        ids = [p["id"] for p in products]
-        session.execute(delete(Barcode).where(Barcode.product_id.in_(ids)))
-        _upsert(session, Barcode, barcodes, ["code"])
-    _upsert(session, Stock, stock, ["location_id", "product_id"])
-    _upsert(session, Staff, staff, ["id"])
+        _executemany(session, "DELETE FROM barcodes WHERE product_id = ?", [(i,) for i in ids])
+        _executemany(session, _UPSERTS["products"], products)
+        _executemany(session, _UPSERTS["barcodes"], barcodes)
+        search_index.index_names(session, [(p[0], p[2]) for p in products])
+    _executemany(session, _UPSERTS["stock"], stock)
+    _executemany(session, _UPSERTS["staff"], staff)
     _apply_deletes(session, deleted)
     return len(latest)
+
+
+def _names_of(session: Session, product_ids: list[int]) -> list[tuple[int, str]]:
+    """(id, name) of the products among ``product_ids`` that are in the cache now."""
+    found: list[tuple[int, str]] = []
+    for start in range(0, len(product_ids), 500):
+        chunk = product_ids[start : start + 500]
+        marks = ", ".join("?" * len(chunk))
+        rows = session.connection().exec_driver_sql(
+            f"SELECT id, name FROM products WHERE id IN ({marks})", tuple(chunk)
+        )
+        found.extend((int(row[0]), str(row[1])) for row in rows)
+    return found
 
 
 def _apply_deletes(session: Session, deleted: dict[str, list[str]]) -> None:
     if ids := deleted.get("product"):
         int_ids = [int(i) for i in ids]
+        search_index.unindex_names(session, _names_of(session, int_ids))
         session.execute(delete(Barcode).where(Barcode.product_id.in_(int_ids)))
         session.execute(delete(Product).where(Product.id.in_(int_ids)))
     if ids := deleted.get("location"):
@@ -124,3 +150,4 @@ def clear_cache(session: Session) -> None:
     """Forget every server figure (a feed reset); the journal and outbox stay."""
     for model in CACHED_TABLES:
         session.execute(delete(model))
+    search_index.forget_all_names(session)

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from counter_app.core.catalog import ProductInfo, StockFigure
 from counter_app.core.money import Money
-from counter_app.local.search_index import fts_phrase
+from counter_app.local.search_index import fts_phrase, short_query_token
 
 _PRODUCT_COLUMNS = "p.id, p.sku, p.name, p.price_cents, p.category"
 
@@ -40,8 +40,8 @@ def find_by_sku(session: Session, sku: str) -> ProductInfo | None:
 def search_products(session: Session, query: str, limit: int = 50) -> list[ProductInfo]:
     """Substring search on name and SKU, any script.
 
-    Three or more characters use the trigram index; one or two fall back to a
-    LIKE scan that stops as soon as ``limit`` rows are found.
+    Three or more characters use the trigram index (name and SKU); one or two
+    use the character/pair index (names only), see ``search_index``.
     """
     query = query.strip()
     if not query:
@@ -55,16 +55,16 @@ def search_products(session: Session, query: str, limit: int = 50) -> list[Produ
             ),
             {"q": fts_phrase(query), "limit": limit},
         ).all()
-    else:
-        pattern = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    elif (token := short_query_token(query)) is not None:
         rows = session.execute(
             text(
-                f"SELECT {_PRODUCT_COLUMNS} FROM products p "
-                "WHERE (p.name LIKE :p ESCAPE '\\' OR p.sku LIKE :p ESCAPE '\\') AND p.active "
-                "LIMIT :limit"
+                f"SELECT {_PRODUCT_COLUMNS} FROM product_grams g JOIN products p ON p.id = g.rowid "
+                "WHERE product_grams MATCH :token AND p.active LIMIT :limit"
             ),
-            {"p": pattern, "limit": limit},
+            {"token": fts_phrase(token), "limit": limit},
         ).all()
+    else:
+        rows = []
     return [_product(r) for r in rows]
 
 

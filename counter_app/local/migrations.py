@@ -23,9 +23,18 @@ def _v2_acked_generation(conn: Connection) -> None:
         conn.execute(text("ALTER TABLE pending_stock_deltas ADD COLUMN acked_gen INTEGER"))
 
 
+def _v3_short_query_index(conn: Connection) -> None:
+    # One- and two-character name search moved from a LIKE scan to product_grams.
+    from counter_app.local.search_index import create_search_index, reindex_all_names
+
+    create_search_index(conn)
+    reindex_all_names(conn)
+
+
 STEPS: list[Callable[[Connection], None]] = [
     lambda _conn: None,  # v1: the first schema, made by create_all
     _v2_acked_generation,
+    _v3_short_query_index,
 ]
 SCHEMA_VERSION = len(STEPS)
 

@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from counter_app.local import cache_writer, stock_deltas, sync_state
+from counter_app.local import cache_writer, search_index, stock_deltas, sync_state
 from counter_app.local.db import LocalDatabase
 from counter_app.local.outbox import now_iso
 from counter_app.sync.client import WarehouseClient, WarehouseProblem, WarehouseUnreachable
@@ -16,6 +16,9 @@ log = logging.getLogger(__name__)
 
 CURSOR_KEY = "pull_cursor"
 LAST_PULL_KEY = "last_pull_at"
+# Set while a pull from zero loads the catalog without trigram triggers; cleared by the
+# page that reaches the head, in the same transaction that rebuilds the index.
+BULK_LOAD_KEY = "search_rebuild_pending"
 PAGE_SIZE = 5000
 
 
@@ -54,6 +57,8 @@ class ChangePuller:
         pages = changes = 0
         reset = False
         cursor = self.cursor()
+        with self._db.read() as session:
+            bulk = cursor == 0 or sync_state.get_value(session, BULK_LOAD_KEY) == "1"
         for _ in range(max_pages):
             with self._db.unit_of_work() as session:
                 generation = stock_deltas.begin_fetch(session)  # committed before the request
@@ -73,7 +78,7 @@ class ChangePuller:
                 with self._db.unit_of_work() as session:
                     cache_writer.clear_cache(session)
                     sync_state.set_value(session, CURSOR_KEY, "0")
-                cursor, reset = 0, True
+                cursor, reset, bulk = 0, True, True
                 continue
             received_at = now_iso()
             parsed = [
@@ -82,7 +87,13 @@ class ChangePuller:
             ]
             stock_keys = [cache_writer.stock_key(c) for c in parsed if c.entity == "stock"]
             with self._db.unit_of_work() as session:
+                if bulk:
+                    search_index.suspend_trigram_triggers(session)
+                    sync_state.set_value(session, BULK_LOAD_KEY, "1")
                 applied = cache_writer.apply_changes(session, parsed, received_at)
+                if bulk and not page.has_more:
+                    search_index.rebuild_trigram_index(session)
+                    sync_state.set_value(session, BULK_LOAD_KEY, "0")
                 stock_deltas.settle_with_page(session, generation, stock_keys, not page.has_more)
                 sync_state.set_value(session, CURSOR_KEY, str(page.cursor))
                 sync_state.set_value(session, LAST_PULL_KEY, received_at)

@@ -3,8 +3,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from sqlalchemy import text
 
 from counter_app.local import catalog_queries, outbox, stock_deltas
+from counter_app.local.cache_writer import clear_cache
 from counter_app.local.db import LocalDatabase
 from counter_app.local.models import PendingStockDelta
 from counter_app.sync.client import PullPage
@@ -103,3 +105,37 @@ def test_every_request_takes_a_new_pull_generation(db: LocalDatabase, client: Fa
     _puller(db, client).pull_until_current()
     with db.read() as s:
         assert stock_deltas.current_generation(s) == 2
+
+
+def _trigger_count(db: LocalDatabase) -> int:
+    with db.read() as s:
+        return len(s.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")).all())
+
+
+def test_a_pull_from_zero_loads_without_triggers_and_rebuilds_the_index_at_the_head(
+    db: LocalDatabase, client: FakeClient
+) -> None:
+    with db.unit_of_work() as s:  # a fresh till: nothing pulled yet
+        clear_cache(s)
+    client.pages = [
+        _page([_product(11, 101, "義美 原味小泡芙")], 11, True),
+        RuntimeError("the till crashed"),
+    ]
+    puller = _puller(db, client)
+    with pytest.raises(RuntimeError):
+        puller.pull_until_current()
+    assert _trigger_count(db) == 0  # still loading in bulk
+    client.pages = [_page([_product(12, 102, "樂事 原味洋芋片")], 12, False)]
+    puller.pull_until_current()
+    assert _trigger_count(db) == 3
+    with db.read() as s:
+        assert [p.id for p in catalog_queries.search_products(s, "小泡芙")] == [101]
+        assert [p.id for p in catalog_queries.search_products(s, "原味")] == [101, 102]
+        assert [p.id for p in catalog_queries.search_products(s, "洋")] == [102]
+    # After the bulk load, changes are indexed one by one again.
+    client.pages = [_page([_product(13, 101, "義美 巧克力泡芙")], 13, False)]
+    puller.pull_until_current()
+    with db.read() as s:
+        assert catalog_queries.search_products(s, "小泡芙") == []
+        assert [p.id for p in catalog_queries.search_products(s, "巧克力")] == [101]
+        assert [p.id for p in catalog_queries.search_products(s, "原味")] == [102]
