@@ -10,15 +10,17 @@ seq N has also seen every seq below N: a pull never skips a change.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
-from sqlalchemy import delete, event, func, select, update
+from sqlalchemy import BigInteger, bindparam, delete, event, func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from warehouse_api.models import ChangeLog, FeedState, utcnow
-from warehouse_api.services.sql import dialect_insert
+from warehouse_api.services.sql import dialect_name
 
 _PENDING = "pending_changes"
 FEED_STATE_ID = 1
@@ -56,12 +58,8 @@ def assign_pending_seqs(session: Session) -> None:
         return
     session.flush()
     count = len(pending)
-    last_seq = session.execute(
-        update(FeedState)
-        .where(FeedState.id == FEED_STATE_ID)
-        .values(last_seq=FeedState.last_seq + count)
-        .returning(FeedState.last_seq)
-    ).scalar_one()
+    advance, upsert = _feed_statements(dialect_name(session))
+    last_seq = session.execute(advance, {"p_count": count}).scalar_one()
     first_seq = last_seq - count + 1
     now = utcnow()
     rows = [
@@ -76,19 +74,32 @@ def assign_pending_seqs(session: Session) -> None:
         }
         for offset, ((entity, entity_id), change) in enumerate(pending.items())
     ]
-    insert = dialect_insert(session)
-    statement = insert(ChangeLog.__table__)
-    statement = statement.on_conflict_do_update(
+    session.execute(upsert, rows)
+
+
+@functools.cache
+def _feed_statements(dialect: str) -> tuple[Any, Any]:
+    """Built once per dialect: (advance the head, upsert one change row)."""
+    state = FeedState.__table__
+    advance = (
+        state.update()
+        .where(state.c.id == FEED_STATE_ID)
+        .values(last_seq=state.c.last_seq + bindparam("p_count", type_=BigInteger))
+        .returning(state.c.last_seq)
+    )
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    upsert = insert(ChangeLog.__table__)
+    upsert = upsert.on_conflict_do_update(
         index_elements=["entity", "entity_id"],
         set_={
-            "seq": statement.excluded.seq,
-            "op": statement.excluded.op,
-            "data": statement.excluded.data,
-            "scope_location_id": statement.excluded.scope_location_id,
-            "changed_at": statement.excluded.changed_at,
+            "seq": upsert.excluded.seq,
+            "op": upsert.excluded.op,
+            "data": upsert.excluded.data,
+            "scope_location_id": upsert.excluded.scope_location_id,
+            "changed_at": upsert.excluded.changed_at,
         },
     )
-    session.execute(statement, rows)
+    return advance, upsert
 
 
 def _forget_pending_changes(session: Session, *_args: Any) -> None:

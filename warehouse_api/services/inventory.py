@@ -12,13 +12,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from sqlalchemy import case, func, select
+from sqlalchemy import Integer, bindparam, case, func, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from warehouse_api.errors import InsufficientStock
 from warehouse_api.models import Location, Product, Stock, StockMovement, utcnow
 from warehouse_api.services.feed_data import publish_stock
-from warehouse_api.services.sql import dialect_insert
+from warehouse_api.services.sql import dialect_name
 
 stock_table = Stock.__table__
 movements_table = StockMovement.__table__
@@ -37,19 +38,70 @@ class StockLevel:
         return self.on_hand - self.reserved - self.safety_stock
 
 
-def ensure_stock_row(session: Session, location_id: int, product_id: int) -> None:
-    insert = dialect_insert(session)
-    session.execute(
-        insert(stock_table)
-        .values(
-            location_id=location_id,
-            product_id=product_id,
-            on_hand=0,
-            reserved=0,
-            safety_stock=0,
-            needs_count=False,
+def _statements(session: Session) -> _Statements:
+    dialect = dialect_name(session)
+    cached = _STATEMENTS.get(dialect)
+    if cached is None:
+        cached = _STATEMENTS[dialect] = _Statements(dialect)
+    return cached
+
+
+class _Statements:
+    """The hot statements, built once per dialect: building SQL per call costs more
+    than running it on SQLite."""
+
+    def __init__(self, dialect: str) -> None:
+        c = stock_table.c
+        row = (c.location_id == bindparam("p_location")) & (c.product_id == bindparam("p_product"))
+        insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+        self.ensure_row = (
+            insert(stock_table)
+            .values(
+                location_id=bindparam("p_location"),
+                product_id=bindparam("p_product"),
+                on_hand=0,
+                reserved=0,
+                safety_stock=0,
+                needs_count=False,
+            )
+            .on_conflict_do_nothing(index_elements=["location_id", "product_id"])
         )
-        .on_conflict_do_nothing(index_elements=["location_id", "product_id"])
+        on_hand_delta = bindparam("p_on_hand_delta", type_=Integer)
+        reserved_delta = bindparam("p_reserved_delta", type_=Integer)
+        new_on_hand = c.on_hand + on_hand_delta
+        wanted_reserved = c.reserved + reserved_delta
+        squeezed = (new_on_hand < 0) | ((wanted_reserved > new_on_hand) & (wanted_reserved > 0))
+        self.adjust = (
+            stock_table.update()
+            .where(row)
+            .values(
+                on_hand=new_on_hand,
+                reserved=case(
+                    (wanted_reserved <= 0, 0),
+                    (wanted_reserved <= new_on_hand, wanted_reserved),
+                    (new_on_hand > 0, new_on_hand),
+                    else_=0,
+                ),
+                needs_count=case((squeezed, True), else_=c.needs_count),
+            )
+            .returning(c.on_hand, c.reserved, c.safety_stock)
+        )
+        qty = bindparam("p_qty", type_=Integer)
+        self.hold = (
+            stock_table.update()
+            .where(row, c.on_hand - c.reserved - c.safety_stock >= qty)
+            .values(reserved=c.reserved + qty)
+            .returning(c.on_hand, c.reserved, c.safety_stock)
+        )
+        self.movement = movements_table.insert()
+
+
+_STATEMENTS: dict[str, _Statements] = {}
+
+
+def ensure_stock_row(session: Session, location_id: int, product_id: int) -> None:
+    session.execute(
+        _statements(session).ensure_row, {"p_location": location_id, "p_product": product_id}
     )
 
 
@@ -74,38 +126,29 @@ def adjust_stock(
     reserved, the reservation figure shrinks to fit (never below 0) and the row is
     flagged for a count; it is never silently clamped without that flag.
     """
-    ensure_stock_row(session, location_id, product_id)
-    c = stock_table.c
-    new_on_hand = c.on_hand + on_hand_delta
-    wanted_reserved = c.reserved + reserved_delta
-    new_reserved = case(
-        (wanted_reserved <= 0, 0),
-        (wanted_reserved <= new_on_hand, wanted_reserved),
-        (new_on_hand > 0, new_on_hand),
-        else_=0,
-    )
-    squeezed = (new_on_hand < 0) | ((wanted_reserved > new_on_hand) & (wanted_reserved > 0))
-    row = session.execute(
-        stock_table.update()
-        .where(c.location_id == location_id, c.product_id == product_id)
-        .values(
-            on_hand=new_on_hand,
-            reserved=new_reserved,
-            needs_count=case((squeezed, True), else_=c.needs_count),
-        )
-        .returning(c.on_hand, c.reserved, c.safety_stock)
-    ).one()
+    statements = _statements(session)
+    params = {
+        "p_location": location_id,
+        "p_product": product_id,
+        "p_on_hand_delta": on_hand_delta,
+        "p_reserved_delta": reserved_delta,
+    }
+    row = session.execute(statements.adjust, params).one_or_none()
+    if row is None:  # first movement of this product here: create the row, then apply
+        session.execute(statements.ensure_row, params)
+        row = session.execute(statements.adjust, params).one()
     if on_hand_delta:
         session.execute(
-            movements_table.insert().values(
-                location_id=location_id,
-                product_id=product_id,
-                delta=on_hand_delta,
-                reason=reason,
-                reference=reference,
-                device_id=device_id,
-                created_at=utcnow(),
-            )
+            statements.movement,
+            {
+                "location_id": location_id,
+                "product_id": product_id,
+                "delta": on_hand_delta,
+                "reason": reason,
+                "reference": reference,
+                "device_id": device_id,
+                "created_at": utcnow(),
+            },
         )
     level = _level(location_id, product_id, tuple(row))
     publish_stock(
@@ -121,19 +164,12 @@ def hold_stock(
 
     Raises InsufficientStock naming the first product that falls short.
     """
-    c = stock_table.c
+    statement = _statements(session).hold
     levels = []
     for product_id in sorted(quantities):
         qty = quantities[product_id]
         row = session.execute(
-            stock_table.update()
-            .where(
-                c.location_id == location_id,
-                c.product_id == product_id,
-                c.on_hand - c.reserved - c.safety_stock >= qty,
-            )
-            .values(reserved=c.reserved + qty)
-            .returning(c.on_hand, c.reserved, c.safety_stock)
+            statement, {"p_location": location_id, "p_product": product_id, "p_qty": qty}
         ).one_or_none()
         if row is None:
             raise _shortfall(session, location_id, product_id, qty)

@@ -19,14 +19,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from warehouse_api.config import Settings
 from warehouse_api.db import Database
 from warehouse_api.errors import DomainError, InsufficientStock
-from warehouse_api.models import SyncOp
+from warehouse_api.models import SyncOp, utcnow
 from warehouse_api.services.devices import AuthenticatedDevice
 
 log = logging.getLogger(__name__)
@@ -50,6 +50,11 @@ class AlreadyApplied(Exception):
         super().__init__("already applied")
         self.stored_result = stored_result
 
+
+_CLAIM_BY_OP_ID = select(SyncOp.body_sha256, SyncOp.result).where(
+    SyncOp.op_id == bindparam("p_op_id")
+)
+_INSERT_CLAIM = SyncOp.__table__.insert()
 
 Handler = Callable[[OpContext, Any], dict[str, Any]]
 _HANDLERS: dict[str, Handler] = {}
@@ -93,7 +98,7 @@ def apply_op(
     for attempt in range(1, MAX_ATTEMPTS + 1):
         try:
             with db.write() as session:
-                claimed = session.scalar(select(SyncOp).where(SyncOp.op_id == op_id))
+                claimed = session.execute(_CLAIM_BY_OP_ID, {"p_op_id": op_id}).first()
                 if claimed is not None:
                     if claimed.body_sha256 != digest:
                         raise DomainError(
@@ -102,16 +107,17 @@ def apply_op(
                         )
                     return {"op_id": op_id, "status": "duplicate", "result": claimed.result}
                 result = handler(OpContext(session, device, op_id, digest, settings), op.payload)
-                session.add(
-                    SyncOp(
-                        op_id=op_id,
-                        device_id=device.id,
-                        type=op.type,
-                        body_sha256=digest,
-                        result=result,
-                    )
+                session.execute(
+                    _INSERT_CLAIM,
+                    {
+                        "op_id": op_id,
+                        "device_id": device.id,
+                        "type": op.type,
+                        "body_sha256": digest,
+                        "result": result,
+                        "created_at": utcnow(),
+                    },
                 )
-                session.flush()
             return {"op_id": op_id, "status": "applied", "result": result}
         except AlreadyApplied as signal:
             return {"op_id": op_id, "status": "duplicate", "result": signal.stored_result}

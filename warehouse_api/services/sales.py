@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select, union_all
 from sqlalchemy.orm import Session
 
 from warehouse_api.errors import DomainError
-from warehouse_api.models import Payment, Product, Sale, SaleLine, Staff
+from warehouse_api.models import Payment, Product, Sale, SaleLine, Staff, utcnow
 from warehouse_api.schemas import SalePayload
 from warehouse_api.services.feed_data import publish_sale
 from warehouse_api.services.inventory import adjust_stock
@@ -22,8 +22,11 @@ def require_store(ctx: OpContext) -> int:
     return ctx.device.location_id
 
 
+_KNOWN_PRODUCTS = select(Product.id).where(Product.id.in_(bindparam("p_ids", expanding=True)))
+
+
 def require_products(session: Session, product_ids: set[int]) -> None:
-    known = set(session.scalars(select(Product.id).where(Product.id.in_(product_ids))))
+    known = set(session.scalars(_KNOWN_PRODUCTS, {"p_ids": list(product_ids)}))
     missing = sorted(product_ids - known)
     if missing:
         raise DomainError(
@@ -31,22 +34,35 @@ def require_products(session: Session, product_ids: set[int]) -> None:
         )
 
 
+_SALE_BY_ID_OR_RECEIPT = select(Sale.id, Sale.op_id).where(
+    (Sale.id == bindparam("p_sale_id")) | (Sale.receipt_no == bindparam("p_receipt_no"))
+)
+_STAFF_EXISTS = select(Staff.id).where(Staff.id == bindparam("p_staff_id"))
+_INSERT_SALE = Sale.__table__.insert()
+_INSERT_LINES = SaleLine.__table__.insert()
+_INSERT_PAYMENTS = Payment.__table__.insert()
+
+
 @op_handler("sale")
 def record_sale(ctx: OpContext, payload: SalePayload) -> dict[str, Any]:
     session = ctx.session
     store_id = require_store(ctx)
-    existing = session.get(Sale, payload.sale_id)
-    if existing is not None:
-        reuse_or_duplicate(session, existing.op_id, ctx.body_sha256, f"sale_id {payload.sale_id}")
-    _refuse_reused_child_ids(session, payload)
-    if session.scalar(select(Sale.id).where(Sale.receipt_no == payload.receipt_no)):
+    for sale_id, owner_op_id in session.execute(
+        _SALE_BY_ID_OR_RECEIPT, {"p_sale_id": payload.sale_id, "p_receipt_no": payload.receipt_no}
+    ):
+        if sale_id == payload.sale_id:
+            reuse_or_duplicate(session, owner_op_id, ctx.body_sha256, f"sale_id {sale_id}")
         raise DomainError(
             "receipt_no_taken", f"receipt {payload.receipt_no} belongs to another sale", 409
         )
+    _refuse_reused_child_ids(session, payload)
     require_products(session, {line.product_id for line in payload.lines})
-    if payload.cashier_id is not None and session.get(Staff, payload.cashier_id) is None:
+    if payload.cashier_id is not None and (
+        session.execute(_STAFF_EXISTS, {"p_staff_id": payload.cashier_id}).first() is None
+    ):
         raise DomainError("unknown_staff", f"no staff member {payload.cashier_id}", 422)
 
+    # Core inserts of prebuilt statements: this is the hottest path after an outage.
     sale = Sale(
         id=payload.sale_id,
         receipt_no=payload.receipt_no,
@@ -56,31 +72,51 @@ def record_sale(ctx: OpContext, payload: SalePayload) -> dict[str, Any]:
         op_id=ctx.op_id,
         total_cents=payload.total_cents,
         created_at=payload.created_at,
+        received_at=utcnow(),
     )
-    session.add(sale)
-    session.add_all(
-        SaleLine(
-            id=line.line_id,
-            sale_id=sale.id,
-            product_id=line.product_id,
-            qty=line.qty,
-            unit_price_cents=line.unit_price_cents,
-            line_total_cents=line.line_total_cents,
+    session.execute(
+        _INSERT_SALE,
+        {
+            "id": sale.id,
+            "receipt_no": sale.receipt_no,
+            "location_id": store_id,
+            "device_id": sale.device_id,
+            "cashier_id": sale.cashier_id,
+            "op_id": sale.op_id,
+            "total_cents": sale.total_cents,
+            "created_at": sale.created_at,
+            "received_at": sale.received_at,
+        },
+    )
+    session.execute(
+        _INSERT_LINES,
+        [
+            {
+                "id": line.line_id,
+                "sale_id": sale.id,
+                "product_id": line.product_id,
+                "qty": line.qty,
+                "unit_price_cents": line.unit_price_cents,
+                "line_total_cents": line.line_total_cents,
+            }
+            for line in payload.lines
+        ],
+    )
+    if payload.payments:
+        session.execute(
+            _INSERT_PAYMENTS,
+            [
+                {
+                    "id": payment.payment_id,
+                    "sale_id": sale.id,
+                    "method": payment.method,
+                    "amount_cents": payment.amount_cents,
+                    "tendered_cents": payment.tendered_cents,
+                    "change_cents": payment.change_cents,
+                }
+                for payment in payload.payments
+            ],
         )
-        for line in payload.lines
-    )
-    session.add_all(
-        Payment(
-            id=payment.payment_id,
-            sale_id=sale.id,
-            method=payment.method,
-            amount_cents=payment.amount_cents,
-            tendered_cents=payment.tendered_cents,
-            change_cents=payment.change_cents,
-        )
-        for payment in payload.payments
-    )
-    session.flush()
 
     sold: dict[int, int] = defaultdict(int)
     for line in payload.lines:
@@ -107,12 +143,11 @@ def _refuse_reused_child_ids(session: Session, payload: SalePayload) -> None:
     payment_ids = [payment.payment_id for payment in payload.payments]
     if len(set(line_ids)) != len(line_ids) or len(set(payment_ids)) != len(payment_ids):
         raise DomainError("idempotency_key_reused", "a line_id or payment_id repeats in this sale")
-    taken_line = session.scalar(select(SaleLine.id).where(SaleLine.id.in_(line_ids)).limit(1))
-    taken_payment = (
-        session.scalar(select(Payment.id).where(Payment.id.in_(payment_ids)).limit(1))
-        if payment_ids
-        else None
+    taken = session.scalar(
+        union_all(
+            select(SaleLine.id).where(SaleLine.id.in_(line_ids)),
+            select(Payment.id).where(Payment.id.in_(payment_ids or [""])),
+        ).limit(1)
     )
-    taken = taken_line or taken_payment
     if taken:
         raise DomainError("idempotency_key_reused", f"id {taken} belongs to another sale")
