@@ -123,3 +123,20 @@ def test_negative_quantity_is_a_validation_error(server: Server) -> None:
         response = client.post("/sync/push", json={"ops": [op]})
     body = assert_problem(response, 422, "validation_error")
     assert any("qty" in [str(part) for part in error["loc"]] for error in body["errors"])
+
+
+def test_draining_a_backlog_applies_each_sale_exactly_once(server: Server) -> None:
+    token = server.enroll("S003")
+    backlog = [sale_op(1 + i % 40, qty=1) for i in range(600)]
+    batches = [backlog[i : i + 200] for i in range(0, len(backlog), 200)]
+    statuses: list[str] = []
+    for batch in batches:
+        statuses += [r["status"] for r in _push(server, token, *batch)]
+    # The relay lost the answer to the second batch and sends it again.
+    replayed = [r["status"] for r in _push(server, token, *batches[1])]
+
+    assert statuses == ["applied"] * 600
+    assert replayed == ["duplicate"] * 200
+    with server.db.read() as session:
+        assert session.scalar(select(func.count()).select_from(Sale)) == 600
+        assert check_ledger(session) == []
