@@ -73,6 +73,9 @@ PHRASEBOOK: dict[str, str] = {
     "That PIN is not a supervisor's": "此密碼不是主管密碼",
     "Time": "時間",
     "Type": "類型",
+    "In-store price label %1 is not set up for this store": "本店未設定店內計價條碼 %1",
+    "Pickup code %1: pickups cannot be handed over at this till yet": "取貨碼 %1：本機尚未開放取貨交貨",
+    "Receipt %1: returns cannot be taken at this till yet": "收據 %1：本機尚未開放退換貨",
     "Price": "單價",
     "Printer offline: %1 waits to print": "印表機離線：%1 等待列印",
     "Printing failed: %1": "列印失敗：%1",
@@ -99,6 +102,17 @@ PHRASEBOOK: dict[str, str] = {
     "\u25cf Online": "● 已連線",
     "\u25cf Unstable connection": "● 連線不穩",
 }
+
+
+def _device_settings_phrases() -> dict[str, str]:
+    """The device settings dialog keeps its zh_TW text beside its code (``ZH_TW``)."""
+    sys.path.insert(0, str(ROOT))
+    from counter_app.ui.device_settings import ZH_TW
+
+    return dict(ZH_TW)
+
+
+PHRASEBOOK.update(_device_settings_phrases())
 
 
 def extract() -> None:

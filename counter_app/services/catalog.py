@@ -21,6 +21,15 @@ class CatalogService:
                 session, code
             )
 
+    def find_by_any(self, codes: tuple[str, ...]) -> ProductInfo | None:
+        """The first of several spellings of one scanned code that the catalog knows."""
+        with self._db.read() as session:
+            for code in codes:
+                product = catalog_queries.find_by_barcode(session, code)
+                if product is not None:
+                    return product
+        return None
+
     def search(self, query: str, limit: int = 50) -> list[ProductInfo]:
         with self._db.read() as session:
             return catalog_queries.search_products(session, query, limit)

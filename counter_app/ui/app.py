@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from counter_app.bootstrap import CounterServices
+from counter_app.devices.scanner_wedge import ScannerWedgeFilter, WedgeSettings
 from counter_app.services.context import StaffMember
 from counter_app.services.selling import CompletedSale
 from counter_app.ui.i18n import install_translator
@@ -28,6 +29,23 @@ def ensure_application(language: str) -> QApplication:
         app.setOrganizationName("CounterWarehouse")
         app._translator = install_translator(app, language)  # type: ignore[attr-defined]
     return app
+
+
+def wedge_settings(section: dict[str, object]) -> WedgeSettings:
+    """Scanner timing from settings.json's "scanner" section; defaults when absent or bad."""
+    try:
+        return WedgeSettings(**section)  # type: ignore[arg-type]
+    except TypeError:
+        return WedgeSettings()
+
+
+def install_scanner(app: QApplication, window: MainWindow, services: CounterServices) -> ScannerWedgeFilter:
+    """Scanners work whatever has focus: the detector watches every key event."""
+    wedge = ScannerWedgeFilter(wedge_settings(services.settings.section("scanner")))
+    wedge.install(app)
+    wedge.scanned.connect(window.sale_screen.on_scanned)
+    window.scanner = wedge  # type: ignore[attr-defined]
+    return wedge
 
 
 def build_main_window(services: CounterServices, cashier: StaffMember, tasks: TaskRunner) -> MainWindow:
@@ -79,6 +97,7 @@ def run_window(services: CounterServices, cashier: StaffMember, language: str) -
     app = ensure_application(language)
     tasks = TaskRunner()
     window = build_main_window(services, cashier, tasks)
+    install_scanner(app, window, services)
     services.background.start()
     window.show()
     window.sale_screen.scan_input.setFocus()

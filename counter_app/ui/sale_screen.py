@@ -5,10 +5,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -24,6 +25,17 @@ from PySide6.QtWidgets import (
 
 from counter_app.core.cart import Cart, CartError, CartLine
 from counter_app.core.catalog import ProductInfo
+from counter_app.core.codes import (
+    EmbeddedPriceCode,
+    GS1Code,
+    InvalidCode,
+    InvalidReason,
+    PickupCode,
+    ProductCode,
+    ReceiptCode,
+    ScanResult,
+    parse_scan,
+)
 from counter_app.core.money import Money
 from counter_app.services.catalog import CatalogService
 from counter_app.services.context import StaffMember
@@ -37,6 +49,7 @@ from counter_app.ui.task_runner import TaskRunner
 log = logging.getLogger(__name__)
 
 MAX_CODE_LENGTH = 64
+STOCK_LOOKUP_DELAY_MS = 250
 
 
 def _looks_like_code(text: str) -> bool:
@@ -66,6 +79,11 @@ class SaleScreen(QWidget):
         self._own_location_id = selling.location_id
         self.cart_model = CartTableModel(Cart())
         self._checkout_running = False
+        self._stock_pending: ProductInfo | None = None
+        self._stock_timer = QTimer(self)
+        self._stock_timer.setSingleShot(True)
+        self._stock_timer.setInterval(STOCK_LOOKUP_DELAY_MS)
+        self._stock_timer.timeout.connect(self._load_stock)
         self._build()
         self._connect_signals()
         self._update_totals()
@@ -214,8 +232,37 @@ class SaleScreen(QWidget):
 
     def on_scanned(self, code: str) -> None:
         """A scanner read a code (from the keyboard-wedge detector or a serial scanner)."""
-        self.scan_input.clear()
-        self._lookup_code(code.strip())
+        modal = QApplication.activeModalWidget()
+        if modal is not None and modal is not self.window():
+            return  # a dialog is open (payment, settings): it owns the scan, not the cart
+        # The field keeps whatever the cashier was typing: the scan never went into it.
+        self._route(parse_scan(code), code.strip())
+
+    def _route(self, result: ScanResult, text: str) -> None:
+        match result:
+            case ProductCode() | GS1Code():
+                keys = result.lookup_keys
+                self._tasks.db(
+                    lambda: self._catalog.find_by_any(keys),
+                    lambda product: self._on_code_found(text, product),
+                    self._on_lookup_failed,
+                )
+            case ReceiptCode():
+                self._show_error(
+                    self.tr("Receipt %1: returns cannot be taken at this till yet").replace("%1", result.receipt_no)
+                )
+            case PickupCode():
+                self._show_error(
+                    self.tr("Pickup code %1: pickups cannot be handed over at this till yet").replace("%1", result.code)
+                )
+            case EmbeddedPriceCode():
+                self._show_error(
+                    self.tr("In-store price label %1 is not set up for this store").replace("%1", result.item_code)
+                )
+            case InvalidCode(reason=InvalidReason.UNKNOWN_FORMAT):
+                self._lookup_code(text)  # an SKU or a store's own code: let the catalog decide
+            case InvalidCode():
+                self._show_error(f"{result.message}: {text[:40]}")
 
     def on_scan_input_return_pressed(self) -> None:
         text = self.scan_input.text().strip()
@@ -223,7 +270,7 @@ class SaleScreen(QWidget):
         if not text:
             return
         if _looks_like_code(text):
-            self._lookup_code(text)
+            self._route(parse_scan(text), text)
         else:
             self._search(text)
 
@@ -340,9 +387,17 @@ class SaleScreen(QWidget):
         self._show_info(f"{product.name}  {product.price.format()}")
 
     def _show_stock(self, product: ProductInfo) -> None:
+        """Stock of the product in focus, once the cashier pauses: a burst of scans must
+        not queue a look-up per item in front of the next scan."""
+        if self._stock_lookup is None or self.stock_panel.product_id == product.id:
+            return
+        self._stock_pending = product
+        self._stock_timer.start()
+
+    def _load_stock(self) -> None:
         """Cached figures at once (with their age), then live ones if the warehouse answers."""
-        lookup = self._stock_lookup
-        if lookup is None or self.stock_panel.product_id == product.id:
+        lookup, product = self._stock_lookup, self._stock_pending
+        if lookup is None or product is None:
             return
         self.stock_panel.product_id = product.id
 

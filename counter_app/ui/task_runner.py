@@ -28,6 +28,7 @@ class TaskRunner(QObject):
         self._net_pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="net")
         self._finished.connect(self._deliver)
         self._pending = 0
+        self._closed = False
 
     def db(
         self,
@@ -56,6 +57,10 @@ class TaskRunner(QObject):
         on_success: Callable[[T], None] | None,
         on_error: ErrorHandler | None,
     ) -> Future[T]:
+        if self._closed:  # a timer firing while the window closes: nothing to do
+            cancelled: Future[T] = Future()
+            cancelled.cancel()
+            return cancelled
         self._pending += 1
         future = pool.submit(work)
         future.add_done_callback(lambda f: self._finished.emit((f, on_success, on_error)))
@@ -65,6 +70,8 @@ class TaskRunner(QObject):
     def _deliver(self, item: tuple[Future[Any], Any, Any]) -> None:
         future, on_success, on_error = item
         self._pending -= 1
+        if future.cancelled():  # shut down before it ran: nobody waits for it
+            return
         error = future.exception()
         if error is not None:
             if on_error is not None:
@@ -76,5 +83,6 @@ class TaskRunner(QObject):
             on_success(future.result())
 
     def shutdown(self) -> None:
+        self._closed = True
         self._db_pool.shutdown(wait=True, cancel_futures=False)
         self._net_pool.shutdown(wait=False, cancel_futures=True)

@@ -132,287 +132,352 @@
 <context>
     <name>DeviceSettingsDialog</name>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="94" />
-        <source>收據印表機與掃描器設定</source>
-        <translation type="unfinished" />
+        <location filename="../../counter_app/ui/device_settings.py" line="165" />
+        <source>Receipt printer and scanner settings</source>
+        <translation>收據印表機與掃描器設定</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="106" />
-        <source>網路（TCP 9100）</source>
-        <translation type="unfinished" />
+        <location filename="../../counter_app/ui/device_settings.py" line="177" />
+        <source>Network (TCP 9100)</source>
+        <translation>網路（TCP 9100）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="107" />
+        <location filename="../../counter_app/ui/device_settings.py" line="178" />
         <source>USB</source>
-        <translation type="unfinished" />
+        <translation>USB</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="108" />
-        <source>序列埠（COM）</source>
-        <translation type="unfinished" />
+        <location filename="../../counter_app/ui/device_settings.py" line="179" />
+        <source>Serial port (COM)</source>
+        <translation>序列埠（COM）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="109" />
-        <source>Windows 印表機</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="110" />
-        <source>CUPS 印表機</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="111" />
-        <source>裝置檔案</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="120" />
-        <source>80 mm（48 字）</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="121" />
-        <source>58 mm（32 字）</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="124" />
-        <source>Big5（台灣機種）</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="125" />
-        <source>GB18030（簡體機種）</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="126" />
-        <source>圖像（任何印表機）</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="130" />
-        <source>名稱</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="131" />
-        <source>連線方式</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="132" />
-        <source>位址</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="133" />
-        <source>機型設定檔</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="134" />
-        <source>紙寬</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="135" />
-        <source>中文編碼</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="136" />
-        <location filename="../../counter_app/ui/device_settings.py" line="237" />
-        <source>收據印表機</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="140" />
-        <source>接腳 2（一般）</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="141" />
-        <source>接腳 5（第二錢櫃）</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="146" />
-        <source>錢櫃接腳</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="147" />
-        <source>脈衝時間</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="148" />
-        <source>間隔時間</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="149" />
-        <source>錢櫃</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="152" />
-        <source>測試列印</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="153" />
-        <source>測試開錢櫃</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="158" />
-        <source>尚未測試</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="161" />
-        <source>Linux USB 權限</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="173" />
-        <source>掃描器測試</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="175" />
-        <source>請掃描任一條碼，結果會顯示在下方：</source>
-        <translation type="unfinished" />
+        <location filename="../../counter_app/ui/device_settings.py" line="180" />
+        <source>Windows printer</source>
+        <translation>Windows 印表機</translation>
     </message>
     <message>
         <location filename="../../counter_app/ui/device_settings.py" line="181" />
-        <source>儲存</source>
-        <translation type="unfinished" />
+        <source>CUPS printer</source>
+        <translation>CUPS 印表機</translation>
     </message>
     <message>
         <location filename="../../counter_app/ui/device_settings.py" line="182" />
-        <source>取消</source>
-        <translation type="unfinished" />
+        <source>Device file</source>
+        <translation>裝置檔案</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="191" />
+        <source>80 mm (48 columns)</source>
+        <translation>80 mm（48 字）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="192" />
+        <source>58 mm (32 columns)</source>
+        <translation>58 mm（32 字）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="195" />
+        <source>Big5 (Taiwan models)</source>
+        <translation>Big5（台灣機種）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="196" />
+        <source>GB18030 (mainland models)</source>
+        <translation>GB18030（簡體機種）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="197" />
+        <source>Image (any printer)</source>
+        <translation>圖像（任何印表機）</translation>
     </message>
     <message>
         <location filename="../../counter_app/ui/device_settings.py" line="201" />
-        <source>收據預覽</source>
-        <translation type="unfinished" />
+        <source>Name</source>
+        <translation>名稱</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="214" />
-        <source> 毫秒</source>
-        <translation type="unfinished" />
+        <location filename="../../counter_app/ui/device_settings.py" line="202" />
+        <source>Connection</source>
+        <translation>連線方式</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="271" />
-        <source>請輸入 USB 位址，例如 04b8:0e15（廠商:產品，可用 lsusb 查詢）。</source>
-        <translation type="unfinished" />
+        <location filename="../../counter_app/ui/device_settings.py" line="203" />
+        <source>Address</source>
+        <translation>位址</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="275" />
-        <source>沒有存取 USB 印表機的權限（errno 13 / 拒絕存取）。請以管理員身分執行下列指令安裝 udev 規則：</source>
-        <translation type="unfinished" />
+        <location filename="../../counter_app/ui/device_settings.py" line="204" />
+        <source>Printer profile</source>
+        <translation>機型設定檔</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="277" />
-        <source>在 Linux 上，USB 印表機需要 udev 規則才能由一般使用者列印：</source>
-        <translation type="unfinished" />
+        <location filename="../../counter_app/ui/device_settings.py" line="205" />
+        <source>Paper width</source>
+        <translation>紙寬</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="312" />
+        <location filename="../../counter_app/ui/device_settings.py" line="206" />
+        <source>Chinese encoding</source>
+        <translation>中文編碼</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="207" />
+        <location filename="../../counter_app/ui/device_settings.py" line="308" />
+        <source>Receipt printer</source>
+        <translation>收據印表機</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="211" />
+        <source>Pin 2 (usual)</source>
+        <translation>接腳 2（一般）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="212" />
+        <source>Pin 5 (second drawer)</source>
+        <translation>接腳 5（第二錢櫃）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="217" />
+        <source>Drawer pin</source>
+        <translation>錢櫃接腳</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="218" />
+        <source>Pulse on</source>
+        <translation>脈衝時間</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="219" />
+        <source>Pulse off</source>
+        <translation>間隔時間</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="220" />
+        <source>Cash drawer</source>
+        <translation>錢櫃</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="223" />
+        <source>Test print</source>
+        <translation>測試列印</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="224" />
+        <source>Test the drawer</source>
+        <translation>測試開錢櫃</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="229" />
+        <source>Not tested yet</source>
+        <translation>尚未測試</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="232" />
+        <source>Linux USB permissions</source>
+        <translation>Linux USB 權限</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="244" />
+        <source>Scanner test</source>
+        <translation>掃描器測試</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="246" />
+        <source>Scan any code; what it is shows below:</source>
+        <translation>請掃描任一條碼，結果會顯示在下方：</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="252" />
+        <source>Save</source>
+        <translation>儲存</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="253" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="272" />
+        <source>Receipt preview</source>
+        <translation>收據預覽</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="285" />
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
         <location filename="../../counter_app/ui/device_settings.py" line="323" />
-        <location filename="../../counter_app/ui/device_settings.py" line="375" />
-        <source>設定有誤：%s</source>
-        <translation type="unfinished" />
+        <source>%1 or %1:9100</source>
+        <translation>%1 或 %1:9100</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="316" />
-        <source>測試頁已送出，等待列印…</source>
-        <translation type="unfinished" />
+        <location filename="../../counter_app/ui/device_settings.py" line="324" />
+        <source>04b8:0e15 (vendor:product)</source>
+        <translation>04b8:0e15（廠商:產品）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="333" />
-        <source>排隊中</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="334" />
-        <source>列印中…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="335" />
-        <source>完成：%s</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="336" />
-        <source>已取消</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="339" />
-        <source>印表機離線，收據等待列印</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="340" />
-        <source>印表機缺紙，請換紙；收據等待列印</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="341" />
-        <source>沒有 USB 印表機的存取權限，請安裝下方的 udev 規則</source>
-        <translation type="unfinished" />
+        <location filename="../../counter_app/ui/device_settings.py" line="325" />
+        <source>COM3 or /dev/ttyUSB0@9600</source>
+        <translation>COM3 或 /dev/ttyUSB0@9600</translation>
     </message>
     <message>
         <location filename="../../counter_app/ui/device_settings.py" line="342" />
-        <source>找不到印表機，請檢查連線與設定</source>
-        <translation type="unfinished" />
+        <source>Enter the USB address, e.g. 04b8:0e15 (vendor:product, shown by lsusb).</source>
+        <translation>請輸入 USB 位址，例如 04b8:0e15（廠商:產品，可用 lsusb 查詢）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="343" />
-        <source>缺少印表機驅動程式元件</source>
-        <translation type="unfinished" />
+        <location filename="../../counter_app/ui/device_settings.py" line="346" />
+        <source>No permission to use the USB printer (errno 13, access denied). Run these commands as an administrator to install the udev rule:</source>
+        <translation>沒有存取 USB 印表機的權限（errno 13 / 拒絕存取）。請以管理員身分執行下列指令安裝 udev 規則：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="344" />
-        <source>印表機設定有誤</source>
-        <translation type="unfinished" />
+        <location filename="../../counter_app/ui/device_settings.py" line="348" />
+        <source>On Linux a USB printer needs a udev rule before a normal user can print:</source>
+        <translation>在 Linux 上，USB 印表機需要 udev 規則才能由一般使用者列印：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="360" />
-        <source>商品條碼</source>
-        <translation type="unfinished" />
+        <location filename="../../counter_app/ui/device_settings.py" line="383" />
+        <location filename="../../counter_app/ui/device_settings.py" line="394" />
+        <location filename="../../counter_app/ui/device_settings.py" line="458" />
+        <source>Invalid settings: %1</source>
+        <translation>設定有誤：%s</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="361" />
-        <source>GS1 條碼</source>
-        <translation type="unfinished" />
+        <location filename="../../counter_app/ui/device_settings.py" line="387" />
+        <source>Test page sent, waiting to print…</source>
+        <translation>測試頁已送出，等待列印…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="362" />
-        <source>店內秤重／計價條碼</source>
-        <translation type="unfinished" />
+        <location filename="../../counter_app/ui/device_settings.py" line="404" />
+        <source>Queued</source>
+        <translation>排隊中</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="363" />
-        <source>收據號碼（退換貨）</source>
-        <translation type="unfinished" />
+        <location filename="../../counter_app/ui/device_settings.py" line="405" />
+        <source>Printing…</source>
+        <translation>列印中…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="364" />
-        <source>取貨碼</source>
-        <translation type="unfinished" />
+        <location filename="../../counter_app/ui/device_settings.py" line="406" />
+        <source>Done: %1</source>
+        <translation>完成：%s</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="365" />
-        <source>無效條碼</source>
-        <translation type="unfinished" />
+        <location filename="../../counter_app/ui/device_settings.py" line="407" />
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="410" />
+        <source>Printer offline, receipt waiting to print</source>
+        <translation>印表機離線，收據等待列印</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="411" />
+        <source>Printer out of paper: load paper; the receipt waits to print</source>
+        <translation>印表機缺紙，請換紙；收據等待列印</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="412" />
+        <source>No permission to use the USB printer: install the udev rule below</source>
+        <translation>沒有 USB 印表機的存取權限，請安裝下方的 udev 規則</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="413" />
+        <source>Printer not found: check the cable and the settings</source>
+        <translation>找不到印表機，請檢查連線與設定</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="414" />
+        <source>A printer driver component is missing</source>
+        <translation>缺少印表機驅動程式元件</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="415" />
+        <source>The printer settings are wrong</source>
+        <translation>印表機設定有誤</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="431" />
+        <source>Product barcode</source>
+        <translation>商品條碼</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="432" />
+        <source>GS1 code</source>
+        <translation>GS1 條碼</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="433" />
+        <source>In-store weight/price label</source>
+        <translation>店內秤重／計價條碼</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="434" />
+        <source>Receipt number (returns)</source>
+        <translation>收據號碼（退換貨）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="435" />
+        <source>Pickup code</source>
+        <translation>取貨碼</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="436" />
+        <source>Invalid code</source>
+        <translation>無效條碼</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="439" />
+        <source>Nothing was scanned</source>
+        <translation>沒有讀到條碼</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="440" />
+        <source>Code is too short</source>
+        <translation>條碼太短</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="441" />
+        <source>Code is too long</source>
+        <translation>條碼太長</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="442" />
+        <source>Code contains control characters</source>
+        <translation>條碼含有控制字元</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="443" />
+        <source>Wrong check digit, scan again</source>
+        <translation>檢查碼錯誤，請重新掃描</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="444" />
+        <source>The date in the code is invalid</source>
+        <translation>條碼中的日期無效</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="445" />
+        <source>Malformed GS1 code</source>
+        <translation>GS1 條碼格式錯誤</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="446" />
+        <source>GS1 code carries no GTIN</source>
+        <translation>GS1 條碼沒有商品編號</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="447" />
+        <source>Malformed pickup code</source>
+        <translation>取貨碼格式錯誤</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="448" />
+        <source>Unknown code format</source>
+        <translation>無法辨識的條碼</translation>
     </message>
 </context>
 <context>
@@ -428,22 +493,22 @@
         <translation>功能(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="67" />
+        <location filename="../../counter_app/ui/app.py" line="76" />
         <source>Open the cash drawer without a sale</source>
         <translation>非交易開錢櫃</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="73" />
+        <location filename="../../counter_app/ui/app.py" line="82" />
         <source>Reprint a receipt…</source>
         <translation>補印收據…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="74" />
+        <location filename="../../counter_app/ui/app.py" line="83" />
         <source>Sync problems…</source>
         <translation>同步問題…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="75" />
+        <location filename="../../counter_app/ui/app.py" line="84" />
         <source>Open the cash drawer (supervisor)…</source>
         <translation>開錢櫃（需主管）…</translation>
     </message>
@@ -489,99 +554,114 @@
 <context>
     <name>SaleScreen</name>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="78" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="96" />
         <source>Scan a barcode or type a code or name, then Enter</source>
         <translation>掃描條碼，或輸入條碼／品名後按 Enter</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="115" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="133" />
         <source>Total</source>
         <translation>總計</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="125" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="143" />
         <source>Cashier: %1</source>
         <translation>收銀員：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="140" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="158" />
         <source>Cash (F12)</source>
         <translation>現金結帳 (F12)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="142" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="160" />
         <source>Quantity (F4)</source>
         <translation>修改數量 (F4)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="145" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="163" />
         <source>Remove line (Del)</source>
         <translation>刪除品項 (Del)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="146" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="164" />
         <source>Clear cart</source>
         <translation>清空購物車</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="242" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="252" />
+        <source>Receipt %1: returns cannot be taken at this till yet</source>
+        <translation>收據 %1：本機尚未開放退換貨</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sale_screen.py" line="256" />
+        <source>Pickup code %1: pickups cannot be handed over at this till yet</source>
+        <translation>取貨碼 %1：本機尚未開放取貨交貨</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sale_screen.py" line="260" />
+        <source>In-store price label %1 is not set up for this store</source>
+        <translation>本店未設定店內計價條碼 %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sale_screen.py" line="289" />
         <source>The cart is empty</source>
         <translation>購物車是空的</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="269" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="316" />
         <source>Quantity</source>
         <translation>數量</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="279" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="326" />
         <source>Removed %1</source>
         <translation>已刪除 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="291" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="338" />
         <source>Unreadable code; scan again</source>
         <translation>條碼無法辨識，請重新掃描</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="301" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="348" />
         <source>No product with code %1</source>
         <translation>查無此條碼商品：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="312" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="359" />
         <source>Nothing matches “%1”</source>
         <translation>找不到符合「%1」的商品</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="325" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="372" />
         <source>%1 matches: pick one and press Enter</source>
         <translation>找到 %1 筆，請選擇後按 Enter</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="329" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="376" />
         <source>Look-up failed: %1</source>
         <translation>查詢失敗：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="385" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="440" />
         <source>Sale %1 done. Change due: %2</source>
         <translation>交易 %1 完成，找零 %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="390" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="445" />
         <source>Change due
 %1</source>
         <translation>找零
 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="402" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="457" />
         <source>The sale was not saved: %1. The cart is kept; try again.</source>
         <translation>交易未儲存：%1。購物車內容已保留，請再試一次。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="407" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="462" />
         <source>%1 items</source>
         <translation>共 %1 件</translation>
     </message>

@@ -129,12 +129,15 @@ def test_cash_sale_lands_in_the_journal_and_on_the_server_once(qtbot: Any, windo
     qtbot.waitUntil(lambda: window.status.waiting_label.text() != "")
 
     # With no printer set up, the receipt goes to a file through python-escpos:
-    # the receipt with its number and cashier in Big5, ending with the cut.
+    # the drawer kick (ESC p) first, then the receipt with its number and cashier
+    # in Big5, ending with the cut.
     receipt_file = demo_counter.data_dir / "counter" / "receipts.escpos"
     qtbot.waitUntil(lambda: receipt_file.exists() and sale.receipt_no.encode() in receipt_file.read_bytes(), timeout=10_000)
     printed = receipt_file.read_bytes()
     assert "示範收銀員".encode("cp950") in printed
-    assert printed.startswith(b"\x1b@")  # ESC @ initialise
+    assert printed.startswith(b"\x1bp")  # ESC p: cash drawer pulse
+    assert b"\x1b@" in printed  # ESC @ initialises the receipt
+    assert printed.index(b"\x1bp") < printed.index(sale.receipt_no.encode())
     assert printed.endswith(b"\x1dV\x00")  # GS V 0 full cut
 
 
