@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from counter_app.devices.config import ConnectionKind, PrinterConfig
+from counter_app.devices.factory import build_print_queue
 from counter_app.devices.print_queue import PrintQueue
-from counter_app.devices.printer import EscposReceiptPrinter
 from counter_app.local import sync_state
 from counter_app.local.db import LocalDatabase
 from counter_app.local.settings_store import SettingsStore
@@ -132,7 +132,7 @@ def build_services(
             raise NotEnrolled("this till is not enrolled: start it with --enroll CODE")
         store = enroll(db, client, token_store, enrollment_code)
     connectivity = ConnectivityMonitor()
-    print_queue = PrintQueue(EscposReceiptPrinter(printer_config(settings, data_dir))).start()
+    print_queue = build_print_queue(printer_config(settings, data_dir))
     live_client = WarehouseClient(server_url, token_store.load(), timeout=(1.5, 3.0))
     relay = OutboxRelay(db, client, connectivity)
     puller = ChangePuller(db, client, connectivity)

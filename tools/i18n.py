@@ -76,6 +76,7 @@ PHRASEBOOK: dict[str, str] = {
     "In-store price label %1 is not set up for this store": "本店未設定店內計價條碼 %1",
     "Pickup code %1: pickups cannot be handed over at this till yet": "取貨碼 %1：本機尚未開放取貨交貨",
     "Receipt %1: returns cannot be taken at this till yet": "收據 %1：本機尚未開放退換貨",
+    "Printer and scanner settings…": "印表機與掃描器設定…",
     "Price": "單價",
     "Printer offline: %1 waits to print": "印表機離線：%1 等待列印",
     "Printing failed: %1": "列印失敗：%1",

@@ -8,9 +8,12 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from counter_app.bootstrap import CounterServices
+from counter_app.devices.config import PrinterConfig
+from counter_app.devices.factory import build_receipt_printer
 from counter_app.devices.scanner_wedge import ScannerWedgeFilter, WedgeSettings
 from counter_app.services.context import StaffMember
 from counter_app.services.selling import CompletedSale
+from counter_app.ui.device_settings import DeviceSettingsDialog
 from counter_app.ui.i18n import install_translator
 from counter_app.ui.main_window import MainWindow
 from counter_app.ui.reprint_dialog import ReprintDialog
@@ -88,9 +91,24 @@ def _add_tools(window: MainWindow, services: CounterServices, tasks: TaskRunner)
             supervisor, reason = approval.supervisor, approval.reason
             tasks.db(lambda: services.receipts.open_drawer_on_demand(supervisor, reason))
 
+    def device_settings() -> None:
+        def save(config: PrinterConfig) -> None:
+            services.settings.save_section("printer", config.to_dict())
+            services.print_queue.set_default_printer(build_receipt_printer(config))
+
+        DeviceSettingsDialog(
+            services.print_queue.default_printer.config,  # type: ignore[attr-defined]
+            print_queue=services.print_queue,
+            printer_factory=build_receipt_printer,
+            save_config=save,
+            scan_source=getattr(window, "scanner", None),
+            parent=window,
+        ).exec()
+
     window.add_tool(QCoreApplication.translate("MainWindow", "Reprint a receipt…"), "F9", reprint)
     window.add_tool(QCoreApplication.translate("MainWindow", "Sync problems…"), "F10", sync_problems)
     window.add_tool(QCoreApplication.translate("MainWindow", "Open the cash drawer (supervisor)…"), "", open_drawer)
+    window.add_tool(QCoreApplication.translate("MainWindow", "Printer and scanner settings…"), "", device_settings)
 
 
 def run_window(services: CounterServices, cashier: StaffMember, language: str) -> int:

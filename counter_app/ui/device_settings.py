@@ -76,7 +76,7 @@ ZH_TW: dict[str, str] = {
     'Image (any printer)': '圖像（任何印表機）',
     'In-store weight/price label': '店內秤重／計價條碼',
     'Invalid code': '無效條碼',
-    'Invalid settings: %1': '設定有誤：%s',
+    'Invalid settings: %1': '設定有誤：%1',
     'Linux USB permissions': 'Linux USB 權限',
     'Name': '名稱',
     'Network (TCP 9100)': '網路（TCP 9100）',

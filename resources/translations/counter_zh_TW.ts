@@ -342,7 +342,7 @@
         <location filename="../../counter_app/ui/device_settings.py" line="394" />
         <location filename="../../counter_app/ui/device_settings.py" line="458" />
         <source>Invalid settings: %1</source>
-        <translation>設定有誤：%s</translation>
+        <translation>設定有誤：%1</translation>
     </message>
     <message>
         <location filename="../../counter_app/ui/device_settings.py" line="387" />
@@ -493,24 +493,29 @@
         <translation>功能(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="76" />
+        <location filename="../../counter_app/ui/app.py" line="88" />
         <source>Open the cash drawer without a sale</source>
         <translation>非交易開錢櫃</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="82" />
+        <location filename="../../counter_app/ui/app.py" line="108" />
         <source>Reprint a receipt…</source>
         <translation>補印收據…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="83" />
+        <location filename="../../counter_app/ui/app.py" line="109" />
         <source>Sync problems…</source>
         <translation>同步問題…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="84" />
+        <location filename="../../counter_app/ui/app.py" line="110" />
         <source>Open the cash drawer (supervisor)…</source>
         <translation>開錢櫃（需主管）…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/app.py" line="111" />
+        <source>Printer and scanner settings…</source>
+        <translation>印表機與掃描器設定…</translation>
     </message>
 </context>
 <context>
