@@ -119,20 +119,30 @@ def claim_batch(session: Session, limit: int, now: float | None = None) -> list[
 
 
 def mark_done(session: Session, op_id: str, result: dict[str, Any] | None) -> None:
-    session.execute(
-        update(OutboxOp)
-        .where(OutboxOp.op_id == op_id)
-        .values(
-            state=OpState.DONE,
-            result=json.dumps(result, ensure_ascii=False) if result is not None else None,
-            finished_at=now_iso(),
-            problem_code=None,
-            problem_detail=None,
-        )
+    mark_done_many(session, [(op_id, result)])
+
+
+def mark_done_many(session: Session, acked: list[tuple[str, dict[str, Any] | None]]) -> None:
+    """Settle acknowledged ops (applied or duplicate) in the caller's transaction.
+
+    Plain executemany: a push answers up to 200 ops, and two ORM updates per op
+    cost about 0.7 ms each, a third of the time to drain 10,000 sales.
+    """
+    if not acked:
+        return
+    finished = now_iso()
+    rows = [
+        (json.dumps(result, ensure_ascii=False) if result is not None else None, finished, op_id)
+        for op_id, result in acked
+    ]
+    session.connection().exec_driver_sql(
+        "UPDATE outbox SET state = 'done', result = ?, finished_at = ?, problem_code = NULL, "
+        "problem_detail = NULL WHERE op_id = ?",
+        rows,  # type: ignore[arg-type]
     )
-    # The server's figures now include this op, but the cache may not yet: the
+    # The server's figures now include these ops, but the cache may not yet: the
     # deltas stay until a figure fetched after this ack arrives (stock_deltas).
-    stock_deltas.mark_acked(session, op_id)
+    stock_deltas.mark_acked(session, [op_id for op_id, _ in acked])
 
 
 def mark_rejected(session: Session, op_id: str, code: str, detail: str) -> None:

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import and_, delete, select, tuple_, update
+from sqlalchemy import and_, delete, select, tuple_
 from sqlalchemy.orm import Session
 
 from counter_app.local import sync_state
@@ -44,12 +44,12 @@ def begin_fetch(session: Session) -> int:
     return sync_state.next_counter(session, PULL_GENERATION_KEY)
 
 
-def mark_acked(session: Session, op_id: str) -> None:
-    """The server applied the op: its deltas wait for a figure fetched after this moment."""
-    session.execute(
-        update(PendingStockDelta)
-        .where(PendingStockDelta.op_id == op_id, PendingStockDelta.acked_gen.is_(None))
-        .values(acked_gen=current_generation(session))
+def mark_acked(session: Session, op_ids: list[str]) -> None:
+    """The server applied these ops: their deltas wait for a figure fetched after now."""
+    generation = current_generation(session)
+    session.connection().exec_driver_sql(
+        "UPDATE pending_stock_deltas SET acked_gen = ? WHERE op_id = ? AND acked_gen IS NULL",
+        [(generation, op_id) for op_id in op_ids],  # type: ignore[arg-type]
     )
 
 

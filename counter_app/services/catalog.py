@@ -16,10 +16,8 @@ class CatalogService:
         code = code.strip()
         if not code:
             return None
-        with self._db.read() as session:
-            return catalog_queries.find_by_barcode(session, code) or catalog_queries.find_by_sku(
-                session, code
-            )
+        with self._db.read_connection() as conn:  # the hot path: Core, no ORM session
+            return catalog_queries.find_by_barcode(conn, code) or catalog_queries.find_by_sku(conn, code)
 
     def find_by_any(self, codes: tuple[str, ...]) -> ProductInfo | None:
         """The first of several spellings of one scanned code that the catalog knows."""

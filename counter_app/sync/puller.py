@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from counter_app.local import cache_writer, search_index, stock_deltas, sync_state
 from counter_app.local.db import LocalDatabase
 from counter_app.local.outbox import now_iso
-from counter_app.sync.client import WarehouseClient, WarehouseProblem, WarehouseUnreachable
+from counter_app.sync.client import (
+    PullPage,
+    WarehouseClient,
+    WarehouseProblem,
+    WarehouseUnreachable,
+)
 from counter_app.sync.connectivity import ConnectivityMonitor
 
 log = logging.getLogger(__name__)
@@ -53,55 +59,72 @@ class ChangePuller:
         """Pull pages until has_more is false. Each page commits with its cursor (and the
         release of the local stock deltas its figures now include), so a crash resumes
         from the last committed page. A reset clears the cache but keeps the journal,
-        the outbox and the local deltas, then re-pulls from zero."""
+        the outbox and the local deltas, then re-pulls from zero.
+
+        The next page is requested while this one is written (one request ahead), so a
+        long pull costs about max(server, cache writes), not their sum. A page fetched
+        ahead and never applied (crash, error) is simply fetched again next time.
+        """
         pages = changes = 0
         reset = False
         cursor = self.cursor()
         with self._db.read() as session:
             bulk = cursor == 0 or sync_state.get_value(session, BULK_LOAD_KEY) == "1"
-        for _ in range(max_pages):
-            with self._db.unit_of_work() as session:
-                generation = stock_deltas.begin_fetch(session)  # committed before the request
-            try:
-                page = self._client.pull(cursor, self._page_size)
-            except (WarehouseUnreachable, WarehouseProblem) as exc:
-                self._connectivity.report_failure(str(exc))
-                return PullOutcome(pages, changes, reset, unreachable=True)
-            self._connectivity.report_success()
-            if page.reset:
-                if reset:
-                    # Reset again while re-pulling from zero: clearing once more would only
-                    # throw away what this round fetched. Stop; the next round tries again.
-                    log.error("change feed reset again at cursor %s while re-pulling", cursor)
-                    return PullOutcome(pages, changes, reset)
-                log.warning("change feed reset at cursor %s: re-pulling from zero", cursor)
-                with self._db.unit_of_work() as session:
-                    cache_writer.clear_cache(session)
-                    sync_state.set_value(session, CURSOR_KEY, "0")
-                cursor, reset, bulk = 0, True, True
-                continue
-            received_at = now_iso()
-            parsed = [
-                cache_writer.Change(c["seq"], c["entity"], c["op"], str(c["id"]), c.get("data"))
-                for c in page.changes
-            ]
-            stock_keys = [cache_writer.stock_key(c) for c in parsed if c.entity == "stock"]
-            with self._db.unit_of_work() as session:
-                if bulk:
-                    search_index.suspend_trigram_triggers(session)
-                    sync_state.set_value(session, BULK_LOAD_KEY, "1")
-                applied = cache_writer.apply_changes(session, parsed, received_at)
-                if bulk and not page.has_more:
-                    search_index.rebuild_trigram_index(session)
-                    sync_state.set_value(session, BULK_LOAD_KEY, "0")
-                stock_deltas.settle_with_page(session, generation, stock_keys, not page.has_more)
-                sync_state.set_value(session, CURSOR_KEY, str(page.cursor))
-                sync_state.set_value(session, LAST_PULL_KEY, received_at)
-            cursor = page.cursor
-            pages += 1
-            changes += applied
-            if applied:
-                self._on_change(applied)
-            if not page.has_more:
-                break
+        with ThreadPoolExecutor(1, thread_name_prefix="pull-ahead") as ahead:
+            pending = ahead.submit(self._fetch, cursor)
+            for _ in range(max_pages):
+                try:
+                    generation, page = pending.result()
+                except (WarehouseUnreachable, WarehouseProblem) as exc:
+                    self._connectivity.report_failure(str(exc))
+                    return PullOutcome(pages, changes, reset, unreachable=True)
+                self._connectivity.report_success()
+                if page.reset:
+                    if reset:
+                        # Reset again while re-pulling from zero: clearing once more would
+                        # only throw away what this round fetched. Stop; retry next round.
+                        log.error("change feed reset again at cursor %s while re-pulling", cursor)
+                        return PullOutcome(pages, changes, reset)
+                    log.warning("change feed reset at cursor %s: re-pulling from zero", cursor)
+                    with self._db.unit_of_work() as session:
+                        cache_writer.clear_cache(session)
+                        sync_state.set_value(session, CURSOR_KEY, "0")
+                    cursor, reset, bulk = 0, True, True
+                    pending = ahead.submit(self._fetch, cursor)
+                    continue
+                if page.has_more:
+                    pending = ahead.submit(self._fetch, page.cursor)
+                applied = self._apply(page, generation, bulk)
+                cursor = page.cursor
+                pages += 1
+                changes += applied
+                if applied:
+                    self._on_change(applied)
+                if not page.has_more:
+                    break
         return PullOutcome(pages, changes, reset)
+
+    def _fetch(self, cursor: int) -> tuple[int, PullPage]:
+        with self._db.unit_of_work() as session:
+            generation = stock_deltas.begin_fetch(session)  # committed before the request
+        return generation, self._client.pull(cursor, self._page_size)
+
+    def _apply(self, page: PullPage, generation: int, bulk: bool) -> int:
+        received_at = now_iso()
+        parsed = [
+            cache_writer.Change(c["seq"], c["entity"], c["op"], str(c["id"]), c.get("data"))
+            for c in page.changes
+        ]
+        stock_keys = [cache_writer.stock_key(c) for c in parsed if c.entity == "stock"]
+        with self._db.unit_of_work() as session:
+            if bulk:
+                search_index.suspend_trigram_triggers(session)
+                sync_state.set_value(session, BULK_LOAD_KEY, "1")
+            applied = cache_writer.apply_changes(session, parsed, received_at)
+            if bulk and not page.has_more:
+                search_index.rebuild_trigram_index(session)
+                sync_state.set_value(session, BULK_LOAD_KEY, "0")
+            stock_deltas.settle_with_page(session, generation, stock_keys, not page.has_more)
+            sync_state.set_value(session, CURSOR_KEY, str(page.cursor))
+            sync_state.set_value(session, LAST_PULL_KEY, received_at)
+        return applied

@@ -71,11 +71,12 @@ class OutboxRelay:
             return RelayOutcome(pushed=len(ops), unreachable=True)
         self._connectivity.report_success()
         counts = {"applied": 0, "duplicate": 0, "rejected": 0}
+        acked = []
         with self._db.unit_of_work() as session:
             for op, result in zip(ops, results, strict=True):
                 status = result.get("status")
                 if status in ("applied", "duplicate"):
-                    outbox.mark_done(session, op.op_id, result.get("result"))
+                    acked.append((op.op_id, result.get("result")))
                 elif status == "rejected":
                     problem = result.get("problem") or {}
                     outbox.mark_rejected(
@@ -88,6 +89,7 @@ class OutboxRelay:
                     )
                     continue
                 counts[status] += 1
+            outbox.mark_done_many(session, acked)
         self._on_change()
         return RelayOutcome(pushed=len(ops), **counts)
 
