@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
 from warehouse_api.api.deps import CurrentDevice, DatabaseDep, SettingsDep
 from warehouse_api.problems import problem_responses
@@ -27,7 +27,7 @@ def pull(
     settings: SettingsDep,
     cursor: Annotated[int, Query(ge=0, le=2**62)] = 0,
     limit: Annotated[int | None, Query(ge=1, le=5000)] = None,
-) -> PullResponse:
+) -> Response:
     page_size = min(limit or settings.pull_default_limit, settings.pull_max_limit)
     with db.read() as session, session.begin():
         page = read_changes(

@@ -11,11 +11,12 @@ seq N has also seen every seq below N: a pull never skips a change.
 from __future__ import annotations
 
 import functools
+import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
-from sqlalchemy import BigInteger, bindparam, delete, event, func, select, update
+from sqlalchemy import BigInteger, Text, bindparam, cast, delete, event, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -118,10 +119,39 @@ def ensure_feed_state(session: Session) -> None:
 
 @dataclass(frozen=True, slots=True)
 class FeedPage:
-    changes: list[dict[str, Any]]
+    """One page of the feed; each change's `data` is still the stored JSON text."""
+
+    rows: list[tuple[int, str, str, str, str | None]]  # seq, entity, op, id, data JSON
     cursor: int
     has_more: bool
     reset: bool
+
+    @property
+    def changes(self) -> list[dict[str, Any]]:
+        return [
+            {
+                "seq": seq,
+                "entity": entity,
+                "op": op,
+                "id": entity_id,
+                "data": json.loads(data) if data is not None else None,
+            }
+            for seq, entity, op, entity_id, data in self.rows
+        ]
+
+    def to_json(self) -> bytes:
+        """The pull response body, built without parsing and re-encoding every `data`."""
+        dumps = json.dumps
+        parts = [
+            f'{{"seq":{seq},"entity":{dumps(entity)},"op":"{op}","id":{dumps(entity_id)},'
+            f'"data":{data if data is not None else "null"}}}'
+            for seq, entity, op, entity_id, data in self.rows
+        ]
+        flags = f'"has_more":{dumps(self.has_more)},"reset":{dumps(self.reset)}'
+        return f'{{"changes":[{",".join(parts)}],"cursor":{self.cursor},{flags}}}'.encode()
+
+
+_change_columns = ChangeLog.__table__.c
 
 
 def read_changes(
@@ -131,25 +161,22 @@ def read_changes(
     state = session.get(FeedState, FEED_STATE_ID)
     if state is not None and 0 < cursor < state.purged_through_seq:
         return FeedPage([], 0, True, True)
-    query = select(ChangeLog).where(ChangeLog.seq > cursor)
+    c = _change_columns
+    query = select(c.seq, c.entity, c.op, c.entity_id, cast(c.data, Text)).where(c.seq > cursor)
     if not all_scopes:
-        visible = ChangeLog.scope_location_id.is_(None)
+        visible = c.scope_location_id.is_(None)
         if scope_location_id is not None:
-            visible = visible | (ChangeLog.scope_location_id == scope_location_id)
+            visible = visible | (c.scope_location_id == scope_location_id)
         query = query.where(visible)
-    rows = session.scalars(query.order_by(ChangeLog.seq).limit(limit + 1)).all()
+    rows = [tuple(row) for row in session.execute(query.order_by(c.seq).limit(limit + 1))]
     has_more = len(rows) > limit
     rows = rows[:limit]
-    changes = [
-        {"seq": row.seq, "entity": row.entity, "op": row.op, "id": row.entity_id, "data": row.data}
-        for row in rows
-    ]
-    new_cursor = rows[-1].seq if rows else cursor
+    new_cursor = rows[-1][0] if rows else cursor
     if not has_more and state is not None:
         # Nothing more is visible to this reader: skip past other scopes' rows up to
         # the head. Safe because the head was read first and seqs commit in order.
         new_cursor = max(new_cursor, state.last_seq)
-    return FeedPage(changes, new_cursor, has_more, False)
+    return FeedPage(rows, new_cursor, has_more, False)  # type: ignore[arg-type]
 
 
 def purge_tombstones(session: Session, retention: timedelta, now: datetime | None = None) -> int:
