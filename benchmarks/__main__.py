@@ -56,15 +56,16 @@ def start_to_ready(data_dir: Path, server_url: str) -> dict[str, Any]:
     return {"start_to_ready_s": float(at) - started, "rss_mb": float(rss)}
 
 
-def run(products: int, workdir: Path, sales: int, seed: int) -> dict[str, Any]:
+def run(products: int, workdir: Path, sales: int, seed: int, server_workers: int) -> dict[str, Any]:
     rng = random.Random(seed)
     template, seed_s = seeded_template(workdir, products)
     server_db = fresh_copy(template, workdir / "run" / "warehouse.db")
-    server = ServerProcess(server_db, workdir / "run" / "server.log")
+    server = ServerProcess(server_db, workdir / "run" / "server.log", workers=server_workers)
     figures: dict[str, Any] = {
         "products": products,
         "barcodes": _count(template, "barcodes"),
         "seed_s": seed_s,
+        "server_workers": server_workers,
         "machine": f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}",
         "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
     }
@@ -114,9 +115,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=None, help="JSON file to write")
     parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "counter-benchmarks")
     parser.add_argument("--seed", type=int, default=20261125)
+    parser.add_argument("--server-workers", type=int, default=1, help="uvicorn workers of the API")
     args = parser.parse_args(argv)
     args.workdir.mkdir(parents=True, exist_ok=True)
-    figures = run(args.products, args.workdir, args.sales, args.seed)
+    figures = run(args.products, args.workdir, args.sales, args.seed, args.server_workers)
     print_table(figures)
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)

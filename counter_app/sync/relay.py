@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from counter_app.local import outbox
 from counter_app.local.db import LocalDatabase
@@ -14,6 +15,7 @@ from counter_app.sync.connectivity import ConnectivityMonitor
 log = logging.getLogger(__name__)
 
 BATCH_SIZE = 200
+BODY_REFUSED = (400, 413, 422)  # the request itself was refused, not an op in it
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +43,7 @@ class OutboxRelay:
         self._on_change = on_change
         self._batch_size = batch_size
         self._backoff = backoff
+        self._batch_limit = batch_size  # smaller while isolating an op the server refuses
 
     def recover(self) -> int:
         """Run once at start: ops a crash left in flight are pushed again."""
@@ -50,7 +53,7 @@ class OutboxRelay:
     def push_once(self) -> RelayOutcome:
         """Claim one batch, push it, settle each op. Never raises on network trouble."""
         with self._db.unit_of_work() as session:
-            ops = outbox.claim_batch(session, self._batch_size)
+            ops = outbox.claim_batch(session, self._batch_limit)
         if not ops:
             return RelayOutcome()
         body = [
@@ -59,16 +62,43 @@ class OutboxRelay:
         ]
         try:
             results = self._client.push(body)
-        except (WarehouseUnreachable, WarehouseProblem) as exc:
-            # A problem for the whole request (401, 413...) is as undecided per op
-            # as a timeout: the ops go back and wait; the status bar shows why.
+        except WarehouseProblem as exc:
+            if exc.status in BODY_REFUSED:
+                return self._isolate_refused(ops, exc)
+            return self._put_back(ops, exc)
+        except WarehouseUnreachable as exc:
+            return self._put_back(ops, exc)
+        self._batch_limit = min(self._batch_size, self._batch_limit * 2)
+        return self._settle(ops, results)
+
+    def _put_back(self, ops: list[outbox.PendingOp], exc: Exception) -> RelayOutcome:
+        # Not decided, per op: the ops go back and wait their backoff; the status bar
+        # shows why (a 401 says the token was revoked, a 5xx that the server is down).
+        with self._db.unit_of_work() as session:
+            outbox.release_for_retry(session, [op.op_id for op in ops], str(exc), backoff=self._backoff)
+        self._connectivity.report_failure(str(exc))
+        self._on_change()
+        return RelayOutcome(pushed=len(ops), unreachable=True)
+
+    def _isolate_refused(self, ops: list[outbox.PendingOp], exc: WarehouseProblem) -> RelayOutcome:
+        """The server refused the request body (400/413/422): one bad op (an op type this
+        server does not know yet, say) must not hold back every other sale. Halve the
+        batch until the op is alone, then it is rejected like any other, visibly."""
+        self._connectivity.report_success()  # the server answered: it is up
+        if len(ops) == 1:
             with self._db.unit_of_work() as session:
-                outbox.release_for_retry(
-                    session, [op.op_id for op in ops], str(exc), backoff=self._backoff
-                )
-            self._connectivity.report_failure(str(exc))
+                outbox.mark_rejected(session, ops[0].op_id, exc.code, exc.detail)
+            log.warning("op %s (%s) refused alone: %s", ops[0].op_id, ops[0].type, exc)
             self._on_change()
-            return RelayOutcome(pushed=len(ops), unreachable=True)
+            return RelayOutcome(pushed=1, rejected=1)
+        self._batch_limit = max(1, len(ops) // 2)
+        with self._db.unit_of_work() as session:
+            outbox.release_for_retry(
+                session, [op.op_id for op in ops], str(exc), backoff=outbox.Backoff(0.0, 0.0)
+            )
+        return RelayOutcome(pushed=len(ops))
+
+    def _settle(self, ops: list[outbox.PendingOp], results: list[dict[str, Any]]) -> RelayOutcome:
         self._connectivity.report_success()
         counts = {"applied": 0, "duplicate": 0, "rejected": 0}
         acked = []

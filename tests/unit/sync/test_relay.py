@@ -10,7 +10,7 @@ from counter_app.local.db import LocalDatabase
 from counter_app.local.models import AuditEntry, OutboxOp
 from counter_app.services.staff import StaffService
 from counter_app.services.sync_status import SupervisorRequired, SyncStatusService
-from counter_app.sync.client import WarehouseUnreachable
+from counter_app.sync.client import WarehouseProblem, WarehouseUnreachable
 from counter_app.sync.connectivity import Connectivity, ConnectivityMonitor
 from counter_app.sync.relay import OutboxRelay
 
@@ -143,3 +143,28 @@ def test_ops_left_in_flight_by_a_crash_are_pushed_again(db: LocalDatabase, clien
     assert relay.recover() == 2
     relay.drain()
     assert [op["op_id"] for op in client.pushed[0]] == ids
+
+
+def test_one_op_the_server_cannot_read_does_not_hold_back_the_rest(
+    db: LocalDatabase, client: FakeClient
+) -> None:
+    """A 422 for the whole request (e.g. an op type this server does not know yet)."""
+    with db.unit_of_work() as s:
+        ids = [outbox.enqueue(s, "sale", f"sale:{i}", {"i": i}) for i in range(40)]
+        poison = outbox.enqueue(s, "dropship.create", "dropship:1", {"i": 99})
+        ids += [outbox.enqueue(s, "sale", f"sale:{i}", {"i": i}) for i in range(40, 60)]
+
+    def answer(ops: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        if any(op["type"] == "dropship.create" for op in ops):
+            raise WarehouseProblem(422, "validation_error", "ops.0.type: unknown op type")
+        return [{"op_id": op["op_id"], "status": "applied", "result": {}} for op in ops]
+
+    client.push_answer = answer
+    relay = _relay(db, client)
+    relay.drain()
+    relay.drain()
+    states = _states(db)
+    assert {states[i] for i in ids} == {"done"}
+    assert states[poison] == "failed"
+    [failed] = SyncStatusService(db).failed_ops()
+    assert (failed.op_id, failed.problem_code) == (poison, "validation_error")
