@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import logging
+from collections import deque
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 from counter_app.local import cache_writer, search_index, stock_deltas, sync_state
@@ -26,6 +27,62 @@ LAST_PULL_KEY = "last_pull_at"
 # page that reaches the head, in the same transaction that rebuilds the index.
 BULK_LOAD_KEY = "search_rebuild_pending"
 PAGE_SIZE = 5000
+PULL_DEPTH = 2  # requests in flight while loading from zero
+
+
+class _PagesAhead:
+    """Requests in flight, oldest first, each with the cursor it starts from.
+
+    The next request starts where the last page ended. While loading from zero it
+    also guesses further starts, ``page_size`` apart, so a server with several
+    workers reads pages side by side. A guess is safe: a full page holds
+    ``page_size`` distinct seqs above its start, so it reaches at least
+    ``start + page_size``, where the next guess begins. Seqs skip numbers (the feed
+    is compacted), so a guess may overlap pages already applied (re-applying the
+    same rows is harmless) or, after a very sparse stretch, start past the cursor;
+    the puller then drops the guesses and asks again from the cursor.
+    """
+
+    def __init__(
+        self,
+        pool: ThreadPoolExecutor,
+        fetch: Callable[[int], tuple[int, PullPage]],
+        page_size: int,
+    ) -> None:
+        self._pool = pool
+        self._fetch = fetch
+        self._page_size = page_size
+        self._queue: deque[tuple[int, Future[tuple[int, PullPage]]]] = deque()
+        self._depth = 1
+        self._last_start = 0
+
+    def _submit(self, start: int) -> None:
+        self._queue.append((start, self._pool.submit(self._fetch, start)))
+        self._last_start = start
+
+    def restart(self, cursor: int, depth: int) -> None:
+        self.abandon()
+        self._depth = depth
+        self._submit(cursor)
+        self.top_up(cursor)
+
+    def top_up(self, cursor: int) -> None:
+        """The page just received ends at ``cursor``; keep ``depth`` requests in flight."""
+        if not self._queue:
+            self._submit(cursor)
+        while len(self._queue) < self._depth:
+            self._submit(self._last_start + self._page_size)
+
+    def next(self) -> tuple[int, int, PullPage]:
+        start, future = self._queue.popleft()
+        generation, page = future.result()
+        return start, generation, page
+
+    def abandon(self) -> None:
+        for _start, future in self._queue:
+            future.cancel()
+        self._queue.clear()
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,12 +101,14 @@ class ChangePuller:
         connectivity: ConnectivityMonitor,
         on_change: Callable[[int], None] = lambda _n: None,
         page_size: int = PAGE_SIZE,
+        depth: int = PULL_DEPTH,
     ) -> None:
         self._db = db
         self._client = client
         self._connectivity = connectivity
         self._on_change = on_change
         self._page_size = page_size
+        self._depth = max(1, depth)
 
     def cursor(self) -> int:
         with self._db.read() as session:
@@ -61,25 +120,28 @@ class ChangePuller:
         from the last committed page. A reset clears the cache but keeps the journal,
         the outbox and the local deltas, then re-pulls from zero.
 
-        The next page is requested while this one is written (one request ahead), so a
-        long pull costs about max(server, cache writes), not their sum. A page fetched
-        ahead and never applied (crash, error) is simply fetched again next time.
+        Pages are requested ahead while the current one is written, so a long pull
+        costs about max(server, cache writes), not their sum; see ``_PagesAhead``. A
+        page fetched ahead and never applied is simply fetched again next time.
         """
         pages = changes = 0
         reset = False
         cursor = self.cursor()
         with self._db.read() as session:
             bulk = cursor == 0 or sync_state.get_value(session, BULK_LOAD_KEY) == "1"
-        with ThreadPoolExecutor(1, thread_name_prefix="pull-ahead") as ahead:
-            pending = ahead.submit(self._fetch, cursor)
-            for _ in range(max_pages):
+        with ThreadPoolExecutor(self._depth, thread_name_prefix="pull-ahead") as pool:
+            ahead = _PagesAhead(pool, self._fetch, self._page_size)
+            ahead.restart(cursor, self._depth if bulk else 1)
+            while pages < max_pages:
                 try:
-                    generation, page = pending.result()
+                    start, generation, page = ahead.next()
                 except (WarehouseUnreachable, WarehouseProblem) as exc:
+                    ahead.abandon()
                     self._connectivity.report_failure(str(exc))
                     return PullOutcome(pages, changes, reset, unreachable=True)
                 self._connectivity.report_success()
                 if page.reset:
+                    ahead.abandon()
                     if reset:
                         # Reset again while re-pulling from zero: clearing once more would
                         # only throw away what this round fetched. Stop; retry next round.
@@ -90,10 +152,15 @@ class ChangePuller:
                         cache_writer.clear_cache(session)
                         sync_state.set_value(session, CURSOR_KEY, "0")
                     cursor, reset, bulk = 0, True, True
-                    pending = ahead.submit(self._fetch, cursor)
+                    ahead.restart(0, self._depth)
                     continue
+                if start > cursor:  # a guess ran past a sparse stretch: no gaps, ask again
+                    ahead.restart(cursor, self._depth if bulk else 1)
+                    continue
+                if page.has_more and page.cursor <= cursor:
+                    continue  # a guess wholly inside pages already applied
                 if page.has_more:
-                    pending = ahead.submit(self._fetch, page.cursor)
+                    ahead.top_up(page.cursor)
                 applied = self._apply(page, generation, bulk)
                 cursor = page.cursor
                 pages += 1
@@ -102,6 +169,7 @@ class ChangePuller:
                     self._on_change(applied)
                 if not page.has_more:
                     break
+            ahead.abandon()
         return PullOutcome(pages, changes, reset)
 
     def _fetch(self, cursor: int) -> tuple[int, PullPage]:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import random
 from typing import Any
 
 import pytest
@@ -27,7 +28,8 @@ def _page(changes: list[dict[str, Any]], cursor: int, has_more: bool) -> PullPag
 
 
 def _puller(db: LocalDatabase, client: FakeClient) -> ChangePuller:
-    return ChangePuller(db, client, ConnectivityMonitor())  # type: ignore[arg-type]
+    # One request at a time: the scripted pages are answered in the order asked.
+    return ChangePuller(db, client, ConnectivityMonitor(), depth=1)  # type: ignore[arg-type]
 
 
 def _names(db: LocalDatabase) -> list[str]:
@@ -139,3 +141,39 @@ def test_a_pull_from_zero_loads_without_triggers_and_rebuilds_the_index_at_the_h
         assert catalog_queries.search_products(s, "小泡芙") == []
         assert [p.id for p in catalog_queries.search_products(s, "巧克力")] == [101]
         assert [p.id for p in catalog_queries.search_products(s, "原味")] == [102]
+
+
+class FeedClient:
+    """Answers pulls from a compacted feed the way the server does, whatever the cursor."""
+
+    def __init__(self, changes: list[dict[str, Any]]) -> None:
+        self.changes = sorted(changes, key=lambda c: c["seq"])
+        self.starts: list[int] = []
+
+    def pull(self, cursor: int, limit: int = 2000) -> PullPage:
+        self.starts.append(cursor)
+        rows = [c for c in self.changes if c["seq"] > cursor][: limit + 1]
+        has_more = len(rows) > limit
+        rows = rows[:limit]
+        head = self.changes[-1]["seq"]
+        return PullPage(rows, rows[-1]["seq"] if rows else max(cursor, head), has_more, reset=False)
+
+
+@pytest.mark.parametrize("depth", [1, 2, 4])
+def test_guessed_pages_ahead_leave_no_gaps_in_a_sparse_feed(db: LocalDatabase, depth: int) -> None:
+    rng = random.Random(depth)
+    seq, feed = 0, []
+    for pid in range(1000, 1400):
+        seq += rng.choice([1, 1, 1, 2, 7, 40])  # compaction leaves holes of every size
+        feed.append(_product(seq, pid, f"商品{pid}"))
+    client = FeedClient(feed)
+    puller = ChangePuller(db, client, ConnectivityMonitor(), page_size=25, depth=depth)  # type: ignore[arg-type]
+    with db.unit_of_work() as s:
+        clear_cache(s)
+    outcome = puller.pull_until_current()
+    assert not outcome.unreachable and puller.cursor() == seq
+    with db.read() as s:
+        ids = set(s.execute(text("SELECT id FROM products")).scalars())
+    assert ids == set(range(1000, 1400))
+    if depth > 1:
+        assert len(set(client.starts)) > outcome.pages  # it did guess ahead
