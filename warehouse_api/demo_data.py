@@ -13,7 +13,7 @@ import random
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Connection, func, select
 
@@ -27,6 +27,7 @@ from warehouse_api.models import (
     Staff,
     Stock,
     StockMovement,
+    table_of,
     utcnow,
 )
 from warehouse_api.security import hash_pin
@@ -468,14 +469,14 @@ def load_catalog(db: Database, catalog: DemoCatalog) -> None:
 
 def _load(connection: Connection, catalog: DemoCatalog) -> None:
     now = utcnow()
-    connection.execute(Location.__table__.insert(), catalog.locations)
+    connection.execute(table_of(Location).insert(), catalog.locations)
     for chunk in _chunks(catalog.products):
-        connection.execute(Product.__table__.insert(), chunk)
+        connection.execute(table_of(Product).insert(), chunk)
     for chunk in _chunks(catalog.barcodes):
-        connection.execute(Barcode.__table__.insert(), chunk)
+        connection.execute(table_of(Barcode).insert(), chunk)
     stock_rows = [{**row, "reserved": 0, "needs_count": False} for row in catalog.stock]
     for chunk in _chunks(stock_rows):
-        connection.execute(Stock.__table__.insert(), chunk)
+        connection.execute(table_of(Stock).insert(), chunk)
     movements = [
         {
             "location_id": row["location_id"],
@@ -490,15 +491,16 @@ def _load(connection: Connection, catalog: DemoCatalog) -> None:
         if row["on_hand"]
     ]
     for chunk in _chunks(movements):
-        connection.execute(StockMovement.__table__.insert(), chunk)
-    connection.execute(Staff.__table__.insert(), catalog.staff)
+        connection.execute(table_of(StockMovement).insert(), chunk)
+    connection.execute(table_of(Staff).insert(), catalog.staff)
 
     changes = _feed_rows(catalog, now)
     for chunk in _chunks(changes):
-        connection.execute(ChangeLog.__table__.insert(), chunk)
+        connection.execute(table_of(ChangeLog).insert(), chunk)
     connection.execute(
-        FeedState.__table__.update()
-        .where(FeedState.__table__.c.id == FEED_STATE_ID)
+        table_of(FeedState)
+        .update()
+        .where(table_of(FeedState).c.id == FEED_STATE_ID)
         .values(last_seq=len(changes))
     )
     if connection.dialect.name == "postgresql":
@@ -530,12 +532,12 @@ def _feed_rows(catalog: DemoCatalog, now: Any) -> list[dict[str, Any]]:
         )
 
     for location in catalog.locations:
-        add("location", str(location["id"]), location_data(_Row(location)), None)
+        add("location", str(location["id"]), location_data(cast(Location, _Row(location))), None)
     for product in catalog.products:
         add(
             "product",
             str(product["id"]),
-            product_data(_Row(product), codes_by_product.get(product["id"], [])),
+            product_data(cast(Product, _Row(product)), codes_by_product.get(product["id"], [])),
             None,
         )
     for row in catalog.stock:

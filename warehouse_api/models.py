@@ -19,6 +19,7 @@ from sqlalchemy import (
     Index,
     Integer,
     String,
+    Table,
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -408,3 +409,10 @@ class FeedState(Base):
     purged_through_seq: Mapped[int] = mapped_column(
         BigInteger().with_variant(Integer, "sqlite"), default=0
     )
+
+
+def table_of(model: type[Base]) -> Table:
+    """The Core table of a model, typed as a Table (for prebuilt Core statements)."""
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table

@@ -122,18 +122,17 @@ def install_problem_handlers(app: FastAPI) -> None:
         errors = _clean_validation_errors(exc.errors())
         first = errors[0] if errors else {"loc": [], "msg": "invalid request"}
         where = ".".join(str(part) for part in first["loc"])
+        message = str(first["msg"])
         return problem_response(
-            422,
-            "validation_error",
-            f"{where}: {first['msg']}" if where else first["msg"],
-            errors=errors,
+            422, "validation_error", f"{where}: {message}" if where else message, errors=errors
         )
 
     @app.exception_handler(StarletteHTTPException)
     async def _on_http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
         code = _CODES_BY_STATUS.get(exc.status_code, "http_error")
         detail = exc.detail if isinstance(exc.detail, str) else HTTPStatus(exc.status_code).phrase
-        return problem_response(exc.status_code, code, detail, headers=exc.headers)
+        headers = dict(exc.headers) if exc.headers else None
+        return problem_response(exc.status_code, code, detail, headers=headers)
 
     @app.exception_handler(Exception)
     async def _on_unexpected(request: Request, exc: Exception) -> JSONResponse:

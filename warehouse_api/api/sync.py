@@ -33,14 +33,9 @@ def pull(
         page = read_changes(
             session, cursor, page_size, device.location_id, device.role in ALL_SCOPE_ROLES
         )
-    return PullResponse.model_validate(
-        {
-            "changes": page.changes,
-            "cursor": page.cursor,
-            "has_more": page.has_more,
-            "reset": page.reset,
-        }
-    )
+    # Built by hand: validating and re-encoding 5,000 changes per page would cost
+    # more than reading them. The shape is PullResponse (see the OpenAPI document).
+    return Response(page.to_json(), media_type="application/json")
 
 
 @router.post(

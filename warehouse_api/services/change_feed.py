@@ -19,8 +19,9 @@ from typing import Any, Literal
 from sqlalchemy import BigInteger, Text, bindparam, cast, delete, event, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
-from warehouse_api.models import ChangeLog, FeedState, utcnow
+from warehouse_api.models import ChangeLog, FeedState, table_of, utcnow
 from warehouse_api.services.sql import dialect_name
 
 _PENDING = "pending_changes"
@@ -81,7 +82,7 @@ def assign_pending_seqs(session: Session) -> None:
 @functools.cache
 def _feed_statements(dialect: str) -> tuple[Any, Any]:
     """Built once per dialect: (advance the head, upsert one change row)."""
-    state = FeedState.__table__
+    state = table_of(FeedState)
     advance = (
         state.update()
         .where(state.c.id == FEED_STATE_ID)
@@ -89,7 +90,7 @@ def _feed_statements(dialect: str) -> tuple[Any, Any]:
         .returning(state.c.last_seq)
     )
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    upsert = insert(ChangeLog.__table__)
+    upsert = insert(table_of(ChangeLog))
     upsert = upsert.on_conflict_do_update(
         index_elements=["entity", "entity_id"],
         set_={
@@ -151,7 +152,7 @@ class FeedPage:
         return f'{{"changes":[{",".join(parts)}],"cursor":{self.cursor},{flags}}}'.encode()
 
 
-_change_columns = ChangeLog.__table__.c
+_change_columns = table_of(ChangeLog).c
 
 
 def read_changes(
@@ -164,11 +165,14 @@ def read_changes(
     c = _change_columns
     query = select(c.seq, c.entity, c.op, c.entity_id, cast(c.data, Text)).where(c.seq > cursor)
     if not all_scopes:
-        visible = c.scope_location_id.is_(None)
+        visible: ColumnElement[bool] = c.scope_location_id.is_(None)
         if scope_location_id is not None:
             visible = visible | (c.scope_location_id == scope_location_id)
         query = query.where(visible)
-    rows = [tuple(row) for row in session.execute(query.order_by(c.seq).limit(limit + 1))]
+    rows: list[tuple[int, str, str, str, str | None]] = [
+        (row[0], row[1], row[2], row[3], row[4])
+        for row in session.execute(query.order_by(c.seq).limit(limit + 1))
+    ]
     has_more = len(rows) > limit
     rows = rows[:limit]
     new_cursor = rows[-1][0] if rows else cursor
@@ -176,7 +180,7 @@ def read_changes(
         # Nothing more is visible to this reader: skip past other scopes' rows up to
         # the head. Safe because the head was read first and seqs commit in order.
         new_cursor = max(new_cursor, state.last_seq)
-    return FeedPage(rows, new_cursor, has_more, False)  # type: ignore[arg-type]
+    return FeedPage(rows, new_cursor, has_more, False)
 
 
 def purge_tombstones(session: Session, retention: timedelta, now: datetime | None = None) -> int:
@@ -203,4 +207,4 @@ def purge_tombstones(session: Session, retention: timedelta, now: datetime | Non
             else func.greatest(FeedState.purged_through_seq, newest_purged)
         )
     )
-    return int(result.rowcount or 0)
+    return int(getattr(result, "rowcount", 0) or 0)

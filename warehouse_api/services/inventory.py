@@ -17,12 +17,12 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from warehouse_api.errors import InsufficientStock
-from warehouse_api.models import Location, Product, Stock, StockMovement, utcnow
+from warehouse_api.models import Location, Product, Stock, StockMovement, table_of, utcnow
 from warehouse_api.services.feed_data import publish_stock
 from warehouse_api.services.sql import dialect_name
 
-stock_table = Stock.__table__
-movements_table = StockMovement.__table__
+stock_table = table_of(Stock)
+movements_table = table_of(StockMovement)
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from warehouse_api.config import Settings
 from warehouse_api.db import Database
 from warehouse_api.errors import DomainError, InsufficientStock
-from warehouse_api.models import SyncOp, utcnow
+from warehouse_api.models import SyncOp, table_of, utcnow
 from warehouse_api.services.devices import AuthenticatedDevice
 
 log = logging.getLogger(__name__)
@@ -54,7 +54,7 @@ class AlreadyApplied(Exception):
 _CLAIM_BY_OP_ID = select(SyncOp.body_sha256, SyncOp.result).where(
     SyncOp.op_id == bindparam("p_op_id")
 )
-_INSERT_CLAIM = SyncOp.__table__.insert()
+_INSERT_CLAIM = table_of(SyncOp).insert()
 
 Handler = Callable[[OpContext, Any], dict[str, Any]]
 _HANDLERS: dict[str, Handler] = {}

@@ -9,7 +9,7 @@ from sqlalchemy import bindparam, select, union_all
 from sqlalchemy.orm import Session
 
 from warehouse_api.errors import DomainError
-from warehouse_api.models import Payment, Product, Sale, SaleLine, Staff, utcnow
+from warehouse_api.models import Payment, Product, Sale, SaleLine, Staff, table_of, utcnow
 from warehouse_api.schemas import SalePayload
 from warehouse_api.services.feed_data import publish_sale
 from warehouse_api.services.inventory import adjust_stock
@@ -38,9 +38,9 @@ _SALE_BY_ID_OR_RECEIPT = select(Sale.id, Sale.op_id).where(
     (Sale.id == bindparam("p_sale_id")) | (Sale.receipt_no == bindparam("p_receipt_no"))
 )
 _STAFF_EXISTS = select(Staff.id).where(Staff.id == bindparam("p_staff_id"))
-_INSERT_SALE = Sale.__table__.insert()
-_INSERT_LINES = SaleLine.__table__.insert()
-_INSERT_PAYMENTS = Payment.__table__.insert()
+_INSERT_SALE = table_of(Sale).insert()
+_INSERT_LINES = table_of(SaleLine).insert()
+_INSERT_PAYMENTS = table_of(Payment).insert()
 
 
 @op_handler("sale")

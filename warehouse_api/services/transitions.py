@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from warehouse_api.errors import InvalidTransition, NotFound
-from warehouse_api.models import Base, utcnow
+from warehouse_api.models import Base, table_of, utcnow
 
 ModelT = TypeVar("ModelT", bound=Base)
 
@@ -23,14 +23,14 @@ def transition(
     **values: Any,
 ) -> ModelT:
     """`UPDATE ... SET status = to WHERE id = :id AND status IN allowed_from`; 1 row or an error."""
-    table = model.__table__  # type: ignore[attr-defined]
+    table = table_of(model)
     result = session.execute(
         table.update()
         .where(table.c.id == entity_id, table.c.status.in_(list(allowed_from)))
         .values(status=to, updated_at=utcnow(), **values)
     )
     name = table.name.rstrip("s").replace("_", " ")
-    if result.rowcount != 1:
+    if getattr(result, "rowcount", 0) != 1:
         current = session.scalar(select(table.c.status).where(table.c.id == entity_id))
         if current is None:
             raise NotFound(f"{table.name.rstrip('s')}_not_found", f"no {name} {entity_id}")
