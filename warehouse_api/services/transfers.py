@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from warehouse_api.errors import NotFound
+from warehouse_api.errors import InvalidTransition, NotFound
 from warehouse_api.models import Reservation, Transfer
 from warehouse_api.schemas import TransferReceivePayload
 from warehouse_api.services.feed_data import publish_reservation, publish_transfer, transfer_data
@@ -18,6 +18,29 @@ from warehouse_api.services.reservations import quantities
 from warehouse_api.services.transitions import transition
 
 
+def _advance_linked_reservation(
+    session: Session, transfer_id: str, from_status: str, to_status: str, wanted: str
+) -> None:
+    """Move the pickup a transfer carries, before the transfer itself.
+
+    Every flow locks in the same order (reservation, then transfer, then stock rows),
+    so a ship racing an expiry on PostgreSQL waits instead of deadlocking.
+    """
+    transfer = session.get(Transfer, transfer_id)
+    if transfer is None:
+        raise NotFound("transfer_not_found", f"no transfer {transfer_id}")
+    if transfer.status != from_status:
+        raise InvalidTransition("transfer", transfer.status, wanted)
+    if transfer.reservation_id is not None:
+        reservation = transition(
+            session, Reservation, transfer.reservation_id, [_PICKUP_BEFORE[to_status]], to_status
+        )
+        publish_reservation(session, reservation)
+
+
+_PICKUP_BEFORE = {"in_transit": "confirmed", "ready": "in_transit"}
+
+
 def ship_transfer(
     session: Session,
     transfer_id: str,
@@ -26,6 +49,7 @@ def ship_transfer(
     tracking_no: str | None,
 ) -> Transfer:
     """Goods leave the source: on_hand falls there, and any hold for them is used up."""
+    _advance_linked_reservation(session, transfer_id, "requested", "in_transit", "shipped")
     transfer = transition(
         session,
         Transfer,
@@ -47,17 +71,13 @@ def ship_transfer(
             reference=transfer.id,
             device_id=device_id,
         )
-    if transfer.reservation_id is not None:
-        reservation = transition(
-            session, Reservation, transfer.reservation_id, ["confirmed"], "in_transit"
-        )
-        publish_reservation(session, reservation)
     publish_transfer(session, transfer)
     return transfer
 
 
 def receive_transfer(session: Session, transfer_id: str, device_id: int | None) -> Transfer:
     """Goods arrive: on_hand rises at the destination; pickup goods are held there."""
+    _advance_linked_reservation(session, transfer_id, "shipped", "ready", "received")
     transfer = transition(session, Transfer, transfer_id, ["shipped"], "received")
     for_pickup = transfer.reservation_id is not None
     for product_id, qty in sorted(quantities(transfer.lines).items()):
@@ -71,11 +91,6 @@ def receive_transfer(session: Session, transfer_id: str, device_id: int | None) 
             reference=transfer.id,
             device_id=device_id,
         )
-    if transfer.reservation_id is not None:
-        reservation = transition(
-            session, Reservation, transfer.reservation_id, ["in_transit"], "ready"
-        )
-        publish_reservation(session, reservation)
     publish_transfer(session, transfer)
     return transfer
 

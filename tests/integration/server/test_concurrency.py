@@ -214,3 +214,73 @@ def test_a_change_committed_late_is_not_skipped_by_pull(db_url: str) -> None:
         assert ids == ["1:1", "1:2"]
     finally:
         db.dispose()
+
+
+def test_cancel_and_ship_racing_on_one_pickup_never_both_win(contended: Server) -> None:
+    server = contended
+    counter = server.enroll("S002")
+    operator = server.token("operator")
+    created = []
+    with server.client(counter) as client:
+        for _ in range(15):
+            response = client.post(
+                "/sync/push",
+                json={
+                    "ops": [
+                        op(
+                            "reservation.create",
+                            {
+                                "reservation_id": new_id(),
+                                "lines": [
+                                    {"product_id": 41, "qty": 1},
+                                    {"product_id": 42, "qty": 1},
+                                ],
+                            },
+                        )
+                    ]
+                },
+            )
+            [result] = response.json()["results"]
+            assert result["status"] == "applied", result
+            created.append(result["result"])
+    before = (level(server, "WH01", 41), level(server, "WH01", 42))
+
+    def cancel(reservation: dict[str, Any]) -> str:
+        with server.client(counter) as client:
+            response = client.post(
+                "/sync/push",
+                json={
+                    "ops": [
+                        op("reservation.cancel", {"reservation_id": reservation["reservation_id"]})
+                    ]
+                },
+            )
+        [result] = response.json()["results"]
+        return "cancelled" if result["status"] == "applied" else result["problem"]["code"]
+
+    def ship(reservation: dict[str, Any]) -> str:
+        with server.client(operator) as client:
+            response = client.post(
+                f"/operator/transfers/{reservation['transfer_id']}/ship", json={}
+            )
+        return "shipped" if response.status_code == 200 else response.json()["code"]
+
+    jobs = [(cancel, r) for r in created] + [(ship, r) for r in created]
+    random.Random(3).shuffle(jobs)
+    with ThreadPoolExecutor(max_workers=len(jobs)) as pool:
+        outcomes = list(pool.map(lambda job: job[0](job[1]), jobs))
+
+    tally = Counter(outcomes)
+    assert tally["cancelled"] + tally["shipped"] == len(created), tally
+    assert tally["invalid_transition"] == len(created), tally
+    cancelled, shipped = tally["cancelled"], tally["shipped"]
+    # Cancelled holds went back; shipped ones left the warehouse.
+    for index, product_id in enumerate((41, 42)):
+        on_hand, reserved = before[index]
+        assert level(server, "WH01", product_id) == (
+            on_hand - shipped,
+            reserved - cancelled - shipped,
+        )
+    from server_testkit import ledger_balances
+
+    assert ledger_balances(server)
