@@ -1,0 +1,83 @@
+"""The change feed's rules on a real (temporary) SQLite database."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from warehouse_api.db import Database
+from warehouse_api.schema import prepare_database
+from warehouse_api.services.change_feed import read_changes, record_change
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Database]:
+    database = Database.from_url(f"sqlite:///{tmp_path / 'feed.db'}")
+    prepare_database(database)
+    yield database
+    database.dispose()
+
+
+def _page(db: Database, cursor: int = 0, store: int | None = None, everything: bool = False):  # type: ignore[no-untyped-def]
+    with db.read() as session, session.begin():
+        return read_changes(session, cursor, 100, store, everything)
+
+
+def test_the_feed_keeps_only_the_latest_state_of_each_entity(db: Database) -> None:
+    with db.write() as session:
+        record_change(session, "product", 1, {"name": "舊名"})
+        record_change(session, "product", 1, {"name": "新名"})  # same transaction: one change
+    with db.write() as session:
+        record_change(session, "product", 2, {"name": "二"})
+    with db.write() as session:
+        record_change(session, "product", 1, {"name": "最新"})  # moves to a higher seq
+
+    changes = _page(db).changes
+    assert [(c["id"], c["data"]["name"]) for c in changes] == [("2", "二"), ("1", "最新")]
+    assert changes[0]["seq"] < changes[1]["seq"]
+
+
+def test_rolled_back_changes_never_reach_the_feed(db: Database) -> None:
+    with pytest.raises(RuntimeError), db.write() as session:
+        record_change(session, "product", 9, {"name": "x"})
+        raise RuntimeError("the unit of work failed")
+    with db.write() as session:
+        record_change(session, "product", 10, {"name": "y"})
+    assert [c["id"] for c in _page(db).changes] == ["10"]
+
+
+def test_scoped_changes_are_seen_by_their_store_and_by_operators_only(db: Database) -> None:
+    with db.write() as session:
+        record_change(session, "product", 1, {"name": "all"})
+        record_change(session, "sale", "s-1", {"total": 1}, scope_location_id=2)
+        record_change(session, "sale", "s-2", {"total": 2}, scope_location_id=3)
+        record_change(session, "reservation", "gb-1", {"kind": "group_buy"}, scope_location_id=-1)
+
+    def ids(page) -> list[str]:  # type: ignore[no-untyped-def]
+        return [c["id"] for c in page.changes]
+
+    assert ids(_page(db, store=2)) == ["1", "s-1"]
+    assert ids(_page(db, store=None)) == ["1"]
+    assert ids(_page(db, everything=True)) == ["1", "s-1", "s-2", "gb-1"]
+
+
+def test_a_delete_is_a_tombstone_with_no_data(db: Database) -> None:
+    with db.write() as session:
+        record_change(session, "staff", 5, {"name": "x"}, scope_location_id=2)
+    with db.write() as session:
+        record_change(session, "staff", 5, {"name": "x"}, scope_location_id=2, op="delete")
+    [change] = _page(db, store=2).changes
+    assert (change["op"], change["data"]) == ("delete", None)
+
+
+def test_the_cursor_skips_other_stores_rows_once_nothing_more_is_visible(db: Database) -> None:
+    with db.write() as session:
+        record_change(session, "sale", "mine", {}, scope_location_id=2)
+    with db.write() as session:
+        record_change(session, "sale", "theirs", {}, scope_location_id=3)
+    page = _page(db, store=2)
+    assert [c["id"] for c in page.changes] == ["mine"]
+    assert page.cursor == 2 and page.has_more is False
+    assert _page(db, cursor=page.cursor, store=2).changes == []
