@@ -19,4 +19,7 @@ class Settings(BaseSettings):
     enrollment_code_ttl_hours: int = 24
     pickup_hold_hours: int = Field(default=72, description="how long a pickup hold lasts")
     tombstone_retention_days: int = 30
+    customer_data_retention_days: int = Field(
+        default=30, description="days a finished order keeps the customer's name, phone, address"
+    )
     sweep_interval_seconds: float = 30.0

@@ -10,6 +10,7 @@ from datetime import timedelta
 from warehouse_api.config import Settings
 from warehouse_api.db import Database
 from warehouse_api.services.change_feed import purge_tombstones
+from warehouse_api.services.privacy import forget_customer_data
 from warehouse_api.services.reservations import expire_holds
 
 log = logging.getLogger(__name__)
@@ -19,6 +20,7 @@ log = logging.getLogger(__name__)
 class SweepResult:
     expired_holds: int
     purged_tombstones: int
+    forgotten_customers: int
 
 
 def sweep_once(db: Database, settings: Settings) -> SweepResult:
@@ -26,7 +28,11 @@ def sweep_once(db: Database, settings: Settings) -> SweepResult:
         expired = expire_holds(session)
     with db.write() as session:
         purged = purge_tombstones(session, timedelta(days=settings.tombstone_retention_days))
-    return SweepResult(expired, purged)
+    with db.write() as session:
+        forgotten = forget_customer_data(
+            session, timedelta(days=settings.customer_data_retention_days)
+        )
+    return SweepResult(expired, purged, forgotten)
 
 
 async def run_sweeper(db: Database, settings: Settings) -> None:
@@ -35,7 +41,7 @@ async def run_sweeper(db: Database, settings: Settings) -> None:
         await asyncio.sleep(settings.sweep_interval_seconds)
         try:
             result = await asyncio.to_thread(sweep_once, db, settings)
-            if result.expired_holds or result.purged_tombstones:
+            if result.expired_holds or result.purged_tombstones or result.forgotten_customers:
                 log.info("sweeper: %s", result)
         except Exception:
             log.exception("sweeper run failed")

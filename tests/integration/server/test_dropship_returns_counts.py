@@ -171,3 +171,32 @@ def test_unknown_op_type_is_422(server: Server) -> None:
             "/sync/push", json={"ops": [{"op_id": new_id(), "type": "teleport", "payload": {}}]}
         )
     assert_problem(response, 422, "validation_error")
+
+
+def test_customer_data_is_forgotten_after_the_order_is_done(server: Server) -> None:
+    from datetime import timedelta
+
+    from sqlalchemy import update
+
+    from warehouse_api.config import Settings
+    from warehouse_api.models import DropshipOrder, utcnow
+    from warehouse_api.services.sweeper import sweep_once
+
+    counter = server.enroll("S001")
+    done = _dropship(server, counter)["result"]["dropship_id"]
+    open_order = _dropship(server, counter)["result"]["dropship_id"]
+    with server.client(server.token("operator")) as client:
+        path = f"/operator/dropship-orders/{done}"
+        client.post(f"{path}/accept")
+        client.post(f"{path}/ship", json={"carrier": "新竹物流", "tracking_no": "55"})
+        client.post(f"{path}/deliver")
+    with server.db.write() as session:
+        session.execute(update(DropshipOrder).values(updated_at=utcnow() - timedelta(days=31)))
+
+    assert sweep_once(server.db, Settings()).forgotten_customers == 1
+    with server.db.read() as session:
+        finished = session.get(DropshipOrder, done)
+        pending = session.get(DropshipOrder, open_order)
+        assert finished is not None and pending is not None
+        assert (finished.customer_name, finished.customer_phone, finished.address) == ("", "", "")
+        assert pending.customer_phone == "0922000111"
