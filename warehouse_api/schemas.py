@@ -299,8 +299,6 @@ class StockResponse(BaseModel):
 
 # ----- orders -----
 
-Status = str
-
 
 class OrderLinePublic(BaseModel):
     product_id: DbId
