@@ -88,15 +88,9 @@ def run_counter(args: argparse.Namespace, data_dir: Path) -> int:
     except (WarehouseProblem, WarehouseUnreachable) as exc:
         print(f"counter-app: enrollment failed: {exc}", file=sys.stderr)
         return 2
-    from counter_app.ui.app import ensure_application, run_window
-    from counter_app.ui.sign_in_dialog import ask_for_staff
+    from counter_app.ui.app import run_enrolled_counter
 
-    ensure_application(args.lang)
-    cashier = ask_for_staff(services.staff)
-    if cashier is None:
-        services.close()
-        return 0
-    return run_window(services, cashier, args.lang)
+    return run_enrolled_counter(services, args.lang)
 
 
 if __name__ == "__main__":

@@ -14,10 +14,12 @@ from counter_app.devices.scanner_wedge import ScannerWedgeFilter, WedgeSettings
 from counter_app.services.context import StaffMember
 from counter_app.services.selling import CompletedSale
 from counter_app.ui.device_settings import DeviceSettingsDialog
+from counter_app.ui.first_sync import run_first_sync
 from counter_app.ui.i18n import install_translator
 from counter_app.ui.main_window import MainWindow
 from counter_app.ui.reprint_dialog import ReprintDialog
 from counter_app.ui.sale_screen import SaleScreen
+from counter_app.ui.sign_in_dialog import ask_for_staff
 from counter_app.ui.status_bar import ConnectivityBridge, PrintJobBridge
 from counter_app.ui.supervisor_prompt import SupervisorApprovalDialog
 from counter_app.ui.sync_problems_dialog import SyncProblemsDialog
@@ -111,9 +113,25 @@ def _add_tools(window: MainWindow, services: CounterServices, tasks: TaskRunner)
     window.add_tool(QCoreApplication.translate("MainWindow", "Printer and scanner settings…"), "", device_settings)
 
 
-def run_window(services: CounterServices, cashier: StaffMember, language: str) -> int:
-    app = ensure_application(language)
+def run_enrolled_counter(services: CounterServices, language: str) -> int:
+    """A real till: first sync if the cache is empty, staff sign-in, then the window."""
+    ensure_application(language)
     tasks = TaskRunner()
+    if services.staff.first_with_role("cashier") is None and not run_first_sync(services.puller, tasks):
+        tasks.shutdown()
+        services.close()
+        return 1
+    cashier = ask_for_staff(services.staff, tasks, services.store.name)
+    if cashier is None:
+        tasks.shutdown()
+        services.close()
+        return 0
+    return run_window(services, cashier, language, tasks)
+
+
+def run_window(services: CounterServices, cashier: StaffMember, language: str, tasks: TaskRunner | None = None) -> int:
+    app = ensure_application(language)
+    tasks = tasks or TaskRunner()
     window = build_main_window(services, cashier, tasks)
     install_scanner(app, window, services)
     services.background.start()

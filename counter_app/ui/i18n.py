@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from counter_app.resources import resource_path
 
@@ -23,4 +23,8 @@ def install_translator(app: QCoreApplication, language: str = DEFAULT_LANGUAGE) 
     if not translator.load(str(qm)):
         raise FileNotFoundError(f"translation catalogue missing: {qm}")
     app.installTranslator(translator)
+    # Qt's own buttons (OK, Cancel, Yes...) from the catalogue Qt ships, if present.
+    qt_translator = QTranslator(app)
+    if qt_translator.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_translator)
     return translator

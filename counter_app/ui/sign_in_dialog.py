@@ -1,4 +1,5 @@
-"""Staff sign-in with a PIN; works offline against hashes in the local cache."""
+"""Staff sign-in with a PIN; works offline against hashes in the local cache. The slow
+salted hash is checked on the database thread, never on the GUI thread."""
 
 from __future__ import annotations
 
@@ -6,30 +7,40 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBo
 
 from counter_app.services.context import StaffMember
 from counter_app.services.staff import StaffService
+from counter_app.ui.task_runner import TaskRunner
 
 
 class SignInDialog(QDialog):
-    def __init__(self, staff: StaffService, parent: QWidget | None = None) -> None:
+    def __init__(self, staff: StaffService, tasks: TaskRunner, store_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._staff = staff
+        self._tasks = tasks
         self.member: StaffMember | None = None
         self.setWindowTitle(self.tr("Sign in"))
         self.pin = QLineEdit()
+        self.pin.setObjectName("pin")
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setPlaceholderText(self.tr("Staff PIN"))
         self.error = QLabel("")
         self.error.setStyleSheet("color: #b00020;")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._on_accept)
-        buttons.rejected.connect(self.reject)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self._on_accept)
+        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(store_name))
         layout.addWidget(QLabel(self.tr("Enter your PIN")))
         layout.addWidget(self.pin)
         layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(320)
 
     def _on_accept(self) -> None:
-        member = self._staff.sign_in(self.pin.text())
+        pin = self.pin.text()
+        self.buttons.setEnabled(False)
+        self._tasks.db(lambda: self._staff.sign_in(pin), self._on_checked, self._on_failed)
+
+    def _on_checked(self, member: StaffMember | None) -> None:
+        self.buttons.setEnabled(True)
         if member is None:
             self.error.setText(self.tr("Wrong PIN"))
             self.pin.clear()
@@ -37,7 +48,11 @@ class SignInDialog(QDialog):
         self.member = member
         self.accept()
 
+    def _on_failed(self, error: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.error.setText(str(error))
 
-def ask_for_staff(staff: StaffService) -> StaffMember | None:
-    dialog = SignInDialog(staff)
+
+def ask_for_staff(staff: StaffService, tasks: TaskRunner, store_name: str) -> StaffMember | None:
+    dialog = SignInDialog(staff, tasks, store_name)
     return dialog.member if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -481,6 +481,24 @@
     </message>
 </context>
 <context>
+    <name>FirstSync</name>
+    <message>
+        <location filename="../../counter_app/ui/first_sync.py" line="17" />
+        <source>Loading products and staff from the warehouse…</source>
+        <translation>正在從倉儲下載商品與員工資料…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/first_sync.py" line="36" />
+        <source>Warehouse unreachable</source>
+        <translation>無法連線倉儲</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/first_sync.py" line="37" />
+        <source>This till has no products yet and cannot reach the warehouse. Check the network and try again.</source>
+        <translation>本機尚無商品資料，且無法連線倉儲。請檢查網路後再試一次。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../counter_app/ui/main_window.py" line="33" />
@@ -493,27 +511,27 @@
         <translation>功能(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="88" />
+        <location filename="../../counter_app/ui/app.py" line="90" />
         <source>Open the cash drawer without a sale</source>
         <translation>非交易開錢櫃</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="108" />
+        <location filename="../../counter_app/ui/app.py" line="110" />
         <source>Reprint a receipt…</source>
         <translation>補印收據…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="109" />
+        <location filename="../../counter_app/ui/app.py" line="111" />
         <source>Sync problems…</source>
         <translation>同步問題…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="110" />
+        <location filename="../../counter_app/ui/app.py" line="112" />
         <source>Open the cash drawer (supervisor)…</source>
         <translation>開錢櫃（需主管）…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="111" />
+        <location filename="../../counter_app/ui/app.py" line="113" />
         <source>Printer and scanner settings…</source>
         <translation>印表機與掃描器設定…</translation>
     </message>
@@ -674,22 +692,22 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../counter_app/ui/sign_in_dialog.py" line="16" />
+        <location filename="../../counter_app/ui/sign_in_dialog.py" line="19" />
         <source>Sign in</source>
         <translation>登入</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sign_in_dialog.py" line="19" />
+        <location filename="../../counter_app/ui/sign_in_dialog.py" line="23" />
         <source>Staff PIN</source>
         <translation>員工密碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sign_in_dialog.py" line="26" />
+        <location filename="../../counter_app/ui/sign_in_dialog.py" line="31" />
         <source>Enter your PIN</source>
         <translation>請輸入員工密碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sign_in_dialog.py" line="34" />
+        <location filename="../../counter_app/ui/sign_in_dialog.py" line="45" />
         <source>Wrong PIN</source>
         <translation>密碼錯誤</translation>
     </message>
