@@ -115,7 +115,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=None, help="JSON file to write")
     parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "counter-benchmarks")
     parser.add_argument("--seed", type=int, default=20261125)
-    parser.add_argument("--server-workers", type=int, default=1, help="uvicorn workers of the API")
+    parser.add_argument(
+        "--server-workers", type=int, default=2,
+        help="uvicorn workers of the API (production runs several; 2 fits a 2-core box)",
+    )
     args = parser.parse_args(argv)
     args.workdir.mkdir(parents=True, exist_ok=True)
     figures = run(args.products, args.workdir, args.sales, args.seed, args.server_workers)
