@@ -87,7 +87,7 @@ def _add_tools(window: MainWindow, services: CounterServices, tasks: TaskRunner)
 
     def open_drawer() -> None:
         approval = SupervisorApprovalDialog(
-            services.staff, QCoreApplication.translate("MainWindow", "Open the cash drawer without a sale"), parent=window
+            services.staff, tasks, QCoreApplication.translate("MainWindow", "Open the cash drawer without a sale"), parent=window
         )
         if approval.exec() == SupervisorApprovalDialog.DialogCode.Accepted and approval.supervisor:
             supervisor, reason = approval.supervisor, approval.reason

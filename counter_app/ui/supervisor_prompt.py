@@ -14,12 +14,21 @@ from PySide6.QtWidgets import (
 
 from counter_app.services.context import StaffMember
 from counter_app.services.staff import StaffService
+from counter_app.ui.task_runner import TaskRunner
 
 
 class SupervisorApprovalDialog(QDialog):
-    def __init__(self, staff: StaffService, action: str, need_reason: bool = True, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        staff: StaffService,
+        tasks: TaskRunner,
+        action: str,
+        need_reason: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._staff = staff
+        self._tasks = tasks
         self._need_reason = need_reason
         self.supervisor: StaffMember | None = None
         self.reason = ""
@@ -45,7 +54,16 @@ class SupervisorApprovalDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def _on_accept(self) -> None:
-        member = self._staff.sign_in(self.pin.text())
+        pin = self.pin.text()
+        self.buttons.setEnabled(False)  # the salted hash takes a moment: on the database thread
+        self._tasks.db(lambda: self._staff.sign_in(pin), self._on_checked, self._on_failed)
+
+    def _on_failed(self, error: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.error.setText(str(error))
+
+    def _on_checked(self, member: StaffMember | None) -> None:
+        self.buttons.setEnabled(True)
         if member is None or not member.is_supervisor:
             self.error.setText(self.tr("That PIN is not a supervisor's"))
             self.pin.clear()

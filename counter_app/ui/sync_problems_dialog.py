@@ -91,7 +91,7 @@ class SyncProblemsDialog(QDialog):
         if op is None:
             return
         approval = SupervisorApprovalDialog(
-            self._staff, self.tr("Discard %1: it will never reach the warehouse.").replace("%1", op.type), parent=self
+            self._staff, self._tasks, self.tr("Discard %1: it will never reach the warehouse.").replace("%1", op.type), parent=self
         )
         if approval.exec() != QDialog.DialogCode.Accepted or approval.supervisor is None:
             return
