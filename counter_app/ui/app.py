@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import sys
+from dataclasses import fields
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
@@ -11,6 +13,7 @@ from counter_app.bootstrap import CounterServices
 from counter_app.devices.config import PrinterConfig
 from counter_app.devices.factory import build_receipt_printer
 from counter_app.devices.scanner_wedge import ScannerWedgeFilter, WedgeSettings
+from counter_app.devices.serial_scanner import SerialScanner
 from counter_app.services.context import StaffMember
 from counter_app.services.selling import CompletedSale
 from counter_app.ui.device_settings import DeviceSettingsDialog
@@ -25,6 +28,8 @@ from counter_app.ui.supervisor_prompt import SupervisorApprovalDialog
 from counter_app.ui.sync_problems_dialog import SyncProblemsDialog
 from counter_app.ui.task_runner import TaskRunner
 
+log = logging.getLogger(__name__)
+
 
 def ensure_application(language: str) -> QApplication:
     app = QApplication.instance()
@@ -38,18 +43,32 @@ def ensure_application(language: str) -> QApplication:
 
 def wedge_settings(section: dict[str, object]) -> WedgeSettings:
     """Scanner timing from settings.json's "scanner" section; defaults when absent or bad."""
+    known = {f.name for f in fields(WedgeSettings)}
+    values = {k: v for k, v in section.items() if k in known}
+    if isinstance(values.get("terminators"), list):
+        values["terminators"] = tuple(values["terminators"])  # type: ignore[arg-type]
     try:
-        return WedgeSettings(**section)  # type: ignore[arg-type]
-    except TypeError:
+        return WedgeSettings(**values)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        log.error("scanner settings invalid (%s); using the defaults", values)
         return WedgeSettings()
 
 
 def install_scanner(app: QApplication, window: MainWindow, services: CounterServices) -> ScannerWedgeFilter:
     """Scanners work whatever has focus: the detector watches every key event."""
-    wedge = ScannerWedgeFilter(wedge_settings(services.settings.section("scanner")))
+    section = services.settings.section("scanner")
+    wedge = ScannerWedgeFilter(wedge_settings(section))
     wedge.install(app)
     wedge.scanned.connect(window.sale_screen.on_scanned)
     window.scanner = wedge  # type: ignore[attr-defined]
+    port = section.get("serial_port")
+    if isinstance(port, str) and port:  # a serial (RS-232 / USB-CDC) scanner as well
+        serial = SerialScanner(port, int(section.get("serial_baudrate", 9600)), parent=window)  # type: ignore[call-overload]
+        serial.scanned.connect(window.sale_screen.on_scanned)
+        serial.status_changed.connect(lambda status: log.info("serial scanner %s: %s", port, status))
+        serial.start()
+        window.destroyed.connect(lambda *_: serial.stop())
+        window.serial_scanner = serial  # type: ignore[attr-defined]
     return wedge
 
 

@@ -81,3 +81,26 @@ def test_receipt_and_pickup_codes_are_recognised_not_looked_up_as_products(qtbot
     keyboard.type("PU7K3M9Q2X\r", gap_ms=9)
     qtbot.waitUntil(lambda: "PU7K3M9Q2X" in screen.message.text())
     assert screen.cart_model.cart.is_empty()
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "openpty"), reason="needs a POSIX pseudo-terminal")
+def test_a_serial_scanner_set_in_settings_feeds_the_cart(qtbot: Any, qapp: Any, demo_counter: Any) -> None:
+    import os
+
+    master, slave = os.openpty()
+    services = demo_counter.services
+    services.settings.save_section("scanner", {"serial_port": os.ttyname(slave), "serial_baudrate": 9600})
+    tasks = TaskRunner()
+    window = build_main_window(services, services.staff.first_with_role("cashier"), tasks)
+    qtbot.addWidget(window)
+    wedge = install_scanner(qapp, window, services)
+    try:
+        qtbot.wait(300)  # the reader thread opens the port
+        os.write(master, _barcode(demo_counter).encode() + b"\r\n")
+        qtbot.waitUntil(lambda: len(window.sale_screen.cart_model.cart.lines) == 1, timeout=5000)
+    finally:
+        window.serial_scanner.stop()
+        wedge.uninstall(qapp)
+        tasks.shutdown()
+        os.close(master)
+        os.close(slave)
