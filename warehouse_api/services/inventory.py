@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Integer, bindparam, case, func, select
 from sqlalchemy.dialects import postgresql, sqlite
@@ -119,12 +120,15 @@ def adjust_stock(
     reason: str,
     reference: str | None,
     device_id: int | None,
+    ledger: list[dict[str, Any]] | None = None,
 ) -> StockLevel:
     """Apply a fact to one stock row, writing the ledger row for any on_hand change.
 
     Facts (sales, receipts, shipments) always apply. If on_hand falls below what is
     reserved, the reservation figure shrinks to fit (never below 0) and the row is
-    flagged for a count; it is never silently clamped without that flag.
+    flagged for a count; it is never silently clamped without that flag. Given a
+    `ledger` list, the movement is appended there for one `write_ledger` call later
+    in the same transaction (fewer round trips for multi-line sales).
     """
     statements = _statements(session)
     params = {
@@ -138,23 +142,30 @@ def adjust_stock(
         session.execute(statements.ensure_row, params)
         row = session.execute(statements.adjust, params).one()
     if on_hand_delta:
-        session.execute(
-            statements.movement,
-            {
-                "location_id": location_id,
-                "product_id": product_id,
-                "delta": on_hand_delta,
-                "reason": reason,
-                "reference": reference,
-                "device_id": device_id,
-                "created_at": utcnow(),
-            },
-        )
+        movement = {
+            "location_id": location_id,
+            "product_id": product_id,
+            "delta": on_hand_delta,
+            "reason": reason,
+            "reference": reference,
+            "device_id": device_id,
+            "created_at": utcnow(),
+        }
+        if ledger is not None:
+            ledger.append(movement)
+        else:
+            session.execute(statements.movement, movement)
     level = _level(location_id, product_id, tuple(row))
     publish_stock(
         session, location_id, product_id, level.on_hand, level.reserved, level.safety_stock
     )
     return level
+
+
+def write_ledger(session: Session, movements: list[dict[str, Any]]) -> None:
+    """Insert movements collected by `adjust_stock(..., ledger=...)`, in one statement."""
+    if movements:
+        session.execute(_statements(session).movement, movements)
 
 
 def hold_stock(

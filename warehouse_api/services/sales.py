@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import bindparam, select, union_all
+from sqlalchemy import bindparam, func, select, union_all
 from sqlalchemy.orm import Session
 
 from warehouse_api.errors import DomainError
 from warehouse_api.models import Payment, Product, Sale, SaleLine, Staff, table_of, utcnow
 from warehouse_api.schemas import SalePayload
 from warehouse_api.services.feed_data import publish_sale
-from warehouse_api.services.inventory import adjust_stock
+from warehouse_api.services.inventory import adjust_stock, write_ledger
 from warehouse_api.services.push import OpContext, op_handler, reuse_or_duplicate
 
 
@@ -43,10 +43,55 @@ _INSERT_LINES = table_of(SaleLine).insert()
 _INSERT_PAYMENTS = table_of(Payment).insert()
 
 
-@op_handler("sale")
-def record_sale(ctx: OpContext, payload: SalePayload) -> dict[str, Any]:
+_SALE_PRECHECK = select(
+    select(Sale.id).where(Sale.id == bindparam("p_sale_id")).scalar_subquery(),
+    select(Sale.id).where(Sale.receipt_no == bindparam("p_receipt_no")).limit(1).scalar_subquery(),
+    select(SaleLine.id)
+    .where(SaleLine.id.in_(bindparam("p_line_ids", expanding=True)))
+    .limit(1)
+    .scalar_subquery(),
+    select(Payment.id)
+    .where(Payment.id.in_(bindparam("p_payment_ids", expanding=True)))
+    .limit(1)
+    .scalar_subquery(),
+    select(func.count(Product.id))
+    .where(Product.id.in_(bindparam("p_product_ids", expanding=True)))
+    .scalar_subquery(),
+    select(func.count(Staff.id)).where(Staff.id == bindparam("p_staff_id")).scalar_subquery(),
+)
+
+
+def _looks_new_and_valid(session: Session, payload: SalePayload) -> bool:
+    """One round trip for the common case: no id taken, every product and the cashier known."""
+    product_ids = {line.product_id for line in payload.lines}
+    line_ids = [line.line_id for line in payload.lines]
+    payment_ids = [payment.payment_id for payment in payload.payments]
+    if len(set(line_ids)) != len(line_ids) or len(set(payment_ids)) != len(payment_ids):
+        return False
+    same_id, same_receipt, taken_line, taken_payment, known_products, known_staff = session.execute(
+        _SALE_PRECHECK,
+        {
+            "p_sale_id": payload.sale_id,
+            "p_receipt_no": payload.receipt_no,
+            "p_line_ids": line_ids,
+            "p_payment_ids": payment_ids,
+            "p_product_ids": list(product_ids),
+            "p_staff_id": payload.cashier_id if payload.cashier_id is not None else -1,
+        },
+    ).one()
+    return (
+        same_id is None
+        and same_receipt is None
+        and taken_line is None
+        and taken_payment is None
+        and known_products == len(product_ids)
+        and (payload.cashier_id is None or known_staff == 1)
+    )
+
+
+def _refuse_conflicts(ctx: OpContext, payload: SalePayload) -> None:
+    """The slow path: find out exactly what is wrong and say so."""
     session = ctx.session
-    store_id = require_store(ctx)
     for sale_id, owner_op_id in session.execute(
         _SALE_BY_ID_OR_RECEIPT, {"p_sale_id": payload.sale_id, "p_receipt_no": payload.receipt_no}
     ):
@@ -61,6 +106,15 @@ def record_sale(ctx: OpContext, payload: SalePayload) -> dict[str, Any]:
         session.execute(_STAFF_EXISTS, {"p_staff_id": payload.cashier_id}).first() is None
     ):
         raise DomainError("unknown_staff", f"no staff member {payload.cashier_id}", 422)
+    raise AssertionError("the precheck found a conflict the detailed checks did not")
+
+
+@op_handler("sale")
+def record_sale(ctx: OpContext, payload: SalePayload) -> dict[str, Any]:
+    session = ctx.session
+    store_id = require_store(ctx)
+    if not _looks_new_and_valid(session, payload):
+        _refuse_conflicts(ctx, payload)  # raises the precise problem
 
     # Core inserts of prebuilt statements: this is the hottest path after an outage.
     sale = Sale(
@@ -122,6 +176,7 @@ def record_sale(ctx: OpContext, payload: SalePayload) -> dict[str, Any]:
     for line in payload.lines:
         sold[line.product_id] += line.qty
     negative_stock = []
+    ledger: list[dict[str, Any]] = []
     for product_id in sorted(sold):
         level = adjust_stock(
             session,
@@ -131,9 +186,11 @@ def record_sale(ctx: OpContext, payload: SalePayload) -> dict[str, Any]:
             reason="sale",
             reference=sale.id,
             device_id=ctx.device.id,
+            ledger=ledger,
         )
         if level.on_hand < 0:
             negative_stock.append({"product_id": product_id, "on_hand": level.on_hand})
+    write_ledger(session, ledger)
     publish_sale(session, sale)
     return {"sale_id": sale.id, "receipt_no": sale.receipt_no, "negative_stock": negative_stock}
 
