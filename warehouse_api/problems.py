@@ -17,6 +17,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from warehouse_api.error_codes import describe_codes
 from warehouse_api.errors import DomainError
 
 log = logging.getLogger(__name__)
@@ -40,7 +41,12 @@ _CODES_BY_STATUS = {
 class Problem(BaseModel):
     """The error body every route returns (RFC 9457 plus a stable `code`)."""
 
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(
+        extra="allow",
+        json_schema_extra={
+            "description": "RFC 9457 problem with a stable machine `code`:\n\n" + describe_codes()
+        },
+    )
 
     type: str = "about:blank"
     title: str

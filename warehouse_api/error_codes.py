@@ -1,0 +1,57 @@
+"""Every stable error `code` the API can answer with, and what it means.
+
+Published in the OpenAPI document (the `Problem` schema) so clients can rely on
+them; a unit test checks that every code raised in the package is listed here.
+"""
+
+from __future__ import annotations
+
+ERROR_CODES: dict[str, str] = {
+    # request and transport
+    "bad_request": "400: the request could not be understood",
+    "unauthorized": "401: no device token, a malformed one, or an unknown or revoked one",
+    "forbidden": "403: this device's role may not do this",
+    "not_found": "404: no such route",
+    "method_not_allowed": "405: the route exists, the method does not",
+    "payload_too_large": "413: the body is over 1 MiB (Content-Length or streamed size)",
+    "validation_error": "422: the body, query or path does not match the schema; see errors[]",
+    "http_error": "any other HTTP error status",
+    "internal_error": "500: a bug on the server; it was logged, retry later",
+    # enrollment and devices
+    "enrollment_code_invalid": "400: the enrollment code is not known",
+    "enrollment_code_used": "409: the enrollment code was already used",
+    "enrollment_code_expired": "410: the enrollment code has expired",
+    "device_not_found": "404: no such device",
+    "invalid_role": "422: not one of counter, group_buy, operator, admin",
+    "location_required": "422: a counter token belongs to one store",
+    # idempotency
+    "idempotency_key_reused": "409: op_id, Idempotency-Key or a business id reused with another body",
+    "receipt_no_taken": "409: the receipt number belongs to another sale",
+    # inventory
+    "insufficient_stock": "409: not enough available stock; has product_id, available, requested",
+    "count_conflict": "409: on hand moved since the count began; `current` has the figures",
+    "invalid_transition": "409: the order is not in a state that allows this; has current_status",
+    "no_warehouse": "409: no warehouse location is set up",
+    "no_dropship_partner": "422: the products do not all ship from one dropship partner",
+    "unknown_product": "422: a product id in the request does not exist; has product_ids",
+    "unknown_staff": "422: the cashier or staff id does not exist",
+    # lookups
+    "product_not_found": "404: no product with that SKU, barcode or id",
+    "barcode_not_found": "404: no such barcode",
+    "location_not_found": "404: no location with that code",
+    "staff_not_found": "404: no such staff member",
+    "reservation_not_found": "404: no such reservation visible to this device",
+    "transfer_not_found": "404: no such transfer visible to this device",
+    "dropship_order_not_found": "404: no such dropship order visible to this device",
+    "order_not_found": "404: no such group-buy order for this channel",
+    # back office
+    "sku_taken": "409: another product has this SKU",
+    "barcode_taken": "409: another product has this barcode",
+    "location_code_taken": "409: another location has this code",
+    "not_a_store": "422: the location is not a store",
+    "not_a_partner": "422: the location is not a dropship partner",
+}
+
+
+def describe_codes() -> str:
+    return "\n".join(f"* `{code}`: {meaning}" for code, meaning in ERROR_CODES.items())
