@@ -153,9 +153,10 @@ def publish_reservation(session: Session, reservation: Reservation) -> None:
 
 
 def publish_transfer(session: Session, transfer: Transfer) -> None:
-    record_change(
-        session, "transfer", transfer.id, transfer_data(transfer), transfer.to_location_id
-    )
+    """A transfer is seen by the store at its end: where it goes, or for returns, where from."""
+    to_kind = session.scalar(select(Location.kind).where(Location.id == transfer.to_location_id))
+    scope = transfer.to_location_id if to_kind == "store" else transfer.from_location_id
+    record_change(session, "transfer", transfer.id, transfer_data(transfer), scope)
 
 
 def publish_dropship(session: Session, order: DropshipOrder) -> None:

@@ -104,6 +104,12 @@ def test_return_dispositions(server: Server) -> None:
     assert level(server, "S001", PRODUCT)[0] == before[0] + 1
     assert level(server, "WH01", PRODUCT)[0] == wh_before[0] + 2
     assert ledger_balances(server)
+    with server.client(counter) as client:
+        changes = client.get("/sync/pull", params={"limit": 5000}).json()["changes"]
+        seen = client.get(f"/transfers/{transfer_id}")
+    [feed_transfer] = [c for c in changes if c["entity"] == "transfer"]
+    assert feed_transfer["data"]["status"] == "received"  # the sending store follows it
+    assert seen.status_code == 200
 
 
 def test_stock_count_is_compare_and_set(server: Server) -> None:
