@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from server_testkit import Server
 from sqlalchemy import update
 
@@ -48,3 +49,22 @@ def test_deleted_staff_leaves_a_tombstone_and_old_cursors_get_a_reset(server: Se
     assert str(created["id"]) not in {c["id"] for c in fresh["changes"] if c["entity"] == "staff"}
     current = _pull(server, counter, fresh["cursor"])
     assert current["reset"] is False and current["changes"] == []
+
+
+@pytest.mark.postgres
+def test_alembic_migrations_match_the_models(pg_schema_url: str) -> None:
+    """PostgreSQL's schema comes from migrations: they must not drift from the models."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from warehouse_api.db import Database
+    from warehouse_api.models import Base
+
+    db = Database.from_url(pg_schema_url)
+    try:
+        with db.engine.connect() as connection:
+            context = MigrationContext.configure(connection, opts={"compare_type": True})
+            differences = compare_metadata(context, Base.metadata)
+    finally:
+        db.dispose()
+    assert differences == []
