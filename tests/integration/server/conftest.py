@@ -106,6 +106,13 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path, demo_catalog: DemoCat
 
 
 @pytest.fixture
+def postgres_url(pg_schema_url: str, demo_catalog: DemoCatalog) -> str:
+    """A freshly seeded demo database on PostgreSQL only (for PostgreSQL-specific tests)."""
+    _reset_postgres(pg_schema_url, demo_catalog)
+    return pg_schema_url
+
+
+@pytest.fixture
 def server(db_url: str) -> Iterator[Server]:
     embedded = start_embedded(db_url)
     db = Database.from_url(db_url, **({} if db_url.startswith("sqlite") else {"pool_size": 2}))

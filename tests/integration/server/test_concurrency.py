@@ -177,10 +177,9 @@ def test_multi_line_orders_in_opposite_line_orders_do_not_deadlock(contended: Se
 
 
 @pytest.mark.postgres
-def test_a_change_committed_late_is_not_skipped_by_pull(db_url: str) -> None:
-    if not db_url.startswith("postgresql"):
-        pytest.skip("commit-order races need concurrent writers: PostgreSQL only")
-    db = Database.from_url(db_url)
+def test_a_change_committed_late_is_not_skipped_by_pull(postgres_url: str) -> None:
+    # PostgreSQL only: SQLite never has two writers in flight.
+    db = Database.from_url(postgres_url)
     try:
         with db.read() as session, session.begin():
             cursor = read_changes(session, 0, 100_000, None, True).cursor
