@@ -118,6 +118,7 @@ class _Connection:
             if fault is not None and fault.kind == FaultKind.DROP_RESPONSE:
                 return  # the server has answered, hence committed: lose the answer
             if fault is not None and fault.kind == FaultKind.DELAY_RESPONSE:
+                self.proxy._note_held()
                 if self.closed.wait(fault.delay_s):
                     return
                 self.fault = None
@@ -136,6 +137,8 @@ class FaultProxy:
         self._connections: set[_Connection] = set()
         self.requests: Counter[str] = Counter()
         self.faults_used: Counter[FaultKind] = Counter()
+        self._held = threading.Condition(self._lock)
+        self._held_count = 0
         self._stopped = threading.Event()
         self._thread = threading.Thread(target=self._accept_loop, name="fault-proxy", daemon=True)
         self._thread.start()
@@ -159,6 +162,16 @@ class FaultProxy:
     def count(self, path_prefix: str) -> int:
         with self._lock:
             return sum(n for path, n in self.requests.items() if path.startswith(path_prefix))
+
+    def wait_until_held(self, count: int = 1, timeout_s: float = 10.0) -> bool:
+        """Block until ``count`` answers have been held back (the server has answered)."""
+        with self._held:
+            return self._held.wait_for(lambda: self._held_count >= count, timeout_s)
+
+    def _note_held(self) -> None:
+        with self._held:
+            self._held_count += 1
+            self._held.notify_all()
 
     def drop_all_connections(self) -> None:
         with self._lock:

@@ -118,10 +118,10 @@ def test_a_pull_answered_late_does_not_hide_an_acknowledged_sale(
         ).all()
     product_id, qty = sold[0]
     before = _store_on_hand(counter, product_id)  # local figure, sale included
-    proxy.add(Fault(FaultKind.DELAY_RESPONSE, PULL, delay_s=0.6))  # under the 1 s timeout
+    proxy.add(Fault(FaultKind.DELAY_RESPONSE, PULL, delay_s=0.8))  # under the 1 s timeout
     pulling = threading.Thread(target=counter.puller.pull_until_current)
     pulling.start()
-    time.sleep(0.2)  # the pull request is at the server: it reads the pre-sale figure
+    assert proxy.wait_until_held()  # the server has answered the pull: a pre-sale figure
     assert counter.relay.drain().applied == 1  # the ack arrives while the page is held
     pulling.join(5)
     assert _store_on_hand(counter, product_id) == before  # not the stale pre-sale figure
