@@ -17,6 +17,7 @@ ERROR_CODES: dict[str, str] = {
     "validation_error": "422: the body, query or path does not match the schema; see errors[]",
     "http_error": "any other HTTP error status",
     "internal_error": "500: a bug on the server; it was logged, retry later",
+    "busy": "503: the database stayed busy past the timeout; retry after Retry-After seconds",
     # enrollment and devices
     "enrollment_code_invalid": "400: the enrollment code is not known",
     "enrollment_code_used": "409: the enrollment code was already used",

@@ -17,6 +17,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from warehouse_api.db import DatabaseBusy
 from warehouse_api.error_codes import describe_codes
 from warehouse_api.errors import DomainError
 
@@ -122,6 +123,10 @@ def install_problem_handlers(app: FastAPI) -> None:
     @app.exception_handler(DomainError)
     async def _on_domain(_request: Request, exc: DomainError) -> JSONResponse:
         return problem_response(exc.status, exc.code, exc.detail, **exc.extra)
+
+    @app.exception_handler(DatabaseBusy)
+    async def _on_busy(_request: Request, exc: DatabaseBusy) -> JSONResponse:
+        return problem_response(503, "busy", str(exc), headers={"Retry-After": "5"})
 
     @app.exception_handler(RequestValidationError)
     async def _on_validation(_request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -32,3 +33,20 @@ def test_method_not_allowed_is_a_problem() -> None:
         response = client.delete("/api/v1/health")
     assert response.status_code == 405
     assert response.json()["code"] == "method_not_allowed"
+
+
+def test_a_write_that_cannot_get_the_database_is_a_503_busy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import warehouse_api.db as db_module
+
+    monkeypatch.setattr(db_module, "SQLITE_BUSY_TIMEOUT_MS", 50)
+    app = create_app(f"sqlite:///{tmp_path}/busy.db", run_background=False)
+    db = app.state.db
+    with db.write(), TestClient(app) as client:  # hold the only write slot
+        response = client.post(
+            "/api/v1/devices/enroll", json={"code": "AAAA-BBBB", "device_name": "x"}
+        )
+    assert response.status_code == 503
+    assert response.json()["code"] == "busy"
+    assert response.headers["Retry-After"] == "5"
