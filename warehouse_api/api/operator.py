@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from warehouse_api.api.deps import DatabaseDep, require_roles
 from warehouse_api.errors import NotFound
-from warehouse_api.models import DropshipOrder
+from warehouse_api.models import DropshipOrder, Stock
 from warehouse_api.problems import problem_responses
 from warehouse_api.schemas import (
     DropshipPublic,
@@ -150,3 +151,30 @@ def receive(body: GoodsReceipt, device: OperatorDevice, db: DatabaseDep) -> list
         ]
 
     return write_with_retry(db, work)
+
+
+@router.get("/stock/needs-count", response_model=list[StockLevelChange], responses=ERRORS)
+def stock_needing_a_count(
+    device: OperatorDevice,
+    db: DatabaseDep,
+    limit: Annotated[int, Query(ge=1, le=5000)] = 500,
+) -> list[dict[str, Any]]:
+    """Rows a sale drove negative (or below what was held): count them, then push the count."""
+    with db.read() as session, session.begin():
+        rows = session.scalars(
+            select(Stock)
+            .where(Stock.needs_count.is_(True))
+            .order_by(Stock.location_id, Stock.product_id)
+            .limit(limit)
+        )
+        return [
+            {
+                "location_id": row.location_id,
+                "product_id": row.product_id,
+                "on_hand": row.on_hand,
+                "reserved": row.reserved,
+                "safety_stock": row.safety_stock,
+                "available": row.available,
+            }
+            for row in rows
+        ]

@@ -98,6 +98,27 @@ def test_sale_driving_stock_negative_applies_and_is_flagged(server: Server) -> N
         stock = session.get(Stock, (server.location_id("S002"), PRODUCT_ID))
         assert stock is not None and stock.needs_count
         assert check_ledger(session) == []
+    with server.client(server.token("operator")) as client:
+        flagged = client.get("/operator/stock/needs-count").json()
+    assert {"location_id": server.location_id("S002"), "product_id": PRODUCT_ID}.items() <= flagged[
+        0
+    ].items()
+    assert flagged[0]["on_hand"] == -5
+
+    count = {
+        "op_id": new_id(),
+        "type": "stock_count",
+        "payload": {
+            "count_id": new_id(),
+            "lines": [{"product_id": PRODUCT_ID, "expected_on_hand": -5, "counted": 0}],
+        },
+    }
+    [counted] = _push(server, token, count)
+    assert counted["result"]["adjustments"] == [
+        {"product_id": PRODUCT_ID, "delta": 5, "on_hand": 0}
+    ]
+    with server.client(server.token("operator")) as client:
+        assert client.get("/operator/stock/needs-count").json() == []
 
 
 def test_a_batch_gets_one_result_per_op_in_order(server: Server) -> None:
