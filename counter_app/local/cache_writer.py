@@ -148,6 +148,11 @@ def _apply_deletes(session: Session, deleted: dict[str, list[str]]) -> None:
 
 def clear_cache(session: Session) -> None:
     """Forget every server figure (a feed reset); the journal and outbox stay."""
+    # Empty the search indexes wholesale, without the per-row delete triggers: rows
+    # loaded during an unfinished bulk load were never indexed, and deleting an entry
+    # that is not in an external-content FTS5 index damages the index.
+    search_index.suspend_trigram_triggers(session)
+    search_index.forget_everything(session)
     for model in CACHED_TABLES:
         session.execute(delete(model))
-    search_index.forget_all_names(session)
+    search_index.restore_trigram_triggers(session)

@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from counter_app.local.db import LocalDatabase
 
@@ -66,7 +67,7 @@ def move_aside(path: Path, now: datetime | None = None) -> Path:
     return target
 
 
-def _rows(conn: sqlite3.Connection, table: str, errors: dict[str, str]) -> Iterator[tuple]:
+def _rows(conn: sqlite3.Connection, table: str, errors: dict[str, str]) -> Iterator[tuple[Any, ...]]:
     """Every readable row of ``table`` (all columns, rowid first), skipping unreadable pages."""
     try:
         top = conn.execute(f"SELECT max(rowid) FROM {table}").fetchone()[0] or 0

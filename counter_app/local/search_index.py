@@ -61,12 +61,9 @@ class _HexCache(dict[str, str]):
 _HEX = _HexCache()
 
 
-def create_search_index(conn: Connection, *, with_triggers: bool = True) -> None:
-    for statement in _TABLES:
+def create_search_index(conn: Connection) -> None:
+    for statement in [*_TABLES, *_TRIGGERS.values()]:
         conn.execute(text(statement))
-    if with_triggers:
-        for statement in _TRIGGERS.values():
-            conn.execute(text(statement))
 
 
 def fts_phrase(query: str) -> str:
@@ -120,6 +117,13 @@ def forget_all_names(bind: Session | Connection) -> None:
     _connection(bind).execute(text("INSERT INTO product_grams(product_grams) VALUES ('delete-all')"))
 
 
+def forget_everything(bind: Session | Connection) -> None:
+    """Empty both indexes (the cache is being cleared)."""
+    conn = _connection(bind)
+    conn.execute(text("INSERT INTO product_search(product_search) VALUES ('delete-all')"))
+    forget_all_names(conn)
+
+
 def reindex_all_names(bind: Session | Connection) -> None:
     """Fill the short-query index from ``products`` (a schema upgrade)."""
     conn = _connection(bind)
@@ -133,8 +137,12 @@ def suspend_trigram_triggers(session: Session) -> None:
         session.execute(text(f"DROP TRIGGER IF EXISTS {name}"))
 
 
+def restore_trigram_triggers(session: Session) -> None:
+    for statement in _TRIGGERS.values():
+        session.execute(text(statement))
+
+
 def rebuild_trigram_index(session: Session) -> None:
     """Re-read every product into the trigram index and put the triggers back."""
     session.execute(text("INSERT INTO product_search(product_search) VALUES ('rebuild')"))
-    for statement in _TRIGGERS.values():
-        session.execute(text(statement))
+    restore_trigram_triggers(session)

@@ -10,7 +10,7 @@ from counter_app.local import catalog_queries, outbox, stock_deltas
 from counter_app.local.cache_writer import clear_cache
 from counter_app.local.db import LocalDatabase
 from counter_app.local.models import PendingStockDelta
-from counter_app.sync.client import PullPage
+from counter_app.sync.client import PullPage, WarehouseUnreachable
 from counter_app.sync.connectivity import ConnectivityMonitor
 from counter_app.sync.puller import ChangePuller
 
@@ -177,3 +177,20 @@ def test_guessed_pages_ahead_leave_no_gaps_in_a_sparse_feed(db: LocalDatabase, d
     assert ids == set(range(1000, 1400))
     if depth > 1:
         assert len(set(client.starts)) > outcome.pages  # it did guess ahead
+
+
+def test_a_reset_during_an_unfinished_bulk_load_leaves_a_sound_search_index(
+    db: LocalDatabase, client: FakeClient
+) -> None:
+    with db.unit_of_work() as s:
+        clear_cache(s)
+    client.pages = [_page([_product(11, 101, "義美 原味小泡芙")], 11, True), WarehouseUnreachable("down")]
+    puller = _puller(db, client)
+    puller.pull_until_current()  # loaded one page without indexing it, then the link dropped
+    LocalDatabase(db.path).dispose()  # a restart puts the triggers back
+    client.pages = [PullPage([], 0, True, reset=True), _page([_product(3, 102, "樂事 原味洋芋片")], 3, False)]
+    assert puller.pull_until_current().reset
+    with db.read() as s:
+        assert s.execute(text("INSERT INTO product_search(product_search) VALUES ('integrity-check')")) is not None
+        assert [p.id for p in catalog_queries.search_products(s, "原味洋")] == [102]
+        assert catalog_queries.search_products(s, "小泡芙") == []
