@@ -92,20 +92,25 @@ def test_a_feed_reset_re_pulls_everything_and_keeps_unsent_sales(
         counter.close()
 
 
-def _reset_and_check(warehouse: Warehouse, counter: CounterUnderTest) -> None:
-    sales = make_sales(counter, 5, random.Random(7))  # not pushed yet
-    with counter.db.read() as session:
-        sold_product = session.scalars(select(PendingStockDelta.product_id)).first()
-        assert sold_product is not None
-        local_before = {f.location_id: f.on_hand for f in catalog_queries.stock_figures(session, sold_product)}
+def _purge_a_fresh_tombstone(warehouse: Warehouse) -> None:
+    """The server forgets a tombstone newer than this till's cursor: the cursor is too old."""
     database = warehouse.database()
-    try:  # the server forgets old tombstones: this till's cursor is now too old
+    try:
         with database.write() as session:
             record_change(session, "product", "999999", None, op="delete")
         with database.write() as session:
             purge_tombstones(session, timedelta(0), now=datetime.now(UTC) + timedelta(days=1))
     finally:
         database.dispose()
+
+
+def _reset_and_check(warehouse: Warehouse, counter: CounterUnderTest) -> None:
+    sales = make_sales(counter, 5, random.Random(7))  # not pushed yet
+    with counter.db.read() as session:
+        sold_product = session.scalars(select(PendingStockDelta.product_id)).first()
+        assert sold_product is not None
+        local_before = {f.location_id: f.on_hand for f in catalog_queries.stock_figures(session, sold_product)}
+    _purge_a_fresh_tombstone(warehouse)
     outcome = counter.puller.pull_until_current()
     assert outcome.reset and not outcome.unreachable
     with counter.db.read() as session:
@@ -115,3 +120,20 @@ def _reset_and_check(warehouse: Warehouse, counter: CounterUnderTest) -> None:
     drain_until_empty(counter)
     assert_each_sale_once(warehouse, counter, sales)
     assert_cache_matches_server(warehouse, counter)
+
+
+def test_a_reset_answered_again_mid_re_pull_stops_the_round_instead_of_spinning(
+    warehouse: Warehouse, proxy: FaultProxy, counter: CounterUnderTest
+) -> None:
+    """The server bug in docs/sync.md: it resets every cursor below its newest purged
+    tombstone, so a re-pull in pages of 100 is reset again at its second page. The
+    puller must not wipe and refetch in a loop; unsent sales must survive."""
+    make_sales(counter, 3, random.Random(8))
+    _purge_a_fresh_tombstone(warehouse)
+    pulls_before = proxy.count("/api/v1/sync/pull")
+    outcome = counter.puller.pull_until_current()
+    assert outcome.reset and not outcome.unreachable
+    assert proxy.count("/api/v1/sync/pull") - pulls_before <= 2 + 2  # reset, page 1, reset (+ 1 guessed ahead)
+    with counter.db.read() as session:
+        assert outbox.stats(session).waiting == 3
+        assert catalog_queries.count_products(session) > 0  # page 1 was kept, not wiped again
