@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections import deque
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from counter_app.local import cache_writer, search_index, stock_deltas, sync_state
@@ -18,6 +17,7 @@ from counter_app.sync.client import (
     WarehouseUnreachable,
 )
 from counter_app.sync.connectivity import ConnectivityMonitor
+from counter_app.sync.pages_ahead import PagesAhead
 
 log = logging.getLogger(__name__)
 
@@ -28,61 +28,6 @@ LAST_PULL_KEY = "last_pull_at"
 BULK_LOAD_KEY = "search_rebuild_pending"
 PAGE_SIZE = 5000
 PULL_DEPTH = 2  # requests in flight while loading from zero
-
-
-class _PagesAhead:
-    """Requests in flight, oldest first, each with the cursor it starts from.
-
-    The next request starts where the last page ended. While loading from zero it
-    also guesses further starts, ``page_size`` apart, so a server with several
-    workers reads pages side by side. A guess is safe: a full page holds
-    ``page_size`` distinct seqs above its start, so it reaches at least
-    ``start + page_size``, where the next guess begins. Seqs skip numbers (the feed
-    is compacted), so a guess may overlap pages already applied (re-applying the
-    same rows is harmless) or, after a very sparse stretch, start past the cursor;
-    the puller then drops the guesses and asks again from the cursor.
-    """
-
-    def __init__(
-        self,
-        pool: ThreadPoolExecutor,
-        fetch: Callable[[int], tuple[int, PullPage]],
-        page_size: int,
-    ) -> None:
-        self._pool = pool
-        self._fetch = fetch
-        self._page_size = page_size
-        self._queue: deque[tuple[int, Future[tuple[int, PullPage]]]] = deque()
-        self._depth = 1
-        self._last_start = 0
-
-    def _submit(self, start: int) -> None:
-        self._queue.append((start, self._pool.submit(self._fetch, start)))
-        self._last_start = start
-
-    def restart(self, cursor: int, depth: int) -> None:
-        self.abandon()
-        self._depth = depth
-        self._submit(cursor)
-        self.top_up(cursor)
-
-    def top_up(self, cursor: int) -> None:
-        """The page just received ends at ``cursor``; keep ``depth`` requests in flight."""
-        if not self._queue:
-            self._submit(cursor)
-        while len(self._queue) < self._depth:
-            self._submit(self._last_start + self._page_size)
-
-    def next(self) -> tuple[int, int, PullPage]:
-        start, future = self._queue.popleft()
-        generation, page = future.result()
-        return start, generation, page
-
-    def abandon(self) -> None:
-        for _start, future in self._queue:
-            future.cancel()
-        self._queue.clear()
-
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +66,7 @@ class ChangePuller:
         the outbox and the local deltas, then re-pulls from zero.
 
         Pages are requested ahead while the current one is written, so a long pull
-        costs about max(server, cache writes), not their sum; see ``_PagesAhead``. A
+        costs about max(server, cache writes), not their sum; see ``PagesAhead``. A
         page fetched ahead and never applied is simply fetched again next time.
         """
         pages = changes = 0
@@ -130,7 +75,7 @@ class ChangePuller:
         with self._db.read() as session:
             bulk = cursor == 0 or sync_state.get_value(session, BULK_LOAD_KEY) == "1"
         with ThreadPoolExecutor(self._depth, thread_name_prefix="pull-ahead") as pool:
-            ahead = _PagesAhead(pool, self._fetch, self._page_size)
+            ahead = PagesAhead(pool, self._fetch, self._page_size)
             ahead.restart(cursor, self._depth if bulk else 1)
             while pages < max_pages:
                 try:
