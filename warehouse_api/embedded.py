@@ -71,7 +71,8 @@ def ensure_demo(db_url: str, products: int | None = None) -> None:
     """Seed the demo catalog if the database is empty; otherwise leave it alone."""
     db = Database.from_url(db_url)
     try:
-        if is_seeded_safely(db):
+        prepare_database(db)
+        if is_seeded(db):
             return
         try:
             if products is None:
@@ -82,11 +83,6 @@ def ensure_demo(db_url: str, products: int | None = None) -> None:
             return
     finally:
         db.dispose()
-
-
-def is_seeded_safely(db: Database) -> bool:
-    prepare_database(db)
-    return is_seeded(db)
 
 
 def issue_enrollment_code(db_url: str, store_code: str) -> str:

@@ -13,9 +13,13 @@ import logging
 import random
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
 
 from warehouse_api.db import Database
 from warehouse_api.errors import DomainError, InsufficientStock
@@ -112,41 +116,45 @@ class Simulator:
         self.stats.restocks += 1
 
     def advance_queues(self) -> None:
-        for order_id in self._ids(
-            select(Reservation.id).where(
-                Reservation.kind == "group_buy", Reservation.status == "confirmed"
-            )
-        ):
-            if self._step(lambda s, i=order_id: ship_group_buy_order(s, i, self.operator_id)):
+        operator = self.operator_id
+        confirmed_orders = select(Reservation.id).where(
+            Reservation.kind == "group_buy", Reservation.status == "confirmed"
+        )
+        for order_id in self._ids(confirmed_orders):
+            if self._step(partial(_ship_order, order_id=order_id, operator_id=operator)):
                 self.stats.group_buy_shipped += 1
         for transfer_id in self._ids(select(Transfer.id).where(Transfer.status == "requested")):
-            if self._step(
-                lambda s, i=transfer_id: ship_transfer(
-                    s, i, self.operator_id, self.rng.choice(CARRIERS), self._tracking_no()
-                )
-            ):
+            ship = partial(
+                _ship_transfer,
+                transfer_id=transfer_id,
+                operator_id=operator,
+                carrier=self.rng.choice(CARRIERS),
+                tracking_no=self._tracking_no(),
+            )
+            if self._step(ship):
                 self.stats.transfers_shipped += 1
-        moves = {
-            "pending": lambda s, i: accept_dropship(s, i),
-            "accepted": lambda s, i: ship_dropship(
-                s, i, self.rng.choice(CARRIERS), self._tracking_no(), self.operator_id
-            ),
-            "shipped": lambda s, i: deliver_dropship(s, i),
-        }
-        for status, move in moves.items():
+        for status in ("pending", "accepted", "shipped"):
             for order_id in self._ids(
                 select(DropshipOrder.id).where(DropshipOrder.status == status)
             ):
-                if self._step(lambda s, i=order_id, m=move: m(s, i)):
+                move = partial(
+                    _advance_dropship,
+                    dropship_id=order_id,
+                    status=status,
+                    operator_id=operator,
+                    carrier=self.rng.choice(CARRIERS),
+                    tracking_no=self._tracking_no(),
+                )
+                if self._step(move):
                     self.stats.dropship_advanced += 1
 
-    def _ids(self, query: object, limit: int = 50) -> list[str]:
+    def _ids(self, query: Select[Any], limit: int = 50) -> list[str]:
         with self.db.read() as session, session.begin():
-            return list(session.scalars(query.limit(limit)))  # type: ignore[attr-defined]
+            return list(session.scalars(query.limit(limit)))
 
-    def _step(self, work: object) -> bool:
+    def _step(self, work: Callable[[Session], object]) -> bool:
         try:
-            write_with_retry(self.db, work)  # type: ignore[arg-type]
+            write_with_retry(self.db, work)
         except DomainError as error:
             # Someone else moved it first (a person at the real operator screen).
             self.stats.errors[error.code] = self.stats.errors.get(error.code, 0) + 1
@@ -155,6 +163,33 @@ class Simulator:
 
     def _tracking_no(self) -> str:
         return "".join(self.rng.choice("0123456789") for _ in range(12))
+
+
+def _ship_order(session: Session, *, order_id: str, operator_id: int) -> object:
+    return ship_group_buy_order(session, order_id, operator_id)
+
+
+def _ship_transfer(
+    session: Session, *, transfer_id: str, operator_id: int, carrier: str, tracking_no: str
+) -> object:
+    return ship_transfer(session, transfer_id, operator_id, carrier, tracking_no)
+
+
+def _advance_dropship(
+    session: Session,
+    *,
+    dropship_id: str,
+    status: str,
+    operator_id: int,
+    carrier: str,
+    tracking_no: str,
+) -> object:
+    """One step along pending -> accepted -> shipped -> delivered."""
+    if status == "pending":
+        return accept_dropship(session, dropship_id)
+    if status == "accepted":
+        return ship_dropship(session, dropship_id, carrier, tracking_no, operator_id)
+    return deliver_dropship(session, dropship_id)
 
 
 def simulate(
