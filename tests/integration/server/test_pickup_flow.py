@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from server_testkit import Server, assert_problem, ledger_balances, level, new_id, push_one
 from sqlalchemy import update
 
@@ -167,3 +168,33 @@ def test_another_stores_reservation_is_404(server: Server) -> None:
         server, s002, "reservation.cancel", {"reservation_id": reservation["reservation_id"]}
     )
     assert cancel["problem"]["code"] == "reservation_not_found"
+
+
+def test_the_background_sweeper_expires_holds_without_any_read(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    from warehouse_api.db import Database
+    from warehouse_api.embedded import start_embedded
+
+    monkeypatch.setenv("WAREHOUSE_SWEEP_INTERVAL_SECONDS", "0.2")
+    embedded = start_embedded(db_url)
+    db = Database.from_url(db_url)
+    try:
+        live = Server(embedded.url, db_url, db, embedded)
+        counter = live.enroll("S001")
+        reservation = _reserve(live, counter, qty=1)["result"]
+        with db.write() as session:
+            session.execute(update(Reservation).values(expires_at=utcnow() - timedelta(seconds=1)))
+        deadline = time.monotonic() + 10
+        status = "confirmed"
+        while status == "confirmed" and time.monotonic() < deadline:
+            time.sleep(0.1)
+            with db.read() as session:
+                found = session.get(Reservation, reservation["reservation_id"])
+                status = found.status if found else "missing"
+        assert status == "expired"
+    finally:
+        embedded.stop()
+        db.dispose()
