@@ -49,6 +49,8 @@ def delta_sync(services: CounterServices, server_db_path: Path, changes: int = 1
     try:
         with database.write() as session:
             warehouse = session.scalar(select(Location.id).where(Location.code == "WH01"))
+            if warehouse is None:
+                raise RuntimeError("the seeded warehouse has no WH01")
             product_ids = session.scalars(
                 text("SELECT product_id FROM stock WHERE location_id = :w ORDER BY product_id LIMIT :n"),
                 {"w": warehouse, "n": changes},
@@ -124,7 +126,7 @@ def _exactly_once(services: CounterServices, server_db_path: Path) -> dict[str, 
                     select(StockMovement.reference, StockMovement.product_id).where(
                         StockMovement.reason == "sale", StockMovement.reference.in_(chunk))
                 ):
-                    movements[(reference, product_id)] += 1
+                    movements[(str(reference), product_id)] += 1
     finally:
         database.dispose()
     lost = len(set(local) - found)

@@ -64,7 +64,7 @@ _UPSERTS = {
 
 def _executemany(session: Session, sql: str, rows: list[tuple[Any, ...]]) -> None:
     if rows:
-        session.connection().exec_driver_sql(sql, rows)  # type: ignore[arg-type]
+        session.connection().exec_driver_sql(sql, rows)
 
 
 def apply_changes(session: Session, changes: Iterable[Change], received_at: str) -> int:

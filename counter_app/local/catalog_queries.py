@@ -15,7 +15,7 @@ _PRODUCT_COLUMNS = "p.id, p.sku, p.name, p.price_cents, p.category"
 RANK_WINDOW = 500
 
 
-def _product(row: Row) -> ProductInfo:
+def _product(row: Row[int, str, str, int, str]) -> ProductInfo:
     return ProductInfo(id=row[0], sku=row[1], name=row[2], price=Money(row[3]), category=row[4])
 
 

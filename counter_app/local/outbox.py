@@ -138,7 +138,7 @@ def mark_done_many(session: Session, acked: list[tuple[str, dict[str, Any] | Non
     session.connection().exec_driver_sql(
         "UPDATE outbox SET state = 'done', result = ?, finished_at = ?, problem_code = NULL, "
         "problem_detail = NULL WHERE op_id = ?",
-        rows,  # type: ignore[arg-type]
+        rows,
     )
     # The server's figures now include these ops, but the cache may not yet: the
     # deltas stay until a figure fetched after this ack arrives (stock_deltas).
@@ -162,7 +162,7 @@ class Backoff:
     cap_s: float = BACKOFF_CAP_S
 
     def delay(self, attempts: int, rng: random.Random | None = None) -> float:
-        ceiling = min(self.cap_s, self.base_s * (2 ** min(attempts, 16)))
+        ceiling = min(self.cap_s, self.base_s * (2.0 ** min(attempts, 16)))
         # "Equal jitter": between half and all of the ceiling. Full jitter (from 0)
         # spreads load best but can retry at once, which a flapping link punishes.
         return (rng or random).uniform(0.5, 1.0) * ceiling

@@ -103,14 +103,14 @@ def index_names(bind: Session | Connection, rows: Iterable[tuple[int, str]]) -> 
     """Add (product id, name) pairs to the short-query index."""
     batch = [(pid, name_grams(name)) for pid, name in rows]
     if batch:
-        _connection(bind).exec_driver_sql(_GRAM_SQL, batch)  # type: ignore[arg-type]
+        _connection(bind).exec_driver_sql(_GRAM_SQL, batch)
 
 
 def unindex_names(bind: Session | Connection, rows: Iterable[tuple[int, str]]) -> None:
     """Remove entries; a contentless table needs the exact tokens it was given."""
     batch = [(pid, name_grams(name)) for pid, name in rows]
     if batch:
-        _connection(bind).exec_driver_sql(_UNGRAM_SQL, batch)  # type: ignore[arg-type]
+        _connection(bind).exec_driver_sql(_UNGRAM_SQL, batch)
 
 
 def forget_all_names(bind: Session | Connection) -> None:

@@ -49,7 +49,7 @@ def mark_acked(session: Session, op_ids: list[str]) -> None:
     generation = current_generation(session)
     session.connection().exec_driver_sql(
         "UPDATE pending_stock_deltas SET acked_gen = ? WHERE op_id = ? AND acked_gen IS NULL",
-        [(generation, op_id) for op_id in op_ids],  # type: ignore[arg-type]
+        [(generation, op_id) for op_id in op_ids],
     )
 
 

@@ -90,7 +90,7 @@ class WarehouseClient:
         return body
 
     def health(self) -> bool:
-        return self._request("GET", "/health").get("status") == "ok"
+        return bool(self._request("GET", "/health").get("status") == "ok")
 
     def enroll(self, code: str, device_name: str) -> Enrollment:
         body = self._request("POST", "/devices/enroll", json={"code": code, "device_name": device_name})
@@ -107,10 +107,11 @@ class WarehouseClient:
 
     def push(self, ops: list[dict[str, Any]]) -> list[dict[str, Any]]:
         body = self._request("POST", "/sync/push", json={"ops": ops})
-        results = body["results"]
+        results: list[dict[str, Any]] = body["results"]
         if len(results) != len(ops):
             raise WarehouseUnreachable(f"push: {len(ops)} ops sent, {len(results)} results back")
         return results
 
     def stock(self, product: str) -> dict[str, Any]:
-        return self._request("GET", "/stock", params={"product": product})
+        figures: dict[str, Any] = self._request("GET", "/stock", params={"product": product})
+        return figures

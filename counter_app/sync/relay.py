@@ -121,7 +121,12 @@ class OutboxRelay:
                 counts[status] += 1
             outbox.mark_done_many(session, acked)
         self._on_change()
-        return RelayOutcome(pushed=len(ops), **counts)
+        return RelayOutcome(
+            pushed=len(ops),
+            applied=counts["applied"],
+            duplicate=counts["duplicate"],
+            rejected=counts["rejected"],
+        )
 
     def drain(self, max_batches: int = 1000) -> RelayOutcome:
         """Push until the queue is empty, the server is unreachable, or only waiting ops remain."""
