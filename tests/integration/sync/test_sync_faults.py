@@ -134,3 +134,19 @@ def test_a_pull_answered_late_does_not_hide_an_acknowledged_sale(
 def _store_on_hand(counter: CounterUnderTest, product_id: int) -> int:
     figures = counter.catalog.stock(product_id)
     return next(f.on_hand for f in figures if f.location_id == counter.store.location_id)
+
+
+def test_a_first_sync_from_the_real_server_is_searchable_and_scannable(
+    counter: CounterUnderTest,
+) -> None:
+    with counter.db.read() as session:
+        name, code = session.execute(
+            text("SELECT p.name, b.code FROM products p JOIN barcodes b ON b.product_id = p.id LIMIT 1")
+        ).one()
+        triggers = session.execute(text("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'")).scalar()
+    word = max(name.split(), key=len)
+    found = counter.catalog.find_by_code(code)
+    assert found is not None and found.name == name
+    assert name in [p.name for p in counter.catalog.search(word[:3], limit=500)]
+    assert name in [p.name for p in counter.catalog.search(word[:2], limit=500)]
+    assert triggers == 3  # the bulk load put the trigram triggers back
