@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from counter_app.core.money import Money
 from counter_app.services.receipts import ReceiptService
+from counter_app.ui.tables import fill_rows, read_only_table
 from counter_app.ui.task_runner import TaskRunner
 
 
@@ -27,12 +17,7 @@ class ReprintDialog(QDialog):
         self._tasks = tasks
         self.sales: list[tuple[str, str, Money]] = []
         self.setWindowTitle(self.tr("Reprint a receipt"))
-        self.table = QTableWidget(0, 3)
-        self.table.setObjectName("recentSales")
-        self.table.setHorizontalHeaderLabels([self.tr("Receipt"), self.tr("Time"), self.tr("Total")])
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = read_only_table("recentSales", [self.tr("Receipt"), self.tr("Time"), self.tr("Total")], 0)
         self.message = QLabel("")
         self.print_button = QPushButton(self.tr("Reprint"))
         close = QPushButton(self.tr("Close"))
@@ -52,13 +37,7 @@ class ReprintDialog(QDialog):
 
     def _show(self, sales: list[tuple[str, str, Money]]) -> None:
         self.sales = sales
-        self.table.setRowCount(len(sales))
-        for row, (receipt_no, created_at, total) in enumerate(sales):
-            self.table.setItem(row, 0, QTableWidgetItem(receipt_no))
-            self.table.setItem(row, 1, QTableWidgetItem(created_at[:19].replace("T", " ")))
-            self.table.setItem(row, 2, QTableWidgetItem(total.format()))
-        if sales:
-            self.table.selectRow(0)
+        fill_rows(self.table, [(no, at[:19].replace("T", " "), total.format()) for no, at, total in sales])
         self.print_button.setEnabled(bool(sales))
 
     def on_print_button_clicked(self, *_args: object) -> None:

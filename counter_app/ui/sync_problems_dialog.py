@@ -3,23 +3,13 @@ person retries it or a supervisor discards it with a reason (audited)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from counter_app.local.outbox import FailedOp
 from counter_app.services.staff import StaffService
 from counter_app.services.sync_status import SyncStatusService
 from counter_app.ui.supervisor_prompt import SupervisorApprovalDialog
+from counter_app.ui.tables import fill_rows, read_only_table
 from counter_app.ui.task_runner import TaskRunner
 
 
@@ -37,12 +27,9 @@ class SyncProblemsDialog(QDialog):
         self._tasks = tasks
         self.ops: list[FailedOp] = []
         self.setWindowTitle(self.tr("Operations the warehouse rejected"))
-        self.table = QTableWidget(0, 4)
-        self.table.setObjectName("failedOps")
-        self.table.setHorizontalHeaderLabels([self.tr("Type"), self.tr("Created"), self.tr("Code"), self.tr("Reason")])
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = read_only_table(
+            "failedOps", [self.tr("Type"), self.tr("Created"), self.tr("Code"), self.tr("Reason")], 3
+        )
         self.empty_label = QLabel(self.tr("Nothing needs attention."))
         self.retry_button = QPushButton(self.tr("Retry"))
         self.discard_button = QPushButton(self.tr("Discard… (supervisor)"))
@@ -67,15 +54,13 @@ class SyncProblemsDialog(QDialog):
 
     def _show(self, ops: list[FailedOp]) -> None:
         self.ops = ops
-        self.table.setRowCount(len(ops))
-        for row, op in enumerate(ops):
-            for col, value in enumerate((op.type, op.created_at[:19].replace("T", " "), op.problem_code, op.problem_detail)):
-                self.table.setItem(row, col, QTableWidgetItem(value))
+        fill_rows(
+            self.table,
+            [(op.type, op.created_at[:19].replace("T", " "), op.problem_code, op.problem_detail) for op in ops],
+        )
         self.empty_label.setVisible(not ops)
         self.retry_button.setEnabled(bool(ops))
         self.discard_button.setEnabled(bool(ops))
-        if ops:
-            self.table.selectRow(0)
 
     def _selected(self) -> FailedOp | None:
         rows = self.table.selectionModel().selectedRows()

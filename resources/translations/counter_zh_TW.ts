@@ -488,12 +488,12 @@
         <translation>正在從倉儲下載商品與員工資料…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/first_sync.py" line="36" />
+        <location filename="../../counter_app/ui/first_sync.py" line="40" />
         <source>Warehouse unreachable</source>
         <translation>無法連線倉儲</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/first_sync.py" line="37" />
+        <location filename="../../counter_app/ui/first_sync.py" line="41" />
         <source>This till has no products yet and cannot reach the warehouse. Check the network and try again.</source>
         <translation>本機尚無商品資料，且無法連線倉儲。請檢查網路後再試一次。</translation>
     </message>
@@ -511,27 +511,27 @@
         <translation>功能(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="90" />
+        <location filename="../../counter_app/ui/app.py" line="109" />
         <source>Open the cash drawer without a sale</source>
         <translation>非交易開錢櫃</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="110" />
+        <location filename="../../counter_app/ui/app.py" line="129" />
         <source>Reprint a receipt…</source>
         <translation>補印收據…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="111" />
+        <location filename="../../counter_app/ui/app.py" line="130" />
         <source>Sync problems…</source>
         <translation>同步問題…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="112" />
+        <location filename="../../counter_app/ui/app.py" line="131" />
         <source>Open the cash drawer (supervisor)…</source>
         <translation>開錢櫃（需主管）…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="113" />
+        <location filename="../../counter_app/ui/app.py" line="132" />
         <source>Printer and scanner settings…</source>
         <translation>印表機與掃描器設定…</translation>
     </message>
@@ -539,37 +539,37 @@
 <context>
     <name>ReprintDialog</name>
     <message>
-        <location filename="../../counter_app/ui/reprint_dialog.py" line="29" />
+        <location filename="../../counter_app/ui/reprint_dialog.py" line="19" />
         <source>Reprint a receipt</source>
         <translation>補印收據</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reprint_dialog.py" line="32" />
+        <location filename="../../counter_app/ui/reprint_dialog.py" line="20" />
         <source>Receipt</source>
         <translation>收據號碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reprint_dialog.py" line="32" />
+        <location filename="../../counter_app/ui/reprint_dialog.py" line="20" />
         <source>Time</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reprint_dialog.py" line="32" />
+        <location filename="../../counter_app/ui/reprint_dialog.py" line="20" />
         <source>Total</source>
         <translation>總計</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reprint_dialog.py" line="37" />
+        <location filename="../../counter_app/ui/reprint_dialog.py" line="22" />
         <source>Reprint</source>
         <translation>補印</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reprint_dialog.py" line="38" />
+        <location filename="../../counter_app/ui/reprint_dialog.py" line="23" />
         <source>Close</source>
         <translation>關閉</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reprint_dialog.py" line="71" />
+        <location filename="../../counter_app/ui/reprint_dialog.py" line="50" />
         <source>Sent %1 to the printer</source>
         <translation>已送出 %1 至印表機</translation>
     </message>
@@ -749,27 +749,27 @@
 <context>
     <name>SupervisorApprovalDialog</name>
     <message>
-        <location filename="../../counter_app/ui/supervisor_prompt.py" line="26" />
+        <location filename="../../counter_app/ui/supervisor_prompt.py" line="35" />
         <source>Supervisor approval</source>
         <translation>主管授權</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/supervisor_prompt.py" line="35" />
+        <location filename="../../counter_app/ui/supervisor_prompt.py" line="44" />
         <source>Supervisor PIN</source>
         <translation>主管密碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/supervisor_prompt.py" line="37" />
+        <location filename="../../counter_app/ui/supervisor_prompt.py" line="46" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/supervisor_prompt.py" line="50" />
+        <location filename="../../counter_app/ui/supervisor_prompt.py" line="68" />
         <source>That PIN is not a supervisor's</source>
         <translation>此密碼不是主管密碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/supervisor_prompt.py" line="54" />
+        <location filename="../../counter_app/ui/supervisor_prompt.py" line="72" />
         <source>Please give a reason</source>
         <translation>請填寫原因</translation>
     </message>
@@ -777,52 +777,52 @@
 <context>
     <name>SyncProblemsDialog</name>
     <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="39" />
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="29" />
         <source>Operations the warehouse rejected</source>
         <translation>倉儲拒絕的作業</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="42" />
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="31" />
         <source>Type</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="42" />
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="31" />
         <source>Created</source>
         <translation>建立時間</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="42" />
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="31" />
         <source>Code</source>
         <translation>代碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="42" />
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="31" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="46" />
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="33" />
         <source>Nothing needs attention.</source>
         <translation>目前沒有需要處理的作業。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="47" />
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="34" />
         <source>Retry</source>
         <translation>重試</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="48" />
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="35" />
         <source>Discard… (supervisor)</source>
         <translation>捨棄…（需主管）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="49" />
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="36" />
         <source>Close</source>
         <translation>關閉</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="94" />
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="79" />
         <source>Discard %1: it will never reach the warehouse.</source>
         <translation>捨棄 %1：這筆作業將不會送達倉儲。</translation>
     </message>
