@@ -17,6 +17,7 @@ from sqlalchemy import func, select, text
 from counter_app.bootstrap import enroll
 from counter_app.core.cart import Cart
 from counter_app.core.catalog import ProductInfo
+from counter_app.core.ids import uuid7
 from counter_app.local import outbox, sync_state
 from counter_app.local.db import LocalDatabase
 from counter_app.local.models import OutboxOp, PendingStockDelta, Sale, SaleLine
@@ -32,7 +33,14 @@ from counter_app.sync.puller import CURSOR_KEY, ChangePuller
 from counter_app.sync.relay import OutboxRelay
 from warehouse_api.db import Database
 from warehouse_api.embedded import EmbeddedServer, issue_enrollment_code, start_embedded
-from warehouse_api.models import FeedState, StockMovement, SyncOp
+from warehouse_api.models import (
+    DropshipOrder,
+    FeedState,
+    Location,
+    Reservation,
+    StockMovement,
+    SyncOp,
+)
 from warehouse_api.models import Sale as ServerSale
 from warehouse_api.models import SaleLine as ServerSaleLine
 from warehouse_api.models import Stock as ServerStock
@@ -201,7 +209,7 @@ def assert_each_sale_once(warehouse: Warehouse, counter: CounterUnderTest, expec
     journal = local_sales(counter.db)
     assert set(expected) <= set(journal), "a sale the cashier completed is missing locally"
     with counter.db.read() as session:
-        states = Counter(session.scalars(select(OutboxOp.state)))
+        states = Counter(session.scalars(select(OutboxOp.state).where(OutboxOp.type == "sale")))
         op_ids = list(session.scalars(select(OutboxOp.op_id).where(OutboxOp.type == "sale")))
     assert states == Counter({"done": len(journal)}), states
     database = warehouse.database()
@@ -267,3 +275,91 @@ def assert_cache_matches_server(warehouse: Warehouse, counter: CounterUnderTest)
     assert cursor == head
     assert leftover == 0, "acknowledged deltas outlived a full pull"
     assert local_stock == server_stock
+
+
+# --- warehouse holds pushed through the outbox: pickup reservations, dropship orders ----
+
+
+def warehouse_reserved(warehouse: Warehouse) -> dict[int, int]:
+    """WH01's ``reserved`` per product, read from the server's database."""
+    database = warehouse.database()
+    try:
+        with database.read() as session:
+            wh01 = session.scalar(select(Location.id).where(Location.code == "WH01"))
+            rows = session.execute(
+                select(ServerStock.product_id, ServerStock.reserved).where(ServerStock.location_id == wh01)
+            ).all()
+    finally:
+        database.dispose()
+    return {int(product_id): int(reserved) for product_id, reserved in rows}
+
+
+@dataclass
+class HoldLedger:
+    """What this till asked the warehouse to hold, to check it was held exactly once."""
+
+    reservations: dict[str, tuple[int, int]] = field(default_factory=dict)  # id -> (product, qty)
+    cancelled: set[str] = field(default_factory=set)
+    dropships: dict[str, tuple[int, int]] = field(default_factory=dict)
+    op_ids: dict[str, str] = field(default_factory=dict)  # business id -> create op_id
+
+    def reserve(self, counter: CounterUnderTest, product_id: int, qty: int = 1) -> str:
+        reservation_id = uuid7()
+        payload = {"reservation_id": reservation_id, "lines": [{"product_id": product_id, "qty": qty}]}
+        with counter.db.unit_of_work() as session:
+            self.op_ids[reservation_id] = outbox.enqueue(
+                session, "reservation.create", f"reservation:{reservation_id}", payload
+            )
+        self.reservations[reservation_id] = (product_id, qty)
+        return reservation_id
+
+    def cancel(self, counter: CounterUnderTest, reservation_id: str) -> None:
+        payload = {"reservation_id": reservation_id, "reason": "customer changed their mind"}
+        with counter.db.unit_of_work() as session:
+            outbox.enqueue(session, "reservation.cancel", f"reservation:{reservation_id}", payload)
+        self.cancelled.add(reservation_id)
+
+    def dropship(self, counter: CounterUnderTest, product_id: int, qty: int = 1) -> str:
+        dropship_id = uuid7()
+        payload = {
+            "dropship_id": dropship_id, "lines": [{"product_id": product_id, "qty": qty}],
+            "customer_name": "陳小姐", "customer_phone": "0912345678", "address": "台北市信義區松高路 1 號",
+        }
+        with counter.db.unit_of_work() as session:
+            self.op_ids[dropship_id] = outbox.enqueue(session, "dropship.create", f"dropship:{dropship_id}", payload)
+        self.dropships[dropship_id] = (product_id, qty)
+        return dropship_id
+
+    def assert_held_once(self, warehouse: Warehouse, counter: CounterUnderTest, before: dict[int, int]) -> None:
+        """Every hold applied once: the server has each order once, in the state this till
+        asked for, and WH01's ``reserved`` moved by exactly the live holds."""
+        with counter.db.read() as session:
+            states = dict(session.execute(select(OutboxOp.op_id, OutboxOp.state)).all())
+        # Every op, cancels included: a cancel pushed before its create would be rejected.
+        assert set(states.values()) == {"done"}, Counter(states.values())
+        database = warehouse.database()
+        try:
+            with database.read() as session:
+                reservations = dict(session.execute(
+                    select(Reservation.id, Reservation.status).where(Reservation.id.in_(list(self.reservations)))
+                ).all())
+                dropships = dict(session.execute(
+                    select(DropshipOrder.id, DropshipOrder.status).where(DropshipOrder.id.in_(list(self.dropships)))
+                ).all())
+                claims = session.scalar(
+                    select(func.count()).select_from(SyncOp).where(SyncOp.op_id.in_(list(self.op_ids.values())))
+                )
+        finally:
+            database.dispose()
+        assert claims == len(self.op_ids)
+        assert set(reservations) == set(self.reservations)
+        assert {rid for rid, status in reservations.items() if status == "cancelled"} == self.cancelled
+        assert set(dropships) == set(self.dropships)
+        expected = Counter(before)
+        for reservation_id, (product_id, qty) in self.reservations.items():
+            if reservation_id not in self.cancelled:
+                expected[product_id] += qty
+        for product_id, qty in self.dropships.values():
+            expected[product_id] += qty
+        after = warehouse_reserved(warehouse)
+        assert {p: after.get(p, 0) for p in expected} == dict(expected), "a hold was applied twice or lost"

@@ -18,12 +18,15 @@ from warehouse_api.services.change_feed import purge_tombstones, record_change
 from .fault_proxy import Fault, FaultKind, FaultProxy
 from .sync_testkit import (
     CounterUnderTest,
+    HoldLedger,
     Warehouse,
     assert_cache_matches_server,
     assert_each_sale_once,
     drain_until_empty,
     make_sales,
     open_counter,
+    sellable_products,
+    warehouse_reserved,
 )
 
 CHAOS_SEED = 20261125
@@ -45,6 +48,8 @@ def test_a_seeded_mix_of_faults_over_hundreds_of_sales(
     warehouse: Warehouse, proxy: FaultProxy, counter: CounterUnderTest
 ) -> None:
     rng = random.Random(CHAOS_SEED)
+    holds, held_before = HoldLedger(), warehouse_reserved(warehouse)
+    products = [p.id for p in sellable_products(counter)]
     background = BackgroundSync(counter.relay, counter.puller, push_interval_s=0.05, pull_interval_s=0.2)
     background.start()
     sales: list[str] = []
@@ -52,6 +57,13 @@ def test_a_seeded_mix_of_faults_over_hundreds_of_sales(
     try:
         while len(sales) < 300:
             sales += make_sales(counter, rng.randint(1, 12), rng)
+            # Holds at the warehouse ride the same outbox; a cancel must follow its create.
+            if rng.random() < 0.4:
+                holds.reserve(counter, rng.choice(products))
+            if rng.random() < 0.2 and (open_ones := sorted(set(holds.reservations) - holds.cancelled)):
+                holds.cancel(counter, rng.choice(open_ones))
+            if rng.random() < 0.2:
+                holds.dropship(counter, rng.choice(products))
             background.push_soon()
             roll = rng.random()
             if roll < 0.15:
@@ -75,7 +87,9 @@ def test_a_seeded_mix_of_faults_over_hundreds_of_sales(
     finally:
         background.stop()
     assert all(faults.values()), faults  # the seed exercised every kind of fault
+    assert holds.cancelled and holds.dropships  # and every kind of hold
     assert_each_sale_once(warehouse, counter, sales)
+    holds.assert_held_once(warehouse, counter, held_before)
     assert_cache_matches_server(warehouse, counter)
 
 

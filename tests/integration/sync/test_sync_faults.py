@@ -18,11 +18,14 @@ from counter_app.sync.connectivity import Connectivity
 from .fault_proxy import Fault, FaultKind, FaultProxy
 from .sync_testkit import (
     CounterUnderTest,
+    HoldLedger,
     Warehouse,
     assert_cache_matches_server,
     assert_each_sale_once,
     drain_until_empty,
     make_sales,
+    sellable_products,
+    warehouse_reserved,
 )
 
 PUSH = "/api/v1/sync/push"
@@ -37,13 +40,20 @@ def _check(warehouse: Warehouse, counter: CounterUnderTest, sales: list[str]) ->
 def test_an_answer_lost_after_the_commit_is_replayed_as_a_duplicate(
     warehouse: Warehouse, proxy: FaultProxy, counter: CounterUnderTest
 ) -> None:
+    holds, held_before = HoldLedger(), warehouse_reserved(warehouse)
+    product = sellable_products(counter)[0].id
+    reservation = holds.reserve(counter, product, qty=2)  # in the first batch, with the sales
     sales = make_sales(counter, 30, random.Random(1))
+    holds.cancel(counter, reservation)
+    holds.reserve(counter, product)
+    holds.dropship(counter, product)
     proxy.add(Fault(FaultKind.DROP_RESPONSE, PUSH))
     first = counter.relay.drain()
     assert first.unreachable and first.applied == 0  # the server applied 25; we never heard
     drain_until_empty(counter)
     assert proxy.faults_used[FaultKind.DROP_RESPONSE] == 1
     _check(warehouse, counter, sales)
+    holds.assert_held_once(warehouse, counter, held_before)  # held 1 + 1, not 2 + 2 + 1 + 1
 
 
 def test_an_answer_slower_than_the_timeout_is_retried_once_it_is_due(
