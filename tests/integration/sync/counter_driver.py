@@ -4,7 +4,8 @@
 
 Modes:
 * ``sell``: ring up N sales, pushing one batch after every fifth; prints
-  ``SOLD <sale_id>`` once each sale is committed locally.
+  ``SOLD <sale_id>`` once each sale is committed locally. Pickup reservations
+  (some cancelled again) and dropship orders are queued in between.
 * ``sell-then-pull``: ring up N sales without pushing, then pull from cursor 0
   (the cache is cleared first) printing ``PAGE <changes>`` after each page commits.
 * ``recover``: what a restarted till does: put in-flight ops back, drain the
@@ -18,7 +19,7 @@ import random
 import sys
 from pathlib import Path
 
-from sync_testkit import drain_until_empty, make_sales, open_counter
+from sync_testkit import HoldLedger, drain_until_empty, make_sales, open_counter, sellable_products
 
 from counter_app.local import cache_writer, sync_state
 from counter_app.sync.puller import CURSOR_KEY
@@ -47,9 +48,17 @@ def main() -> int:
         outcome = counter.puller.pull_until_current()
         print("DONE" if not outcome.unreachable else "UNREACHABLE", flush=True)
         return 0
+    holds = HoldLedger()
+    products = [p.id for p in sellable_products(counter)]
     for index in range(args.sales):
         (sale_id,) = make_sales(counter, 1, rng)
         print(f"SOLD {sale_id}", flush=True)
+        if args.mode == "sell" and index % 4 == 1:  # holds ride the same outbox
+            reservation_id = holds.reserve(counter, rng.choice(products))
+            if index % 8 == 1:
+                holds.cancel(counter, reservation_id)
+        if args.mode == "sell" and index % 7 == 3:
+            holds.dropship(counter, rng.choice(products))
         if args.mode == "sell" and index % 5 == 4:
             counter.relay.push_once()
     if args.mode == "sell-then-pull":

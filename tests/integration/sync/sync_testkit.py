@@ -4,6 +4,7 @@ journal complete, the cursor at the feed's head, the cache equal to the server."
 
 from __future__ import annotations
 
+import json
 import random
 import shutil
 import time
@@ -302,6 +303,28 @@ class HoldLedger:
     cancelled: set[str] = field(default_factory=set)
     dropships: dict[str, tuple[int, int]] = field(default_factory=dict)
     op_ids: dict[str, str] = field(default_factory=dict)  # business id -> create op_id
+
+    @classmethod
+    def from_outbox(cls, counter: CounterUnderTest) -> HoldLedger:
+        """The holds a till (maybe another process, since killed) queued, read back."""
+        ledger = cls()
+        with counter.db.read() as session:
+            ops = session.execute(
+                select(OutboxOp.op_id, OutboxOp.type, OutboxOp.payload).order_by(OutboxOp.op_id)
+            ).all()
+        for op_id, op_type, raw in ops:
+            payload = json.loads(raw)
+            if op_type == "reservation.create":
+                line = payload["lines"][0]
+                ledger.reservations[payload["reservation_id"]] = (line["product_id"], line["qty"])
+                ledger.op_ids[payload["reservation_id"]] = op_id
+            elif op_type == "reservation.cancel":
+                ledger.cancelled.add(payload["reservation_id"])
+            elif op_type == "dropship.create":
+                line = payload["lines"][0]
+                ledger.dropships[payload["dropship_id"]] = (line["product_id"], line["qty"])
+                ledger.op_ids[payload["dropship_id"]] = op_id
+        return ledger
 
     def reserve(self, counter: CounterUnderTest, product_id: int, qty: int = 1) -> str:
         reservation_id = uuid7()

@@ -22,11 +22,13 @@ from warehouse_api.models import Sale as ServerSale
 
 from .fault_proxy import Fault, FaultKind, FaultProxy
 from .sync_testkit import (
+    HoldLedger,
     Warehouse,
     assert_cache_matches_server,
     assert_each_sale_once,
     enroll_counter,
     open_counter,
+    warehouse_reserved,
 )
 
 pytestmark = pytest.mark.skipif(
@@ -111,7 +113,15 @@ def _local_cursor(data_dir: Path) -> int:
     return int(row[0]) if row else 0
 
 
-def _restart_and_check(warehouse: Warehouse, proxy: FaultProxy, data_dir: Path, sold: list[str]) -> None:
+def _restart_and_check(
+    warehouse: Warehouse,
+    proxy: FaultProxy,
+    data_dir: Path,
+    sold: list[str],
+    held_before: dict[int, int],
+    *,
+    expect_holds: bool,
+) -> None:
     proxy.clear()
     again = Driver(data_dir, proxy.url, "recover")
     again.wait_for("DONE", timeout_s=90)
@@ -119,6 +129,9 @@ def _restart_and_check(warehouse: Warehouse, proxy: FaultProxy, data_dir: Path, 
     counter = open_counter(data_dir, proxy.url)
     try:
         assert_each_sale_once(warehouse, counter, sold)
+        holds = HoldLedger.from_outbox(counter)
+        assert bool(holds.reservations and holds.dropships) == expect_holds
+        holds.assert_held_once(warehouse, counter, held_before)
         assert_cache_matches_server(warehouse, counter)
     finally:
         counter.close()
@@ -129,6 +142,7 @@ def test_killed_while_a_push_is_in_flight(
 ) -> None:
     data_dir = tmp_path / "till"
     enroll_counter(data_dir, warehouse, proxy.url)
+    held_before = warehouse_reserved(warehouse)
     # The server applies the first batch, but its answer is held: the ops stay in flight.
     proxy.add(Fault(FaultKind.DELAY_RESPONSE, "/api/v1/sync/push", delay_s=30))
     driver = Driver(data_dir, proxy.url, "sell", "--sales", "40", "--seed", "11")
@@ -140,7 +154,7 @@ def test_killed_while_a_push_is_in_flight(
     driver.kill()
     sold = driver.sold()
     assert 5 <= len(sold) < 40
-    _restart_and_check(warehouse, proxy, data_dir, sold)
+    _restart_and_check(warehouse, proxy, data_dir, sold, held_before, expect_holds=True)
 
 
 @pytest.mark.parametrize("pages_before_kill", [2, 5])
@@ -149,6 +163,7 @@ def test_killed_in_the_middle_of_a_long_pull(
 ) -> None:
     data_dir = tmp_path / "till"
     enroll_counter(data_dir, warehouse, proxy.url)
+    held_before = warehouse_reserved(warehouse)
     # Slow every page a little so the kill lands mid-pull, not after it.
     proxy.add(Fault(FaultKind.DELAY_RESPONSE, "/api/v1/sync/pull", delay_s=0.15), times=200)
     driver = Driver(
@@ -161,4 +176,4 @@ def test_killed_in_the_middle_of_a_long_pull(
     assert 0 < _local_cursor(data_dir) < _feed_head(warehouse)  # really killed mid-pull
     sold = driver.sold()
     assert len(sold) == 6
-    _restart_and_check(warehouse, proxy, data_dir, sold)
+    _restart_and_check(warehouse, proxy, data_dir, sold, held_before, expect_holds=False)
