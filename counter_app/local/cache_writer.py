@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,9 +24,13 @@ class Change:
     data: dict[str, Any] | None
 
 
-def stock_key(change: Change) -> tuple[int, int]:
-    """(location_id, product_id) of a stock change; the id is ``"<location>:<product>"``."""
-    location, _, product = change.id.partition(":")
+# (entity, op, id, data): what applying needs of a change, without an object per change.
+_Item = tuple[str, str, str, dict[str, Any] | None]
+
+
+def stock_key(entity_id: str) -> tuple[int, int]:
+    """(location_id, product_id) of a stock change; its id is ``"<location>:<product>"``."""
+    location, _, product = entity_id.partition(":")
     return int(location), int(product)
 
 
@@ -68,36 +72,46 @@ def _executemany(session: Session, sql: str, rows: list[tuple[Any, ...]]) -> Non
 
 
 def apply_changes(session: Session, changes: Iterable[Change], received_at: str) -> int:
-    """Apply one page. Later changes of the same entity win; returns how many were applied."""
-    latest: dict[tuple[str, str], Change] = {}
-    for change in changes:
-        latest[(change.entity, change.id)] = change
+    """Apply changes. Later changes of the same entity win; returns how many were applied."""
+    return _apply(session, ((c.entity, c.op, c.id, c.data) for c in changes), received_at)
+
+
+def apply_feed_page(session: Session, changes: Iterable[Mapping[str, Any]], received_at: str) -> int:
+    """Apply a page as the client decoded it (dicts of ``seq, entity, op, id, data``)."""
+    return _apply(
+        session, ((c["entity"], c["op"], str(c["id"]), c.get("data")) for c in changes), received_at
+    )
+
+
+def _apply(session: Session, items: Iterable[_Item], received_at: str) -> int:
+    latest: dict[tuple[str, str], tuple[str, dict[str, Any] | None]] = {}
+    for entity, op, entity_id, data in items:
+        latest[(entity, entity_id)] = (op, data)
     locations: list[tuple[Any, ...]] = []
     products: list[tuple[Any, ...]] = []
     barcodes: list[tuple[Any, ...]] = []
     stock: list[tuple[Any, ...]] = []
     staff: list[tuple[Any, ...]] = []
     deleted: dict[str, list[str]] = {}
-    for change in latest.values():
-        if change.op == "delete" or change.data is None:
-            deleted.setdefault(change.entity, []).append(change.id)
+    for (entity, entity_id), (op, d) in latest.items():
+        if op == "delete" or d is None:
+            deleted.setdefault(entity, []).append(entity_id)
             continue
-        d = change.data
-        if change.entity == "stock":
+        if entity == "stock":
             reserved = d.get("reserved", 0)
             stock.append((
                 d["location_id"], d["product_id"], d["on_hand"], reserved,
                 d.get("safety_stock", 0), d.get("available", d["on_hand"] - reserved), received_at,
             ))
-        elif change.entity == "product":
+        elif entity == "product":
             products.append((
                 d["id"], d["sku"], d["name"], d.get("category") or "", d["price_cents"],
                 bool(d.get("active", True)), d.get("dropship_partner_id"),
             ))
             barcodes.extend((code, d["id"]) for code in d.get("barcodes", []))
-        elif change.entity == "location":
+        elif entity == "location":
             locations.append((d["id"], d["code"], d["name"], d["kind"]))
-        elif change.entity == "staff":
+        elif entity == "staff":
             staff.append((d["id"], d["name"], d["role"], d["location_id"], d["pin_hash"]))
         # Orders of this store (sale, reservation, dropship_order, transfer) are
         # mirrored by the screens that need them; the sale screen does not.

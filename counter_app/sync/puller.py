@@ -124,16 +124,15 @@ class ChangePuller:
 
     def _apply(self, page: PullPage, generation: int, bulk: bool) -> int:
         received_at = now_iso()
-        parsed = [
-            cache_writer.Change(c["seq"], c["entity"], c["op"], str(c["id"]), c.get("data"))
-            for c in page.changes
-        ]
-        stock_keys = [cache_writer.stock_key(c) for c in parsed if c.entity == "stock"]
+        # Read only when an acknowledged local delta is waiting for a figure (rarely).
+        stock_keys = (
+            cache_writer.stock_key(str(c["id"])) for c in page.changes if c["entity"] == "stock"
+        )
         with self._db.unit_of_work() as session:
             if bulk:
                 search_index.suspend_trigram_triggers(session)
                 sync_state.set_value(session, BULK_LOAD_KEY, "1")
-            applied = cache_writer.apply_changes(session, parsed, received_at)
+            applied = cache_writer.apply_feed_page(session, page.changes, received_at)
             if bulk and not page.has_more:
                 search_index.rebuild_trigram_index(session)
                 sync_state.set_value(session, BULK_LOAD_KEY, "0")
