@@ -38,14 +38,16 @@ def stock_key(entity_id: str) -> tuple[int, int]:
 # in Python, which at 700,000 rows (a first sync of 200k products) is most of the sync.
 _UPSERTS = {
     "locations": (
-        "INSERT INTO locations (id, code, name, kind) VALUES (?, ?, ?, ?) "
-        "ON CONFLICT(id) DO UPDATE SET code = excluded.code, name = excluded.name, kind = excluded.kind"
+        "INSERT INTO locations (id, code, name, kind, pull_epoch) VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT(id) DO UPDATE SET code = excluded.code, name = excluded.name, "
+        "kind = excluded.kind, pull_epoch = excluded.pull_epoch"
     ),
     "products": (
-        "INSERT INTO products (id, sku, name, category, price_cents, active, dropship_partner_id) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET sku = excluded.sku, "
-        "name = excluded.name, category = excluded.category, price_cents = excluded.price_cents, "
-        "active = excluded.active, dropship_partner_id = excluded.dropship_partner_id"
+        "INSERT INTO products (id, sku, name, category, price_cents, active, dropship_partner_id, "
+        "pull_epoch) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+        "sku = excluded.sku, name = excluded.name, category = excluded.category, "
+        "price_cents = excluded.price_cents, active = excluded.active, "
+        "dropship_partner_id = excluded.dropship_partner_id, pull_epoch = excluded.pull_epoch"
     ),
     "barcodes": (
         "INSERT INTO barcodes (code, product_id) VALUES (?, ?) "
@@ -53,15 +55,17 @@ _UPSERTS = {
     ),
     "stock": (
         "INSERT INTO stock (location_id, product_id, on_hand, reserved, safety_stock, available, "
-        "received_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(location_id, product_id) DO UPDATE "
+        "received_at, pull_epoch) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT(location_id, product_id) DO UPDATE "
         "SET on_hand = excluded.on_hand, reserved = excluded.reserved, "
         "safety_stock = excluded.safety_stock, available = excluded.available, "
-        "received_at = excluded.received_at"
+        "received_at = excluded.received_at, pull_epoch = excluded.pull_epoch"
     ),
     "staff": (
-        "INSERT INTO staff (id, name, role, location_id, pin_hash) VALUES (?, ?, ?, ?, ?) "
-        "ON CONFLICT(id) DO UPDATE SET name = excluded.name, role = excluded.role, "
-        "location_id = excluded.location_id, pin_hash = excluded.pin_hash"
+        "INSERT INTO staff (id, name, role, location_id, pin_hash, pull_epoch) "
+        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name, "
+        "role = excluded.role, location_id = excluded.location_id, pin_hash = excluded.pin_hash, "
+        "pull_epoch = excluded.pull_epoch"
     ),
 }
 
@@ -71,19 +75,23 @@ def _executemany(session: Session, sql: str, rows: list[tuple[Any, ...]]) -> Non
         session.connection().exec_driver_sql(sql, rows)
 
 
-def apply_changes(session: Session, changes: Iterable[Change], received_at: str) -> int:
+def apply_changes(
+    session: Session, changes: Iterable[Change], received_at: str, epoch: int = 0
+) -> int:
     """Apply changes. Later changes of the same entity win; returns how many were applied."""
-    return _apply(session, ((c.entity, c.op, c.id, c.data) for c in changes), received_at)
+    return _apply(session, ((c.entity, c.op, c.id, c.data) for c in changes), received_at, epoch)
 
 
-def apply_feed_page(session: Session, changes: Iterable[Mapping[str, Any]], received_at: str) -> int:
-    """Apply a page as the client decoded it (dicts of ``seq, entity, op, id, data``)."""
-    return _apply(
-        session, ((c["entity"], c["op"], str(c["id"]), c.get("data")) for c in changes), received_at
-    )
+def apply_feed_page(
+    session: Session, changes: Iterable[Mapping[str, Any]], received_at: str, epoch: int = 0
+) -> int:
+    """Apply a page as the client decoded it (dicts of ``seq, entity, op, id, data``);
+    rows written are stamped with ``epoch``, the puller's current feed epoch."""
+    items = ((c["entity"], c["op"], str(c["id"]), c.get("data")) for c in changes)
+    return _apply(session, items, received_at, epoch)
 
 
-def _apply(session: Session, items: Iterable[_Item], received_at: str) -> int:
+def _apply(session: Session, items: Iterable[_Item], received_at: str, epoch: int) -> int:
     latest: dict[tuple[str, str], tuple[str, dict[str, Any] | None]] = {}
     for entity, op, entity_id, data in items:
         latest[(entity, entity_id)] = (op, data)
@@ -102,17 +110,18 @@ def _apply(session: Session, items: Iterable[_Item], received_at: str) -> int:
             stock.append((
                 d["location_id"], d["product_id"], d["on_hand"], reserved,
                 d.get("safety_stock", 0), d.get("available", d["on_hand"] - reserved), received_at,
+                epoch,
             ))
         elif entity == "product":
             products.append((
                 d["id"], d["sku"], d["name"], d.get("category") or "", d["price_cents"],
-                bool(d.get("active", True)), d.get("dropship_partner_id"),
+                bool(d.get("active", True)), d.get("dropship_partner_id"), epoch,
             ))
             barcodes.extend((code, d["id"]) for code in d.get("barcodes", []))
         elif entity == "location":
-            locations.append((d["id"], d["code"], d["name"], d["kind"]))
+            locations.append((d["id"], d["code"], d["name"], d["kind"], epoch))
         elif entity == "staff":
-            staff.append((d["id"], d["name"], d["role"], d["location_id"], d["pin_hash"]))
+            staff.append((d["id"], d["name"], d["role"], d["location_id"], d["pin_hash"], epoch))
         # Orders of this store (sale, reservation, dropship_order, transfer) are
         # mirrored by the screens that need them; the sale screen does not.
     _executemany(session, _UPSERTS["locations"], locations)
@@ -158,6 +167,31 @@ def _apply_deletes(session: Session, deleted: dict[str, list[str]]) -> None:
         session.execute(
             delete(Stock).where(Stock.location_id == int(loc), Stock.product_id == int(prod))
         )
+
+
+def count_products(session: Session) -> int:
+    return int(session.connection().exec_driver_sql("SELECT count(*) FROM products").scalar_one())
+
+
+def sweep_unseen(session: Session, epoch: int) -> int:
+    """After a re-pull from zero reached the head: drop every cached row it did not
+    write (its ``pull_epoch`` is older), i.e. entities whose tombstones the server has
+    forgotten. Returns the number of rows removed."""
+    gone = [
+        int(row[0])
+        for row in session.connection().exec_driver_sql(
+            "SELECT id FROM products WHERE pull_epoch < ?", (epoch,)
+        )
+    ]
+    removed = len(gone)
+    for start in range(0, len(gone), 500):
+        _apply_deletes(session, {"product": [str(i) for i in gone[start : start + 500]]})
+    for table in ("stock", "staff", "locations"):
+        result = session.connection().exec_driver_sql(
+            f"DELETE FROM {table} WHERE pull_epoch < ?", (epoch,)
+        )
+        removed += int(result.rowcount or 0)
+    return removed
 
 
 def clear_cache(session: Session) -> None:

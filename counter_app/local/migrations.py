@@ -29,12 +29,22 @@ def _v3_short_query_index(conn: Connection) -> None:
 
     create_search_index(conn)
     reindex_all_names(conn)
+    # And the trigram index from the table, in case the file predates it (~1 s at 200k).
+    conn.execute(text("INSERT INTO product_search(product_search) VALUES ('rebuild')"))
+
+
+def _v4_pull_epoch(conn: Connection) -> None:
+    # A reset re-pulls into the cache it has and sweeps what it did not see.
+    for table in ("locations", "products", "stock", "staff"):
+        if "pull_epoch" not in _columns(conn, table):
+            conn.execute(text(f"ALTER TABLE {table} ADD COLUMN pull_epoch INTEGER NOT NULL DEFAULT 0"))
 
 
 STEPS: list[Callable[[Connection], None]] = [
     lambda _conn: None,  # v1: the first schema, made by create_all
     _v2_acked_generation,
     _v3_short_query_index,
+    _v4_pull_epoch,
 ]
 SCHEMA_VERSION = len(STEPS)
 

@@ -19,6 +19,9 @@ class Location(Base):
     code: Mapped[str] = mapped_column(String(16))
     name: Mapped[str] = mapped_column(String(100))
     kind: Mapped[str] = mapped_column(String(16))
+    # The feed re-pull this row was last written by; a finished re-pull after a reset
+    # removes rows it did not see (see cache_writer.sweep_unseen).
+    pull_epoch: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class Product(Base):
@@ -30,6 +33,9 @@ class Product(Base):
     price_cents: Mapped[int] = mapped_column(Integer)
     active: Mapped[bool] = mapped_column(default=True)
     dropship_partner_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # The feed re-pull this row was last written by; a finished re-pull after a reset
+    # removes rows it did not see (see cache_writer.sweep_unseen).
+    pull_epoch: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class Barcode(Base):
@@ -49,6 +55,9 @@ class Stock(Base):
     safety_stock: Mapped[int] = mapped_column(Integer, default=0)
     available: Mapped[int] = mapped_column(Integer)
     received_at: Mapped[str] = mapped_column(String(40))
+    # The feed re-pull this row was last written by; a finished re-pull after a reset
+    # removes rows it did not see (see cache_writer.sweep_unseen).
+    pull_epoch: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class Staff(Base):
@@ -58,6 +67,9 @@ class Staff(Base):
     role: Mapped[str] = mapped_column(String(16))
     location_id: Mapped[int] = mapped_column(Integer)
     pin_hash: Mapped[str] = mapped_column(String(200))
+    # The feed re-pull this row was last written by; a finished re-pull after a reset
+    # removes rows it did not see (see cache_writer.sweep_unseen).
+    pull_epoch: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class SyncState(Base):

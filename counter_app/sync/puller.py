@@ -26,6 +26,10 @@ LAST_PULL_KEY = "last_pull_at"
 # Set while a pull from zero loads the catalog without trigram triggers; cleared by the
 # page that reaches the head, in the same transaction that rebuilds the index.
 BULK_LOAD_KEY = "search_rebuild_pending"
+# A reset bumps the epoch and re-pulls from zero into the cache it has; the page that
+# reaches the head sweeps the rows still stamped with an older epoch.
+EPOCH_KEY = "pull_epoch"
+REPULL_KEY = "repull_in_progress"
 PAGE_SIZE = 5000
 PULL_DEPTH = 2  # requests in flight while loading from zero
 
@@ -62,8 +66,9 @@ class ChangePuller:
     def pull_until_current(self, max_pages: int = 10_000) -> PullOutcome:
         """Pull pages until has_more is false. Each page commits with its cursor (and the
         release of the local stock deltas its figures now include), so a crash resumes
-        from the last committed page. A reset clears the cache but keeps the journal,
-        the outbox and the local deltas, then re-pulls from zero.
+        from the last committed page. A reset re-pulls from zero into the cache it has
+        (lookups keep working meanwhile) and, at the head, sweeps what it did not see;
+        the journal, the outbox and the local deltas are never touched.
 
         Pages are requested ahead while the current one is written, so a long pull
         costs about max(server, cache writes), not their sum; see ``PagesAhead``. A
@@ -73,7 +78,11 @@ class ChangePuller:
         reset = False
         cursor = self.cursor()
         with self._db.read() as session:
-            bulk = cursor == 0 or sync_state.get_value(session, BULK_LOAD_KEY) == "1"
+            # Load without trigram triggers only into an empty catalog (or to finish such
+            # a load): rows changed while triggers are off must never meet them later.
+            bulk = sync_state.get_value(session, BULK_LOAD_KEY) == "1" or (
+                cursor == 0 and cache_writer.count_products(session) == 0
+            )
         with ThreadPoolExecutor(self._depth, thread_name_prefix="pull-ahead") as pool:
             ahead = PagesAhead(pool, self._fetch, self._page_size)
             ahead.restart(cursor, self._depth if bulk else 1)
@@ -94,9 +103,12 @@ class ChangePuller:
                         return PullOutcome(pages, changes, reset)
                     log.warning("change feed reset at cursor %s: re-pulling from zero", cursor)
                     with self._db.unit_of_work() as session:
-                        cache_writer.clear_cache(session)
+                        # Keep the cache (the till keeps scanning during the re-pull); rows
+                        # the re-pull does not rewrite are swept when it reaches the head.
+                        sync_state.next_counter(session, EPOCH_KEY)
+                        sync_state.set_value(session, REPULL_KEY, "1")
                         sync_state.set_value(session, CURSOR_KEY, "0")
-                    cursor, reset, bulk = 0, True, True
+                    cursor, reset = 0, True
                     ahead.restart(0, self._depth)
                     continue
                 if start > cursor:  # a guess ran past a sparse stretch: no gaps, ask again
@@ -129,10 +141,15 @@ class ChangePuller:
             cache_writer.stock_key(str(c["id"])) for c in page.changes if c["entity"] == "stock"
         )
         with self._db.unit_of_work() as session:
+            epoch = int(sync_state.get_value(session, EPOCH_KEY, "0") or 0)
             if bulk:
                 search_index.suspend_trigram_triggers(session)
                 sync_state.set_value(session, BULK_LOAD_KEY, "1")
-            applied = cache_writer.apply_feed_page(session, page.changes, received_at)
+            applied = cache_writer.apply_feed_page(session, page.changes, received_at, epoch)
+            if not page.has_more and sync_state.get_value(session, REPULL_KEY) == "1":
+                swept = cache_writer.sweep_unseen(session, epoch)
+                sync_state.set_value(session, REPULL_KEY, "0")
+                log.warning("re-pull after a reset finished; %s cached rows were gone", swept)
             if bulk and not page.has_more:
                 search_index.rebuild_trigram_index(session)
                 sync_state.set_value(session, BULK_LOAD_KEY, "0")

@@ -194,3 +194,28 @@ def test_a_reset_during_an_unfinished_bulk_load_leaves_a_sound_search_index(
         assert s.execute(text("INSERT INTO product_search(product_search) VALUES ('integrity-check')")) is not None
         assert [p.id for p in catalog_queries.search_products(s, "原味洋")] == [102]
         assert catalog_queries.search_products(s, "小泡芙") == []
+
+
+def test_during_a_re_pull_the_old_catalog_still_answers_and_the_unseen_is_swept_at_the_end(
+    db: LocalDatabase, client: FakeClient
+) -> None:
+    client.pages = [_page([_product(40, 101, "商品一")], 40, False)]
+    puller = _puller(db, client)
+    puller.pull_until_current()
+    client.pages = [
+        PullPage([], 0, True, reset=True),
+        _page([_product(3, 102, "商品二")], 3, True),
+        WarehouseUnreachable("the link dropped mid re-pull"),
+    ]
+    assert puller.pull_until_current().unreachable
+    with db.read() as s:  # half-way: everything the till knew still scans
+        assert catalog_queries.find_by_barcode(s, "B101") is not None
+        assert catalog_queries.find_by_sku(s, "100010") is not None  # the fixture's product 10
+    assert sorted(_names(db)) == ["商品一", "商品二"]
+    client.pages = [_page([_product(4, 10, "茶裏王 日式無糖綠茶 600ml")], 4, False)]
+    puller.pull_until_current()
+    with db.read() as s:  # the server no longer has 101 (its tombstone was forgotten)
+        assert catalog_queries.find_by_barcode(s, "B101") is None
+        assert catalog_queries.search_products(s, "無糖綠") != []
+        assert s.execute(text("SELECT count(*) FROM staff")).scalar() == 0  # not re-sent either
+    assert _names(db) == ["商品二"]

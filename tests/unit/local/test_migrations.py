@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from counter_app.local import catalog_queries
+from counter_app.local.db import LocalDatabase
+from counter_app.local.migrations import SCHEMA_VERSION
+
+
+def test_a_version_1_file_is_brought_up_to_date_and_keeps_its_catalog(tmp_path: Path) -> None:
+    path = tmp_path / "counter.db"
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        "CREATE TABLE products (id INTEGER PRIMARY KEY, sku VARCHAR(40), name VARCHAR(200), "
+        "category VARCHAR(40), price_cents INTEGER, active BOOLEAN, dropship_partner_id INTEGER);"
+        "INSERT INTO products VALUES (7, '100007', '義美 原味小泡芙', '零食', 2200, 1, NULL);"
+        "CREATE TABLE stock (location_id INTEGER, product_id INTEGER, on_hand INTEGER, "
+        "reserved INTEGER, safety_stock INTEGER, available INTEGER, received_at VARCHAR(40), "
+        "PRIMARY KEY (location_id, product_id));"
+        "PRAGMA user_version=1;"
+    )
+    conn.close()
+    db = LocalDatabase(path)
+    try:
+        with db.read() as s:
+            assert [p.id for p in catalog_queries.search_products(s, "泡芙")] == [7]  # v3: pairs
+            assert [p.id for p in catalog_queries.search_products(s, "小泡芙")] == [7]
+    finally:
+        db.dispose()
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert conn.execute("SELECT pull_epoch FROM products").fetchall() == [(0,)]  # v4
+        assert "pull_epoch" in [row[1] for row in conn.execute("PRAGMA table_info(stock)")]
+    finally:
+        conn.close()
