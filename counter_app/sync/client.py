@@ -96,8 +96,13 @@ class WarehouseClient:
         body = self._request("POST", "/devices/enroll", json={"code": code, "device_name": device_name})
         return Enrollment(token=body["token"], device_id=body["device_id"], location=body["location"])
 
-    def pull(self, cursor: int, limit: int = 2000) -> PullPage:
-        body = self._request("GET", "/sync/pull", params={"cursor": cursor, "limit": limit})
+    def pull(self, cursor: int, limit: int = 2000, *, rebuilding: bool = False) -> PullPage:
+        """``rebuilding``: this round started from zero and drops what it does not
+        bring, so the server must not answer it with a reset (see protocol.md)."""
+        params: dict[str, Any] = {"cursor": cursor, "limit": limit}
+        if rebuilding:
+            params["rebuild"] = "true"
+        body = self._request("GET", "/sync/pull", params=params)
         return PullPage(
             changes=body["changes"],
             cursor=int(body["cursor"]),

@@ -58,6 +58,7 @@ class ChangePuller:
         self._on_change = on_change
         self._page_size = page_size
         self._depth = max(1, depth)
+        self._rebuilding = False
 
     def cursor(self) -> int:
         with self._db.read() as session:
@@ -83,6 +84,9 @@ class ChangePuller:
             bulk = sync_state.get_value(session, BULK_LOAD_KEY) == "1" or (
                 cursor == 0 and cache_writer.count_products(session) == 0
             )
+            # From an empty cache, or re-pulling after a reset (swept at the head), every
+            # cursor of this round is below any purge point and that is fine.
+            self._rebuilding = bulk or sync_state.get_value(session, REPULL_KEY) == "1"
         with ThreadPoolExecutor(self._depth, thread_name_prefix="pull-ahead") as pool:
             ahead = PagesAhead(pool, self._fetch, self._page_size)
             ahead.restart(cursor, self._depth if bulk else 1)
@@ -109,6 +113,7 @@ class ChangePuller:
                         sync_state.set_value(session, REPULL_KEY, "1")
                         sync_state.set_value(session, CURSOR_KEY, "0")
                     cursor, reset = 0, True
+                    self._rebuilding = True
                     ahead.restart(0, self._depth)
                     continue
                 if start > cursor:  # a guess ran past a sparse stretch: no gaps, ask again
@@ -132,7 +137,7 @@ class ChangePuller:
     def _fetch(self, cursor: int) -> tuple[int, PullPage]:
         with self._db.unit_of_work() as session:
             generation = stock_deltas.begin_fetch(session)  # committed before the request
-        return generation, self._client.pull(cursor, self._page_size)
+        return generation, self._client.pull(cursor, self._page_size, rebuilding=self._rebuilding)
 
     def _apply(self, page: PullPage, generation: int, bulk: bool) -> int:
         received_at = now_iso()

@@ -27,11 +27,18 @@ def pull(
     settings: SettingsDep,
     cursor: Annotated[int, Query(ge=0, le=2**62)] = 0,
     limit: Annotated[int | None, Query(ge=1, le=5000)] = None,
+    rebuild: Annotated[
+        bool,
+        Query(
+            description="The client is pulling from zero (first sync or after a reset) and "
+            "drops what the round did not bring: never answer it with a reset"
+        ),
+    ] = False,
 ) -> Response:
     page_size = min(limit or settings.pull_default_limit, settings.pull_max_limit)
     with db.read() as session, session.begin():
         page = read_changes(
-            session, cursor, page_size, device.location_id, device.role in ALL_SCOPE_ROLES
+            session, cursor, page_size, device.location_id, device.role in ALL_SCOPE_ROLES, rebuild
         )
     # Built by hand: validating and re-encoding 5,000 changes per page would cost
     # more than reading them. The shape is PullResponse (see the OpenAPI document).

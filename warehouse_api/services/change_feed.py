@@ -156,11 +156,22 @@ _change_columns = table_of(ChangeLog).c
 
 
 def read_changes(
-    session: Session, cursor: int, limit: int, scope_location_id: int | None, all_scopes: bool
+    session: Session,
+    cursor: int,
+    limit: int,
+    scope_location_id: int | None,
+    all_scopes: bool,
+    rebuilding: bool = False,
 ) -> FeedPage:
-    """Changes with seq > cursor that this reader may see, oldest first."""
+    """Changes with seq > cursor that this reader may see, oldest first.
+
+    A cursor below the purged tombstones means the reader may have missed deletes:
+    it gets the reset answer. Not while it is rebuilding from zero (a first sync,
+    or the re-pull after a reset): its cursors are below the purge point page
+    after page, and it drops whatever the round did not bring at the head.
+    """
     state = session.get(FeedState, FEED_STATE_ID)
-    if state is not None and 0 < cursor < state.purged_through_seq:
+    if state is not None and not rebuilding and 0 < cursor < state.purged_through_seq:
         return FeedPage([], 0, True, True)
     c = _change_columns
     query = select(c.seq, c.entity, c.op, c.entity_id, cast(c.data, Text)).where(c.seq > cursor)

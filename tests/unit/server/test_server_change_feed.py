@@ -9,7 +9,7 @@ import pytest
 
 from warehouse_api.db import Database
 from warehouse_api.schema import prepare_database
-from warehouse_api.services.change_feed import read_changes, record_change
+from warehouse_api.services.change_feed import purge_tombstones, read_changes, record_change
 
 
 @pytest.fixture
@@ -81,3 +81,34 @@ def test_the_cursor_skips_other_stores_rows_once_nothing_more_is_visible(db: Dat
     assert [c["id"] for c in page.changes] == ["mine"]
     assert page.cursor == 2 and page.has_more is False
     assert _page(db, cursor=page.cursor, store=2).changes == []
+
+
+def test_after_a_purge_stale_cursors_reset_but_a_rebuild_from_zero_pages_through(db: Database) -> None:
+    from datetime import timedelta
+
+    for i in range(1, 31):
+        with db.write() as session:
+            record_change(session, "product", i, {"name": f"p{i}"})
+    stale = _page(db).cursor  # a till that saw everything so far
+    for i in (3, 7):
+        with db.write() as session:
+            record_change(session, "product", i, None, op="delete")
+    for i in range(31, 41):
+        with db.write() as session:
+            record_change(session, "product", i, {"name": f"p{i}"})
+    with db.write() as session:
+        assert purge_tombstones(session, timedelta(0), now=None) == 2
+
+    with db.read() as session, session.begin():
+        assert read_changes(session, stale, 100, None, False).reset  # it missed two deletes
+        # A first sync in pages of 5 never meets a reset, and sees only live products.
+        seen, cursor, pages = [], 0, 0
+        while True:
+            page = read_changes(session, cursor, 5, None, False, rebuilding=True)
+            assert not page.reset
+            seen += [c["id"] for c in page.changes]
+            cursor, pages = page.cursor, pages + 1
+            if not page.has_more:
+                break
+    assert pages > 2
+    assert sorted(map(int, seen)) == [i for i in range(1, 41) if i not in (3, 7)]

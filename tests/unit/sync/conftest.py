@@ -56,7 +56,7 @@ class FakeClient:
         self.pushed.append(ops)
         return self.push_answer(ops)
 
-    def pull(self, cursor: int, limit: int = 2000) -> PullPage:
+    def pull(self, cursor: int, limit: int = 2000, *, rebuilding: bool = False) -> PullPage:
         self.pull_cursors.append(cursor)
         if not self.pages:
             raise WarehouseUnreachable("no more scripted pages")

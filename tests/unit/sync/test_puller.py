@@ -150,7 +150,7 @@ class FeedClient:
         self.changes = sorted(changes, key=lambda c: c["seq"])
         self.starts: list[int] = []
 
-    def pull(self, cursor: int, limit: int = 2000) -> PullPage:
+    def pull(self, cursor: int, limit: int = 2000, *, rebuilding: bool = False) -> PullPage:
         self.starts.append(cursor)
         rows = [c for c in self.changes if c["seq"] > cursor][: limit + 1]
         has_more = len(rows) > limit
