@@ -6,7 +6,6 @@ from __future__ import annotations
 import random
 import time
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 from sqlalchemy import select
 
@@ -24,7 +23,6 @@ from .sync_testkit import (
     assert_each_sale_once,
     drain_until_empty,
     make_sales,
-    open_counter,
     sellable_products,
     warehouse_reserved,
 )
