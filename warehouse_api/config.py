@@ -19,6 +19,12 @@ class Settings(BaseSettings):
     enrollment_code_ttl_hours: int = 24
     pickup_hold_hours: int = Field(default=72, description="how long a pickup hold lasts")
     tombstone_retention_days: int = 30
+    idempotency_retention_days: int = Field(
+        default=90,
+        ge=30,
+        description="days a claimed op_id and its stored result are kept (a replay within "
+        "them answers duplicate; the protocol promises at least 30)",
+    )
     customer_data_retention_days: int = Field(
         default=30, description="days a finished order keeps the customer's name, phone, address"
     )

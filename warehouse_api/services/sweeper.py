@@ -1,4 +1,5 @@
-"""Periodic housekeeping: release expired holds, purge old tombstones from the feed."""
+"""Periodic housekeeping: release expired holds, purge old tombstones from the feed,
+forget customer data of finished orders, and drop op claims past their retention."""
 
 from __future__ import annotations
 
@@ -7,8 +8,12 @@ import logging
 from dataclasses import dataclass
 from datetime import timedelta
 
+from sqlalchemy import delete
+from sqlalchemy.orm import Session
+
 from warehouse_api.config import Settings
 from warehouse_api.db import Database
+from warehouse_api.models import SyncOp, utcnow
 from warehouse_api.services.change_feed import purge_tombstones
 from warehouse_api.services.privacy import forget_customer_data
 from warehouse_api.services.reservations import expire_holds
@@ -21,6 +26,7 @@ class SweepResult:
     expired_holds: int
     purged_tombstones: int
     forgotten_customers: int
+    purged_op_claims: int = 0
 
 
 def sweep_once(db: Database, settings: Settings) -> SweepResult:
@@ -32,7 +38,17 @@ def sweep_once(db: Database, settings: Settings) -> SweepResult:
         forgotten = forget_customer_data(
             session, timedelta(days=settings.customer_data_retention_days)
         )
-    return SweepResult(expired, purged, forgotten)
+    with db.write() as session:
+        claims = purge_op_claims(session, timedelta(days=settings.idempotency_retention_days))
+    return SweepResult(expired, purged, forgotten, claims)
+
+
+def purge_op_claims(session: Session, retention: timedelta) -> int:
+    """Stored push results older than the retention go. A replay after that still cannot
+    apply twice: the sale's own ids are UNIQUE, so it is refused as a reused key."""
+    cutoff = utcnow() - retention
+    result = session.execute(delete(SyncOp).where(SyncOp.created_at < cutoff))
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
 
 async def run_sweeper(db: Database, settings: Settings) -> None:
@@ -41,7 +57,7 @@ async def run_sweeper(db: Database, settings: Settings) -> None:
         await asyncio.sleep(settings.sweep_interval_seconds)
         try:
             result = await asyncio.to_thread(sweep_once, db, settings)
-            if result.expired_holds or result.purged_tombstones or result.forgotten_customers:
+            if any((result.expired_holds, result.purged_tombstones, result.forgotten_customers, result.purged_op_claims)):
                 log.info("sweeper: %s", result)
         except Exception:
             log.exception("sweeper run failed")

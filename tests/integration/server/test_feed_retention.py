@@ -68,3 +68,47 @@ def test_alembic_migrations_match_the_models(pg_schema_url: str) -> None:
     finally:
         db.dispose()
     assert differences == []
+
+
+def test_op_claims_are_kept_for_their_retention_then_a_replay_still_cannot_apply_twice(server: Server) -> None:
+    from warehouse_api.models import SyncOp
+
+    counter = server.enroll("S001")
+    with server.client(counter) as client:
+        pulled = client.get("/sync/pull", params={"cursor": 0, "limit": 5000}).json()
+    product = next(c["data"] for c in pulled["changes"] if c["entity"] == "product")
+    op = {
+        "op_id": "01930000-0000-7000-8000-000000000001",
+        "type": "sale",
+        "created_at": "2026-08-01T10:00:00+08:00",
+        "payload": {
+            "sale_id": "01930000-0000-7000-8000-000000000002", "receipt_no": "RS001-260801-0001",
+            "cashier_id": 1, "created_at": "2026-08-01T10:00:00+08:00", "total_cents": product["price_cents"],
+            "lines": [{"line_id": "01930000-0000-7000-8000-000000000003", "product_id": product["id"], "qty": 1,
+                       "unit_price_cents": product["price_cents"], "line_total_cents": product["price_cents"]}],
+            "payments": [{"payment_id": "01930000-0000-7000-8000-000000000004", "method": "cash",
+                          "amount_cents": product["price_cents"], "tendered_cents": product["price_cents"],
+                          "change_cents": 0}],
+        },
+    }
+
+    def push() -> dict:
+        with server.client(counter) as client:
+            response = client.post("/sync/push", json={"ops": [op]})
+        assert response.status_code == 200, response.text
+        return response.json()["results"][0]
+
+    assert push()["status"] == "applied"
+    assert sweep_once(server.db, Settings()).purged_op_claims == 0  # young: kept
+    assert push()["status"] == "duplicate"
+    with server.db.write() as session:
+        session.execute(update(SyncOp).values(created_at=utcnow() - timedelta(days=91)))
+    assert sweep_once(server.db, Settings()).purged_op_claims >= 1
+    late = push()  # a till that was off for three months replays it
+    assert late["status"] == "rejected" and late["problem"]["code"] == "idempotency_key_reused"
+    with server.db.read() as session:
+        from sqlalchemy import func, select
+
+        from warehouse_api.models import Sale
+
+        assert session.scalar(select(func.count()).select_from(Sale).where(Sale.receipt_no == "RS001-260801-0001")) == 1
