@@ -16,7 +16,11 @@ from warehouse_api.models import DropshipLine, DropshipOrder, Product
 from warehouse_api.schemas import DropshipCancelPayload, DropshipCreatePayload
 from warehouse_api.services.devices import AuthenticatedDevice
 from warehouse_api.services.feed_data import dropship_data, publish_dropship
-from warehouse_api.services.inventory import adjust_stock, hold_stock, release_stock
+from warehouse_api.services.inventory import (
+    hold_stock,
+    release_stock,
+    take_held_stock,
+)
 from warehouse_api.services.locations import ensure_visible, require_store_device, warehouse_id
 from warehouse_api.services.push import OpContext, op_handler, reuse_or_duplicate
 from warehouse_api.services.reservations import quantities
@@ -113,17 +117,14 @@ def ship_dropship(
         carrier=carrier,
         tracking_no=tracking_no,
     )
-    for product_id, qty in sorted(quantities(order.lines).items()):
-        adjust_stock(
-            session,
-            order.source_location_id,
-            product_id,
-            on_hand_delta=-qty,
-            reserved_delta=-qty,
-            reason="dropship_ship",
-            reference=order.id,
-            device_id=device_id,
-        )
+    take_held_stock(
+        session,
+        order.source_location_id,
+        quantities(order.lines),
+        reason="dropship_ship",
+        reference=order.id,
+        device_id=device_id,
+    )
     publish_dropship(session, order)
     return order
 

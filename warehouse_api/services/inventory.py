@@ -192,6 +192,31 @@ def hold_stock(
     return levels
 
 
+def take_held_stock(
+    session: Session,
+    location_id: int,
+    quantities: Mapping[int, int],
+    *,
+    reason: str,
+    reference: str,
+    device_id: int | None,
+) -> None:
+    """Held units leave the building (shipped, handed over): on hand and reserved both
+    fall, in product-id order like every other multi-row change."""
+    for product_id in sorted(quantities):
+        qty = quantities[product_id]
+        adjust_stock(
+            session,
+            location_id,
+            product_id,
+            on_hand_delta=-qty,
+            reserved_delta=-qty,
+            reason=reason,
+            reference=reference,
+            device_id=device_id,
+        )
+
+
 def release_stock(session: Session, location_id: int, quantities: Mapping[int, int]) -> None:
     """Give held units back (a cancelled or expired hold)."""
     for product_id in sorted(quantities):

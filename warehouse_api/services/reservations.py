@@ -30,7 +30,11 @@ from warehouse_api.services.feed_data import (
     publish_transfer,
     reservation_data,
 )
-from warehouse_api.services.inventory import adjust_stock, hold_stock, release_stock
+from warehouse_api.services.inventory import (
+    hold_stock,
+    release_stock,
+    take_held_stock,
+)
 from warehouse_api.services.locations import ensure_visible, require_store_device, warehouse_id
 from warehouse_api.services.push import OpContext, op_handler, reuse_or_duplicate
 from warehouse_api.services.sales import require_products
@@ -164,17 +168,14 @@ def complete_pickup(ctx: OpContext, payload: PickupCompletePayload) -> dict[str,
     else:
         raise DomainError("validation_error", "give reservation_id or pickup_code", 422)
     reservation = transition(session, Reservation, reservation.id, ["ready"], "picked_up")
-    for product_id, qty in sorted(quantities(reservation.lines).items()):
-        adjust_stock(
-            session,
-            store_id,
-            product_id,
-            on_hand_delta=-qty,
-            reserved_delta=-qty,
-            reason="pickup",
-            reference=reservation.id,
-            device_id=ctx.device.id,
-        )
+    take_held_stock(
+        session,
+        store_id,
+        quantities(reservation.lines),
+        reason="pickup",
+        reference=reservation.id,
+        device_id=ctx.device.id,
+    )
     publish_reservation(session, reservation)
     return reservation_data(reservation)
 
@@ -217,17 +218,14 @@ def ship_group_buy_order(session: Session, order_id: str, device_id: int) -> Res
     if order is None or order.kind != "group_buy":
         raise NotFound("order_not_found", f"no group-buy order {order_id}")
     order = transition(session, Reservation, order_id, ["confirmed"], "shipped")
-    for product_id, qty in sorted(quantities(order.lines).items()):
-        adjust_stock(
-            session,
-            order.source_location_id,
-            product_id,
-            on_hand_delta=-qty,
-            reserved_delta=-qty,
-            reason="group_buy_ship",
-            reference=order.id,
-            device_id=device_id,
-        )
+    take_held_stock(
+        session,
+        order.source_location_id,
+        quantities(order.lines),
+        reason="group_buy_ship",
+        reference=order.id,
+        device_id=device_id,
+    )
     publish_reservation(session, order)
     return order
 
