@@ -183,7 +183,7 @@ class SaleScreen(QWidget):
         right.addSpacing(16)
         right.addWidget(self.last_sale_label)
         self.stock_panel = StockPanel(self._own_location_id)
-        self.stock_panel.setVisible(self._stock_lookup is not None)
+        self.stock_panel.setVisible(False)  # shown once there is a product to show
         right.addWidget(self.stock_panel)
         right.addStretch(1)
         pm = QHBoxLayout()

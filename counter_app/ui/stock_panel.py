@@ -32,6 +32,7 @@ class StockPanel(QWidget):
 
     def show_report(self, report: StockReport) -> None:
         self.product_id = report.product.id
+        self.setVisible(True)
         self.title.setText(self.tr("Stock: %1").replace("%1", report.product.name))
         if report.live:
             self.freshness.setText(self.tr("Live from the warehouse"))
@@ -71,6 +72,7 @@ class StockPanel(QWidget):
 
     def clear_report(self) -> None:
         self.product_id = None
+        self.setVisible(False)
         self.title.setText(self.tr("Stock"))
         self.freshness.setText("")
         while self.grid.count():
