@@ -17,9 +17,7 @@ import json
 import os
 import platform
 import random
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -36,6 +34,7 @@ import httpx
 
 from warehouse_api.db import Database
 from warehouse_api.demo_data import seed_demo
+from warehouse_api.embedded import serve_in_subprocess
 from warehouse_api.services.devices import issue_token, location_by_code
 from warehouse_api.services.inventory import adjust_stock, check_ledger, read_level
 
@@ -60,12 +59,6 @@ class ScenarioResult:
     ledger_balanced: bool
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @contextmanager
 def _database(backend: str, pg_url: str) -> Iterator[str]:
     if backend == "sqlite":
@@ -85,39 +78,8 @@ def _database(backend: str, pg_url: str) -> Iterator[str]:
 
 @contextmanager
 def _server(db_url: str, workers: int) -> Iterator[str]:
-    port = _free_port()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "warehouse_api.cli",
-            "serve",
-            "--db",
-            db_url,
-            "--port",
-            str(port),
-            "--workers",
-            str(workers),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}/api/v1"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{url}/health", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("the server did not start")
-            time.sleep(0.2)
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
+    with serve_in_subprocess(db_url, workers) as base_url:
+        yield f"{base_url}/api/v1"
 
 
 def _prepare(db: Database, available: int, products: tuple[int, ...]) -> dict[str, str]:

@@ -10,8 +10,14 @@ server.stop()
 from __future__ import annotations
 
 import socket
+import subprocess
+import sys
+import tempfile
 import threading
 import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -65,6 +71,38 @@ def start_embedded(db_url: str, host: str = "127.0.0.1", port: int = 0) -> Embed
             raise RuntimeError(f"the embedded warehouse did not start on {host}:{chosen}")
         time.sleep(0.01)
     return EmbeddedServer(f"http://{host}:{chosen}", chosen, server, thread, app.state.db)
+
+
+@contextmanager
+def serve_in_subprocess(db_url: str, workers: int = 1, timeout_s: float = 60.0) -> Iterator[str]:
+    """`warehouse-api serve --workers N` as a child process on a free loopback port, for
+    tests and benchmarks that need several workers. Yields the base URL (no /api/v1)."""
+    port = _free_port("127.0.0.1")
+    command = [sys.executable, "-m", "warehouse_api.cli", "serve", "--db", db_url,
+               "--port", str(port), "--workers", str(workers)]
+    with tempfile.TemporaryFile() as errors:
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors)
+        url = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + timeout_s
+            while not _answers_health(url):
+                if process.poll() is not None or time.monotonic() > deadline:
+                    errors.seek(0)
+                    detail = errors.read().decode(errors="replace")[-2000:]
+                    raise RuntimeError(f"warehouse-api serve did not start on port {port}: {detail}")
+                time.sleep(0.2)
+            yield url
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+
+
+def _answers_health(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{url}/api/v1/health", timeout=1) as response:
+            return bool(response.status == 200)
+    except OSError:
+        return False
 
 
 def ensure_demo(db_url: str, products: int | None = None) -> None:

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import random
-import socket
-import subprocess
-import sys
 import threading
 import time
 from collections import Counter
@@ -14,11 +10,11 @@ from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-import httpx
 import pytest
 from server_testkit import Server, level, new_id, op, set_available
 
 from warehouse_api.db import Database
+from warehouse_api.embedded import serve_in_subprocess
 from warehouse_api.services.change_feed import assign_pending_seqs, read_changes
 from warehouse_api.services.inventory import adjust_stock
 
@@ -27,52 +23,14 @@ PRODUCT = 21
 LAST_UNITS = 50
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture
 def contended(server: Server, db_url: str) -> Iterator[Server]:
     """SQLite: the embedded server. PostgreSQL: `warehouse-api serve --workers 2` as a subprocess."""
     if db_url.startswith("sqlite"):
         yield server
         return
-    port = _free_port()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "warehouse_api.cli",
-            "serve",
-            "--db",
-            db_url,
-            "--port",
-            str(port),
-            "--workers",
-            "2",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        env={**os.environ},
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(f"{url}/api/v1/health", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert process.poll() is None, process.stderr.read().decode() if process.stderr else ""
-            assert time.monotonic() < deadline, "multi-worker server did not start"
-            time.sleep(0.2)
+    with serve_in_subprocess(db_url, workers=2, timeout_s=30) as url:
         yield Server(url, db_url, server.db, server.embedded)
-    finally:
-        process.terminate()
-        process.wait(timeout=15)
 
 
 def test_100_clients_race_for_the_last_50_units(contended: Server) -> None:
