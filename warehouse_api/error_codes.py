@@ -49,8 +49,9 @@ ERROR_CODES: dict[str, str] = {
     "sku_taken": "409: another product has this SKU",
     "barcode_taken": "409: another product has this barcode",
     "location_code_taken": "409: another location has this code",
-    "not_a_store": "422: the location is not a store",
+    "not_a_store": "422: the location is not a store (counters, their tokens and codes, staff)",
     "not_a_partner": "422: the location is not a dropship partner",
+    "count_duplicate_product": "422: a stock count names one product on two lines",
 }
 
 

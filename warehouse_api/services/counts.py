@@ -13,7 +13,7 @@ from sqlalchemy import update
 from warehouse_api.errors import DomainError
 from warehouse_api.models import Stock
 from warehouse_api.schemas import StockCountPayload
-from warehouse_api.services.inventory import adjust_stock, ensure_stock_row, read_level
+from warehouse_api.services.inventory import adjust_stock, lock_levels
 from warehouse_api.services.locations import require_store_device
 from warehouse_api.services.push import OpContext, op_handler
 from warehouse_api.services.sales import require_products
@@ -24,12 +24,18 @@ def apply_count(ctx: OpContext, payload: StockCountPayload) -> dict[str, Any]:
     session = ctx.session
     store_id = require_store_device(ctx.device)
     lines = sorted(payload.lines, key=lambda line: line.product_id)
+    if len({line.product_id for line in lines}) != len(lines):
+        # Two lines for one product would apply two deltas: a figure nobody counted.
+        raise DomainError(
+            "count_duplicate_product", "each product may appear once in a count", 422
+        )
     require_products(session, {line.product_id for line in lines})
+    # Compare-and-set: lock the rows first, so a concurrent count or sale cannot move
+    # on_hand between the comparison and the adjustment (PostgreSQL, READ COMMITTED).
+    levels = lock_levels(session, store_id, {line.product_id for line in lines})
     conflicts = []
     for line in lines:
-        ensure_stock_row(session, store_id, line.product_id)
-        level = read_level(session, store_id, line.product_id)
-        assert level is not None
+        level = levels[line.product_id]
         if level.on_hand != line.expected_on_hand:
             conflicts.append(
                 {

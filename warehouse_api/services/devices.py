@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from warehouse_api.errors import DomainError, NotFound
@@ -60,17 +60,37 @@ def issue_enrollment_code(session: Session, store_code: str, ttl: timedelta) -> 
 def enroll_device(session: Session, code: str, device_name: str) -> IssuedToken:
     """Trade a one-time enrollment code for a counter token at the code's store."""
     digest = sha256_hex(normalize_enrollment_code(code))
+    enrollment = _redeem(session, digest)
+    issued = issue_token(session, "counter", enrollment.location_id, device_name)
+    enrollment.device_id = issued.device_id
+    return issued
+
+
+def _redeem(session: Session, digest: str) -> EnrollmentCode:
+    """Mark the code used in one conditional UPDATE, so it works exactly once.
+
+    A read-then-write would let concurrent redemptions all see it unused (PostgreSQL,
+    READ COMMITTED); here a second UPDATE waits for the first and then matches no row.
+    """
+    now = utcnow()
+    claimed = session.execute(
+        update(EnrollmentCode)
+        .where(
+            EnrollmentCode.code_sha256 == digest,
+            EnrollmentCode.used_at.is_(None),
+            EnrollmentCode.expires_at > now,
+        )
+        .values(used_at=now)
+        .execution_options(synchronize_session=False)
+    )
     enrollment = session.scalar(select(EnrollmentCode).where(EnrollmentCode.code_sha256 == digest))
+    if claimed.rowcount == 1 and enrollment is not None:
+        return enrollment
     if enrollment is None:
         raise DomainError("enrollment_code_invalid", "this enrollment code is not known", 400)
     if enrollment.used_at is not None:
         raise DomainError("enrollment_code_used", "this enrollment code was already used", 409)
-    if enrollment.expires_at <= utcnow():
-        raise DomainError("enrollment_code_expired", "this enrollment code has expired", 410)
-    issued = issue_token(session, "counter", enrollment.location_id, device_name)
-    enrollment.used_at = utcnow()
-    enrollment.device_id = issued.device_id
-    return issued
+    raise DomainError("enrollment_code_expired", "this enrollment code has expired", 410)
 
 
 def issue_token(
@@ -80,13 +100,18 @@ def issue_token(
         raise DomainError("invalid_role", f"role must be one of {', '.join(ROLES)}", 422)
     if role == "counter" and location_id is None:
         raise DomainError("location_required", "a counter token belongs to one store", 422)
+    location = session.get(Location, location_id) if location_id is not None else None
+    if role == "counter" and location is not None and location.kind != "store":
+        # A till at the warehouse would sell stock held for group-buy orders.
+        raise DomainError(
+            "not_a_store", f"a counter belongs to a store; {location.code} is a {location.kind}", 422
+        )
     token = new_device_token()
     device = Device(
         name=device_name, token_sha256=sha256_hex(token), role=role, location_id=location_id
     )
     session.add(device)
     session.flush()
-    location = session.get(Location, location_id) if location_id is not None else None
     return IssuedToken(token, device.id, location)
 
 

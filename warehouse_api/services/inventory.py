@@ -9,7 +9,7 @@ orders touching the same products cannot deadlock on PostgreSQL.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -257,6 +257,28 @@ def read_level(session: Session, location_id: int, product_id: int) -> StockLeve
         )
     ).one_or_none()
     return _level(location_id, product_id, tuple(row)) if row else None
+
+
+def lock_levels(
+    session: Session, location_id: int, product_ids: Collection[int]
+) -> dict[int, StockLevel]:
+    """Create any missing rows, then read and lock them (`FOR UPDATE`) in product-id order.
+
+    Until the transaction ends no other writer can change these rows, so a decision
+    made on the figures read here (a count's compare-and-set) still holds when
+    applied. SQLite writers are already serialised (`BEGIN IMMEDIATE`).
+    """
+    ordered = sorted(product_ids)
+    for product_id in ordered:
+        ensure_stock_row(session, location_id, product_id)
+    c = stock_table.c
+    rows = session.execute(
+        select(c.product_id, c.on_hand, c.reserved, c.safety_stock)
+        .where(c.location_id == location_id, c.product_id.in_(ordered))
+        .order_by(c.product_id)
+        .with_for_update()
+    ).all()
+    return {row[0]: _level(location_id, row[0], (row[1], row[2], row[3])) for row in rows}
 
 
 @dataclass(frozen=True, slots=True)
