@@ -14,7 +14,7 @@ from warehouse_api.api import admin, devices, group_buy, health, operator, order
 from warehouse_api.body_limit import BodySizeLimit
 from warehouse_api.config import Settings
 from warehouse_api.db import Database
-from warehouse_api.problems import install_problem_handlers
+from warehouse_api.problems import CatchUnexpected, install_problem_handlers
 from warehouse_api.schema import prepare_database
 from warehouse_api.services import op_handlers  # noqa: F401  (registers every push op handler)
 from warehouse_api.services.sweeper import run_sweeper
@@ -68,6 +68,7 @@ def create_app(
         router = module.router
         app.include_router(router, prefix=API_PREFIX)
     app.add_middleware(BodySizeLimit, limit=settings.max_body_bytes)
+    app.add_middleware(CatchUnexpected)  # added last = outermost: a 500 keeps the connection
     return app
 
 

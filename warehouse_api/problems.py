@@ -16,6 +16,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from warehouse_api.db import DatabaseBusy
 from warehouse_api.error_codes import describe_codes
@@ -150,7 +151,46 @@ def install_problem_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def _on_unexpected(request: Request, exc: Exception) -> JSONResponse:
+        # Reached only if something escapes `CatchUnexpected` (app.py adds it outermost).
         log.exception("unhandled error on %s %s", request.method, request.url.path)
-        return problem_response(
-            500, "internal_error", "The server hit an unexpected error; it has been logged."
-        )
+        return _internal_error()
+
+
+def _internal_error() -> JSONResponse:
+    return problem_response(
+        500, "internal_error", "The server hit an unexpected error; it has been logged."
+    )
+
+
+class CatchUnexpected:
+    """Answer an unexpected exception with a 500 problem and swallow it.
+
+    Starlette's `exception_handler(Exception)` sends its answer and then re-raises, so
+    uvicorn logs the error a second time and closes the kept-alive connection. Here
+    the error is logged once, answered once, and the connection serves the next
+    request. If the response had already started, nothing clean can be sent: the
+    exception goes on and the server cuts the connection, as it must.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def watch(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, watch)
+        except Exception:
+            if started:
+                raise
+            log.exception("unhandled error on %s %s", scope.get("method"), scope.get("path"))
+            await _internal_error()(scope, receive, send)
