@@ -5,16 +5,19 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 
-from fastapi import FastAPI
+from fastapi import APIRouter, FastAPI
+from fastapi.dependencies.models import Dependant
+from fastapi.routing import APIRoute
 
 from warehouse_api import __version__
 from warehouse_api.api import admin, devices, group_buy, health, operator, orders, stock, sync
+from warehouse_api.api.deps import get_db
 from warehouse_api.body_limit import BodySizeLimit
 from warehouse_api.config import Settings
 from warehouse_api.db import Database
-from warehouse_api.problems import CatchUnexpected, install_problem_handlers
+from warehouse_api.problems import CatchUnexpected, install_problem_handlers, problem_responses
 from warehouse_api.schema import prepare_database
 from warehouse_api.services import op_handlers  # noqa: F401  (registers every push op handler)
 from warehouse_api.services.sweeper import run_sweeper
@@ -66,10 +69,40 @@ def create_app(
     routers = (health, devices, sync, stock, orders, group_buy, operator, admin)
     for module in routers:
         router = module.router
+        _document_common_problems(router)
         app.include_router(router, prefix=API_PREFIX)
     app.add_middleware(BodySizeLimit, limit=settings.max_body_bytes)
     app.add_middleware(CatchUnexpected)  # added last = outermost: a 500 keeps the connection
     return app
+
+
+def _document_common_problems(router: APIRouter) -> None:
+    """Add to each route's documented answers those any route of its shape can give.
+
+    Every route can fail with 500; one that reads the database with 503 `busy`; one
+    with a body with 400 (unparseable), 413 (too large) and 422; one with parameters
+    with 422. Routes list only what their own rules add (401, 403, 404, 409, ...).
+    `test_every_status_a_route_answers_is_documented` probes the running server.
+    """
+    for route in router.routes:
+        if not isinstance(route, APIRoute):
+            continue
+        statuses = {500}
+        dependant = route.dependant
+        if any(dependency.call is get_db for dependency in _dependencies(dependant)):
+            statuses.add(503)
+        if route.body_field is not None:
+            statuses |= {400, 413, 422}
+        if dependant.path_params or dependant.query_params or dependant.header_params:
+            statuses.add(422)
+        missing = sorted(statuses - {int(status) for status in route.responses})
+        route.responses = {**route.responses, **problem_responses(*missing)}
+
+
+def _dependencies(dependant: Dependant) -> Iterator[Dependant]:
+    for dependency in dependant.dependencies:
+        yield dependency
+        yield from _dependencies(dependency)
 
 
 def app_from_env() -> FastAPI:

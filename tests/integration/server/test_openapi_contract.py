@@ -87,3 +87,87 @@ def test_every_route_honours_the_contract(
         case.call_and_validate(headers=headers, excluded_checks=[positive_data_acceptance])
 
     conforms()
+
+
+# ----- every answer the server can give is documented on its route -----
+
+UNPARSEABLE_JSON = b'{"code": "\xff"}'  # not UTF-8: FastAPI answers 400 bad_request
+PROBE_PARAM = "1"
+
+
+def _spec_operations() -> list[tuple[str, str, dict[str, Any]]]:
+    spec = create_app("sqlite://", run_background=False).openapi()
+    return [
+        (method.upper(), path, operation)
+        for path, methods in spec["paths"].items()
+        for method, operation in methods.items()
+        if method in {"get", "post", "put", "patch", "delete"}
+    ]
+
+
+def _documented(operation: dict[str, Any]) -> set[int]:
+    return {int(status) for status in operation["responses"] if status.isdigit()}
+
+
+def _concrete(path: str, value: str = PROBE_PARAM) -> str:
+    import re
+
+    return re.sub(r"\{[^}]+\}", value, path)
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "operation"), _spec_operations(), ids=lambda value: str(value)[:60]
+)
+def test_every_status_a_route_answers_is_documented(
+    method: str,
+    path: str,
+    operation: dict[str, Any],
+    contract_server: Server,
+    tokens: dict[str, str],
+) -> None:
+    """Probe each route the ways a stranger's client would and compare with its spec:
+    no token, a token of the wrong role, an empty body, an unparseable body, an
+    oversized body, a bad path parameter. Every answer must be a documented status,
+    and every route documents the 500 any bug would give."""
+    import httpx
+
+    documented = _documented(operation)
+    missing: list[str] = []
+    has_body = "requestBody" in operation
+    required = {500} if path.endswith("/health") else {500, 503}
+    if has_body:
+        required |= {400, 413, 422}
+    if operation.get("parameters"):
+        required.add(422)
+    if operation.get("security"):
+        required.add(401)
+    if required - documented:
+        missing.append(f"{method} {path} does not document {sorted(required - documented)}")
+
+    json_headers = {"Content-Type": "application/json"}
+    probes: list[tuple[str, dict[str, str], bytes | None]] = [
+        (_concrete(path), {}, None),
+        (_concrete(path), {"Authorization": f"Bearer {tokens['counter']}"}, b"{}"),
+        (_concrete(path), {"Authorization": f"Bearer {tokens['admin']}"}, b"{}"),
+        (_concrete(path, "0"), {"Authorization": f"Bearer {tokens['admin']}"}, b"{}"),
+    ]
+    if has_body:
+        admin = {"Authorization": f"Bearer {tokens['admin']}"}
+        probes += [
+            (_concrete(path), admin, UNPARSEABLE_JSON),
+            (_concrete(path), admin, b"[" * 10),
+            (_concrete(path), admin, b" " * (2 * 1024 * 1024)),
+        ]
+    with httpx.Client(base_url=contract_server.url, timeout=30) as client:
+        for url, headers, body in probes:
+            response = client.request(
+                method, url, content=body, headers={**headers, **json_headers} if body else headers
+            )
+            if response.status_code not in documented:
+                missing.append(
+                    f"{method} {url} answered {response.status_code} "
+                    f"(documented: {sorted(documented)}): {response.text[:120]}"
+                )
+            if response.status_code >= 400:
+                assert response.headers["content-type"].startswith("application/problem+json")
+    assert not missing, "\n".join(missing)
