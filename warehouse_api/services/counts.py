@@ -15,7 +15,7 @@ from warehouse_api.models import Stock
 from warehouse_api.schemas import StockCountPayload
 from warehouse_api.services.inventory import adjust_stock, lock_levels
 from warehouse_api.services.locations import require_store_device
-from warehouse_api.services.push import OpContext, op_handler
+from warehouse_api.services.operations import OpContext, op_handler
 from warehouse_api.services.sales import require_products
 
 

@@ -73,7 +73,7 @@ def _redeem(session: Session, digest: str) -> EnrollmentCode:
     READ COMMITTED); here a second UPDATE waits for the first and then matches no row.
     """
     now = utcnow()
-    claimed = session.execute(
+    claimed = session.scalar(
         update(EnrollmentCode)
         .where(
             EnrollmentCode.code_sha256 == digest,
@@ -81,10 +81,11 @@ def _redeem(session: Session, digest: str) -> EnrollmentCode:
             EnrollmentCode.expires_at > now,
         )
         .values(used_at=now)
+        .returning(EnrollmentCode.id)
         .execution_options(synchronize_session=False)
     )
     enrollment = session.scalar(select(EnrollmentCode).where(EnrollmentCode.code_sha256 == digest))
-    if claimed.rowcount == 1 and enrollment is not None:
+    if claimed is not None and enrollment is not None:
         return enrollment
     if enrollment is None:
         raise DomainError("enrollment_code_invalid", "this enrollment code is not known", 400)

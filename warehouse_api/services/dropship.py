@@ -22,7 +22,7 @@ from warehouse_api.services.inventory import (
     take_held_stock,
 )
 from warehouse_api.services.locations import ensure_visible, require_store_device, warehouse_id
-from warehouse_api.services.push import OpContext, op_handler, reuse_or_duplicate
+from warehouse_api.services.operations import OpContext, op_handler, reuse_or_duplicate
 from warehouse_api.services.reservations import quantities
 from warehouse_api.services.sales import require_products
 from warehouse_api.services.transitions import transition

@@ -1,4 +1,4 @@
-"""Importing this module registers every push op handler with `services.push`."""
+"""Importing this module registers every push op handler with `services.operations`."""
 
 from warehouse_api.services import (  # noqa: F401
     counts,

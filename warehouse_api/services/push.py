@@ -7,6 +7,10 @@ another body is `idempotency_key_reused`. Rejected ops are rolled back and not
 claimed, so the client may fix them and retry under a new op_id. When two copies
 of one op race, the loser hits the UNIQUE constraint, rolls back and, on retry,
 finds the winner's claim.
+
+Which handler applies an op comes from the registry in `services.operations`; this
+module imports no feature module (sales, reservations, ...), so none of them can
+import it back into a cycle.
 """
 
 from __future__ import annotations
@@ -14,58 +18,32 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
 from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError, OperationalError
-from sqlalchemy.orm import Session
 
 from warehouse_api.config import Settings
 from warehouse_api.db import Database
 from warehouse_api.errors import DomainError, InsufficientStock
 from warehouse_api.models import SyncOp, table_of, utcnow
 from warehouse_api.services.devices import AuthenticatedDevice
+from warehouse_api.services.operations import (
+    AlreadyApplied,
+    OpContext,
+    handler_for,
+    recover_shortfall,
+)
 
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 4
 
-
-@dataclass(frozen=True, slots=True)
-class OpContext:
-    session: Session
-    device: AuthenticatedDevice
-    op_id: str
-    body_sha256: str
-    settings: Settings
-
-
-class AlreadyApplied(Exception):
-    """A business id in the op was already applied by an op with the same body."""
-
-    def __init__(self, stored_result: dict[str, Any]) -> None:
-        super().__init__("already applied")
-        self.stored_result = stored_result
-
-
 _CLAIM_BY_OP_ID = select(SyncOp.body_sha256, SyncOp.result).where(
     SyncOp.op_id == bindparam("p_op_id")
 )
 _INSERT_CLAIM = table_of(SyncOp).insert()
-
-Handler = Callable[[OpContext, Any], dict[str, Any]]
-_HANDLERS: dict[str, Handler] = {}
-
-
-def op_handler(op_type: str) -> Callable[[Handler], Handler]:
-    def register(handler: Handler) -> Handler:
-        _HANDLERS[op_type] = handler
-        return handler
-
-    return register
 
 
 def body_hash(op_type: str, payload: BaseModel) -> str:
@@ -78,22 +56,12 @@ def body_hash(op_type: str, payload: BaseModel) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
-def reuse_or_duplicate(session: Session, owner_op_id: str, body_sha256: str, what: str) -> None:
-    """A business id already exists: a duplicate when its op had this body, else an error."""
-    owner = session.scalar(select(SyncOp).where(SyncOp.op_id == owner_op_id))
-    if owner is not None and owner.body_sha256 == body_sha256:
-        raise AlreadyApplied(owner.result)
-    raise DomainError(
-        "idempotency_key_reused", f"{what} was already used for a different operation", 409
-    )
-
-
 def apply_op(
     db: Database, settings: Settings, device: AuthenticatedDevice, op: Any
 ) -> dict[str, Any]:
     op_id = str(op.op_id)
     digest = body_hash(op.type, op.payload)
-    handler = _HANDLERS[op.type]
+    handler = handler_for(op.type)
     released_expired = False
     for attempt in range(1, MAX_ATTEMPTS + 1):
         try:
@@ -123,7 +91,7 @@ def apply_op(
             return {"op_id": op_id, "status": "duplicate", "result": signal.stored_result}
         except InsufficientStock as error:
             # Expired holds are released at read time: if some freed this product, try again.
-            if not released_expired and _release_expired(db, error.extra.get("product_id")):
+            if not released_expired and _recover(db, error.extra.get("product_id")):
                 released_expired = True
                 continue
             return {"op_id": op_id, "status": "rejected", "problem": error.as_problem()}
@@ -151,10 +119,8 @@ def _claimed_result(db: Database, op_id: str, digest: str) -> dict[str, Any] | N
     return None
 
 
-def _release_expired(db: Database, product_id: int | None) -> int:
-    from warehouse_api.services.reservations import release_expired_holds
-
-    return release_expired_holds(db, product_id) if product_id is not None else 0
+def _recover(db: Database, product_id: int | None) -> int:
+    return recover_shortfall(db, product_id) if product_id is not None else 0
 
 
 def apply_ops(

@@ -36,7 +36,12 @@ from warehouse_api.services.inventory import (
     take_held_stock,
 )
 from warehouse_api.services.locations import ensure_visible, require_store_device, warehouse_id
-from warehouse_api.services.push import OpContext, op_handler, reuse_or_duplicate
+from warehouse_api.services.operations import (
+    OpContext,
+    op_handler,
+    reuse_or_duplicate,
+    shortfall_recovery,
+)
 from warehouse_api.services.sales import require_products
 from warehouse_api.services.transitions import transition
 
@@ -279,8 +284,12 @@ def has_expired_holds(session: Session, product_id: int | None = None) -> bool:
     return session.scalar(query.limit(1)) is not None
 
 
+@shortfall_recovery
 def release_expired_holds(db: Database, product_id: int | None = None) -> int:
-    """Read-time release: only opens a write transaction when something has expired."""
+    """Read-time release: only opens a write transaction when something has expired.
+
+    Registered as a shortfall recovery: an op refused for want of stock is tried once
+    more after holds past their time have given their units back."""
     with db.read() as session, session.begin():
         if not has_expired_holds(session, product_id):
             return 0

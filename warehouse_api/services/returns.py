@@ -14,7 +14,7 @@ from warehouse_api.schemas import ReturnPayload
 from warehouse_api.services.feed_data import publish_transfer
 from warehouse_api.services.inventory import adjust_stock
 from warehouse_api.services.locations import require_store_device, warehouse_id
-from warehouse_api.services.push import OpContext, op_handler, reuse_or_duplicate
+from warehouse_api.services.operations import OpContext, op_handler, reuse_or_duplicate
 from warehouse_api.services.sales import require_products
 
 

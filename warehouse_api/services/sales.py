@@ -13,7 +13,7 @@ from warehouse_api.models import Payment, Product, Sale, SaleLine, Staff, table_
 from warehouse_api.schemas import SalePayload
 from warehouse_api.services.feed_data import publish_sale
 from warehouse_api.services.inventory import adjust_stock, write_ledger
-from warehouse_api.services.push import OpContext, op_handler, reuse_or_duplicate
+from warehouse_api.services.operations import OpContext, op_handler, reuse_or_duplicate
 
 
 def require_store(ctx: OpContext) -> int:

@@ -7,7 +7,7 @@ from typing import Any
 from warehouse_api.models import AuditEntry, ShiftClose, Staff
 from warehouse_api.schemas import AuditPayload, ShiftClosePayload
 from warehouse_api.services.locations import require_store_device
-from warehouse_api.services.push import OpContext, op_handler, reuse_or_duplicate
+from warehouse_api.services.operations import OpContext, op_handler, reuse_or_duplicate
 
 
 @op_handler("shift.close")

@@ -13,7 +13,7 @@ from warehouse_api.schemas import TransferReceivePayload
 from warehouse_api.services.feed_data import publish_reservation, publish_transfer, transfer_data
 from warehouse_api.services.inventory import adjust_stock
 from warehouse_api.services.locations import ensure_visible, require_store_device
-from warehouse_api.services.push import OpContext, op_handler
+from warehouse_api.services.operations import OpContext, op_handler
 from warehouse_api.services.reservations import quantities
 from warehouse_api.services.transitions import transition
 

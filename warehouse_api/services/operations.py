@@ -1,0 +1,100 @@
+"""The registry of push operations: op type -> handler, and what handlers share.
+
+Each feature module registers its handlers here (`@op_handler("sale")`); `push` applies
+an op by looking its type up here and knows no feature module. `op_handlers` imports
+every feature module once so that the registry is full when the app starts. A module
+that can free stock when an op runs short (expired holds) registers a
+`shortfall_recovery`; `push` calls it between attempts.
+
+Imports only the core (models, errors, config): never `push` and never a feature
+module, so the import graph points one way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from warehouse_api.config import Settings
+from warehouse_api.db import Database
+from warehouse_api.errors import DomainError
+from warehouse_api.models import SyncOp
+from warehouse_api.services.devices import AuthenticatedDevice
+
+
+@dataclass(frozen=True, slots=True)
+class OpContext:
+    session: Session
+    device: AuthenticatedDevice
+    op_id: str
+    body_sha256: str
+    settings: Settings
+
+
+class AlreadyApplied(Exception):
+    """A business id in the op was already applied by an op with the same body."""
+
+    def __init__(self, stored_result: dict[str, Any]) -> None:
+        super().__init__("already applied")
+        self.stored_result = stored_result
+
+
+Handler = Callable[[OpContext, Any], dict[str, Any]]
+ShortfallRecovery = Callable[[Database, int], int]
+R = TypeVar("R", bound=ShortfallRecovery)
+
+_HANDLERS: dict[str, Handler] = {}
+_RECOVERIES: list[ShortfallRecovery] = []
+
+
+def op_handler(op_type: str) -> Callable[[Handler], Handler]:
+    """Register the decorated function as the handler of `op_type` (once per type)."""
+
+    def register(handler: Handler) -> Handler:
+        existing = _HANDLERS.get(op_type)
+        if existing is not None and existing is not handler:
+            raise RuntimeError(f"two handlers for op type {op_type!r}")
+        _HANDLERS[op_type] = handler
+        return handler
+
+    return register
+
+
+def handler_for(op_type: str) -> Handler:
+    try:
+        return _HANDLERS[op_type]
+    except KeyError:
+        raise LookupError(
+            f"no handler registered for op type {op_type!r} "
+            "(is warehouse_api.services.op_handlers imported?)"
+        ) from None
+
+
+def registered_op_types() -> frozenset[str]:
+    return frozenset(_HANDLERS)
+
+
+def shortfall_recovery(recover: R) -> R:
+    """Register `recover(db, product_id) -> units freed`, tried when an op runs short."""
+    if recover not in _RECOVERIES:
+        _RECOVERIES.append(recover)
+    return recover
+
+
+def recover_shortfall(db: Database, product_id: int) -> int:
+    """Run every registered recovery for `product_id`; the units they freed in all."""
+    return sum(recover(db, product_id) for recover in _RECOVERIES)
+
+
+def reuse_or_duplicate(session: Session, owner_op_id: str, body_sha256: str, what: str) -> None:
+    """A business id already exists: a duplicate when its op had this body, else an error."""
+    owner = session.scalar(select(SyncOp).where(SyncOp.op_id == owner_op_id))
+    if owner is not None and owner.body_sha256 == body_sha256:
+        raise AlreadyApplied(owner.result)
+    raise DomainError(
+        "idempotency_key_reused", f"{what} was already used for a different operation", 409
+    )
