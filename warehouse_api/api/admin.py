@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from warehouse_api import responses
 from warehouse_api.api.deps import DatabaseDep, SettingsDep, require_roles
-from warehouse_api.models import Device, EnrollmentCode, Location, utcnow
+from warehouse_api.models import Device, EnrollmentCode, Location, Product, utcnow
 from warehouse_api.problems import problem_responses
 from warehouse_api.schemas import (
     BarcodeCreate,
@@ -31,7 +32,6 @@ from warehouse_api.schemas import (
     TokenPublic,
 )
 from warehouse_api.services import admin
-from warehouse_api.services.catalog import product_public
 from warehouse_api.services.devices import (
     AuthenticatedDevice,
     issue_enrollment_code,
@@ -39,7 +39,6 @@ from warehouse_api.services.devices import (
     location_by_code,
     revoke_device,
 )
-from warehouse_api.services.feed_data import location_data
 from warehouse_api.services.retry import write_with_retry
 
 router = APIRouter(prefix="/admin", tags=["admin"])
@@ -49,35 +48,38 @@ ERRORS = problem_responses(401, 403, 404, 409, 422)
 
 
 @router.get("/locations", response_model=list[LocationPublic], responses=ERRORS)
-def locations(device: AdminDevice, db: DatabaseDep) -> list[dict[str, Any]]:
+def locations(device: AdminDevice, db: DatabaseDep) -> list[LocationPublic]:
     with db.read() as session, session.begin():
         return [
-            location_data(loc) for loc in session.scalars(select(Location).order_by(Location.id))
+            responses.location(loc)
+            for loc in session.scalars(select(Location).order_by(Location.id))
         ]
 
 
 @router.post("/locations", response_model=LocationPublic, status_code=201, responses=ERRORS)
-def create_location(body: LocationCreate, device: AdminDevice, db: DatabaseDep) -> dict[str, Any]:
-    return write_with_retry(db, lambda session: location_data(admin.create_location(session, body)))
+def create_location(body: LocationCreate, device: AdminDevice, db: DatabaseDep) -> LocationPublic:
+    return write_with_retry(
+        db, lambda session: responses.location(admin.create_location(session, body))
+    )
 
 
 @router.post("/products", response_model=ProductPublic, status_code=201, responses=ERRORS)
-def create_product(body: ProductCreate, device: AdminDevice, db: DatabaseDep) -> dict[str, Any]:
+def create_product(body: ProductCreate, device: AdminDevice, db: DatabaseDep) -> ProductPublic:
     return write_with_retry(
         db, lambda session: _product(session, admin.create_product(session, body))
     )
 
 
-def _product(session: Session, product: Any) -> dict[str, Any]:
+def _product(session: Session, product: Product) -> ProductPublic:
     session.flush()
     session.refresh(product)
-    return product_public(product)
+    return responses.product(product)
 
 
 @router.patch("/products/{product_id}", response_model=ProductPublic, responses=ERRORS)
 def update_product(
     product_id: IdPath, body: ProductUpdate, device: AdminDevice, db: DatabaseDep
-) -> dict[str, Any]:
+) -> ProductPublic:
     return write_with_retry(
         db, lambda session: _product(session, admin.update_product(session, product_id, body))
     )
@@ -86,7 +88,7 @@ def update_product(
 @router.put("/products/{product_id}/price", response_model=ProductPublic, responses=ERRORS)
 def set_price(
     product_id: IdPath, body: PriceUpdate, device: AdminDevice, db: DatabaseDep
-) -> dict[str, Any]:
+) -> ProductPublic:
     return write_with_retry(
         db,
         lambda session: _product(session, admin.set_price(session, product_id, body.price_cents)),
@@ -96,14 +98,14 @@ def set_price(
 @router.post("/products/{product_id}/barcodes", response_model=ProductPublic, responses=ERRORS)
 def add_barcode(
     product_id: IdPath, body: BarcodeCreate, device: AdminDevice, db: DatabaseDep
-) -> dict[str, Any]:
+) -> ProductPublic:
     return write_with_retry(
         db, lambda session: _product(session, admin.add_barcode(session, product_id, body.code))
     )
 
 
 @router.delete("/barcodes/{code}", response_model=ProductPublic, responses=ERRORS)
-def remove_barcode(code: str, device: AdminDevice, db: DatabaseDep) -> dict[str, Any]:
+def remove_barcode(code: str, device: AdminDevice, db: DatabaseDep) -> ProductPublic:
     return write_with_retry(
         db, lambda session: _product(session, admin.remove_barcode(session, code))
     )
@@ -120,39 +122,24 @@ def set_safety_stock(
     body: SafetyStockUpdate,
     device: AdminDevice,
     db: DatabaseDep,
-) -> dict[str, Any]:
-    def work(session: Session) -> dict[str, Any]:
+) -> StockLevelChange:
+    def work(session: Session) -> StockLevelChange:
         level = admin.set_safety_stock(session, location_code, product_id, body.safety_stock)
-        return {
-            "location_id": level.location_id,
-            "product_id": level.product_id,
-            "on_hand": level.on_hand,
-            "reserved": level.reserved,
-            "safety_stock": level.safety_stock,
-            "available": level.available,
-        }
+        return responses.stock_level(level)
 
     return write_with_retry(db, work)
 
 
-def _staff(staff: Any) -> dict[str, Any]:
-    return {
-        "id": staff.id,
-        "name": staff.name,
-        "role": staff.role,
-        "location_id": staff.location_id,
-        "active": staff.active,
-    }
-
-
 @router.post("/staff", response_model=StaffPublic, status_code=201, responses=ERRORS)
-def create_staff(body: StaffCreate, device: AdminDevice, db: DatabaseDep) -> dict[str, Any]:
-    return write_with_retry(db, lambda session: _staff(admin.create_staff(session, body)))
+def create_staff(body: StaffCreate, device: AdminDevice, db: DatabaseDep) -> StaffPublic:
+    return write_with_retry(db, lambda session: responses.staff(admin.create_staff(session, body)))
 
 
 @router.post("/staff/{staff_id}/deactivate", response_model=StaffPublic, responses=ERRORS)
-def deactivate_staff(staff_id: IdPath, device: AdminDevice, db: DatabaseDep) -> dict[str, Any]:
-    return write_with_retry(db, lambda session: _staff(admin.deactivate_staff(session, staff_id)))
+def deactivate_staff(staff_id: IdPath, device: AdminDevice, db: DatabaseDep) -> StaffPublic:
+    return write_with_retry(
+        db, lambda session: responses.staff(admin.deactivate_staff(session, staff_id))
+    )
 
 
 @router.post(
@@ -160,43 +147,33 @@ def deactivate_staff(staff_id: IdPath, device: AdminDevice, db: DatabaseDep) -> 
 )
 def create_enrollment_code(
     body: EnrollmentCodeCreate, device: AdminDevice, db: DatabaseDep, settings: SettingsDep
-) -> dict[str, Any]:
+) -> EnrollmentCodePublic:
     ttl = timedelta(hours=settings.enrollment_code_ttl_hours)
     with db.write() as session:
         code = issue_enrollment_code(session, body.store_code, ttl)
         session.flush()
         newest = session.scalar(select(EnrollmentCode).order_by(EnrollmentCode.id.desc()).limit(1))
         expires_at = newest.expires_at if newest else utcnow() + ttl
-    return {"code": code, "store_code": body.store_code, "expires_at": expires_at}
+    return EnrollmentCodePublic(code=code, store_code=body.store_code, expires_at=expires_at)
 
 
 @router.post("/tokens", response_model=TokenPublic, status_code=201, responses=ERRORS)
-def create_token(body: TokenCreate, device: AdminDevice, db: DatabaseDep) -> dict[str, Any]:
+def create_token(body: TokenCreate, device: AdminDevice, db: DatabaseDep) -> TokenPublic:
     with db.write() as session:
         location_id = (
             location_by_code(session, body.location_code).id if body.location_code else None
         )
         issued = issue_token(session, body.role, location_id, body.name)
-    return {"token": issued.token, "device_id": issued.device_id}
-
-
-def _device(device: Device) -> dict[str, Any]:
-    return {
-        "id": device.id,
-        "name": device.name,
-        "role": device.role,
-        "location_id": device.location_id,
-        "revoked_at": device.revoked_at,
-    }
+    return TokenPublic(token=issued.token, device_id=issued.device_id)
 
 
 @router.get("/devices", response_model=list[DevicePublic], responses=ERRORS)
-def devices(device: AdminDevice, db: DatabaseDep) -> list[dict[str, Any]]:
+def devices(device: AdminDevice, db: DatabaseDep) -> list[DevicePublic]:
     with db.read() as session, session.begin():
-        return [_device(d) for d in session.scalars(select(Device).order_by(Device.id))]
+        return [responses.device(d) for d in session.scalars(select(Device).order_by(Device.id))]
 
 
 @router.post("/devices/{device_id}/revoke", response_model=DevicePublic, responses=ERRORS)
-def revoke(device_id: IdPath, device: AdminDevice, db: DatabaseDep) -> dict[str, Any]:
+def revoke(device_id: IdPath, device: AdminDevice, db: DatabaseDep) -> DevicePublic:
     with db.write() as session:
-        return _device(revoke_device(session, device_id))
+        return responses.device(revoke_device(session, device_id))

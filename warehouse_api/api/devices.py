@@ -2,11 +2,11 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
+from warehouse_api import responses
 from warehouse_api.api.deps import DatabaseDep
 from warehouse_api.problems import problem_responses
-from warehouse_api.schemas import EnrollRequest, EnrollResponse, LocationPublic
+from warehouse_api.schemas import EnrollRequest, EnrollResponse
 from warehouse_api.services.devices import enroll_device
-from warehouse_api.services.feed_data import location_data
 
 router = APIRouter(prefix="/devices", tags=["devices"])
 
@@ -21,5 +21,5 @@ def enroll(body: EnrollRequest, db: DatabaseDep) -> EnrollResponse:
     with db.write() as session:
         issued = enroll_device(session, body.code, body.device_name)
         assert issued.location is not None
-        location = LocationPublic.model_validate(location_data(issued.location))
+        location = responses.location(issued.location)
     return EnrollResponse(token=issued.token, device_id=issued.device_id, location=location)

@@ -3,19 +3,19 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from warehouse_api import responses
 from warehouse_api.api.deps import DatabaseDep, require_roles
 from warehouse_api.errors import DomainError, NotFound
 from warehouse_api.models import Reservation
 from warehouse_api.problems import problem_responses
 from warehouse_api.schemas import GroupBuyOrderCreate, ReservationPublic
 from warehouse_api.services.devices import AuthenticatedDevice
-from warehouse_api.services.feed_data import reservation_data
 from warehouse_api.services.reservations import cancel_reservation, place_group_buy_order
 from warehouse_api.services.retry import write_with_retry
 
@@ -53,25 +53,25 @@ def place_order(
     device: GroupBuyDevice,
     db: DatabaseDep,
     response: Response,
-) -> dict[str, Any]:
+) -> ReservationPublic:
     digest = _digest(body)
     key = f"{device.id}:{idempotency_key}"
 
-    def work(session: Session) -> tuple[bool, dict[str, Any]]:
+    def work(session: Session) -> tuple[bool, ReservationPublic]:
         existing = session.scalar(select(Reservation).where(Reservation.idempotency_key == key))
         if existing is not None:
             if existing.body_sha256 != digest:
                 raise DomainError(
                     "idempotency_key_reused", "this Idempotency-Key was used with another body"
                 )
-            return True, reservation_data(existing)
+            return True, responses.reservation(existing)
         order_id = body.order_id or str(uuid.uuid4())
         if session.get(Reservation, order_id) is not None:
             raise DomainError("idempotency_key_reused", f"order {order_id} exists already")
         order = place_group_buy_order(
             session, device, order_id, list(body.lines), key, digest, body.customer_name
         )
-        return False, reservation_data(order)
+        return False, responses.reservation(order)
 
     replayed, data = write_with_retry(db, work)
     if replayed:
@@ -96,9 +96,9 @@ def _load_order(session: Session, device: AuthenticatedDevice, order_id: str) ->
     response_model=ReservationPublic,
     responses=problem_responses(401, 403, 404),
 )
-def get_order(order_id: str, device: GroupBuyDevice, db: DatabaseDep) -> dict[str, Any]:
+def get_order(order_id: str, device: GroupBuyDevice, db: DatabaseDep) -> ReservationPublic:
     with db.read() as session, session.begin():
-        return reservation_data(_load_order(session, device, order_id))
+        return responses.reservation(_load_order(session, device, order_id))
 
 
 @router.post(
@@ -106,8 +106,9 @@ def get_order(order_id: str, device: GroupBuyDevice, db: DatabaseDep) -> dict[st
     response_model=ReservationPublic,
     responses=problem_responses(401, 403, 404, 409),
 )
-def cancel_order(order_id: str, device: GroupBuyDevice, db: DatabaseDep) -> dict[str, Any]:
-    def work(session: Session) -> dict[str, Any]:
-        return reservation_data(cancel_reservation(session, _load_order(session, device, order_id)))
+def cancel_order(order_id: str, device: GroupBuyDevice, db: DatabaseDep) -> ReservationPublic:
+    def work(session: Session) -> ReservationPublic:
+        order = _load_order(session, device, order_id)
+        return responses.reservation(cancel_reservation(session, order))
 
     return write_with_retry(db, work)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from warehouse_api import responses
 from warehouse_api.api.deps import DatabaseDep, require_roles
 from warehouse_api.errors import NotFound
 from warehouse_api.models import DropshipOrder, Stock
@@ -30,7 +31,6 @@ from warehouse_api.services.dropship import (
     list_dropship,
     ship_dropship,
 )
-from warehouse_api.services.feed_data import dropship_data, reservation_data, transfer_data
 from warehouse_api.services.reservations import ship_group_buy_order
 from warehouse_api.services.retry import write_with_retry
 from warehouse_api.services.transfers import list_transfers, receive_transfer, ship_transfer
@@ -49,35 +49,36 @@ def transfers(
     db: DatabaseDep,
     status: Annotated[TransferStatus | None, Query()] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 200,
-) -> list[dict[str, Any]]:
+) -> list[TransferPublic]:
     with db.read() as session, session.begin():
-        return [transfer_data(t) for t in list_transfers(session, status, limit)]
+        return [responses.transfer(t) for t in list_transfers(session, status, limit)]
 
 
 @router.post("/transfers/{transfer_id}/ship", response_model=TransferPublic, responses=ERRORS)
 def ship_a_transfer(
     transfer_id: str, body: OptionalShipmentInfo, device: OperatorDevice, db: DatabaseDep
-) -> dict[str, Any]:
-    def work(session: Session) -> dict[str, Any]:
+) -> TransferPublic:
+    def work(session: Session) -> TransferPublic:
         transfer = ship_transfer(session, transfer_id, device.id, body.carrier, body.tracking_no)
-        return transfer_data(transfer)
+        return responses.transfer(transfer)
 
     return write_with_retry(db, work)
 
 
 @router.post("/transfers/{transfer_id}/receive", response_model=TransferPublic, responses=ERRORS)
-def receive_a_transfer(transfer_id: str, device: OperatorDevice, db: DatabaseDep) -> dict[str, Any]:
+def receive_a_transfer(transfer_id: str, device: OperatorDevice, db: DatabaseDep) -> TransferPublic:
     return write_with_retry(
-        db, lambda session: transfer_data(receive_transfer(session, transfer_id, device.id))
+        db, lambda session: responses.transfer(receive_transfer(session, transfer_id, device.id))
     )
 
 
 @router.post(
     "/group-buy-orders/{order_id}/ship", response_model=ReservationPublic, responses=ERRORS
 )
-def ship_group_buy(order_id: str, device: OperatorDevice, db: DatabaseDep) -> dict[str, Any]:
+def ship_group_buy(order_id: str, device: OperatorDevice, db: DatabaseDep) -> ReservationPublic:
     return write_with_retry(
-        db, lambda session: reservation_data(ship_group_buy_order(session, order_id, device.id))
+        db,
+        lambda session: responses.reservation(ship_group_buy_order(session, order_id, device.id)),
     )
 
 
@@ -87,27 +88,27 @@ def dropship_orders(
     db: DatabaseDep,
     status: Annotated[DropshipStatus | None, Query()] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 200,
-) -> list[dict[str, Any]]:
+) -> list[DropshipPublic]:
     with db.read() as session, session.begin():
-        return [dropship_data(order) for order in list_dropship(session, status, limit)]
+        return [responses.dropship(order) for order in list_dropship(session, status, limit)]
 
 
 @router.post(
     "/dropship-orders/{dropship_id}/accept", response_model=DropshipPublic, responses=ERRORS
 )
-def accept(dropship_id: str, device: OperatorDevice, db: DatabaseDep) -> dict[str, Any]:
+def accept(dropship_id: str, device: OperatorDevice, db: DatabaseDep) -> DropshipPublic:
     return write_with_retry(
-        db, lambda session: dropship_data(accept_dropship(session, dropship_id))
+        db, lambda session: responses.dropship(accept_dropship(session, dropship_id))
     )
 
 
 @router.post("/dropship-orders/{dropship_id}/ship", response_model=DropshipPublic, responses=ERRORS)
 def ship(
     dropship_id: str, body: ShipmentInfo, device: OperatorDevice, db: DatabaseDep
-) -> dict[str, Any]:
+) -> DropshipPublic:
     return write_with_retry(
         db,
-        lambda session: dropship_data(
+        lambda session: responses.dropship(
             ship_dropship(session, dropship_id, body.carrier, body.tracking_no, device.id)
         ),
     )
@@ -116,39 +117,29 @@ def ship(
 @router.post(
     "/dropship-orders/{dropship_id}/deliver", response_model=DropshipPublic, responses=ERRORS
 )
-def deliver(dropship_id: str, device: OperatorDevice, db: DatabaseDep) -> dict[str, Any]:
+def deliver(dropship_id: str, device: OperatorDevice, db: DatabaseDep) -> DropshipPublic:
     return write_with_retry(
-        db, lambda session: dropship_data(deliver_dropship(session, dropship_id))
+        db, lambda session: responses.dropship(deliver_dropship(session, dropship_id))
     )
 
 
 @router.post(
     "/dropship-orders/{dropship_id}/cancel", response_model=DropshipPublic, responses=ERRORS
 )
-def cancel(dropship_id: str, device: OperatorDevice, db: DatabaseDep) -> dict[str, Any]:
-    def work(session: Session) -> dict[str, Any]:
+def cancel(dropship_id: str, device: OperatorDevice, db: DatabaseDep) -> DropshipPublic:
+    def work(session: Session) -> DropshipPublic:
         order = session.get(DropshipOrder, dropship_id)
         if order is None:
             raise NotFound("dropship_order_not_found", f"no dropship order {dropship_id}")
-        return dropship_data(cancel_dropship(session, order))
+        return responses.dropship(cancel_dropship(session, order))
 
     return write_with_retry(db, work)
 
 
 @router.post("/receipts", response_model=list[StockLevelChange], responses=ERRORS)
-def receive(body: GoodsReceipt, device: OperatorDevice, db: DatabaseDep) -> list[dict[str, Any]]:
-    def work(session: Session) -> list[dict[str, Any]]:
-        return [
-            {
-                "location_id": level.location_id,
-                "product_id": level.product_id,
-                "on_hand": level.on_hand,
-                "reserved": level.reserved,
-                "safety_stock": level.safety_stock,
-                "available": level.available,
-            }
-            for level in receive_goods(session, body, device.id)
-        ]
+def receive(body: GoodsReceipt, device: OperatorDevice, db: DatabaseDep) -> list[StockLevelChange]:
+    def work(session: Session) -> list[StockLevelChange]:
+        return [responses.stock_level(level) for level in receive_goods(session, body, device.id)]
 
     return write_with_retry(db, work)
 
@@ -158,7 +149,7 @@ def stock_needing_a_count(
     device: OperatorDevice,
     db: DatabaseDep,
     limit: Annotated[int, Query(ge=1, le=5000)] = 500,
-) -> list[dict[str, Any]]:
+) -> list[StockLevelChange]:
     """Rows a sale drove negative (or below what was held): count them, then push the count."""
     with db.read() as session, session.begin():
         rows = session.scalars(
@@ -167,14 +158,4 @@ def stock_needing_a_count(
             .order_by(Stock.location_id, Stock.product_id)
             .limit(limit)
         )
-        return [
-            {
-                "location_id": row.location_id,
-                "product_id": row.product_id,
-                "on_hand": row.on_hand,
-                "reserved": row.reserved,
-                "safety_stock": row.safety_stock,
-                "available": row.available,
-            }
-            for row in rows
-        ]
+        return [responses.stock_level(row) for row in rows]

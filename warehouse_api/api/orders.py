@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter
 
+from warehouse_api import responses
 from warehouse_api.api.deps import CurrentDevice, DatabaseDep
 from warehouse_api.errors import NotFound
 from warehouse_api.models import Transfer, utcnow
 from warehouse_api.problems import problem_responses
 from warehouse_api.schemas import DropshipPublic, ReservationPublic, TransferPublic
 from warehouse_api.services.dropship import load_dropship
-from warehouse_api.services.feed_data import dropship_data, reservation_data, transfer_data
 from warehouse_api.services.locations import ensure_visible
 from warehouse_api.services.reservations import expire_holds, load_reservation
 
@@ -24,7 +22,9 @@ router = APIRouter(tags=["orders"])
     response_model=ReservationPublic,
     responses=problem_responses(401, 404),
 )
-def get_reservation(reservation_id: str, device: CurrentDevice, db: DatabaseDep) -> dict[str, Any]:
+def get_reservation(
+    reservation_id: str, device: CurrentDevice, db: DatabaseDep
+) -> ReservationPublic:
     with db.read() as session, session.begin():
         reservation = load_reservation(session, device, reservation_id)
         overdue = (
@@ -36,7 +36,7 @@ def get_reservation(reservation_id: str, device: CurrentDevice, db: DatabaseDep)
         with db.write() as session:
             expire_holds(session, reservation_id=reservation_id)
     with db.read() as session, session.begin():
-        return reservation_data(load_reservation(session, device, reservation_id))
+        return responses.reservation(load_reservation(session, device, reservation_id))
 
 
 @router.get(
@@ -44,9 +44,9 @@ def get_reservation(reservation_id: str, device: CurrentDevice, db: DatabaseDep)
     response_model=DropshipPublic,
     responses=problem_responses(401, 404),
 )
-def get_dropship(dropship_id: str, device: CurrentDevice, db: DatabaseDep) -> dict[str, Any]:
+def get_dropship(dropship_id: str, device: CurrentDevice, db: DatabaseDep) -> DropshipPublic:
     with db.read() as session, session.begin():
-        return dropship_data(load_dropship(session, device, dropship_id))
+        return responses.dropship(load_dropship(session, device, dropship_id))
 
 
 @router.get(
@@ -54,7 +54,7 @@ def get_dropship(dropship_id: str, device: CurrentDevice, db: DatabaseDep) -> di
     response_model=TransferPublic,
     responses=problem_responses(401, 404),
 )
-def get_transfer(transfer_id: str, device: CurrentDevice, db: DatabaseDep) -> dict[str, Any]:
+def get_transfer(transfer_id: str, device: CurrentDevice, db: DatabaseDep) -> TransferPublic:
     with db.read() as session, session.begin():
         transfer = session.get(Transfer, transfer_id)
         if transfer is None:
@@ -65,4 +65,4 @@ def get_transfer(transfer_id: str, device: CurrentDevice, db: DatabaseDep) -> di
             else transfer.to_location_id
         )
         ensure_visible(device, store_end, "transfer")
-        return transfer_data(transfer)
+        return responses.transfer(transfer)

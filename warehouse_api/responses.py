@@ -1,0 +1,106 @@
+"""Building the API's response models from domain objects: one builder per shape.
+
+Routers return these models, never hand-built dicts. The models themselves are in
+`schemas` (the published contract); entities that also travel in the change feed
+(locations, products, orders) are built from the feed's shape in `feed_data`, so the
+feed and the API cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from warehouse_api.models import (
+    Device,
+    DropshipOrder,
+    Location,
+    Product,
+    Reservation,
+    Staff,
+    Transfer,
+)
+from warehouse_api.schemas import (
+    DevicePublic,
+    DropshipPublic,
+    LocationPublic,
+    ProductPublic,
+    ReservationPublic,
+    StaffPublic,
+    StockLevelChange,
+    TransferPublic,
+)
+from warehouse_api.services.catalog import product_public
+from warehouse_api.services.feed_data import (
+    dropship_data,
+    location_data,
+    reservation_data,
+    transfer_data,
+)
+
+
+class StockFigures(Protocol):
+    """A stock row (`models.Stock`) or a figure read with it (`inventory.StockLevel`)."""
+
+    @property
+    def location_id(self) -> int: ...
+    @property
+    def product_id(self) -> int: ...
+    @property
+    def on_hand(self) -> int: ...
+    @property
+    def reserved(self) -> int: ...
+    @property
+    def safety_stock(self) -> int: ...
+    @property
+    def available(self) -> int: ...
+
+
+def stock_level(level: StockFigures) -> StockLevelChange:
+    return StockLevelChange(
+        location_id=level.location_id,
+        product_id=level.product_id,
+        on_hand=level.on_hand,
+        reserved=level.reserved,
+        safety_stock=level.safety_stock,
+        available=level.available,
+    )
+
+
+def location(loc: Location) -> LocationPublic:
+    return LocationPublic.model_validate(location_data(loc))
+
+
+def product(item: Product) -> ProductPublic:
+    return ProductPublic.model_validate(product_public(item))
+
+
+def staff(member: Staff) -> StaffPublic:
+    return StaffPublic(
+        id=member.id,
+        name=member.name,
+        role=member.role,
+        location_id=member.location_id,
+        active=member.active,
+    )
+
+
+def device(item: Device) -> DevicePublic:
+    return DevicePublic(
+        id=item.id,
+        name=item.name,
+        role=item.role,
+        location_id=item.location_id,
+        revoked_at=item.revoked_at,
+    )
+
+
+def reservation(item: Reservation) -> ReservationPublic:
+    return ReservationPublic.model_validate(reservation_data(item))
+
+
+def transfer(item: Transfer) -> TransferPublic:
+    return TransferPublic.model_validate(transfer_data(item))
+
+
+def dropship(order: DropshipOrder) -> DropshipPublic:
+    return DropshipPublic.model_validate(dropship_data(order))
