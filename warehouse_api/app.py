@@ -18,6 +18,7 @@ from warehouse_api.problems import install_problem_handlers
 from warehouse_api.schema import prepare_database
 from warehouse_api.services import op_handlers  # noqa: F401  (registers every push op handler)
 from warehouse_api.services.sweeper import run_sweeper
+from warehouse_api.validation import RefuseUnstorableText
 
 API_PREFIX = "/api/v1"
 
@@ -67,6 +68,7 @@ def create_app(
     for module in routers:
         router = module.router
         app.include_router(router, prefix=API_PREFIX)
+    app.add_middleware(RefuseUnstorableText)
     app.add_middleware(BodySizeLimit, limit=settings.max_body_bytes)
     return app
 
