@@ -297,3 +297,16 @@ def test_free_form_json_bounds() -> None:
         check_free_json({"x": "y" * MAX_JSON_BYTES})
     with pytest.raises(ValueError):
         check_free_json({"x": float("nan")})
+
+
+def test_every_documented_422_is_a_problem() -> None:
+    """A control character in any path is a 422 problem+json, so every route says so."""
+    spec = create_app("sqlite://", prepare_schema=False, run_background=False).openapi()
+    for path, methods in spec["paths"].items():
+        for method, operation in methods.items():
+            response = operation["responses"].get("422")
+            if operation.get("parameters") or operation.get("requestBody"):
+                assert response is not None, f"{method.upper()} {path}"
+            if response is not None:
+                assert "application/problem+json" in response["content"], path
+    assert "HTTPValidationError" not in spec["components"]["schemas"]
