@@ -172,7 +172,20 @@ def test_nul_in_every_kind_of_body_field_is_422(server: Server) -> None:
                 },
             )
         )
+        answers.append(
+            client.post(
+                "/operator/receipts",
+                json={"location_code": "WH\x0001", "lines": [{"product_id": PRODUCT_ID, "qty": 1}]},
+            )
+        )
     with server.client(group_buy) as client:
+        answers.append(
+            client.post(
+                "/group-buy/orders",
+                json={"lines": [{"product_id": PRODUCT_ID, "qty": 1}]},
+                headers={"Idempotency-Key": "key\twith-a-tab"},
+            )
+        )
         answers.append(
             client.post(
                 "/group-buy/orders",
