@@ -21,6 +21,7 @@ from warehouse_api.problems import CatchUnexpected, install_problem_handlers, pr
 from warehouse_api.schema import prepare_database
 from warehouse_api.services import op_handlers  # noqa: F401  (registers every push op handler)
 from warehouse_api.services.sweeper import run_sweeper
+from warehouse_api.validation import RefuseUnstorableText
 
 API_PREFIX = "/api/v1"
 
@@ -71,6 +72,7 @@ def create_app(
         router = module.router
         _document_common_problems(router)
         app.include_router(router, prefix=API_PREFIX)
+    app.add_middleware(RefuseUnstorableText)
     app.add_middleware(BodySizeLimit, limit=settings.max_body_bytes)
     app.add_middleware(CatchUnexpected)  # added last = outermost: a 500 keeps the connection
     return app

@@ -6,6 +6,7 @@ and is logged on the server.
 
 from __future__ import annotations
 
+import json
 import logging
 from http import HTTPStatus
 from typing import Any
@@ -118,7 +119,41 @@ def _clean_validation_errors(errors: Any) -> list[dict[str, Any]]:
     return cleaned
 
 
+def _document_validation_problems(app: FastAPI) -> None:
+    """Every 422 is problem+json (the handler below), so say so in the OpenAPI document.
+
+    FastAPI documents its own `HTTPValidationError` (application/json) on any route with
+    parameters that does not list 422 itself; replace those with the `Problem` answer
+    the route really gives (a control character in a path is refused on every route).
+    """
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        schema = generate()  # cached by FastAPI after the first call; patched in place
+        default_ref = "#/components/schemas/HTTPValidationError"
+        for operations in schema.get("paths", {}).values():
+            for operation in operations.values():
+                response = operation.get("responses", {}).get("422")
+                content = (response or {}).get("content", {}).get("application/json", {})
+                if content.get("schema", {}).get("$ref") == default_ref:
+                    operation["responses"]["422"] = {
+                        "description": HTTPStatus(422).phrase,
+                        "content": {
+                            PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}
+                        },
+                    }
+        components = schema.get("components", {}).get("schemas", {})
+        if default_ref not in json.dumps(schema.get("paths", {})):
+            components.pop("HTTPValidationError", None)
+            components.pop("ValidationError", None)
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
 def install_problem_handlers(app: FastAPI) -> None:
+    _document_validation_problems(app)
+
     @app.exception_handler(ProblemError)
     async def _on_problem(_request: Request, exc: ProblemError) -> JSONResponse:
         headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None

@@ -1,4 +1,10 @@
-"""Request and response bodies (pydantic), named by role: XCreate, XPublic, XPayload."""
+"""Request and response bodies (pydantic), named by role: XCreate, XPublic, XPayload.
+
+Input models derive from `StrictModel`: no unknown keys, no coercion (`"2"` is not a
+quantity, `true` is not 1), no control characters in any string, bounded free-form JSON,
+and no value the column behind it cannot hold (tests/unit/server/test_server_schema_limits.py
+derives the limits from the SQLAlchemy models, so the two cannot drift apart).
+"""
 
 from __future__ import annotations
 
@@ -6,19 +12,58 @@ from datetime import datetime
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+)
 
-ClientId = Annotated[
-    str, StringConstraints(min_length=1, max_length=64, pattern=r"^[0-9A-Za-z_.:-]+$")
-]
+from warehouse_api.validation import check_free_json, check_text, parse_timestamp
+
+INT32_MAX = 2**31 - 1
+"""The largest value of an `Integer` column (int4 on PostgreSQL)."""
+CLIENT_ID_PATTERN = r"^[0-9A-Za-z_.:-]+$"
+
+
+def client_id(max_length: int = 64) -> StringConstraints:
+    return StringConstraints(min_length=1, max_length=max_length, pattern=CLIENT_ID_PATTERN)
+
+
+ClientId = Annotated[str, client_id()]
+# A pickup's transfer is "TR-<reservation_id>" and a return's "TR-RET-<return_id>", both
+# in a 64-character column: these ids leave room for the prefix.
+ReservationId = Annotated[str, client_id(64 - len("TR-"))]
+ReturnId = Annotated[str, client_id(64 - len("TR-RET-"))]
 Qty = Annotated[int, Field(gt=0, le=100_000)]
-DbId = Annotated[int, Field(ge=1, le=2**31 - 1)]
-Cents = Annotated[int, Field(ge=-(10**11), le=10**11)]
+DbId = Annotated[int, Field(ge=1, le=INT32_MAX)]
+Cents = Annotated[int, Field(ge=-INT32_MAX, le=INT32_MAX)]
 ShortText = Annotated[str, StringConstraints(max_length=200)]
+CustomerName = Annotated[str, StringConstraints(max_length=100)]
+Timestamp = Annotated[AwareDatetime, BeforeValidator(parse_timestamp)]
+"""An ISO-8601 string with an offset, 2000-01-01 to 2100-01-01 in UTC (validation.py)."""
+OpId = Annotated[UUID, Field(strict=False)]  # JSON has no UUID type: a string is the only form
+
+IDEMPOTENCY_KEY_MAX_LENGTH = 128
+"""An Idempotency-Key is stored as "<device id>:<key>" in a 200-character column."""
+IdempotencyKeyText = Annotated[str, AfterValidator(check_text)]
 
 
 class StrictModel(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    """Every input body: strict types, no unknown keys, storable text, bounded JSON."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _storable(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            return check_free_json(value)
+        return check_text(value)
 
 
 class LocationPublic(BaseModel):
@@ -84,7 +129,7 @@ class SalePayload(StrictModel):
     sale_id: ClientId
     receipt_no: Annotated[str, StringConstraints(min_length=1, max_length=40)]
     cashier_id: DbId | None = None
-    created_at: AwareDatetime
+    created_at: Timestamp
     total_cents: Cents
     lines: Annotated[list[SaleLinePayload], Field(min_length=1, max_length=1000)]
     payments: Annotated[list[PaymentPayload], Field(max_length=20)] = []
@@ -106,16 +151,16 @@ class ReturnLinePayload(StrictModel):
 
 
 class ReturnPayload(StrictModel):
-    return_id: ClientId
+    return_id: ReturnId
     sale_id: ClientId | None = None
-    refund_cents: Annotated[int, Field(ge=0, le=10**11)] = 0
+    refund_cents: Annotated[int, Field(ge=0, le=INT32_MAX)] = 0
     lines: Annotated[list[ReturnLinePayload], Field(min_length=1, max_length=200)]
 
 
 class ReservationCreatePayload(StrictModel):
-    reservation_id: ClientId
+    reservation_id: ReservationId
     lines: ItemLines
-    customer_name: ShortText | None = None
+    customer_name: CustomerName | None = None
     customer_phone: Phone | None = None
     sale_id: ClientId | None = None
 
@@ -163,8 +208,8 @@ class StockCountPayload(StrictModel):
 class ShiftClosePayload(StrictModel):
     shift_id: ClientId
     staff_id: DbId | None = None
-    opened_at: AwareDatetime | None = None
-    closed_at: AwareDatetime
+    opened_at: Timestamp | None = None
+    closed_at: Timestamp
     report: dict[str, Any] = {}
 
 
@@ -173,12 +218,12 @@ class AuditPayload(StrictModel):
     staff_id: DbId | None = None
     action: Annotated[str, StringConstraints(min_length=1, max_length=64)]
     detail: dict[str, Any] = {}
-    created_at: AwareDatetime
+    created_at: Timestamp
 
 
 class OpBase(StrictModel):
-    op_id: UUID
-    created_at: datetime | None = None
+    op_id: OpId
+    created_at: Timestamp | None = None
 
 
 class SaleOp(OpBase):
@@ -342,9 +387,9 @@ class DropshipPublic(BaseModel):
 
 
 class GroupBuyOrderCreate(StrictModel):
-    order_id: ClientId | None = None
+    order_id: ReservationId | None = None
     lines: ItemLines
-    customer_name: ShortText | None = None
+    customer_name: CustomerName | None = None
 
 
 class ShipmentInfo(StrictModel):
@@ -392,7 +437,7 @@ class ProductCreate(StrictModel):
     sku: Annotated[str, StringConstraints(min_length=1, max_length=32, pattern=r"^[0-9A-Za-z_-]+$")]
     name: Annotated[str, StringConstraints(min_length=1, max_length=200)]
     category: Annotated[str, StringConstraints(min_length=1, max_length=50)]
-    price_cents: Annotated[int, Field(ge=0, le=10**10)]
+    price_cents: Annotated[int, Field(ge=0, le=INT32_MAX)]
     barcodes: Annotated[list[BarcodeText], Field(max_length=20)] = []
     dropship_partner_id: DbId | None = None
 
@@ -405,7 +450,7 @@ class ProductUpdate(StrictModel):
 
 
 class PriceUpdate(StrictModel):
-    price_cents: Annotated[int, Field(ge=0, le=10**10)]
+    price_cents: Annotated[int, Field(ge=0, le=INT32_MAX)]
 
 
 class BarcodeCreate(StrictModel):

@@ -14,7 +14,12 @@ from warehouse_api.api.deps import DatabaseDep, require_roles
 from warehouse_api.errors import DomainError, NotFound
 from warehouse_api.models import Reservation
 from warehouse_api.problems import problem_responses
-from warehouse_api.schemas import GroupBuyOrderCreate, ReservationPublic
+from warehouse_api.schemas import (
+    IDEMPOTENCY_KEY_MAX_LENGTH,
+    GroupBuyOrderCreate,
+    IdempotencyKeyText,
+    ReservationPublic,
+)
 from warehouse_api.services.devices import AuthenticatedDevice
 from warehouse_api.services.reservations import cancel_reservation, place_group_buy_order
 from warehouse_api.services.retry import write_with_retry
@@ -22,11 +27,11 @@ from warehouse_api.services.retry import write_with_retry
 router = APIRouter(prefix="/group-buy", tags=["group-buy"])
 GroupBuyDevice = Annotated[AuthenticatedDevice, Depends(require_roles("group_buy", "admin"))]
 IdempotencyKey = Annotated[
-    str,
+    IdempotencyKeyText,
     Header(
         alias="Idempotency-Key",
         min_length=1,
-        max_length=200,
+        max_length=IDEMPOTENCY_KEY_MAX_LENGTH,
         description="client-chosen key; a replay returns the first answer",
     ),
 ]
