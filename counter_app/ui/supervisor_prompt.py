@@ -26,18 +26,18 @@ def refusal_text(error: BaseException) -> str:
     """The screen's words for an approval the services refused (by its code)."""
     code = error.code if isinstance(error, ApprovalRefused) else ""
     action = error.action if isinstance(error, ApprovalRefused) else None
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate  # lupdate reads translate(context, text)
     if code == "wrong_pin":
-        return tr("SupervisorApprovalDialog", "Wrong PIN")
+        return translate("SupervisorApprovalDialog", "Wrong PIN")
     if code == "not_permitted" and action is Action.DEVICE_SETTINGS:
-        return tr("SupervisorApprovalDialog", "Device settings need a manager's PIN")
+        return translate("SupervisorApprovalDialog", "Device settings need a manager's PIN")
     if code == "not_permitted":
-        return tr("SupervisorApprovalDialog", "That PIN is not a supervisor's")
+        return translate("SupervisorApprovalDialog", "That PIN is not a supervisor's")
     if code == "reason_required":
-        return tr("SupervisorApprovalDialog", "Please give a reason")
+        return translate("SupervisorApprovalDialog", "Please give a reason")
     if code in ("expired", "not_issued", "wrong_action"):
-        return tr("SupervisorApprovalDialog", "The approval has expired; ask again")
-    return tr("SupervisorApprovalDialog", "The approval could not be checked; try again")
+        return translate("SupervisorApprovalDialog", "The approval has expired; ask again")
+    return translate("SupervisorApprovalDialog", "The approval could not be checked; try again")
 
 
 class SupervisorApprovalDialog(QDialog):
