@@ -15,6 +15,12 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar, Protocol
 
 
+# Bounds of the warehouse's schema (warehouse_api/schemas.py: Cents, SalePayload.lines) that a
+# till could otherwise exceed; the contract test keeps them honest.
+MAX_CENTS = 10**11
+MAX_SALE_LINES = 1000
+
+
 class WarehouseError(Exception):
     """The warehouse gave no usable answer: unreachable, too slow, or a refusal.
 

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta, timezone
 from counter_app.core.cart import Cart, CartError, change_due
 from counter_app.core.ids import receipt_number, uuid7
 from counter_app.core.money import Money
-from counter_app.core.ops import PaymentPayload, SaleLinePayload, SalePayload
+from counter_app.core.ops import MAX_CENTS, MAX_SALE_LINES, PaymentPayload, SaleLinePayload, SalePayload
 from counter_app.core.records import PaymentRecord, SaleLineRecord, SaleRecord
 from counter_app.services.context import StaffMember, StoreContext
 from counter_app.services.ports import UnitOfWorkFactory
@@ -60,6 +60,12 @@ class SellingService:
             raise CartError("cart_empty", "the cart is empty")
         total = cart.total
         change = change_due(total, tendered)
+        # What the warehouse's schema would refuse is refused here, before it is written:
+        # a sale the warehouse rejects for its shape could never be synced.
+        if len(cart.lines) > MAX_SALE_LINES:
+            raise CartError("too_many_lines", f"a sale holds at most {MAX_SALE_LINES} lines")
+        if max(total.cents, tendered.cents) > MAX_CENTS:
+            raise CartError("amount_too_large", f"amounts above {MAX_CENTS} cents cannot be recorded")
         now = self._clock()
         sale_id = uuid7()
         payment_id = uuid7()

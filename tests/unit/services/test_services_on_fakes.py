@@ -251,3 +251,13 @@ def test_a_failed_op_is_discarded_only_with_a_supervisors_approval_and_a_reason(
     assert status.discard("op-1", approval, "typed twice").id == 4
     assert status.status().failed == 0
     assert db.state.audit == [(4, "outbox.discard", {"op_id": "op-1", "reason": "typed twice"})]
+
+
+def test_a_sale_the_warehouse_could_never_accept_is_refused_at_the_till(db: FakeDatabase) -> None:
+    """Found by the contract test: 9,999 of a NT$20,000,000 item is past the warehouse's
+    amount bound, so the sale would be rejected for ever; the till refuses it instead."""
+    cart = Cart()
+    cart.add(ProductInfo(99, "999", "鑽石", Money.from_dollars(20_000_000)), 9999)
+    with pytest.raises(CartError) as refused:
+        SellingService(db, STORE, clock).complete_cash_sale(cart, CASHIER, cart.total)
+    assert refused.value.code == "amount_too_large" and db.commits == 0
