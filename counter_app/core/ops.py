@@ -14,7 +14,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Protocol
 
-
 # Bounds of the warehouse's schema (warehouse_api/schemas.py: Cents, SalePayload.lines) that a
 # till could otherwise exceed; the contract test keeps them honest.
 MAX_CENTS = 10**11

@@ -10,7 +10,13 @@ from datetime import datetime, timedelta, timezone
 from counter_app.core.cart import Cart, CartError, change_due
 from counter_app.core.ids import receipt_number, uuid7
 from counter_app.core.money import Money
-from counter_app.core.ops import MAX_CENTS, MAX_SALE_LINES, PaymentPayload, SaleLinePayload, SalePayload
+from counter_app.core.ops import (
+    MAX_CENTS,
+    MAX_SALE_LINES,
+    PaymentPayload,
+    SaleLinePayload,
+    SalePayload,
+)
 from counter_app.core.records import PaymentRecord, SaleLineRecord, SaleRecord
 from counter_app.services.context import StaffMember, StoreContext
 from counter_app.services.ports import UnitOfWorkFactory

@@ -65,7 +65,8 @@ def test_a_sale_through_the_real_outbox_and_relay_is_what_the_warehouse_accepts(
         selling.complete_cash_sale(cart, CASHIER, cart.total + Money(5000))
 
     class Capture:
-        pushed: list[dict[str, Any]] = []
+        def __init__(self) -> None:
+            self.pushed: list[dict[str, Any]] = []
 
         def push(self, ops: list[dict[str, Any]]) -> list[dict[str, Any]]:
             self.pushed.extend(ops)
