@@ -108,7 +108,9 @@ class SqlSaleRepository:
         lines = self._session.scalars(
             select(SaleLine).where(SaleLine.sale_id == sale.sale_id).order_by(SaleLine.position)
         ).all()
-        payments = self._session.scalars(select(Payment).where(Payment.sale_id == sale.sale_id)).all()
+        payments = self._session.scalars(
+            select(Payment).where(Payment.sale_id == sale.sale_id)
+        ).all()
         return SaleRecord(
             sale_id=sale.sale_id,
             receipt_no=sale.receipt_no,
@@ -119,13 +121,21 @@ class SqlSaleRepository:
             total_cents=sale.total_cents,
             lines=tuple(
                 SaleLineRecord(
-                    r.line_id, r.position, r.product_id, r.sku, r.name, r.qty,
-                    r.unit_price_cents, r.line_total_cents,
+                    r.line_id,
+                    r.position,
+                    r.product_id,
+                    r.sku,
+                    r.name,
+                    r.qty,
+                    r.unit_price_cents,
+                    r.line_total_cents,
                 )
                 for r in lines
             ),
             payments=tuple(
-                PaymentRecord(p.payment_id, p.method, p.amount_cents, p.tendered_cents, p.change_cents)
+                PaymentRecord(
+                    p.payment_id, p.method, p.amount_cents, p.tendered_cents, p.change_cents
+                )
                 for p in payments
             ),
         )
@@ -171,7 +181,9 @@ class SqlOutboxRepository:
 
     def failed(self) -> list[FailedOp]:
         return [
-            FailedOp(op.op_id, op.type, op.entity_key, op.created_at, op.problem_code, op.problem_detail)
+            FailedOp(
+                op.op_id, op.type, op.entity_key, op.created_at, op.problem_code, op.problem_detail
+            )
             for op in outbox.list_failed(self._session)
         ]
 
@@ -219,7 +231,9 @@ class SqlStockDeltaRepository:
 
     def add_pending(self, op_id: str, location_id: int, product_id: int, delta: int) -> None:
         self._session.add(
-            PendingStockDelta(op_id=op_id, location_id=location_id, product_id=product_id, delta=delta)
+            PendingStockDelta(
+                op_id=op_id, location_id=location_id, product_id=product_id, delta=delta
+            )
         )
 
 

@@ -86,7 +86,9 @@ class StaffService:
         if not may(member.role, action):
             raise ApprovalRefused("not_permitted", action)
         ttl = SESSION_TTL_S if session else APPROVAL_TTL_S
-        approval = Approval(member, action, secrets.token_urlsafe(16), self._clock() + ttl, not session)
+        approval = Approval(
+            member, action, secrets.token_urlsafe(16), self._clock() + ttl, not session
+        )
         with self._lock:
             now = self._clock()
             for token in [t for t, a in self._issued.items() if a.expires_at <= now]:

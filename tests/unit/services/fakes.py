@@ -37,7 +37,9 @@ class State:
     products: dict[int, ProductInfo] = field(default_factory=dict)
     barcodes: dict[str, int] = field(default_factory=dict)
     stock: dict[int, list[StockFigure]] = field(default_factory=dict)
-    staff: dict[int, tuple[int, StaffRecord]] = field(default_factory=dict)  # id -> (location, record)
+    staff: dict[int, tuple[int, StaffRecord]] = field(
+        default_factory=dict
+    )  # id -> (location, record)
     sales: dict[str, SaleRecord] = field(default_factory=dict)
     outbox: dict[str, QueuedOp] = field(default_factory=dict)
     sync_state: dict[str, str] = field(default_factory=dict)
@@ -88,7 +90,11 @@ class FakeStaff:
         self._s = state
 
     def of_location(self, location_id: int) -> list[StaffRecord]:
-        return [r for loc, r in sorted(self._s.staff.values(), key=lambda v: v[1].id) if loc == location_id]
+        return [
+            r
+            for loc, r in sorted(self._s.staff.values(), key=lambda v: v[1].id)
+            if loc == location_id
+        ]
 
     def get(self, staff_id: int) -> StaffRecord | None:
         entry = self._s.staff.get(staff_id)
@@ -204,7 +210,9 @@ class FakeDatabase:
             self.state.barcodes[code] = product.id
         return product
 
-    def add_staff(self, location_id: int, staff_id: int, name: str, role: str, pin: str) -> StaffRecord:
+    def add_staff(
+        self, location_id: int, staff_id: int, name: str, role: str, pin: str
+    ) -> StaffRecord:
         record = StaffRecord(staff_id, name, role, hash_pin(pin, b"salt-%d" % staff_id, n=2**4))
         self.state.staff[staff_id] = (location_id, record)
         return record

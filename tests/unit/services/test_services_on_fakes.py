@@ -92,26 +92,35 @@ def _cart(db: FakeDatabase) -> Cart:
 # -- selling ------------------------------------------------------------------------
 
 
-def test_a_cash_sale_writes_the_journal_the_outbox_op_and_local_stock_in_one_unit_of_work(db: FakeDatabase) -> None:
+def test_a_cash_sale_writes_the_journal_the_outbox_op_and_local_stock_in_one_unit_of_work(
+    db: FakeDatabase,
+) -> None:
     sale = SellingService(db, STORE, clock).complete_cash_sale(_cart(db), CASHIER, Money(10000))
     assert (sale.total, sale.change) == (Money(8900), Money(1100))
     assert db.commits == 1
     [record] = db.state.sales.values()
     assert (record.receipt_no, record.total_cents, record.cashier_id) == (sale.receipt_no, 8900, 3)
-    assert [(line.position, line.sku, line.qty) for line in record.lines] == [(0, "100010", 2), (1, "100011", 1)]
+    assert [(line.position, line.sku, line.qty) for line in record.lines] == [
+        (0, "100010", 2),
+        (1, "100011", 1),
+    ]
     [payment] = record.payments
     assert (payment.tendered_cents, payment.change_cents) == (10000, 1100)
     op = db.state.outbox[sale.op_id]
     assert (op.type, op.entity_key) == ("sale", f"sale:{sale.sale_id}")
     assert op.payload["receipt_no"] == sale.receipt_no and op.payload["total_cents"] == 8900
-    assert [line["line_id"] for line in op.payload["lines"]] == [line.line_id for line in record.lines]
+    assert [line["line_id"] for line in op.payload["lines"]] == [
+        line.line_id for line in record.lines
+    ]
     assert op.payload["payments"][0]["payment_id"] == payment.payment_id
     assert sorted(db.state.deltas) == sorted([(sale.op_id, 2, 10, -2), (sale.op_id, 2, 11, -1)])
 
 
 def test_receipt_numbers_differ_from_sale_to_sale(db: FakeDatabase) -> None:
     service = SellingService(db, STORE, clock)
-    numbers = [service.complete_cash_sale(_cart(db), CASHIER, Money(10000)).receipt_no for _ in range(3)]
+    numbers = [
+        service.complete_cash_sale(_cart(db), CASHIER, Money(10000)).receipt_no for _ in range(3)
+    ]
     assert len(set(numbers)) == 3
 
 
@@ -125,7 +134,9 @@ def test_a_sale_that_fails_half_way_writes_nothing(db: FakeDatabase) -> None:
     assert len(db.state.deltas) == 2
 
 
-def test_an_empty_cart_or_short_payment_is_refused_before_anything_is_written(db: FakeDatabase) -> None:
+def test_an_empty_cart_or_short_payment_is_refused_before_anything_is_written(
+    db: FakeDatabase,
+) -> None:
     service = SellingService(db, STORE, clock)
     with pytest.raises(CartError):
         service.complete_cash_sale(Cart(), CASHIER, Money(100))
@@ -162,7 +173,9 @@ def test_an_approval_is_redeemed_once_for_its_action_and_only_if_the_service_iss
     staff: StaffService, ticks: Ticks
 ) -> None:
     approval = staff.approve(PINS["supervisor"], Action.DISCARD_FAILED_OP)
-    forged = Approval(StaffMember(4, "林主任", "supervisor"), Action.DISCARD_FAILED_OP, "made-up", 1e12)
+    forged = Approval(
+        StaffMember(4, "林主任", "supervisor"), Action.DISCARD_FAILED_OP, "made-up", 1e12
+    )
     with pytest.raises(ApprovalRefused, match="not_issued"):
         staff.redeem(forged, Action.DISCARD_FAILED_OP)
     with pytest.raises(ApprovalRefused, match="wrong_action"):
@@ -205,7 +218,9 @@ def test_the_drawer_opens_without_a_sale_only_on_a_redeemed_approval_and_is_audi
     assert db.state.audit == [(4, "drawer.open", {"reason": "換零錢"})]
 
 
-def test_the_settings_drawer_test_needs_the_managers_grant_and_is_audited(db: FakeDatabase, staff: StaffService) -> None:
+def test_the_settings_drawer_test_needs_the_managers_grant_and_is_audited(
+    db: FakeDatabase, staff: StaffService
+) -> None:
     output = RecordingOutput()
     receipts = ReceiptService(db, output, STORE, staff)
     supervisor = staff.approve(PINS["supervisor"], Action.OPEN_DRAWER_NO_SALE)
@@ -232,14 +247,19 @@ def test_a_past_sale_reprints_from_the_journal_and_an_unknown_one_is_a_coded_err
     assert title == sale.receipt_no and "補印" in document.plain_text(48)
     with pytest.raises(ReceiptNotFound) as missing:
         receipts.reprint("RS001-261125-9999")
-    assert (missing.value.code, missing.value.receipt_no) == ("receipt_not_found", "RS001-261125-9999")
+    assert (missing.value.code, missing.value.receipt_no) == (
+        "receipt_not_found",
+        "RS001-261125-9999",
+    )
     assert [r[0] for r in receipts.recent_sales()] == [sale.receipt_no]
 
 
 def test_a_failed_op_is_discarded_only_with_a_supervisors_approval_and_a_reason(
     db: FakeDatabase, staff: StaffService
 ) -> None:
-    db.state.outbox["op-1"] = QueuedOp("op-1", "sale", "sale:1", {}, "failed", "unknown_product", "")
+    db.state.outbox["op-1"] = QueuedOp(
+        "op-1", "sale", "sale:1", {}, "failed", "unknown_product", ""
+    )
     status = SyncStatusService(db, staff)
     assert status.status().failed == 1 and [op.op_id for op in status.failed_ops()] == ["op-1"]
     with pytest.raises(ApprovalRefused, match="not_permitted"):

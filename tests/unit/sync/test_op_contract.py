@@ -43,20 +43,33 @@ def _validate(wire_ops: list[dict[str, Any]]) -> PushRequest:
 
 def _on_the_wire(op_type: str, payload: dict[str, Any]) -> dict[str, Any]:
     # The relay's envelope (see OutboxRelay.push_once; the end-to-end test below uses the relay).
-    return {"op_id": uuid7(), "type": op_type, "payload": payload, "created_at": datetime.now(TAIWAN).isoformat()}
+    return {
+        "op_id": uuid7(),
+        "type": op_type,
+        "payload": payload,
+        "created_at": datetime.now(TAIWAN).isoformat(),
+    }
 
 
-def test_the_models_checked_here_are_the_ones_the_openapi_document_publishes(tmp_path: Path) -> None:
+def test_the_models_checked_here_are_the_ones_the_openapi_document_publishes(
+    tmp_path: Path,
+) -> None:
     app = create_app(f"sqlite:///{tmp_path / 'w.db'}", prepare_schema=False, run_background=False)
     document = app.openapi()
-    body = document["paths"][f"{API_PREFIX}/sync/push"]["post"]["requestBody"]["content"]["application/json"]
+    body = document["paths"][f"{API_PREFIX}/sync/push"]["post"]["requestBody"]["content"][
+        "application/json"
+    ]
     assert body["schema"]["$ref"].endswith("/PushRequest")
     ops = document["components"]["schemas"]["PushRequest"]["properties"]["ops"]["items"]
     published = set(ops["discriminator"]["mapping"])
-    assert set(OP_TYPES) <= published, "the counter sends an operation type the warehouse does not know"
+    assert set(OP_TYPES) <= published, (
+        "the counter sends an operation type the warehouse does not know"
+    )
 
 
-def test_a_sale_through_the_real_outbox_and_relay_is_what_the_warehouse_accepts(db: LocalDatabase) -> None:
+def test_a_sale_through_the_real_outbox_and_relay_is_what_the_warehouse_accepts(
+    db: LocalDatabase,
+) -> None:
     catalog_product = ProductInfo(10, "100010", "茶裏王 日式無糖綠茶 600ml", Money(2500))
     selling = SellingService(db, STORE)
     for qty in (1, 3, MAX_LINE_QTY):
@@ -79,7 +92,9 @@ def test_a_sale_through_the_real_outbox_and_relay_is_what_the_warehouse_accepts(
     assert [op.type for op in request.ops] == ["sale"] * 3
 
 
-names = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=60)
+names = st.text(
+    st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=60
+)
 products = st.builds(
     ProductInfo,
     id=st.integers(1, 2**31 - 1),
@@ -122,15 +137,25 @@ def test_every_sale_the_selling_service_can_make_is_accepted(
     action=st.sampled_from(["drawer.open", "outbox.discard"]),
     reason=names,
 )
-def test_audit_entries_as_the_counter_types_them_are_accepted(staff_id: int | None, action: str, reason: str) -> None:
-    audit = AuditPayload(uuid7(), staff_id, action, datetime.now(TAIWAN).isoformat(), {"reason": reason})
+def test_audit_entries_as_the_counter_types_them_are_accepted(
+    staff_id: int | None, action: str, reason: str
+) -> None:
+    audit = AuditPayload(
+        uuid7(), staff_id, action, datetime.now(TAIWAN).isoformat(), {"reason": reason}
+    )
     _validate([_on_the_wire(audit.op_type, audit.to_payload())])
 
 
 def test_the_check_refuses_what_the_warehouse_refuses() -> None:
     """The contract test can fail: payloads the warehouse's schema refuses."""
     good = SalePayload(uuid7(), "RS001-261125-0001", 3, "2026-11-25T10:30:00+08:00", 2500, (), ())
-    line = {"line_id": uuid7(), "product_id": 10, "qty": 1, "unit_price_cents": 2500, "line_total_cents": 2500}
+    line = {
+        "line_id": uuid7(),
+        "product_id": 10,
+        "qty": 1,
+        "unit_price_cents": 2500,
+        "line_total_cents": 2500,
+    }
     refused = [
         {**good.to_payload(), "lines": []},  # a sale with no lines
         {**good.to_payload(), "lines": [{**line, "qty": 0}]},
