@@ -26,7 +26,11 @@ from counter_app.core.money import Money
 from counter_app.core.ops import MAX_CENTS, OP_TYPES, AuditPayload, SalePayload
 from counter_app.local.db import LocalDatabase
 from counter_app.services.context import StaffMember, StoreContext
+from counter_app.services.permissions import Action
+from counter_app.services.receipts import ReceiptService
 from counter_app.services.selling import TAIWAN, SellingService
+from counter_app.services.staff import StaffService
+from counter_app.services.sync_status import SyncStatusService
 from counter_app.sync.connectivity import ConnectivityMonitor
 from counter_app.sync.relay import OutboxRelay
 from tests.unit.services.fakes import FakeDatabase
@@ -35,6 +39,7 @@ from warehouse_api.schemas import PushRequest
 
 STORE = StoreContext(2, "S001", "台北信義店")
 CASHIER = StaffMember(3, "王小明", "cashier")
+SUPERVISOR_PIN = "9999"  # 林主任's, in this folder's conftest
 
 
 def _validate(wire_ops: list[dict[str, Any]]) -> PushRequest:
@@ -68,29 +73,58 @@ def test_the_models_checked_here_are_the_ones_the_openapi_document_publishes(
     )
 
 
-def test_a_sale_through_the_real_outbox_and_relay_is_what_the_warehouse_accepts(
-    db: LocalDatabase,
-) -> None:
+class Capture:
+    """The relay's client: keeps every body the relay would send; rejects on request."""
+
+    def __init__(self) -> None:
+        self.pushed: list[dict[str, Any]] = []
+        self.reject: set[str] = set()
+
+    def push(self, ops: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        self.pushed.extend(ops)
+        return [
+            {"op_id": op["op_id"], "status": "rejected", "problem": {"code": "x", "detail": ""}}
+            if op["op_id"] in self.reject
+            else {"op_id": op["op_id"], "status": "applied", "result": {}}
+            for op in ops
+        ]
+
+
+def test_everything_a_till_queues_goes_out_as_the_warehouse_accepts_it(db: LocalDatabase) -> None:
+    """Sales, a drawer opened without a sale, a supervisor's discard: whatever operations
+    these queue (audit entries too, once they sync), the relay's bodies pass the schema."""
     catalog_product = ProductInfo(10, "100010", "茶裏王 日式無糖綠茶 600ml", Money(2500))
     selling = SellingService(db, STORE)
+    sales = []
     for qty in (1, 3, MAX_LINE_QTY):
         cart = Cart()
         cart.add(catalog_product, qty)
-        selling.complete_cash_sale(cart, CASHIER, cart.total + Money(5000))
-
-    class Capture:
-        def __init__(self) -> None:
-            self.pushed: list[dict[str, Any]] = []
-
-        def push(self, ops: list[dict[str, Any]]) -> list[dict[str, Any]]:
-            self.pushed.extend(ops)
-            return [{"op_id": op["op_id"], "status": "applied", "result": {}} for op in ops]
+        sales.append(selling.complete_cash_sale(cart, CASHIER, cart.total + Money(5000)))
+    staff = StaffService(db, STORE.location_id)
+    receipts = ReceiptService(db, RecordingOutput(), STORE, staff)
+    receipts.open_drawer_on_demand(
+        staff.approve(SUPERVISOR_PIN, Action.OPEN_DRAWER_NO_SALE), "換零錢"
+    )
 
     client = Capture()
-    OutboxRelay(db, client, ConnectivityMonitor()).drain()  # type: ignore[arg-type]
-    assert len(client.pushed) == 3
+    client.reject = {sales[0].op_id}
+    relay = OutboxRelay(db, client, ConnectivityMonitor())  # type: ignore[arg-type]
+    relay.drain()
+    status = SyncStatusService(db, staff)
+    status.discard_with_pin(sales[0].op_id, SUPERVISOR_PIN, "typed twice")
+    relay.drain()
+
     request = _validate(client.pushed)
-    assert [op.type for op in request.ops] == ["sale"] * 3
+    assert [op.type for op in request.ops].count("sale") == 3
+    assert {op.type for op in request.ops} <= set(OP_TYPES)
+
+
+class RecordingOutput:
+    def submit(self, document: object, *, title: str | None = None) -> str:
+        return "job"
+
+    def open_drawer(self, reason: str, *, printer: object = None) -> str:
+        return "drawer"
 
 
 names = st.text(
