@@ -137,6 +137,7 @@ def build_services(
     relay = OutboxRelay(db, client, connectivity)
     puller = ChangePuller(db, client, connectivity)
     catalog = CatalogService(db)
+    staff = StaffService(db, store.location_id)
     return CounterServices(
         db=db,
         client=client,
@@ -147,11 +148,11 @@ def build_services(
         store=store,
         catalog=catalog,
         selling=SellingService(db, store),
-        staff=StaffService(db, store.location_id),
-        sync_status=SyncStatusService(db),
+        staff=staff,
+        sync_status=SyncStatusService(db, staff),
         settings=settings,
         print_queue=print_queue,
-        receipts=ReceiptService(db, print_queue, store),
+        receipts=ReceiptService(db, print_queue, store, staff),
         stock_lookup=StockLookupService(catalog, live_client, store.location_id),
     )
 

@@ -10,9 +10,12 @@ unit test ``tests/unit/ui/test_translations.py`` fails until it is added.
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -101,6 +104,12 @@ PHRASEBOOK: dict[str, str] = {
     "Unreadable code; scan again": "條碼無法辨識，請重新掃描",
     "Waiting to sync: %1 (oldest %2)": "待同步：%1 筆（最久 %2）",
     "Wrong PIN": "密碼錯誤",
+    "Device settings need a manager's PIN": "裝置設定需要店長密碼",
+    "The approval has expired; ask again": "授權已失效，請重新授權",
+    "The approval could not be checked; try again": "無法確認授權，請再試一次",
+    "Printer and scanner settings": "印表機與掃描器設定",
+    "Receipt %1 is not in this till's journal": "本機交易紀錄中沒有收據 %1",
+    "Could not reprint %1": "無法補印 %1",
     "\u25cf Connecting\u2026": "● 連線中…",
     "\u25cf Offline: sales are kept and sent later": "● 離線：交易已保存，恢復連線後自動上傳",
     "\u25cf Online": "● 已連線",
@@ -117,6 +126,28 @@ def _device_settings_phrases() -> dict[str, str]:
 
 
 PHRASEBOOK.update(_device_settings_phrases())
+
+
+# Qt's %1..%99 (and %L1), %n for plurals, printf's %s/%d (a slip: Qt does not fill
+# them), and str.format's {name}. A translation must carry exactly the source's.
+PLACEHOLDER = re.compile(r"%L?\d{1,2}|%n|%[sd]|\{[A-Za-z_]\w*\}")
+
+
+def placeholders(text: str) -> Counter[str]:
+    return Counter(PLACEHOLDER.findall(text))
+
+
+def placeholder_mismatches(pairs: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(source, translation) pairs whose placeholders differ; 'Done: %1' -> '完成：%s' is one."""
+    return [(src, dst) for src, dst in pairs if dst and placeholders(src) != placeholders(dst)]
+
+
+def catalogue_pairs(ts: Path = TS) -> list[tuple[str, str]]:
+    """Every (source, translation) in the .ts catalogue."""
+    return [
+        (message.findtext("source") or "", message.findtext("translation") or "")
+        for message in ET.parse(ts).iter("message")
+    ]
 
 
 def extract() -> None:
@@ -150,7 +181,10 @@ def main() -> int:
     compile_catalogue()
     for source in missing:
         print(f"untranslated: {source!r}", file=sys.stderr)
-    return 1 if missing else 0
+    wrong = placeholder_mismatches([*PHRASEBOOK.items(), *catalogue_pairs()])
+    for source, translation in wrong:
+        print(f"placeholders differ: {source!r} -> {translation!r}", file=sys.stderr)
+    return 1 if missing or wrong else 0
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter_app.local.migrations import migrate
 from counter_app.local.models import Base
+from counter_app.local.repositories import SqlCatalogRepository, SqlUnitOfWork
 from counter_app.local.search_index import create_search_index
 
 
@@ -122,6 +123,27 @@ class LocalDatabase:
             yield session
         finally:
             session.close()  # ends the read transaction; loaded objects stay readable
+
+    # The services' view (``counter_app.services.ports.UnitOfWorkFactory``): repositories,
+    # not sessions. The sessions above stay for the sync threads and the cache writer.
+
+    @contextmanager
+    def transaction(self) -> Iterator[SqlUnitOfWork]:
+        """One writing unit of work: committed if the block returns, rolled back if it raises."""
+        with self.unit_of_work() as session:
+            yield SqlUnitOfWork(session)
+
+    @contextmanager
+    def snapshot(self) -> Iterator[SqlUnitOfWork]:
+        """A read-only unit of work; it never blocks on, or blocks, the writer."""
+        with self.read() as session:
+            yield SqlUnitOfWork(session)
+
+    @contextmanager
+    def lookup(self) -> Iterator[SqlCatalogRepository]:
+        """The scan's hot path: the catalog on a Core connection, no ORM session to set up."""
+        with self.read_engine.connect() as conn:
+            yield SqlCatalogRepository(conn)
 
     @contextmanager
     def read_connection(self) -> Iterator[Connection]:

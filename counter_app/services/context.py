@@ -16,8 +16,4 @@ class StoreContext:
 class StaffMember:
     id: int
     name: str
-    role: str  # cashier | supervisor | manager
-
-    @property
-    def is_supervisor(self) -> bool:
-        return self.role in ("supervisor", "manager")
+    role: str  # cashier | supervisor | manager: what each may do is services/permissions.py

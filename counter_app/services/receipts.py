@@ -1,20 +1,22 @@
-"""Receipts: print after a sale, reprint any past sale from the journal, open the drawer."""
+"""Receipts: print after a sale, reprint any past sale from the journal, open the drawer.
+
+Every drawer opening without a sale needs an approval the staff service issued
+(a supervisor's on demand, a manager's from the device settings) and writes an
+audit entry in the same transaction before the drawer is kicked.
+"""
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
-from typing import Protocol
-
-from sqlalchemy import select
+from typing import Any, Protocol
 
 from counter_app.core import receipts
 from counter_app.core.money import Money
-from counter_app.local.db import LocalDatabase
-from counter_app.local.models import AuditEntry, Payment, Sale, SaleLine
-from counter_app.local.outbox import now_iso
-from counter_app.services.context import StaffMember, StoreContext
+from counter_app.services.context import StoreContext
+from counter_app.services.permissions import Action, ApprovalRefused
+from counter_app.services.ports import UnitOfWorkFactory
 from counter_app.services.selling import CompletedSale
+from counter_app.services.staff import Approval, StaffService
 
 
 class ReceiptOutput(Protocol):
@@ -22,14 +24,27 @@ class ReceiptOutput(Protocol):
 
     def submit(self, document: receipts.Document, *, title: str | None = None) -> str: ...
 
-    def open_drawer(self, reason: str) -> str: ...
+    def open_drawer(self, reason: str, *, printer: Any = None) -> str: ...
+
+
+class ReceiptNotFound(LookupError):
+    """No sale with this receipt number in this till's journal (code ``receipt_not_found``)."""
+
+    code = "receipt_not_found"
+
+    def __init__(self, receipt_no: str) -> None:
+        super().__init__(f"{self.code}: {receipt_no}")
+        self.receipt_no = receipt_no
 
 
 class ReceiptService:
-    def __init__(self, db: LocalDatabase, output: ReceiptOutput, store: StoreContext) -> None:
+    def __init__(
+        self, db: UnitOfWorkFactory, output: ReceiptOutput, store: StoreContext, staff: StaffService
+    ) -> None:
         self._db = db
         self._output = output
         self._store = store
+        self._staff = staff
 
     def print_sale(self, sale: CompletedSale) -> str:
         data = receipts.SaleReceiptData(
@@ -48,15 +63,11 @@ class ReceiptService:
         return self._output.open_drawer(f"cash sale {sale.receipt_no}")
 
     def reprint(self, receipt_no: str) -> str:
-        """Print a past sale again, marked 補印 / REPRINT. Raises LookupError if unknown."""
-        with self._db.read() as session:
-            sale = session.scalars(select(Sale).where(Sale.receipt_no == receipt_no)).first()
-            if sale is None:
-                raise LookupError(f"no sale {receipt_no} in this till's journal")
-            lines = session.scalars(
-                select(SaleLine).where(SaleLine.sale_id == sale.sale_id).order_by(SaleLine.position)
-            ).all()
-            payments = session.scalars(select(Payment).where(Payment.sale_id == sale.sale_id)).all()
+        """Print a past sale again, marked as a reprint. Raises ReceiptNotFound if unknown."""
+        with self._db.snapshot() as uow:
+            sale = uow.sales.by_receipt_no(receipt_no)
+        if sale is None:
+            raise ReceiptNotFound(receipt_no)
         data = receipts.SaleReceiptData(
             store_name=self._store.name,
             store_code=self._store.code,
@@ -65,40 +76,38 @@ class ReceiptService:
             created_at=datetime.fromisoformat(sale.created_at),
             lines=[
                 receipts.SaleLine(row.name, row.qty, Money(row.unit_price_cents), Money(row.line_total_cents))
-                for row in lines
+                for row in sale.lines
             ],
             total=Money(sale.total_cents),
             payments=[
                 receipts.Payment(p.method, Money(p.amount_cents), Money(p.tendered_cents), Money(p.change_cents))
-                for p in payments
+                for p in sale.payments
             ],
             reprint=True,
         )
-        return self._output.submit(receipts.sale_receipt(data), title=f"{receipt_no} 補印")
+        # The job's title is the receipt number; the document itself says it is a reprint.
+        return self._output.submit(receipts.sale_receipt(data), title=sale.receipt_no)
 
-    def open_drawer_on_demand(self, supervisor: StaffMember, reason: str) -> str:
-        """A supervisor opens the drawer without a sale; recorded in the audit log."""
-        if not supervisor.is_supervisor:
-            raise PermissionError("opening the drawer without a sale needs a supervisor")
+    def open_drawer_on_demand(self, approval: Approval, reason: str) -> str:
+        """A supervisor opens the drawer without a sale; recorded in the audit log.
+
+        Raises ApprovalRefused (``reason_required``, or the approval's own refusal)."""
         if not reason.strip():
-            raise ValueError("a reason is required to open the drawer")
-        with self._db.unit_of_work() as session:
-            session.add(
-                AuditEntry(
-                    at=now_iso(),
-                    staff_id=supervisor.id,
-                    action="drawer.open",
-                    detail=json.dumps({"reason": reason}, ensure_ascii=False),
-                )
-            )
-        return self._output.open_drawer(f"supervisor {supervisor.name}: {reason}")
+            raise ApprovalRefused("reason_required", Action.OPEN_DRAWER_NO_SALE)
+        supervisor = self._staff.redeem(approval, Action.OPEN_DRAWER_NO_SALE)
+        with self._db.transaction() as uow:
+            uow.audit.record(supervisor.id, "drawer.open", {"reason": reason.strip()})
+        return self._output.open_drawer(f"supervisor {supervisor.id}: {reason.strip()}")
+
+    def open_drawer_for_settings_test(self, approval: Approval, printer: Any = None) -> str:
+        """The device settings' drawer test (a manager's session approval); audited."""
+        manager = self._staff.redeem(approval, Action.DEVICE_SETTINGS)
+        with self._db.transaction() as uow:
+            uow.audit.record(manager.id, "drawer.open", {"reason": "settings_test"})
+        return self._output.open_drawer(f"settings test by {manager.id}", printer=printer)
 
     def recent_sales(self, limit: int = 50) -> list[tuple[str, str, Money]]:
         """(receipt no., created_at, total), newest first, for the reprint list."""
-        with self._db.read() as session:
-            rows = session.execute(
-                select(Sale.receipt_no, Sale.created_at, Sale.total_cents)
-                .order_by(Sale.created_at.desc())
-                .limit(limit)
-            ).all()
-        return [(r[0], r[1], Money(r[2])) for r in rows]
+        with self._db.snapshot() as uow:
+            rows = uow.sales.recent(limit)
+        return [(r.receipt_no, r.created_at, Money(r.total_cents)) for r in rows]

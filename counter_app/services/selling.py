@@ -3,16 +3,23 @@ transaction. If any part fails, nothing is written and the cart stays as it was.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 from counter_app.core.cart import Cart, CartError, change_due
 from counter_app.core.ids import receipt_number, uuid7
 from counter_app.core.money import Money
-from counter_app.local import outbox, sync_state
-from counter_app.local.db import LocalDatabase
-from counter_app.local.models import Payment, PendingStockDelta, Sale, SaleLine
+from counter_app.core.ops import (
+    MAX_CENTS,
+    MAX_SALE_LINES,
+    PaymentPayload,
+    SaleLinePayload,
+    SalePayload,
+)
+from counter_app.core.records import PaymentRecord, SaleLineRecord, SaleRecord
 from counter_app.services.context import StaffMember, StoreContext
+from counter_app.services.ports import UnitOfWorkFactory
 
 TAIWAN = timezone(timedelta(hours=8), "Asia/Taipei")
 
@@ -40,7 +47,12 @@ class CompletedSale:
 
 
 class SellingService:
-    def __init__(self, db: LocalDatabase, store: StoreContext, clock=lambda: datetime.now(TAIWAN)) -> None:
+    def __init__(
+        self,
+        db: UnitOfWorkFactory,
+        store: StoreContext,
+        clock: Callable[[], datetime] = lambda: datetime.now(TAIWAN),
+    ) -> None:
         self._db = db
         self._store = store
         self._clock = clock
@@ -54,6 +66,12 @@ class SellingService:
             raise CartError("cart_empty", "the cart is empty")
         total = cart.total
         change = change_due(total, tendered)
+        # What the warehouse's schema would refuse is refused here, before it is written:
+        # a sale the warehouse rejects for its shape could never be synced.
+        if len(cart.lines) > MAX_SALE_LINES:
+            raise CartError("too_many_lines", f"a sale holds at most {MAX_SALE_LINES} lines")
+        if max(total.cents, tendered.cents) > MAX_CENTS:
+            raise CartError("amount_too_large", f"amounts above {MAX_CENTS} cents cannot be recorded")
         now = self._clock()
         sale_id = uuid7()
         payment_id = uuid7()
@@ -61,84 +79,58 @@ class SellingService:
             SoldLine(line.product.name, line.product.sku, line.qty, line.unit_price, line.total)
             for line in cart.lines
         )
-        with self._db.unit_of_work() as session:
+        created_at = now.isoformat()
+        lines = tuple(
+            SaleLineRecord(
+                line_id=uuid7(),
+                position=position,
+                product_id=line.product.id,
+                sku=line.product.sku,
+                name=line.product.name,
+                qty=line.qty,
+                unit_price_cents=line.unit_price.cents,
+                line_total_cents=line.total.cents,
+            )
+            for position, line in enumerate(cart.lines)
+        )
+        payment = PaymentRecord(payment_id, "cash", total.cents, tendered.cents, change.cents)
+        with self._db.transaction() as uow:
             day_key = f"receipt_seq:{now:%y%m%d}"
-            receipt_no = receipt_number(self._store.code, now.date(), sync_state.next_counter(session, day_key))
-            session.add(
-                Sale(
+            receipt_no = receipt_number(self._store.code, now.date(), uow.sync_state.next_counter(day_key))
+            uow.sales.add(
+                SaleRecord(
                     sale_id=sale_id,
                     receipt_no=receipt_no,
                     location_id=self._store.location_id,
                     cashier_id=cashier.id,
                     cashier_name=cashier.name,
-                    created_at=now.isoformat(),
+                    created_at=created_at,
                     total_cents=total.cents,
+                    lines=lines,
+                    payments=(payment,),
                 )
             )
-            session.flush()  # the sale row first: lines and payment refer to it
-            lines_payload = []
-            for position, line in enumerate(cart.lines):
-                line_id = uuid7()
-                session.add(
-                    SaleLine(
-                        line_id=line_id,
-                        sale_id=sale_id,
-                        position=position,
-                        product_id=line.product.id,
-                        sku=line.product.sku,
-                        name=line.product.name,
-                        qty=line.qty,
-                        unit_price_cents=line.unit_price.cents,
-                        line_total_cents=line.total.cents,
-                    )
-                )
-                lines_payload.append(
-                    {
-                        "line_id": line_id,
-                        "product_id": line.product.id,
-                        "qty": line.qty,
-                        "unit_price_cents": line.unit_price.cents,
-                        "line_total_cents": line.total.cents,
-                    }
-                )
-            session.add(
-                Payment(
-                    payment_id=payment_id,
+            op_id = uow.outbox.enqueue(
+                SalePayload(
                     sale_id=sale_id,
-                    method="cash",
-                    amount_cents=total.cents,
-                    tendered_cents=tendered.cents,
-                    change_cents=change.cents,
+                    receipt_no=receipt_no,
+                    cashier_id=cashier.id,
+                    created_at=created_at,
+                    total_cents=total.cents,
+                    lines=tuple(
+                        SaleLinePayload(r.line_id, r.product_id, r.qty, r.unit_price_cents, r.line_total_cents)
+                        for r in lines
+                    ),
+                    payments=(
+                        PaymentPayload(
+                            payment.payment_id, payment.method, payment.amount_cents,
+                            payment.tendered_cents, payment.change_cents,
+                        ),
+                    ),
                 )
             )
-            payload = {
-                "sale_id": sale_id,
-                "receipt_no": receipt_no,
-                "cashier_id": cashier.id,
-                "created_at": now.isoformat(),
-                "total_cents": total.cents,
-                "lines": lines_payload,
-                "payments": [
-                    {
-                        "payment_id": payment_id,
-                        "method": "cash",
-                        "amount_cents": total.cents,
-                        "tendered_cents": tendered.cents,
-                        "change_cents": change.cents,
-                    }
-                ],
-            }
-            op_id = outbox.enqueue(session, "sale", f"sale:{sale_id}", payload)
-            session.flush()
             for line in cart.lines:
-                session.add(
-                    PendingStockDelta(
-                        op_id=op_id,
-                        location_id=self._store.location_id,
-                        product_id=line.product.id,
-                        delta=-line.qty,
-                    )
-                )
+                uow.stock_deltas.add_pending(op_id, self._store.location_id, line.product.id, -line.qty)
         return CompletedSale(
             sale_id=sale_id,
             receipt_no=receipt_no,

@@ -1,39 +1,126 @@
-"""Sign-in with a PIN, offline: the hashes come down the change feed."""
+"""Sign-in with a PIN, offline (the hashes come down the change feed), and approvals.
+
+An approval is how a guarded action learns who allowed it. ``approve`` checks a
+PIN against this store's staff and the permission table and issues an
+``Approval``; the service that performs the action redeems it with ``redeem``,
+which accepts only approvals this service issued, for that action, not expired,
+and (unless issued for a session) not used before. A caller cannot make one up:
+the service keeps what it issued.
+
+``sign_in`` and ``approve`` verify scrypt hashes (tens of milliseconds each): run
+them on a worker thread, never on the database thread the scans use. They only
+read, on the reader engine, so they never wait for a writer.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import select
+import secrets
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from counter_app.core.pins import verify_pin
-from counter_app.local.db import LocalDatabase
-from counter_app.local.models import Staff
+from counter_app.core.records import StaffRecord
 from counter_app.services.context import StaffMember
+from counter_app.services.permissions import Action, ApprovalRefused, may
+from counter_app.services.ports import UnitOfWorkFactory
+
+APPROVAL_TTL_S = 120.0  # an approval for one action: ask, then act
+SESSION_TTL_S = 30 * 60.0  # an approval kept while a dialog stays open (device settings)
+
+
+@dataclass(frozen=True, slots=True)
+class Approval:
+    """Issued by ``StaffService.approve`` for a PIN it verified; redeemed by the acting service."""
+
+    staff: StaffMember
+    action: Action
+    token: str
+    expires_at: float  # on the service's monotonic clock
+    single_use: bool = True
+
+
+def _member(record: StaffRecord) -> StaffMember:
+    return StaffMember(record.id, record.name, record.role)
 
 
 class StaffService:
-    def __init__(self, db: LocalDatabase, location_id: int) -> None:
+    def __init__(
+        self,
+        db: UnitOfWorkFactory,
+        location_id: int,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self._db = db
         self._location_id = location_id
+        self._clock = clock
+        self._issued: dict[str, Approval] = {}
+        self._lock = threading.Lock()  # approve runs on a worker, redeem on the database thread
 
     def sign_in(self, pin: str) -> StaffMember | None:
-        """The staff member of this store whose PIN this is, or None."""
-        with self._db.read() as session:
-            rows = session.scalars(select(Staff).where(Staff.location_id == self._location_id)).all()
-        for row in rows:
-            if verify_pin(pin, row.pin_hash):
-                return StaffMember(row.id, row.name, row.role)
+        """The staff member of this store whose PIN this is, or None. Slow: see the module doc."""
+        for record in self._staff_here():
+            if verify_pin(pin, record.pin_hash):
+                return _member(record)
         return None
 
     def by_id(self, staff_id: int) -> StaffMember | None:
-        with self._db.read() as session:
-            row = session.get(Staff, staff_id)
-            return StaffMember(row.id, row.name, row.role) if row else None
+        with self._db.snapshot() as uow:
+            record = uow.staff.get(staff_id)
+        return _member(record) if record else None
 
     def first_with_role(self, role: str) -> StaffMember | None:
-        with self._db.read() as session:
-            row = session.scalars(
-                select(Staff)
-                .where(Staff.location_id == self._location_id, Staff.role == role)
-                .order_by(Staff.id)
-            ).first()
-            return StaffMember(row.id, row.name, row.role) if row else None
+        return next((_member(r) for r in self._staff_here() if r.role == role), None)
+
+    # -- approvals -------------------------------------------------------------
+
+    def approve(self, pin: str, action: Action, *, session: bool = False) -> Approval:
+        """Check the PIN belongs to someone of this store allowed ``action``; raises
+        ``ApprovalRefused`` (``wrong_pin``, ``not_permitted``). ``session``: the approval
+        stays valid for repeated use until ``release``d or expired (a settings dialog)."""
+        member = self.sign_in(pin)
+        if member is None:
+            raise ApprovalRefused("wrong_pin", action)
+        if not may(member.role, action):
+            raise ApprovalRefused("not_permitted", action)
+        ttl = SESSION_TTL_S if session else APPROVAL_TTL_S
+        approval = Approval(
+            member, action, secrets.token_urlsafe(16), self._clock() + ttl, not session
+        )
+        with self._lock:
+            now = self._clock()
+            for token in [t for t, a in self._issued.items() if a.expires_at <= now]:
+                del self._issued[token]
+            self._issued[approval.token] = approval
+        return approval
+
+    def authorize_device_settings(self, pin: str) -> Approval:
+        """Printer, drawer and scanner settings are a manager's (the permission table)."""
+        return self.approve(pin, Action.DEVICE_SETTINGS, session=True)
+
+    def redeem(self, approval: Approval, action: Action) -> StaffMember:
+        """The staff member who approved ``action``; raises ``ApprovalRefused`` unless
+        ``approval`` is one this service issued for it and it is still good."""
+        with self._lock:
+            issued = self._issued.get(approval.token)
+            if issued is None or issued != approval:
+                raise ApprovalRefused("not_issued", action)
+            if issued.action is not action:
+                raise ApprovalRefused("wrong_action", action)
+            if issued.expires_at <= self._clock():
+                del self._issued[approval.token]
+                raise ApprovalRefused("expired", action)
+            if issued.single_use:
+                del self._issued[approval.token]
+        return issued.staff
+
+    def release(self, approval: Approval) -> None:
+        """End a session approval (the dialog it opened has closed)."""
+        with self._lock:
+            self._issued.pop(approval.token, None)
+
+    def _staff_here(self) -> list[StaffRecord]:
+        with self._db.snapshot() as uow:
+            return uow.staff.of_location(self._location_id)

@@ -6,8 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from counter_app.core.catalog import ProductInfo, StockFigure
+from counter_app.core.ops import WarehouseError
 from counter_app.services.catalog import CatalogService
-from counter_app.sync.client import WarehouseClient, WarehouseProblem, WarehouseUnreachable
+from counter_app.services.ports import LiveStockSource
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,7 +20,7 @@ class StockReport:
 
 
 class StockLookupService:
-    def __init__(self, catalog: CatalogService, client: WarehouseClient, own_location_id: int) -> None:
+    def __init__(self, catalog: CatalogService, client: LiveStockSource, own_location_id: int) -> None:
         self._catalog = catalog
         self._client = client
         self._own = own_location_id
@@ -32,7 +33,7 @@ class StockLookupService:
         cached = self._catalog.stock(product.id)
         try:
             body = self._client.stock(product.sku)
-        except (WarehouseUnreachable, WarehouseProblem) as exc:
+        except WarehouseError as exc:
             return StockReport(product, cached, live=False, note=str(exc))
         live = {level["location_id"]: level for level in body.get("levels", [])}
         figures = []

@@ -1,15 +1,18 @@
-"""What the status bar shows about syncing: waiting ops, the oldest one's age, failures."""
+"""What the status bar shows about syncing: waiting ops, the oldest one's age, failures;
+and what a person does about a failed op (retry, or a supervisor's discard)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from counter_app.local import outbox, sync_state
-from counter_app.local.db import LocalDatabase
-from counter_app.local.outbox import FailedOp
+from counter_app.core.records import FailedOp
 from counter_app.services.context import StaffMember
-from counter_app.services.staff import StaffService
+from counter_app.services.permissions import Action, ApprovalRefused
+from counter_app.services.ports import UnitOfWorkFactory
+from counter_app.services.staff import Approval, StaffService
+
+__all__ = ["FailedOp", "SupervisorRequired", "SyncStatus", "SyncStatusService"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,41 +29,47 @@ def _age(iso: str | None, now: datetime) -> float | None:
     return max(0.0, (now - datetime.fromisoformat(iso)).total_seconds())
 
 
-class SupervisorRequired(Exception):
-    """Discarding an operation needs a supervisor's (or manager's) PIN and a reason."""
+# Discarding an operation needs a supervisor's (or manager's) approval and a reason.
+SupervisorRequired = ApprovalRefused
 
 
 class SyncStatusService:
-    def __init__(self, db: LocalDatabase, staff: StaffService | None = None) -> None:
+    def __init__(self, db: UnitOfWorkFactory, staff: StaffService | None = None) -> None:
         self._db = db
         self._staff = staff
 
     def status(self) -> SyncStatus:
         now = datetime.now(UTC)
-        with self._db.read() as session:
-            stats = outbox.stats(session)
-            last_pull = sync_state.get_value(session, "last_pull_at")
+        with self._db.snapshot() as uow:
+            stats = uow.outbox.stats()
+            last_pull = uow.sync_state.get("last_pull_at")
         return SyncStatus(stats.waiting, _age(stats.oldest_created_at, now), stats.failed, _age(last_pull, now))
 
     def failed_ops(self) -> list[FailedOp]:
-        with self._db.read() as session:
-            return outbox.list_failed(session)
+        with self._db.snapshot() as uow:
+            return uow.outbox.failed()
 
     def retry(self, op_id: str) -> None:
-        with self._db.unit_of_work() as session:
-            outbox.retry_failed(session, op_id)
+        with self._db.transaction() as uow:
+            uow.outbox.retry(op_id)
 
-    def discard(self, op_id: str, supervisor_id: int, reason: str) -> None:
-        """Give up on a rejected op for a supervisor already checked by the caller."""
-        with self._db.unit_of_work() as session:
-            outbox.discard_failed(session, op_id, supervisor_id, reason)
+    def discard(self, op_id: str, approval: Approval, reason: str) -> StaffMember:
+        """Give up on a rejected op. ``approval`` is the staff service's, for
+        DISCARD_FAILED_OP; the audit log names the supervisor and the reason."""
+        if not reason.strip():
+            raise ApprovalRefused("reason_required", Action.DISCARD_FAILED_OP)
+        if self._staff is None:  # nobody to vouch for the approval
+            raise ApprovalRefused("not_issued", Action.DISCARD_FAILED_OP)
+        supervisor = self._staff.redeem(approval, Action.DISCARD_FAILED_OP)
+        with self._db.transaction() as uow:
+            uow.outbox.discard(op_id, supervisor.id, reason.strip())
+        return supervisor
 
     def discard_with_pin(self, op_id: str, supervisor_pin: str, reason: str) -> StaffMember:
-        """Check the PIN is a supervisor's of this store, then discard; the audit log names them."""
+        """``discard`` in one call, checking the PIN here (slow: not on the database thread)."""
         if not reason.strip():
-            raise SupervisorRequired("a reason is required to discard an operation")
-        supervisor = self._staff.sign_in(supervisor_pin) if self._staff else None
-        if supervisor is None or not supervisor.is_supervisor:
-            raise SupervisorRequired("a supervisor's PIN is required to discard an operation")
-        self.discard(op_id, supervisor.id, reason)
-        return supervisor
+            raise ApprovalRefused("reason_required", Action.DISCARD_FAILED_OP)
+        if self._staff is None:
+            raise ApprovalRefused("not_issued", Action.DISCARD_FAILED_OP)
+        approval = self._staff.approve(supervisor_pin, Action.DISCARD_FAILED_OP)
+        return self.discard(op_id, approval, reason)

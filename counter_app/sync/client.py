@@ -8,15 +8,17 @@ from typing import Any
 
 import requests
 
+from counter_app.core.ops import WarehouseError
+
 CONNECT_TIMEOUT_S = 3.0
 READ_TIMEOUT_S = 15.0
 
 
-class WarehouseUnreachable(Exception):
+class WarehouseUnreachable(WarehouseError):
     """The network or the server is down or slow: retry later. Nothing was decided."""
 
 
-class WarehouseProblem(Exception):
+class WarehouseProblem(WarehouseError):
     """The server answered with a problem document: a decision, not a network fault."""
 
     def __init__(self, status: int, code: str, detail: str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from dataclasses import fields
 
 from PySide6.QtCore import QCoreApplication
@@ -12,9 +13,11 @@ from PySide6.QtWidgets import QApplication
 from counter_app.bootstrap import CounterServices
 from counter_app.devices.config import PrinterConfig
 from counter_app.devices.factory import build_receipt_printer
+from counter_app.devices.printer import ReceiptPrinter
 from counter_app.devices.scanner_wedge import ScannerWedgeFilter, WedgeSettings
 from counter_app.devices.serial_scanner import SerialScanner
 from counter_app.services.context import StaffMember
+from counter_app.services.permissions import Action
 from counter_app.services.selling import CompletedSale
 from counter_app.ui.device_settings import DeviceSettingsDialog
 from counter_app.ui.first_sync import run_first_sync
@@ -106,25 +109,42 @@ def _add_tools(window: MainWindow, services: CounterServices, tasks: TaskRunner)
 
     def open_drawer() -> None:
         approval = SupervisorApprovalDialog(
-            services.staff, tasks, QCoreApplication.translate("MainWindow", "Open the cash drawer without a sale"), parent=window
+            services.staff, tasks, QCoreApplication.translate("MainWindow", "Open the cash drawer without a sale"),
+            Action.OPEN_DRAWER_NO_SALE, parent=window,
         )
-        if approval.exec() == SupervisorApprovalDialog.DialogCode.Accepted and approval.supervisor:
-            supervisor, reason = approval.supervisor, approval.reason
-            tasks.db(lambda: services.receipts.open_drawer_on_demand(supervisor, reason))
+        if approval.exec() == SupervisorApprovalDialog.DialogCode.Accepted and approval.approval:
+            granted, reason = approval.approval, approval.reason
+            tasks.db(lambda: services.receipts.open_drawer_on_demand(granted, reason))
 
     def device_settings() -> None:
+        # A manager's, by the permission table; the drawer test inside is audited.
+        approval = SupervisorApprovalDialog(
+            services.staff, tasks, QCoreApplication.translate("MainWindow", "Printer and scanner settings"),
+            Action.DEVICE_SETTINGS, need_reason=False, parent=window, session=True,
+        )
+        if approval.exec() != SupervisorApprovalDialog.DialogCode.Accepted or approval.approval is None:
+            return
+        granted = approval.approval
+
         def save(config: PrinterConfig) -> None:
             services.settings.save_section("printer", config.to_dict())
             services.print_queue.set_default_printer(build_receipt_printer(config))
 
-        DeviceSettingsDialog(
-            services.print_queue.default_printer.config,  # type: ignore[attr-defined]
-            print_queue=services.print_queue,
-            printer_factory=build_receipt_printer,
-            save_config=save,
-            scan_source=getattr(window, "scanner", None),
-            parent=window,
-        ).exec()
+        def open_drawer_test(printer: ReceiptPrinter, on_queued: Callable[[str], None]) -> None:
+            tasks.db(lambda: services.receipts.open_drawer_for_settings_test(granted, printer), on_queued)
+
+        try:
+            DeviceSettingsDialog(
+                services.print_queue.default_printer.config,  # type: ignore[attr-defined]
+                print_queue=services.print_queue,
+                printer_factory=build_receipt_printer,
+                save_config=save,
+                open_drawer=open_drawer_test,
+                scan_source=getattr(window, "scanner", None),
+                parent=window,
+            ).exec()
+        finally:
+            services.staff.release(granted)
 
     window.add_tool(QCoreApplication.translate("MainWindow", "Reprint a receipt…"), "F9", reprint)
     window.add_tool(QCoreApplication.translate("MainWindow", "Sync problems…"), "F10", sync_problems)

@@ -68,7 +68,7 @@ ZH_TW: dict[str, str] = {
     'Chinese encoding': '中文編碼',
     'Connection': '連線方式',
     'Device file': '裝置檔案',
-    'Done: %1': '完成：%s',
+    'Done: %1': '完成：%1',
     'Drawer pin': '錢櫃接腳',
     'Enter the USB address, e.g. 04b8:0e15 (vendor:product, shown by lsusb).': '請輸入 USB 位址，例如 04b8:0e15（廠商:產品，可用 lsusb 查詢）。',
     'GB18030 (mainland models)': 'GB18030（簡體機種）',
@@ -148,6 +148,7 @@ class DeviceSettingsDialog(QDialog):
         print_queue: PrintQueue,
         printer_factory: Callable[[PrinterConfig], ReceiptPrinter],
         save_config: Callable[[PrinterConfig], None],
+        open_drawer: Callable[[ReceiptPrinter, Callable[[str], None]], None],
         preview_renderer: PreviewRenderer | None = None,
         scan_source: QObject | None = None,
         scan_rules: ScanRules | None = None,
@@ -157,6 +158,9 @@ class DeviceSettingsDialog(QDialog):
         self._queue = print_queue
         self._printer_factory = printer_factory
         self._save_config = save_config
+        # The drawer test goes through the receipt service: approved and audited there.
+        self._open_drawer = open_drawer
+        self._early: dict[str, JobSnapshot] = {}  # job events that beat the job's id here
         self._render_preview = preview_renderer or default_preview_renderer()
         self._scan_rules = scan_rules or ScanRules()
         self._my_jobs: set[str] = set()
@@ -393,12 +397,20 @@ class DeviceSettingsDialog(QDialog):
         except ValueError as exc:
             self.status_label.setText(self.tr("Invalid settings: %1").replace("%1", str(exc)))
             return
-        job = self._queue.open_drawer("settings:test", printer=self._printer_factory(config))
+        self._open_drawer(self._printer_factory(config), self._track_job)
+
+    def _track_job(self, job: str) -> None:
         self._my_jobs.add(job)
+        early = self._early.pop(job, None)
+        if early is not None:
+            self.on_job_changed(early)
 
     @Slot(object)
     def on_job_changed(self, snapshot: JobSnapshot) -> None:
         if snapshot.id not in self._my_jobs:
+            self._early[snapshot.id] = snapshot
+            while len(self._early) > 20:
+                del self._early[next(iter(self._early))]
             return
         texts = {
             JobState.QUEUED: self.tr("Queued"),

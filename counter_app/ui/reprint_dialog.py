@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from counter_app.core.money import Money
-from counter_app.services.receipts import ReceiptService
+from counter_app.services.receipts import ReceiptNotFound, ReceiptService
 from counter_app.ui.tables import fill_rows, read_only_table
 from counter_app.ui.task_runner import TaskRunner
 
@@ -48,5 +48,9 @@ class ReprintDialog(QDialog):
         self._tasks.db(
             lambda: self._receipts.reprint(receipt_no),
             lambda _job: self.message.setText(self.tr("Sent %1 to the printer").replace("%1", receipt_no)),
-            lambda error: self.message.setText(str(error)),
+            lambda error: self.message.setText(
+                self.tr("Receipt %1 is not in this till's journal").replace("%1", receipt_no)
+                if isinstance(error, ReceiptNotFound)
+                else self.tr("Could not reprint %1").replace("%1", receipt_no)
+            ),
         )

@@ -1,5 +1,6 @@
 """Staff sign-in with a PIN; works offline against hashes in the local cache. The slow
-salted hash is checked on the database thread, never on the GUI thread."""
+salted hash is checked on the task runner's worker pool, never on the GUI thread or the
+database thread."""
 
 from __future__ import annotations
 
@@ -37,7 +38,8 @@ class SignInDialog(QDialog):
     def _on_accept(self) -> None:
         pin = self.pin.text()
         self.buttons.setEnabled(False)
-        self._tasks.db(lambda: self._staff.sign_in(pin), self._on_checked, self._on_failed)
+        # scrypt on the worker pool: the database thread stays free for scans.
+        self._tasks.net(lambda: self._staff.sign_in(pin), self._on_checked, self._on_failed)
 
     def _on_checked(self, member: StaffMember | None) -> None:
         self.buttons.setEnabled(True)

@@ -1,7 +1,12 @@
-"""Asks for a supervisor's PIN (and, where needed, a reason) before a guarded action."""
+"""Asks for a supervisor's (or manager's) PIN and, where needed, a reason before a guarded
+action. The dialog decides nothing: the staff service checks the PIN against the
+permission table and issues an ``Approval``, which the service performing the action
+redeems. The salted hash is checked on the task runner's worker pool, so the
+database thread keeps serving scans meanwhile."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -12,9 +17,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.services.context import StaffMember
-from counter_app.services.staff import StaffService
+from counter_app.services.permissions import Action, ApprovalRefused
+from counter_app.services.staff import Approval, StaffService
 from counter_app.ui.task_runner import TaskRunner
+
+
+def refusal_text(error: BaseException) -> str:
+    """The screen's words for an approval the services refused (by its code)."""
+    code = error.code if isinstance(error, ApprovalRefused) else ""
+    action = error.action if isinstance(error, ApprovalRefused) else None
+    translate = QCoreApplication.translate  # lupdate reads translate(context, text)
+    if code == "wrong_pin":
+        return translate("SupervisorApprovalDialog", "Wrong PIN")
+    if code == "not_permitted" and action is Action.DEVICE_SETTINGS:
+        return translate("SupervisorApprovalDialog", "Device settings need a manager's PIN")
+    if code == "not_permitted":
+        return translate("SupervisorApprovalDialog", "That PIN is not a supervisor's")
+    if code == "reason_required":
+        return translate("SupervisorApprovalDialog", "Please give a reason")
+    if code in ("expired", "not_issued", "wrong_action"):
+        return translate("SupervisorApprovalDialog", "The approval has expired; ask again")
+    return translate("SupervisorApprovalDialog", "The approval could not be checked; try again")
 
 
 class SupervisorApprovalDialog(QDialog):
@@ -22,15 +45,20 @@ class SupervisorApprovalDialog(QDialog):
         self,
         staff: StaffService,
         tasks: TaskRunner,
-        action: str,
+        prompt: str,
+        action: Action,
         need_reason: bool = True,
         parent: QWidget | None = None,
+        *,
+        session: bool = False,
     ) -> None:
         super().__init__(parent)
         self._staff = staff
         self._tasks = tasks
+        self._action = action
         self._need_reason = need_reason
-        self.supervisor: StaffMember | None = None
+        self._session = session
+        self.approval: Approval | None = None
         self.reason = ""
         self.setWindowTitle(self.tr("Supervisor approval"))
         self.pin = QLineEdit()
@@ -48,29 +76,27 @@ class SupervisorApprovalDialog(QDialog):
         self.buttons.accepted.connect(self._on_accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(action))
+        layout.addWidget(QLabel(prompt))
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
 
     def _on_accept(self) -> None:
-        pin = self.pin.text()
-        self.buttons.setEnabled(False)  # the salted hash takes a moment: on the database thread
-        self._tasks.db(lambda: self._staff.sign_in(pin), self._on_checked, self._on_failed)
-
-    def _on_failed(self, error: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        self.error.setText(str(error))
-
-    def _on_checked(self, member: StaffMember | None) -> None:
-        self.buttons.setEnabled(True)
-        if member is None or not member.is_supervisor:
-            self.error.setText(self.tr("That PIN is not a supervisor's"))
-            self.pin.clear()
-            return
         if self._need_reason and not self.reason_edit.text().strip():
-            self.error.setText(self.tr("Please give a reason"))
+            self.error.setText(refusal_text(ApprovalRefused("reason_required", self._action)))
             return
-        self.supervisor = member
+        pin, action, session = self.pin.text(), self._action, self._session
+        self.buttons.setEnabled(False)
+        # scrypt takes a moment: on the worker pool, never the database thread the scans use.
+        self._tasks.net(lambda: self._staff.approve(pin, action, session=session), self._on_approved, self._on_refused)
+
+    def _on_refused(self, error: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.error.setText(refusal_text(error))
+        self.pin.clear()
+
+    def _on_approved(self, approval: Approval) -> None:
+        self.buttons.setEnabled(True)
+        self.approval = approval
         self.reason = self.reason_edit.text().strip()
         self.accept()

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from counter_app.local.outbox import FailedOp
+from counter_app.core.records import FailedOp
+from counter_app.services.permissions import Action
 from counter_app.services.staff import StaffService
 from counter_app.services.sync_status import SyncStatusService
-from counter_app.ui.supervisor_prompt import SupervisorApprovalDialog
+from counter_app.ui.supervisor_prompt import SupervisorApprovalDialog, refusal_text
 from counter_app.ui.tables import fill_rows, read_only_table
 from counter_app.ui.task_runner import TaskRunner
 
@@ -76,9 +77,18 @@ class SyncProblemsDialog(QDialog):
         if op is None:
             return
         approval = SupervisorApprovalDialog(
-            self._staff, self._tasks, self.tr("Discard %1: it will never reach the warehouse.").replace("%1", op.type), parent=self
+            self._staff, self._tasks, self.tr("Discard %1: it will never reach the warehouse.").replace("%1", op.type),
+            Action.DISCARD_FAILED_OP, parent=self,
         )
-        if approval.exec() != QDialog.DialogCode.Accepted or approval.supervisor is None:
+        if approval.exec() != QDialog.DialogCode.Accepted or approval.approval is None:
             return
-        supervisor, reason = approval.supervisor, approval.reason
-        self._tasks.db(lambda: self._sync_status.discard(op.op_id, supervisor.id, reason), lambda _r: self.reload())
+        granted, reason = approval.approval, approval.reason
+        self._tasks.db(
+            lambda: self._sync_status.discard(op.op_id, granted, reason),
+            lambda _r: self.reload(),
+            self._on_discard_refused,
+        )
+
+    def _on_discard_refused(self, error: BaseException) -> None:
+        self.empty_label.setText(refusal_text(error))
+        self.empty_label.setVisible(True)

@@ -132,350 +132,350 @@
 <context>
     <name>DeviceSettingsDialog</name>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="165" />
+        <location filename="../../counter_app/ui/device_settings.py" line="169" />
         <source>Receipt printer and scanner settings</source>
         <translation>收據印表機與掃描器設定</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="177" />
+        <location filename="../../counter_app/ui/device_settings.py" line="181" />
         <source>Network (TCP 9100)</source>
         <translation>網路（TCP 9100）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="178" />
+        <location filename="../../counter_app/ui/device_settings.py" line="182" />
         <source>USB</source>
         <translation>USB</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="179" />
+        <location filename="../../counter_app/ui/device_settings.py" line="183" />
         <source>Serial port (COM)</source>
         <translation>序列埠（COM）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="180" />
+        <location filename="../../counter_app/ui/device_settings.py" line="184" />
         <source>Windows printer</source>
         <translation>Windows 印表機</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="181" />
+        <location filename="../../counter_app/ui/device_settings.py" line="185" />
         <source>CUPS printer</source>
         <translation>CUPS 印表機</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="182" />
+        <location filename="../../counter_app/ui/device_settings.py" line="186" />
         <source>Device file</source>
         <translation>裝置檔案</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="191" />
+        <location filename="../../counter_app/ui/device_settings.py" line="195" />
         <source>80 mm (48 columns)</source>
         <translation>80 mm（48 字）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="192" />
+        <location filename="../../counter_app/ui/device_settings.py" line="196" />
         <source>58 mm (32 columns)</source>
         <translation>58 mm（32 字）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="195" />
+        <location filename="../../counter_app/ui/device_settings.py" line="199" />
         <source>Big5 (Taiwan models)</source>
         <translation>Big5（台灣機種）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="196" />
+        <location filename="../../counter_app/ui/device_settings.py" line="200" />
         <source>GB18030 (mainland models)</source>
         <translation>GB18030（簡體機種）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="197" />
+        <location filename="../../counter_app/ui/device_settings.py" line="201" />
         <source>Image (any printer)</source>
         <translation>圖像（任何印表機）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="201" />
+        <location filename="../../counter_app/ui/device_settings.py" line="205" />
         <source>Name</source>
         <translation>名稱</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="202" />
+        <location filename="../../counter_app/ui/device_settings.py" line="206" />
         <source>Connection</source>
         <translation>連線方式</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="203" />
+        <location filename="../../counter_app/ui/device_settings.py" line="207" />
         <source>Address</source>
         <translation>位址</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="204" />
+        <location filename="../../counter_app/ui/device_settings.py" line="208" />
         <source>Printer profile</source>
         <translation>機型設定檔</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="205" />
+        <location filename="../../counter_app/ui/device_settings.py" line="209" />
         <source>Paper width</source>
         <translation>紙寬</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="206" />
+        <location filename="../../counter_app/ui/device_settings.py" line="210" />
         <source>Chinese encoding</source>
         <translation>中文編碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="207" />
-        <location filename="../../counter_app/ui/device_settings.py" line="308" />
+        <location filename="../../counter_app/ui/device_settings.py" line="211" />
+        <location filename="../../counter_app/ui/device_settings.py" line="312" />
         <source>Receipt printer</source>
         <translation>收據印表機</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="211" />
+        <location filename="../../counter_app/ui/device_settings.py" line="215" />
         <source>Pin 2 (usual)</source>
         <translation>接腳 2（一般）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="212" />
+        <location filename="../../counter_app/ui/device_settings.py" line="216" />
         <source>Pin 5 (second drawer)</source>
         <translation>接腳 5（第二錢櫃）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="217" />
+        <location filename="../../counter_app/ui/device_settings.py" line="221" />
         <source>Drawer pin</source>
         <translation>錢櫃接腳</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="218" />
+        <location filename="../../counter_app/ui/device_settings.py" line="222" />
         <source>Pulse on</source>
         <translation>脈衝時間</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="219" />
+        <location filename="../../counter_app/ui/device_settings.py" line="223" />
         <source>Pulse off</source>
         <translation>間隔時間</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="220" />
+        <location filename="../../counter_app/ui/device_settings.py" line="224" />
         <source>Cash drawer</source>
         <translation>錢櫃</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="223" />
+        <location filename="../../counter_app/ui/device_settings.py" line="227" />
         <source>Test print</source>
         <translation>測試列印</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="224" />
+        <location filename="../../counter_app/ui/device_settings.py" line="228" />
         <source>Test the drawer</source>
         <translation>測試開錢櫃</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="229" />
+        <location filename="../../counter_app/ui/device_settings.py" line="233" />
         <source>Not tested yet</source>
         <translation>尚未測試</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="232" />
+        <location filename="../../counter_app/ui/device_settings.py" line="236" />
         <source>Linux USB permissions</source>
         <translation>Linux USB 權限</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="244" />
+        <location filename="../../counter_app/ui/device_settings.py" line="248" />
         <source>Scanner test</source>
         <translation>掃描器測試</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="246" />
+        <location filename="../../counter_app/ui/device_settings.py" line="250" />
         <source>Scan any code; what it is shows below:</source>
         <translation>請掃描任一條碼，結果會顯示在下方：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="252" />
+        <location filename="../../counter_app/ui/device_settings.py" line="256" />
         <source>Save</source>
         <translation>儲存</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="253" />
+        <location filename="../../counter_app/ui/device_settings.py" line="257" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="272" />
+        <location filename="../../counter_app/ui/device_settings.py" line="276" />
         <source>Receipt preview</source>
         <translation>收據預覽</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="285" />
+        <location filename="../../counter_app/ui/device_settings.py" line="289" />
         <source> ms</source>
         <translation> 毫秒</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="323" />
+        <location filename="../../counter_app/ui/device_settings.py" line="327" />
         <source>%1 or %1:9100</source>
         <translation>%1 或 %1:9100</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="324" />
+        <location filename="../../counter_app/ui/device_settings.py" line="328" />
         <source>04b8:0e15 (vendor:product)</source>
         <translation>04b8:0e15（廠商:產品）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="325" />
+        <location filename="../../counter_app/ui/device_settings.py" line="329" />
         <source>COM3 or /dev/ttyUSB0@9600</source>
         <translation>COM3 或 /dev/ttyUSB0@9600</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="342" />
+        <location filename="../../counter_app/ui/device_settings.py" line="346" />
         <source>Enter the USB address, e.g. 04b8:0e15 (vendor:product, shown by lsusb).</source>
         <translation>請輸入 USB 位址，例如 04b8:0e15（廠商:產品，可用 lsusb 查詢）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="346" />
+        <location filename="../../counter_app/ui/device_settings.py" line="350" />
         <source>No permission to use the USB printer (errno 13, access denied). Run these commands as an administrator to install the udev rule:</source>
         <translation>沒有存取 USB 印表機的權限（errno 13 / 拒絕存取）。請以管理員身分執行下列指令安裝 udev 規則：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="348" />
+        <location filename="../../counter_app/ui/device_settings.py" line="352" />
         <source>On Linux a USB printer needs a udev rule before a normal user can print:</source>
         <translation>在 Linux 上，USB 印表機需要 udev 規則才能由一般使用者列印：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="383" />
-        <location filename="../../counter_app/ui/device_settings.py" line="394" />
-        <location filename="../../counter_app/ui/device_settings.py" line="458" />
+        <location filename="../../counter_app/ui/device_settings.py" line="387" />
+        <location filename="../../counter_app/ui/device_settings.py" line="398" />
+        <location filename="../../counter_app/ui/device_settings.py" line="470" />
         <source>Invalid settings: %1</source>
         <translation>設定有誤：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="387" />
+        <location filename="../../counter_app/ui/device_settings.py" line="391" />
         <source>Test page sent, waiting to print…</source>
         <translation>測試頁已送出，等待列印…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="404" />
+        <location filename="../../counter_app/ui/device_settings.py" line="416" />
         <source>Queued</source>
         <translation>排隊中</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="405" />
+        <location filename="../../counter_app/ui/device_settings.py" line="417" />
         <source>Printing…</source>
         <translation>列印中…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="406" />
+        <location filename="../../counter_app/ui/device_settings.py" line="418" />
         <source>Done: %1</source>
-        <translation>完成：%s</translation>
+        <translation>完成：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="407" />
+        <location filename="../../counter_app/ui/device_settings.py" line="419" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="410" />
+        <location filename="../../counter_app/ui/device_settings.py" line="422" />
         <source>Printer offline, receipt waiting to print</source>
         <translation>印表機離線，收據等待列印</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="411" />
+        <location filename="../../counter_app/ui/device_settings.py" line="423" />
         <source>Printer out of paper: load paper; the receipt waits to print</source>
         <translation>印表機缺紙，請換紙；收據等待列印</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="412" />
+        <location filename="../../counter_app/ui/device_settings.py" line="424" />
         <source>No permission to use the USB printer: install the udev rule below</source>
         <translation>沒有 USB 印表機的存取權限，請安裝下方的 udev 規則</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="413" />
+        <location filename="../../counter_app/ui/device_settings.py" line="425" />
         <source>Printer not found: check the cable and the settings</source>
         <translation>找不到印表機，請檢查連線與設定</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="414" />
+        <location filename="../../counter_app/ui/device_settings.py" line="426" />
         <source>A printer driver component is missing</source>
         <translation>缺少印表機驅動程式元件</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="415" />
+        <location filename="../../counter_app/ui/device_settings.py" line="427" />
         <source>The printer settings are wrong</source>
         <translation>印表機設定有誤</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="431" />
+        <location filename="../../counter_app/ui/device_settings.py" line="443" />
         <source>Product barcode</source>
         <translation>商品條碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="432" />
+        <location filename="../../counter_app/ui/device_settings.py" line="444" />
         <source>GS1 code</source>
         <translation>GS1 條碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="433" />
+        <location filename="../../counter_app/ui/device_settings.py" line="445" />
         <source>In-store weight/price label</source>
         <translation>店內秤重／計價條碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="434" />
+        <location filename="../../counter_app/ui/device_settings.py" line="446" />
         <source>Receipt number (returns)</source>
         <translation>收據號碼（退換貨）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="435" />
+        <location filename="../../counter_app/ui/device_settings.py" line="447" />
         <source>Pickup code</source>
         <translation>取貨碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="436" />
+        <location filename="../../counter_app/ui/device_settings.py" line="448" />
         <source>Invalid code</source>
         <translation>無效條碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="439" />
+        <location filename="../../counter_app/ui/device_settings.py" line="451" />
         <source>Nothing was scanned</source>
         <translation>沒有讀到條碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="440" />
+        <location filename="../../counter_app/ui/device_settings.py" line="452" />
         <source>Code is too short</source>
         <translation>條碼太短</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="441" />
+        <location filename="../../counter_app/ui/device_settings.py" line="453" />
         <source>Code is too long</source>
         <translation>條碼太長</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="442" />
+        <location filename="../../counter_app/ui/device_settings.py" line="454" />
         <source>Code contains control characters</source>
         <translation>條碼含有控制字元</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="443" />
+        <location filename="../../counter_app/ui/device_settings.py" line="455" />
         <source>Wrong check digit, scan again</source>
         <translation>檢查碼錯誤，請重新掃描</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="444" />
+        <location filename="../../counter_app/ui/device_settings.py" line="456" />
         <source>The date in the code is invalid</source>
         <translation>條碼中的日期無效</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="445" />
+        <location filename="../../counter_app/ui/device_settings.py" line="457" />
         <source>Malformed GS1 code</source>
         <translation>GS1 條碼格式錯誤</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="446" />
+        <location filename="../../counter_app/ui/device_settings.py" line="458" />
         <source>GS1 code carries no GTIN</source>
         <translation>GS1 條碼沒有商品編號</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="447" />
+        <location filename="../../counter_app/ui/device_settings.py" line="459" />
         <source>Malformed pickup code</source>
         <translation>取貨碼格式錯誤</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="448" />
+        <location filename="../../counter_app/ui/device_settings.py" line="460" />
         <source>Unknown code format</source>
         <translation>無法辨識的條碼</translation>
     </message>
@@ -511,27 +511,32 @@
         <translation>功能(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="109" />
+        <location filename="../../counter_app/ui/app.py" line="112" />
         <source>Open the cash drawer without a sale</source>
         <translation>非交易開錢櫃</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="129" />
+        <location filename="../../counter_app/ui/app.py" line="122" />
+        <source>Printer and scanner settings</source>
+        <translation>印表機與掃描器設定</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/app.py" line="149" />
         <source>Reprint a receipt…</source>
         <translation>補印收據…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="130" />
+        <location filename="../../counter_app/ui/app.py" line="150" />
         <source>Sync problems…</source>
         <translation>同步問題…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="131" />
+        <location filename="../../counter_app/ui/app.py" line="151" />
         <source>Open the cash drawer (supervisor)…</source>
         <translation>開錢櫃（需主管）…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="132" />
+        <location filename="../../counter_app/ui/app.py" line="152" />
         <source>Printer and scanner settings…</source>
         <translation>印表機與掃描器設定…</translation>
     </message>
@@ -572,6 +577,16 @@
         <location filename="../../counter_app/ui/reprint_dialog.py" line="50" />
         <source>Sent %1 to the printer</source>
         <translation>已送出 %1 至印表機</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reprint_dialog.py" line="52" />
+        <source>Receipt %1 is not in this till's journal</source>
+        <translation>本機交易紀錄中沒有收據 %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/reprint_dialog.py" line="54" />
+        <source>Could not reprint %1</source>
+        <translation>無法補印 %1</translation>
     </message>
 </context>
 <context>
@@ -716,32 +731,32 @@
     <name>StockPanel</name>
     <message>
         <location filename="../../counter_app/ui/stock_panel.py" line="17" />
-        <location filename="../../counter_app/ui/stock_panel.py" line="74" />
+        <location filename="../../counter_app/ui/stock_panel.py" line="76" />
         <source>Stock</source>
         <translation>庫存</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/stock_panel.py" line="35" />
+        <location filename="../../counter_app/ui/stock_panel.py" line="36" />
         <source>Stock: %1</source>
         <translation>庫存：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/stock_panel.py" line="37" />
+        <location filename="../../counter_app/ui/stock_panel.py" line="38" />
         <source>Live from the warehouse</source>
         <translation>即時庫存（倉儲連線中）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/stock_panel.py" line="43" />
+        <location filename="../../counter_app/ui/stock_panel.py" line="44" />
         <source>Offline: cached figures, up to %1 old</source>
         <translation>離線：顯示快取庫存，最舊 %1 前</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/stock_panel.py" line="56" />
+        <location filename="../../counter_app/ui/stock_panel.py" line="57" />
         <source>%1 (this store)</source>
         <translation>%1（本店）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/stock_panel.py" line="58" />
+        <location filename="../../counter_app/ui/stock_panel.py" line="59" />
         <source>%1 (available %2)</source>
         <translation>%1（可用 %2）</translation>
     </message>
@@ -749,80 +764,100 @@
 <context>
     <name>SupervisorApprovalDialog</name>
     <message>
+        <location filename="../../counter_app/ui/supervisor_prompt.py" line="31" />
+        <source>Wrong PIN</source>
+        <translation>密碼錯誤</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/supervisor_prompt.py" line="33" />
+        <source>Device settings need a manager's PIN</source>
+        <translation>裝置設定需要店長密碼</translation>
+    </message>
+    <message>
         <location filename="../../counter_app/ui/supervisor_prompt.py" line="35" />
-        <source>Supervisor approval</source>
-        <translation>主管授權</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/supervisor_prompt.py" line="44" />
-        <source>Supervisor PIN</source>
-        <translation>主管密碼</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/supervisor_prompt.py" line="46" />
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/supervisor_prompt.py" line="68" />
         <source>That PIN is not a supervisor's</source>
         <translation>此密碼不是主管密碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/supervisor_prompt.py" line="72" />
+        <location filename="../../counter_app/ui/supervisor_prompt.py" line="37" />
         <source>Please give a reason</source>
         <translation>請填寫原因</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/supervisor_prompt.py" line="39" />
+        <source>The approval has expired; ask again</source>
+        <translation>授權已失效，請重新授權</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/supervisor_prompt.py" line="40" />
+        <source>The approval could not be checked; try again</source>
+        <translation>無法確認授權，請再試一次</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/supervisor_prompt.py" line="63" />
+        <source>Supervisor approval</source>
+        <translation>主管授權</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/supervisor_prompt.py" line="72" />
+        <source>Supervisor PIN</source>
+        <translation>主管密碼</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/supervisor_prompt.py" line="74" />
+        <source>Reason</source>
+        <translation>原因</translation>
     </message>
 </context>
 <context>
     <name>SyncProblemsDialog</name>
     <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="29" />
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="30" />
         <source>Operations the warehouse rejected</source>
         <translation>倉儲拒絕的作業</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="31" />
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="32" />
         <source>Type</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="31" />
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="32" />
         <source>Created</source>
         <translation>建立時間</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="31" />
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="32" />
         <source>Code</source>
         <translation>代碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="31" />
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="32" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="33" />
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="34" />
         <source>Nothing needs attention.</source>
         <translation>目前沒有需要處理的作業。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="34" />
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="35" />
         <source>Retry</source>
         <translation>重試</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="35" />
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="36" />
         <source>Discard… (supervisor)</source>
         <translation>捨棄…（需主管）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="36" />
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="37" />
         <source>Close</source>
         <translation>關閉</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="79" />
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="80" />
         <source>Discard %1: it will never reach the warehouse.</source>
         <translation>捨棄 %1：這筆作業將不會送達倉儲。</translation>
     </message>

@@ -98,3 +98,59 @@ def test_reprint_dialog_sends_a_past_receipt_to_the_printer_marked_reprint(
     receipt_file = demo_counter.data_dir / "counter" / "receipts.escpos"
     qtbot.waitUntil(lambda: receipt_file.exists() and "補印".encode("cp950") in receipt_file.read_bytes(), timeout=10_000)
     assert sale.receipt_no.encode() in receipt_file.read_bytes()
+
+
+def test_device_settings_need_a_managers_pin_and_their_drawer_test_is_audited(
+    qtbot: Any, demo_counter: Any, tasks: Any
+) -> None:
+    from PySide6.QtGui import QAction
+
+    from counter_app.ui.app import build_main_window
+    from counter_app.ui.device_settings import DeviceSettingsDialog
+
+    services = demo_counter.services
+    window = build_main_window(services, services.staff.first_with_role("cashier"), tasks)
+    qtbot.addWidget(window)
+    [settings] = [a for a in window.findChildren(QAction) if a.text().startswith("Printer and scanner settings")]
+    manager_id = services.staff.first_with_role("manager").id
+    seen: list[str] = []
+
+    def answer(pin: str) -> None:
+        prompt = QApplication.activeModalWidget()
+        assert isinstance(prompt, SupervisorApprovalDialog)
+        prompt.findChild(QLineEdit, "supervisorPin").setText(pin)
+        prompt.buttons.accepted.emit()
+        qtbot.waitUntil(lambda: not prompt.isVisible() or prompt.error.text() != "", timeout=5000)
+        if prompt.isVisible():  # refused
+            seen.append(prompt.error.text())
+            prompt.reject()
+
+    QTimer.singleShot(50, lambda: answer("9999"))  # a supervisor: not enough
+    settings.trigger()
+    assert seen == ["Device settings need a manager's PIN"]
+
+    def use_the_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, DeviceSettingsDialog)
+        dialog.drawer_button.click()
+        qtbot.waitUntil(lambda: _audit_actions(services) == [("drawer.open", manager_id)], timeout=5000)
+        dialog.reject()
+
+    def manager_then_dialog() -> None:
+        answer("5678")
+        QTimer.singleShot(50, use_the_dialog)
+
+    QTimer.singleShot(50, manager_then_dialog)
+    settings.trigger()
+    assert _audit_actions(services) == [("drawer.open", manager_id)]
+    assert "settings_test" in _audit_details(services)[0]
+
+
+def _audit_actions(services: Any) -> list[tuple[str, int | None]]:
+    with services.db.read() as session:
+        return [(e.action, e.staff_id) for e in session.query(AuditEntry).order_by(AuditEntry.id)]
+
+
+def _audit_details(services: Any) -> list[str]:
+    with services.db.read() as session:
+        return [e.detail for e in session.query(AuditEntry).order_by(AuditEntry.id)]

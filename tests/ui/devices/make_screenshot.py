@@ -40,7 +40,7 @@ def main(out: str) -> None:
     wedge.install(app)
     dialog = device_settings.DeviceSettingsDialog(
         config, print_queue=queue, printer_factory=EscposReceiptPrinter,
-        save_config=lambda _config: None, scan_source=wedge,
+        save_config=lambda _config: None, open_drawer=lambda _printer, _on_queued: None, scan_source=wedge,
     )
     dialog.show()
     for code in ("4006381333931", "RS001-261125-0042", "PU7K3M9Q2X", "4006381333932"):

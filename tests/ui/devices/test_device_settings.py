@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -61,8 +61,12 @@ def make_dialog(qtbot: QtBot, queue: PrintQueue, config: PrinterConfig, problem:
         printers.append(RecordingPrinter(cfg, problem))
         return printers[-1]
 
+    def open_drawer(printer: RecordingPrinter, on_queued: Callable[[str], None]) -> None:
+        # The app routes this through ReceiptService (approved, audited); here, straight to the queue.
+        on_queued(queue.open_drawer("settings test", printer=printer))
+
     dialog = DeviceSettingsDialog(config, print_queue=queue, printer_factory=factory,
-                                  save_config=saved.append, scan_source=scanner)
+                                  save_config=saved.append, open_drawer=open_drawer, scan_source=scanner)
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog, printers, saved, scanner
@@ -163,3 +167,28 @@ def test_dialog_reads_in_traditional_chinese_with_the_catalogue(qtbot: QtBot, qu
         assert dialog.scan_list.item(0).text().endswith("無效條碼 (檢查碼錯誤，請重新掃描)")
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_the_drawer_test_goes_through_the_callers_hook_and_reports_its_job(qtbot: QtBot, queue: PrintQueue) -> None:
+    """The dialog never kicks the drawer itself: the hook (the receipt service, which
+    checks the manager's approval and writes the audit entry) does, on the database
+    thread, and hands back the job id, possibly after the job already finished."""
+    from PySide6.QtCore import QTimer
+
+    printers: list[RecordingPrinter] = []
+    jobs: list[str] = []
+
+    def factory(cfg: PrinterConfig) -> RecordingPrinter:
+        printers.append(RecordingPrinter(cfg))
+        return printers[-1]
+
+    def open_drawer(printer: RecordingPrinter, on_queued: Callable[[str], None]) -> None:
+        jobs.append(queue.open_drawer("settings test", printer=printer))
+        QTimer.singleShot(300, lambda: on_queued(jobs[-1]))  # the id arrives after the job ran
+
+    dialog = DeviceSettingsDialog(PrinterConfig(name="櫃台", address="10.0.0.9"), print_queue=queue,
+                                  printer_factory=factory, save_config=lambda _c: None, open_drawer=open_drawer)
+    qtbot.addWidget(dialog)
+    dialog.drawer_button.click()
+    assert len(jobs) == 1 and printers[0].config.address == "10.0.0.9"
+    qtbot.waitUntil(lambda: dialog.status_label.text().startswith("Done"), timeout=3000)

@@ -6,13 +6,16 @@ import pytest
 
 from counter_app.core.cart import Cart
 from counter_app.core.money import Money
+from counter_app.core.pins import hash_pin
 from counter_app.core.receipts import Barcode, Document
 from counter_app.local.db import LocalDatabase
-from counter_app.local.models import AuditEntry
+from counter_app.local.models import AuditEntry, Staff
 from counter_app.services.catalog import CatalogService
 from counter_app.services.context import StaffMember, StoreContext
-from counter_app.services.receipts import ReceiptService
+from counter_app.services.permissions import Action, ApprovalRefused
+from counter_app.services.receipts import ReceiptNotFound, ReceiptService
 from counter_app.services.selling import TAIWAN, SellingService
+from counter_app.services.staff import StaffService
 
 STORE = StoreContext(2, "S001", "台北信義店")
 CASHIER = StaffMember(3, "王小明", "cashier")
@@ -28,7 +31,7 @@ class RecordingOutput:
         self.documents.append((title, document))
         return str(len(self.documents))
 
-    def open_drawer(self, reason: str) -> str:
+    def open_drawer(self, reason: str, *, printer: object = None) -> str:
         self.drawers.append(reason)
         return "d"
 
@@ -47,7 +50,7 @@ def _text(document: Document) -> str:
 def test_sale_receipt_carries_the_number_as_a_barcode_and_the_change(db: LocalDatabase) -> None:
     output = RecordingOutput()
     sale = _sell(db)
-    ReceiptService(db, output, STORE).print_sale(sale)
+    ReceiptService(db, output, STORE, StaffService(db, STORE.location_id)).print_sale(sale)
     title, document = output.documents[0]
     assert title == sale.receipt_no
     text = _text(document)
@@ -58,25 +61,32 @@ def test_sale_receipt_carries_the_number_as_a_barcode_and_the_change(db: LocalDa
 def test_any_past_sale_reprints_from_the_journal_marked_reprint(db: LocalDatabase) -> None:
     output = RecordingOutput()
     sale = _sell(db)
-    service = ReceiptService(db, output, STORE)
+    service = ReceiptService(db, output, STORE, StaffService(db, STORE.location_id))
     service.reprint(sale.receipt_no)
     text = _text(output.documents[0][1])
     assert "補印" in text and sale.receipt_no in text and "NT$50" in text
-    with pytest.raises(LookupError):
+    with pytest.raises(ReceiptNotFound):
         service.reprint("RS001-261125-9999")
     assert [r[0] for r in service.recent_sales()] == [sale.receipt_no]
 
 
-def test_drawer_on_demand_needs_a_supervisor_and_a_reason_and_is_audited(db: LocalDatabase) -> None:
+def test_drawer_on_demand_needs_a_supervisors_approval_and_a_reason_and_is_audited(db: LocalDatabase) -> None:
+    with db.unit_of_work() as session:  # a supervisor with a real PIN hash
+        session.add(Staff(id=4, name="陳店長", role="supervisor", location_id=STORE.location_id,
+                          pin_hash=hash_pin("9999", b"salt-4", n=2**4)))
     output = RecordingOutput()
-    service = ReceiptService(db, output, STORE)
-    with pytest.raises(PermissionError):
-        service.open_drawer_on_demand(CASHIER, "change for the float")
-    with pytest.raises(ValueError):
-        service.open_drawer_on_demand(SUPERVISOR, " ")
+    staff = StaffService(db, STORE.location_id)
+    service = ReceiptService(db, output, STORE, staff)
+    with pytest.raises(ApprovalRefused, match="wrong_pin"):
+        staff.approve("1234", Action.OPEN_DRAWER_NO_SALE)
+    approval = staff.approve("9999", Action.OPEN_DRAWER_NO_SALE)
+    with pytest.raises(ApprovalRefused, match="reason_required"):
+        service.open_drawer_on_demand(approval, " ")
     assert output.drawers == []
-    service.open_drawer_on_demand(SUPERVISOR, "換零錢")
+    service.open_drawer_on_demand(approval, "換零錢")
     assert len(output.drawers) == 1
+    with pytest.raises(ApprovalRefused, match="not_issued"):  # one approval, one opening
+        service.open_drawer_on_demand(approval, "換零錢")
     with db.read() as s:
         entry = s.query(AuditEntry).one()
     assert entry.action == "drawer.open" and entry.staff_id == SUPERVISOR.id and "換零錢" in entry.detail

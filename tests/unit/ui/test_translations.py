@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import ast
+import importlib.util
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 
 from counter_app.resources import resource_path
 
@@ -51,3 +53,32 @@ def test_the_compiled_catalogue_translates(qapp: object) -> None:
         assert QCoreApplication.translate("CounterStatusBar", "\u25cf Online") == "● 已連線"
     finally:
         QCoreApplication.instance().removeTranslator(translator)
+
+
+def _i18n_tool() -> Any:
+    spec = importlib.util.spec_from_file_location("i18n_tool", ROOT / "tools" / "i18n.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_translations_carry_the_same_placeholders_as_their_source() -> None:
+    """'Done: %1' once showed 完成：%s: Qt fills %1, never %s. Checked in the phrasebook
+    (what the tool writes) and in the catalogue (what ships)."""
+    tool = _i18n_tool()
+    assert tool.placeholder_mismatches(tool.PHRASEBOOK.items()) == []
+    assert tool.placeholder_mismatches(tool.catalogue_pairs()) == []
+
+
+def test_the_placeholder_check_catches_each_kind_of_slip() -> None:
+    tool = _i18n_tool()
+    slips = [
+        ("Done: %1", "完成：%s"),  # printf instead of Qt
+        ("Sale %1 done. Change due: %2", "交易完成，找零 %2"),  # one dropped
+        ("%n items", "%1 件"),  # plural marker lost
+        ("Hello {name}", "您好 {nmae}"),  # a misspelt field
+    ]
+    assert tool.placeholder_mismatches(slips) == slips
+    fine = [("Sale %1 done. Change due: %2", "找零 %2，交易 %1 完成"), ("Total", "總計"), ("%n items", "%n 件")]
+    assert tool.placeholder_mismatches(fine) == []

@@ -1,0 +1,136 @@
+"""What the counter sends the warehouse: the payload of every outbox operation, typed.
+
+Each payload is a frozen dataclass that knows its operation type, the entity it
+belongs to (the outbox keeps one entity's operations in order) and how it goes
+on the wire (``to_payload``: plain JSON types). The warehouse's OpenAPI document
+(``/sync/push``) is the contract; ``tests/unit/sync/test_op_contract.py``
+validates every payload the counter builds against the warehouse's schema, so a
+field the warehouse would refuse fails a test here rather than a sale at the till.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Protocol
+
+# Bounds of the warehouse's schema (warehouse_api/schemas.py: Cents, SalePayload.lines) that a
+# till could otherwise exceed; the contract test keeps them honest.
+MAX_CENTS = 10**11
+MAX_SALE_LINES = 1000
+
+
+class WarehouseError(Exception):
+    """The warehouse gave no usable answer: unreachable, too slow, or a refusal.
+
+    ``counter_app.sync.client`` raises its subclasses; services catch this one, so
+    they need not import the HTTP client."""
+
+
+class OutboundOp(Protocol):
+    """An operation payload the outbox can queue."""
+
+    @property
+    def op_type(self) -> str: ...
+
+    @property
+    def entity_key(self) -> str: ...
+
+    def to_payload(self) -> dict[str, Any]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class SaleLinePayload:
+    line_id: str
+    product_id: int
+    qty: int
+    unit_price_cents: int
+    line_total_cents: int
+
+    def to_payload(self) -> dict[str, Any]:
+        return {
+            "line_id": self.line_id,
+            "product_id": self.product_id,
+            "qty": self.qty,
+            "unit_price_cents": self.unit_price_cents,
+            "line_total_cents": self.line_total_cents,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentPayload:
+    payment_id: str
+    method: str
+    amount_cents: int
+    tendered_cents: int | None = None
+    change_cents: int | None = None
+
+    def to_payload(self) -> dict[str, Any]:
+        return {
+            "payment_id": self.payment_id,
+            "method": self.method,
+            "amount_cents": self.amount_cents,
+            "tendered_cents": self.tendered_cents,
+            "change_cents": self.change_cents,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SalePayload:
+    """A completed sale (type ``sale``): a fact the warehouse applies even below zero."""
+
+    op_type: ClassVar[str] = "sale"
+    sale_id: str
+    receipt_no: str
+    cashier_id: int | None
+    created_at: str  # ISO 8601 with offset
+    total_cents: int
+    lines: tuple[SaleLinePayload, ...]
+    payments: tuple[PaymentPayload, ...] = ()
+
+    @property
+    def entity_key(self) -> str:
+        return f"sale:{self.sale_id}"
+
+    def to_payload(self) -> dict[str, Any]:
+        return {
+            "sale_id": self.sale_id,
+            "receipt_no": self.receipt_no,
+            "cashier_id": self.cashier_id,
+            "created_at": self.created_at,
+            "total_cents": self.total_cents,
+            "lines": [line.to_payload() for line in self.lines],
+            "payments": [payment.to_payload() for payment in self.payments],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class AuditPayload:
+    """Something a supervisor or manager did at the till (type ``audit``)."""
+
+    op_type: ClassVar[str] = "audit"
+    audit_id: str
+    staff_id: int | None
+    action: str
+    created_at: str  # ISO 8601 with offset
+    detail: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def entity_key(self) -> str:
+        return f"audit:{self.audit_id}"
+
+    def to_payload(self) -> dict[str, Any]:
+        return {
+            "audit_id": self.audit_id,
+            "staff_id": self.staff_id,
+            "action": self.action,
+            "detail": dict(self.detail),
+            "created_at": self.created_at,
+        }
+
+
+# Every operation type the counter can send, by its wire name.
+OP_TYPES: Mapping[str, type[SalePayload] | type[AuditPayload]] = {
+    SalePayload.op_type: SalePayload,
+    AuditPayload.op_type: AuditPayload,
+}

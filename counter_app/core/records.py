@@ -1,0 +1,82 @@
+"""Plain records the till's storage hands to the services, and takes back from them.
+
+The storage (``counter_app.local``) builds them from its rows and the services
+(``counter_app.services``) read them, so neither needs the other's types: the
+services never see a SQLAlchemy row, and the storage never imports a service.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class StaffRecord:
+    """A staff member as the change feed sent them, with the salted PIN hash."""
+
+    id: int
+    name: str
+    role: str
+    pin_hash: str
+
+
+@dataclass(frozen=True, slots=True)
+class SaleLineRecord:
+    line_id: str
+    position: int
+    product_id: int
+    sku: str
+    name: str
+    qty: int
+    unit_price_cents: int
+    line_total_cents: int
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentRecord:
+    payment_id: str
+    method: str
+    amount_cents: int
+    tendered_cents: int
+    change_cents: int
+
+
+@dataclass(frozen=True, slots=True)
+class SaleRecord:
+    """One sale in the till's journal: what the receipt shows and the reprint reads back."""
+
+    sale_id: str
+    receipt_no: str
+    location_id: int
+    cashier_id: int
+    cashier_name: str
+    created_at: str  # ISO 8601 with the store's offset
+    total_cents: int
+    lines: tuple[SaleLineRecord, ...]
+    payments: tuple[PaymentRecord, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SaleSummary:
+    receipt_no: str
+    created_at: str
+    total_cents: int
+
+
+@dataclass(frozen=True, slots=True)
+class FailedOp:
+    """An operation the warehouse rejected: it waits for a person to retry or discard it."""
+
+    op_id: str
+    type: str
+    entity_key: str
+    created_at: str
+    problem_code: str
+    problem_detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxStats:
+    waiting: int
+    oldest_created_at: str | None
+    failed: int

@@ -1,0 +1,93 @@
+"""Who may do what at the till: one table, role -> actions and limits.
+
+The service that performs an action checks it here (through an ``Approval`` the
+staff service issued for a PIN it verified itself); dialogs only collect the PIN.
+The features still to come (returns, voids, price overrides, shifts) add their
+actions and limits to this table rather than deciding in their screens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    CASHIER = "cashier"
+    SUPERVISOR = "supervisor"
+    MANAGER = "manager"
+
+
+class Action(StrEnum):
+    SELL = "sell"
+    DISCARD_FAILED_OP = "discard_failed_op"  # give up on an op the warehouse rejected
+    OPEN_DRAWER_NO_SALE = "open_drawer_no_sale"
+    DEVICE_SETTINGS = "device_settings"  # printer, drawer and scanner settings
+    PRICE_OVERRIDE = "price_override"
+    VOID = "void"
+    REFUND_OVER_LIMIT = "refund_over_limit"
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Amounts a role may handle on its own; above them it needs an approval."""
+
+    refund_cents: int  # a refund above this needs REFUND_OVER_LIMIT
+    price_override_pct: int  # the largest discount off the list price, in percent
+
+
+PERMISSIONS: Mapping[Role, frozenset[Action]] = {
+    Role.CASHIER: frozenset({Action.SELL}),
+    Role.SUPERVISOR: frozenset(
+        {
+            Action.SELL,
+            Action.DISCARD_FAILED_OP,
+            Action.OPEN_DRAWER_NO_SALE,
+            Action.PRICE_OVERRIDE,
+            Action.VOID,
+            Action.REFUND_OVER_LIMIT,
+        }
+    ),
+    Role.MANAGER: frozenset(Action),
+}
+
+LIMITS: Mapping[Role, Limits] = {
+    Role.CASHIER: Limits(refund_cents=100_000, price_override_pct=0),  # NT$1,000
+    Role.SUPERVISOR: Limits(refund_cents=1_000_000, price_override_pct=30),  # NT$10,000
+    Role.MANAGER: Limits(refund_cents=10**11, price_override_pct=100),
+}
+
+NO_LIMITS = Limits(refund_cents=0, price_override_pct=0)
+
+
+def role_of(name: str) -> Role | None:
+    try:
+        return Role(name)
+    except ValueError:
+        return None
+
+
+def may(role: str, action: Action) -> bool:
+    """An unknown role (a newer server's, or a typo) may do nothing."""
+    known = role_of(role)
+    return known is not None and action in PERMISSIONS[known]
+
+
+def limits_for(role: str) -> Limits:
+    known = role_of(role)
+    return LIMITS[known] if known is not None else NO_LIMITS
+
+
+class ApprovalRefused(Exception):
+    """An action was refused; ``code`` says why, the screen says it in words.
+
+    Codes: ``wrong_pin``, ``not_permitted`` (the PIN's owner may not do this),
+    ``reason_required``, ``not_issued`` (not an approval this till issued, or
+    already used), ``wrong_action``, ``expired``.
+    """
+
+    def __init__(self, code: str, action: Action | None = None) -> None:
+        super().__init__(code if action is None else f"{code}: {action.value}")
+        self.code = code
+        self.action = action

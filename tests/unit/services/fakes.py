@@ -1,0 +1,218 @@
+"""In-memory repositories and unit of work for the services: the same protocols as
+``counter_app.local`` (``counter_app.services.ports``), no SQL, milliseconds per test.
+
+A transaction works on a copy of the state and publishes it only if its block
+returns, so a test can see that a failed use case wrote nothing.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from counter_app.core.catalog import ProductInfo, StockFigure
+from counter_app.core.ids import uuid7
+from counter_app.core.ops import OutboundOp
+from counter_app.core.pins import hash_pin
+from counter_app.core.records import FailedOp, OutboxStats, SaleRecord, SaleSummary, StaffRecord
+
+
+@dataclass
+class QueuedOp:
+    op_id: str
+    type: str
+    entity_key: str
+    payload: dict[str, Any]
+    state: str = "ready"
+    problem_code: str = ""
+    problem_detail: str = ""
+    created_at: str = "2026-11-25T02:30:00.000+00:00"
+
+
+@dataclass
+class State:
+    products: dict[int, ProductInfo] = field(default_factory=dict)
+    barcodes: dict[str, int] = field(default_factory=dict)
+    stock: dict[int, list[StockFigure]] = field(default_factory=dict)
+    staff: dict[int, tuple[int, StaffRecord]] = field(
+        default_factory=dict
+    )  # id -> (location, record)
+    sales: dict[str, SaleRecord] = field(default_factory=dict)
+    outbox: dict[str, QueuedOp] = field(default_factory=dict)
+    sync_state: dict[str, str] = field(default_factory=dict)
+    audit: list[tuple[int | None, str, dict[str, Any]]] = field(default_factory=list)
+    deltas: list[tuple[str, int, int, int]] = field(default_factory=list)
+
+
+class FakeCatalog:
+    def __init__(self, state: State) -> None:
+        self._s = state
+
+    def find_by_barcode(self, code: str) -> ProductInfo | None:
+        pid = self._s.barcodes.get(code)
+        return self._s.products.get(pid) if pid is not None else None
+
+    def find_by_sku(self, sku: str) -> ProductInfo | None:
+        return next((p for p in self._s.products.values() if p.sku == sku), None)
+
+    def search(self, query: str, limit: int) -> list[ProductInfo]:
+        return [p for p in self._s.products.values() if query in p.name or query in p.sku][:limit]
+
+    def stock(self, product_id: int) -> list[StockFigure]:
+        return list(self._s.stock.get(product_id, []))
+
+    def count(self) -> int:
+        return len(self._s.products)
+
+
+class FakeSales:
+    def __init__(self, state: State) -> None:
+        self._s = state
+
+    def add(self, sale: SaleRecord) -> None:
+        if any(s.receipt_no == sale.receipt_no for s in self._s.sales.values()):
+            raise ValueError(f"receipt number {sale.receipt_no} taken")  # the UNIQUE constraint
+        self._s.sales[sale.sale_id] = sale
+
+    def by_receipt_no(self, receipt_no: str) -> SaleRecord | None:
+        return next((s for s in self._s.sales.values() if s.receipt_no == receipt_no), None)
+
+    def recent(self, limit: int) -> list[SaleSummary]:
+        newest = sorted(self._s.sales.values(), key=lambda s: s.created_at, reverse=True)[:limit]
+        return [SaleSummary(s.receipt_no, s.created_at, s.total_cents) for s in newest]
+
+
+class FakeStaff:
+    def __init__(self, state: State) -> None:
+        self._s = state
+
+    def of_location(self, location_id: int) -> list[StaffRecord]:
+        return [
+            r
+            for loc, r in sorted(self._s.staff.values(), key=lambda v: v[1].id)
+            if loc == location_id
+        ]
+
+    def get(self, staff_id: int) -> StaffRecord | None:
+        entry = self._s.staff.get(staff_id)
+        return entry[1] if entry else None
+
+
+class FakeOutbox:
+    def __init__(self, state: State) -> None:
+        self._s = state
+
+    def enqueue(self, op: OutboundOp) -> str:
+        op_id = uuid7()
+        self._s.outbox[op_id] = QueuedOp(op_id, op.op_type, op.entity_key, op.to_payload())
+        return op_id
+
+    def stats(self) -> OutboxStats:
+        waiting = [o for o in self._s.outbox.values() if o.state in ("ready", "in_flight")]
+        failed = sum(o.state == "failed" for o in self._s.outbox.values())
+        return OutboxStats(len(waiting), min((o.created_at for o in waiting), default=None), failed)
+
+    def failed(self) -> list[FailedOp]:
+        return [
+            FailedOp(o.op_id, o.type, o.entity_key, o.created_at, o.problem_code, o.problem_detail)
+            for o in self._s.outbox.values()
+            if o.state == "failed"
+        ]
+
+    def retry(self, op_id: str) -> None:
+        if op_id in self._s.outbox and self._s.outbox[op_id].state == "failed":
+            self._s.outbox[op_id].state = "ready"
+
+    def discard(self, op_id: str, supervisor_id: int, reason: str) -> None:
+        op = self._s.outbox.get(op_id)
+        if op is None or op.state != "failed":
+            raise ValueError(f"operation {op_id} is not a failed operation")
+        op.state = "discarded"
+        self._s.deltas = [d for d in self._s.deltas if d[0] != op_id]
+        self._s.audit.append((supervisor_id, "outbox.discard", {"op_id": op_id, "reason": reason}))
+
+
+class FakeSyncState:
+    def __init__(self, state: State) -> None:
+        self._s = state
+
+    def get(self, key: str) -> str | None:
+        return self._s.sync_state.get(key)
+
+    def set(self, key: str, value: str) -> None:
+        self._s.sync_state[key] = value
+
+    def next_counter(self, key: str) -> int:
+        value = int(self._s.sync_state.get(key, "0")) + 1
+        self._s.sync_state[key] = str(value)
+        return value
+
+
+class FakeAudit:
+    def __init__(self, state: State) -> None:
+        self._s = state
+
+    def record(self, staff_id: int | None, action: str, detail: Mapping[str, Any]) -> None:
+        self._s.audit.append((staff_id, action, dict(detail)))
+
+
+class FakeStockDeltas:
+    def __init__(self, state: State) -> None:
+        self._s = state
+
+    def add_pending(self, op_id: str, location_id: int, product_id: int, delta: int) -> None:
+        if op_id not in self._s.outbox:
+            raise ValueError(f"no op {op_id}")  # the foreign key
+        self._s.deltas.append((op_id, location_id, product_id, delta))
+
+
+class FakeUnitOfWork:
+    def __init__(self, state: State) -> None:
+        self.catalog = FakeCatalog(state)
+        self.sales = FakeSales(state)
+        self.staff = FakeStaff(state)
+        self.outbox = FakeOutbox(state)
+        self.sync_state = FakeSyncState(state)
+        self.audit = FakeAudit(state)
+        self.stock_deltas = FakeStockDeltas(state)
+
+
+class FakeDatabase:
+    """A ``UnitOfWorkFactory`` in memory; ``state`` is what is committed."""
+
+    def __init__(self) -> None:
+        self.state = State()
+        self.commits = 0
+
+    @contextmanager
+    def transaction(self) -> Iterator[FakeUnitOfWork]:
+        working = copy.deepcopy(self.state)
+        yield FakeUnitOfWork(working)  # an exception here leaves self.state untouched
+        self.state = working
+        self.commits += 1
+
+    @contextmanager
+    def snapshot(self) -> Iterator[FakeUnitOfWork]:
+        yield FakeUnitOfWork(copy.deepcopy(self.state))
+
+    @contextmanager
+    def lookup(self) -> Iterator[FakeCatalog]:
+        yield FakeCatalog(self.state)
+
+    # -- setting up a test ---------------------------------------------------------
+
+    def add_product(self, product: ProductInfo, *barcodes: str) -> ProductInfo:
+        self.state.products[product.id] = product
+        for code in barcodes:
+            self.state.barcodes[code] = product.id
+        return product
+
+    def add_staff(
+        self, location_id: int, staff_id: int, name: str, role: str, pin: str
+    ) -> StaffRecord:
+        record = StaffRecord(staff_id, name, role, hash_pin(pin, b"salt-%d" % staff_id, n=2**4))
+        self.state.staff[staff_id] = (location_id, record)
+        return record

@@ -1,0 +1,205 @@
+"""The counter's operations against the warehouse's contract (DESIGN section 4, STYLE 13).
+
+Every payload the counter queues is a typed dataclass (``counter_app.core.ops``);
+here each one, as the relay puts it on the wire, is validated by the very models
+the warehouse validates ``POST /sync/push`` with, and those models are checked to
+be what the published OpenAPI document names. A field the warehouse would refuse
+fails here, not at a till whose sales then pile up as rejected.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from counter_app.core.cart import MAX_LINE_QTY, Cart, CartError
+from counter_app.core.catalog import ProductInfo
+from counter_app.core.ids import uuid7
+from counter_app.core.money import Money
+from counter_app.core.ops import MAX_CENTS, OP_TYPES, AuditPayload, SalePayload
+from counter_app.local.db import LocalDatabase
+from counter_app.services.context import StaffMember, StoreContext
+from counter_app.services.permissions import Action
+from counter_app.services.receipts import ReceiptService
+from counter_app.services.selling import TAIWAN, SellingService
+from counter_app.services.staff import StaffService
+from counter_app.services.sync_status import SyncStatusService
+from counter_app.sync.connectivity import ConnectivityMonitor
+from counter_app.sync.relay import OutboxRelay
+from tests.unit.services.fakes import FakeDatabase
+from warehouse_api.app import API_PREFIX, create_app
+from warehouse_api.schemas import PushRequest
+
+STORE = StoreContext(2, "S001", "台北信義店")
+CASHIER = StaffMember(3, "王小明", "cashier")
+SUPERVISOR_PIN = "9999"  # 林主任's, in this folder's conftest
+
+
+def _validate(wire_ops: list[dict[str, Any]]) -> PushRequest:
+    """What FastAPI does with the body of POST /sync/push before any rule runs."""
+    return PushRequest.model_validate({"ops": wire_ops})
+
+
+def _on_the_wire(op_type: str, payload: dict[str, Any]) -> dict[str, Any]:
+    # The relay's envelope (see OutboxRelay.push_once; the end-to-end test below uses the relay).
+    return {
+        "op_id": uuid7(),
+        "type": op_type,
+        "payload": payload,
+        "created_at": datetime.now(TAIWAN).isoformat(),
+    }
+
+
+def test_the_models_checked_here_are_the_ones_the_openapi_document_publishes(
+    tmp_path: Path,
+) -> None:
+    app = create_app(f"sqlite:///{tmp_path / 'w.db'}", prepare_schema=False, run_background=False)
+    document = app.openapi()
+    body = document["paths"][f"{API_PREFIX}/sync/push"]["post"]["requestBody"]["content"][
+        "application/json"
+    ]
+    assert body["schema"]["$ref"].endswith("/PushRequest")
+    ops = document["components"]["schemas"]["PushRequest"]["properties"]["ops"]["items"]
+    published = set(ops["discriminator"]["mapping"])
+    assert set(OP_TYPES) <= published, (
+        "the counter sends an operation type the warehouse does not know"
+    )
+
+
+class Capture:
+    """The relay's client: keeps every body the relay would send; rejects on request."""
+
+    def __init__(self) -> None:
+        self.pushed: list[dict[str, Any]] = []
+        self.reject: set[str] = set()
+
+    def push(self, ops: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        self.pushed.extend(ops)
+        return [
+            {"op_id": op["op_id"], "status": "rejected", "problem": {"code": "x", "detail": ""}}
+            if op["op_id"] in self.reject
+            else {"op_id": op["op_id"], "status": "applied", "result": {}}
+            for op in ops
+        ]
+
+
+def test_everything_a_till_queues_goes_out_as_the_warehouse_accepts_it(db: LocalDatabase) -> None:
+    """Sales, a drawer opened without a sale, a supervisor's discard: whatever operations
+    these queue (audit entries too, once they sync), the relay's bodies pass the schema."""
+    catalog_product = ProductInfo(10, "100010", "茶裏王 日式無糖綠茶 600ml", Money(2500))
+    selling = SellingService(db, STORE)
+    sales = []
+    for qty in (1, 3, MAX_LINE_QTY):
+        cart = Cart()
+        cart.add(catalog_product, qty)
+        sales.append(selling.complete_cash_sale(cart, CASHIER, cart.total + Money(5000)))
+    staff = StaffService(db, STORE.location_id)
+    receipts = ReceiptService(db, RecordingOutput(), STORE, staff)
+    receipts.open_drawer_on_demand(
+        staff.approve(SUPERVISOR_PIN, Action.OPEN_DRAWER_NO_SALE), "換零錢"
+    )
+
+    client = Capture()
+    client.reject = {sales[0].op_id}
+    relay = OutboxRelay(db, client, ConnectivityMonitor())  # type: ignore[arg-type]
+    relay.drain()
+    status = SyncStatusService(db, staff)
+    status.discard_with_pin(sales[0].op_id, SUPERVISOR_PIN, "typed twice")
+    relay.drain()
+
+    request = _validate(client.pushed)
+    assert [op.type for op in request.ops].count("sale") == 3
+    assert {op.type for op in request.ops} <= set(OP_TYPES)
+
+
+class RecordingOutput:
+    def submit(self, document: object, *, title: str | None = None) -> str:
+        return "job"
+
+    def open_drawer(self, reason: str, *, printer: object = None) -> str:
+        return "drawer"
+
+
+names = st.text(
+    st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=60
+)
+products = st.builds(
+    ProductInfo,
+    id=st.integers(1, 2**31 - 1),
+    sku=st.from_regex(r"[0-9A-Z]{1,20}", fullmatch=True),
+    name=names,
+    price=st.integers(0, 10**9).map(Money),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    lines=st.lists(st.tuples(products, st.integers(1, MAX_LINE_QTY)), min_size=1, max_size=40),
+    cashier_id=st.integers(1, 2**31 - 1),
+    extra_cents=st.integers(0, 10**7),
+    offset_h=st.integers(-12, 14),
+)
+def test_every_sale_the_selling_service_can_make_is_accepted(
+    lines: list[tuple[ProductInfo, int]], cashier_id: int, extra_cents: int, offset_h: int
+) -> None:
+    db = FakeDatabase()
+    cart = Cart()
+    for product, qty in lines:
+        with contextlib.suppress(CartError):  # the same product again past the line's limit
+            cart.add(product, qty)
+    when = datetime(2026, 11, 25, 10, 30, tzinfo=timezone(timedelta(hours=offset_h)))
+    try:
+        sale = SellingService(db, STORE, lambda: when).complete_cash_sale(
+            cart, StaffMember(cashier_id, "收銀員", "cashier"), cart.total + Money(extra_cents)
+        )
+    except CartError as refused:  # refused at the till, before anything is written
+        assert refused.code == "amount_too_large" and cart.total.cents + extra_cents > MAX_CENTS
+        assert db.state.outbox == {}
+        return
+    queued = db.state.outbox[sale.op_id]
+    _validate([_on_the_wire(queued.type, queued.payload)])
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    staff_id=st.none() | st.integers(1, 2**31 - 1),
+    action=st.sampled_from(["drawer.open", "outbox.discard"]),
+    reason=names,
+)
+def test_audit_entries_as_the_counter_types_them_are_accepted(
+    staff_id: int | None, action: str, reason: str
+) -> None:
+    audit = AuditPayload(
+        uuid7(), staff_id, action, datetime.now(TAIWAN).isoformat(), {"reason": reason}
+    )
+    _validate([_on_the_wire(audit.op_type, audit.to_payload())])
+
+
+def test_the_check_refuses_what_the_warehouse_refuses() -> None:
+    """The contract test can fail: payloads the warehouse's schema refuses."""
+    good = SalePayload(uuid7(), "RS001-261125-0001", 3, "2026-11-25T10:30:00+08:00", 2500, (), ())
+    line = {
+        "line_id": uuid7(),
+        "product_id": 10,
+        "qty": 1,
+        "unit_price_cents": 2500,
+        "line_total_cents": 2500,
+    }
+    refused = [
+        {**good.to_payload(), "lines": []},  # a sale with no lines
+        {**good.to_payload(), "lines": [{**line, "qty": 0}]},
+        {**good.to_payload(), "lines": [line], "created_at": "2026-11-25T10:30:00"},  # no offset
+        {**good.to_payload(), "lines": [line], "receipt_no": "R" * 41},
+        {**good.to_payload(), "lines": [line], "note": "extra field"},
+    ]
+    for payload in refused:
+        with pytest.raises(ValidationError):
+            _validate([_on_the_wire("sale", payload)])
+    _validate([_on_the_wire("sale", {**good.to_payload(), "lines": [line]})])
