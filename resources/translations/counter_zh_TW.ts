@@ -501,37 +501,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="33" />
+        <location filename="../../counter_app/ui/main_window.py" line="92" />
         <source>Counter — %1</source>
         <translation>門市櫃台 — %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="50" />
+        <location filename="../../counter_app/ui/main_window.py" line="175" />
         <source>&amp;Tools</source>
         <translation>功能(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="109" />
+        <location filename="../../counter_app/bootstrap.py" line="306" />
         <source>Open the cash drawer without a sale</source>
         <translation>非交易開錢櫃</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="129" />
+        <location filename="../../counter_app/bootstrap.py" line="326" />
         <source>Reprint a receipt…</source>
         <translation>補印收據…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="130" />
+        <location filename="../../counter_app/bootstrap.py" line="327" />
         <source>Sync problems…</source>
         <translation>同步問題…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="131" />
+        <location filename="../../counter_app/bootstrap.py" line="328" />
         <source>Open the cash drawer (supervisor)…</source>
         <translation>開錢櫃（需主管）…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="132" />
+        <location filename="../../counter_app/bootstrap.py" line="329" />
         <source>Printer and scanner settings…</source>
         <translation>印表機與掃描器設定…</translation>
     </message>
@@ -577,116 +577,129 @@
 <context>
     <name>SaleScreen</name>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="96" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="95" />
         <source>Scan a barcode or type a code or name, then Enter</source>
         <translation>掃描條碼，或輸入條碼／品名後按 Enter</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="133" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="132" />
         <source>Total</source>
         <translation>總計</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="143" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="142" />
         <source>Cashier: %1</source>
         <translation>收銀員：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="158" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="157" />
         <source>Cash (F12)</source>
         <translation>現金結帳 (F12)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="160" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="159" />
         <source>Quantity (F4)</source>
         <translation>修改數量 (F4)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="163" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="162" />
         <source>Remove line (Del)</source>
         <translation>刪除品項 (Del)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="164" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="163" />
         <source>Clear cart</source>
         <translation>清空購物車</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="252" />
-        <source>Receipt %1: returns cannot be taken at this till yet</source>
-        <translation>收據 %1：本機尚未開放退換貨</translation>
+        <location filename="../../counter_app/ui/sale_screen.py" line="235" />
+        <source>Sale</source>
+        <translation>銷售</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="256" />
-        <source>Pickup code %1: pickups cannot be handed over at this till yet</source>
-        <translation>取貨碼 %1：本機尚未開放取貨交貨</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="260" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="259" />
         <source>In-store price label %1 is not set up for this store</source>
         <translation>本店未設定店內計價條碼 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="289" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="286" />
         <source>The cart is empty</source>
         <translation>購物車是空的</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="316" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="313" />
         <source>Quantity</source>
         <translation>數量</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="326" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="323" />
         <source>Removed %1</source>
         <translation>已刪除 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="338" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="335" />
         <source>Unreadable code; scan again</source>
         <translation>條碼無法辨識，請重新掃描</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="348" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="345" />
         <source>No product with code %1</source>
         <translation>查無此條碼商品：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="359" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="356" />
         <source>Nothing matches “%1”</source>
         <translation>找不到符合「%1」的商品</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="372" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="369" />
         <source>%1 matches: pick one and press Enter</source>
         <translation>找到 %1 筆，請選擇後按 Enter</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="376" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="373" />
         <source>Look-up failed: %1</source>
         <translation>查詢失敗：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="440" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="437" />
         <source>Sale %1 done. Change due: %2</source>
         <translation>交易 %1 完成，找零 %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="445" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="442" />
         <source>Change due
 %1</source>
         <translation>找零
 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="457" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="454" />
         <source>The sale was not saved: %1. The cart is kept; try again.</source>
         <translation>交易未儲存：%1。購物車內容已保留，請再試一次。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="462" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="459" />
         <source>%1 items</source>
         <translation>共 %1 件</translation>
+    </message>
+</context>
+<context>
+    <name>ScanRouter</name>
+    <message>
+        <location filename="../../counter_app/ui/scan_router.py" line="115" />
+        <source>Receipt %1: returns cannot be taken at this till yet</source>
+        <translation>收據 %1：本機尚未開放退換貨</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/scan_router.py" line="117" />
+        <source>Pickup code %1: pickups cannot be handed over at this till yet</source>
+        <translation>取貨碼 %1：本機尚未開放取貨交貨</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/scan_router.py" line="119" />
+        <source>%1: this till cannot take this kind of code yet</source>
+        <translation>%1：本機尚無法處理這類條碼</translation>
     </message>
 </context>
 <context>
@@ -716,32 +729,32 @@
     <name>StockPanel</name>
     <message>
         <location filename="../../counter_app/ui/stock_panel.py" line="17" />
-        <location filename="../../counter_app/ui/stock_panel.py" line="74" />
+        <location filename="../../counter_app/ui/stock_panel.py" line="76" />
         <source>Stock</source>
         <translation>庫存</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/stock_panel.py" line="35" />
+        <location filename="../../counter_app/ui/stock_panel.py" line="36" />
         <source>Stock: %1</source>
         <translation>庫存：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/stock_panel.py" line="37" />
+        <location filename="../../counter_app/ui/stock_panel.py" line="38" />
         <source>Live from the warehouse</source>
         <translation>即時庫存（倉儲連線中）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/stock_panel.py" line="43" />
+        <location filename="../../counter_app/ui/stock_panel.py" line="44" />
         <source>Offline: cached figures, up to %1 old</source>
         <translation>離線：顯示快取庫存，最舊 %1 前</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/stock_panel.py" line="56" />
+        <location filename="../../counter_app/ui/stock_panel.py" line="57" />
         <source>%1 (this store)</source>
         <translation>%1（本店）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/stock_panel.py" line="58" />
+        <location filename="../../counter_app/ui/stock_panel.py" line="59" />
         <source>%1 (available %2)</source>
         <translation>%1（可用 %2）</translation>
     </message>
@@ -825,6 +838,29 @@
         <location filename="../../counter_app/ui/sync_problems_dialog.py" line="79" />
         <source>Discard %1: it will never reach the warehouse.</source>
         <translation>捨棄 %1：這筆作業將不會送達倉儲。</translation>
+    </message>
+</context>
+<context>
+    <name>TaskRunner</name>
+    <message>
+        <location filename="../../counter_app/ui/task_runner.py" line="186" />
+        <source>Something went wrong</source>
+        <translation>發生問題</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/task_runner.py" line="194" />
+        <source>The disk is full. Free some space, then try again.</source>
+        <translation>磁碟已滿。請清出空間後再試一次。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/task_runner.py" line="196" />
+        <source>The connection failed or timed out. Nothing was lost; try again in a moment.</source>
+        <translation>連線失敗或逾時。資料沒有遺失，請稍後再試一次。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/task_runner.py" line="198" />
+        <source>Something went wrong and it was not done. It has been written to the log; if it happens again, tell your supervisor.</source>
+        <translation>發生問題，這項操作沒有完成。已寫入紀錄；若再次發生，請告知主管。</translation>
     </message>
 </context>
 </TS>
