@@ -123,12 +123,12 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(screen)
         screen.code_entered.connect(self.code_entered)
         name = screen.name
-        QShortcut(QKeySequence(screen.key), self, activated=lambda: self.show_screen(name))
+        QShortcut(QKeySequence(screen.key), self).activated.connect(lambda: self.show_screen(name))
         self.key_bar.add_key(screen.key, screen.title(), lambda: self.show_screen(name), screen=True)
         if len(self._screens) == 1:
             self.key_bar.mark(screen.key)
 
-    def screen(self, name: str) -> Screen | None:
+    def screen_named(self, name: str) -> Screen | None:
         return self._screens.get(name)
 
     def screens(self) -> list[Screen]:

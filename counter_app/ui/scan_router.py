@@ -64,7 +64,7 @@ class ScreenHost(Protocol):
 
     def current_screen(self) -> Screen | None: ...
 
-    def screen(self, name: str) -> Screen | None: ...
+    def screen_named(self, name: str) -> Screen | None: ...
 
     def show_screen(self, name: str) -> bool: ...
 
@@ -102,7 +102,7 @@ class ScanRouter(QObject):
             self._tell(f"{result.message}: {text[:40]}")
             return
         name = self._routes.get(scan_kind(result))
-        screen = self._host.screen(name) if name else None
+        screen = self._host.screen_named(name) if name else None
         if screen is None:
             self._tell(self._not_at_this_till(result, text))
             return
