@@ -229,8 +229,6 @@ class SaleScreen(Screen):
 
     # --- slots ------------------------------------------------------------------------
 
-    # --- the frame's interface (ui/screens/base.py) -------------------------------------
-
     def title(self) -> str:
         return self.tr("Sale")
 
