@@ -2,8 +2,8 @@
 
     python -m benchmarks.ui_scan [--scans 300] [--out benchmarks/results/ui-scan.json]
 
-Each sample: ``SaleScreen.on_scanned(code)`` (what the wedge detector calls) ->
-look-up on the database thread -> line added on the GUI thread -> the table's
+Each sample: ``ScanRouter.on_scanned(code)`` (what the wedge detector calls) -> the
+sale screen -> look-up on the database thread -> line added on the GUI thread -> the table's
 viewport repainted synchronously. DESIGN section 8 target: p95 under 16 ms.
 """
 
@@ -25,10 +25,10 @@ def percentile(samples: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
-def _scan_and_wait(app: object, screen: object, code: str, timeout_s: float = 5.0) -> None:
+def _scan_and_wait(app: object, router: object, screen: object, code: str, timeout_s: float = 5.0) -> None:
     cart = screen.cart_model.cart  # type: ignore[attr-defined]
     before = cart.item_count
-    screen.on_scanned(code)  # type: ignore[attr-defined]
+    router.on_scanned(code)  # type: ignore[attr-defined]
     deadline = time.perf_counter() + timeout_s
     while cart.item_count == before:
         if time.perf_counter() > deadline:
@@ -40,8 +40,8 @@ def run(scans: int, cart_lines: int) -> dict[str, float | int]:
     from PySide6.QtWidgets import QApplication
     from sqlalchemy import text
 
+    from counter_app.bootstrap import build_counter
     from counter_app.demo import start_demo
-    from counter_app.ui.app import build_main_window
     from counter_app.ui.task_runner import TaskRunner
 
     app = QApplication.instance() or QApplication([])
@@ -49,22 +49,22 @@ def run(scans: int, cart_lines: int) -> dict[str, float | int]:
         services, server = start_demo(Path(tmp) / "demo")
         tasks = TaskRunner()
         try:
-            window = build_main_window(services, services.staff.first_with_role("cashier"), tasks)
+            counter = build_counter(services, services.staff.first_with_role("cashier"), tasks)
+            window, router, screen = counter.window, counter.router, counter.sale_screen
             window.show()
-            screen = window.sale_screen
             with services.db.read() as session:
                 codes = [r[0] for r in session.execute(text(
                     "SELECT MIN(b.code) FROM barcodes b JOIN products p ON p.id = b.product_id "
                     "WHERE p.active GROUP BY b.product_id ORDER BY b.product_id LIMIT :n"
                 ), {"n": cart_lines + scans})]
             for code in codes[:cart_lines]:  # fill the cart to 100 lines
-                _scan_and_wait(app, screen, code)
+                _scan_and_wait(app, router, screen, code)
             samples = []
             for i in range(scans):
                 code = codes[cart_lines + i % (len(codes) - cart_lines)]
                 cart = screen.cart_model.cart
                 start = time.perf_counter()
-                _scan_and_wait(app, screen, code)
+                _scan_and_wait(app, router, screen, code)
                 screen.table.viewport().repaint()
                 samples.append((time.perf_counter() - start) * 1000)
                 if len(cart.lines) > cart_lines + 20:  # keep the cart near 100 lines

@@ -74,7 +74,7 @@ def recover_if_damaged(counter_dir: Path) -> None:
 
 
 def run_counter(args: argparse.Namespace, data_dir: Path) -> int:
-    from counter_app.bootstrap import NotEnrolled, build_services
+    from counter_app.bootstrap import NotEnrolled, build_services, run_enrolled_counter
     from counter_app.sync.client import WarehouseProblem, WarehouseUnreachable
 
     if not args.server:
@@ -88,8 +88,6 @@ def run_counter(args: argparse.Namespace, data_dir: Path) -> int:
     except (WarehouseProblem, WarehouseUnreachable) as exc:
         print(f"counter-app: enrollment failed: {exc}", file=sys.stderr)
         return 2
-    from counter_app.ui.app import run_enrolled_counter
-
     return run_enrolled_counter(services, args.lang)
 
 

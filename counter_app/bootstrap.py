@@ -1,24 +1,39 @@
 """The composition root: builds the object graph and wires it. Nothing else constructs
-long-lived collaborators; everything receives them through its constructor."""
+long-lived collaborators; everything receives them through its constructor.
+
+Two halves: ``build_services`` (everything below the UI, no Qt) and ``build_counter``
+(the window, its screens, the scan router, the scanners and the bridges that carry
+thread events to the GUI thread). Every signal between them is connected in
+``_connect_signals``. A new screen is one ``counter.add_screen(...)`` line in
+``build_counter`` (docs/architecture.md, "Adding a screen").
+"""
 
 from __future__ import annotations
 
 import logging
 import platform
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+
 from counter_app.devices.config import ConnectionKind, PrinterConfig
-from counter_app.devices.factory import build_print_queue
+from counter_app.devices.factory import build_print_queue, build_receipt_printer
 from counter_app.devices.print_queue import PrintQueue
+from counter_app.devices.printer import ReceiptPrinter
+from counter_app.devices.scanner_wedge import ScannerWedgeFilter, WedgeSettings
+from counter_app.devices.serial_scanner import SerialScanner
 from counter_app.local import sync_state
 from counter_app.local.db import LocalDatabase
 from counter_app.local.settings_store import SettingsStore
 from counter_app.local.token_store import FileTokenStore, KeyringTokenStore
 from counter_app.services.catalog import CatalogService
 from counter_app.services.context import StaffMember, StoreContext
+from counter_app.services.permissions import Action
 from counter_app.services.receipts import ReceiptService
-from counter_app.services.selling import SellingService
+from counter_app.services.selling import CompletedSale, SellingService
 from counter_app.services.staff import StaffService
 from counter_app.services.stock_lookup import StockLookupService
 from counter_app.services.sync_status import SyncStatusService
@@ -27,6 +42,19 @@ from counter_app.sync.client import WarehouseClient
 from counter_app.sync.connectivity import ConnectivityMonitor
 from counter_app.sync.puller import ChangePuller
 from counter_app.sync.relay import OutboxRelay
+from counter_app.ui.app import ensure_application
+from counter_app.ui.device_settings import DeviceSettingsDialog
+from counter_app.ui.first_sync import run_first_sync
+from counter_app.ui.main_window import MainWindow
+from counter_app.ui.reprint_dialog import ReprintDialog
+from counter_app.ui.sale_screen import SaleScreen
+from counter_app.ui.scan_router import ScanRouter
+from counter_app.ui.screens.base import Screen
+from counter_app.ui.sign_in_dialog import ask_for_staff
+from counter_app.ui.status_bar import ConnectivityBridge, PrintJobBridge
+from counter_app.ui.supervisor_prompt import SupervisorApprovalDialog
+from counter_app.ui.sync_problems_dialog import SyncProblemsDialog
+from counter_app.ui.task_runner import TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -162,3 +190,191 @@ def demo_cashier(services: CounterServices) -> StaffMember:
     if cashier is None:
         raise RuntimeError("the demo store has no cashier; was the catalog pulled?")
     return cashier
+
+
+# --- the window: screens, scan routing, scanners, and every signal connection --------
+
+
+def wedge_settings(section: dict[str, object]) -> WedgeSettings:
+    """Scanner timing from settings.json's "scanner" section; defaults when absent or bad."""
+    known = {f.name for f in fields(WedgeSettings)}
+    values = {k: v for k, v in section.items() if k in known}
+    if isinstance(values.get("terminators"), list):
+        values["terminators"] = tuple(values["terminators"])  # type: ignore[arg-type]
+    try:
+        return WedgeSettings(**values)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        log.error("scanner settings invalid (%s); using the defaults", values)
+        return WedgeSettings()
+
+
+@dataclass
+class CounterApp:
+    """The running counter above the services: built by ``build_counter``."""
+
+    services: CounterServices
+    tasks: TaskRunner
+    window: MainWindow
+    router: ScanRouter
+    sale_screen: SaleScreen
+    wedge: ScannerWedgeFilter
+    serial_scanner: SerialScanner | None
+    connectivity_bridge: ConnectivityBridge = field(default_factory=ConnectivityBridge)
+    """Owned by Python: the sync threads hold a reference."""
+    print_bridge: PrintJobBridge = field(default_factory=PrintJobBridge)
+    """Owned by Python: the print thread holds a reference."""
+
+    def add_screen(self, screen: Screen, scan_kinds: Iterable[str] = ()) -> None:
+        """Put a screen in the frame under its function key; scans of ``scan_kinds`` go
+        to it from now on (on top of the table in ``ui/scan_router.py``)."""
+        self.window.add_screen(screen)
+        for kind in scan_kinds:
+            self.router.route(kind, screen.name)
+
+    def start_scanners(self, app: QApplication) -> None:
+        """Scanners work whatever has focus: the detector watches every key event."""
+        self.wedge.install(app)
+        if self.serial_scanner is not None:
+            self.serial_scanner.start()
+
+    def stop_scanners(self, app: QApplication) -> None:
+        self.wedge.uninstall(app)
+        if self.serial_scanner is not None:
+            self.serial_scanner.stop()
+
+
+def build_counter(services: CounterServices, cashier: StaffMember, tasks: TaskRunner) -> CounterApp:
+    """The window with its screens, the scan router and the scanners, all connected.
+    Scanners start listening with ``start_scanners``."""
+    window = MainWindow(services.store.name, services.sync_status, tasks)
+    scanner_section = services.settings.section("scanner")
+    port = scanner_section.get("serial_port")
+    serial = None
+    if isinstance(port, str) and port:  # a serial (RS-232 / USB-CDC) scanner as well
+        serial = SerialScanner(port, int(scanner_section.get("serial_baudrate", 9600)), parent=window)  # type: ignore[call-overload]
+    counter = CounterApp(
+        services=services,
+        tasks=tasks,
+        window=window,
+        router=ScanRouter(window, parent=window),
+        sale_screen=SaleScreen(services.catalog, services.selling, tasks, cashier, stock_lookup=services.stock_lookup),
+        wedge=ScannerWedgeFilter(wedge_settings(scanner_section)),
+        serial_scanner=serial,
+    )
+    counter.add_screen(counter.sale_screen)  # F1, the first screen
+    _add_tools(counter)
+    _connect_signals(counter)
+    return counter
+
+
+def _connect_signals(counter: CounterApp) -> None:
+    """Every connection between the services, the devices and the window."""
+    services, window = counter.services, counter.window
+
+    def on_sale_completed(sale: CompletedSale) -> None:
+        services.background.push_soon()
+        # Queued, never waited for: a printer that is off cannot hold up the next customer.
+        services.receipts.open_drawer_for_cash(sale)
+        services.receipts.print_sale(sale)
+        window.refresh_sync_status()
+
+    counter.sale_screen.sale_completed.connect(on_sale_completed)
+    counter.wedge.scanned.connect(counter.router.on_scanned)
+    window.code_entered.connect(counter.router.on_code_entered)
+    services.connectivity.subscribe(counter.connectivity_bridge.report)
+    counter.connectivity_bridge.changed.connect(window.status.on_connectivity_changed)
+    window.status.on_connectivity_changed(services.connectivity.state.value)
+    services.print_queue.add_listener(counter.print_bridge.report)
+    counter.print_bridge.changed.connect(window.status.on_print_job)
+    serial = counter.serial_scanner
+    if serial is not None:
+        port = serial.port
+        serial.scanned.connect(counter.router.on_scanned)
+        serial.status_changed.connect(lambda status: log.info("serial scanner %s: %s", port, status))
+        window.destroyed.connect(lambda *_: serial.stop())
+
+
+def _add_tools(counter: CounterApp) -> None:
+    services, tasks, window = counter.services, counter.tasks, counter.window
+
+    def reprint() -> None:
+        ReprintDialog(services.receipts, tasks, window).exec()
+
+    def sync_problems() -> None:
+        SyncProblemsDialog(services.sync_status, services.staff, tasks, window).exec()
+        window.refresh_sync_status()
+
+    def open_drawer() -> None:
+        approval = SupervisorApprovalDialog(
+            services.staff, tasks, QCoreApplication.translate("MainWindow", "Open the cash drawer without a sale"),
+            Action.OPEN_DRAWER_NO_SALE, parent=window,
+        )
+        if approval.exec() == SupervisorApprovalDialog.DialogCode.Accepted and approval.approval:
+            granted, reason = approval.approval, approval.reason
+            tasks.db(lambda: services.receipts.open_drawer_on_demand(granted, reason), owner=window)
+
+    def device_settings() -> None:
+        # A manager's, by the permission table; the drawer test inside is audited.
+        approval = SupervisorApprovalDialog(
+            services.staff, tasks, QCoreApplication.translate("MainWindow", "Printer and scanner settings"),
+            Action.DEVICE_SETTINGS, need_reason=False, parent=window, session=True,
+        )
+        if approval.exec() != SupervisorApprovalDialog.DialogCode.Accepted or approval.approval is None:
+            return
+        granted = approval.approval
+
+        def save(config: PrinterConfig) -> None:
+            services.settings.save_section("printer", config.to_dict())
+            services.print_queue.set_default_printer(build_receipt_printer(config))
+
+        def open_drawer_test(printer: ReceiptPrinter, on_queued: Callable[[str], None]) -> None:
+            tasks.db(lambda: services.receipts.open_drawer_for_settings_test(granted, printer), on_queued)
+
+        try:
+            DeviceSettingsDialog(
+                services.print_queue.default_printer.config,  # type: ignore[attr-defined]
+                print_queue=services.print_queue,
+                printer_factory=build_receipt_printer,
+                save_config=save,
+                open_drawer=open_drawer_test,
+                scan_source=counter.wedge,
+                parent=window,
+            ).exec()
+        finally:
+            services.staff.release(granted)
+
+    window.add_tool(QCoreApplication.translate("MainWindow", "Reprint a receipt…"), "F9", reprint)
+    window.add_tool(QCoreApplication.translate("MainWindow", "Sync problems…"), "F10", sync_problems)
+    window.add_tool(QCoreApplication.translate("MainWindow", "Open the cash drawer (supervisor)…"), "", open_drawer)
+    window.add_tool(QCoreApplication.translate("MainWindow", "Printer and scanner settings…"), "", device_settings)
+
+
+def run_enrolled_counter(services: CounterServices, language: str) -> int:
+    """A real till: first sync if the cache is empty, staff sign-in, then the window."""
+    ensure_application(language)
+    tasks = TaskRunner()
+    if services.staff.first_with_role("cashier") is None and not run_first_sync(services.puller, tasks):
+        tasks.shutdown()
+        services.close()
+        return 1
+    cashier = ask_for_staff(services.staff, tasks, services.store.name)
+    if cashier is None:
+        tasks.shutdown()
+        services.close()
+        return 0
+    return run_window(services, cashier, language, tasks)
+
+
+def run_window(services: CounterServices, cashier: StaffMember, language: str, tasks: TaskRunner | None = None) -> int:
+    app = ensure_application(language)
+    tasks = tasks or TaskRunner()
+    counter = build_counter(services, cashier, tasks)
+    counter.start_scanners(app)
+    services.background.start()
+    counter.window.show()  # the sale screen takes the focus (Screen.on_show)
+    try:
+        return app.exec()
+    finally:
+        counter.stop_scanners(app)
+        tasks.shutdown()
+        services.close()

@@ -6,7 +6,13 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from counter_app.bootstrap import CounterServices, build_services, demo_cashier, load_store
+from counter_app.bootstrap import (
+    CounterServices,
+    build_services,
+    demo_cashier,
+    load_store,
+    run_window,
+)
 from counter_app.local.db import LocalDatabase
 from counter_app.local.token_store import FileTokenStore
 
@@ -40,8 +46,6 @@ def start_demo(data_dir: Path) -> tuple[CounterServices, object]:
 
 
 def run_demo(data_dir: Path, language: str) -> int:
-    from counter_app.ui.app import run_window
-
     services, server = start_demo(data_dir)
     try:
         return run_window(services, demo_cashier(services), language)

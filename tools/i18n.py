@@ -94,6 +94,13 @@ PHRASEBOOK: dict[str, str] = {
     "Removed %1": "已刪除 %1",
     "Sale %1 done. Change due: %2": "交易 %1 完成，找零 %2",
     "Scan a barcode or type a code or name, then Enter": "掃描條碼，或輸入條碼／品名後按 Enter",
+    "Sale": "銷售",
+    "%1: this till cannot take this kind of code yet": "%1：本機尚無法處理這類條碼",
+    "Something went wrong": "發生問題",
+    "Something went wrong and it was not done. It has been written to the log; "
+    "if it happens again, tell your supervisor.": "發生問題，這項操作沒有完成。已寫入紀錄；若再次發生，請告知主管。",
+    "The connection failed or timed out. Nothing was lost; try again in a moment.": "連線失敗或逾時。資料沒有遺失，請稍後再試一次。",
+    "The disk is full. Free some space, then try again.": "磁碟已滿。請清出空間後再試一次。",
     "Short by %1": "尚差 %1",
     "Sign in": "登入",
     "Staff PIN": "員工密碼",
@@ -150,8 +157,13 @@ def catalogue_pairs(ts: Path = TS) -> list[tuple[str, str]]:
     ]
 
 
+def source_files() -> list[Path]:
+    """Every file whose strings reach the screen: the ui package and the root's menu."""
+    return sorted([*(ROOT / "counter_app" / "ui").rglob("*.py"), ROOT / "counter_app" / "bootstrap.py"])
+
+
 def extract() -> None:
-    sources = sorted(str(p) for p in (ROOT / "counter_app" / "ui").glob("*.py"))
+    sources = [str(p) for p in source_files()]
     subprocess.run([str(BIN / "pyside6-lupdate"), *sources, "-no-obsolete", "-ts", str(TS)], check=True)
 
 

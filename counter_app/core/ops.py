@@ -16,7 +16,7 @@ from typing import Any, ClassVar, Protocol
 
 # Bounds of the warehouse's schema (warehouse_api/schemas.py: Cents, SalePayload.lines) that a
 # till could otherwise exceed; the contract test keeps them honest.
-MAX_CENTS = 10**11
+MAX_CENTS = 2**31 - 1  # the warehouse keeps cents in int32 columns (schemas.INT32_MAX)
 MAX_SALE_LINES = 1000
 
 

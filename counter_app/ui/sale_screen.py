@@ -9,7 +9,6 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -30,11 +29,8 @@ from counter_app.core.codes import (
     GS1Code,
     InvalidCode,
     InvalidReason,
-    PickupCode,
     ProductCode,
-    ReceiptCode,
     ScanResult,
-    parse_scan,
 )
 from counter_app.core.money import Money
 from counter_app.services.catalog import CatalogService
@@ -43,6 +39,7 @@ from counter_app.services.selling import CompletedSale, SellingService
 from counter_app.services.stock_lookup import StockLookupService, StockReport
 from counter_app.ui.cart_model import CartTableModel
 from counter_app.ui.payment_dialog import CashPaymentDialog
+from counter_app.ui.screens.base import Screen
 from counter_app.ui.stock_panel import StockPanel
 from counter_app.ui.task_runner import TaskRunner
 
@@ -56,7 +53,9 @@ def _looks_like_code(text: str) -> bool:
     return text.isascii() and not any(c.isspace() for c in text) and any(c.isdigit() for c in text)
 
 
-class SaleScreen(QWidget):
+class SaleScreen(Screen):
+    name = "sale"
+    key = "F1"
     sale_completed = Signal(object)  # CompletedSale
 
     def __init__(
@@ -230,13 +229,19 @@ class SaleScreen(QWidget):
 
     # --- slots ------------------------------------------------------------------------
 
-    def on_scanned(self, code: str) -> None:
-        """A scanner read a code (from the keyboard-wedge detector or a serial scanner)."""
-        modal = QApplication.activeModalWidget()
-        if modal is not None and modal is not self.window():
-            return  # a dialog is open (payment, settings): it owns the scan, not the cart
-        # The field keeps whatever the cashier was typing: the scan never went into it.
-        self._route(parse_scan(code), code.strip())
+    def title(self) -> str:
+        return self.tr("Sale")
+
+    def on_scan(self, result: ScanResult, text: str) -> None:
+        """A product code, an in-store label or a code only the catalog may know, routed
+        here by the scan router. The field keeps whatever the cashier was typing."""
+        self._route(result, text)
+
+    def on_show(self) -> None:
+        self.scan_input.setFocus()
+
+    def show_problem(self, text: str) -> None:
+        self._show_error(text)
 
     def _route(self, result: ScanResult, text: str) -> None:
         match result:
@@ -247,22 +252,12 @@ class SaleScreen(QWidget):
                     lambda product: self._on_code_found(text, product),
                     self._on_lookup_failed,
                 )
-            case ReceiptCode():
-                self._show_error(
-                    self.tr("Receipt %1: returns cannot be taken at this till yet").replace("%1", result.receipt_no)
-                )
-            case PickupCode():
-                self._show_error(
-                    self.tr("Pickup code %1: pickups cannot be handed over at this till yet").replace("%1", result.code)
-                )
             case EmbeddedPriceCode():
                 self._show_error(
                     self.tr("In-store price label %1 is not set up for this store").replace("%1", result.item_code)
                 )
             case InvalidCode(reason=InvalidReason.UNKNOWN_FORMAT):
                 self._lookup_code(text)  # an SKU or a store's own code: let the catalog decide
-            case InvalidCode():
-                self._show_error(f"{result.message}: {text[:40]}")
 
     def on_scan_input_return_pressed(self) -> None:
         text = self.scan_input.text().strip()
@@ -270,7 +265,7 @@ class SaleScreen(QWidget):
         if not text:
             return
         if _looks_like_code(text):
-            self._route(parse_scan(text), text)
+            self.code_entered.emit(text)  # the scan router decides whose it is
         else:
             self._search(text)
 
@@ -405,8 +400,8 @@ class SaleScreen(QWidget):
             if self.stock_panel.product_id == report.product.id:
                 self.stock_panel.show_report(report)
 
-        self._tasks.db(lambda: lookup.cached(product), show_if_current)
-        self._tasks.net(lambda: lookup.lookup(product), show_if_current)
+        self._tasks.db(lambda: lookup.cached(product), show_if_current, owner=self)
+        self._tasks.net(lambda: lookup.lookup(product), show_if_current, owner=self)
 
     def _set_qty(self, row: int, qty: int) -> None:
         try:

@@ -501,42 +501,42 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="33" />
+        <location filename="../../counter_app/ui/main_window.py" line="92" />
         <source>Counter — %1</source>
         <translation>門市櫃台 — %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="50" />
+        <location filename="../../counter_app/ui/main_window.py" line="175" />
         <source>&amp;Tools</source>
         <translation>功能(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="112" />
+        <location filename="../../counter_app/bootstrap.py" line="309" />
         <source>Open the cash drawer without a sale</source>
         <translation>非交易開錢櫃</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="122" />
+        <location filename="../../counter_app/bootstrap.py" line="319" />
         <source>Printer and scanner settings</source>
         <translation>印表機與掃描器設定</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="149" />
+        <location filename="../../counter_app/bootstrap.py" line="346" />
         <source>Reprint a receipt…</source>
         <translation>補印收據…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="150" />
+        <location filename="../../counter_app/bootstrap.py" line="347" />
         <source>Sync problems…</source>
         <translation>同步問題…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="151" />
+        <location filename="../../counter_app/bootstrap.py" line="348" />
         <source>Open the cash drawer (supervisor)…</source>
         <translation>開錢櫃（需主管）…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="152" />
+        <location filename="../../counter_app/bootstrap.py" line="349" />
         <source>Printer and scanner settings…</source>
         <translation>印表機與掃描器設定…</translation>
     </message>
@@ -592,137 +592,150 @@
 <context>
     <name>SaleScreen</name>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="96" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="95" />
         <source>Scan a barcode or type a code or name, then Enter</source>
         <translation>掃描條碼，或輸入條碼／品名後按 Enter</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="133" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="132" />
         <source>Total</source>
         <translation>總計</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="143" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="142" />
         <source>Cashier: %1</source>
         <translation>收銀員：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="158" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="157" />
         <source>Cash (F12)</source>
         <translation>現金結帳 (F12)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="160" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="159" />
         <source>Quantity (F4)</source>
         <translation>修改數量 (F4)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="163" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="162" />
         <source>Remove line (Del)</source>
         <translation>刪除品項 (Del)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="164" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="163" />
         <source>Clear cart</source>
         <translation>清空購物車</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="252" />
-        <source>Receipt %1: returns cannot be taken at this till yet</source>
-        <translation>收據 %1：本機尚未開放退換貨</translation>
+        <location filename="../../counter_app/ui/sale_screen.py" line="233" />
+        <source>Sale</source>
+        <translation>銷售</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="256" />
-        <source>Pickup code %1: pickups cannot be handed over at this till yet</source>
-        <translation>取貨碼 %1：本機尚未開放取貨交貨</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="260" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="257" />
         <source>In-store price label %1 is not set up for this store</source>
         <translation>本店未設定店內計價條碼 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="289" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="284" />
         <source>The cart is empty</source>
         <translation>購物車是空的</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="316" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="311" />
         <source>Quantity</source>
         <translation>數量</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="326" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="321" />
         <source>Removed %1</source>
         <translation>已刪除 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="338" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="333" />
         <source>Unreadable code; scan again</source>
         <translation>條碼無法辨識，請重新掃描</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="348" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="343" />
         <source>No product with code %1</source>
         <translation>查無此條碼商品：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="359" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="354" />
         <source>Nothing matches “%1”</source>
         <translation>找不到符合「%1」的商品</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="372" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="367" />
         <source>%1 matches: pick one and press Enter</source>
         <translation>找到 %1 筆，請選擇後按 Enter</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="376" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="371" />
         <source>Look-up failed: %1</source>
         <translation>查詢失敗：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="440" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="435" />
         <source>Sale %1 done. Change due: %2</source>
         <translation>交易 %1 完成，找零 %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="445" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="440" />
         <source>Change due
 %1</source>
         <translation>找零
 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="457" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="452" />
         <source>The sale was not saved: %1. The cart is kept; try again.</source>
         <translation>交易未儲存：%1。購物車內容已保留，請再試一次。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="462" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="457" />
         <source>%1 items</source>
         <translation>共 %1 件</translation>
     </message>
 </context>
 <context>
+    <name>ScanRouter</name>
+    <message>
+        <location filename="../../counter_app/ui/scan_router.py" line="115" />
+        <source>Receipt %1: returns cannot be taken at this till yet</source>
+        <translation>收據 %1：本機尚未開放退換貨</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/scan_router.py" line="117" />
+        <source>Pickup code %1: pickups cannot be handed over at this till yet</source>
+        <translation>取貨碼 %1：本機尚未開放取貨交貨</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/scan_router.py" line="119" />
+        <source>%1: this till cannot take this kind of code yet</source>
+        <translation>%1：本機尚無法處理這類條碼</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../counter_app/ui/sign_in_dialog.py" line="19" />
+        <location filename="../../counter_app/ui/sign_in_dialog.py" line="20" />
         <source>Sign in</source>
         <translation>登入</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sign_in_dialog.py" line="23" />
+        <location filename="../../counter_app/ui/sign_in_dialog.py" line="24" />
         <source>Staff PIN</source>
         <translation>員工密碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sign_in_dialog.py" line="31" />
+        <location filename="../../counter_app/ui/sign_in_dialog.py" line="32" />
         <source>Enter your PIN</source>
         <translation>請輸入員工密碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sign_in_dialog.py" line="45" />
+        <location filename="../../counter_app/ui/sign_in_dialog.py" line="47" />
         <source>Wrong PIN</source>
         <translation>密碼錯誤</translation>
     </message>
@@ -764,6 +777,26 @@
 <context>
     <name>SupervisorApprovalDialog</name>
     <message>
+        <location filename="../../counter_app/ui/supervisor_prompt.py" line="63" />
+        <source>Supervisor approval</source>
+        <translation>主管授權</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/supervisor_prompt.py" line="72" />
+        <source>Supervisor PIN</source>
+        <translation>主管密碼</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/supervisor_prompt.py" line="74" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/supervisor_prompt.py" line="35" />
+        <source>That PIN is not a supervisor's</source>
+        <translation>此密碼不是主管密碼</translation>
+    </message>
+    <message>
         <location filename="../../counter_app/ui/supervisor_prompt.py" line="31" />
         <source>Wrong PIN</source>
         <translation>密碼錯誤</translation>
@@ -772,11 +805,6 @@
         <location filename="../../counter_app/ui/supervisor_prompt.py" line="33" />
         <source>Device settings need a manager's PIN</source>
         <translation>裝置設定需要店長密碼</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/supervisor_prompt.py" line="35" />
-        <source>That PIN is not a supervisor's</source>
-        <translation>此密碼不是主管密碼</translation>
     </message>
     <message>
         <location filename="../../counter_app/ui/supervisor_prompt.py" line="37" />
@@ -792,21 +820,6 @@
         <location filename="../../counter_app/ui/supervisor_prompt.py" line="40" />
         <source>The approval could not be checked; try again</source>
         <translation>無法確認授權，請再試一次</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/supervisor_prompt.py" line="63" />
-        <source>Supervisor approval</source>
-        <translation>主管授權</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/supervisor_prompt.py" line="72" />
-        <source>Supervisor PIN</source>
-        <translation>主管密碼</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/supervisor_prompt.py" line="74" />
-        <source>Reason</source>
-        <translation>原因</translation>
     </message>
 </context>
 <context>
@@ -860,6 +873,29 @@
         <location filename="../../counter_app/ui/sync_problems_dialog.py" line="80" />
         <source>Discard %1: it will never reach the warehouse.</source>
         <translation>捨棄 %1：這筆作業將不會送達倉儲。</translation>
+    </message>
+</context>
+<context>
+    <name>TaskRunner</name>
+    <message>
+        <location filename="../../counter_app/ui/task_runner.py" line="186" />
+        <source>Something went wrong</source>
+        <translation>發生問題</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/task_runner.py" line="194" />
+        <source>The disk is full. Free some space, then try again.</source>
+        <translation>磁碟已滿。請清出空間後再試一次。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/task_runner.py" line="196" />
+        <source>The connection failed or timed out. Nothing was lost; try again in a moment.</source>
+        <translation>連線失敗或逾時。資料沒有遺失，請稍後再試一次。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/task_runner.py" line="198" />
+        <source>Something went wrong and it was not done. It has been written to the log; if it happens again, tell your supervisor.</source>
+        <translation>發生問題，這項操作沒有完成。已寫入紀錄；若再次發生，請告知主管。</translation>
     </message>
 </context>
 </TS>

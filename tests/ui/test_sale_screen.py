@@ -9,20 +9,21 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit
 from sqlalchemy import create_engine, select, text
 
+from counter_app.bootstrap import build_counter
 from counter_app.local.models import Sale
-from counter_app.ui.app import build_main_window
 from counter_app.ui.payment_dialog import CashPaymentDialog
 from counter_app.ui.task_runner import TaskRunner
 
 
 @pytest.fixture
-def window(qtbot: Any, demo_counter: Any) -> Any:
+def counter(qtbot: Any, demo_counter: Any) -> Any:
+    """The counter as the root builds it (``.window``, ``.sale_screen``, ``.router``), shown."""
     tasks = TaskRunner()
     services = demo_counter.services
-    win = build_main_window(services, services.staff.first_with_role("cashier"), tasks)
-    qtbot.addWidget(win)
-    win.show()
-    yield win
+    built = build_counter(services, services.staff.first_with_role("cashier"), tasks)
+    qtbot.addWidget(built.window)
+    built.window.show()
+    yield built
     tasks.shutdown()
 
 
@@ -34,8 +35,8 @@ def _a_barcode(demo_counter: Any) -> tuple[str, str]:
     return code, name
 
 
-def _scan(qtbot: Any, window: Any, code: str) -> None:
-    field = window.sale_screen.scan_input
+def _scan(qtbot: Any, counter: Any, code: str) -> None:
+    field = counter.sale_screen.scan_input
     field.setFocus()
     if code.isascii():
         qtbot.keyClicks(field, code)
@@ -44,31 +45,31 @@ def _scan(qtbot: Any, window: Any, code: str) -> None:
     qtbot.keyClick(field, Qt.Key.Key_Return)
 
 
-def test_scanning_a_barcode_adds_a_line_and_again_raises_its_quantity(qtbot: Any, window: Any, demo_counter: Any) -> None:
+def test_scanning_a_barcode_adds_a_line_and_again_raises_its_quantity(qtbot: Any, counter: Any, demo_counter: Any) -> None:
     code, name = _a_barcode(demo_counter)
-    screen = window.sale_screen
-    _scan(qtbot, window, code)
+    screen = counter.sale_screen
+    _scan(qtbot, counter, code)
     qtbot.waitUntil(lambda: len(screen.cart_model.cart.lines) == 1)
     assert screen.cart_model.data(screen.cart_model.index(0, 0)) == name
-    _scan(qtbot, window, code)
+    _scan(qtbot, counter, code)
     qtbot.waitUntil(lambda: screen.cart_model.cart.lines[0].qty == 2)
     assert screen.total_label.text() == screen.cart_model.cart.total.format()
     assert screen.scan_input.text() == ""
 
 
-def test_an_unknown_or_garbage_code_says_so_and_leaves_the_cart_alone(qtbot: Any, window: Any) -> None:
-    screen = window.sale_screen
-    _scan(qtbot, window, "4710000000000")
+def test_an_unknown_or_garbage_code_says_so_and_leaves_the_cart_alone(qtbot: Any, counter: Any) -> None:
+    screen = counter.sale_screen
+    _scan(qtbot, counter, "4710000000000")
     qtbot.waitUntil(lambda: "4710000000000" in screen.message.text())
     assert screen.cart_model.cart.is_empty()
-    screen.on_scanned("\x1b[31m4710\x00")  # a scanner with a bad prefix config
+    counter.router.on_scanned("\x1b[31m4710\x00")  # a scanner with a bad prefix config
     qtbot.waitUntil(lambda: screen.message.text() != "" and "4710000000000" not in screen.message.text())
     assert screen.cart_model.cart.is_empty()
 
 
-def test_name_search_offers_matches_and_enter_adds_the_chosen_one(qtbot: Any, window: Any) -> None:
-    screen = window.sale_screen
-    _scan(qtbot, window, "綠茶")
+def test_name_search_offers_matches_and_enter_adds_the_chosen_one(qtbot: Any, counter: Any) -> None:
+    screen = counter.sale_screen
+    _scan(qtbot, counter, "綠茶")
     qtbot.waitUntil(lambda: screen.results.isVisible() or len(screen.cart_model.cart.lines) == 1)
     if screen.results.isVisible():
         qtbot.keyClick(screen.results, Qt.Key.Key_Return)
@@ -76,10 +77,10 @@ def test_name_search_offers_matches_and_enter_adds_the_chosen_one(qtbot: Any, wi
     assert "茶" in screen.cart_model.cart.lines[0].product.name
 
 
-def test_remove_and_quantity_keys_change_the_total(qtbot: Any, window: Any, demo_counter: Any) -> None:
+def test_remove_and_quantity_keys_change_the_total(qtbot: Any, counter: Any, demo_counter: Any) -> None:
     code, _ = _a_barcode(demo_counter)
-    screen = window.sale_screen
-    _scan(qtbot, window, code)
+    screen = counter.sale_screen
+    _scan(qtbot, counter, code)
     qtbot.waitUntil(lambda: len(screen.cart_model.cart.lines) == 1)
     unit = screen.cart_model.cart.lines[0].unit_price
     screen.plus_button.click()
@@ -91,10 +92,10 @@ def test_remove_and_quantity_keys_change_the_total(qtbot: Any, window: Any, demo
     assert not screen.pay_button.isEnabled()
 
 
-def test_cash_sale_lands_in_the_journal_and_on_the_server_once(qtbot: Any, window: Any, demo_counter: Any) -> None:
+def test_cash_sale_lands_in_the_journal_and_on_the_server_once(qtbot: Any, counter: Any, demo_counter: Any) -> None:
     code, _ = _a_barcode(demo_counter)
-    screen = window.sale_screen
-    _scan(qtbot, window, code)
+    screen = counter.sale_screen
+    _scan(qtbot, counter, code)
     qtbot.waitUntil(lambda: len(screen.cart_model.cart.lines) == 1)
     total = screen.cart_model.cart.total
 
@@ -117,7 +118,7 @@ def test_cash_sale_lands_in_the_journal_and_on_the_server_once(qtbot: Any, windo
 
     with demo_counter.services.db.read() as s:
         assert s.scalars(select(Sale.receipt_no)).all() == [sale.receipt_no]
-    # build_main_window wires the sale to the relay; push as the background thread would.
+    # build_counter wires the sale to the relay; push as the background thread would.
     demo_counter.services.relay.drain()
     demo_counter.services.relay.drain()
     engine = create_engine(demo_counter.warehouse_url)
@@ -125,8 +126,8 @@ def test_cash_sale_lands_in_the_journal_and_on_the_server_once(qtbot: Any, windo
         count = conn.execute(text("SELECT COUNT(*) FROM sales WHERE receipt_no = :r"), {"r": sale.receipt_no}).scalar_one()
     engine.dispose()
     assert count == 1
-    window.refresh_sync_status()
-    qtbot.waitUntil(lambda: window.status.waiting_label.text() != "")
+    counter.window.refresh_sync_status()
+    qtbot.waitUntil(lambda: counter.window.status.waiting_label.text() != "")
 
     # With no printer set up, the receipt goes to a file through python-escpos:
     # the drawer kick (ESC p) first, then the receipt with its number and cashier
@@ -142,11 +143,11 @@ def test_cash_sale_lands_in_the_journal_and_on_the_server_once(qtbot: Any, windo
 
 
 def test_stock_panel_shows_live_figures_then_cached_ones_with_their_age_when_offline(
-    qtbot: Any, window: Any, demo_counter: Any
+    qtbot: Any, counter: Any, demo_counter: Any
 ) -> None:
     code, name = _a_barcode(demo_counter)
-    screen = window.sale_screen
-    _scan(qtbot, window, code)
+    screen = counter.sale_screen
+    _scan(qtbot, counter, code)
     qtbot.waitUntil(lambda: screen.stock_panel.freshness.text() == "Live from the warehouse", timeout=10_000)
     assert name in screen.stock_panel.title.text()
     locations = [row[0] for row in screen.stock_panel.rows]
@@ -156,7 +157,7 @@ def test_stock_panel_shows_live_figures_then_cached_ones_with_their_age_when_off
     demo_counter.server.stop()  # the network goes down
     screen.on_clear_button_clicked()
     screen.stock_panel.clear_report()
-    _scan(qtbot, window, code)
+    _scan(qtbot, counter, code)
     qtbot.waitUntil(lambda: screen.stock_panel.freshness.text().startswith("Offline"), timeout=15_000)
     warehouse = next(row for row in screen.stock_panel.rows if "團購倉儲" in row[0])
     assert "·" in warehouse[1]  # a cached figure shows its age next to it

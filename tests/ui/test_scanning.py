@@ -11,7 +11,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import text
 
-from counter_app.ui.app import build_main_window, install_scanner
+from counter_app.bootstrap import build_counter
 from counter_app.ui.task_runner import TaskRunner
 
 KEYS = {"\r": Qt.Key.Key_Return}
@@ -40,12 +40,12 @@ class Keyboard:
 def screen(qtbot: Any, qapp: Any, demo_counter: Any) -> Any:
     tasks = TaskRunner()
     services = demo_counter.services
-    window = build_main_window(services, services.staff.first_with_role("cashier"), tasks)
-    qtbot.addWidget(window)
-    window.show()
-    wedge = install_scanner(qapp, window, services)
-    yield window.sale_screen
-    wedge.uninstall(qapp)
+    counter = build_counter(services, services.staff.first_with_role("cashier"), tasks)
+    qtbot.addWidget(counter.window)
+    counter.window.show()
+    counter.start_scanners(qapp)
+    yield counter.sale_screen
+    counter.stop_scanners(qapp)
     tasks.shutdown()
 
 
@@ -91,16 +91,15 @@ def test_a_serial_scanner_set_in_settings_feeds_the_cart(qtbot: Any, qapp: Any, 
     services = demo_counter.services
     services.settings.save_section("scanner", {"serial_port": os.ttyname(slave), "serial_baudrate": 9600})
     tasks = TaskRunner()
-    window = build_main_window(services, services.staff.first_with_role("cashier"), tasks)
-    qtbot.addWidget(window)
-    wedge = install_scanner(qapp, window, services)
+    counter = build_counter(services, services.staff.first_with_role("cashier"), tasks)
+    qtbot.addWidget(counter.window)
+    counter.start_scanners(qapp)
     try:
         qtbot.wait(300)  # the reader thread opens the port
         os.write(master, _barcode(demo_counter).encode() + b"\r\n")
-        qtbot.waitUntil(lambda: len(window.sale_screen.cart_model.cart.lines) == 1, timeout=5000)
+        qtbot.waitUntil(lambda: len(counter.sale_screen.cart_model.cart.lines) == 1, timeout=5000)
     finally:
-        window.serial_scanner.stop()
-        wedge.uninstall(qapp)
+        counter.stop_scanners(qapp)
         tasks.shutdown()
         os.close(master)
         os.close(slave)

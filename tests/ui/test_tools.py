@@ -105,11 +105,11 @@ def test_device_settings_need_a_managers_pin_and_their_drawer_test_is_audited(
 ) -> None:
     from PySide6.QtGui import QAction
 
-    from counter_app.ui.app import build_main_window
+    from counter_app.bootstrap import build_counter
     from counter_app.ui.device_settings import DeviceSettingsDialog
 
     services = demo_counter.services
-    window = build_main_window(services, services.staff.first_with_role("cashier"), tasks)
+    window = build_counter(services, services.staff.first_with_role("cashier"), tasks).window
     qtbot.addWidget(window)
     [settings] = [a for a in window.findChildren(QAction) if a.text().startswith("Printer and scanner settings")]
     manager_id = services.staff.first_with_role("manager").id

@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[3]
 
 def _tr_strings() -> set[str]:
     found = set()
-    for path in (ROOT / "counter_app" / "ui").glob("*.py"):
+    for path in [*(ROOT / "counter_app" / "ui").rglob("*.py"), ROOT / "counter_app" / "bootstrap.py"]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
                 continue
