@@ -8,13 +8,21 @@ by the services layer. Receipt strings are Traditional Chinese.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Literal
 
 from counter_app.core.money import ZERO, Money
-from counter_app.core.text_layout import display_width, three_columns, two_columns, wrap
+from counter_app.core.text_layout import (
+    CharWidth,
+    char_width,
+    display_width,
+    three_columns,
+    two_columns,
+    wrap,
+)
 
 TAIPEI = timezone(timedelta(hours=8), "Asia/Taipei")
 """Taiwan has no daylight saving time; a fixed offset avoids needing tzdata on Windows."""
@@ -84,9 +92,9 @@ class Document:
     title: str
     elements: tuple[Element, ...]
 
-    def plain_text(self, columns: int) -> str:
+    def plain_text(self, columns: int, width_of: CharWidth = char_width) -> str:
         """The text lines as printed (no barcodes), for tests and logs."""
-        return "\n".join(line for line, _style in text_lines(self, columns))
+        return "\n".join(line for line, _style in text_lines(self, columns, width_of))
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,28 +104,40 @@ class LineStyle:
     double: bool = False
 
 
-def layout_element(element: Text | Columns | Separator, columns: int) -> list[tuple[str, LineStyle]]:
-    """Resolve a text-like element into printable lines that fit `columns` (Font A)."""
+def _nfc(text: str) -> str:
+    """One code point where Unicode has a precomposed form (e + U+0301 -> é), so the
+    width counted is the width printed."""
+    return unicodedata.normalize("NFC", text)
+
+
+def layout_element(
+    element: Text | Columns | Separator, columns: int, width_of: CharWidth = char_width
+) -> list[tuple[str, LineStyle]]:
+    """Resolve a text-like element into printable lines that fit `columns` (Font A),
+    measuring each character with `width_of`, the target printer's width rule."""
     if isinstance(element, Separator):
-        ch = element.char or "-"
-        return [(ch * (columns // max(display_width(ch), 1)), LineStyle())]
+        ch = _nfc(element.char or "-")
+        return [(ch * (columns // max(display_width(ch, width_of), 1)), LineStyle())]
     if isinstance(element, Columns):
         style = LineStyle(bold=element.bold)
+        left, right = _nfc(element.left), _nfc(element.right)
         if element.middle is None:
-            rows = two_columns(element.left, element.right, columns)
+            rows = two_columns(left, right, columns, width_of)
         else:
-            rows = three_columns(element.left, element.middle, element.right, columns)
+            rows = three_columns(left, _nfc(element.middle), right, columns, width_of)
         return [(row, style) for row in rows]
     width = columns // 2 if element.double else columns
     style = LineStyle(element.align, element.bold, element.double)
-    return [(line, style) for line in wrap(element.text, max(width, 1))]
+    return [(line, style) for line in wrap(_nfc(element.text), max(width, 1), width_of)]
 
 
-def text_lines(document: Document, columns: int) -> list[tuple[str, LineStyle]]:
+def text_lines(
+    document: Document, columns: int, width_of: CharWidth = char_width
+) -> list[tuple[str, LineStyle]]:
     out: list[tuple[str, LineStyle]] = []
     for element in document.elements:
         if isinstance(element, Text | Columns | Separator):
-            out.extend(layout_element(element, columns))
+            out.extend(layout_element(element, columns, width_of))
     return out
 
 
