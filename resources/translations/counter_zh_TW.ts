@@ -79,403 +79,542 @@
 <context>
     <name>CounterStatusBar</name>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="64" />
+        <location filename="../../counter_app/ui/status_bar.py" line="65" />
         <source>● Online</source>
         <translation>● 已連線</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="65" />
+        <location filename="../../counter_app/ui/status_bar.py" line="66" />
         <source>● Unstable connection</source>
         <translation>● 連線不穩</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="66" />
+        <location filename="../../counter_app/ui/status_bar.py" line="67" />
         <source>● Offline: sales are kept and sent later</source>
         <translation>● 離線：交易已保存，恢復連線後自動上傳</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="67" />
+        <location filename="../../counter_app/ui/status_bar.py" line="68" />
         <source>● Connecting…</source>
         <translation>● 連線中…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="74" />
+        <location filename="../../counter_app/ui/status_bar.py" line="75" />
         <source>Printer offline: %1 waits to print</source>
         <translation>印表機離線：%1 等待列印</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="79" />
+        <location filename="../../counter_app/ui/status_bar.py" line="80" />
         <source>Printing failed: %1</source>
         <translation>列印失敗：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="90" />
+        <location filename="../../counter_app/ui/status_bar.py" line="91" />
         <source>Waiting to sync: %1 (oldest %2)</source>
         <translation>待同步：%1 筆（最久 %2）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="95" />
+        <location filename="../../counter_app/ui/status_bar.py" line="96" />
         <source>All synced</source>
         <translation>已全部同步</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="97" />
+        <location filename="../../counter_app/ui/status_bar.py" line="98" />
         <source>Failed: %1 need attention</source>
         <translation>失敗：%1 筆待處理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="103" />
+        <location filename="../../counter_app/ui/status_bar.py" line="104" />
         <source>Stock figures from %1 ago</source>
         <translation>庫存資料更新於 %1 前</translation>
     </message>
 </context>
 <context>
-    <name>DeviceSettingsDialog</name>
+    <name>DeviceMessages</name>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="165" />
-        <source>Receipt printer and scanner settings</source>
-        <translation>收據印表機與掃描器設定</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="177" />
-        <source>Network (TCP 9100)</source>
-        <translation>網路（TCP 9100）</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="178" />
-        <source>USB</source>
-        <translation>USB</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="179" />
-        <source>Serial port (COM)</source>
-        <translation>序列埠（COM）</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="180" />
-        <source>Windows printer</source>
-        <translation>Windows 印表機</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="181" />
-        <source>CUPS printer</source>
-        <translation>CUPS 印表機</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="182" />
-        <source>Device file</source>
-        <translation>裝置檔案</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="191" />
-        <source>80 mm (48 columns)</source>
-        <translation>80 mm（48 字）</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="192" />
-        <source>58 mm (32 columns)</source>
-        <translation>58 mm（32 字）</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="195" />
-        <source>Big5 (Taiwan models)</source>
-        <translation>Big5（台灣機種）</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="196" />
-        <source>GB18030 (mainland models)</source>
-        <translation>GB18030（簡體機種）</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="197" />
-        <source>Image (any printer)</source>
-        <translation>圖像（任何印表機）</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="201" />
-        <source>Name</source>
-        <translation>名稱</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="202" />
-        <source>Connection</source>
-        <translation>連線方式</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="203" />
-        <source>Address</source>
-        <translation>位址</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="204" />
-        <source>Printer profile</source>
-        <translation>機型設定檔</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="205" />
-        <source>Paper width</source>
-        <translation>紙寬</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="206" />
-        <source>Chinese encoding</source>
-        <translation>中文編碼</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="207" />
-        <location filename="../../counter_app/ui/device_settings.py" line="308" />
-        <source>Receipt printer</source>
-        <translation>收據印表機</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="211" />
-        <source>Pin 2 (usual)</source>
-        <translation>接腳 2（一般）</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="212" />
-        <source>Pin 5 (second drawer)</source>
-        <translation>接腳 5（第二錢櫃）</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="217" />
-        <source>Drawer pin</source>
-        <translation>錢櫃接腳</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="218" />
-        <source>Pulse on</source>
-        <translation>脈衝時間</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="219" />
-        <source>Pulse off</source>
-        <translation>間隔時間</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="220" />
-        <source>Cash drawer</source>
-        <translation>錢櫃</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="223" />
-        <source>Test print</source>
-        <translation>測試列印</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="224" />
-        <source>Test the drawer</source>
-        <translation>測試開錢櫃</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="229" />
-        <source>Not tested yet</source>
-        <translation>尚未測試</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="232" />
-        <source>Linux USB permissions</source>
-        <translation>Linux USB 權限</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="244" />
-        <source>Scanner test</source>
-        <translation>掃描器測試</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="246" />
-        <source>Scan any code; what it is shows below:</source>
-        <translation>請掃描任一條碼，結果會顯示在下方：</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="252" />
-        <source>Save</source>
-        <translation>儲存</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="253" />
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="272" />
-        <source>Receipt preview</source>
-        <translation>收據預覽</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="285" />
-        <source> ms</source>
-        <translation> 毫秒</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="323" />
-        <source>%1 or %1:9100</source>
-        <translation>%1 或 %1:9100</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="324" />
-        <source>04b8:0e15 (vendor:product)</source>
-        <translation>04b8:0e15（廠商:產品）</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="325" />
-        <source>COM3 or /dev/ttyUSB0@9600</source>
-        <translation>COM3 或 /dev/ttyUSB0@9600</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="342" />
-        <source>Enter the USB address, e.g. 04b8:0e15 (vendor:product, shown by lsusb).</source>
-        <translation>請輸入 USB 位址，例如 04b8:0e15（廠商:產品，可用 lsusb 查詢）。</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="346" />
-        <source>No permission to use the USB printer (errno 13, access denied). Run these commands as an administrator to install the udev rule:</source>
-        <translation>沒有存取 USB 印表機的權限（errno 13 / 拒絕存取）。請以管理員身分執行下列指令安裝 udev 規則：</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="348" />
-        <source>On Linux a USB printer needs a udev rule before a normal user can print:</source>
-        <translation>在 Linux 上，USB 印表機需要 udev 規則才能由一般使用者列印：</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="383" />
-        <location filename="../../counter_app/ui/device_settings.py" line="394" />
-        <location filename="../../counter_app/ui/device_settings.py" line="458" />
-        <source>Invalid settings: %1</source>
-        <translation>設定有誤：%1</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="387" />
-        <source>Test page sent, waiting to print…</source>
-        <translation>測試頁已送出，等待列印…</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="404" />
-        <source>Queued</source>
-        <translation>排隊中</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="405" />
-        <source>Printing…</source>
-        <translation>列印中…</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="406" />
-        <source>Done: %1</source>
-        <translation>完成：%s</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="407" />
-        <source>Cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="410" />
+        <location filename="../../counter_app/ui/device_messages.py" line="19" />
         <source>Printer offline, receipt waiting to print</source>
         <translation>印表機離線，收據等待列印</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="411" />
+        <location filename="../../counter_app/ui/device_messages.py" line="22" />
         <source>Printer out of paper: load paper; the receipt waits to print</source>
         <translation>印表機缺紙，請換紙；收據等待列印</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="412" />
-        <source>No permission to use the USB printer: install the udev rule below</source>
-        <translation>沒有 USB 印表機的存取權限，請安裝下方的 udev 規則</translation>
+        <location filename="../../counter_app/ui/device_messages.py" line="25" />
+        <source>No permission to use the USB printer: a udev rule is needed</source>
+        <translation>沒有 USB 印表機的存取權限，需要安裝 udev 規則</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="413" />
+        <location filename="../../counter_app/ui/device_messages.py" line="28" />
         <source>Printer not found: check the cable and the settings</source>
         <translation>找不到印表機，請檢查連線與設定</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="414" />
+        <location filename="../../counter_app/ui/device_messages.py" line="31" />
         <source>A printer driver component is missing</source>
         <translation>缺少印表機驅動程式元件</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="415" />
+        <location filename="../../counter_app/ui/device_messages.py" line="34" />
         <source>The printer settings are wrong</source>
         <translation>印表機設定有誤</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="431" />
+        <location filename="../../counter_app/ui/device_messages.py" line="43" />
+        <source>Receipt %1</source>
+        <translation>收據 %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="44" />
+        <source>Return %1</source>
+        <translation>退貨收據 %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="45" />
+        <source>Exchange %1</source>
+        <translation>換貨收據 %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="46" />
+        <source>Pickup slip %1</source>
+        <translation>取貨單 %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="47" />
+        <source>Dropship slip %1</source>
+        <translation>代發單 %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="50" />
+        <source>%1 report</source>
+        <translation>%1 報表</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="51" />
+        <location filename="../../counter_app/ui/device_messages.py" line="102" />
+        <source>Test page</source>
+        <translation>測試頁</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="53" />
+        <source>Print job</source>
+        <translation>列印工作</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="57" />
+        <source>%1 (reprint)</source>
+        <translation>%1（補印）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="62" />
+        <source>Open the cash drawer</source>
+        <translation>開錢櫃</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="70" />
+        <source>Drawer not opened: %1</source>
+        <translation>錢櫃未開啟：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="73" />
+        <source>Printing failed (program error): %1</source>
+        <translation>列印失敗（程式錯誤）：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="79" />
+        <source>The print was cut off; it prints again in full, marked as a reprint.</source>
+        <translation>列印中斷，將完整重印並標示補印。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="85" />
+        <location filename="../../counter_app/ui/device_messages.py" line="92" />
+        <source>Queued</source>
+        <translation>排隊中</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="86" />
+        <source>Printing…</source>
+        <translation>列印中…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="87" />
+        <source>Done: %1</source>
+        <translation>完成：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="90" />
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="97" />
+        <source>Receipt printer</source>
+        <translation>收據印表機</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="103" />
+        <source>Print test</source>
+        <translation>列印測試</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="104" />
+        <source>TEST PAGE</source>
+        <translation>測試頁 TEST PAGE</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="105" />
+        <source>Printer: </source>
+        <translation>印表機：</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="106" />
+        <source>Printer profile: </source>
+        <translation>機型設定：</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="107" />
+        <source>Paper: </source>
+        <translation>紙寬：</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="108" />
+        <source>Encoding: </source>
+        <translation>編碼：</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="109" />
+        <source>Time: </source>
+        <translation>時間：</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="110" />
+        <source>Traditional Chinese: </source>
+        <translation>繁體中文：</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="111" />
+        <source>Bold</source>
+        <translation>粗體 Bold</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="112" />
+        <source>Centred</source>
+        <translation>置中 Center</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="113" />
+        <source>Right-aligned</source>
+        <translation>靠右 Right</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="114" />
+        <source>Alignment test</source>
+        <translation>對齊測試</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceSettingsDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="157" />
+        <source>Receipt printer and scanner settings</source>
+        <translation>收據印表機與掃描器設定</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="170" />
+        <source>Network (TCP 9100)</source>
+        <translation>網路（TCP 9100）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="171" />
+        <source>USB</source>
+        <translation>USB</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="172" />
+        <source>Serial port (COM)</source>
+        <translation>序列埠（COM）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="173" />
+        <source>Windows printer</source>
+        <translation>Windows 印表機</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="174" />
+        <source>CUPS printer</source>
+        <translation>CUPS 印表機</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="175" />
+        <source>Device file</source>
+        <translation>裝置檔案</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="184" />
+        <source>80 mm (48 columns)</source>
+        <translation>80 mm（48 字）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="185" />
+        <source>58 mm (32 columns)</source>
+        <translation>58 mm（32 字）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="188" />
+        <source>Big5 (Taiwan models)</source>
+        <translation>Big5（台灣機種）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="189" />
+        <source>GB18030 (mainland models)</source>
+        <translation>GB18030（簡體機種）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="190" />
+        <source>Image (any printer)</source>
+        <translation>圖像（任何印表機）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="194" />
+        <source>Name</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="195" />
+        <source>Connection</source>
+        <translation>連線方式</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="196" />
+        <source>Address</source>
+        <translation>位址</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="197" />
+        <source>Printer profile</source>
+        <translation>機型設定檔</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="198" />
+        <source>Paper width</source>
+        <translation>紙寬</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="199" />
+        <source>Chinese encoding</source>
+        <translation>中文編碼</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="200" />
+        <source>Receipt printer</source>
+        <translation>收據印表機</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="204" />
+        <source>Pin 2 (usual)</source>
+        <translation>接腳 2（一般）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="205" />
+        <source>Pin 5 (second drawer)</source>
+        <translation>接腳 5（第二錢櫃）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="210" />
+        <source>Drawer pin</source>
+        <translation>錢櫃接腳</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="211" />
+        <source>Pulse on</source>
+        <translation>脈衝時間</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="212" />
+        <source>Pulse off</source>
+        <translation>間隔時間</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="213" />
+        <source>Cash drawer</source>
+        <translation>錢櫃</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="216" />
+        <source>Test print</source>
+        <translation>測試列印</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="217" />
+        <source>Test the drawer</source>
+        <translation>測試開錢櫃</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="222" />
+        <source>Not tested yet</source>
+        <translation>尚未測試</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="225" />
+        <source>Linux USB permissions</source>
+        <translation>Linux USB 權限</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="237" />
+        <source>Scanner test</source>
+        <translation>掃描器測試</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="239" />
+        <source>Scan any code; what it is shows below:</source>
+        <translation>請掃描任一條碼，結果會顯示在下方：</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="245" />
+        <source>Save</source>
+        <translation>儲存</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="246" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="265" />
+        <source>Receipt preview</source>
+        <translation>收據預覽</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="278" />
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="316" />
+        <source>%1 or %1:9100</source>
+        <translation>%1 或 %1:9100</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="317" />
+        <source>04b8:0e15 (vendor:product)</source>
+        <translation>04b8:0e15（廠商:產品）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="318" />
+        <source>COM3 or /dev/ttyUSB0@9600</source>
+        <translation>COM3 或 /dev/ttyUSB0@9600</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="335" />
+        <source>Enter the USB address, e.g. 04b8:0e15 (vendor:product, shown by lsusb).</source>
+        <translation>請輸入 USB 位址，例如 04b8:0e15（廠商:產品，可用 lsusb 查詢）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="339" />
+        <source>No permission to use the USB printer (errno 13, access denied). Run these commands as an administrator to install the udev rule:</source>
+        <translation>沒有存取 USB 印表機的權限（errno 13 / 拒絕存取）。請以管理員身分執行下列指令安裝 udev 規則：</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="341" />
+        <source>On Linux a USB printer needs a udev rule before a normal user can print:</source>
+        <translation>在 Linux 上，USB 印表機需要 udev 規則才能由一般使用者列印：</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="377" />
+        <location filename="../../counter_app/ui/device_settings.py" line="388" />
+        <location filename="../../counter_app/ui/device_settings.py" line="436" />
+        <source>Invalid settings: %1</source>
+        <translation>設定有誤：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="381" />
+        <source>Test page sent, waiting to print…</source>
+        <translation>測試頁已送出，等待列印…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="399" />
+        <source>Install the udev rule below.</source>
+        <translation>請安裝下方的 udev 規則。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="409" />
         <source>Product barcode</source>
         <translation>商品條碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="432" />
+        <location filename="../../counter_app/ui/device_settings.py" line="410" />
         <source>GS1 code</source>
         <translation>GS1 條碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="433" />
+        <location filename="../../counter_app/ui/device_settings.py" line="411" />
         <source>In-store weight/price label</source>
         <translation>店內秤重／計價條碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="434" />
+        <location filename="../../counter_app/ui/device_settings.py" line="412" />
         <source>Receipt number (returns)</source>
         <translation>收據號碼（退換貨）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="435" />
+        <location filename="../../counter_app/ui/device_settings.py" line="413" />
         <source>Pickup code</source>
         <translation>取貨碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="436" />
+        <location filename="../../counter_app/ui/device_settings.py" line="414" />
         <source>Invalid code</source>
         <translation>無效條碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="439" />
+        <location filename="../../counter_app/ui/device_settings.py" line="417" />
         <source>Nothing was scanned</source>
         <translation>沒有讀到條碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="440" />
+        <location filename="../../counter_app/ui/device_settings.py" line="418" />
         <source>Code is too short</source>
         <translation>條碼太短</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="441" />
+        <location filename="../../counter_app/ui/device_settings.py" line="419" />
         <source>Code is too long</source>
         <translation>條碼太長</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="442" />
+        <location filename="../../counter_app/ui/device_settings.py" line="420" />
         <source>Code contains control characters</source>
         <translation>條碼含有控制字元</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="443" />
+        <location filename="../../counter_app/ui/device_settings.py" line="421" />
         <source>Wrong check digit, scan again</source>
         <translation>檢查碼錯誤，請重新掃描</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="444" />
+        <location filename="../../counter_app/ui/device_settings.py" line="422" />
         <source>The date in the code is invalid</source>
         <translation>條碼中的日期無效</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="445" />
+        <location filename="../../counter_app/ui/device_settings.py" line="423" />
         <source>Malformed GS1 code</source>
         <translation>GS1 條碼格式錯誤</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="446" />
+        <location filename="../../counter_app/ui/device_settings.py" line="424" />
         <source>GS1 code carries no GTIN</source>
         <translation>GS1 條碼沒有商品編號</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="447" />
+        <location filename="../../counter_app/ui/device_settings.py" line="425" />
         <source>Malformed pickup code</source>
         <translation>取貨碼格式錯誤</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="448" />
+        <location filename="../../counter_app/ui/device_settings.py" line="426" />
         <source>Unknown code format</source>
         <translation>無法辨識的條碼</translation>
     </message>
@@ -716,32 +855,32 @@
     <name>StockPanel</name>
     <message>
         <location filename="../../counter_app/ui/stock_panel.py" line="17" />
-        <location filename="../../counter_app/ui/stock_panel.py" line="74" />
+        <location filename="../../counter_app/ui/stock_panel.py" line="76" />
         <source>Stock</source>
         <translation>庫存</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/stock_panel.py" line="35" />
+        <location filename="../../counter_app/ui/stock_panel.py" line="36" />
         <source>Stock: %1</source>
         <translation>庫存：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/stock_panel.py" line="37" />
+        <location filename="../../counter_app/ui/stock_panel.py" line="38" />
         <source>Live from the warehouse</source>
         <translation>即時庫存（倉儲連線中）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/stock_panel.py" line="43" />
+        <location filename="../../counter_app/ui/stock_panel.py" line="44" />
         <source>Offline: cached figures, up to %1 old</source>
         <translation>離線：顯示快取庫存，最舊 %1 前</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/stock_panel.py" line="56" />
+        <location filename="../../counter_app/ui/stock_panel.py" line="57" />
         <source>%1 (this store)</source>
         <translation>%1（本店）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/stock_panel.py" line="58" />
+        <location filename="../../counter_app/ui/stock_panel.py" line="59" />
         <source>%1 (available %2)</source>
         <translation>%1（可用 %2）</translation>
     </message>
