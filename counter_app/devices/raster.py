@@ -7,6 +7,7 @@ character takes two, so the bitmap lines up exactly like Font A would.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import barcode as python_barcode
@@ -64,7 +65,8 @@ class TextRasterizer:
         self._baseline: dict[int, int] = {}
         self._overhang: dict[int, int] = {}
         for scale, face in self._fonts.items():
-            _left, top, _right, bottom = face.getbbox(_INK_PROBE, anchor="ls")
+            box = face.getbbox(_INK_PROBE, anchor="ls")
+            top, bottom = math.floor(box[1]), math.ceil(box[3])
             line_h = LINE_H * scale
             baseline = max((line_h - (bottom - top)) // 2, 0) - top
             self._baseline[scale] = baseline
