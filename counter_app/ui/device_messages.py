@@ -38,6 +38,25 @@ def problem_text(problem: PrinterProblem) -> str:
     return texts[problem]
 
 
+def problem_short(problem: PrinterProblem) -> str:
+    """A few words for the status bar; `problem_text` says what to do."""
+    texts = {
+        PrinterProblem.OFFLINE: QCoreApplication.translate("DeviceMessages", "printer offline"),
+        PrinterProblem.PAPER_OUT: QCoreApplication.translate("DeviceMessages", "out of paper"),
+        PrinterProblem.PERMISSION_DENIED: QCoreApplication.translate(
+            "DeviceMessages", "no permission for the USB printer"
+        ),
+        PrinterProblem.NOT_FOUND: QCoreApplication.translate("DeviceMessages", "printer not found"),
+        PrinterProblem.MISSING_DRIVER: QCoreApplication.translate(
+            "DeviceMessages", "printer driver missing"
+        ),
+        PrinterProblem.BAD_CONFIG: QCoreApplication.translate(
+            "DeviceMessages", "printer settings wrong"
+        ),
+    }
+    return texts[problem]
+
+
 def document_title(kind: DocumentKind | None, reference: str = "", reprint: bool = False) -> str:
     names = {
         DocumentKind.SALE_RECEIPT: QCoreApplication.translate("DeviceMessages", "Receipt %1"),

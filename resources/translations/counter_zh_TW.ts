@@ -99,32 +99,32 @@
         <translation>● 連線中…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="75" />
-        <source>Printer offline: %1 waits to print</source>
-        <translation>印表機離線：%1 等待列印</translation>
+        <location filename="../../counter_app/ui/status_bar.py" line="76" />
+        <source>%1 waits to print: %2</source>
+        <translation>%1 等待列印：%2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="80" />
+        <location filename="../../counter_app/ui/status_bar.py" line="81" />
         <source>Printing failed: %1</source>
         <translation>列印失敗：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="91" />
+        <location filename="../../counter_app/ui/status_bar.py" line="92" />
         <source>Waiting to sync: %1 (oldest %2)</source>
         <translation>待同步：%1 筆（最久 %2）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="96" />
+        <location filename="../../counter_app/ui/status_bar.py" line="97" />
         <source>All synced</source>
         <translation>已全部同步</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="98" />
+        <location filename="../../counter_app/ui/status_bar.py" line="99" />
         <source>Failed: %1 need attention</source>
         <translation>失敗：%1 筆待處理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="104" />
+        <location filename="../../counter_app/ui/status_bar.py" line="105" />
         <source>Stock figures from %1 ago</source>
         <translation>庫存資料更新於 %1 前</translation>
     </message>
@@ -162,154 +162,184 @@
         <translation>印表機設定有誤</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="43" />
+        <location filename="../../counter_app/ui/device_messages.py" line="44" />
+        <source>printer offline</source>
+        <translation>印表機離線</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="45" />
+        <source>out of paper</source>
+        <translation>缺紙</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="46" />
+        <source>no permission for the USB printer</source>
+        <translation>沒有 USB 印表機權限</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="49" />
+        <source>printer not found</source>
+        <translation>找不到印表機</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="50" />
+        <source>printer driver missing</source>
+        <translation>缺少印表機驅動程式</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="53" />
+        <source>printer settings wrong</source>
+        <translation>印表機設定有誤</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="62" />
         <source>Receipt %1</source>
         <translation>收據 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="44" />
+        <location filename="../../counter_app/ui/device_messages.py" line="63" />
         <source>Return %1</source>
         <translation>退貨收據 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="45" />
+        <location filename="../../counter_app/ui/device_messages.py" line="64" />
         <source>Exchange %1</source>
         <translation>換貨收據 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="46" />
+        <location filename="../../counter_app/ui/device_messages.py" line="65" />
         <source>Pickup slip %1</source>
         <translation>取貨單 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="47" />
+        <location filename="../../counter_app/ui/device_messages.py" line="66" />
         <source>Dropship slip %1</source>
         <translation>代發單 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="50" />
+        <location filename="../../counter_app/ui/device_messages.py" line="69" />
         <source>%1 report</source>
         <translation>%1 報表</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="51" />
-        <location filename="../../counter_app/ui/device_messages.py" line="102" />
+        <location filename="../../counter_app/ui/device_messages.py" line="70" />
+        <location filename="../../counter_app/ui/device_messages.py" line="121" />
         <source>Test page</source>
         <translation>測試頁</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="53" />
+        <location filename="../../counter_app/ui/device_messages.py" line="72" />
         <source>Print job</source>
         <translation>列印工作</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="57" />
+        <location filename="../../counter_app/ui/device_messages.py" line="76" />
         <source>%1 (reprint)</source>
         <translation>%1（補印）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="62" />
+        <location filename="../../counter_app/ui/device_messages.py" line="81" />
         <source>Open the cash drawer</source>
         <translation>開錢櫃</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="70" />
+        <location filename="../../counter_app/ui/device_messages.py" line="89" />
         <source>Drawer not opened: %1</source>
         <translation>錢櫃未開啟：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="73" />
+        <location filename="../../counter_app/ui/device_messages.py" line="92" />
         <source>Printing failed (program error): %1</source>
         <translation>列印失敗（程式錯誤）：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="79" />
+        <location filename="../../counter_app/ui/device_messages.py" line="98" />
         <source>The print was cut off; it prints again in full, marked as a reprint.</source>
         <translation>列印中斷，將完整重印並標示補印。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="85" />
-        <location filename="../../counter_app/ui/device_messages.py" line="92" />
+        <location filename="../../counter_app/ui/device_messages.py" line="104" />
+        <location filename="../../counter_app/ui/device_messages.py" line="111" />
         <source>Queued</source>
         <translation>排隊中</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="86" />
+        <location filename="../../counter_app/ui/device_messages.py" line="105" />
         <source>Printing…</source>
         <translation>列印中…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="87" />
+        <location filename="../../counter_app/ui/device_messages.py" line="106" />
         <source>Done: %1</source>
         <translation>完成：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="90" />
+        <location filename="../../counter_app/ui/device_messages.py" line="109" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="97" />
+        <location filename="../../counter_app/ui/device_messages.py" line="116" />
         <source>Receipt printer</source>
         <translation>收據印表機</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="103" />
+        <location filename="../../counter_app/ui/device_messages.py" line="122" />
         <source>Print test</source>
         <translation>列印測試</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="104" />
+        <location filename="../../counter_app/ui/device_messages.py" line="123" />
         <source>TEST PAGE</source>
         <translation>測試頁 TEST PAGE</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="105" />
+        <location filename="../../counter_app/ui/device_messages.py" line="124" />
         <source>Printer: </source>
         <translation>印表機：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="106" />
+        <location filename="../../counter_app/ui/device_messages.py" line="125" />
         <source>Printer profile: </source>
         <translation>機型設定：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="107" />
+        <location filename="../../counter_app/ui/device_messages.py" line="126" />
         <source>Paper: </source>
         <translation>紙寬：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="108" />
+        <location filename="../../counter_app/ui/device_messages.py" line="127" />
         <source>Encoding: </source>
         <translation>編碼：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="109" />
+        <location filename="../../counter_app/ui/device_messages.py" line="128" />
         <source>Time: </source>
         <translation>時間：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="110" />
+        <location filename="../../counter_app/ui/device_messages.py" line="129" />
         <source>Traditional Chinese: </source>
         <translation>繁體中文：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="111" />
+        <location filename="../../counter_app/ui/device_messages.py" line="130" />
         <source>Bold</source>
         <translation>粗體 Bold</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="112" />
+        <location filename="../../counter_app/ui/device_messages.py" line="131" />
         <source>Centred</source>
         <translation>置中 Center</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="113" />
+        <location filename="../../counter_app/ui/device_messages.py" line="132" />
         <source>Right-aligned</source>
         <translation>靠右 Right</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="114" />
+        <location filename="../../counter_app/ui/device_messages.py" line="133" />
         <source>Alignment test</source>
         <translation>對齊測試</translation>
     </message>

@@ -94,6 +94,15 @@ def test_status_bar_names_the_job_in_english(qtbot: QtBot) -> None:
     bar = CounterStatusBar("Store")
     qtbot.addWidget(bar)
     bar.on_print_job(snapshot())
-    assert bar.printer_label.text() == "Printer offline: Receipt RS001-261125-0042 waits to print"
+    assert bar.printer_label.text() == "Receipt RS001-261125-0042 waits to print: printer offline"
     assert bar.printer_label.toolTip() == "Printer offline, receipt waiting to print"
     assert not _has_chinese(bar.printer_label.text() + bar.printer_label.toolTip())
+
+
+def test_status_bar_says_out_of_paper_not_offline(qtbot: QtBot) -> None:
+    bar = CounterStatusBar("Store")
+    qtbot.addWidget(bar)
+    bar.on_print_job(snapshot(problem=PrinterProblem.PAPER_OUT, reprint=True))
+    assert bar.printer_label.text() == (
+        "Receipt RS001-261125-0042 (reprint) waits to print: out of paper"
+    )
