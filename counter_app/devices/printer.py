@@ -156,7 +156,7 @@ class EscposReceiptPrinter:
             left = deadline - time.monotonic()
             if left <= 0:
                 break
-            device.settimeout(min(left, 0.5))
+            device.settimeout(min(left, 0.1))
             try:
                 chunk = device.recv(4096)  # status bytes (ASB) may come first: skip them
             except TimeoutError:

@@ -196,3 +196,45 @@ def test_a_printer_that_is_off_is_not_a_partial_print(net_printer: FakeNetworkPr
     with pytest.raises(PrinterError) as caught:
         printer.send(b"\x1b@hello\n")
     assert not caught.value.partial
+
+
+def test_a_printer_that_keeps_the_connection_open_still_completes_the_job() -> None:
+    """Some printers never close their side: all bytes acknowledged is then enough."""
+    import socket
+    import threading
+
+    server = socket.create_server(("127.0.0.1", 0))
+    received = bytearray()
+    release = threading.Event()
+
+    def serve() -> None:
+        conn, _ = server.accept()
+        with conn:
+            conn.settimeout(0.05)
+            while not release.is_set():
+                try:
+                    chunk = conn.recv(65536)
+                except TimeoutError:
+                    continue
+                if chunk:
+                    received.extend(chunk)
+                else:
+                    release.wait(5)  # our FIN arrived: stay open, as such printers do
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    printer = EscposReceiptPrinter(PrinterConfig(
+        name="櫃台", kind=ConnectionKind.NETWORK, address=f"127.0.0.1:{server.getsockname()[1]}",
+        profile="TM-T20II", check_paper=False, timeout_s=3.0,
+    ))
+    data = printer.render(sale_doc())
+    started = time.monotonic()
+    try:
+        printer.send(data)
+        elapsed = time.monotonic() - started
+    finally:
+        release.set()
+        thread.join(2)
+        server.close()
+    assert bytes(received) == data
+    assert elapsed < 1.0, "no need to wait for the whole timeout"
