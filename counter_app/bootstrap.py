@@ -136,7 +136,7 @@ def printer_config(settings: SettingsStore, data_dir: Path) -> PrinterConfig:
         except (TypeError, ValueError) as exc:
             log.error("printer settings invalid (%s); printing to a file instead", exc)
     return PrinterConfig(
-        name="收據檔案", kind=ConnectionKind.FILE, address=str(data_dir / "receipts.escpos"), check_paper=False
+        name="", kind=ConnectionKind.FILE, address=str(data_dir / "receipts.escpos"), check_paper=False
     )
 
 

@@ -8,13 +8,22 @@ by the services layer. Receipt strings are Traditional Chinese.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
+from enum import StrEnum
 from typing import Literal
 
 from counter_app.core.money import ZERO, Money
-from counter_app.core.text_layout import display_width, three_columns, two_columns, wrap
+from counter_app.core.text_layout import (
+    CharWidth,
+    char_width,
+    display_width,
+    three_columns,
+    two_columns,
+    wrap,
+)
 
 TAIPEI = timezone(timedelta(hours=8), "Asia/Taipei")
 """Taiwan has no daylight saving time; a fixed offset avoids needing tzdata on Windows."""
@@ -79,14 +88,33 @@ class Cut:
 Element = Text | Columns | Separator | Barcode | QR | Image | Feed | Cut
 
 
+class DocumentKind(StrEnum):
+    """What a document is, as a code: the UI names it in its own language."""
+
+    SALE_RECEIPT = "sale_receipt"
+    RETURN_RECEIPT = "return_receipt"
+    EXCHANGE_RECEIPT = "exchange_receipt"
+    PICKUP_SLIP = "pickup_slip"
+    DROPSHIP_SLIP = "dropship_slip"
+    SHIFT_REPORT = "shift_report"
+    TEST_PAGE = "test_page"
+    OTHER = "other"
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
+    """`title` is for logs; `kind` + `reference` (receipt no., order no., "X"/"Z")
+    identify the document to the UI, `reprint` says it carries the 補印 mark."""
+
     title: str
     elements: tuple[Element, ...]
+    kind: DocumentKind = DocumentKind.OTHER
+    reference: str = ""
+    reprint: bool = False
 
-    def plain_text(self, columns: int) -> str:
+    def plain_text(self, columns: int, width_of: CharWidth = char_width) -> str:
         """The text lines as printed (no barcodes), for tests and logs."""
-        return "\n".join(line for line, _style in text_lines(self, columns))
+        return "\n".join(line for line, _style in text_lines(self, columns, width_of))
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,28 +124,40 @@ class LineStyle:
     double: bool = False
 
 
-def layout_element(element: Text | Columns | Separator, columns: int) -> list[tuple[str, LineStyle]]:
-    """Resolve a text-like element into printable lines that fit `columns` (Font A)."""
+def _nfc(text: str) -> str:
+    """One code point where Unicode has a precomposed form (e + U+0301 -> é), so the
+    width counted is the width printed."""
+    return unicodedata.normalize("NFC", text)
+
+
+def layout_element(
+    element: Text | Columns | Separator, columns: int, width_of: CharWidth = char_width
+) -> list[tuple[str, LineStyle]]:
+    """Resolve a text-like element into printable lines that fit `columns` (Font A),
+    measuring each character with `width_of`, the target printer's width rule."""
     if isinstance(element, Separator):
-        ch = element.char or "-"
-        return [(ch * (columns // max(display_width(ch), 1)), LineStyle())]
+        ch = _nfc(element.char or "-")
+        return [(ch * (columns // max(display_width(ch, width_of), 1)), LineStyle())]
     if isinstance(element, Columns):
         style = LineStyle(bold=element.bold)
+        left, right = _nfc(element.left), _nfc(element.right)
         if element.middle is None:
-            rows = two_columns(element.left, element.right, columns)
+            rows = two_columns(left, right, columns, width_of)
         else:
-            rows = three_columns(element.left, element.middle, element.right, columns)
+            rows = three_columns(left, _nfc(element.middle), right, columns, width_of)
         return [(row, style) for row in rows]
     width = columns // 2 if element.double else columns
     style = LineStyle(element.align, element.bold, element.double)
-    return [(line, style) for line in wrap(element.text, max(width, 1))]
+    return [(line, style) for line in wrap(_nfc(element.text), max(width, 1), width_of)]
 
 
-def text_lines(document: Document, columns: int) -> list[tuple[str, LineStyle]]:
+def text_lines(
+    document: Document, columns: int, width_of: CharWidth = char_width
+) -> list[tuple[str, LineStyle]]:
     out: list[tuple[str, LineStyle]] = []
     for element in document.elements:
         if isinstance(element, Text | Columns | Separator):
-            out.extend(layout_element(element, columns))
+            out.extend(layout_element(element, columns, width_of))
     return out
 
 
@@ -254,6 +294,28 @@ class ShiftReportData:
 
 
 @dataclass(frozen=True, slots=True)
+class TestPageLabels:
+    """The test page's words. It is printed from the settings dialog, so it reads in the
+    UI's language: the dialog passes translated labels; these defaults are the store's."""
+
+    __test__ = False  # not a pytest test class
+
+    title: str = "測試頁"
+    heading: str = "列印測試"
+    subtitle: str = "測試頁 TEST PAGE"
+    printer: str = "印表機："
+    profile: str = "機型設定："
+    paper: str = "紙寬："
+    encoding: str = "編碼："
+    time: str = "時間："
+    chinese_sample: str = "繁體中文："
+    bold: str = "粗體 Bold"
+    center: str = "置中 Center"
+    right: str = "靠右 Right"
+    alignment: str = "對齊測試"
+
+
+@dataclass(frozen=True, slots=True)
 class PrinterTestPageData:
     printer_name: str
     paper_mm: int
@@ -261,6 +323,7 @@ class PrinterTestPageData:
     profile: str
     printed_at: datetime
     extra_lines: Sequence[str] = field(default_factory=tuple)
+    labels: TestPageLabels = field(default_factory=TestPageLabels)
 
 
 # --- helpers ---------------------------------------------------------------------
@@ -280,11 +343,25 @@ def local_time(moment: datetime) -> str:
     return f"{moment:%Y-%m-%d %H:%M}"
 
 
+REPRINT_MARK = Text("*** 補印 REPRINT ***", align="center", bold=True)
+
+
+def mark_reprint(document: Document) -> Document:
+    """The same document marked 補印 / REPRINT under its header (before the first
+    separator), e.g. when a print was cut off and part of it may be on paper already."""
+    if REPRINT_MARK in document.elements:
+        return replace(document, reprint=True)
+    elements = list(document.elements)
+    at = next((n for n, e in enumerate(elements) if isinstance(e, Separator)), 0)
+    elements.insert(at, REPRINT_MARK)
+    return replace(document, elements=tuple(elements), reprint=True)
+
+
 def _header(store_name: str, title: str, reprint: bool) -> list[Element]:
     elements: list[Element] = [Text(store_name, align="center", bold=True, double=True)]
     elements.append(Text(title, align="center", bold=True))
     if reprint:
-        elements.append(Text("*** 補印 REPRINT ***", align="center", bold=True))
+        elements.append(REPRINT_MARK)
     elements.append(Separator())
     return elements
 
@@ -335,7 +412,9 @@ def sale_receipt(data: SaleReceiptData) -> Document:
         Text(data.footer, align="center"),
         *_end(),
     ]
-    return Document(f"收據 {data.receipt_no}", tuple(elements))
+    return Document(
+        f"收據 {data.receipt_no}", tuple(elements), DocumentKind.SALE_RECEIPT, data.receipt_no, data.reprint
+    )
 
 
 def pickup_slip(data: PickupSlipData) -> Document:
@@ -360,17 +439,40 @@ def pickup_slip(data: PickupSlipData) -> Document:
         Text("取貨時請出示此單或取貨碼", align="center"),
         *_end(),
     ]
-    return Document(f"取貨單 {data.pickup_code}", tuple(elements))
+    return Document(
+        f"取貨單 {data.pickup_code}", tuple(elements), DocumentKind.PICKUP_SLIP, data.pickup_code,
+        data.reprint,
+    )
 
 
-def dropship_slip(data: DropshipSlipData) -> Document:
+class DropshipCopy(StrEnum):
+    """Who a dropship slip is for. Only the copy that travels with the parcel shows the
+    recipient's full phone number: the courier has to be able to call."""
+
+    PARCEL = "parcel"
+    CUSTOMER = "customer"
+    STORE = "store"
+
+
+DROPSHIP_COPY_LABELS: dict[DropshipCopy, str] = {
+    DropshipCopy.PARCEL: "包裹聯（隨貨寄送）",
+    DropshipCopy.CUSTOMER: "顧客收執聯",
+    DropshipCopy.STORE: "門市存根聯",
+}
+
+
+def dropship_slip(data: DropshipSlipData, *, copy: DropshipCopy) -> Document:
+    """One copy of a dropship slip. The parcel copy carries what the courier needs (the
+    full phone number and address); the customer's and the store's copies mask the phone."""
     elements = _header(data.store_name, "代發訂單", data.reprint)
+    phone = data.phone.strip() if copy is DropshipCopy.PARCEL else mask_phone(data.phone)
     elements += [
+        Text(DROPSHIP_COPY_LABELS[copy], align="center", bold=True),
         Text(f"訂單編號：{data.order_no}"),
         Text(f"建立：{local_time(data.created_at)}"),
-        Text(f"收件人：{data.recipient_name}"),
-        Text(f"電話：{mask_phone(data.phone)}"),
-        Text(f"地址：{data.address}"),
+        Text(f"收件人：{data.recipient_name}", bold=copy is DropshipCopy.PARCEL),
+        Text(f"電話：{phone}", bold=copy is DropshipCopy.PARCEL),
+        Text(f"地址：{data.address}", bold=copy is DropshipCopy.PARCEL),
     ]
     if data.carrier:
         elements.append(Text(f"物流：{data.carrier}"))
@@ -381,7 +483,15 @@ def dropship_slip(data: DropshipSlipData) -> Document:
     if data.pending:
         elements += _notes(["待確認：網路離線，訂單尚未送出，連線後自動送出"])
     elements += [Separator(), Barcode(data.order_no), *_end()]
-    return Document(f"代發單 {data.order_no}", tuple(elements))
+    return Document(
+        f"代發單 {data.order_no} {copy.value}", tuple(elements), DocumentKind.DROPSHIP_SLIP,
+        data.order_no, data.reprint,
+    )
+
+
+def dropship_slips(data: DropshipSlipData) -> tuple[Document, ...]:
+    """All three copies, parcel first: print them as one run at the counter."""
+    return tuple(dropship_slip(data, copy=copy) for copy in DropshipCopy)
 
 
 def return_receipt(data: ReturnReceiptData) -> Document:
@@ -414,7 +524,8 @@ def return_receipt(data: ReturnReceiptData) -> Document:
         elements.append(Text(f"原因：{data.reason}"))
     elements += _notes(data.pending_notes)
     elements += [Separator(), Barcode(data.return_no), Text("顧客簽名：", bold=True), Feed(2), *_end()]
-    return Document(f"{title} {data.return_no}", tuple(elements))
+    kind = DocumentKind.EXCHANGE_RECEIPT if data.exchanged else DocumentKind.RETURN_RECEIPT
+    return Document(f"{title} {data.return_no}", tuple(elements), kind, data.return_no, data.reprint)
 
 
 def shift_report(data: ShiftReportData) -> Document:
@@ -451,29 +562,30 @@ def shift_report(data: ShiftReportData) -> Document:
     if data.kind == "Z":
         elements += [Feed(1), Text("主管簽名：", bold=True), Feed(2)]
     elements += _end()
-    return Document(title, tuple(elements))
+    return Document(title, tuple(elements), DocumentKind.SHIFT_REPORT, data.kind)
 
 
 def printer_test_page(data: PrinterTestPageData) -> Document:
+    labels = data.labels
     elements: list[Element] = [
-        Text("列印測試", align="center", bold=True, double=True),
-        Text("測試頁 TEST PAGE", align="center"),
+        Text(labels.heading, align="center", bold=True, double=True),
+        Text(labels.subtitle, align="center"),
         Separator(),
-        Text(f"印表機：{data.printer_name}"),
-        Text(f"機型設定：{data.profile}"),
-        Text(f"紙寬：{data.paper_mm} mm　編碼：{data.encoding}"),
-        Text(f"時間：{local_time(data.printed_at)}"),
+        Text(f"{labels.printer}{data.printer_name}"),
+        Text(f"{labels.profile}{data.profile}"),
+        Text(f"{labels.paper}{data.paper_mm} mm  {labels.encoding}{data.encoding}"),
+        Text(f"{labels.time}{local_time(data.printed_at)}"),
         *[Text(line) for line in data.extra_lines],
         Separator(),
-        Text("繁體中文：珍珠奶茶、鳳梨酥、臺灣"),
+        Text(f"{labels.chinese_sample}珍珠奶茶、鳳梨酥、臺灣"),
         Text("0123456789 ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
-        Text("粗體 Bold", bold=True),
-        Text("置中 Center", align="center"),
-        Text("靠右 Right", align="right"),
-        Columns("對齊測試", "NT$1,234"),
+        Text(labels.bold, bold=True),
+        Text(labels.center, align="center"),
+        Text(labels.right, align="right"),
+        Columns(labels.alignment, "NT$1,234"),
         Separator("="),
         Barcode("TEST-128"),
         QR("PU7K3M9Q2X"),
         *_end(),
     ]
-    return Document("測試頁", tuple(elements))
+    return Document(labels.title, tuple(elements), DocumentKind.TEST_PAGE)

@@ -52,7 +52,7 @@ class DrawerConfig:
 
 @dataclass(frozen=True, slots=True)
 class PrinterConfig:
-    name: str = "收據印表機"
+    name: str = ""  # the UI shows "Receipt printer" in its language when empty
     kind: ConnectionKind = ConnectionKind.NETWORK
     address: str = ""
     profile: str = "default"

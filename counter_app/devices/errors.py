@@ -1,4 +1,5 @@
-"""Printer problems, said as whose fault they are."""
+"""Printer problems, said as whose fault they are: codes only. The UI words them in
+its own language (`counter_app.ui.device_messages`)."""
 
 from __future__ import annotations
 
@@ -15,27 +16,18 @@ class PrinterProblem(StrEnum):
     BAD_CONFIG = "bad_config"
 
 
-PROBLEM_MESSAGES: dict[PrinterProblem, str] = {
-    PrinterProblem.OFFLINE: "印表機離線，收據等待列印",
-    PrinterProblem.PAPER_OUT: "印表機缺紙，請換紙；收據等待列印",
-    PrinterProblem.PERMISSION_DENIED: "沒有 USB 印表機的存取權限，請安裝 udev 規則",
-    PrinterProblem.NOT_FOUND: "找不到印表機，請檢查連線與設定；收據等待列印",
-    PrinterProblem.MISSING_DRIVER: "缺少印表機驅動程式元件",
-    PrinterProblem.BAD_CONFIG: "印表機設定有誤",
-}
-
-
 class PrinterError(Exception):
-    """The environment kept a job from printing; the job can wait and retry."""
+    """The environment kept a job from printing; the job can wait and retry.
 
-    def __init__(self, problem: PrinterProblem, detail: str = "") -> None:
+    `partial`: the failure came after bytes of the job had started to go out, so part of
+    it may be on paper (the queue then prints it again in full, marked as a reprint).
+    `detail` is technical text for the log, not for the screen."""
+
+    def __init__(self, problem: PrinterProblem, detail: str = "", *, partial: bool = False) -> None:
         super().__init__(f"{problem.value}: {detail}" if detail else problem.value)
         self.problem = problem
         self.detail = detail
-
-    @property
-    def message(self) -> str:
-        return PROBLEM_MESSAGES[self.problem]
+        self.partial = partial
 
 
 def classify(exc: BaseException) -> PrinterProblem:

@@ -8,6 +8,8 @@ printers print as garbage, so text never goes through `text()`.
 
 from __future__ import annotations
 
+import functools
+import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -26,6 +28,7 @@ from counter_app.core.receipts import (
     layout_element,
 )
 from counter_app.core.receipts import Image as ImageElement
+from counter_app.core.text_layout import CharWidth, char_width
 from counter_app.devices.config import DrawerConfig, TextEncoding
 from counter_app.devices.escpos_gateway import Dummy
 from counter_app.devices.raster import (
@@ -45,13 +48,62 @@ REPLACEMENT = b"?"
 _CODECS = {TextEncoding.BIG5: "cp950", TextEncoding.GB18030: "gb18030"}
 
 
+def invisible(ch: str) -> bool:
+    """Characters that print nothing and take no column: format characters (ZWJ,
+    ZWNJ, BOM...), variation selectors, control characters. Never sent to a printer."""
+    cp = ord(ch)
+    return (
+        unicodedata.category(ch) in ("Cf", "Cc")
+        or 0xFE00 <= cp <= 0xFE0F
+        or 0xE0100 <= cp <= 0xE01EF
+        or 0x180B <= cp <= 0x180D
+    )
+
+
+@functools.cache
+def codec_char_width(encoding: TextEncoding) -> CharWidth:
+    """The width rule of a printer in `encoding`: what it prints from one byte takes one
+    column, a double-byte (or GB18030 four-byte) character two. `×`, `※`, `—`, `…`
+    are one column in Unicode but two bytes, so two columns, in Big5. A character the
+    code page lacks is printed as part of a raster line (`line_is_encodable`), at its
+    Unicode width; invisible characters take none. Image mode uses the Unicode rule."""
+    if encoding is TextEncoding.IMAGE:
+        return char_width
+    codec = _CODECS[encoding]
+
+    @functools.lru_cache(maxsize=8192)
+    def width(ch: str) -> int:
+        if invisible(ch):
+            return 0
+        try:
+            encoded = ch.encode(codec)
+        except UnicodeEncodeError:
+            return char_width(ch)
+        return 1 if len(encoded) == 1 else 2
+
+    return width
+
+
+def line_is_encodable(text: str, encoding: TextEncoding) -> bool:
+    """True when the printer can print every visible character of `text` from its code page."""
+    codec = _CODECS[encoding]
+    try:
+        "".join(ch for ch in text if not invisible(ch)).encode(codec)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def encode_line(text: str, encoding: TextEncoding) -> bytes:
     """Encode one line for a Big5 or GB18030 printer, Kanji mode around multibyte runs.
-    Characters the code page lacks print as '?' so a missing glyph is visible, not silent."""
+    Invisible characters are dropped. A character the code page lacks becomes '?'; the
+    renderer never sends such a line as text (it prints it as a raster line instead)."""
     codec = _CODECS[encoding]
     out = bytearray()
     in_kanji = False
     for ch in text:
+        if invisible(ch):
+            continue
         try:
             encoded = ch.encode(codec)
         except UnicodeEncodeError:
@@ -82,6 +134,7 @@ class EscposRenderer:
     def __init__(self, target: RenderTarget, rasterizer: TextRasterizer | None = None) -> None:
         self.target = target
         self._rasterizer = rasterizer
+        self.width_of: CharWidth = codec_char_width(target.encoding)
 
     def _raster(self) -> TextRasterizer:
         if self._rasterizer is None:
@@ -104,7 +157,7 @@ class EscposRenderer:
         pending_lines: list[tuple[str, LineStyle]] = []
         for element in document.elements:
             if isinstance(element, Text | Columns | Separator):
-                pending_lines += layout_element(element, self.target.columns)
+                pending_lines += layout_element(element, self.target.columns, self.width_of)
                 continue
             self._flush_text(printer, pending_lines)
             pending_lines = []
@@ -118,10 +171,17 @@ class EscposRenderer:
         if not lines:
             return
         if self.target.encoding is TextEncoding.IMAGE:
-            image = self._raster().render_lines(lines, self.target.canvas)
-            printer.image(image, impl="bitImageRaster")
+            self._raster_lines(printer, lines)
             return
+        # A line with a character the code page lacks (堃, 𠮷, emoji) is printed as a
+        # raster line, drawn on the same column grid, instead of with '?'.
+        missing: list[tuple[str, LineStyle]] = []
         for text, style in lines:
+            if not line_is_encodable(text, self.target.encoding):
+                missing.append((text, style))
+                continue
+            self._raster_lines(printer, missing)
+            missing = []
             printer.set(
                 align=style.align,
                 bold=style.bold,
@@ -130,7 +190,15 @@ class EscposRenderer:
                 double_height=style.double,
             )
             printer._raw(encode_line(text, self.target.encoding) + b"\n")
+        self._raster_lines(printer, missing)
         printer.set(align="left", bold=False, normal_textsize=True)
+
+    def _raster_lines(self, printer: Dummy, lines: list[tuple[str, LineStyle]]) -> None:
+        if not lines:
+            return
+        printer.set(align="left", bold=False, normal_textsize=True)
+        image = self._raster().render_lines(lines, self.target.canvas, self.width_of)
+        printer.image(image, impl="bitImageRaster")
 
     # -- barcodes, QR, images, paper ----------------------------------------
 

@@ -19,6 +19,7 @@ from counter_app.core.receipts import (
     layout_element,
 )
 from counter_app.core.receipts import Image as ImageElement
+from counter_app.devices.escpos_render import codec_char_width
 from counter_app.devices.raster import (
     LINE_H,
     TextRasterizer,
@@ -32,10 +33,12 @@ from counter_app.devices.target import RenderTarget
 def render_preview(document: Document, target: RenderTarget, rasterizer: TextRasterizer) -> Image.Image:
     """The whole document as one grayscale image `target.canvas.width_px` wide."""
     width = target.canvas.width_px
+    width_of = codec_char_width(target.encoding)  # laid out as the printer lays it out
     parts: list[Image.Image] = [Image.new("1", (width, 16), 1)]
     for element in document.elements:
         if isinstance(element, Text | Columns | Separator):
-            parts.append(rasterizer.render_lines(layout_element(element, target.columns), target.canvas))
+            lines = layout_element(element, target.columns, width_of)
+            parts.append(rasterizer.render_lines(lines, target.canvas, width_of))
         elif isinstance(element, Barcode):
             parts.append(barcode_image(element.data, width))
             parts.append(rasterizer.render_lines([(element.data, LineStyle(align="center"))], target.canvas))

@@ -9,6 +9,12 @@ it as a queued signal). No Qt here.
 Drawer kicks are jobs too, but they jump the queue and never wait long: a
 drawer that springs open minutes after the sale is a risk, so a kick that
 cannot be delivered within `drawer_deadline_s` fails instead.
+
+A job is done only when the printer accepted all its bytes. One cut off part
+way is printed again in full, marked 補印 / REPRINT (`core.receipts.mark_reprint`).
+
+Everything a snapshot says is a code (`JobState`, `PrinterProblem`,
+`JobFailure`, `DocumentKind`); the UI puts it into words.
 """
 
 from __future__ import annotations
@@ -21,8 +27,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from counter_app.core.receipts import Document
-from counter_app.devices.errors import PROBLEM_MESSAGES, PrinterError, PrinterProblem
+from counter_app.core.receipts import Document, DocumentKind, mark_reprint
+from counter_app.devices.errors import PrinterError, PrinterProblem
 from counter_app.devices.printer import ReceiptPrinter
 
 log = logging.getLogger(__name__)
@@ -47,8 +53,19 @@ class JobKind(StrEnum):
     DRAWER = "drawer"
 
 
+class JobFailure(StrEnum):
+    """Why a job ended FAILED."""
+
+    PROGRAM_ERROR = "program_error"  # a rendering bug (logged with context)
+    DRAWER_DEADLINE = "drawer_deadline"  # the drawer could not be kicked in time; see `problem`
+
+
 @dataclass(frozen=True, slots=True)
 class JobSnapshot:
+    """A job as the UI sees it. `title` is for logs; `document_kind` + `reference`
+    name the document, `reprint` says it prints marked 補印 (asked for, or after a
+    print that was cut off: then `interrupted` > 0)."""
+
     id: str
     kind: JobKind
     title: str
@@ -56,8 +73,12 @@ class JobSnapshot:
     printer_name: str
     attempts: int
     problem: PrinterProblem | None
-    message: str
+    failure: JobFailure | None = None
     reason: str = ""  # why a drawer was opened (for the caller's audit log)
+    document_kind: DocumentKind | None = None
+    reference: str = ""
+    reprint: bool = False
+    interrupted: int = 0  # attempts cut off after part of the job went out
 
     @property
     def finished(self) -> bool:
@@ -80,12 +101,18 @@ class _Job:
     attempts: int = 0
     next_attempt: float = 0.0
     problem: PrinterProblem | None = None
-    message: str = "等待列印"
+    failure: JobFailure | None = None
+    interrupted: int = 0
 
     def snapshot(self) -> JobSnapshot:
+        doc = self.document
         return JobSnapshot(
             self.id, self.kind, self.title, self.state, self.printer.name,
-            self.attempts, self.problem, self.message, self.reason,
+            self.attempts, self.problem, self.failure, self.reason,
+            document_kind=doc.kind if doc else None,
+            reference=doc.reference if doc else "",
+            reprint=doc.reprint if doc else False,
+            interrupted=self.interrupted,
         )
 
 
@@ -167,7 +194,7 @@ class PrintQueue:
     def open_drawer(self, reason: str, *, printer: ReceiptPrinter | None = None) -> str:
         """Kick the cash drawer (cash tender, or a supervisor on demand).
         Logging `reason` to the audit trail is the caller's job."""
-        return self._add(JobKind.DRAWER, "開錢櫃", printer, None, reason)
+        return self._add(JobKind.DRAWER, "drawer", printer, None, reason)
 
     def cancel(self, job_id: str) -> bool:
         """Cancel a job that has not started printing."""
@@ -180,7 +207,7 @@ class PrintQueue:
             if job.state not in (JobState.QUEUED, JobState.WAITING_FOR_PRINTER):
                 return False
             job.printer = printer
-            job.state, job.next_attempt, job.message = JobState.QUEUED, 0.0, "等待列印"
+            job.state, job.next_attempt = JobState.QUEUED, 0.0
             job.problem = None
             return True
 
@@ -242,7 +269,7 @@ class PrintQueue:
     def _cancel(self, job: _Job) -> bool:
         if job.state not in (JobState.QUEUED, JobState.WAITING_FOR_PRINTER):
             return False
-        job.state, job.message = JobState.CANCELLED, "已取消"
+        job.state = JobState.CANCELLED
         return True
 
     def _update(self, job_id: str, change: Callable[[_Job], bool]) -> bool:
@@ -290,7 +317,7 @@ class PrintQueue:
                 if job is None:
                     self._cond.wait(wait)
                     continue
-                job.state, job.message = JobState.PRINTING, "列印中"
+                job.state = JobState.PRINTING
                 job.attempts += 1
                 printer, snapshot = job.printer, job.snapshot()
             self._notify(snapshot)
@@ -313,19 +340,23 @@ class PrintQueue:
         with self._cond:
             now = self._clock()
             if error is None and bug is None:
-                job.state, job.problem, job.message = JobState.DONE, None, "已列印"
+                job.state, job.problem = JobState.DONE, None
             elif bug is not None:
-                job.state, job.message = JobState.FAILED, f"列印失敗（程式錯誤）：{bug}"
+                job.state, job.failure = JobState.FAILED, JobFailure.PROGRAM_ERROR
             elif job.kind is JobKind.DRAWER and now - job.created >= self._drawer_deadline:
                 job.state, job.problem = JobState.FAILED, error.problem  # type: ignore[union-attr]
-                job.message = f"錢櫃未開啟：{PROBLEM_MESSAGES[error.problem]}"  # type: ignore[union-attr]
+                job.failure = JobFailure.DRAWER_DEADLINE
             else:
                 assert error is not None
+                if error.partial and job.document is not None:
+                    # Part of it may be on paper: print it again in full, marked as a reprint.
+                    log.warning("print job %s (%s) cut off: %s", job.id, job.title, error)
+                    job.interrupted += 1
+                    job.document = mark_reprint(job.document)
                 delay = self._backoff[min(job.attempts - 1, len(self._backoff) - 1)]
                 if job.kind is JobKind.DRAWER:
                     delay = min(delay, max(self._drawer_deadline - (now - job.created), 0.0))
                 job.state, job.problem = JobState.WAITING_FOR_PRINTER, error.problem
-                job.message = error.message
                 job.next_attempt = now + delay
             snapshot = job.snapshot()
             self._trim()

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import contextlib
 import socket
+import sys
+import time
 from collections.abc import Callable
 from typing import Protocol, runtime_checkable
 
@@ -24,6 +26,7 @@ from counter_app.devices.target import RenderTarget
 DLE_EOT_PAPER = b"\x10\x04\x04"  # transmit roll paper sensor status
 PAPER_END_BITS = 0x60  # bits 5 and 6: roll paper end detected
 STATUS_WAIT_S = 0.3
+SIOCOUTQ = 0x5411  # Linux: bytes of a TCP socket not yet acknowledged by the peer
 
 
 @runtime_checkable
@@ -111,25 +114,61 @@ class EscposReceiptPrinter:
         self.send(drawer_kick(self.config.drawer, self.config.profile), check_paper=False)
 
     def send(self, data: bytes, *, check_paper: bool | None = None) -> None:
-        """Deliver raw bytes. Raises `PrinterError` (offline, paper out, permission...)."""
+        """Deliver raw bytes; returns only when the printer has accepted all of them.
+        Raises `PrinterError` (offline, paper out, permission...), with `partial=True`
+        when the failure came after the first bytes went out."""
         try:
             connection = self._connect(self.config)
         except PrinterError:
             raise
         except Exception as exc:  # e.g. pywin32 / pycups missing: python-escpos raises on construction
             raise PrinterError(classify(exc), str(exc)) from exc
+        sending = False
         try:
             connection.open()
             if self.config.check_paper if check_paper is None else check_paper:
                 self._check_paper(connection)
+            sending = True
             connection._raw(data)
-        except PrinterError:
+            self._confirm_delivery(connection, len(data))
+        except PrinterError as exc:
+            if sending and not exc.partial:
+                raise PrinterError(exc.problem, exc.detail, partial=True) from exc
             raise
         except Exception as exc:  # every connection type fails in its own way
-            raise PrinterError(classify(exc), str(exc)) from exc
+            raise PrinterError(classify(exc), str(exc), partial=sending) from exc
         finally:
             with contextlib.suppress(Exception):  # closing a broken connection may fail again
                 connection.close()
+
+    def _confirm_delivery(self, connection: Escpos, size: int) -> None:
+        """On a TCP connection `sendall` returns once the bytes are in *our* kernel's
+        buffer; a printer that drops the connection after 1,500 of 1,837 bytes goes
+        unnoticed. So: half-close (our FIN follows the last byte), then wait for the
+        printer to close its side in order. A reset, or no close and bytes still
+        unacknowledged when the timeout ends, means the job did not get through."""
+        device = getattr(connection, "device", None)
+        if not isinstance(device, socket.socket):
+            return  # USB, serial, file: writes are synchronous and raise on failure
+        deadline = time.monotonic() + self.config.timeout_s
+        device.shutdown(socket.SHUT_WR)
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                break
+            device.settimeout(min(left, 0.1))
+            try:
+                chunk = device.recv(4096)  # status bytes (ASB) may come first: skip them
+            except TimeoutError:
+                if _unacknowledged(device) == 0:
+                    return  # all accepted; this printer keeps the connection open
+                continue
+            if not chunk:  # the printer closed after reading everything we sent
+                break
+        if not _wait_acknowledged(device, deadline):
+            raise PrinterError(
+                PrinterProblem.OFFLINE, f"the printer did not accept all {size} bytes", partial=True
+            )
 
     def _check_paper(self, connection: Escpos) -> None:
         """Ask DLE EOT 4. A printer that does not answer quickly is assumed fine:
@@ -155,3 +194,31 @@ class EscposReceiptPrinter:
             raise PrinterError(PrinterProblem.OFFLINE, "connection closed by the printer")
         if reply[0] & PAPER_END_BITS == PAPER_END_BITS:
             raise PrinterError(PrinterProblem.PAPER_OUT, f"status byte {reply[0]:#04x}")
+
+
+def _unacknowledged(sock: socket.socket) -> int | None:
+    """Bytes sent but not yet acknowledged by the peer (Linux); None where unknown."""
+    if not sys.platform.startswith("linux"):
+        return None
+    import array
+    import fcntl
+
+    buf = array.array("i", [0])
+    try:
+        fcntl.ioctl(sock.fileno(), SIOCOUTQ, buf)
+    except OSError:
+        return None
+    return buf[0]
+
+
+def _wait_acknowledged(sock: socket.socket, deadline: float) -> bool:
+    """True when every byte was acknowledged and the connection was not reset."""
+    while True:
+        if sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR):
+            return False  # reset: the printer dropped bytes it had not read
+        pending = _unacknowledged(sock)
+        if pending is None or pending == 0:
+            return True
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.01)

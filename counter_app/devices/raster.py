@@ -7,6 +7,7 @@ character takes two, so the bitmap lines up exactly like Font A would.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import barcode as python_barcode
@@ -14,7 +15,7 @@ import qrcode
 from PIL import Image, ImageDraw, ImageFont
 
 from counter_app.core.receipts import LineStyle
-from counter_app.core.text_layout import char_width, display_width
+from counter_app.core.text_layout import CharWidth, char_width, display_width
 from counter_app.devices.fonts import find_cjk_font
 
 CELL_W = 12
@@ -45,6 +46,11 @@ def to_1bit(image: Image.Image) -> Image.Image:
     return gray.point(lambda v: 255 if v > 127 else 0, mode="1")
 
 
+# Tall Latin capitals, descenders and CJK: the probe for where a font puts ink
+# relative to its baseline, so no line is cut at the top or the bottom.
+_INK_PROBE = "ÅÉÇgjpqy_|()國謝堃，"
+
+
 class TextRasterizer:
     def __init__(self, font: tuple[str, int] | None = None) -> None:
         font = font or find_cjk_font()
@@ -54,54 +60,77 @@ class TextRasterizer:
         self._fonts = {
             scale: ImageFont.truetype(path, CELL_H * scale, index=index) for scale in (1, 2)
         }
+        # Baseline offset from a line's top, and how far ink may reach below the line's
+        # box (0 unless the font's ink is taller than a line), per scale.
+        self._baseline: dict[int, int] = {}
+        self._overhang: dict[int, int] = {}
+        for scale, face in self._fonts.items():
+            box = face.getbbox(_INK_PROBE, anchor="ls")
+            top, bottom = math.floor(box[1]), math.ceil(box[3])
+            line_h = LINE_H * scale
+            baseline = max((line_h - (bottom - top)) // 2, 0) - top
+            self._baseline[scale] = baseline
+            self._overhang[scale] = max(baseline + bottom - line_h, 0)
 
-    def render_lines(self, lines: list[tuple[str, LineStyle]], canvas: Canvas) -> Image.Image:
-        heights = [LINE_H * (2 if style.double else 1) for _, style in lines]
-        image = Image.new("L", (canvas.width_px, max(sum(heights), 1)), 255)
+    def line_height(self, style: LineStyle) -> int:
+        return LINE_H * (2 if style.double else 1)
+
+    def render_lines(
+        self, lines: list[tuple[str, LineStyle]], canvas: Canvas, width_of: CharWidth = char_width
+    ) -> Image.Image:
+        """The lines as one 1-bit block, each on the printer's column grid, measured
+        with `width_of` (the same rule the lines were laid out with). The block is
+        tall enough for every glyph's full ink, descenders of the last line included."""
+        heights = [self.line_height(style) for _, style in lines]
+        bottom_ink = self._overhang[2 if lines and lines[-1][1].double else 1]
+        image = Image.new("L", (canvas.width_px, max(sum(heights) + bottom_ink, 1)), 255)
         draw = ImageDraw.Draw(image)
         y = 0
         for (text, style), height in zip(lines, heights, strict=True):
-            self._draw_line(draw, text, style, canvas, y)
+            self._draw_line(draw, text, style, canvas, y, width_of)
             y += height
         return to_1bit(image)
 
     def _draw_line(
-        self, draw: ImageDraw.ImageDraw, text: str, style: LineStyle, canvas: Canvas, y: int
+        self, draw: ImageDraw.ImageDraw, text: str, style: LineStyle, canvas: Canvas, y: int,
+        width_of: CharWidth,
     ) -> None:
         scale = 2 if style.double else 1
         cell = CELL_W * scale
         area = canvas.columns * CELL_W
-        used = display_width(text) * cell
+        used = display_width(text, width_of) * cell
         offset = {"left": 0, "center": (area - used) // 2, "right": area - used}[style.align]
         x = canvas.margin + max(offset, 0)
         font = self._fonts[scale]
-        top = y + (LINE_H * scale - CELL_H * scale) // 2
+        baseline = y + self._baseline[scale]
         for ch in text:
-            w = char_width(ch) * cell
+            w = width_of(ch) * cell
             if w == 0 or ch == " ":
                 x += w
                 continue
             glyph_w = draw.textlength(ch, font=font)
             if glyph_w > w:  # a proportional font's wide Latin letter: squeeze it into its cell
-                self._draw_squeezed(draw, ch, font, x, top, w, CELL_H * scale, style.bold)
+                self._draw_squeezed(
+                    draw, ch, font, x, y, w, LINE_H * scale, self._baseline[scale], style.bold
+                )
             else:
                 gx = x + (w - glyph_w) / 2  # centre the glyph in its cells
-                draw.text((gx, top), ch, font=font, fill=0)
+                draw.text((gx, baseline), ch, font=font, fill=0, anchor="ls")
                 if style.bold:  # emphasised like the printer does it: again, one dot right
-                    draw.text((gx + 1, top), ch, font=font, fill=0)
+                    draw.text((gx + 1, baseline), ch, font=font, fill=0, anchor="ls")
             x += w
 
     @staticmethod
     def _draw_squeezed(
         draw: ImageDraw.ImageDraw, ch: str, font: ImageFont.FreeTypeFont,
-        x: int, top: int, width: int, height: int, bold: bool,
+        x: int, top: int, width: int, height: int, baseline: int, bold: bool,
     ) -> None:
         natural = int(draw.textlength(ch, font=font)) + 2
         glyph = Image.new("L", (natural, height), 0)
         gdraw = ImageDraw.Draw(glyph)
-        gdraw.text((1, 0), ch, font=font, fill=255)
+        gdraw.text((1, baseline), ch, font=font, fill=255, anchor="ls")
         if bold:
-            gdraw.text((2, 0), ch, font=font, fill=255)
+            gdraw.text((2, baseline), ch, font=font, fill=255, anchor="ls")
         mask = glyph.resize((width, height))
         draw.bitmap((x, top), mask, fill=0)
 

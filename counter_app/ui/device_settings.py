@@ -45,9 +45,10 @@ from counter_app.core.receipts import Document, PrinterTestPageData, printer_tes
 from counter_app.devices.config import ConnectionKind, DrawerConfig, PrinterConfig, TextEncoding
 from counter_app.devices.errors import PrinterProblem
 from counter_app.devices.escpos_gateway import profile_names
-from counter_app.devices.print_queue import JobSnapshot, JobState, PrintQueue
+from counter_app.devices.print_queue import JobSnapshot, PrintQueue
 from counter_app.devices.printer import ReceiptPrinter
 from counter_app.devices.usb_permissions import udev_instructions
+from counter_app.ui.device_messages import job_status_text, printer_display_name, test_page_labels
 
 # zh_TW text of this dialog's strings, for the phrasebook in tools/i18n.py
 # (owned elsewhere): `PHRASEBOOK.update(ZH_TW)` there, then run the tool.
@@ -57,18 +58,15 @@ ZH_TW: dict[str, str] = {
     '04b8:0e15 (vendor:product)': '04b8:0e15（廠商:產品）',
     '58 mm (32 columns)': '58 mm（32 字）',
     '80 mm (48 columns)': '80 mm（48 字）',
-    'A printer driver component is missing': '缺少印表機驅動程式元件',
     'Address': '位址',
     'Big5 (Taiwan models)': 'Big5（台灣機種）',
     'COM3 or /dev/ttyUSB0@9600': 'COM3 或 /dev/ttyUSB0@9600',
     'CUPS printer': 'CUPS 印表機',
     'Cancel': '取消',
-    'Cancelled': '已取消',
     'Cash drawer': '錢櫃',
     'Chinese encoding': '中文編碼',
     'Connection': '連線方式',
     'Device file': '裝置檔案',
-    'Done: %1': '完成：%1',
     'Drawer pin': '錢櫃接腳',
     'Enter the USB address, e.g. 04b8:0e15 (vendor:product, shown by lsusb).': '請輸入 USB 位址，例如 04b8:0e15（廠商:產品，可用 lsusb 查詢）。',
     'GB18030 (mainland models)': 'GB18030（簡體機種）',
@@ -76,27 +74,22 @@ ZH_TW: dict[str, str] = {
     'Image (any printer)': '圖像（任何印表機）',
     'In-store weight/price label': '店內秤重／計價條碼',
     'Invalid code': '無效條碼',
+    'Install the udev rule below.': '請安裝下方的 udev 規則。',
     'Invalid settings: %1': '設定有誤：%1',
     'Linux USB permissions': 'Linux USB 權限',
     'Name': '名稱',
     'Network (TCP 9100)': '網路（TCP 9100）',
     'No permission to use the USB printer (errno 13, access denied). Run these commands as an administrator to install the udev rule:': '沒有存取 USB 印表機的權限（errno 13 / 拒絕存取）。請以管理員身分執行下列指令安裝 udev 規則：',
-    'No permission to use the USB printer: install the udev rule below': '沒有 USB 印表機的存取權限，請安裝下方的 udev 規則',
     'Not tested yet': '尚未測試',
     'On Linux a USB printer needs a udev rule before a normal user can print:': '在 Linux 上，USB 印表機需要 udev 規則才能由一般使用者列印：',
     'Paper width': '紙寬',
     'Pickup code': '取貨碼',
     'Pin 2 (usual)': '接腳 2（一般）',
     'Pin 5 (second drawer)': '接腳 5（第二錢櫃）',
-    'Printer not found: check the cable and the settings': '找不到印表機，請檢查連線與設定',
-    'Printer offline, receipt waiting to print': '印表機離線，收據等待列印',
-    'Printer out of paper: load paper; the receipt waits to print': '印表機缺紙，請換紙；收據等待列印',
     'Printer profile': '機型設定檔',
-    'Printing…': '列印中…',
     'Product barcode': '商品條碼',
     'Pulse off': '間隔時間',
     'Pulse on': '脈衝時間',
-    'Queued': '排隊中',
     'Receipt number (returns)': '收據號碼（退換貨）',
     'Receipt preview': '收據預覽',
     'Receipt printer': '收據印表機',
@@ -109,7 +102,6 @@ ZH_TW: dict[str, str] = {
     'Test print': '測試列印',
     'Test the drawer': '測試開錢櫃',
     'USB': 'USB',
-    'The printer settings are wrong': '印表機設定有誤',
     'Windows printer': 'Windows 印表機',
 }
 ZH_TW.update({en: zh for zh, en in REASON_MESSAGES.values()})
@@ -176,6 +168,7 @@ class DeviceSettingsDialog(QDialog):
 
     def _build(self, config: PrinterConfig) -> None:
         self.name_edit = QLineEdit(config.name)
+        self.name_edit.setPlaceholderText(printer_display_name(""))
         self.kind_combo = QComboBox()
         for kind, label in (
             (ConnectionKind.NETWORK, self.tr("Network (TCP 9100)")),
@@ -309,7 +302,7 @@ class DeviceSettingsDialog(QDialog):
     def config(self) -> PrinterConfig:
         """The configuration as currently entered. Raises ValueError if it is invalid."""
         return PrinterConfig(
-            name=self.name_edit.text().strip() or self.tr("Receipt printer"),
+            name=self.name_edit.text().strip(),  # empty: the UI names it in its language
             kind=ConnectionKind(self.kind_combo.currentData()),
             address=self.address_edit.text().strip(),
             profile=self.profile_combo.currentText(),
@@ -356,8 +349,9 @@ class DeviceSettingsDialog(QDialog):
 
     def _test_page(self, config: PrinterConfig) -> Document:
         return printer_test_page(PrinterTestPageData(
-            printer_name=config.name, paper_mm=config.paper_mm, encoding=config.encoding.value,
-            profile=config.profile, printed_at=datetime.now(UTC),
+            printer_name=printer_display_name(config.name), paper_mm=config.paper_mm,
+            encoding=config.encoding.value, profile=config.profile, printed_at=datetime.now(UTC),
+            labels=test_page_labels(),  # the page reads in the UI's language
         ))
 
     def _refresh_preview(self) -> None:
@@ -412,25 +406,9 @@ class DeviceSettingsDialog(QDialog):
             while len(self._early) > 20:
                 del self._early[next(iter(self._early))]
             return
-        texts = {
-            JobState.QUEUED: self.tr("Queued"),
-            JobState.PRINTING: self.tr("Printing…"),
-            JobState.DONE: self.tr("Done: %1").replace("%1", snapshot.title),
-            JobState.CANCELLED: self.tr("Cancelled"),
-        }
-        problems = {
-            PrinterProblem.OFFLINE: self.tr("Printer offline, receipt waiting to print"),
-            PrinterProblem.PAPER_OUT: self.tr("Printer out of paper: load paper; the receipt waits to print"),
-            PrinterProblem.PERMISSION_DENIED: self.tr("No permission to use the USB printer: install the udev rule below"),
-            PrinterProblem.NOT_FOUND: self.tr("Printer not found: check the cable and the settings"),
-            PrinterProblem.MISSING_DRIVER: self.tr("A printer driver component is missing"),
-            PrinterProblem.BAD_CONFIG: self.tr("The printer settings are wrong"),
-        }
-        text = texts.get(snapshot.state)
-        if text is None:
-            text = problems.get(snapshot.problem, snapshot.message) if snapshot.problem else snapshot.message
-            if snapshot.state is JobState.FAILED:
-                text = snapshot.message
+        text = job_status_text(snapshot)
+        if snapshot.problem is PrinterProblem.PERMISSION_DENIED and not snapshot.finished:
+            text += " " + self.tr("Install the udev rule below.")
         self.status_label.setText(text)
         if snapshot.problem is PrinterProblem.PERMISSION_DENIED:
             self._refresh_usb_help(PrinterProblem.PERMISSION_DENIED)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 from counter_app.devices.print_queue import JobSnapshot, JobState
 from counter_app.services.sync_status import SyncStatus
 from counter_app.sync.connectivity import Connectivity
+from counter_app.ui.device_messages import job_status_text, job_title, problem_short
 
 
 def format_age(seconds: float | None) -> str:
@@ -70,14 +71,15 @@ class CounterStatusBar(QStatusBar):
 
     def on_print_job(self, job: JobSnapshot) -> None:
         if job.state == JobState.WAITING_FOR_PRINTER:
+            problem = problem_short(job.problem) if job.problem else ""
             self.printer_label.setText(
-                self.tr("Printer offline: %1 waits to print").replace("%1", job.title)
+                self.tr("%1 waits to print: %2").replace("%1", job_title(job)).replace("%2", problem)
             )
-            self.printer_label.setToolTip(job.message)
+            self.printer_label.setToolTip(job_status_text(job))
             self.printer_label.setStyleSheet("color: white; background: #c77700; padding: 0 6px;")
         elif job.state == JobState.FAILED:
-            self.printer_label.setText(self.tr("Printing failed: %1").replace("%1", job.title))
-            self.printer_label.setToolTip(job.message)
+            self.printer_label.setText(self.tr("Printing failed: %1").replace("%1", job_title(job)))
+            self.printer_label.setToolTip(job_status_text(job))
             self.printer_label.setStyleSheet("color: white; background: #b00020; padding: 0 6px;")
         elif job.finished:
             self.printer_label.setText("")

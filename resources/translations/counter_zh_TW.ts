@@ -79,403 +79,572 @@
 <context>
     <name>CounterStatusBar</name>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="64" />
+        <location filename="../../counter_app/ui/status_bar.py" line="65" />
         <source>● Online</source>
         <translation>● 已連線</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="65" />
+        <location filename="../../counter_app/ui/status_bar.py" line="66" />
         <source>● Unstable connection</source>
         <translation>● 連線不穩</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="66" />
+        <location filename="../../counter_app/ui/status_bar.py" line="67" />
         <source>● Offline: sales are kept and sent later</source>
         <translation>● 離線：交易已保存，恢復連線後自動上傳</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="67" />
+        <location filename="../../counter_app/ui/status_bar.py" line="68" />
         <source>● Connecting…</source>
         <translation>● 連線中…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="74" />
-        <source>Printer offline: %1 waits to print</source>
-        <translation>印表機離線：%1 等待列印</translation>
+        <location filename="../../counter_app/ui/status_bar.py" line="76" />
+        <source>%1 waits to print: %2</source>
+        <translation>%1 等待列印：%2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="79" />
+        <location filename="../../counter_app/ui/status_bar.py" line="81" />
         <source>Printing failed: %1</source>
         <translation>列印失敗：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="90" />
+        <location filename="../../counter_app/ui/status_bar.py" line="92" />
         <source>Waiting to sync: %1 (oldest %2)</source>
         <translation>待同步：%1 筆（最久 %2）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="95" />
+        <location filename="../../counter_app/ui/status_bar.py" line="97" />
         <source>All synced</source>
         <translation>已全部同步</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="97" />
+        <location filename="../../counter_app/ui/status_bar.py" line="99" />
         <source>Failed: %1 need attention</source>
         <translation>失敗：%1 筆待處理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="103" />
+        <location filename="../../counter_app/ui/status_bar.py" line="105" />
         <source>Stock figures from %1 ago</source>
         <translation>庫存資料更新於 %1 前</translation>
     </message>
 </context>
 <context>
-    <name>DeviceSettingsDialog</name>
+    <name>DeviceMessages</name>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="169" />
-        <source>Receipt printer and scanner settings</source>
-        <translation>收據印表機與掃描器設定</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="181" />
-        <source>Network (TCP 9100)</source>
-        <translation>網路（TCP 9100）</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="182" />
-        <source>USB</source>
-        <translation>USB</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="183" />
-        <source>Serial port (COM)</source>
-        <translation>序列埠（COM）</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="184" />
-        <source>Windows printer</source>
-        <translation>Windows 印表機</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="185" />
-        <source>CUPS printer</source>
-        <translation>CUPS 印表機</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="186" />
-        <source>Device file</source>
-        <translation>裝置檔案</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="195" />
-        <source>80 mm (48 columns)</source>
-        <translation>80 mm（48 字）</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="196" />
-        <source>58 mm (32 columns)</source>
-        <translation>58 mm（32 字）</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="199" />
-        <source>Big5 (Taiwan models)</source>
-        <translation>Big5（台灣機種）</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="200" />
-        <source>GB18030 (mainland models)</source>
-        <translation>GB18030（簡體機種）</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="201" />
-        <source>Image (any printer)</source>
-        <translation>圖像（任何印表機）</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="205" />
-        <source>Name</source>
-        <translation>名稱</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="206" />
-        <source>Connection</source>
-        <translation>連線方式</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="207" />
-        <source>Address</source>
-        <translation>位址</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="208" />
-        <source>Printer profile</source>
-        <translation>機型設定檔</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="209" />
-        <source>Paper width</source>
-        <translation>紙寬</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="210" />
-        <source>Chinese encoding</source>
-        <translation>中文編碼</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="211" />
-        <location filename="../../counter_app/ui/device_settings.py" line="312" />
-        <source>Receipt printer</source>
-        <translation>收據印表機</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="215" />
-        <source>Pin 2 (usual)</source>
-        <translation>接腳 2（一般）</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="216" />
-        <source>Pin 5 (second drawer)</source>
-        <translation>接腳 5（第二錢櫃）</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="221" />
-        <source>Drawer pin</source>
-        <translation>錢櫃接腳</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="222" />
-        <source>Pulse on</source>
-        <translation>脈衝時間</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="223" />
-        <source>Pulse off</source>
-        <translation>間隔時間</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="224" />
-        <source>Cash drawer</source>
-        <translation>錢櫃</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="227" />
-        <source>Test print</source>
-        <translation>測試列印</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="228" />
-        <source>Test the drawer</source>
-        <translation>測試開錢櫃</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="233" />
-        <source>Not tested yet</source>
-        <translation>尚未測試</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="236" />
-        <source>Linux USB permissions</source>
-        <translation>Linux USB 權限</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="248" />
-        <source>Scanner test</source>
-        <translation>掃描器測試</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="250" />
-        <source>Scan any code; what it is shows below:</source>
-        <translation>請掃描任一條碼，結果會顯示在下方：</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="256" />
-        <source>Save</source>
-        <translation>儲存</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="257" />
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="276" />
-        <source>Receipt preview</source>
-        <translation>收據預覽</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="289" />
-        <source> ms</source>
-        <translation> 毫秒</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="327" />
-        <source>%1 or %1:9100</source>
-        <translation>%1 或 %1:9100</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="328" />
-        <source>04b8:0e15 (vendor:product)</source>
-        <translation>04b8:0e15（廠商:產品）</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="329" />
-        <source>COM3 or /dev/ttyUSB0@9600</source>
-        <translation>COM3 或 /dev/ttyUSB0@9600</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="346" />
-        <source>Enter the USB address, e.g. 04b8:0e15 (vendor:product, shown by lsusb).</source>
-        <translation>請輸入 USB 位址，例如 04b8:0e15（廠商:產品，可用 lsusb 查詢）。</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="350" />
-        <source>No permission to use the USB printer (errno 13, access denied). Run these commands as an administrator to install the udev rule:</source>
-        <translation>沒有存取 USB 印表機的權限（errno 13 / 拒絕存取）。請以管理員身分執行下列指令安裝 udev 規則：</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="352" />
-        <source>On Linux a USB printer needs a udev rule before a normal user can print:</source>
-        <translation>在 Linux 上，USB 印表機需要 udev 規則才能由一般使用者列印：</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="387" />
-        <location filename="../../counter_app/ui/device_settings.py" line="398" />
-        <location filename="../../counter_app/ui/device_settings.py" line="470" />
-        <source>Invalid settings: %1</source>
-        <translation>設定有誤：%1</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="391" />
-        <source>Test page sent, waiting to print…</source>
-        <translation>測試頁已送出，等待列印…</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="416" />
-        <source>Queued</source>
-        <translation>排隊中</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="417" />
-        <source>Printing…</source>
-        <translation>列印中…</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="418" />
-        <source>Done: %1</source>
-        <translation>完成：%1</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="419" />
-        <source>Cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="422" />
+        <location filename="../../counter_app/ui/device_messages.py" line="19" />
         <source>Printer offline, receipt waiting to print</source>
         <translation>印表機離線，收據等待列印</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="423" />
+        <location filename="../../counter_app/ui/device_messages.py" line="22" />
         <source>Printer out of paper: load paper; the receipt waits to print</source>
         <translation>印表機缺紙，請換紙；收據等待列印</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="424" />
-        <source>No permission to use the USB printer: install the udev rule below</source>
-        <translation>沒有 USB 印表機的存取權限，請安裝下方的 udev 規則</translation>
+        <location filename="../../counter_app/ui/device_messages.py" line="25" />
+        <source>No permission to use the USB printer: a udev rule is needed</source>
+        <translation>沒有 USB 印表機的存取權限，需要安裝 udev 規則</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="425" />
+        <location filename="../../counter_app/ui/device_messages.py" line="28" />
         <source>Printer not found: check the cable and the settings</source>
         <translation>找不到印表機，請檢查連線與設定</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="426" />
+        <location filename="../../counter_app/ui/device_messages.py" line="31" />
         <source>A printer driver component is missing</source>
         <translation>缺少印表機驅動程式元件</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="427" />
+        <location filename="../../counter_app/ui/device_messages.py" line="34" />
         <source>The printer settings are wrong</source>
         <translation>印表機設定有誤</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="443" />
+        <location filename="../../counter_app/ui/device_messages.py" line="44" />
+        <source>printer offline</source>
+        <translation>印表機離線</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="45" />
+        <source>out of paper</source>
+        <translation>缺紙</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="46" />
+        <source>no permission for the USB printer</source>
+        <translation>沒有 USB 印表機權限</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="49" />
+        <source>printer not found</source>
+        <translation>找不到印表機</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="50" />
+        <source>printer driver missing</source>
+        <translation>缺少印表機驅動程式</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="53" />
+        <source>printer settings wrong</source>
+        <translation>印表機設定有誤</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="62" />
+        <source>Receipt %1</source>
+        <translation>收據 %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="63" />
+        <source>Return %1</source>
+        <translation>退貨收據 %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="64" />
+        <source>Exchange %1</source>
+        <translation>換貨收據 %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="65" />
+        <source>Pickup slip %1</source>
+        <translation>取貨單 %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="66" />
+        <source>Dropship slip %1</source>
+        <translation>代發單 %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="69" />
+        <source>%1 report</source>
+        <translation>%1 報表</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="70" />
+        <location filename="../../counter_app/ui/device_messages.py" line="121" />
+        <source>Test page</source>
+        <translation>測試頁</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="72" />
+        <source>Print job</source>
+        <translation>列印工作</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="76" />
+        <source>%1 (reprint)</source>
+        <translation>%1（補印）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="81" />
+        <source>Open the cash drawer</source>
+        <translation>開錢櫃</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="89" />
+        <source>Drawer not opened: %1</source>
+        <translation>錢櫃未開啟：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="92" />
+        <source>Printing failed (program error): %1</source>
+        <translation>列印失敗（程式錯誤）：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="98" />
+        <source>The print was cut off; it prints again in full, marked as a reprint.</source>
+        <translation>列印中斷，將完整重印並標示補印。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="104" />
+        <location filename="../../counter_app/ui/device_messages.py" line="111" />
+        <source>Queued</source>
+        <translation>排隊中</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="105" />
+        <source>Printing…</source>
+        <translation>列印中…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="106" />
+        <source>Done: %1</source>
+        <translation>完成：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="109" />
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="116" />
+        <source>Receipt printer</source>
+        <translation>收據印表機</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="122" />
+        <source>Print test</source>
+        <translation>列印測試</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="123" />
+        <source>TEST PAGE</source>
+        <translation>測試頁 TEST PAGE</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="124" />
+        <source>Printer: </source>
+        <translation>印表機：</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="125" />
+        <source>Printer profile: </source>
+        <translation>機型設定：</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="126" />
+        <source>Paper: </source>
+        <translation>紙寬：</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="127" />
+        <source>Encoding: </source>
+        <translation>編碼：</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="128" />
+        <source>Time: </source>
+        <translation>時間：</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="129" />
+        <source>Traditional Chinese: </source>
+        <translation>繁體中文：</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="130" />
+        <source>Bold</source>
+        <translation>粗體 Bold</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="131" />
+        <source>Centred</source>
+        <translation>置中 Center</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="132" />
+        <source>Right-aligned</source>
+        <translation>靠右 Right</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="133" />
+        <source>Alignment test</source>
+        <translation>對齊測試</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceSettingsDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="161" />
+        <source>Receipt printer and scanner settings</source>
+        <translation>收據印表機與掃描器設定</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="174" />
+        <source>Network (TCP 9100)</source>
+        <translation>網路（TCP 9100）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="175" />
+        <source>USB</source>
+        <translation>USB</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="176" />
+        <source>Serial port (COM)</source>
+        <translation>序列埠（COM）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="177" />
+        <source>Windows printer</source>
+        <translation>Windows 印表機</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="178" />
+        <source>CUPS printer</source>
+        <translation>CUPS 印表機</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="179" />
+        <source>Device file</source>
+        <translation>裝置檔案</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="188" />
+        <source>80 mm (48 columns)</source>
+        <translation>80 mm（48 字）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="189" />
+        <source>58 mm (32 columns)</source>
+        <translation>58 mm（32 字）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="192" />
+        <source>Big5 (Taiwan models)</source>
+        <translation>Big5（台灣機種）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="193" />
+        <source>GB18030 (mainland models)</source>
+        <translation>GB18030（簡體機種）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="194" />
+        <source>Image (any printer)</source>
+        <translation>圖像（任何印表機）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="198" />
+        <source>Name</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="199" />
+        <source>Connection</source>
+        <translation>連線方式</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="200" />
+        <source>Address</source>
+        <translation>位址</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="201" />
+        <source>Printer profile</source>
+        <translation>機型設定檔</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="202" />
+        <source>Paper width</source>
+        <translation>紙寬</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="203" />
+        <source>Chinese encoding</source>
+        <translation>中文編碼</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="204" />
+        <source>Receipt printer</source>
+        <translation>收據印表機</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="208" />
+        <source>Pin 2 (usual)</source>
+        <translation>接腳 2（一般）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="209" />
+        <source>Pin 5 (second drawer)</source>
+        <translation>接腳 5（第二錢櫃）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="214" />
+        <source>Drawer pin</source>
+        <translation>錢櫃接腳</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="215" />
+        <source>Pulse on</source>
+        <translation>脈衝時間</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="216" />
+        <source>Pulse off</source>
+        <translation>間隔時間</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="217" />
+        <source>Cash drawer</source>
+        <translation>錢櫃</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="220" />
+        <source>Test print</source>
+        <translation>測試列印</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="221" />
+        <source>Test the drawer</source>
+        <translation>測試開錢櫃</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="226" />
+        <source>Not tested yet</source>
+        <translation>尚未測試</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="229" />
+        <source>Linux USB permissions</source>
+        <translation>Linux USB 權限</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="241" />
+        <source>Scanner test</source>
+        <translation>掃描器測試</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="243" />
+        <source>Scan any code; what it is shows below:</source>
+        <translation>請掃描任一條碼，結果會顯示在下方：</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="249" />
+        <source>Save</source>
+        <translation>儲存</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="250" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="269" />
+        <source>Receipt preview</source>
+        <translation>收據預覽</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="282" />
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="320" />
+        <source>%1 or %1:9100</source>
+        <translation>%1 或 %1:9100</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="321" />
+        <source>04b8:0e15 (vendor:product)</source>
+        <translation>04b8:0e15（廠商:產品）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="322" />
+        <source>COM3 or /dev/ttyUSB0@9600</source>
+        <translation>COM3 或 /dev/ttyUSB0@9600</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="339" />
+        <source>Enter the USB address, e.g. 04b8:0e15 (vendor:product, shown by lsusb).</source>
+        <translation>請輸入 USB 位址，例如 04b8:0e15（廠商:產品，可用 lsusb 查詢）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="343" />
+        <source>No permission to use the USB printer (errno 13, access denied). Run these commands as an administrator to install the udev rule:</source>
+        <translation>沒有存取 USB 印表機的權限（errno 13 / 拒絕存取）。請以管理員身分執行下列指令安裝 udev 規則：</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="345" />
+        <source>On Linux a USB printer needs a udev rule before a normal user can print:</source>
+        <translation>在 Linux 上，USB 印表機需要 udev 規則才能由一般使用者列印：</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="381" />
+        <location filename="../../counter_app/ui/device_settings.py" line="392" />
+        <location filename="../../counter_app/ui/device_settings.py" line="448" />
+        <source>Invalid settings: %1</source>
+        <translation>設定有誤：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="385" />
+        <source>Test page sent, waiting to print…</source>
+        <translation>測試頁已送出，等待列印…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="411" />
+        <source>Install the udev rule below.</source>
+        <translation>請安裝下方的 udev 規則。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="421" />
         <source>Product barcode</source>
         <translation>商品條碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="444" />
+        <location filename="../../counter_app/ui/device_settings.py" line="422" />
         <source>GS1 code</source>
         <translation>GS1 條碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="445" />
+        <location filename="../../counter_app/ui/device_settings.py" line="423" />
         <source>In-store weight/price label</source>
         <translation>店內秤重／計價條碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="446" />
+        <location filename="../../counter_app/ui/device_settings.py" line="424" />
         <source>Receipt number (returns)</source>
         <translation>收據號碼（退換貨）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="447" />
+        <location filename="../../counter_app/ui/device_settings.py" line="425" />
         <source>Pickup code</source>
         <translation>取貨碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="448" />
+        <location filename="../../counter_app/ui/device_settings.py" line="426" />
         <source>Invalid code</source>
         <translation>無效條碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="451" />
+        <location filename="../../counter_app/ui/device_settings.py" line="429" />
         <source>Nothing was scanned</source>
         <translation>沒有讀到條碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="452" />
+        <location filename="../../counter_app/ui/device_settings.py" line="430" />
         <source>Code is too short</source>
         <translation>條碼太短</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="453" />
+        <location filename="../../counter_app/ui/device_settings.py" line="431" />
         <source>Code is too long</source>
         <translation>條碼太長</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="454" />
+        <location filename="../../counter_app/ui/device_settings.py" line="432" />
         <source>Code contains control characters</source>
         <translation>條碼含有控制字元</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="455" />
+        <location filename="../../counter_app/ui/device_settings.py" line="433" />
         <source>Wrong check digit, scan again</source>
         <translation>檢查碼錯誤，請重新掃描</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="456" />
+        <location filename="../../counter_app/ui/device_settings.py" line="434" />
         <source>The date in the code is invalid</source>
         <translation>條碼中的日期無效</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="457" />
+        <location filename="../../counter_app/ui/device_settings.py" line="435" />
         <source>Malformed GS1 code</source>
         <translation>GS1 條碼格式錯誤</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="458" />
+        <location filename="../../counter_app/ui/device_settings.py" line="436" />
         <source>GS1 code carries no GTIN</source>
         <translation>GS1 條碼沒有商品編號</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="459" />
+        <location filename="../../counter_app/ui/device_settings.py" line="437" />
         <source>Malformed pickup code</source>
         <translation>取貨碼格式錯誤</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="460" />
+        <location filename="../../counter_app/ui/device_settings.py" line="438" />
         <source>Unknown code format</source>
         <translation>無法辨識的條碼</translation>
     </message>

@@ -15,6 +15,9 @@ class FakeNetworkPrinter:
     `stop()` closes the listening socket so connections are refused (printer
     off); `start()` listens on the same port again (printer back on).
     `status_reply` is sent back when a DLE EOT 4 status query arrives.
+    `cut_after`: for the next connections, one limit each: read that many bytes, then
+    drop the connection with the rest unread (a printer switched off mid-job); the
+    bytes it did read are recorded as that connection's job.
     """
 
     def __init__(self) -> None:
@@ -23,6 +26,7 @@ class FakeNetworkPrinter:
         self._recorded: list[tuple[int, bytes]] = []
         self._accepted = 0
         self.status_reply: bytes | None = None
+        self.cut_after: list[int] = []
         self._lock = threading.Lock()
         self._server: socket.socket | None = None
         self._thread: threading.Thread | None = None
@@ -67,13 +71,26 @@ class FakeNetworkPrinter:
             with self._lock:
                 order = self._accepted
                 self._accepted += 1
-            threading.Thread(target=self._record, args=(conn, order), daemon=True).start()
+                limit = self.cut_after.pop(0) if self.cut_after else None
+            threading.Thread(target=self._record, args=(conn, order, limit), daemon=True).start()
 
-    def _record(self, conn: socket.socket, order: int) -> None:
+    def _record(self, conn: socket.socket, order: int, limit: int | None = None) -> None:
         data = bytearray()
         with conn:
             conn.settimeout(5)
-            while True:
+            while limit is not None and len(data) < limit:
+                try:
+                    chunk = conn.recv(min(65536, limit - len(data)))
+                except OSError:
+                    break
+                if not chunk:
+                    break
+                data += chunk
+            if limit is not None:
+                import time
+
+                time.sleep(0.05)  # the rest of the job is in the buffer, unread: closing resets
+            while limit is None:
                 try:
                     chunk = conn.recv(65536)
                 except OSError:

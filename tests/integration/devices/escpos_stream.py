@@ -114,3 +114,39 @@ def stack(images: list[Image.Image]) -> Image.Image:
 def command_positions(stream: bytes, name: str) -> list[int]:
     """Token indexes of command `name`, to check order (drawer first, cut last...)."""
     return [n for n, t in enumerate(tokenize(stream)) if t.kind == name]
+
+
+@dataclass(frozen=True)
+class PrintedLine:
+    """One text line as the printer prints it: its bytes (Kanji markers dropped) and
+    whether double width (ESC ! bit 5) was on."""
+
+    data: bytes
+    double_width: bool
+
+    def text(self, codec: str = "cp950") -> str:
+        return self.data.decode(codec)
+
+    def columns(self, codec: str = "cp950") -> int:
+        """Font A columns on the paper: one per single-byte character, two per
+        multibyte one, twice that in double width. Counted from the bytes alone."""
+        used = sum(1 if len(ch.encode(codec)) == 1 else 2 for ch in self.data.decode(codec))
+        return used * (2 if self.double_width else 1)
+
+
+def printed_lines(stream: bytes) -> list[PrintedLine]:
+    """Every LF-terminated text line, in order (raster lines are not text)."""
+    lines: list[PrintedLine] = []
+    double = False
+    current = bytearray()
+    for token in tokenize(stream):
+        if token.kind == "ESC !":
+            double = bool(token.data[2] & 0x20)
+        elif token.kind == "text":
+            for byte in token.data:
+                if byte == 0x0A:
+                    lines.append(PrintedLine(bytes(current), double))
+                    current.clear()
+                else:
+                    current.append(byte)
+    return lines

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import time
 
-from counter_app.core.receipts import Document, Text
-from counter_app.devices.config import ConnectionKind, PrinterConfig
-from counter_app.devices.errors import PrinterProblem
-from counter_app.devices.print_queue import JobSnapshot, JobState, PrintQueue
+import pytest
+
+from counter_app.core.receipts import Document, Text, mark_reprint
+from counter_app.devices.config import ConnectionKind, PrinterConfig, TextEncoding
+from counter_app.devices.errors import PrinterError, PrinterProblem
+from counter_app.devices.print_queue import JobFailure, JobSnapshot, JobState, PrintQueue
 from counter_app.devices.printer import EscposReceiptPrinter
 
 from .conftest import FakeNetworkPrinter
@@ -49,8 +51,7 @@ def test_printer_off_during_sale_then_prints_exactly_once(net_printer: FakeNetwo
         queue.add_listener(seen.append)
         job = queue.submit(receipt("RS001-261125-0042"))
         waiting = wait_for_state(queue, job, JobState.WAITING_FOR_PRINTER)
-        assert waiting.problem is PrinterProblem.OFFLINE
-        assert waiting.message == "印表機離線，收據等待列印"
+        assert waiting.problem is PrinterProblem.OFFLINE and not waiting.interrupted
         time.sleep(0.4)  # several retries while it is off
         assert queue.job(job).attempts >= 3  # type: ignore[union-attr]
 
@@ -85,7 +86,6 @@ def test_paper_out_waits_until_paper_is_back(net_printer: FakeNetworkPrinter) ->
         job = queue.submit(receipt("RS001-261125-0007"))
         waiting = wait_for_state(queue, job, JobState.WAITING_FOR_PRINTER)
         assert waiting.problem is PrinterProblem.PAPER_OUT
-        assert "缺紙" in waiting.message
         net_printer.status_reply = b"\x12"  # paper loaded
         queue.retry_now()
         assert queue.wait_until_finished(job, 5).state is JobState.DONE  # type: ignore[union-attr]
@@ -128,9 +128,113 @@ def test_drawer_kick_gives_up_instead_of_opening_late(net_printer: FakeNetworkPr
     with PrintQueue(make_printer(net_printer), backoff_s=(0.05,), drawer_deadline_s=0.3) as queue:
         job = queue.open_drawer("supervisor:no_sale")
         failed = wait_for_state(queue, job, JobState.FAILED, timeout=3)
-        assert failed.message.startswith("錢櫃未開啟")
+        assert failed.failure is JobFailure.DRAWER_DEADLINE and failed.problem is PrinterProblem.OFFLINE
         assert failed.reason == "supervisor:no_sale"
         net_printer.start()
         time.sleep(0.2)
     assert net_printer.jobs == []
 
+
+
+def sale_doc() -> Document:
+    from datetime import UTC, datetime
+
+    from counter_app.core.money import Money
+    from counter_app.core.receipts import Payment, SaleLine, SaleReceiptData, sale_receipt
+
+    total = Money.from_dollars(580)
+    return sale_receipt(SaleReceiptData(
+        "台北信義店", "S001", "RS001-261125-0042", "王小明", datetime(2026, 11, 25, 1, 30, tzinfo=UTC),
+        [SaleLine("珍珠奶茶（大）", 2, Money.from_dollars(65), Money.from_dollars(130)),
+         SaleLine("鳳梨酥禮盒", 1, Money.from_dollars(450), Money.from_dollars(450))],
+        total, [Payment("cash", total, Money.from_dollars(1000), Money.from_dollars(420))],
+    ))
+
+
+@pytest.mark.parametrize("encoding", [TextEncoding.BIG5, TextEncoding.IMAGE])
+def test_a_job_cut_off_part_way_prints_again_in_full_marked_as_a_reprint(
+    net_printer: FakeNetworkPrinter, encoding: TextEncoding
+) -> None:
+    printer = make_printer(net_printer)
+    printer = EscposReceiptPrinter(printer.config.with_changes(encoding=encoding))
+    doc = sale_doc()
+    full = printer.render(doc)
+    cut = len(full) * 8 // 10 if encoding is TextEncoding.BIG5 else 20_000  # 1,500 of 1,837-like
+    net_printer.cut_after = [cut]
+    seen: list[JobSnapshot] = []
+    with PrintQueue(printer, backoff_s=FAST_BACKOFF) as queue:
+        queue.add_listener(seen.append)
+        job = queue.submit(doc)
+        done = queue.wait_until_finished(job, 10)
+        time.sleep(0.2)
+    assert done is not None and done.state is JobState.DONE
+    assert (done.attempts, done.interrupted, done.reprint) == (2, 1, True)
+    assert JobState.WAITING_FOR_PRINTER in [s.state for s in seen[:-1]], "not done after the cut"
+    first, second = net_printer.wait_for_jobs(2)
+    assert len(first) == cut and full.startswith(first)
+    again = printer.render(mark_reprint(doc))
+    assert second == again, "printed again in full"
+    if encoding is TextEncoding.BIG5:
+        lines = printed_text(second).splitlines()
+        assert "*** 補印 REPRINT ***" in lines and "找零" in printed_text(second)
+
+
+def test_send_reports_a_cut_connection_as_partial(net_printer: FakeNetworkPrinter) -> None:
+    printer = make_printer(net_printer)
+    data = printer.render(sale_doc())
+    net_printer.cut_after = [len(data) * 8 // 10]
+    with pytest.raises(PrinterError) as caught:
+        printer.send(data)
+    assert caught.value.partial and caught.value.problem is PrinterProblem.OFFLINE
+    printer.send(data)  # the next connection takes it all
+    assert net_printer.wait_for_jobs(2)[1] == data
+
+
+def test_a_printer_that_is_off_is_not_a_partial_print(net_printer: FakeNetworkPrinter) -> None:
+    printer = make_printer(net_printer)
+    net_printer.stop()
+    with pytest.raises(PrinterError) as caught:
+        printer.send(b"\x1b@hello\n")
+    assert not caught.value.partial
+
+
+def test_a_printer_that_keeps_the_connection_open_still_completes_the_job() -> None:
+    """Some printers never close their side: all bytes acknowledged is then enough."""
+    import socket
+    import threading
+
+    server = socket.create_server(("127.0.0.1", 0))
+    received = bytearray()
+    release = threading.Event()
+
+    def serve() -> None:
+        conn, _ = server.accept()
+        with conn:
+            conn.settimeout(0.05)
+            while not release.is_set():
+                try:
+                    chunk = conn.recv(65536)
+                except TimeoutError:
+                    continue
+                if chunk:
+                    received.extend(chunk)
+                else:
+                    release.wait(5)  # our FIN arrived: stay open, as such printers do
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    printer = EscposReceiptPrinter(PrinterConfig(
+        name="櫃台", kind=ConnectionKind.NETWORK, address=f"127.0.0.1:{server.getsockname()[1]}",
+        profile="TM-T20II", check_paper=False, timeout_s=3.0,
+    ))
+    data = printer.render(sale_doc())
+    started = time.monotonic()
+    try:
+        printer.send(data)
+        elapsed = time.monotonic() - started
+    finally:
+        release.set()
+        thread.join(2)
+        server.close()
+    assert bytes(received) == data
+    assert elapsed < 1.0, "no need to wait for the whole timeout"

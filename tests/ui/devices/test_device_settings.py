@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QObject, QTranslator, Signal
 from pytestqt.qtbot import QtBot
 
-from counter_app.core.receipts import Document
+from counter_app.core.receipts import Document, DocumentKind
 from counter_app.devices.config import ConnectionKind, PrinterConfig, TextEncoding
 from counter_app.devices.errors import PrinterError, PrinterProblem
 from counter_app.devices.print_queue import PrintQueue
@@ -79,7 +79,8 @@ def test_test_print_goes_through_the_queue_off_the_gui_thread(qtbot: QtBot, queu
     qtbot.waitUntil(lambda: dialog.status_label.text().startswith("Done"), timeout=3000)
     [printer] = printers
     assert printer.config.address == "10.0.0.9"
-    assert [d.title for d in printer.documents] == ["測試頁"]
+    assert [(d.kind, d.title) for d in printer.documents] == [(DocumentKind.TEST_PAGE, "Test page")]
+    assert dialog.status_label.text() == "Done: Test page"
     assert printer.threads == ["print-queue"]
 
 
@@ -93,7 +94,7 @@ def test_usb_permission_problem_shows_the_udev_rule(qtbot: QtBot, queue: PrintQu
     config = PrinterConfig(kind=ConnectionKind.USB, address="04b8:0e15")
     dialog, _, _, _ = make_dialog(qtbot, queue, config, PrinterProblem.PERMISSION_DENIED)
     dialog.test_print_button.click()
-    qtbot.waitUntil(lambda: "udev" in dialog.status_label.text(), timeout=3000)
+    qtbot.waitUntil(lambda: "udev rule below" in dialog.status_label.text(), timeout=3000)
     assert dialog.usb_box.isVisible()
     assert 'ATTRS{idVendor}=="04b8", ATTRS{idProduct}=="0e15"' in dialog.udev_text.toPlainText()
     assert "errno 13" in dialog.usb_help.text()
@@ -192,3 +193,37 @@ def test_the_drawer_test_goes_through_the_callers_hook_and_reports_its_job(qtbot
     dialog.drawer_button.click()
     assert len(jobs) == 1 and printers[0].config.address == "10.0.0.9"
     qtbot.waitUntil(lambda: dialog.status_label.text().startswith("Done"), timeout=3000)
+
+
+def _has_chinese(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def test_english_mode_test_page_and_name_have_no_chinese(qtbot: QtBot, queue: PrintQueue) -> None:
+    dialog, _, saved, _ = make_dialog(qtbot, queue, PrinterConfig(address="10.0.0.9"))
+    assert dialog.name_edit.placeholderText() == "Receipt printer"
+    page = dialog._test_page(dialog.config())
+    text = page.plain_text(48).replace("珍珠奶茶、鳳梨酥、臺灣", "")  # the encoding sample
+    assert not _has_chinese(text) and "Printer: Receipt printer" in text
+    dialog.test_print_button.click()
+    qtbot.waitUntil(lambda: dialog.status_label.text() == "Done: Test page", timeout=3000)
+    dialog.buttons.accepted.emit()
+    assert saved[0].name == "", "an unnamed printer is stored unnamed, not in one language"
+
+
+def test_test_page_follows_the_ui_language(qtbot: QtBot, queue: PrintQueue) -> None:
+    from PySide6.QtCore import QLocale
+
+    from counter_app.ui.i18n import install_translator
+
+    locale = QLocale()
+    translator = install_translator(QCoreApplication.instance(), "zh_TW")
+    try:
+        dialog, _, _, _ = make_dialog(qtbot, queue, PrinterConfig(address="10.0.0.9"))
+        page = dialog._test_page(dialog.config())
+        assert page.title == "測試頁" and "印表機：收據印表機" in page.plain_text(48)
+        dialog.test_print_button.click()
+        qtbot.waitUntil(lambda: dialog.status_label.text() == "完成：測試頁", timeout=3000)
+    finally:
+        QCoreApplication.removeTranslator(translator)
+        QLocale.setDefault(locale)

@@ -8,11 +8,14 @@ import pytest
 
 from counter_app.core.money import Money
 from counter_app.core.receipts import (
+    DROPSHIP_COPY_LABELS,
     QR,
     Barcode,
     Columns,
     Cut,
     Document,
+    DocumentKind,
+    DropshipCopy,
     DropshipSlipData,
     ItemQty,
     Payment,
@@ -22,9 +25,12 @@ from counter_app.core.receipts import (
     SaleLine,
     SaleReceiptData,
     ShiftReportData,
+    TestPageLabels,
     Text,
     dropship_slip,
+    dropship_slips,
     local_time,
+    mark_reprint,
     mask_phone,
     pickup_slip,
     printer_test_page,
@@ -91,11 +97,29 @@ def test_pickup_slip_has_qr_and_code128_and_masked_phone() -> None:
     assert "待確認" in text
 
 
-def test_dropship_slip_masks_phone() -> None:
-    doc = dropship_slip(DropshipSlipData("台北信義店", "DS-0001", "林先生", "0987-654-321",
-                                         "台北市信義區松高路 1 號", [ItemQty("保溫瓶", 1)], WHEN))
-    text = doc.plain_text(48)
+DROPSHIP = DropshipSlipData("台北信義店", "DS-0001", "林先生", "0987-654-321",
+                            "台北市信義區松高路 1 號 5 樓", [ItemQty("保溫瓶", 1)], WHEN, carrier="黑貓宅急便")
+
+
+def test_the_parcel_copy_carries_what_the_courier_needs() -> None:
+    text = dropship_slip(DROPSHIP, copy=DropshipCopy.PARCEL).plain_text(32)
+    assert "電話：0987-654-321" in text, "the courier can call"
+    assert "台北市信義區松高路1號5樓" in text.replace("\n", "").replace(" ", "") and "林先生" in text
+    assert "包裹聯" in text and "黑貓宅急便" in text
+
+
+@pytest.mark.parametrize("copy", [DropshipCopy.CUSTOMER, DropshipCopy.STORE])
+def test_the_customer_and_store_copies_mask_the_phone(copy: DropshipCopy) -> None:
+    text = dropship_slip(DROPSHIP, copy=copy).plain_text(48)
     assert "0987***321" in text and "654" not in text
+    assert DROPSHIP_COPY_LABELS[copy] in text
+
+
+def test_dropship_slips_are_three_labelled_copies_parcel_first() -> None:
+    docs = dropship_slips(DROPSHIP)
+    assert [d.plain_text(48).count("654") for d in docs] == [1, 0, 0]
+    assert all(d.kind is DocumentKind.DROPSHIP_SLIP and d.reference == "DS-0001" for d in docs)
+    assert all(Barcode("DS-0001") in d.elements for d in docs)
 
 
 def test_mask_phone() -> None:
@@ -138,6 +162,31 @@ def test_printer_test_page_exercises_every_element_kind() -> None:
 
 def test_local_time_converts_utc_to_taipei() -> None:
     assert local_time(WHEN) == "2026-11-25 09:30"
+
+
+def test_builders_name_their_documents_with_codes() -> None:
+    doc = printer_test_page(PrinterTestPageData("櫃台", 80, "big5", "TM-T88V", WHEN))
+    assert (doc.kind, doc.reprint) == (DocumentKind.TEST_PAGE, False)
+
+
+def test_test_page_reads_in_the_labels_given() -> None:
+    labels = TestPageLabels(title="Test page", heading="Print test", subtitle="TEST PAGE",
+                            printer="Printer: ", profile="Profile: ", paper="Paper: ",
+                            encoding="Encoding: ", time="Time: ", chinese_sample="Chinese: ",
+                            bold="Bold", center="Center", right="Right", alignment="Alignment")
+    doc = printer_test_page(PrinterTestPageData("Front", 80, "big5", "TM-T88V", WHEN, labels=labels))
+    text = doc.plain_text(48)
+    assert doc.title == "Test page" and "Printer: Front" in text and "Paper: 80 mm" in text
+    non_sample = text.replace("珍珠奶茶、鳳梨酥、臺灣", "")
+    assert not any("\u4e00" <= ch <= "\u9fff" for ch in non_sample), "no Chinese but the sample"
+
+
+def test_mark_reprint_marks_once_under_the_header() -> None:
+    doc = printer_test_page(PrinterTestPageData("櫃台", 80, "big5", "TM-T88V", WHEN))
+    marked = mark_reprint(doc)
+    assert marked.reprint and mark_reprint(marked) == marked
+    lines = marked.plain_text(48).splitlines()
+    assert lines.index("*** 補印 REPRINT ***") == 2 and lines[3].startswith("---")
 
 
 def test_document_is_immutable() -> None:

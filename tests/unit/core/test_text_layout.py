@@ -86,3 +86,21 @@ def test_two_columns_fit(left: str, width: int) -> None:
 def test_wrap_rejects_zero_width() -> None:
     with pytest.raises(ValueError):
         wrap("x", 0)
+
+
+def big5_width(ch: str) -> int:
+    """A printer's rule: what its code page sends as two bytes takes two columns."""
+    try:
+        return 1 if len(ch.encode("cp950")) == 1 else 2
+    except UnicodeEncodeError:
+        return 1
+
+
+def test_layout_follows_the_printers_width_rule() -> None:
+    # × is one column in Unicode but two on a Big5 printer
+    assert display_width("紅茶×2") == 6 and display_width("紅茶×2", big5_width) == 7
+    [row] = two_columns("紅茶×2", "NT$159", 16, big5_width)
+    assert display_width(row, big5_width) == 16 and row.endswith("NT$159")
+    [first, *_] = three_columns("※限定※冬季暖暖包十入", "x1", "NT$99", 32, big5_width)
+    assert display_width(first, big5_width) == 32 and first.endswith("NT$99")
+    assert all(display_width(line, big5_width) <= 10 for line in wrap("咖啡—拿鐵…熱", 10, big5_width))

@@ -19,7 +19,13 @@ from counter_app.devices.escpos_gateway import (
     capabilities,
     profile_names,
 )
-from counter_app.devices.escpos_render import KANJI_OFF, KANJI_ON, drawer_kick, encode_line
+from counter_app.devices.escpos_render import (
+    KANJI_OFF,
+    KANJI_ON,
+    drawer_kick,
+    encode_line,
+    invisible,
+)
 from counter_app.devices.printer import EscposReceiptPrinter
 from counter_app.devices.target import RenderTarget
 from counter_app.devices.usb_permissions import udev_instructions, udev_rule
@@ -139,7 +145,7 @@ def _cp950_ok(ch: str) -> bool:
         round_trips = ch.encode("cp950").decode("cp950") == ch  # e.g. ¢ comes back as ￠
     except UnicodeEncodeError:
         return False
-    return round_trips and ch not in "\x1b\x1c\x1d\x10\n"
+    return round_trips and not invisible(ch)  # control and format characters are dropped
 
 
 @given(st.text(alphabet=st.characters(codec="utf-8").filter(_cp950_ok), max_size=40))
