@@ -186,6 +186,7 @@ def _device(device: Device) -> dict[str, Any]:
         "name": device.name,
         "role": device.role,
         "location_id": device.location_id,
+        "till_no": device.till_no,
         "revoked_at": device.revoked_at,
     }
 
