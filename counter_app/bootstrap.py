@@ -88,7 +88,10 @@ def enroll(
         sync_state.set_value(session, "store_id", str(location["id"]))
         sync_state.set_value(session, "store_code", str(location["code"]))
         sync_state.set_value(session, "store_name", str(location["name"]))
-        sync_state.set_value(session, "device_id", str(enrollment.device_id))
+        sync_state.set_value(session, sync_state.DEVICE_ID_KEY, str(enrollment.device_id))
+        # Empty if the warehouse predates till numbers: the till asks again later (relay).
+        till_no = str(enrollment.till_no) if enrollment.till_no is not None else ""
+        sync_state.set_value(session, sync_state.TILL_NO_KEY, till_no)
     client.set_token(enrollment.token)
     return StoreContext(int(location["id"]), str(location["code"]), str(location["name"]))
 
@@ -143,7 +146,7 @@ def build_services(
         connectivity=connectivity,
         relay=relay,
         puller=puller,
-        background=BackgroundSync(relay, puller, push_interval_s, pull_interval_s),
+        background=BackgroundSync(relay, puller, push_interval_s, pull_interval_s, connectivity),
         store=store,
         catalog=catalog,
         selling=SellingService(db, store),

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 from counter_app.core.cart import Cart, CartError, change_due
-from counter_app.core.ids import receipt_number, uuid7
+from counter_app.core.ids import RECEIPT_PREFIX, uuid7
 from counter_app.core.money import Money
 from counter_app.local import outbox, sync_state
 from counter_app.local.db import LocalDatabase
@@ -62,8 +62,7 @@ class SellingService:
             for line in cart.lines
         )
         with self._db.unit_of_work() as session:
-            day_key = f"receipt_seq:{now:%y%m%d}"
-            receipt_no = receipt_number(self._store.code, now.date(), sync_state.next_counter(session, day_key))
+            receipt_no = sync_state.next_document_number(session, RECEIPT_PREFIX, self._store.code, now.date())
             session.add(
                 Sale(
                     sale_id=sale_id,

@@ -6,6 +6,7 @@ import logging
 import threading
 from collections.abc import Callable
 
+from counter_app.sync.connectivity import Connectivity, ConnectivityMonitor
 from counter_app.sync.puller import ChangePuller
 from counter_app.sync.relay import OutboxRelay
 
@@ -51,7 +52,9 @@ class BackgroundSync:
         puller: ChangePuller,
         push_interval_s: float = 2.0,
         pull_interval_s: float = 5.0,
+        connectivity: ConnectivityMonitor | None = None,
     ) -> None:
+        self._connectivity = connectivity
         self.relay = relay
         self.puller = puller
         self._push = _Loop("outbox-relay", relay.drain, push_interval_s)
@@ -59,8 +62,16 @@ class BackgroundSync:
 
     def start(self) -> None:
         self.relay.recover()
+        if self._connectivity is not None:
+            # The link is back (any call got through): push what waits now, not at the
+            # relay's next tick, so the till learns of its acks promptly after an outage.
+            self._connectivity.subscribe(self._on_connectivity)
         self._push.start()
         self._pull.start()
+
+    def _on_connectivity(self, state: Connectivity) -> None:
+        if state == Connectivity.ONLINE:
+            self._push.wake()
 
     def push_soon(self) -> None:
         """Called after a sale is committed locally."""
