@@ -13,6 +13,7 @@ from counter_app.core.money import Money
 from counter_app.local.db import LocalDatabase
 from counter_app.local.models import AuditEntry, Payment, Sale, SaleLine
 from counter_app.local.outbox import now_iso
+from counter_app.local.sync_results import receipt_no_for
 from counter_app.services.context import StaffMember, StoreContext
 from counter_app.services.selling import CompletedSale
 
@@ -50,7 +51,9 @@ class ReceiptService:
     def reprint(self, receipt_no: str) -> str:
         """Print a past sale again, marked 補印 / REPRINT. Raises LookupError if unknown."""
         with self._db.read() as session:
-            sale = session.scalars(select(Sale).where(Sale.receipt_no == receipt_no)).first()
+            # A number the warehouse refused as taken was replaced: the old one still finds the sale.
+            current_no = receipt_no_for(session, receipt_no)
+            sale = session.scalars(select(Sale).where(Sale.receipt_no == current_no)).first()
             if sale is None:
                 raise LookupError(f"no sale {receipt_no} in this till's journal")
             lines = session.scalars(
