@@ -21,6 +21,7 @@ from counter_app.services.receipts import ReceiptService
 from counter_app.services.selling import SellingService
 from counter_app.services.staff import StaffService
 from counter_app.services.stock_lookup import StockLookupService
+from counter_app.services.stock_to_count import StockToCountService
 from counter_app.services.sync_status import SyncStatusService
 from counter_app.sync.background import BackgroundSync
 from counter_app.sync.client import WarehouseClient
@@ -56,6 +57,7 @@ class CounterServices:
     print_queue: PrintQueue
     receipts: ReceiptService
     stock_lookup: StockLookupService
+    stock_to_count: StockToCountService
 
     def close(self) -> None:
         self.print_queue.stop()
@@ -155,7 +157,8 @@ def build_services(
         settings=settings,
         print_queue=print_queue,
         receipts=ReceiptService(db, print_queue, store),
-        stock_lookup=StockLookupService(catalog, live_client, store.location_id),
+        stock_lookup=StockLookupService(catalog, live_client, store.location_id, connectivity),
+        stock_to_count=StockToCountService(db, store.location_id),
     )
 
 

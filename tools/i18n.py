@@ -100,6 +100,7 @@ PHRASEBOOK: dict[str, str] = {
     "Total": "總計",
     "Unreadable code; scan again": "條碼無法辨識，請重新掃描",
     "Waiting to sync: %1 (oldest %2)": "待同步：%1 筆（最久 %2）",
+    "Sending: %1 (oldest %2)": "上傳中：%1 筆（最久 %2）",
     "Wrong PIN": "密碼錯誤",
     "\u25cf Connecting\u2026": "● 連線中…",
     "\u25cf Offline: sales are kept and sent later": "● 離線：交易已保存，恢復連線後自動上傳",

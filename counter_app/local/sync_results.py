@@ -19,8 +19,10 @@ from counter_app.local.models import (
     AuditEntry,
     OutboxOp,
     PendingStockDelta,
+    Product,
     ReceiptAlias,
     Sale,
+    Stock,
     WarehouseNegativeStock,
 )
 
@@ -111,6 +113,25 @@ def record_negative_stock(session: Session, location_id: int, result: dict[str, 
                 receipt_no=str(result.get("receipt_no", "")),
             )
         )
+
+
+def negative_stock_rows(
+    session: Session, location_id: int
+) -> list[tuple[WarehouseNegativeStock, str | None, str | None, int | None, str | None]]:
+    """Each warning kept for a store with the product's sku and name and the cached
+    figure (on_hand, received_at) for that store, if any."""
+    rows = session.execute(
+        select(WarehouseNegativeStock, Product.sku, Product.name, Stock.on_hand, Stock.received_at)
+        .join(Product, Product.id == WarehouseNegativeStock.product_id, isouter=True)
+        .join(
+            Stock,
+            (Stock.product_id == WarehouseNegativeStock.product_id)
+            & (Stock.location_id == WarehouseNegativeStock.location_id),
+            isouter=True,
+        )
+        .where(WarehouseNegativeStock.location_id == location_id)
+    ).all()
+    return [(r[0], r[1], r[2], r[3], r[4]) for r in rows]
 
 
 def audit_payload(entry: AuditEntry) -> dict[str, Any]:

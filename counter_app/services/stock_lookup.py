@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from counter_app.core.catalog import ProductInfo, StockFigure
 from counter_app.services.catalog import CatalogService
 from counter_app.sync.client import WarehouseClient, WarehouseProblem, WarehouseUnreachable
+from counter_app.sync.connectivity import ConnectivityMonitor
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,10 +20,17 @@ class StockReport:
 
 
 class StockLookupService:
-    def __init__(self, catalog: CatalogService, client: WarehouseClient, own_location_id: int) -> None:
+    def __init__(
+        self,
+        catalog: CatalogService,
+        client: WarehouseClient,
+        own_location_id: int,
+        connectivity: ConnectivityMonitor | None = None,
+    ) -> None:
         self._catalog = catalog
         self._client = client
         self._own = own_location_id
+        self._connectivity = connectivity
 
     def cached(self, product: ProductInfo) -> StockReport:
         return StockReport(product, self._catalog.stock(product.id), live=False)
@@ -32,8 +40,17 @@ class StockLookupService:
         cached = self._catalog.stock(product.id)
         try:
             body = self._client.stock(product.sku)
-        except (WarehouseUnreachable, WarehouseProblem) as exc:
+        except WarehouseUnreachable as exc:
+            # The stock panel shows "offline" now: the status bar must not still say online.
+            if self._connectivity is not None:
+                self._connectivity.report_failure(str(exc))
             return StockReport(product, cached, live=False, note=str(exc))
+        except WarehouseProblem as exc:  # the warehouse answered: the link is up
+            if self._connectivity is not None:
+                self._connectivity.report_success()
+            return StockReport(product, cached, live=False, note=str(exc))
+        if self._connectivity is not None:
+            self._connectivity.report_success()
         live = {level["location_id"]: level for level in body.get("levels", [])}
         figures = []
         # Every location the till knows, so "none here" shows as 0 rather than vanishing.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from counter_app.local import outbox, sync_state
+from counter_app.local import outbox, sync_results, sync_state
 from counter_app.local.db import LocalDatabase
 from counter_app.local.outbox import FailedOp
 from counter_app.services.context import StaffMember
@@ -49,6 +49,13 @@ class SyncStatusService:
     def retry(self, op_id: str) -> None:
         with self._db.unit_of_work() as session:
             outbox.retry_failed(session, op_id)
+
+    def renumber(self, op_id: str, staff_id: int | None = None) -> str | None:
+        """A sale refused as ``receipt_no_taken``: give it a new number from this till and
+        send it again (the relay does this by itself; this is the dialog's button). The old
+        number still finds the sale; the change is audited. None if not such a sale."""
+        with self._db.unit_of_work() as session:
+            return sync_results.renumber_refused_sale(session, op_id, staff_id)
 
     def discard(self, op_id: str, supervisor_id: int, reason: str) -> None:
         """Give up on a rejected op for a supervisor already checked by the caller."""

@@ -79,52 +79,57 @@
 <context>
     <name>CounterStatusBar</name>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="64" />
+        <location filename="../../counter_app/ui/status_bar.py" line="123" />
         <source>● Online</source>
         <translation>● 已連線</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="65" />
+        <location filename="../../counter_app/ui/status_bar.py" line="124" />
         <source>● Unstable connection</source>
         <translation>● 連線不穩</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="66" />
+        <location filename="../../counter_app/ui/status_bar.py" line="125" />
         <source>● Offline: sales are kept and sent later</source>
         <translation>● 離線：交易已保存，恢復連線後自動上傳</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="67" />
+        <location filename="../../counter_app/ui/status_bar.py" line="126" />
         <source>● Connecting…</source>
         <translation>● 連線中…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="74" />
+        <location filename="../../counter_app/ui/status_bar.py" line="130" />
+        <source>Sending: %1 (oldest %2)</source>
+        <translation>上傳中：%1 筆（最久 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/status_bar.py" line="152" />
         <source>Printer offline: %1 waits to print</source>
         <translation>印表機離線：%1 等待列印</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="79" />
+        <location filename="../../counter_app/ui/status_bar.py" line="157" />
         <source>Printing failed: %1</source>
         <translation>列印失敗：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="90" />
+        <location filename="../../counter_app/ui/status_bar.py" line="132" />
         <source>Waiting to sync: %1 (oldest %2)</source>
         <translation>待同步：%1 筆（最久 %2）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="95" />
+        <location filename="../../counter_app/ui/status_bar.py" line="134" />
         <source>All synced</source>
         <translation>已全部同步</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="97" />
+        <location filename="../../counter_app/ui/status_bar.py" line="139" />
         <source>Failed: %1 need attention</source>
         <translation>失敗：%1 筆待處理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="103" />
+        <location filename="../../counter_app/ui/status_bar.py" line="147" />
         <source>Stock figures from %1 ago</source>
         <translation>庫存資料更新於 %1 前</translation>
     </message>
@@ -716,32 +721,32 @@
     <name>StockPanel</name>
     <message>
         <location filename="../../counter_app/ui/stock_panel.py" line="17" />
-        <location filename="../../counter_app/ui/stock_panel.py" line="74" />
+        <location filename="../../counter_app/ui/stock_panel.py" line="76" />
         <source>Stock</source>
         <translation>庫存</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/stock_panel.py" line="35" />
+        <location filename="../../counter_app/ui/stock_panel.py" line="36" />
         <source>Stock: %1</source>
         <translation>庫存：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/stock_panel.py" line="37" />
+        <location filename="../../counter_app/ui/stock_panel.py" line="38" />
         <source>Live from the warehouse</source>
         <translation>即時庫存（倉儲連線中）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/stock_panel.py" line="43" />
+        <location filename="../../counter_app/ui/stock_panel.py" line="44" />
         <source>Offline: cached figures, up to %1 old</source>
         <translation>離線：顯示快取庫存，最舊 %1 前</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/stock_panel.py" line="56" />
+        <location filename="../../counter_app/ui/stock_panel.py" line="57" />
         <source>%1 (this store)</source>
         <translation>%1（本店）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/stock_panel.py" line="58" />
+        <location filename="../../counter_app/ui/stock_panel.py" line="59" />
         <source>%1 (available %2)</source>
         <translation>%1（可用 %2）</translation>
     </message>

@@ -1,6 +1,13 @@
 import uuid
 
-from counter_app.core.ids import PICKUP_ALPHABET, document_number, pickup_code, receipt_number, till_tag, uuid7
+from counter_app.core.ids import (
+    PICKUP_ALPHABET,
+    document_number,
+    pickup_code,
+    receipt_number,
+    till_tag,
+    uuid7,
+)
 from counter_app.core.pins import hash_pin, verify_pin
 
 

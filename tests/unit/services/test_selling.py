@@ -3,7 +3,6 @@ from __future__ import annotations
 import json
 import sqlite3
 from datetime import datetime
-
 from pathlib import Path
 
 import pytest
