@@ -22,7 +22,7 @@ from counter_app.core.ids import uuid7
 from counter_app.local import stock_deltas
 from counter_app.local.models import AuditEntry, OutboxOp
 
-BACKOFF_BASE_S = 1.0
+BACKOFF_BASE_S = 0.5
 BACKOFF_CAP_S = 60.0
 
 

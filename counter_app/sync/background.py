@@ -16,9 +16,16 @@ log = logging.getLogger(__name__)
 class _Loop:
     """Calls ``step`` now, then every ``interval_s`` or when woken, until stopped."""
 
-    def __init__(self, name: str, step: Callable[[], object], interval_s: float) -> None:
+    def __init__(
+        self,
+        name: str,
+        step: Callable[[], object],
+        interval_s: float,
+        next_wait: Callable[[float], float] | None = None,
+    ) -> None:
         self._step = step
         self._interval_s = interval_s
+        self._next_wait = next_wait
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
@@ -41,7 +48,13 @@ class _Loop:
                 self._step()
             except Exception:  # a bug: log it with context and keep the till syncing
                 log.exception("%s step failed", self._thread.name)
-            self._wake.wait(self._interval_s)
+            wait = self._interval_s
+            if self._next_wait is not None:
+                try:
+                    wait = self._next_wait(self._interval_s)
+                except Exception:
+                    log.exception("%s next_wait failed", self._thread.name)
+            self._wake.wait(wait)
             self._wake.clear()
 
 
@@ -57,7 +70,8 @@ class BackgroundSync:
         self._connectivity = connectivity
         self.relay = relay
         self.puller = puller
-        self._push = _Loop("outbox-relay", relay.drain, push_interval_s)
+        retry_in = getattr(relay, "seconds_until_retry", None)  # test doubles may lack it
+        self._push = _Loop("outbox-relay", relay.drain, push_interval_s, retry_in)
         self._pull = _Loop("change-puller", puller.pull_until_current, pull_interval_s)
 
     def start(self) -> None:

@@ -83,6 +83,14 @@ class OutboxRelay:
             return False
         return self._clock() < self._resume_at
 
+    def seconds_until_retry(self, idle_s: float) -> float:
+        """How long the push loop may sleep: its interval, or less when the relay is
+        backing off and the wait ends sooner (a lost answer is retried in about a second,
+        not at the next tick)."""
+        if not self._failures:
+            return idle_s
+        return max(0.05, min(idle_s, self._resume_at - self._clock()))
+
     def push_once(self) -> RelayOutcome:
         """Claim one batch, push it, settle each op. Never raises on network trouble."""
         if self.backing_off():
