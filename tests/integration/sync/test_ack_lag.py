@@ -11,11 +11,12 @@ from __future__ import annotations
 import random
 import time
 
-from sqlalchemy import select, text
+from sqlalchemy import func, select
 
 from counter_app.local import outbox
 from counter_app.sync.background import BackgroundSync
 from counter_app.sync.relay import OutboxRelay
+from warehouse_api.models import Sale as ServerSale
 from warehouse_api.models import SyncOp
 
 from .fault_proxy import Fault, FaultKind, FaultProxy
@@ -30,9 +31,7 @@ def _server_has(warehouse: Warehouse, sale_ids: list[str]) -> bool:
     db = warehouse.database()
     try:
         with db.read() as session:
-            found = session.execute(
-                text("SELECT COUNT(*) FROM sales WHERE id IN (%s)" % ",".join(f"'{s}'" for s in sale_ids))
-            ).scalar_one()
+            found = session.scalar(select(func.count()).select_from(ServerSale).where(ServerSale.id.in_(sale_ids)))
     finally:
         db.dispose()
     return int(found) == len(sale_ids)
