@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 
 BATCH_SIZE = 200
 BODY_REFUSED = (400, 413, 422)  # the request itself was refused, not an op in it
+TILL_NO_ASK_EVERY_S = 60.0  # a till that does not know its number asks no more often
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +59,7 @@ class OutboxRelay:
         self._resume_at = 0.0  # no push before this (self._clock)
         self._successes_at_failure = 0
         self._till_no_known = False
+        self._till_no_asked_at: float | None = None
 
     @property
     def connectivity(self) -> ConnectivityMonitor:
@@ -123,6 +125,10 @@ class OutboxRelay:
         with self._db.read() as session:
             known = bool(sync_state.get_value(session, sync_state.TILL_NO_KEY))
         if not known:
+            now = self._clock()
+            if self._till_no_asked_at is not None and now - self._till_no_asked_at < TILL_NO_ASK_EVERY_S:
+                return
+            self._till_no_asked_at = now
             try:
                 till_no = self._client.me().get("till_no")
             except (WarehouseUnreachable, WarehouseProblem) as exc:

@@ -341,3 +341,23 @@ def test_every_audit_entry_goes_out_as_an_audit_op_in_its_transaction(
     assert op["payload"]["action"] == "drawer.open" and op["payload"]["staff_id"] == 4
     assert op["payload"]["detail"] == {"reason": "change for a 1000"}
     assert op["payload"]["created_at"] == "2026-11-25T02:00:00.000+00:00"
+
+
+def test_a_till_that_cannot_learn_its_number_asks_again_only_after_a_while(
+    db: LocalDatabase, client: FakeClient
+) -> None:
+    from counter_app.local import sync_state
+    from counter_app.sync import relay as relay_module
+
+    client.till_no = None  # a warehouse that has not numbered this till (yet)
+    clock = _Clock()
+    relay = OutboxRelay(db, client, ConnectivityMonitor(), clock=clock)  # type: ignore[arg-type]
+    relay.drain()
+    relay.drain()
+    assert client.me_calls == 1
+    client.till_no = 5
+    clock.now += relay_module.TILL_NO_ASK_EVERY_S
+    relay.drain()
+    with db.read() as s:
+        assert sync_state.till_tag(s) == "5"
+    assert client.me_calls == 2
