@@ -36,6 +36,7 @@ from counter_app.services.receipts import ReceiptService
 from counter_app.services.selling import CompletedSale, SellingService
 from counter_app.services.staff import StaffService
 from counter_app.services.stock_lookup import StockLookupService
+from counter_app.services.stock_to_count import StockToCountService
 from counter_app.services.sync_status import SyncStatusService
 from counter_app.sync.background import BackgroundSync
 from counter_app.sync.client import WarehouseClient
@@ -84,6 +85,7 @@ class CounterServices:
     print_queue: PrintQueue
     receipts: ReceiptService
     stock_lookup: StockLookupService
+    stock_to_count: StockToCountService
 
     def close(self) -> None:
         self.print_queue.stop()
@@ -116,7 +118,10 @@ def enroll(
         sync_state.set_value(session, "store_id", str(location["id"]))
         sync_state.set_value(session, "store_code", str(location["code"]))
         sync_state.set_value(session, "store_name", str(location["name"]))
-        sync_state.set_value(session, "device_id", str(enrollment.device_id))
+        sync_state.set_value(session, sync_state.DEVICE_ID_KEY, str(enrollment.device_id))
+        # Empty if the warehouse predates till numbers: the till asks again later (relay).
+        till_no = str(enrollment.till_no) if enrollment.till_no is not None else ""
+        sync_state.set_value(session, sync_state.TILL_NO_KEY, till_no)
     client.set_token(enrollment.token)
     return StoreContext(int(location["id"]), str(location["code"]), str(location["name"]))
 
@@ -172,7 +177,7 @@ def build_services(
         connectivity=connectivity,
         relay=relay,
         puller=puller,
-        background=BackgroundSync(relay, puller, push_interval_s, pull_interval_s),
+        background=BackgroundSync(relay, puller, push_interval_s, pull_interval_s, connectivity),
         store=store,
         catalog=catalog,
         selling=SellingService(db, store),
@@ -181,7 +186,8 @@ def build_services(
         settings=settings,
         print_queue=print_queue,
         receipts=ReceiptService(db, print_queue, store, staff),
-        stock_lookup=StockLookupService(catalog, live_client, store.location_id),
+        stock_lookup=StockLookupService(catalog, live_client, store.location_id, connectivity),
+        stock_to_count=StockToCountService(db, store.location_id),
     )
 
 

@@ -153,6 +153,7 @@ PHRASEBOOK: dict[str, str] = {
     "Total": "總計",
     "Unreadable code; scan again": "條碼無法辨識，請重新掃描",
     "Waiting to sync: %1 (oldest %2)": "待同步：%1 筆（最久 %2）",
+    "Sending: %1 (oldest %2)": "上傳中：%1 筆（最久 %2）",
     "Wrong PIN": "密碼錯誤",
     "Device settings need a manager's PIN": "裝置設定需要店長密碼",
     "The approval has expired; ask again": "授權已失效，請重新授權",

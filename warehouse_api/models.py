@@ -149,6 +149,8 @@ class Device(Base):
     __tablename__ = "devices"
     __table_args__ = (
         CheckConstraint("role IN ('counter', 'group_buy', 'operator', 'admin')", name="role"),
+        # A counter's short number within its store, printed in every number it issues.
+        Index("uq_devices_location_till_no", "location_id", "till_no", unique=True),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -156,6 +158,7 @@ class Device(Base):
     token_sha256: Mapped[str] = mapped_column(String(64), unique=True)
     role: Mapped[str] = mapped_column(String(16))
     location_id: Mapped[int | None] = mapped_column(ForeignKey("locations.id"))
+    till_no: Mapped[int | None] = mapped_column(Integer)  # counters only; never reused
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     revoked_at: Mapped[datetime | None]
 

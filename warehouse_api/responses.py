@@ -90,6 +90,7 @@ def device(item: Device) -> DevicePublic:
         name=item.name,
         role=item.role,
         location_id=item.location_id,
+        till_no=item.till_no,
         revoked_at=item.revoked_at,
     )
 

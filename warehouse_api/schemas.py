@@ -85,7 +85,20 @@ class EnrollRequest(StrictModel):
 class EnrollResponse(BaseModel):
     token: str
     device_id: int
+    till_no: int = Field(
+        description="This till's short number in its store, part of every number it issues"
+    )
     location: LocationPublic
+
+
+class DeviceSelf(BaseModel):
+    """The calling device as the warehouse knows it (GET /devices/me)."""
+
+    id: int
+    name: str
+    role: str
+    till_no: int | None = Field(description="A counter's short number in its store; else null")
+    location: LocationPublic | None
 
 
 # ----- change feed -----
@@ -502,4 +515,5 @@ class DevicePublic(BaseModel):
     name: str
     role: str
     location_id: int | None
+    till_no: int | None = None
     revoked_at: datetime | None

@@ -27,6 +27,10 @@ class WarehouseError(Exception):
     they need not import the HTTP client."""
 
 
+class WarehouseDown(WarehouseError):
+    """No answer at all (network down, server down or too slow): nothing was decided."""
+
+
 class OutboundOp(Protocol):
     """An operation payload the outbox can queue."""
 

@@ -80,3 +80,18 @@ class OutboxStats:
     waiting: int
     oldest_created_at: str | None
     failed: int
+
+
+@dataclass(frozen=True, slots=True)
+class NegativeStockWarning:
+    """The warehouse's ``negative_stock`` answer to one of this store's sales, kept by the
+    relay, with the product's names and the cached figure pulled since (if any)."""
+
+    product_id: int
+    sku: str
+    name: str
+    on_hand: int  # the warehouse's figure when it warned, below zero
+    reported_at: str  # UTC ISO time the warning reached this till
+    receipt_no: str  # the sale whose answer carried it
+    cached_on_hand: int | None
+    cached_received_at: str | None

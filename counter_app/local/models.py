@@ -164,3 +164,27 @@ class AuditEntry(Base):
     staff_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     action: Mapped[str] = mapped_column(String(64))
     detail: Mapped[str] = mapped_column(Text)
+
+
+class ReceiptAlias(Base):
+    """A receipt number a customer may hold that the till later replaced: the warehouse
+    refused it as taken (two tills numbered alike before till numbers), so the sale was
+    sent again under a new number. Looking the old number up still finds the sale."""
+
+    __tablename__ = "receipt_aliases"
+    old_receipt_no: Mapped[str] = mapped_column(String(40), primary_key=True)
+    sale_id: Mapped[str] = mapped_column(String(36), index=True)
+    receipt_no: Mapped[str] = mapped_column(String(40))
+    at: Mapped[str] = mapped_column(String(40))
+
+
+class WarehouseNegativeStock(Base):
+    """The warehouse's ``negative_stock`` answer to a sale this till pushed: the figure
+    it then held for this store, below zero. The store manager counts these."""
+
+    __tablename__ = "warehouse_negative_stock"
+    location_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    product_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    on_hand: Mapped[int] = mapped_column(Integer)
+    reported_at: Mapped[str] = mapped_column(String(40))  # UTC, when the ack arrived
+    receipt_no: Mapped[str] = mapped_column(String(40))  # the sale whose ack reported it

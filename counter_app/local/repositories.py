@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Connection, select
@@ -20,6 +21,7 @@ from counter_app.core.catalog import ProductInfo, StockFigure
 from counter_app.core.ops import OutboundOp
 from counter_app.core.records import (
     FailedOp,
+    NegativeStockWarning,
     OutboxStats,
     PaymentRecord,
     SaleLineRecord,
@@ -27,7 +29,7 @@ from counter_app.core.records import (
     SaleSummary,
     StaffRecord,
 )
-from counter_app.local import catalog_queries, outbox, sync_state
+from counter_app.local import catalog_queries, outbox, sync_results, sync_state
 from counter_app.local.models import AuditEntry, Payment, PendingStockDelta, Sale, SaleLine, Staff
 
 
@@ -102,7 +104,9 @@ class SqlSaleRepository:
         self._session.flush()  # a duplicate receipt number fails here, inside the transaction
 
     def by_receipt_no(self, receipt_no: str) -> SaleRecord | None:
-        sale = self._session.scalars(select(Sale).where(Sale.receipt_no == receipt_no)).first()
+        # A number the warehouse refused as taken was replaced: the old one still finds the sale.
+        current_no = sync_results.receipt_no_for(self._session, receipt_no)
+        sale = self._session.scalars(select(Sale).where(Sale.receipt_no == current_no)).first()
         if sale is None:
             return None
         lines = self._session.scalars(
@@ -193,6 +197,9 @@ class SqlOutboxRepository:
     def discard(self, op_id: str, supervisor_id: int, reason: str) -> None:
         outbox.discard_failed(self._session, op_id, supervisor_id, reason)
 
+    def renumber(self, op_id: str, staff_id: int | None) -> str | None:
+        return sync_results.renumber_refused_sale(self._session, op_id, staff_id)
+
 
 class SqlSyncStateRepository:
     def __init__(self, session: Session) -> None:
@@ -206,6 +213,9 @@ class SqlSyncStateRepository:
 
     def next_counter(self, key: str) -> int:
         return sync_state.next_counter(self._session, key)
+
+    def next_document_number(self, prefix: str, store_code: str, day: date) -> str:
+        return sync_state.next_document_number(self._session, prefix, store_code, day)
 
 
 class SqlAuditRepository:
@@ -237,6 +247,24 @@ class SqlStockDeltaRepository:
         )
 
 
+class SqlStockWarningRepository:
+    """The warehouse's ``negative_stock`` answers the relay kept (``sync_results``)."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def negative_at(self, location_id: int) -> list[NegativeStockWarning]:
+        return [
+            NegativeStockWarning(
+                warning.product_id, sku or "", name or "", warning.on_hand, warning.reported_at,
+                warning.receipt_no, cached, received_at,
+            )
+            for warning, sku, name, cached, received_at in sync_results.negative_stock_rows(
+                self._session, location_id
+            )
+        ]
+
+
 class SqlUnitOfWork:
     """One session's repositories (``uow.sales``, ``uow.outbox``, ...)."""
 
@@ -249,3 +277,4 @@ class SqlUnitOfWork:
         self.sync_state = SqlSyncStateRepository(session)
         self.audit = SqlAuditRepository(session)
         self.stock_deltas = SqlStockDeltaRepository(session)
+        self.stock_warnings = SqlStockWarningRepository(session)

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from contextlib import AbstractContextManager
+from datetime import date
 from typing import Any, Protocol
 
 from counter_app.core.catalog import ProductInfo, StockFigure
 from counter_app.core.ops import OutboundOp
 from counter_app.core.records import (
     FailedOp,
+    NegativeStockWarning,
     OutboxStats,
     SaleRecord,
     SaleSummary,
@@ -66,6 +68,11 @@ class OutboxRepository(Protocol):
         """Give up on a failed operation; writes the audit entry. ValueError if not failed."""
         ...
 
+    def renumber(self, op_id: str, staff_id: int | None) -> str | None:
+        """A sale refused as ``receipt_no_taken``: a new number, sent again as a new op;
+        the old number still finds the sale. None if ``op_id`` is not such a sale."""
+        ...
+
 
 class SyncStateRepository(Protocol):
     def get(self, key: str) -> str | None: ...
@@ -73,6 +80,17 @@ class SyncStateRepository(Protocol):
     def set(self, key: str, value: str) -> None: ...
 
     def next_counter(self, key: str) -> int: ...
+
+    def next_document_number(self, prefix: str, store_code: str, day: date) -> str:
+        """The next number of a kind (receipt, return, ...) for this till and day, unique
+        across the chain's tills (``core.ids.document_number``)."""
+        ...
+
+
+class StockWarningRepository(Protocol):
+    def negative_at(self, location_id: int) -> list[NegativeStockWarning]:
+        """Every ``negative_stock`` warning the warehouse gave for this store."""
+        ...
 
 
 class AuditRepository(Protocol):
@@ -104,6 +122,9 @@ class UnitOfWork(Protocol):
     def sync_state(self) -> SyncStateRepository: ...
 
     @property
+    def stock_warnings(self) -> StockWarningRepository: ...
+
+    @property
     def audit(self) -> AuditRepository: ...
 
     @property
@@ -130,3 +151,11 @@ class LiveStockSource(Protocol):
     def stock(self, sku: str) -> dict[str, Any]: ...
 
     def close(self) -> None: ...
+
+
+class ConnectivityReporter(Protocol):
+    """Where a service reports whether the warehouse answered (the status bar listens)."""
+
+    def report_success(self) -> None: ...
+
+    def report_failure(self, error: str) -> None: ...

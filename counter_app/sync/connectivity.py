@@ -30,6 +30,9 @@ class ConnectivityMonitor:
         self._clock = clock
         self.last_success_at: float | None = None
         self.last_error: str = ""
+        # How many calls ever reached the warehouse: the relay compares it to decide
+        # that the link is back (the puller or a stock look-up got through).
+        self.successes = 0
         self._listeners: list[Listener] = []
 
     @property
@@ -42,6 +45,7 @@ class ConnectivityMonitor:
     def report_success(self) -> None:
         with self._lock:
             self._failures = 0
+            self.successes += 1
             self.last_success_at = self._clock()
             self.last_error = ""
             changed = self._set(Connectivity.ONLINE)

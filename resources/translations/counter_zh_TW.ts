@@ -79,52 +79,57 @@
 <context>
     <name>CounterStatusBar</name>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="65" />
+        <location filename="../../counter_app/ui/status_bar.py" line="124" />
         <source>● Online</source>
         <translation>● 已連線</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="66" />
+        <location filename="../../counter_app/ui/status_bar.py" line="125" />
         <source>● Unstable connection</source>
         <translation>● 連線不穩</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="67" />
+        <location filename="../../counter_app/ui/status_bar.py" line="126" />
         <source>● Offline: sales are kept and sent later</source>
         <translation>● 離線：交易已保存，恢復連線後自動上傳</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="68" />
+        <location filename="../../counter_app/ui/status_bar.py" line="127" />
         <source>● Connecting…</source>
         <translation>● 連線中…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="76" />
+        <location filename="../../counter_app/ui/status_bar.py" line="131" />
+        <source>Sending: %1 (oldest %2)</source>
+        <translation>上傳中：%1 筆（最久 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/status_bar.py" line="154" />
         <source>%1 waits to print: %2</source>
         <translation>%1 等待列印：%2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="81" />
+        <location filename="../../counter_app/ui/status_bar.py" line="159" />
         <source>Printing failed: %1</source>
         <translation>列印失敗：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="92" />
+        <location filename="../../counter_app/ui/status_bar.py" line="133" />
         <source>Waiting to sync: %1 (oldest %2)</source>
         <translation>待同步：%1 筆（最久 %2）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="97" />
+        <location filename="../../counter_app/ui/status_bar.py" line="135" />
         <source>All synced</source>
         <translation>已全部同步</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="99" />
+        <location filename="../../counter_app/ui/status_bar.py" line="140" />
         <source>Failed: %1 need attention</source>
         <translation>失敗：%1 筆待處理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="105" />
+        <location filename="../../counter_app/ui/status_bar.py" line="148" />
         <source>Stock figures from %1 ago</source>
         <translation>庫存資料更新於 %1 前</translation>
     </message>
@@ -680,32 +685,32 @@
         <translation>功能(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="309" />
+        <location filename="../../counter_app/bootstrap.py" line="315" />
         <source>Open the cash drawer without a sale</source>
         <translation>非交易開錢櫃</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="319" />
+        <location filename="../../counter_app/bootstrap.py" line="325" />
         <source>Printer and scanner settings</source>
         <translation>印表機與掃描器設定</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="346" />
+        <location filename="../../counter_app/bootstrap.py" line="352" />
         <source>Reprint a receipt…</source>
         <translation>補印收據…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="347" />
+        <location filename="../../counter_app/bootstrap.py" line="353" />
         <source>Sync problems…</source>
         <translation>同步問題…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="348" />
+        <location filename="../../counter_app/bootstrap.py" line="354" />
         <source>Open the cash drawer (supervisor)…</source>
         <translation>開錢櫃（需主管）…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="349" />
+        <location filename="../../counter_app/bootstrap.py" line="355" />
         <source>Printer and scanner settings…</source>
         <translation>印表機與掃描器設定…</translation>
     </message>

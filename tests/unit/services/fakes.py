@@ -8,16 +8,26 @@ returns, so a test can see that a failed use case wrote nothing.
 from __future__ import annotations
 
 import copy
+import dataclasses
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
+from counter_app.core import ids
 from counter_app.core.catalog import ProductInfo, StockFigure
 from counter_app.core.ids import uuid7
 from counter_app.core.ops import OutboundOp
 from counter_app.core.pins import hash_pin
-from counter_app.core.records import FailedOp, OutboxStats, SaleRecord, SaleSummary, StaffRecord
+from counter_app.core.records import (
+    FailedOp,
+    NegativeStockWarning,
+    OutboxStats,
+    SaleRecord,
+    SaleSummary,
+    StaffRecord,
+)
 
 
 @dataclass
@@ -41,6 +51,8 @@ class State:
         default_factory=dict
     )  # id -> (location, record)
     sales: dict[str, SaleRecord] = field(default_factory=dict)
+    aliases: dict[str, str] = field(default_factory=dict)  # old receipt no. -> current
+    negative_stock: list[tuple[int, NegativeStockWarning]] = field(default_factory=list)
     outbox: dict[str, QueuedOp] = field(default_factory=dict)
     sync_state: dict[str, str] = field(default_factory=dict)
     audit: list[tuple[int | None, str, dict[str, Any]]] = field(default_factory=list)
@@ -78,7 +90,8 @@ class FakeSales:
         self._s.sales[sale.sale_id] = sale
 
     def by_receipt_no(self, receipt_no: str) -> SaleRecord | None:
-        return next((s for s in self._s.sales.values() if s.receipt_no == receipt_no), None)
+        current = self._s.aliases.get(receipt_no, receipt_no)
+        return next((s for s in self._s.sales.values() if s.receipt_no == current), None)
 
     def recent(self, limit: int) -> list[SaleSummary]:
         newest = sorted(self._s.sales.values(), key=lambda s: s.created_at, reverse=True)[:limit]
@@ -134,6 +147,22 @@ class FakeOutbox:
         self._s.deltas = [d for d in self._s.deltas if d[0] != op_id]
         self._s.audit.append((supervisor_id, "outbox.discard", {"op_id": op_id, "reason": reason}))
 
+    def renumber(self, op_id: str, staff_id: int | None) -> str | None:
+        op = self._s.outbox.get(op_id)
+        if op is None or op.type != "sale" or op.state != "failed" or op.problem_code != "receipt_no_taken":
+            return None
+        sale = self._s.sales[op.payload["sale_id"]]
+        store_code = sale.receipt_no.split("-", 1)[0].removeprefix(ids.RECEIPT_PREFIX)
+        day = date.fromisoformat(sale.created_at[:10])
+        new_no = FakeSyncState(self._s).next_document_number(ids.RECEIPT_PREFIX, store_code, day)
+        self._s.aliases[sale.receipt_no] = new_no
+        self._s.sales[sale.sale_id] = dataclasses.replace(sale, receipt_no=new_no)
+        op.state = "discarded"
+        new_id = uuid7()
+        self._s.outbox[new_id] = QueuedOp(new_id, op.type, op.entity_key, {**op.payload, "receipt_no": new_no})
+        self._s.audit.append((staff_id, "sale.renumber", {"old": sale.receipt_no, "new": new_no}))
+        return new_no
+
 
 class FakeSyncState:
     def __init__(self, state: State) -> None:
@@ -149,6 +178,15 @@ class FakeSyncState:
         value = int(self._s.sync_state.get(key, "0")) + 1
         self._s.sync_state[key] = str(value)
         return value
+
+    def next_document_number(self, prefix: str, store_code: str, day: date) -> str:
+        till_no, device_id = self._s.sync_state.get("till_no"), self._s.sync_state.get("device_id")
+        tag = ids.till_tag(
+            int(till_no) if till_no and till_no.isdigit() else None,
+            int(device_id) if device_id and device_id.isdigit() else None,
+        )
+        sequence = self.next_counter(f"{prefix}_seq:{day:%y%m%d}")
+        return ids.document_number(prefix, store_code, tag, day, sequence)
 
 
 class FakeAudit:
@@ -169,6 +207,14 @@ class FakeStockDeltas:
         self._s.deltas.append((op_id, location_id, product_id, delta))
 
 
+class FakeStockWarnings:
+    def __init__(self, state: State) -> None:
+        self._s = state
+
+    def negative_at(self, location_id: int) -> list[NegativeStockWarning]:
+        return [w for loc, w in self._s.negative_stock if loc == location_id]
+
+
 class FakeUnitOfWork:
     def __init__(self, state: State) -> None:
         self.catalog = FakeCatalog(state)
@@ -178,6 +224,7 @@ class FakeUnitOfWork:
         self.sync_state = FakeSyncState(state)
         self.audit = FakeAudit(state)
         self.stock_deltas = FakeStockDeltas(state)
+        self.stock_warnings = FakeStockWarnings(state)
 
 
 class FakeDatabase:

@@ -281,3 +281,24 @@ def test_a_sale_the_warehouse_could_never_accept_is_refused_at_the_till(db: Fake
     with pytest.raises(CartError) as refused:
         SellingService(db, STORE, clock).complete_cash_sale(cart, CASHIER, cart.total)
     assert refused.value.code == "amount_too_large" and db.commits == 0
+
+
+
+def test_a_sale_refused_as_receipt_no_taken_is_renumbered_and_resent_on_the_fakes(
+    db: FakeDatabase,
+) -> None:
+    with db.transaction() as uow:
+        uow.sync_state.set("till_no", "2")
+    sale = SellingService(db, STORE, clock).complete_cash_sale(_cart(db), CASHIER, Money(10000))
+    assert sale.receipt_no == "RS001-2-261125-0001"
+    [op] = db.state.outbox.values()
+    op.state, op.problem_code = "failed", "receipt_no_taken"
+    new_no = SyncStatusService(db).renumber(op.op_id, CASHIER.id)
+    assert new_no == "RS001-2-261125-0002"
+    assert db.state.outbox[op.op_id].state == "discarded"
+    [resent] = [o for o in db.state.outbox.values() if o.state == "ready"]
+    assert resent.payload["receipt_no"] == new_no and resent.payload["sale_id"] == sale.sale_id
+    with db.snapshot() as uow:
+        found = uow.sales.by_receipt_no(sale.receipt_no)  # the printed number still finds it
+    assert found is not None and found.receipt_no == new_no
+    assert SyncStatusService(db).renumber(resent.op_id, CASHIER.id) is None  # not refused

@@ -89,6 +89,9 @@ class Capture:
             for op in ops
         ]
 
+    def me(self) -> dict[str, Any]:  # the relay asks once for this till's number
+        return {"id": 7, "name": "till", "role": "counter", "till_no": 1, "location": None}
+
 
 def test_everything_a_till_queues_goes_out_as_the_warehouse_accepts_it(db: LocalDatabase) -> None:
     """Sales, a drawer opened without a sale, a supervisor's discard: whatever operations
@@ -116,6 +119,7 @@ def test_everything_a_till_queues_goes_out_as_the_warehouse_accepts_it(db: Local
 
     request = _validate(client.pushed)
     assert [op.type for op in request.ops].count("sale") == 3
+    assert [op.type for op in request.ops].count("audit") == 2  # the drawer and the discard
     assert {op.type for op in request.ops} <= set(OP_TYPES)
 
 
