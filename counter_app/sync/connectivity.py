@@ -5,16 +5,12 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from enum import StrEnum
+
+from counter_app.core.connectivity import Connectivity
+
+__all__ = ["Connectivity", "ConnectivityMonitor"]
 
 FAILURES_UNTIL_OFFLINE = 3
-
-
-class Connectivity(StrEnum):
-    UNKNOWN = "unknown"  # nothing tried yet
-    ONLINE = "online"  # the last call succeeded
-    DEGRADED = "degraded"  # a call or two failed after a success: maybe a blip
-    OFFLINE = "offline"  # several calls in a row failed
 
 
 Listener = Callable[[Connectivity], None]

@@ -8,9 +8,9 @@ from enum import StrEnum
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
+from counter_app.core.connectivity import Connectivity
 from counter_app.devices.print_queue import JobSnapshot, JobState
 from counter_app.services.sync_status import SyncStatus
-from counter_app.sync.connectivity import Connectivity
 from counter_app.ui.device_messages import job_status_text, job_title, problem_short
 
 
