@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from counter_app.core.catalog import ProductInfo, StockFigure
-from counter_app.local import catalog_queries
+from counter_app.core.money import Money
+from counter_app.local import catalog_queries, shelf_queries
 from counter_app.local.db import LocalDatabase
+
+
+@dataclass(frozen=True, slots=True)
+class StockToCount:
+    """A product this store has sold more of than its records hold: count it."""
+
+    product: ProductInfo
+    on_hand: int  # the warehouse's last figure plus local sales not yet acknowledged
+    pending_local: int  # the local part of it
+    figure_received_at: str | None  # when the warehouse's figure arrived (UTC ISO); None: never
 
 
 class CatalogService:
@@ -39,3 +52,22 @@ class CatalogService:
     def product_count(self) -> int:
         with self._db.read() as session:
             return catalog_queries.count_products(session)
+
+    def on_shelf(self, location_id: int, product_id: int) -> int:
+        """What this store's records say it has of a product (server figure + local sales)."""
+        with self._db.read_connection() as conn:
+            return shelf_queries.on_shelf(conn, location_id, product_id)
+
+    def stock_to_count(self, location_id: int) -> list[StockToCount]:
+        """This store's products whose stock is below zero, most negative first."""
+        with self._db.read() as session:
+            rows = shelf_queries.below_zero(session, location_id)
+        return [
+            StockToCount(
+                ProductInfo(id=r[0], sku=r[1], name=r[2], price=Money(r[3]), category=r[4]),
+                on_hand=r[5] + r[6],
+                pending_local=r[6],
+                figure_received_at=r[7],
+            )
+            for r in rows
+        ]

@@ -24,6 +24,7 @@ from counter_app.ui.reprint_dialog import ReprintDialog
 from counter_app.ui.sale_screen import SaleScreen
 from counter_app.ui.sign_in_dialog import ask_for_staff
 from counter_app.ui.status_bar import ConnectivityBridge, PrintJobBridge
+from counter_app.ui.stock_to_count_dialog import StockToCountDialog
 from counter_app.ui.supervisor_prompt import SupervisorApprovalDialog
 from counter_app.ui.sync_problems_dialog import SyncProblemsDialog
 from counter_app.ui.task_runner import TaskRunner
@@ -130,6 +131,10 @@ def _add_tools(window: MainWindow, services: CounterServices, tasks: TaskRunner)
     window.add_tool(QCoreApplication.translate("MainWindow", "Sync problems…"), "F10", sync_problems)
     window.add_tool(QCoreApplication.translate("MainWindow", "Open the cash drawer (supervisor)…"), "", open_drawer)
     window.add_tool(QCoreApplication.translate("MainWindow", "Printer and scanner settings…"), "", device_settings)
+    window.add_tool(
+        QCoreApplication.translate("MainWindow", "Stock to count…"), "",
+        lambda: StockToCountDialog(services.catalog, services.selling.location_id, tasks, window).exec(),
+    )
 
 
 def run_enrolled_counter(services: CounterServices, language: str) -> int:
