@@ -101,7 +101,7 @@ class SaleScreen(QWidget):
     ) -> None:
         super().__init__(parent)
         self.large_qty = large_qty
-        self._beep = beep  # QtMultimedia is not in PySide6-Essentials: the system bell
+        self.beep = beep  # QtMultimedia is not in PySide6-Essentials: the system bell
         self.message_kind = "info"
         self._catalog = catalog
         self._selling = selling
@@ -701,11 +701,11 @@ class SaleScreen(QWidget):
 
     def _show_warning(self, text: str) -> None:
         self._show(text, "warning")
-        self._beep()
+        self.beep()
 
     def _show_error(self, text: str) -> None:
         self._show(text, "error")
-        self._beep()
+        self.beep()
 
     @staticmethod
     def _ask_tender_with_dialog(total: Money, parent: QWidget) -> Money | None:
