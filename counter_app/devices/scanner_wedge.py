@@ -71,7 +71,7 @@ class ScannerWedgeFilter(QObject):
     ) -> None:
         super().__init__(parent)
         self.settings = settings or WedgeSettings()
-        self._clock = clock  # seconds; only for events the window system did not stamp
+        self.clock = clock  # seconds; only for events the window system did not stamp (tests)
         self._buffer: list[_Key] = []
         self._held_releases: dict[int, int] = {}
         self._last_ms = 0.0
@@ -211,4 +211,4 @@ class ScannerWedgeFilter(QObject):
         # The windowing system's timestamp is when the key was really pressed, even if
         # the GUI thread was busy; synthetic events have none, so fall back to the clock.
         stamp = event.timestamp()
-        return float(stamp) if stamp else self._clock() * 1000.0
+        return float(stamp) if stamp else self.clock() * 1000.0
