@@ -145,6 +145,16 @@ PHRASEBOOK: dict[str, str] = {
     "The operation is too large for the warehouse.": "此作業資料量超過倉儲上限。",
     "The warehouse had an internal error; retry later.": "倉儲發生內部錯誤，請稍後重試。",
     "The warehouse was busy; retry later.": "倉儲忙碌中，請稍後重試。",
+    "Sale": "銷售",
+    "Return": "退貨",
+    "Pickup reservation": "取貨預留",
+    "Reservation cancelled": "取消預留",
+    "Pickup handed over": "取貨完成",
+    "Stock count": "盤點",
+    "Dropship order": "代發訂單",
+    "Dropship order cancelled": "取消代發訂單",
+    "Shift close": "關帳",
+    "Audit entry": "稽核紀錄",
 }
 
 

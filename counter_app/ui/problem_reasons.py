@@ -29,3 +29,20 @@ def problem_reason(code: str) -> str | None:
         "busy": QCoreApplication.translate("ProblemReasons", "The warehouse was busy; retry later."),
     }
     return reasons.get(code)
+
+
+def operation_name(op_type: str) -> str:
+    """What an outbox operation is, in words; its type code when this till does not know it."""
+    names = {
+        "sale": QCoreApplication.translate("ProblemReasons", "Sale"),
+        "return": QCoreApplication.translate("ProblemReasons", "Return"),
+        "reservation.create": QCoreApplication.translate("ProblemReasons", "Pickup reservation"),
+        "reservation.cancel": QCoreApplication.translate("ProblemReasons", "Reservation cancelled"),
+        "pickup.complete": QCoreApplication.translate("ProblemReasons", "Pickup handed over"),
+        "stock_count": QCoreApplication.translate("ProblemReasons", "Stock count"),
+        "dropship.create": QCoreApplication.translate("ProblemReasons", "Dropship order"),
+        "dropship.cancel": QCoreApplication.translate("ProblemReasons", "Dropship order cancelled"),
+        "shift.close": QCoreApplication.translate("ProblemReasons", "Shift close"),
+        "audit": QCoreApplication.translate("ProblemReasons", "Audit entry"),
+    }
+    return names.get(op_type, op_type)

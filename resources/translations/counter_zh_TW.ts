@@ -633,6 +633,56 @@
         <source>The warehouse was busy; retry later.</source>
         <translation>倉儲忙碌中，請稍後重試。</translation>
     </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="37" />
+        <source>Sale</source>
+        <translation>銷售</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="38" />
+        <source>Return</source>
+        <translation>退貨</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="39" />
+        <source>Pickup reservation</source>
+        <translation>取貨預留</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="40" />
+        <source>Reservation cancelled</source>
+        <translation>取消預留</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="41" />
+        <source>Pickup handed over</source>
+        <translation>取貨完成</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="42" />
+        <source>Stock count</source>
+        <translation>盤點</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="43" />
+        <source>Dropship order</source>
+        <translation>代發訂單</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="44" />
+        <source>Dropship order cancelled</source>
+        <translation>取消代發訂單</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="45" />
+        <source>Shift close</source>
+        <translation>關帳</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="46" />
+        <source>Audit entry</source>
+        <translation>稽核紀錄</translation>
+    </message>
 </context>
 <context>
     <name>ReprintDialog</name>
@@ -990,47 +1040,47 @@
 <context>
     <name>SyncProblemsDialog</name>
     <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="34" />
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="42" />
         <source>Operations the warehouse rejected</source>
         <translation>倉儲拒絕的作業</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="35" />
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="43" />
         <source>Type</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="35" />
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="43" />
         <source>Created</source>
         <translation>建立時間</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="35" />
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="43" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="37" />
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="47" />
         <source>Nothing needs attention.</source>
         <translation>目前沒有需要處理的作業。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="38" />
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="48" />
         <source>Retry</source>
         <translation>重試</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="39" />
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="49" />
         <source>Discard… (supervisor)</source>
         <translation>捨棄…（需主管）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="40" />
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="50" />
         <source>Close</source>
         <translation>關閉</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="92" />
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="103" />
         <source>Discard %1: it will never reach the warehouse.</source>
         <translation>捨棄 %1：這筆作業將不會送達倉儲。</translation>
     </message>

@@ -51,6 +51,7 @@ def test_a_rejected_op_is_listed_with_the_servers_reason_and_discarded_only_by_a
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 1)
     assert dialog.ops[0].op_id == op_id
+    assert dialog.table.item(0, 0).text() == "Sale"  # the operation in words, not "sale"
     reason = dialog.table.cellWidget(0, 2).text()
     assert "A product in it is not known to the warehouse." in reason  # in words, translated
     assert "<small" in reason and "unknown_product" in reason  # the server's own code, small
