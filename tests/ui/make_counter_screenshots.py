@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 from sqlalchemy import text
 
 OUT = Path("docs/screenshots")
@@ -57,7 +57,6 @@ def main() -> int:
     services, server = start_demo(data / "demo")
     app = ensure_application("zh_TW")
     tasks = TaskRunner()
-    services.server_stop = server.stop  # type: ignore[attr-defined]
     window = build_main_window(services, services.staff.first_with_role("cashier"), tasks)
     window.show()
     screen = window.sale_screen
@@ -97,7 +96,6 @@ def main() -> int:
     window.resize(1180, 760)
 
     # A sale of what the shelf does not have, then the manager's list.
-    cart = Cart([line for line in screen.cart_model.cart.lines if line.product.id != screen.cart_model.cart.lines[0].product.id])
     cart = Cart()
     cart.add(services.catalog.find_by_code(none_here), 2)
     services.selling.complete_cash_sale(cart, services.staff.first_with_role("cashier"), Money(100_000_00))

@@ -138,3 +138,21 @@ def test_scans_with_capitals_and_dashes_through_x_whatever_has_focus(counter: Co
             counter.keys("-", delay_ms=150)
             assert counter.wait_for(lambda s: s["lines"][0][1] == 1)["lines"][0][1] == 1
             assert counter.ask("focus button")["focus"] == "clearCart"
+
+
+def test_closing_the_window_from_the_title_bar_with_a_cart_asks_first(counter: Counter) -> None:
+    counter.ask("focus field")
+    counter.keys(counter.ready["barcode"] + "\n", delay_ms=8)
+    counter.wait_for(lambda s: len(s["lines"]) == 1)
+
+    state = counter.ask("wm_close")
+    assert state["question"] and "not paid for" in state["question"], state
+    state = counter.ask("answer no")
+    assert state["visible"] and len(state["lines"]) == 1 and state["question"] is None
+
+    state = counter.ask("wm_close")
+    assert state["question"]
+    assert counter.proc.stdin is not None
+    counter.proc.stdin.write("answer yes\n")
+    counter.proc.stdin.flush()
+    assert counter.proc.wait(30) == 0, "the till closes once the cashier says yes"

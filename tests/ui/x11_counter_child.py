@@ -7,13 +7,50 @@ from stdin, one a line: `focus field|table|button`, `state`, `quit`.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import json
 import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSocketNotifier, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import text
+
+
+class _ClientMessage(ctypes.Structure):
+    _fields_ = [
+        ("type", ctypes.c_int), ("serial", ctypes.c_ulong), ("send_event", ctypes.c_int),
+        ("display", ctypes.c_void_p), ("window", ctypes.c_ulong), ("message_type", ctypes.c_ulong),
+        ("format", ctypes.c_int), ("data", ctypes.c_long * 5),
+    ]
+
+
+class _XEvent(ctypes.Union):
+    _fields_ = [("xclient", _ClientMessage), ("pad", ctypes.c_long * 24)]
+
+
+def send_wm_delete_window(window_id: int) -> None:
+    """What a window manager sends when the title bar's close button is clicked."""
+    x11 = ctypes.CDLL(ctypes.util.find_library("X11"))
+    x11.XOpenDisplay.restype = ctypes.c_void_p
+    x11.XOpenDisplay.argtypes = [ctypes.c_char_p]
+    x11.XInternAtom.restype = ctypes.c_ulong
+    x11.XInternAtom.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int]
+    x11.XSendEvent.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_int, ctypes.c_long, ctypes.POINTER(_XEvent)]
+    x11.XFlush.argtypes = [ctypes.c_void_p]
+    x11.XCloseDisplay.argtypes = [ctypes.c_void_p]
+    display = x11.XOpenDisplay(None)
+    event = _XEvent()
+    event.xclient.type = 33  # ClientMessage
+    event.xclient.window = window_id
+    event.xclient.message_type = x11.XInternAtom(display, b"WM_PROTOCOLS", 0)
+    event.xclient.format = 32
+    event.xclient.data[0] = x11.XInternAtom(display, b"WM_DELETE_WINDOW", 0)
+    event.xclient.data[1] = 0  # CurrentTime
+    x11.XSendEvent(display, window_id, 0, 0, ctypes.byref(event))
+    x11.XFlush(display)
+    x11.XCloseDisplay(display)
 
 
 def main(data_dir: str) -> int:
@@ -42,7 +79,10 @@ def main(data_dir: str) -> int:
 
     def state() -> dict[str, object]:
         focus = QApplication.focusWidget()
+        modal = QApplication.activeModalWidget()
         return {
+            "visible": window.isVisible(),
+            "question": modal.text() if isinstance(modal, QMessageBox) else None,
             "lines": [[line.product.name, line.qty] for line in screen.cart_model.cart.lines],
             "field": screen.scan_input.text(),
             "message": screen.message.text(),
@@ -61,6 +101,15 @@ def main(data_dir: str) -> int:
             QTimer.singleShot(200, lambda: say(state()))
         elif command == "state":
             say(state())
+        elif command == "wm_close":
+            send_wm_delete_window(int(window.winId()))
+            QTimer.singleShot(500, lambda: say(state()))
+        elif command == "answer":
+            modal = QApplication.activeModalWidget()
+            if isinstance(modal, QMessageBox):
+                yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+                modal.button(yes if argument == "yes" else no).click()
+            QTimer.singleShot(300, lambda: say(state()))
         elif command in ("quit", ""):
             screen.clear_cart()
             app.quit()
