@@ -24,7 +24,7 @@ def on_shelf(session: Session | Connection, location_id: int, product_id: int) -
     )
 
 
-def below_zero(session: Session | Connection, location_id: int) -> list[Row[tuple[int, str, str, int, str, int, int, str | None]]]:
+def below_zero(session: Session | Connection, location_id: int) -> list[Row[int, str, str, int, str, int, int, str | None]]:
     """Products whose stock at this location is below zero, most negative first:
     (id, sku, name, price_cents, category, server on_hand, pending local delta, received_at)."""
     return list(

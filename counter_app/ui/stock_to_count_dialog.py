@@ -74,7 +74,9 @@ class StockToCountDialog(QDialog):
         for row in range(len(items)):
             for column in (2, 3):
                 cell = self.table.item(row, column)
-                cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self.table.item(row, 2).setForeground(Qt.GlobalColor.red)
+                if cell is not None:
+                    cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    if column == 2:
+                        cell.setForeground(Qt.GlobalColor.red)
         self.empty_label.setVisible(not items)
         self.table.setVisible(bool(items))
