@@ -109,12 +109,14 @@ class ScannerWedgeFilter(QObject):
 
     def _claim_for_burst(self, event: QKeyEvent) -> bool:
         """Qt asks who wants this key before it matches shortcuts. Inside a burst we do, for
-        every key; before one, for a key a code can start with (a letter, a digit, `/` of an
+        every key (a key within `max_gap_ms` of the last one is never a shortcut); before one, for a key a code can start with (a letter, a digit, `/` of an
         e-invoice carrier, the scanner's prefix), so `+`, `-` and the like on their own stay
         single-key commands for people."""
         if event.isAutoRepeat() or event.modifiers() & _BLOCKING_MODIFIERS:
             return False
-        in_burst = bool(self._buffer) and self._now_ms(event) - self._last_ms <= self.settings.max_gap_ms
+        # Fast after the last key, held or already given back: a scan even if the timer gave
+        # its first keys back as typing (the GUI thread was busy while they waited in the queue).
+        in_burst = self._now_ms(event) - self._last_ms <= self.settings.max_gap_ms
         if in_burst:
             wanted = event.key() in self._terminators or self._printable(event)
         else:

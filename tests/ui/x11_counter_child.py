@@ -59,6 +59,9 @@ def main(data_dir: str) -> int:
     from counter_app.ui.task_runner import TaskRunner
 
     services, server = start_demo(Path(data_dir))
+    # xdotool sleeps in user space between keys: on a loaded machine its gaps stretch far
+    # beyond a hardware scanner's 1-20 ms, so the detector is given room for that here.
+    services.settings.save_section("scanner", {"max_gap_ms": 150})
     app = ensure_application("en")
     tasks = TaskRunner()
     window = build_main_window(services, services.staff.first_with_role("cashier"), tasks)

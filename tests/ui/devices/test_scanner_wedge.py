@@ -298,3 +298,28 @@ def test_the_enter_that_ends_a_scan_does_not_press_the_focused_button(
     qtbot.waitUntil(lambda: scans == ["PU7K3M9Q2X"], timeout=1000)
     qtbot.wait(100)
     assert clicks == [] and dialog.isVisible()
+
+
+def test_no_shortcut_fires_even_if_a_busy_gui_thread_let_the_timer_split_the_burst(
+    qtbot: QtBot, wedge_on_clock: ScannerWedgeFilter, clock: FakeClock
+) -> None:
+    """The keys' own timestamps are 7 ms apart, but the event loop ran the wedge's timer
+    between two of them (a stall): the rest of the burst must still not fire shortcuts."""
+    window = QWidget()
+    table = QTableView()
+    QVBoxLayout(window).addWidget(table)
+    fired: list[str] = []
+    QShortcut(QKeySequence("-"), window, activated=lambda: fired.append("-"))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    scanner = Scanner(clock, gap_ms=(7, 7))
+    for ch in "RS001":
+        scanner.press(ch, 7)
+    qtbot.wait(150)  # the timer fires while the window-system clock stands still
+    for ch in "-261125-0042\r":
+        scanner.press(ch, 7)
+    qtbot.wait(150)
+    assert fired == []
