@@ -53,6 +53,7 @@ from counter_app.ui.scan_router import ScanRouter
 from counter_app.ui.screens.base import Screen
 from counter_app.ui.sign_in_dialog import ask_for_staff
 from counter_app.ui.status_bar import ConnectivityBridge, PrintJobBridge
+from counter_app.ui.stock_to_count_dialog import StockToCountDialog
 from counter_app.ui.supervisor_prompt import SupervisorApprovalDialog
 from counter_app.ui.sync_problems_dialog import SyncProblemsDialog
 from counter_app.ui.task_runner import TaskRunner
@@ -353,6 +354,10 @@ def _add_tools(counter: CounterApp) -> None:
     window.add_tool(QCoreApplication.translate("MainWindow", "Sync problems…"), "F10", sync_problems)
     window.add_tool(QCoreApplication.translate("MainWindow", "Open the cash drawer (supervisor)…"), "", open_drawer)
     window.add_tool(QCoreApplication.translate("MainWindow", "Printer and scanner settings…"), "", device_settings)
+    window.add_tool(
+        QCoreApplication.translate("MainWindow", "Stock to count…"), "",
+        lambda: StockToCountDialog(services.catalog, services.store.location_id, tasks, window).exec(),
+    )
 
 
 def run_enrolled_counter(services: CounterServices, language: str) -> int:

@@ -17,7 +17,8 @@ from typing import Any
 from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
-from counter_app.core.catalog import ProductInfo, StockFigure
+from counter_app.core.catalog import ProductInfo, StockFigure, StockToCount
+from counter_app.core.money import Money
 from counter_app.core.ops import OutboundOp
 from counter_app.core.records import (
     FailedOp,
@@ -29,7 +30,7 @@ from counter_app.core.records import (
     SaleSummary,
     StaffRecord,
 )
-from counter_app.local import catalog_queries, outbox, sync_results, sync_state
+from counter_app.local import catalog_queries, outbox, shelf_queries, sync_results, sync_state
 from counter_app.local.models import AuditEntry, Payment, PendingStockDelta, Sale, SaleLine, Staff
 
 
@@ -57,6 +58,20 @@ class SqlCatalogRepository:
     def count(self) -> int:
         assert isinstance(self._session, Session)
         return catalog_queries.count_products(self._session)
+
+    def on_shelf(self, location_id: int, product_id: int) -> int:
+        return shelf_queries.on_shelf(self._session, location_id, product_id)
+
+    def below_zero(self, location_id: int) -> list[StockToCount]:
+        return [
+            StockToCount(
+                ProductInfo(id=r[0], sku=r[1], name=r[2], price=Money(r[3]), category=r[4] or ""),
+                on_hand=r[5] + r[6],
+                pending_local=r[6],
+                figure_received_at=r[7],
+            )
+            for r in shelf_queries.below_zero(self._session, location_id)
+        ]
 
 
 class SqlSaleRepository:

@@ -15,7 +15,7 @@ from contextlib import AbstractContextManager
 from datetime import date
 from typing import Any, Protocol
 
-from counter_app.core.catalog import ProductInfo, StockFigure
+from counter_app.core.catalog import ProductInfo, StockFigure, StockToCount
 from counter_app.core.ops import OutboundOp
 from counter_app.core.records import (
     FailedOp,
@@ -37,6 +37,15 @@ class CatalogRepository(Protocol):
     def stock(self, product_id: int) -> list[StockFigure]: ...
 
     def count(self) -> int: ...
+
+    def on_shelf(self, location_id: int, product_id: int) -> int:
+        """A store's stock of one product: the server figure plus unacknowledged local
+        changes (0 when the cache has no figure). Works on the lookup connection too."""
+        ...
+
+    def below_zero(self, location_id: int) -> list[StockToCount]:
+        """Products whose stock at this location is below zero, most negative first."""
+        ...
 
 
 class SaleRepository(Protocol):

@@ -3,24 +3,29 @@
 <context>
     <name>CartTableModel</name>
     <message>
-        <location filename="../../counter_app/ui/cart_model.py" line="21" />
+        <location filename="../../counter_app/ui/cart_model.py" line="26" />
         <source>Item</source>
         <translation>品名</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cart_model.py" line="21" />
+        <location filename="../../counter_app/ui/cart_model.py" line="26" />
         <source>Price</source>
         <translation>單價</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cart_model.py" line="21" />
+        <location filename="../../counter_app/ui/cart_model.py" line="26" />
         <source>Qty</source>
         <translation>數量</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cart_model.py" line="21" />
+        <location filename="../../counter_app/ui/cart_model.py" line="26" />
         <source>Amount</source>
         <translation>小計</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/cart_model.py" line="57" />
+        <source>This store has %1 by the records</source>
+        <translation>本店帳上庫存 %1</translation>
     </message>
 </context>
 <context>
@@ -56,22 +61,22 @@
         <translation>剛好</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="74" />
+        <location filename="../../counter_app/ui/payment_dialog.py" line="82" />
         <source>Complete sale</source>
         <translation>完成交易</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="75" />
+        <location filename="../../counter_app/ui/payment_dialog.py" line="85" />
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="106" />
+        <location filename="../../counter_app/ui/payment_dialog.py" line="117" />
         <source>Enter the amount received</source>
         <translation>請輸入實收金額</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="109" />
+        <location filename="../../counter_app/ui/payment_dialog.py" line="120" />
         <source>Short by %1</source>
         <translation>尚差 %1</translation>
     </message>
@@ -99,16 +104,6 @@
         <translation>● 連線中…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="131" />
-        <source>Sending: %1 (oldest %2)</source>
-        <translation>上傳中：%1 筆（最久 %2）</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="154" />
-        <source>%1 waits to print: %2</source>
-        <translation>%1 等待列印：%2</translation>
-    </message>
-    <message>
         <location filename="../../counter_app/ui/status_bar.py" line="159" />
         <source>Printing failed: %1</source>
         <translation>列印失敗：%1</translation>
@@ -117,6 +112,11 @@
         <location filename="../../counter_app/ui/status_bar.py" line="133" />
         <source>Waiting to sync: %1 (oldest %2)</source>
         <translation>待同步：%1 筆（最久 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/status_bar.py" line="131" />
+        <source>Sending: %1 (oldest %2)</source>
+        <translation>上傳中：%1 筆（最久 %2）</translation>
     </message>
     <message>
         <location filename="../../counter_app/ui/status_bar.py" line="135" />
@@ -132,6 +132,11 @@
         <location filename="../../counter_app/ui/status_bar.py" line="148" />
         <source>Stock figures from %1 ago</source>
         <translation>庫存資料更新於 %1 前</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/status_bar.py" line="154" />
+        <source>%1 waits to print: %2</source>
+        <translation>%1 等待列印：%2</translation>
     </message>
 </context>
 <context>
@@ -657,17 +662,17 @@
 <context>
     <name>FirstSync</name>
     <message>
-        <location filename="../../counter_app/ui/first_sync.py" line="17" />
+        <location filename="../../counter_app/ui/first_sync.py" line="29" />
         <source>Loading products and staff from the warehouse…</source>
         <translation>正在從倉儲下載商品與員工資料…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/first_sync.py" line="40" />
+        <location filename="../../counter_app/ui/first_sync.py" line="52" />
         <source>Warehouse unreachable</source>
         <translation>無法連線倉儲</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/first_sync.py" line="41" />
+        <location filename="../../counter_app/ui/first_sync.py" line="53" />
         <source>This till has no products yet and cannot reach the warehouse. Check the network and try again.</source>
         <translation>本機尚無商品資料，且無法連線倉儲。請檢查網路後再試一次。</translation>
     </message>
@@ -685,80 +690,223 @@
         <translation>功能(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="315" />
+        <location filename="../../counter_app/bootstrap.py" line="316" />
         <source>Open the cash drawer without a sale</source>
         <translation>非交易開錢櫃</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="325" />
+        <location filename="../../counter_app/bootstrap.py" line="326" />
         <source>Printer and scanner settings</source>
         <translation>印表機與掃描器設定</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="352" />
+        <location filename="../../counter_app/bootstrap.py" line="353" />
         <source>Reprint a receipt…</source>
         <translation>補印收據…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="353" />
+        <location filename="../../counter_app/bootstrap.py" line="354" />
         <source>Sync problems…</source>
         <translation>同步問題…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="354" />
+        <location filename="../../counter_app/bootstrap.py" line="355" />
         <source>Open the cash drawer (supervisor)…</source>
         <translation>開錢櫃（需主管）…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="355" />
+        <location filename="../../counter_app/bootstrap.py" line="356" />
         <source>Printer and scanner settings…</source>
         <translation>印表機與掃描器設定…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/bootstrap.py" line="358" />
+        <source>Stock to count…</source>
+        <translation>待盤點庫存…</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemReasons</name>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="13" />
+        <source>The receipt number is already used by another sale at the warehouse.</source>
+        <translation>此收據號碼在倉儲已被另一筆交易使用。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="14" />
+        <source>The warehouse already has an operation with this id but different content.</source>
+        <translation>倉儲已有相同編號但內容不同的作業。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="15" />
+        <source>Not enough stock at the warehouse for this request.</source>
+        <translation>倉儲庫存不足。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="16" />
+        <source>The stock moved since the count began; count again.</source>
+        <translation>盤點開始後庫存已變動，請重新盤點。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="17" />
+        <source>The order is no longer in a state that allows this.</source>
+        <translation>此訂單目前的狀態不允許這項操作。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="18" />
+        <source>A product in it is not known to the warehouse.</source>
+        <translation>其中有倉儲不認得的商品。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="19" />
+        <source>The cashier or staff member is not known to the warehouse.</source>
+        <translation>倉儲不認得此收銀員或員工。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="20" />
+        <source>The warehouse could not accept its content (a bug in this till; tell support).</source>
+        <translation>倉儲無法接受其內容（本機程式錯誤，請通知技術支援）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="21" />
+        <source>The warehouse could not read the request (a bug in this till; tell support).</source>
+        <translation>倉儲無法讀取此請求（本機程式錯誤，請通知技術支援）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="22" />
+        <source>This till is not allowed to do this.</source>
+        <translation>本機沒有執行此操作的權限。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="23" />
+        <source>The warehouse does not accept this till's key; it may have been revoked.</source>
+        <translation>倉儲不接受本機的金鑰，可能已被撤銷。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="24" />
+        <source>This till is not set up for a store.</source>
+        <translation>本機尚未設定所屬門市。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="25" />
+        <source>No warehouse is set up.</source>
+        <translation>尚未設定倉儲。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="26" />
+        <source>The products do not all ship from one partner.</source>
+        <translation>這些商品並非都由同一個代發廠商出貨。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="27" />
+        <source>The operation is too large for the warehouse.</source>
+        <translation>此作業資料量超過倉儲上限。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="28" />
+        <source>The warehouse had an internal error; retry later.</source>
+        <translation>倉儲發生內部錯誤，請稍後重試。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="29" />
+        <source>The warehouse was busy; retry later.</source>
+        <translation>倉儲忙碌中，請稍後重試。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="37" />
+        <source>Sale</source>
+        <translation>銷售</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="38" />
+        <source>Return</source>
+        <translation>退貨</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="39" />
+        <source>Pickup reservation</source>
+        <translation>取貨預留</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="40" />
+        <source>Reservation cancelled</source>
+        <translation>取消預留</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="41" />
+        <source>Pickup handed over</source>
+        <translation>取貨完成</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="42" />
+        <source>Stock count</source>
+        <translation>盤點</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="43" />
+        <source>Dropship order</source>
+        <translation>代發訂單</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="44" />
+        <source>Dropship order cancelled</source>
+        <translation>取消代發訂單</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="45" />
+        <source>Shift close</source>
+        <translation>關帳</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="46" />
+        <source>Audit entry</source>
+        <translation>稽核紀錄</translation>
     </message>
 </context>
 <context>
     <name>ReprintDialog</name>
     <message>
-        <location filename="../../counter_app/ui/reprint_dialog.py" line="19" />
+        <location filename="../../counter_app/ui/reprint_dialog.py" line="20" />
         <source>Reprint a receipt</source>
         <translation>補印收據</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reprint_dialog.py" line="20" />
+        <location filename="../../counter_app/ui/reprint_dialog.py" line="21" />
         <source>Receipt</source>
         <translation>收據號碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reprint_dialog.py" line="20" />
+        <location filename="../../counter_app/ui/reprint_dialog.py" line="21" />
         <source>Time</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reprint_dialog.py" line="20" />
+        <location filename="../../counter_app/ui/reprint_dialog.py" line="21" />
         <source>Total</source>
         <translation>總計</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reprint_dialog.py" line="22" />
+        <location filename="../../counter_app/ui/reprint_dialog.py" line="23" />
         <source>Reprint</source>
         <translation>補印</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reprint_dialog.py" line="23" />
+        <location filename="../../counter_app/ui/reprint_dialog.py" line="24" />
         <source>Close</source>
         <translation>關閉</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reprint_dialog.py" line="50" />
+        <location filename="../../counter_app/ui/reprint_dialog.py" line="51" />
         <source>Sent %1 to the printer</source>
         <translation>已送出 %1 至印表機</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reprint_dialog.py" line="52" />
+        <location filename="../../counter_app/ui/reprint_dialog.py" line="53" />
         <source>Receipt %1 is not in this till's journal</source>
         <translation>本機交易紀錄中沒有收據 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reprint_dialog.py" line="54" />
+        <location filename="../../counter_app/ui/reprint_dialog.py" line="55" />
         <source>Could not reprint %1</source>
         <translation>無法補印 %1</translation>
     </message>
@@ -766,109 +914,166 @@
 <context>
     <name>SaleScreen</name>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="95" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="128" />
         <source>Scan a barcode or type a code or name, then Enter</source>
         <translation>掃描條碼，或輸入條碼／品名後按 Enter</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="132" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="167" />
         <source>Total</source>
         <translation>總計</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="142" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="178" />
         <source>Cashier: %1</source>
         <translation>收銀員：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="157" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="193" />
         <source>Cash (F12)</source>
         <translation>現金結帳 (F12)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="159" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="195" />
         <source>Quantity (F4)</source>
         <translation>修改數量 (F4)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="162" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="198" />
         <source>Remove line (Del)</source>
         <translation>刪除品項 (Del)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="163" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="199" />
         <source>Clear cart</source>
         <translation>清空購物車</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="233" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="334" />
+        <source>The cart has %1 items that are not paid for. Close the till and drop them?</source>
+        <translation>購物車還有 %1 件商品尚未結帳。確定要關閉收銀機並放棄這些商品嗎？</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sale_screen.py" line="343" />
+        <source>Drop the cart?</source>
+        <translation>放棄購物車？</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sale_screen.py" line="351" />
         <source>Sale</source>
         <translation>銷售</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="257" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="376" />
         <source>In-store price label %1 is not set up for this store</source>
         <translation>本店未設定店內計價條碼 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="284" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="405" />
         <source>The cart is empty</source>
         <translation>購物車是空的</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="311" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="433" />
         <source>Quantity</source>
         <translation>數量</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="321" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="443" />
+        <source>Quantity must be a whole number, not “%1”</source>
+        <translation>數量必須是整數，不能是「%1」</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sale_screen.py" line="447" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="620" />
+        <source>Quantity must be at least 1. To take the line off, use Remove line (Del).</source>
+        <translation>數量至少為 1。要刪除品項請按「刪除品項 (Del)」。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sale_screen.py" line="450" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="618" />
+        <source>Quantity can be at most %1 per line</source>
+        <translation>每個品項數量最多 %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sale_screen.py" line="454" />
+        <source>Quantity not changed</source>
+        <translation>數量未變更</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sale_screen.py" line="460" />
+        <source>Large quantity</source>
+        <translation>數量偏大</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sale_screen.py" line="461" />
+        <source>Sell %1 of %2? That is more than usual.</source>
+        <translation>確定要賣出 %1 個「%2」嗎？這比平常多。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sale_screen.py" line="472" />
         <source>Removed %1</source>
         <translation>已刪除 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="333" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="478" />
+        <source>Clear the cart? %1 items will be taken off.</source>
+        <translation>確定清空購物車？將移除 %1 件商品。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sale_screen.py" line="495" />
         <source>Unreadable code; scan again</source>
         <translation>條碼無法辨識，請重新掃描</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="343" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="505" />
         <source>No product with code %1</source>
         <translation>查無此條碼商品：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="354" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="516" />
         <source>Nothing matches “%1”</source>
         <translation>找不到符合「%1」的商品</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="367" />
-        <source>%1 matches: pick one and press Enter</source>
-        <translation>找到 %1 筆，請選擇後按 Enter</translation>
+        <location filename="../../counter_app/ui/sale_screen.py" line="529" />
+        <source>%1 matches: pick one and press Enter (Esc closes)</source>
+        <translation>找到 %1 筆，請選擇後按 Enter（Esc 關閉）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="371" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="533" />
         <source>Look-up failed: %1</source>
         <translation>查詢失敗：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="435" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="567" />
+        <source>%1: this store has %2 by the records. Sold anyway; check the shelf, it will be listed to count.</source>
+        <translation>%1：本店帳上庫存 %2。仍照常銷售；請檢查貨架，此商品將列入待盤點。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sale_screen.py" line="601" />
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sale_screen.py" line="638" />
         <source>Sale %1 done. Change due: %2</source>
         <translation>交易 %1 完成，找零 %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="440" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="643" />
         <source>Change due
 %1</source>
         <translation>找零
 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="452" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="655" />
         <source>The sale was not saved: %1. The cart is kept; try again.</source>
         <translation>交易未儲存：%1。購物車內容已保留，請再試一次。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="457" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="661" />
         <source>%1 items</source>
         <translation>共 %1 件</translation>
     </message>
@@ -949,6 +1154,64 @@
     </message>
 </context>
 <context>
+    <name>StockToCountDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="25" />
+        <source>Stock to count</source>
+        <translation>待盤點庫存</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="28" />
+        <source>Products this store has sold more of than its records hold. Count them on the shelf and correct the stock. Figures include sales not yet sent to the warehouse.</source>
+        <translation>本店賣出數量超過帳上庫存的商品。請到貨架盤點並更正庫存。數字已包含尚未上傳倉儲的銷售。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="35" />
+        <source>SKU</source>
+        <translation>商品編號</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="35" />
+        <source>Item</source>
+        <translation>品名</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="35" />
+        <source>Stock</source>
+        <translation>庫存</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="35" />
+        <source>Not yet synced</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="35" />
+        <source>Warehouse figure of</source>
+        <translation>倉儲數字時間</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="38" />
+        <source>No product is below zero at this store.</source>
+        <translation>本店沒有庫存低於零的商品。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="39" />
+        <source>Refresh</source>
+        <translation>重新整理</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="40" />
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="69" />
+        <source>never</source>
+        <translation>從未</translation>
+    </message>
+</context>
+<context>
     <name>SupervisorApprovalDialog</name>
     <message>
         <location filename="../../counter_app/ui/supervisor_prompt.py" line="63" />
@@ -999,52 +1262,47 @@
 <context>
     <name>SyncProblemsDialog</name>
     <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="30" />
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="43" />
         <source>Operations the warehouse rejected</source>
         <translation>倉儲拒絕的作業</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="32" />
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="44" />
         <source>Type</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="32" />
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="44" />
         <source>Created</source>
         <translation>建立時間</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="32" />
-        <source>Code</source>
-        <translation>代碼</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="32" />
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="44" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="34" />
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="48" />
         <source>Nothing needs attention.</source>
         <translation>目前沒有需要處理的作業。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="35" />
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="49" />
         <source>Retry</source>
         <translation>重試</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="36" />
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="50" />
         <source>Discard… (supervisor)</source>
         <translation>捨棄…（需主管）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="37" />
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="51" />
         <source>Close</source>
         <translation>關閉</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="80" />
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="104" />
         <source>Discard %1: it will never reach the warehouse.</source>
         <translation>捨棄 %1：這筆作業將不會送達倉儲。</translation>
     </message>

@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from counter_app.core import ids
-from counter_app.core.catalog import ProductInfo, StockFigure
+from counter_app.core.catalog import ProductInfo, StockFigure, StockToCount
 from counter_app.core.ids import uuid7
 from counter_app.core.ops import OutboundOp
 from counter_app.core.pins import hash_pin
@@ -78,6 +78,19 @@ class FakeCatalog:
 
     def count(self) -> int:
         return len(self._s.products)
+
+    def on_shelf(self, location_id: int, product_id: int) -> int:
+        figures = self._s.stock.get(product_id, [])
+        return next((f.on_hand for f in figures if f.location_id == location_id), 0)
+
+    def below_zero(self, location_id: int) -> list[StockToCount]:
+        found = [
+            StockToCount(self._s.products[pid], f.on_hand, f.pending_local, None)
+            for pid, figures in self._s.stock.items()
+            for f in figures
+            if f.location_id == location_id and f.on_hand < 0
+        ]
+        return sorted(found, key=lambda s: (s.on_hand, s.product.sku))
 
 
 class FakeSales:
