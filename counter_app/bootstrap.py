@@ -48,7 +48,7 @@ from counter_app.ui.device_settings import DeviceSettingsDialog
 from counter_app.ui.first_sync import run_first_sync
 from counter_app.ui.main_window import MainWindow
 from counter_app.ui.reprint_dialog import ReprintDialog
-from counter_app.ui.sale_screen import SaleScreen
+from counter_app.ui.screens.sale import SaleScreen
 from counter_app.ui.scan_router import ScanRouter
 from counter_app.ui.screens.base import Screen
 from counter_app.ui.sign_in_dialog import ask_for_staff

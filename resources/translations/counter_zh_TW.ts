@@ -914,166 +914,166 @@
 <context>
     <name>SaleScreen</name>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="128" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="129" />
         <source>Scan a barcode or type a code or name, then Enter</source>
         <translation>掃描條碼，或輸入條碼／品名後按 Enter</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="167" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="168" />
         <source>Total</source>
         <translation>總計</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="178" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="179" />
         <source>Cashier: %1</source>
         <translation>收銀員：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="193" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="194" />
         <source>Cash (F12)</source>
         <translation>現金結帳 (F12)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="195" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="196" />
         <source>Quantity (F4)</source>
         <translation>修改數量 (F4)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="198" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="199" />
         <source>Remove line (Del)</source>
         <translation>刪除品項 (Del)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="199" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="200" />
         <source>Clear cart</source>
         <translation>清空購物車</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="334" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="335" />
         <source>The cart has %1 items that are not paid for. Close the till and drop them?</source>
         <translation>購物車還有 %1 件商品尚未結帳。確定要關閉收銀機並放棄這些商品嗎？</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="343" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="344" />
         <source>Drop the cart?</source>
         <translation>放棄購物車？</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="351" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="352" />
         <source>Sale</source>
         <translation>銷售</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="376" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="377" />
         <source>In-store price label %1 is not set up for this store</source>
         <translation>本店未設定店內計價條碼 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="405" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="406" />
         <source>The cart is empty</source>
         <translation>購物車是空的</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="433" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="434" />
         <source>Quantity</source>
         <translation>數量</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="443" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="444" />
         <source>Quantity must be a whole number, not “%1”</source>
         <translation>數量必須是整數，不能是「%1」</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="447" />
-        <location filename="../../counter_app/ui/sale_screen.py" line="620" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="448" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="621" />
         <source>Quantity must be at least 1. To take the line off, use Remove line (Del).</source>
         <translation>數量至少為 1。要刪除品項請按「刪除品項 (Del)」。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="450" />
-        <location filename="../../counter_app/ui/sale_screen.py" line="618" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="451" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="619" />
         <source>Quantity can be at most %1 per line</source>
         <translation>每個品項數量最多 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="454" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="455" />
         <source>Quantity not changed</source>
         <translation>數量未變更</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="460" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="461" />
         <source>Large quantity</source>
         <translation>數量偏大</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="461" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="462" />
         <source>Sell %1 of %2? That is more than usual.</source>
         <translation>確定要賣出 %1 個「%2」嗎？這比平常多。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="472" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="473" />
         <source>Removed %1</source>
         <translation>已刪除 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="478" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="479" />
         <source>Clear the cart? %1 items will be taken off.</source>
         <translation>確定清空購物車？將移除 %1 件商品。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="495" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="496" />
         <source>Unreadable code; scan again</source>
         <translation>條碼無法辨識，請重新掃描</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="505" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="506" />
         <source>No product with code %1</source>
         <translation>查無此條碼商品：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="516" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="517" />
         <source>Nothing matches “%1”</source>
         <translation>找不到符合「%1」的商品</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="529" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="530" />
         <source>%1 matches: pick one and press Enter (Esc closes)</source>
         <translation>找到 %1 筆，請選擇後按 Enter（Esc 關閉）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="533" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="534" />
         <source>Look-up failed: %1</source>
         <translation>查詢失敗：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="567" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="568" />
         <source>%1: this store has %2 by the records. Sold anyway; check the shelf, it will be listed to count.</source>
         <translation>%1：本店帳上庫存 %2。仍照常銷售；請檢查貨架，此商品將列入待盤點。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="601" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="602" />
         <source>%1 × %2</source>
         <translation>%1 × %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="638" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="639" />
         <source>Sale %1 done. Change due: %2</source>
         <translation>交易 %1 完成，找零 %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="643" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="644" />
         <source>Change due
 %1</source>
         <translation>找零
 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="655" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="656" />
         <source>The sale was not saved: %1. The cart is kept; try again.</source>
         <translation>交易未儲存：%1。購物車內容已保留，請再試一次。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="661" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="662" />
         <source>%1 items</source>
         <translation>共 %1 件</translation>
     </message>
