@@ -34,6 +34,7 @@ from counter_app.services.context import StaffMember, StoreContext
 from counter_app.services.permissions import Action
 from counter_app.services.receipts import ReceiptService
 from counter_app.services.selling import CompletedSale, SellingService
+from counter_app.services.shifts import ShiftService
 from counter_app.services.staff import StaffService
 from counter_app.services.stock_lookup import StockLookupService
 from counter_app.services.sync_status import SyncStatusService
@@ -84,6 +85,7 @@ class CounterServices:
     print_queue: PrintQueue
     receipts: ReceiptService
     stock_lookup: StockLookupService
+    shifts: ShiftService
 
     def close(self) -> None:
         self.print_queue.stop()
@@ -166,6 +168,9 @@ def build_services(
     puller = ChangePuller(db, client, connectivity)
     catalog = CatalogService(db)
     staff = StaffService(db, store.location_id)
+    with db.read() as session:
+        device_id = sync_state.get_value(session, "device_id")
+    terminal = f"{store.code}-{device_id}" if device_id else store.code
     return CounterServices(
         db=db,
         client=client,
@@ -182,6 +187,7 @@ def build_services(
         print_queue=print_queue,
         receipts=ReceiptService(db, print_queue, store, staff),
         stock_lookup=StockLookupService(catalog, live_client, store.location_id),
+        shifts=ShiftService(db, store, staff, print_queue, terminal=terminal),
     )
 
 

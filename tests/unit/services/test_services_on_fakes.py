@@ -24,6 +24,7 @@ from counter_app.services.receipts import ReceiptNotFound, ReceiptService
 from counter_app.services.selling import TAIWAN, SellingService
 from counter_app.services.staff import Approval, StaffService
 from counter_app.services.sync_status import SyncStatusService
+from tests.shift_testkit import open_test_shift
 from tests.unit.services.fakes import FakeDatabase, QueuedOp
 
 STORE = StoreContext(2, "S001", "台北信義店")
@@ -68,6 +69,8 @@ def db() -> Iterator[FakeDatabase]:
     fake.add_staff(2, 4, "林主任", "supervisor", PINS["supervisor"])
     fake.add_staff(2, 5, "陳經理", "manager", PINS["manager"])
     fake.add_staff(9, 6, "別店主任", "supervisor", PINS["other_store"])
+    open_test_shift(fake, STORE.location_id)
+    fake.commits = 0
     yield fake
 
 
