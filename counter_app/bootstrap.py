@@ -35,8 +35,7 @@ from counter_app.services.permissions import Action
 from counter_app.services.receipts import ReceiptService
 from counter_app.services.selling import CompletedSale, SellingService
 from counter_app.services.shifts import ShiftReport, ShiftService
-from counter_app.services.staff import Approval
-from counter_app.services.staff import StaffService
+from counter_app.services.staff import Approval, StaffService
 from counter_app.services.stock_lookup import StockLookupService
 from counter_app.services.sync_status import SyncStatusService
 from counter_app.sync.background import BackgroundSync

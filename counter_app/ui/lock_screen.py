@@ -90,7 +90,7 @@ class IdleWatcher(QObject):
     def active(self) -> bool:
         return self._timer.isActive()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in ACTIVITY and self._timer.isActive():
             self._timer.start()  # from the top again
         return False
@@ -234,13 +234,13 @@ class LockDialog(QDialog):
     def reject(self) -> None:
         """Esc (or closing the window) does not unlock."""
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
             event.ignore()
             return
         super().keyPressEvent(event)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self.result() != QDialog.DialogCode.Accepted:
             event.ignore()
             return

@@ -24,6 +24,34 @@
     </message>
 </context>
 <context>
+    <name>CashMovementDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="163" />
+        <source>Cash in</source>
+        <translation>存入現金</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="163" />
+        <source>Cash out</source>
+        <translation>取出現金</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="172" />
+        <source>e.g. change from the bank, paid the courier</source>
+        <translation>例如：銀行換零錢、支付快遞費</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="176" />
+        <source>Amount</source>
+        <translation>小計</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="177" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
     <name>CashPaymentDialog</name>
     <message>
         <location filename="../../counter_app/ui/payment_dialog.py" line="36" />
@@ -74,6 +102,44 @@
         <location filename="../../counter_app/ui/payment_dialog.py" line="109" />
         <source>Short by %1</source>
         <translation>尚差 %1</translation>
+    </message>
+</context>
+<context>
+    <name>CountPanel</name>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="89" />
+        <source>Denomination</source>
+        <translation>面額</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="89" />
+        <source>Pieces</source>
+        <translation>數量</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="89" />
+        <source>Amount</source>
+        <translation>小計</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="94" />
+        <source>coin</source>
+        <translation>硬幣</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="94" />
+        <source>note</source>
+        <translation>紙鈔</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="120" />
+        <source>Counted</source>
+        <translation>實點現金</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="154" />
+        <source>Difference: %1</source>
+        <translation>差額：%1</translation>
     </message>
 </context>
 <context>
@@ -194,7 +260,7 @@
     <message>
         <location filename="../../counter_app/ui/device_settings.py" line="205" />
         <source>Name</source>
-        <translation>名稱</translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <location filename="../../counter_app/ui/device_settings.py" line="206" />
@@ -499,6 +565,39 @@
     </message>
 </context>
 <context>
+    <name>LockDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/lock_screen.py" line="117" />
+        <source>Locked</source>
+        <translation>已鎖定</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/lock_screen.py" line="123" />
+        <source>The counter is locked</source>
+        <translation>收銀台已鎖定</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/lock_screen.py" line="126" />
+        <source>%1 locked it. Enter %1's PIN, or a supervisor's.</source>
+        <translation>%1 已鎖定畫面。請輸入 %1 的密碼，或主管密碼。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/lock_screen.py" line="133" />
+        <source>PIN</source>
+        <translation>密碼</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/lock_screen.py" line="141" />
+        <source>Unlock  (Enter)</source>
+        <translation>解鎖  (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/lock_screen.py" line="146" />
+        <source>Switch cashier…  (F11)</source>
+        <translation>更換收銀員…  (F11)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../counter_app/ui/main_window.py" line="92" />
@@ -511,32 +610,52 @@
         <translation>功能(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="309" />
+        <location filename="../../counter_app/bootstrap.py" line="363" />
+        <source>No shift open</source>
+        <translation>尚未開班</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/bootstrap.py" line="364" />
+        <source>No shift is open at this till. Open one now?</source>
+        <translation>本機目前沒有開班。現在開班嗎？</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/bootstrap.py" line="406" />
         <source>Open the cash drawer without a sale</source>
         <translation>非交易開錢櫃</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="319" />
+        <location filename="../../counter_app/bootstrap.py" line="416" />
         <source>Printer and scanner settings</source>
         <translation>印表機與掃描器設定</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="346" />
+        <location filename="../../counter_app/bootstrap.py" line="443" />
+        <source>Lock the screen</source>
+        <translation>鎖定畫面</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/bootstrap.py" line="444" />
+        <source>Switch cashier…</source>
+        <translation>更換收銀員…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/bootstrap.py" line="445" />
         <source>Reprint a receipt…</source>
         <translation>補印收據…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="347" />
+        <location filename="../../counter_app/bootstrap.py" line="446" />
         <source>Sync problems…</source>
         <translation>同步問題…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="348" />
+        <location filename="../../counter_app/bootstrap.py" line="447" />
         <source>Open the cash drawer (supervisor)…</source>
         <translation>開錢櫃（需主管）…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="349" />
+        <location filename="../../counter_app/bootstrap.py" line="448" />
         <source>Printer and scanner settings…</source>
         <translation>印表機與掃描器設定…</translation>
     </message>
@@ -592,109 +711,115 @@
 <context>
     <name>SaleScreen</name>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="95" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="96" />
         <source>Scan a barcode or type a code or name, then Enter</source>
         <translation>掃描條碼，或輸入條碼／品名後按 Enter</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="132" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="133" />
         <source>Total</source>
         <translation>總計</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="142" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="143" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="449" />
         <source>Cashier: %1</source>
         <translation>收銀員：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="157" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="158" />
         <source>Cash (F12)</source>
         <translation>現金結帳 (F12)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="159" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="160" />
         <source>Quantity (F4)</source>
         <translation>修改數量 (F4)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="162" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="163" />
         <source>Remove line (Del)</source>
         <translation>刪除品項 (Del)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="163" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="164" />
         <source>Clear cart</source>
         <translation>清空購物車</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="233" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="234" />
         <source>Sale</source>
         <translation>銷售</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="257" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="258" />
         <source>In-store price label %1 is not set up for this store</source>
         <translation>本店未設定店內計價條碼 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="284" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="285" />
         <source>The cart is empty</source>
         <translation>購物車是空的</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="311" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="312" />
         <source>Quantity</source>
         <translation>數量</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="321" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="322" />
         <source>Removed %1</source>
         <translation>已刪除 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="333" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="334" />
         <source>Unreadable code; scan again</source>
         <translation>條碼無法辨識，請重新掃描</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="343" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="344" />
         <source>No product with code %1</source>
         <translation>查無此條碼商品：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="354" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="355" />
         <source>Nothing matches “%1”</source>
         <translation>找不到符合「%1」的商品</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="367" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="368" />
         <source>%1 matches: pick one and press Enter</source>
         <translation>找到 %1 筆，請選擇後按 Enter</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="371" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="372" />
         <source>Look-up failed: %1</source>
         <translation>查詢失敗：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="435" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="436" />
         <source>Sale %1 done. Change due: %2</source>
         <translation>交易 %1 完成，找零 %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="440" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="441" />
         <source>Change due
 %1</source>
         <translation>找零
 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="452" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="455" />
+        <source>No shift is open: open one (F6) before selling. The cart is kept.</source>
+        <translation>尚未開班：請先開班（F6）再結帳。購物車內容已保留。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sale_screen.py" line="462" />
         <source>The sale was not saved: %1. The cart is kept; try again.</source>
         <translation>交易未儲存：%1。購物車內容已保留，請再試一次。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="457" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="467" />
         <source>%1 items</source>
         <translation>共 %1 件</translation>
     </message>
@@ -718,24 +843,253 @@
     </message>
 </context>
 <context>
+    <name>ShiftScreen</name>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="57" />
+        <source>No shift is open: count the float and open one</source>
+        <translation>尚未開班：請點算零用金後開班</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="58" />
+        <source>A shift is already open</source>
+        <translation>已有開班中的班次</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="59" />
+        <source>The count is not valid</source>
+        <translation>點數資料有誤</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="60" />
+        <source>Enter an amount above zero</source>
+        <translation>請輸入大於零的金額</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="61" />
+        <source>That amount is too large to record</source>
+        <translation>金額過大，無法記錄</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="62" />
+        <source>Please give a reason</source>
+        <translation>請填寫原因</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="63" />
+        <source>The reason is too long</source>
+        <translation>原因太長</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="64" />
+        <source>The drawer should not hold that much cash</source>
+        <translation>錢櫃應有現金不足此金額</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="67" />
+        <source>%1 operations still wait to sync: a supervisor must confirm the close</source>
+        <translation>尚有 %1 筆作業待同步：關帳需主管確認</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="74" />
+        <source>It was not saved: %1</source>
+        <translation>未儲存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="243" />
+        <source>Open the shift</source>
+        <translation>開班</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="244" />
+        <source>Cash in…</source>
+        <translation>存入現金…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="245" />
+        <source>Cash out…</source>
+        <translation>取出現金…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="246" />
+        <source>X report</source>
+        <translation>X 報表</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="247" />
+        <source>Close the shift</source>
+        <translation>關帳</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="250" />
+        <source>Figure</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="250" />
+        <source>Amount</source>
+        <translation>小計</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="288" />
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="315" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="469" />
+        <source>Expected in the drawer</source>
+        <translation>錢櫃應有現金</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="318" />
+        <source>Counted at the last close</source>
+        <translation>上次關帳點數</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="330" />
+        <source>Shift opened with %1</source>
+        <translation>已開班，零用金 %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="354" />
+        <source>Cash in: %1</source>
+        <translation>已存入現金 %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="354" />
+        <source>Cash out: %1</source>
+        <translation>已取出現金 %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="369" />
+        <source>X report printed</source>
+        <translation>X 報表已列印</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="380" />
+        <source>Close the shift with %1 operations not yet synced</source>
+        <translation>在 %1 筆作業尚未同步時關帳</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="392" />
+        <source>Shift closed. Difference %1. The Z report is printing.</source>
+        <translation>已關帳，差額 %1。Z 報表列印中。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="428" />
+        <source>The report was not printed: %1</source>
+        <translation>報表未列印：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="434" />
+        <source>Shift open since %1 (%2)</source>
+        <translation>開班中：%1 起（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="438" />
+        <source>To close: count the drawer, then Close the shift</source>
+        <translation>關帳：點算錢櫃現金後按「關帳」</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="440" />
+        <source>No shift open</source>
+        <translation>尚未開班</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="441" />
+        <source>To open: count the float, then Open the shift</source>
+        <translation>開班：點算零用金後按「開班」</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="449" />
+        <source>Z report (closed)</source>
+        <translation>Z 報表（關帳）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="449" />
+        <source>X report (so far)</source>
+        <translation>X 報表（交班中）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="455" />
+        <source>%1: %2 sales</source>
+        <translation>%1：%2 筆</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="460" />
+        <source>Opening float</source>
+        <translation>開班零用金</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="463" />
+        <source>  difference from the last close</source>
+        <translation>  與上次關帳點數差額</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="465" />
+        <source>Cash sales</source>
+        <translation>現金銷售</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="466" />
+        <source>Cash refunds</source>
+        <translation>現金退款</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="467" />
+        <source>Cash in</source>
+        <translation>存入現金</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="468" />
+        <source>Cash out</source>
+        <translation>取出現金</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="473" />
+        <source>Counted</source>
+        <translation>實點現金</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="474" />
+        <source>Difference</source>
+        <translation>差額</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="476" />
+        <source>Operations waiting to sync</source>
+        <translation>待同步作業</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../counter_app/ui/sign_in_dialog.py" line="20" />
+        <location filename="../../counter_app/ui/sign_in_dialog.py" line="31" />
         <source>Sign in</source>
         <translation>登入</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sign_in_dialog.py" line="24" />
+        <location filename="../../counter_app/ui/sign_in_dialog.py" line="40" />
         <source>Staff PIN</source>
         <translation>員工密碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sign_in_dialog.py" line="32" />
+        <location filename="../../counter_app/ui/sign_in_dialog.py" line="49" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sign_in_dialog.py" line="50" />
+        <source>PIN</source>
+        <translation>密碼</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sign_in_dialog.py" line="53" />
         <source>Enter your PIN</source>
         <translation>請輸入員工密碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sign_in_dialog.py" line="47" />
+        <location filename="../../counter_app/ui/sign_in_dialog.py" line="71" />
         <source>Wrong PIN</source>
         <translation>密碼錯誤</translation>
     </message>
@@ -777,22 +1131,22 @@
 <context>
     <name>SupervisorApprovalDialog</name>
     <message>
-        <location filename="../../counter_app/ui/supervisor_prompt.py" line="63" />
+        <location filename="../../counter_app/ui/supervisor_prompt.py" line="68" />
         <source>Supervisor approval</source>
         <translation>主管授權</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/supervisor_prompt.py" line="72" />
+        <location filename="../../counter_app/ui/supervisor_prompt.py" line="77" />
         <source>Supervisor PIN</source>
         <translation>主管密碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/supervisor_prompt.py" line="74" />
+        <location filename="../../counter_app/ui/supervisor_prompt.py" line="79" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/supervisor_prompt.py" line="35" />
+        <location filename="../../counter_app/ui/supervisor_prompt.py" line="40" />
         <source>That PIN is not a supervisor's</source>
         <translation>此密碼不是主管密碼</translation>
     </message>
@@ -802,22 +1156,27 @@
         <translation>密碼錯誤</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/supervisor_prompt.py" line="33" />
+        <location filename="../../counter_app/ui/supervisor_prompt.py" line="34" />
+        <source>Too many wrong PINs: try again in %1 seconds</source>
+        <translation>密碼錯誤次數過多：請 %1 秒後再試</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/supervisor_prompt.py" line="38" />
         <source>Device settings need a manager's PIN</source>
         <translation>裝置設定需要店長密碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/supervisor_prompt.py" line="37" />
+        <location filename="../../counter_app/ui/supervisor_prompt.py" line="42" />
         <source>Please give a reason</source>
         <translation>請填寫原因</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/supervisor_prompt.py" line="39" />
+        <location filename="../../counter_app/ui/supervisor_prompt.py" line="44" />
         <source>The approval has expired; ask again</source>
         <translation>授權已失效，請重新授權</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/supervisor_prompt.py" line="40" />
+        <location filename="../../counter_app/ui/supervisor_prompt.py" line="45" />
         <source>The approval could not be checked; try again</source>
         <translation>無法確認授權，請再試一次</translation>
     </message>

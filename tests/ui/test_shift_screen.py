@@ -75,8 +75,8 @@ def test_a_sale_without_a_shift_is_refused_and_the_screen_offers_to_open_one(
 ) -> None:
     sale = counter.sale_screen
     product = counter.services.catalog.search("茶", 1)[0]
-    sale._add(product)  # noqa: SLF001 (as a scan would)
-    sale._ask_tender = lambda total, _parent: total  # noqa: SLF001 (the exact amount, no dialog)
+    sale._add(product)
+    sale._ask_tender = lambda total, _parent: total
     sale.on_pay_button_clicked()
     qtbot.waitUntil(lambda: "F6" in sale.message.text())
     assert len(sale.cart_model.cart.lines) == 1  # the cart is kept
@@ -113,7 +113,7 @@ def test_open_cash_in_and_out_x_report_and_close_with_a_count(
         dialog.amount.setValue(amount)
         dialog.reason.setText(reason)
         dialog.buttons.accepted.emit()
-        qtbot.waitUntil(lambda: not screen._busy and "NT$" in screen.message.text())  # noqa: SLF001
+        qtbot.waitUntil(lambda: not screen._busy and "NT$" in screen.message.text())
     expected = 260_000 + sale.total.cents + 50_000 - 12_000
     qtbot.waitUntil(lambda: screen.figure("Expected in the drawer") == Money(expected).format())
 

@@ -37,7 +37,14 @@ from counter_app.core.receipts import payment_label
 from counter_app.core.records import ShiftRecord
 from counter_app.services.context import StaffMember
 from counter_app.services.permissions import Action
-from counter_app.services.shifts import COINS, DENOMINATIONS, MAX_PIECES, ShiftError, ShiftReport, ShiftService
+from counter_app.services.shifts import (
+    COINS,
+    DENOMINATIONS,
+    MAX_PIECES,
+    ShiftError,
+    ShiftReport,
+    ShiftService,
+)
 from counter_app.services.staff import Approval
 from counter_app.ui.screens.base import Screen
 from counter_app.ui.supervisor_prompt import refusal_text
