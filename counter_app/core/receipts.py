@@ -560,7 +560,7 @@ def shift_close_report(data: ShiftCloseReportData) -> Document:
         elements += [Separator(), Text("點鈔明細", bold=True)]
         for denomination, pieces in data.closing_count:
             elements.append(
-                Columns(f"NT${denomination}", Money.from_dollars(denomination * pieces).format(), middle=f"x{pieces}")
+                Columns(f"NT${denomination:,}", Money.from_dollars(denomination * pieces).format(), middle=f"x{pieces}")
             )
     elements += [Separator(), Columns("待同步作業", str(data.unsynced_ops))]
     if data.kind == "Z":

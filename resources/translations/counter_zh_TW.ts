@@ -26,27 +26,27 @@
 <context>
     <name>CashMovementDialog</name>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="163" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="181" />
         <source>Cash in</source>
         <translation>存入現金</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="163" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="181" />
         <source>Cash out</source>
         <translation>取出現金</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="172" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="190" />
         <source>e.g. change from the bank, paid the courier</source>
         <translation>例如：銀行換零錢、支付快遞費</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="176" />
-        <source>Amount</source>
-        <translation>小計</translation>
+        <location filename="../../counter_app/ui/screens/shift.py" line="194" />
+        <source>Cash amount</source>
+        <translation>金額</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="177" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="195" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -107,37 +107,37 @@
 <context>
     <name>CountPanel</name>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="89" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="107" />
         <source>Denomination</source>
         <translation>面額</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="89" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="107" />
         <source>Pieces</source>
         <translation>數量</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="89" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="107" />
         <source>Amount</source>
         <translation>小計</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="94" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="112" />
         <source>coin</source>
         <translation>硬幣</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="94" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="112" />
         <source>note</source>
         <translation>紙鈔</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="120" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="138" />
         <source>Counted</source>
         <translation>實點現金</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="154" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="172" />
         <source>Difference: %1</source>
         <translation>差額：%1</translation>
     </message>
@@ -610,52 +610,52 @@
         <translation>功能(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="363" />
+        <location filename="../../counter_app/bootstrap.py" line="362" />
         <source>No shift open</source>
         <translation>尚未開班</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="364" />
+        <location filename="../../counter_app/bootstrap.py" line="363" />
         <source>No shift is open at this till. Open one now?</source>
         <translation>本機目前沒有開班。現在開班嗎？</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="406" />
+        <location filename="../../counter_app/bootstrap.py" line="405" />
         <source>Open the cash drawer without a sale</source>
         <translation>非交易開錢櫃</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="416" />
+        <location filename="../../counter_app/bootstrap.py" line="415" />
         <source>Printer and scanner settings</source>
         <translation>印表機與掃描器設定</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="443" />
+        <location filename="../../counter_app/bootstrap.py" line="442" />
         <source>Lock the screen</source>
         <translation>鎖定畫面</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="444" />
+        <location filename="../../counter_app/bootstrap.py" line="443" />
         <source>Switch cashier…</source>
         <translation>更換收銀員…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="445" />
+        <location filename="../../counter_app/bootstrap.py" line="444" />
         <source>Reprint a receipt…</source>
         <translation>補印收據…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="446" />
+        <location filename="../../counter_app/bootstrap.py" line="445" />
         <source>Sync problems…</source>
         <translation>同步問題…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="447" />
+        <location filename="../../counter_app/bootstrap.py" line="446" />
         <source>Open the cash drawer (supervisor)…</source>
         <translation>開錢櫃（需主管）…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="448" />
+        <location filename="../../counter_app/bootstrap.py" line="447" />
         <source>Printer and scanner settings…</source>
         <translation>印表機與掃描器設定…</translation>
     </message>
@@ -845,218 +845,233 @@
 <context>
     <name>ShiftScreen</name>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="57" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="64" />
         <source>No shift is open: count the float and open one</source>
         <translation>尚未開班：請點算零用金後開班</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="58" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="65" />
         <source>A shift is already open</source>
         <translation>已有開班中的班次</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="59" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="66" />
         <source>The count is not valid</source>
         <translation>點數資料有誤</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="60" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="67" />
         <source>Enter an amount above zero</source>
         <translation>請輸入大於零的金額</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="61" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="68" />
         <source>That amount is too large to record</source>
         <translation>金額過大，無法記錄</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="62" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="69" />
         <source>Please give a reason</source>
         <translation>請填寫原因</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="63" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="70" />
         <source>The reason is too long</source>
         <translation>原因太長</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="64" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="71" />
         <source>The drawer should not hold that much cash</source>
         <translation>錢櫃應有現金不足此金額</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="67" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="74" />
         <source>%1 operations still wait to sync: a supervisor must confirm the close</source>
         <translation>尚有 %1 筆作業待同步：關帳需主管確認</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="74" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="81" />
         <source>It was not saved: %1</source>
         <translation>未儲存：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="243" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="88" />
+        <source>Cash</source>
+        <translation>現金</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="89" />
+        <source>Card</source>
+        <translation>信用卡</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="90" />
+        <source>Store voucher</source>
+        <translation>禮券</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="261" />
         <source>Open the shift</source>
         <translation>開班</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="244" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="262" />
         <source>Cash in…</source>
         <translation>存入現金…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="245" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="263" />
         <source>Cash out…</source>
         <translation>取出現金…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="246" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="264" />
         <source>X report</source>
         <translation>X 報表</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="247" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="265" />
         <source>Close the shift</source>
         <translation>關帳</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="250" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="268" />
         <source>Figure</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="250" />
-        <source>Amount</source>
-        <translation>小計</translation>
+        <location filename="../../counter_app/ui/screens/shift.py" line="268" />
+        <source>Sum</source>
+        <translation>金額</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="288" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="306" />
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="315" />
-        <location filename="../../counter_app/ui/screens/shift.py" line="469" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="333" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="487" />
         <source>Expected in the drawer</source>
         <translation>錢櫃應有現金</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="318" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="336" />
         <source>Counted at the last close</source>
         <translation>上次關帳點數</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="330" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="348" />
         <source>Shift opened with %1</source>
         <translation>已開班，零用金 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="354" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="372" />
         <source>Cash in: %1</source>
         <translation>已存入現金 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="354" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="372" />
         <source>Cash out: %1</source>
         <translation>已取出現金 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="369" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="387" />
         <source>X report printed</source>
         <translation>X 報表已列印</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="380" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="398" />
         <source>Close the shift with %1 operations not yet synced</source>
         <translation>在 %1 筆作業尚未同步時關帳</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="392" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="410" />
         <source>Shift closed. Difference %1. The Z report is printing.</source>
         <translation>已關帳，差額 %1。Z 報表列印中。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="428" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="446" />
         <source>The report was not printed: %1</source>
         <translation>報表未列印：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="434" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="452" />
         <source>Shift open since %1 (%2)</source>
         <translation>開班中：%1 起（%2）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="438" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="456" />
         <source>To close: count the drawer, then Close the shift</source>
         <translation>關帳：點算錢櫃現金後按「關帳」</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="440" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="458" />
         <source>No shift open</source>
         <translation>尚未開班</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="441" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="459" />
         <source>To open: count the float, then Open the shift</source>
         <translation>開班：點算零用金後按「開班」</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="449" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="467" />
         <source>Z report (closed)</source>
         <translation>Z 報表（關帳）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="449" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="467" />
         <source>X report (so far)</source>
         <translation>X 報表（交班中）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="455" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="473" />
         <source>%1: %2 sales</source>
         <translation>%1：%2 筆</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="460" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="478" />
         <source>Opening float</source>
         <translation>開班零用金</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="463" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="481" />
         <source>  difference from the last close</source>
         <translation>  與上次關帳點數差額</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="465" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="483" />
         <source>Cash sales</source>
         <translation>現金銷售</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="466" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="484" />
         <source>Cash refunds</source>
         <translation>現金退款</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="467" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="485" />
         <source>Cash in</source>
         <translation>存入現金</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="468" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="486" />
         <source>Cash out</source>
         <translation>取出現金</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="473" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="491" />
         <source>Counted</source>
         <translation>實點現金</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="474" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="492" />
         <source>Difference</source>
         <translation>差額</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="476" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="494" />
         <source>Operations waiting to sync</source>
         <translation>待同步作業</translation>
     </message>

@@ -81,6 +81,17 @@ def shift_error_text(error: BaseException) -> str:
     return translate("ShiftScreen", "It was not saved: %1").replace("%1", str(error))
 
 
+def tender_name(method: str) -> str:
+    """A tender as the screen names it (the printed report keeps its Chinese labels)."""
+    translate = QCoreApplication.translate
+    names = {
+        "cash": translate("ShiftScreen", "Cash"),
+        "card": translate("ShiftScreen", "Card"),
+        "voucher": translate("ShiftScreen", "Store voucher"),
+    }
+    return names.get(method, payment_label(method))
+
+
 class CountPanel(QWidget):
     """Pieces per denomination, the total, and the difference from what is expected."""
 
@@ -180,7 +191,7 @@ class CashMovementDialog(QDialog):
         self.error = QLabel("")
         self.error.setStyleSheet("color: #b00020;")
         form = QFormLayout()
-        form.addRow(self.tr("Amount"), self.amount)
+        form.addRow(self.tr("Cash amount"), self.amount)
         form.addRow(self.tr("Reason"), self.reason)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._on_accept)
@@ -254,7 +265,7 @@ class ShiftScreen(Screen):
         self.close_button = button(self.tr("Close the shift"), "Ctrl+K", self.close_shift, "closeShift")
         self.figures = QTableWidget(0, 2)
         self.figures.setObjectName("figures")
-        self.figures.setHorizontalHeaderLabels([self.tr("Figure"), self.tr("Amount")])
+        self.figures.setHorizontalHeaderLabels([self.tr("Figure"), self.tr("Sum")])
         self.figures.horizontalHeader().setStretchLastSection(True)
         self.figures.verticalHeader().setVisible(False)
         self.figures.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -459,7 +470,7 @@ class ShiftScreen(Screen):
         for tender in report.tenders:
             rows.append(
                 (
-                    self.tr("%1: %2 sales").replace("%1", payment_label(tender.method)).replace("%2", str(tender.sales_count)),
+                    self.tr("%1: %2 sales").replace("%1", tender_name(tender.method)).replace("%2", str(tender.sales_count)),
                     Money(tender.sales_cents).format(),
                 )
             )
