@@ -155,6 +155,11 @@ class StaffService:
         if not may(member.role, action):
             raise ApprovalRefused("not_permitted", action)
         ttl = SESSION_TTL_S if session else APPROVAL_TTL_S
+        if session:
+            # A session approval is used many times without a redeem of its own: the
+            # grant itself is the audit row (a single-use one is audited where redeemed).
+            with self._db.transaction() as uow:
+                uow.audit.record(member.id, "approval.session", {"action": action.value})
         approval = Approval(
             member, action, secrets.token_urlsafe(16), self._clock() + ttl, not session
         )

@@ -233,7 +233,10 @@ def test_the_settings_drawer_test_needs_the_managers_grant_and_is_audited(
     receipts.open_drawer_for_settings_test(grant, printer="test printer")
     receipts.open_drawer_for_settings_test(grant, printer="test printer")
     assert [printer for _, printer in output.drawers] == ["test printer", "test printer"]
-    assert db.state.audit == [(5, "drawer.open", {"reason": "settings_test"})] * 2
+    assert db.state.audit == [
+        (5, "approval.session", {"action": "device_settings"}),  # the grant itself
+        *[(5, "drawer.open", {"reason": "settings_test"})] * 2,
+    ]
 
 
 # -- receipts and sync status --------------------------------------------------------
