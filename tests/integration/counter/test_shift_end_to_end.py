@@ -9,6 +9,7 @@ from sqlalchemy import create_engine, text
 
 from counter_app.core.cart import Cart
 from counter_app.core.money import Money
+from counter_app.services.permissions import Action
 from counter_app.services.shifts import ShiftError
 
 
@@ -54,3 +55,23 @@ def test_a_closed_shift_reaches_the_warehouse_with_its_figures(demo_counter: Any
         expected, 120_000, 120_000 - expected,
     )
     assert row["sale_count"] == 1 and row["staff_id"] == cashier.id
+
+
+def test_with_the_warehouse_stopped_a_supervisor_confirms_the_close_and_it_waits_to_sync(
+    demo_counter: Any,
+) -> None:
+    services = demo_counter.services
+    cashier = services.staff.first_with_role("cashier")
+    demo_counter.server.stop()  # offline from here on
+    cart = Cart()
+    cart.add(services.catalog.search("茶", 1)[0])
+    services.selling.complete_cash_sale(cart, cashier, cart.total)
+    assert services.relay.drain().applied == 0
+    waiting = services.shifts.waiting_operations()
+    assert waiting == 1
+
+    approval = services.staff.approve("9999", Action.CLOSE_SHIFT_UNSYNCED)  # offline: cached hash
+    z = services.shifts.close(cashier, {}, approval)
+    assert z.unsynced_ops == waiting and z.difference_cents == -z.expected_cents
+    assert services.shifts.current() is None
+    assert services.sync_status.status().waiting == 2  # the sale and the shift.close, kept
