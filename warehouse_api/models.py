@@ -366,6 +366,21 @@ class ShiftClose(Base):
     opened_at: Mapped[datetime | None]
     closed_at: Mapped[datetime]
     op_id: Mapped[str] = mapped_column(String(64))
+    # The Z report's figures (NULL for a report from a till that sent only ``report``).
+    opened_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    opening_cents: Mapped[int | None] = mapped_column(Integer)
+    expected_opening_cents: Mapped[int | None] = mapped_column(Integer)
+    cash_sales_cents: Mapped[int | None] = mapped_column(Integer)
+    cash_refunds_cents: Mapped[int | None] = mapped_column(Integer)
+    cash_in_cents: Mapped[int | None] = mapped_column(Integer)
+    cash_out_cents: Mapped[int | None] = mapped_column(Integer)
+    expected_cents: Mapped[int | None] = mapped_column(Integer)
+    counted_cents: Mapped[int | None] = mapped_column(Integer)
+    difference_cents: Mapped[int | None] = mapped_column(Integer)
+    sale_count: Mapped[int | None] = mapped_column(Integer)
+    unsynced_ops: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+    __table_args__ = (Index("ix_shift_closes_location_closed", "location_id", "closed_at"),)
 
 
 class AuditEntry(Base):

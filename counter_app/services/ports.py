@@ -18,12 +18,16 @@ from typing import Any, Protocol
 from counter_app.core.catalog import ProductInfo, StockFigure, StockToCount
 from counter_app.core.ops import OutboundOp
 from counter_app.core.records import (
+    CashMovementRecord,
+    Count,
     FailedOp,
     NegativeStockWarning,
     OutboxStats,
     SaleRecord,
     SaleSummary,
+    ShiftRecord,
     StaffRecord,
+    TenderTotal,
 )
 
 
@@ -112,6 +116,42 @@ class StockDeltaRepository(Protocol):
         ...
 
 
+class ShiftRepository(Protocol):
+    """This till's shifts, their cash movements and which sales were rung up in them."""
+
+    def open_shift(self, location_id: int) -> ShiftRecord | None: ...
+
+    def last_closed(self, location_id: int) -> ShiftRecord | None: ...
+
+    def get(self, shift_id: str) -> ShiftRecord | None: ...
+
+    def add(self, shift: ShiftRecord) -> None:
+        """A new open shift; ValueError if the store already has one open."""
+        ...
+
+    def close(
+        self,
+        shift_id: str,
+        closed_at: str,
+        closed_by: int,
+        closing_count: Count,
+        counted_cents: int,
+        expected_cents: int,
+    ) -> None: ...
+
+    def add_movement(self, movement: CashMovementRecord) -> None: ...
+
+    def movements(self, shift_id: str) -> list[CashMovementRecord]: ...
+
+    def attach_sale(self, shift_id: str, sale_id: str) -> None: ...
+
+    def tender_totals(self, shift_id: str) -> list[TenderTotal]:
+        """Per tender (payment method), the shift's sales and refunds, by method name."""
+        ...
+
+    def sale_count(self, shift_id: str) -> int: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction's repositories. Written together or not at all."""
 
@@ -138,6 +178,9 @@ class UnitOfWork(Protocol):
 
     @property
     def stock_deltas(self) -> StockDeltaRepository: ...
+
+    @property
+    def shifts(self) -> ShiftRepository: ...
 
 
 class UnitOfWorkFactory(Protocol):

@@ -95,6 +95,10 @@ class SellingService:
         )
         payment = PaymentRecord(payment_id, "cash", total.cents, tendered.cents, change.cents)
         with self._db.transaction() as uow:
+            # No sale without an open shift (services/shifts.py); the sale is the shift's.
+            shift = uow.shifts.open_shift(self._store.location_id)
+            if shift is None:
+                raise CartError("no_open_shift", "open a shift before selling")
             receipt_no = uow.sync_state.next_document_number(RECEIPT_PREFIX, self._store.code, now.date())
             uow.sales.add(
                 SaleRecord(
@@ -128,6 +132,7 @@ class SellingService:
                     ),
                 )
             )
+            uow.shifts.attach_sale(shift.shift_id, sale_id)
             for line in cart.lines:
                 uow.stock_deltas.add_pending(op_id, self._store.location_id, line.product.id, -line.qty)
         return CompletedSale(

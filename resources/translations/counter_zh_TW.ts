@@ -29,6 +29,34 @@
     </message>
 </context>
 <context>
+    <name>CashMovementDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="181" />
+        <source>Cash in</source>
+        <translation>存入現金</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="181" />
+        <source>Cash out</source>
+        <translation>取出現金</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="190" />
+        <source>e.g. change from the bank, paid the courier</source>
+        <translation>例如：銀行換零錢、支付快遞費</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="194" />
+        <source>Cash amount</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="195" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
     <name>CashPaymentDialog</name>
     <message>
         <location filename="../../counter_app/ui/payment_dialog.py" line="36" />
@@ -79,6 +107,44 @@
         <location filename="../../counter_app/ui/payment_dialog.py" line="120" />
         <source>Short by %1</source>
         <translation>尚差 %1</translation>
+    </message>
+</context>
+<context>
+    <name>CountPanel</name>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="107" />
+        <source>Denomination</source>
+        <translation>面額</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="107" />
+        <source>Pieces</source>
+        <translation>數量</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="107" />
+        <source>Amount</source>
+        <translation>小計</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="112" />
+        <source>coin</source>
+        <translation>硬幣</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="112" />
+        <source>note</source>
+        <translation>紙鈔</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="138" />
+        <source>Counted</source>
+        <translation>實點現金</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="172" />
+        <source>Difference: %1</source>
+        <translation>差額：%1</translation>
     </message>
 </context>
 <context>
@@ -419,7 +485,7 @@
     <message>
         <location filename="../../counter_app/ui/device_settings.py" line="198" />
         <source>Name</source>
-        <translation>名稱</translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <location filename="../../counter_app/ui/device_settings.py" line="199" />
@@ -678,6 +744,39 @@
     </message>
 </context>
 <context>
+    <name>LockDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/lock_screen.py" line="117" />
+        <source>Locked</source>
+        <translation>已鎖定</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/lock_screen.py" line="123" />
+        <source>The counter is locked</source>
+        <translation>收銀台已鎖定</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/lock_screen.py" line="126" />
+        <source>%1 locked it. Enter %1's PIN, or a supervisor's.</source>
+        <translation>%1 已鎖定畫面。請輸入 %1 的密碼，或主管密碼。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/lock_screen.py" line="133" />
+        <source>PIN</source>
+        <translation>密碼</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/lock_screen.py" line="141" />
+        <source>Unlock  (Enter)</source>
+        <translation>解鎖  (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/lock_screen.py" line="146" />
+        <source>Switch cashier…  (F11)</source>
+        <translation>更換收銀員…  (F11)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../counter_app/ui/main_window.py" line="92" />
@@ -690,37 +789,57 @@
         <translation>功能(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="316" />
+        <location filename="../../counter_app/bootstrap.py" line="369" />
+        <source>No shift open</source>
+        <translation>尚未開班</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/bootstrap.py" line="370" />
+        <source>No shift is open at this till. Open one now?</source>
+        <translation>本機目前沒有開班。現在開班嗎？</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/bootstrap.py" line="412" />
         <source>Open the cash drawer without a sale</source>
         <translation>非交易開錢櫃</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="326" />
+        <location filename="../../counter_app/bootstrap.py" line="422" />
         <source>Printer and scanner settings</source>
         <translation>印表機與掃描器設定</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="353" />
+        <location filename="../../counter_app/bootstrap.py" line="449" />
+        <source>Lock the screen</source>
+        <translation>鎖定畫面</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/bootstrap.py" line="450" />
+        <source>Switch cashier…</source>
+        <translation>更換收銀員…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/bootstrap.py" line="451" />
         <source>Reprint a receipt…</source>
         <translation>補印收據…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="354" />
+        <location filename="../../counter_app/bootstrap.py" line="452" />
         <source>Sync problems…</source>
         <translation>同步問題…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="355" />
+        <location filename="../../counter_app/bootstrap.py" line="453" />
         <source>Open the cash drawer (supervisor)…</source>
         <translation>開錢櫃（需主管）…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="356" />
+        <location filename="../../counter_app/bootstrap.py" line="454" />
         <source>Printer and scanner settings…</source>
         <translation>印表機與掃描器設定…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="358" />
+        <location filename="../../counter_app/bootstrap.py" line="456" />
         <source>Stock to count…</source>
         <translation>待盤點庫存…</translation>
     </message>
@@ -914,166 +1033,172 @@
 <context>
     <name>SaleScreen</name>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="129" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="130" />
         <source>Scan a barcode or type a code or name, then Enter</source>
         <translation>掃描條碼，或輸入條碼／品名後按 Enter</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="168" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="169" />
         <source>Total</source>
         <translation>總計</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="179" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="180" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="653" />
         <source>Cashier: %1</source>
         <translation>收銀員：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="194" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="195" />
         <source>Cash (F12)</source>
         <translation>現金結帳 (F12)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="196" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="197" />
         <source>Quantity (F4)</source>
         <translation>修改數量 (F4)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="199" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="200" />
         <source>Remove line (Del)</source>
         <translation>刪除品項 (Del)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="200" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="201" />
         <source>Clear cart</source>
         <translation>清空購物車</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="335" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="336" />
         <source>The cart has %1 items that are not paid for. Close the till and drop them?</source>
         <translation>購物車還有 %1 件商品尚未結帳。確定要關閉收銀機並放棄這些商品嗎？</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="344" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="345" />
         <source>Drop the cart?</source>
         <translation>放棄購物車？</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="352" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="353" />
         <source>Sale</source>
         <translation>銷售</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="377" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="378" />
         <source>In-store price label %1 is not set up for this store</source>
         <translation>本店未設定店內計價條碼 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="406" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="407" />
         <source>The cart is empty</source>
         <translation>購物車是空的</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="434" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="435" />
         <source>Quantity</source>
         <translation>數量</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="444" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="445" />
         <source>Quantity must be a whole number, not “%1”</source>
         <translation>數量必須是整數，不能是「%1」</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="448" />
-        <location filename="../../counter_app/ui/screens/sale.py" line="621" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="449" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="622" />
         <source>Quantity must be at least 1. To take the line off, use Remove line (Del).</source>
         <translation>數量至少為 1。要刪除品項請按「刪除品項 (Del)」。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="451" />
-        <location filename="../../counter_app/ui/screens/sale.py" line="619" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="452" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="620" />
         <source>Quantity can be at most %1 per line</source>
         <translation>每個品項數量最多 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="455" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="456" />
         <source>Quantity not changed</source>
         <translation>數量未變更</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="461" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="462" />
         <source>Large quantity</source>
         <translation>數量偏大</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="462" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="463" />
         <source>Sell %1 of %2? That is more than usual.</source>
         <translation>確定要賣出 %1 個「%2」嗎？這比平常多。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="473" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="474" />
         <source>Removed %1</source>
         <translation>已刪除 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="479" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="480" />
         <source>Clear the cart? %1 items will be taken off.</source>
         <translation>確定清空購物車？將移除 %1 件商品。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="496" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="497" />
         <source>Unreadable code; scan again</source>
         <translation>條碼無法辨識，請重新掃描</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="506" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="507" />
         <source>No product with code %1</source>
         <translation>查無此條碼商品：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="517" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="518" />
         <source>Nothing matches “%1”</source>
         <translation>找不到符合「%1」的商品</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="530" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="531" />
         <source>%1 matches: pick one and press Enter (Esc closes)</source>
         <translation>找到 %1 筆，請選擇後按 Enter（Esc 關閉）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="534" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="535" />
         <source>Look-up failed: %1</source>
         <translation>查詢失敗：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="568" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="569" />
         <source>%1: this store has %2 by the records. Sold anyway; check the shelf, it will be listed to count.</source>
         <translation>%1：本店帳上庫存 %2。仍照常銷售；請檢查貨架，此商品將列入待盤點。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="602" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="603" />
         <source>%1 × %2</source>
         <translation>%1 × %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="639" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="640" />
         <source>Sale %1 done. Change due: %2</source>
         <translation>交易 %1 完成，找零 %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="644" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="645" />
         <source>Change due
 %1</source>
         <translation>找零
 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="656" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="659" />
+        <source>No shift is open: open one (F6) before selling. The cart is kept.</source>
+        <translation>尚未開班：請先開班（F6）再結帳。購物車內容已保留。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/sale.py" line="666" />
         <source>The sale was not saved: %1. The cart is kept; try again.</source>
         <translation>交易未儲存：%1。購物車內容已保留，請再試一次。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="662" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="672" />
         <source>%1 items</source>
         <translation>共 %1 件</translation>
     </message>
@@ -1097,24 +1222,268 @@
     </message>
 </context>
 <context>
+    <name>ShiftScreen</name>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="64" />
+        <source>No shift is open: count the float and open one</source>
+        <translation>尚未開班：請點算零用金後開班</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="65" />
+        <source>A shift is already open</source>
+        <translation>已有開班中的班次</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="66" />
+        <source>The count is not valid</source>
+        <translation>點數資料有誤</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="67" />
+        <source>Enter an amount above zero</source>
+        <translation>請輸入大於零的金額</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="68" />
+        <source>That amount is too large to record</source>
+        <translation>金額過大，無法記錄</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="69" />
+        <source>Please give a reason</source>
+        <translation>請填寫原因</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="70" />
+        <source>The reason is too long</source>
+        <translation>原因太長</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="71" />
+        <source>The drawer should not hold that much cash</source>
+        <translation>錢櫃應有現金不足此金額</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="74" />
+        <source>%1 operations still wait to sync: a supervisor must confirm the close</source>
+        <translation>尚有 %1 筆作業待同步：關帳需主管確認</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="81" />
+        <source>It was not saved: %1</source>
+        <translation>未儲存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="88" />
+        <source>Cash</source>
+        <translation>現金</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="89" />
+        <source>Card</source>
+        <translation>信用卡</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="90" />
+        <source>Store voucher</source>
+        <translation>禮券</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="261" />
+        <source>Open the shift</source>
+        <translation>開班</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="262" />
+        <source>Cash in…</source>
+        <translation>存入現金…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="263" />
+        <source>Cash out…</source>
+        <translation>取出現金…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="264" />
+        <source>X report</source>
+        <translation>X 報表</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="265" />
+        <source>Close the shift</source>
+        <translation>關帳</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="268" />
+        <source>Figure</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="268" />
+        <source>Sum</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="306" />
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="333" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="487" />
+        <source>Expected in the drawer</source>
+        <translation>錢櫃應有現金</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="336" />
+        <source>Counted at the last close</source>
+        <translation>上次關帳點數</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="348" />
+        <source>Shift opened with %1</source>
+        <translation>已開班，零用金 %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="372" />
+        <source>Cash in: %1</source>
+        <translation>已存入現金 %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="372" />
+        <source>Cash out: %1</source>
+        <translation>已取出現金 %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="387" />
+        <source>X report printed</source>
+        <translation>X 報表已列印</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="398" />
+        <source>Close the shift with %1 operations not yet synced</source>
+        <translation>在 %1 筆作業尚未同步時關帳</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="410" />
+        <source>Shift closed. Difference %1. The Z report is printing.</source>
+        <translation>已關帳，差額 %1。Z 報表列印中。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="446" />
+        <source>The report was not printed: %1</source>
+        <translation>報表未列印：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="452" />
+        <source>Shift open since %1 (%2)</source>
+        <translation>開班中：%1 起（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="456" />
+        <source>To close: count the drawer, then Close the shift</source>
+        <translation>關帳：點算錢櫃現金後按「關帳」</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="458" />
+        <source>No shift open</source>
+        <translation>尚未開班</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="459" />
+        <source>To open: count the float, then Open the shift</source>
+        <translation>開班：點算零用金後按「開班」</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="467" />
+        <source>Z report (closed)</source>
+        <translation>Z 報表（關帳）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="467" />
+        <source>X report (so far)</source>
+        <translation>X 報表（交班中）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="473" />
+        <source>%1: %2 sales</source>
+        <translation>%1：%2 筆</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="478" />
+        <source>Opening float</source>
+        <translation>開班零用金</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="481" />
+        <source>  difference from the last close</source>
+        <translation>  與上次關帳點數差額</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="483" />
+        <source>Cash sales</source>
+        <translation>現金銷售</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="484" />
+        <source>Cash refunds</source>
+        <translation>現金退款</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="485" />
+        <source>Cash in</source>
+        <translation>存入現金</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="486" />
+        <source>Cash out</source>
+        <translation>取出現金</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="491" />
+        <source>Counted</source>
+        <translation>實點現金</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="492" />
+        <source>Difference</source>
+        <translation>差額</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="494" />
+        <source>Operations waiting to sync</source>
+        <translation>待同步作業</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../counter_app/ui/sign_in_dialog.py" line="20" />
+        <location filename="../../counter_app/ui/sign_in_dialog.py" line="31" />
         <source>Sign in</source>
         <translation>登入</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sign_in_dialog.py" line="24" />
+        <location filename="../../counter_app/ui/sign_in_dialog.py" line="40" />
         <source>Staff PIN</source>
         <translation>員工密碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sign_in_dialog.py" line="32" />
+        <location filename="../../counter_app/ui/sign_in_dialog.py" line="49" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sign_in_dialog.py" line="50" />
+        <source>PIN</source>
+        <translation>密碼</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sign_in_dialog.py" line="53" />
         <source>Enter your PIN</source>
         <translation>請輸入員工密碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sign_in_dialog.py" line="47" />
+        <location filename="../../counter_app/ui/sign_in_dialog.py" line="71" />
         <source>Wrong PIN</source>
         <translation>密碼錯誤</translation>
     </message>
@@ -1214,22 +1583,22 @@
 <context>
     <name>SupervisorApprovalDialog</name>
     <message>
-        <location filename="../../counter_app/ui/supervisor_prompt.py" line="63" />
+        <location filename="../../counter_app/ui/supervisor_prompt.py" line="68" />
         <source>Supervisor approval</source>
         <translation>主管授權</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/supervisor_prompt.py" line="72" />
+        <location filename="../../counter_app/ui/supervisor_prompt.py" line="77" />
         <source>Supervisor PIN</source>
         <translation>主管密碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/supervisor_prompt.py" line="74" />
+        <location filename="../../counter_app/ui/supervisor_prompt.py" line="79" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/supervisor_prompt.py" line="35" />
+        <location filename="../../counter_app/ui/supervisor_prompt.py" line="40" />
         <source>That PIN is not a supervisor's</source>
         <translation>此密碼不是主管密碼</translation>
     </message>
@@ -1239,22 +1608,27 @@
         <translation>密碼錯誤</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/supervisor_prompt.py" line="33" />
+        <location filename="../../counter_app/ui/supervisor_prompt.py" line="34" />
+        <source>Too many wrong PINs: try again in %1 seconds</source>
+        <translation>密碼錯誤次數過多：請 %1 秒後再試</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/supervisor_prompt.py" line="38" />
         <source>Device settings need a manager's PIN</source>
         <translation>裝置設定需要店長密碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/supervisor_prompt.py" line="37" />
+        <location filename="../../counter_app/ui/supervisor_prompt.py" line="42" />
         <source>Please give a reason</source>
         <translation>請填寫原因</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/supervisor_prompt.py" line="39" />
+        <location filename="../../counter_app/ui/supervisor_prompt.py" line="44" />
         <source>The approval has expired; ask again</source>
         <translation>授權已失效，請重新授權</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/supervisor_prompt.py" line="40" />
+        <location filename="../../counter_app/ui/supervisor_prompt.py" line="45" />
         <source>The approval could not be checked; try again</source>
         <translation>無法確認授權，請再試一次</translation>
     </message>

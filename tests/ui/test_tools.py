@@ -134,11 +134,14 @@ def test_device_settings_need_a_managers_pin_and_their_drawer_test_is_audited(
     settings.trigger()
     assert seen == ["Device settings need a manager's PIN"]
 
+    # The manager's session grant is itself audited, then each drawer test.
+    granted_then_drawer = [("approval.session", manager_id), ("drawer.open", manager_id)]
+
     def use_the_dialog() -> None:
         dialog = QApplication.activeModalWidget()
         assert isinstance(dialog, DeviceSettingsDialog)
         dialog.drawer_button.click()
-        qtbot.waitUntil(lambda: _audit_actions(services) == [("drawer.open", manager_id)], timeout=5000)
+        qtbot.waitUntil(lambda: _audit_actions(services) == granted_then_drawer, timeout=5000)
         dialog.reject()
 
     def manager_then_dialog() -> None:
@@ -147,8 +150,8 @@ def test_device_settings_need_a_managers_pin_and_their_drawer_test_is_audited(
 
     QTimer.singleShot(50, manager_then_dialog)
     settings.trigger()
-    assert _audit_actions(services) == [("drawer.open", manager_id)]
-    assert "settings_test" in _audit_details(services)[0]
+    assert _audit_actions(services) == granted_then_drawer
+    assert "settings_test" in _audit_details(services)[1]
 
 
 def _audit_actions(services: Any) -> list[tuple[str, int | None]]:

@@ -85,6 +85,7 @@ class SaleScreen(Screen):
     name = "sale"
     key = "F1"
     sale_completed = Signal(object)  # CompletedSale
+    shift_required = Signal()  # a sale refused: no shift is open (the root offers to open one)
 
     def __init__(
         self,
@@ -646,9 +647,18 @@ class SaleScreen(Screen):
         self.sale_completed.emit(sale)
         self.scan_input.setFocus()
 
+    def set_cashier(self, cashier: StaffMember) -> None:
+        """Another cashier signed in (the shift stays open); their name sells from now on."""
+        self.cashier = cashier
+        self.cashier_label.setText(self.tr("Cashier: %1").replace("%1", cashier.name))
+
     def _on_sale_failed(self, error: BaseException) -> None:
         self._checkout_running = False
         self.pay_button.setEnabled(True)
+        if isinstance(error, CartError) and error.code == "no_open_shift":
+            self._show_error(self.tr("No shift is open: open one (F6) before selling. The cart is kept."))
+            self.shift_required.emit()
+            return
         log.error("sale failed", exc_info=error)
         if isinstance(error, CartError):
             self._show_cart_error(error)

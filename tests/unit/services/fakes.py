@@ -21,12 +21,16 @@ from counter_app.core.ids import uuid7
 from counter_app.core.ops import OutboundOp
 from counter_app.core.pins import hash_pin
 from counter_app.core.records import (
+    CashMovementRecord,
+    Count,
     FailedOp,
     NegativeStockWarning,
     OutboxStats,
     SaleRecord,
     SaleSummary,
+    ShiftRecord,
     StaffRecord,
+    TenderTotal,
 )
 
 
@@ -57,6 +61,9 @@ class State:
     sync_state: dict[str, str] = field(default_factory=dict)
     audit: list[tuple[int | None, str, dict[str, Any]]] = field(default_factory=list)
     deltas: list[tuple[str, int, int, int]] = field(default_factory=list)
+    shifts: dict[str, ShiftRecord] = field(default_factory=dict)
+    movements: list[CashMovementRecord] = field(default_factory=list)
+    shift_sales: dict[str, str] = field(default_factory=dict)  # sale_id -> shift_id
 
 
 class FakeCatalog:
@@ -228,6 +235,76 @@ class FakeStockWarnings:
         return [w for loc, w in self._s.negative_stock if loc == location_id]
 
 
+class FakeShifts:
+    def __init__(self, state: State) -> None:
+        self._s = state
+
+    def open_shift(self, location_id: int) -> ShiftRecord | None:
+        return next(
+            (r for r in self._s.shifts.values() if r.location_id == location_id and r.closed_at is None),
+            None,
+        )
+
+    def last_closed(self, location_id: int) -> ShiftRecord | None:
+        closed = [r for r in self._s.shifts.values() if r.location_id == location_id and r.closed_at]
+        return max(closed, key=lambda r: (r.closed_at or "", r.shift_id), default=None)
+
+    def get(self, shift_id: str) -> ShiftRecord | None:
+        return self._s.shifts.get(shift_id)
+
+    def add(self, shift: ShiftRecord) -> None:
+        if self.open_shift(shift.location_id) is not None:
+            raise ValueError("a shift is already open at this till")  # the partial unique index
+        self._s.shifts[shift.shift_id] = shift
+
+    def close(
+        self,
+        shift_id: str,
+        closed_at: str,
+        closed_by: int,
+        closing_count: Count,
+        counted_cents: int,
+        expected_cents: int,
+    ) -> None:
+        shift = self._s.shifts.get(shift_id)
+        if shift is None or shift.closed_at is not None:
+            raise ValueError(f"shift {shift_id} is not open")
+        self._s.shifts[shift_id] = dataclasses.replace(
+            shift,
+            closed_at=closed_at,
+            closed_by=closed_by,
+            closing_count=closing_count,
+            counted_cents=counted_cents,
+            expected_cents=expected_cents,
+        )
+
+    def add_movement(self, movement: CashMovementRecord) -> None:
+        if movement.shift_id not in self._s.shifts:
+            raise ValueError(f"no shift {movement.shift_id}")  # the foreign key
+        self._s.movements.append(movement)
+
+    def movements(self, shift_id: str) -> list[CashMovementRecord]:
+        return [m for m in self._s.movements if m.shift_id == shift_id]
+
+    def attach_sale(self, shift_id: str, sale_id: str) -> None:
+        if shift_id not in self._s.shifts or sale_id in self._s.shift_sales:
+            raise ValueError(f"cannot attach {sale_id} to {shift_id}")
+        self._s.shift_sales[sale_id] = shift_id
+
+    def tender_totals(self, shift_id: str) -> list[TenderTotal]:
+        totals: dict[str, tuple[int, int]] = {}
+        for sale_id, owner in self._s.shift_sales.items():
+            if owner != shift_id:
+                continue
+            for payment in self._s.sales[sale_id].payments:
+                count, cents = totals.get(payment.method, (0, 0))
+                totals[payment.method] = (count + 1, cents + payment.amount_cents)
+        return [TenderTotal(m, c, cents) for m, (c, cents) in sorted(totals.items())]
+
+    def sale_count(self, shift_id: str) -> int:
+        return sum(owner == shift_id for owner in self._s.shift_sales.values())
+
+
 class FakeUnitOfWork:
     def __init__(self, state: State) -> None:
         self.catalog = FakeCatalog(state)
@@ -238,6 +315,9 @@ class FakeUnitOfWork:
         self.audit = FakeAudit(state)
         self.stock_deltas = FakeStockDeltas(state)
         self.stock_warnings = FakeStockWarnings(state)
+
+
+        self.shifts = FakeShifts(state)
 
 
 class FakeDatabase:

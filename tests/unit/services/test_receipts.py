@@ -16,8 +16,14 @@ from counter_app.services.permissions import Action, ApprovalRefused
 from counter_app.services.receipts import ReceiptNotFound, ReceiptService
 from counter_app.services.selling import TAIWAN, SellingService
 from counter_app.services.staff import StaffService
+from tests.shift_testkit import open_test_shift
 
 STORE = StoreContext(2, "S001", "台北信義店")
+
+
+@pytest.fixture(autouse=True)
+def _open_shift(db: LocalDatabase) -> None:
+    open_test_shift(db, STORE.location_id)  # SellingService sells only in an open shift
 CASHIER = StaffMember(3, "王小明", "cashier")
 SUPERVISOR = StaffMember(4, "陳店長", "supervisor")
 

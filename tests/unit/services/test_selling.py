@@ -16,8 +16,14 @@ from counter_app.local.models import OutboxOp, Payment, Sale, SaleLine
 from counter_app.services.catalog import CatalogService
 from counter_app.services.context import StaffMember, StoreContext
 from counter_app.services.selling import TAIWAN, SellingService
+from tests.shift_testkit import open_test_shift
 
 STORE = StoreContext(2, "S001", "台北信義店")
+
+
+@pytest.fixture(autouse=True)
+def _open_shift(db: LocalDatabase) -> None:
+    open_test_shift(db, STORE.location_id)  # SellingService sells only in an open shift
 CASHIER = StaffMember(3, "王小明", "cashier")
 
 

@@ -24,6 +24,7 @@ from counter_app.services.receipts import ReceiptNotFound, ReceiptService
 from counter_app.services.selling import TAIWAN, SellingService
 from counter_app.services.staff import Approval, StaffService
 from counter_app.services.sync_status import SyncStatusService
+from tests.shift_testkit import open_test_shift
 from tests.unit.services.fakes import FakeDatabase, QueuedOp
 
 STORE = StoreContext(2, "S001", "台北信義店")
@@ -68,6 +69,8 @@ def db() -> Iterator[FakeDatabase]:
     fake.add_staff(2, 4, "林主任", "supervisor", PINS["supervisor"])
     fake.add_staff(2, 5, "陳經理", "manager", PINS["manager"])
     fake.add_staff(9, 6, "別店主任", "supervisor", PINS["other_store"])
+    open_test_shift(fake, STORE.location_id)
+    fake.commits = 0
     yield fake
 
 
@@ -230,7 +233,10 @@ def test_the_settings_drawer_test_needs_the_managers_grant_and_is_audited(
     receipts.open_drawer_for_settings_test(grant, printer="test printer")
     receipts.open_drawer_for_settings_test(grant, printer="test printer")
     assert [printer for _, printer in output.drawers] == ["test printer", "test printer"]
-    assert db.state.audit == [(5, "drawer.open", {"reason": "settings_test"})] * 2
+    assert db.state.audit == [
+        (5, "approval.session", {"action": "device_settings"}),  # the grant itself
+        *[(5, "drawer.open", {"reason": "settings_test"})] * 2,
+    ]
 
 
 # -- receipts and sync status --------------------------------------------------------
