@@ -423,6 +423,7 @@ class DeviceSettingsDialog(QDialog):
             "embedded": self.tr("In-store weight/price label"),
             "receipt": self.tr("Receipt number (returns)"),
             "pickup": self.tr("Pickup code"),
+            "einvoice_carrier": self.tr("E-invoice carrier"),
             "invalid": self.tr("Invalid code"),
         }
         reasons = {
@@ -435,6 +436,7 @@ class DeviceSettingsDialog(QDialog):
             InvalidReason.BAD_GS1: self.tr("Malformed GS1 code"),
             InvalidReason.GS1_WITHOUT_GTIN: self.tr("GS1 code carries no GTIN"),
             InvalidReason.BAD_PICKUP_CODE: self.tr("Malformed pickup code"),
+            InvalidReason.BAD_CARRIER: self.tr("Malformed e-invoice carrier"),
             InvalidReason.UNKNOWN_FORMAT: self.tr("Unknown code format"),
         }
         detail = f" ({reasons[result.reason]})" if isinstance(result, InvalidCode) else ""
