@@ -129,8 +129,51 @@ class AuditPayload:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class EinvoiceIssuePayload:
+    """The e-invoice issued with a sale (type ``einvoice.issue``). Its entity is the sale's,
+    so the outbox sends it after the sale and never before."""
+
+    op_type: ClassVar[str] = "einvoice.issue"
+    sale_id: str
+    number: str
+    random_code: str
+    period: str
+    issued_at: str  # ISO 8601 with offset
+    sales_amount_cents: int
+    tax_cents: int
+    total_cents: int
+    seller_id: str
+    buyer_id: str | None = None
+    carrier_type: str | None = None
+    carrier_id: str | None = None
+    donation_code: str | None = None
+
+    @property
+    def entity_key(self) -> str:
+        return f"sale:{self.sale_id}"
+
+    def to_payload(self) -> dict[str, Any]:
+        return {
+            "sale_id": self.sale_id,
+            "number": self.number,
+            "random_code": self.random_code,
+            "period": self.period,
+            "issued_at": self.issued_at,
+            "sales_amount_cents": self.sales_amount_cents,
+            "tax_cents": self.tax_cents,
+            "total_cents": self.total_cents,
+            "seller_id": self.seller_id,
+            "buyer_id": self.buyer_id,
+            "carrier_type": self.carrier_type,
+            "carrier_id": self.carrier_id,
+            "donation_code": self.donation_code,
+        }
+
+
 # Every operation type the counter can send, by its wire name.
-OP_TYPES: Mapping[str, type[SalePayload] | type[AuditPayload]] = {
+OP_TYPES: Mapping[str, type[SalePayload] | type[AuditPayload] | type[EinvoiceIssuePayload]] = {
     SalePayload.op_type: SalePayload,
     AuditPayload.op_type: AuditPayload,
+    EinvoiceIssuePayload.op_type: EinvoiceIssuePayload,
 }

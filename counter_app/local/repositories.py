@@ -28,6 +28,7 @@ from counter_app.core.records import (
     StaffRecord,
 )
 from counter_app.local import catalog_queries, outbox, sync_state
+from counter_app.local.einvoice_repository import SqlEinvoiceRepository
 from counter_app.local.models import AuditEntry, Payment, PendingStockDelta, Sale, SaleLine, Staff
 
 
@@ -249,3 +250,4 @@ class SqlUnitOfWork:
         self.sync_state = SqlSyncStateRepository(session)
         self.audit = SqlAuditRepository(session)
         self.stock_deltas = SqlStockDeltaRepository(session)
+        self.einvoices = SqlEinvoiceRepository(session)

@@ -378,7 +378,7 @@ def record_invoice(ctx: OpContext, payload: EinvoiceIssuePayload) -> dict[str, A
         raise DomainError(
             "einvoice_sale_unknown", f"no sale {payload.sale_id} at this store", 422
         )
-    if sale.total_cents != payload.total_cents:
+    if (sale.total_cents + 50) // 100 * 100 != payload.total_cents:  # whole dollars, half up
         raise DomainError(
             "einvoice_amounts_do_not_add_up", "the invoice total differs from the sale's", 422
         )
