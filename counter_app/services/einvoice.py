@@ -19,9 +19,10 @@ from __future__ import annotations
 import logging
 import math
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Protocol
 
 from counter_app.core.cart import CartError
 from counter_app.core.einvoice import (
@@ -33,7 +34,9 @@ from counter_app.core.einvoice import (
     split_tax,
 )
 from counter_app.core.einvoice_codes import NO_BUYER, InvoiceBuyer
+from counter_app.core.einvoice_proof import ProofData, ProofItem, einvoice_proof, einvoice_slip
 from counter_app.core.ops import EinvoiceIssuePayload, WarehouseError
+from counter_app.core.receipts import Document
 from counter_app.services.ports import BookletSource, UnitOfWork, UnitOfWorkFactory
 
 log = logging.getLogger(__name__)
@@ -56,6 +59,18 @@ class TopUp:
     problem: str | None = None  # a warehouse code, e.g. einvoice_numbers_exhausted
 
 
+class DocumentOutput(Protocol):
+    """The print queue: submitting never blocks on the printer."""
+
+    def submit(self, document: Document, *, title: str | None = None) -> str: ...
+
+
+class InvoiceNotFound(LookupError):
+    """No e-invoice for this sale or receipt in the till's journal (``einvoice_not_found``)."""
+
+    code = "einvoice_not_found"
+
+
 def _random_code() -> str:
     return f"{secrets.randbelow(10_000):04d}"
 
@@ -67,11 +82,15 @@ class EinvoiceService:
         settings: EinvoiceSettings,
         clock: Callable[[], datetime],
         random_code: Callable[[], str] = _random_code,
+        output: DocumentOutput | None = None,
+        store_name: str = "",
     ) -> None:
         self._db = db
         self.settings = settings
         self._clock = clock
         self._random_code = random_code
+        self._output = output
+        self._store_name = store_name
 
     def issue(
         self,
@@ -141,6 +160,42 @@ class EinvoiceService:
 
     def running_low(self) -> bool:
         return self.numbers_left() < self.settings.numbers_ahead
+
+    # -- printing ----------------------------------------------------------------------
+
+    def document_for(self, sale_id: str, items: Sequence[ProofItem]) -> Document:
+        """The sale's proof (marked 補印 from the second print on), or the slip of a carrier
+        or donation invoice; counts the print. InvoiceNotFound if the sale has none."""
+        with self._db.transaction() as uow:
+            invoice = uow.einvoices.of_sale(sale_id)
+            if invoice is None:
+                raise InvoiceNotFound(sale_id)
+            printed_before = uow.einvoices.mark_printed(invoice.number)
+        if not invoice.prints_proof:
+            return einvoice_slip(self._store_name, invoice)
+        return einvoice_proof(
+            ProofData(
+                self._store_name, invoice, items, self.settings.aes_key_hex, printed_before > 0
+            )
+        )
+
+    def print_for_sale(self, sale_id: str, items: Sequence[ProofItem]) -> str:
+        if self._output is None:
+            raise RuntimeError("no printer output was given to the e-invoice service")
+        document = self.document_for(sale_id, items)
+        return self._output.submit(document, title=document.reference)
+
+    def reprint(self, receipt_no: str) -> str:
+        """The proof of a past sale again, marked 補印."""
+        with self._db.snapshot() as uow:
+            sale = uow.sales.by_receipt_no(receipt_no)
+        if sale is None:
+            raise InvoiceNotFound(receipt_no)
+        items = [
+            ProofItem(line.name, line.qty, (line.unit_price_cents + 50) // 100)
+            for line in sale.lines
+        ]
+        return self.print_for_sale(sale.sale_id, items)
 
     # -- the sync step -------------------------------------------------------------------
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from counter_app.sync.puller import ChangePuller
 from counter_app.sync.relay import OutboxRelay
@@ -51,16 +51,22 @@ class BackgroundSync:
         puller: ChangePuller,
         push_interval_s: float = 2.0,
         pull_interval_s: float = 5.0,
+        extra_steps: Sequence[tuple[str, Callable[[], object], float]] = (),
     ) -> None:
         self.relay = relay
         self.puller = puller
         self._push = _Loop("outbox-relay", relay.drain, push_interval_s)
         self._pull = _Loop("change-puller", puller.pull_until_current, pull_interval_s)
+        # Other periodic sync work, each on its own thread: (name, step, interval in s),
+        # e.g. topping up e-invoice booklets.
+        self._extra = [_Loop(name, step, interval) for name, step, interval in extra_steps]
 
     def start(self) -> None:
         self.relay.recover()
         self._push.start()
         self._pull.start()
+        for loop in self._extra:
+            loop.start()
 
     def push_soon(self) -> None:
         """Called after a sale is committed locally."""
@@ -72,3 +78,5 @@ class BackgroundSync:
     def stop(self) -> None:
         self._push.stop()
         self._pull.stop()
+        for loop in self._extra:
+            loop.stop()
