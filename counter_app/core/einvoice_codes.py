@@ -147,3 +147,16 @@ def buyer_from_input(
     if donation_code and parsed is not None:
         raise BuyerError(BuyerProblem.DONATION_WITH_CARRIER)
     return InvoiceBuyer(tax_id or None, parsed, donation_code or None)
+
+
+def buyer_from_text(text: str, on: date | None = None) -> InvoiceBuyer:
+    """One field for all three, told apart by form: 8 digits is a tax ID, 3 to 7 digits a
+    donation code, anything else must be a carrier. Empty: no buyer. BuyerError if bad."""
+    code = normalise(text)
+    if not code:
+        return NO_BUYER
+    if code.isdigit() and len(code) == 8:
+        return buyer_from_input(tax_id=code, on=on)
+    if code.isdigit():
+        return buyer_from_input(donation_code=code, on=on)
+    return buyer_from_input(carrier=code, on=on)

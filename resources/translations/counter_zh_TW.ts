@@ -26,54 +26,84 @@
 <context>
     <name>CashPaymentDialog</name>
     <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="36" />
+        <location filename="../../counter_app/ui/payment_dialog.py" line="45" />
         <source>Cash payment</source>
         <translation>現金付款</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="41" />
+        <location filename="../../counter_app/ui/payment_dialog.py" line="51" />
         <source>Total</source>
         <translation>總計</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="45" />
+        <location filename="../../counter_app/ui/payment_dialog.py" line="55" />
         <source>Received</source>
         <translation>實收</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="48" />
+        <location filename="../../counter_app/ui/payment_dialog.py" line="58" />
         <source>Amount received</source>
         <translation>實收金額</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="52" />
+        <location filename="../../counter_app/ui/payment_dialog.py" line="62" />
         <source>Change</source>
         <translation>找零</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="59" />
+        <location filename="../../counter_app/ui/payment_dialog.py" line="69" />
+        <source>E-invoice</source>
+        <translation>電子發票</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/payment_dialog.py" line="72" />
+        <source>Carrier, donation code or tax ID</source>
+        <translation>載具、愛心碼或統一編號</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/payment_dialog.py" line="76" />
         <source>Exact</source>
         <translation>剛好</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="74" />
+        <location filename="../../counter_app/ui/payment_dialog.py" line="91" />
         <source>Complete sale</source>
         <translation>完成交易</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="75" />
+        <location filename="../../counter_app/ui/payment_dialog.py" line="92" />
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="106" />
+        <location filename="../../counter_app/ui/payment_dialog.py" line="123" />
         <source>Enter the amount received</source>
         <translation>請輸入實收金額</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="109" />
+        <location filename="../../counter_app/ui/payment_dialog.py" line="126" />
         <source>Short by %1</source>
         <translation>尚差 %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/payment_dialog.py" line="138" />
+        <source>Not a valid carrier</source>
+        <translation>載具格式錯誤</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/payment_dialog.py" line="139" />
+        <source>Not a valid donation code</source>
+        <translation>愛心碼格式錯誤</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/payment_dialog.py" line="140" />
+        <source>Not a valid tax ID</source>
+        <translation>統一編號錯誤</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/payment_dialog.py" line="142" />
+        <source>Give a carrier, a donation code or a tax ID, not two</source>
+        <translation>載具、愛心碼、統一編號只能擇一</translation>
     </message>
 </context>
 <context>
@@ -223,123 +253,129 @@
     </message>
     <message>
         <location filename="../../counter_app/ui/device_messages.py" line="70" />
-        <location filename="../../counter_app/ui/device_messages.py" line="121" />
+        <location filename="../../counter_app/ui/device_messages.py" line="123" />
         <source>Test page</source>
         <translation>測試頁</translation>
     </message>
     <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="71" />
         <location filename="../../counter_app/ui/device_messages.py" line="72" />
+        <source>E-invoice %1</source>
+        <translation>電子發票 %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="74" />
         <source>Print job</source>
         <translation>列印工作</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="76" />
+        <location filename="../../counter_app/ui/device_messages.py" line="78" />
         <source>%1 (reprint)</source>
         <translation>%1（補印）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="81" />
+        <location filename="../../counter_app/ui/device_messages.py" line="83" />
         <source>Open the cash drawer</source>
         <translation>開錢櫃</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="89" />
+        <location filename="../../counter_app/ui/device_messages.py" line="91" />
         <source>Drawer not opened: %1</source>
         <translation>錢櫃未開啟：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="92" />
+        <location filename="../../counter_app/ui/device_messages.py" line="94" />
         <source>Printing failed (program error): %1</source>
         <translation>列印失敗（程式錯誤）：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="98" />
+        <location filename="../../counter_app/ui/device_messages.py" line="100" />
         <source>The print was cut off; it prints again in full, marked as a reprint.</source>
         <translation>列印中斷，將完整重印並標示補印。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="104" />
-        <location filename="../../counter_app/ui/device_messages.py" line="111" />
+        <location filename="../../counter_app/ui/device_messages.py" line="106" />
+        <location filename="../../counter_app/ui/device_messages.py" line="113" />
         <source>Queued</source>
         <translation>排隊中</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="105" />
+        <location filename="../../counter_app/ui/device_messages.py" line="107" />
         <source>Printing…</source>
         <translation>列印中…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="106" />
+        <location filename="../../counter_app/ui/device_messages.py" line="108" />
         <source>Done: %1</source>
         <translation>完成：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="109" />
+        <location filename="../../counter_app/ui/device_messages.py" line="111" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="116" />
+        <location filename="../../counter_app/ui/device_messages.py" line="118" />
         <source>Receipt printer</source>
         <translation>收據印表機</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="122" />
+        <location filename="../../counter_app/ui/device_messages.py" line="124" />
         <source>Print test</source>
         <translation>列印測試</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="123" />
+        <location filename="../../counter_app/ui/device_messages.py" line="125" />
         <source>TEST PAGE</source>
         <translation>測試頁 TEST PAGE</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="124" />
+        <location filename="../../counter_app/ui/device_messages.py" line="126" />
         <source>Printer: </source>
         <translation>印表機：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="125" />
+        <location filename="../../counter_app/ui/device_messages.py" line="127" />
         <source>Printer profile: </source>
         <translation>機型設定：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="126" />
+        <location filename="../../counter_app/ui/device_messages.py" line="128" />
         <source>Paper: </source>
         <translation>紙寬：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="127" />
+        <location filename="../../counter_app/ui/device_messages.py" line="129" />
         <source>Encoding: </source>
         <translation>編碼：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="128" />
+        <location filename="../../counter_app/ui/device_messages.py" line="130" />
         <source>Time: </source>
         <translation>時間：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="129" />
+        <location filename="../../counter_app/ui/device_messages.py" line="131" />
         <source>Traditional Chinese: </source>
         <translation>繁體中文：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="130" />
+        <location filename="../../counter_app/ui/device_messages.py" line="132" />
         <source>Bold</source>
         <translation>粗體 Bold</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="131" />
+        <location filename="../../counter_app/ui/device_messages.py" line="133" />
         <source>Centred</source>
         <translation>置中 Center</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="132" />
+        <location filename="../../counter_app/ui/device_messages.py" line="134" />
         <source>Right-aligned</source>
         <translation>靠右 Right</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="133" />
+        <location filename="../../counter_app/ui/device_messages.py" line="135" />
         <source>Alignment test</source>
         <translation>對齊測試</translation>
     </message>
@@ -554,7 +590,7 @@
     <message>
         <location filename="../../counter_app/ui/device_settings.py" line="381" />
         <location filename="../../counter_app/ui/device_settings.py" line="392" />
-        <location filename="../../counter_app/ui/device_settings.py" line="448" />
+        <location filename="../../counter_app/ui/device_settings.py" line="450" />
         <source>Invalid settings: %1</source>
         <translation>設定有誤：%1</translation>
     </message>
@@ -595,56 +631,66 @@
     </message>
     <message>
         <location filename="../../counter_app/ui/device_settings.py" line="426" />
+        <source>E-invoice carrier</source>
+        <translation>電子發票載具</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="427" />
         <source>Invalid code</source>
         <translation>無效條碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="429" />
+        <location filename="../../counter_app/ui/device_settings.py" line="430" />
         <source>Nothing was scanned</source>
         <translation>沒有讀到條碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="430" />
+        <location filename="../../counter_app/ui/device_settings.py" line="431" />
         <source>Code is too short</source>
         <translation>條碼太短</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="431" />
+        <location filename="../../counter_app/ui/device_settings.py" line="432" />
         <source>Code is too long</source>
         <translation>條碼太長</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="432" />
+        <location filename="../../counter_app/ui/device_settings.py" line="433" />
         <source>Code contains control characters</source>
         <translation>條碼含有控制字元</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="433" />
+        <location filename="../../counter_app/ui/device_settings.py" line="434" />
         <source>Wrong check digit, scan again</source>
         <translation>檢查碼錯誤，請重新掃描</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="434" />
+        <location filename="../../counter_app/ui/device_settings.py" line="435" />
         <source>The date in the code is invalid</source>
         <translation>條碼中的日期無效</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="435" />
+        <location filename="../../counter_app/ui/device_settings.py" line="436" />
         <source>Malformed GS1 code</source>
         <translation>GS1 條碼格式錯誤</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="436" />
+        <location filename="../../counter_app/ui/device_settings.py" line="437" />
         <source>GS1 code carries no GTIN</source>
         <translation>GS1 條碼沒有商品編號</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="437" />
+        <location filename="../../counter_app/ui/device_settings.py" line="438" />
         <source>Malformed pickup code</source>
         <translation>取貨碼格式錯誤</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="438" />
+        <location filename="../../counter_app/ui/device_settings.py" line="439" />
+        <source>Malformed e-invoice carrier</source>
+        <translation>載具條碼格式錯誤</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="440" />
         <source>Unknown code format</source>
         <translation>無法辨識的條碼</translation>
     </message>
@@ -680,32 +726,32 @@
         <translation>功能(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="309" />
+        <location filename="../../counter_app/bootstrap.py" line="365" />
         <source>Open the cash drawer without a sale</source>
         <translation>非交易開錢櫃</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="319" />
+        <location filename="../../counter_app/bootstrap.py" line="375" />
         <source>Printer and scanner settings</source>
         <translation>印表機與掃描器設定</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="346" />
+        <location filename="../../counter_app/bootstrap.py" line="402" />
         <source>Reprint a receipt…</source>
         <translation>補印收據…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="347" />
+        <location filename="../../counter_app/bootstrap.py" line="403" />
         <source>Sync problems…</source>
         <translation>同步問題…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="348" />
+        <location filename="../../counter_app/bootstrap.py" line="404" />
         <source>Open the cash drawer (supervisor)…</source>
         <translation>開錢櫃（需主管）…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="349" />
+        <location filename="../../counter_app/bootstrap.py" line="405" />
         <source>Printer and scanner settings…</source>
         <translation>印表機與掃描器設定…</translation>
     </message>
@@ -761,109 +807,114 @@
 <context>
     <name>SaleScreen</name>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="95" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="98" />
         <source>Scan a barcode or type a code or name, then Enter</source>
         <translation>掃描條碼，或輸入條碼／品名後按 Enter</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="132" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="135" />
         <source>Total</source>
         <translation>總計</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="142" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="145" />
         <source>Cashier: %1</source>
         <translation>收銀員：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="157" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="160" />
         <source>Cash (F12)</source>
         <translation>現金結帳 (F12)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="159" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="162" />
         <source>Quantity (F4)</source>
         <translation>修改數量 (F4)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="162" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="165" />
         <source>Remove line (Del)</source>
         <translation>刪除品項 (Del)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="163" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="166" />
         <source>Clear cart</source>
         <translation>清空購物車</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="233" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="236" />
         <source>Sale</source>
         <translation>銷售</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="257" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="260" />
         <source>In-store price label %1 is not set up for this store</source>
         <translation>本店未設定店內計價條碼 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="284" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="266" />
+        <source>E-invoice carrier %1 for this sale</source>
+        <translation>本筆交易發票存入載具 %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sale_screen.py" line="290" />
         <source>The cart is empty</source>
         <translation>購物車是空的</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="311" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="318" />
         <source>Quantity</source>
         <translation>數量</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="321" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="328" />
         <source>Removed %1</source>
         <translation>已刪除 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="333" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="340" />
         <source>Unreadable code; scan again</source>
         <translation>條碼無法辨識，請重新掃描</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="343" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="350" />
         <source>No product with code %1</source>
         <translation>查無此條碼商品：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="354" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="361" />
         <source>Nothing matches “%1”</source>
         <translation>找不到符合「%1」的商品</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="367" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="374" />
         <source>%1 matches: pick one and press Enter</source>
         <translation>找到 %1 筆，請選擇後按 Enter</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="371" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="378" />
         <source>Look-up failed: %1</source>
         <translation>查詢失敗：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="435" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="442" />
         <source>Sale %1 done. Change due: %2</source>
         <translation>交易 %1 完成，找零 %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="440" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="447" />
         <source>Change due
 %1</source>
         <translation>找零
 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="452" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="459" />
         <source>The sale was not saved: %1. The cart is kept; try again.</source>
         <translation>交易未儲存：%1。購物車內容已保留，請再試一次。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="457" />
+        <location filename="../../counter_app/ui/sale_screen.py" line="464" />
         <source>%1 items</source>
         <translation>共 %1 件</translation>
     </message>
@@ -871,17 +922,17 @@
 <context>
     <name>ScanRouter</name>
     <message>
-        <location filename="../../counter_app/ui/scan_router.py" line="115" />
+        <location filename="../../counter_app/ui/scan_router.py" line="116" />
         <source>Receipt %1: returns cannot be taken at this till yet</source>
         <translation>收據 %1：本機尚未開放退換貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/scan_router.py" line="117" />
+        <location filename="../../counter_app/ui/scan_router.py" line="118" />
         <source>Pickup code %1: pickups cannot be handed over at this till yet</source>
         <translation>取貨碼 %1：本機尚未開放取貨交貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/scan_router.py" line="119" />
+        <location filename="../../counter_app/ui/scan_router.py" line="120" />
         <source>%1: this till cannot take this kind of code yet</source>
         <translation>%1：本機尚無法處理這類條碼</translation>
     </message>
