@@ -32,6 +32,13 @@ AFTER = date(2023, 4, 1)
         ("10458574", True, True),  # 7th digit 7: 10 counted as 1
         ("04595252", False, True),  # sum 35: divisible by 5 only, valid from 2023-04-01
         ("88117126", False, False),
+        # The tw_ubn gem's examples, checked against the FIA's announcement of the new rule.
+        ("22099131", True, True),
+        ("47217677", True, True),
+        ("22822281", True, True),
+        ("22822280", False, False),
+        ("47217977", False, False),
+        ("11099131", False, False),
         ("12222539", False, False),
         ("0459525", False, False),  # 7 digits
         ("0459525A", False, False),
