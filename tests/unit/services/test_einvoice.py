@@ -15,12 +15,14 @@ from counter_app.core.cart import Cart, CartError
 from counter_app.core.catalog import ProductInfo
 from counter_app.core.einvoice import Booklet, split_tax
 from counter_app.core.einvoice_codes import buyer_from_input
+from counter_app.core.einvoice_proof import ProofItem
 from counter_app.core.money import Money
 from counter_app.core.ops import WarehouseError
+from counter_app.core.receipts import DocumentKind
 from counter_app.local.db import LocalDatabase
 from counter_app.local.models import Einvoice, OutboxOp, Sale
 from counter_app.services.context import StaffMember, StoreContext
-from counter_app.services.einvoice import EinvoiceService, EinvoiceSettings
+from counter_app.services.einvoice import EinvoiceService, EinvoiceSettings, InvoiceNotFound
 from counter_app.services.selling import TAIWAN, SellingService
 from tests.unit.services.fakes import FakeDatabase
 
@@ -173,3 +175,37 @@ def test_the_tax_split_of_a_tax_inclusive_total() -> None:
     for total in range(0, 5000):
         sales, tax = split_tax(total)
         assert sales + tax == total and abs(sales * 1.05 - total) <= 0.525
+
+
+class Paper:
+    def __init__(self) -> None:
+        self.documents: list[Any] = []
+
+    def submit(self, document: Any, *, title: str | None = None) -> str:
+        self.documents.append(document)
+        return "job"
+
+
+def test_the_proof_prints_once_and_every_later_print_is_marked_reprint(
+    sqlite_db: LocalDatabase,
+) -> None:
+    paper = Paper()
+    invoicing = EinvoiceService(
+        sqlite_db, SETTINGS, clock, random_code=lambda: "0427", output=paper, store_name="台北信義店"
+    )
+    with sqlite_db.transaction() as uow:
+        uow.einvoices.add_booklets([booklet(7, 12345600)])
+    selling = SellingService(sqlite_db, STORE, clock, invoicing)
+    sale = _sell(selling, 2)
+    items = [ProofItem(line.name, line.qty, line.unit_price.cents // 100) for line in sale.lines]
+    invoicing.print_for_sale(sale.sale_id, items)
+    invoicing.reprint(sale.receipt_no)
+    first, again = paper.documents
+    assert (first.kind, first.reprint, again.reprint) == (DocumentKind.EINVOICE_PROOF, False, True)
+    assert "補印" in again.plain_text(32) and "補印" not in first.plain_text(32)
+    assert "AB-12345600" in first.plain_text(32)
+    carrier_sale = _sell(selling, carrier="/ABC+123")
+    invoicing.print_for_sale(carrier_sale.sale_id, items)
+    assert paper.documents[-1].kind == DocumentKind.EINVOICE_SLIP  # no proof for a carrier
+    with pytest.raises(InvoiceNotFound):
+        invoicing.reprint("RS001-261125-9999")
