@@ -481,6 +481,29 @@ class Einvoice(Base):
     carrier_id: Mapped[str | None] = mapped_column(String(64))
     donation_code: Mapped[str | None] = mapped_column(String(7))
     received_at: Mapped[datetime] = mapped_column(default=utcnow)
+    voided_at: Mapped[datetime | None]  # 作廢: a return in the invoice's own period
+    void_reason: Mapped[str | None] = mapped_column(String(20))
+    void_op_id: Mapped[str | None] = mapped_column(String(64))
+    void_return_id: Mapped[str | None] = mapped_column(String(64))  # the return that voided it
+
+
+class EinvoiceAllowance(Base):
+    """An allowance (折讓證明單) against an invoice: a return after the invoice's period,
+    or a partial one. Always linked to the invoice it reduces."""
+
+    __tablename__ = "einvoice_allowances"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    allowance_no: Mapped[str] = mapped_column(String(16), unique=True)
+    invoice_number: Mapped[str] = mapped_column(ForeignKey("einvoices.number"), index=True)
+    return_id: Mapped[str] = mapped_column(String(64))
+    location_id: Mapped[int] = mapped_column(ForeignKey("locations.id"))
+    issued_at: Mapped[datetime]
+    sales_amount_cents: Mapped[int] = mapped_column(Integer)
+    tax_cents: Mapped[int] = mapped_column(Integer)
+    total_cents: Mapped[int] = mapped_column(Integer)
+    op_id: Mapped[str] = mapped_column(String(64))
+    received_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 def table_of(model: type[Base]) -> Table:

@@ -250,6 +250,29 @@ class EinvoiceIssuePayload(StrictModel):
     ) = None
 
 
+class EinvoiceVoidPayload(StrictModel):
+    """作廢: the invoice of a sale returned in full within the invoice's period."""
+
+    number: EinvoiceNumber
+    voided_at: Timestamp
+    reason: Annotated[str, StringConstraints(min_length=1, max_length=20)]
+    return_id: ClientId | None = None
+
+
+class EinvoiceAllowancePayload(StrictModel):
+    """折讓: a return after the invoice's period (or a partial one), linked to the invoice."""
+
+    allowance_no: Annotated[
+        str, StringConstraints(min_length=1, max_length=16, pattern=r"^[0-9A-Za-z-]+$")
+    ]
+    number: EinvoiceNumber
+    return_id: ClientId
+    issued_at: Timestamp
+    sales_amount_cents: Annotated[int, Field(ge=0, le=INT32_MAX)]
+    tax_cents: Annotated[int, Field(ge=0, le=INT32_MAX)]
+    total_cents: Annotated[int, Field(ge=1, le=INT32_MAX)]
+
+
 class OpBase(StrictModel):
     op_id: OpId
     created_at: Timestamp | None = None
@@ -315,6 +338,16 @@ class EinvoiceIssueOp(OpBase):
     payload: EinvoiceIssuePayload
 
 
+class EinvoiceVoidOp(OpBase):
+    type: Literal["einvoice.void"]
+    payload: EinvoiceVoidPayload
+
+
+class EinvoiceAllowanceOp(OpBase):
+    type: Literal["einvoice.allowance"]
+    payload: EinvoiceAllowancePayload
+
+
 PushOp = Annotated[
     SaleOp
     | ReturnOp
@@ -327,7 +360,9 @@ PushOp = Annotated[
     | StockCountOp
     | ShiftCloseOp
     | AuditOp
-    | EinvoiceIssueOp,
+    | EinvoiceIssueOp
+    | EinvoiceVoidOp
+    | EinvoiceAllowanceOp,
     Field(discriminator="type"),
 ]
 

@@ -49,6 +49,7 @@ class InvoiceRecord:
     carrier_id: str | None = None
     donation_code: str | None = None
     printed: int = 0  # proofs printed: the second and later are reprints (補印)
+    voided_at: str | None = None  # 作廢 (ISO 8601), by a return in the invoice's period
 
     @property
     def dashed_number(self) -> str:
@@ -58,6 +59,19 @@ class InvoiceRecord:
     def prints_proof(self) -> bool:
         """Carrier and donation invoices print no proof (電子發票證明聯)."""
         return self.carrier_id is None and self.donation_code is None
+
+
+@dataclass(frozen=True, slots=True)
+class AllowanceRecord:
+    """折讓 against an invoice: ``number`` is the invoice it reduces."""
+
+    allowance_no: str
+    number: str
+    return_id: str
+    issued_at: str
+    sales_amount_cents: int
+    tax_cents: int
+    total_cents: int
 
 
 def period_of(day: date | datetime) -> str:

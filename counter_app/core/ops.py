@@ -171,9 +171,66 @@ class EinvoiceIssuePayload:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class EinvoiceVoidPayload:
+    """作廢 of a sale's invoice (type ``einvoice.void``); ``sale_id`` only orders it after
+    the invoice (same entity) and is not sent."""
+
+    op_type: ClassVar[str] = "einvoice.void"
+    sale_id: str
+    number: str
+    voided_at: str  # ISO 8601 with offset
+    reason: str
+    return_id: str | None = None
+
+    @property
+    def entity_key(self) -> str:
+        return f"sale:{self.sale_id}"
+
+    def to_payload(self) -> dict[str, Any]:
+        return {
+            "number": self.number,
+            "voided_at": self.voided_at,
+            "reason": self.reason,
+            "return_id": self.return_id,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class EinvoiceAllowancePayload:
+    """折讓 against a sale's invoice (type ``einvoice.allowance``), linked to it by number."""
+
+    op_type: ClassVar[str] = "einvoice.allowance"
+    sale_id: str
+    allowance_no: str
+    number: str
+    return_id: str
+    issued_at: str  # ISO 8601 with offset
+    sales_amount_cents: int
+    tax_cents: int
+    total_cents: int
+
+    @property
+    def entity_key(self) -> str:
+        return f"sale:{self.sale_id}"
+
+    def to_payload(self) -> dict[str, Any]:
+        return {
+            "allowance_no": self.allowance_no,
+            "number": self.number,
+            "return_id": self.return_id,
+            "issued_at": self.issued_at,
+            "sales_amount_cents": self.sales_amount_cents,
+            "tax_cents": self.tax_cents,
+            "total_cents": self.total_cents,
+        }
+
+
 # Every operation type the counter can send, by its wire name.
-OP_TYPES: Mapping[str, type[SalePayload] | type[AuditPayload] | type[EinvoiceIssuePayload]] = {
+OP_TYPES: Mapping[str, type[OutboundOp]] = {
     SalePayload.op_type: SalePayload,
     AuditPayload.op_type: AuditPayload,
     EinvoiceIssuePayload.op_type: EinvoiceIssuePayload,
+    EinvoiceVoidPayload.op_type: EinvoiceVoidPayload,
+    EinvoiceAllowancePayload.op_type: EinvoiceAllowancePayload,
 }

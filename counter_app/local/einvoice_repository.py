@@ -14,8 +14,8 @@ from collections.abc import Iterable
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from counter_app.core.einvoice import Booklet, InvoiceRecord
-from counter_app.local.models import Einvoice, EinvoiceBooklet
+from counter_app.core.einvoice import AllowanceRecord, Booklet, InvoiceRecord
+from counter_app.local.models import Einvoice, EinvoiceAllowance, EinvoiceBooklet
 
 _INVOICE_FIELDS = [f.name for f in dataclasses.fields(InvoiceRecord)]
 
@@ -125,3 +125,27 @@ class SqlEinvoiceRepository:
         before = row.printed
         row.printed = before + 1
         return before
+
+    def mark_voided(self, number: str, voided_at: str) -> None:
+        row = self._session.get(Einvoice, number)
+        if row is None:
+            raise KeyError(number)
+        row.voided_at = voided_at
+
+    def add_allowance(self, allowance: AllowanceRecord) -> None:
+        self._session.add(EinvoiceAllowance(**dataclasses.asdict(allowance)))
+        self._session.flush()
+
+    def allowances_of(self, number: str) -> list[AllowanceRecord]:
+        rows = self._session.scalars(
+            select(EinvoiceAllowance)
+            .where(EinvoiceAllowance.number == number)
+            .order_by(EinvoiceAllowance.allowance_no)
+        )
+        return [
+            AllowanceRecord(
+                r.allowance_no, r.number, r.return_id, r.issued_at, r.sales_amount_cents,
+                r.tax_cents, r.total_cents,
+            )
+            for r in rows
+        ]

@@ -203,3 +203,17 @@ class Einvoice(Base):
     carrier_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
     donation_code: Mapped[str | None] = mapped_column(String(7), nullable=True)
     printed: Mapped[int] = mapped_column(Integer, default=0)
+    voided_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
+
+
+class EinvoiceAllowance(Base):
+    """An allowance (折讓) against one of this till's invoices: a later or partial return."""
+
+    __tablename__ = "einvoice_allowances"
+    allowance_no: Mapped[str] = mapped_column(String(16), primary_key=True)
+    number: Mapped[str] = mapped_column(ForeignKey("einvoices.number"), index=True)
+    return_id: Mapped[str] = mapped_column(String(64))
+    issued_at: Mapped[str] = mapped_column(String(40))
+    sales_amount_cents: Mapped[int] = mapped_column(Integer)
+    tax_cents: Mapped[int] = mapped_column(Integer)
+    total_cents: Mapped[int] = mapped_column(Integer)

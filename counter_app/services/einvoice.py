@@ -26,6 +26,7 @@ from typing import Protocol
 
 from counter_app.core.cart import CartError
 from counter_app.core.einvoice import (
+    AllowanceRecord,
     Booklet,
     InvoiceRecord,
     invoice_dollars,
@@ -35,7 +36,12 @@ from counter_app.core.einvoice import (
 )
 from counter_app.core.einvoice_codes import NO_BUYER, InvoiceBuyer
 from counter_app.core.einvoice_proof import ProofData, ProofItem, einvoice_proof, einvoice_slip
-from counter_app.core.ops import EinvoiceIssuePayload, WarehouseError
+from counter_app.core.ops import (
+    EinvoiceAllowancePayload,
+    EinvoiceIssuePayload,
+    EinvoiceVoidPayload,
+    WarehouseError,
+)
 from counter_app.core.receipts import Document
 from counter_app.services.ports import BookletSource, UnitOfWork, UnitOfWorkFactory
 
@@ -49,6 +55,15 @@ class EinvoiceSettings:
     seller_id: str  # the store's 統一編號
     aes_key_hex: str = field(repr=False, default="")  # the MOF QR key: a secret
     numbers_ahead: int = 200  # numbers to hold: at least a busy day's sales
+
+
+@dataclass(frozen=True, slots=True)
+class Settlement:
+    """What a return did to an invoice: ``void`` (作廢) or ``allowance`` (折讓)."""
+
+    kind: str
+    number: str
+    allowance_no: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +162,61 @@ class EinvoiceService:
             )
         )
         return invoice
+
+    # -- returns ------------------------------------------------------------------------
+
+    def settle_return(
+        self,
+        uow: UnitOfWork,
+        sale_id: str,
+        return_id: str,
+        refund_cents: int,
+        now: datetime,
+    ) -> Settlement | None:
+        """What a return does to its sale's invoice, in the return's unit of work: a full
+        return within the invoice's period voids it (作廢; an exchange's new sale gets its
+        own invoice); a partial one, or any after the period, is an allowance (折讓) linked
+        to the invoice. None if the sale has no invoice. CartError
+        ``einvoice_nothing_to_allow`` when earlier allowances already cover it all."""
+        invoice = uow.einvoices.of_sale(sale_id)
+        if invoice is None:
+            return None
+        if invoice.voided_at is not None:
+            raise CartError("einvoice_voided", f"invoice {invoice.number} is already void")
+        earlier = uow.einvoices.allowances_of(invoice.number)
+        left = invoice.total_cents - sum(a.total_cents for a in earlier)
+        refund = invoice_dollars(refund_cents) * 100
+        if not earlier and refund >= invoice.total_cents and period_of(now) == invoice.period:
+            uow.einvoices.mark_voided(invoice.number, now.isoformat())
+            uow.outbox.enqueue(
+                EinvoiceVoidPayload(
+                    sale_id, invoice.number, now.isoformat(), "return", return_id
+                )
+            )
+            return Settlement("void", invoice.number)
+        amount = min(refund, left)
+        if amount <= 0:
+            raise CartError(
+                "einvoice_nothing_to_allow", f"invoice {invoice.number} has nothing left to allow"
+            )
+        sales, tax = split_tax(amount // 100)
+        allowance = AllowanceRecord(
+            allowance_no=f"{invoice.number}-{len(earlier) + 1:02d}",
+            number=invoice.number,
+            return_id=return_id,
+            issued_at=now.isoformat(),
+            sales_amount_cents=sales * 100,
+            tax_cents=tax * 100,
+            total_cents=amount,
+        )
+        uow.einvoices.add_allowance(allowance)
+        uow.outbox.enqueue(
+            EinvoiceAllowancePayload(
+                sale_id, allowance.allowance_no, allowance.number, return_id, allowance.issued_at,
+                allowance.sales_amount_cents, allowance.tax_cents, allowance.total_cents,
+            )
+        )
+        return Settlement("allowance", invoice.number, allowance.allowance_no)
 
     # -- reading -----------------------------------------------------------------------
 

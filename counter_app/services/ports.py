@@ -15,7 +15,7 @@ from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
 from counter_app.core.catalog import ProductInfo, StockFigure
-from counter_app.core.einvoice import Booklet, InvoiceRecord
+from counter_app.core.einvoice import AllowanceRecord, Booklet, InvoiceRecord
 from counter_app.core.ops import OutboundOp
 from counter_app.core.records import (
     FailedOp,
@@ -110,6 +110,12 @@ class EinvoiceRepository(Protocol):
     def mark_printed(self, number: str) -> int:
         """Count one more printed proof; answers how many were printed before."""
         ...
+
+    def mark_voided(self, number: str, voided_at: str) -> None: ...
+
+    def add_allowance(self, allowance: AllowanceRecord) -> None: ...
+
+    def allowances_of(self, number: str) -> list[AllowanceRecord]: ...
 
 
 class UnitOfWork(Protocol):

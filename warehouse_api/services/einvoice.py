@@ -23,20 +23,31 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from warehouse_api.errors import DomainError
 from warehouse_api.models import (
     Einvoice,
+    EinvoiceAllowance,
     EinvoiceBooklet,
     EinvoiceRange,
     Sale,
+    SyncOp,
     utcnow,
 )
-from warehouse_api.schemas import EinvoiceIssuePayload
+from warehouse_api.schemas import (
+    EinvoiceAllowancePayload,
+    EinvoiceIssuePayload,
+    EinvoiceVoidPayload,
+)
 from warehouse_api.services.devices import AuthenticatedDevice
-from warehouse_api.services.operations import OpContext, op_handler, reuse_or_duplicate
+from warehouse_api.services.operations import (
+    AlreadyApplied,
+    OpContext,
+    op_handler,
+    reuse_or_duplicate,
+)
 
 BOOKLET_SIZE = 50
 TAIPEI = timezone(timedelta(hours=8), "Asia/Taipei")
@@ -426,3 +437,88 @@ def record_invoice(ctx: OpContext, payload: EinvoiceIssuePayload) -> dict[str, A
     )
     session.flush()
     return {"number": payload.number}
+
+
+def _store_invoice(ctx: OpContext, number: str) -> Einvoice:
+    location_id = _counter(ctx.device)
+    invoice = ctx.session.scalar(
+        select(Einvoice).where(Einvoice.number == number).with_for_update()
+    )
+    if invoice is None or invoice.location_id != location_id:
+        raise DomainError("einvoice_unknown", f"no invoice {number} at this store", 422)
+    return invoice
+
+
+@op_handler("einvoice.void")
+def void_invoice(ctx: OpContext, payload: EinvoiceVoidPayload) -> dict[str, Any]:
+    """作廢 within the invoice's own period; after it, only an allowance may reduce it."""
+    invoice = _store_invoice(ctx, payload.number)
+    if invoice.void_op_id is not None:
+        owner = ctx.session.scalar(select(SyncOp).where(SyncOp.op_id == invoice.void_op_id))
+        if owner is not None and owner.body_sha256 == ctx.body_sha256:
+            raise AlreadyApplied(owner.result)
+        raise DomainError("einvoice_voided", f"invoice {invoice.number} is already void", 409)
+    if period_of(payload.voided_at.astimezone(TAIPEI).date()) != invoice.period:
+        raise DomainError(
+            "einvoice_period_closed",
+            f"invoice {invoice.number} is of period {invoice.period}: give an allowance instead",
+            409,
+        )
+    if ctx.session.scalar(
+        select(EinvoiceAllowance.id).where(EinvoiceAllowance.invoice_number == invoice.number)
+    ):
+        raise DomainError(
+            "einvoice_has_allowance", f"invoice {invoice.number} has an allowance", 409
+        )
+    invoice.voided_at = payload.voided_at
+    invoice.void_reason = payload.reason
+    invoice.void_op_id = ctx.op_id
+    invoice.void_return_id = payload.return_id
+    return {"number": invoice.number, "voided": True}
+
+
+@op_handler("einvoice.allowance")
+def record_allowance(ctx: OpContext, payload: EinvoiceAllowancePayload) -> dict[str, Any]:
+    """折讓, linked to the invoice it reduces; all of them together never exceed it."""
+    session = ctx.session
+    existing = session.scalar(
+        select(EinvoiceAllowance).where(EinvoiceAllowance.allowance_no == payload.allowance_no)
+    )
+    if existing is not None:
+        reuse_or_duplicate(session, existing.op_id, ctx.body_sha256, payload.allowance_no)
+    invoice = _store_invoice(ctx, payload.number)
+    if invoice.voided_at is not None:
+        raise DomainError("einvoice_voided", f"invoice {invoice.number} is void", 409)
+    if payload.sales_amount_cents + payload.tax_cents != payload.total_cents:
+        raise DomainError(
+            "einvoice_amounts_do_not_add_up", "sales amount + tax must equal the total", 422
+        )
+    allowed = invoice.total_cents - (
+        session.scalar(
+            select(func.coalesce(func.sum(EinvoiceAllowance.total_cents), 0)).where(
+                EinvoiceAllowance.invoice_number == invoice.number
+            )
+        )
+        or 0
+    )
+    if payload.total_cents > allowed:
+        raise DomainError(
+            "einvoice_allowance_too_large",
+            f"invoice {invoice.number} has {allowed // 100} dollars left to allow",
+            409,
+        )
+    session.add(
+        EinvoiceAllowance(
+            allowance_no=payload.allowance_no,
+            invoice_number=invoice.number,
+            return_id=payload.return_id,
+            location_id=invoice.location_id,
+            issued_at=payload.issued_at,
+            sales_amount_cents=payload.sales_amount_cents,
+            tax_cents=payload.tax_cents,
+            total_cents=payload.total_cents,
+            op_id=ctx.op_id,
+        )
+    )
+    session.flush()
+    return {"allowance_no": payload.allowance_no, "number": invoice.number}

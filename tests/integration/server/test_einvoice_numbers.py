@@ -10,8 +10,10 @@ from typing import Any
 
 import pytest
 from server_testkit import Server, assert_problem, op, push, sale_op
+from sqlalchemy import select
 
 from warehouse_api.cli import main
+from warehouse_api.models import Einvoice, EinvoiceAllowance
 
 PERIOD = "11512"
 ALLOCATION = (
@@ -165,3 +167,45 @@ def test_the_cli_imports_a_csv_file(tmp_path: Path, capsys: pytest.CaptureFixtur
     path.write_text("period,track\n11512,XY\n", encoding="utf-8")
     assert main(["einvoice", "import-numbers", "--db", url, str(path)]) == 2
     assert "lacks the column" in capsys.readouterr().err
+
+
+def test_a_return_across_a_period_boundary_is_an_allowance_linked_to_the_invoice(
+    server: Server,
+) -> None:
+    _import(server, server.token("admin"), ALLOCATION)
+    till = server.enroll("S001")
+    booklet = _claim(server, till).json()["booklets"][0]
+    sales = [sale_op(21, 4, price_cents=2500) for _ in range(2)]  # NT$100 each
+    numbers = [f"AB{booklet['start_no'] + n:08d}" for n in range(2)]
+    ops = [o for s, n in zip(sales, numbers, strict=True) for o in (s, op("einvoice.issue", _invoice(s, n)))]
+    assert {r["status"] for r in push(server, till, *ops)} == {"applied"}
+
+    # In the period (Nov-Dec 2026): the first invoice is voided.
+    void = {"number": numbers[0], "voided_at": "2026-12-31T20:00:00+08:00", "reason": "return",
+            "return_id": "ret-1"}
+    [voided] = push(server, till, op("einvoice.void", void))
+    assert voided["status"] == "applied", voided
+    # After it (January 2027): a void is refused, an allowance is taken, linked to the invoice.
+    late_void = {**void, "number": numbers[1], "voided_at": "2027-01-02T11:00:00+08:00"}
+    [refused] = push(server, till, op("einvoice.void", late_void))
+    assert refused["problem"]["code"] == "einvoice_period_closed"
+
+    def allowance(no: str, total: int) -> dict[str, Any]:
+        tax = total - round(total / 1.05)
+        return {"allowance_no": no, "number": numbers[1], "return_id": "ret-2",
+                "issued_at": "2027-01-02T11:00:00+08:00", "sales_amount_cents": total - tax,
+                "tax_cents": tax, "total_cents": total}
+
+    first = op("einvoice.allowance", allowance(f"{numbers[1]}-01", 4000))
+    assert push(server, till, first)[0]["status"] == "applied"
+    assert push(server, till, first)[0]["status"] == "duplicate"
+    [too_much] = push(server, till, op("einvoice.allowance", allowance(f"{numbers[1]}-02", 6100)))
+    assert too_much["problem"]["code"] == "einvoice_allowance_too_large"
+    [on_void] = push(server, till, op("einvoice.allowance", {**allowance("X-1", 100), "number": numbers[0]}))
+    assert on_void["problem"]["code"] == "einvoice_voided"
+
+    with server.db.read() as session:
+        stored = session.scalars(select(EinvoiceAllowance)).one()
+        void_row = session.scalar(select(Einvoice).where(Einvoice.number == numbers[0]))
+    assert (stored.invoice_number, stored.return_id, stored.total_cents) == (numbers[1], "ret-2", 4000)
+    assert void_row is not None and void_row.void_return_id == "ret-1"

@@ -134,6 +134,14 @@ STORED_IN: dict[tuple[str, str], list[Target]] = {
     ("EinvoiceIssuePayload", "donation_code"): [m.Einvoice.donation_code],
     ("BookletClaim", "period"): [m.EinvoiceBooklet.period],
     ("BookletReturnItem", "next_unused_no"): [m.EinvoiceBooklet.blank_from],
+    ("EinvoiceVoidPayload", "reason"): [m.Einvoice.void_reason],
+    ("EinvoiceVoidPayload", "return_id"): [m.Einvoice.void_return_id],
+    ("EinvoiceAllowancePayload", "allowance_no"): [m.EinvoiceAllowance.allowance_no],
+    ("EinvoiceAllowancePayload", "number"): [m.EinvoiceAllowance.invoice_number],
+    ("EinvoiceAllowancePayload", "return_id"): [m.EinvoiceAllowance.return_id],
+    ("EinvoiceAllowancePayload", "sales_amount_cents"): [m.EinvoiceAllowance.sales_amount_cents],
+    ("EinvoiceAllowancePayload", "tax_cents"): [m.EinvoiceAllowance.tax_cents],
+    ("EinvoiceAllowancePayload", "total_cents"): [m.EinvoiceAllowance.total_cents],
 }
 
 NOT_STORED: dict[tuple[str, str], str] = {
@@ -152,6 +160,7 @@ NOT_STORED: dict[tuple[str, str], str] = {
     ("TokenCreate", "location_code"): "a look-up key",
     ("EinvoiceNumbersImport", "lines"): "parsed into ranges; each cell is checked by the parser",
     ("BookletClaim", "count"): "how many booklets to hand over (1-20)",
+    ("EinvoiceVoidPayload", "number"): "a look-up key",
     ("BookletReturnItem", "booklet_id"): "a look-up key",
 }
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from counter_app.core.catalog import ProductInfo, StockFigure
-from counter_app.core.einvoice import Booklet, InvoiceRecord
+from counter_app.core.einvoice import AllowanceRecord, Booklet, InvoiceRecord
 from counter_app.core.ids import uuid7
 from counter_app.core.ops import OutboundOp
 from counter_app.core.pins import hash_pin
@@ -48,6 +48,7 @@ class State:
     deltas: list[tuple[str, int, int, int]] = field(default_factory=list)
     booklets: dict[int, tuple[Booklet, str]] = field(default_factory=dict)  # id -> (booklet, status)
     invoices: dict[str, InvoiceRecord] = field(default_factory=dict)
+    allowances: dict[str, AllowanceRecord] = field(default_factory=dict)
 
 
 class FakeCatalog:
@@ -224,6 +225,20 @@ class FakeEinvoices:
         invoice = self._s.invoices[number]
         self._s.invoices[number] = replace(invoice, printed=invoice.printed + 1)
         return invoice.printed
+
+    def mark_voided(self, number: str, voided_at: str) -> None:
+        self._s.invoices[number] = replace(self._s.invoices[number], voided_at=voided_at)
+
+    def add_allowance(self, allowance: AllowanceRecord) -> None:
+        if allowance.allowance_no in self._s.allowances or allowance.number not in self._s.invoices:
+            raise ValueError(allowance.allowance_no)  # the primary and foreign keys
+        self._s.allowances[allowance.allowance_no] = allowance
+
+    def allowances_of(self, number: str) -> list[AllowanceRecord]:
+        return sorted(
+            (a for a in self._s.allowances.values() if a.number == number),
+            key=lambda a: a.allowance_no,
+        )
 
 
 class FakeUnitOfWork:

@@ -209,3 +209,39 @@ def test_the_proof_prints_once_and_every_later_print_is_marked_reprint(
     assert paper.documents[-1].kind == DocumentKind.EINVOICE_SLIP  # no proof for a carrier
     with pytest.raises(InvoiceNotFound):
         invoicing.reprint("RS001-261125-9999")
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "fake"])
+def test_a_return_voids_in_the_period_and_gives_allowances_after_it(
+    tmp_path: Path, kind: str
+) -> None:
+    db = LocalDatabase(tmp_path / "counter.db") if kind == "sqlite" else FakeDatabase()
+    invoicing = EinvoiceService(db, SETTINGS, clock)
+    with db.transaction() as uow:
+        uow.einvoices.add_booklets([booklet(7, 12345600)])
+    selling = SellingService(db, STORE, clock, invoicing)
+    voided, later = _sell(selling, 4), _sell(selling, 4)  # NT$100 each
+    same_period = datetime(2026, 12, 31, 20, 0, tzinfo=TAIWAN)
+    next_period = datetime(2027, 1, 2, 11, 0, tzinfo=TAIWAN)
+    with db.transaction() as uow:
+        settled = invoicing.settle_return(uow, voided.sale_id, "ret-1", 10000, same_period)
+    assert settled is not None and (settled.kind, settled.number) == ("void", "AB12345600")
+    with db.transaction() as uow:
+        first = invoicing.settle_return(uow, later.sale_id, "ret-2", 4000, next_period)
+        second = invoicing.settle_return(uow, later.sale_id, "ret-3", 10000, next_period)
+        allowances = uow.einvoices.allowances_of("AB12345601")
+    assert first is not None and first.kind == "allowance" and first.allowance_no == "AB12345601-01"
+    assert second is not None and second.allowance_no == "AB12345601-02"
+    assert [a.total_cents for a in allowances] == [4000, 6000]  # never more than the invoice
+    assert [(a.sales_amount_cents, a.tax_cents) for a in allowances] == [(3800, 200), (5700, 300)]
+    assert {a.return_id for a in allowances} == {"ret-2", "ret-3"}  # the link to the return
+    with pytest.raises(CartError) as nothing_left, db.transaction() as uow:
+        invoicing.settle_return(uow, later.sale_id, "ret-4", 100, next_period)
+    assert nothing_left.value.code == "einvoice_nothing_to_allow"
+    with db.snapshot() as uow:
+        assert uow.einvoices.of_sale(voided.sale_id).voided_at == same_period.isoformat()
+    if isinstance(db, LocalDatabase):
+        with db.read() as session:
+            types = [op.type for op in session.scalars(select(OutboxOp).order_by(OutboxOp.op_id))]
+        assert types[-3:] == ["einvoice.void", "einvoice.allowance", "einvoice.allowance"]
+        db.dispose()

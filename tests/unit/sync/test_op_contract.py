@@ -257,3 +257,23 @@ def test_the_check_refuses_an_invoice_the_warehouse_refuses() -> None:
         with pytest.raises(ValidationError):
             _validate([_on_the_wire(EinvoiceIssuePayload.op_type, bad)])
     _validate([_on_the_wire(EinvoiceIssuePayload.op_type, good)])
+
+
+def test_voids_and_allowances_as_the_counter_queues_them_are_accepted() -> None:
+    db = FakeDatabase()
+    when = datetime(2026, 11, 25, 10, 30, tzinfo=TAIWAN)
+    with db.transaction() as uow:
+        uow.einvoices.add_booklets([Booklet(1, "11512", "AB", 12345600, 12345649, "07", 12345600)])
+    invoicing = EinvoiceService(db, EinvoiceSettings("04595257", "0" * 32), lambda: when)
+    selling = SellingService(db, STORE, lambda: when, invoicing)
+    sales = []
+    for _ in range(2):
+        cart = Cart()
+        cart.add(ProductInfo(10, "100010", "茶", Money(2500)), 4)
+        sales.append(selling.complete_cash_sale(cart, CASHIER, cart.total))
+    with db.transaction() as uow:
+        invoicing.settle_return(uow, sales[0].sale_id, uuid7(), 10000, when)
+        invoicing.settle_return(uow, sales[1].sale_id, uuid7(), 2500, when)
+    queued = [op for op in db.state.outbox.values() if op.type in ("einvoice.void", "einvoice.allowance")]
+    assert sorted(op.type for op in queued) == ["einvoice.allowance", "einvoice.void"]
+    _validate([_on_the_wire(op.type, op.payload) for op in queued])

@@ -73,6 +73,10 @@ def upgrade() -> None:
     sa.Column('carrier_id', sa.String(length=64), nullable=True),
     sa.Column('donation_code', sa.String(length=7), nullable=True),
     sa.Column('received_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('voided_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('void_reason', sa.String(length=20), nullable=True),
+    sa.Column('void_op_id', sa.String(length=64), nullable=True),
+    sa.Column('void_return_id', sa.String(length=64), nullable=True),
     sa.ForeignKeyConstraint(['booklet_id'], ['einvoice_booklets.id'], ),
     sa.ForeignKeyConstraint(['device_id'], ['devices.id'], ),
     sa.ForeignKeyConstraint(['location_id'], ['locations.id'], ),
@@ -82,9 +86,29 @@ def upgrade() -> None:
     sa.UniqueConstraint('sale_id')
     )
     op.create_index(op.f('ix_einvoices_booklet_id'), 'einvoices', ['booklet_id'], unique=False)
+    op.create_table('einvoice_allowances',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('allowance_no', sa.String(length=16), nullable=False),
+    sa.Column('invoice_number', sa.String(length=10), nullable=False),
+    sa.Column('return_id', sa.String(length=64), nullable=False),
+    sa.Column('location_id', sa.Integer(), nullable=False),
+    sa.Column('issued_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('sales_amount_cents', sa.Integer(), nullable=False),
+    sa.Column('tax_cents', sa.Integer(), nullable=False),
+    sa.Column('total_cents', sa.Integer(), nullable=False),
+    sa.Column('op_id', sa.String(length=64), nullable=False),
+    sa.Column('received_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['invoice_number'], ['einvoices.number'], ),
+    sa.ForeignKeyConstraint(['location_id'], ['locations.id'], ),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('allowance_no')
+    )
+    op.create_index(op.f('ix_einvoice_allowances_invoice_number'), 'einvoice_allowances', ['invoice_number'], unique=False)
 
 
 def downgrade() -> None:
+    op.drop_index(op.f('ix_einvoice_allowances_invoice_number'), table_name='einvoice_allowances')
+    op.drop_table('einvoice_allowances')
     op.drop_index(op.f('ix_einvoices_booklet_id'), table_name='einvoices')
     op.drop_table('einvoices')
     op.drop_index(op.f('ix_einvoice_booklets_device_id'), table_name='einvoice_booklets')
