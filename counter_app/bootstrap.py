@@ -10,6 +10,7 @@ thread events to the GUI thread). Every signal between them is connected in
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import platform
 from collections.abc import Callable, Iterable
@@ -33,7 +34,7 @@ from counter_app.local.settings_store import SettingsStore
 from counter_app.local.token_store import FileTokenStore, KeyringTokenStore
 from counter_app.services.catalog import CatalogService
 from counter_app.services.context import StaffMember, StoreContext
-from counter_app.services.einvoice import EinvoiceService, EinvoiceSettings
+from counter_app.services.einvoice import EinvoiceService, EinvoiceSettings, InvoiceNotFound
 from counter_app.services.permissions import Action
 from counter_app.services.receipts import ReceiptService
 from counter_app.services.selling import TAIWAN, CompletedSale, SellingService
@@ -171,6 +172,24 @@ def build_einvoicing(
     )
 
 
+class ReceiptsWithInvoices(ReceiptService):
+    """Reprinting a sale also reprints its e-invoice proof, marked 補印 (a carrier or
+    donation invoice prints its slip again; a sale without an invoice, only the receipt)."""
+
+    def __init__(
+        self, db: LocalDatabase, output: PrintQueue, store: StoreContext, staff: StaffService,
+        einvoicing: EinvoiceService,
+    ) -> None:
+        super().__init__(db, output, store, staff)
+        self._einvoicing = einvoicing
+
+    def reprint(self, receipt_no: str) -> str:
+        job = super().reprint(receipt_no)
+        with contextlib.suppress(InvoiceNotFound):  # a sale from before e-invoices were set up
+            self._einvoicing.reprint(receipt_no)
+        return job
+
+
 def printer_config(settings: SettingsStore, data_dir: Path) -> PrinterConfig:
     """The configured receipt printer; until one is set up, receipts go to a file
     (``receipts.escpos`` beside the database) so nothing is lost."""
@@ -231,7 +250,11 @@ def build_services(
         sync_status=SyncStatusService(db, staff),
         settings=settings,
         print_queue=print_queue,
-        receipts=ReceiptService(db, print_queue, store, staff),
+        receipts=(
+            ReceiptsWithInvoices(db, print_queue, store, staff, einvoicing)
+            if einvoicing
+            else ReceiptService(db, print_queue, store, staff)
+        ),
         stock_lookup=StockLookupService(catalog, live_client, store.location_id),
         einvoicing=einvoicing,
     )
