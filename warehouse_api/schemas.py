@@ -644,3 +644,20 @@ class BlankNumbersPublic(BaseModel):
     period: str
     ranges: list[BlankRangePublic]
     total: int
+
+
+class TillPeriodPublic(BaseModel):
+    device_id: int | None
+    location_id: int | None
+    booklets: int
+    issued: int
+    voided: int
+    allowances: int
+    allowance_cents: int
+    issued_cents: int
+
+
+class EinvoicePeriodReport(BaseModel):
+    period: str
+    tills: list[TillPeriodPublic]
+    blank_numbers: int

@@ -3,6 +3,7 @@ and returns of booklets (docs/einvoice.md)."""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
@@ -22,7 +23,9 @@ from warehouse_api.schemas import (
     EinvoiceImportPublic,
     EinvoiceNumbersImport,
     EinvoicePeriod,
+    EinvoicePeriodReport,
     EinvoiceRangePublic,
+    TillPeriodPublic,
 )
 from warehouse_api.services import einvoice
 from warehouse_api.services.devices import AuthenticatedDevice
@@ -96,6 +99,25 @@ def blank_numbers(
             for r in ranges
         ],
         total=sum(r.count for r in ranges),
+    )
+
+
+@router.get(
+    "/admin/einvoice/report",
+    response_model=EinvoicePeriodReport,
+    responses=ERRORS,
+    summary="A period per till: booklets, invoices issued and voided, allowances, blank numbers",
+)
+def period_report(
+    device: AdminDevice, db: DatabaseDep, period: Annotated[EinvoicePeriod, Query()]
+) -> EinvoicePeriodReport:
+    with db.read() as session, session.begin():
+        tills = einvoice.period_report(session, period)
+        blanks = sum(r.count for r in einvoice.blank_numbers(session, period))
+    return EinvoicePeriodReport(
+        period=period,
+        tills=[TillPeriodPublic(**dataclasses.asdict(t)) for t in tills],
+        blank_numbers=blanks,
     )
 
 

@@ -522,3 +522,57 @@ def record_allowance(ctx: OpContext, payload: EinvoiceAllowancePayload) -> dict[
     )
     session.flush()
     return {"allowance_no": payload.allowance_no, "number": invoice.number}
+
+
+@dataclass(frozen=True, slots=True)
+class TillPeriodFigures:
+    device_id: int | None
+    location_id: int | None
+    booklets: int
+    issued: int
+    voided: int
+    allowances: int
+    allowance_cents: int
+    issued_cents: int  # totals of issued invoices that are not void
+
+
+def period_report(session: Session, period: str) -> list[TillPeriodFigures]:
+    """Per till (device) of a period: booklets held, invoices issued and voided, allowances."""
+    figures: dict[int | None, dict[str, Any]] = {}
+
+    def row(device_id: int | None, location_id: int | None) -> dict[str, Any]:
+        return figures.setdefault(
+            device_id,
+            {"location_id": location_id, "booklets": 0, "issued": 0, "voided": 0,
+             "allowances": 0, "allowance_cents": 0, "issued_cents": 0},
+        )
+
+    for device_id, location_id, count in session.execute(
+        select(EinvoiceBooklet.device_id, EinvoiceBooklet.location_id, func.count())
+        .where(EinvoiceBooklet.period == period, EinvoiceBooklet.device_id.is_not(None))
+        .group_by(EinvoiceBooklet.device_id, EinvoiceBooklet.location_id)
+    ):
+        row(device_id, location_id)["booklets"] += count
+    for invoice in session.scalars(select(Einvoice).where(Einvoice.period == period)):
+        figures_of = row(invoice.device_id, invoice.location_id)
+        figures_of["issued"] += 1
+        if invoice.voided_at is not None:
+            figures_of["voided"] += 1
+        else:
+            figures_of["issued_cents"] += invoice.total_cents
+    for device_id, location_id, count, cents in session.execute(
+        select(
+            Einvoice.device_id, Einvoice.location_id, func.count(EinvoiceAllowance.id),
+            func.coalesce(func.sum(EinvoiceAllowance.total_cents), 0),
+        )
+        .join(Einvoice, Einvoice.number == EinvoiceAllowance.invoice_number)
+        .where(Einvoice.period == period)
+        .group_by(Einvoice.device_id, Einvoice.location_id)
+    ):
+        figures_of = row(device_id, location_id)
+        figures_of["allowances"] += count
+        figures_of["allowance_cents"] += int(cents)
+    return [
+        TillPeriodFigures(device_id=device_id, **values)
+        for device_id, values in sorted(figures.items(), key=lambda kv: (kv[0] is None, kv[0] or 0))
+    ]

@@ -209,3 +209,26 @@ def test_a_return_across_a_period_boundary_is_an_allowance_linked_to_the_invoice
         void_row = session.scalar(select(Einvoice).where(Einvoice.number == numbers[0]))
     assert (stored.invoice_number, stored.return_id, stored.total_cents) == (numbers[1], "ret-2", 4000)
     assert void_row is not None and void_row.void_return_id == "ret-1"
+
+
+def test_the_period_report_counts_per_till(server: Server) -> None:
+    admin = server.token("admin")
+    _import(server, admin, ALLOCATION)
+    till = server.enroll("S001")
+    booklet = _claim(server, till, count=2).json()["booklets"][0]
+    sales = [sale_op(21, 4, price_cents=2500) for _ in range(3)]
+    numbers = [f"AB{booklet['start_no'] + n:08d}" for n in range(3)]
+    ops = [o for s, n in zip(sales, numbers, strict=True) for o in (s, op("einvoice.issue", _invoice(s, n)))]
+    push(server, till, *ops)
+    push(server, till, op("einvoice.void", {"number": numbers[0], "voided_at": "2026-11-26T10:00:00+08:00",
+                                            "reason": "return"}))
+    push(server, till, op("einvoice.allowance", {
+        "allowance_no": f"{numbers[1]}-01", "number": numbers[1], "return_id": "r1",
+        "issued_at": "2026-11-26T10:00:00+08:00", "sales_amount_cents": 1900, "tax_cents": 100,
+        "total_cents": 2000}))
+    with server.client(admin) as client:
+        report = client.get("/admin/einvoice/report", params={"period": PERIOD}).json()
+    [row] = report["tills"]
+    assert (row["booklets"], row["issued"], row["voided"], row["allowances"]) == (2, 3, 1, 1)
+    assert (row["allowance_cents"], row["issued_cents"]) == (2000, 20000)
+    assert report["blank_numbers"] == 500 - 3
