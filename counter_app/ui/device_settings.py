@@ -103,6 +103,7 @@ ZH_TW: dict[str, str] = {
     'Test the drawer': '測試開錢櫃',
     'USB': 'USB',
     'Windows printer': 'Windows 印表機',
+    'E-invoice carrier': '電子發票載具',
 }
 ZH_TW.update({en: zh for zh, en in REASON_MESSAGES.values()})
 
