@@ -311,13 +311,15 @@ class EinvoiceService:
         """Give back booklets marked ``returning`` and those of periods before
         ``before_period``. They stop being issued from first, so no number given back is
         ever used; a booklet the warehouse did not take back stays ``returning``."""
-        with self._db.transaction() as uow:
+        with self._db.snapshot() as uow:
             stale = [
                 b.booklet_id
                 for b in uow.einvoices.held()
                 if before_period is not None and b.period < before_period
             ]
-            uow.einvoices.set_status(stale, "returning")
+        if stale:  # the write lock only when there is something to mark
+            with self._db.transaction() as uow:
+                uow.einvoices.set_status(stale, "returning")
         with self._db.snapshot() as uow:
             returning = uow.einvoices.with_status("returning")
         if not returning:
