@@ -32,6 +32,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="if the local database is damaged: keep it aside, start a new one, "
         "and copy unsent operations and the sales journal over",
     )
+    parser.add_argument(
+        "--einvoice-setup",
+        metavar="SELLER_TAX_ID",
+        help="store the seller's tax ID and the e-invoice QR AES key (read from standard "
+        "input, never from the command line), then exit (docs/einvoice.md)",
+    )
     return parser.parse_args(argv)
 
 
@@ -41,6 +47,8 @@ def main(argv: list[str] | None = None) -> int:
     data_dir = args.data_dir or default_data_dir()
     from counter_app.local.db import DatabaseDamaged
 
+    if args.einvoice_setup:
+        return setup_einvoice(data_dir, args.einvoice_setup)
     if args.recover_damaged_db:
         recover_if_damaged(data_dir / "demo" / "counter" if args.demo else data_dir)
     try:
@@ -58,6 +66,19 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 3
+
+
+def setup_einvoice(data_dir: Path, seller_id: str) -> int:
+    from counter_app.bootstrap import configure_einvoice
+
+    key = sys.stdin.readline().strip()
+    try:
+        configure_einvoice(data_dir, seller_id, key)
+    except ValueError as exc:
+        print(f"counter-app: e-invoice set-up refused: {exc}", file=sys.stderr)
+        return 2
+    print(f"e-invoice set up for seller {seller_id.strip()}; the key is in the secret store")
+    return 0
 
 
 def recover_if_damaged(counter_dir: Path) -> None:

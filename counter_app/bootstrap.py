@@ -10,15 +10,18 @@ thread events to the GUI thread). Every signal between them is connected in
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import platform
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from counter_app.core.einvoice_proof import ProofItem
 from counter_app.devices.config import ConnectionKind, PrinterConfig
 from counter_app.devices.factory import build_print_queue, build_receipt_printer
 from counter_app.devices.print_queue import PrintQueue
@@ -31,9 +34,10 @@ from counter_app.local.settings_store import SettingsStore
 from counter_app.local.token_store import FileTokenStore, KeyringTokenStore
 from counter_app.services.catalog import CatalogService
 from counter_app.services.context import StaffMember, StoreContext
+from counter_app.services.einvoice import EinvoiceService, EinvoiceSettings, InvoiceNotFound
 from counter_app.services.permissions import Action
 from counter_app.services.receipts import ReceiptService
-from counter_app.services.selling import CompletedSale, SellingService
+from counter_app.services.selling import TAIWAN, CompletedSale, SellingService
 from counter_app.services.shifts import ShiftReport, ShiftService
 from counter_app.services.staff import Approval, StaffService
 from counter_app.services.stock_lookup import StockLookupService
@@ -91,6 +95,7 @@ class CounterServices:
     stock_lookup: StockLookupService
     stock_to_count: StockToCountService
     shifts: ShiftService
+    einvoicing: EinvoiceService | None = None  # None until docs/einvoice.md's set-up is done
 
     def close(self) -> None:
         self.print_queue.stop()
@@ -136,6 +141,65 @@ def token_store_for(data_dir: Path, use_keyring: bool) -> FileTokenStore | Keyri
     return KeyringTokenStore(str(data_dir), file_store) if use_keyring else file_store
 
 
+def einvoice_key_store(data_dir: Path, use_keyring: bool) -> FileTokenStore | KeyringTokenStore:
+    """The seller's QR AES key is a secret, kept like the device token."""
+    file_store = FileTokenStore(data_dir / "einvoice_key")
+    return KeyringTokenStore(f"{data_dir}:einvoice-aes-key", file_store) if use_keyring else file_store
+
+
+def configure_einvoice(data_dir: Path, seller_id: str, key_hex: str, use_keyring: bool = True) -> None:
+    """Store the seller's tax ID (settings.json) and AES key (the secret store). ValueError
+    names what is wrong; the key itself is never part of the message."""
+    from counter_app.core.einvoice_codes import is_valid_tax_id
+    from counter_app.core.einvoice_proof import aes_key
+
+    if not is_valid_tax_id(seller_id.strip()):
+        raise ValueError(f"{seller_id!r} is not a valid tax ID (統一編號)")
+    aes_key(key_hex)  # raises InvalidKey (a ValueError) without echoing the key
+    settings = SettingsStore(data_dir / "settings.json")
+    section = settings.section("einvoice")
+    settings.save_section("einvoice", {**section, "seller_id": seller_id.strip()})
+    einvoice_key_store(data_dir, use_keyring).save(key_hex.strip().upper())
+
+
+def build_einvoicing(
+    data_dir: Path, settings: SettingsStore, db: LocalDatabase, store: StoreContext,
+    print_queue: PrintQueue, use_keyring: bool,
+) -> EinvoiceService | None:
+    section = settings.section("einvoice")
+    seller_id = section.get("seller_id")
+    key = einvoice_key_store(data_dir, use_keyring).load()
+    if not isinstance(seller_id, str) or not seller_id or not key:
+        log.warning("e-invoices are off: no seller tax ID or AES key (see docs/einvoice.md)")
+        return None
+    ahead = section.get("numbers_ahead", 200)
+    return EinvoiceService(
+        db,
+        EinvoiceSettings(seller_id, key, ahead if isinstance(ahead, int) and ahead > 0 else 200),
+        clock=lambda: datetime.now(TAIWAN),
+        output=print_queue,
+        store_name=store.name,
+    )
+
+
+class ReceiptsWithInvoices(ReceiptService):
+    """Reprinting a sale also reprints its e-invoice proof, marked 補印 (a carrier or
+    donation invoice prints its slip again; a sale without an invoice, only the receipt)."""
+
+    def __init__(
+        self, db: LocalDatabase, output: PrintQueue, store: StoreContext, staff: StaffService,
+        einvoicing: EinvoiceService,
+    ) -> None:
+        super().__init__(db, output, store, staff)
+        self._einvoicing = einvoicing
+
+    def reprint(self, receipt_no: str) -> str:
+        job = super().reprint(receipt_no)
+        with contextlib.suppress(InvoiceNotFound):  # a sale from before e-invoices were set up
+            self._einvoicing.reprint(receipt_no)
+        return job
+
+
 def printer_config(settings: SettingsStore, data_dir: Path) -> PrinterConfig:
     """The configured receipt printer; until one is set up, receipts go to a file
     (``receipts.escpos`` beside the database) so nothing is lost."""
@@ -179,24 +243,35 @@ def build_services(
     with db.read() as session:
         device_id = sync_state.get_value(session, "device_id")
     terminal = f"{store.code}-{device_id}" if device_id else store.code
+    einvoicing = build_einvoicing(data_dir, settings, db, store, print_queue, use_keyring)
+    booklets = (
+        [("einvoice-booklets", lambda: einvoicing.top_up(client), 60.0)] if einvoicing else []
+    )
     return CounterServices(
         db=db,
         client=client,
         connectivity=connectivity,
         relay=relay,
         puller=puller,
-        background=BackgroundSync(relay, puller, push_interval_s, pull_interval_s, connectivity),
+        background=BackgroundSync(
+            relay, puller, push_interval_s, pull_interval_s, connectivity, extra_steps=booklets
+        ),
         store=store,
         catalog=catalog,
-        selling=SellingService(db, store),
+        selling=SellingService(db, store, invoicing=einvoicing),
         staff=staff,
         sync_status=SyncStatusService(db, staff),
         settings=settings,
         print_queue=print_queue,
-        receipts=ReceiptService(db, print_queue, store, staff),
+        receipts=(
+            ReceiptsWithInvoices(db, print_queue, store, staff, einvoicing)
+            if einvoicing
+            else ReceiptService(db, print_queue, store, staff)
+        ),
         stock_lookup=StockLookupService(catalog, live_client, store.location_id, connectivity),
         stock_to_count=StockToCountService(db, store.location_id),
         shifts=ShiftService(db, store, staff, print_queue, terminal=terminal),
+        einvoicing=einvoicing,
     )
 
 
@@ -359,6 +434,10 @@ def _connect_signals(counter: CounterApp) -> None:
         # Queued, never waited for: a printer that is off cannot hold up the next customer.
         services.receipts.open_drawer_for_cash(sale)
         services.receipts.print_sale(sale)
+        if services.einvoicing is not None and sale.invoice is not None:
+            invoicing = services.einvoicing
+            items = [ProofItem(s.name, s.qty, (s.unit_price.cents + 50) // 100) for s in sale.lines]
+            counter.tasks.db(lambda: invoicing.print_for_sale(sale.sale_id, items), owner=window)
         window.refresh_sync_status()
 
     counter.sale_screen.sale_completed.connect(on_sale_completed)

@@ -214,6 +214,14 @@ PHRASEBOOK: dict[str, str] = {
     "Dropship order cancelled": "取消代發訂單",
     "Shift close": "關帳",
     "Audit entry": "稽核紀錄",
+    "E-invoice": "電子發票",
+    "E-invoice %1": "電子發票 %1",
+    "E-invoice carrier %1 for this sale": "本筆交易發票存入載具 %1",
+    "Carrier, donation code or tax ID": "載具、愛心碼或統一編號",
+    "Not a valid carrier": "載具格式錯誤",
+    "Not a valid donation code": "愛心碼格式錯誤",
+    "Not a valid tax ID": "統一編號錯誤",
+    "Give a carrier, a donation code or a tax ID, not two": "載具、愛心碼、統一編號只能擇一",
 }
 
 

@@ -53,6 +53,14 @@ def _parser() -> argparse.ArgumentParser:
     sim.add_argument("--rate", type=float, default=2.0, help="group-buy orders per second")
     sim.add_argument("--duration", type=float, default=None, help="seconds (default: until Ctrl-C)")
     sim.add_argument("--seed", type=int, default=None)
+    einvoice = commands.add_parser("einvoice", help="e-invoice numbers (字軌)")
+    einvoice_commands = einvoice.add_subparsers(dest="einvoice_command", required=True)
+    numbers = with_db(
+        einvoice_commands.add_parser(
+            "import-numbers", help="import a period's allocation CSV as booklets of 50"
+        )
+    )
+    numbers.add_argument("file", help="the MOF platform's CSV (docs/einvoice.md)")
     return parser
 
 
@@ -133,12 +141,38 @@ def _simulate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _einvoice(args: argparse.Namespace) -> int:
+    from warehouse_api.services.einvoice import import_numbers, parse_allocation_csv
+
+    try:
+        with open(args.file, encoding="utf-8-sig") as handle:
+            text = handle.read()
+    except (OSError, UnicodeDecodeError) as error:
+        print(f"error: cannot read {args.file}: {error}", file=sys.stderr)
+        return 2
+    rows = parse_allocation_csv(text)
+    db = Database.from_url(args.db)
+    prepare_database(db)
+    try:
+        with db.write() as session:
+            result = import_numbers(session, rows)
+    finally:
+        db.dispose()
+    for row in result.imported:
+        print(f"imported {row.period} {row.track}{row.start_no:08d}-{row.end_no:08d}")
+    for row in result.already_imported:
+        print(f"already imported {row.period} {row.track}{row.start_no:08d}-{row.end_no:08d}")
+    print(f"{result.booklets_created} booklets of up to 50 numbers created")
+    return 0
+
+
 _COMMANDS = {
     "serve": _serve,
     "seed": _seed,
     "enrollment-code": _enrollment_code,
     "token": _token,
     "simulate": _simulate,
+    "einvoice": _einvoice,
 }
 
 if __name__ == "__main__":

@@ -52,6 +52,23 @@ ERROR_CODES: dict[str, str] = {
     "not_a_store": "422: the location is not a store (counters, their tokens and codes, staff)",
     "not_a_partner": "422: the location is not a dropship partner",
     "count_duplicate_product": "422: a stock count names one product on two lines",
+    # e-invoices (docs/einvoice.md)
+    "einvoice_csv_invalid": "422: the allocation CSV is malformed; has line where one is at fault",
+    "einvoice_range_overlap": "409: an allocated range overlaps another; nothing was imported",
+    "einvoice_numbers_exhausted": "409: no booklet of the period is left to hand out; has period",
+    "einvoice_booklet_not_held": "409: this till does not hold that booklet (or returned it)",
+    "einvoice_number_out_of_booklet": "422: the number is not one of the booklet's",
+    "einvoice_number_used": "409: an invoice was issued from the numbers being returned",
+    "einvoice_number_taken": "409: the invoice number belongs to another sale",
+    "einvoice_number_not_held": "409: the invoice number is not one this till holds",
+    "einvoice_sale_unknown": "422: the invoice's sale is not known at this store",
+    "einvoice_sale_invoiced": "409: the sale already has an invoice",
+    "einvoice_amounts_do_not_add_up": "422: sales amount + tax differ from the total, or the total from the sale's",
+    "einvoice_unknown": "422: no such invoice at this store",
+    "einvoice_voided": "409: the invoice is void",
+    "einvoice_period_closed": "409: the invoice's period is over: give an allowance, not a void",
+    "einvoice_has_allowance": "409: an invoice with an allowance cannot be voided",
+    "einvoice_allowance_too_large": "409: allowances would exceed the invoice's total",
 }
 
 

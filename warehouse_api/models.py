@@ -429,6 +429,101 @@ class FeedState(Base):
     )
 
 
+class EinvoiceRange(Base):
+    """A period's number allocation (字軌) as imported from the MOF platform's CSV."""
+
+    __tablename__ = "einvoice_ranges"
+    __table_args__ = (
+        UniqueConstraint("period", "track", "start_no", name="uq_einvoice_ranges_start"),
+        CheckConstraint("end_no >= start_no", name="einvoice_range_order"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    period: Mapped[str] = mapped_column(String(5))  # ROC year + even month: 11512 = Nov-Dec 2026
+    track: Mapped[str] = mapped_column(String(2))  # 字軌, two capital letters
+    start_no: Mapped[int] = mapped_column(Integer)  # the 8 digits, 0..99999999
+    end_no: Mapped[int] = mapped_column(Integer)
+    invoice_type: Mapped[str] = mapped_column(String(2))  # 07 general, 08 special tax
+    imported_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class EinvoiceBooklet(Base):
+    """50 numbers of a range, handed to one till at a time (`status`: available, claimed,
+    returned). A returned booklet's numbers from `blank_from` on were never used."""
+
+    __tablename__ = "einvoice_booklets"
+    __table_args__ = (
+        UniqueConstraint("period", "track", "start_no", name="uq_einvoice_booklets_start"),
+        CheckConstraint(
+            "status IN ('available', 'claimed', 'returned')", name="einvoice_booklet_status"
+        ),
+        Index("ix_einvoice_booklets_claim", "period", "status", "track", "start_no"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    range_id: Mapped[int] = mapped_column(ForeignKey("einvoice_ranges.id"))
+    period: Mapped[str] = mapped_column(String(5))
+    track: Mapped[str] = mapped_column(String(2))
+    start_no: Mapped[int] = mapped_column(Integer)
+    end_no: Mapped[int] = mapped_column(Integer)
+    invoice_type: Mapped[str] = mapped_column(String(2))
+    status: Mapped[str] = mapped_column(String(16), default="available")
+    device_id: Mapped[int | None] = mapped_column(ForeignKey("devices.id"), index=True)
+    location_id: Mapped[int | None] = mapped_column(ForeignKey("locations.id"))
+    claimed_at: Mapped[datetime | None]
+    blank_from: Mapped[int | None] = mapped_column(Integer)
+    returned_at: Mapped[datetime | None]
+
+
+class Einvoice(Base):
+    """An invoice a till issued with a sale; the number is UNIQUE across all tills."""
+
+    __tablename__ = "einvoices"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(10), unique=True)  # AB12345678
+    sale_id: Mapped[str] = mapped_column(ForeignKey("sales.id"), unique=True)
+    booklet_id: Mapped[int] = mapped_column(ForeignKey("einvoice_booklets.id"), index=True)
+    location_id: Mapped[int] = mapped_column(ForeignKey("locations.id"))
+    device_id: Mapped[int | None] = mapped_column(ForeignKey("devices.id"))
+    op_id: Mapped[str] = mapped_column(String(64))
+    period: Mapped[str] = mapped_column(String(5))
+    random_code: Mapped[str] = mapped_column(String(4))
+    issued_at: Mapped[datetime]
+    sales_amount_cents: Mapped[int] = mapped_column(Integer)
+    tax_cents: Mapped[int] = mapped_column(Integer)
+    total_cents: Mapped[int] = mapped_column(Integer)
+    seller_id: Mapped[str] = mapped_column(String(8))
+    buyer_id: Mapped[str | None] = mapped_column(String(8))
+    carrier_type: Mapped[str | None] = mapped_column(String(6))
+    carrier_id: Mapped[str | None] = mapped_column(String(64))
+    donation_code: Mapped[str | None] = mapped_column(String(7))
+    received_at: Mapped[datetime] = mapped_column(default=utcnow)
+    voided_at: Mapped[datetime | None]  # 作廢: a return in the invoice's own period
+    void_reason: Mapped[str | None] = mapped_column(String(20))
+    void_op_id: Mapped[str | None] = mapped_column(String(64))
+    void_return_id: Mapped[str | None] = mapped_column(String(64))  # the return that voided it
+
+
+class EinvoiceAllowance(Base):
+    """An allowance (折讓證明單) against an invoice: a return after the invoice's period,
+    or a partial one. Always linked to the invoice it reduces."""
+
+    __tablename__ = "einvoice_allowances"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    allowance_no: Mapped[str] = mapped_column(String(16), unique=True)
+    invoice_number: Mapped[str] = mapped_column(ForeignKey("einvoices.number"), index=True)
+    return_id: Mapped[str] = mapped_column(String(64))
+    location_id: Mapped[int] = mapped_column(ForeignKey("locations.id"))
+    issued_at: Mapped[datetime]
+    sales_amount_cents: Mapped[int] = mapped_column(Integer)
+    tax_cents: Mapped[int] = mapped_column(Integer)
+    total_cents: Mapped[int] = mapped_column(Integer)
+    op_id: Mapped[str] = mapped_column(String(64))
+    received_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 def table_of(model: type[Base]) -> Table:
     """The Core table of a model, typed as a Table (for prebuilt Core statements)."""
     table = model.__table__

@@ -44,6 +44,15 @@ Qty = Annotated[int, Field(gt=0, le=100_000)]
 DbId = Annotated[int, Field(ge=1, le=INT32_MAX)]
 Cents = Annotated[int, Field(ge=-INT32_MAX, le=INT32_MAX)]
 ShortText = Annotated[str, StringConstraints(max_length=200)]
+EinvoiceNumber = Annotated[
+    str, StringConstraints(min_length=10, max_length=10, pattern=r"^[A-Z]{2}[0-9]{8}$")
+]
+"""An e-invoice number: the two-letter track (字軌) and eight digits."""
+EinvoicePeriod = Annotated[
+    str, StringConstraints(min_length=5, max_length=5, pattern=r"^[0-9]{3}(02|04|06|08|10|12)$")
+]
+"""A two-month period: ROC year and its even month (11512 = Nov-Dec 2026)."""
+TaxId = Annotated[str, StringConstraints(min_length=8, max_length=8, pattern=r"^[0-9]{8}$")]
 CustomerName = Annotated[str, StringConstraints(max_length=100)]
 Timestamp = Annotated[AwareDatetime, BeforeValidator(parse_timestamp)]
 """An ISO-8601 string with an offset, 2000-01-01 to 2100-01-01 in UTC (validation.py)."""
@@ -250,6 +259,49 @@ class AuditPayload(StrictModel):
     created_at: Timestamp
 
 
+class EinvoiceIssuePayload(StrictModel):
+    """The invoice a till issued with a sale (type ``einvoice.issue``), sent after the sale."""
+
+    sale_id: ClientId
+    number: EinvoiceNumber
+    random_code: Annotated[str, StringConstraints(min_length=4, max_length=4, pattern=r"^[0-9]{4}$")]
+    period: EinvoicePeriod
+    issued_at: Timestamp
+    sales_amount_cents: Annotated[int, Field(ge=0, le=INT32_MAX)]
+    tax_cents: Annotated[int, Field(ge=0, le=INT32_MAX)]
+    total_cents: Annotated[int, Field(ge=0, le=INT32_MAX)]
+    seller_id: TaxId
+    buyer_id: TaxId | None = None
+    carrier_type: Literal["3J0002", "CQ0001"] | None = None
+    carrier_id: Annotated[str, StringConstraints(min_length=8, max_length=16)] | None = None
+    donation_code: (
+        Annotated[str, StringConstraints(min_length=3, max_length=7, pattern=r"^[0-9]{3,7}$")] | None
+    ) = None
+
+
+class EinvoiceVoidPayload(StrictModel):
+    """作廢: the invoice of a sale returned in full within the invoice's period."""
+
+    number: EinvoiceNumber
+    voided_at: Timestamp
+    reason: Annotated[str, StringConstraints(min_length=1, max_length=20)]
+    return_id: ClientId | None = None
+
+
+class EinvoiceAllowancePayload(StrictModel):
+    """折讓: a return after the invoice's period (or a partial one), linked to the invoice."""
+
+    allowance_no: Annotated[
+        str, StringConstraints(min_length=1, max_length=16, pattern=r"^[0-9A-Za-z-]+$")
+    ]
+    number: EinvoiceNumber
+    return_id: ClientId
+    issued_at: Timestamp
+    sales_amount_cents: Annotated[int, Field(ge=0, le=INT32_MAX)]
+    tax_cents: Annotated[int, Field(ge=0, le=INT32_MAX)]
+    total_cents: Annotated[int, Field(ge=1, le=INT32_MAX)]
+
+
 class OpBase(StrictModel):
     op_id: OpId
     created_at: Timestamp | None = None
@@ -310,6 +362,21 @@ class AuditOp(OpBase):
     payload: AuditPayload
 
 
+class EinvoiceIssueOp(OpBase):
+    type: Literal["einvoice.issue"]
+    payload: EinvoiceIssuePayload
+
+
+class EinvoiceVoidOp(OpBase):
+    type: Literal["einvoice.void"]
+    payload: EinvoiceVoidPayload
+
+
+class EinvoiceAllowanceOp(OpBase):
+    type: Literal["einvoice.allowance"]
+    payload: EinvoiceAllowancePayload
+
+
 PushOp = Annotated[
     SaleOp
     | ReturnOp
@@ -321,7 +388,10 @@ PushOp = Annotated[
     | DropshipCancelOp
     | StockCountOp
     | ShiftCloseOp
-    | AuditOp,
+    | AuditOp
+    | EinvoiceIssueOp
+    | EinvoiceVoidOp
+    | EinvoiceAllowanceOp,
     Field(discriminator="type"),
 ]
 
@@ -572,3 +642,91 @@ class DevicePublic(BaseModel):
     location_id: int | None
     till_no: int | None = None
     revoked_at: datetime | None
+
+
+# ----- e-invoice numbers (字軌) -----
+
+
+class EinvoiceNumbersImport(StrictModel):
+    """The MOF platform's allocation CSV, one string per line, the header first
+    (docs/einvoice.md lists its columns)."""
+
+    lines: Annotated[
+        list[Annotated[str, StringConstraints(max_length=500)]], Field(min_length=1, max_length=5000)
+    ]
+
+
+class EinvoiceRangePublic(BaseModel):
+    period: str
+    track: str
+    start_no: int
+    end_no: int
+    invoice_type: str
+
+
+class EinvoiceImportPublic(BaseModel):
+    imported: list[EinvoiceRangePublic]
+    already_imported: list[EinvoiceRangePublic]
+    booklets_created: int
+
+
+class BookletClaim(StrictModel):
+    period: EinvoicePeriod | None = None
+    count: Annotated[int, Field(ge=1, le=20)] = 1
+
+
+class BookletPublic(BaseModel):
+    booklet_id: int
+    period: str
+    track: str
+    start_no: int
+    end_no: int
+    invoice_type: str
+
+
+class BookletClaimPublic(BaseModel):
+    booklets: list[BookletPublic]
+
+
+class BookletReturnItem(StrictModel):
+    booklet_id: DbId
+    next_unused_no: Annotated[int, Field(ge=0, le=100_000_000)]
+
+
+class BookletReturn(StrictModel):
+    booklets: Annotated[list[BookletReturnItem], Field(min_length=1, max_length=100)]
+
+
+class BookletReturnPublic(BaseModel):
+    returned: list[int]
+    blank_numbers: int
+
+
+class BlankRangePublic(BaseModel):
+    track: str
+    first_no: int
+    last_no: int
+    count: int
+
+
+class BlankNumbersPublic(BaseModel):
+    period: str
+    ranges: list[BlankRangePublic]
+    total: int
+
+
+class TillPeriodPublic(BaseModel):
+    device_id: int | None
+    location_id: int | None
+    booklets: int
+    issued: int
+    voided: int
+    allowances: int
+    allowance_cents: int
+    issued_cents: int
+
+
+class EinvoicePeriodReport(BaseModel):
+    period: str
+    tills: list[TillPeriodPublic]
+    blank_numbers: int

@@ -17,6 +17,8 @@ from typing import ClassVar, Literal
 import biip
 from biip.gs1_messages import GS1Message
 
+from counter_app.core.einvoice_codes import CarrierCode, parse_carrier
+
 MAX_SCAN_LENGTH = 512
 """Longest input we look at; a real barcode is far shorter (GS1-128 holds 48 characters)."""
 
@@ -31,6 +33,7 @@ class InvalidReason(StrEnum):
     BAD_GS1 = "bad_gs1"
     GS1_WITHOUT_GTIN = "gs1_without_gtin"
     BAD_PICKUP_CODE = "bad_pickup_code"
+    BAD_CARRIER = "bad_carrier"
     UNKNOWN_FORMAT = "unknown_format"
 
 
@@ -44,6 +47,7 @@ REASON_MESSAGES: dict[InvalidReason, tuple[str, str]] = {
     InvalidReason.BAD_GS1: ("GS1 條碼格式錯誤", "Malformed GS1 code"),
     InvalidReason.GS1_WITHOUT_GTIN: ("GS1 條碼沒有商品編號", "GS1 code carries no GTIN"),
     InvalidReason.BAD_PICKUP_CODE: ("取貨碼格式錯誤", "Malformed pickup code"),
+    InvalidReason.BAD_CARRIER: ("載具條碼格式錯誤", "Malformed e-invoice carrier"),
     InvalidReason.UNKNOWN_FORMAT: ("無法辨識的條碼", "Unknown code format"),
 }
 
@@ -139,7 +143,15 @@ class InvalidCode:
         return reason_message(self.reason)
 
 
-ScanResult = ProductCode | GS1Code | EmbeddedPriceCode | ReceiptCode | PickupCode | InvalidCode
+ScanResult = (
+    ProductCode
+    | GS1Code
+    | EmbeddedPriceCode
+    | ReceiptCode
+    | PickupCode
+    | CarrierCode
+    | InvalidCode
+)
 
 
 # --- rules -------------------------------------------------------------------
@@ -266,6 +278,10 @@ def parse_scan(text: str, rules: ScanRules | None = None) -> ScanResult:
     if len(cleaned) >= 16 and cleaned[:2] in ("01", "02") and cleaned[2:16].isdigit():
         return _parse_gs1(text, cleaned)  # GS1 element string sent without a symbology prefix
 
+    if cleaned.startswith("/"):
+        # An e-invoice mobile barcode carrier (手機條碼); never a product code.
+        carrier = parse_carrier(cleaned)
+        return carrier if carrier is not None else InvalidCode(text, InvalidReason.BAD_CARRIER)
     if cleaned.isascii() and cleaned.isdigit():
         return _parse_digits(text, cleaned, rules)
 

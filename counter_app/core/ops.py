@@ -211,9 +211,109 @@ class ShiftClosePayload:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class EinvoiceIssuePayload:
+    """The e-invoice issued with a sale (type ``einvoice.issue``). Its entity is the sale's,
+    so the outbox sends it after the sale and never before."""
+
+    op_type: ClassVar[str] = "einvoice.issue"
+    sale_id: str
+    number: str
+    random_code: str
+    period: str
+    issued_at: str  # ISO 8601 with offset
+    sales_amount_cents: int
+    tax_cents: int
+    total_cents: int
+    seller_id: str
+    buyer_id: str | None = None
+    carrier_type: str | None = None
+    carrier_id: str | None = None
+    donation_code: str | None = None
+
+    @property
+    def entity_key(self) -> str:
+        return f"sale:{self.sale_id}"
+
+    def to_payload(self) -> dict[str, Any]:
+        return {
+            "sale_id": self.sale_id,
+            "number": self.number,
+            "random_code": self.random_code,
+            "period": self.period,
+            "issued_at": self.issued_at,
+            "sales_amount_cents": self.sales_amount_cents,
+            "tax_cents": self.tax_cents,
+            "total_cents": self.total_cents,
+            "seller_id": self.seller_id,
+            "buyer_id": self.buyer_id,
+            "carrier_type": self.carrier_type,
+            "carrier_id": self.carrier_id,
+            "donation_code": self.donation_code,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class EinvoiceVoidPayload:
+    """作廢 of a sale's invoice (type ``einvoice.void``); ``sale_id`` only orders it after
+    the invoice (same entity) and is not sent."""
+
+    op_type: ClassVar[str] = "einvoice.void"
+    sale_id: str
+    number: str
+    voided_at: str  # ISO 8601 with offset
+    reason: str
+    return_id: str | None = None
+
+    @property
+    def entity_key(self) -> str:
+        return f"sale:{self.sale_id}"
+
+    def to_payload(self) -> dict[str, Any]:
+        return {
+            "number": self.number,
+            "voided_at": self.voided_at,
+            "reason": self.reason,
+            "return_id": self.return_id,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class EinvoiceAllowancePayload:
+    """折讓 against a sale's invoice (type ``einvoice.allowance``), linked to it by number."""
+
+    op_type: ClassVar[str] = "einvoice.allowance"
+    sale_id: str
+    allowance_no: str
+    number: str
+    return_id: str
+    issued_at: str  # ISO 8601 with offset
+    sales_amount_cents: int
+    tax_cents: int
+    total_cents: int
+
+    @property
+    def entity_key(self) -> str:
+        return f"sale:{self.sale_id}"
+
+    def to_payload(self) -> dict[str, Any]:
+        return {
+            "allowance_no": self.allowance_no,
+            "number": self.number,
+            "return_id": self.return_id,
+            "issued_at": self.issued_at,
+            "sales_amount_cents": self.sales_amount_cents,
+            "tax_cents": self.tax_cents,
+            "total_cents": self.total_cents,
+        }
+
+
 # Every operation type the counter can send, by its wire name.
-OP_TYPES: Mapping[str, type[SalePayload] | type[AuditPayload] | type[ShiftClosePayload]] = {
+OP_TYPES: Mapping[str, type[OutboundOp]] = {
     SalePayload.op_type: SalePayload,
     AuditPayload.op_type: AuditPayload,
     ShiftClosePayload.op_type: ShiftClosePayload,
+    EinvoiceIssuePayload.op_type: EinvoiceIssuePayload,
+    EinvoiceVoidPayload.op_type: EinvoiceVoidPayload,
+    EinvoiceAllowancePayload.op_type: EinvoiceAllowancePayload,
 }

@@ -69,6 +69,22 @@ class QR:
 
 
 @dataclass(frozen=True, slots=True)
+class Code39:
+    """Code 39 of `data` (0-9, A-Z, space and -.$/+%), no check character, no text below:
+    the e-invoice proof's one-dimensional barcode."""
+
+    data: str
+
+
+@dataclass(frozen=True, slots=True)
+class QRPair:
+    """Two QR codes side by side (the e-invoice proof's left and right codes)."""
+
+    left: str
+    right: str
+
+
+@dataclass(frozen=True, slots=True)
 class Image:
     """A bitmap, e.g. the store logo: a path the device layer loads, or a named placeholder."""
 
@@ -85,7 +101,7 @@ class Cut:
     partial: bool = False
 
 
-Element = Text | Columns | Separator | Barcode | QR | Image | Feed | Cut
+Element = Text | Columns | Separator | Barcode | QR | Code39 | QRPair | Image | Feed | Cut
 
 
 class DocumentKind(StrEnum):
@@ -97,6 +113,8 @@ class DocumentKind(StrEnum):
     PICKUP_SLIP = "pickup_slip"
     DROPSHIP_SLIP = "dropship_slip"
     SHIFT_REPORT = "shift_report"
+    EINVOICE_PROOF = "einvoice_proof"
+    EINVOICE_SLIP = "einvoice_slip"
     TEST_PAGE = "test_page"
     OTHER = "other"
 

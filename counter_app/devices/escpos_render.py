@@ -18,11 +18,13 @@ from PIL import Image
 from counter_app.core.receipts import (
     QR,
     Barcode,
+    Code39,
     Columns,
     Cut,
     Document,
     Feed,
     LineStyle,
+    QRPair,
     Separator,
     Text,
     layout_element,
@@ -34,9 +36,11 @@ from counter_app.devices.escpos_gateway import Dummy
 from counter_app.devices.raster import (
     TextRasterizer,
     barcode_image,
+    code39_image,
     code128_modules,
     fit_image,
     qr_image,
+    qr_pair_image,
 )
 from counter_app.devices.target import RenderTarget
 
@@ -213,6 +217,10 @@ class EscposRenderer:
                 printer.set(align="left")
             else:
                 printer.image(qr_image(element.data, width), impl="bitImageRaster")
+        elif isinstance(element, Code39):
+            printer.image(code39_image(element.data, width), impl="bitImageRaster")
+        elif isinstance(element, QRPair):
+            printer.image(qr_pair_image(element.left, element.right, width), impl="bitImageRaster")
         elif isinstance(element, ImageElement):
             path = Path(element.source)
             if path.is_file():

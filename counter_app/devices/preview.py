@@ -9,11 +9,13 @@ from PIL import Image, ImageDraw
 from counter_app.core.receipts import (
     QR,
     Barcode,
+    Code39,
     Columns,
     Cut,
     Document,
     Feed,
     LineStyle,
+    QRPair,
     Separator,
     Text,
     layout_element,
@@ -24,8 +26,10 @@ from counter_app.devices.raster import (
     LINE_H,
     TextRasterizer,
     barcode_image,
+    code39_image,
     fit_image,
     qr_image,
+    qr_pair_image,
 )
 from counter_app.devices.target import RenderTarget
 
@@ -44,6 +48,10 @@ def render_preview(document: Document, target: RenderTarget, rasterizer: TextRas
             parts.append(rasterizer.render_lines([(element.data, LineStyle(align="center"))], target.canvas))
         elif isinstance(element, QR):
             parts.append(qr_image(element.data, width))
+        elif isinstance(element, Code39):
+            parts.append(code39_image(element.data, width))
+        elif isinstance(element, QRPair):
+            parts.append(qr_pair_image(element.left, element.right, width))
         elif isinstance(element, ImageElement):
             parts.append(_logo(element.source, width))
         elif isinstance(element, Feed):

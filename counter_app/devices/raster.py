@@ -177,6 +177,52 @@ def qr_image(data: str, width_px: int, box: int = QR_BOX_DOTS) -> Image.Image:
     return image
 
 
+def code39_image(data: str, width_px: int, height: int = BARCODE_HEIGHT) -> Image.Image:
+    """Code 39 (no check character) centred on the paper, with the widest modules that
+    fit: one dot per narrow module on 58 mm paper for the e-invoice's 19 characters."""
+    modules = python_barcode.get_barcode_class("code39")(data, add_checksum=False).build()[0]
+    quiet = 10
+    if len(modules) + 2 * quiet > width_px:
+        raise ValueError(f"Code 39 {data!r} does not fit {width_px} dots")
+    module = max(1, min(3, width_px // (len(modules) + 2 * quiet)))
+    image = Image.new("1", (width_px, height), 1)
+    draw = ImageDraw.Draw(image)
+    x = (width_px - len(modules) * module) // 2
+    for bit in modules:
+        if bit == "1":
+            draw.rectangle([x, 0, x + module - 1, height - 1], fill=0)
+        x += module
+    return image
+
+
+def _qr_matrix(data: str) -> list[list[bool]]:
+    code = qrcode.QRCode(border=2, error_correction=qrcode.constants.ERROR_CORRECT_L)
+    code.add_data(data.encode("utf-8"))
+    code.make(fit=True)
+    matrix: list[list[bool]] = code.get_matrix()
+    return matrix
+
+
+def qr_pair_image(left: str, right: str, width_px: int) -> Image.Image:
+    """Two QR codes side by side, each in its half of the paper, with the same module size
+    (the e-invoice proof's pair)."""
+    matrices = [_qr_matrix(left), _qr_matrix(right)]
+    half = width_px // 2
+    box = max(1, min(QR_BOX_DOTS, min(half // len(m) for m in matrices)))
+    height = max(len(m) for m in matrices) * box
+    image = Image.new("1", (width_px, height), 1)
+    draw = ImageDraw.Draw(image)
+    for index, matrix in enumerate(matrices):
+        x0 = index * half + (half - len(matrix) * box) // 2
+        for r, row in enumerate(matrix):
+            for c, dark in enumerate(row):
+                if dark:
+                    draw.rectangle(
+                        [x0 + c * box, r * box, x0 + (c + 1) * box - 1, (r + 1) * box - 1], fill=0
+                    )
+    return image
+
+
 def fit_image(source: Image.Image, width_px: int) -> Image.Image:
     """Scale a logo down to the paper width and centre it, 1-bit."""
     image = source.convert("L")

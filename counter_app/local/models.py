@@ -238,3 +238,56 @@ class CashMovement(Base):
     amount_cents: Mapped[int] = mapped_column(Integer)
     reason: Mapped[str] = mapped_column(String(200))
     staff_id: Mapped[int] = mapped_column(Integer)
+
+
+# --- e-invoices: numbers this till holds and the invoices it issued --------------------
+
+
+class EinvoiceBooklet(Base):
+    """A booklet of invoice numbers the warehouse handed this till (its id is the
+    warehouse's). ``status``: active, returning (to be given back), returned."""
+
+    __tablename__ = "einvoice_booklets"
+    booklet_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    period: Mapped[str] = mapped_column(String(5), index=True)
+    track: Mapped[str] = mapped_column(String(2))
+    start_no: Mapped[int] = mapped_column(Integer)
+    end_no: Mapped[int] = mapped_column(Integer)
+    invoice_type: Mapped[str] = mapped_column(String(2))
+    next_no: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(16), default="active")
+
+
+class Einvoice(Base):
+    """An invoice issued with a sale, in the sale's transaction."""
+
+    __tablename__ = "einvoices"
+    number: Mapped[str] = mapped_column(String(10), primary_key=True)
+    sale_id: Mapped[str] = mapped_column(ForeignKey("sales.sale_id"), unique=True)
+    booklet_id: Mapped[int] = mapped_column(ForeignKey("einvoice_booklets.booklet_id"))
+    period: Mapped[str] = mapped_column(String(5))
+    random_code: Mapped[str] = mapped_column(String(4))
+    issued_at: Mapped[str] = mapped_column(String(40))
+    sales_amount_cents: Mapped[int] = mapped_column(Integer)
+    tax_cents: Mapped[int] = mapped_column(Integer)
+    total_cents: Mapped[int] = mapped_column(Integer)
+    seller_id: Mapped[str] = mapped_column(String(8))
+    buyer_id: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    carrier_type: Mapped[str | None] = mapped_column(String(6), nullable=True)
+    carrier_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    donation_code: Mapped[str | None] = mapped_column(String(7), nullable=True)
+    printed: Mapped[int] = mapped_column(Integer, default=0)
+    voided_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
+
+
+class EinvoiceAllowance(Base):
+    """An allowance (折讓) against one of this till's invoices: a later or partial return."""
+
+    __tablename__ = "einvoice_allowances"
+    allowance_no: Mapped[str] = mapped_column(String(16), primary_key=True)
+    number: Mapped[str] = mapped_column(ForeignKey("einvoices.number"), index=True)
+    return_id: Mapped[str] = mapped_column(String(64))
+    issued_at: Mapped[str] = mapped_column(String(40))
+    sales_amount_cents: Mapped[int] = mapped_column(Integer)
+    tax_cents: Mapped[int] = mapped_column(Integer)
+    total_cents: Mapped[int] = mapped_column(Integer)

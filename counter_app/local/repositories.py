@@ -35,6 +35,7 @@ from counter_app.core.records import (
     TenderTotal,
 )
 from counter_app.local import catalog_queries, outbox, shelf_queries, sync_results, sync_state
+from counter_app.local.einvoice_repository import SqlEinvoiceRepository
 from counter_app.local.models import (
     AuditEntry,
     CashMovement,
@@ -442,3 +443,4 @@ class SqlUnitOfWork:
         self.stock_warnings = SqlStockWarningRepository(session)
 
         self.shifts = SqlShiftRepository(session)
+        self.einvoices = SqlEinvoiceRepository(session)

@@ -10,12 +10,13 @@ holds this), only these protocols and the records of ``counter_app.core``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from contextlib import AbstractContextManager
 from datetime import date
 from typing import Any, Protocol
 
 from counter_app.core.catalog import ProductInfo, StockFigure, StockToCount
+from counter_app.core.einvoice import AllowanceRecord, Booklet, InvoiceRecord
 from counter_app.core.ops import OutboundOp
 from counter_app.core.records import (
     CashMovementRecord,
@@ -152,6 +153,38 @@ class ShiftRepository(Protocol):
     def sale_count(self, shift_id: str) -> int: ...
 
 
+class EinvoiceRepository(Protocol):
+    """Invoice numbers this till holds and the invoices it issued."""
+
+    def add_booklets(self, booklets: Iterable[Booklet]) -> None: ...
+
+    def take_number(self, period: str) -> tuple[Booklet, str] | None:
+        """The next unused number of ``period``, now taken; None when none is left."""
+        ...
+
+    def remaining(self, period: str) -> int: ...
+
+    def held(self) -> list[Booklet]: ...
+
+    def set_status(self, booklet_ids: Iterable[int], status: str) -> None: ...
+
+    def with_status(self, status: str) -> list[Booklet]: ...
+
+    def add(self, invoice: InvoiceRecord) -> None: ...
+
+    def of_sale(self, sale_id: str) -> InvoiceRecord | None: ...
+
+    def mark_printed(self, number: str) -> int:
+        """Count one more printed proof; answers how many were printed before."""
+        ...
+
+    def mark_voided(self, number: str, voided_at: str) -> None: ...
+
+    def add_allowance(self, allowance: AllowanceRecord) -> None: ...
+
+    def allowances_of(self, number: str) -> list[AllowanceRecord]: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction's repositories. Written together or not at all."""
 
@@ -182,6 +215,9 @@ class UnitOfWork(Protocol):
     @property
     def shifts(self) -> ShiftRepository: ...
 
+    @property
+    def einvoices(self) -> EinvoiceRepository: ...
+
 
 class UnitOfWorkFactory(Protocol):
     def transaction(self) -> AbstractContextManager[UnitOfWork]:
@@ -211,3 +247,11 @@ class ConnectivityReporter(Protocol):
     def report_success(self) -> None: ...
 
     def report_failure(self, error: str) -> None: ...
+
+
+class BookletSource(Protocol):
+    """The warehouse's e-invoice booklets; raises ``core.ops.WarehouseError`` when it cannot."""
+
+    def claim_booklets(self, period: str, count: int) -> list[dict[str, Any]]: ...
+
+    def return_booklets(self, items: list[dict[str, int]]) -> dict[str, Any]: ...

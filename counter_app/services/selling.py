@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 from counter_app.core.cart import Cart, CartError, change_due
+from counter_app.core.einvoice import InvoiceRecord
+from counter_app.core.einvoice_codes import NO_BUYER, InvoiceBuyer
 from counter_app.core.ids import RECEIPT_PREFIX, uuid7
 from counter_app.core.money import Money
 from counter_app.core.ops import (
@@ -19,6 +21,7 @@ from counter_app.core.ops import (
 )
 from counter_app.core.records import PaymentRecord, SaleLineRecord, SaleRecord
 from counter_app.services.context import StaffMember, StoreContext
+from counter_app.services.einvoice import EinvoiceService
 from counter_app.services.ports import UnitOfWorkFactory
 
 TAIWAN = timezone(timedelta(hours=8), "Asia/Taipei")
@@ -44,6 +47,7 @@ class CompletedSale:
     total: Money
     tendered: Money
     change: Money
+    invoice: InvoiceRecord | None = None  # the e-invoice issued with it, when invoicing is on
 
 
 class SellingService:
@@ -52,16 +56,20 @@ class SellingService:
         db: UnitOfWorkFactory,
         store: StoreContext,
         clock: Callable[[], datetime] = lambda: datetime.now(TAIWAN),
+        invoicing: EinvoiceService | None = None,
     ) -> None:
         self._db = db
         self._store = store
         self._clock = clock
+        self._invoicing = invoicing
 
     @property
     def location_id(self) -> int:
         return self._store.location_id
 
-    def complete_cash_sale(self, cart: Cart, cashier: StaffMember, tendered: Money) -> CompletedSale:
+    def complete_cash_sale(
+        self, cart: Cart, cashier: StaffMember, tendered: Money, buyer: InvoiceBuyer = NO_BUYER
+    ) -> CompletedSale:
         if cart.is_empty():
             raise CartError("cart_empty", "the cart is empty")
         total = cart.total
@@ -135,6 +143,9 @@ class SellingService:
             uow.shifts.attach_sale(shift.shift_id, sale_id)
             for line in cart.lines:
                 uow.stock_deltas.add_pending(op_id, self._store.location_id, line.product.id, -line.qty)
+            invoice = (  # the e-invoice, in this same transaction (services/einvoice.py)
+                self._invoicing.issue(uow, sale_id, total.cents, now, buyer) if self._invoicing else None
+            )
         return CompletedSale(
             sale_id=sale_id,
             receipt_no=receipt_no,
@@ -145,4 +156,5 @@ class SellingService:
             total=total,
             tendered=tendered,
             change=change,
+            invoice=invoice,
         )

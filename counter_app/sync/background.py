@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from counter_app.sync.connectivity import Connectivity, ConnectivityMonitor
 from counter_app.sync.puller import ChangePuller
@@ -66,6 +66,7 @@ class BackgroundSync:
         push_interval_s: float = 2.0,
         pull_interval_s: float = 5.0,
         connectivity: ConnectivityMonitor | None = None,
+        extra_steps: Sequence[tuple[str, Callable[[], object], float]] = (),
     ) -> None:
         self._connectivity = connectivity
         self.relay = relay
@@ -73,6 +74,9 @@ class BackgroundSync:
         retry_in = getattr(relay, "seconds_until_retry", None)  # test doubles may lack it
         self._push = _Loop("outbox-relay", relay.drain, push_interval_s, retry_in)
         self._pull = _Loop("change-puller", puller.pull_until_current, pull_interval_s)
+        # Other periodic sync work, each on its own thread: (name, step, interval in s),
+        # e.g. topping up e-invoice booklets.
+        self._extra = [_Loop(name, step, interval) for name, step, interval in extra_steps]
 
     def start(self) -> None:
         self.relay.recover()
@@ -82,6 +86,8 @@ class BackgroundSync:
             self._connectivity.subscribe(self._on_connectivity)
         self._push.start()
         self._pull.start()
+        for loop in self._extra:
+            loop.start()
 
     def _on_connectivity(self, state: Connectivity) -> None:
         if state == Connectivity.ONLINE:
@@ -97,3 +103,5 @@ class BackgroundSync:
     def stop(self) -> None:
         self._push.stop()
         self._pull.stop()
+        for loop in self._extra:
+            loop.stop()

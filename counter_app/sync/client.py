@@ -131,6 +131,20 @@ class WarehouseClient:
             raise WarehouseUnreachable(f"push: {len(ops)} ops sent, {len(results)} results back")
         return results
 
+    def claim_booklets(self, period: str, count: int) -> list[dict[str, Any]]:
+        """E-invoice booklets handed to this till (``einvoice_numbers_exhausted`` if none)."""
+        body = self._request(
+            "POST", "/einvoice/booklets/claim", json={"period": period, "count": count}
+        )
+        booklets: list[dict[str, Any]] = body["booklets"]
+        return booklets
+
+    def return_booklets(self, items: list[dict[str, int]]) -> dict[str, Any]:
+        body: dict[str, Any] = self._request(
+            "POST", "/einvoice/booklets/return", json={"booklets": items}
+        )
+        return body
+
     def stock(self, product: str) -> dict[str, Any]:
         figures: dict[str, Any] = self._request("GET", "/stock", params={"product": product})
         return figures

@@ -103,6 +103,7 @@ ZH_TW: dict[str, str] = {
     'Test the drawer': '測試開錢櫃',
     'USB': 'USB',
     'Windows printer': 'Windows 印表機',
+    'E-invoice carrier': '電子發票載具',
 }
 ZH_TW.update({en: zh for zh, en in REASON_MESSAGES.values()})
 
@@ -423,6 +424,7 @@ class DeviceSettingsDialog(QDialog):
             "embedded": self.tr("In-store weight/price label"),
             "receipt": self.tr("Receipt number (returns)"),
             "pickup": self.tr("Pickup code"),
+            "einvoice_carrier": self.tr("E-invoice carrier"),
             "invalid": self.tr("Invalid code"),
         }
         reasons = {
@@ -435,6 +437,7 @@ class DeviceSettingsDialog(QDialog):
             InvalidReason.BAD_GS1: self.tr("Malformed GS1 code"),
             InvalidReason.GS1_WITHOUT_GTIN: self.tr("GS1 code carries no GTIN"),
             InvalidReason.BAD_PICKUP_CODE: self.tr("Malformed pickup code"),
+            InvalidReason.BAD_CARRIER: self.tr("Malformed e-invoice carrier"),
             InvalidReason.UNKNOWN_FORMAT: self.tr("Unknown code format"),
         }
         detail = f" ({reasons[result.reason]})" if isinstance(result, InvalidCode) else ""

@@ -16,6 +16,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.core.codes import ScanResult
+from counter_app.core.einvoice_codes import (
+    NO_BUYER,
+    BuyerError,
+    BuyerProblem,
+    CarrierCode,
+    InvoiceBuyer,
+    buyer_from_text,
+)
 from counter_app.core.money import Money
 
 # Notes customers hand over in Taiwan.
@@ -31,11 +40,12 @@ def _big(label: QLabel, size: int) -> QLabel:
 
 
 class CashPaymentDialog(QDialog):
-    def __init__(self, total: Money, parent: QWidget | None = None) -> None:
+    def __init__(self, total: Money, parent: QWidget | None = None, buyer_text: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Cash payment"))
         self.total = total
         self.tendered: Money | None = None
+        self.buyer: InvoiceBuyer = NO_BUYER
 
         grid = QGridLayout()
         grid.addWidget(QLabel(self.tr("Total")), 0, 0)
@@ -54,6 +64,13 @@ class CashPaymentDialog(QDialog):
         self.change_label.setObjectName("change")
         self.change_label.setAlignment(Qt.AlignmentFlag.AlignRight)
         grid.addWidget(self.change_label, 2, 1)
+        # E-invoice: a carrier (scan the customer's mobile barcode), a donation code or the
+        # buyer's tax ID; empty prints the proof.
+        grid.addWidget(QLabel(self.tr("E-invoice")), 3, 0)
+        self.buyer_edit = QLineEdit(buyer_text)
+        self.buyer_edit.setObjectName("einvoice_buyer")
+        self.buyer_edit.setPlaceholderText(self.tr("Carrier, donation code or tax ID"))
+        grid.addWidget(self.buyer_edit, 3, 1)
 
         quick = QHBoxLayout()
         exact = QPushButton(self.tr("Exact"))
@@ -122,9 +139,28 @@ class CashPaymentDialog(QDialog):
             self.change_label.setText((amount - self.total).format())
             self.message.setText("")
 
+    def on_scan(self, result: ScanResult, text: str) -> None:
+        """A scan while the dialog is open: a carrier goes into the e-invoice field."""
+        if isinstance(result, CarrierCode):
+            self.buyer_edit.setText(result.carrier_id)
+
+    def _buyer_problem_text(self, problem: BuyerProblem) -> str:
+        texts = {
+            BuyerProblem.BAD_CARRIER: self.tr("Not a valid carrier"),
+            BuyerProblem.BAD_DONATION_CODE: self.tr("Not a valid donation code"),
+            BuyerProblem.BAD_TAX_ID: self.tr("Not a valid tax ID"),
+        }
+        return texts.get(problem, self.tr("Give a carrier, a donation code or a tax ID, not two"))
+
     def _on_accept(self) -> None:
         amount = self._parsed()
         if amount is None or amount < self.total:
+            return
+        try:
+            self.buyer = buyer_from_text(self.buyer_edit.text())
+        except BuyerError as error:
+            self.message.setText(self._buyer_problem_text(error.problem))
+            self.buyer_edit.setFocus()
             return
         self.tendered = amount
         self.accept()

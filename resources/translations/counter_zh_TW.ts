@@ -59,54 +59,84 @@
 <context>
     <name>CashPaymentDialog</name>
     <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="36" />
+        <location filename="../../counter_app/ui/payment_dialog.py" line="45" />
         <source>Cash payment</source>
         <translation>現金付款</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="41" />
+        <location filename="../../counter_app/ui/payment_dialog.py" line="51" />
         <source>Total</source>
         <translation>總計</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="45" />
+        <location filename="../../counter_app/ui/payment_dialog.py" line="55" />
         <source>Received</source>
         <translation>實收</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="48" />
+        <location filename="../../counter_app/ui/payment_dialog.py" line="58" />
         <source>Amount received</source>
         <translation>實收金額</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="52" />
+        <location filename="../../counter_app/ui/payment_dialog.py" line="62" />
         <source>Change</source>
         <translation>找零</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="59" />
+        <location filename="../../counter_app/ui/payment_dialog.py" line="69" />
+        <source>E-invoice</source>
+        <translation>電子發票</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/payment_dialog.py" line="72" />
+        <source>Carrier, donation code or tax ID</source>
+        <translation>載具、愛心碼或統一編號</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/payment_dialog.py" line="76" />
         <source>Exact</source>
         <translation>剛好</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="82" />
+        <location filename="../../counter_app/ui/payment_dialog.py" line="99" />
         <source>Complete sale</source>
         <translation>完成交易</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="85" />
+        <location filename="../../counter_app/ui/payment_dialog.py" line="102" />
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="117" />
+        <location filename="../../counter_app/ui/payment_dialog.py" line="134" />
         <source>Enter the amount received</source>
         <translation>請輸入實收金額</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="120" />
+        <location filename="../../counter_app/ui/payment_dialog.py" line="137" />
         <source>Short by %1</source>
         <translation>尚差 %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/payment_dialog.py" line="149" />
+        <source>Not a valid carrier</source>
+        <translation>載具格式錯誤</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/payment_dialog.py" line="150" />
+        <source>Not a valid donation code</source>
+        <translation>愛心碼格式錯誤</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/payment_dialog.py" line="151" />
+        <source>Not a valid tax ID</source>
+        <translation>統一編號錯誤</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/payment_dialog.py" line="153" />
+        <source>Give a carrier, a donation code or a tax ID, not two</source>
+        <translation>載具、愛心碼、統一編號只能擇一</translation>
     </message>
 </context>
 <context>
@@ -170,6 +200,16 @@
         <translation>● 連線中…</translation>
     </message>
     <message>
+        <location filename="../../counter_app/ui/status_bar.py" line="131" />
+        <source>Sending: %1 (oldest %2)</source>
+        <translation>上傳中：%1 筆（最久 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/status_bar.py" line="154" />
+        <source>%1 waits to print: %2</source>
+        <translation>%1 等待列印：%2</translation>
+    </message>
+    <message>
         <location filename="../../counter_app/ui/status_bar.py" line="159" />
         <source>Printing failed: %1</source>
         <translation>列印失敗：%1</translation>
@@ -178,11 +218,6 @@
         <location filename="../../counter_app/ui/status_bar.py" line="133" />
         <source>Waiting to sync: %1 (oldest %2)</source>
         <translation>待同步：%1 筆（最久 %2）</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="131" />
-        <source>Sending: %1 (oldest %2)</source>
-        <translation>上傳中：%1 筆（最久 %2）</translation>
     </message>
     <message>
         <location filename="../../counter_app/ui/status_bar.py" line="135" />
@@ -198,11 +233,6 @@
         <location filename="../../counter_app/ui/status_bar.py" line="148" />
         <source>Stock figures from %1 ago</source>
         <translation>庫存資料更新於 %1 前</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="154" />
-        <source>%1 waits to print: %2</source>
-        <translation>%1 等待列印：%2</translation>
     </message>
 </context>
 <context>
@@ -299,123 +329,129 @@
     </message>
     <message>
         <location filename="../../counter_app/ui/device_messages.py" line="70" />
-        <location filename="../../counter_app/ui/device_messages.py" line="121" />
+        <location filename="../../counter_app/ui/device_messages.py" line="123" />
         <source>Test page</source>
         <translation>測試頁</translation>
     </message>
     <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="71" />
         <location filename="../../counter_app/ui/device_messages.py" line="72" />
+        <source>E-invoice %1</source>
+        <translation>電子發票 %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="74" />
         <source>Print job</source>
         <translation>列印工作</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="76" />
+        <location filename="../../counter_app/ui/device_messages.py" line="78" />
         <source>%1 (reprint)</source>
         <translation>%1（補印）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="81" />
+        <location filename="../../counter_app/ui/device_messages.py" line="83" />
         <source>Open the cash drawer</source>
         <translation>開錢櫃</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="89" />
+        <location filename="../../counter_app/ui/device_messages.py" line="91" />
         <source>Drawer not opened: %1</source>
         <translation>錢櫃未開啟：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="92" />
+        <location filename="../../counter_app/ui/device_messages.py" line="94" />
         <source>Printing failed (program error): %1</source>
         <translation>列印失敗（程式錯誤）：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="98" />
+        <location filename="../../counter_app/ui/device_messages.py" line="100" />
         <source>The print was cut off; it prints again in full, marked as a reprint.</source>
         <translation>列印中斷，將完整重印並標示補印。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="104" />
-        <location filename="../../counter_app/ui/device_messages.py" line="111" />
+        <location filename="../../counter_app/ui/device_messages.py" line="106" />
+        <location filename="../../counter_app/ui/device_messages.py" line="113" />
         <source>Queued</source>
         <translation>排隊中</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="105" />
+        <location filename="../../counter_app/ui/device_messages.py" line="107" />
         <source>Printing…</source>
         <translation>列印中…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="106" />
+        <location filename="../../counter_app/ui/device_messages.py" line="108" />
         <source>Done: %1</source>
         <translation>完成：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="109" />
+        <location filename="../../counter_app/ui/device_messages.py" line="111" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="116" />
+        <location filename="../../counter_app/ui/device_messages.py" line="118" />
         <source>Receipt printer</source>
         <translation>收據印表機</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="122" />
+        <location filename="../../counter_app/ui/device_messages.py" line="124" />
         <source>Print test</source>
         <translation>列印測試</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="123" />
+        <location filename="../../counter_app/ui/device_messages.py" line="125" />
         <source>TEST PAGE</source>
         <translation>測試頁 TEST PAGE</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="124" />
+        <location filename="../../counter_app/ui/device_messages.py" line="126" />
         <source>Printer: </source>
         <translation>印表機：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="125" />
+        <location filename="../../counter_app/ui/device_messages.py" line="127" />
         <source>Printer profile: </source>
         <translation>機型設定：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="126" />
+        <location filename="../../counter_app/ui/device_messages.py" line="128" />
         <source>Paper: </source>
         <translation>紙寬：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="127" />
+        <location filename="../../counter_app/ui/device_messages.py" line="129" />
         <source>Encoding: </source>
         <translation>編碼：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="128" />
+        <location filename="../../counter_app/ui/device_messages.py" line="130" />
         <source>Time: </source>
         <translation>時間：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="129" />
+        <location filename="../../counter_app/ui/device_messages.py" line="131" />
         <source>Traditional Chinese: </source>
         <translation>繁體中文：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="130" />
+        <location filename="../../counter_app/ui/device_messages.py" line="132" />
         <source>Bold</source>
         <translation>粗體 Bold</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="131" />
+        <location filename="../../counter_app/ui/device_messages.py" line="133" />
         <source>Centred</source>
         <translation>置中 Center</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="132" />
+        <location filename="../../counter_app/ui/device_messages.py" line="134" />
         <source>Right-aligned</source>
         <translation>靠右 Right</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="133" />
+        <location filename="../../counter_app/ui/device_messages.py" line="135" />
         <source>Alignment test</source>
         <translation>對齊測試</translation>
     </message>
@@ -423,304 +459,314 @@
 <context>
     <name>DeviceSettingsDialog</name>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="161" />
+        <location filename="../../counter_app/ui/device_settings.py" line="162" />
         <source>Receipt printer and scanner settings</source>
         <translation>收據印表機與掃描器設定</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="174" />
+        <location filename="../../counter_app/ui/device_settings.py" line="175" />
         <source>Network (TCP 9100)</source>
         <translation>網路（TCP 9100）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="175" />
+        <location filename="../../counter_app/ui/device_settings.py" line="176" />
         <source>USB</source>
         <translation>USB</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="176" />
+        <location filename="../../counter_app/ui/device_settings.py" line="177" />
         <source>Serial port (COM)</source>
         <translation>序列埠（COM）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="177" />
+        <location filename="../../counter_app/ui/device_settings.py" line="178" />
         <source>Windows printer</source>
         <translation>Windows 印表機</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="178" />
+        <location filename="../../counter_app/ui/device_settings.py" line="179" />
         <source>CUPS printer</source>
         <translation>CUPS 印表機</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="179" />
+        <location filename="../../counter_app/ui/device_settings.py" line="180" />
         <source>Device file</source>
         <translation>裝置檔案</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="188" />
+        <location filename="../../counter_app/ui/device_settings.py" line="189" />
         <source>80 mm (48 columns)</source>
         <translation>80 mm（48 字）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="189" />
+        <location filename="../../counter_app/ui/device_settings.py" line="190" />
         <source>58 mm (32 columns)</source>
         <translation>58 mm（32 字）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="192" />
+        <location filename="../../counter_app/ui/device_settings.py" line="193" />
         <source>Big5 (Taiwan models)</source>
         <translation>Big5（台灣機種）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="193" />
+        <location filename="../../counter_app/ui/device_settings.py" line="194" />
         <source>GB18030 (mainland models)</source>
         <translation>GB18030（簡體機種）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="194" />
+        <location filename="../../counter_app/ui/device_settings.py" line="195" />
         <source>Image (any printer)</source>
         <translation>圖像（任何印表機）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="198" />
+        <location filename="../../counter_app/ui/device_settings.py" line="199" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="199" />
+        <location filename="../../counter_app/ui/device_settings.py" line="200" />
         <source>Connection</source>
         <translation>連線方式</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="200" />
+        <location filename="../../counter_app/ui/device_settings.py" line="201" />
         <source>Address</source>
         <translation>位址</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="201" />
+        <location filename="../../counter_app/ui/device_settings.py" line="202" />
         <source>Printer profile</source>
         <translation>機型設定檔</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="202" />
+        <location filename="../../counter_app/ui/device_settings.py" line="203" />
         <source>Paper width</source>
         <translation>紙寬</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="203" />
+        <location filename="../../counter_app/ui/device_settings.py" line="204" />
         <source>Chinese encoding</source>
         <translation>中文編碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="204" />
+        <location filename="../../counter_app/ui/device_settings.py" line="205" />
         <source>Receipt printer</source>
         <translation>收據印表機</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="208" />
+        <location filename="../../counter_app/ui/device_settings.py" line="209" />
         <source>Pin 2 (usual)</source>
         <translation>接腳 2（一般）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="209" />
+        <location filename="../../counter_app/ui/device_settings.py" line="210" />
         <source>Pin 5 (second drawer)</source>
         <translation>接腳 5（第二錢櫃）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="214" />
+        <location filename="../../counter_app/ui/device_settings.py" line="215" />
         <source>Drawer pin</source>
         <translation>錢櫃接腳</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="215" />
+        <location filename="../../counter_app/ui/device_settings.py" line="216" />
         <source>Pulse on</source>
         <translation>脈衝時間</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="216" />
+        <location filename="../../counter_app/ui/device_settings.py" line="217" />
         <source>Pulse off</source>
         <translation>間隔時間</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="217" />
+        <location filename="../../counter_app/ui/device_settings.py" line="218" />
         <source>Cash drawer</source>
         <translation>錢櫃</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="220" />
+        <location filename="../../counter_app/ui/device_settings.py" line="221" />
         <source>Test print</source>
         <translation>測試列印</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="221" />
+        <location filename="../../counter_app/ui/device_settings.py" line="222" />
         <source>Test the drawer</source>
         <translation>測試開錢櫃</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="226" />
+        <location filename="../../counter_app/ui/device_settings.py" line="227" />
         <source>Not tested yet</source>
         <translation>尚未測試</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="229" />
+        <location filename="../../counter_app/ui/device_settings.py" line="230" />
         <source>Linux USB permissions</source>
         <translation>Linux USB 權限</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="241" />
+        <location filename="../../counter_app/ui/device_settings.py" line="242" />
         <source>Scanner test</source>
         <translation>掃描器測試</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="243" />
+        <location filename="../../counter_app/ui/device_settings.py" line="244" />
         <source>Scan any code; what it is shows below:</source>
         <translation>請掃描任一條碼，結果會顯示在下方：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="249" />
+        <location filename="../../counter_app/ui/device_settings.py" line="250" />
         <source>Save</source>
         <translation>儲存</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="250" />
+        <location filename="../../counter_app/ui/device_settings.py" line="251" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="269" />
+        <location filename="../../counter_app/ui/device_settings.py" line="270" />
         <source>Receipt preview</source>
         <translation>收據預覽</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="282" />
+        <location filename="../../counter_app/ui/device_settings.py" line="283" />
         <source> ms</source>
         <translation> 毫秒</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="320" />
+        <location filename="../../counter_app/ui/device_settings.py" line="321" />
         <source>%1 or %1:9100</source>
         <translation>%1 或 %1:9100</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="321" />
+        <location filename="../../counter_app/ui/device_settings.py" line="322" />
         <source>04b8:0e15 (vendor:product)</source>
         <translation>04b8:0e15（廠商:產品）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="322" />
+        <location filename="../../counter_app/ui/device_settings.py" line="323" />
         <source>COM3 or /dev/ttyUSB0@9600</source>
         <translation>COM3 或 /dev/ttyUSB0@9600</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="339" />
+        <location filename="../../counter_app/ui/device_settings.py" line="340" />
         <source>Enter the USB address, e.g. 04b8:0e15 (vendor:product, shown by lsusb).</source>
         <translation>請輸入 USB 位址，例如 04b8:0e15（廠商:產品，可用 lsusb 查詢）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="343" />
+        <location filename="../../counter_app/ui/device_settings.py" line="344" />
         <source>No permission to use the USB printer (errno 13, access denied). Run these commands as an administrator to install the udev rule:</source>
         <translation>沒有存取 USB 印表機的權限（errno 13 / 拒絕存取）。請以管理員身分執行下列指令安裝 udev 規則：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="345" />
+        <location filename="../../counter_app/ui/device_settings.py" line="346" />
         <source>On Linux a USB printer needs a udev rule before a normal user can print:</source>
         <translation>在 Linux 上，USB 印表機需要 udev 規則才能由一般使用者列印：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="381" />
-        <location filename="../../counter_app/ui/device_settings.py" line="392" />
-        <location filename="../../counter_app/ui/device_settings.py" line="448" />
+        <location filename="../../counter_app/ui/device_settings.py" line="382" />
+        <location filename="../../counter_app/ui/device_settings.py" line="393" />
+        <location filename="../../counter_app/ui/device_settings.py" line="451" />
         <source>Invalid settings: %1</source>
         <translation>設定有誤：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="385" />
+        <location filename="../../counter_app/ui/device_settings.py" line="386" />
         <source>Test page sent, waiting to print…</source>
         <translation>測試頁已送出，等待列印…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="411" />
+        <location filename="../../counter_app/ui/device_settings.py" line="412" />
         <source>Install the udev rule below.</source>
         <translation>請安裝下方的 udev 規則。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="421" />
+        <location filename="../../counter_app/ui/device_settings.py" line="422" />
         <source>Product barcode</source>
         <translation>商品條碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="422" />
+        <location filename="../../counter_app/ui/device_settings.py" line="423" />
         <source>GS1 code</source>
         <translation>GS1 條碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="423" />
+        <location filename="../../counter_app/ui/device_settings.py" line="424" />
         <source>In-store weight/price label</source>
         <translation>店內秤重／計價條碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="424" />
+        <location filename="../../counter_app/ui/device_settings.py" line="425" />
         <source>Receipt number (returns)</source>
         <translation>收據號碼（退換貨）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="425" />
+        <location filename="../../counter_app/ui/device_settings.py" line="426" />
         <source>Pickup code</source>
         <translation>取貨碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="426" />
+        <location filename="../../counter_app/ui/device_settings.py" line="427" />
+        <source>E-invoice carrier</source>
+        <translation>電子發票載具</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="428" />
         <source>Invalid code</source>
         <translation>無效條碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="429" />
+        <location filename="../../counter_app/ui/device_settings.py" line="431" />
         <source>Nothing was scanned</source>
         <translation>沒有讀到條碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="430" />
+        <location filename="../../counter_app/ui/device_settings.py" line="432" />
         <source>Code is too short</source>
         <translation>條碼太短</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="431" />
+        <location filename="../../counter_app/ui/device_settings.py" line="433" />
         <source>Code is too long</source>
         <translation>條碼太長</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="432" />
+        <location filename="../../counter_app/ui/device_settings.py" line="434" />
         <source>Code contains control characters</source>
         <translation>條碼含有控制字元</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="433" />
+        <location filename="../../counter_app/ui/device_settings.py" line="435" />
         <source>Wrong check digit, scan again</source>
         <translation>檢查碼錯誤，請重新掃描</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="434" />
+        <location filename="../../counter_app/ui/device_settings.py" line="436" />
         <source>The date in the code is invalid</source>
         <translation>條碼中的日期無效</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="435" />
+        <location filename="../../counter_app/ui/device_settings.py" line="437" />
         <source>Malformed GS1 code</source>
         <translation>GS1 條碼格式錯誤</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="436" />
+        <location filename="../../counter_app/ui/device_settings.py" line="438" />
         <source>GS1 code carries no GTIN</source>
         <translation>GS1 條碼沒有商品編號</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="437" />
+        <location filename="../../counter_app/ui/device_settings.py" line="439" />
         <source>Malformed pickup code</source>
         <translation>取貨碼格式錯誤</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="438" />
+        <location filename="../../counter_app/ui/device_settings.py" line="440" />
+        <source>Malformed e-invoice carrier</source>
+        <translation>載具條碼格式錯誤</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_settings.py" line="441" />
         <source>Unknown code format</source>
         <translation>無法辨識的條碼</translation>
     </message>
@@ -789,57 +835,57 @@
         <translation>功能(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="369" />
+        <location filename="../../counter_app/bootstrap.py" line="448" />
         <source>No shift open</source>
         <translation>尚未開班</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="370" />
+        <location filename="../../counter_app/bootstrap.py" line="449" />
         <source>No shift is open at this till. Open one now?</source>
         <translation>本機目前沒有開班。現在開班嗎？</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="412" />
+        <location filename="../../counter_app/bootstrap.py" line="491" />
         <source>Open the cash drawer without a sale</source>
         <translation>非交易開錢櫃</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="422" />
+        <location filename="../../counter_app/bootstrap.py" line="501" />
         <source>Printer and scanner settings</source>
         <translation>印表機與掃描器設定</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="449" />
+        <location filename="../../counter_app/bootstrap.py" line="528" />
         <source>Lock the screen</source>
         <translation>鎖定畫面</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="450" />
+        <location filename="../../counter_app/bootstrap.py" line="529" />
         <source>Switch cashier…</source>
         <translation>更換收銀員…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="451" />
+        <location filename="../../counter_app/bootstrap.py" line="530" />
         <source>Reprint a receipt…</source>
         <translation>補印收據…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="452" />
+        <location filename="../../counter_app/bootstrap.py" line="531" />
         <source>Sync problems…</source>
         <translation>同步問題…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="453" />
+        <location filename="../../counter_app/bootstrap.py" line="532" />
         <source>Open the cash drawer (supervisor)…</source>
         <translation>開錢櫃（需主管）…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="454" />
+        <location filename="../../counter_app/bootstrap.py" line="533" />
         <source>Printer and scanner settings…</source>
         <translation>印表機與掃描器設定…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="456" />
+        <location filename="../../counter_app/bootstrap.py" line="535" />
         <source>Stock to count…</source>
         <translation>待盤點庫存…</translation>
     </message>
@@ -1033,172 +1079,177 @@
 <context>
     <name>SaleScreen</name>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="130" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="133" />
         <source>Scan a barcode or type a code or name, then Enter</source>
         <translation>掃描條碼，或輸入條碼／品名後按 Enter</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="169" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="172" />
         <source>Total</source>
         <translation>總計</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="180" />
-        <location filename="../../counter_app/ui/screens/sale.py" line="653" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="183" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="660" />
         <source>Cashier: %1</source>
         <translation>收銀員：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="195" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="198" />
         <source>Cash (F12)</source>
         <translation>現金結帳 (F12)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="197" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="200" />
         <source>Quantity (F4)</source>
         <translation>修改數量 (F4)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="200" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="203" />
         <source>Remove line (Del)</source>
         <translation>刪除品項 (Del)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="201" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="204" />
         <source>Clear cart</source>
         <translation>清空購物車</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="336" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="339" />
         <source>The cart has %1 items that are not paid for. Close the till and drop them?</source>
         <translation>購物車還有 %1 件商品尚未結帳。確定要關閉收銀機並放棄這些商品嗎？</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="345" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="348" />
         <source>Drop the cart?</source>
         <translation>放棄購物車？</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="353" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="356" />
         <source>Sale</source>
         <translation>銷售</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="378" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="381" />
         <source>In-store price label %1 is not set up for this store</source>
         <translation>本店未設定店內計價條碼 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="407" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="387" />
+        <source>E-invoice carrier %1 for this sale</source>
+        <translation>本筆交易發票存入載具 %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/sale.py" line="413" />
         <source>The cart is empty</source>
         <translation>購物車是空的</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="435" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="442" />
         <source>Quantity</source>
         <translation>數量</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="445" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="452" />
         <source>Quantity must be a whole number, not “%1”</source>
         <translation>數量必須是整數，不能是「%1」</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="449" />
-        <location filename="../../counter_app/ui/screens/sale.py" line="622" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="456" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="629" />
         <source>Quantity must be at least 1. To take the line off, use Remove line (Del).</source>
         <translation>數量至少為 1。要刪除品項請按「刪除品項 (Del)」。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="452" />
-        <location filename="../../counter_app/ui/screens/sale.py" line="620" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="459" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="627" />
         <source>Quantity can be at most %1 per line</source>
         <translation>每個品項數量最多 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="456" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="463" />
         <source>Quantity not changed</source>
         <translation>數量未變更</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="462" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="469" />
         <source>Large quantity</source>
         <translation>數量偏大</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="463" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="470" />
         <source>Sell %1 of %2? That is more than usual.</source>
         <translation>確定要賣出 %1 個「%2」嗎？這比平常多。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="474" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="481" />
         <source>Removed %1</source>
         <translation>已刪除 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="480" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="487" />
         <source>Clear the cart? %1 items will be taken off.</source>
         <translation>確定清空購物車？將移除 %1 件商品。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="497" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="504" />
         <source>Unreadable code; scan again</source>
         <translation>條碼無法辨識，請重新掃描</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="507" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="514" />
         <source>No product with code %1</source>
         <translation>查無此條碼商品：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="518" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="525" />
         <source>Nothing matches “%1”</source>
         <translation>找不到符合「%1」的商品</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="531" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="538" />
         <source>%1 matches: pick one and press Enter (Esc closes)</source>
         <translation>找到 %1 筆，請選擇後按 Enter（Esc 關閉）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="535" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="542" />
         <source>Look-up failed: %1</source>
         <translation>查詢失敗：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="569" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="576" />
         <source>%1: this store has %2 by the records. Sold anyway; check the shelf, it will be listed to count.</source>
         <translation>%1：本店帳上庫存 %2。仍照常銷售；請檢查貨架，此商品將列入待盤點。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="603" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="610" />
         <source>%1 × %2</source>
         <translation>%1 × %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="640" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="647" />
         <source>Sale %1 done. Change due: %2</source>
         <translation>交易 %1 完成，找零 %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="645" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="652" />
         <source>Change due
 %1</source>
         <translation>找零
 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="659" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="666" />
         <source>No shift is open: open one (F6) before selling. The cart is kept.</source>
         <translation>尚未開班：請先開班（F6）再結帳。購物車內容已保留。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="666" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="673" />
         <source>The sale was not saved: %1. The cart is kept; try again.</source>
         <translation>交易未儲存：%1。購物車內容已保留，請再試一次。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="672" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="679" />
         <source>%1 items</source>
         <translation>共 %1 件</translation>
     </message>
@@ -1206,17 +1257,17 @@
 <context>
     <name>ScanRouter</name>
     <message>
-        <location filename="../../counter_app/ui/scan_router.py" line="115" />
+        <location filename="../../counter_app/ui/scan_router.py" line="116" />
         <source>Receipt %1: returns cannot be taken at this till yet</source>
         <translation>收據 %1：本機尚未開放退換貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/scan_router.py" line="117" />
+        <location filename="../../counter_app/ui/scan_router.py" line="118" />
         <source>Pickup code %1: pickups cannot be handed over at this till yet</source>
         <translation>取貨碼 %1：本機尚未開放取貨交貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/scan_router.py" line="119" />
+        <location filename="../../counter_app/ui/scan_router.py" line="120" />
         <source>%1: this till cannot take this kind of code yet</source>
         <translation>%1：本機尚無法處理這類條碼</translation>
     </message>

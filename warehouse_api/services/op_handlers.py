@@ -3,6 +3,7 @@
 from warehouse_api.services import (  # noqa: F401
     counts,
     dropship,
+    einvoice,
     reservations,
     returns,
     sales,

@@ -43,6 +43,7 @@ from counter_app.core.codes import (
     ProductCode,
     ScanResult,
 )
+from counter_app.core.einvoice_codes import NO_BUYER, CarrierCode, InvoiceBuyer
 from counter_app.core.money import Money
 from counter_app.services.catalog import CatalogService
 from counter_app.services.context import StaffMember
@@ -113,6 +114,8 @@ class SaleScreen(Screen):
         self._own_location_id = selling.location_id
         self.cart_model = CartTableModel(Cart())
         self._checkout_running = False
+        self._buyer: InvoiceBuyer = NO_BUYER  # the e-invoice's carrier, donation or tax ID
+        self._buyer_text = ""  # a carrier scanned before the payment step
         self._stock_pending: ProductInfo | None = None
         self._stock_timer = QTimer(self)
         self._stock_timer.setSingleShot(True)
@@ -379,6 +382,9 @@ class SaleScreen(Screen):
                 )
             case InvalidCode(reason=InvalidReason.UNKNOWN_FORMAT):
                 self._lookup_code(text)  # an SKU or a store's own code: let the catalog decide
+            case CarrierCode():  # the customer's e-invoice carrier, for the payment step
+                self._buyer_text, self._buyer = result.carrier_id, InvoiceBuyer(carrier=result)
+                self._show_info(self.tr("E-invoice carrier %1 for this sale").replace("%1", result.carrier_id))
 
     def on_scan_input_return_pressed(self) -> None:
         text = self.scan_input.text().strip()
@@ -411,12 +417,13 @@ class SaleScreen(Screen):
         if tendered is None:
             self.scan_input.setFocus()
             return
+        buyer, self._buyer, self._buyer_text = self._buyer, NO_BUYER, ""
         self._checkout_running = True
         self.pay_button.setEnabled(False)
         # The database thread gets its own copy: the cashier may keep scanning.
         cart = Cart([CartLine(line.product, line.qty) for line in self.cart_model.cart.lines])
         self._tasks.db(
-            lambda: self._selling.complete_cash_sale(cart, self.cashier, tendered),
+            lambda: self._selling.complete_cash_sale(cart, self.cashier, tendered, buyer),
             self._on_sale_done,
             self._on_sale_failed,
         )
@@ -713,7 +720,9 @@ class SaleScreen(Screen):
         self._show(text, "error")
         self.beep()
 
-    @staticmethod
-    def _ask_tender_with_dialog(total: Money, parent: QWidget) -> Money | None:
-        dialog = CashPaymentDialog(total, parent)
-        return dialog.tendered if dialog.exec() == CashPaymentDialog.DialogCode.Accepted else None
+    def _ask_tender_with_dialog(self, total: Money, parent: QWidget) -> Money | None:
+        dialog = CashPaymentDialog(total, parent, self._buyer_text)
+        if dialog.exec() != CashPaymentDialog.DialogCode.Accepted:
+            return None
+        self._buyer = dialog.buyer
+        return dialog.tendered

@@ -9,9 +9,19 @@ from fastapi import Response
 from fastapi.routing import APIRoute
 from pydantic import BaseModel
 
-from warehouse_api.api import admin, devices, group_buy, health, operator, orders, stock, sync
+from warehouse_api.api import (
+    admin,
+    devices,
+    einvoice,
+    group_buy,
+    health,
+    operator,
+    orders,
+    stock,
+    sync,
+)
 
-ROUTERS = (admin, devices, group_buy, health, operator, orders, stock, sync)
+ROUTERS = (admin, devices, einvoice, group_buy, health, operator, orders, stock, sync)
 ENDPOINTS = [
     route.endpoint
     for module in ROUTERS

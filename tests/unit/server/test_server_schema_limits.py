@@ -133,6 +133,27 @@ STORED_IN: dict[tuple[str, str], list[Target]] = {
     ("SafetyStockUpdate", "safety_stock"): [m.Stock.safety_stock],
     ("StaffCreate", "name"): [m.Staff.name],
     ("TokenCreate", "name"): [m.Device.name],
+    ("EinvoiceIssuePayload", "sale_id"): [m.Einvoice.sale_id],
+    ("EinvoiceIssuePayload", "number"): [m.Einvoice.number],
+    ("EinvoiceIssuePayload", "random_code"): [m.Einvoice.random_code],
+    ("EinvoiceIssuePayload", "period"): [m.Einvoice.period],
+    ("EinvoiceIssuePayload", "sales_amount_cents"): [m.Einvoice.sales_amount_cents],
+    ("EinvoiceIssuePayload", "tax_cents"): [m.Einvoice.tax_cents],
+    ("EinvoiceIssuePayload", "total_cents"): [m.Einvoice.total_cents],
+    ("EinvoiceIssuePayload", "seller_id"): [m.Einvoice.seller_id],
+    ("EinvoiceIssuePayload", "buyer_id"): [m.Einvoice.buyer_id],
+    ("EinvoiceIssuePayload", "carrier_id"): [m.Einvoice.carrier_id],
+    ("EinvoiceIssuePayload", "donation_code"): [m.Einvoice.donation_code],
+    ("BookletClaim", "period"): [m.EinvoiceBooklet.period],
+    ("BookletReturnItem", "next_unused_no"): [m.EinvoiceBooklet.blank_from],
+    ("EinvoiceVoidPayload", "reason"): [m.Einvoice.void_reason],
+    ("EinvoiceVoidPayload", "return_id"): [m.Einvoice.void_return_id],
+    ("EinvoiceAllowancePayload", "allowance_no"): [m.EinvoiceAllowance.allowance_no],
+    ("EinvoiceAllowancePayload", "number"): [m.EinvoiceAllowance.invoice_number],
+    ("EinvoiceAllowancePayload", "return_id"): [m.EinvoiceAllowance.return_id],
+    ("EinvoiceAllowancePayload", "sales_amount_cents"): [m.EinvoiceAllowance.sales_amount_cents],
+    ("EinvoiceAllowancePayload", "tax_cents"): [m.EinvoiceAllowance.tax_cents],
+    ("EinvoiceAllowancePayload", "total_cents"): [m.EinvoiceAllowance.total_cents],
 }
 
 NOT_STORED: dict[tuple[str, str], str] = {
@@ -149,6 +170,10 @@ NOT_STORED: dict[tuple[str, str], str] = {
     ("StaffCreate", "location_code"): "a look-up key",
     ("EnrollmentCodeCreate", "store_code"): "a look-up key",
     ("TokenCreate", "location_code"): "a look-up key",
+    ("EinvoiceNumbersImport", "lines"): "parsed into ranges; each cell is checked by the parser",
+    ("BookletClaim", "count"): "how many booklets to hand over (1-20)",
+    ("EinvoiceVoidPayload", "number"): "a look-up key",
+    ("BookletReturnItem", "booklet_id"): "a look-up key",
 }
 
 

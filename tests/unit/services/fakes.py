@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
 from counter_app.core import ids
 from counter_app.core.catalog import ProductInfo, StockFigure, StockToCount
+from counter_app.core.einvoice import AllowanceRecord, Booklet, InvoiceRecord
 from counter_app.core.ids import uuid7
 from counter_app.core.ops import OutboundOp
 from counter_app.core.pins import hash_pin
@@ -64,6 +65,9 @@ class State:
     shifts: dict[str, ShiftRecord] = field(default_factory=dict)
     movements: list[CashMovementRecord] = field(default_factory=list)
     shift_sales: dict[str, str] = field(default_factory=dict)  # sale_id -> shift_id
+    booklets: dict[int, tuple[Booklet, str]] = field(default_factory=dict)  # id -> (booklet, status)
+    invoices: dict[str, InvoiceRecord] = field(default_factory=dict)
+    allowances: dict[str, AllowanceRecord] = field(default_factory=dict)
 
 
 class FakeCatalog:
@@ -305,6 +309,75 @@ class FakeShifts:
         return sum(owner == shift_id for owner in self._s.shift_sales.values())
 
 
+
+class FakeEinvoices:
+    def __init__(self, state: State) -> None:
+        self._s = state
+
+    def add_booklets(self, booklets: Iterable[Booklet]) -> None:
+        for booklet in booklets:
+            self._s.booklets.setdefault(booklet.booklet_id, (booklet, "active"))
+
+    def _active(self, period: str | None = None) -> list[Booklet]:
+        return sorted(
+            (
+                b
+                for b, status in self._s.booklets.values()
+                if status == "active" and (period is None or b.period == period)
+            ),
+            key=lambda b: (b.period, b.track, b.start_no),
+        )
+
+    def take_number(self, period: str) -> tuple[Booklet, str] | None:
+        for booklet in self._active(period):
+            if booklet.remaining > 0:
+                taken = replace(booklet, next_no=booklet.next_no + 1)
+                self._s.booklets[booklet.booklet_id] = (taken, "active")
+                return taken, f"{booklet.track}{booklet.next_no:08d}"
+        return None
+
+    def remaining(self, period: str) -> int:
+        return sum(b.remaining for b in self._active(period))
+
+    def held(self) -> list[Booklet]:
+        return self._active()
+
+    def set_status(self, booklet_ids: Iterable[int], status: str) -> None:
+        for booklet_id in booklet_ids:
+            booklet, _ = self._s.booklets[booklet_id]
+            self._s.booklets[booklet_id] = (booklet, status)
+
+    def with_status(self, status: str) -> list[Booklet]:
+        return [b for b, s in self._s.booklets.values() if s == status]
+
+    def add(self, invoice: InvoiceRecord) -> None:
+        if invoice.number in self._s.invoices:
+            raise ValueError(f"invoice {invoice.number} exists")  # the primary key
+        self._s.invoices[invoice.number] = invoice
+
+    def of_sale(self, sale_id: str) -> InvoiceRecord | None:
+        return next((i for i in self._s.invoices.values() if i.sale_id == sale_id), None)
+
+    def mark_printed(self, number: str) -> int:
+        invoice = self._s.invoices[number]
+        self._s.invoices[number] = replace(invoice, printed=invoice.printed + 1)
+        return invoice.printed
+
+    def mark_voided(self, number: str, voided_at: str) -> None:
+        self._s.invoices[number] = replace(self._s.invoices[number], voided_at=voided_at)
+
+    def add_allowance(self, allowance: AllowanceRecord) -> None:
+        if allowance.allowance_no in self._s.allowances or allowance.number not in self._s.invoices:
+            raise ValueError(allowance.allowance_no)  # the primary and foreign keys
+        self._s.allowances[allowance.allowance_no] = allowance
+
+    def allowances_of(self, number: str) -> list[AllowanceRecord]:
+        return sorted(
+            (a for a in self._s.allowances.values() if a.number == number),
+            key=lambda a: a.allowance_no,
+        )
+
+
 class FakeUnitOfWork:
     def __init__(self, state: State) -> None:
         self.catalog = FakeCatalog(state)
@@ -318,6 +391,7 @@ class FakeUnitOfWork:
 
 
         self.shifts = FakeShifts(state)
+        self.einvoices = FakeEinvoices(state)
 
 
 class FakeDatabase:

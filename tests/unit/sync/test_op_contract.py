@@ -21,11 +21,20 @@ from pydantic import ValidationError
 
 from counter_app.core.cart import MAX_LINE_QTY, Cart, CartError
 from counter_app.core.catalog import ProductInfo
+from counter_app.core.einvoice import Booklet
+from counter_app.core.einvoice_codes import buyer_from_input
 from counter_app.core.ids import uuid7
 from counter_app.core.money import Money
-from counter_app.core.ops import MAX_CENTS, OP_TYPES, AuditPayload, SalePayload
+from counter_app.core.ops import (
+    MAX_CENTS,
+    OP_TYPES,
+    AuditPayload,
+    EinvoiceIssuePayload,
+    SalePayload,
+)
 from counter_app.local.db import LocalDatabase
 from counter_app.services.context import StaffMember, StoreContext
+from counter_app.services.einvoice import EinvoiceService, EinvoiceSettings
 from counter_app.services.permissions import Action
 from counter_app.services.receipts import ReceiptService
 from counter_app.services.selling import TAIWAN, SellingService
@@ -246,3 +255,70 @@ def test_every_shift_close_the_shift_service_can_queue_is_accepted(
         return
     [queued] = [o for o in db.state.outbox.values() if o.type == "shift.close"]
     _validate([_on_the_wire(queued.type, queued.payload)])
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    qty=st.integers(1, 200),
+    price=st.integers(0, 10**7),  # up to NT$100,000 x 200: within the warehouse's int32 cents
+    buyer=st.sampled_from(
+        [{}, {"tax_id": "04595257"}, {"carrier": "/ABC+123"}, {"carrier": "AB12345678901234"},
+         {"donation_code": "8585"}]
+    ),
+)
+def test_every_invoice_the_counter_issues_with_a_sale_is_accepted(
+    qty: int, price: int, buyer: dict[str, str]
+) -> None:
+    """The e-invoice op (``einvoice.issue``) for any sale and any buyer the till takes."""
+    db = FakeDatabase()
+    open_test_shift(db, STORE.location_id)
+    with db.transaction() as uow:
+        uow.einvoices.add_booklets([Booklet(1, "11512", "AB", 12345600, 12345649, "07", 12345600)])
+    when = datetime(2026, 11, 25, 10, 30, tzinfo=TAIWAN)
+    invoicing = EinvoiceService(db, EinvoiceSettings("04595257", "0" * 32), lambda: when)
+    cart = Cart()
+    cart.add(ProductInfo(10, "100010", "茶", Money(price)), qty)
+    sale = SellingService(db, STORE, lambda: when, invoicing).complete_cash_sale(
+        cart, CASHIER, cart.total, buyer_from_input(**buyer)
+    )
+    queued = [op for op in db.state.outbox.values() if op.type == EinvoiceIssuePayload.op_type]
+    assert len(queued) == 1 and queued[0].entity_key == f"sale:{sale.sale_id}"
+    _validate([_on_the_wire(queued[0].type, queued[0].payload)])
+
+
+def test_the_check_refuses_an_invoice_the_warehouse_refuses() -> None:
+    good = EinvoiceIssuePayload(
+        uuid7(), "AB12345600", "0427", "11512", "2026-11-25T10:30:00+08:00", 9500, 500, 10000,
+        "04595257",
+    ).to_payload()
+    for bad in (
+        {**good, "number": "AB-12345600"},
+        {**good, "period": "11511"},  # periods end in an even month
+        {**good, "random_code": "427"},
+        {**good, "buyer_id": "0459525"},
+        {**good, "carrier_type": "XX0001"},
+    ):
+        with pytest.raises(ValidationError):
+            _validate([_on_the_wire(EinvoiceIssuePayload.op_type, bad)])
+    _validate([_on_the_wire(EinvoiceIssuePayload.op_type, good)])
+
+
+def test_voids_and_allowances_as_the_counter_queues_them_are_accepted() -> None:
+    db = FakeDatabase()
+    open_test_shift(db, STORE.location_id)
+    when = datetime(2026, 11, 25, 10, 30, tzinfo=TAIWAN)
+    with db.transaction() as uow:
+        uow.einvoices.add_booklets([Booklet(1, "11512", "AB", 12345600, 12345649, "07", 12345600)])
+    invoicing = EinvoiceService(db, EinvoiceSettings("04595257", "0" * 32), lambda: when)
+    selling = SellingService(db, STORE, lambda: when, invoicing)
+    sales = []
+    for _ in range(2):
+        cart = Cart()
+        cart.add(ProductInfo(10, "100010", "茶", Money(2500)), 4)
+        sales.append(selling.complete_cash_sale(cart, CASHIER, cart.total))
+    with db.transaction() as uow:
+        invoicing.settle_return(uow, sales[0].sale_id, uuid7(), 10000, when)
+        invoicing.settle_return(uow, sales[1].sale_id, uuid7(), 2500, when)
+    queued = [op for op in db.state.outbox.values() if op.type in ("einvoice.void", "einvoice.allowance")]
+    assert sorted(op.type for op in queued) == ["einvoice.allowance", "einvoice.void"]
+    _validate([_on_the_wire(op.type, op.payload) for op in queued])

@@ -1,0 +1,151 @@
+"""The till's e-invoice numbers and invoices (``uow.einvoices``): booklets it holds, the
+next number to issue, and the invoices issued with its sales.
+
+Taking a number is an UPDATE of the booklet's ``next_no`` inside the sale's write
+transaction (``BEGIN IMMEDIATE``): two sales on one till can never take the same
+number, and a sale rolled back gives its number back.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from counter_app.core.einvoice import AllowanceRecord, Booklet, InvoiceRecord
+from counter_app.local.models import Einvoice, EinvoiceAllowance, EinvoiceBooklet
+
+_INVOICE_FIELDS = [f.name for f in dataclasses.fields(InvoiceRecord)]
+
+
+def _booklet(row: EinvoiceBooklet) -> Booklet:
+    return Booklet(
+        row.booklet_id, row.period, row.track, row.start_no, row.end_no, row.invoice_type,
+        row.next_no,
+    )
+
+
+def _invoice(row: Einvoice) -> InvoiceRecord:
+    return InvoiceRecord(**{name: getattr(row, name) for name in _INVOICE_FIELDS})
+
+
+class SqlEinvoiceRepository:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def add_booklets(self, booklets: Iterable[Booklet]) -> None:
+        for booklet in booklets:
+            if self._session.get(EinvoiceBooklet, booklet.booklet_id) is None:
+                self._session.add(
+                    EinvoiceBooklet(
+                        booklet_id=booklet.booklet_id,
+                        period=booklet.period,
+                        track=booklet.track,
+                        start_no=booklet.start_no,
+                        end_no=booklet.end_no,
+                        invoice_type=booklet.invoice_type,
+                        next_no=booklet.next_no,
+                        status="active",
+                    )
+                )
+        self._session.flush()
+
+    def take_number(self, period: str) -> tuple[Booklet, str] | None:
+        """The next unused number of ``period`` (lowest booklet first), now taken."""
+        row = self._session.scalars(
+            select(EinvoiceBooklet)
+            .where(
+                EinvoiceBooklet.period == period,
+                EinvoiceBooklet.status == "active",
+                EinvoiceBooklet.next_no <= EinvoiceBooklet.end_no,
+            )
+            .order_by(EinvoiceBooklet.track, EinvoiceBooklet.start_no)
+            .limit(1)
+        ).first()
+        if row is None:
+            return None
+        number = row.next_no
+        self._session.execute(
+            update(EinvoiceBooklet)
+            .where(EinvoiceBooklet.booklet_id == row.booklet_id)
+            .values(next_no=number + 1)
+        )
+        self._session.refresh(row)
+        return _booklet(row), f"{row.track}{number:08d}"
+
+    def remaining(self, period: str) -> int:
+        total = self._session.scalar(
+            select(func.coalesce(func.sum(EinvoiceBooklet.end_no - EinvoiceBooklet.next_no + 1), 0))
+            .where(
+                EinvoiceBooklet.period == period,
+                EinvoiceBooklet.status == "active",
+                EinvoiceBooklet.next_no <= EinvoiceBooklet.end_no,
+            )
+        )
+        return int(total or 0)
+
+    def held(self) -> list[Booklet]:
+        rows = self._session.scalars(
+            select(EinvoiceBooklet)
+            .where(EinvoiceBooklet.status == "active")
+            .order_by(EinvoiceBooklet.period, EinvoiceBooklet.track, EinvoiceBooklet.start_no)
+        )
+        return [_booklet(row) for row in rows]
+
+    def set_status(self, booklet_ids: Iterable[int], status: str) -> None:
+        ids = list(booklet_ids)
+        if ids:
+            self._session.execute(
+                update(EinvoiceBooklet)
+                .where(EinvoiceBooklet.booklet_id.in_(ids))
+                .values(status=status)
+            )
+
+    def with_status(self, status: str) -> list[Booklet]:
+        rows = self._session.scalars(
+            select(EinvoiceBooklet).where(EinvoiceBooklet.status == status)
+        )
+        return [_booklet(row) for row in rows]
+
+    def add(self, invoice: InvoiceRecord) -> None:
+        self._session.add(Einvoice(**dataclasses.asdict(invoice)))
+        self._session.flush()
+
+    def of_sale(self, sale_id: str) -> InvoiceRecord | None:
+        row = self._session.scalar(select(Einvoice).where(Einvoice.sale_id == sale_id))
+        return _invoice(row) if row is not None else None
+
+    def mark_printed(self, number: str) -> int:
+        """Count one more printed proof; answers how many were printed before."""
+        row = self._session.get(Einvoice, number)
+        if row is None:
+            raise KeyError(number)
+        before = row.printed
+        row.printed = before + 1
+        return before
+
+    def mark_voided(self, number: str, voided_at: str) -> None:
+        row = self._session.get(Einvoice, number)
+        if row is None:
+            raise KeyError(number)
+        row.voided_at = voided_at
+
+    def add_allowance(self, allowance: AllowanceRecord) -> None:
+        self._session.add(EinvoiceAllowance(**dataclasses.asdict(allowance)))
+        self._session.flush()
+
+    def allowances_of(self, number: str) -> list[AllowanceRecord]:
+        rows = self._session.scalars(
+            select(EinvoiceAllowance)
+            .where(EinvoiceAllowance.number == number)
+            .order_by(EinvoiceAllowance.allowance_no)
+        )
+        return [
+            AllowanceRecord(
+                r.allowance_no, r.number, r.return_id, r.issued_at, r.sales_amount_cents,
+                r.tax_cents, r.total_cents,
+            )
+            for r in rows
+        ]

@@ -1,0 +1,335 @@
+"""E-invoices at the counter (DESIGN section 9): numbers held ahead, an invoice in every
+sale's transaction, booklets topped up and given back by the sync step.
+
+* ``issue`` runs inside the selling service's unit of work: it takes the next number
+  this till holds, writes the invoice and queues its ``einvoice.issue`` op, so the sale,
+  its invoice and both outbox rows are committed together or not at all.
+* ``top_up`` (a sync step, off the GUI thread) keeps at least ``numbers_ahead`` numbers
+  of the current period (a day of sales: the till must be able to sell offline all day),
+  and claims the next period's numbers on the period's last day.
+* ``return_unused`` gives back what the till will never use: booklets of a past period,
+  and everything when the till closes (``release_all``).
+
+The seller's AES key (for the proof's QR check) is a secret held by ``EinvoiceSettings``
+with ``repr=False``: it is never logged and never printed.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import secrets
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Protocol
+
+from counter_app.core.cart import CartError
+from counter_app.core.einvoice import (
+    AllowanceRecord,
+    Booklet,
+    InvoiceRecord,
+    invoice_dollars,
+    next_period,
+    period_of,
+    split_tax,
+)
+from counter_app.core.einvoice_codes import NO_BUYER, InvoiceBuyer
+from counter_app.core.einvoice_proof import ProofData, ProofItem, einvoice_proof, einvoice_slip
+from counter_app.core.ops import (
+    EinvoiceAllowancePayload,
+    EinvoiceIssuePayload,
+    EinvoiceVoidPayload,
+    WarehouseError,
+)
+from counter_app.core.receipts import Document
+from counter_app.services.ports import BookletSource, UnitOfWork, UnitOfWorkFactory
+
+log = logging.getLogger(__name__)
+
+BOOKLET_SIZE = 50
+
+
+@dataclass(frozen=True, slots=True)
+class EinvoiceSettings:
+    seller_id: str  # the store's 統一編號
+    aes_key_hex: str = field(repr=False, default="")  # the MOF QR key: a secret
+    numbers_ahead: int = 200  # numbers to hold: at least a busy day's sales
+
+
+@dataclass(frozen=True, slots=True)
+class Settlement:
+    """What a return did to an invoice: ``void`` (作廢) or ``allowance`` (折讓)."""
+
+    kind: str
+    number: str
+    allowance_no: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TopUp:
+    claimed: int  # booklets
+    returned: int
+    remaining: int  # numbers of the current period now held
+    problem: str | None = None  # a warehouse code, e.g. einvoice_numbers_exhausted
+
+
+class DocumentOutput(Protocol):
+    """The print queue: submitting never blocks on the printer."""
+
+    def submit(self, document: Document, *, title: str | None = None) -> str: ...
+
+
+class InvoiceNotFound(LookupError):
+    """No e-invoice for this sale or receipt in the till's journal (``einvoice_not_found``)."""
+
+    code = "einvoice_not_found"
+
+
+def _random_code() -> str:
+    return f"{secrets.randbelow(10_000):04d}"
+
+
+class EinvoiceService:
+    def __init__(
+        self,
+        db: UnitOfWorkFactory,
+        settings: EinvoiceSettings,
+        clock: Callable[[], datetime],
+        random_code: Callable[[], str] = _random_code,
+        output: DocumentOutput | None = None,
+        store_name: str = "",
+    ) -> None:
+        self._db = db
+        self.settings = settings
+        self._clock = clock
+        self._random_code = random_code
+        self._output = output
+        self._store_name = store_name
+
+    def issue(
+        self,
+        uow: UnitOfWork,
+        sale_id: str,
+        total_cents: int,
+        now: datetime,
+        buyer: InvoiceBuyer = NO_BUYER,
+    ) -> InvoiceRecord:
+        """The sale's invoice, written in the caller's unit of work with its outbox op.
+        CartError ``einvoice_numbers_exhausted`` when this till holds no number."""
+        period = period_of(now)
+        taken = uow.einvoices.take_number(period)
+        if taken is None:
+            raise CartError(
+                "einvoice_numbers_exhausted",
+                f"this till holds no invoice number for period {period}; sync to get more",
+            )
+        booklet, number = taken
+        total = invoice_dollars(total_cents)
+        sales, tax = split_tax(total)
+        invoice = InvoiceRecord(
+            number=number,
+            sale_id=sale_id,
+            booklet_id=booklet.booklet_id,
+            period=period,
+            random_code=self._random_code(),
+            issued_at=now.isoformat(),
+            sales_amount_cents=sales * 100,
+            tax_cents=tax * 100,
+            total_cents=total * 100,
+            seller_id=self.settings.seller_id,
+            buyer_id=buyer.buyer_id,
+            carrier_type=buyer.carrier.carrier_type.value if buyer.carrier else None,
+            carrier_id=buyer.carrier.carrier_id if buyer.carrier else None,
+            donation_code=buyer.donation_code,
+        )
+        uow.einvoices.add(invoice)
+        uow.outbox.enqueue(
+            EinvoiceIssuePayload(
+                sale_id=invoice.sale_id,
+                number=invoice.number,
+                random_code=invoice.random_code,
+                period=invoice.period,
+                issued_at=invoice.issued_at,
+                sales_amount_cents=invoice.sales_amount_cents,
+                tax_cents=invoice.tax_cents,
+                total_cents=invoice.total_cents,
+                seller_id=invoice.seller_id,
+                buyer_id=invoice.buyer_id,
+                carrier_type=invoice.carrier_type,
+                carrier_id=invoice.carrier_id,
+                donation_code=invoice.donation_code,
+            )
+        )
+        return invoice
+
+    # -- returns ------------------------------------------------------------------------
+
+    def settle_return(
+        self,
+        uow: UnitOfWork,
+        sale_id: str,
+        return_id: str,
+        refund_cents: int,
+        now: datetime,
+    ) -> Settlement | None:
+        """What a return does to its sale's invoice, in the return's unit of work: a full
+        return within the invoice's period voids it (作廢; an exchange's new sale gets its
+        own invoice); a partial one, or any after the period, is an allowance (折讓) linked
+        to the invoice. None if the sale has no invoice. CartError
+        ``einvoice_nothing_to_allow`` when earlier allowances already cover it all."""
+        invoice = uow.einvoices.of_sale(sale_id)
+        if invoice is None:
+            return None
+        if invoice.voided_at is not None:
+            raise CartError("einvoice_voided", f"invoice {invoice.number} is already void")
+        earlier = uow.einvoices.allowances_of(invoice.number)
+        left = invoice.total_cents - sum(a.total_cents for a in earlier)
+        refund = invoice_dollars(refund_cents) * 100
+        if not earlier and refund >= invoice.total_cents and period_of(now) == invoice.period:
+            uow.einvoices.mark_voided(invoice.number, now.isoformat())
+            uow.outbox.enqueue(
+                EinvoiceVoidPayload(
+                    sale_id, invoice.number, now.isoformat(), "return", return_id
+                )
+            )
+            return Settlement("void", invoice.number)
+        amount = min(refund, left)
+        if amount <= 0:
+            raise CartError(
+                "einvoice_nothing_to_allow", f"invoice {invoice.number} has nothing left to allow"
+            )
+        sales, tax = split_tax(amount // 100)
+        allowance = AllowanceRecord(
+            allowance_no=f"{invoice.number}-{len(earlier) + 1:02d}",
+            number=invoice.number,
+            return_id=return_id,
+            issued_at=now.isoformat(),
+            sales_amount_cents=sales * 100,
+            tax_cents=tax * 100,
+            total_cents=amount,
+        )
+        uow.einvoices.add_allowance(allowance)
+        uow.outbox.enqueue(
+            EinvoiceAllowancePayload(
+                sale_id, allowance.allowance_no, allowance.number, return_id, allowance.issued_at,
+                allowance.sales_amount_cents, allowance.tax_cents, allowance.total_cents,
+            )
+        )
+        return Settlement("allowance", invoice.number, allowance.allowance_no)
+
+    # -- reading -----------------------------------------------------------------------
+
+    def invoice_of(self, sale_id: str) -> InvoiceRecord | None:
+        with self._db.snapshot() as uow:
+            return uow.einvoices.of_sale(sale_id)
+
+    def numbers_left(self) -> int:
+        with self._db.snapshot() as uow:
+            return uow.einvoices.remaining(period_of(self._clock()))
+
+    def running_low(self) -> bool:
+        return self.numbers_left() < self.settings.numbers_ahead
+
+    # -- printing ----------------------------------------------------------------------
+
+    def document_for(self, sale_id: str, items: Sequence[ProofItem]) -> Document:
+        """The sale's proof (marked 補印 from the second print on), or the slip of a carrier
+        or donation invoice; counts the print. InvoiceNotFound if the sale has none."""
+        with self._db.transaction() as uow:
+            invoice = uow.einvoices.of_sale(sale_id)
+            if invoice is None:
+                raise InvoiceNotFound(sale_id)
+            printed_before = uow.einvoices.mark_printed(invoice.number)
+        if not invoice.prints_proof:
+            return einvoice_slip(self._store_name, invoice)
+        return einvoice_proof(
+            ProofData(
+                self._store_name, invoice, items, self.settings.aes_key_hex, printed_before > 0
+            )
+        )
+
+    def print_for_sale(self, sale_id: str, items: Sequence[ProofItem]) -> str:
+        if self._output is None:
+            raise RuntimeError("no printer output was given to the e-invoice service")
+        document = self.document_for(sale_id, items)
+        return self._output.submit(document, title=document.reference)
+
+    def reprint(self, receipt_no: str) -> str:
+        """The proof of a past sale again, marked 補印."""
+        with self._db.snapshot() as uow:
+            sale = uow.sales.by_receipt_no(receipt_no)
+        if sale is None:
+            raise InvoiceNotFound(receipt_no)
+        items = [
+            ProofItem(line.name, line.qty, (line.unit_price_cents + 50) // 100)
+            for line in sale.lines
+        ]
+        return self.print_for_sale(sale.sale_id, items)
+
+    # -- the sync step -------------------------------------------------------------------
+
+    def top_up(self, source: BookletSource) -> TopUp:
+        """Claim booklets until the current period holds ``numbers_ahead`` numbers (and the
+        next period too on the current one's last day); give back past periods' numbers."""
+        now = self._clock()
+        returned = self.return_unused(source, before_period=period_of(now))
+        periods = [period_of(now)]
+        if period_of(now + timedelta(days=1)) != periods[0]:
+            periods.append(next_period(periods[0]))
+        claimed = 0
+        problem: str | None = None
+        for period in periods:
+            with self._db.snapshot() as uow:
+                missing = self.settings.numbers_ahead - uow.einvoices.remaining(period)
+            if missing <= 0:
+                continue
+            try:
+                answer = source.claim_booklets(period, math.ceil(missing / BOOKLET_SIZE))
+            except WarehouseError as error:
+                problem = getattr(error, "code", None) or "warehouse_unreachable"
+                log.info("no e-invoice booklets for %s: %s", period, error)
+                continue
+            booklets = [
+                Booklet(
+                    int(b["booklet_id"]), str(b["period"]), str(b["track"]), int(b["start_no"]),
+                    int(b["end_no"]), str(b["invoice_type"]), int(b["start_no"]),
+                )
+                for b in answer
+            ]
+            with self._db.transaction() as uow:
+                uow.einvoices.add_booklets(booklets)
+            claimed += len(booklets)
+        return TopUp(claimed, returned, self.numbers_left(), problem)
+
+    def release_all(self) -> None:
+        """The till closes or is replaced: every number it holds is to be given back."""
+        with self._db.transaction() as uow:
+            uow.einvoices.set_status([b.booklet_id for b in uow.einvoices.held()], "returning")
+
+    def return_unused(self, source: BookletSource, before_period: str | None = None) -> int:
+        """Give back booklets marked ``returning`` and those of periods before
+        ``before_period``. They stop being issued from first, so no number given back is
+        ever used; a booklet the warehouse did not take back stays ``returning``."""
+        with self._db.snapshot() as uow:
+            stale = [
+                b.booklet_id
+                for b in uow.einvoices.held()
+                if before_period is not None and b.period < before_period
+            ]
+        if stale:  # the write lock only when there is something to mark
+            with self._db.transaction() as uow:
+                uow.einvoices.set_status(stale, "returning")
+        with self._db.snapshot() as uow:
+            returning = uow.einvoices.with_status("returning")
+        if not returning:
+            return 0
+        items = [{"booklet_id": b.booklet_id, "next_unused_no": b.next_no} for b in returning]
+        try:
+            answer = source.return_booklets(items)
+        except WarehouseError as error:
+            log.info("booklets not returned yet: %s", error)
+            return 0
+        with self._db.transaction() as uow:
+            uow.einvoices.set_status([int(i) for i in answer.get("returned", [])], "returned")
+        return len(answer.get("returned", []))
