@@ -116,7 +116,7 @@ ZH_HANT: dict[str, str] = {
     "No tills enrolled.": "尚未註冊收銀機。",
     "Till": "收銀機",
     "Enrolled": "註冊時間",
-    "Last seen": "最後連線",
+    "Last operation received": "最後收到作業",
     "Operations received": "已收到的作業",
     "never": "從未",
     "revoked": "已撤銷",
