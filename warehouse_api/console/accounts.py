@@ -54,9 +54,7 @@ class SignInResult:
     locked_until: datetime | None = None
 
 
-def audit(
-    session: Session, user: ConsoleIdentity | None, action: str, **detail: Any
-) -> None:
+def audit(session: Session, user: ConsoleIdentity | None, action: str, **detail: Any) -> None:
     """One row in the warehouse's audit table for a console action."""
     entry_id = str(uuid.uuid4())
     if user is not None:

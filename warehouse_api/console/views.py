@@ -154,8 +154,13 @@ def render(
     page.headers["Referrer-Policy"] = "same-origin"
     if request.query_params.get("lang") in i18n.LANGUAGES:
         page.set_cookie(
-            LANG_COOKIE, lang, max_age=365 * 86400, httponly=True, samesite="strict",
-            secure=_settings(request).console_cookie_secure, path="/console",
+            LANG_COOKIE,
+            lang,
+            max_age=365 * 86400,
+            httponly=True,
+            samesite="strict",
+            secure=_settings(request).console_cookie_secure,
+            path="/console",
         )
     return page
 
@@ -201,7 +206,10 @@ async def _checked_form(request: Request, identity: ConsoleIdentity) -> Posted:
     form = await request.form()
     given = form.get("csrf_token")
     if not accounts.csrf_matches(identity.csrf_token, given if isinstance(given, str) else None):
-        raise Refused(403, "The form was refused (security token missing or wrong). Reload the page and try again.")
+        raise Refused(
+            403,
+            "The form was refused (security token missing or wrong). Reload the page and try again.",
+        )
     return Posted(identity, form)
 
 
@@ -217,7 +225,13 @@ Form = Annotated[Posted, Depends(posted)]
 ManagerForm = Annotated[Posted, Depends(posted_by_manager)]
 
 
-def act(request: Request, user: ConsoleIdentity, action: str, work_fn: Callable[[Session], T], **detail: Any) -> T:
+def act(
+    request: Request,
+    user: ConsoleIdentity,
+    action: str,
+    work_fn: Callable[[Session], T],
+    **detail: Any,
+) -> T:
     """Run one action and its audit row in one unit of work (retried like the API's)."""
 
     def unit(session: Session) -> T:
@@ -250,12 +264,19 @@ def sign_in_page(request: Request, next: str = "/console/") -> Response:
 def _sign_in_form(request: Request, next_path: str, error: str | None, status: int) -> Response:
     pre = secrets.token_urlsafe(32)
     page = render(
-        request, "sign_in.html", {"pre_csrf": pre, "next": _safe_next(next_path), "error": error},
+        request,
+        "sign_in.html",
+        {"pre_csrf": pre, "next": _safe_next(next_path), "error": error},
         status,
     )
     page.set_cookie(
-        PRE_SESSION_COOKIE, pre, max_age=3600, httponly=True, samesite="strict",
-        secure=_settings(request).console_cookie_secure, path="/console",
+        PRE_SESSION_COOKIE,
+        pre,
+        max_age=3600,
+        httponly=True,
+        samesite="strict",
+        secure=_settings(request).console_cookie_secure,
+        path="/console",
     )
     return page
 
@@ -265,8 +286,13 @@ async def sign_in(request: Request) -> Response:
     form = await request.form()
     pre_cookie = request.cookies.get(PRE_SESSION_COOKIE, "")
     given = form.get("csrf_token")
-    if not pre_cookie or not accounts.csrf_matches(pre_cookie, given if isinstance(given, str) else None):
-        raise Refused(403, "The form was refused (security token missing or wrong). Reload the page and try again.")
+    if not pre_cookie or not accounts.csrf_matches(
+        pre_cookie, given if isinstance(given, str) else None
+    ):
+        raise Refused(
+            403,
+            "The form was refused (security token missing or wrong). Reload the page and try again.",
+        )
     name = str(form.get("name") or "")
     password = str(form.get("password") or "")
     next_path = _safe_next(str(form.get("next") or ""))
@@ -279,12 +305,21 @@ async def sign_in(request: Request) -> Response:
 
     result = await run_in_threadpool(attempt)
     if result.identity is None or result.token is None:
-        key = "This account is locked for 15 minutes after 5 failed attempts." if result.locked_until else "Wrong name or password."
+        key = (
+            "This account is locked for 15 minutes after 5 failed attempts."
+            if result.locked_until
+            else "Wrong name or password."
+        )
         return _sign_in_form(request, next_path, key, 401 if not result.locked_until else 423)
     response = RedirectResponse(next_path, status_code=303)
     response.set_cookie(
-        SESSION_COOKIE, result.token, max_age=int(lifetime.total_seconds()), httponly=True,
-        samesite="strict", secure=settings.console_cookie_secure, path="/console",
+        SESSION_COOKIE,
+        result.token,
+        max_age=int(lifetime.total_seconds()),
+        httponly=True,
+        samesite="strict",
+        secure=settings.console_cookie_secure,
+        path="/console",
     )
     response.delete_cookie(PRE_SESSION_COOKIE, path="/console")
     return response
@@ -306,10 +341,24 @@ def sign_out(request: Request, form: Form) -> Response:
 def home(request: Request, user: User) -> Response:
     with _db(request).read() as session:
         counts = {
-            "transfers": session.scalar(select(func.count()).select_from(Transfer).where(Transfer.status == "requested")),
-            "dropship": session.scalar(select(func.count()).select_from(DropshipOrder).where(DropshipOrder.status.in_(["pending", "accepted"]))),
-            "group_buy": session.scalar(select(func.count()).select_from(Reservation).where(Reservation.kind == "group_buy", Reservation.status == "confirmed")),
-            "attention": session.scalar(select(func.count()).select_from(Stock).where(or_(Stock.on_hand < 0, Stock.needs_count.is_(True)))),
+            "transfers": session.scalar(
+                select(func.count()).select_from(Transfer).where(Transfer.status == "requested")
+            ),
+            "dropship": session.scalar(
+                select(func.count())
+                .select_from(DropshipOrder)
+                .where(DropshipOrder.status.in_(["pending", "accepted"]))
+            ),
+            "group_buy": session.scalar(
+                select(func.count())
+                .select_from(Reservation)
+                .where(Reservation.kind == "group_buy", Reservation.status == "confirmed")
+            ),
+            "attention": session.scalar(
+                select(func.count())
+                .select_from(Stock)
+                .where(or_(Stock.on_hand < 0, Stock.needs_count.is_(True)))
+            ),
         }
     return render(request, "home.html", {"counts": counts})
 
@@ -321,7 +370,14 @@ def _location_names(session: Session) -> dict[int, Location]:
 @router.get("/transfers", response_class=HTMLResponse)
 def transfers(request: Request, user: User) -> Response:
     with _db(request).read() as session:
-        rows = list(session.scalars(select(Transfer).where(Transfer.status == "requested").order_by(Transfer.created_at, Transfer.id).limit(500)))
+        rows = list(
+            session.scalars(
+                select(Transfer)
+                .where(Transfer.status == "requested")
+                .order_by(Transfer.created_at, Transfer.id)
+                .limit(500)
+            )
+        )
         locations = _location_names(session)
     return render(request, "transfers.html", {"rows": rows, "locations": locations})
 
@@ -329,7 +385,14 @@ def transfers(request: Request, user: User) -> Response:
 @router.get("/dropship", response_class=HTMLResponse)
 def dropship(request: Request, user: User) -> Response:
     with _db(request).read() as session:
-        rows = list(session.scalars(select(DropshipOrder).where(DropshipOrder.status.in_(["pending", "accepted"])).order_by(DropshipOrder.created_at, DropshipOrder.id).limit(500)))
+        rows = list(
+            session.scalars(
+                select(DropshipOrder)
+                .where(DropshipOrder.status.in_(["pending", "accepted"]))
+                .order_by(DropshipOrder.created_at, DropshipOrder.id)
+                .limit(500)
+            )
+        )
         locations = _location_names(session)
     return render(request, "dropship.html", {"rows": rows, "locations": locations})
 
@@ -337,7 +400,13 @@ def dropship(request: Request, user: User) -> Response:
 @router.post("/dropship/{dropship_id}/accept")
 def accept(request: Request, dropship_id: str, form: Form) -> Response:
     try:
-        act(request, form.user, "dropship.accept", lambda s: accept_dropship(s, dropship_id), dropship_id=dropship_id)
+        act(
+            request,
+            form.user,
+            "dropship.accept",
+            lambda s: accept_dropship(s, dropship_id),
+            dropship_id=dropship_id,
+        )
     except DomainError as error:
         raise _domain_refusal(error) from error
     return done("/console/dropship", "Accepted", dropship_id)
@@ -346,7 +415,14 @@ def accept(request: Request, dropship_id: str, form: Form) -> Response:
 @router.get("/group-buy", response_class=HTMLResponse)
 def group_buy(request: Request, user: User) -> Response:
     with _db(request).read() as session:
-        rows = list(session.scalars(select(Reservation).where(Reservation.kind == "group_buy", Reservation.status == "confirmed").order_by(Reservation.created_at, Reservation.id).limit(500)))
+        rows = list(
+            session.scalars(
+                select(Reservation)
+                .where(Reservation.kind == "group_buy", Reservation.status == "confirmed")
+                .order_by(Reservation.created_at, Reservation.id)
+                .limit(500)
+            )
+        )
     return render(request, "group_buy.html", {"rows": rows, "results": None})
 
 
@@ -371,12 +447,26 @@ def group_buy_wave_ship(request: Request, form: Form) -> Response:
     results: list[tuple[str, str | None]] = []
     for order_id in form.getlist("order_id"):
         try:
-            act(request, form.user, "group_buy.ship", lambda s, oid=order_id: work.ship(s, "group_buy", oid, None, None), order_id=order_id, wave=True)
+            act(
+                request,
+                form.user,
+                "group_buy.ship",
+                lambda s, oid=order_id: work.ship(s, "group_buy", oid, None, None),
+                order_id=order_id,
+                wave=True,
+            )
             results.append((order_id, None))
         except DomainError as error:
             results.append((order_id, error.detail))
     with _db(request).read() as session:
-        rows = list(session.scalars(select(Reservation).where(Reservation.kind == "group_buy", Reservation.status == "confirmed").order_by(Reservation.created_at, Reservation.id).limit(500)))
+        rows = list(
+            session.scalars(
+                select(Reservation)
+                .where(Reservation.kind == "group_buy", Reservation.status == "confirmed")
+                .order_by(Reservation.created_at, Reservation.id)
+                .limit(500)
+            )
+        )
     return render(request, "group_buy.html", {"rows": rows, "results": results})
 
 
@@ -395,19 +485,38 @@ def _domain_refusal(error: DomainError) -> Refused:
 def pick_list(request: Request, kind: str, shipment_id: str, user: User) -> Response:
     with _db(request).read() as session:
         shipment = _load(session, kind, shipment_id)
-    return render(request, "pick.html", {"shipments": [shipment], "lines": shipment.lines, "wave": False})
+    return render(
+        request, "pick.html", {"shipments": [shipment], "lines": shipment.lines, "wave": False}
+    )
 
 
 _SHIPPABLE_FROM = {"transfer": "requested", "dropship": "accepted", "group_buy": "confirmed"}
 
 
-def _pack_page(request: Request, shipment: work.Shipment, scanned: dict[int, int], status: int = 200, **extra: Any) -> Response:
+def _pack_page(
+    request: Request,
+    shipment: work.Shipment,
+    scanned: dict[int, int],
+    status: int = 200,
+    **extra: Any,
+) -> Response:
     missing = work.missing_items(shipment, scanned)
-    return render(request, "pack.html", {
-        "shipment": shipment, "scanned": scanned, "scanned_text": work.format_scanned(scanned),
-        "complete": not missing, "shippable": shipment.status == _SHIPPABLE_FROM.get(shipment.kind),
-        "error": None, "last": None, "missing": [], **extra,
-    }, status)
+    return render(
+        request,
+        "pack.html",
+        {
+            "shipment": shipment,
+            "scanned": scanned,
+            "scanned_text": work.format_scanned(scanned),
+            "complete": not missing,
+            "shippable": shipment.status == _SHIPPABLE_FROM.get(shipment.kind),
+            "error": None,
+            "last": None,
+            "missing": [],
+            **extra,
+        },
+        status,
+    )
 
 
 @router.get("/pack/{kind}/{shipment_id}", response_class=HTMLResponse)
@@ -428,8 +537,18 @@ def pack_scan(request: Request, kind: str, shipment_id: str, form: Form) -> Resp
         outcome = work.scan(session, shipment, scanned, form.get("code"))
     if outcome.problem is not None:
         with _db(request).write() as session:
-            accounts.audit(session, form.user, "pack.refused_scan", kind=kind, shipment_id=shipment_id, code=outcome.code[:64], problem=outcome.problem)
-        return _pack_page(request, shipment, outcome.scanned, 422, error=outcome.problem, last=outcome)
+            accounts.audit(
+                session,
+                form.user,
+                "pack.refused_scan",
+                kind=kind,
+                shipment_id=shipment_id,
+                code=outcome.code[:64],
+                problem=outcome.problem,
+            )
+        return _pack_page(
+            request, shipment, outcome.scanned, 422, error=outcome.problem, last=outcome
+        )
     return _pack_page(request, shipment, outcome.scanned, last=outcome)
 
 
@@ -449,10 +568,24 @@ def pack_ship(request: Request, kind: str, shipment_id: str, form: Form) -> Resp
     try:
         if kind != "group_buy":
             carrier, tracking = work.check_tracking(form.get("carrier"), form.get("tracking_no"))
-        act(request, form.user, f"{kind}.ship", lambda s: work.ship(s, kind, shipment_id, carrier, tracking), shipment_id=shipment_id, carrier=carrier, tracking_no=tracking)
+        act(
+            request,
+            form.user,
+            f"{kind}.ship",
+            lambda s: work.ship(s, kind, shipment_id, carrier, tracking),
+            shipment_id=shipment_id,
+            carrier=carrier,
+            tracking_no=tracking,
+        )
     except DomainError as error:
-        return _pack_page(request, shipment, scanned, error.status, error="refused", refusal=error.detail)
-    queue = {"transfer": "/console/transfers", "dropship": "/console/dropship", "group_buy": "/console/group-buy"}[kind]
+        return _pack_page(
+            request, shipment, scanned, error.status, error="refused", refusal=error.detail
+        )
+    queue = {
+        "transfer": "/console/transfers",
+        "dropship": "/console/dropship",
+        "group_buy": "/console/group-buy",
+    }[kind]
     return done(queue, "Shipped", shipment_id)
 
 
@@ -467,9 +600,21 @@ def stock(request: Request, user: User, q: str = "") -> Response:
         with _db(request).read() as session:
             by_barcode = select(Barcode.product_id).where(Barcode.code == q)
             like = f"%{q.replace('%', '').replace('_', '')}%"
-            products = list(session.scalars(
-                select(Product).where(or_(Product.id.in_(by_barcode), Product.sku == q, Product.sku.ilike(like), Product.name.ilike(like))).order_by(Product.sku).limit(100)
-            ))
+            products = list(
+                session.scalars(
+                    select(Product)
+                    .where(
+                        or_(
+                            Product.id.in_(by_barcode),
+                            Product.sku == q,
+                            Product.sku.ilike(like),
+                            Product.name.ilike(like),
+                        )
+                    )
+                    .order_by(Product.sku)
+                    .limit(100)
+                )
+            )
     return render(request, "stock.html", {"q": q, "products": products})
 
 
@@ -477,8 +622,12 @@ def stock(request: Request, user: User, q: str = "") -> Response:
 def attention(request: Request, user: User) -> Response:
     with _db(request).read() as session:
         rows = session.execute(
-            select(Stock, Product, Location).join(Product, Product.id == Stock.product_id).join(Location, Location.id == Stock.location_id)
-            .where(or_(Stock.on_hand < 0, Stock.needs_count.is_(True))).order_by(Location.code, Product.sku).limit(1000)
+            select(Stock, Product, Location)
+            .join(Product, Product.id == Stock.product_id)
+            .join(Location, Location.id == Stock.location_id)
+            .where(or_(Stock.on_hand < 0, Stock.needs_count.is_(True)))
+            .order_by(Location.code, Product.sku)
+            .limit(1000)
         ).all()
     return render(request, "attention.html", {"rows": rows})
 
@@ -490,11 +639,25 @@ def product_stock(request: Request, product_id: int, user: User) -> Response:
         if product is None:
             raise Refused(404, "No such product.")
         levels = session.execute(
-            select(Stock, Location).join(Location, Location.id == Stock.location_id).where(Stock.product_id == product_id).order_by(Location.kind.desc(), Location.code)
+            select(Stock, Location)
+            .join(Location, Location.id == Stock.location_id)
+            .where(Stock.product_id == product_id)
+            .order_by(Location.kind.desc(), Location.code)
         ).all()
-        ledger = list(session.scalars(select(StockMovement).where(StockMovement.product_id == product_id).order_by(StockMovement.id.desc()).limit(200)))
+        ledger = list(
+            session.scalars(
+                select(StockMovement)
+                .where(StockMovement.product_id == product_id)
+                .order_by(StockMovement.id.desc())
+                .limit(200)
+            )
+        )
         locations = _location_names(session)
-    return render(request, "product.html", {"product": product, "levels": levels, "ledger": ledger, "locations": locations})
+    return render(
+        request,
+        "product.html",
+        {"product": product, "levels": levels, "ledger": ledger, "locations": locations},
+    )
 
 
 # ---- manager: prices, stores and devices, audit --------------------------------------
@@ -510,7 +673,14 @@ def price(request: Request, product_id: int, form: ManagerForm) -> Response:
     except ValueError as error:
         raise Refused(422, "A price is a number of NT dollars, 0 or more.") from error
     try:
-        act(request, form.user, "price.set", lambda s: set_price(s, product_id, cents), product_id=product_id, price_cents=cents)
+        act(
+            request,
+            form.user,
+            "price.set",
+            lambda s: set_price(s, product_id, cents),
+            product_id=product_id,
+            price_cents=cents,
+        )
     except DomainError as error:
         raise _domain_refusal(error) from error
     return done(f"/console/stock/{product_id}", "Price saved")
@@ -519,22 +689,55 @@ def price(request: Request, product_id: int, form: ManagerForm) -> Response:
 @router.get("/stores", response_class=HTMLResponse)
 def stores(request: Request, user: Manager) -> Response:
     with _db(request).read() as session:
-        store_rows = list(session.scalars(select(Location).where(Location.kind == "store").order_by(Location.code)))
-        devices = list(session.scalars(select(Device).where(Device.role == "counter").order_by(Device.location_id, Device.id)))
-        last_seen = dict(session.execute(select(SyncOp.device_id, func.max(SyncOp.created_at)).group_by(SyncOp.device_id)).all())
-        ops = dict(session.execute(select(SyncOp.device_id, func.count()).group_by(SyncOp.device_id)).all())
+        store_rows = list(
+            session.scalars(
+                select(Location).where(Location.kind == "store").order_by(Location.code)
+            )
+        )
+        devices = list(
+            session.scalars(
+                select(Device)
+                .where(Device.role == "counter")
+                .order_by(Device.location_id, Device.id)
+            )
+        )
+        last_seen = dict(
+            session.execute(
+                select(SyncOp.device_id, func.max(SyncOp.created_at)).group_by(SyncOp.device_id)
+            ).all()
+        )
+        ops = dict(
+            session.execute(select(SyncOp.device_id, func.count()).group_by(SyncOp.device_id)).all()
+        )
     by_store: dict[int, list[Device]] = {}
     for device in devices:
         by_store.setdefault(device.location_id or 0, []).append(device)
     code = request.query_params.get("code")
-    return render(request, "stores.html", {"stores": store_rows, "by_store": by_store, "last_seen": last_seen, "ops": ops, "new_code": code, "code_store": request.query_params.get("store")})
+    return render(
+        request,
+        "stores.html",
+        {
+            "stores": store_rows,
+            "by_store": by_store,
+            "last_seen": last_seen,
+            "ops": ops,
+            "new_code": code,
+            "code_store": request.query_params.get("store"),
+        },
+    )
 
 
 @router.post("/stores/{store_code}/enrollment-code", response_class=HTMLResponse)
 def new_enrollment_code(request: Request, store_code: str, form: ManagerForm) -> Response:
     ttl = timedelta(hours=_settings(request).enrollment_code_ttl_hours)
     try:
-        code = act(request, form.user, "enrollment_code.issue", lambda s: issue_enrollment_code(s, store_code, ttl), store=store_code)
+        code = act(
+            request,
+            form.user,
+            "enrollment_code.issue",
+            lambda s: issue_enrollment_code(s, store_code, ttl),
+            store=store_code,
+        )
     except DomainError as error:
         raise _domain_refusal(error) from error
     # Shown once, on this page; not put in a URL (it would sit in the browser history).
@@ -544,7 +747,13 @@ def new_enrollment_code(request: Request, store_code: str, form: ManagerForm) ->
 @router.post("/devices/{device_id}/revoke")
 def revoke(request: Request, device_id: int, form: ManagerForm) -> Response:
     try:
-        act(request, form.user, "device.revoke", lambda s: revoke_device(s, device_id), device_id=device_id)
+        act(
+            request,
+            form.user,
+            "device.revoke",
+            lambda s: revoke_device(s, device_id),
+            device_id=device_id,
+        )
     except DomainError as error:
         raise _domain_refusal(error) from error
     return done("/console/stores", "Token revoked", str(device_id))
@@ -553,6 +762,12 @@ def revoke(request: Request, device_id: int, form: ManagerForm) -> Response:
 @router.get("/audit", response_class=HTMLResponse)
 def audit_log(request: Request, user: Manager) -> Response:
     with _db(request).read() as session:
-        rows = list(session.scalars(select(AuditEntry).where(AuditEntry.action.like("console.%")).order_by(AuditEntry.created_at.desc()).limit(300)))
+        rows = list(
+            session.scalars(
+                select(AuditEntry)
+                .where(AuditEntry.action.like("console.%"))
+                .order_by(AuditEntry.created_at.desc())
+                .limit(300)
+            )
+        )
     return render(request, "audit.html", {"rows": rows})
-

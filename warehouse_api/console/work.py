@@ -98,9 +98,7 @@ def pick_lines(session: Session, wanted: dict[int, int]) -> tuple[PickLine, ...]
     """The lines in walking order: by category (the aisle), then SKU (the shelf)."""
     products = session.scalars(select(Product).where(Product.id.in_(list(wanted))))
     lines = [
-        PickLine(
-            p.id, p.sku, p.name, p.category, tuple(b.code for b in p.barcodes), wanted[p.id]
-        )
+        PickLine(p.id, p.sku, p.name, p.category, tuple(b.code for b in p.barcodes), wanted[p.id])
         for p in products
     ]
     return tuple(sorted(lines, key=lambda line: (line.category, line.sku)))
@@ -213,7 +211,9 @@ def ship(
         ship_transfer(session, shipment_id, None, carrier, tracking_no)
     elif kind == "dropship":
         if carrier is None or tracking_no is None:
-            raise DomainError("tracking_required", "a dropship order needs a carrier and tracking no.", 422)
+            raise DomainError(
+                "tracking_required", "a dropship order needs a carrier and tracking no.", 422
+            )
         ship_dropship(session, shipment_id, carrier, tracking_no, None)
     elif kind == "group_buy":
         ship_group_buy_order(session, shipment_id, None)

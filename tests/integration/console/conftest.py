@@ -51,7 +51,9 @@ def _browser_missing(reason: str) -> None:
 @pytest.fixture(scope="session")
 def chromium_driver() -> Iterator[Any]:
     if not CHROMIUM.exists() or not CHROMEDRIVER.exists():
-        _browser_missing(f"{CHROMIUM} or {CHROMEDRIVER} is absent (apt-get install chromium chromium-driver)")
+        _browser_missing(
+            f"{CHROMIUM} or {CHROMEDRIVER} is absent (apt-get install chromium chromium-driver)"
+        )
     try:
         from selenium import webdriver
         from selenium.webdriver.chrome.service import Service

@@ -94,7 +94,9 @@ def test_a_form_without_or_with_a_wrong_csrf_token_is_refused(console: Console) 
     cookies = {"console_session": console.cookie("console_session") or ""}
     with console.http(cookies) as client:
         missing = client.post(f"/devices/{till}/revoke", data={})
-        wrong = client.post(f"/devices/{till}/revoke", data={"csrf_token": secrets.token_urlsafe(32)})
+        wrong = client.post(
+            f"/devices/{till}/revoke", data={"csrf_token": secrets.token_urlsafe(32)}
+        )
     assert (missing.status_code, wrong.status_code) == (403, 403)
     with console.server.db.read() as session:
         assert session.get(Device, till).revoked_at is None
@@ -187,7 +189,10 @@ def test_pick_pack_ship_a_transfer_ends_in_the_stores_feed(console: Console) -> 
     # A T-cat tracking number has 12 digits: a short one is refused.
     console.find("#tracking").send_keys("12345")
     console.click("#ship")
-    assert "12 digits" in console.find("#pack-error").text or "123456789012" in console.find("#pack-error").text
+    assert (
+        "12 digits" in console.find("#pack-error").text
+        or "123456789012" in console.find("#pack-error").text
+    )
     console.find("#tracking").clear()
     console.find("#tracking").send_keys("620012345678")
     console.click("#ship")
@@ -201,7 +206,10 @@ def test_pick_pack_ship_a_transfer_ends_in_the_stores_feed(console: Console) -> 
     assert (seen["carrier"], seen["tracking_no"]) == ("tcat", "620012345678")
     [entry] = _audited(console, "console.transfer.ship")
     assert entry.detail["console_user"] == "ali" and entry.detail["shipment_id"] == transfer_id
-    assert any(e.detail.get("problem") == "wrong_item" for e in _audited(console, "console.pack.refused_scan"))
+    assert any(
+        e.detail.get("problem") == "wrong_item"
+        for e in _audited(console, "console.pack.refused_scan")
+    )
 
 
 def test_ship_a_wave_of_group_buy_orders(console: Console) -> None:
@@ -237,7 +245,7 @@ def test_ship_a_wave_of_group_buy_orders(console: Console) -> None:
 
 
 def test_stock_search_product_ledger_and_manager_price(console: Console) -> None:
-    (pid, barcode), = _stocked_products(console, 1)
+    ((pid, barcode),) = _stocked_products(console, 1)
     console.sign_in(*MANAGER)
     console.go("/stock")
     console.enter("#q", barcode)
