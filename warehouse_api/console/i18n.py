@@ -35,6 +35,7 @@ ZH_HANT: dict[str, str] = {
     "This page is for managers.": "此頁面僅限主管使用。",
     "Your session has ended. Sign in again.": "登入已逾時，請重新登入。",
     "No such product.": "查無此商品。",
+    "The form was altered.": "表單內容遭到竄改。",
     # home
     "Today's work": "今日工作",
     "Transfers to ship": "待出貨調撥單",

@@ -142,6 +142,7 @@ def render(
             "local_time": local_time,
             "money": money,
             "carriers": work.CARRIERS,
+            "notice": _notice(request, lang),
             **context,
         },
         status_code=status,
@@ -163,6 +164,16 @@ def render(
             path="/console",
         )
     return page
+
+
+def _notice(request: Request, lang: str) -> str | None:
+    """The line a redirect after an action asks for (`?done=`): catalogued texts only."""
+    done = request.query_params.get("done")
+    if done not in i18n.ZH_HANT:
+        return None
+    text = i18n.translator(lang)(done)
+    ref = request.query_params.get("ref", "")[:64]
+    return f"{text}: {ref}" if ref else text
 
 
 def signed_in(request: Request) -> ConsoleIdentity:
@@ -295,6 +306,10 @@ async def sign_in(request: Request) -> Response:
         )
     name = str(form.get("name") or "")
     password = str(form.get("password") or "")
+    if not work.storable(name, 100) or len(password) > 1024:
+        return _sign_in_form(
+            request, _safe_next(str(form.get("next") or "")), "Wrong name or password.", 401
+        )
     next_path = _safe_next(str(form.get("next") or ""))
     settings = _settings(request)
     lifetime = timedelta(hours=settings.console_session_hours)
@@ -428,7 +443,7 @@ def group_buy(request: Request, user: User) -> Response:
 
 @router.post("/group-buy/pick", response_class=HTMLResponse)
 def group_buy_wave_pick(request: Request, form: Form) -> Response:
-    ids = form.getlist("order_id")
+    ids = _order_ids(form)
     with _db(request).read() as session:
         total: dict[int, int] = {}
         orders = []
@@ -445,7 +460,7 @@ def group_buy_wave_pick(request: Request, form: Form) -> Response:
 def group_buy_wave_ship(request: Request, form: Form) -> Response:
     """Ship each selected order in its own unit of work: one refused order stops no other."""
     results: list[tuple[str, str | None]] = []
-    for order_id in form.getlist("order_id"):
+    for order_id in _order_ids(form):
         try:
             act(
                 request,
@@ -468,6 +483,13 @@ def group_buy_wave_ship(request: Request, form: Form) -> Response:
             )
         )
     return render(request, "group_buy.html", {"rows": rows, "results": results})
+
+
+def _order_ids(form: Posted) -> list[str]:
+    ids = form.getlist("order_id")
+    if len(ids) > 500 or not all(work.storable(order_id) for order_id in ids):
+        raise Refused(422, "The form was altered.")
+    return list(dict.fromkeys(ids))
 
 
 def _load(session: Session, kind: str, shipment_id: str) -> work.Shipment:

@@ -50,6 +50,13 @@ CARRIERS: dict[str, Carrier] = {
     )
 }
 _PRINTABLE_TRACKING = re.compile(r"[A-Za-z0-9-]{1,64}")
+# What no database column of ours may hold (PostgreSQL refuses NUL; lone surrogates do not
+# encode): form fields are checked with this before they reach a query.
+UNSTORABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def storable(text: str, limit: int = 64) -> bool:
+    return len(text) <= limit and UNSTORABLE.search(text) is None
 
 
 def check_tracking(carrier_code: str, tracking_no: str) -> tuple[str, str]:
@@ -176,6 +183,8 @@ class ScanOutcome:
 def scan(session: Session, shipment: Shipment, scanned: dict[int, int], code: str) -> ScanOutcome:
     """One scan: counted when the item belongs to the shipment and is still wanted."""
     code = code.strip()
+    if not code or not storable(code):
+        return ScanOutcome(scanned, "unknown_code", None, UNSTORABLE.sub("?", code[:64]))
     product_id = session.scalar(select(Barcode.product_id).where(Barcode.code == code))
     if product_id is None:
         product_id = session.scalar(select(Product.id).where(Product.sku == code))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 import uuid
 
@@ -292,3 +293,31 @@ def test_five_failed_sign_ins_lock_the_account_for_fifteen_minutes(console: Cons
     # Another account is not affected.
     console.sign_in(*MANAGER)
     assert "今日工作" in console.text()
+
+
+def test_control_characters_in_forms_are_refused_not_stored(console: Console) -> None:
+    """PostgreSQL cannot hold NUL: a form field with one gets an answer, never a 500."""
+    counter = console.server.enroll("S001")
+    ((pid, _),) = _stocked_products(console, 1)
+    transfer_id = _pickup_transfer(console, counter, [(pid, 1)])
+    with console.http() as client:
+        page = client.get("/sign-in")
+        pre = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
+        assert pre is not None
+        refused = client.post(
+            "/sign-in", data={"csrf_token": pre.group(1), "name": "mei\x00", "password": "x"}
+        )
+    assert refused.status_code == 401
+    client, token = console.http_signed_in(*OPERATOR)
+    try:
+        scan = client.post(
+            f"/pack/transfer/{transfer_id}/scan", data={"csrf_token": token, "code": "12\x003"}
+        )
+        wave = client.post("/group-buy/ship", data={"csrf_token": token, "order_id": "a\x00"})
+        # A notice is shown only for texts of ours, not whatever a link says.
+        planted = client.get("/transfers", params={"done": "Call 0900-000-000 now"})
+    finally:
+        client.close()
+    assert scan.status_code == 422 and "查無此條碼" in scan.text
+    assert wave.status_code == 422
+    assert planted.status_code == 200 and "0900-000-000" not in planted.text
