@@ -43,7 +43,7 @@ from warehouse_api.models import (
     SyncOp,
     Transfer,
 )
-from warehouse_api.services.admin import set_price
+from warehouse_api.services.admin import set_price, set_safety_stock
 from warehouse_api.services.devices import issue_enrollment_code, revoke_device
 from warehouse_api.services.dropship import accept_dropship
 from warehouse_api.services.retry import write_with_retry
@@ -706,6 +706,30 @@ def price(request: Request, product_id: int, form: ManagerForm) -> Response:
     except DomainError as error:
         raise _domain_refusal(error) from error
     return done(f"/console/stock/{product_id}", "Price saved")
+
+
+@router.post("/stock/{product_id}/safety-stock")
+def safety_stock(request: Request, product_id: int, form: ManagerForm) -> Response:
+    location_code = form.get("location_code")
+    try:
+        units = int(form.get("safety_stock").strip())
+        if not 0 <= units <= 1_000_000 or not work.storable(location_code, 16):
+            raise ValueError(units)
+    except ValueError as error:
+        raise Refused(422, "Safety stock is a whole number, 0 or more.") from error
+    try:
+        act(
+            request,
+            form.user,
+            "safety_stock.set",
+            lambda s: set_safety_stock(s, location_code, product_id, units),
+            product_id=product_id,
+            location=location_code,
+            safety_stock=units,
+        )
+    except DomainError as error:
+        raise _domain_refusal(error) from error
+    return done(f"/console/stock/{product_id}", "Safety stock saved", location_code)
 
 
 @router.get("/stores", response_class=HTMLResponse)

@@ -76,14 +76,35 @@ class Console:
         found = self.driver.get_cookie(name)
         return None if found is None else str(found["value"])
 
-    def shot(self, name: str) -> Path:
-        """A screenshot of the whole page; copied to $CONSOLE_SCREENSHOTS_DIR when set."""
-        width = self.driver.execute_script("return document.documentElement.scrollWidth")
-        height = self.driver.execute_script("return document.documentElement.scrollHeight")
-        self.driver.set_window_size(max(width, 1280), min(max(height, 800), 4000))
+    def shot(self, name: str, width: int = 1280) -> Path:
+        """A screenshot of the whole page at `width` CSS pixels (a tablet is ~800);
+        copied to $CONSOLE_SCREENSHOTS_DIR when set."""
+        import base64
+
+        self.driver.execute_cdp_cmd(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": width, "height": 800, "deviceScaleFactor": 1, "mobile": width < 900},
+        )
+        try:
+            height = self.driver.execute_script("return document.documentElement.scrollHeight")
+            shot = self.driver.execute_cdp_cmd(
+                "Page.captureScreenshot",
+                {
+                    "format": "png",
+                    "captureBeyondViewport": True,
+                    "clip": {
+                        "x": 0,
+                        "y": 0,
+                        "width": width,
+                        "height": min(height, 3000),
+                        "scale": 1,
+                    },
+                },
+            )
+        finally:
+            self.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
         path = self.shots / f"console_{name}.png"
-        self.driver.save_screenshot(str(path))
-        self.driver.set_window_size(1280, 900)
+        path.write_bytes(base64.b64decode(shot["data"]))
         if SCREENSHOTS:
             target = Path(SCREENSHOTS)
             target.mkdir(parents=True, exist_ok=True)

@@ -11,7 +11,16 @@ from console_testkit import MANAGER, OPERATOR, Console
 from server_testkit import new_id, push_one
 from sqlalchemy import select
 
-from warehouse_api.models import AuditEntry, Barcode, Device, Product, Reservation, Stock, Transfer
+from warehouse_api.models import (
+    AuditEntry,
+    Barcode,
+    Device,
+    Location,
+    Product,
+    Reservation,
+    Stock,
+    Transfer,
+)
 from warehouse_api.services.locations import warehouse_id
 
 
@@ -141,9 +150,13 @@ def test_an_operator_is_refused_the_manager_pages(console: Console) -> None:
         assert client.get("/stores").status_code == 403
         enrol = client.post("/stores/S001/enrollment-code", data={"csrf_token": token})
         price = client.post("/stock/1/price", data={"csrf_token": token, "price": "1"})
+        safety = client.post(
+            "/stock/1/safety-stock",
+            data={"csrf_token": token, "location_code": "S001", "safety_stock": "9"},
+        )
     finally:
         client.close()
-    assert (enrol.status_code, price.status_code) == (403, 403)
+    assert (enrol.status_code, price.status_code, safety.status_code) == (403, 403, 403)
     with console.server.db.read() as session:
         assert session.get(Product, 1).price_cents != 100
     # The operator's product page has no price form.
@@ -187,6 +200,7 @@ def test_pick_pack_ship_a_transfer_ends_in_the_stores_feed(console: Console) -> 
     scan(code2)  # one too many
     assert "數量過多" in console.find("#pack-error").text
     console.shot("pack")
+    console.shot("pack_tablet", width=800)
     # A T-cat tracking number has 12 digits: a short one is refused.
     console.find("#tracking").send_keys("12345")
     console.click("#ship")
@@ -261,6 +275,15 @@ def test_stock_search_product_ledger_and_manager_price(console: Console) -> None
     assert "售價已儲存" in console.text()
     with console.server.db.read() as session:
         assert session.get(Product, pid).price_cents == 8800
+        warehouse = session.get(Location, warehouse_id(session))
+    console.find(f"#safety-{warehouse.code}").clear()
+    console.find(f"#safety-{warehouse.code}").send_keys("4")
+    console.click(f"form.safety:has(#safety-{warehouse.code}) button")
+    assert "安全庫存已儲存" in console.text()
+    with console.server.db.read() as session:
+        row = session.get(Stock, (warehouse.id, pid))
+        assert row.safety_stock == 4
+    assert [e.detail["safety_stock"] for e in _audited(console, "console.safety_stock.set")] == [4]
     console.shot("product")
     console.go("/stock/attention")
     console.shot("attention")
