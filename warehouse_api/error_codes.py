@@ -52,6 +52,15 @@ ERROR_CODES: dict[str, str] = {
     "not_a_store": "422: the location is not a store (counters, their tokens and codes, staff)",
     "not_a_partner": "422: the location is not a dropship partner",
     "count_duplicate_product": "422: a stock count names one product on two lines",
+    # the console's pages (/console/) and `warehouse-api user create`; not JSON answers
+    "invalid_name": "422: a console user's name has 1 to 100 characters",
+    "weak_password": "422: a console password has fewer than 10 characters",
+    "name_taken": "409: a console user has this name already",
+    "unknown_carrier": "422: not one of the console's carriers",
+    "bad_tracking_no": "422: the tracking number does not have the carrier's format",
+    "tracking_required": "422: a dropship order ships with a carrier and a tracking number",
+    "bad_pack_state": "422: the packing form was altered",
+    "unknown_kind": "404: not a kind of shipment (transfer, dropship, group_buy)",
 }
 
 

@@ -7,6 +7,7 @@ missing or wrong) and writes one audit row through the same unit of work as its 
 
 from __future__ import annotations
 
+import functools
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -466,7 +467,7 @@ def group_buy_wave_ship(request: Request, form: Form) -> Response:
                 request,
                 form.user,
                 "group_buy.ship",
-                lambda s, oid=order_id: work.ship(s, "group_buy", oid, None, None),
+                functools.partial(_ship_group_buy, order_id=order_id),
                 order_id=order_id,
                 wave=True,
             )
@@ -483,6 +484,10 @@ def group_buy_wave_ship(request: Request, form: Form) -> Response:
             )
         )
     return render(request, "group_buy.html", {"rows": rows, "results": results})
+
+
+def _ship_group_buy(session: Session, order_id: str) -> None:
+    work.ship(session, "group_buy", order_id, None, None)
 
 
 def _order_ids(form: Posted) -> list[str]:
