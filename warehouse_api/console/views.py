@@ -540,6 +540,8 @@ def _pack_page(
             "error": None,
             "last": None,
             "missing": [],
+            "chosen_carrier": "",
+            "tracking_no": "",
             **extra,
         },
         status,
@@ -587,9 +589,14 @@ def pack_ship(request: Request, kind: str, shipment_id: str, form: Form) -> Resp
         scanned = work.parse_scanned(form.get("scanned"))
     except DomainError as error:
         raise _domain_refusal(error) from error
+    # A refused ship shows the page again with what was chosen and typed.
+    kept = {
+        "chosen_carrier": form.get("carrier")[:16],
+        "tracking_no": work.UNSTORABLE.sub("", form.get("tracking_no")[:64]),
+    }
     missing = work.missing_items(shipment, scanned)
     if missing:
-        return _pack_page(request, shipment, scanned, 422, error="missing", missing=missing)
+        return _pack_page(request, shipment, scanned, 422, error="missing", missing=missing, **kept)
     carrier: str | None = None
     tracking: str | None = None
     try:
@@ -606,7 +613,13 @@ def pack_ship(request: Request, kind: str, shipment_id: str, form: Form) -> Resp
         )
     except DomainError as error:
         return _pack_page(
-            request, shipment, scanned, error.status, error="refused", refusal=error.detail
+            request,
+            shipment,
+            scanned,
+            error.status,
+            error="refused",
+            refusal=error.detail,
+            **kept,
         )
     queue = {
         "transfer": "/console/transfers",

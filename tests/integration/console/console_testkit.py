@@ -43,12 +43,25 @@ class Console:
         return list(self.driver.find_elements(By.CSS_SELECTOR, css))
 
     def _then_wait_for_the_next_page(self, action: Any) -> None:
-        from selenium.webdriver.support import expected_conditions
+        from selenium.common.exceptions import WebDriverException
         from selenium.webdriver.support.ui import WebDriverWait
 
         old = self.find("html")
+
+        def replaced(_driver: Any) -> bool:
+            # Chromium answers "stale element" or "node does not belong to the document"
+            # once the old page is gone: either means the next page has replaced it.
+            try:
+                old.is_enabled()
+            except WebDriverException:
+                return True
+            return False
+
         action()
-        WebDriverWait(self.driver, 15).until(expected_conditions.staleness_of(old))
+        WebDriverWait(self.driver, 15).until(replaced)
+        WebDriverWait(self.driver, 15).until(
+            lambda driver: driver.execute_script("return document.readyState") == "complete"
+        )
 
     def click(self, css: str) -> None:
         """Click what submits a form or follows a link, and wait for the page it brings."""

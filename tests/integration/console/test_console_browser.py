@@ -8,6 +8,7 @@ import uuid
 
 import httpx
 from console_testkit import MANAGER, OPERATOR, Console
+from selenium.webdriver.support.select import Select
 from server_testkit import new_id, push_one
 from sqlalchemy import select
 
@@ -344,3 +345,55 @@ def test_control_characters_in_forms_are_refused_not_stored(console: Console) ->
     assert scan.status_code == 422 and "查無此條碼" in scan.text
     assert wave.status_code == 422
     assert planted.status_code == 200 and "0900-000-000" not in planted.text
+
+
+def test_accept_pack_and_ship_a_dropship_order_from_the_warehouse(console: Console) -> None:
+    counter = console.server.enroll("S001")
+    ((pid, code),) = _stocked_products(console, 1)
+    dropship_id = new_id()
+    result = push_one(
+        console.server,
+        counter,
+        "dropship.create",
+        {
+            "dropship_id": dropship_id,
+            "lines": [{"product_id": pid, "qty": 1}],
+            "customer_name": "林小姐",
+            "customer_phone": "0912345678",
+            "address": "台北市信義區市府路 1 號",
+        },
+    )
+    assert result["status"] == "applied", result
+    console.sign_in(*OPERATOR)
+    console.go("/dropship")
+    console.shot("dropship")
+    # Pending: not packable until accepted, and the pack page says so.
+    console.go(f"/pack/dropship/{dropship_id}")
+    assert console.find_all("#scan") == []
+    console.go("/dropship")
+    console.click(f"[id='dropship-{dropship_id}'] button.primary")
+    assert "已接單" in console.find(f"[id='dropship-{dropship_id}']").text
+    console.click(f"[id='dropship-{dropship_id}'] a.primary")
+    console.enter("#scan", code)
+    Select(console.find("#carrier")).select_by_value("hct")
+    console.find("#tracking").send_keys("123456789012")  # HCT numbers have 10 digits
+    console.click("#ship")
+    assert "1234567890" in console.find("#pack-error").text
+    # The page comes back with the carrier and the number as they were, to correct.
+    assert Select(console.find("#carrier")).first_selected_option.get_attribute("value") == "hct"
+    assert console.find("#tracking").get_attribute("value") == "123456789012"
+    console.find("#tracking").clear()
+    console.find("#tracking").send_keys("6543210987")
+    console.click("#ship")
+    assert console.driver.current_url.startswith(f"{console.base}/dropship?done=Shipped")
+    with console.server.client(counter) as api:
+        changes = api.get("/sync/pull", params={"cursor": 0, "limit": 5000}).json()["changes"]
+    [seen] = [
+        c["data"] for c in changes if c["entity"] == "dropship_order" and c["id"] == dropship_id
+    ]
+    assert (seen["status"], seen["carrier"], seen["tracking_no"]) == (
+        "shipped",
+        "hct",
+        "6543210987",
+    )
+    assert len(_audited(console, "console.dropship.accept")) == 1
