@@ -11,11 +11,10 @@ import functools
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import timedelta, timezone
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 from urllib.parse import urlencode
-from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -53,7 +52,8 @@ HERE = Path(__file__).parent
 SESSION_COOKIE = "console_session"
 PRE_SESSION_COOKIE = "console_pre"  # double-submit CSRF token of the sign-in form
 LANG_COOKIE = "console_lang"
-TAIPEI = ZoneInfo("Asia/Taipei")
+# Taiwan keeps UTC+8 all year; a fixed offset needs no tz database (Windows has none).
+TAIPEI = timezone(timedelta(hours=8), "Asia/Taipei")
 T = TypeVar("T")
 
 router = APIRouter(prefix="/console", include_in_schema=False)
