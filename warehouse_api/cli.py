@@ -8,6 +8,7 @@ import os
 import sys
 from collections.abc import Sequence
 from datetime import timedelta
+from typing import Any
 
 from warehouse_api.config import DEFAULT_DB_URL, Settings
 from warehouse_api.db import Database
@@ -61,7 +62,21 @@ def _parser() -> argparse.ArgumentParser:
         )
     )
     numbers.add_argument("file", help="the MOF platform's CSV (docs/einvoice.md)")
+    _add_user_commands(commands, with_db)
     return parser
+
+
+def _add_user_commands(commands: Any, with_db: Any) -> None:
+    user = commands.add_parser("user", help="console accounts (operators and managers)")
+    actions = user.add_subparsers(dest="user_command", required=True)
+    create = with_db(actions.add_parser("create", help="create a console account"))
+    create.add_argument("--role", required=True, choices=("operator", "manager"))
+    create.add_argument("--name", required=True, help="the name to sign in with")
+    create.add_argument(
+        "--password-file",
+        default=None,
+        help="read the password from this file's first line (default: standard input)",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -128,6 +143,32 @@ def _token(args: argparse.Namespace) -> int:
     return 0
 
 
+def _user(args: argparse.Namespace) -> int:
+    from warehouse_api.console.accounts import create_user
+
+    if args.password_file:
+        with open(args.password_file, encoding="utf-8") as source:
+            password = source.readline().rstrip("\r\n")
+    elif sys.stdin.isatty():
+        import getpass
+
+        password = getpass.getpass("password: ")
+        if getpass.getpass("again: ") != password:
+            print("error: the passwords differ", file=sys.stderr)
+            return 2
+    else:
+        password = sys.stdin.readline().rstrip("\r\n")
+    db = Database.from_url(args.db)
+    try:
+        prepare_database(db)
+        with db.write() as session:
+            user = create_user(session, args.name, args.role, password)
+            print(f"created {user.role} {user.name} (id {user.id})")
+    finally:
+        db.dispose()
+    return 0
+
+
 def _simulate(args: argparse.Namespace) -> int:
     from warehouse_api.simulate import simulate
 
@@ -173,6 +214,7 @@ _COMMANDS = {
     "token": _token,
     "simulate": _simulate,
     "einvoice": _einvoice,
+    "user": _user,
 }
 
 if __name__ == "__main__":

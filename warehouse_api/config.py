@@ -29,3 +29,8 @@ class Settings(BaseSettings):
         default=30, description="days a finished order keeps the customer's name, phone, address"
     )
     sweep_interval_seconds: float = 30.0
+    console_cookie_secure: bool = Field(
+        default=True,
+        description="send the console's cookies only over HTTPS (false only for http on loopback)",
+    )
+    console_session_hours: float = Field(default=10.0, gt=0, description="console sign-in lifetime")

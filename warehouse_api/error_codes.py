@@ -69,6 +69,15 @@ ERROR_CODES: dict[str, str] = {
     "einvoice_period_closed": "409: the invoice's period is over: give an allowance, not a void",
     "einvoice_has_allowance": "409: an invoice with an allowance cannot be voided",
     "einvoice_allowance_too_large": "409: allowances would exceed the invoice's total",
+    # the console's pages (/console/) and `warehouse-api user create`; not JSON answers
+    "invalid_name": "422: a console user's name has 1 to 100 characters",
+    "weak_password": "422: a console password has fewer than 10 characters",
+    "name_taken": "409: a console user has this name already",
+    "unknown_carrier": "422: not one of the console's carriers",
+    "bad_tracking_no": "422: the tracking number does not have the carrier's format",
+    "tracking_required": "422: a dropship order ships with a carrier and a tracking number",
+    "bad_pack_state": "422: the packing form was altered",
+    "unknown_kind": "404: not a kind of shipment (transfer, dropship, group_buy)",
 }
 
 

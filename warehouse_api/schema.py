@@ -14,6 +14,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Connection
 
+from warehouse_api.console import models as _console_models  # noqa: F401  (its tables)
 from warehouse_api.db import Database
 from warehouse_api.models import Base
 from warehouse_api.services.change_feed import ensure_feed_state

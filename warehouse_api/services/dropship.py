@@ -106,7 +106,7 @@ def accept_dropship(session: Session, dropship_id: str) -> DropshipOrder:
 
 
 def ship_dropship(
-    session: Session, dropship_id: str, carrier: str, tracking_no: str, device_id: int
+    session: Session, dropship_id: str, carrier: str, tracking_no: str, device_id: int | None
 ) -> DropshipOrder:
     order = transition(
         session,

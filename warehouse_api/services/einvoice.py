@@ -336,8 +336,8 @@ def return_booklets(
 def blank_numbers(session: Session, period: str) -> list[BlankRange]:
     """Every number of the period's allocation no invoice was issued with, as ranges."""
     issued: dict[str, set[int]] = {}
-    for number in session.scalars(select(Einvoice.number).where(Einvoice.period == period)):
-        issued.setdefault(number[:2], set()).add(int(number[2:]))
+    for code in session.scalars(select(Einvoice.number).where(Einvoice.period == period)):
+        issued.setdefault(code[:2], set()).add(int(code[2:]))
     ranges: list[BlankRange] = []
     for booklet in session.scalars(
         select(EinvoiceBooklet)

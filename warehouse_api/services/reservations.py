@@ -218,7 +218,7 @@ def place_group_buy_order(
     return order
 
 
-def ship_group_buy_order(session: Session, order_id: str, device_id: int) -> Reservation:
+def ship_group_buy_order(session: Session, order_id: str, device_id: int | None) -> Reservation:
     order = session.get(Reservation, order_id)
     if order is None or order.kind != "group_buy":
         raise NotFound("order_not_found", f"no group-buy order {order_id}")
