@@ -37,26 +37,6 @@ class InvalidReason(StrEnum):
     UNKNOWN_FORMAT = "unknown_format"
 
 
-REASON_MESSAGES: dict[InvalidReason, tuple[str, str]] = {
-    InvalidReason.EMPTY: ("沒有讀到條碼", "Nothing was scanned"),
-    InvalidReason.TOO_SHORT: ("條碼太短", "Code is too short"),
-    InvalidReason.TOO_LONG: ("條碼太長", "Code is too long"),
-    InvalidReason.CONTROL_CHARS: ("條碼含有控制字元", "Code contains control characters"),
-    InvalidReason.BAD_CHECK_DIGIT: ("檢查碼錯誤，請重新掃描", "Wrong check digit, scan again"),
-    InvalidReason.BAD_DATE: ("條碼中的日期無效", "The date in the code is invalid"),
-    InvalidReason.BAD_GS1: ("GS1 條碼格式錯誤", "Malformed GS1 code"),
-    InvalidReason.GS1_WITHOUT_GTIN: ("GS1 條碼沒有商品編號", "GS1 code carries no GTIN"),
-    InvalidReason.BAD_PICKUP_CODE: ("取貨碼格式錯誤", "Malformed pickup code"),
-    InvalidReason.BAD_CARRIER: ("載具條碼格式錯誤", "Malformed e-invoice carrier"),
-    InvalidReason.UNKNOWN_FORMAT: ("無法辨識的條碼", "Unknown code format"),
-}
-
-
-def reason_message(reason: InvalidReason, lang: Literal["zh_TW", "en"] = "zh_TW") -> str:
-    zh, en = REASON_MESSAGES[reason]
-    return zh if lang == "zh_TW" else en
-
-
 # --- results -----------------------------------------------------------------
 
 
@@ -138,9 +118,6 @@ class InvalidCode:
     text: str
     reason: InvalidReason
 
-    @property
-    def message(self) -> str:
-        return reason_message(self.reason)
 
 
 ScanResult = (

@@ -29,7 +29,9 @@ def open_serial(port: str, baudrate: int) -> serial.SerialBase:
 
 class SerialScanner(QObject):
     scanned = Signal(str)
-    status_changed = Signal(str)  # "connected" or a message about what is wrong
+    # A code: "connected", "open_failed" or "disconnected" (the UI words it); the detail
+    # (the OS error) goes to the log, never to the screen.
+    status_changed = Signal(str)
 
     def __init__(
         self,
@@ -65,14 +67,16 @@ class SerialScanner(QObject):
             try:
                 port = self._factory(self.port, self.baudrate)
             except (serial.SerialException, OSError) as exc:
-                self.status_changed.emit(f"掃描器連接埠無法開啟：{exc}")
+                log.warning("serial scanner %s cannot be opened: %s", self.port, exc)
+                self.status_changed.emit("open_failed")
                 self._stop.wait(REOPEN_DELAY_S)
                 continue
             self.status_changed.emit("connected")
             try:
                 self._read(port)
             except (serial.SerialException, OSError) as exc:
-                self.status_changed.emit(f"掃描器連線中斷：{exc}")
+                log.warning("serial scanner %s disconnected: %s", self.port, exc)
+                self.status_changed.emit("disconnected")
                 self._stop.wait(REOPEN_DELAY_S)
             finally:
                 port.close()

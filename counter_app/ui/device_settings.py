@@ -35,9 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.core.codes import (
-    REASON_MESSAGES,
     InvalidCode,
-    InvalidReason,
     ScanRules,
     parse_scan,
 )
@@ -49,63 +47,7 @@ from counter_app.devices.print_queue import JobSnapshot, PrintQueue
 from counter_app.devices.printer import ReceiptPrinter
 from counter_app.devices.usb_permissions import udev_instructions
 from counter_app.ui.device_messages import job_status_text, printer_display_name, test_page_labels
-
-# zh_TW text of this dialog's strings, for the phrasebook in tools/i18n.py
-# (owned elsewhere): `PHRASEBOOK.update(ZH_TW)` there, then run the tool.
-ZH_TW: dict[str, str] = {
-    ' ms': ' 毫秒',
-    '%1 or %1:9100': '%1 或 %1:9100',
-    '04b8:0e15 (vendor:product)': '04b8:0e15（廠商:產品）',
-    '58 mm (32 columns)': '58 mm（32 字）',
-    '80 mm (48 columns)': '80 mm（48 字）',
-    'Address': '位址',
-    'Big5 (Taiwan models)': 'Big5（台灣機種）',
-    'COM3 or /dev/ttyUSB0@9600': 'COM3 或 /dev/ttyUSB0@9600',
-    'CUPS printer': 'CUPS 印表機',
-    'Cancel': '取消',
-    'Cash drawer': '錢櫃',
-    'Chinese encoding': '中文編碼',
-    'Connection': '連線方式',
-    'Device file': '裝置檔案',
-    'Drawer pin': '錢櫃接腳',
-    'Enter the USB address, e.g. 04b8:0e15 (vendor:product, shown by lsusb).': '請輸入 USB 位址，例如 04b8:0e15（廠商:產品，可用 lsusb 查詢）。',
-    'GB18030 (mainland models)': 'GB18030（簡體機種）',
-    'GS1 code': 'GS1 條碼',
-    'Image (any printer)': '圖像（任何印表機）',
-    'In-store weight/price label': '店內秤重／計價條碼',
-    'Invalid code': '無效條碼',
-    'Install the udev rule below.': '請安裝下方的 udev 規則。',
-    'Invalid settings: %1': '設定有誤：%1',
-    'Linux USB permissions': 'Linux USB 權限',
-    'Name': '名稱',
-    'Network (TCP 9100)': '網路（TCP 9100）',
-    'No permission to use the USB printer (errno 13, access denied). Run these commands as an administrator to install the udev rule:': '沒有存取 USB 印表機的權限（errno 13 / 拒絕存取）。請以管理員身分執行下列指令安裝 udev 規則：',
-    'Not tested yet': '尚未測試',
-    'On Linux a USB printer needs a udev rule before a normal user can print:': '在 Linux 上，USB 印表機需要 udev 規則才能由一般使用者列印：',
-    'Paper width': '紙寬',
-    'Pickup code': '取貨碼',
-    'Pin 2 (usual)': '接腳 2（一般）',
-    'Pin 5 (second drawer)': '接腳 5（第二錢櫃）',
-    'Printer profile': '機型設定檔',
-    'Product barcode': '商品條碼',
-    'Pulse off': '間隔時間',
-    'Pulse on': '脈衝時間',
-    'Receipt number (returns)': '收據號碼（退換貨）',
-    'Receipt preview': '收據預覽',
-    'Receipt printer': '收據印表機',
-    'Receipt printer and scanner settings': '收據印表機與掃描器設定',
-    'Save': '儲存',
-    'Scan any code; what it is shows below:': '請掃描任一條碼，結果會顯示在下方：',
-    'Scanner test': '掃描器測試',
-    'Serial port (COM)': '序列埠（COM）',
-    'Test page sent, waiting to print…': '測試頁已送出，等待列印…',
-    'Test print': '測試列印',
-    'Test the drawer': '測試開錢櫃',
-    'USB': 'USB',
-    'Windows printer': 'Windows 印表機',
-    'E-invoice carrier': '電子發票載具',
-}
-ZH_TW.update({en: zh for zh, en in REASON_MESSAGES.values()})
+from counter_app.ui.scan_messages import invalid_scan_text
 
 PREVIEW_SCALE = 0.7  # 576 printer dots shown about 400 pixels wide
 PreviewRenderer = Callable[[Document, PrinterConfig], Image.Image]
@@ -427,20 +369,7 @@ class DeviceSettingsDialog(QDialog):
             "einvoice_carrier": self.tr("E-invoice carrier"),
             "invalid": self.tr("Invalid code"),
         }
-        reasons = {
-            InvalidReason.EMPTY: self.tr("Nothing was scanned"),
-            InvalidReason.TOO_SHORT: self.tr("Code is too short"),
-            InvalidReason.TOO_LONG: self.tr("Code is too long"),
-            InvalidReason.CONTROL_CHARS: self.tr("Code contains control characters"),
-            InvalidReason.BAD_CHECK_DIGIT: self.tr("Wrong check digit, scan again"),
-            InvalidReason.BAD_DATE: self.tr("The date in the code is invalid"),
-            InvalidReason.BAD_GS1: self.tr("Malformed GS1 code"),
-            InvalidReason.GS1_WITHOUT_GTIN: self.tr("GS1 code carries no GTIN"),
-            InvalidReason.BAD_PICKUP_CODE: self.tr("Malformed pickup code"),
-            InvalidReason.BAD_CARRIER: self.tr("Malformed e-invoice carrier"),
-            InvalidReason.UNKNOWN_FORMAT: self.tr("Unknown code format"),
-        }
-        detail = f" ({reasons[result.reason]})" if isinstance(result, InvalidCode) else ""
+        detail = f" ({invalid_scan_text(result.reason)})" if isinstance(result, InvalidCode) else ""
         self.scan_list.insertItem(0, f"{text[:60]}  →  {kinds[result.kind]}{detail}")
 
     @Slot()

@@ -28,6 +28,7 @@ from counter_app.core.codes import (
     ScanResult,
     parse_scan,
 )
+from counter_app.ui.scan_messages import invalid_scan_text
 from counter_app.ui.screens.base import Screen
 
 log = logging.getLogger(__name__)
@@ -100,7 +101,7 @@ class ScanRouter(QObject):
 
     def dispatch(self, result: ScanResult, text: str) -> None:
         if isinstance(result, InvalidCode) and result.reason != InvalidReason.UNKNOWN_FORMAT:
-            self._tell(f"{result.message}: {text[:40]}")
+            self._tell(f"{invalid_scan_text(result.reason)}: {text[:40]}")
             return
         name = self._routes.get(scan_kind(result))
         screen = self._host.screen_named(name) if name else None

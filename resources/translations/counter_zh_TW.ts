@@ -459,316 +459,261 @@
 <context>
     <name>DeviceSettingsDialog</name>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="162" />
+        <location filename="../../counter_app/ui/device_settings.py" line="104" />
         <source>Receipt printer and scanner settings</source>
         <translation>收據印表機與掃描器設定</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="175" />
+        <location filename="../../counter_app/ui/device_settings.py" line="117" />
         <source>Network (TCP 9100)</source>
         <translation>網路（TCP 9100）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="176" />
+        <location filename="../../counter_app/ui/device_settings.py" line="118" />
         <source>USB</source>
         <translation>USB</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="177" />
+        <location filename="../../counter_app/ui/device_settings.py" line="119" />
         <source>Serial port (COM)</source>
         <translation>序列埠（COM）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="178" />
+        <location filename="../../counter_app/ui/device_settings.py" line="120" />
         <source>Windows printer</source>
         <translation>Windows 印表機</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="179" />
+        <location filename="../../counter_app/ui/device_settings.py" line="121" />
         <source>CUPS printer</source>
         <translation>CUPS 印表機</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="180" />
+        <location filename="../../counter_app/ui/device_settings.py" line="122" />
         <source>Device file</source>
         <translation>裝置檔案</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="189" />
+        <location filename="../../counter_app/ui/device_settings.py" line="131" />
         <source>80 mm (48 columns)</source>
         <translation>80 mm（48 字）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="190" />
+        <location filename="../../counter_app/ui/device_settings.py" line="132" />
         <source>58 mm (32 columns)</source>
         <translation>58 mm（32 字）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="193" />
+        <location filename="../../counter_app/ui/device_settings.py" line="135" />
         <source>Big5 (Taiwan models)</source>
         <translation>Big5（台灣機種）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="194" />
+        <location filename="../../counter_app/ui/device_settings.py" line="136" />
         <source>GB18030 (mainland models)</source>
         <translation>GB18030（簡體機種）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="195" />
+        <location filename="../../counter_app/ui/device_settings.py" line="137" />
         <source>Image (any printer)</source>
         <translation>圖像（任何印表機）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="199" />
+        <location filename="../../counter_app/ui/device_settings.py" line="141" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="200" />
+        <location filename="../../counter_app/ui/device_settings.py" line="142" />
         <source>Connection</source>
         <translation>連線方式</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="201" />
+        <location filename="../../counter_app/ui/device_settings.py" line="143" />
         <source>Address</source>
         <translation>位址</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="202" />
+        <location filename="../../counter_app/ui/device_settings.py" line="144" />
         <source>Printer profile</source>
         <translation>機型設定檔</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="203" />
+        <location filename="../../counter_app/ui/device_settings.py" line="145" />
         <source>Paper width</source>
         <translation>紙寬</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="204" />
+        <location filename="../../counter_app/ui/device_settings.py" line="146" />
         <source>Chinese encoding</source>
         <translation>中文編碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="205" />
+        <location filename="../../counter_app/ui/device_settings.py" line="147" />
         <source>Receipt printer</source>
         <translation>收據印表機</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="209" />
+        <location filename="../../counter_app/ui/device_settings.py" line="151" />
         <source>Pin 2 (usual)</source>
         <translation>接腳 2（一般）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="210" />
+        <location filename="../../counter_app/ui/device_settings.py" line="152" />
         <source>Pin 5 (second drawer)</source>
         <translation>接腳 5（第二錢櫃）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="215" />
+        <location filename="../../counter_app/ui/device_settings.py" line="157" />
         <source>Drawer pin</source>
         <translation>錢櫃接腳</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="216" />
+        <location filename="../../counter_app/ui/device_settings.py" line="158" />
         <source>Pulse on</source>
         <translation>脈衝時間</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="217" />
+        <location filename="../../counter_app/ui/device_settings.py" line="159" />
         <source>Pulse off</source>
         <translation>間隔時間</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="218" />
+        <location filename="../../counter_app/ui/device_settings.py" line="160" />
         <source>Cash drawer</source>
         <translation>錢櫃</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="221" />
+        <location filename="../../counter_app/ui/device_settings.py" line="163" />
         <source>Test print</source>
         <translation>測試列印</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="222" />
+        <location filename="../../counter_app/ui/device_settings.py" line="164" />
         <source>Test the drawer</source>
         <translation>測試開錢櫃</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="227" />
+        <location filename="../../counter_app/ui/device_settings.py" line="169" />
         <source>Not tested yet</source>
         <translation>尚未測試</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="230" />
+        <location filename="../../counter_app/ui/device_settings.py" line="172" />
         <source>Linux USB permissions</source>
         <translation>Linux USB 權限</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="242" />
+        <location filename="../../counter_app/ui/device_settings.py" line="184" />
         <source>Scanner test</source>
         <translation>掃描器測試</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="244" />
+        <location filename="../../counter_app/ui/device_settings.py" line="186" />
         <source>Scan any code; what it is shows below:</source>
         <translation>請掃描任一條碼，結果會顯示在下方：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="250" />
+        <location filename="../../counter_app/ui/device_settings.py" line="192" />
         <source>Save</source>
         <translation>儲存</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="251" />
+        <location filename="../../counter_app/ui/device_settings.py" line="193" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="270" />
+        <location filename="../../counter_app/ui/device_settings.py" line="212" />
         <source>Receipt preview</source>
         <translation>收據預覽</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="283" />
+        <location filename="../../counter_app/ui/device_settings.py" line="225" />
         <source> ms</source>
         <translation> 毫秒</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="321" />
+        <location filename="../../counter_app/ui/device_settings.py" line="263" />
         <source>%1 or %1:9100</source>
         <translation>%1 或 %1:9100</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="322" />
+        <location filename="../../counter_app/ui/device_settings.py" line="264" />
         <source>04b8:0e15 (vendor:product)</source>
         <translation>04b8:0e15（廠商:產品）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="323" />
+        <location filename="../../counter_app/ui/device_settings.py" line="265" />
         <source>COM3 or /dev/ttyUSB0@9600</source>
         <translation>COM3 或 /dev/ttyUSB0@9600</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="340" />
+        <location filename="../../counter_app/ui/device_settings.py" line="282" />
         <source>Enter the USB address, e.g. 04b8:0e15 (vendor:product, shown by lsusb).</source>
         <translation>請輸入 USB 位址，例如 04b8:0e15（廠商:產品，可用 lsusb 查詢）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="344" />
+        <location filename="../../counter_app/ui/device_settings.py" line="286" />
         <source>No permission to use the USB printer (errno 13, access denied). Run these commands as an administrator to install the udev rule:</source>
         <translation>沒有存取 USB 印表機的權限（errno 13 / 拒絕存取）。請以管理員身分執行下列指令安裝 udev 規則：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="346" />
+        <location filename="../../counter_app/ui/device_settings.py" line="288" />
         <source>On Linux a USB printer needs a udev rule before a normal user can print:</source>
         <translation>在 Linux 上，USB 印表機需要 udev 規則才能由一般使用者列印：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="382" />
-        <location filename="../../counter_app/ui/device_settings.py" line="393" />
-        <location filename="../../counter_app/ui/device_settings.py" line="451" />
+        <location filename="../../counter_app/ui/device_settings.py" line="324" />
+        <location filename="../../counter_app/ui/device_settings.py" line="335" />
+        <location filename="../../counter_app/ui/device_settings.py" line="380" />
         <source>Invalid settings: %1</source>
         <translation>設定有誤：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="386" />
+        <location filename="../../counter_app/ui/device_settings.py" line="328" />
         <source>Test page sent, waiting to print…</source>
         <translation>測試頁已送出，等待列印…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="412" />
+        <location filename="../../counter_app/ui/device_settings.py" line="354" />
         <source>Install the udev rule below.</source>
         <translation>請安裝下方的 udev 規則。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="422" />
+        <location filename="../../counter_app/ui/device_settings.py" line="364" />
         <source>Product barcode</source>
         <translation>商品條碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="423" />
+        <location filename="../../counter_app/ui/device_settings.py" line="365" />
         <source>GS1 code</source>
         <translation>GS1 條碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="424" />
+        <location filename="../../counter_app/ui/device_settings.py" line="366" />
         <source>In-store weight/price label</source>
         <translation>店內秤重／計價條碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="425" />
+        <location filename="../../counter_app/ui/device_settings.py" line="367" />
         <source>Receipt number (returns)</source>
         <translation>收據號碼（退換貨）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="426" />
+        <location filename="../../counter_app/ui/device_settings.py" line="368" />
         <source>Pickup code</source>
         <translation>取貨碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="427" />
+        <location filename="../../counter_app/ui/device_settings.py" line="369" />
         <source>E-invoice carrier</source>
         <translation>電子發票載具</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="428" />
+        <location filename="../../counter_app/ui/device_settings.py" line="370" />
         <source>Invalid code</source>
         <translation>無效條碼</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="431" />
-        <source>Nothing was scanned</source>
-        <translation>沒有讀到條碼</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="432" />
-        <source>Code is too short</source>
-        <translation>條碼太短</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="433" />
-        <source>Code is too long</source>
-        <translation>條碼太長</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="434" />
-        <source>Code contains control characters</source>
-        <translation>條碼含有控制字元</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="435" />
-        <source>Wrong check digit, scan again</source>
-        <translation>檢查碼錯誤，請重新掃描</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="436" />
-        <source>The date in the code is invalid</source>
-        <translation>條碼中的日期無效</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="437" />
-        <source>Malformed GS1 code</source>
-        <translation>GS1 條碼格式錯誤</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="438" />
-        <source>GS1 code carries no GTIN</source>
-        <translation>GS1 條碼沒有商品編號</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="439" />
-        <source>Malformed pickup code</source>
-        <translation>取貨碼格式錯誤</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="440" />
-        <source>Malformed e-invoice carrier</source>
-        <translation>載具條碼格式錯誤</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="441" />
-        <source>Unknown code format</source>
-        <translation>無法辨識的條碼</translation>
     </message>
 </context>
 <context>
@@ -1255,19 +1200,77 @@
     </message>
 </context>
 <context>
+    <name>ScanMessages</name>
+    <message>
+        <location filename="../../counter_app/ui/scan_messages.py" line="13" />
+        <source>Nothing was scanned</source>
+        <translation>沒有讀到條碼</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/scan_messages.py" line="14" />
+        <source>Code is too short</source>
+        <translation>條碼太短</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/scan_messages.py" line="15" />
+        <source>Code is too long</source>
+        <translation>條碼太長</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/scan_messages.py" line="16" />
+        <source>Code contains control characters</source>
+        <translation>條碼含有控制字元</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/scan_messages.py" line="17" />
+        <source>Wrong check digit, scan again</source>
+        <translation>檢查碼錯誤，請重新掃描</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/scan_messages.py" line="18" />
+        <source>The date in the code is invalid</source>
+        <translation>條碼中的日期無效</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/scan_messages.py" line="19" />
+        <source>Malformed GS1 code</source>
+        <translation>GS1 條碼格式錯誤</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/scan_messages.py" line="20" />
+        <source>GS1 code carries no GTIN</source>
+        <translation>GS1 條碼沒有商品編號</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/scan_messages.py" line="21" />
+        <source>Malformed pickup code</source>
+        <translation>取貨碼格式錯誤</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/scan_messages.py" line="22" />
+        <source>Malformed e-invoice carrier</source>
+        <translation>載具條碼格式錯誤</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/scan_messages.py" line="23" />
+        <source>Unknown code format</source>
+        <translation>無法辨識的條碼</translation>
+    </message>
+</context>
+<context>
     <name>ScanRouter</name>
     <message>
-        <location filename="../../counter_app/ui/scan_router.py" line="116" />
+        <location filename="../../counter_app/ui/scan_router.py" line="117" />
         <source>Receipt %1: returns cannot be taken at this till yet</source>
         <translation>收據 %1：本機尚未開放退換貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/scan_router.py" line="118" />
+        <location filename="../../counter_app/ui/scan_router.py" line="119" />
         <source>Pickup code %1: pickups cannot be handed over at this till yet</source>
         <translation>取貨碼 %1：本機尚未開放取貨交貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/scan_router.py" line="120" />
+        <location filename="../../counter_app/ui/scan_router.py" line="121" />
         <source>%1: this till cannot take this kind of code yet</source>
         <translation>%1：本機尚無法處理這類條碼</translation>
     </message>

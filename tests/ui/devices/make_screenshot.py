@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QTimer, QTranslator
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from counter_app.devices.config import ConnectionKind, PrinterConfig
@@ -19,20 +19,12 @@ from counter_app.devices.print_queue import PrintQueue
 from counter_app.devices.printer import EscposReceiptPrinter
 from counter_app.devices.scanner_wedge import ScannerWedgeFilter
 from counter_app.ui import device_settings
-
-
-class _ZhTw(QTranslator):
-    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str | None:  # type: ignore[override]
-        return device_settings.ZH_TW.get(source) if context == "DeviceSettingsDialog" else None
-
-    def isEmpty(self) -> bool:
-        return False
+from counter_app.ui.i18n import install_translator
 
 
 def main(out: str) -> None:
     app = QApplication(sys.argv)
-    translator = _ZhTw()
-    app.installTranslator(translator)
+    install_translator(app, "zh_TW")  # the compiled catalogue, as the till loads it
     config = PrinterConfig(name="櫃台收據機", kind=ConnectionKind.USB, address="04b8:0e15",
                            profile="TM-T20II", paper_mm=80)
     queue = PrintQueue(EscposReceiptPrinter(config)).start()
