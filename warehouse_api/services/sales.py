@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from warehouse_api.errors import DomainError
 from warehouse_api.models import Payment, Product, Sale, SaleLine, Staff, table_of, utcnow
 from warehouse_api.schemas import SalePayload
+from warehouse_api.services.devices import AuthenticatedDevice
 from warehouse_api.services.feed_data import publish_sale
 from warehouse_api.services.inventory import adjust_stock, write_ledger
 from warehouse_api.services.operations import OpContext, op_handler, reuse_or_duplicate
@@ -109,7 +110,15 @@ def _refuse_conflicts(ctx: OpContext, payload: SalePayload) -> None:
     raise AssertionError("the precheck found a conflict the detailed checks did not")
 
 
-@op_handler("sale")
+def _sale_stock_keys(
+    _session: Session, device: AuthenticatedDevice, payload: SalePayload
+) -> list[tuple[int, int]]:
+    if device.location_id is None:
+        return []
+    return [(device.location_id, line.product_id) for line in payload.lines]
+
+
+@op_handler("sale", stock_keys=_sale_stock_keys)
 def record_sale(ctx: OpContext, payload: SalePayload) -> dict[str, Any]:
     session = ctx.session
     store_id = require_store(ctx)
