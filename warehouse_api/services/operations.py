@@ -15,7 +15,7 @@ module, so the import graph points one way.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -78,6 +78,44 @@ def op_handler(
 
 def stock_keys_for(op_type: str) -> StockKeys | None:
     return _STOCK_KEYS.get(op_type)
+
+
+@dataclass(frozen=True, slots=True)
+class QueuedOp:
+    """An op of a push batch handed to a run handler: its op_id, body hash and payload."""
+
+    op_id: str
+    body_sha256: str
+    payload: Any
+
+
+RunHandler = Callable[[Session, AuthenticatedDevice, Settings, Sequence[QueuedOp]], list[Any]]
+_RUN_HANDLERS: dict[str, RunHandler] = {}
+
+
+def op_run_handler(op_type: str) -> Callable[[RunHandler], RunHandler]:
+    """Register a handler for a run of consecutive ops of one type in a push batch.
+
+    It applies, set-wise (a few statements for the whole run), the longest prefix of
+    the run that the one-op handler would certainly apply, and returns those ops'
+    results, exactly what the one-op handler would have returned one by one (possibly
+    none). `push` claims them, and applies the op after the prefix with the one-op
+    handler, which gives the precise answer (duplicate, rejected, ...), then offers the
+    rest of the run again. The run runs in a savepoint; a UNIQUE race inside rolls it
+    back and its ops are applied one by one."""
+
+    def register(handler: RunHandler) -> RunHandler:
+        existing = _RUN_HANDLERS.get(op_type)
+        if existing is not None and existing is not handler:
+            raise RuntimeError(f"two run handlers for op type {op_type!r}")
+        _RUN_HANDLERS[op_type] = handler
+        return handler
+
+    return register
+
+
+def run_handler_for(op_type: str) -> RunHandler | None:
+    return _RUN_HANDLERS.get(op_type)
 
 
 def handler_for(op_type: str) -> Handler:

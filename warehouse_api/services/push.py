@@ -46,8 +46,11 @@ from warehouse_api.services.operations import (
     AlreadyApplied,
     Handler,
     OpContext,
+    QueuedOp,
+    RunHandler,
     handler_for,
     recover_shortfall,
+    run_handler_for,
     stock_keys_for,
 )
 from warehouse_api.services.sql import dialect_name
@@ -126,7 +129,63 @@ def _apply_batch(
     }
     if dialect_name(session) == "postgresql":
         _lock_stock_rows(session, device, [op for op in batch if op.op_id not in claims])
-    return [_apply_one(session, settings, device, op, claims) for op in batch]
+    results: list[dict[str, Any]] = []
+    index = 0
+    while index < len(batch):
+        op = batch[index]
+        run_handler = run_handler_for(op.type)
+        if run_handler is not None and op.op_id not in claims:
+            end = index + 1
+            while end < len(batch) and batch[end].type == op.type and batch[end].op_id not in claims:
+                end += 1
+            applied = _apply_run(session, settings, device, run_handler, batch[index:end], claims)
+            if applied:
+                results += applied
+                index += len(applied)
+                continue
+        results.append(_apply_one(session, settings, device, op, claims))
+        index += 1
+    return results
+
+
+def _apply_run(
+    session: Session,
+    settings: Settings,
+    device: AuthenticatedDevice,
+    run_handler: RunHandler,
+    run: list[_Op],
+    claims: Claims,
+) -> list[dict[str, Any]]:
+    """Offer consecutive ops of one type to their run handler; the results of the prefix
+    it applied set-wise (claims included), or none, and the ops go one by one."""
+    queued = [QueuedOp(op.op_id, op.digest, op.payload) for op in run]
+    try:
+        with savepoint(session):
+            results = run_handler(session, device, settings, queued)
+            if results:
+                now = utcnow()
+                session.execute(
+                    _INSERT_CLAIM,
+                    [
+                        {
+                            "op_id": op.op_id,
+                            "device_id": device.id,
+                            "type": op.type,
+                            "body_sha256": op.digest,
+                            "result": result,
+                            "created_at": now,
+                        }
+                        for op, result in zip(run, results, strict=False)
+                    ],
+                )
+    except (IntegrityError, DomainError):
+        # A concurrent writer took an id first: one by one, each op finds out what.
+        return []
+    applied = []
+    for op, result in zip(run, results, strict=False):
+        claims[op.op_id] = (op.digest, result)
+        applied.append({"op_id": op.op_id, "status": "applied", "result": result})
+    return applied
 
 
 def _lock_stock_rows(session: Session, device: AuthenticatedDevice, batch: list[_Op]) -> None:
