@@ -208,3 +208,35 @@ def test_batches_selling_products_in_opposite_orders_never_deadlock(
             assert check_ledger(session) == []
     finally:
         db.dispose()
+
+
+def test_a_run_of_sales_answers_as_one_by_one(server: Server) -> None:
+    """Consecutive sales are applied set-wise; the answers are the one-by-one answers:
+    each sale's negative_stock is the figure right after that sale, and a sale that
+    reuses a receipt number in the middle is refused without stopping the others."""
+    from warehouse_api.services.inventory import adjust_stock, read_level
+
+    store = server.location_id("S003")
+    with server.db.write() as session:
+        current = read_level(session, store, 17)
+        on_hand = current.on_hand if current else 0
+        adjust_stock(
+            session, store, 17, on_hand_delta=2 - on_hand, reason="count", reference="t",
+            device_id=None,
+        )
+    token = server.enroll("S003")
+    sales = [sale_op(17, 1) for _ in range(3)]
+    clash = sale_op(17, 1, receipt_no=sales[0]["payload"]["receipt_no"])
+    results = push(server, token, sales[0], sales[1], clash, sales[2])
+    assert [r["status"] for r in results] == ["applied", "applied", "rejected", "applied"]
+    assert results[2]["problem"]["code"] == "receipt_no_taken"
+    assert [r["result"]["negative_stock"] for r in (results[0], results[1], results[3])] == [
+        [],
+        [],
+        [{"product_id": 17, "on_hand": -1}],
+    ]
+    assert level(server, "S003", 17) == (-1, 0)
+    with server.client(server.token("operator")) as client:
+        flagged = client.get("/operator/stock/needs-count").json()
+    assert any(row["location_id"] == store and row["product_id"] == 17 for row in flagged), flagged
+    assert ledger_balances(server)
