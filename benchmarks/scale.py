@@ -230,17 +230,17 @@ def drain(db: Database, db_url: str, base_url: str) -> dict[str, Any]:
             moved += session.scalar(
                 select(func.count()).where(StockMovement.reference.in_(chunk))
             ) or 0
-    floor_s = _drain_floor(db, db_url, rng, products)
     return {
         "drain_10k_s": round(seconds, 2),
-        "drain_10k_floor_s": round(floor_s, 2),
         "drain_applied": statuses["applied"],
         "drain_exactly_once": stored == DRAIN_SALES and moved == 3 * DRAIN_SALES,
     }
 
 
-def _drain_floor(db: Database, db_url: str, rng: random.Random, products: list[int]) -> float:
+def drain_floor(db: Database, db_url: str) -> dict[str, Any]:
     """The same rows written by the bare driver, one transaction per 500 sales."""
+    rng = random.Random(11)
+    products = [p for p in _product_ids(db) if p not in (FLASH_PRODUCT, FLASH_FLOOR_PRODUCT)]
     with db.write() as session:
         store = location_by_code(session, "S002").id
         device_id = issue_token(session, "counter", store, "bench-floor").device_id
@@ -306,7 +306,7 @@ def _drain_floor(db: Database, db_url: str, rng: random.Random, products: list[i
             transaction.__exit__(None, None, None)
     seconds = time.perf_counter() - started
     conn.close()
-    return seconds
+    return {"drain_10k_floor_s": round(seconds, 2)}
 
 
 # --- flash sale -----------------------------------------------------------------------
@@ -362,7 +362,6 @@ def flash_sale(db: Database, db_url: str, base_url: str) -> dict[str, Any]:
         warehouse = location_by_code(session, "WH01").id
         after = read_level(session, warehouse, FLASH_PRODUCT)
     assert after is not None
-    floor_per_s = _flash_floor(db, db_url)
     return {
         "flash_sale_sold": outcomes["sold"],
         "flash_sale_units": FLASH_UNITS,
@@ -373,13 +372,15 @@ def flash_sale(db: Database, db_url: str, base_url: str) -> dict[str, Any]:
         "flash_sale_reserved_delta": after.reserved - reserved_before,
         "flash_sale_on_hand_unchanged": after.on_hand == on_hand_before,
         "flash_sale_orders_per_s": round(FLASH_ORDERS / seconds, 1),
-        "flash_sale_floor_orders_per_s": round(floor_per_s, 1),
         "flash_sale_ledger_balanced": _ledger_balanced(db),
     }
 
 
-def _flash_floor(db: Database, db_url: str) -> float:
-    """100 bare connections looping a conditional UPDATE, autocommit, 5,000 attempts."""
+def flash_floor(db: Database, db_url: str) -> dict[str, Any]:
+    """100 bare connections looping a conditional UPDATE, autocommit, 5,000 attempts.
+
+    PostgreSQL's max_connections is shared with whatever else runs on the machine: if
+    fewer than 100 connections can be had, the floor runs on those (and says so)."""
     _set_available(db, FLASH_FLOOR_PRODUCT, FLASH_UNITS)
     with db.read() as session:
         warehouse = session.scalar(select(Location.id).where(Location.code == "WH01"))
@@ -388,19 +389,29 @@ def _flash_floor(db: Database, db_url: str) -> float:
         f"UPDATE stock SET reserved = reserved + 1 WHERE location_id = {p} AND product_id = {p}"
         " AND on_hand - reserved - safety_stock >= 1 RETURNING reserved"
     )
-    conns = [_driver_connect(db_url) for _ in range(FLASH_CLIENTS)]
-    won = [0] * FLASH_CLIENTS
-    barrier = threading.Barrier(FLASH_CLIENTS)
-    per_client = FLASH_ORDERS // FLASH_CLIENTS
+    conns = []
+    for _ in range(FLASH_CLIENTS):
+        try:
+            conns.append(_driver_connect(db_url))
+        except Exception as error:  # too many clients: use what we have
+            print(f"flash floor: {len(conns)} connections ({error})", file=sys.stderr)
+            break
+    if len(conns) < FLASH_CLIENTS and len(conns) > 10:
+        conns.pop().close()  # leave the others a connection
+    clients = len(conns)
+    won = [0] * clients
+    barrier = threading.Barrier(clients)
+    per_client = [FLASH_ORDERS // clients + (1 if i < FLASH_ORDERS % clients else 0)
+                  for i in range(clients)]
 
     def loop(index: int) -> None:
         conn = conns[index]
         barrier.wait()
-        for _ in range(per_client):
+        for _ in range(per_client[index]):
             if conn.execute(sql, (warehouse, FLASH_FLOOR_PRODUCT)).fetchone() is not None:
                 won[index] += 1
 
-    threads = [threading.Thread(target=loop, args=(i,)) for i in range(FLASH_CLIENTS)]
+    threads = [threading.Thread(target=loop, args=(i,)) for i in range(clients)]
     for thread in threads:
         thread.start()
     started = time.perf_counter()
@@ -415,7 +426,8 @@ def _flash_floor(db: Database, db_url: str) -> float:
     with db.write() as session:
         adjust_stock(session, warehouse, FLASH_FLOOR_PRODUCT, reserved_delta=-FLASH_UNITS,
                      reason="release", reference=None, device_id=None)
-    return FLASH_ORDERS / seconds
+    return {"flash_sale_floor_orders_per_s": round(FLASH_ORDERS / seconds, 1),
+            "flash_sale_floor_connections": clients}
 
 
 # --- 200 tills ------------------------------------------------------------------------
@@ -567,6 +579,14 @@ def run_backend(
         db = Database.from_url(db_url)
         try:
             seed_demo(db, products=CATALOG_PRODUCTS)
+            # The floors first, while no server holds connections of its own.
+            floors: list[tuple[str, Callable[[], dict[str, Any]]]] = [
+                ("drain", lambda: drain_floor(db, db_url)),
+                ("flash", lambda: flash_floor(db, db_url)),
+            ]
+            for name, floor in floors:
+                if name in parts:
+                    figures.update(floor())
             with serve_in_subprocess(db_url, workers) as base_url:
                 steps: list[tuple[str, Callable[[], dict[str, Any]]]] = [
                     ("drain", lambda: drain(db, db_url, base_url)),

@@ -231,15 +231,51 @@ def release_stock(session: Session, location_id: int, quantities: Mapping[int, i
         )
 
 
+_AVAILABLE = select(
+    stock_table.c.product_id,
+    stock_table.c.on_hand - stock_table.c.reserved - stock_table.c.safety_stock,
+).where(
+    stock_table.c.location_id == bindparam("p_location"),
+    stock_table.c.product_id.in_(bindparam("p_products", expanding=True)),
+)
+
+
+def refuse_if_short(session: Session, location_id: int, quantities: Mapping[int, int]) -> None:
+    """Raise InsufficientStock, before anything is written, when the committed figures
+    already show a product short.
+
+    A flash sale refuses many more orders than it takes: after the last unit this makes
+    a refusal one read instead of inserting the order, failing the hold and rolling
+    back. It never grants: `hold_stock`'s conditional UPDATE stays the only judge of a
+    success. A figure that rises meanwhile (a hold cancelled a moment later) only means
+    the refused order came first."""
+    available: dict[int, int] = {
+        row[0]: row[1]
+        for row in session.execute(
+            _AVAILABLE, {"p_location": location_id, "p_products": sorted(quantities)}
+        )
+    }
+    for product_id in sorted(quantities):
+        if available.get(product_id, 0) < quantities[product_id]:
+            raise _shortfall(session, location_id, product_id, quantities[product_id])
+
+
 def _shortfall(
     session: Session, location_id: int, product_id: int, wanted: int
 ) -> InsufficientStock:
-    level = read_level(session, location_id, product_id)
-    available = max(level.available, 0) if level else 0
-    code = session.scalar(select(Location.code).where(Location.id == location_id)) or str(
-        location_id
-    )
-    sku = session.scalar(select(Product.sku).where(Product.id == product_id)) or str(product_id)
+    c = stock_table.c
+    row = session.execute(
+        select(
+            select(Location.code).where(Location.id == location_id).scalar_subquery(),
+            select(Product.sku).where(Product.id == product_id).scalar_subquery(),
+            select(c.on_hand - c.reserved - c.safety_stock)
+            .where(c.location_id == location_id, c.product_id == product_id)
+            .scalar_subquery(),
+        )
+    ).one()
+    code = row[0] or str(location_id)
+    sku = row[1] or str(product_id)
+    available = max(row[2], 0) if row[2] is not None else 0
     return InsufficientStock(
         f"{code} has {available} of SKU {sku} available, {wanted} requested",
         location_id=location_id,

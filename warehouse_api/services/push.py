@@ -189,10 +189,10 @@ def _apply_run(
 
 
 def _lock_stock_rows(session: Session, device: AuthenticatedDevice, batch: list[_Op]) -> None:
-    """Lock, in (location, product) order, every existing stock row the ops name.
-
-    A single op needs none of this (each handler takes its rows in product order);
-    across ops the rows would otherwise be taken in the order the sales were rung up."""
+    """Lock, in (location, product) order, every existing stock row the ops name
+    (`stock_keys` in the registry). A single op needs none of this (each handler takes
+    its rows in product order); across ops the rows would otherwise be taken in the
+    order the sales were rung up."""
     keyed = [(keys, op) for op in batch if (keys := stock_keys_for(op.type)) is not None]
     if len(keyed) < 2:
         return

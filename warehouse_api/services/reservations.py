@@ -32,6 +32,7 @@ from warehouse_api.services.feed_data import (
 )
 from warehouse_api.services.inventory import (
     hold_stock,
+    refuse_if_short,
     release_stock,
     take_held_stock,
 )
@@ -77,6 +78,7 @@ def create_pickup(ctx: OpContext, payload: ReservationCreatePayload) -> dict[str
         )
     source_id = warehouse_id(session)
     wanted = _wanted(session, payload.lines)
+    refuse_if_short(session, source_id, wanted)  # a sold-out item: one read, nothing written
     now = utcnow()
     reservation = Reservation(
         id=payload.reservation_id,
@@ -203,6 +205,7 @@ def place_group_buy_order(
 ) -> Reservation:
     source_id = warehouse_id(session)
     wanted = _wanted(session, lines)
+    refuse_if_short(session, source_id, wanted)  # a sold-out item: one read, nothing written
     now = utcnow()
     order = Reservation(
         id=order_id,
