@@ -624,11 +624,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pg-url", default=os.environ.get("WAREHOUSE_TEST_PG_URL", DEFAULT_PG_URL))
     parser.add_argument("--pg-workers", type=int, default=4)
     parser.add_argument("--sqlite-workers", type=int, default=1)
-    parser.add_argument("--tills-seconds", type=float, default=60.0)
-    parser.add_argument("--sqlite-tills-seconds", type=float, default=40.0)
+    parser.add_argument("--tills-seconds", type=float, default=45.0)
+    parser.add_argument("--sqlite-tills-seconds", type=float, default=30.0)
     parser.add_argument("--out", type=Path, default=None, help="write the figures as JSON here")
     args = parser.parse_args(argv)
     parts = set(args.parts.split(","))
+    os.environ["WAREHOUSE_ACCESS_LOG"] = "0"  # production setting (docs/server.md)
     report: dict[str, Any] = {
         "benchmark": "scale",
         "measured_at": _now(),
