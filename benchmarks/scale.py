@@ -133,7 +133,10 @@ def _database(backend: str, pg_url: str) -> Iterator[str]:
 def _driver_connect(db_url: str) -> Any:
     """A bare driver connection to the same database: psycopg or sqlite3."""
     if db_url.startswith("sqlite"):
-        conn = sqlite3.connect(db_url.removeprefix("sqlite:///"), timeout=60, isolation_level=None)
+        conn = sqlite3.connect(
+            db_url.removeprefix("sqlite:///"), timeout=60, isolation_level=None,
+            check_same_thread=False,
+        )
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
         conn.execute("PRAGMA foreign_keys=ON")
@@ -643,6 +646,10 @@ def main(argv: list[str] | None = None) -> int:
             backend, args.pg_url, args.pg_workers if postgres else args.sqlite_workers, parts,
             args.tills_seconds if postgres else args.sqlite_tills_seconds,
         ))
+        if args.out:  # what is measured so far survives a later failure
+            args.out.parent.mkdir(parents=True, exist_ok=True)
+            args.out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n",
+                                encoding="utf-8")
     report["total_seconds"] = round(time.perf_counter() - started, 1)
     print(json.dumps(report, indent=2, ensure_ascii=False))
     if args.out:
