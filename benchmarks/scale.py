@@ -58,7 +58,7 @@ from warehouse_api.demo_data import seed_demo
 from warehouse_api.embedded import serve_in_subprocess
 from warehouse_api.models import Location, Product, Sale, SaleLine, StockMovement
 from warehouse_api.services.devices import issue_token, location_by_code
-from warehouse_api.services.inventory import adjust_stock, check_ledger, read_level
+from warehouse_api.services.inventory import adjust_stock, check_ledger, hold_rows, read_level
 
 DEFAULT_PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 CATALOG_PRODUCTS = 500
@@ -248,6 +248,8 @@ def drain_floor(db: Database, db_url: str) -> dict[str, Any]:
         store = location_by_code(session, "S002").id
         device_id = issue_token(session, "counter", store, "bench-floor").device_id
     ops = [_sale_op(rng, products, f"RS002-261201-F{i:05d}", 3) for i in range(DRAIN_SALES)]
+    with db.write() as session:  # the floor's UPDATEs need the rows (the API makes them)
+        hold_rows(session, store, products)
     p = _placeholder(db_url)
     conn = _driver_connect(db_url)
     now = datetime.now(UTC)

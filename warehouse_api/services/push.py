@@ -138,7 +138,12 @@ def _apply_batch(
             end = index + 1
             while end < len(batch) and batch[end].type == op.type and batch[end].op_id not in claims:
                 end += 1
-            applied = _apply_run(session, settings, device, run_handler, batch[index:end], claims)
+            # Set-wise pays from two ops on; one op alone is cheaper through its handler.
+            applied = (
+                _apply_run(session, settings, device, run_handler, batch[index:end], claims)
+                if end - index >= 2
+                else []
+            )
             if applied:
                 results += applied
                 index += len(applied)
