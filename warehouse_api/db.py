@@ -8,6 +8,7 @@ upgrading a read lock. PostgreSQL: `postgresql+psycopg://...`.
 from __future__ import annotations
 
 import json
+import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,6 +19,8 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+PG_POOL_SIZE = 8  # connections kept per worker process
+PG_MAX_OVERFLOW = 4  # opened beyond that under a burst, closed when returned
 _BEGIN_OPTION = "sqlite_begin"
 
 
@@ -35,10 +38,26 @@ def make_engine(db_url: str, **kwargs: Any) -> Engine:
         engine = create_engine(db_url, connect_args={"check_same_thread": False}, **kwargs)
         _configure_sqlite(engine)
         return engine
-    kwargs.setdefault("pool_size", 10)
-    kwargs.setdefault("max_overflow", 20)
+    # Per worker process. PostgreSQL's max_connections (100 by default) is shared by
+    # every worker of every server: workers x (pool_size + max_overflow) must stay
+    # below it. More connections than the database has cores only queue inside
+    # PostgreSQL (a hot row is updated one transaction at a time anyway), so requests
+    # beyond the pool wait for a connection here instead (docs/server.md, "Production").
+    kwargs.setdefault("pool_size", _env_int("WAREHOUSE_DB_POOL_SIZE", PG_POOL_SIZE))
+    kwargs.setdefault("max_overflow", _env_int("WAREHOUSE_DB_MAX_OVERFLOW", PG_MAX_OVERFLOW))
+    kwargs.setdefault("pool_timeout", 30)
     kwargs.setdefault("pool_pre_ping", True)
     return create_engine(db_url, **kwargs)
+
+
+def _env_int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ValueError(f"{name} must be a whole number, not {value!r}") from None
 
 
 def _configure_sqlite(engine: Engine) -> None:

@@ -6,12 +6,18 @@ the single `feed_state` row (PostgreSQL: `SELECT ... FOR UPDATE` via UPDATE; SQL
 writers are serialized by `BEGIN IMMEDIATE`). The lock is held until commit, so
 seqs become visible in the order they were assigned and a reader that has seen
 seq N has also seen every seq below N: a pull never skips a change.
+
+Inside a SAVEPOINT (`savepoint`, one per op of a push batch) changes still wait for
+the outermost commit, so a batch takes the `feed_state` lock once, at its end; a
+savepoint that rolls back takes back the changes queued since it began.
 """
 
 from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Literal
@@ -25,6 +31,8 @@ from warehouse_api.models import ChangeLog, FeedState, table_of, utcnow
 from warehouse_api.services.sql import dialect_name
 
 _PENDING = "pending_changes"
+_JOURNAL = "pending_changes_journal"  # (key, previous value or _ABSENT), for savepoints
+_ABSENT = object()
 FEED_STATE_ID = 1
 
 ChangeOp = Literal["upsert", "delete"]
@@ -50,11 +58,39 @@ def record_change(
     if op == "delete":
         data = None
     pending: dict[tuple[str, str], PendingChange] = session.info.setdefault(_PENDING, {})
-    pending[(entity, str(entity_id))] = PendingChange(op, data, scope_location_id)
+    key = (entity, str(entity_id))
+    journal: list[tuple[tuple[str, str], object]] | None = session.info.get(_JOURNAL)
+    if journal is not None:
+        journal.append((key, pending.get(key, _ABSENT)))
+    pending[key] = PendingChange(op, data, scope_location_id)
+
+
+@contextmanager
+def savepoint(session: Session) -> Iterator[None]:
+    """`session.begin_nested()` whose queued feed changes leave with it if it rolls back.
+
+    Released, its changes wait for the outermost commit like any other."""
+    journal: list[tuple[tuple[str, str], object]] = session.info.setdefault(_JOURNAL, [])
+    mark = len(journal)
+    try:
+        with session.begin_nested():
+            yield
+    except BaseException:
+        pending: dict[tuple[str, str], Any] = session.info.get(_PENDING, {})
+        while len(journal) > mark:
+            key, previous = journal.pop()
+            if previous is _ABSENT:
+                pending.pop(key, None)
+            else:
+                pending[key] = previous  # keeps its place, so its seq order too
+        raise
 
 
 def assign_pending_seqs(session: Session) -> None:
     """Give the queued changes their seqs and write them; runs just before commit."""
+    if session.in_nested_transaction():
+        return  # a savepoint's release: its changes wait for the outermost commit
+    session.info.pop(_JOURNAL, None)
     pending: dict[tuple[str, str], PendingChange] | None = session.info.pop(_PENDING, None)
     if not pending:
         return
@@ -105,7 +141,10 @@ def _feed_statements(dialect: str) -> tuple[Any, Any]:
 
 
 def _forget_pending_changes(session: Session, *_args: Any) -> None:
+    if session.in_nested_transaction():
+        return  # a savepoint rolled back: `savepoint` takes back its own changes
     session.info.pop(_PENDING, None)
+    session.info.pop(_JOURNAL, None)
 
 
 event.listen(Session, "before_commit", assign_pending_seqs)

@@ -9,17 +9,27 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import update
+from sqlalchemy.orm import Session
 
 from warehouse_api.errors import DomainError
 from warehouse_api.models import Stock
 from warehouse_api.schemas import StockCountPayload
+from warehouse_api.services.devices import AuthenticatedDevice
 from warehouse_api.services.inventory import adjust_stock, lock_levels
 from warehouse_api.services.locations import require_store_device
 from warehouse_api.services.operations import OpContext, op_handler
 from warehouse_api.services.sales import require_products
 
 
-@op_handler("stock_count")
+def _count_stock_keys(
+    _session: Session, device: AuthenticatedDevice, payload: StockCountPayload
+) -> list[tuple[int, int]]:
+    if device.location_id is None:
+        return []
+    return [(device.location_id, line.product_id) for line in payload.lines]
+
+
+@op_handler("stock_count", stock_keys=_count_stock_keys)
 def apply_count(ctx: OpContext, payload: StockCountPayload) -> dict[str, Any]:
     session = ctx.session
     store_id = require_store_device(ctx.device)

@@ -231,15 +231,51 @@ def release_stock(session: Session, location_id: int, quantities: Mapping[int, i
         )
 
 
+_AVAILABLE = select(
+    stock_table.c.product_id,
+    stock_table.c.on_hand - stock_table.c.reserved - stock_table.c.safety_stock,
+).where(
+    stock_table.c.location_id == bindparam("p_location"),
+    stock_table.c.product_id.in_(bindparam("p_products", expanding=True)),
+)
+
+
+def refuse_if_short(session: Session, location_id: int, quantities: Mapping[int, int]) -> None:
+    """Raise InsufficientStock, before anything is written, when the committed figures
+    already show a product short.
+
+    A flash sale refuses many more orders than it takes: after the last unit this makes
+    a refusal one read instead of inserting the order, failing the hold and rolling
+    back. It never grants: `hold_stock`'s conditional UPDATE stays the only judge of a
+    success. A figure that rises meanwhile (a hold cancelled a moment later) only means
+    the refused order came first."""
+    available: dict[int, int] = {
+        row[0]: row[1]
+        for row in session.execute(
+            _AVAILABLE, {"p_location": location_id, "p_products": sorted(quantities)}
+        )
+    }
+    for product_id in sorted(quantities):
+        if available.get(product_id, 0) < quantities[product_id]:
+            raise _shortfall(session, location_id, product_id, quantities[product_id])
+
+
 def _shortfall(
     session: Session, location_id: int, product_id: int, wanted: int
 ) -> InsufficientStock:
-    level = read_level(session, location_id, product_id)
-    available = max(level.available, 0) if level else 0
-    code = session.scalar(select(Location.code).where(Location.id == location_id)) or str(
-        location_id
-    )
-    sku = session.scalar(select(Product.sku).where(Product.id == product_id)) or str(product_id)
+    c = stock_table.c
+    row = session.execute(
+        select(
+            select(Location.code).where(Location.id == location_id).scalar_subquery(),
+            select(Product.sku).where(Product.id == product_id).scalar_subquery(),
+            select(c.on_hand - c.reserved - c.safety_stock)
+            .where(c.location_id == location_id, c.product_id == product_id)
+            .scalar_subquery(),
+        )
+    ).one()
+    code = row[0] or str(location_id)
+    sku = row[1] or str(product_id)
+    available = max(row[2], 0) if row[2] is not None else 0
     return InsufficientStock(
         f"{code} has {available} of SKU {sku} available, {wanted} requested",
         location_id=location_id,
@@ -279,6 +315,89 @@ def lock_levels(
         .with_for_update()
     ).all()
     return {row[0]: _level(location_id, row[0], (row[1], row[2], row[3])) for row in rows}
+
+
+@dataclass(slots=True)
+class HeldRow:
+    """A stock row read under its lock, changed in Python, written back by `store_rows`."""
+
+    product_id: int
+    on_hand: int
+    reserved: int
+    safety_stock: int
+    needs_count: bool
+
+    def apply(self, on_hand_delta: int, reserved_delta: int = 0) -> None:
+        """The rule of `adjust_stock`'s UPDATE, step for step: facts always apply; a
+        reservation squeezed by on_hand shrinks to fit and the row is flagged for a count."""
+        new_on_hand = self.on_hand + on_hand_delta
+        wanted = self.reserved + reserved_delta
+        if new_on_hand < 0 or (wanted > new_on_hand and wanted > 0):
+            self.needs_count = True
+        if wanted <= 0:
+            self.reserved = 0
+        elif wanted <= new_on_hand:
+            self.reserved = wanted
+        else:
+            self.reserved = max(new_on_hand, 0)
+        self.on_hand = new_on_hand
+
+
+def hold_rows(session: Session, location_id: int, product_ids: Collection[int]) -> dict[int, HeldRow]:
+    """Create missing rows (one statement), then read and lock them in product-id order.
+
+    For many changes to few rows in one transaction (a batch of sales): apply them in
+    Python with `HeldRow.apply` and write each row once with `store_rows`."""
+    ordered = sorted(product_ids)
+    session.execute(
+        _statements(session).ensure_row,
+        [{"p_location": location_id, "p_product": product_id} for product_id in ordered],
+    )
+    c = stock_table.c
+    rows = session.execute(
+        select(c.product_id, c.on_hand, c.reserved, c.safety_stock, c.needs_count)
+        .where(c.location_id == location_id, c.product_id.in_(ordered))
+        .order_by(c.product_id)
+        .with_for_update()
+    ).all()
+    return {row[0]: HeldRow(row[0], row[1], row[2], row[3], bool(row[4])) for row in rows}
+
+
+_STORE_ROW = (
+    stock_table.update()
+    .where(
+        stock_table.c.location_id == bindparam("p_location"),
+        stock_table.c.product_id == bindparam("p_product"),
+    )
+    .values(
+        on_hand=bindparam("p_on_hand", type_=Integer),
+        reserved=bindparam("p_reserved", type_=Integer),
+        needs_count=bindparam("p_needs_count"),
+    )
+)
+
+
+def store_rows(session: Session, location_id: int, rows: Collection[HeldRow]) -> None:
+    """Write rows taken with `hold_rows` back (one statement) and publish their figures."""
+    if not rows:
+        return
+    session.execute(
+        _STORE_ROW,
+        [
+            {
+                "p_location": location_id,
+                "p_product": row.product_id,
+                "p_on_hand": row.on_hand,
+                "p_reserved": row.reserved,
+                "p_needs_count": row.needs_count,
+            }
+            for row in rows
+        ],
+    )
+    for row in rows:
+        publish_stock(
+            session, location_id, row.product_id, row.on_hand, row.reserved, row.safety_stock
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,10 @@ Each feature module registers its handlers here (`@op_handler("sale")`); `push` 
 an op by looking its type up here and knows no feature module. `op_handlers` imports
 every feature module once so that the registry is full when the app starts. A module
 that can free stock when an op runs short (expired holds) registers a
-`shortfall_recovery`; `push` calls it between attempts.
+`shortfall_recovery`; `push` calls it, in the batch's own transaction, before trying
+the op once more. A handler may also say which stock rows an op will change
+(`stock_keys`): on PostgreSQL `push` locks the rows of a whole batch up front in
+(location, product) order, so concurrent batches never wait on each other in a circle.
 
 Imports only the core (models, errors, config): never `push` and never a feature
 module, so the import graph points one way.
@@ -12,7 +15,7 @@ module, so the import graph points one way.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -20,7 +23,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from warehouse_api.config import Settings
-from warehouse_api.db import Database
 from warehouse_api.errors import DomainError
 from warehouse_api.models import SyncOp
 from warehouse_api.services.devices import AuthenticatedDevice
@@ -44,24 +46,76 @@ class AlreadyApplied(Exception):
 
 
 Handler = Callable[[OpContext, Any], dict[str, Any]]
-ShortfallRecovery = Callable[[Database, int], int]
+StockKeys = Callable[[Session, AuthenticatedDevice, Any], Iterable[tuple[int, int]]]
+ShortfallRecovery = Callable[[Session, int], int]
 R = TypeVar("R", bound=ShortfallRecovery)
 
 _HANDLERS: dict[str, Handler] = {}
+_STOCK_KEYS: dict[str, StockKeys] = {}
 _RECOVERIES: list[ShortfallRecovery] = []
 
 
-def op_handler(op_type: str) -> Callable[[Handler], Handler]:
-    """Register the decorated function as the handler of `op_type` (once per type)."""
+def op_handler(
+    op_type: str, stock_keys: StockKeys | None = None
+) -> Callable[[Handler], Handler]:
+    """Register the decorated function as the handler of `op_type` (once per type).
+
+    `stock_keys(session, device, payload)` names the (location_id, product_id) stock
+    rows the op will change, as far as the payload tells; a guess that misses rows is
+    safe (a deadlock is detected and the batch retried), only slower."""
 
     def register(handler: Handler) -> Handler:
         existing = _HANDLERS.get(op_type)
         if existing is not None and existing is not handler:
             raise RuntimeError(f"two handlers for op type {op_type!r}")
         _HANDLERS[op_type] = handler
+        if stock_keys is not None:
+            _STOCK_KEYS[op_type] = stock_keys
         return handler
 
     return register
+
+
+def stock_keys_for(op_type: str) -> StockKeys | None:
+    return _STOCK_KEYS.get(op_type)
+
+
+@dataclass(frozen=True, slots=True)
+class QueuedOp:
+    """An op of a push batch handed to a run handler: its op_id, body hash and payload."""
+
+    op_id: str
+    body_sha256: str
+    payload: Any
+
+
+RunHandler = Callable[[Session, AuthenticatedDevice, Settings, Sequence[QueuedOp]], list[Any]]
+_RUN_HANDLERS: dict[str, RunHandler] = {}
+
+
+def op_run_handler(op_type: str) -> Callable[[RunHandler], RunHandler]:
+    """Register a handler for a run of consecutive ops of one type in a push batch.
+
+    It applies, set-wise (a few statements for the whole run), the longest prefix of
+    the run that the one-op handler would certainly apply, and returns those ops'
+    results, exactly what the one-op handler would have returned one by one (possibly
+    none). `push` claims them, and applies the op after the prefix with the one-op
+    handler, which gives the precise answer (duplicate, rejected, ...), then offers the
+    rest of the run again. The run runs in a savepoint; a UNIQUE race inside rolls it
+    back and its ops are applied one by one."""
+
+    def register(handler: RunHandler) -> RunHandler:
+        existing = _RUN_HANDLERS.get(op_type)
+        if existing is not None and existing is not handler:
+            raise RuntimeError(f"two run handlers for op type {op_type!r}")
+        _RUN_HANDLERS[op_type] = handler
+        return handler
+
+    return register
+
+
+def run_handler_for(op_type: str) -> RunHandler | None:
+    return _RUN_HANDLERS.get(op_type)
 
 
 def handler_for(op_type: str) -> Handler:
@@ -79,15 +133,17 @@ def registered_op_types() -> frozenset[str]:
 
 
 def shortfall_recovery(recover: R) -> R:
-    """Register `recover(db, product_id) -> units freed`, tried when an op runs short."""
+    """Register `recover(session, product_id) -> units freed`, tried when an op runs short.
+
+    It runs in the caller's transaction (a push batch's, in a savepoint of its own)."""
     if recover not in _RECOVERIES:
         _RECOVERIES.append(recover)
     return recover
 
 
-def recover_shortfall(db: Database, product_id: int) -> int:
+def recover_shortfall(session: Session, product_id: int) -> int:
     """Run every registered recovery for `product_id`; the units they freed in all."""
-    return sum(recover(db, product_id) for recover in _RECOVERIES)
+    return sum(recover(session, product_id) for recover in _RECOVERIES)
 
 
 def reuse_or_duplicate(session: Session, owner_op_id: str, body_sha256: str, what: str) -> None:

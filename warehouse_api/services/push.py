@@ -1,12 +1,22 @@
-"""Applying pushed outbox operations exactly once.
+"""Applying pushed outbox operations exactly once, a whole batch in one transaction.
 
-Each op runs in its own write transaction together with the claim of its op_id
-(a UNIQUE row in `sync_ops` holding a hash of the body and the result). A replay
-finds the claim and gets the stored result back (`duplicate`); the same op_id with
-another body is `idempotency_key_reused`. Rejected ops are rolled back and not
-claimed, so the client may fix them and retry under a new op_id. When two copies
-of one op race, the loser hits the UNIQUE constraint, rolls back and, on retry,
-finds the winner's claim.
+A push batch is one write transaction (group commit: one commit, one feed-sequence
+step, one WAL flush for up to 500 ops) and each op runs in a SAVEPOINT of its own
+together with the claim of its op_id (a UNIQUE row in `sync_ops` holding a hash of
+the body and the result). A rejected op rolls back to its savepoint alone: its
+business rows, ledger rows, queued feed changes and claim go, the ops before and
+after it stay. A replay finds the claim and gets the stored result back
+(`duplicate`); the same op_id with another body is `idempotency_key_reused`.
+Rejected ops are not claimed, so the client may fix them and retry under a new op_id.
+
+Two copies of one op racing in two batches: on PostgreSQL the loser's claim insert
+waits for the winner, then fails UNIQUE; its savepoint rolls back and the op looks
+again, finding the winner's claim (READ COMMITTED sees it). Locks: on PostgreSQL the
+stock rows the batch's ops name (`stock_keys` in the registry) are locked up front in
+(location, product) order, so two batches selling the same products in different
+orders queue instead of deadlocking; a deadlock or serialization failure that still
+happens (rows no registry entry names) rolls the whole batch back and runs it again,
+so the answer is the same as if it had run alone.
 
 Which handler applies an op comes from the registry in `services.operations`; this
 module imports no feature module (sales, reservations, ...), so none of them can
@@ -18,32 +28,46 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, select, tuple_
 from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session
 
 from warehouse_api.config import Settings
 from warehouse_api.db import Database
 from warehouse_api.errors import DomainError, InsufficientStock
-from warehouse_api.models import SyncOp, table_of, utcnow
+from warehouse_api.models import Stock, SyncOp, table_of, utcnow
+from warehouse_api.services.change_feed import savepoint
 from warehouse_api.services.devices import AuthenticatedDevice
 from warehouse_api.services.operations import (
     AlreadyApplied,
+    Handler,
     OpContext,
+    QueuedOp,
+    RunHandler,
     handler_for,
     recover_shortfall,
+    run_handler_for,
+    stock_keys_for,
 )
+from warehouse_api.services.sql import dialect_name
 
 log = logging.getLogger(__name__)
 
-MAX_ATTEMPTS = 4
+MAX_ATTEMPTS = 4  # whole-batch attempts (deadlock, serialization failure, lost race)
+MAX_OP_ATTEMPTS = 3  # one op inside a batch: a lost UNIQUE race, then a look at the winner
 
+_CLAIMS_BY_OP_ID = select(SyncOp.op_id, SyncOp.body_sha256, SyncOp.result).where(
+    SyncOp.op_id.in_(bindparam("p_op_ids", expanding=True))
+)
 _CLAIM_BY_OP_ID = select(SyncOp.body_sha256, SyncOp.result).where(
     SyncOp.op_id == bindparam("p_op_id")
 )
 _INSERT_CLAIM = table_of(SyncOp).insert()
+_stock = table_of(Stock).c
 
 
 def body_hash(op_type: str, payload: BaseModel) -> str:
@@ -56,74 +80,208 @@ def body_hash(op_type: str, payload: BaseModel) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
-def apply_op(
-    db: Database, settings: Settings, device: AuthenticatedDevice, op: Any
-) -> dict[str, Any]:
-    op_id = str(op.op_id)
-    digest = body_hash(op.type, op.payload)
-    handler = handler_for(op.type)
-    released_expired = False
-    for attempt in range(1, MAX_ATTEMPTS + 1):
-        try:
-            with db.write() as session:
-                claimed = session.execute(_CLAIM_BY_OP_ID, {"p_op_id": op_id}).first()
-                if claimed is not None:
-                    if claimed.body_sha256 != digest:
-                        raise DomainError(
-                            "idempotency_key_reused",
-                            f"op_id {op_id} was already used with a different body",
-                        )
-                    return {"op_id": op_id, "status": "duplicate", "result": claimed.result}
-                result = handler(OpContext(session, device, op_id, digest, settings), op.payload)
-                session.execute(
-                    _INSERT_CLAIM,
-                    {
-                        "op_id": op_id,
-                        "device_id": device.id,
-                        "type": op.type,
-                        "body_sha256": digest,
-                        "result": result,
-                        "created_at": utcnow(),
-                    },
-                )
-            return {"op_id": op_id, "status": "applied", "result": result}
-        except AlreadyApplied as signal:
-            return {"op_id": op_id, "status": "duplicate", "result": signal.stored_result}
-        except InsufficientStock as error:
-            # Expired holds are released at read time: if some freed this product, try again.
-            if not released_expired and _recover(db, error.extra.get("product_id")):
-                released_expired = True
-                continue
-            return {"op_id": op_id, "status": "rejected", "problem": error.as_problem()}
-        except DomainError as error:
-            # Under READ COMMITTED a concurrent copy of this op may have committed while
-            # we ran, making its ids look reused: if it claimed our op_id, we are a replay.
-            replayed = _claimed_result(db, op_id, digest)
-            if replayed is not None:
-                return {"op_id": op_id, "status": "duplicate", "result": replayed}
-            return {"op_id": op_id, "status": "rejected", "problem": error.as_problem()}
-        except (IntegrityError, OperationalError) as error:
-            # A concurrent copy won the claim (UNIQUE), or PostgreSQL chose us as a
-            # deadlock victim: start over; the next attempt sees the winner's row.
-            if attempt == MAX_ATTEMPTS:
-                raise
-            log.info("retrying op %s after %s", op_id, type(error).__name__)
-    raise AssertionError("unreachable")
+@dataclass(frozen=True, slots=True)
+class _Op:
+    op_id: str
+    type: str
+    digest: str
+    handler: Handler
+    payload: Any
 
 
-def _claimed_result(db: Database, op_id: str, digest: str) -> dict[str, Any] | None:
-    with db.read() as session, session.begin():
-        claimed = session.scalar(select(SyncOp).where(SyncOp.op_id == op_id))
-        if claimed is not None and claimed.body_sha256 == digest:
-            return claimed.result
-    return None
-
-
-def _recover(db: Database, product_id: int | None) -> int:
-    return recover_shortfall(db, product_id) if product_id is not None else 0
+Claims = dict[str, tuple[str, Any]]  # op_id -> (body SHA-256, stored result)
 
 
 def apply_ops(
     db: Database, settings: Settings, device: AuthenticatedDevice, ops: list[Any]
 ) -> list[dict[str, Any]]:
-    return [apply_op(db, settings, device, op) for op in ops]
+    """Apply a push batch in one transaction, a savepoint per op; one result per op."""
+    batch = [
+        _Op(str(op.op_id), op.type, body_hash(op.type, op.payload), handler_for(op.type), op.payload)
+        for op in ops
+    ]
+    for attempt in range(1, MAX_ATTEMPTS + 1):
+        try:
+            with db.write() as session:
+                return _apply_batch(session, settings, device, batch)
+        except (IntegrityError, OperationalError) as error:
+            # A deadlock victim, a serialization failure, or a race the op-level retry
+            # did not settle: nothing of this attempt is committed; run the batch again.
+            if attempt == MAX_ATTEMPTS:
+                raise
+            log.info("retrying a batch of %d ops after %s", len(batch), type(error).__name__)
+    raise AssertionError("unreachable")
+
+
+def apply_op(
+    db: Database, settings: Settings, device: AuthenticatedDevice, op: Any
+) -> dict[str, Any]:
+    """One op on its own: a batch of one."""
+    return apply_ops(db, settings, device, [op])[0]
+
+
+def _apply_batch(
+    session: Session, settings: Settings, device: AuthenticatedDevice, batch: list[_Op]
+) -> list[dict[str, Any]]:
+    claims: Claims = {
+        row.op_id: (row.body_sha256, row.result)
+        for row in session.execute(_CLAIMS_BY_OP_ID, {"p_op_ids": [op.op_id for op in batch]})
+    }
+    if dialect_name(session) == "postgresql":
+        _lock_stock_rows(session, device, [op for op in batch if op.op_id not in claims])
+    results: list[dict[str, Any]] = []
+    index = 0
+    while index < len(batch):
+        op = batch[index]
+        run_handler = run_handler_for(op.type)
+        if run_handler is not None and op.op_id not in claims:
+            end = index + 1
+            while end < len(batch) and batch[end].type == op.type and batch[end].op_id not in claims:
+                end += 1
+            # Set-wise pays from two ops on; one op alone is cheaper through its handler.
+            applied = (
+                _apply_run(session, settings, device, run_handler, batch[index:end], claims)
+                if end - index >= 2
+                else []
+            )
+            if applied:
+                results += applied
+                index += len(applied)
+                continue
+        results.append(_apply_one(session, settings, device, op, claims))
+        index += 1
+    return results
+
+
+def _apply_run(
+    session: Session,
+    settings: Settings,
+    device: AuthenticatedDevice,
+    run_handler: RunHandler,
+    run: list[_Op],
+    claims: Claims,
+) -> list[dict[str, Any]]:
+    """Offer consecutive ops of one type to their run handler; the results of the prefix
+    it applied set-wise (claims included), or none, and the ops go one by one."""
+    queued = [QueuedOp(op.op_id, op.digest, op.payload) for op in run]
+    try:
+        with savepoint(session):
+            results = run_handler(session, device, settings, queued)
+            if results:
+                now = utcnow()
+                session.execute(
+                    _INSERT_CLAIM,
+                    [
+                        {
+                            "op_id": op.op_id,
+                            "device_id": device.id,
+                            "type": op.type,
+                            "body_sha256": op.digest,
+                            "result": result,
+                            "created_at": now,
+                        }
+                        for op, result in zip(run, results, strict=False)
+                    ],
+                )
+    except (IntegrityError, DomainError):
+        # A concurrent writer took an id first: one by one, each op finds out what.
+        return []
+    applied = []
+    for op, result in zip(run, results, strict=False):
+        claims[op.op_id] = (op.digest, result)
+        applied.append({"op_id": op.op_id, "status": "applied", "result": result})
+    return applied
+
+
+def _lock_stock_rows(session: Session, device: AuthenticatedDevice, batch: list[_Op]) -> None:
+    """Lock, in (location, product) order, every existing stock row the ops name
+    (`stock_keys` in the registry). A single op needs none of this (each handler takes
+    its rows in product order); across ops the rows would otherwise be taken in the
+    order the sales were rung up."""
+    keyed = [(keys, op) for op in batch if (keys := stock_keys_for(op.type)) is not None]
+    if len(keyed) < 2:
+        return
+    wanted: set[tuple[int, int]] = set()
+    for keys, op in keyed:
+        try:
+            wanted.update(keys(session, device, op.payload))
+        except DomainError:
+            continue  # the op itself will be refused with the precise problem
+    if len(wanted) < 2:
+        return
+    session.execute(
+        select(_stock.location_id)
+        .where(tuple_(_stock.location_id, _stock.product_id).in_(sorted(wanted)))
+        .order_by(_stock.location_id, _stock.product_id)
+        .with_for_update()
+    ).all()
+
+
+def _apply_one(
+    session: Session, settings: Settings, device: AuthenticatedDevice, op: _Op, claims: Claims
+) -> dict[str, Any]:
+    recovered = False
+    for attempt in range(1, MAX_OP_ATTEMPTS + 1):
+        if attempt > 1 and op.op_id not in claims:
+            # After a lost race: a concurrent copy may have committed its claim since.
+            found = session.execute(_CLAIM_BY_OP_ID, {"p_op_id": op.op_id}).first()
+            if found is not None:
+                claims[op.op_id] = (found.body_sha256, found.result)
+        claimed = claims.get(op.op_id)
+        if claimed is not None:
+            if claimed[0] != op.digest:
+                problem = DomainError(
+                    "idempotency_key_reused",
+                    f"op_id {op.op_id} was already used with a different body",
+                ).as_problem()
+                return {"op_id": op.op_id, "status": "rejected", "problem": problem}
+            return {"op_id": op.op_id, "status": "duplicate", "result": claimed[1]}
+        try:
+            with savepoint(session):
+                result = op.handler(
+                    OpContext(session, device, op.op_id, op.digest, settings), op.payload
+                )
+                session.execute(
+                    _INSERT_CLAIM,
+                    {
+                        "op_id": op.op_id,
+                        "device_id": device.id,
+                        "type": op.type,
+                        "body_sha256": op.digest,
+                        "result": result,
+                        "created_at": utcnow(),
+                    },
+                )
+            claims[op.op_id] = (op.digest, result)
+            return {"op_id": op.op_id, "status": "applied", "result": result}
+        except AlreadyApplied as signal:
+            return {"op_id": op.op_id, "status": "duplicate", "result": signal.stored_result}
+        except InsufficientStock as error:
+            # Expired holds are released at read time: if some freed this product, try again.
+            product_id = error.extra.get("product_id")
+            if not recovered and product_id is not None and _recover(session, int(product_id)):
+                recovered = True
+                continue
+            return {"op_id": op.op_id, "status": "rejected", "problem": error.as_problem()}
+        except DomainError as error:
+            # Under READ COMMITTED a concurrent copy of this op may have committed while
+            # we ran, making its ids look reused: if it claimed our op_id, we are a replay.
+            found = session.execute(_CLAIM_BY_OP_ID, {"p_op_id": op.op_id}).first()
+            if found is not None and found.body_sha256 == op.digest:
+                return {"op_id": op.op_id, "status": "duplicate", "result": found.result}
+            return {"op_id": op.op_id, "status": "rejected", "problem": error.as_problem()}
+        except IntegrityError:
+            # A concurrent copy won a UNIQUE race (the claim or a business id); only this
+            # op's savepoint is gone. Look again: the winner's rows are visible now.
+            if attempt == MAX_OP_ATTEMPTS:
+                raise
+            log.info("op %s lost a race; looking again", op.op_id)
+    raise AssertionError("unreachable")
+
+
+def _recover(session: Session, product_id: int) -> int:
+    try:
+        with savepoint(session):
+            return recover_shortfall(session, product_id)
+    except DomainError:
+        return 0

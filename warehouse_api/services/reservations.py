@@ -32,6 +32,7 @@ from warehouse_api.services.feed_data import (
 )
 from warehouse_api.services.inventory import (
     hold_stock,
+    refuse_if_short,
     release_stock,
     take_held_stock,
 )
@@ -59,7 +60,14 @@ def _wanted(session: Session, lines: list[ItemLine]) -> dict[int, int]:
     return wanted
 
 
-@op_handler("reservation.create")
+def _pickup_stock_keys(
+    session: Session, _device: AuthenticatedDevice, payload: ReservationCreatePayload
+) -> list[tuple[int, int]]:
+    source_id = warehouse_id(session)
+    return [(source_id, line.product_id) for line in payload.lines]
+
+
+@op_handler("reservation.create", stock_keys=_pickup_stock_keys)
 def create_pickup(ctx: OpContext, payload: ReservationCreatePayload) -> dict[str, Any]:
     session = ctx.session
     store_id = require_store_device(ctx.device)
@@ -70,6 +78,7 @@ def create_pickup(ctx: OpContext, payload: ReservationCreatePayload) -> dict[str
         )
     source_id = warehouse_id(session)
     wanted = _wanted(session, payload.lines)
+    refuse_if_short(session, source_id, wanted)  # a sold-out item: one read, nothing written
     now = utcnow()
     reservation = Reservation(
         id=payload.reservation_id,
@@ -196,6 +205,7 @@ def place_group_buy_order(
 ) -> Reservation:
     source_id = warehouse_id(session)
     wanted = _wanted(session, lines)
+    refuse_if_short(session, source_id, wanted)  # a sold-out item: one read, nothing written
     now = utcnow()
     order = Reservation(
         id=order_id,
@@ -285,11 +295,16 @@ def has_expired_holds(session: Session, product_id: int | None = None) -> bool:
 
 
 @shortfall_recovery
-def release_expired_holds(db: Database, product_id: int | None = None) -> int:
-    """Read-time release: only opens a write transaction when something has expired.
+def expire_holds_of(session: Session, product_id: int) -> int:
+    """Registered as a shortfall recovery: an op refused for want of stock is tried once
+    more, in the same transaction, after holds past their time gave their units back."""
+    if not has_expired_holds(session, product_id):
+        return 0
+    return expire_holds(session, product_id=product_id)
 
-    Registered as a shortfall recovery: an op refused for want of stock is tried once
-    more after holds past their time have given their units back."""
+
+def release_expired_holds(db: Database, product_id: int | None = None) -> int:
+    """Read-time release: only opens a write transaction when something has expired."""
     with db.read() as session, session.begin():
         if not has_expired_holds(session, product_id):
             return 0
