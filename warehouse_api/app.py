@@ -13,6 +13,7 @@ from fastapi.routing import APIRoute
 
 from warehouse_api import __version__
 from warehouse_api.api import admin, devices, group_buy, health, operator, orders, stock, sync
+from warehouse_api.api import planning as planning_api
 from warehouse_api.api.deps import get_db
 from warehouse_api.body_limit import BodySizeLimit
 from warehouse_api.config import Settings
@@ -67,7 +68,7 @@ def create_app(
     app.state.db = db
     app.state.settings = settings
     install_problem_handlers(app)
-    routers = (health, devices, sync, stock, orders, group_buy, operator, admin)
+    routers = (health, devices, sync, stock, orders, group_buy, operator, admin, planning_api)
     for module in routers:
         router = module.router
         _document_common_problems(router)

@@ -14,8 +14,8 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Connection
 
-from warehouse_api.db import Database
 from warehouse_api import planning_models  # noqa: F401  (the planning tables join Base)
+from warehouse_api.db import Database
 from warehouse_api.models import Base
 from warehouse_api.services.change_feed import ensure_feed_state
 

@@ -258,7 +258,9 @@ def choose_and_forecast(
                 sq_sums[method][rows] += (errors * errors).sum(axis=1)
         for method in candidates:
             counted = scored[method] > 0
-            all_mase[method] = np.where(counted, sums[method] / np.maximum(scored[method], 1), np.nan)
+            all_mase[method] = np.where(
+                counted, sums[method] / np.maximum(scored[method], 1), np.nan
+            )
             squared[method] = np.where(
                 allowed[method] & (sq_days > 0), sq_sums[method] / np.maximum(sq_days, 1), np.nan
             )
@@ -297,7 +299,9 @@ def choose_and_forecast(
     chosen = [names[i] for i in best]
     rows_all = np.arange(n)
     chosen_mase = stacked_mase[best, rows_all]
-    error_sd = np.sqrt(np.where(np.isnan(stacked_sq[best, rows_all]), 0.0, stacked_sq[best, rows_all]))
+    error_sd = np.sqrt(
+        np.where(np.isnan(stacked_sq[best, rows_all]), 0.0, stacked_sq[best, rows_all])
+    )
     naive = all_mase.get(SEASONAL_NAIVE, np.full(n, np.nan))
 
     if first_seen is not None and groups is not None:

@@ -43,7 +43,9 @@ def moving_average(y: FloatArray, h: int, window: int = 28) -> FloatArray:
     return np.repeat(level[:, None], h, axis=1)
 
 
-def ses_levels(y: FloatArray, alphas: tuple[float, ...] = SES_ALPHAS) -> tuple[FloatArray, FloatArray]:
+def ses_levels(
+    y: FloatArray, alphas: tuple[float, ...] = SES_ALPHAS
+) -> tuple[FloatArray, FloatArray]:
     """Final level and in-sample one-step squared error, per (alpha, series).
 
     Returns two (len(alphas), n) arrays. The level starts at the first week's mean.

@@ -161,9 +161,7 @@ def _closing_on_hand(
     return closing
 
 
-def _rows_for_pairs(
-    session: Session, pairs: set[Pair], until: date
-) -> list[dict[str, Any]]:
+def _rows_for_pairs(session: Session, pairs: set[Pair], until: date) -> list[dict[str, Any]]:
     product_ids = sorted({product_id for product_id, _ in pairs})
     demand: dict[Key, int] = defaultdict(int)
     closing: dict[Pair, list[tuple[date, int]]] = {}
