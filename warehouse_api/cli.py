@@ -190,7 +190,8 @@ def _history(args: argparse.Namespace) -> int:
 
 
 def _forecast(args: argparse.Namespace) -> int:
-    from warehouse_api.services.forecasts import PlanningSettings, run_nightly
+    from warehouse_api.services.forecasts import PlanningSettings
+    from warehouse_api.services.nightly import run_nightly
 
     try:
         settings = PlanningSettings(args.lead_time_days, args.review_days, args.service_level)

@@ -52,6 +52,11 @@ ERROR_CODES: dict[str, str] = {
     "not_a_store": "422: the location is not a store (counters, their tokens and codes, staff)",
     "not_a_partner": "422: the location is not a dropship partner",
     "count_duplicate_product": "422: a stock count names one product on two lines",
+    # planning
+    "suggestion_not_found": "404: no such idle-stock suggestion",
+    "not_a_transfer": "409: the idle-stock suggestion moves no stock between locations",
+    "nothing_to_move": "409: the source no longer has free stock of the suggested product",
+    "same_location": "422: a transfer needs two different locations",
 }
 
 

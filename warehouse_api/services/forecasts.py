@@ -1,8 +1,9 @@
 """The nightly forecast job and the stock figures derived from it.
 
-`run_nightly` refreshes the demand history, forecasts every series (product, location,
-channel) with the method its backtest chose (`warehouse_api.forecasting.engine`),
-stores the forecasts, sets safety stock and records idle-stock suggestions.
+`forecast_all` forecasts every series (product, location, channel) with the method its
+backtest chose (`warehouse_api.forecasting.engine`) and stores the forecasts;
+`apply_safety_stock` writes the safety stock they imply into `stock`. The nightly job
+(`services/nightly.py`) runs them after refreshing the demand history.
 
 Safety stock: z(service level) x the backtest's daily RMSE x sqrt(lead time), the
 forecast error over the replenishment lead time if daily errors are independent. A
@@ -15,7 +16,6 @@ from __future__ import annotations
 
 import logging
 import math
-import time
 from collections import defaultdict
 from collections.abc import Hashable, Iterator
 from dataclasses import dataclass
@@ -32,7 +32,7 @@ from warehouse_api.db import Database
 from warehouse_api.forecasting.engine import MIN_HISTORY_DAYS, choose_and_forecast
 from warehouse_api.models import Location, Product, Stock, Transfer, TransferLine, table_of, utcnow
 from warehouse_api.planning_models import DemandForecast
-from warehouse_api.services.demand_history import load_series_rows, refresh, today_in_taiwan
+from warehouse_api.services.demand_history import load_series_rows, today_in_taiwan
 from warehouse_api.services.feed_data import publish_stock
 from warehouse_api.services.sql import dialect_name
 
@@ -72,15 +72,6 @@ def safety_stock(error_sd: float, settings: PlanningSettings) -> int:
 
 def reorder_point(daily: list[float], safety: int, settings: PlanningSettings) -> int:
     return math.ceil(sum(daily[: settings.lead_time_days]) + safety - 1e-9)
-
-
-@dataclass(frozen=True, slots=True)
-class NightlyStats:
-    series: int
-    seconds: float
-    methods: dict[str, int]
-    safety_stock_rows_changed: int
-    idle_suggestions: int
 
 
 @dataclass(slots=True)
@@ -374,29 +365,3 @@ def reorder_report(
         if len(lines) >= limit:
             break
     return lines
-
-
-def run_nightly(
-    db: Database,
-    settings: PlanningSettings,
-    *,
-    apply_safety: bool = True,
-    idle_days: int = 60,
-    last_day: date | None = None,
-) -> NightlyStats:
-    from warehouse_api.services.idle_stock import IdleSettings, record_suggestions
-
-    started = time.perf_counter()
-    with db.write() as session:
-        refresh(session, last_day)
-    series, methods = forecast_all(db, settings, last_day=last_day)
-    changed = 0
-    if apply_safety:
-        with db.write() as session:
-            changed = apply_safety_stock(session, settings)
-    with db.write() as session:
-        made_on = (last_day or today_in_taiwan() - timedelta(days=1)) + timedelta(days=1)
-        suggestions = record_suggestions(
-            session, IdleSettings(planning=settings, no_sale_days=idle_days), made_on
-        )
-    return NightlyStats(series, time.perf_counter() - started, methods, changed, len(suggestions))
