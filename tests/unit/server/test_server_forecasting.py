@@ -11,6 +11,8 @@ from warehouse_api.forecasting import methods
 from warehouse_api.forecasting.calendar import HOLIDAY, MAKEUP_WORKDAY, day_type
 from warehouse_api.forecasting.engine import (
     CATEGORY,
+    CHALLENGER_MARGIN,
+    CHAMPION,
     choose_and_forecast,
     mase,
     mase_scale,
@@ -118,10 +120,16 @@ def test_the_backtest_beats_seasonal_naive_where_a_weekly_pattern_is_there() -> 
     assert np.mean(chosen) < 0.85 * np.mean(naive)
     assert np.mean(chosen < naive) > 0.8
     assert all(method in choice.all_mase for method in choice.method)
-    # the chosen method's backtest score is the lowest of the candidates
-    for row in range(5):
+    # the chosen method scored lowest in the backtest, or is the champion, which only a
+    # clearly lower score displaces
+    for row in range(len(choice.method)):
         scores = {m: s[row] for m, s in choice.all_mase.items() if not np.isnan(s[row])}
-        assert choice.backtest_mase[row] == pytest.approx(min(scores.values()))
+        lowest = min(scores.values())
+        if choice.method[row] == CHAMPION:
+            assert lowest >= scores[CHAMPION] * (1 - CHALLENGER_MARGIN) - 1e-12
+        else:
+            assert choice.backtest_mase[row] == pytest.approx(lowest)
+            assert lowest < scores[CHAMPION] * (1 - CHALLENGER_MARGIN)
 
 
 def test_intermittent_series_are_no_worse_than_seasonal_naive_held_out() -> None:
@@ -131,7 +139,6 @@ def test_intermittent_series_are_no_worse_than_seasonal_naive_held_out() -> None
     y = (rng.random((60, 328)) < 0.08) * rng.integers(1, 4, (60, 328)).astype(np.float64)
     history, future = y[:, :-28], y[:, -28:]
     choice = choose_and_forecast(history, np.zeros_like(history, dtype=bool), MONDAY, 28)
-    assert {"croston", "tsb"} & set(choice.method)
     scale = mase_scale(history)
     chosen = np.nanmean(mase(future, choice.forecast, scale))
     naive = np.nanmean(mase(future, methods.seasonal_naive(history, 28), scale))
