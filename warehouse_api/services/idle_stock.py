@@ -1,8 +1,10 @@
 """Idle stock (閒置庫存) and where it should go.
 
-An item is idle at a location when it has had no sale there for `no_sale_days` (a
-product never sold there counts from the day its stock first arrived, by the ledger
-or the imported history) or when its
+An item is idle at a location when it has had no sale there for `no_sale_days` (for
+a product never sold there, counted from the earliest of its stock's first arrival
+there, its first history row there and its first history row anywhere: a product
+that has sold elsewhere for months and never here is idle here even if the ledger
+only began today, as after a migration) or when its
 days of cover (on hand / forecast daily demand) exceed `cover_days`, far above the
 lead time. Only the excess is idle: what the location keeps is its forecast demand
 over lead time plus review period, plus safety stock. Its value is excess x the
@@ -133,6 +135,7 @@ def suggest(session: Session, settings: IdleSettings, today: date) -> list[Sugge
             .group_by(StockMovement.location_id, StockMovement.product_id)
         )
     }
+    product_first_day: dict[int, date] = {}
     for pid, loc, day in session.execute(
         select(DemandDay.product_id, DemandDay.location_id, func.min(DemandDay.day)).group_by(
             DemandDay.product_id, DemandDay.location_id
@@ -140,6 +143,8 @@ def suggest(session: Session, settings: IdleSettings, today: date) -> list[Sugge
     ):
         known = first_stocked.get((loc, pid))
         first_stocked[(loc, pid)] = day if known is None else min(known, day)
+        seen = product_first_day.get(pid)
+        product_first_day[pid] = day if seen is None else min(seen, day)
     inbound = inbound_quantities(session)
     # what each place still needs to reach its keep figure, consumed as we allocate
     need: dict[tuple[int, int], int] = {}
@@ -156,7 +161,10 @@ def suggest(session: Session, settings: IdleSettings, today: date) -> list[Sugge
     for (loc, pid), position in positions.items():
         if kinds.get(loc) not in ("store", "warehouse") or position.on_hand <= 0:
             continue
-        since = last_sale.get((loc, pid)) or first_stocked.get((loc, pid))
+        since = last_sale.get((loc, pid))
+        if since is None:  # never sold here: the evidence starts with its history
+            starts = [d for d in (first_stocked.get((loc, pid)), product_first_day.get(pid)) if d]
+            since = min(starts) if starts else None
         stale = since is not None and (today - since).days >= settings.no_sale_days
         # no forecast and only just arrived: not idle yet, whatever the cover says
         cover = position.on_hand / position.rate if position.rate > 0 else 0.0

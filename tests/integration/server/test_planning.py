@@ -261,3 +261,34 @@ def test_an_idle_suggestion_becomes_a_transfer(
         s for s in listed["suggestions"] if s["product_id"] == IDLE and s["action"] == "transfer"
     ]
     assert after["transfer_id"] == transfer["transfer_id"]
+
+
+def test_idle_stock_moves_to_the_warehouse_when_the_group_buy_channel_sells_it(
+    server: Server, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # as right after a migration: the ledger starts today, the history is imported
+    sells_in_group_buy, brand_new = 16, 17
+    sku, _ = _sku_and_barcode(server, sells_in_group_buy)
+    s003, wh01 = server.location_id("S003"), server.location_id("WH01")
+    path = _write_csv(
+        tmp_path / "group-buy.csv",
+        ["date,sku_or_barcode,location,qty", *_weekly_history(sku, "GROUPBUY", 120, 3)],
+    )
+    assert main(["history", "import", str(path), "--db", server.db_url]) == 0
+    with server.db.write() as session:
+        for product in (sells_in_group_buy, brand_new):
+            ensure_stock_row(session, s003, product)
+            ensure_stock_row(session, wh01, product)
+    set_available(server.db, s003, sells_in_group_buy, 150)
+    set_available(server.db, wh01, sells_in_group_buy, 2)
+    set_available(server.db, s003, brand_new, 100)  # just received, no history anywhere
+    assert main(["forecast", "--db", server.db_url]) == 0
+    capsys.readouterr()
+
+    with server.client(server.token("operator")) as client:
+        report = client.get("/planning/idle", params={"location": "S003"}).json()
+    suggested = {
+        (s["product_id"], s["action"], s["to_location_code"]) for s in report["suggestions"]
+    }
+    assert (sells_in_group_buy, "transfer", "WH01") in suggested
+    assert not [s for s in report["suggestions"] if s["product_id"] == brand_new]
