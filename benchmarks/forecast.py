@@ -159,7 +159,9 @@ def accuracy(data: Synthetic) -> dict[str, Any]:
     )
     choose_seconds = time.perf_counter() - started
     # the MASE scale: seasonal naive's in-sample error on pairs of days with stock
-    observed_pairs = ~(past_censored[:, 7:] | past_censored[:, :-7])
+    # over each series' own life: days before a launch are not demand of zero
+    alive = np.arange(history.shape[1])[None, :] >= first_seen[:, None]
+    observed_pairs = ~(past_censored[:, 7:] | past_censored[:, :-7]) & alive[:, :-7]
     diffs = np.abs(history[:, 7:] - history[:, :-7])
     scale = np.where(
         observed_pairs.sum(axis=1) > 0,
@@ -178,7 +180,8 @@ def accuracy(data: Synthetic) -> dict[str, Any]:
         per_method[method] = round(
             float(np.nanmean(mase(future, forecast, scale, future_mask)[scored])), 4
         )
-    intermittent = (history > 0).mean(axis=1) < 1 / 1.32
+    life = np.maximum(alive.sum(axis=1), 1)
+    intermittent = ((history > 0) & alive).sum(axis=1) / life < 1 / 1.32  # ADI > 1.32
     by_kind = {}
     for name, rows in (
         ("regular", scored & ~intermittent),

@@ -10,8 +10,9 @@ lead time. Only the excess is idle: what the location keeps is its forecast dema
 over lead time plus review period, plus safety stock. Its value is excess x the
 product's price (the catalog holds no cost price).
 
-Suggestions, in order: transfer the excess to the places where the product sells
-and stock falls short of the same keep figure (the warehouse counts as selling what
+Suggestions, in order: transfer the excess to the places where the product sells,
+up to `absorb_days` of their forecast demand plus safety stock (the warehouse counts
+as selling what
 the group-buy channel sells, since it fills those orders); what no place needs is
 offered to the group-buy channel (moved to the warehouse first if it sits in a
 store), or, for a product a dropship partner can ship, marked dropship-only (stop
@@ -50,6 +51,9 @@ class IdleSettings:
     planning: PlanningSettings = field(default_factory=PlanningSettings)
     no_sale_days: int = 60
     cover_days: int = 90
+    # a place receiving idle stock takes up to this many days of its forecast demand
+    # (plus safety stock): well under cover_days, so the move makes nothing idle there
+    absorb_days: int = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,9 +155,8 @@ def suggest(session: Session, settings: IdleSettings, today: date) -> list[Sugge
     for (loc, pid), position in positions.items():
         if kinds.get(loc) not in ("store", "warehouse") or position.rate <= 0:
             continue
-        short = position.keep(settings) - (
-            position.on_hand - position.reserved + inbound.get((loc, pid), 0)
-        )
+        absorb = math.ceil(position.rate * settings.absorb_days + position.safety - 1e-9)
+        short = absorb - (position.on_hand - position.reserved + inbound.get((loc, pid), 0))
         if short > 0:
             need[(loc, pid)] = short
 
