@@ -29,7 +29,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from warehouse_api.db import Database
-from warehouse_api.forecasting.engine import MIN_HISTORY_DAYS, choose_and_forecast
+from warehouse_api.forecasting.engine import NEW_PRODUCT_DAYS, GroupFallback, choose_and_forecast
 from warehouse_api.models import Location, Product, Stock, Transfer, TransferLine, table_of, utcnow
 from warehouse_api.planning_models import DemandForecast
 from warehouse_api.services.demand_history import load_series_rows, today_in_taiwan
@@ -128,70 +128,56 @@ def forecast_all(
 ) -> tuple[int, dict[str, int]]:
     """Forecast every series with demand in the window; returns (series, method counts).
 
-    New series (under MIN_HISTORY_DAYS since their first demand) take the mean forecast
-    of the mature series of their category at the same location and channel.
+    New series (under NEW_PRODUCT_DAYS since their first demand) are blended with the
+    mature series of their category at the same location and channel (GroupFallback),
+    pooled across batches; their error is at least the group's median error.
     """
     last_day = last_day or today_in_taiwan() - timedelta(days=1)
     start = last_day - timedelta(days=history_days - 1)
     generated_at = utcnow()
     with db.read() as session:
         categories = dict(session.execute(select(Product.id, Product.category)).all())
-    group_sum: dict[Hashable, np.ndarray] = {}
-    group_var: dict[Hashable, float] = defaultdict(float)
-    group_count: dict[Hashable, int] = defaultdict(int)
-    young_rows: list[dict[str, Any]] = []
+    fallback = GroupFallback.empty()
+    group_sds: dict[Hashable, list[float]] = defaultdict(list)
+    young_rows: list[tuple[dict[str, Any], Hashable, np.ndarray, int]] = []
     counts: dict[str, int] = defaultdict(int)
     total = 0
     with db.read() as reader:
         for batch in _batches(reader, start, history_days):
-            choice = choose_and_forecast(
-                batch.y, batch.censored, start, HORIZON_DAYS, first_seen=None, groups=None
-            )
+            choice = choose_and_forecast(batch.y, batch.censored, start, HORIZON_DAYS)
             rows = []
             for index, key in enumerate(batch.keys):
                 group = (categories.get(key[0]), key[1], key[2])
                 seen = int(batch.first_seen[index])  # == history_days: no demand in the window
-                young = seen < history_days and history_days - seen < MIN_HISTORY_DAYS
-                method = "category" if young else choice.method[index]
+                age = history_days - seen
+                young = seen < history_days and age < NEW_PRODUCT_DAYS
                 daily = [round(float(v), 4) for v in choice.forecast[index]]
                 sd = float(choice.error_sd[index])
-                if not young:
-                    group_sum[group] = group_sum.get(group, 0) + choice.forecast[index]
-                    group_var[group] += sd * sd
-                    group_count[group] += 1
                 mase = choice.backtest_mase[index]
                 naive = choice.backtest_mase_seasonal_naive[index]
+                method = "category" if young else choice.method[index]
                 row = _forecast_row(key, method, last_day, daily, sd, settings, generated_at)
                 row["mase"] = None if young or np.isnan(mase) else float(mase)
                 row["mase_seasonal_naive"] = None if np.isnan(naive) else float(naive)
-                (young_rows if young else rows).append(row)
                 if young:
-                    row["_group"] = group
+                    young_rows.append((row, group, choice.forecast[index].copy(), age))
                 else:
-                    counts[method] += 1
+                    fallback.add(group, choice.forecast[index])
+                    group_sds[group].append(sd)
+                    rows.append(row)
+                counts[method] += 1
             with db.write() as session:
                 _upsert_forecasts(session, rows)
             total += len(batch.keys)
-    for row in young_rows:
-        group = row.pop("_group")
-        if group_count.get(group):
-            daily = [round(float(v), 4) for v in group_sum[group] / group_count[group]]
-            sd = math.sqrt(group_var[group] / group_count[group])
-            row.update(
-                _forecast_row(
-                    (row["product_id"], row["location_id"], row["channel"]),
-                    "category",
-                    last_day,
-                    daily,
-                    sd,
-                    settings,
-                    generated_at,
-                )
-            )
-        counts["category"] += 1
+    blended = []
+    for row, group, own, age in young_rows:
+        daily = [round(float(v), 4) for v in fallback.blend(group, own, age)]
+        sd = max(row["error_sd"], float(np.median(group_sds[group])) if group_sds[group] else 0.0)
+        key = (row["product_id"], row["location_id"], row["channel"])
+        blended.append(_forecast_row(key, "category", last_day, daily, sd, settings, generated_at))
     with db.write() as session:
-        for chunk_start in range(0, len(young_rows), 2000):
-            _upsert_forecasts(session, young_rows[chunk_start : chunk_start + 2000])
+        for chunk_start in range(0, len(blended), 2000):
+            _upsert_forecasts(session, blended[chunk_start : chunk_start + 2000])
         session.execute(
             delete(DemandForecast)
             .where(DemandForecast.generated_at < generated_at)

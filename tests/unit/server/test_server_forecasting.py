@@ -14,6 +14,7 @@ from warehouse_api.forecasting.engine import (
     CHALLENGER_MARGIN,
     CHAMPION,
     choose_and_forecast,
+    forecast_with,
     mase,
     mase_scale,
 )
@@ -173,15 +174,25 @@ def test_a_known_holiday_effect_is_carried_into_the_forecast() -> None:
 
 
 def test_new_series_fall_back_to_their_group() -> None:
-    y = _weekly_series(6, 200, seed=7)
-    y[5, :190] = 0.0  # launched ten days ago
-    first_seen = np.array([0, 0, 0, 0, 0, 190])
-    groups = ["tea", "tea", "tea", "snacks", "snacks", "tea"]
+    y = _weekly_series(7, 200, seed=7)
+    y[0] *= 20  # one fast seller in the group must not set the newcomers' figure
+    y[5] = 0.0  # not on sale yet: all from the group
+    y[6, :193] = 0.0  # launched a week ago: half its own, half the group's
+    first_seen = np.array([0, 0, 0, 0, 0, 200, 193])
+    groups = ["tea", "tea", "tea", "snacks", "snacks", "tea", "tea"]
     choice = choose_and_forecast(
         y, np.zeros_like(y, dtype=bool), MONDAY, 7, first_seen=first_seen, groups=groups
     )
-    assert choice.method[5] == CATEGORY
-    assert choice.forecast[5].tolist() == pytest.approx(choice.forecast[:3].mean(axis=0).tolist())
+    assert choice.method[5] == choice.method[6] == CATEGORY
+    tea_levels = [choice.forecast[row].mean() for row in range(3)]
+    assert choice.forecast[5].mean() == pytest.approx(np.median(tea_levels))
+    assert choice.forecast[5].mean() < 0.2 * tea_levels[0]
+    # the group's weekly shape comes along: the forecast starts on a Friday (day 200),
+    # so day 1 is a Saturday and day 4 a Tuesday
+    assert choice.forecast[5][1] > 1.5 * choice.forecast[5][4]
+    own = forecast_with("ses_daytype", y[6:7], np.zeros((1, 200), dtype=bool), MONDAY, 7)[0]
+    low, high = sorted([float(np.median(tea_levels)), float(own.mean())])
+    assert 0.7 * low <= choice.forecast[6].mean() <= 1.3 * high
 
 
 def test_safety_stock_and_reorder_point() -> None:
