@@ -28,9 +28,9 @@ forecast, whose weight grows with its age.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 import numpy as np
 import numpy.typing as npt
@@ -128,9 +128,6 @@ def _calendar_adjustment(profile: Profile, types: IntArray, weekdays: IntArray) 
     special = (types == HOLIDAY) | (types == MAKEUP_WORKDAY)
     relative = profile.factors[:, types] / profile.factors[:, weekdays]
     return np.where(special[None, :], relative, 1.0)
-
-
-Method = Callable[[FloatArray, int], FloatArray]
 
 
 def _fit(
@@ -388,11 +385,6 @@ def _category_fallback(
     for row in np.flatnonzero(young):
         forecast[row] = fallback.blend(groups[row], forecast[row], int(age[row]))
     return forecast
-
-
-def history_start(last_day: date, days: int) -> date:
-    """The first day of a `days`-long history ending on `last_day`."""
-    return last_day - timedelta(days=days - 1)
 
 
 def forecast_with(
