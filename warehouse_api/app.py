@@ -23,6 +23,7 @@ from warehouse_api.api import (
     stock,
     sync,
 )
+from warehouse_api.api import planning as planning_api
 from warehouse_api.api.deps import get_db
 from warehouse_api.body_limit import BodySizeLimit
 from warehouse_api.config import Settings
@@ -78,7 +79,9 @@ def create_app(
     app.state.db = db
     app.state.settings = settings
     install_problem_handlers(app)
-    routers = (health, devices, sync, stock, orders, group_buy, operator, admin, einvoice)
+    routers = (
+        health, devices, sync, stock, orders, group_buy, operator, admin, einvoice, planning_api
+    )
     for module in routers:
         router = module.router
         _document_common_problems(router)

@@ -8,6 +8,7 @@ import os
 import sys
 from collections.abc import Sequence
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 from warehouse_api.config import DEFAULT_DB_URL, Settings
@@ -63,6 +64,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     numbers.add_argument("file", help="the MOF platform's CSV (docs/einvoice.md)")
     _add_user_commands(commands, with_db)
+    _planning_commands(commands, with_db)
     return parser
 
 
@@ -76,6 +78,25 @@ def _add_user_commands(commands: Any, with_db: Any) -> None:
         "--password-file",
         default=None,
         help="read the password from this file's first line (default: standard input)",
+    )
+
+
+def _planning_commands(commands: Any, with_db: Any) -> None:
+    history = commands.add_parser("history", help="daily demand history (build, import)")
+    actions = history.add_subparsers(dest="history_command", required=True)
+    with_db(actions.add_parser("rebuild", help="recompute the whole history from the records"))
+    with_db(actions.add_parser("refresh", help="bring the history up to date (incremental)"))
+    load = with_db(actions.add_parser("import", help="load past daily quantities from CSV"))
+    load.add_argument("file", type=Path, help="CSV: date,sku_or_barcode,location,qty[,on_hand]")
+    forecast = with_db(
+        commands.add_parser("forecast", help="nightly: forecasts, safety stock, idle stock")
+    )
+    forecast.add_argument("--lead-time-days", type=int, default=7)
+    forecast.add_argument("--review-days", type=int, default=7)
+    forecast.add_argument("--service-level", type=float, default=0.95)
+    forecast.add_argument("--idle-days", type=int, default=60, help="no sale for this long: idle")
+    forecast.add_argument(
+        "--no-safety-stock", action="store_true", help="do not write stock.safety_stock"
     )
 
 
@@ -207,6 +228,65 @@ def _einvoice(args: argparse.Namespace) -> int:
     for row in result.already_imported:
         print(f"already imported {row.period} {row.track}{row.start_no:08d}-{row.end_no:08d}")
     print(f"{result.booklets_created} booklets of up to 50 numbers created")
+
+
+def _history(args: argparse.Namespace) -> int:
+    from warehouse_api.services import demand_history
+
+    db = Database.from_url(args.db)
+    prepare_database(db)
+    try:
+        if args.history_command == "import":
+            try:
+                rows = demand_history.read_import_rows(args.file)
+            except (OSError, demand_history.ImportFileError) as error:
+                print(f"error: {error}", file=sys.stderr)
+                return 2
+            with db.write() as session:
+                report = demand_history.import_history(session, rows)
+            for bad in report.bad:
+                print(f"line {bad.line}: {bad.reason}", file=sys.stderr)
+            print(
+                f"read {report.rows_read} rows: {report.rows_written} imported, "
+                f"{len(report.bad)} refused"
+            )
+            return 1 if report.bad else 0
+        with db.write() as session:
+            build = (
+                demand_history.rebuild
+                if args.history_command == "rebuild"
+                else demand_history.refresh
+            )
+            stats = build(session)
+        print(f"{args.history_command}: {stats.pairs} product-locations, {stats.rows} rows")
+        return 0
+    finally:
+        db.dispose()
+
+
+def _forecast(args: argparse.Namespace) -> int:
+    from warehouse_api.services.forecasts import PlanningSettings
+    from warehouse_api.services.nightly import run_nightly
+
+    try:
+        settings = PlanningSettings(args.lead_time_days, args.review_days, args.service_level)
+    except ValueError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    db = Database.from_url(args.db)
+    prepare_database(db)
+    try:
+        stats = run_nightly(
+            db, settings, apply_safety=not args.no_safety_stock, idle_days=args.idle_days
+        )
+    finally:
+        db.dispose()
+    methods = ", ".join(f"{name} {count}" for name, count in sorted(stats.methods.items()))
+    print(
+        f"forecast {stats.series} series in {stats.seconds:.1f} s ({methods}); "
+        f"safety stock changed on {stats.safety_stock_rows_changed} rows; "
+        f"{stats.idle_suggestions} idle-stock suggestions"
+    )
     return 0
 
 
@@ -218,6 +298,8 @@ _COMMANDS = {
     "simulate": _simulate,
     "einvoice": _einvoice,
     "user": _user,
+    "history": _history,
+    "forecast": _forecast,
 }
 
 if __name__ == "__main__":

@@ -78,6 +78,11 @@ ERROR_CODES: dict[str, str] = {
     "tracking_required": "422: a dropship order ships with a carrier and a tracking number",
     "bad_pack_state": "422: the packing form was altered",
     "unknown_kind": "404: not a kind of shipment (transfer, dropship, group_buy)",
+    # planning
+    "suggestion_not_found": "404: no such idle-stock suggestion",
+    "not_a_transfer": "409: the idle-stock suggestion moves no stock between locations",
+    "nothing_to_move": "409: the source no longer has free stock of the suggested product",
+    "same_location": "422: a transfer needs two different locations",
 }
 
 

@@ -14,6 +14,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Connection
 
+from warehouse_api import planning_models  # noqa: F401  (the planning tables join Base)
 from warehouse_api.console import models as _console_models  # noqa: F401  (its tables)
 from warehouse_api.db import Database
 from warehouse_api.models import Base

@@ -7,6 +7,7 @@ import os
 from alembic import context
 from sqlalchemy import create_engine
 
+from warehouse_api import planning_models  # noqa: F401  (the planning tables join Base)
 from warehouse_api.models import Base
 
 config = context.config

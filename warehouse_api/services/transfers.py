@@ -7,8 +7,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from warehouse_api.errors import InvalidTransition, NotFound
-from warehouse_api.models import Reservation, Transfer
+from warehouse_api.errors import DomainError, InvalidTransition, NotFound
+from warehouse_api.models import Reservation, Transfer, TransferLine
 from warehouse_api.schemas import TransferReceivePayload
 from warehouse_api.services.feed_data import publish_reservation, publish_transfer, transfer_data
 from warehouse_api.services.inventory import adjust_stock
@@ -111,3 +111,26 @@ def list_transfers(session: Session, status: str | None, limit: int = 200) -> li
     if status:
         query = query.where(Transfer.status == status)
     return list(session.scalars(query))
+
+
+def request_transfer(
+    session: Session,
+    transfer_id: str,
+    from_location_id: int,
+    to_location_id: int,
+    lines: dict[int, int],
+) -> Transfer:
+    """A new transfer in state `requested` (no hold: stock leaves when it is shipped)."""
+    if from_location_id == to_location_id:
+        raise DomainError("same_location", "a transfer needs two different locations", 422)
+    transfer = Transfer(
+        id=transfer_id,
+        status="requested",
+        from_location_id=from_location_id,
+        to_location_id=to_location_id,
+        lines=[TransferLine(product_id=pid, qty=qty) for pid, qty in sorted(lines.items())],
+    )
+    session.add(transfer)
+    session.flush()
+    publish_transfer(session, transfer)
+    return transfer
