@@ -85,7 +85,15 @@ def integrity_report(db_path: Path) -> dict[str, Any]:
             report["integrity_check"] = [str(r[0]) for r in rows]
             report["user_version"] = conn.execute("PRAGMA user_version").fetchone()[0]
             counts: dict[str, Any] = {}
-            for table in ("sales", "sale_lines", "payments", "audit_log", "outbox", "products", "staff"):
+            for table in (
+                "sales",
+                "sale_lines",
+                "payments",
+                "audit_log",
+                "outbox",
+                "products",
+                "staff",
+            ):
                 try:
                     counts[table] = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
                 except sqlite3.DatabaseError as exc:
@@ -104,7 +112,9 @@ def integrity_report(db_path: Path) -> dict[str, Any]:
     return report
 
 
-def export_diagnostics(target: Path, data_dir: Path, log_dir: Path | None, server_url: str | None) -> Path:
+def export_diagnostics(
+    target: Path, data_dir: Path, log_dir: Path | None, server_url: str | None
+) -> Path:
     """Write the diagnostics archive to ``target`` (a .zip); returns its path."""
     from counter_app.local.backup import backup_dir_for, list_backups
     from counter_app.self_check import self_check, versions
@@ -119,8 +129,10 @@ def export_diagnostics(target: Path, data_dir: Path, log_dir: Path | None, serve
         settings = {}
     except (OSError, ValueError) as exc:
         settings = {"unreadable": str(exc)}
-    backups = [{"day": day.isoformat(), "file": path.name, "bytes": path.stat().st_size}
-               for day, path in list_backups(backup_dir_for(db_path))]
+    backups = [
+        {"day": day.isoformat(), "file": path.name, "bytes": path.stat().st_size}
+        for day, path in list_backups(backup_dir_for(db_path))
+    ]
     about = {
         "exported_at": datetime.now(UTC).isoformat(),
         "versions": versions(),
@@ -133,7 +145,9 @@ def export_diagnostics(target: Path, data_dir: Path, log_dir: Path | None, serve
     with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("about.json", json.dumps(about, ensure_ascii=False, indent=2))
         archive.writestr("self-check.txt", check_output.getvalue())
-        archive.writestr("integrity.json", json.dumps(integrity_report(db_path), ensure_ascii=False, indent=2))
+        archive.writestr(
+            "integrity.json", json.dumps(integrity_report(db_path), ensure_ascii=False, indent=2)
+        )
         archive.writestr("settings.json", json.dumps(settings, ensure_ascii=False, indent=2))
         archive.writestr("backups.json", json.dumps(backups, indent=2))
         if log_dir is not None and log_dir.is_dir():

@@ -95,11 +95,16 @@ def check_database(path: Path) -> Check:
         return Check(name, Status.FAIL, f"{path}: {detail} (start with --recover-damaged-db)")
     if version > SCHEMA_VERSION:
         return Check(
-            name, Status.FAIL,
+            name,
+            Status.FAIL,
             f"{path}: schema version {version} is newer than this program's {SCHEMA_VERSION} "
             "(was a newer release installed before? install it again)",
         )
-    note = "" if version == SCHEMA_VERSION else f", migrates from {version} to {SCHEMA_VERSION} on start"
+    note = (
+        ""
+        if version == SCHEMA_VERSION
+        else f", migrates from {version} to {SCHEMA_VERSION} on start"
+    )
     return Check(name, Status.OK, f"{path}: integrity ok, schema version {version}{note}")
 
 
@@ -161,8 +166,14 @@ def check_scanner(section: dict[str, Any]) -> Check:
             if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
                 problems.append(f"{key} must be a positive whole number, not {value!r}")
         elif key == "terminators":
-            if not isinstance(value, list) or not value or any(t not in _TERMINATOR_KEYS for t in value):
-                problems.append(f"terminators must be a list of {sorted(_TERMINATOR_KEYS)}, not {value!r}")
+            if (
+                not isinstance(value, list)
+                or not value
+                or any(t not in _TERMINATOR_KEYS for t in value)
+            ):
+                problems.append(
+                    f"terminators must be a list of {sorted(_TERMINATOR_KEYS)}, not {value!r}"
+                )
         elif not isinstance(value, str):
             problems.append(f"{key} must be text, not {value!r}")
     port = section.get("serial_port")
@@ -236,7 +247,9 @@ def check_warehouse(url: str | None, timeout: float = 5.0) -> list[Check]:
     if parts.scheme == "https":
         checks.append(check_certificate(parts.hostname, parts.port or 443, timeout))
     else:
-        checks.append(Check("warehouse TLS certificate", Status.WARN, "plain http: traffic is not encrypted"))
+        checks.append(
+            Check("warehouse TLS certificate", Status.WARN, "plain http: traffic is not encrypted")
+        )
     health = f"{url.rstrip('/')}/api/v1/health"
     try:
         response = requests.get(health, timeout=timeout)

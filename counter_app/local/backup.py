@@ -205,10 +205,13 @@ def restore_backup(backup: Path, db_path: Path, now: datetime | None = None) -> 
         with contextlib.suppress(sqlite3.DatabaseError):
             placeholders = ", ".join("?" * len(CACHE_STATE_KEYS))
             rows = source.execute(
-                f"SELECT key, value FROM sync_state WHERE key NOT IN ({placeholders})", CACHE_STATE_KEYS
+                f"SELECT key, value FROM sync_state WHERE key NOT IN ({placeholders})",
+                CACHE_STATE_KEYS,
             ).fetchall()
             for key, value in rows:
-                target.execute("INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)", (key, value))
+                target.execute(
+                    "INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)", (key, value)
+                )
             salvage.rows["sync_state"] = len(rows)
         target.execute("COMMIT")
     finally:

@@ -29,11 +29,30 @@ HERE = Path(__file__).resolve().parent
 PACKAGE = "counter-app"
 
 DEPENDS = [
-    "libc6 (>= 2.31)", "libegl1", "libgl1", "libfontconfig1", "libfreetype6", "libdbus-1-3",
-    "libglib2.0-0 | libglib2.0-0t64", "libx11-6", "libx11-xcb1", "libxkbcommon0", "libxkbcommon-x11-0",
-    "libxcb1", "libxcb-cursor0", "libxcb-icccm4", "libxcb-image0", "libxcb-keysyms1",
-    "libxcb-randr0", "libxcb-render-util0", "libxcb-shape0", "libxcb-sync1", "libxcb-xfixes0",
-    "libxcb-xkb1", "libusb-1.0-0", "fonts-noto-cjk",
+    "libc6 (>= 2.31)",
+    "libegl1",
+    "libgl1",
+    "libfontconfig1",
+    "libfreetype6",
+    "libdbus-1-3",
+    "libglib2.0-0 | libglib2.0-0t64",
+    "libx11-6",
+    "libx11-xcb1",
+    "libxkbcommon0",
+    "libxkbcommon-x11-0",
+    "libxcb1",
+    "libxcb-cursor0",
+    "libxcb-icccm4",
+    "libxcb-image0",
+    "libxcb-keysyms1",
+    "libxcb-randr0",
+    "libxcb-render-util0",
+    "libxcb-shape0",
+    "libxcb-sync1",
+    "libxcb-xfixes0",
+    "libxcb-xkb1",
+    "libusb-1.0-0",
+    "fonts-noto-cjk",
 ]
 RECOMMENDS = ["libwayland-client0", "libwayland-cursor0", "libwayland-egl1", "cups-client"]
 
@@ -78,12 +97,16 @@ def app_version() -> str:
 
 
 def architecture() -> str:
-    return subprocess.run(["dpkg", "--print-architecture"], capture_output=True, text=True,
-                          check=True).stdout.strip()
+    return subprocess.run(
+        ["dpkg", "--print-architecture"], capture_output=True, text=True, check=True
+    ).stdout.strip()
 
 
 def installed_size_kib(folder: Path) -> int:
-    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink()) // 1024
+    return (
+        sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+        // 1024
+    )
 
 
 def build(bundle: Path, out_dir: Path) -> Path:
@@ -107,7 +130,9 @@ def build(bundle: Path, out_dir: Path) -> Path:
     shutil.copy2(HERE / "70-counter-app-receipt-printers.rules", rules)
     docs = stage / "usr" / "share" / "doc" / PACKAGE
     docs.mkdir(parents=True)
-    (docs / "copyright").write_text("counter-app: proprietary, CounterWarehouse.\n", encoding="utf-8")
+    (docs / "copyright").write_text(
+        "counter-app: proprietary, CounterWarehouse.\n", encoding="utf-8"
+    )
 
     control = stage / "DEBIAN"
     control.mkdir()
@@ -138,8 +163,10 @@ def build(bundle: Path, out_dir: Path) -> Path:
         path.chmod(0o755 if path.is_dir() or mode & 0o111 else 0o644)
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / f"{PACKAGE}_{version}_{arch}.deb"
-    subprocess.run(["dpkg-deb", "--root-owner-group", "-Zxz", "-z6", "--build", str(stage), str(target)],
-                   check=True)
+    subprocess.run(
+        ["dpkg-deb", "--root-owner-group", "-Zxz", "-z6", "--build", str(stage), str(target)],
+        check=True,
+    )
     return target
 
 

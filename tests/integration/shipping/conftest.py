@@ -33,13 +33,43 @@ def warehouse(tmp_path: Path) -> Iterator[object]:
 
 def _catalog() -> list[Change]:
     return [
-        Change(1, "location", "upsert", "2", {"id": 2, "code": "S001", "name": "台北信義店", "kind": "store"}),
-        Change(2, "product", "upsert", "10", {
-            "id": 10, "sku": "100010", "name": "茶裏王 日式無糖綠茶 600ml", "category": "飲料",
-            "price_cents": 2500, "active": True, "barcodes": [BARCODE], "dropship_partner_id": None}),
-        Change(3, "stock", "upsert", "2:10", {
-            "location_id": 2, "product_id": 10, "on_hand": 50, "reserved": 0, "safety_stock": 0,
-            "available": 50}),
+        Change(
+            1,
+            "location",
+            "upsert",
+            "2",
+            {"id": 2, "code": "S001", "name": "台北信義店", "kind": "store"},
+        ),
+        Change(
+            2,
+            "product",
+            "upsert",
+            "10",
+            {
+                "id": 10,
+                "sku": "100010",
+                "name": "茶裏王 日式無糖綠茶 600ml",
+                "category": "飲料",
+                "price_cents": 2500,
+                "active": True,
+                "barcodes": [BARCODE],
+                "dropship_partner_id": None,
+            },
+        ),
+        Change(
+            3,
+            "stock",
+            "upsert",
+            "2:10",
+            {
+                "location_id": 2,
+                "product_id": 10,
+                "on_hand": 50,
+                "reserved": 0,
+                "safety_stock": 0,
+                "available": 50,
+            },
+        ),
     ]
 
 

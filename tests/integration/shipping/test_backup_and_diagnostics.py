@@ -100,13 +100,25 @@ def test_a_file_that_is_not_a_backup_changes_nothing(till: LocalDatabase, tmp_pa
     assert not list(till.path.parent.glob("*.before-restore-*"))
 
 
-def test_restore_from_the_command_line(till: LocalDatabase, capsys: pytest.CaptureFixture[str]) -> None:
+def test_restore_from_the_command_line(
+    till: LocalDatabase, capsys: pytest.CaptureFixture[str]
+) -> None:
     ring_up(till, 1)
     backup = daily_backup(till.path, today=date(2026, 11, 24))
     till.dispose()
     assert main(["--data-dir", str(till.path.parent), "--restore-backup", str(backup)]) == 0
     assert "restored " in capsys.readouterr().out
-    assert main(["--data-dir", str(till.path.parent), "--restore-backup", str(till.path.parent / "nope.db")]) == 2
+    assert (
+        main(
+            [
+                "--data-dir",
+                str(till.path.parent),
+                "--restore-backup",
+                str(till.path.parent / "nope.db"),
+            ]
+        )
+        == 2
+    )
     assert "nothing restored" in capsys.readouterr().err
 
 
@@ -125,49 +137,69 @@ def test_the_log_file_rotates(tmp_path: Path) -> None:
         assert files[:2] == ["counter-app.log", "counter-app.log.1"]
         assert len(files) <= 6  # the current file and LOG_BACKUPS old ones
     finally:
-        for handler in root.handlers[len(handlers):]:
+        for handler in root.handlers[len(handlers) :]:
             handler.close()
         root.handlers[:] = handlers
 
 
 def test_redact_keeps_what_support_needs_and_drops_secrets() -> None:
-    settings = {"printer": {"kind": "network", "address": "192.168.1.50:9100", "drawer": {"pin": 0}},
-                "warehouse": {"url": "https://till:s3cret@warehouse.example.tw", "api_token": "abc"},
-                "password": "x", "list": [{"Secret": 1}]}
+    settings = {
+        "printer": {"kind": "network", "address": "192.168.1.50:9100", "drawer": {"pin": 0}},
+        "warehouse": {"url": "https://till:s3cret@warehouse.example.tw", "api_token": "abc"},
+        "password": "x",
+        "list": [{"Secret": 1}],
+    }
     clean = redact(settings)
     assert clean["printer"] == settings["printer"]
-    assert clean["warehouse"] == {"url": f"https://{REDACTED}@warehouse.example.tw", "api_token": REDACTED}
+    assert clean["warehouse"] == {
+        "url": f"https://{REDACTED}@warehouse.example.tw",
+        "api_token": REDACTED,
+    }
     assert clean["password"] == REDACTED and clean["list"] == [{"Secret": REDACTED}]
 
 
-def test_export_diagnostics(till: LocalDatabase, warehouse: object, tmp_path: Path,
-                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_diagnostics(
+    till: LocalDatabase, warehouse: object, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     ring_up(till, 2)
     data_dir = till.path.parent
     daily_backup(till.path, today=date(2026, 11, 24))
     (data_dir / "device_token").write_text("TOKEN-SHOULD-NOT-LEAK", encoding="utf-8")
-    (data_dir / "settings.json").write_text(json.dumps({
-        "printer": {"kind": "file", "address": str(data_dir / "receipts.escpos")},
-        "warehouse": {"url": warehouse.url, "token": "TOKEN-SHOULD-NOT-LEAK"},  # type: ignore[attr-defined]
-    }), encoding="utf-8")
+    (data_dir / "settings.json").write_text(
+        json.dumps(
+            {
+                "printer": {"kind": "file", "address": str(data_dir / "receipts.escpos")},
+                "warehouse": {"url": warehouse.url, "token": "TOKEN-SHOULD-NOT-LEAK"},  # type: ignore[attr-defined]
+            }
+        ),
+        encoding="utf-8",
+    )
     logs = data_dir / "logs"
     logs.mkdir()
-    (logs / "counter-app.log").write_text("2026-11-25 INFO counter_app: started\n", encoding="utf-8")
+    (logs / "counter-app.log").write_text(
+        "2026-11-25 INFO counter_app: started\n", encoding="utf-8"
+    )
     target = tmp_path / "out" / "diag.zip"
 
     root_handlers = list(logging.getLogger().handlers)
     try:
         assert main(["--data-dir", str(data_dir), "--export-diagnostics", str(target)]) == 0
     finally:
-        for handler in logging.getLogger().handlers[len(root_handlers):]:
+        for handler in logging.getLogger().handlers[len(root_handlers) :]:
             handler.close()
         logging.getLogger().handlers[:] = root_handlers
     assert f"diagnostics written to {target}" in capsys.readouterr().out
 
     with zipfile.ZipFile(target) as archive:
         names = set(archive.namelist())
-        assert {"about.json", "self-check.txt", "integrity.json", "settings.json", "backups.json",
-                "logs/counter-app.log"} <= names
+        assert {
+            "about.json",
+            "self-check.txt",
+            "integrity.json",
+            "settings.json",
+            "backups.json",
+            "logs/counter-app.log",
+        } <= names
         everything = b"".join(archive.read(n) for n in names)
         assert b"TOKEN-SHOULD-NOT-LEAK" not in everything
         integrity = json.loads(archive.read("integrity.json"))

@@ -42,7 +42,9 @@ def test_all_good_against_a_running_warehouse(
     assert out.rstrip().endswith("self-check: all good")
 
 
-def test_a_stopped_warehouse_fails(warehouse: object, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_stopped_warehouse_fails(
+    warehouse: object, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     url = warehouse.url  # type: ignore[attr-defined]
     warehouse.stop()  # type: ignore[attr-defined]
     code, out = _run(capsys, "--data-dir", str(tmp_path / "till"), "--server", url)
@@ -61,13 +63,17 @@ def test_the_address_remembered_from_the_last_start_is_used(
     assert f"{warehouse.url}/api/v1/health: answers" in out  # type: ignore[attr-defined]
 
 
-def test_no_warehouse_address_is_a_problem(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_no_warehouse_address_is_a_problem(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, out = _run(capsys, "--data-dir", str(tmp_path / "till"))
     assert code == 1
     assert "[FAIL] warehouse: no address" in out
 
 
-def test_a_damaged_database_fails(warehouse: object, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_damaged_database_fails(
+    warehouse: object, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     data_dir = tmp_path / "till"
     data_dir.mkdir()
     (data_dir / "counter.db").write_bytes(b"SQLite format 3\x00" + b"\xa5" * 8000)
@@ -119,8 +125,9 @@ def test_a_network_printer_that_answers_passes_and_one_that_does_not_fails(
     assert "[FAIL] receipt printer: network 127.0.0.1:" in out and "not reachable" in out
 
 
-def test_a_file_printer_in_a_missing_folder_fails(warehouse: object, tmp_path: Path,
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_file_printer_in_a_missing_folder_fails(
+    warehouse: object, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     data_dir = tmp_path / "till"
     _settings(data_dir, printer={"kind": "file", "address": str(tmp_path / "no-such-dir" / "lp0")})
     code, out = _run(capsys, "--data-dir", str(data_dir), "--server", warehouse.url)  # type: ignore[attr-defined]
@@ -138,7 +145,10 @@ def test_invalid_printer_settings_fail(tmp_path: Path, capsys: pytest.CaptureFix
 
 def test_scanner_settings() -> None:
     assert check_scanner({}).status is Status.OK
-    assert check_scanner({"max_gap_ms": 40, "terminators": ["enter"], "prefix": "]"}).status is Status.OK
+    assert (
+        check_scanner({"max_gap_ms": 40, "terminators": ["enter"], "prefix": "]"}).status
+        is Status.OK
+    )
     bad = check_scanner({"max_gap_ms": -5, "terminators": ["space"], "colour": "red"})
     assert bad.status is Status.FAIL
     assert "max_gap_ms" in bad.detail and "terminators" in bad.detail and "'colour'" in bad.detail
@@ -154,10 +164,26 @@ def self_signed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     folder = tmp_path_factory.mktemp("tls")
     cert, key = folder / "cert.pem", folder / "key.pem"
     subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "10",
-         "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
-         "-keyout", str(key), "-out", str(cert)],
-        check=True, capture_output=True,
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "10",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+        ],
+        check=True,
+        capture_output=True,
     )
     return cert, key
 
@@ -173,20 +199,32 @@ def https_warehouse(tmp_path: Path, self_signed: tuple[Path, Path]) -> Iterator[
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     app = create_app(f"sqlite:///{(tmp_path / 'warehouse.db').as_posix()}")
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
-                                           ssl_certfile=str(cert), ssl_keyfile=str(key)))
+    server = uvicorn.Server(
+        uvicorn.Config(
+            app,
+            host="127.0.0.1",
+            port=port,
+            log_level="warning",
+            ssl_certfile=str(cert),
+            ssl_keyfile=str(key),
+        )
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30
     while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "the https warehouse did not start"
+        assert thread.is_alive() and time.monotonic() < deadline, (
+            "the https warehouse did not start"
+        )
         time.sleep(0.02)
     yield f"https://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(timeout=10)
 
 
-def test_an_untrusted_certificate_fails(https_warehouse: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_untrusted_certificate_fails(
+    https_warehouse: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delenv("REQUESTS_CA_BUNDLE", raising=False)
     monkeypatch.delenv("CURL_CA_BUNDLE", raising=False)
     checks = check_warehouse(https_warehouse)
@@ -202,5 +240,9 @@ def test_a_trusted_certificate_passes_and_its_expiry_is_reported(
     checks = check_warehouse(https_warehouse)
     tls = next(c for c in checks if c.name == "warehouse TLS certificate")
     # Valid for 10 days: it verifies, and the self-check says it must be renewed soon.
-    assert tls.status is Status.WARN and "renew it soon" in tls.detail and "commonName=127.0.0.1" in tls.detail
+    assert (
+        tls.status is Status.WARN
+        and "renew it soon" in tls.detail
+        and "commonName=127.0.0.1" in tls.detail
+    )
     assert checks[-1].status is Status.OK and "answers" in checks[-1].detail

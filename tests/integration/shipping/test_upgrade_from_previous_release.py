@@ -25,14 +25,25 @@ from .conftest import CASHIER, STORE
 FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "counter-0.1.0-d6ad231.sqlite"
 # What exists nowhere but on the till, and must survive every upgrade.
 TAIWAN = timezone(timedelta(hours=8))
-KEPT_TABLES = ("sales", "sale_lines", "payments", "outbox", "pending_stock_deltas", "audit_log", "sync_state")
+KEPT_TABLES = (
+    "sales",
+    "sale_lines",
+    "payments",
+    "outbox",
+    "pending_stock_deltas",
+    "audit_log",
+    "sync_state",
+)
 
 
 def _rows(path: Path) -> dict[str, list[dict[str, Any]]]:
     conn = sqlite3.connect(path)
     conn.row_factory = sqlite3.Row
     try:
-        return {t: [dict(r) for r in conn.execute(f"SELECT * FROM {t} ORDER BY rowid")] for t in KEPT_TABLES}
+        return {
+            t: [dict(r) for r in conn.execute(f"SELECT * FROM {t} ORDER BY rowid")]
+            for t in KEPT_TABLES
+        }
     finally:
         conn.close()
 
@@ -49,8 +60,13 @@ def test_the_fixture_is_the_previous_release(upgraded_path: Path) -> None:
         assert conn.execute("PRAGMA user_version").fetchone() == (4,)
     rows = _rows(upgraded_path)
     assert {t: len(r) for t, r in rows.items()} == {
-        "sales": 3, "sale_lines": 4, "payments": 3, "outbox": 3, "pending_stock_deltas": 4,
-        "audit_log": 1, "sync_state": 6,
+        "sales": 3,
+        "sale_lines": 4,
+        "payments": 3,
+        "outbox": 3,
+        "pending_stock_deltas": 4,
+        "audit_log": 1,
+        "sync_state": 6,
     }
     assert sorted(op["state"] for op in rows["outbox"]) == ["done", "failed", "ready"]
 
@@ -69,7 +85,10 @@ def test_upgrade_keeps_every_row(upgraded_path: Path) -> None:
         assert len(after[table]) >= len(old_rows), table
         for old in old_rows:
             # Every old column keeps its value; new columns may have been added.
-            assert any(all(new.get(k) == v for k, v in old.items()) for new in after[table]), (table, old)
+            assert any(all(new.get(k) == v for k, v in old.items()) for new in after[table]), (
+                table,
+                old,
+            )
 
 
 def test_the_upgraded_till_sells_on_and_sends_what_was_waiting(upgraded_path: Path) -> None:
@@ -81,7 +100,9 @@ def test_the_upgraded_till_sells_on_and_sends_what_was_waiting(upgraded_path: Pa
         assert product is not None
         cart.add(product, 2)
         same_day = datetime(2026, 11, 20, 18, 0, tzinfo=TAIWAN)  # the day the old release sold on
-        sale = SellingService(db, STORE, clock=lambda: same_day).complete_cash_sale(cart, CASHIER, Money(10_000))
+        sale = SellingService(db, STORE, clock=lambda: same_day).complete_cash_sale(
+            cart, CASHIER, Money(10_000)
+        )
         assert sale.receipt_no == "RS001-261120-0004"  # the day's receipt counter carried over
         with db.unit_of_work() as session:
             claimed = outbox.claim_batch(session, 10, now=1e12)
