@@ -74,11 +74,18 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    data_dir = args.data_dir or default_data_dir()
     log_dir = args.log_dir or default_log_dir(args.data_dir)
-    from counter_app.diagnostics import setup_logging
+    from counter_app.diagnostics import close_logging, setup_logging
 
     setup_logging(None if args.self_check else log_dir, args.log_level)
+    try:
+        return _main(args, log_dir)
+    finally:
+        close_logging()
+
+
+def _main(args: argparse.Namespace, log_dir: Path) -> int:
+    data_dir = args.data_dir or default_data_dir()
     from counter_app.local.db import DatabaseDamaged
 
     counter_dir = data_dir / "demo" / "counter" if args.demo else data_dir

@@ -28,6 +28,7 @@ LOG_NAME = "counter-app.log"
 LOG_BYTES = 2 * 1024 * 1024
 LOG_BACKUPS = 5
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+_HANDLER_NAME = "counter-app"
 
 SECRET_KEY = re.compile(r"token|secret|password|passwd|api[_-]?key|credential|enrol", re.IGNORECASE)
 REDACTED = "<redacted>"
@@ -42,6 +43,7 @@ def setup_logging(log_dir: Path | None, level: str = "INFO") -> Path | None:
     if not any(type(h) is logging.StreamHandler for h in root.handlers):
         stream = logging.StreamHandler()
         stream.setFormatter(formatter)
+        stream.set_name(_HANDLER_NAME)
         root.addHandler(stream)
     if log_dir is None:
         return None
@@ -55,8 +57,17 @@ def setup_logging(log_dir: Path | None, level: str = "INFO") -> Path | None:
         logging.getLogger(__name__).error("cannot write the log file %s: %s", path, exc)
         return None
     handler.setFormatter(formatter)
+    handler.set_name(_HANDLER_NAME)
     root.addHandler(handler)
     return path
+
+
+def close_logging() -> None:
+    """Remove and close the handlers ``setup_logging`` added (the end of ``main``)."""
+    root = logging.getLogger()
+    for handler in [h for h in root.handlers if h.get_name() == _HANDLER_NAME]:
+        root.removeHandler(handler)
+        handler.close()
 
 
 def redact(value: Any, key: str = "") -> Any:

@@ -30,7 +30,7 @@ if [ "${FROZEN_CHECK_SKIP_PIP:-0}" != 1 ]; then python -m pip install -q -e ".[s
 
 step "PyInstaller bundle"
 start=$(date +%s)
-python installer/build.py >"$work/build.log" 2>&1 || { tail -40 "$work/build.log"; fail "installer/build.py"; }
+python installer/build.py --no-archive >"$work/build.log" 2>&1 || { tail -40 "$work/build.log"; fail "installer/build.py"; }
 tail -2 "$work/build.log"
 echo "bundle: $(du -sh dist/counter-app | cut -f1), built in $(( $(date +%s) - start )) s"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
+import logging.handlers
 import sqlite3
 import zipfile
 from datetime import UTC, date, datetime
@@ -14,7 +15,7 @@ import pytest
 from sqlalchemy import func, select
 
 from counter_app.__main__ import main
-from counter_app.diagnostics import REDACTED, redact, setup_logging
+from counter_app.diagnostics import REDACTED, close_logging, redact, setup_logging
 from counter_app.local import sync_state
 from counter_app.local.backup import (
     BackupError,
@@ -124,12 +125,12 @@ def test_restore_from_the_command_line(
 
 def test_the_log_file_rotates(tmp_path: Path) -> None:
     root = logging.getLogger()
-    handlers = list(root.handlers)
     try:
         path = setup_logging(tmp_path / "logs")
         assert path == tmp_path / "logs" / "counter-app.log"
         rotating = root.handlers[-1]
-        rotating.maxBytes = 2000  # type: ignore[attr-defined]
+        assert isinstance(rotating, logging.handlers.RotatingFileHandler)
+        rotating.maxBytes = 2000
         for n in range(200):
             logging.getLogger("counter_app.test").info("line %d %s", n, "x" * 40)
         rotating.flush()
@@ -137,9 +138,8 @@ def test_the_log_file_rotates(tmp_path: Path) -> None:
         assert files[:2] == ["counter-app.log", "counter-app.log.1"]
         assert len(files) <= 6  # the current file and LOG_BACKUPS old ones
     finally:
-        for handler in root.handlers[len(handlers) :]:
-            handler.close()
-        root.handlers[:] = handlers
+        close_logging()
+    assert not any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers)
 
 
 def test_redact_keeps_what_support_needs_and_drops_secrets() -> None:
@@ -181,13 +181,7 @@ def test_export_diagnostics(
     )
     target = tmp_path / "out" / "diag.zip"
 
-    root_handlers = list(logging.getLogger().handlers)
-    try:
-        assert main(["--data-dir", str(data_dir), "--export-diagnostics", str(target)]) == 0
-    finally:
-        for handler in logging.getLogger().handlers[len(root_handlers) :]:
-            handler.close()
-        logging.getLogger().handlers[:] = root_handlers
+    assert main(["--data-dir", str(data_dir), "--export-diagnostics", str(target)]) == 0
     assert f"diagnostics written to {target}" in capsys.readouterr().out
 
     with zipfile.ZipFile(target) as archive:
