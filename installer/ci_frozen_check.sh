@@ -13,12 +13,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export QT_QPA_PLATFORM=offscreen
 ALIVE_SECONDS=${ALIVE_SECONDS:-20}
+# The installed program by its path: the venv's own `counter-app` script (the source
+# tree, not the frozen build) comes first on PATH.
+APP=/usr/bin/counter-app
 
 work=$(mktemp -d)
 server_pid=""
 cleanup() {
   [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
-  dpkg -r counter-app >/dev/null 2>&1 || true
+  dpkg --purge counter-app >/dev/null 2>&1 || true
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -28,6 +31,9 @@ fail() { echo "!! frozen check FAILED: $*" >&2; exit 1; }
 step "build extra"
 if [ "${FROZEN_CHECK_SKIP_PIP:-0}" != 1 ]; then python -m pip install -q -e ".[server,build]"; fi
 
+if [ "${FROZEN_CHECK_SKIP_BUILD:-0}" = 1 ]; then  # local reruns: reuse dist/
+  step "reusing dist/counter-app and the newest dist/*.deb"
+else
 step "PyInstaller bundle"
 start=$(date +%s)
 python installer/build.py --no-archive >"$work/build.log" 2>&1 || { tail -40 "$work/build.log"; fail "installer/build.py"; }
@@ -35,7 +41,10 @@ tail -2 "$work/build.log"
 echo "bundle: $(du -sh dist/counter-app | cut -f1), built in $(( $(date +%s) - start )) s"
 
 step ".deb"
-python installer/linux/build_deb.py
+start=$(date +%s)
+python installer/linux/build_deb.py --compression gzip
+echo ".deb built in $(( $(date +%s) - start )) s"
+fi
 deb=$(ls -t dist/counter-app_*.deb | head -1)
 dpkg-deb --info "$deb" | grep -E "Package|Version|Depends|Installed-Size"
 
@@ -55,7 +64,7 @@ if command -v desktop-file-validate >/dev/null; then desktop-file-validate /usr/
 if command -v udevadm >/dev/null; then
   udevadm verify /usr/lib/udev/rules.d/70-counter-app-receipt-printers.rules 2>/dev/null || true
 fi
-counter-app --version
+"$APP" --version
 
 step "warehouse-api on loopback (demo data)"
 db="sqlite:///$work/warehouse.db"
@@ -70,7 +79,12 @@ healthy || { cat "$work/warehouse.log"; fail "warehouse did not start"; }
 
 step "installed self-check against it"
 start=$(date +%s%N)
-counter-app --self-check --data-dir "$work/till" --server "$url" || fail "self-check against a running warehouse"
+set +e
+"$APP" --self-check --data-dir "$work/till" --server "$url" | tee "$work/self-check.txt"
+status=${PIPESTATUS[0]}
+set -e
+[ "$status" -eq 0 ] || fail "self-check against a running warehouse (exit $status)"
+grep -q "^frozen: yes" "$work/self-check.txt" || fail "$APP is not the frozen program"
 echo "self-check took $(( ($(date +%s%N) - start) / 1000000 )) ms"
 
 step "installed counter, enrolled, offscreen for ${ALIVE_SECONDS} s"
@@ -79,7 +93,7 @@ alive() {  # alive NAME ARGS...: the program must still run after ALIVE_SECONDS
   local name=$1; shift
   local log="$work/$name.log" started
   started=$(date +%s%N)
-  counter-app "$@" >"$log" 2>&1 &
+  "$APP" "$@" >"$log" 2>&1 &
   local pid=$!
   local shown=""
   for _ in $(seq $(( ALIVE_SECONDS * 5 ))); do
@@ -95,18 +109,18 @@ alive() {  # alive NAME ARGS...: the program must still run after ALIVE_SECONDS
 }
 alive enrolled --data-dir "$work/till" --server "$url" --enroll "$code"
 grep -q '"url"' "$work/till/settings.json" || fail "the warehouse address was not remembered"
-counter-app --self-check --data-dir "$work/till" || fail "self-check of the enrolled till (remembered address)"
+"$APP" --self-check --data-dir "$work/till" || fail "self-check of the enrolled till (remembered address)"
 
 step "installed counter --demo, offscreen for ${ALIVE_SECONDS} s"
 alive demo --demo --data-dir "$work/demo-data"
 
 step "diagnostics from the installed program"
-counter-app --data-dir "$work/till" --export-diagnostics "$work/diag.zip"
+"$APP" --data-dir "$work/till" --export-diagnostics "$work/diag.zip"
 python -c "import sys, zipfile; n = zipfile.ZipFile(sys.argv[1]).namelist(); print(n); assert 'integrity.json' in n" "$work/diag.zip"
 
 step "self-check with the warehouse stopped must fail"
 kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""
-if counter-app --self-check --data-dir "$work/till" --server "$url"; then
+if "$APP" --self-check --data-dir "$work/till" --server "$url"; then
   fail "self-check passed with the warehouse stopped"
 fi
 

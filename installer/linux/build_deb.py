@@ -109,7 +109,7 @@ def installed_size_kib(folder: Path) -> int:
     )
 
 
-def build(bundle: Path, out_dir: Path) -> Path:
+def build(bundle: Path, out_dir: Path, compression: str = "xz") -> Path:
     executable = bundle / PACKAGE
     if not executable.is_file():
         raise SystemExit(f"{executable} not found: run `python installer/build.py` first")
@@ -163,8 +163,17 @@ def build(bundle: Path, out_dir: Path) -> Path:
         path.chmod(0o755 if path.is_dir() or mode & 0o111 else 0o644)
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / f"{PACKAGE}_{version}_{arch}.deb"
+    level = "-z6" if compression == "xz" else "-z1"  # gzip -1: CI's quick build, same contents
     subprocess.run(
-        ["dpkg-deb", "--root-owner-group", "-Zxz", "-z6", "--build", str(stage), str(target)],
+        [
+            "dpkg-deb",
+            "--root-owner-group",
+            f"-Z{compression}",
+            level,
+            "--build",
+            str(stage),
+            str(target),
+        ],
         check=True,
     )
     return target
@@ -174,8 +183,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bundle", type=Path, default=ROOT / "dist" / PACKAGE)
     parser.add_argument("--out", type=Path, default=ROOT / "dist")
+    parser.add_argument(
+        "--compression", choices=("xz", "gzip"), default="xz", help="gzip: faster, larger (CI)"
+    )
     args = parser.parse_args(argv)
-    target = build(args.bundle, args.out)
+    target = build(args.bundle, args.out, args.compression)
     size_mb = target.stat().st_size / 1e6
     print(f"built {target} ({size_mb:.1f} MB)")
     return 0
