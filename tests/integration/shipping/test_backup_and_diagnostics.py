@@ -7,6 +7,7 @@ import json
 import logging
 import logging.handlers
 import sqlite3
+import time
 import zipfile
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -19,6 +20,7 @@ from counter_app.diagnostics import REDACTED, close_logging, redact, setup_loggi
 from counter_app.local import sync_state
 from counter_app.local.backup import (
     BackupError,
+    BackupScheduler,
     backup_dir_for,
     daily_backup,
     list_backups,
@@ -203,3 +205,15 @@ def test_export_diagnostics(
         assert about["versions"]["counter-app"] and about["versions"]["sqlite"]
         assert "self-check: all good" in archive.read("self-check.txt").decode()
         assert json.loads(archive.read("backups.json"))[0]["file"] == "counter-2026-11-24.db"
+
+
+def test_the_scheduler_backs_up_at_start_and_stops(till: LocalDatabase) -> None:
+    ring_up(till, 1)
+    scheduler = BackupScheduler(till.path, keep=3, interval_s=3600)
+    scheduler.start()
+    deadline = time.monotonic() + 30
+    while not list_backups(backup_dir_for(till.path)):
+        assert time.monotonic() < deadline, "no backup made at start"
+        time.sleep(0.05)
+    scheduler.stop()  # returns at once although the next round is an hour away
+    assert scheduler._thread is not None and not scheduler._thread.is_alive()
