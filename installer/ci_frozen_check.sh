@@ -4,8 +4,9 @@
 #   1. `counter-app --self-check` against a warehouse-api started on loopback (must pass),
 #      and again with that warehouse stopped (must fail);
 #   2. enrolled against that warehouse, offscreen, for a while (must not die);
-#   3. `counter-app --demo` offscreen for a while (must not die; it loads biip's and
-#      escpos' data files, the translations and the embedded warehouse);
+#   3. `counter-app --demo` offscreen, then on Xvfb with the xcb platform, for a while
+#      (must not die; it loads biip's and escpos' data files, the translations and the
+#      embedded warehouse);
 #   4. `--export-diagnostics` from the installed program.
 # Prints what it measured (bundle and package size, build and start times).
 # Run from .ci/run with the project's venv active; needs root for dpkg (CI is root).
@@ -19,8 +20,10 @@ APP=/usr/bin/counter-app
 
 work=$(mktemp -d)
 server_pid=""
+xvfb_pid=""
 cleanup() {
   [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+  [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null
   dpkg --purge counter-app >/dev/null 2>&1 || true
   rm -rf "$work"
 }
@@ -113,6 +116,16 @@ grep -q '"url"' "$work/till/settings.json" || fail "the warehouse address was no
 
 step "installed counter --demo, offscreen for ${ALIVE_SECONDS} s"
 alive demo --demo --data-dir "$work/demo-data"
+
+if command -v Xvfb >/dev/null; then
+  step "installed counter --demo on an X server (xcb platform, system X libraries)"
+  Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$work/display" 2>"$work/xvfb.log" &
+  xvfb_pid=$!
+  for _ in $(seq 50); do [ -s "$work/display" ] && break; sleep 0.1; done
+  [ -s "$work/display" ] || fail "Xvfb did not start"
+  DISPLAY=":$(cat "$work/display")" QT_QPA_PLATFORM=xcb alive demo-xcb --demo --data-dir "$work/demo-data"
+  kill "$xvfb_pid"; wait "$xvfb_pid" 2>/dev/null || true; xvfb_pid=""
+fi
 
 step "diagnostics from the installed program"
 "$APP" --data-dir "$work/till" --export-diagnostics "$work/diag.zip"
