@@ -86,6 +86,8 @@ def drain(services: CounterServices, server_db_path: Path, sales: int, rng: rand
     """Ring up ``sales`` sales offline (each its own fsynced transaction), then time the drain."""
     cashier = demo_cashier(services)
     products = _sellable(services, 500, rng)
+    if services.shifts.current() is None:  # no sale without an open shift
+        services.shifts.open(cashier, {})
     started = time.perf_counter()
     for _ in range(sales):
         cart = Cart()

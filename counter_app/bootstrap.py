@@ -16,8 +16,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from counter_app.devices.config import ConnectionKind, PrinterConfig
 from counter_app.devices.factory import build_print_queue, build_receipt_printer
@@ -34,8 +34,10 @@ from counter_app.services.context import StaffMember, StoreContext
 from counter_app.services.permissions import Action
 from counter_app.services.receipts import ReceiptService
 from counter_app.services.selling import CompletedSale, SellingService
-from counter_app.services.staff import StaffService
+from counter_app.services.shifts import ShiftReport, ShiftService
+from counter_app.services.staff import Approval, StaffService
 from counter_app.services.stock_lookup import StockLookupService
+from counter_app.services.stock_to_count import StockToCountService
 from counter_app.services.sync_status import SyncStatusService
 from counter_app.sync.background import BackgroundSync
 from counter_app.sync.client import WarehouseClient
@@ -45,13 +47,16 @@ from counter_app.sync.relay import OutboxRelay
 from counter_app.ui.app import ensure_application
 from counter_app.ui.device_settings import DeviceSettingsDialog
 from counter_app.ui.first_sync import run_first_sync
+from counter_app.ui.lock_screen import IdleWatcher, LockDialog, idle_lock_ms
 from counter_app.ui.main_window import MainWindow
 from counter_app.ui.reprint_dialog import ReprintDialog
-from counter_app.ui.sale_screen import SaleScreen
 from counter_app.ui.scan_router import ScanRouter
 from counter_app.ui.screens.base import Screen
-from counter_app.ui.sign_in_dialog import ask_for_staff
+from counter_app.ui.screens.sale import SaleScreen
+from counter_app.ui.screens.shift import ShiftScreen
+from counter_app.ui.sign_in_dialog import SignInDialog, ask_for_staff
 from counter_app.ui.status_bar import ConnectivityBridge, PrintJobBridge
+from counter_app.ui.stock_to_count_dialog import StockToCountDialog
 from counter_app.ui.supervisor_prompt import SupervisorApprovalDialog
 from counter_app.ui.sync_problems_dialog import SyncProblemsDialog
 from counter_app.ui.task_runner import TaskRunner
@@ -84,6 +89,8 @@ class CounterServices:
     print_queue: PrintQueue
     receipts: ReceiptService
     stock_lookup: StockLookupService
+    stock_to_count: StockToCountService
+    shifts: ShiftService
 
     def close(self) -> None:
         self.print_queue.stop()
@@ -116,7 +123,10 @@ def enroll(
         sync_state.set_value(session, "store_id", str(location["id"]))
         sync_state.set_value(session, "store_code", str(location["code"]))
         sync_state.set_value(session, "store_name", str(location["name"]))
-        sync_state.set_value(session, "device_id", str(enrollment.device_id))
+        sync_state.set_value(session, sync_state.DEVICE_ID_KEY, str(enrollment.device_id))
+        # Empty if the warehouse predates till numbers: the till asks again later (relay).
+        till_no = str(enrollment.till_no) if enrollment.till_no is not None else ""
+        sync_state.set_value(session, sync_state.TILL_NO_KEY, till_no)
     client.set_token(enrollment.token)
     return StoreContext(int(location["id"]), str(location["code"]), str(location["name"]))
 
@@ -166,13 +176,16 @@ def build_services(
     puller = ChangePuller(db, client, connectivity)
     catalog = CatalogService(db)
     staff = StaffService(db, store.location_id)
+    with db.read() as session:
+        device_id = sync_state.get_value(session, "device_id")
+    terminal = f"{store.code}-{device_id}" if device_id else store.code
     return CounterServices(
         db=db,
         client=client,
         connectivity=connectivity,
         relay=relay,
         puller=puller,
-        background=BackgroundSync(relay, puller, push_interval_s, pull_interval_s),
+        background=BackgroundSync(relay, puller, push_interval_s, pull_interval_s, connectivity),
         store=store,
         catalog=catalog,
         selling=SellingService(db, store),
@@ -181,7 +194,9 @@ def build_services(
         settings=settings,
         print_queue=print_queue,
         receipts=ReceiptService(db, print_queue, store, staff),
-        stock_lookup=StockLookupService(catalog, live_client, store.location_id),
+        stock_lookup=StockLookupService(catalog, live_client, store.location_id, connectivity),
+        stock_to_count=StockToCountService(db, store.location_id),
+        shifts=ShiftService(db, store, staff, print_queue, terminal=terminal),
     )
 
 
@@ -217,8 +232,12 @@ class CounterApp:
     window: MainWindow
     router: ScanRouter
     sale_screen: SaleScreen
+    shift_screen: ShiftScreen
     wedge: ScannerWedgeFilter
     serial_scanner: SerialScanner | None
+    cashier: StaffMember
+    idle: IdleWatcher
+    lock_dialog: LockDialog | None = None
     connectivity_bridge: ConnectivityBridge = field(default_factory=ConnectivityBridge)
     """Owned by Python: the sync threads hold a reference."""
     print_bridge: PrintJobBridge = field(default_factory=PrintJobBridge)
@@ -230,6 +249,51 @@ class CounterApp:
         self.window.add_screen(screen)
         for kind in scan_kinds:
             self.router.route(kind, screen.name)
+
+    def set_cashier(self, cashier: StaffMember) -> None:
+        """Another cashier carries on at this till; the shift stays open."""
+        self.cashier = cashier
+        self.sale_screen.set_cashier(cashier)
+        self.shift_screen.set_cashier(cashier)
+
+    @property
+    def locked(self) -> bool:
+        return self.lock_dialog is not None
+
+    def lock(self) -> None:
+        """Lock the counter until the cashier's PIN (or a supervisor's) unlocks it, or
+        another cashier signs in (docs/user-guide.md, "Locking the screen")."""
+        if self.lock_dialog is not None:
+            return
+        self.idle.pause()
+        dialog = LockDialog(
+            self.services.staff, self.tasks, self.cashier, self.services.store.name, parent=self.window
+        )
+        dialog.setWindowModality(Qt.WindowModality.ApplicationModal)  # scans stay out of the cart
+        dialog.accepted.connect(lambda: self._unlocked(dialog))
+        self.lock_dialog = dialog
+        dialog.show()
+
+    def _unlocked(self, dialog: LockDialog) -> None:
+        self.lock_dialog = None
+        if dialog.member is not None and dialog.member != self.cashier:
+            self.set_cashier(dialog.member)
+        self.idle.resume()
+        current = self.window.current_screen()
+        if current is not None:
+            current.on_show()
+
+    def switch_cashier(self) -> None:
+        """Another cashier signs in by name and PIN; the shift stays open."""
+        dialog = SignInDialog(self.services.staff, self.tasks, self.services.store.name, self.window)
+        self.sign_in_dialog = dialog
+        dialog.accepted.connect(lambda: dialog.member and self.set_cashier(dialog.member))
+        dialog.open()
+
+    def watch_idle(self, app: QApplication) -> None:
+        """Lock the screen after the idle time (settings.json "staff" section)."""
+        self.idle.install(app)
+        self.idle.resume()
 
     def start_scanners(self, app: QApplication) -> None:
         """Scanners work whatever has focus: the detector watches every key event."""
@@ -258,13 +322,32 @@ def build_counter(services: CounterServices, cashier: StaffMember, tasks: TaskRu
         window=window,
         router=ScanRouter(window, parent=window),
         sale_screen=SaleScreen(services.catalog, services.selling, tasks, cashier, stock_lookup=services.stock_lookup),
+        shift_screen=ShiftScreen(services.shifts, tasks, cashier, _approval_asker(services, tasks, window)),
         wedge=ScannerWedgeFilter(wedge_settings(scanner_section)),
         serial_scanner=serial,
+        cashier=cashier,
+        idle=IdleWatcher(idle_lock_ms(services.settings.section("staff")), parent=window),
     )
     counter.add_screen(counter.sale_screen)  # F1, the first screen
+    counter.add_screen(counter.shift_screen)  # F6
     _add_tools(counter)
     _connect_signals(counter)
     return counter
+
+
+def _approval_asker(
+    services: CounterServices, tasks: TaskRunner, window: MainWindow
+) -> Callable[[str, Action, Callable[[Approval], None]], None]:
+    """A screen asks for a supervisor's approval without waiting for it: the callback
+    gets the approval if one was given (the service redeems it and audits)."""
+
+    def ask(prompt: str, action: Action, then: Callable[[Approval], None]) -> None:
+        dialog = SupervisorApprovalDialog(services.staff, tasks, prompt, action, need_reason=False, parent=window)
+        dialog.accepted.connect(lambda: dialog.approval and then(dialog.approval))
+        dialog.finished.connect(lambda _result: window.activateWindow())
+        dialog.open()
+
+    return ask
 
 
 def _connect_signals(counter: CounterApp) -> None:
@@ -279,6 +362,26 @@ def _connect_signals(counter: CounterApp) -> None:
         window.refresh_sync_status()
 
     counter.sale_screen.sale_completed.connect(on_sale_completed)
+
+    def offer_to_open_a_shift() -> None:
+        offer = QMessageBox(
+            QMessageBox.Icon.Question,
+            QCoreApplication.translate("MainWindow", "No shift open"),
+            QCoreApplication.translate("MainWindow", "No shift is open at this till. Open one now?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            window,
+        )
+        offer.setObjectName("openShiftOffer")
+        offer.accepted.connect(lambda: window.show_screen(counter.shift_screen.name))
+        offer.open()
+
+    def on_shift_closed(_report: ShiftReport) -> None:
+        services.background.push_soon()  # the shift.close goes out now if it can
+        window.refresh_sync_status()
+
+    counter.sale_screen.shift_required.connect(offer_to_open_a_shift)
+    counter.shift_screen.shift_closed.connect(on_shift_closed)
+    counter.idle.idle.connect(counter.lock)
     counter.wedge.scanned.connect(counter.router.on_scanned)
     window.code_entered.connect(counter.router.on_code_entered)
     services.connectivity.subscribe(counter.connectivity_bridge.report)
@@ -343,10 +446,16 @@ def _add_tools(counter: CounterApp) -> None:
         finally:
             services.staff.release(granted)
 
+    window.add_tool(QCoreApplication.translate("MainWindow", "Lock the screen"), "Ctrl+L", counter.lock)
+    window.add_tool(QCoreApplication.translate("MainWindow", "Switch cashier…"), "F11", counter.switch_cashier)
     window.add_tool(QCoreApplication.translate("MainWindow", "Reprint a receipt…"), "F9", reprint)
     window.add_tool(QCoreApplication.translate("MainWindow", "Sync problems…"), "F10", sync_problems)
     window.add_tool(QCoreApplication.translate("MainWindow", "Open the cash drawer (supervisor)…"), "", open_drawer)
     window.add_tool(QCoreApplication.translate("MainWindow", "Printer and scanner settings…"), "", device_settings)
+    window.add_tool(
+        QCoreApplication.translate("MainWindow", "Stock to count…"), "",
+        lambda: StockToCountDialog(services.catalog, services.store.location_id, tasks, window).exec(),
+    )
 
 
 def run_enrolled_counter(services: CounterServices, language: str) -> int:
@@ -370,6 +479,7 @@ def run_window(services: CounterServices, cashier: StaffMember, language: str, t
     tasks = tasks or TaskRunner()
     counter = build_counter(services, cashier, tasks)
     counter.start_scanners(app)
+    counter.watch_idle(app)
     services.background.start()
     counter.window.show()  # the sale screen takes the focus (Screen.on_show)
     try:

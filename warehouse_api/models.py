@@ -149,6 +149,8 @@ class Device(Base):
     __tablename__ = "devices"
     __table_args__ = (
         CheckConstraint("role IN ('counter', 'group_buy', 'operator', 'admin')", name="role"),
+        # A counter's short number within its store, printed in every number it issues.
+        Index("uq_devices_location_till_no", "location_id", "till_no", unique=True),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -156,6 +158,7 @@ class Device(Base):
     token_sha256: Mapped[str] = mapped_column(String(64), unique=True)
     role: Mapped[str] = mapped_column(String(16))
     location_id: Mapped[int | None] = mapped_column(ForeignKey("locations.id"))
+    till_no: Mapped[int | None] = mapped_column(Integer)  # counters only; never reused
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     revoked_at: Mapped[datetime | None]
 
@@ -363,6 +366,21 @@ class ShiftClose(Base):
     opened_at: Mapped[datetime | None]
     closed_at: Mapped[datetime]
     op_id: Mapped[str] = mapped_column(String(64))
+    # The Z report's figures (NULL for a report from a till that sent only ``report``).
+    opened_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    opening_cents: Mapped[int | None] = mapped_column(Integer)
+    expected_opening_cents: Mapped[int | None] = mapped_column(Integer)
+    cash_sales_cents: Mapped[int | None] = mapped_column(Integer)
+    cash_refunds_cents: Mapped[int | None] = mapped_column(Integer)
+    cash_in_cents: Mapped[int | None] = mapped_column(Integer)
+    cash_out_cents: Mapped[int | None] = mapped_column(Integer)
+    expected_cents: Mapped[int | None] = mapped_column(Integer)
+    counted_cents: Mapped[int | None] = mapped_column(Integer)
+    difference_cents: Mapped[int | None] = mapped_column(Integer)
+    sale_count: Mapped[int | None] = mapped_column(Integer)
+    unsynced_ops: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+    __table_args__ = (Index("ix_shift_closes_location_closed", "location_id", "closed_at"),)
 
 
 class AuditEntry(Base):

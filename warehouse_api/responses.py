@@ -16,6 +16,7 @@ from warehouse_api.models import (
     Location,
     Product,
     Reservation,
+    ShiftClose,
     Staff,
     Transfer,
 )
@@ -25,6 +26,7 @@ from warehouse_api.schemas import (
     LocationPublic,
     ProductPublic,
     ReservationPublic,
+    ShiftPublic,
     StaffPublic,
     StockLevelChange,
     TransferPublic,
@@ -90,6 +92,7 @@ def device(item: Device) -> DevicePublic:
         name=item.name,
         role=item.role,
         location_id=item.location_id,
+        till_no=item.till_no,
         revoked_at=item.revoked_at,
     )
 
@@ -100,6 +103,30 @@ def reservation(item: Reservation) -> ReservationPublic:
 
 def transfer(item: Transfer) -> TransferPublic:
     return TransferPublic.model_validate(transfer_data(item))
+
+
+def shift(item: ShiftClose, location_code: str) -> ShiftPublic:
+    return ShiftPublic(
+        shift_id=item.id,
+        location_id=item.location_id,
+        location_code=location_code,
+        staff_id=item.staff_id,
+        opened_by=item.opened_by,
+        opened_at=item.opened_at,
+        closed_at=item.closed_at,
+        opening_cents=item.opening_cents,
+        expected_opening_cents=item.expected_opening_cents,
+        cash_sales_cents=item.cash_sales_cents,
+        cash_refunds_cents=item.cash_refunds_cents,
+        cash_in_cents=item.cash_in_cents,
+        cash_out_cents=item.cash_out_cents,
+        expected_cents=item.expected_cents,
+        counted_cents=item.counted_cents,
+        difference_cents=item.difference_cents,
+        sale_count=item.sale_count,
+        unsynced_ops=item.unsynced_ops,
+        report=item.report,
+    )
 
 
 def dropship(order: DropshipOrder) -> DropshipPublic:

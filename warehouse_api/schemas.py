@@ -21,6 +21,7 @@ from pydantic import (
     Field,
     StringConstraints,
     field_validator,
+    model_validator,
 )
 
 from warehouse_api.validation import check_free_json, check_text, parse_timestamp
@@ -85,7 +86,20 @@ class EnrollRequest(StrictModel):
 class EnrollResponse(BaseModel):
     token: str
     device_id: int
+    till_no: int = Field(
+        description="This till's short number in its store, part of every number it issues"
+    )
     location: LocationPublic
+
+
+class DeviceSelf(BaseModel):
+    """The calling device as the warehouse knows it (GET /devices/me)."""
+
+    id: int
+    name: str
+    role: str
+    till_no: int | None = Field(description="A counter's short number in its store; else null")
+    location: LocationPublic | None
 
 
 # ----- change feed -----
@@ -206,10 +220,25 @@ class StockCountPayload(StrictModel):
 
 
 class ShiftClosePayload(StrictModel):
+    """A till's closed shift. The figures are optional so an older till's report (the
+    free ``report`` alone) is still accepted; a till that sends them sends them all."""
+
     shift_id: ClientId
     staff_id: DbId | None = None
+    opened_by: DbId | None = None
     opened_at: Timestamp | None = None
     closed_at: Timestamp
+    opening_cents: Cents | None = None
+    expected_opening_cents: Cents | None = None
+    cash_sales_cents: Cents | None = None
+    cash_refunds_cents: Cents | None = None
+    cash_in_cents: Cents | None = None
+    cash_out_cents: Cents | None = None
+    expected_cents: Cents | None = None
+    counted_cents: Cents | None = None
+    difference_cents: Cents | None = None
+    sale_count: Annotated[int, Field(ge=0, le=INT32_MAX)] | None = None
+    unsynced_ops: Annotated[int, Field(ge=0, le=INT32_MAX)] = 0
     report: dict[str, Any] = {}
 
 
@@ -374,6 +403,30 @@ class TransferPublic(BaseModel):
     lines: list[OrderLinePublic]
 
 
+class ShiftPublic(BaseModel):
+    """A store's closed shift as a manager reads it (``GET /operator/shifts``)."""
+
+    shift_id: str
+    location_id: int
+    location_code: str
+    staff_id: int | None
+    opened_by: int | None
+    opened_at: datetime | None
+    closed_at: datetime
+    opening_cents: int | None
+    expected_opening_cents: int | None
+    cash_sales_cents: int | None
+    cash_refunds_cents: int | None
+    cash_in_cents: int | None
+    cash_out_cents: int | None
+    expected_cents: int | None
+    counted_cents: int | None
+    difference_cents: int | None
+    sale_count: int | None
+    unsynced_ops: int
+    report: dict[str, Any]
+
+
 class DropshipPublic(BaseModel):
     dropship_id: str
     status: str
@@ -461,11 +514,26 @@ class SafetyStockUpdate(StrictModel):
     safety_stock: Annotated[int, Field(ge=0, le=10**6)]
 
 
+MIN_APPROVER_PIN_LENGTH = 6
+"""Supervisors and managers: PINs of at least this many digits (docs/security.md)."""
+
+
 class StaffCreate(StrictModel):
     name: Annotated[str, StringConstraints(min_length=1, max_length=100)]
     role: Literal["cashier", "supervisor", "manager"]
     location_code: LocationCode
     pin: Annotated[str, StringConstraints(min_length=4, max_length=12, pattern=r"^[0-9]+$")]
+
+    @model_validator(mode="after")
+    def _longer_pins_for_approvers(self) -> StaffCreate:
+        # Every till caches the PIN hashes for offline sign-in; a 4-digit PIN (10^4
+        # guesses) falls to a brute force of a stolen till's scrypt hash in minutes.
+        # Supervisors' and managers' PINs approve money leaving the drawer: 10^6 at least.
+        if self.role in ("supervisor", "manager") and len(self.pin) < MIN_APPROVER_PIN_LENGTH:
+            raise ValueError(
+                f"a {self.role}'s PIN needs at least {MIN_APPROVER_PIN_LENGTH} digits"
+            )
+        return self
 
 
 class StaffPublic(BaseModel):
@@ -502,4 +570,5 @@ class DevicePublic(BaseModel):
     name: str
     role: str
     location_id: int | None
+    till_no: int | None = None
     revoked_at: datetime | None

@@ -29,3 +29,13 @@ class StockFigure:
     available: int
     pending_local: int  # local changes not yet acknowledged, already included in on_hand
     age_s: float | None  # seconds since the server figure arrived; None when live
+
+
+@dataclass(frozen=True, slots=True)
+class StockToCount:
+    """A product this store has sold more of than its records hold: count it."""
+
+    product: ProductInfo
+    on_hand: int  # the warehouse's last figure plus local sales not yet acknowledged
+    pending_local: int  # the local part of it
+    figure_received_at: str | None  # when the warehouse's figure arrived (UTC ISO); None: never

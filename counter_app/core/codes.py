@@ -119,6 +119,7 @@ class ReceiptCode:
     store_code: str
     day: date
     sequence: int
+    till: str = ""  # empty on receipts printed before till numbers
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,7 +228,8 @@ def has_valid_check_digit(code: str) -> bool:
 
 _SYMBOLOGY_ID = re.compile(r"^\][A-Za-z][0-9A-Za-z]")
 _GS1_SYMBOLOGIES = {"]C1", "]e0", "]d2", "]Q3", "]J1"}
-_RECEIPT = re.compile(r"^R([A-Z0-9]{1,12})-(\d{6})-(\d{4,6})$")
+# R<store>-<till>-<YYMMDD>-<NNNN>; receipts printed before till numbers have no till part.
+_RECEIPT = re.compile(r"^R([A-Z0-9]{1,12})-(?:(\d{1,3}|D\d{1,9})-)?(\d{6})-(\d{4,6})$")
 _ISO_4217_TWD = "901"
 _PICKUP_ALPHABET = "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 _PICKUP = re.compile(rf"^PU[{_PICKUP_ALPHABET}]{{8}}$")
@@ -300,12 +302,12 @@ def _parse_receipt(text: str, upper: str) -> ScanResult:
     m = _RECEIPT.match(upper)
     if not m:
         return InvalidCode(text, InvalidReason.UNKNOWN_FORMAT)
-    store, yymmdd, seq = m.groups()
+    store, till, yymmdd, seq = m.groups()
     try:
         day = date(2000 + int(yymmdd[:2]), int(yymmdd[2:4]), int(yymmdd[4:]))
     except ValueError:
         return InvalidCode(text, InvalidReason.BAD_DATE)
-    return ReceiptCode(upper, store, day, int(seq))
+    return ReceiptCode(upper, store, day, int(seq), till or "")
 
 
 def _parse_gs1(text: str, body: str) -> ScanResult:

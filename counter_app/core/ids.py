@@ -45,9 +45,36 @@ class _Uuid7Generator:
 uuid7 = _Uuid7Generator()
 
 
-def receipt_number(store_code: str, day: date, sequence: int) -> str:
-    """`R<store>-<YYMMDD>-<NNNN>`: unique per store and day, readable over the phone."""
-    return f"R{store_code}-{day:%y%m%d}-{sequence:04d}"
+# The first letter of every number a till issues says what it numbers.
+RECEIPT_PREFIX = "R"
+RETURN_PREFIX = "T"  # 退貨
+DROPSHIP_PREFIX = "D"
+PICKUP_SLIP_PREFIX = "K"  # 取貨單 ("PU" is taken by the warehouse's pickup codes)
+NEVER_ENROLLED_TILL = "0"  # real till numbers start at 1
+
+
+def till_tag(till_no: int | None, device_id: int | None) -> str:
+    """The till part of a number: its short number in the store (``2``), assigned at
+    enrollment. A till enrolled before till numbers existed uses ``D<device id>`` until it
+    learns its number: device ids are unique across the chain and the ``D`` keeps the two
+    forms apart. A till never enrolled cannot push, so its numbers never meet another's."""
+    if till_no is not None and till_no > 0:
+        return str(till_no)
+    if device_id is not None and device_id > 0:
+        return f"D{device_id}"
+    return NEVER_ENROLLED_TILL
+
+
+def document_number(prefix: str, store_code: str, till: str, day: date, sequence: int) -> str:
+    """`<prefix><store>-<till>-<YYMMDD>-<NNNN>`, e.g. ``RS001-2-261201-0042``: unique across
+    the chain without asking the network (store, till, day and that till's counter),
+    and short enough to read over the phone."""
+    return f"{prefix}{store_code}-{till}-{day:%y%m%d}-{sequence:04d}"
+
+
+def receipt_number(store_code: str, day: date, sequence: int, *, till: str) -> str:
+    """`R<store>-<till>-<YYMMDD>-<NNNN>`; see ``document_number``."""
+    return document_number(RECEIPT_PREFIX, store_code, till, day, sequence)
 
 
 def pickup_code() -> str:

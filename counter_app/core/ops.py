@@ -27,6 +27,10 @@ class WarehouseError(Exception):
     they need not import the HTTP client."""
 
 
+class WarehouseDown(WarehouseError):
+    """No answer at all (network down, server down or too slow): nothing was decided."""
+
+
 class OutboundOp(Protocol):
     """An operation payload the outbox can queue."""
 
@@ -129,8 +133,87 @@ class AuditPayload:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class TenderTotalPayload:
+    """One tender's takings in a closed shift (cash today; cards and the rest extend it)."""
+
+    method: str
+    sales_count: int
+    sales_cents: int
+    refunds_count: int = 0
+    refunds_cents: int = 0
+
+    def to_payload(self) -> dict[str, Any]:
+        return {
+            "method": self.method,
+            "sales_count": self.sales_count,
+            "sales_cents": self.sales_cents,
+            "refunds_count": self.refunds_count,
+            "refunds_cents": self.refunds_cents,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ShiftClosePayload:
+    """A closed shift and its Z report's figures (type ``shift.close``).
+
+    ``expected_cents`` = opening + cash sales - cash refunds + cash in - cash out;
+    ``difference_cents`` = counted - expected. Counts are {denomination in NT$: pieces}."""
+
+    op_type: ClassVar[str] = "shift.close"
+    shift_id: str
+    staff_id: int | None  # who closed it
+    opened_by: int | None
+    opened_at: str
+    closed_at: str
+    opening_cents: int
+    expected_opening_cents: int | None
+    cash_sales_cents: int
+    cash_refunds_cents: int
+    cash_in_cents: int
+    cash_out_cents: int
+    expected_cents: int
+    counted_cents: int
+    difference_cents: int
+    sale_count: int
+    opening_count: Mapping[int, int] = field(default_factory=dict)
+    closing_count: Mapping[int, int] = field(default_factory=dict)
+    tenders: tuple[TenderTotalPayload, ...] = ()
+    unsynced_ops: int = 0  # operations still waiting when it closed (a supervisor confirmed)
+
+    @property
+    def entity_key(self) -> str:
+        return f"shift:{self.shift_id}"
+
+    def to_payload(self) -> dict[str, Any]:
+        return {
+            "shift_id": self.shift_id,
+            "staff_id": self.staff_id,
+            "opened_by": self.opened_by,
+            "opened_at": self.opened_at,
+            "closed_at": self.closed_at,
+            "opening_cents": self.opening_cents,
+            "expected_opening_cents": self.expected_opening_cents,
+            "cash_sales_cents": self.cash_sales_cents,
+            "cash_refunds_cents": self.cash_refunds_cents,
+            "cash_in_cents": self.cash_in_cents,
+            "cash_out_cents": self.cash_out_cents,
+            "expected_cents": self.expected_cents,
+            "counted_cents": self.counted_cents,
+            "difference_cents": self.difference_cents,
+            "sale_count": self.sale_count,
+            "unsynced_ops": self.unsynced_ops,
+            "report": {
+                "opening_count": {str(k): v for k, v in sorted(self.opening_count.items())},
+                "closing_count": {str(k): v for k, v in sorted(self.closing_count.items())},
+                "tenders": [tender.to_payload() for tender in self.tenders],
+            },
+        }
+
+
 # Every operation type the counter can send, by its wire name.
-OP_TYPES: Mapping[str, type[SalePayload] | type[AuditPayload]] = {
+OP_TYPES: Mapping[str, type[SalePayload] | type[AuditPayload] | type[ShiftClosePayload]] = {
     SalePayload.op_type: SalePayload,
     AuditPayload.op_type: AuditPayload,
+    ShiftClosePayload.op_type: ShiftClosePayload,
 }

@@ -589,3 +589,93 @@ def printer_test_page(data: PrinterTestPageData) -> Document:
         *_end(),
     ]
     return Document(labels.title, tuple(elements), DocumentKind.TEST_PAGE)
+
+
+# --- the shift's X and Z reports (services/shifts.py) -----------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TenderLine:
+    """One tender's takings in a shift: cash today, cards and the rest as they come."""
+
+    method: str
+    sales_count: int
+    sales: Money
+    refunds: Money = ZERO
+
+
+@dataclass(frozen=True, slots=True)
+class ShiftCloseReportData:
+    kind: Literal["X", "Z"]
+    store_name: str
+    terminal: str
+    opened_by_name: str
+    closed_by_name: str
+    opened_at: datetime
+    printed_at: datetime
+    sale_count: int
+    tenders: Sequence[TenderLine]
+    opening: Money
+    expected_opening: Money | None  # the previous close's count
+    cash_sales: Money
+    cash_refunds: Money
+    cash_in: Money
+    cash_out: Money
+    expected: Money
+    counted: Money | None = None  # Z: the closing count
+    closing_count: Sequence[tuple[int, int]] = ()  # (NT$ denomination, pieces)
+    unsynced_ops: int = 0
+
+
+def shift_close_report(data: ShiftCloseReportData) -> Document:
+    """The X report (shift so far) or Z report (closed shift) with the drawer's figures:
+    expected = opening + cash sales - cash refunds + cash in - cash out."""
+    title = "X 報表（交班中）" if data.kind == "X" else "Z 報表（關帳）"
+    elements = _header(data.store_name, title, reprint=False)
+    elements += [
+        Text(f"收銀機：{data.terminal}"),
+        Text(f"開班：{local_time(data.opened_at)} {data.opened_by_name}"),
+    ]
+    if data.kind == "Z":
+        elements.append(Text(f"關帳：{local_time(data.printed_at)} {data.closed_by_name}"))
+    else:
+        elements.append(Text(f"列印：{local_time(data.printed_at)}"))
+    elements += [
+        Separator(),
+        Text("付款方式", bold=True),
+    ]
+    for tender in data.tenders:
+        elements.append(Columns(f"{payment_label(tender.method)} {tender.sales_count} 筆", tender.sales.format()))
+        if tender.refunds:
+            elements.append(Columns(f"  {payment_label(tender.method)}退款", (-tender.refunds).format()))
+    gross = sum((t.sales for t in data.tenders), ZERO)
+    elements += [
+        Columns(f"銷售合計 {data.sale_count} 筆", gross.format(), bold=True),
+        Separator(),
+        Text("現金", bold=True),
+        Columns("開班零用金", data.opening.format()),
+    ]
+    if data.expected_opening is not None and data.expected_opening != data.opening:
+        elements.append(Columns("  上班關帳點數", data.expected_opening.format()))
+        elements.append(Columns("  開班差額", (data.opening - data.expected_opening).format()))
+    elements += [
+        Columns("現金銷售", data.cash_sales.format()),
+        Columns("現金退款", (-data.cash_refunds).format()),
+        Columns("存入現金", data.cash_in.format()),
+        Columns("取出現金", (-data.cash_out).format()),
+        Columns("應有現金", data.expected.format(), bold=True),
+    ]
+    if data.counted is not None:
+        elements.append(Columns("實點現金", data.counted.format(), bold=True))
+        elements.append(Columns("差額", (data.counted - data.expected).format(), bold=True))
+    if data.closing_count:
+        elements += [Separator(), Text("點鈔明細", bold=True)]
+        for denomination, pieces in data.closing_count:
+            elements.append(
+                Columns(f"NT${denomination:,}", Money.from_dollars(denomination * pieces).format(), middle=f"x{pieces}")
+            )
+    elements += [Separator(), Columns("待同步作業", str(data.unsynced_ops))]
+    if data.kind == "Z":
+        elements += [Feed(1), Text("收銀員簽名：", bold=True), Feed(2), Text("主管簽名：", bold=True), Feed(2)]
+    elements += _end()
+    return Document(title, tuple(elements), DocumentKind.SHIFT_REPORT, data.kind)

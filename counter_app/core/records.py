@@ -80,3 +80,67 @@ class OutboxStats:
     waiting: int
     oldest_created_at: str | None
     failed: int
+
+
+@dataclass(frozen=True, slots=True)
+class NegativeStockWarning:
+    """The warehouse's ``negative_stock`` answer to one of this store's sales, kept by the
+    relay, with the product's names and the cached figure pulled since (if any)."""
+
+    product_id: int
+    sku: str
+    name: str
+    on_hand: int  # the warehouse's figure when it warned, below zero
+    reported_at: str  # UTC ISO time the warning reached this till
+    receipt_no: str  # the sale whose answer carried it
+    cached_on_hand: int | None
+    cached_received_at: str | None
+
+
+# --- shifts: the drawer's day at this till -------------------------------------------
+
+Count = tuple[tuple[int, int], ...]
+"""A drawer count: (denomination in whole NT$, pieces), for each denomination counted."""
+
+
+@dataclass(frozen=True, slots=True)
+class ShiftRecord:
+    """One shift at this till: opened with a counted float, closed with a counted drawer."""
+
+    shift_id: str
+    location_id: int
+    opened_at: str  # ISO 8601 with offset
+    opened_by: int
+    opened_by_name: str
+    opening_count: Count
+    opening_cents: int  # the float counted at the opening
+    expected_opening_cents: int | None  # the previous close's counted cash; None: first shift
+    closed_at: str | None = None
+    closed_by: int | None = None
+    closing_count: Count | None = None
+    counted_cents: int | None = None
+    expected_cents: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CashMovementRecord:
+    """Cash put into (``in``) or taken out of (``out``) the drawer without a sale."""
+
+    movement_id: str
+    shift_id: str
+    at: str
+    kind: str  # in | out
+    amount_cents: int  # always positive; ``kind`` gives the direction
+    reason: str
+    staff_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class TenderTotal:
+    """One tender's takings in a shift: sales paid with it, refunds paid out with it."""
+
+    method: str
+    sales_count: int
+    sales_cents: int
+    refunds_count: int = 0
+    refunds_cents: int = 0

@@ -8,11 +8,21 @@ terminator is a scan: the keys are swallowed and `scanned(str)` is emitted.
 Anything else (a pause, a non-printable key, a short burst) is replayed to the
 focused widget as ordinary typing, so a person's keys are only delayed by a
 few tens of milliseconds, never lost.
+
+Scanners press Shift around capitals (and AltGr for some symbols on other
+layouts): those modifier keys pass through and neither end nor start a burst,
+so `RS001-261125-0042` reads as one scan. A key inside a burst (and the
+terminator) is claimed at its ShortcutOverride, so no shortcut fires from a
+scan (a `-` in a code is not the cart's "-1"). Before a burst only keys a code
+can start with are claimed (letters, digits, `/`, or the configured prefix), so
+a person's single `+` or `-` on the cart still reaches its shortcut: single-key
+shortcuts must not be letters, digits or `/`.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -23,11 +33,14 @@ _TERMINATOR_KEYS = {
     "enter": (Qt.Key.Key_Return, Qt.Key.Key_Enter),
     "tab": (Qt.Key.Key_Tab,),
 }
+_KEY_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride)
 _BLOCKING_MODIFIERS = (
     Qt.KeyboardModifier.ControlModifier
     | Qt.KeyboardModifier.AltModifier
     | Qt.KeyboardModifier.MetaModifier
 )
+# Keys a scanner holds while it types a character: they say nothing about the burst.
+_MODIFIER_KEYS = {int(Qt.Key.Key_Shift), int(Qt.Key.Key_AltGr), int(Qt.Key.Key_Mode_switch)}
 SLACK_MS = 20  # extra wait before deciding "typing", for event-loop jitter
 
 
@@ -50,9 +63,15 @@ class _Key:
 class ScannerWedgeFilter(QObject):
     scanned = Signal(str)
 
-    def __init__(self, settings: WedgeSettings | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        settings: WedgeSettings | None = None,
+        parent: QObject | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         super().__init__(parent)
         self.settings = settings or WedgeSettings()
+        self.clock = clock  # seconds; only for events the window system did not stamp (tests)
         self._buffer: list[_Key] = []
         self._held_releases: dict[int, int] = {}
         self._last_ms = 0.0
@@ -75,14 +94,46 @@ class ScannerWedgeFilter(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         etype = event.type()
-        if self._replaying or etype not in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        if self._replaying or etype not in _KEY_EVENTS:
             return False
         if not (watched.isWidgetType() or watched.isWindowType()):
             return False
         assert isinstance(event, QKeyEvent)
+        if event.key() in _MODIFIER_KEYS:
+            return False  # Shift around a capital: the burst goes on
+        if etype == QEvent.Type.ShortcutOverride:
+            return self._claim_for_burst(event)
         if etype == QEvent.Type.KeyRelease:
             return self._swallow_release(event)
         return self._on_press(event)
+
+    def _claim_for_burst(self, event: QKeyEvent) -> bool:
+        """Qt asks who wants this key before it matches shortcuts. Inside a burst we do, for
+        every key (a key within `max_gap_ms` of the last one is never a shortcut); before one, for a key a code can start with (a letter, a digit, `/` of an
+        e-invoice carrier, the scanner's prefix), so `+`, `-` and the like on their own stay
+        single-key commands for people."""
+        if event.isAutoRepeat() or event.modifiers() & _BLOCKING_MODIFIERS:
+            return False
+        # Fast after the last key, held or already given back: a scan even if the timer gave
+        # its first keys back as typing (the GUI thread was busy while they waited in the queue).
+        in_burst = self._now_ms(event) - self._last_ms <= self.settings.max_gap_ms
+        if in_burst:
+            wanted = event.key() in self._terminators or self._printable(event)
+        else:
+            wanted = self._printable(event) and self._may_start_code(event.text())
+        if wanted:
+            event.accept()  # "the focused widget takes it": no shortcut; the press comes to us
+        return wanted
+
+    def _may_start_code(self, char: str) -> bool:
+        if self.settings.prefix:
+            return char == self.settings.prefix[0]
+        return char.isalnum() or char == "/"
+
+    @staticmethod
+    def _printable(event: QKeyEvent) -> bool:
+        text = event.text()
+        return len(text) == 1 and text.isprintable() and not (event.modifiers() & _BLOCKING_MODIFIERS)
 
     def _on_press(self, event: QKeyEvent) -> bool:
         now = self._now_ms(event)
@@ -99,8 +150,7 @@ class ScannerWedgeFilter(QObject):
                 return True
             self._flush_as_typing()
             return False
-        printable = len(text) == 1 and text.isprintable() and not (mods & _BLOCKING_MODIFIERS)
-        if not printable or event.isAutoRepeat():
+        if not self._printable(event) or event.isAutoRepeat():
             self._flush_as_typing()
             return False
         self._buffer.append(_Key(key, mods, text))
@@ -159,9 +209,8 @@ class ScannerWedgeFilter(QObject):
         finally:
             self._replaying = False
 
-    @staticmethod
-    def _now_ms(event: QKeyEvent) -> float:
+    def _now_ms(self, event: QKeyEvent) -> float:
         # The windowing system's timestamp is when the key was really pressed, even if
         # the GUI thread was busy; synthetic events have none, so fall back to the clock.
         stamp = event.timestamp()
-        return float(stamp) if stamp else time.monotonic() * 1000.0
+        return float(stamp) if stamp else self.clock() * 1000.0

@@ -23,6 +23,7 @@ from counter_app.local.migrations import migrate
 from counter_app.local.models import Base
 from counter_app.local.repositories import SqlCatalogRepository, SqlUnitOfWork
 from counter_app.local.search_index import create_search_index
+from counter_app.local.sync_results import enqueue_new_audit_entries
 
 
 class DatabaseDamaged(RuntimeError):
@@ -100,6 +101,8 @@ class LocalDatabase:
         self.read_engine = open_engine(path, writer=False)
         create_schema(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # Every audit row gets its outbox op in the same transaction (see sync_results).
+        event.listen(self._sessions, "before_flush", enqueue_new_audit_entries)
         self._read_sessions = sessionmaker(self.read_engine, expire_on_commit=False)
 
     @contextmanager

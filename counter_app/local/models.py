@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, Index, Integer, String, Text
+from sqlalchemy import ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -164,3 +164,77 @@ class AuditEntry(Base):
     staff_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     action: Mapped[str] = mapped_column(String(64))
     detail: Mapped[str] = mapped_column(Text)
+
+
+class ReceiptAlias(Base):
+    """A receipt number a customer may hold that the till later replaced: the warehouse
+    refused it as taken (two tills numbered alike before till numbers), so the sale was
+    sent again under a new number. Looking the old number up still finds the sale."""
+
+    __tablename__ = "receipt_aliases"
+    old_receipt_no: Mapped[str] = mapped_column(String(40), primary_key=True)
+    sale_id: Mapped[str] = mapped_column(String(36), index=True)
+    receipt_no: Mapped[str] = mapped_column(String(40))
+    at: Mapped[str] = mapped_column(String(40))
+
+
+class WarehouseNegativeStock(Base):
+    """The warehouse's ``negative_stock`` answer to a sale this till pushed: the figure
+    it then held for this store, below zero. The store manager counts these."""
+
+    __tablename__ = "warehouse_negative_stock"
+    location_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    product_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    on_hand: Mapped[int] = mapped_column(Integer)
+    reported_at: Mapped[str] = mapped_column(String(40))  # UTC, when the ack arrived
+    receipt_no: Mapped[str] = mapped_column(String(40))  # the sale whose ack reported it
+
+
+class Shift(Base):
+    """A shift at this till: open (``closed_at`` NULL) or closed. At most one is open: the
+    partial unique index below. It is in the journal, so it survives a crash or power cut."""
+
+    __tablename__ = "shifts"
+    shift_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    location_id: Mapped[int] = mapped_column(Integer)
+    opened_at: Mapped[str] = mapped_column(String(40), index=True)
+    opened_by: Mapped[int] = mapped_column(Integer)
+    opened_by_name: Mapped[str] = mapped_column(String(100))
+    opening_count: Mapped[str] = mapped_column(Text)  # JSON {"denomination": pieces}
+    opening_cents: Mapped[int] = mapped_column(Integer)
+    expected_opening_cents: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    closed_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    closed_by: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    closing_count: Mapped[str | None] = mapped_column(Text, nullable=True)
+    counted_cents: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    expected_cents: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+    __table_args__ = (
+        Index(
+            "ux_shifts_one_open",
+            "location_id",
+            unique=True,
+            sqlite_where=text("closed_at IS NULL"),
+        ),
+    )
+
+
+class ShiftSale(Base):
+    """Which shift a sale was rung up in (written with the sale, in its transaction)."""
+
+    __tablename__ = "shift_sales"
+    sale_id: Mapped[str] = mapped_column(ForeignKey("sales.sale_id"), primary_key=True)
+    shift_id: Mapped[str] = mapped_column(ForeignKey("shifts.shift_id"), index=True)
+
+
+class CashMovement(Base):
+    """Cash put into or taken out of the drawer without a sale, with the reason."""
+
+    __tablename__ = "cash_movements"
+    movement_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    shift_id: Mapped[str] = mapped_column(ForeignKey("shifts.shift_id"), index=True)
+    at: Mapped[str] = mapped_column(String(40))
+    kind: Mapped[str] = mapped_column(String(8))  # in | out
+    amount_cents: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(String(200))
+    staff_id: Mapped[int] = mapped_column(Integer)

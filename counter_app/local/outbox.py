@@ -22,7 +22,7 @@ from counter_app.core.ids import uuid7
 from counter_app.local import stock_deltas
 from counter_app.local.models import AuditEntry, OutboxOp
 
-BACKOFF_BASE_S = 1.0
+BACKOFF_BASE_S = 0.5
 BACKOFF_CAP_S = 60.0
 
 
@@ -155,8 +155,10 @@ def mark_rejected(session: Session, op_id: str, code: str, detail: str) -> None:
 
 @dataclass(frozen=True, slots=True)
 class Backoff:
-    """How long an op waits after a push that got no answer: ``base * 2**attempts``,
-    capped, with jitter so tills coming back after an outage do not push in lockstep."""
+    """How long the relay waits after a push that got no answer: ``base * 2**failures``,
+    capped, with jitter so tills coming back after an outage do not push in lockstep.
+    It is about the connection, not about one op: it grows with pushes failing in a row
+    and starts over when any call reaches the warehouse (see ``sync.relay``)."""
 
     base_s: float = BACKOFF_BASE_S
     cap_s: float = BACKOFF_CAP_S
@@ -172,7 +174,7 @@ DEFAULT_BACKOFF = Backoff()
 
 
 def backoff_delay(attempts: int, rng: random.Random | None = None) -> float:
-    """The default backoff's delay before attempt ``attempts + 1``."""
+    """The default backoff's delay after ``attempts + 1`` failures in a row."""
     return DEFAULT_BACKOFF.delay(attempts, rng)
 
 
@@ -181,14 +183,18 @@ def release_for_retry(
     op_ids: list[str],
     reason: str,
     now: float | None = None,
-    backoff: Backoff = DEFAULT_BACKOFF,
+    delay_s: float = 0.0,
 ) -> None:
-    """The push did not get an answer: put the ops back, each after its backoff."""
+    """The push did not get an answer: put the ops back, in their places, for the next
+    batch. By default they wait for nothing of their own: the relay waits on the
+    connection, so when the warehouse answers again the queue drains in op order
+    (a per-op delay let a later sale overtake an earlier one that had failed more)."""
     now = time.time() if now is None else now
-    for op in session.scalars(select(OutboxOp).where(OutboxOp.op_id.in_(op_ids))):
-        op.state = OpState.READY
-        op.next_attempt_at = now + backoff.delay(op.attempts)
-        op.problem_detail = reason
+    session.execute(
+        update(OutboxOp)
+        .where(OutboxOp.op_id.in_(op_ids))
+        .values(state=OpState.READY, next_attempt_at=now + delay_s, problem_detail=reason)
+    )
 
 
 def stats(session: Session) -> OutboxStats:

@@ -11,24 +11,41 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
 
-from counter_app.core.catalog import ProductInfo, StockFigure
+from counter_app.core.catalog import ProductInfo, StockFigure, StockToCount
+from counter_app.core.money import Money
 from counter_app.core.ops import OutboundOp
 from counter_app.core.records import (
+    CashMovementRecord,
+    Count,
     FailedOp,
+    NegativeStockWarning,
     OutboxStats,
     PaymentRecord,
     SaleLineRecord,
     SaleRecord,
     SaleSummary,
+    ShiftRecord,
     StaffRecord,
+    TenderTotal,
 )
-from counter_app.local import catalog_queries, outbox, sync_state
-from counter_app.local.models import AuditEntry, Payment, PendingStockDelta, Sale, SaleLine, Staff
+from counter_app.local import catalog_queries, outbox, shelf_queries, sync_results, sync_state
+from counter_app.local.models import (
+    AuditEntry,
+    CashMovement,
+    Payment,
+    PendingStockDelta,
+    Sale,
+    SaleLine,
+    Shift,
+    ShiftSale,
+    Staff,
+)
 
 
 class SqlCatalogRepository:
@@ -55,6 +72,20 @@ class SqlCatalogRepository:
     def count(self) -> int:
         assert isinstance(self._session, Session)
         return catalog_queries.count_products(self._session)
+
+    def on_shelf(self, location_id: int, product_id: int) -> int:
+        return shelf_queries.on_shelf(self._session, location_id, product_id)
+
+    def below_zero(self, location_id: int) -> list[StockToCount]:
+        return [
+            StockToCount(
+                ProductInfo(id=r[0], sku=r[1], name=r[2], price=Money(r[3]), category=r[4] or ""),
+                on_hand=r[5] + r[6],
+                pending_local=r[6],
+                figure_received_at=r[7],
+            )
+            for r in shelf_queries.below_zero(self._session, location_id)
+        ]
 
 
 class SqlSaleRepository:
@@ -102,7 +133,9 @@ class SqlSaleRepository:
         self._session.flush()  # a duplicate receipt number fails here, inside the transaction
 
     def by_receipt_no(self, receipt_no: str) -> SaleRecord | None:
-        sale = self._session.scalars(select(Sale).where(Sale.receipt_no == receipt_no)).first()
+        # A number the warehouse refused as taken was replaced: the old one still finds the sale.
+        current_no = sync_results.receipt_no_for(self._session, receipt_no)
+        sale = self._session.scalars(select(Sale).where(Sale.receipt_no == current_no)).first()
         if sale is None:
             return None
         lines = self._session.scalars(
@@ -193,6 +226,9 @@ class SqlOutboxRepository:
     def discard(self, op_id: str, supervisor_id: int, reason: str) -> None:
         outbox.discard_failed(self._session, op_id, supervisor_id, reason)
 
+    def renumber(self, op_id: str, staff_id: int | None) -> str | None:
+        return sync_results.renumber_refused_sale(self._session, op_id, staff_id)
+
 
 class SqlSyncStateRepository:
     def __init__(self, session: Session) -> None:
@@ -206,6 +242,9 @@ class SqlSyncStateRepository:
 
     def next_counter(self, key: str) -> int:
         return sync_state.next_counter(self._session, key)
+
+    def next_document_number(self, prefix: str, store_code: str, day: date) -> str:
+        return sync_state.next_document_number(self._session, prefix, store_code, day)
 
 
 class SqlAuditRepository:
@@ -237,6 +276,157 @@ class SqlStockDeltaRepository:
         )
 
 
+class SqlStockWarningRepository:
+    """The warehouse's ``negative_stock`` answers the relay kept (``sync_results``)."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def negative_at(self, location_id: int) -> list[NegativeStockWarning]:
+        return [
+            NegativeStockWarning(
+                warning.product_id, sku or "", name or "", warning.on_hand, warning.reported_at,
+                warning.receipt_no, cached, received_at,
+            )
+            for warning, sku, name, cached, received_at in sync_results.negative_stock_rows(
+                self._session, location_id
+            )
+        ]
+
+
+def _count_json(count: Count) -> str:
+    return json.dumps({str(denomination): pieces for denomination, pieces in count})
+
+
+def _count_of(text: str | None) -> Count | None:
+    if text is None:
+        return None
+    return tuple(sorted((int(k), int(v)) for k, v in json.loads(text).items()))
+
+
+def _shift_record(row: Shift) -> ShiftRecord:
+    return ShiftRecord(
+        shift_id=row.shift_id,
+        location_id=row.location_id,
+        opened_at=row.opened_at,
+        opened_by=row.opened_by,
+        opened_by_name=row.opened_by_name,
+        opening_count=_count_of(row.opening_count) or (),
+        opening_cents=row.opening_cents,
+        expected_opening_cents=row.expected_opening_cents,
+        closed_at=row.closed_at,
+        closed_by=row.closed_by,
+        closing_count=_count_of(row.closing_count),
+        counted_cents=row.counted_cents,
+        expected_cents=row.expected_cents,
+    )
+
+
+class SqlShiftRepository:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def open_shift(self, location_id: int) -> ShiftRecord | None:
+        row = self._session.scalars(
+            select(Shift).where(Shift.location_id == location_id, Shift.closed_at.is_(None))
+        ).first()
+        return _shift_record(row) if row else None
+
+    def last_closed(self, location_id: int) -> ShiftRecord | None:
+        row = self._session.scalars(
+            select(Shift)
+            .where(Shift.location_id == location_id, Shift.closed_at.is_not(None))
+            .order_by(Shift.closed_at.desc(), Shift.shift_id.desc())
+        ).first()
+        return _shift_record(row) if row else None
+
+    def get(self, shift_id: str) -> ShiftRecord | None:
+        row = self._session.get(Shift, shift_id)
+        return _shift_record(row) if row else None
+
+    def add(self, shift: ShiftRecord) -> None:
+        if self.open_shift(shift.location_id) is not None:
+            raise ValueError("a shift is already open at this till")
+        self._session.add(
+            Shift(
+                shift_id=shift.shift_id,
+                location_id=shift.location_id,
+                opened_at=shift.opened_at,
+                opened_by=shift.opened_by,
+                opened_by_name=shift.opened_by_name,
+                opening_count=_count_json(shift.opening_count),
+                opening_cents=shift.opening_cents,
+                expected_opening_cents=shift.expected_opening_cents,
+            )
+        )
+        self._session.flush()  # the unique index on the open shift answers here
+
+    def close(
+        self,
+        shift_id: str,
+        closed_at: str,
+        closed_by: int,
+        closing_count: Count,
+        counted_cents: int,
+        expected_cents: int,
+    ) -> None:
+        row = self._session.get(Shift, shift_id)
+        if row is None or row.closed_at is not None:
+            raise ValueError(f"shift {shift_id} is not open")
+        row.closed_at = closed_at
+        row.closed_by = closed_by
+        row.closing_count = _count_json(closing_count)
+        row.counted_cents = counted_cents
+        row.expected_cents = expected_cents
+        self._session.flush()
+
+    def add_movement(self, movement: CashMovementRecord) -> None:
+        self._session.add(
+            CashMovement(
+                movement_id=movement.movement_id,
+                shift_id=movement.shift_id,
+                at=movement.at,
+                kind=movement.kind,
+                amount_cents=movement.amount_cents,
+                reason=movement.reason,
+                staff_id=movement.staff_id,
+            )
+        )
+        self._session.flush()
+
+    def movements(self, shift_id: str) -> list[CashMovementRecord]:
+        rows = self._session.scalars(
+            select(CashMovement).where(CashMovement.shift_id == shift_id).order_by(CashMovement.at)
+        ).all()
+        return [
+            CashMovementRecord(r.movement_id, r.shift_id, r.at, r.kind, r.amount_cents, r.reason, r.staff_id)
+            for r in rows
+        ]
+
+    def attach_sale(self, shift_id: str, sale_id: str) -> None:
+        self._session.add(ShiftSale(sale_id=sale_id, shift_id=shift_id))
+        self._session.flush()
+
+    def tender_totals(self, shift_id: str) -> list[TenderTotal]:
+        # Sales only today: refunds join here once returns are rung up at the till.
+        rows = self._session.execute(
+            select(Payment.method, func.count(Payment.payment_id), func.sum(Payment.amount_cents))
+            .join(ShiftSale, ShiftSale.sale_id == Payment.sale_id)
+            .where(ShiftSale.shift_id == shift_id)
+            .group_by(Payment.method)
+            .order_by(Payment.method)
+        ).all()
+        return [TenderTotal(r[0], int(r[1]), int(r[2] or 0)) for r in rows]
+
+    def sale_count(self, shift_id: str) -> int:
+        return int(
+            self._session.scalar(
+                select(func.count()).select_from(ShiftSale).where(ShiftSale.shift_id == shift_id)
+            )
+            or 0
+        )
+
+
 class SqlUnitOfWork:
     """One session's repositories (``uow.sales``, ``uow.outbox``, ...)."""
 
@@ -249,3 +439,6 @@ class SqlUnitOfWork:
         self.sync_state = SqlSyncStateRepository(session)
         self.audit = SqlAuditRepository(session)
         self.stock_deltas = SqlStockDeltaRepository(session)
+        self.stock_warnings = SqlStockWarningRepository(session)
+
+        self.shifts = SqlShiftRepository(session)

@@ -34,7 +34,7 @@ log = logging.getLogger(__name__)
 
 # Journal tables in dependency order; the cache tables are left to the re-pull.
 SALVAGED_TABLES = ("sync_state", "outbox", "sales", "sale_lines", "payments", "audit_log",
-                   "pending_stock_deltas")
+                   "pending_stock_deltas", "shifts", "shift_sales", "cash_movements")
 # Facts about the old cache: a new, empty cache must start from zero.
 CACHE_STATE_KEYS = ("pull_cursor", "last_pull_at", "pull_generation")
 _MAX_SKIPS = 64

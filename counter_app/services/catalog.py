@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from counter_app.core.catalog import ProductInfo, StockFigure
+from counter_app.core.catalog import ProductInfo, StockFigure, StockToCount
 from counter_app.services.ports import UnitOfWorkFactory
+
+__all__ = ["CatalogService", "StockToCount"]
 
 
 class CatalogService:
@@ -38,3 +40,13 @@ class CatalogService:
     def product_count(self) -> int:
         with self._db.snapshot() as uow:
             return uow.catalog.count()
+
+    def on_shelf(self, location_id: int, product_id: int) -> int:
+        """What this store's records say it has of a product (server figure + local sales)."""
+        with self._db.lookup() as catalog:  # right after a scan: the hot path's connection
+            return catalog.on_shelf(location_id, product_id)
+
+    def stock_to_count(self, location_id: int) -> list[StockToCount]:
+        """This store's products whose stock is below zero, most negative first."""
+        with self._db.snapshot() as uow:
+            return uow.catalog.below_zero(location_id)

@@ -27,6 +27,8 @@ class Action(StrEnum):
     PRICE_OVERRIDE = "price_override"
     VOID = "void"
     REFUND_OVER_LIMIT = "refund_over_limit"
+    CLOSE_SHIFT_UNSYNCED = "close_shift_unsynced"  # close while operations wait to sync
+    UNLOCK_ANY = "unlock_any"  # unlock a screen another staff member locked
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +49,8 @@ PERMISSIONS: Mapping[Role, frozenset[Action]] = {
             Action.PRICE_OVERRIDE,
             Action.VOID,
             Action.REFUND_OVER_LIMIT,
+            Action.CLOSE_SHIFT_UNSYNCED,
+            Action.UNLOCK_ANY,
         }
     ),
     Role.MANAGER: frozenset(Action),
@@ -84,10 +88,12 @@ class ApprovalRefused(Exception):
 
     Codes: ``wrong_pin``, ``not_permitted`` (the PIN's owner may not do this),
     ``reason_required``, ``not_issued`` (not an approval this till issued, or
-    already used), ``wrong_action``, ``expired``.
+    already used), ``wrong_action``, ``expired``, ``pin_locked`` (too many wrong
+    PINs at this till: ``retry_after_s`` says for how long).
     """
 
-    def __init__(self, code: str, action: Action | None = None) -> None:
+    def __init__(self, code: str, action: Action | None = None, *, retry_after_s: float = 0.0) -> None:
         super().__init__(code if action is None else f"{code}: {action.value}")
         self.code = code
         self.action = action
+        self.retry_after_s = retry_after_s

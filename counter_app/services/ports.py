@@ -12,16 +12,22 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from contextlib import AbstractContextManager
+from datetime import date
 from typing import Any, Protocol
 
-from counter_app.core.catalog import ProductInfo, StockFigure
+from counter_app.core.catalog import ProductInfo, StockFigure, StockToCount
 from counter_app.core.ops import OutboundOp
 from counter_app.core.records import (
+    CashMovementRecord,
+    Count,
     FailedOp,
+    NegativeStockWarning,
     OutboxStats,
     SaleRecord,
     SaleSummary,
+    ShiftRecord,
     StaffRecord,
+    TenderTotal,
 )
 
 
@@ -35,6 +41,15 @@ class CatalogRepository(Protocol):
     def stock(self, product_id: int) -> list[StockFigure]: ...
 
     def count(self) -> int: ...
+
+    def on_shelf(self, location_id: int, product_id: int) -> int:
+        """A store's stock of one product: the server figure plus unacknowledged local
+        changes (0 when the cache has no figure). Works on the lookup connection too."""
+        ...
+
+    def below_zero(self, location_id: int) -> list[StockToCount]:
+        """Products whose stock at this location is below zero, most negative first."""
+        ...
 
 
 class SaleRepository(Protocol):
@@ -66,6 +81,11 @@ class OutboxRepository(Protocol):
         """Give up on a failed operation; writes the audit entry. ValueError if not failed."""
         ...
 
+    def renumber(self, op_id: str, staff_id: int | None) -> str | None:
+        """A sale refused as ``receipt_no_taken``: a new number, sent again as a new op;
+        the old number still finds the sale. None if ``op_id`` is not such a sale."""
+        ...
+
 
 class SyncStateRepository(Protocol):
     def get(self, key: str) -> str | None: ...
@@ -73,6 +93,17 @@ class SyncStateRepository(Protocol):
     def set(self, key: str, value: str) -> None: ...
 
     def next_counter(self, key: str) -> int: ...
+
+    def next_document_number(self, prefix: str, store_code: str, day: date) -> str:
+        """The next number of a kind (receipt, return, ...) for this till and day, unique
+        across the chain's tills (``core.ids.document_number``)."""
+        ...
+
+
+class StockWarningRepository(Protocol):
+    def negative_at(self, location_id: int) -> list[NegativeStockWarning]:
+        """Every ``negative_stock`` warning the warehouse gave for this store."""
+        ...
 
 
 class AuditRepository(Protocol):
@@ -83,6 +114,42 @@ class StockDeltaRepository(Protocol):
     def add_pending(self, op_id: str, location_id: int, product_id: int, delta: int) -> None:
         """A local stock change the cached server figure does not include yet."""
         ...
+
+
+class ShiftRepository(Protocol):
+    """This till's shifts, their cash movements and which sales were rung up in them."""
+
+    def open_shift(self, location_id: int) -> ShiftRecord | None: ...
+
+    def last_closed(self, location_id: int) -> ShiftRecord | None: ...
+
+    def get(self, shift_id: str) -> ShiftRecord | None: ...
+
+    def add(self, shift: ShiftRecord) -> None:
+        """A new open shift; ValueError if the store already has one open."""
+        ...
+
+    def close(
+        self,
+        shift_id: str,
+        closed_at: str,
+        closed_by: int,
+        closing_count: Count,
+        counted_cents: int,
+        expected_cents: int,
+    ) -> None: ...
+
+    def add_movement(self, movement: CashMovementRecord) -> None: ...
+
+    def movements(self, shift_id: str) -> list[CashMovementRecord]: ...
+
+    def attach_sale(self, shift_id: str, sale_id: str) -> None: ...
+
+    def tender_totals(self, shift_id: str) -> list[TenderTotal]:
+        """Per tender (payment method), the shift's sales and refunds, by method name."""
+        ...
+
+    def sale_count(self, shift_id: str) -> int: ...
 
 
 class UnitOfWork(Protocol):
@@ -104,10 +171,16 @@ class UnitOfWork(Protocol):
     def sync_state(self) -> SyncStateRepository: ...
 
     @property
+    def stock_warnings(self) -> StockWarningRepository: ...
+
+    @property
     def audit(self) -> AuditRepository: ...
 
     @property
     def stock_deltas(self) -> StockDeltaRepository: ...
+
+    @property
+    def shifts(self) -> ShiftRepository: ...
 
 
 class UnitOfWorkFactory(Protocol):
@@ -130,3 +203,11 @@ class LiveStockSource(Protocol):
     def stock(self, sku: str) -> dict[str, Any]: ...
 
     def close(self) -> None: ...
+
+
+class ConnectivityReporter(Protocol):
+    """Where a service reports whether the warehouse answered (the status bar listens)."""
+
+    def report_success(self) -> None: ...
+
+    def report_failure(self, error: str) -> None: ...

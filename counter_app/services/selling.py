@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 from counter_app.core.cart import Cart, CartError, change_due
-from counter_app.core.ids import receipt_number, uuid7
+from counter_app.core.ids import RECEIPT_PREFIX, uuid7
 from counter_app.core.money import Money
 from counter_app.core.ops import (
     MAX_CENTS,
@@ -95,8 +95,11 @@ class SellingService:
         )
         payment = PaymentRecord(payment_id, "cash", total.cents, tendered.cents, change.cents)
         with self._db.transaction() as uow:
-            day_key = f"receipt_seq:{now:%y%m%d}"
-            receipt_no = receipt_number(self._store.code, now.date(), uow.sync_state.next_counter(day_key))
+            # No sale without an open shift (services/shifts.py); the sale is the shift's.
+            shift = uow.shifts.open_shift(self._store.location_id)
+            if shift is None:
+                raise CartError("no_open_shift", "open a shift before selling")
+            receipt_no = uow.sync_state.next_document_number(RECEIPT_PREFIX, self._store.code, now.date())
             uow.sales.add(
                 SaleRecord(
                     sale_id=sale_id,
@@ -129,6 +132,7 @@ class SellingService:
                     ),
                 )
             )
+            uow.shifts.attach_sale(shift.shift_id, sale_id)
             for line in cart.lines:
                 uow.stock_deltas.add_pending(op_id, self._store.location_id, line.product.id, -line.qty)
         return CompletedSale(

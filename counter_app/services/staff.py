@@ -7,6 +7,12 @@ which accepts only approvals this service issued, for that action, not expired,
 and (unless issued for a session) not used before. A caller cannot make one up:
 the service keeps what it issued.
 
+Every PIN check of the till counts wrong PINs: after ``MAX_PIN_FAILURES`` in a row
+the PIN entry locks for ``PIN_LOCKOUT_S`` (doubling with each further lock-out, up
+to an hour; a right PIN resets it), and every check refuses with ``pin_locked``
+meanwhile. It slows guessing at the till; it cannot protect the cached hashes from
+an offline brute force, which is why approvers' PINs are longer (docs/security.md).
+
 ``sign_in`` and ``approve`` verify scrypt hashes (tens of milliseconds each): run
 them on a worker thread, never on the database thread the scans use. They only
 read, on the reader engine, so they never wait for a writer.
@@ -28,6 +34,9 @@ from counter_app.services.ports import UnitOfWorkFactory
 
 APPROVAL_TTL_S = 120.0  # an approval for one action: ask, then act
 SESSION_TTL_S = 30 * 60.0  # an approval kept while a dialog stays open (device settings)
+MAX_PIN_FAILURES = 5  # wrong PINs in a row before the till's PIN entry locks
+PIN_LOCKOUT_S = 60.0  # the first lock-out; each further one doubles it
+MAX_PIN_LOCKOUT_S = 3600.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,13 +67,73 @@ class StaffService:
         self._clock = clock
         self._issued: dict[str, Approval] = {}
         self._lock = threading.Lock()  # approve runs on a worker, redeem on the database thread
+        self._failures = 0
+        self._lockouts = 0
+        self._locked_until = 0.0
 
     def sign_in(self, pin: str) -> StaffMember | None:
-        """The staff member of this store whose PIN this is, or None. Slow: see the module doc."""
+        """The staff member of this store whose PIN this is, or None. Slow: see the module
+        doc. ApprovalRefused ``pin_locked`` while the PIN entry is locked."""
+        self._refuse_if_locked()
         for record in self._staff_here():
             if verify_pin(pin, record.pin_hash):
+                self._pin_right()
                 return _member(record)
+        self._pin_wrong()
         return None
+
+    def sign_in_as(self, staff_id: int, pin: str) -> StaffMember | None:
+        """Sign in with a name (picked from ``staff_here``) and that person's PIN."""
+        self._refuse_if_locked()
+        record = next((r for r in self._staff_here() if r.id == staff_id), None)
+        if record is not None and verify_pin(pin, record.pin_hash):
+            self._pin_right()
+            return _member(record)
+        self._pin_wrong()
+        return None
+
+    def staff_here(self) -> list[StaffMember]:
+        """This store's staff, for the sign-in list (no hashes)."""
+        return [_member(r) for r in self._staff_here()]
+
+    def unlock(self, locked_by: StaffMember, pin: str) -> StaffMember:
+        """Unlock a screen ``locked_by``'s session locked: their own PIN, or a PIN of
+        someone allowed ``Action.UNLOCK_ANY`` (audited). Returns who unlocked it;
+        ApprovalRefused ``wrong_pin``, ``not_permitted``, ``pin_locked``."""
+        member = self.sign_in(pin)
+        if member is None:
+            raise ApprovalRefused("wrong_pin", Action.UNLOCK_ANY)
+        if member.id == locked_by.id:
+            return member
+        if not may(member.role, Action.UNLOCK_ANY):
+            raise ApprovalRefused("not_permitted", Action.UNLOCK_ANY)
+        with self._db.transaction() as uow:
+            uow.audit.record(member.id, "screen.unlock", {"locked_by": locked_by.id})
+        return member
+
+    def pin_locked_for(self) -> float:
+        """Seconds until the PIN entry takes PINs again (0: it does now)."""
+        with self._lock:
+            return max(0.0, self._locked_until - self._clock())
+
+    def _refuse_if_locked(self) -> None:
+        remaining = self.pin_locked_for()
+        if remaining > 0:
+            raise ApprovalRefused("pin_locked", retry_after_s=remaining)
+
+    def _pin_right(self) -> None:
+        with self._lock:
+            self._failures = 0
+            self._lockouts = 0
+
+    def _pin_wrong(self) -> None:
+        with self._lock:
+            self._failures += 1
+            if self._failures >= MAX_PIN_FAILURES:
+                self._failures = 0
+                self._lockouts += 1
+                delay = min(PIN_LOCKOUT_S * 2 ** (self._lockouts - 1), MAX_PIN_LOCKOUT_S)
+                self._locked_until = self._clock() + delay
 
     def by_id(self, staff_id: int) -> StaffMember | None:
         with self._db.snapshot() as uow:
@@ -86,6 +155,11 @@ class StaffService:
         if not may(member.role, action):
             raise ApprovalRefused("not_permitted", action)
         ttl = SESSION_TTL_S if session else APPROVAL_TTL_S
+        if session:
+            # A session approval is used many times without a redeem of its own: the
+            # grant itself is the audit row (a single-use one is audited where redeemed).
+            with self._db.transaction() as uow:
+                uow.audit.record(member.id, "approval.session", {"action": action.value})
         approval = Approval(
             member, action, secrets.token_urlsafe(16), self._clock() + ttl, not session
         )

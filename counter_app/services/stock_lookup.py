@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from counter_app.core.catalog import ProductInfo, StockFigure
-from counter_app.core.ops import WarehouseError
+from counter_app.core.ops import WarehouseDown, WarehouseError
 from counter_app.services.catalog import CatalogService
-from counter_app.services.ports import LiveStockSource
+from counter_app.services.ports import ConnectivityReporter, LiveStockSource
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,10 +20,17 @@ class StockReport:
 
 
 class StockLookupService:
-    def __init__(self, catalog: CatalogService, client: LiveStockSource, own_location_id: int) -> None:
+    def __init__(
+        self,
+        catalog: CatalogService,
+        client: LiveStockSource,
+        own_location_id: int,
+        connectivity: ConnectivityReporter | None = None,
+    ) -> None:
         self._catalog = catalog
         self._client = client
         self._own = own_location_id
+        self._connectivity = connectivity
 
     def cached(self, product: ProductInfo) -> StockReport:
         return StockReport(product, self._catalog.stock(product.id), live=False)
@@ -33,8 +40,17 @@ class StockLookupService:
         cached = self._catalog.stock(product.id)
         try:
             body = self._client.stock(product.sku)
-        except WarehouseError as exc:
+        except WarehouseDown as exc:
+            # The stock panel shows "offline" now: the status bar must not still say online.
+            if self._connectivity is not None:
+                self._connectivity.report_failure(str(exc))
             return StockReport(product, cached, live=False, note=str(exc))
+        except WarehouseError as exc:  # the warehouse answered: the link is up
+            if self._connectivity is not None:
+                self._connectivity.report_success()
+            return StockReport(product, cached, live=False, note=str(exc))
+        if self._connectivity is not None:
+            self._connectivity.report_success()
         live = {level["location_id"]: level for level in body.get("levels", [])}
         figures = []
         # Every location the till knows, so "none here" shows as 0 rather than vanishing.

@@ -53,6 +53,13 @@ class SyncStatusService:
         with self._db.transaction() as uow:
             uow.outbox.retry(op_id)
 
+    def renumber(self, op_id: str, staff_id: int | None = None) -> str | None:
+        """A sale refused as ``receipt_no_taken``: give it a new number from this till and
+        send it again (the relay does this by itself; this is the dialog's button). The old
+        number still finds the sale; the change is audited. None if not such a sale."""
+        with self._db.transaction() as uow:
+            return uow.outbox.renumber(op_id, staff_id)
+
     def discard(self, op_id: str, approval: Approval, reason: str) -> StaffMember:
         """Give up on a rejected op. ``approval`` is the staff service's, for
         DISCARD_FAILED_OP; the audit log names the supervisor and the reason."""

@@ -6,6 +6,7 @@ import logging
 import threading
 from collections.abc import Callable
 
+from counter_app.sync.connectivity import Connectivity, ConnectivityMonitor
 from counter_app.sync.puller import ChangePuller
 from counter_app.sync.relay import OutboxRelay
 
@@ -15,9 +16,16 @@ log = logging.getLogger(__name__)
 class _Loop:
     """Calls ``step`` now, then every ``interval_s`` or when woken, until stopped."""
 
-    def __init__(self, name: str, step: Callable[[], object], interval_s: float) -> None:
+    def __init__(
+        self,
+        name: str,
+        step: Callable[[], object],
+        interval_s: float,
+        next_wait: Callable[[float], float] | None = None,
+    ) -> None:
         self._step = step
         self._interval_s = interval_s
+        self._next_wait = next_wait
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
@@ -40,7 +48,13 @@ class _Loop:
                 self._step()
             except Exception:  # a bug: log it with context and keep the till syncing
                 log.exception("%s step failed", self._thread.name)
-            self._wake.wait(self._interval_s)
+            wait = self._interval_s
+            if self._next_wait is not None:
+                try:
+                    wait = self._next_wait(self._interval_s)
+                except Exception:
+                    log.exception("%s next_wait failed", self._thread.name)
+            self._wake.wait(wait)
             self._wake.clear()
 
 
@@ -51,16 +65,27 @@ class BackgroundSync:
         puller: ChangePuller,
         push_interval_s: float = 2.0,
         pull_interval_s: float = 5.0,
+        connectivity: ConnectivityMonitor | None = None,
     ) -> None:
+        self._connectivity = connectivity
         self.relay = relay
         self.puller = puller
-        self._push = _Loop("outbox-relay", relay.drain, push_interval_s)
+        retry_in = getattr(relay, "seconds_until_retry", None)  # test doubles may lack it
+        self._push = _Loop("outbox-relay", relay.drain, push_interval_s, retry_in)
         self._pull = _Loop("change-puller", puller.pull_until_current, pull_interval_s)
 
     def start(self) -> None:
         self.relay.recover()
+        if self._connectivity is not None:
+            # The link is back (any call got through): push what waits now, not at the
+            # relay's next tick, so the till learns of its acks promptly after an outage.
+            self._connectivity.subscribe(self._on_connectivity)
         self._push.start()
         self._pull.start()
+
+    def _on_connectivity(self, state: Connectivity) -> None:
+        if state == Connectivity.ONLINE:
+            self._push.wake()
 
     def push_soon(self) -> None:
         """Called after a sale is committed locally."""

@@ -8,13 +8,13 @@ from typing import Any
 
 import requests
 
-from counter_app.core.ops import WarehouseError
+from counter_app.core.ops import WarehouseDown, WarehouseError
 
 CONNECT_TIMEOUT_S = 3.0
 READ_TIMEOUT_S = 15.0
 
 
-class WarehouseUnreachable(WarehouseError):
+class WarehouseUnreachable(WarehouseDown):
     """The network or the server is down or slow: retry later. Nothing was decided."""
 
 
@@ -33,6 +33,7 @@ class Enrollment:
     token: str
     device_id: int
     location: dict[str, Any]
+    till_no: int | None = None  # None only from a warehouse older than till numbers
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +97,18 @@ class WarehouseClient:
 
     def enroll(self, code: str, device_name: str) -> Enrollment:
         body = self._request("POST", "/devices/enroll", json={"code": code, "device_name": device_name})
-        return Enrollment(token=body["token"], device_id=body["device_id"], location=body["location"])
+        till_no = body.get("till_no")
+        return Enrollment(
+            token=body["token"],
+            device_id=body["device_id"],
+            location=body["location"],
+            till_no=int(till_no) if till_no is not None else None,
+        )
+
+    def me(self) -> dict[str, Any]:
+        """This device as the warehouse knows it: id, role, till_no, location."""
+        body: dict[str, Any] = self._request("GET", "/devices/me")
+        return body
 
     def pull(self, cursor: int, limit: int = 2000, *, rebuilding: bool = False) -> PullPage:
         """``rebuilding``: this round started from zero and drops what it does not

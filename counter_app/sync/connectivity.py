@@ -5,16 +5,12 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from enum import StrEnum
+
+from counter_app.core.connectivity import Connectivity
+
+__all__ = ["Connectivity", "ConnectivityMonitor"]
 
 FAILURES_UNTIL_OFFLINE = 3
-
-
-class Connectivity(StrEnum):
-    UNKNOWN = "unknown"  # nothing tried yet
-    ONLINE = "online"  # the last call succeeded
-    DEGRADED = "degraded"  # a call or two failed after a success: maybe a blip
-    OFFLINE = "offline"  # several calls in a row failed
 
 
 Listener = Callable[[Connectivity], None]
@@ -30,6 +26,9 @@ class ConnectivityMonitor:
         self._clock = clock
         self.last_success_at: float | None = None
         self.last_error: str = ""
+        # How many calls ever reached the warehouse: the relay compares it to decide
+        # that the link is back (the puller or a stock look-up got through).
+        self.successes = 0
         self._listeners: list[Listener] = []
 
     @property
@@ -42,6 +41,7 @@ class ConnectivityMonitor:
     def report_success(self) -> None:
         with self._lock:
             self._failures = 0
+            self.successes += 1
             self.last_success_at = self._clock()
             self.last_error = ""
             changed = self._set(Connectivity.ONLINE)

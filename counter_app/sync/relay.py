@@ -1,13 +1,21 @@
-"""The outbox relay: pushes queued operations in batches until the queue is empty."""
+"""The outbox relay: pushes queued operations in batches until the queue is empty.
+
+Backoff is about the connection, not about an op: when a push gets no answer the
+batch goes back in its place and the relay waits (growing, capped, jittered) before
+it pushes again; the wait starts over as soon as any call reaches the warehouse (a
+push, the puller, a stock look-up). So after an outage the queue drains at once,
+in op order, and an op whose answer was lost is simply in the next batch.
+"""
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from counter_app.local import outbox
+from counter_app.local import outbox, sync_results, sync_state
 from counter_app.local.db import LocalDatabase
 from counter_app.sync.client import WarehouseClient, WarehouseProblem, WarehouseUnreachable
 from counter_app.sync.connectivity import ConnectivityMonitor
@@ -16,6 +24,7 @@ log = logging.getLogger(__name__)
 
 BATCH_SIZE = 200
 BODY_REFUSED = (400, 413, 422)  # the request itself was refused, not an op in it
+TILL_NO_ASK_EVERY_S = 60.0  # a till that does not know its number asks no more often
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +45,7 @@ class OutboxRelay:
         on_change: Callable[[], None] = lambda: None,
         batch_size: int = BATCH_SIZE,
         backoff: outbox.Backoff = outbox.DEFAULT_BACKOFF,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self._db = db
         self._client = client
@@ -43,15 +53,51 @@ class OutboxRelay:
         self._on_change = on_change
         self._batch_size = batch_size
         self._backoff = backoff
+        self._clock = clock
         self._batch_limit = batch_size  # smaller while isolating an op the server refuses
+        self._failures = 0  # pushes in a row that got no answer
+        self._resume_at = 0.0  # no push before this (self._clock)
+        self._successes_at_failure = 0
+        self._till_no_known = False
+        self._till_no_asked_at: float | None = None
+
+    @property
+    def connectivity(self) -> ConnectivityMonitor:
+        return self._connectivity
 
     def recover(self) -> int:
-        """Run once at start: ops a crash left in flight are pushed again."""
+        """Run once at start: ops a crash left in flight are pushed again, and sales an
+        older version left refused as ``receipt_no_taken`` are renumbered and sent again."""
         with self._db.unit_of_work() as session:
-            return outbox.recover_in_flight(session)
+            recovered = outbox.recover_in_flight(session)
+            renumbered = sync_results.renumber_all_refused_sales(session)
+        if renumbered:
+            self._on_change()
+        return recovered
+
+    def backing_off(self) -> bool:
+        """True while the relay waits after pushes that got no answer. Any call that
+        reached the warehouse since the last failure ends the wait."""
+        if not self._failures:
+            return False
+        if self._connectivity.successes != self._successes_at_failure:
+            self._failures, self._resume_at = 0, 0.0
+            return False
+        return self._clock() < self._resume_at
+
+    def seconds_until_retry(self, idle_s: float) -> float:
+        """How long the push loop may sleep: its interval, or less when the relay is
+        backing off and the wait ends sooner (a lost answer is retried in about a second,
+        not at the next tick)."""
+        if not self._failures:
+            return idle_s
+        return max(0.05, min(idle_s, self._resume_at - self._clock()))
 
     def push_once(self) -> RelayOutcome:
         """Claim one batch, push it, settle each op. Never raises on network trouble."""
+        if self.backing_off():
+            return RelayOutcome(unreachable=True)
+        self._learn_till_no()
         with self._db.unit_of_work() as session:
             ops = outbox.claim_batch(session, self._batch_limit)
         if not ops:
@@ -71,20 +117,51 @@ class OutboxRelay:
         self._batch_limit = min(self._batch_size, self._batch_limit * 2)
         return self._settle(ops, results)
 
+    def _learn_till_no(self) -> None:
+        """A till enrolled before till numbers asks the warehouse for its number once;
+        until it knows it, its numbers carry its device id (core.ids.till_tag)."""
+        if self._till_no_known:
+            return
+        with self._db.read() as session:
+            known = bool(sync_state.get_value(session, sync_state.TILL_NO_KEY))
+        if not known:
+            now = self._clock()
+            if self._till_no_asked_at is not None and now - self._till_no_asked_at < TILL_NO_ASK_EVERY_S:
+                return
+            self._till_no_asked_at = now
+            try:
+                till_no = self._client.me().get("till_no")
+            except (WarehouseUnreachable, WarehouseProblem) as exc:
+                log.info("till number not learnt yet: %s", exc)
+                return
+            if not till_no:
+                return
+            with self._db.unit_of_work() as session:
+                sync_state.set_value(session, sync_state.TILL_NO_KEY, str(int(till_no)))
+            log.info("this till is number %s of its store", till_no)
+        self._till_no_known = True
+
     def _put_back(self, ops: list[outbox.PendingOp], exc: Exception) -> RelayOutcome:
-        # Not decided, per op: the ops go back and wait their backoff; the status bar
-        # shows why (a 401 says the token was revoked, a 5xx that the server is down).
+        # Not decided: the ops go back in their places and the relay waits on the
+        # connection; the status bar shows why (a 401: token revoked, a 5xx: server down).
         with self._db.unit_of_work() as session:
-            outbox.release_for_retry(session, [op.op_id for op in ops], str(exc), backoff=self._backoff)
+            outbox.release_for_retry(session, [op.op_id for op in ops], str(exc))
         self._connectivity.report_failure(str(exc))
+        self._successes_at_failure = self._connectivity.successes
+        self._resume_at = self._clock() + self._backoff.delay(self._failures)
+        self._failures += 1
         self._on_change()
         return RelayOutcome(pushed=len(ops), unreachable=True)
+
+    def _pushed_ok(self) -> None:
+        self._failures, self._resume_at = 0, 0.0
+        self._connectivity.report_success()
 
     def _isolate_refused(self, ops: list[outbox.PendingOp], exc: WarehouseProblem) -> RelayOutcome:
         """The server refused the request body (400/413/422): one bad op (an op type this
         server does not know yet, say) must not hold back every other sale. Halve the
         batch until the op is alone, then it is rejected like any other, visibly."""
-        self._connectivity.report_success()  # the server answered: it is up
+        self._pushed_ok()  # the server answered: it is up
         if len(ops) == 1:
             with self._db.unit_of_work() as session:
                 outbox.mark_rejected(session, ops[0].op_id, exc.code, exc.detail)
@@ -93,29 +170,34 @@ class OutboxRelay:
             return RelayOutcome(pushed=1, rejected=1)
         self._batch_limit = max(1, len(ops) // 2)
         with self._db.unit_of_work() as session:
-            outbox.release_for_retry(
-                session, [op.op_id for op in ops], str(exc), backoff=outbox.Backoff(0.0, 0.0)
-            )
+            outbox.release_for_retry(session, [op.op_id for op in ops], str(exc))
         return RelayOutcome(pushed=len(ops))
 
     def _settle(self, ops: list[outbox.PendingOp], results: list[dict[str, Any]]) -> RelayOutcome:
-        self._connectivity.report_success()
+        self._pushed_ok()
         counts = {"applied": 0, "duplicate": 0, "rejected": 0}
         acked = []
         with self._db.unit_of_work() as session:
+            store_id = int(sync_state.get_value(session, "store_id") or 0)
             for op, result in zip(ops, results, strict=True):
                 status = result.get("status")
                 if status in ("applied", "duplicate"):
                     acked.append((op.op_id, result.get("result")))
+                    if op.type == "sale":
+                        sync_results.record_negative_stock(session, store_id, result.get("result"))
                 elif status == "rejected":
                     problem = result.get("problem") or {}
-                    outbox.mark_rejected(
-                        session, op.op_id, str(problem.get("code", "rejected")), str(problem.get("detail", ""))
-                    )
+                    code = str(problem.get("code", "rejected"))
+                    outbox.mark_rejected(session, op.op_id, code, str(problem.get("detail", "")))
                     log.warning("op %s (%s) rejected: %s", op.op_id, op.type, problem)
+                    if code == sync_results.RECEIPT_NO_TAKEN:
+                        session.flush()
+                        sync_results.renumber_refused_sale(session, op.op_id)
                 else:
+                    # A server bug, not the link: this op alone waits a while.
                     outbox.release_for_retry(
-                        session, [op.op_id], f"unexpected status {status!r}", backoff=self._backoff
+                        session, [op.op_id], f"unexpected status {status!r}",
+                        delay_s=self._backoff.delay(op.attempts),
                     )
                     continue
                 counts[status] += 1

@@ -5,11 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
 
 from counter_app.core.cart import Cart
 from counter_app.core.catalog import ProductInfo
 
 Index = QModelIndex | QPersistentModelIndex
+
+SHORT_MARK = "\u26a0 "  # ⚠ before the name of a line the shelf cannot cover by the records
+SHORT_BACKGROUND = QColor("#ffe0b2")
+SHORT_FOREGROUND = QColor("#b00020")
 
 
 class CartTableModel(QAbstractTableModel):
@@ -19,6 +24,7 @@ class CartTableModel(QAbstractTableModel):
         super().__init__()
         self.cart = cart
         self._headers = [self.tr("Item"), self.tr("Price"), self.tr("Qty"), self.tr("Amount")]
+        self._on_shelf: dict[int, int] = {}  # product id -> this store's stock by the records
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.cart.lines)
@@ -36,19 +42,55 @@ class CartTableModel(QAbstractTableModel):
             return None
         line = self.cart.lines[index.row()]
         column = index.column()
+        short = self.shortfall(index.row()) is not None
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return line.product.name
+                return SHORT_MARK + line.product.name if short else line.product.name
             if column == 1:
                 return line.unit_price.format()
             if column == 2:
                 return str(line.qty)
             return line.total.format()
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
-            return f"{line.product.sku} · {line.product.name}"
+            tip = f"{line.product.sku} · {line.product.name}"
+            if short:
+                tip += "\n" + self.tr("This store has %1 by the records").replace(
+                    "%1", str(self._on_shelf[line.product.id])
+                )
+            return tip
+        if role == Qt.ItemDataRole.BackgroundRole and short:
+            return QBrush(SHORT_BACKGROUND)
+        if role == Qt.ItemDataRole.ForegroundRole and short and column == 2:
+            return QBrush(SHORT_FOREGROUND)
         if role == Qt.ItemDataRole.TextAlignmentRole and column > 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    # Stock on the shelf: sales are never refused, but a line the records cannot cover is marked.
+
+    def set_on_shelf(self, product_id: int, on_shelf: int) -> None:
+        """This store's stock of a product by the records (server figure + local sales)."""
+        self._on_shelf[product_id] = on_shelf
+        for row, line in enumerate(self.cart.lines):
+            if line.product.id == product_id:
+                self._row_changed(row)
+
+    def knows_shelf(self, product_id: int) -> bool:
+        return product_id in self._on_shelf
+
+    def shortfall(self, row: int) -> int | None:
+        """How many of the line the store's records do not cover, or None when they do
+        (or are not known yet)."""
+        if not 0 <= row < len(self.cart.lines):
+            return None
+        line = self.cart.lines[row]
+        on_shelf = self._on_shelf.get(line.product.id)
+        if on_shelf is None or line.qty <= on_shelf:
+            return None
+        return line.qty - max(on_shelf, 0)
+
+    def on_shelf(self, row: int) -> int | None:
+        return self._on_shelf.get(self.cart.lines[row].product.id) if 0 <= row < len(self.cart.lines) else None
 
     # Cart changes go through the model so the view repaints only what changed.
 
@@ -81,6 +123,7 @@ class CartTableModel(QAbstractTableModel):
     def clear(self) -> None:
         self.beginResetModel()
         self.cart.clear()
+        self._on_shelf.clear()  # the next sale's figures include this one's
         self.endResetModel()
 
     def _row_changed(self, row: int) -> None:

@@ -3,14 +3,26 @@ anyone signs in. Without the network it says so and offers to try again."""
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from counter_app.sync.puller import ChangePuller, PullOutcome
 from counter_app.ui.task_runner import TaskRunner
 
 
-def run_first_sync(puller: ChangePuller, tasks: TaskRunner, parent: QWidget | None = None) -> bool:
+class PullOutcome(Protocol):
+    @property
+    def unreachable(self) -> bool: ...
+
+
+class CatalogPuller(Protocol):
+    """The change puller, as the first sync needs it (the root passes the real one)."""
+
+    def pull_until_current(self) -> PullOutcome: ...
+
+
+def run_first_sync(puller: CatalogPuller, tasks: TaskRunner, parent: QWidget | None = None) -> bool:
     """True once the catalogue is here; False if the user gave up."""
     while True:
         progress = QProgressDialog(
@@ -33,7 +45,7 @@ def run_first_sync(puller: ChangePuller, tasks: TaskRunner, parent: QWidget | No
         if not outcome:  # the answer arrives through the dialog's own event loop
             progress.exec()
         result = outcome[0] if outcome else RuntimeError("interrupted")
-        if isinstance(result, PullOutcome) and not result.unreachable:
+        if not isinstance(result, BaseException) and not result.unreachable:
             return True
         answer = QMessageBox.warning(
             parent,

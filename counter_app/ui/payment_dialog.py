@@ -59,11 +59,18 @@ class CashPaymentDialog(QDialog):
         exact = QPushButton(self.tr("Exact"))
         exact.setObjectName("exact")
         exact.clicked.connect(lambda: self._set_tendered(self.total))
-        quick.addWidget(exact)
+        self.quick_buttons = [exact]
         for note in QUICK_NOTES:
             button = QPushButton(f"${note:,}")
+            button.setObjectName(f"note{note}")
             button.setEnabled(Money.from_dollars(note) >= total)  # a smaller note cannot pay
             button.clicked.connect(lambda _=False, n=note: self._set_tendered(Money.from_dollars(n)))
+            self.quick_buttons.append(button)
+        for button in self.quick_buttons:
+            # A click fills the amount and leaves the focus in it, so Enter completes the
+            # sale rather than pressing the note again.
+            button.setAutoDefault(False)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             quick.addWidget(button)
 
         self.message = QLabel("")
@@ -71,7 +78,10 @@ class CashPaymentDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Complete sale"))
+        complete = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        complete.setText(self.tr("Complete sale"))
+        complete.setDefault(True)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Back"))
         self.buttons.accepted.connect(self._on_accept)
         self.buttons.rejected.connect(self.reject)
@@ -87,6 +97,7 @@ class CashPaymentDialog(QDialog):
 
     def _set_tendered(self, amount: Money) -> None:
         self.tendered_edit.setText(amount.format(symbol=False).replace(",", ""))
+        self.tendered_edit.setFocus()
 
     def _parsed(self) -> Money | None:
         text = self.tendered_edit.text()

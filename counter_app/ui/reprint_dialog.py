@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 
 from counter_app.core.money import Money
 from counter_app.services.receipts import ReceiptNotFound, ReceiptService
+from counter_app.ui.local_time import local_time_text
 from counter_app.ui.tables import fill_rows, read_only_table
 from counter_app.ui.task_runner import TaskRunner
 
@@ -37,7 +38,7 @@ class ReprintDialog(QDialog):
 
     def _show(self, sales: list[tuple[str, str, Money]]) -> None:
         self.sales = sales
-        fill_rows(self.table, [(no, at[:19].replace("T", " "), total.format()) for no, at, total in sales])
+        fill_rows(self.table, [(no, local_time_text(at), total.format()) for no, at, total in sales])
         self.print_button.setEnabled(bool(sales))
 
     def on_print_button_clicked(self, *_args: object) -> None:

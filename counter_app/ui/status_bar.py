@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from enum import StrEnum
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
+from counter_app.core.connectivity import Connectivity
 from counter_app.devices.print_queue import JobSnapshot, JobState
 from counter_app.services.sync_status import SyncStatus
-from counter_app.sync.connectivity import Connectivity
 from counter_app.ui.device_messages import job_status_text, job_title, problem_short
 
 
@@ -21,6 +24,48 @@ def format_age(seconds: float | None) -> str:
     if seconds < 86400:
         return f"{int(seconds // 3600)}h{int(seconds % 3600 // 60):02d}m"
     return f"{int(seconds // 86400)}d"
+
+
+class QueueShown(StrEnum):
+    UNKNOWN = "unknown"  # the outbox was not read yet: say nothing rather than guess
+    ALL_SYNCED = "all_synced"  # nothing waiting and nothing failed
+    SENDING = "sending"  # ops waiting while the warehouse answers: on their way
+    WAITING = "waiting"  # ops waiting while the link is down or unsure: kept for later
+    NONE_WAITING = "none_waiting"  # nothing waiting, but failures: never "all synced"
+
+
+@dataclass(frozen=True, slots=True)
+class StatusView:
+    """What the status bar shows, decided in one place from one reading of each source."""
+
+    connection: Connectivity
+    queue: QueueShown
+    waiting: int
+    oldest_age: str
+    failed: int
+    catalog_age: str
+
+
+def status_view(status: SyncStatus | None, connectivity: Connectivity) -> StatusView:
+    """The one source of truth for the status bar: a pure function of the outbox's figures
+    and the connectivity state, so no two labels can disagree ("all synced" beside
+    "1 failed", "sending" while offline)."""
+    if status is None:
+        return StatusView(connectivity, QueueShown.UNKNOWN, 0, "-", 0, "-")
+    if status.waiting:
+        queue = QueueShown.SENDING if connectivity == Connectivity.ONLINE else QueueShown.WAITING
+    elif status.failed:
+        queue = QueueShown.NONE_WAITING
+    else:
+        queue = QueueShown.ALL_SYNCED
+    return StatusView(
+        connection=connectivity,
+        queue=queue,
+        waiting=status.waiting,
+        oldest_age=format_age(status.oldest_age_s),
+        failed=status.failed,
+        catalog_age=format_age(status.last_pull_age_s),
+    )
 
 
 class ConnectivityBridge(QObject):
@@ -58,16 +103,49 @@ class CounterStatusBar(QStatusBar):
         for widget in (self.printer_label, self.connection_label, self.waiting_label, self.failed_label, self.catalog_label):
             self.addPermanentWidget(widget)
         self.addWidget(self.store_label)
-        self.on_connectivity_changed(Connectivity.UNKNOWN.value)
+        self._status: SyncStatus | None = None
+        self._connectivity = Connectivity.UNKNOWN
+        self._render()
 
     def on_connectivity_changed(self, state: str) -> None:
+        try:
+            self._connectivity = Connectivity(state)
+        except ValueError:
+            self._connectivity = Connectivity.UNKNOWN
+        self._render()
+
+    def on_sync_status(self, status: SyncStatus) -> None:
+        self._status = status
+        self._render()
+
+    def _render(self) -> None:
+        view = status_view(self._status, self._connectivity)
         text, color = {
-            Connectivity.ONLINE.value: (self.tr("● Online"), "#1b7f3b"),
-            Connectivity.DEGRADED.value: (self.tr("● Unstable connection"), "#c77700"),
-            Connectivity.OFFLINE.value: (self.tr("● Offline: sales are kept and sent later"), "#b00020"),
-        }.get(state, (self.tr("● Connecting…"), "#666666"))
+            Connectivity.ONLINE: (self.tr("● Online"), "#1b7f3b"),
+            Connectivity.DEGRADED: (self.tr("● Unstable connection"), "#c77700"),
+            Connectivity.OFFLINE: (self.tr("● Offline: sales are kept and sent later"), "#b00020"),
+        }.get(view.connection, (self.tr("● Connecting…"), "#666666"))
         self.connection_label.setText(text)
         self.connection_label.setStyleSheet(f"color: {color}; font-weight: bold; padding: 0 8px;")
+        if view.queue == QueueShown.SENDING:
+            waiting = self.tr("Sending: %1 (oldest %2)")
+        elif view.queue == QueueShown.WAITING:
+            waiting = self.tr("Waiting to sync: %1 (oldest %2)")
+        elif view.queue == QueueShown.ALL_SYNCED:
+            waiting = self.tr("All synced")
+        else:
+            waiting = ""
+        self.waiting_label.setText(waiting.replace("%1", str(view.waiting)).replace("%2", view.oldest_age))
+        if view.failed:
+            self.failed_label.setText(self.tr("Failed: %1 need attention").replace("%1", str(view.failed)))
+            self.failed_label.setStyleSheet("color: white; background: #b00020; padding: 0 6px;")
+        else:
+            self.failed_label.setText("")
+            self.failed_label.setStyleSheet("")
+        if self._status is None:
+            self.catalog_label.setText("")
+        else:
+            self.catalog_label.setText(self.tr("Stock figures from %1 ago").replace("%1", view.catalog_age))
 
     def on_print_job(self, job: JobSnapshot) -> None:
         if job.state == JobState.WAITING_FOR_PRINTER:
@@ -86,21 +164,3 @@ class CounterStatusBar(QStatusBar):
             self.printer_label.setToolTip("")
             self.printer_label.setStyleSheet("")
 
-    def on_sync_status(self, status: SyncStatus) -> None:
-        if status.waiting:
-            self.waiting_label.setText(
-                self.tr("Waiting to sync: %1 (oldest %2)")
-                .replace("%1", str(status.waiting))
-                .replace("%2", format_age(status.oldest_age_s))
-            )
-        else:
-            self.waiting_label.setText(self.tr("All synced"))
-        if status.failed:
-            self.failed_label.setText(self.tr("Failed: %1 need attention").replace("%1", str(status.failed)))
-            self.failed_label.setStyleSheet("color: white; background: #b00020; padding: 0 6px;")
-        else:
-            self.failed_label.setText("")
-            self.failed_label.setStyleSheet("")
-        self.catalog_label.setText(
-            self.tr("Stock figures from %1 ago").replace("%1", format_age(status.last_pull_age_s))
-        )

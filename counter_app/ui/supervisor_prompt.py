@@ -29,6 +29,11 @@ def refusal_text(error: BaseException) -> str:
     translate = QCoreApplication.translate  # lupdate reads translate(context, text)
     if code == "wrong_pin":
         return translate("SupervisorApprovalDialog", "Wrong PIN")
+    if code == "pin_locked" and isinstance(error, ApprovalRefused):
+        seconds = max(1, round(error.retry_after_s))
+        return translate("SupervisorApprovalDialog", "Too many wrong PINs: try again in %1 seconds").replace(
+            "%1", str(seconds)
+        )
     if code == "not_permitted" and action is Action.DEVICE_SETTINGS:
         return translate("SupervisorApprovalDialog", "Device settings need a manager's PIN")
     if code == "not_permitted":

@@ -3,12 +3,25 @@ person retries it or a supervisor discards it with a reason (audited)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from counter_app.core.records import FailedOp
 from counter_app.services.permissions import Action
 from counter_app.services.staff import StaffService
 from counter_app.services.sync_status import SyncStatusService
+from counter_app.ui.local_time import local_time_text
+from counter_app.ui.problem_reasons import operation_name, problem_reason
 from counter_app.ui.supervisor_prompt import SupervisorApprovalDialog, refusal_text
 from counter_app.ui.tables import fill_rows, read_only_table
 from counter_app.ui.task_runner import TaskRunner
@@ -28,9 +41,10 @@ class SyncProblemsDialog(QDialog):
         self._tasks = tasks
         self.ops: list[FailedOp] = []
         self.setWindowTitle(self.tr("Operations the warehouse rejected"))
-        self.table = read_only_table(
-            "failedOps", [self.tr("Type"), self.tr("Created"), self.tr("Code"), self.tr("Reason")], 3
-        )
+        self.table = read_only_table("failedOps", [self.tr("Type"), self.tr("Created"), self.tr("Reason")], 2)
+        self.table.setWordWrap(True)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.empty_label = QLabel(self.tr("Nothing needs attention."))
         self.retry_button = QPushButton(self.tr("Retry"))
         self.discard_button = QPushButton(self.tr("Discard… (supervisor)"))
@@ -55,10 +69,20 @@ class SyncProblemsDialog(QDialog):
 
     def _show(self, ops: list[FailedOp]) -> None:
         self.ops = ops
-        fill_rows(
-            self.table,
-            [(op.type, op.created_at[:19].replace("T", " "), op.problem_code, op.problem_detail) for op in ops],
-        )
+        fill_rows(self.table, [(operation_name(op.type), local_time_text(op.created_at), "") for op in ops])
+        for row, op in enumerate(ops):
+            # The reason in words; the warehouse's code (and its own detail) in small text
+            # for support. A code this till does not know shows the warehouse's detail.
+            reason = problem_reason(op.problem_code) or op.problem_detail or op.problem_code
+            small = " · ".join(part for part in (op.problem_code, op.problem_detail) if part and part != reason)
+            label = QLabel(f"{html.escape(reason)}<br><small>{html.escape(small)}</small>")
+            label.setObjectName("reason")
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setContentsMargins(4, 2, 4, 2)
+            label.setWordWrap(True)
+            label.setToolTip(f"{op.problem_code}: {op.problem_detail}")
+            self.table.setCellWidget(row, 2, label)
+        self.table.resizeRowsToContents()
         self.empty_label.setVisible(not ops)
         self.retry_button.setEnabled(bool(ops))
         self.discard_button.setEnabled(bool(ops))
@@ -77,7 +101,7 @@ class SyncProblemsDialog(QDialog):
         if op is None:
             return
         approval = SupervisorApprovalDialog(
-            self._staff, self._tasks, self.tr("Discard %1: it will never reach the warehouse.").replace("%1", op.type),
+            self._staff, self._tasks, self.tr("Discard %1: it will never reach the warehouse.").replace("%1", operation_name(op.type)),
             Action.DISCARD_FAILED_OP, parent=self,
         )
         if approval.exec() != QDialog.DialogCode.Accepted or approval.approval is None:

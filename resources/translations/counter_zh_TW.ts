@@ -3,24 +3,57 @@
 <context>
     <name>CartTableModel</name>
     <message>
-        <location filename="../../counter_app/ui/cart_model.py" line="21" />
+        <location filename="../../counter_app/ui/cart_model.py" line="26" />
         <source>Item</source>
         <translation>品名</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cart_model.py" line="21" />
+        <location filename="../../counter_app/ui/cart_model.py" line="26" />
         <source>Price</source>
         <translation>單價</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cart_model.py" line="21" />
+        <location filename="../../counter_app/ui/cart_model.py" line="26" />
         <source>Qty</source>
         <translation>數量</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cart_model.py" line="21" />
+        <location filename="../../counter_app/ui/cart_model.py" line="26" />
         <source>Amount</source>
         <translation>小計</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/cart_model.py" line="57" />
+        <source>This store has %1 by the records</source>
+        <translation>本店帳上庫存 %1</translation>
+    </message>
+</context>
+<context>
+    <name>CashMovementDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="181" />
+        <source>Cash in</source>
+        <translation>存入現金</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="181" />
+        <source>Cash out</source>
+        <translation>取出現金</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="190" />
+        <source>e.g. change from the bank, paid the courier</source>
+        <translation>例如：銀行換零錢、支付快遞費</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="194" />
+        <source>Cash amount</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="195" />
+        <source>Reason</source>
+        <translation>原因</translation>
     </message>
 </context>
 <context>
@@ -56,77 +89,120 @@
         <translation>剛好</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="74" />
+        <location filename="../../counter_app/ui/payment_dialog.py" line="82" />
         <source>Complete sale</source>
         <translation>完成交易</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="75" />
+        <location filename="../../counter_app/ui/payment_dialog.py" line="85" />
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="106" />
+        <location filename="../../counter_app/ui/payment_dialog.py" line="117" />
         <source>Enter the amount received</source>
         <translation>請輸入實收金額</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="109" />
+        <location filename="../../counter_app/ui/payment_dialog.py" line="120" />
         <source>Short by %1</source>
         <translation>尚差 %1</translation>
     </message>
 </context>
 <context>
+    <name>CountPanel</name>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="107" />
+        <source>Denomination</source>
+        <translation>面額</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="107" />
+        <source>Pieces</source>
+        <translation>數量</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="107" />
+        <source>Amount</source>
+        <translation>小計</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="112" />
+        <source>coin</source>
+        <translation>硬幣</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="112" />
+        <source>note</source>
+        <translation>紙鈔</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="138" />
+        <source>Counted</source>
+        <translation>實點現金</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="172" />
+        <source>Difference: %1</source>
+        <translation>差額：%1</translation>
+    </message>
+</context>
+<context>
     <name>CounterStatusBar</name>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="65" />
+        <location filename="../../counter_app/ui/status_bar.py" line="124" />
         <source>● Online</source>
         <translation>● 已連線</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="66" />
+        <location filename="../../counter_app/ui/status_bar.py" line="125" />
         <source>● Unstable connection</source>
         <translation>● 連線不穩</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="67" />
+        <location filename="../../counter_app/ui/status_bar.py" line="126" />
         <source>● Offline: sales are kept and sent later</source>
         <translation>● 離線：交易已保存，恢復連線後自動上傳</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="68" />
+        <location filename="../../counter_app/ui/status_bar.py" line="127" />
         <source>● Connecting…</source>
         <translation>● 連線中…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="76" />
-        <source>%1 waits to print: %2</source>
-        <translation>%1 等待列印：%2</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="81" />
+        <location filename="../../counter_app/ui/status_bar.py" line="159" />
         <source>Printing failed: %1</source>
         <translation>列印失敗：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="92" />
+        <location filename="../../counter_app/ui/status_bar.py" line="133" />
         <source>Waiting to sync: %1 (oldest %2)</source>
         <translation>待同步：%1 筆（最久 %2）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="97" />
+        <location filename="../../counter_app/ui/status_bar.py" line="131" />
+        <source>Sending: %1 (oldest %2)</source>
+        <translation>上傳中：%1 筆（最久 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/status_bar.py" line="135" />
         <source>All synced</source>
         <translation>已全部同步</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="99" />
+        <location filename="../../counter_app/ui/status_bar.py" line="140" />
         <source>Failed: %1 need attention</source>
         <translation>失敗：%1 筆待處理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="105" />
+        <location filename="../../counter_app/ui/status_bar.py" line="148" />
         <source>Stock figures from %1 ago</source>
         <translation>庫存資料更新於 %1 前</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/status_bar.py" line="154" />
+        <source>%1 waits to print: %2</source>
+        <translation>%1 等待列印：%2</translation>
     </message>
 </context>
 <context>
@@ -409,7 +485,7 @@
     <message>
         <location filename="../../counter_app/ui/device_settings.py" line="198" />
         <source>Name</source>
-        <translation>名稱</translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <location filename="../../counter_app/ui/device_settings.py" line="199" />
@@ -652,19 +728,52 @@
 <context>
     <name>FirstSync</name>
     <message>
-        <location filename="../../counter_app/ui/first_sync.py" line="17" />
+        <location filename="../../counter_app/ui/first_sync.py" line="29" />
         <source>Loading products and staff from the warehouse…</source>
         <translation>正在從倉儲下載商品與員工資料…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/first_sync.py" line="40" />
+        <location filename="../../counter_app/ui/first_sync.py" line="52" />
         <source>Warehouse unreachable</source>
         <translation>無法連線倉儲</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/first_sync.py" line="41" />
+        <location filename="../../counter_app/ui/first_sync.py" line="53" />
         <source>This till has no products yet and cannot reach the warehouse. Check the network and try again.</source>
         <translation>本機尚無商品資料，且無法連線倉儲。請檢查網路後再試一次。</translation>
+    </message>
+</context>
+<context>
+    <name>LockDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/lock_screen.py" line="117" />
+        <source>Locked</source>
+        <translation>已鎖定</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/lock_screen.py" line="123" />
+        <source>The counter is locked</source>
+        <translation>收銀台已鎖定</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/lock_screen.py" line="126" />
+        <source>%1 locked it. Enter %1's PIN, or a supervisor's.</source>
+        <translation>%1 已鎖定畫面。請輸入 %1 的密碼，或主管密碼。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/lock_screen.py" line="133" />
+        <source>PIN</source>
+        <translation>密碼</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/lock_screen.py" line="141" />
+        <source>Unlock  (Enter)</source>
+        <translation>解鎖  (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/lock_screen.py" line="146" />
+        <source>Switch cashier…  (F11)</source>
+        <translation>更換收銀員…  (F11)</translation>
     </message>
 </context>
 <context>
@@ -680,80 +789,243 @@
         <translation>功能(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="309" />
+        <location filename="../../counter_app/bootstrap.py" line="369" />
+        <source>No shift open</source>
+        <translation>尚未開班</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/bootstrap.py" line="370" />
+        <source>No shift is open at this till. Open one now?</source>
+        <translation>本機目前沒有開班。現在開班嗎？</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/bootstrap.py" line="412" />
         <source>Open the cash drawer without a sale</source>
         <translation>非交易開錢櫃</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="319" />
+        <location filename="../../counter_app/bootstrap.py" line="422" />
         <source>Printer and scanner settings</source>
         <translation>印表機與掃描器設定</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="346" />
+        <location filename="../../counter_app/bootstrap.py" line="449" />
+        <source>Lock the screen</source>
+        <translation>鎖定畫面</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/bootstrap.py" line="450" />
+        <source>Switch cashier…</source>
+        <translation>更換收銀員…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/bootstrap.py" line="451" />
         <source>Reprint a receipt…</source>
         <translation>補印收據…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="347" />
+        <location filename="../../counter_app/bootstrap.py" line="452" />
         <source>Sync problems…</source>
         <translation>同步問題…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="348" />
+        <location filename="../../counter_app/bootstrap.py" line="453" />
         <source>Open the cash drawer (supervisor)…</source>
         <translation>開錢櫃（需主管）…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="349" />
+        <location filename="../../counter_app/bootstrap.py" line="454" />
         <source>Printer and scanner settings…</source>
         <translation>印表機與掃描器設定…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/bootstrap.py" line="456" />
+        <source>Stock to count…</source>
+        <translation>待盤點庫存…</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemReasons</name>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="13" />
+        <source>The receipt number is already used by another sale at the warehouse.</source>
+        <translation>此收據號碼在倉儲已被另一筆交易使用。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="14" />
+        <source>The warehouse already has an operation with this id but different content.</source>
+        <translation>倉儲已有相同編號但內容不同的作業。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="15" />
+        <source>Not enough stock at the warehouse for this request.</source>
+        <translation>倉儲庫存不足。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="16" />
+        <source>The stock moved since the count began; count again.</source>
+        <translation>盤點開始後庫存已變動，請重新盤點。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="17" />
+        <source>The order is no longer in a state that allows this.</source>
+        <translation>此訂單目前的狀態不允許這項操作。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="18" />
+        <source>A product in it is not known to the warehouse.</source>
+        <translation>其中有倉儲不認得的商品。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="19" />
+        <source>The cashier or staff member is not known to the warehouse.</source>
+        <translation>倉儲不認得此收銀員或員工。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="20" />
+        <source>The warehouse could not accept its content (a bug in this till; tell support).</source>
+        <translation>倉儲無法接受其內容（本機程式錯誤，請通知技術支援）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="21" />
+        <source>The warehouse could not read the request (a bug in this till; tell support).</source>
+        <translation>倉儲無法讀取此請求（本機程式錯誤，請通知技術支援）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="22" />
+        <source>This till is not allowed to do this.</source>
+        <translation>本機沒有執行此操作的權限。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="23" />
+        <source>The warehouse does not accept this till's key; it may have been revoked.</source>
+        <translation>倉儲不接受本機的金鑰，可能已被撤銷。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="24" />
+        <source>This till is not set up for a store.</source>
+        <translation>本機尚未設定所屬門市。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="25" />
+        <source>No warehouse is set up.</source>
+        <translation>尚未設定倉儲。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="26" />
+        <source>The products do not all ship from one partner.</source>
+        <translation>這些商品並非都由同一個代發廠商出貨。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="27" />
+        <source>The operation is too large for the warehouse.</source>
+        <translation>此作業資料量超過倉儲上限。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="28" />
+        <source>The warehouse had an internal error; retry later.</source>
+        <translation>倉儲發生內部錯誤，請稍後重試。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="29" />
+        <source>The warehouse was busy; retry later.</source>
+        <translation>倉儲忙碌中，請稍後重試。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="37" />
+        <source>Sale</source>
+        <translation>銷售</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="38" />
+        <source>Return</source>
+        <translation>退貨</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="39" />
+        <source>Pickup reservation</source>
+        <translation>取貨預留</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="40" />
+        <source>Reservation cancelled</source>
+        <translation>取消預留</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="41" />
+        <source>Pickup handed over</source>
+        <translation>取貨完成</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="42" />
+        <source>Stock count</source>
+        <translation>盤點</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="43" />
+        <source>Dropship order</source>
+        <translation>代發訂單</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="44" />
+        <source>Dropship order cancelled</source>
+        <translation>取消代發訂單</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="45" />
+        <source>Shift close</source>
+        <translation>關帳</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="46" />
+        <source>Audit entry</source>
+        <translation>稽核紀錄</translation>
     </message>
 </context>
 <context>
     <name>ReprintDialog</name>
     <message>
-        <location filename="../../counter_app/ui/reprint_dialog.py" line="19" />
+        <location filename="../../counter_app/ui/reprint_dialog.py" line="20" />
         <source>Reprint a receipt</source>
         <translation>補印收據</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reprint_dialog.py" line="20" />
+        <location filename="../../counter_app/ui/reprint_dialog.py" line="21" />
         <source>Receipt</source>
         <translation>收據號碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reprint_dialog.py" line="20" />
+        <location filename="../../counter_app/ui/reprint_dialog.py" line="21" />
         <source>Time</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reprint_dialog.py" line="20" />
+        <location filename="../../counter_app/ui/reprint_dialog.py" line="21" />
         <source>Total</source>
         <translation>總計</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reprint_dialog.py" line="22" />
+        <location filename="../../counter_app/ui/reprint_dialog.py" line="23" />
         <source>Reprint</source>
         <translation>補印</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reprint_dialog.py" line="23" />
+        <location filename="../../counter_app/ui/reprint_dialog.py" line="24" />
         <source>Close</source>
         <translation>關閉</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reprint_dialog.py" line="50" />
+        <location filename="../../counter_app/ui/reprint_dialog.py" line="51" />
         <source>Sent %1 to the printer</source>
         <translation>已送出 %1 至印表機</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reprint_dialog.py" line="52" />
+        <location filename="../../counter_app/ui/reprint_dialog.py" line="53" />
         <source>Receipt %1 is not in this till's journal</source>
         <translation>本機交易紀錄中沒有收據 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reprint_dialog.py" line="54" />
+        <location filename="../../counter_app/ui/reprint_dialog.py" line="55" />
         <source>Could not reprint %1</source>
         <translation>無法補印 %1</translation>
     </message>
@@ -761,109 +1033,172 @@
 <context>
     <name>SaleScreen</name>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="95" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="130" />
         <source>Scan a barcode or type a code or name, then Enter</source>
         <translation>掃描條碼，或輸入條碼／品名後按 Enter</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="132" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="169" />
         <source>Total</source>
         <translation>總計</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="142" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="180" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="653" />
         <source>Cashier: %1</source>
         <translation>收銀員：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="157" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="195" />
         <source>Cash (F12)</source>
         <translation>現金結帳 (F12)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="159" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="197" />
         <source>Quantity (F4)</source>
         <translation>修改數量 (F4)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="162" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="200" />
         <source>Remove line (Del)</source>
         <translation>刪除品項 (Del)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="163" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="201" />
         <source>Clear cart</source>
         <translation>清空購物車</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="233" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="336" />
+        <source>The cart has %1 items that are not paid for. Close the till and drop them?</source>
+        <translation>購物車還有 %1 件商品尚未結帳。確定要關閉收銀機並放棄這些商品嗎？</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/sale.py" line="345" />
+        <source>Drop the cart?</source>
+        <translation>放棄購物車？</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/sale.py" line="353" />
         <source>Sale</source>
         <translation>銷售</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="257" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="378" />
         <source>In-store price label %1 is not set up for this store</source>
         <translation>本店未設定店內計價條碼 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="284" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="407" />
         <source>The cart is empty</source>
         <translation>購物車是空的</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="311" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="435" />
         <source>Quantity</source>
         <translation>數量</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="321" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="445" />
+        <source>Quantity must be a whole number, not “%1”</source>
+        <translation>數量必須是整數，不能是「%1」</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/sale.py" line="449" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="622" />
+        <source>Quantity must be at least 1. To take the line off, use Remove line (Del).</source>
+        <translation>數量至少為 1。要刪除品項請按「刪除品項 (Del)」。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/sale.py" line="452" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="620" />
+        <source>Quantity can be at most %1 per line</source>
+        <translation>每個品項數量最多 %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/sale.py" line="456" />
+        <source>Quantity not changed</source>
+        <translation>數量未變更</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/sale.py" line="462" />
+        <source>Large quantity</source>
+        <translation>數量偏大</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/sale.py" line="463" />
+        <source>Sell %1 of %2? That is more than usual.</source>
+        <translation>確定要賣出 %1 個「%2」嗎？這比平常多。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/sale.py" line="474" />
         <source>Removed %1</source>
         <translation>已刪除 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="333" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="480" />
+        <source>Clear the cart? %1 items will be taken off.</source>
+        <translation>確定清空購物車？將移除 %1 件商品。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/sale.py" line="497" />
         <source>Unreadable code; scan again</source>
         <translation>條碼無法辨識，請重新掃描</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="343" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="507" />
         <source>No product with code %1</source>
         <translation>查無此條碼商品：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="354" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="518" />
         <source>Nothing matches “%1”</source>
         <translation>找不到符合「%1」的商品</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="367" />
-        <source>%1 matches: pick one and press Enter</source>
-        <translation>找到 %1 筆，請選擇後按 Enter</translation>
+        <location filename="../../counter_app/ui/screens/sale.py" line="531" />
+        <source>%1 matches: pick one and press Enter (Esc closes)</source>
+        <translation>找到 %1 筆，請選擇後按 Enter（Esc 關閉）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="371" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="535" />
         <source>Look-up failed: %1</source>
         <translation>查詢失敗：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="435" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="569" />
+        <source>%1: this store has %2 by the records. Sold anyway; check the shelf, it will be listed to count.</source>
+        <translation>%1：本店帳上庫存 %2。仍照常銷售；請檢查貨架，此商品將列入待盤點。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/sale.py" line="603" />
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/sale.py" line="640" />
         <source>Sale %1 done. Change due: %2</source>
         <translation>交易 %1 完成，找零 %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="440" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="645" />
         <source>Change due
 %1</source>
         <translation>找零
 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="452" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="659" />
+        <source>No shift is open: open one (F6) before selling. The cart is kept.</source>
+        <translation>尚未開班：請先開班（F6）再結帳。購物車內容已保留。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/sale.py" line="666" />
         <source>The sale was not saved: %1. The cart is kept; try again.</source>
         <translation>交易未儲存：%1。購物車內容已保留，請再試一次。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_screen.py" line="457" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="672" />
         <source>%1 items</source>
         <translation>共 %1 件</translation>
     </message>
@@ -887,24 +1222,268 @@
     </message>
 </context>
 <context>
+    <name>ShiftScreen</name>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="64" />
+        <source>No shift is open: count the float and open one</source>
+        <translation>尚未開班：請點算零用金後開班</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="65" />
+        <source>A shift is already open</source>
+        <translation>已有開班中的班次</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="66" />
+        <source>The count is not valid</source>
+        <translation>點數資料有誤</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="67" />
+        <source>Enter an amount above zero</source>
+        <translation>請輸入大於零的金額</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="68" />
+        <source>That amount is too large to record</source>
+        <translation>金額過大，無法記錄</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="69" />
+        <source>Please give a reason</source>
+        <translation>請填寫原因</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="70" />
+        <source>The reason is too long</source>
+        <translation>原因太長</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="71" />
+        <source>The drawer should not hold that much cash</source>
+        <translation>錢櫃應有現金不足此金額</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="74" />
+        <source>%1 operations still wait to sync: a supervisor must confirm the close</source>
+        <translation>尚有 %1 筆作業待同步：關帳需主管確認</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="81" />
+        <source>It was not saved: %1</source>
+        <translation>未儲存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="88" />
+        <source>Cash</source>
+        <translation>現金</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="89" />
+        <source>Card</source>
+        <translation>信用卡</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="90" />
+        <source>Store voucher</source>
+        <translation>禮券</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="261" />
+        <source>Open the shift</source>
+        <translation>開班</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="262" />
+        <source>Cash in…</source>
+        <translation>存入現金…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="263" />
+        <source>Cash out…</source>
+        <translation>取出現金…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="264" />
+        <source>X report</source>
+        <translation>X 報表</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="265" />
+        <source>Close the shift</source>
+        <translation>關帳</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="268" />
+        <source>Figure</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="268" />
+        <source>Sum</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="306" />
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="333" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="487" />
+        <source>Expected in the drawer</source>
+        <translation>錢櫃應有現金</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="336" />
+        <source>Counted at the last close</source>
+        <translation>上次關帳點數</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="348" />
+        <source>Shift opened with %1</source>
+        <translation>已開班，零用金 %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="372" />
+        <source>Cash in: %1</source>
+        <translation>已存入現金 %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="372" />
+        <source>Cash out: %1</source>
+        <translation>已取出現金 %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="387" />
+        <source>X report printed</source>
+        <translation>X 報表已列印</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="398" />
+        <source>Close the shift with %1 operations not yet synced</source>
+        <translation>在 %1 筆作業尚未同步時關帳</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="410" />
+        <source>Shift closed. Difference %1. The Z report is printing.</source>
+        <translation>已關帳，差額 %1。Z 報表列印中。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="446" />
+        <source>The report was not printed: %1</source>
+        <translation>報表未列印：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="452" />
+        <source>Shift open since %1 (%2)</source>
+        <translation>開班中：%1 起（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="456" />
+        <source>To close: count the drawer, then Close the shift</source>
+        <translation>關帳：點算錢櫃現金後按「關帳」</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="458" />
+        <source>No shift open</source>
+        <translation>尚未開班</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="459" />
+        <source>To open: count the float, then Open the shift</source>
+        <translation>開班：點算零用金後按「開班」</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="467" />
+        <source>Z report (closed)</source>
+        <translation>Z 報表（關帳）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="467" />
+        <source>X report (so far)</source>
+        <translation>X 報表（交班中）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="473" />
+        <source>%1: %2 sales</source>
+        <translation>%1：%2 筆</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="478" />
+        <source>Opening float</source>
+        <translation>開班零用金</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="481" />
+        <source>  difference from the last close</source>
+        <translation>  與上次關帳點數差額</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="483" />
+        <source>Cash sales</source>
+        <translation>現金銷售</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="484" />
+        <source>Cash refunds</source>
+        <translation>現金退款</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="485" />
+        <source>Cash in</source>
+        <translation>存入現金</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="486" />
+        <source>Cash out</source>
+        <translation>取出現金</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="491" />
+        <source>Counted</source>
+        <translation>實點現金</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="492" />
+        <source>Difference</source>
+        <translation>差額</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="494" />
+        <source>Operations waiting to sync</source>
+        <translation>待同步作業</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../counter_app/ui/sign_in_dialog.py" line="20" />
+        <location filename="../../counter_app/ui/sign_in_dialog.py" line="31" />
         <source>Sign in</source>
         <translation>登入</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sign_in_dialog.py" line="24" />
+        <location filename="../../counter_app/ui/sign_in_dialog.py" line="40" />
         <source>Staff PIN</source>
         <translation>員工密碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sign_in_dialog.py" line="32" />
+        <location filename="../../counter_app/ui/sign_in_dialog.py" line="49" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sign_in_dialog.py" line="50" />
+        <source>PIN</source>
+        <translation>密碼</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sign_in_dialog.py" line="53" />
         <source>Enter your PIN</source>
         <translation>請輸入員工密碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sign_in_dialog.py" line="47" />
+        <location filename="../../counter_app/ui/sign_in_dialog.py" line="71" />
         <source>Wrong PIN</source>
         <translation>密碼錯誤</translation>
     </message>
@@ -944,24 +1523,82 @@
     </message>
 </context>
 <context>
+    <name>StockToCountDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="25" />
+        <source>Stock to count</source>
+        <translation>待盤點庫存</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="28" />
+        <source>Products this store has sold more of than its records hold. Count them on the shelf and correct the stock. Figures include sales not yet sent to the warehouse.</source>
+        <translation>本店賣出數量超過帳上庫存的商品。請到貨架盤點並更正庫存。數字已包含尚未上傳倉儲的銷售。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="35" />
+        <source>SKU</source>
+        <translation>商品編號</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="35" />
+        <source>Item</source>
+        <translation>品名</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="35" />
+        <source>Stock</source>
+        <translation>庫存</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="35" />
+        <source>Not yet synced</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="35" />
+        <source>Warehouse figure of</source>
+        <translation>倉儲數字時間</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="38" />
+        <source>No product is below zero at this store.</source>
+        <translation>本店沒有庫存低於零的商品。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="39" />
+        <source>Refresh</source>
+        <translation>重新整理</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="40" />
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="69" />
+        <source>never</source>
+        <translation>從未</translation>
+    </message>
+</context>
+<context>
     <name>SupervisorApprovalDialog</name>
     <message>
-        <location filename="../../counter_app/ui/supervisor_prompt.py" line="63" />
+        <location filename="../../counter_app/ui/supervisor_prompt.py" line="68" />
         <source>Supervisor approval</source>
         <translation>主管授權</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/supervisor_prompt.py" line="72" />
+        <location filename="../../counter_app/ui/supervisor_prompt.py" line="77" />
         <source>Supervisor PIN</source>
         <translation>主管密碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/supervisor_prompt.py" line="74" />
+        <location filename="../../counter_app/ui/supervisor_prompt.py" line="79" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/supervisor_prompt.py" line="35" />
+        <location filename="../../counter_app/ui/supervisor_prompt.py" line="40" />
         <source>That PIN is not a supervisor's</source>
         <translation>此密碼不是主管密碼</translation>
     </message>
@@ -971,22 +1608,27 @@
         <translation>密碼錯誤</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/supervisor_prompt.py" line="33" />
+        <location filename="../../counter_app/ui/supervisor_prompt.py" line="34" />
+        <source>Too many wrong PINs: try again in %1 seconds</source>
+        <translation>密碼錯誤次數過多：請 %1 秒後再試</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/supervisor_prompt.py" line="38" />
         <source>Device settings need a manager's PIN</source>
         <translation>裝置設定需要店長密碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/supervisor_prompt.py" line="37" />
+        <location filename="../../counter_app/ui/supervisor_prompt.py" line="42" />
         <source>Please give a reason</source>
         <translation>請填寫原因</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/supervisor_prompt.py" line="39" />
+        <location filename="../../counter_app/ui/supervisor_prompt.py" line="44" />
         <source>The approval has expired; ask again</source>
         <translation>授權已失效，請重新授權</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/supervisor_prompt.py" line="40" />
+        <location filename="../../counter_app/ui/supervisor_prompt.py" line="45" />
         <source>The approval could not be checked; try again</source>
         <translation>無法確認授權，請再試一次</translation>
     </message>
@@ -994,52 +1636,47 @@
 <context>
     <name>SyncProblemsDialog</name>
     <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="30" />
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="43" />
         <source>Operations the warehouse rejected</source>
         <translation>倉儲拒絕的作業</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="32" />
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="44" />
         <source>Type</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="32" />
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="44" />
         <source>Created</source>
         <translation>建立時間</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="32" />
-        <source>Code</source>
-        <translation>代碼</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="32" />
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="44" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="34" />
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="48" />
         <source>Nothing needs attention.</source>
         <translation>目前沒有需要處理的作業。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="35" />
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="49" />
         <source>Retry</source>
         <translation>重試</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="36" />
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="50" />
         <source>Discard… (supervisor)</source>
         <translation>捨棄…（需主管）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="37" />
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="51" />
         <source>Close</source>
         <translation>關閉</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="80" />
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="104" />
         <source>Discard %1: it will never reach the warehouse.</source>
         <translation>捨棄 %1：這筆作業將不會送達倉儲。</translation>
     </message>

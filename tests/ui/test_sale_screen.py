@@ -27,10 +27,18 @@ def counter(qtbot: Any, demo_counter: Any) -> Any:
     tasks.shutdown()
 
 
-def _a_barcode(demo_counter: Any) -> tuple[str, str]:
+def _a_barcode(demo_counter: Any, on_shelf: bool = True) -> tuple[str, str]:
+    """A product this store has plenty of (on_shelf) or none of, by the till's records."""
+    store = demo_counter.services.selling.location_id
+    shelf = "COALESCE(s.on_hand, 0) >= 20" if on_shelf else "COALESCE(s.on_hand, 0) = 0"
     with demo_counter.services.db.read() as s:
         code, name = s.execute(
-            text("SELECT b.code, p.name FROM barcodes b JOIN products p ON p.id = b.product_id ORDER BY b.code LIMIT 1")
+            text(
+                "SELECT b.code, p.name FROM barcodes b JOIN products p ON p.id = b.product_id "
+                "LEFT JOIN stock s ON s.product_id = p.id AND s.location_id = :store "
+                f"WHERE p.active AND {shelf} ORDER BY b.code LIMIT 1"
+            ),
+            {"store": store},
         ).one()
     return code, name
 
@@ -155,7 +163,7 @@ def test_stock_panel_shows_live_figures_then_cached_ones_with_their_age_when_off
     assert any("團購倉儲" in loc for loc in locations)
 
     demo_counter.server.stop()  # the network goes down
-    screen.on_clear_button_clicked()
+    screen.clear_cart()
     screen.stock_panel.clear_report()
     _scan(qtbot, counter, code)
     qtbot.waitUntil(lambda: screen.stock_panel.freshness.text().startswith("Offline"), timeout=15_000)

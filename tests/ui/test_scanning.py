@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import text
 
@@ -50,11 +51,13 @@ def screen(qtbot: Any, qapp: Any, demo_counter: Any) -> Any:
 
 
 def _barcode(demo_counter: Any) -> str:
+    """An EAN-13 of a product this store has plenty of by the records (no shelf warning)."""
     with demo_counter.services.db.read() as s:
         return s.execute(text(
             "SELECT b.code FROM barcodes b JOIN products p ON p.id = b.product_id "
+            "JOIN stock s ON s.product_id = p.id AND s.location_id = :store AND s.on_hand >= 20 "
             "WHERE p.active AND length(b.code) = 13 ORDER BY b.code LIMIT 1"
-        )).scalar_one()
+        ), {"store": demo_counter.services.selling.location_id}).scalar_one()
 
 
 def test_a_scan_while_the_cashier_is_typing_goes_to_the_cart_not_the_field(qtbot: Any, screen: Any, demo_counter: Any) -> None:
@@ -103,3 +106,78 @@ def test_a_serial_scanner_set_in_settings_feeds_the_cart(qtbot: Any, qapp: Any, 
         tasks.shutdown()
         os.close(master)
         os.close(slave)
+
+
+# --- a scanner as the window system delivers it: Shift around capitals, through Qt's
+# shortcut machinery (QTest asks ShortcutOverride first, exactly as for real keys) ---------
+
+_SHIFTED = set('~!@#$%^&*()_+{}|:"<>?')
+
+
+class WedgeClock:
+    def __init__(self) -> None:
+        self.seconds = 500.0
+
+    def __call__(self) -> float:
+        return self.seconds
+
+
+def _scanner_types(clock: WedgeClock, code: str, gap_ms: int = 7) -> None:
+    """Shift press/release around capitals, then the key, `gap_ms` apart, ending in Enter."""
+    press, release = QTest.KeyAction.Press, QTest.KeyAction.Release
+    for ch in code + "\r":
+        clock.seconds += gap_ms / 1000
+        widget = QApplication.focusWidget()
+        shifted = ch.isupper() or ch in _SHIFTED
+        mods = Qt.KeyboardModifier.ShiftModifier if shifted else Qt.KeyboardModifier.NoModifier
+        key = Qt.Key.Key_Return if ch == "\r" else Qt.Key(ord(ch.upper()) if ch.isalnum() else ord(ch))
+        text = "" if ch == "\r" else ch
+        if shifted:
+            QTest.sendKeyEvent(press, widget, Qt.Key.Key_Shift, "", Qt.KeyboardModifier.ShiftModifier)
+        QTest.sendKeyEvent(press, widget, key, text, mods)
+        QTest.sendKeyEvent(release, widget, key, text, mods)
+        if shifted:
+            QTest.sendKeyEvent(release, widget, Qt.Key.Key_Shift, "", Qt.KeyboardModifier.NoModifier)
+
+
+@pytest.fixture
+def scanner_screen(qtbot: Any, qapp: Any, demo_counter: Any) -> Any:
+    tasks = TaskRunner()
+    services = demo_counter.services
+    counter = build_counter(services, services.staff.first_with_role("cashier"), tasks)
+    qtbot.addWidget(counter.window)
+    counter.window.show()
+    qtbot.waitExposed(counter.window)
+    counter.start_scanners(qapp)
+    clock = WedgeClock()
+    counter.wedge.clock = clock
+    yield counter.sale_screen, clock
+    counter.stop_scanners(qapp)
+    tasks.shutdown()
+
+
+@pytest.mark.parametrize("focus", ["field", "table", "button"])
+def test_receipt_pickup_and_product_scans_whatever_has_focus_and_no_shortcut_fires(
+    qtbot: Any, scanner_screen: Any, demo_counter: Any, focus: str
+) -> None:
+    screen, clock = scanner_screen
+    barcode = _barcode(demo_counter)
+    screen.scan_input.setFocus()
+    _scanner_types(clock, barcode)
+    qtbot.waitUntil(lambda: len(screen.cart_model.cart.lines) == 1)
+    screen.plus_button.click()  # qty 2: a stray '-' shortcut would show as 1
+    target = {"field": screen.scan_input, "table": screen.table, "button": screen.clear_button}[focus]
+    target.setFocus()
+    qtbot.waitUntil(target.hasFocus)
+
+    for code in ("RS001-261125-0042", "PU7K3M9Q2X"):
+        clock.seconds += 1
+        _scanner_types(clock, code)
+        qtbot.waitUntil(lambda code=code: code in screen.message.text())
+    clock.seconds += 1
+    _scanner_types(clock, barcode)
+    qtbot.waitUntil(lambda: screen.cart_model.cart.lines[0].qty == 3)
+    qtbot.wait(150)  # past the wedge's typing window: nothing is replayed late
+    assert [line.qty for line in screen.cart_model.cart.lines] == [3], "no '-' or Enter acted on the cart"
+    assert screen.scan_input.text() == "", "no stray characters in the field"
+    assert target.hasFocus()

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit
+from sqlalchemy import text
 
 from counter_app.core.cart import Cart
 from counter_app.core.ids import uuid7
 from counter_app.core.money import Money
 from counter_app.local import outbox
-from counter_app.local.models import AuditEntry
+from counter_app.local.models import AuditEntry, OutboxOp, Stock
 from counter_app.ui.reprint_dialog import ReprintDialog
+from counter_app.ui.stock_to_count_dialog import StockToCountDialog
 from counter_app.ui.supervisor_prompt import SupervisorApprovalDialog
 from counter_app.ui.sync_problems_dialog import SyncProblemsDialog
 from counter_app.ui.task_runner import TaskRunner
@@ -48,8 +51,10 @@ def test_a_rejected_op_is_listed_with_the_servers_reason_and_discarded_only_by_a
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 1)
     assert dialog.ops[0].op_id == op_id
-    code = dialog.table.item(0, 2).text()
-    assert code and code != "rejected"  # the server's own problem code
+    assert dialog.table.item(0, 0).text() == "Sale"  # the operation in words, not "sale"
+    reason = dialog.table.cellWidget(0, 2).text()
+    assert "A product in it is not known to the warehouse." in reason  # in words, translated
+    assert "<small" in reason and "unknown_product" in reason  # the server's own code, small
 
     # Retry: it goes back to the queue, and the server rejects it again.
     dialog.retry_button.click()
@@ -129,11 +134,14 @@ def test_device_settings_need_a_managers_pin_and_their_drawer_test_is_audited(
     settings.trigger()
     assert seen == ["Device settings need a manager's PIN"]
 
+    # The manager's session grant is itself audited, then each drawer test.
+    granted_then_drawer = [("approval.session", manager_id), ("drawer.open", manager_id)]
+
     def use_the_dialog() -> None:
         dialog = QApplication.activeModalWidget()
         assert isinstance(dialog, DeviceSettingsDialog)
         dialog.drawer_button.click()
-        qtbot.waitUntil(lambda: _audit_actions(services) == [("drawer.open", manager_id)], timeout=5000)
+        qtbot.waitUntil(lambda: _audit_actions(services) == granted_then_drawer, timeout=5000)
         dialog.reject()
 
     def manager_then_dialog() -> None:
@@ -142,8 +150,8 @@ def test_device_settings_need_a_managers_pin_and_their_drawer_test_is_audited(
 
     QTimer.singleShot(50, manager_then_dialog)
     settings.trigger()
-    assert _audit_actions(services) == [("drawer.open", manager_id)]
-    assert "settings_test" in _audit_details(services)[0]
+    assert _audit_actions(services) == granted_then_drawer
+    assert "settings_test" in _audit_details(services)[1]
 
 
 def _audit_actions(services: Any) -> list[tuple[str, int | None]]:
@@ -154,3 +162,70 @@ def _audit_actions(services: Any) -> list[tuple[str, int | None]]:
 def _audit_details(services: Any) -> list[str]:
     with services.db.read() as session:
         return [e.detail for e in session.query(AuditEntry).order_by(AuditEntry.id)]
+
+
+@pytest.fixture
+def taipei_time(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """The till's clock set to Taiwan, whatever the build machine's zone is."""
+    monkeypatch.setenv("TZ", "Asia/Taipei")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_sync_problems_and_reprint_list_show_local_time(
+    qtbot: Any, demo_counter: Any, tasks: Any, taipei_time: Any
+) -> None:
+    services = demo_counter.services
+    op_id = _queue_a_sale_the_server_rejects(services)
+    with services.db.unit_of_work() as session:  # queued at 01:30 UTC = 09:30 in Taipei
+        session.get(OutboxOp, op_id).created_at = "2026-11-25T01:30:00.000+00:00"
+    assert services.relay.drain().rejected == 1
+    problems = SyncProblemsDialog(services.sync_status, services.staff, tasks)
+    qtbot.addWidget(problems)
+    qtbot.waitUntil(lambda: problems.table.rowCount() == 1)
+    assert problems.table.item(0, 1).text() == "2026-11-25 09:30:00"
+
+    cart = Cart()
+    cart.add(services.catalog.search("茶", 1)[0])
+    sale = services.selling.complete_cash_sale(cart, services.staff.first_with_role("cashier"), Money(100_000))
+    reprint = ReprintDialog(services.receipts, tasks)
+    qtbot.addWidget(reprint)
+    qtbot.waitUntil(lambda: reprint.table.rowCount() == 1)
+    assert reprint.table.item(0, 1).text() == sale.created_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+
+
+def test_stock_to_count_lists_this_stores_products_below_zero(qtbot: Any, demo_counter: Any, tasks: Any) -> None:
+    services = demo_counter.services
+    store = services.selling.location_id
+    with services.db.read() as session:
+        stocked = (
+            session.query(Stock).filter(Stock.location_id == store, Stock.on_hand >= 20)
+            .order_by(Stock.product_id).limit(2).all()
+        )
+        counted_low, plenty = stocked[0].product_id, stocked[1].product_id
+        held = {row.product_id for row in session.query(Stock).filter(Stock.location_id == store)}
+    none_here = next(p for p in services.catalog.search("茶", 50) if p.id not in held)
+    with services.db.unit_of_work() as session:  # the warehouse's last figure: already short
+        session.get(Stock, (store, counted_low)).on_hand = -2
+    cart = Cart()
+    cart.add(none_here, 3)  # sold though the records say none are here: never refused
+    cart.add(_product(services, plenty), 1)  # plenty on the shelf: not listed
+    services.selling.complete_cash_sale(cart, services.staff.first_with_role("cashier"), Money(10_000_000))
+
+    dialog = StockToCountDialog(services.catalog, store, tasks)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: len(dialog.items) == 2)
+    listed = [(i.product.id, i.on_hand, i.pending_local) for i in dialog.items]
+    assert listed == [(none_here.id, -3, -3), (counted_low, -2, 0)]
+    assert dialog.table.item(0, 1).text() == none_here.name
+    assert dialog.table.item(0, 2).text() == "-3"
+    assert dialog.table.item(0, 4).text() == "never"
+    assert dialog.table.item(1, 4).text()[:2] == "20"  # the date of the warehouse's figure
+
+
+def _product(services: Any, product_id: int) -> Any:
+    with services.db.read() as session:
+        sku = session.execute(text("SELECT sku FROM products WHERE id = :i"), {"i": product_id}).scalar_one()
+    return services.catalog.find_by_code(sku)

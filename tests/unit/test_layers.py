@@ -81,10 +81,6 @@ def test_the_layer_check_sees_modules() -> None:
 # -- indirect ones: `lint-imports`, contracts in pyproject.toml).
 
 SQL_HTTP = ("sqlalchemy", "sqlite3", "requests", "httpx")
-# ui modules that still reach below the services or into the root; each is work for the
-# frame (ui/app.py moves into the root; the others get what they need from services).
-# strict: once one is fixed, its entry here must go.
-UI_STILL_REACHING_DOWN = {"first_sync.py", "status_bar.py"}
 
 
 @pytest.mark.parametrize("path", _modules("services"), ids=lambda p: p.name)
@@ -93,15 +89,7 @@ def test_services_import_no_sql_http_or_storage(path: Path) -> None:
     assert sorted(n for n in _imports(path) if n.startswith(forbidden)) == []
 
 
-@pytest.mark.parametrize(
-    "path",
-    [
-        pytest.param(p, marks=pytest.mark.xfail(strict=True, reason="still imports below the services"))
-        if p.name in UI_STILL_REACHING_DOWN else p
-        for p in _modules("ui")
-    ],
-    ids=lambda p: p.name,
-)
+@pytest.mark.parametrize("path", _modules("ui"), ids=lambda p: str(p.relative_to(PACKAGE)))
 def test_ui_imports_no_local_sync_or_root(path: Path) -> None:
     forbidden = (*SQL_HTTP, "counter_app.local", "counter_app.sync", "counter_app.bootstrap", "counter_app.demo")
     assert sorted(n for n in _imports(path) if n.startswith(forbidden)) == []

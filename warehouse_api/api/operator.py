@@ -18,6 +18,7 @@ from warehouse_api.schemas import (
     GoodsReceipt,
     OptionalShipmentInfo,
     ReservationPublic,
+    ShiftPublic,
     ShipmentInfo,
     StockLevelChange,
     TransferPublic,
@@ -33,6 +34,7 @@ from warehouse_api.services.dropship import (
 )
 from warehouse_api.services.reservations import ship_group_buy_order
 from warehouse_api.services.retry import write_with_retry
+from warehouse_api.services.shifts import list_shifts
 from warehouse_api.services.transfers import list_transfers, receive_transfer, ship_transfer
 
 router = APIRouter(prefix="/operator", tags=["operator"])
@@ -52,6 +54,18 @@ def transfers(
 ) -> list[TransferPublic]:
     with db.read() as session, session.begin():
         return [responses.transfer(t) for t in list_transfers(session, status, limit)]
+
+
+@router.get("/shifts", response_model=list[ShiftPublic], responses=ERRORS)
+def shifts(
+    device: OperatorDevice,
+    db: DatabaseDep,
+    store: Annotated[str | None, Query(min_length=1, max_length=16)] = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 200,
+) -> list[ShiftPublic]:
+    """Every store's closed shifts (or one store's), newest first: the Z reports' figures."""
+    with db.read() as session, session.begin():
+        return [responses.shift(s, code) for s, code in list_shifts(session, store, limit)]
 
 
 @router.post("/transfers/{transfer_id}/ship", response_model=TransferPublic, responses=ERRORS)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from warehouse_api.errors import DomainError, NotFound
@@ -18,6 +19,7 @@ from warehouse_api.security import (
 )
 
 ROLES = ("counter", "group_buy", "operator", "admin")
+TILL_NO_ATTEMPTS = 8  # concurrent enrollments at one store, each retry sees the others' rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +28,7 @@ class AuthenticatedDevice:
     name: str
     role: str
     location_id: int | None
+    till_no: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +36,7 @@ class IssuedToken:
     token: str
     device_id: int
     location: Location | None
+    till_no: int | None = None
 
 
 def location_by_code(session: Session, code: str) -> Location:
@@ -111,16 +115,41 @@ def issue_token(
     device = Device(
         name=device_name, token_sha256=sha256_hex(token), role=role, location_id=location_id
     )
-    session.add(device)
-    session.flush()
-    return IssuedToken(token, device.id, location)
+    if role == "counter" and location_id is not None:
+        _add_with_till_no(session, device, location_id)
+    else:
+        session.add(device)
+        session.flush()
+    return IssuedToken(token, device.id, location, device.till_no)
+
+
+def _add_with_till_no(session: Session, device: Device, location_id: int) -> None:
+    """Give a counter the next short number of its store: one more than any till the
+    store ever had, so a number is never reused (a revoked till's receipts keep theirs).
+    Two enrollments at once may pick the same number; the UNIQUE (location_id, till_no)
+    index lets one in and the other retries in a savepoint with a fresh maximum."""
+    for attempt in range(1, TILL_NO_ATTEMPTS + 1):
+        highest = session.scalar(
+            select(func.max(Device.till_no)).where(Device.location_id == location_id)
+        )
+        device.till_no = (highest or 0) + 1
+        try:
+            with session.begin_nested():
+                session.add(device)
+                session.flush()
+            return
+        except IntegrityError:
+            if attempt == TILL_NO_ATTEMPTS:
+                raise
 
 
 def authenticate(session: Session, token: str) -> AuthenticatedDevice | None:
     device = session.scalar(select(Device).where(Device.token_sha256 == sha256_hex(token)))
     if device is None or device.revoked_at is not None:
         return None
-    return AuthenticatedDevice(device.id, device.name, device.role, device.location_id)
+    return AuthenticatedDevice(
+        device.id, device.name, device.role, device.location_id, device.till_no
+    )
 
 
 def revoke_device(session: Session, device_id: int) -> Device:

@@ -32,6 +32,7 @@ from counter_app.sync.client import WarehouseClient
 from counter_app.sync.connectivity import ConnectivityMonitor
 from counter_app.sync.puller import CURSOR_KEY, ChangePuller
 from counter_app.sync.relay import OutboxRelay
+from tests.shift_testkit import open_test_shift
 from warehouse_api.db import Database
 from warehouse_api.embedded import EmbeddedServer, issue_enrollment_code, start_embedded
 from warehouse_api.models import (
@@ -138,6 +139,7 @@ def open_counter(
         puller.pull_until_current()
         cashier = StaffService(db, store.location_id).first_with_role("cashier")
     assert cashier is not None, "the demo store has no cashier"
+    open_test_shift(db, store.location_id)  # SellingService sells only in an open shift
     return CounterUnderTest(
         data_dir, db, client, connectivity, relay, puller, store,
         CatalogService(db), SellingService(db, store), cashier,

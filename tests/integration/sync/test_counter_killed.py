@@ -37,6 +37,7 @@ pytestmark = pytest.mark.skipif(
 )
 
 DRIVER = Path(__file__).with_name("counter_driver.py")
+ROOT = DRIVER.parents[3]  # the checkout under test: its code and its tests/ helpers, first
 
 
 class Driver:
@@ -47,6 +48,7 @@ class Driver:
         self.seen: list[str] = []
         self.process = subprocess.Popen(
             [sys.executable, str(DRIVER), str(data_dir), url, mode, *extra],
+            env={**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))},
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,

@@ -161,9 +161,15 @@ def test_embedded_rule_rejects_bad_patterns(pattern: str) -> None:
 
 
 def test_receipt_code_from_ids_module() -> None:
-    no = receipt_number("S001", date(2026, 11, 25), 42)
-    assert parse_scan(no) == ReceiptCode("RS001-261125-0042", "S001", date(2026, 11, 25), 42)
+    no = receipt_number("S001", date(2026, 11, 25), 42, till="2")
+    assert parse_scan(no) == ReceiptCode("RS001-2-261125-0042", "S001", date(2026, 11, 25), 42, "2")
     assert parse_scan(no.lower()) == parse_scan(no)  # caps lock on the till
+    fallback = receipt_number("S001", date(2026, 11, 25), 42, till="D17")
+    assert parse_scan(fallback) == ReceiptCode(fallback, "S001", date(2026, 11, 25), 42, "D17")
+
+
+def test_receipts_printed_before_till_numbers_still_scan() -> None:
+    assert parse_scan("RS001-261125-0042") == ReceiptCode("RS001-261125-0042", "S001", date(2026, 11, 25), 42)
 
 
 def test_receipt_code_bad_date() -> None:

@@ -48,14 +48,28 @@ def test_a_failed_op_holds_back_later_ops_of_the_same_entity_only(db: LocalDatab
     assert cancel not in [f.op_id for f in failed]
 
 
-def test_retry_backoff_delays_the_op(db: LocalDatabase) -> None:
+def test_ops_released_after_a_lost_answer_go_out_with_the_next_batch_in_order(db: LocalDatabase) -> None:
+    """Backoff is the relay's, about the connection: a released op waits for nothing of
+    its own, so it cannot fall behind a later op that failed fewer times."""
+    first, second = _enqueue(db, "a") + _enqueue(db, "b")
+    with db.unit_of_work() as s:
+        outbox.claim_batch(s, 1, now=1000.0)
+        outbox.claim_batch(s, 1, now=1000.0)
+        outbox.release_for_retry(s, [first], "timeout", now=1000.0)
+        outbox.claim_batch(s, 1, now=1000.0)  # first again: three attempts against one
+        outbox.release_for_retry(s, [first, second], "timeout", now=1000.0)
+    with db.unit_of_work() as s:
+        assert [op.op_id for op in outbox.claim_batch(s, 10, now=1000.0)] == [first, second]
+
+
+def test_an_op_can_still_be_held_back_on_its_own(db: LocalDatabase) -> None:
     (op_id,) = _enqueue(db, "x")
     with db.unit_of_work() as s:
         outbox.claim_batch(s, 1, now=1000.0)
-        outbox.release_for_retry(s, [op_id], "timeout", now=1000.0)
+        outbox.release_for_retry(s, [op_id], "bad answer", now=1000.0, delay_s=5.0)
     with db.unit_of_work() as s:
-        assert outbox.claim_batch(s, 1, now=1000.1) == []
-        assert [op.op_id for op in outbox.claim_batch(s, 1, now=1000.0 + outbox.BACKOFF_CAP_S)] == [op_id]
+        assert outbox.claim_batch(s, 1, now=1004.9) == []
+        assert [op.op_id for op in outbox.claim_batch(s, 1, now=1005.0)] == [op_id]
 
 
 def test_backoff_grows_and_is_capped() -> None:

@@ -18,6 +18,7 @@ from counter_app.local.salvage import recover_damaged_database
 from counter_app.services.catalog import CatalogService
 from counter_app.services.context import StaffMember, StoreContext
 from counter_app.services.selling import SellingService
+from tests.shift_testkit import open_test_shift
 
 STORE = StoreContext(2, "S001", "台北信義店")
 CASHIER = StaffMember(3, "王小明", "cashier")
@@ -26,6 +27,7 @@ NOW = datetime(2026, 11, 25, 3, 4, 5, tzinfo=UTC)
 
 def _ring_up(db: LocalDatabase, count: int) -> list[str]:
     catalog, selling = CatalogService(db), SellingService(db, STORE)
+    open_test_shift(db, STORE.location_id)  # SellingService sells only in an open shift
     with db.unit_of_work() as s:
         for key, value in (("store_id", "2"), ("store_code", "S001"), ("store_name", "台北信義店"),
                            ("pull_cursor", "812")):

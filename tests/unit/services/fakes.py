@@ -8,16 +8,30 @@ returns, so a test can see that a failed use case wrote nothing.
 from __future__ import annotations
 
 import copy
+import dataclasses
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
-from counter_app.core.catalog import ProductInfo, StockFigure
+from counter_app.core import ids
+from counter_app.core.catalog import ProductInfo, StockFigure, StockToCount
 from counter_app.core.ids import uuid7
 from counter_app.core.ops import OutboundOp
 from counter_app.core.pins import hash_pin
-from counter_app.core.records import FailedOp, OutboxStats, SaleRecord, SaleSummary, StaffRecord
+from counter_app.core.records import (
+    CashMovementRecord,
+    Count,
+    FailedOp,
+    NegativeStockWarning,
+    OutboxStats,
+    SaleRecord,
+    SaleSummary,
+    ShiftRecord,
+    StaffRecord,
+    TenderTotal,
+)
 
 
 @dataclass
@@ -41,10 +55,15 @@ class State:
         default_factory=dict
     )  # id -> (location, record)
     sales: dict[str, SaleRecord] = field(default_factory=dict)
+    aliases: dict[str, str] = field(default_factory=dict)  # old receipt no. -> current
+    negative_stock: list[tuple[int, NegativeStockWarning]] = field(default_factory=list)
     outbox: dict[str, QueuedOp] = field(default_factory=dict)
     sync_state: dict[str, str] = field(default_factory=dict)
     audit: list[tuple[int | None, str, dict[str, Any]]] = field(default_factory=list)
     deltas: list[tuple[str, int, int, int]] = field(default_factory=list)
+    shifts: dict[str, ShiftRecord] = field(default_factory=dict)
+    movements: list[CashMovementRecord] = field(default_factory=list)
+    shift_sales: dict[str, str] = field(default_factory=dict)  # sale_id -> shift_id
 
 
 class FakeCatalog:
@@ -67,6 +86,19 @@ class FakeCatalog:
     def count(self) -> int:
         return len(self._s.products)
 
+    def on_shelf(self, location_id: int, product_id: int) -> int:
+        figures = self._s.stock.get(product_id, [])
+        return next((f.on_hand for f in figures if f.location_id == location_id), 0)
+
+    def below_zero(self, location_id: int) -> list[StockToCount]:
+        found = [
+            StockToCount(self._s.products[pid], f.on_hand, f.pending_local, None)
+            for pid, figures in self._s.stock.items()
+            for f in figures
+            if f.location_id == location_id and f.on_hand < 0
+        ]
+        return sorted(found, key=lambda s: (s.on_hand, s.product.sku))
+
 
 class FakeSales:
     def __init__(self, state: State) -> None:
@@ -78,7 +110,8 @@ class FakeSales:
         self._s.sales[sale.sale_id] = sale
 
     def by_receipt_no(self, receipt_no: str) -> SaleRecord | None:
-        return next((s for s in self._s.sales.values() if s.receipt_no == receipt_no), None)
+        current = self._s.aliases.get(receipt_no, receipt_no)
+        return next((s for s in self._s.sales.values() if s.receipt_no == current), None)
 
     def recent(self, limit: int) -> list[SaleSummary]:
         newest = sorted(self._s.sales.values(), key=lambda s: s.created_at, reverse=True)[:limit]
@@ -134,6 +167,22 @@ class FakeOutbox:
         self._s.deltas = [d for d in self._s.deltas if d[0] != op_id]
         self._s.audit.append((supervisor_id, "outbox.discard", {"op_id": op_id, "reason": reason}))
 
+    def renumber(self, op_id: str, staff_id: int | None) -> str | None:
+        op = self._s.outbox.get(op_id)
+        if op is None or op.type != "sale" or op.state != "failed" or op.problem_code != "receipt_no_taken":
+            return None
+        sale = self._s.sales[op.payload["sale_id"]]
+        store_code = sale.receipt_no.split("-", 1)[0].removeprefix(ids.RECEIPT_PREFIX)
+        day = date.fromisoformat(sale.created_at[:10])
+        new_no = FakeSyncState(self._s).next_document_number(ids.RECEIPT_PREFIX, store_code, day)
+        self._s.aliases[sale.receipt_no] = new_no
+        self._s.sales[sale.sale_id] = dataclasses.replace(sale, receipt_no=new_no)
+        op.state = "discarded"
+        new_id = uuid7()
+        self._s.outbox[new_id] = QueuedOp(new_id, op.type, op.entity_key, {**op.payload, "receipt_no": new_no})
+        self._s.audit.append((staff_id, "sale.renumber", {"old": sale.receipt_no, "new": new_no}))
+        return new_no
+
 
 class FakeSyncState:
     def __init__(self, state: State) -> None:
@@ -149,6 +198,15 @@ class FakeSyncState:
         value = int(self._s.sync_state.get(key, "0")) + 1
         self._s.sync_state[key] = str(value)
         return value
+
+    def next_document_number(self, prefix: str, store_code: str, day: date) -> str:
+        till_no, device_id = self._s.sync_state.get("till_no"), self._s.sync_state.get("device_id")
+        tag = ids.till_tag(
+            int(till_no) if till_no and till_no.isdigit() else None,
+            int(device_id) if device_id and device_id.isdigit() else None,
+        )
+        sequence = self.next_counter(f"{prefix}_seq:{day:%y%m%d}")
+        return ids.document_number(prefix, store_code, tag, day, sequence)
 
 
 class FakeAudit:
@@ -169,6 +227,84 @@ class FakeStockDeltas:
         self._s.deltas.append((op_id, location_id, product_id, delta))
 
 
+class FakeStockWarnings:
+    def __init__(self, state: State) -> None:
+        self._s = state
+
+    def negative_at(self, location_id: int) -> list[NegativeStockWarning]:
+        return [w for loc, w in self._s.negative_stock if loc == location_id]
+
+
+class FakeShifts:
+    def __init__(self, state: State) -> None:
+        self._s = state
+
+    def open_shift(self, location_id: int) -> ShiftRecord | None:
+        return next(
+            (r for r in self._s.shifts.values() if r.location_id == location_id and r.closed_at is None),
+            None,
+        )
+
+    def last_closed(self, location_id: int) -> ShiftRecord | None:
+        closed = [r for r in self._s.shifts.values() if r.location_id == location_id and r.closed_at]
+        return max(closed, key=lambda r: (r.closed_at or "", r.shift_id), default=None)
+
+    def get(self, shift_id: str) -> ShiftRecord | None:
+        return self._s.shifts.get(shift_id)
+
+    def add(self, shift: ShiftRecord) -> None:
+        if self.open_shift(shift.location_id) is not None:
+            raise ValueError("a shift is already open at this till")  # the partial unique index
+        self._s.shifts[shift.shift_id] = shift
+
+    def close(
+        self,
+        shift_id: str,
+        closed_at: str,
+        closed_by: int,
+        closing_count: Count,
+        counted_cents: int,
+        expected_cents: int,
+    ) -> None:
+        shift = self._s.shifts.get(shift_id)
+        if shift is None or shift.closed_at is not None:
+            raise ValueError(f"shift {shift_id} is not open")
+        self._s.shifts[shift_id] = dataclasses.replace(
+            shift,
+            closed_at=closed_at,
+            closed_by=closed_by,
+            closing_count=closing_count,
+            counted_cents=counted_cents,
+            expected_cents=expected_cents,
+        )
+
+    def add_movement(self, movement: CashMovementRecord) -> None:
+        if movement.shift_id not in self._s.shifts:
+            raise ValueError(f"no shift {movement.shift_id}")  # the foreign key
+        self._s.movements.append(movement)
+
+    def movements(self, shift_id: str) -> list[CashMovementRecord]:
+        return [m for m in self._s.movements if m.shift_id == shift_id]
+
+    def attach_sale(self, shift_id: str, sale_id: str) -> None:
+        if shift_id not in self._s.shifts or sale_id in self._s.shift_sales:
+            raise ValueError(f"cannot attach {sale_id} to {shift_id}")
+        self._s.shift_sales[sale_id] = shift_id
+
+    def tender_totals(self, shift_id: str) -> list[TenderTotal]:
+        totals: dict[str, tuple[int, int]] = {}
+        for sale_id, owner in self._s.shift_sales.items():
+            if owner != shift_id:
+                continue
+            for payment in self._s.sales[sale_id].payments:
+                count, cents = totals.get(payment.method, (0, 0))
+                totals[payment.method] = (count + 1, cents + payment.amount_cents)
+        return [TenderTotal(m, c, cents) for m, (c, cents) in sorted(totals.items())]
+
+    def sale_count(self, shift_id: str) -> int:
+        return sum(owner == shift_id for owner in self._s.shift_sales.values())
+
+
 class FakeUnitOfWork:
     def __init__(self, state: State) -> None:
         self.catalog = FakeCatalog(state)
@@ -178,6 +314,10 @@ class FakeUnitOfWork:
         self.sync_state = FakeSyncState(state)
         self.audit = FakeAudit(state)
         self.stock_deltas = FakeStockDeltas(state)
+        self.stock_warnings = FakeStockWarnings(state)
+
+
+        self.shifts = FakeShifts(state)
 
 
 class FakeDatabase:

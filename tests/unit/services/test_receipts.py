@@ -16,8 +16,14 @@ from counter_app.services.permissions import Action, ApprovalRefused
 from counter_app.services.receipts import ReceiptNotFound, ReceiptService
 from counter_app.services.selling import TAIWAN, SellingService
 from counter_app.services.staff import StaffService
+from tests.shift_testkit import open_test_shift
 
 STORE = StoreContext(2, "S001", "台北信義店")
+
+
+@pytest.fixture(autouse=True)
+def _open_shift(db: LocalDatabase) -> None:
+    open_test_shift(db, STORE.location_id)  # SellingService sells only in an open shift
 CASHIER = StaffMember(3, "王小明", "cashier")
 SUPERVISOR = StaffMember(4, "陳店長", "supervisor")
 
@@ -90,3 +96,21 @@ def test_drawer_on_demand_needs_a_supervisors_approval_and_a_reason_and_is_audit
     with db.read() as s:
         entry = s.query(AuditEntry).one()
     assert entry.action == "drawer.open" and entry.staff_id == SUPERVISOR.id and "換零錢" in entry.detail
+
+
+def test_a_renumbered_sale_still_reprints_from_the_number_on_the_customers_receipt(db: LocalDatabase) -> None:
+    """Issue 8.1: a sale refused as receipt_no_taken is sent again under a new number."""
+    from counter_app.local import outbox, sync_results, sync_state
+
+    with db.unit_of_work() as s:
+        sync_state.set_value(s, "store_code", "S001")
+        sync_state.set_value(s, "till_no", "2")
+    sale = _sell(db)
+    with db.unit_of_work() as s:
+        outbox.mark_rejected(s, sale.op_id, "receipt_no_taken", "belongs to another sale")
+    with db.unit_of_work() as s:
+        new_no = sync_results.renumber_refused_sale(s, sale.op_id)
+    assert new_no is not None and new_no != sale.receipt_no
+    output = RecordingOutput()
+    ReceiptService(db, output, STORE, StaffService(db, STORE.location_id)).reprint(sale.receipt_no)
+    assert new_no in _text(output.documents[0][1])

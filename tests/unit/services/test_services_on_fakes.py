@@ -24,6 +24,7 @@ from counter_app.services.receipts import ReceiptNotFound, ReceiptService
 from counter_app.services.selling import TAIWAN, SellingService
 from counter_app.services.staff import Approval, StaffService
 from counter_app.services.sync_status import SyncStatusService
+from tests.shift_testkit import open_test_shift
 from tests.unit.services.fakes import FakeDatabase, QueuedOp
 
 STORE = StoreContext(2, "S001", "台北信義店")
@@ -68,6 +69,8 @@ def db() -> Iterator[FakeDatabase]:
     fake.add_staff(2, 4, "林主任", "supervisor", PINS["supervisor"])
     fake.add_staff(2, 5, "陳經理", "manager", PINS["manager"])
     fake.add_staff(9, 6, "別店主任", "supervisor", PINS["other_store"])
+    open_test_shift(fake, STORE.location_id)
+    fake.commits = 0
     yield fake
 
 
@@ -230,7 +233,10 @@ def test_the_settings_drawer_test_needs_the_managers_grant_and_is_audited(
     receipts.open_drawer_for_settings_test(grant, printer="test printer")
     receipts.open_drawer_for_settings_test(grant, printer="test printer")
     assert [printer for _, printer in output.drawers] == ["test printer", "test printer"]
-    assert db.state.audit == [(5, "drawer.open", {"reason": "settings_test"})] * 2
+    assert db.state.audit == [
+        (5, "approval.session", {"action": "device_settings"}),  # the grant itself
+        *[(5, "drawer.open", {"reason": "settings_test"})] * 2,
+    ]
 
 
 # -- receipts and sync status --------------------------------------------------------
@@ -281,3 +287,24 @@ def test_a_sale_the_warehouse_could_never_accept_is_refused_at_the_till(db: Fake
     with pytest.raises(CartError) as refused:
         SellingService(db, STORE, clock).complete_cash_sale(cart, CASHIER, cart.total)
     assert refused.value.code == "amount_too_large" and db.commits == 0
+
+
+
+def test_a_sale_refused_as_receipt_no_taken_is_renumbered_and_resent_on_the_fakes(
+    db: FakeDatabase,
+) -> None:
+    with db.transaction() as uow:
+        uow.sync_state.set("till_no", "2")
+    sale = SellingService(db, STORE, clock).complete_cash_sale(_cart(db), CASHIER, Money(10000))
+    assert sale.receipt_no == "RS001-2-261125-0001"
+    [op] = db.state.outbox.values()
+    op.state, op.problem_code = "failed", "receipt_no_taken"
+    new_no = SyncStatusService(db).renumber(op.op_id, CASHIER.id)
+    assert new_no == "RS001-2-261125-0002"
+    assert db.state.outbox[op.op_id].state == "discarded"
+    [resent] = [o for o in db.state.outbox.values() if o.state == "ready"]
+    assert resent.payload["receipt_no"] == new_no and resent.payload["sale_id"] == sale.sale_id
+    with db.snapshot() as uow:
+        found = uow.sales.by_receipt_no(sale.receipt_no)  # the printed number still finds it
+    assert found is not None and found.receipt_no == new_no
+    assert SyncStatusService(db).renumber(resent.op_id, CASHIER.id) is None  # not refused

@@ -51,10 +51,16 @@ class FakeClient:
         ]
         self.pages: list[PullPage | Exception] = []
         self.pull_cursors: list[int] = []
+        self.till_no: int | None = 1
+        self.me_calls = 0
 
     def push(self, ops: list[dict[str, Any]]) -> list[dict[str, Any]]:
         self.pushed.append(ops)
         return self.push_answer(ops)
+
+    def me(self) -> dict[str, Any]:
+        self.me_calls += 1
+        return {"id": 7, "name": "till", "role": "counter", "till_no": self.till_no, "location": None}
 
     def pull(self, cursor: int, limit: int = 2000, *, rebuilding: bool = False) -> PullPage:
         self.pull_cursors.append(cursor)

@@ -29,10 +29,12 @@ from counter_app.services.context import StaffMember, StoreContext
 from counter_app.services.permissions import Action
 from counter_app.services.receipts import ReceiptService
 from counter_app.services.selling import TAIWAN, SellingService
+from counter_app.services.shifts import DENOMINATIONS, MAX_PIECES, ShiftError, ShiftService
 from counter_app.services.staff import StaffService
 from counter_app.services.sync_status import SyncStatusService
 from counter_app.sync.connectivity import ConnectivityMonitor
 from counter_app.sync.relay import OutboxRelay
+from tests.shift_testkit import open_test_shift
 from tests.unit.services.fakes import FakeDatabase
 from warehouse_api.app import API_PREFIX, create_app
 from warehouse_api.schemas import PushRequest
@@ -89,11 +91,15 @@ class Capture:
             for op in ops
         ]
 
+    def me(self) -> dict[str, Any]:  # the relay asks once for this till's number
+        return {"id": 7, "name": "till", "role": "counter", "till_no": 1, "location": None}
+
 
 def test_everything_a_till_queues_goes_out_as_the_warehouse_accepts_it(db: LocalDatabase) -> None:
     """Sales, a drawer opened without a sale, a supervisor's discard: whatever operations
     these queue (audit entries too, once they sync), the relay's bodies pass the schema."""
     catalog_product = ProductInfo(10, "100010", "茶裏王 日式無糖綠茶 600ml", Money(2500))
+    open_test_shift(db, STORE.location_id)  # SellingService sells only in an open shift
     selling = SellingService(db, STORE)
     sales = []
     for qty in (1, 3, MAX_LINE_QTY):
@@ -116,6 +122,7 @@ def test_everything_a_till_queues_goes_out_as_the_warehouse_accepts_it(db: Local
 
     request = _validate(client.pushed)
     assert [op.type for op in request.ops].count("sale") == 3
+    assert [op.type for op in request.ops].count("audit") == 2  # the drawer and the discard
     assert {op.type for op in request.ops} <= set(OP_TYPES)
 
 
@@ -150,6 +157,7 @@ def test_every_sale_the_selling_service_can_make_is_accepted(
     lines: list[tuple[ProductInfo, int]], cashier_id: int, extra_cents: int, offset_h: int
 ) -> None:
     db = FakeDatabase()
+    open_test_shift(db, STORE.location_id)
     cart = Cart()
     for product, qty in lines:
         with contextlib.suppress(CartError):  # the same product again past the line's limit
@@ -203,3 +211,38 @@ def test_the_check_refuses_what_the_warehouse_refuses() -> None:
         with pytest.raises(ValidationError):
             _validate([_on_the_wire("sale", payload)])
     _validate([_on_the_wire("sale", {**good.to_payload(), "lines": [line]})])
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    opening=st.dictionaries(st.sampled_from(DENOMINATIONS), st.integers(0, MAX_PIECES)),
+    closing=st.dictionaries(st.sampled_from(DENOMINATIONS), st.integers(0, MAX_PIECES)),
+    sales=st.lists(st.integers(1, MAX_LINE_QTY), max_size=5),
+    cash_out=st.integers(0, 10**6),
+)
+def test_every_shift_close_the_shift_service_can_queue_is_accepted(
+    opening: dict[int, int], closing: dict[int, int], sales: list[int], cash_out: int
+) -> None:
+    db = FakeDatabase()
+    shifts = ShiftService(db, STORE, StaffService(db, STORE.location_id))
+    try:
+        shifts.open(CASHIER, opening)
+    except ShiftError as refused:  # more cash than an int32 of cents: refused at the till
+        assert refused.code == "amount_too_large"
+        return
+    selling = SellingService(db, STORE)
+    for qty in sales:
+        cart = Cart()
+        cart.add(ProductInfo(10, "100010", "茶裏王", Money(2500)), qty)
+        selling.complete_cash_sale(cart, CASHIER, cart.total)
+    with contextlib.suppress(ShiftError):
+        shifts.cash_out(CASHIER, Money(cash_out * 100), "銀行存款")
+    for op in db.state.outbox.values():
+        op.state = "done"
+    try:
+        shifts.close(CASHIER, closing)
+    except ShiftError as refused:
+        assert refused.code == "amount_too_large"
+        return
+    [queued] = [o for o in db.state.outbox.values() if o.type == "shift.close"]
+    _validate([_on_the_wire(queued.type, queued.payload)])

@@ -5,10 +5,20 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QCloseEvent,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QKeySequence,
+    QResizeEvent,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -16,13 +26,14 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from counter_app.core.cart import Cart, CartError, CartLine
+from counter_app.core.cart import MAX_LINE_QTY, Cart, CartError, CartLine
 from counter_app.core.catalog import ProductInfo
 from counter_app.core.codes import (
     EmbeddedPriceCode,
@@ -47,6 +58,23 @@ log = logging.getLogger(__name__)
 
 MAX_CODE_LENGTH = 64
 STOCK_LOOKUP_DELAY_MS = 250
+LARGE_QTY = 99  # a typed quantity above this is confirmed first
+TOTAL_POINT_SIZES = (32, 28, 24, 20, 18, 16, 14)  # the total shrinks to fit, never clips
+
+# The message line: plain for information, a banner a cashier notices while facing the
+# customer for warnings and errors (they stay until the next action).
+MESSAGE_STYLES = {
+    "info": "QLabel { color: #333333; font-size: 15px; padding: 4px 2px; }",
+    "success": "QLabel { color: #1b7f3b; font-size: 16px; font-weight: bold; padding: 4px 2px; }",
+    "warning": (
+        "QLabel { background: #ffb300; color: #1a1a1a; font-size: 20px; font-weight: bold;"
+        " padding: 10px 12px; border-radius: 4px; }"
+    ),
+    "error": (
+        "QLabel { background: #c62828; color: white; font-size: 22px; font-weight: bold;"
+        " padding: 12px 12px; border-radius: 4px; }"
+    ),
+}
 
 
 def _looks_like_code(text: str) -> bool:
@@ -57,6 +85,7 @@ class SaleScreen(Screen):
     name = "sale"
     key = "F1"
     sale_completed = Signal(object)  # CompletedSale
+    shift_required = Signal()  # a sale refused: no shift is open (the root offers to open one)
 
     def __init__(
         self,
@@ -67,8 +96,14 @@ class SaleScreen(Screen):
         ask_tender: Callable[[Money, QWidget], Money | None] | None = None,
         stock_lookup: StockLookupService | None = None,
         parent: QWidget | None = None,
+        *,
+        large_qty: int = LARGE_QTY,
+        beep: Callable[[], None] = QApplication.beep,
     ) -> None:
         super().__init__(parent)
+        self.large_qty = large_qty
+        self.beep = beep  # QtMultimedia is not in PySide6-Essentials: the system bell
+        self.message_kind = "info"
         self._catalog = catalog
         self._selling = selling
         self._tasks = tasks
@@ -102,6 +137,8 @@ class SaleScreen(Screen):
         self.message = QLabel("")
         self.message.setObjectName("message")
         self.message.setMinimumHeight(28)
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(MESSAGE_STYLES["info"])
 
         self.results = QListWidget()
         self.results.setObjectName("searchResults")
@@ -137,6 +174,7 @@ class SaleScreen(Screen):
         total_font.setBold(True)
         self.total_label.setFont(total_font)
         self.total_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.total_label.setMinimumWidth(0)
         self.count_label = QLabel()
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.cashier_label = QLabel(self.tr("Cashier: %1").replace("%1", self.cashier.name))
@@ -226,6 +264,88 @@ class SaleScreen(Screen):
         }
         for key, slot in shortcuts.items():
             QShortcut(QKeySequence(key), self, activated=slot)
+        # The scan field has the focus most of the time: it takes the cart keys too.
+        self.scan_input.installEventFilter(self)
+        self.results.installEventFilter(self)
+        self.scan_input.textEdited.connect(lambda _text: self._next_action())
+
+    # --- keys -------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Close and watched is self.window() and watched is not self:
+            assert isinstance(event, QCloseEvent)
+            return self._on_window_close(event)
+        if event.type() != QEvent.Type.KeyPress:
+            return False
+        assert isinstance(event, QKeyEvent)
+        if watched is self.results:
+            return self._on_results_key(event)
+        if watched is self.scan_input:
+            return self._on_scan_input_key(event)
+        return False
+
+    def _on_scan_input_key(self, event: QKeyEvent) -> bool:
+        key = event.key()
+        if key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self._move_selection(-1 if key == Qt.Key.Key_Up else +1)
+            return True
+        if key == Qt.Key.Key_Escape and self.results.isVisible():
+            self._close_results()
+            return True
+        # + and - change the selected line while the field is empty; once a code or a
+        # name is being typed they are part of it (RS001-... typed by hand).
+        if event.text() in ("+", "-") and not self.scan_input.text():
+            self._bump_selected(+1 if event.text() == "+" else -1)
+            return True
+        return False
+
+    def _on_results_key(self, event: QKeyEvent) -> bool:
+        if event.key() == Qt.Key.Key_Escape:
+            self._close_results()
+            return True
+        return False
+
+    def _close_results(self) -> None:
+        self.results.setVisible(False)
+        self.results.clear()
+        self._show_info("")
+        self.scan_input.setFocus()
+
+    def _move_selection(self, step: int) -> None:
+        count = len(self.cart_model.cart.lines)
+        if not count:
+            return
+        current = self._selected_row()
+        row = count - 1 if current is None else max(0, min(count - 1, current + step))
+        self.table.selectRow(row)
+        self.table.scrollTo(self.cart_model.index(row, 0))
+        self._next_action()
+
+    # --- leaving ----------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        window = self.window()
+        if window is not self:
+            window.installEventFilter(self)  # the window asks before it drops a cart
+
+    def _on_window_close(self, event: QCloseEvent) -> bool:
+        """A person closing the till (title bar, Alt+F4) with a cart is asked first. Closes
+        from code (shutdown, tests) are not spontaneous and go ahead."""
+        if not event.spontaneous() or self.cart_model.cart.is_empty() or self.confirm_drop_cart(
+            self.tr("The cart has %1 items that are not paid for. Close the till and drop them?")
+            .replace("%1", str(self.cart_model.cart.item_count))
+        ):
+            return False
+        event.ignore()
+        return True
+
+    def confirm_drop_cart(self, question: str) -> bool:
+        answer = QMessageBox.question(
+            self, self.tr("Drop the cart?"), question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     # --- slots ------------------------------------------------------------------------
 
@@ -235,6 +355,7 @@ class SaleScreen(Screen):
     def on_scan(self, result: ScanResult, text: str) -> None:
         """A product code, an in-store label or a code only the catalog may know, routed
         here by the scan router. The field keeps whatever the cashier was typing."""
+        self._next_action()
         self._route(result, text)
 
     def on_show(self) -> None:
@@ -262,6 +383,7 @@ class SaleScreen(Screen):
     def on_scan_input_return_pressed(self) -> None:
         text = self.scan_input.text().strip()
         self.scan_input.clear()
+        self._next_action()
         if not text:
             return
         if _looks_like_code(text):
@@ -280,6 +402,7 @@ class SaleScreen(Screen):
     def on_pay_button_clicked(self) -> None:
         if self._checkout_running:
             return
+        self._next_action()
         if self.cart_model.cart.is_empty():
             self._show_error(self.tr("The cart is empty"))
             return
@@ -303,17 +426,47 @@ class SaleScreen(Screen):
             self._show_stock(self.cart_model.cart.lines[current.row()].product)
 
     def on_qty_button_clicked(self) -> None:
+        self._next_action()
         row = self._selected_row()
         if row is None:
             return
         line = self.cart_model.cart.lines[row]
-        qty, ok = QInputDialog.getInt(
-            self, self.tr("Quantity"), line.product.name, line.qty, 1, 9999
+        text, ok = QInputDialog.getText(
+            self, self.tr("Quantity"), line.product.name, QLineEdit.EchoMode.Normal, str(line.qty)
         )
         if ok:
-            self._set_qty(row, qty)
+            self.set_typed_quantity(row, text)
+
+    def set_typed_quantity(self, row: int, text: str) -> bool:
+        """A quantity the cashier typed: refused with the reason (the line stays as it was),
+        confirmed first when unusually large."""
+        text = text.strip()
+        if not (text.isascii() and text.lstrip("+-").isdigit()):
+            self._show_error(self.tr("Quantity must be a whole number, not \u201c%1\u201d").replace("%1", text[:20]))
+            return False
+        qty = int(text)
+        if qty < 1:
+            self._show_error(self.tr("Quantity must be at least 1. To take the line off, use Remove line (Del)."))
+            return False
+        if qty > MAX_LINE_QTY:
+            self._show_error(self.tr("Quantity can be at most %1 per line").replace("%1", f"{MAX_LINE_QTY:,}"))
+            return False
+        line = self.cart_model.cart.lines[row]
+        if qty > self.large_qty and qty != line.qty and not self.confirm_large_quantity(line.product.name, qty):
+            self._show_info(self.tr("Quantity not changed"))
+            return False
+        return self._set_qty(row, qty)
+
+    def confirm_large_quantity(self, name: str, qty: int) -> bool:
+        answer = QMessageBox.question(
+            self, self.tr("Large quantity"),
+            self.tr("Sell %1 of %2? That is more than usual.").replace("%1", f"{qty:,}").replace("%2", name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def on_remove_button_clicked(self) -> None:
+        self._next_action()
         row = self._selected_row()
         if row is not None:
             name = self.cart_model.cart.lines[row].product.name
@@ -321,6 +474,17 @@ class SaleScreen(Screen):
             self._show_info(self.tr("Removed %1").replace("%1", name))
 
     def on_clear_button_clicked(self) -> None:
+        self._next_action()
+        cart = self.cart_model.cart
+        if not cart.is_empty() and not self.confirm_drop_cart(
+            self.tr("Clear the cart? %1 items will be taken off.").replace("%1", str(cart.item_count))
+        ):
+            self.scan_input.setFocus()
+            return
+        self.clear_cart()
+
+    def clear_cart(self) -> None:
+        """Empty the cart without asking (after the cashier confirmed, or a new shift)."""
         self.cart_model.clear()
         self.scan_input.setFocus()
 
@@ -364,7 +528,7 @@ class SaleScreen(Screen):
         self.results.setVisible(True)
         self.results.setCurrentRow(0)
         self.results.setFocus()
-        self._show_info(self.tr("%1 matches: pick one and press Enter").replace("%1", str(len(products))))
+        self._show_info(self.tr("%1 matches: pick one and press Enter (Esc closes)").replace("%1", str(len(products))))
 
     def _on_lookup_failed(self, error: BaseException) -> None:
         log.error("look-up failed", exc_info=error)
@@ -374,12 +538,38 @@ class SaleScreen(Screen):
         try:
             row = self.cart_model.add_product(product)
         except CartError as exc:
-            self._show_error(str(exc))
+            self._show_cart_error(exc)
             return
         self.table.selectRow(row)
         self._show_stock(product)
         self.last_sale_label.setText("")
         self._show_info(f"{product.name}  {product.price.format()}")
+        if self.cart_model.knows_shelf(product.id):
+            self._warn_if_short(product.id)
+        else:
+            location_id = self._own_location_id
+            self._tasks.db(
+                lambda: self._catalog.on_shelf(location_id, product.id),
+                lambda on_shelf: self._on_shelf_known(product.id, on_shelf),
+                lambda error: log.error("shelf stock look-up failed", exc_info=error),
+            )
+
+    def _on_shelf_known(self, product_id: int, on_shelf: int) -> None:
+        self.cart_model.set_on_shelf(product_id, on_shelf)
+        self._warn_if_short(product_id)
+
+    def _warn_if_short(self, product_id: int) -> None:
+        """Sales are facts and go ahead, but the cashier hears and sees that the shelf
+        should not have this, and the manager finds it under Stock to count."""
+        row = next((i for i, line in enumerate(self.cart_model.cart.lines) if line.product.id == product_id), None)
+        if row is None or self.cart_model.shortfall(row) is None:
+            return
+        line, on_shelf = self.cart_model.cart.lines[row], self.cart_model.on_shelf(row)
+        self._show_warning(
+            self.tr("%1: this store has %2 by the records. Sold anyway; check the shelf, it will be listed to count.")
+            .replace("%1", line.product.name)
+            .replace("%2", str(on_shelf))
+        )
 
     def _show_stock(self, product: ProductInfo) -> None:
         """Stock of the product in focus, once the cashier pauses: a burst of scans must
@@ -403,13 +593,19 @@ class SaleScreen(Screen):
         self._tasks.db(lambda: lookup.cached(product), show_if_current, owner=self)
         self._tasks.net(lambda: lookup.lookup(product), show_if_current, owner=self)
 
-    def _set_qty(self, row: int, qty: int) -> None:
+    def _set_qty(self, row: int, qty: int) -> bool:
         try:
             self.cart_model.set_qty(row, qty)
         except CartError as exc:
-            self._show_error(str(exc))
+            self._show_cart_error(exc)
+            return False
+        line = self.cart_model.cart.lines[row]
+        self._show_info(self.tr("%1 × %2").replace("%1", line.product.name).replace("%2", str(qty)))
+        self._warn_if_short(line.product.id)
+        return True
 
     def _bump_selected(self, delta: int) -> None:
+        self._next_action()
         row = self._selected_row()
         if row is None:
             return
@@ -418,6 +614,15 @@ class SaleScreen(Screen):
             self.on_remove_button_clicked()
         else:
             self._set_qty(row, new_qty)
+
+    def _show_cart_error(self, error: CartError) -> None:
+        if error.code == "qty_too_large":
+            self._show_error(self.tr("Quantity can be at most %1 per line").replace("%1", f"{MAX_LINE_QTY:,}"))
+        elif error.code == "qty_too_small":
+            self._show_error(self.tr("Quantity must be at least 1. To take the line off, use Remove line (Del)."))
+        else:
+            log.error("cart refused: %s", error)
+            self._show_error(str(error))
 
     def _selected_row(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
@@ -442,33 +647,71 @@ class SaleScreen(Screen):
         self.sale_completed.emit(sale)
         self.scan_input.setFocus()
 
+    def set_cashier(self, cashier: StaffMember) -> None:
+        """Another cashier signed in (the shift stays open); their name sells from now on."""
+        self.cashier = cashier
+        self.cashier_label.setText(self.tr("Cashier: %1").replace("%1", cashier.name))
+
     def _on_sale_failed(self, error: BaseException) -> None:
         self._checkout_running = False
         self.pay_button.setEnabled(True)
+        if isinstance(error, CartError) and error.code == "no_open_shift":
+            self._show_error(self.tr("No shift is open: open one (F6) before selling. The cart is kept."))
+            self.shift_required.emit()
+            return
         log.error("sale failed", exc_info=error)
         if isinstance(error, CartError):
-            self._show_error(str(error))
+            self._show_cart_error(error)
         else:
             self._show_error(self.tr("The sale was not saved: %1. The cart is kept; try again.").replace("%1", str(error)))
 
     def _update_totals(self, *_args: object) -> None:
         cart = self.cart_model.cart
         self.total_label.setText(cart.total.format())
+        self._fit_total()
         self.count_label.setText(self.tr("%1 items").replace("%1", str(cart.item_count)))
         self.pay_button.setEnabled(not cart.is_empty() and not self._checkout_running)
 
-    def _show(self, text: str, color: str) -> None:
-        self.message.setStyleSheet(f"color: {color}; font-size: 15px;")
+    def _fit_total(self) -> None:
+        """The largest size at which the total fits its label (NT$9,999,999 included)."""
+        width = self.total_label.contentsRect().width()
+        if width <= 0:
+            return
+        font = QFont(self.total_label.font())
+        for size in TOTAL_POINT_SIZES:
+            font.setPointSize(size)
+            if QFontMetrics(font).horizontalAdvance(self.total_label.text()) <= width:
+                break
+        if font.pointSize() != self.total_label.font().pointSize():
+            self.total_label.setFont(font)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_total()
+
+    def _show(self, text: str, kind: str) -> None:
+        self.message_kind = kind
+        self.message.setStyleSheet(MESSAGE_STYLES[kind])
         self.message.setText(text)
 
+    def _next_action(self) -> None:
+        """A warning or error banner stays until the cashier does the next thing."""
+        if self.message_kind in ("warning", "error"):
+            self._show("", "info")
+
     def _show_info(self, text: str) -> None:
-        self._show(text, "#333333")
+        self._show(text, "info")
 
     def _show_success(self, text: str) -> None:
-        self._show(text, "#1b7f3b")
+        self._show(text, "success")
+
+    def _show_warning(self, text: str) -> None:
+        self._show(text, "warning")
+        self.beep()
 
     def _show_error(self, text: str) -> None:
-        self._show(text, "#b00020")
+        self._show(text, "error")
+        self.beep()
 
     @staticmethod
     def _ask_tender_with_dialog(total: Money, parent: QWidget) -> Money | None:
