@@ -15,6 +15,7 @@ from counter_app.local.db import LocalDatabase
 from counter_app.services.catalog import CatalogService
 from counter_app.services.context import StaffMember, StoreContext
 from counter_app.services.selling import SellingService
+from tests.shift_testkit import open_test_shift
 
 STORE = StoreContext(2, "S001", "台北信義店")
 CASHIER = StaffMember(3, "王小明", "cashier")
@@ -84,6 +85,7 @@ def new_till(path: Path) -> LocalDatabase:
 
 def ring_up(db: LocalDatabase, count: int) -> list[str]:
     """``count`` cash sales through the real selling service; returns their ids."""
+    open_test_shift(db, STORE.location_id)  # SellingService sells only in an open shift
     catalog, selling = CatalogService(db), SellingService(db, STORE)
     ids = []
     for _ in range(count):

@@ -19,6 +19,7 @@ from counter_app.local.db import LocalDatabase, check_integrity
 from counter_app.local.migrations import SCHEMA_VERSION
 from counter_app.services.catalog import CatalogService
 from counter_app.services.selling import SellingService
+from tests.shift_testkit import open_test_shift
 
 from .conftest import CASHIER, STORE
 
@@ -99,11 +100,14 @@ def test_the_upgraded_till_sells_on_and_sends_what_was_waiting(upgraded_path: Pa
         product = CatalogService(db).find_by_code("4710000000010")
         assert product is not None
         cart.add(product, 2)
+        open_test_shift(db, STORE.location_id)  # today's tills sell only in an open shift
         same_day = datetime(2026, 11, 20, 18, 0, tzinfo=TAIWAN)  # the day the old release sold on
         sale = SellingService(db, STORE, clock=lambda: same_day).complete_cash_sale(
             cart, CASHIER, Money(10_000)
         )
-        assert sale.receipt_no == "RS001-261120-0004"  # the day's receipt counter carried over
+        # Today's receipt numbers name the till (device 7, from the old sync_state) and go on
+        # from the day's counter the old release left at 3.
+        assert sale.receipt_no == "RS001-D7-261120-0004"
         with db.unit_of_work() as session:
             claimed = outbox.claim_batch(session, 10, now=1e12)
         # The op the old release left ready, and the new sale's; the rejected one waits for a person.
