@@ -71,9 +71,9 @@ fi
 
 step "warehouse-api on loopback (demo data)"
 db="sqlite:///$work/warehouse.db"
-warehouse-api seed --demo --products 200 --db "$db" >/dev/null
+python -m warehouse_api.cli seed --demo --products 200 --db "$db" >/dev/null
 port=$(python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-warehouse-api serve --db "$db" --port "$port" >"$work/warehouse.log" 2>&1 &
+python -m warehouse_api.cli serve --db "$db" --port "$port" >"$work/warehouse.log" 2>&1 &
 server_pid=$!
 url="http://127.0.0.1:$port"
 healthy() { python -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=1)' "$url/api/v1/health" 2>/dev/null; }
@@ -91,7 +91,7 @@ grep -q "^frozen: yes" "$work/self-check.txt" || fail "$APP is not the frozen pr
 echo "self-check took $(( ($(date +%s%N) - start) / 1000000 )) ms"
 
 step "installed counter, enrolled, offscreen for ${ALIVE_SECONDS} s"
-code=$(warehouse-api enrollment-code --db "$db" --store S001)
+code=$(python -m warehouse_api.cli enrollment-code --db "$db" --store S001)
 alive() {  # alive NAME ARGS...: the program must still run after ALIVE_SECONDS
   local name=$1; shift
   local log="$work/$name.log" started
