@@ -19,7 +19,9 @@ DIST = ROOT / "dist"
 WORK = ROOT / "build" / "pyinstaller"
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    # --no-archive: the folder only (CI packs it as a .deb instead of a .tar.gz)
+    pack = "--no-archive" not in (sys.argv[1:] if argv is None else argv)
     subprocess.run(
         [sys.executable, "-m", "PyInstaller", "--noconfirm", "--distpath", str(DIST),
          "--workpath", str(WORK), str(ROOT / "installer" / "counter_app.spec")],
@@ -28,6 +30,8 @@ def main() -> int:
     exe = DIST / "counter-app" / ("counter-app.exe" if platform.system() == "Windows" else "counter-app")
     version = subprocess.run([str(exe), "--version"], capture_output=True, text=True, check=True).stdout.strip()
     print(f"frozen build answers: {version}")
+    if not pack:
+        return 0
     fmt = "zip" if platform.system() == "Windows" else "gztar"
     name = f"{version.replace(' ', '-')}-{platform.system().lower()}-{platform.machine().lower()}"
     archive = shutil.make_archive(str(DIST / name), fmt, DIST, "counter-app")
