@@ -74,4 +74,5 @@ def test_with_the_warehouse_stopped_a_supervisor_confirms_the_close_and_it_waits
     z = services.shifts.close(cashier, {}, approval)
     assert z.unsynced_ops == waiting and z.difference_cents == -z.expected_cents
     assert services.shifts.current() is None
-    assert services.sync_status.status().waiting == 2  # the sale and the shift.close, kept
+    # the sale, the supervisor's audited approval and the shift.close: all kept to sync later
+    assert services.sync_status.status().waiting == 3

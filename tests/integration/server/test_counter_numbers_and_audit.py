@@ -34,6 +34,7 @@ from counter_app.sync.client import WarehouseClient
 from counter_app.sync.connectivity import ConnectivityMonitor
 from counter_app.sync.puller import ChangePuller
 from counter_app.sync.relay import OutboxRelay
+from tests.shift_testkit import open_test_shift
 from warehouse_api.demo_data import DEMO_SUPERVISOR_PIN
 from warehouse_api.embedded import issue_enrollment_code
 from warehouse_api.models import AuditEntry as ServerAudit
@@ -84,6 +85,7 @@ def tills(server: Server, tmp_path: Path) -> Iterator[list[Till]]:
         assert cashier is not None and supervisor is not None
         with db.read() as session:
             device_id = int(sync_state.get_value(session, "device_id") or 0)
+        open_test_shift(db, store.location_id)  # SellingService sells only in an open shift
         till = Till(db, client, OutboxRelay(db, client, monitor), store, SellingService(db, store),
                     cashier, supervisor, device_id)
         opened.append(till)

@@ -20,6 +20,7 @@ from counter_app.services.selling import TAIWAN, SellingService
 from counter_app.sync.client import WarehouseClient
 from counter_app.sync.connectivity import ConnectivityMonitor
 from counter_app.sync.relay import OutboxRelay
+from tests.shift_testkit import open_test_shift
 from warehouse_api.models import Einvoice, Sale
 
 SALES_PER_TILL = 120  # a day at a small store
@@ -41,6 +42,7 @@ def test_two_tills_issue_a_day_offline_then_sync_with_no_number_used_twice(
         )
         assert invoicing.top_up(client).remaining == 150  # three booklets: a day and some
         location = StoreContext(server.location_id(store), store, store)
+        open_test_shift(db, location.location_id)  # SellingService sells only in an open shift
         tills.append((db, client, SellingService(db, location, lambda: day, invoicing)))
 
     # Offline: nothing is pushed while the tills sell.

@@ -216,7 +216,7 @@ def test_every_reason_is_a_code_the_ui_words() -> None:
 @given(st.text(max_size=80))
 def test_never_raises_on_any_text(text: str) -> None:
     result = parse_scan(text)
-    assert result.kind in {"product", "gs1", "embedded", "receipt", "pickup", "invalid"}
+    assert result.kind in {"product", "gs1", "embedded", "receipt", "pickup", "einvoice_carrier", "invalid"}
 
 
 @settings(max_examples=300, deadline=None)
