@@ -47,7 +47,11 @@ def start_to_ready(data_dir: Path, server_url: str) -> dict[str, Any]:
     started = time.time()
     result = subprocess.run(
         [sys.executable, "-m", "benchmarks.ready_probe", str(data_dir), server_url],
-        capture_output=True, text=True, env=env, timeout=120, check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
     )
     ready = [line.split() for line in result.stdout.splitlines() if line.startswith("READY ")]
     if not ready:
@@ -109,14 +113,20 @@ def print_table(figures: dict[str, Any]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks", description=__doc__.split("\n")[0]
+    )
     parser.add_argument("--products", type=int, default=200_000)
     parser.add_argument("--sales", type=int, default=10_000, help="queued sales to drain")
     parser.add_argument("--out", type=Path, default=None, help="JSON file to write")
-    parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "counter-benchmarks")
+    parser.add_argument(
+        "--workdir", type=Path, default=Path(tempfile.gettempdir()) / "counter-benchmarks"
+    )
     parser.add_argument("--seed", type=int, default=20261125)
     parser.add_argument(
-        "--server-workers", type=int, default=2,
+        "--server-workers",
+        type=int,
+        default=2,
         help="uvicorn workers of the API (production runs several; 2 fits a 2-core box)",
     )
     args = parser.parse_args(argv)

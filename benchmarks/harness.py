@@ -60,8 +60,17 @@ def seeded_template(workdir: Path, products: int) -> tuple[Path, float | None]:
     partial.unlink(missing_ok=True)
     started = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "warehouse_api.cli", "seed", "--db", sqlite_url(partial),
-         "--demo", "--products", str(products)],
+        [
+            sys.executable,
+            "-m",
+            "warehouse_api.cli",
+            "seed",
+            "--db",
+            sqlite_url(partial),
+            "--demo",
+            "--products",
+            str(products),
+        ],
         check=True,
         stdout=subprocess.DEVNULL,
     )
@@ -87,8 +96,18 @@ class ServerProcess:
         self.url = f"http://127.0.0.1:{self.port}"
         self._log = log_path.open("w")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "warehouse_api.cli", "serve", "--db", sqlite_url(db_path),
-             "--port", str(self.port), "--workers", str(workers)],
+            [
+                sys.executable,
+                "-m",
+                "warehouse_api.cli",
+                "serve",
+                "--db",
+                sqlite_url(db_path),
+                "--port",
+                str(self.port),
+                "--workers",
+                str(workers),
+            ],
             stdout=self._log,
             stderr=subprocess.STDOUT,
         )
@@ -120,7 +139,9 @@ def fresh_copy(template: Path, target: Path) -> Path:
     return target
 
 
-def enrolled_counter(data_dir: Path, server: ServerProcess, store_code: str = "S001") -> CounterServices:
+def enrolled_counter(
+    data_dir: Path, server: ServerProcess, store_code: str = "S001"
+) -> CounterServices:
     """A brand-new till enrolled at ``store_code`` (nothing pulled yet)."""
     from warehouse_api.embedded import issue_enrollment_code
 

@@ -134,7 +134,9 @@ def _driver_connect(db_url: str) -> Any:
     """A bare driver connection to the same database: psycopg or sqlite3."""
     if db_url.startswith("sqlite"):
         conn = sqlite3.connect(
-            db_url.removeprefix("sqlite:///"), timeout=60, isolation_level=None,
+            db_url.removeprefix("sqlite:///"),
+            timeout=60,
+            isolation_level=None,
             check_same_thread=False,
         )
         conn.execute("PRAGMA journal_mode=WAL")
@@ -168,8 +170,13 @@ def _set_available(db: Database, product_id: int, available: int) -> tuple[int, 
         level = read_level(session, warehouse, product_id)
         assert level is not None
         adjusted = adjust_stock(
-            session, warehouse, product_id, on_hand_delta=available - level.available,
-            reason="count", reference="benchmark", device_id=None,
+            session,
+            warehouse,
+            product_id,
+            on_hand_delta=available - level.available,
+            reason="count",
+            reference="benchmark",
+            device_id=None,
         )
         return adjusted.on_hand, adjusted.reserved
 
@@ -185,18 +192,35 @@ def _sale_op(rng: random.Random, products: list[int], receipt: str, lines: int) 
     sale_lines = []
     for product_id in chosen:
         qty = rng.randint(1, 2)
-        sale_lines.append({
-            "line_id": str(uuid.uuid4()), "product_id": product_id, "qty": qty,
-            "unit_price_cents": 4500, "line_total_cents": 4500 * qty,
-        })
+        sale_lines.append(
+            {
+                "line_id": str(uuid.uuid4()),
+                "product_id": product_id,
+                "qty": qty,
+                "unit_price_cents": 4500,
+                "line_total_cents": 4500 * qty,
+            }
+        )
     total = sum(line["line_total_cents"] for line in sale_lines)
     return {
-        "op_id": str(uuid.uuid4()), "type": "sale", "created_at": _now(),
+        "op_id": str(uuid.uuid4()),
+        "type": "sale",
+        "created_at": _now(),
         "payload": {
-            "sale_id": sale_id, "receipt_no": receipt, "created_at": _now(),
-            "total_cents": total, "lines": sale_lines,
-            "payments": [{"payment_id": str(uuid.uuid4()), "method": "cash",
-                          "amount_cents": total, "tendered_cents": total, "change_cents": 0}],
+            "sale_id": sale_id,
+            "receipt_no": receipt,
+            "created_at": _now(),
+            "total_cents": total,
+            "lines": sale_lines,
+            "payments": [
+                {
+                    "payment_id": str(uuid.uuid4()),
+                    "method": "cash",
+                    "amount_cents": total,
+                    "tendered_cents": total,
+                    "change_cents": 0,
+                }
+            ],
         },
     }
 
@@ -218,7 +242,9 @@ def drain(db: Database, db_url: str, base_url: str) -> dict[str, Any]:
     statuses: Counter[str] = Counter()
     started = time.perf_counter()
     for start in range(0, len(ops), DRAIN_BATCH):
-        status, body = client.request("POST", "/sync/push", {"ops": ops[start : start + DRAIN_BATCH]})
+        status, body = client.request(
+            "POST", "/sync/push", {"ops": ops[start : start + DRAIN_BATCH]}
+        )
         if status != 200:
             raise RuntimeError(f"drain push answered {status}: {body}")
         statuses.update(result["status"] for result in body["results"])
@@ -230,9 +256,9 @@ def drain(db: Database, db_url: str, base_url: str) -> dict[str, Any]:
         for start in range(0, len(sale_ids), 1000):
             chunk = sale_ids[start : start + 1000]
             stored += session.scalar(select(func.count()).where(Sale.id.in_(chunk))) or 0
-            moved += session.scalar(
-                select(func.count()).where(StockMovement.reference.in_(chunk))
-            ) or 0
+            moved += (
+                session.scalar(select(func.count()).where(StockMovement.reference.in_(chunk))) or 0
+            )
     return {
         "drain_10k_s": round(seconds, 2),
         "drain_applied": statuses["applied"],
@@ -270,7 +296,9 @@ def drain_floor(db: Database, db_url: str) -> dict[str, Any]:
         "INSERT INTO stock_movements (location_id, product_id, delta, reason, reference, device_id,"
         f" created_at) VALUES ({','.join([p] * 7)})"
     )
-    sql_stock = f"UPDATE stock SET on_hand = on_hand - {p} WHERE location_id = {p} AND product_id = {p}"
+    sql_stock = (
+        f"UPDATE stock SET on_hand = on_hand - {p} WHERE location_id = {p} AND product_id = {p}"
+    )
     is_sqlite = db_url.startswith("sqlite")
     stamp: Any = now.isoformat() if is_sqlite else now
     result = json.dumps({"negative_stock": []})
@@ -281,16 +309,53 @@ def drain_floor(db: Database, db_url: str) -> dict[str, Any]:
         for op in chunk:
             s = op["payload"]
             claims.append((op["op_id"], device_id, "sale", "0" * 64, result, stamp))
-            sales.append((s["sale_id"], s["receipt_no"], store, device_id, None, op["op_id"],
-                          s["total_cents"], stamp, stamp))
+            sales.append(
+                (
+                    s["sale_id"],
+                    s["receipt_no"],
+                    store,
+                    device_id,
+                    None,
+                    op["op_id"],
+                    s["total_cents"],
+                    stamp,
+                    stamp,
+                )
+            )
             for line in s["lines"]:
-                lines.append((line["line_id"], s["sale_id"], line["product_id"], line["qty"],
-                              line["unit_price_cents"], line["line_total_cents"]))
-                moves.append((store, line["product_id"], -line["qty"], "sale", s["sale_id"],
-                              device_id, stamp))
+                lines.append(
+                    (
+                        line["line_id"],
+                        s["sale_id"],
+                        line["product_id"],
+                        line["qty"],
+                        line["unit_price_cents"],
+                        line["line_total_cents"],
+                    )
+                )
+                moves.append(
+                    (
+                        store,
+                        line["product_id"],
+                        -line["qty"],
+                        "sale",
+                        s["sale_id"],
+                        device_id,
+                        stamp,
+                    )
+                )
                 stock.append((line["qty"], store, line["product_id"]))
-            payments.extend((pay["payment_id"], s["sale_id"], pay["method"], pay["amount_cents"],
-                             pay["tendered_cents"], pay["change_cents"]) for pay in s["payments"])
+            payments.extend(
+                (
+                    pay["payment_id"],
+                    s["sale_id"],
+                    pay["method"],
+                    pay["amount_cents"],
+                    pay["tendered_cents"],
+                    pay["change_cents"],
+                )
+                for pay in s["payments"]
+            )
         stock.sort(key=lambda row: (row[1], row[2]))
         if is_sqlite:
             conn.execute("BEGIN IMMEDIATE")
@@ -337,20 +402,29 @@ def flash_sale(db: Database, db_url: str, base_url: str) -> dict[str, Any]:
         for _ in range(per_client):
             if is_channel:
                 status, body = http.request(
-                    "POST", "/group-buy/orders", {"lines": lines},
+                    "POST",
+                    "/group-buy/orders",
+                    {"lines": lines},
                     {"Idempotency-Key": str(uuid.uuid4())},
                 )
                 outcome = "sold" if status == 201 else f"{status}:{(body or {}).get('code')}"
             else:
-                op = {"op_id": str(uuid.uuid4()), "type": "reservation.create", "created_at": _now(),
-                      "payload": {"reservation_id": str(uuid.uuid4()), "lines": lines}}
+                op = {
+                    "op_id": str(uuid.uuid4()),
+                    "type": "reservation.create",
+                    "created_at": _now(),
+                    "payload": {"reservation_id": str(uuid.uuid4()), "lines": lines},
+                }
                 status, body = http.request("POST", "/sync/push", {"ops": [op]})
                 if status != 200:
                     outcome = f"{status}:{(body or {}).get('code')}"
                 else:
                     [result] = body["results"]
-                    outcome = ("sold" if result["status"] == "applied"
-                               else f"409:{result['problem']['code']}")
+                    outcome = (
+                        "sold"
+                        if result["status"] == "applied"
+                        else f"409:{result['problem']['code']}"
+                    )
             mine[outcome] += 1
         http.close()
         with lock:
@@ -372,8 +446,9 @@ def flash_sale(db: Database, db_url: str, base_url: str) -> dict[str, Any]:
         "flash_sale_units": FLASH_UNITS,
         "flash_sale_orders": FLASH_ORDERS,
         "flash_sale_refused_insufficient_stock": outcomes["409:insufficient_stock"],
-        "flash_sale_other_outcomes": {k: v for k, v in outcomes.items()
-                                      if k not in ("sold", "409:insufficient_stock")},
+        "flash_sale_other_outcomes": {
+            k: v for k, v in outcomes.items() if k not in ("sold", "409:insufficient_stock")
+        },
         "flash_sale_reserved_delta": after.reserved - reserved_before,
         "flash_sale_on_hand_unchanged": after.on_hand == on_hand_before,
         "flash_sale_orders_per_s": round(FLASH_ORDERS / seconds, 1),
@@ -406,8 +481,9 @@ def flash_floor(db: Database, db_url: str) -> dict[str, Any]:
     clients = len(conns)
     won = [0] * clients
     barrier = threading.Barrier(clients)
-    per_client = [FLASH_ORDERS // clients + (1 if i < FLASH_ORDERS % clients else 0)
-                  for i in range(clients)]
+    per_client = [
+        FLASH_ORDERS // clients + (1 if i < FLASH_ORDERS % clients else 0) for i in range(clients)
+    ]
 
     def loop(index: int) -> None:
         conn = conns[index]
@@ -429,10 +505,19 @@ def flash_floor(db: Database, db_url: str) -> dict[str, Any]:
         raise RuntimeError(f"the floor sold {sum(won)} of {FLASH_UNITS}")
     # Leave the ledger as it was: the floor's holds are released through the service.
     with db.write() as session:
-        adjust_stock(session, warehouse, FLASH_FLOOR_PRODUCT, reserved_delta=-FLASH_UNITS,
-                     reason="release", reference=None, device_id=None)
-    return {"flash_sale_floor_orders_per_s": round(FLASH_ORDERS / seconds, 1),
-            "flash_sale_floor_connections": clients}
+        adjust_stock(
+            session,
+            warehouse,
+            FLASH_FLOOR_PRODUCT,
+            reserved_delta=-FLASH_UNITS,
+            reason="release",
+            reference=None,
+            device_id=None,
+        )
+    return {
+        "flash_sale_floor_orders_per_s": round(FLASH_ORDERS / seconds, 1),
+        "flash_sale_floor_connections": clients,
+    }
 
 
 # --- 200 tills ------------------------------------------------------------------------
@@ -441,8 +526,10 @@ def flash_floor(db: Database, db_url: str) -> dict[str, Any]:
 def tills(db: Database, base_url: str, seconds: float) -> dict[str, Any]:
     products = [p for p in _product_ids(db) if p not in (FLASH_PRODUCT, FLASH_FLOOR_PRODUCT)]
     stores = ("S001", "S002", "S003")
-    tokens = [(stores[i % len(stores)], _token(db, "counter", stores[i % len(stores)], f"till-{i}"))
-              for i in range(TILLS)]
+    tokens = [
+        (stores[i % len(stores)], _token(db, "counter", stores[i % len(stores)], f"till-{i}"))
+        for i in range(TILLS)
+    ]
     channel = _token(db, "group_buy", None, "bench-tills-channel")
     for product_id in products[:20]:
         _set_available(db, product_id, 100_000)
@@ -472,7 +559,9 @@ def tills(db: Database, base_url: str, seconds: float) -> dict[str, Any]:
                 break
             if now >= next_push:
                 n += 1
-                op = _sale_op(rng, products, f"R{store}-261201-T{index:03d}{n:04d}", rng.randint(1, 3))
+                op = _sale_op(
+                    rng, products, f"R{store}-261201-T{index:03d}{n:04d}", rng.randint(1, 3)
+                )
                 sale_id = op["payload"]["sale_id"]
                 sent = time.perf_counter()
                 status, body = http.request("POST", "/sync/push", {"ops": [op]})
@@ -517,8 +606,12 @@ def tills(db: Database, base_url: str, seconds: float) -> dict[str, Any]:
         next_order = time.monotonic()
         while time.monotonic() < deadline:
             lines = [{"product_id": p, "qty": 1} for p in rng.sample(products[:20], 2)]
-            status, _body = http.request("POST", "/group-buy/orders", {"lines": lines},
-                                         {"Idempotency-Key": str(uuid.uuid4())})
+            status, _body = http.request(
+                "POST",
+                "/group-buy/orders",
+                {"lines": lines},
+                {"Idempotency-Key": str(uuid.uuid4())},
+            )
             channel_outcomes[str(status)] += 1
             if status != 201:
                 with lock:
@@ -537,16 +630,23 @@ def tills(db: Database, base_url: str, seconds: float) -> dict[str, Any]:
         if sale_id in arrived:
             lags.append(max(0.0, arrived[sale_id] - when))
     # Sales answered in the last two pull periods may not have been pulled before the end.
-    unseen = [s for s, (_st, when) in answered.items() if s not in arrived and when < settled_before]
+    unseen = [
+        s for s, (_st, when) in answered.items() if s not in arrived and when < settled_before
+    ]
     with db.read() as session:
         stored = 0
         moved_sales = 0
         for start in range(0, len(sale_ids), 1000):
             chunk = sale_ids[start : start + 1000]
             stored += session.scalar(select(func.count()).where(Sale.id.in_(chunk))) or 0
-            moved_sales += session.scalar(
-                select(func.count(func.distinct(SaleLine.sale_id))).where(SaleLine.sale_id.in_(chunk))
-            ) or 0
+            moved_sales += (
+                session.scalar(
+                    select(func.count(func.distinct(SaleLine.sale_id))).where(
+                        SaleLine.sale_id.in_(chunk)
+                    )
+                )
+                or 0
+            )
     return {
         "tills200_seconds": seconds,
         "tills200_pushes": len(push_ms),
@@ -602,8 +702,10 @@ def run_backend(
                     if name in parts:
                         started = time.perf_counter()
                         measured = step()
-                        print(f"[{backend}] {name} done in {time.perf_counter() - started:.1f} s",
-                              file=sys.stderr)
+                        print(
+                            f"[{backend}] {name} done in {time.perf_counter() - started:.1f} s",
+                            file=sys.stderr,
+                        )
                         figures.update(measured)
         finally:
             db.dispose()
@@ -638,25 +740,37 @@ def main(argv: list[str] | None = None) -> int:
     report: dict[str, Any] = {
         "benchmark": "scale",
         "measured_at": _now(),
-        "machine": {"python": platform.python_version(), "platform": platform.platform(),
-                    "cpus": os.cpu_count(), "load_avg_at_start": os.getloadavg()},
+        "machine": {
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+            "cpus": os.cpu_count(),
+            "load_avg_at_start": os.getloadavg(),
+        },
     }
     started = time.perf_counter()
     for backend in args.backends.split(","):
         postgres = backend == "postgresql"
-        report.update(run_backend(
-            backend, args.pg_url, args.pg_workers if postgres else args.sqlite_workers, parts,
-            args.tills_seconds if postgres else args.sqlite_tills_seconds,
-        ))
+        report.update(
+            run_backend(
+                backend,
+                args.pg_url,
+                args.pg_workers if postgres else args.sqlite_workers,
+                parts,
+                args.tills_seconds if postgres else args.sqlite_tills_seconds,
+            )
+        )
         if args.out:  # what is measured so far survives a later failure
             args.out.parent.mkdir(parents=True, exist_ok=True)
-            args.out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n",
-                                encoding="utf-8")
+            args.out.write_text(
+                json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+            )
     report["total_seconds"] = round(time.perf_counter() - started, 1)
     print(json.dumps(report, indent=2, ensure_ascii=False))
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        args.out.write_text(
+            json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
     return 0
 
 

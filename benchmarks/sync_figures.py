@@ -39,11 +39,16 @@ def initial_sync(services: CounterServices) -> dict[str, Any]:
     seconds = time.perf_counter() - started
     if outcome.unreachable:
         raise RuntimeError("the first sync could not reach the server")
-    return {"initial_sync_s": seconds, "initial_sync_changes": outcome.changes,
-            "initial_sync_pages": outcome.pages}
+    return {
+        "initial_sync_s": seconds,
+        "initial_sync_changes": outcome.changes,
+        "initial_sync_pages": outcome.pages,
+    }
 
 
-def delta_sync(services: CounterServices, server_db_path: Path, changes: int = 1000) -> dict[str, Any]:
+def delta_sync(
+    services: CounterServices, server_db_path: Path, changes: int = 1000
+) -> dict[str, Any]:
     """The server changes ``changes`` stock figures (a count at the warehouse); time the pull."""
     database = Database.from_url(sqlite_url(server_db_path))
     try:
@@ -52,12 +57,21 @@ def delta_sync(services: CounterServices, server_db_path: Path, changes: int = 1
             if warehouse is None:
                 raise RuntimeError("the seeded warehouse has no WH01")
             product_ids = session.scalars(
-                text("SELECT product_id FROM stock WHERE location_id = :w ORDER BY product_id LIMIT :n"),
+                text(
+                    "SELECT product_id FROM stock WHERE location_id = :w ORDER BY product_id LIMIT :n"
+                ),
                 {"w": warehouse, "n": changes},
             ).all()
             for product_id in product_ids:
-                adjust_stock(session, warehouse, product_id, on_hand_delta=1, reason="count",
-                             reference="benchmark", device_id=None)
+                adjust_stock(
+                    session,
+                    warehouse,
+                    product_id,
+                    on_hand_delta=1,
+                    reason="count",
+                    reference="benchmark",
+                    device_id=None,
+                )
     finally:
         database.dispose()
     started = time.perf_counter()
@@ -82,7 +96,9 @@ def _sellable(services: CounterServices, count: int, rng: random.Random) -> list
     return products
 
 
-def drain(services: CounterServices, server_db_path: Path, sales: int, rng: random.Random) -> dict[str, Any]:
+def drain(
+    services: CounterServices, server_db_path: Path, sales: int, rng: random.Random
+) -> dict[str, Any]:
     """Ring up ``sales`` sales offline (each its own fsynced transaction), then time the drain."""
     cashier = demo_cashier(services)
     products = _sellable(services, 500, rng)
@@ -106,14 +122,24 @@ def drain(services: CounterServices, server_db_path: Path, sales: int, rng: rand
         if outcome.unreachable:
             time.sleep(0.2)
     drain_s = time.perf_counter() - started
-    return {"drain_10k_s": drain_s, "drain_sales": sales, "ring_up_sales_s": ring_up_s,
-            **_exactly_once(services, server_db_path)}
+    return {
+        "drain_10k_s": drain_s,
+        "drain_sales": sales,
+        "ring_up_sales_s": ring_up_s,
+        **_exactly_once(services, server_db_path),
+    }
 
 
 def _exactly_once(services: CounterServices, server_db_path: Path) -> dict[str, int]:
     with services.db.read() as session:
-        local = {row[0]: row[1] for row in session.execute(
-            select(SaleLine.sale_id, func.count(func.distinct(SaleLine.product_id))).group_by(SaleLine.sale_id))}
+        local = {
+            row[0]: row[1]
+            for row in session.execute(
+                select(SaleLine.sale_id, func.count(func.distinct(SaleLine.product_id))).group_by(
+                    SaleLine.sale_id
+                )
+            )
+        }
         assert session.scalar(select(func.count()).select_from(Sale)) == len(local)
     database = Database.from_url(sqlite_url(server_db_path))
     found: set[str] = set()
@@ -126,7 +152,8 @@ def _exactly_once(services: CounterServices, server_db_path: Path) -> dict[str, 
                 found.update(session.scalars(select(ServerSale.id).where(ServerSale.id.in_(chunk))))
                 for reference, product_id in session.execute(
                     select(StockMovement.reference, StockMovement.product_id).where(
-                        StockMovement.reason == "sale", StockMovement.reference.in_(chunk))
+                        StockMovement.reason == "sale", StockMovement.reference.in_(chunk)
+                    )
                 ):
                     movements[(str(reference), product_id)] += 1
     finally:
@@ -147,12 +174,16 @@ def _timed_ms(calls: list[Any], fn: Any) -> list[float]:
     return samples
 
 
-def scan_lookup(services: CounterServices, db_path: Path, rng: random.Random, n: int = 10_000) -> dict[str, Any]:
+def scan_lookup(
+    services: CounterServices, db_path: Path, rng: random.Random, n: int = 10_000
+) -> dict[str, Any]:
     conn = sqlite3.connect(db_path)
     try:
         top = conn.execute("SELECT max(rowid) FROM barcodes").fetchone()[0]
         picks = ",".join(str(rng.randint(1, top)) for _ in range(n))
-        codes = [row[0] for row in conn.execute(f"SELECT code FROM barcodes WHERE rowid IN ({picks})")]
+        codes = [
+            row[0] for row in conn.execute(f"SELECT code FROM barcodes WHERE rowid IN ({picks})")
+        ]
         codes += [f"4{rng.randrange(10**12):012d}" for _ in range(n // 20)]  # some misses
         rng.shuffle(codes)
         service = _timed_ms(codes, services.catalog.find_by_code)
@@ -181,7 +212,9 @@ def _substrings(names: list[str], length: int, count: int, rng: random.Random) -
     return found
 
 
-def name_search(services: CounterServices, db_path: Path, rng: random.Random, n: int = 500) -> dict[str, Any]:
+def name_search(
+    services: CounterServices, db_path: Path, rng: random.Random, n: int = 500
+) -> dict[str, Any]:
     conn = sqlite3.connect(db_path)
     try:
         top = conn.execute("SELECT max(id) FROM products").fetchone()[0]

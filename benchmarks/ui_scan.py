@@ -25,7 +25,9 @@ def percentile(samples: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
-def _scan_and_wait(app: object, router: object, screen: object, code: str, timeout_s: float = 5.0) -> None:
+def _scan_and_wait(
+    app: object, router: object, screen: object, code: str, timeout_s: float = 5.0
+) -> None:
     cart = screen.cart_model.cart  # type: ignore[attr-defined]
     before = cart.item_count
     router.on_scanned(code)  # type: ignore[attr-defined]
@@ -53,10 +55,16 @@ def run(scans: int, cart_lines: int) -> dict[str, float | int]:
             window, router, screen = counter.window, counter.router, counter.sale_screen
             window.show()
             with services.db.read() as session:
-                codes = [r[0] for r in session.execute(text(
-                    "SELECT MIN(b.code) FROM barcodes b JOIN products p ON p.id = b.product_id "
-                    "WHERE p.active GROUP BY b.product_id ORDER BY b.product_id LIMIT :n"
-                ), {"n": cart_lines + scans})]
+                codes = [
+                    r[0]
+                    for r in session.execute(
+                        text(
+                            "SELECT MIN(b.code) FROM barcodes b JOIN products p ON p.id = b.product_id "
+                            "WHERE p.active GROUP BY b.product_id ORDER BY b.product_id LIMIT :n"
+                        ),
+                        {"n": cart_lines + scans},
+                    )
+                ]
             for code in codes[:cart_lines]:  # fill the cart to 100 lines
                 _scan_and_wait(app, router, screen, code)
             samples = []

@@ -39,10 +39,16 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="counter-app", description="Store counter (門市櫃台)")
     parser.add_argument("--version", action="version", version=f"counter-app {__version__}")
     parser.add_argument("--demo", action="store_true", help="run with an embedded demo warehouse")
-    parser.add_argument("--data-dir", type=Path, default=None, help="where the local database lives")
-    parser.add_argument("--server", help="warehouse API base URL, e.g. https://warehouse.example.tw")
+    parser.add_argument(
+        "--data-dir", type=Path, default=None, help="where the local database lives"
+    )
+    parser.add_argument(
+        "--server", help="warehouse API base URL, e.g. https://warehouse.example.tw"
+    )
     parser.add_argument("--enroll", metavar="CODE", help="one-time enrollment code from an admin")
-    parser.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help="interface language")
+    parser.add_argument(
+        "--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help="interface language"
+    )
     parser.add_argument("--log-level", default="INFO")
     parser.add_argument(
         "--recover-damaged-db",
@@ -64,11 +70,15 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "exit 1 on a problem",
     )
     parser.add_argument(
-        "--export-diagnostics", metavar="FILE.zip", type=Path,
+        "--export-diagnostics",
+        metavar="FILE.zip",
+        type=Path,
         help="write logs, settings (without secrets), versions and an integrity report to a zip",
     )
     parser.add_argument(
-        "--restore-backup", metavar="FILE", type=Path,
+        "--restore-backup",
+        metavar="FILE",
+        type=Path,
         help="put a backup of the local database back (the app must be closed); "
         "sales made since are kept",
     )
@@ -102,7 +112,9 @@ def _main(args: argparse.Namespace, log_dir: Path) -> int:
     if args.export_diagnostics:
         from counter_app.diagnostics import export_diagnostics
 
-        path = export_diagnostics(args.export_diagnostics, counter_dir, log_dir, server_url(args, counter_dir))
+        path = export_diagnostics(
+            args.export_diagnostics, counter_dir, log_dir, server_url(args, counter_dir)
+        )
         print(f"diagnostics written to {path}")
         return 0
     if args.restore_backup:

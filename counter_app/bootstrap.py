@@ -144,10 +144,14 @@ def token_store_for(data_dir: Path, use_keyring: bool) -> FileTokenStore | Keyri
 def einvoice_key_store(data_dir: Path, use_keyring: bool) -> FileTokenStore | KeyringTokenStore:
     """The seller's QR AES key is a secret, kept like the device token."""
     file_store = FileTokenStore(data_dir / "einvoice_key")
-    return KeyringTokenStore(f"{data_dir}:einvoice-aes-key", file_store) if use_keyring else file_store
+    return (
+        KeyringTokenStore(f"{data_dir}:einvoice-aes-key", file_store) if use_keyring else file_store
+    )
 
 
-def configure_einvoice(data_dir: Path, seller_id: str, key_hex: str, use_keyring: bool = True) -> None:
+def configure_einvoice(
+    data_dir: Path, seller_id: str, key_hex: str, use_keyring: bool = True
+) -> None:
     """Store the seller's tax ID (settings.json) and AES key (the secret store). ValueError
     names what is wrong; the key itself is never part of the message."""
     from counter_app.core.einvoice_codes import is_valid_tax_id
@@ -163,8 +167,12 @@ def configure_einvoice(data_dir: Path, seller_id: str, key_hex: str, use_keyring
 
 
 def build_einvoicing(
-    data_dir: Path, settings: SettingsStore, db: LocalDatabase, store: StoreContext,
-    print_queue: PrintQueue, use_keyring: bool,
+    data_dir: Path,
+    settings: SettingsStore,
+    db: LocalDatabase,
+    store: StoreContext,
+    print_queue: PrintQueue,
+    use_keyring: bool,
 ) -> EinvoiceService | None:
     section = settings.section("einvoice")
     seller_id = section.get("seller_id")
@@ -187,7 +195,11 @@ class ReceiptsWithInvoices(ReceiptService):
     donation invoice prints its slip again; a sale without an invoice, only the receipt)."""
 
     def __init__(
-        self, db: LocalDatabase, output: PrintQueue, store: StoreContext, staff: StaffService,
+        self,
+        db: LocalDatabase,
+        output: PrintQueue,
+        store: StoreContext,
+        staff: StaffService,
         einvoicing: EinvoiceService,
     ) -> None:
         super().__init__(db, output, store, staff)
@@ -210,7 +222,10 @@ def printer_config(settings: SettingsStore, data_dir: Path) -> PrinterConfig:
         except (TypeError, ValueError) as exc:
             log.error("printer settings invalid (%s); printing to a file instead", exc)
     return PrinterConfig(
-        name="", kind=ConnectionKind.FILE, address=str(data_dir / "receipts.escpos"), check_paper=False
+        name="",
+        kind=ConnectionKind.FILE,
+        address=str(data_dir / "receipts.escpos"),
+        check_paper=False,
     )
 
 
@@ -342,7 +357,11 @@ class CounterApp:
             return
         self.idle.pause()
         dialog = LockDialog(
-            self.services.staff, self.tasks, self.cashier, self.services.store.name, parent=self.window
+            self.services.staff,
+            self.tasks,
+            self.cashier,
+            self.services.store.name,
+            parent=self.window,
         )
         dialog.setWindowModality(Qt.WindowModality.ApplicationModal)  # scans stay out of the cart
         dialog.accepted.connect(lambda: self._unlocked(dialog))
@@ -360,7 +379,9 @@ class CounterApp:
 
     def switch_cashier(self) -> None:
         """Another cashier signs in by name and PIN; the shift stays open."""
-        dialog = SignInDialog(self.services.staff, self.tasks, self.services.store.name, self.window)
+        dialog = SignInDialog(
+            self.services.staff, self.tasks, self.services.store.name, self.window
+        )
         self.sign_in_dialog = dialog
         dialog.accepted.connect(lambda: dialog.member and self.set_cashier(dialog.member))
         dialog.open()
@@ -390,14 +411,20 @@ def build_counter(services: CounterServices, cashier: StaffMember, tasks: TaskRu
     port = scanner_section.get("serial_port")
     serial = None
     if isinstance(port, str) and port:  # a serial (RS-232 / USB-CDC) scanner as well
-        serial = SerialScanner(port, int(scanner_section.get("serial_baudrate", 9600)), parent=window)  # type: ignore[call-overload]
+        serial = SerialScanner(
+            port, int(scanner_section.get("serial_baudrate", 9600)), parent=window
+        )  # type: ignore[call-overload]
     counter = CounterApp(
         services=services,
         tasks=tasks,
         window=window,
         router=ScanRouter(window, parent=window),
-        sale_screen=SaleScreen(services.catalog, services.selling, tasks, cashier, stock_lookup=services.stock_lookup),
-        shift_screen=ShiftScreen(services.shifts, tasks, cashier, _approval_asker(services, tasks, window)),
+        sale_screen=SaleScreen(
+            services.catalog, services.selling, tasks, cashier, stock_lookup=services.stock_lookup
+        ),
+        shift_screen=ShiftScreen(
+            services.shifts, tasks, cashier, _approval_asker(services, tasks, window)
+        ),
         wedge=ScannerWedgeFilter(wedge_settings(scanner_section)),
         serial_scanner=serial,
         cashier=cashier,
@@ -417,7 +444,9 @@ def _approval_asker(
     gets the approval if one was given (the service redeems it and audits)."""
 
     def ask(prompt: str, action: Action, then: Callable[[Approval], None]) -> None:
-        dialog = SupervisorApprovalDialog(services.staff, tasks, prompt, action, need_reason=False, parent=window)
+        dialog = SupervisorApprovalDialog(
+            services.staff, tasks, prompt, action, need_reason=False, parent=window
+        )
         dialog.accepted.connect(lambda: dialog.approval and then(dialog.approval))
         dialog.finished.connect(lambda _result: window.activateWindow())
         dialog.open()
@@ -446,7 +475,9 @@ def _connect_signals(counter: CounterApp) -> None:
         offer = QMessageBox(
             QMessageBox.Icon.Question,
             QCoreApplication.translate("MainWindow", "No shift open"),
-            QCoreApplication.translate("MainWindow", "No shift is open at this till. Open one now?"),
+            QCoreApplication.translate(
+                "MainWindow", "No shift is open at this till. Open one now?"
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             window,
         )
@@ -472,7 +503,9 @@ def _connect_signals(counter: CounterApp) -> None:
     if serial is not None:
         port = serial.port
         serial.scanned.connect(counter.router.on_scanned)
-        serial.status_changed.connect(lambda status: log.info("serial scanner %s: %s", port, status))
+        serial.status_changed.connect(
+            lambda status: log.info("serial scanner %s: %s", port, status)
+        )
         window.destroyed.connect(lambda *_: serial.stop())
 
 
@@ -488,8 +521,11 @@ def _add_tools(counter: CounterApp) -> None:
 
     def open_drawer() -> None:
         approval = SupervisorApprovalDialog(
-            services.staff, tasks, QCoreApplication.translate("MainWindow", "Open the cash drawer without a sale"),
-            Action.OPEN_DRAWER_NO_SALE, parent=window,
+            services.staff,
+            tasks,
+            QCoreApplication.translate("MainWindow", "Open the cash drawer without a sale"),
+            Action.OPEN_DRAWER_NO_SALE,
+            parent=window,
         )
         if approval.exec() == SupervisorApprovalDialog.DialogCode.Accepted and approval.approval:
             granted, reason = approval.approval, approval.reason
@@ -498,10 +534,18 @@ def _add_tools(counter: CounterApp) -> None:
     def device_settings() -> None:
         # A manager's, by the permission table; the drawer test inside is audited.
         approval = SupervisorApprovalDialog(
-            services.staff, tasks, QCoreApplication.translate("MainWindow", "Printer and scanner settings"),
-            Action.DEVICE_SETTINGS, need_reason=False, parent=window, session=True,
+            services.staff,
+            tasks,
+            QCoreApplication.translate("MainWindow", "Printer and scanner settings"),
+            Action.DEVICE_SETTINGS,
+            need_reason=False,
+            parent=window,
+            session=True,
         )
-        if approval.exec() != SupervisorApprovalDialog.DialogCode.Accepted or approval.approval is None:
+        if (
+            approval.exec() != SupervisorApprovalDialog.DialogCode.Accepted
+            or approval.approval is None
+        ):
             return
         granted = approval.approval
 
@@ -510,7 +554,9 @@ def _add_tools(counter: CounterApp) -> None:
             services.print_queue.set_default_printer(build_receipt_printer(config))
 
         def open_drawer_test(printer: ReceiptPrinter, on_queued: Callable[[str], None]) -> None:
-            tasks.db(lambda: services.receipts.open_drawer_for_settings_test(granted, printer), on_queued)
+            tasks.db(
+                lambda: services.receipts.open_drawer_for_settings_test(granted, printer), on_queued
+            )
 
         try:
             DeviceSettingsDialog(
@@ -525,15 +571,32 @@ def _add_tools(counter: CounterApp) -> None:
         finally:
             services.staff.release(granted)
 
-    window.add_tool(QCoreApplication.translate("MainWindow", "Lock the screen"), "Ctrl+L", counter.lock)
-    window.add_tool(QCoreApplication.translate("MainWindow", "Switch cashier…"), "F11", counter.switch_cashier)
-    window.add_tool(QCoreApplication.translate("MainWindow", "Reprint a receipt…"), "F9", reprint)
-    window.add_tool(QCoreApplication.translate("MainWindow", "Sync problems…"), "F10", sync_problems)
-    window.add_tool(QCoreApplication.translate("MainWindow", "Open the cash drawer (supervisor)…"), "", open_drawer)
-    window.add_tool(QCoreApplication.translate("MainWindow", "Printer and scanner settings…"), "", device_settings)
     window.add_tool(
-        QCoreApplication.translate("MainWindow", "Stock to count…"), "",
-        lambda: StockToCountDialog(services.catalog, services.store.location_id, tasks, window).exec(),
+        QCoreApplication.translate("MainWindow", "Lock the screen"), "Ctrl+L", counter.lock
+    )
+    window.add_tool(
+        QCoreApplication.translate("MainWindow", "Switch cashier…"), "F11", counter.switch_cashier
+    )
+    window.add_tool(QCoreApplication.translate("MainWindow", "Reprint a receipt…"), "F9", reprint)
+    window.add_tool(
+        QCoreApplication.translate("MainWindow", "Sync problems…"), "F10", sync_problems
+    )
+    window.add_tool(
+        QCoreApplication.translate("MainWindow", "Open the cash drawer (supervisor)…"),
+        "",
+        open_drawer,
+    )
+    window.add_tool(
+        QCoreApplication.translate("MainWindow", "Printer and scanner settings…"),
+        "",
+        device_settings,
+    )
+    window.add_tool(
+        QCoreApplication.translate("MainWindow", "Stock to count…"),
+        "",
+        lambda: StockToCountDialog(
+            services.catalog, services.store.location_id, tasks, window
+        ).exec(),
     )
 
 
@@ -541,7 +604,9 @@ def run_enrolled_counter(services: CounterServices, language: str) -> int:
     """A real till: first sync if the cache is empty, staff sign-in, then the window."""
     ensure_application(language)
     tasks = TaskRunner()
-    if services.staff.first_with_role("cashier") is None and not run_first_sync(services.puller, tasks):
+    if services.staff.first_with_role("cashier") is None and not run_first_sync(
+        services.puller, tasks
+    ):
         tasks.shutdown()
         services.close()
         return 1
@@ -553,7 +618,9 @@ def run_enrolled_counter(services: CounterServices, language: str) -> int:
     return run_window(services, cashier, language, tasks)
 
 
-def run_window(services: CounterServices, cashier: StaffMember, language: str, tasks: TaskRunner | None = None) -> int:
+def run_window(
+    services: CounterServices, cashier: StaffMember, language: str, tasks: TaskRunner | None = None
+) -> int:
     app = ensure_application(language)
     tasks = tasks or TaskRunner()
     counter = build_counter(services, cashier, tasks)

@@ -23,12 +23,27 @@ def main(argv: list[str] | None = None) -> int:
     # --no-archive: the folder only (CI packs it as a .deb instead of a .tar.gz)
     pack = "--no-archive" not in (sys.argv[1:] if argv is None else argv)
     subprocess.run(
-        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--distpath", str(DIST),
-         "--workpath", str(WORK), str(ROOT / "installer" / "counter_app.spec")],
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--distpath",
+            str(DIST),
+            "--workpath",
+            str(WORK),
+            str(ROOT / "installer" / "counter_app.spec"),
+        ],
         check=True,
     )
-    exe = DIST / "counter-app" / ("counter-app.exe" if platform.system() == "Windows" else "counter-app")
-    version = subprocess.run([str(exe), "--version"], capture_output=True, text=True, check=True).stdout.strip()
+    exe = (
+        DIST
+        / "counter-app"
+        / ("counter-app.exe" if platform.system() == "Windows" else "counter-app")
+    )
+    version = subprocess.run(
+        [str(exe), "--version"], capture_output=True, text=True, check=True
+    ).stdout.strip()
     print(f"frozen build answers: {version}")
     if not pack:
         return 0

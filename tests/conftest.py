@@ -30,6 +30,11 @@ def demo_counter(tmp_path: Path) -> Iterator[DemoCounter]:
     services, server = start_demo(tmp_path / "demo")
     # Sales need an open shift; the shift's own tests open and close theirs.
     open_test_shift(services.db, services.store.location_id)  # type: ignore[attr-defined]
-    yield DemoCounter(services, server, f"sqlite:///{(tmp_path / 'demo' / 'warehouse.db').as_posix()}", tmp_path / "demo")
+    yield DemoCounter(
+        services,
+        server,
+        f"sqlite:///{(tmp_path / 'demo' / 'warehouse.db').as_posix()}",
+        tmp_path / "demo",
+    )
     services.close()  # type: ignore[attr-defined]
     server.stop()  # type: ignore[attr-defined]

@@ -17,8 +17,14 @@ def open_test_shift(
         if shift is None:
             count = ((1, opening_cents // 100),) if opening_cents else ()
             shift = ShiftRecord(
-                uuid7(), location_id, "2026-11-25T08:00:00+08:00", staff_id, "測試員", count,
-                opening_cents, None,
+                uuid7(),
+                location_id,
+                "2026-11-25T08:00:00+08:00",
+                staff_id,
+                "測試員",
+                count,
+                opening_cents,
+                None,
             )
             uow.shifts.add(shift)
     return shift

@@ -227,75 +227,77 @@ PHRASEBOOK: dict[str, str] = {
 
 # The device settings dialog (ui/device_settings.py).
 DEVICE_SETTINGS_PHRASES: dict[str, str] = {
-    ' ms': ' 毫秒',
-    '%1 or %1:9100': '%1 或 %1:9100',
-    '04b8:0e15 (vendor:product)': '04b8:0e15（廠商:產品）',
-    '58 mm (32 columns)': '58 mm（32 字）',
-    '80 mm (48 columns)': '80 mm（48 字）',
-    'Address': '位址',
-    'Big5 (Taiwan models)': 'Big5（台灣機種）',
-    'COM3 or /dev/ttyUSB0@9600': 'COM3 或 /dev/ttyUSB0@9600',
-    'CUPS printer': 'CUPS 印表機',
-    'Cancel': '取消',
-    'Cash drawer': '錢櫃',
-    'Chinese encoding': '中文編碼',
-    'Connection': '連線方式',
-    'Device file': '裝置檔案',
-    'Drawer pin': '錢櫃接腳',
-    'Enter the USB address, e.g. 04b8:0e15 (vendor:product, shown by lsusb).': '請輸入 USB 位址，例如 04b8:0e15（廠商:產品，可用 lsusb 查詢）。',
-    'GB18030 (mainland models)': 'GB18030（簡體機種）',
-    'GS1 code': 'GS1 條碼',
-    'Image (any printer)': '圖像（任何印表機）',
-    'In-store weight/price label': '店內秤重／計價條碼',
-    'Invalid code': '無效條碼',
-    'Install the udev rule below.': '請安裝下方的 udev 規則。',
-    'Invalid settings: %1': '設定有誤：%1',
-    'Linux USB permissions': 'Linux USB 權限',
-    'Name': '名稱',
-    'Network (TCP 9100)': '網路（TCP 9100）',
-    'No permission to use the USB printer (errno 13, access denied). Run these commands as an administrator to install the udev rule:': '沒有存取 USB 印表機的權限（errno 13 / 拒絕存取）。請以管理員身分執行下列指令安裝 udev 規則：',
-    'Not tested yet': '尚未測試',
-    'On Linux a USB printer needs a udev rule before a normal user can print:': '在 Linux 上，USB 印表機需要 udev 規則才能由一般使用者列印：',
-    'Paper width': '紙寬',
-    'Pickup code': '取貨碼',
-    'Pin 2 (usual)': '接腳 2（一般）',
-    'Pin 5 (second drawer)': '接腳 5（第二錢櫃）',
-    'Printer profile': '機型設定檔',
-    'Product barcode': '商品條碼',
-    'Pulse off': '間隔時間',
-    'Pulse on': '脈衝時間',
-    'Receipt number (returns)': '收據號碼（退換貨）',
-    'Receipt preview': '收據預覽',
-    'Receipt printer': '收據印表機',
-    'Receipt printer and scanner settings': '收據印表機與掃描器設定',
-    'Save': '儲存',
-    'Scan any code; what it is shows below:': '請掃描任一條碼，結果會顯示在下方：',
-    'Scanner test': '掃描器測試',
-    'Serial port (COM)': '序列埠（COM）',
-    'Test page sent, waiting to print…': '測試頁已送出，等待列印…',
-    'Test print': '測試列印',
-    'Test the drawer': '測試開錢櫃',
-    'USB': 'USB',
-    'Windows printer': 'Windows 印表機',
-    'E-invoice carrier': '電子發票載具',
+    " ms": " 毫秒",
+    "%1 or %1:9100": "%1 或 %1:9100",
+    "04b8:0e15 (vendor:product)": "04b8:0e15（廠商:產品）",
+    "58 mm (32 columns)": "58 mm（32 字）",
+    "80 mm (48 columns)": "80 mm（48 字）",
+    "Address": "位址",
+    "Big5 (Taiwan models)": "Big5（台灣機種）",
+    "COM3 or /dev/ttyUSB0@9600": "COM3 或 /dev/ttyUSB0@9600",
+    "CUPS printer": "CUPS 印表機",
+    "Cancel": "取消",
+    "Cash drawer": "錢櫃",
+    "Chinese encoding": "中文編碼",
+    "Connection": "連線方式",
+    "Device file": "裝置檔案",
+    "Drawer pin": "錢櫃接腳",
+    "Enter the USB address, e.g. 04b8:0e15 (vendor:product, shown by lsusb).": "請輸入 USB 位址，例如 04b8:0e15（廠商:產品，可用 lsusb 查詢）。",
+    "GB18030 (mainland models)": "GB18030（簡體機種）",
+    "GS1 code": "GS1 條碼",
+    "Image (any printer)": "圖像（任何印表機）",
+    "In-store weight/price label": "店內秤重／計價條碼",
+    "Invalid code": "無效條碼",
+    "Install the udev rule below.": "請安裝下方的 udev 規則。",
+    "Invalid settings: %1": "設定有誤：%1",
+    "Linux USB permissions": "Linux USB 權限",
+    "Name": "名稱",
+    "Network (TCP 9100)": "網路（TCP 9100）",
+    "No permission to use the USB printer (errno 13, access denied). Run these commands as an administrator to install the udev rule:": "沒有存取 USB 印表機的權限（errno 13 / 拒絕存取）。請以管理員身分執行下列指令安裝 udev 規則：",
+    "Not tested yet": "尚未測試",
+    "On Linux a USB printer needs a udev rule before a normal user can print:": "在 Linux 上，USB 印表機需要 udev 規則才能由一般使用者列印：",
+    "Paper width": "紙寬",
+    "Pickup code": "取貨碼",
+    "Pin 2 (usual)": "接腳 2（一般）",
+    "Pin 5 (second drawer)": "接腳 5（第二錢櫃）",
+    "Printer profile": "機型設定檔",
+    "Product barcode": "商品條碼",
+    "Pulse off": "間隔時間",
+    "Pulse on": "脈衝時間",
+    "Receipt number (returns)": "收據號碼（退換貨）",
+    "Receipt preview": "收據預覽",
+    "Receipt printer": "收據印表機",
+    "Receipt printer and scanner settings": "收據印表機與掃描器設定",
+    "Save": "儲存",
+    "Scan any code; what it is shows below:": "請掃描任一條碼，結果會顯示在下方：",
+    "Scanner test": "掃描器測試",
+    "Serial port (COM)": "序列埠（COM）",
+    "Test page sent, waiting to print…": "測試頁已送出，等待列印…",
+    "Test print": "測試列印",
+    "Test the drawer": "測試開錢櫃",
+    "USB": "USB",
+    "Windows printer": "Windows 印表機",
+    "E-invoice carrier": "電子發票載具",
 }
 
 PHRASEBOOK.update(DEVICE_SETTINGS_PHRASES)
 
 # Why a scan was refused (ui/scan_messages.py; core/codes.py reports only the reason code).
-PHRASEBOOK.update({
-    "Nothing was scanned": "沒有讀到條碼",
-    "Code is too short": "條碼太短",
-    "Code is too long": "條碼太長",
-    "Code contains control characters": "條碼含有控制字元",
-    "Wrong check digit, scan again": "檢查碼錯誤，請重新掃描",
-    "The date in the code is invalid": "條碼中的日期無效",
-    "Malformed GS1 code": "GS1 條碼格式錯誤",
-    "GS1 code carries no GTIN": "GS1 條碼沒有商品編號",
-    "Malformed pickup code": "取貨碼格式錯誤",
-    "Malformed e-invoice carrier": "載具條碼格式錯誤",
-    "Unknown code format": "無法辨識的條碼",
-})
+PHRASEBOOK.update(
+    {
+        "Nothing was scanned": "沒有讀到條碼",
+        "Code is too short": "條碼太短",
+        "Code is too long": "條碼太長",
+        "Code contains control characters": "條碼含有控制字元",
+        "Wrong check digit, scan again": "檢查碼錯誤，請重新掃描",
+        "The date in the code is invalid": "條碼中的日期無效",
+        "Malformed GS1 code": "GS1 條碼格式錯誤",
+        "GS1 code carries no GTIN": "GS1 條碼沒有商品編號",
+        "Malformed pickup code": "取貨碼格式錯誤",
+        "Malformed e-invoice carrier": "載具條碼格式錯誤",
+        "Unknown code format": "無法辨識的條碼",
+    }
+)
 
 # Staff sessions (sign-in, lock screen) and the shift screen.
 PHRASEBOOK.update(
@@ -392,12 +394,16 @@ def catalogue_pairs(ts: Path = TS) -> list[tuple[str, str]]:
 
 def source_files() -> list[Path]:
     """Every file whose strings reach the screen: the ui package and the root's menu."""
-    return sorted([*(ROOT / "counter_app" / "ui").rglob("*.py"), ROOT / "counter_app" / "bootstrap.py"])
+    return sorted(
+        [*(ROOT / "counter_app" / "ui").rglob("*.py"), ROOT / "counter_app" / "bootstrap.py"]
+    )
 
 
 def extract() -> None:
     sources = [str(p) for p in source_files()]
-    subprocess.run([str(BIN / "pyside6-lupdate"), *sources, "-no-obsolete", "-ts", str(TS)], check=True)
+    subprocess.run(
+        [str(BIN / "pyside6-lupdate"), *sources, "-no-obsolete", "-ts", str(TS)], check=True
+    )
 
 
 def fill() -> list[str]:

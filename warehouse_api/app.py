@@ -80,7 +80,16 @@ def create_app(
     app.state.settings = settings
     install_problem_handlers(app)
     routers = (
-        health, devices, sync, stock, orders, group_buy, operator, admin, einvoice, planning_api
+        health,
+        devices,
+        sync,
+        stock,
+        orders,
+        group_buy,
+        operator,
+        admin,
+        einvoice,
+        planning_api,
     )
     for module in routers:
         router = module.router

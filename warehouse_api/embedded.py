@@ -78,8 +78,18 @@ def serve_in_subprocess(db_url: str, workers: int = 1, timeout_s: float = 60.0) 
     """`warehouse-api serve --workers N` as a child process on a free loopback port, for
     tests and benchmarks that need several workers. Yields the base URL (no /api/v1)."""
     port = _free_port("127.0.0.1")
-    command = [sys.executable, "-m", "warehouse_api.cli", "serve", "--db", db_url,
-               "--port", str(port), "--workers", str(workers)]
+    command = [
+        sys.executable,
+        "-m",
+        "warehouse_api.cli",
+        "serve",
+        "--db",
+        db_url,
+        "--port",
+        str(port),
+        "--workers",
+        str(workers),
+    ]
     with tempfile.TemporaryFile() as errors:
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors)
         url = f"http://127.0.0.1:{port}"
@@ -89,7 +99,9 @@ def serve_in_subprocess(db_url: str, workers: int = 1, timeout_s: float = 60.0) 
                 if process.poll() is not None or time.monotonic() > deadline:
                     errors.seek(0)
                     detail = errors.read().decode(errors="replace")[-2000:]
-                    raise RuntimeError(f"warehouse-api serve did not start on port {port}: {detail}")
+                    raise RuntimeError(
+                        f"warehouse-api serve did not start on port {port}: {detail}"
+                    )
                 time.sleep(0.2)
             yield url
         finally:

@@ -264,7 +264,9 @@ class EinvoiceIssuePayload(StrictModel):
 
     sale_id: ClientId
     number: EinvoiceNumber
-    random_code: Annotated[str, StringConstraints(min_length=4, max_length=4, pattern=r"^[0-9]{4}$")]
+    random_code: Annotated[
+        str, StringConstraints(min_length=4, max_length=4, pattern=r"^[0-9]{4}$")
+    ]
     period: EinvoicePeriod
     issued_at: Timestamp
     sales_amount_cents: Annotated[int, Field(ge=0, le=INT32_MAX)]
@@ -275,7 +277,8 @@ class EinvoiceIssuePayload(StrictModel):
     carrier_type: Literal["3J0002", "CQ0001"] | None = None
     carrier_id: Annotated[str, StringConstraints(min_length=8, max_length=16)] | None = None
     donation_code: (
-        Annotated[str, StringConstraints(min_length=3, max_length=7, pattern=r"^[0-9]{3,7}$")] | None
+        Annotated[str, StringConstraints(min_length=3, max_length=7, pattern=r"^[0-9]{3,7}$")]
+        | None
     ) = None
 
 
@@ -600,9 +603,7 @@ class StaffCreate(StrictModel):
         # guesses) falls to a brute force of a stolen till's scrypt hash in minutes.
         # Supervisors' and managers' PINs approve money leaving the drawer: 10^6 at least.
         if self.role in ("supervisor", "manager") and len(self.pin) < MIN_APPROVER_PIN_LENGTH:
-            raise ValueError(
-                f"a {self.role}'s PIN needs at least {MIN_APPROVER_PIN_LENGTH} digits"
-            )
+            raise ValueError(f"a {self.role}'s PIN needs at least {MIN_APPROVER_PIN_LENGTH} digits")
         return self
 
 
@@ -652,7 +653,8 @@ class EinvoiceNumbersImport(StrictModel):
     (docs/einvoice.md lists its columns)."""
 
     lines: Annotated[
-        list[Annotated[str, StringConstraints(max_length=500)]], Field(min_length=1, max_length=5000)
+        list[Annotated[str, StringConstraints(max_length=500)]],
+        Field(min_length=1, max_length=5000),
     ]
 
 

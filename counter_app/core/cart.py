@@ -91,7 +91,5 @@ def change_due(total: Money, tendered: Money) -> Money:
     if tendered.cents < 0:
         raise CartError("tender_negative", "the amount received cannot be negative")
     if tendered < total:
-        raise CartError(
-            "tender_too_small", f"received {tendered} is less than the total {total}"
-        )
+        raise CartError("tender_too_small", f"received {tendered} is less than the total {total}")
     return tendered - total

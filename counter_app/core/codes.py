@@ -119,15 +119,8 @@ class InvalidCode:
     reason: InvalidReason
 
 
-
 ScanResult = (
-    ProductCode
-    | GS1Code
-    | EmbeddedPriceCode
-    | ReceiptCode
-    | PickupCode
-    | CarrierCode
-    | InvalidCode
+    ProductCode | GS1Code | EmbeddedPriceCode | ReceiptCode | PickupCode | CarrierCode | InvalidCode
 )
 
 
@@ -208,8 +201,11 @@ def ean13_check_digit(digits12: str) -> int:
 
 
 def has_valid_check_digit(code: str) -> bool:
-    return len(code) >= 2 and code.isascii() and code.isdigit() and (
-        gtin_check_digit(code[:-1]) == int(code[-1])
+    return (
+        len(code) >= 2
+        and code.isascii()
+        and code.isdigit()
+        and (gtin_check_digit(code[:-1]) == int(code[-1]))
     )
 
 

@@ -129,7 +129,10 @@ def qr_texts(invoice: InvoiceRecord, items: Sequence[ProofItem], key_hex: str) -
     left: list[str] = []
     right: list[str] = []
     for item in fields:
-        if len(left_text([*left, item], len(left) + 1 + len(right)).encode()) <= QR_BYTES and not right:
+        if (
+            len(left_text([*left, item], len(left) + 1 + len(right)).encode()) <= QR_BYTES
+            and not right
+        ):
             left.append(item)
         elif len(("**" + ":".join([*right, item])).encode()) <= QR_BYTES:
             right.append(item)
@@ -152,7 +155,9 @@ def einvoice_proof(data: ProofData) -> Document:
         Text(invoice.dashed_number, align="center", bold=True, double=True),
         Columns(f"{moment:%Y-%m-%d %H:%M:%S}", "格式 25" if invoice.buyer_id else ""),
         Columns(f"隨機碼 {invoice.random_code}", f"總計 {invoice.total_cents // 100}"),
-        Columns(f"賣方 {invoice.seller_id}", f"買方 {invoice.buyer_id}" if invoice.buyer_id else ""),
+        Columns(
+            f"賣方 {invoice.seller_id}", f"買方 {invoice.buyer_id}" if invoice.buyer_id else ""
+        ),
     ]
     if invoice.buyer_id:
         elements.append(
@@ -196,6 +201,8 @@ def einvoice_slip(store_name: str, invoice: InvoiceRecord) -> Document:
         Cut(),
     )
     return Document(
-        f"電子發票 {invoice.dashed_number}", elements, DocumentKind.EINVOICE_SLIP,
+        f"電子發票 {invoice.dashed_number}",
+        elements,
+        DocumentKind.EINVOICE_SLIP,
         invoice.dashed_number,
     )

@@ -18,7 +18,12 @@ def verify_pin(pin: str, encoded: str) -> bool:
         salt = base64.b64decode(salt_b64)
         expected = base64.b64decode(hash_b64)
         actual = hashlib.scrypt(
-            pin.encode(), salt=salt, n=int(n), r=int(r), p=int(p), dklen=len(expected),
+            pin.encode(),
+            salt=salt,
+            n=int(n),
+            r=int(r),
+            p=int(p),
+            dklen=len(expected),
             maxmem=128 * 1024 * 1024,
         )
     except (ValueError, TypeError):
@@ -29,5 +34,12 @@ def verify_pin(pin: str, encoded: str) -> bool:
 def hash_pin(pin: str, salt: bytes, n: int = 2**14, r: int = 8, p: int = 1) -> str:
     digest = hashlib.scrypt(pin.encode(), salt=salt, n=n, r=r, p=p, dklen=32)
     return "$".join(
-        ["scrypt", str(n), str(r), str(p), base64.b64encode(salt).decode(), base64.b64encode(digest).decode()]
+        [
+            "scrypt",
+            str(n),
+            str(r),
+            str(p),
+            base64.b64encode(salt).decode(),
+            base64.b64encode(digest).decode(),
+        ]
     )

@@ -431,7 +431,11 @@ def sale_receipt(data: SaleReceiptData) -> Document:
         *_end(),
     ]
     return Document(
-        f"收據 {data.receipt_no}", tuple(elements), DocumentKind.SALE_RECEIPT, data.receipt_no, data.reprint
+        f"收據 {data.receipt_no}",
+        tuple(elements),
+        DocumentKind.SALE_RECEIPT,
+        data.receipt_no,
+        data.reprint,
     )
 
 
@@ -458,7 +462,10 @@ def pickup_slip(data: PickupSlipData) -> Document:
         *_end(),
     ]
     return Document(
-        f"取貨單 {data.pickup_code}", tuple(elements), DocumentKind.PICKUP_SLIP, data.pickup_code,
+        f"取貨單 {data.pickup_code}",
+        tuple(elements),
+        DocumentKind.PICKUP_SLIP,
+        data.pickup_code,
         data.reprint,
     )
 
@@ -502,8 +509,11 @@ def dropship_slip(data: DropshipSlipData, *, copy: DropshipCopy) -> Document:
         elements += _notes(["待確認：網路離線，訂單尚未送出，連線後自動送出"])
     elements += [Separator(), Barcode(data.order_no), *_end()]
     return Document(
-        f"代發單 {data.order_no} {copy.value}", tuple(elements), DocumentKind.DROPSHIP_SLIP,
-        data.order_no, data.reprint,
+        f"代發單 {data.order_no} {copy.value}",
+        tuple(elements),
+        DocumentKind.DROPSHIP_SLIP,
+        data.order_no,
+        data.reprint,
     )
 
 
@@ -535,15 +545,25 @@ def return_receipt(data: ReturnReceiptData) -> Document:
     net = data.exchanged_total - data.returned_total
     elements.append(Separator())
     if net.cents < 0:
-        elements.append(Columns(f"應退金額（{payment_label(data.refund_method)}）", (-net).format(), bold=True))
+        elements.append(
+            Columns(f"應退金額（{payment_label(data.refund_method)}）", (-net).format(), bold=True)
+        )
     else:
         elements.append(Columns("應補金額", net.format(), bold=True))
     if data.reason:
         elements.append(Text(f"原因：{data.reason}"))
     elements += _notes(data.pending_notes)
-    elements += [Separator(), Barcode(data.return_no), Text("顧客簽名：", bold=True), Feed(2), *_end()]
+    elements += [
+        Separator(),
+        Barcode(data.return_no),
+        Text("顧客簽名：", bold=True),
+        Feed(2),
+        *_end(),
+    ]
     kind = DocumentKind.EXCHANGE_RECEIPT if data.exchanged else DocumentKind.RETURN_RECEIPT
-    return Document(f"{title} {data.return_no}", tuple(elements), kind, data.return_no, data.reprint)
+    return Document(
+        f"{title} {data.return_no}", tuple(elements), kind, data.return_no, data.reprint
+    )
 
 
 def shift_report(data: ShiftReportData) -> Document:
@@ -663,9 +683,15 @@ def shift_close_report(data: ShiftCloseReportData) -> Document:
         Text("付款方式", bold=True),
     ]
     for tender in data.tenders:
-        elements.append(Columns(f"{payment_label(tender.method)} {tender.sales_count} 筆", tender.sales.format()))
+        elements.append(
+            Columns(
+                f"{payment_label(tender.method)} {tender.sales_count} 筆", tender.sales.format()
+            )
+        )
         if tender.refunds:
-            elements.append(Columns(f"  {payment_label(tender.method)}退款", (-tender.refunds).format()))
+            elements.append(
+                Columns(f"  {payment_label(tender.method)}退款", (-tender.refunds).format())
+            )
     gross = sum((t.sales for t in data.tenders), ZERO)
     elements += [
         Columns(f"銷售合計 {data.sale_count} 筆", gross.format(), bold=True),
@@ -690,10 +716,20 @@ def shift_close_report(data: ShiftCloseReportData) -> Document:
         elements += [Separator(), Text("點鈔明細", bold=True)]
         for denomination, pieces in data.closing_count:
             elements.append(
-                Columns(f"NT${denomination:,}", Money.from_dollars(denomination * pieces).format(), middle=f"x{pieces}")
+                Columns(
+                    f"NT${denomination:,}",
+                    Money.from_dollars(denomination * pieces).format(),
+                    middle=f"x{pieces}",
+                )
             )
     elements += [Separator(), Columns("待同步作業", str(data.unsynced_ops))]
     if data.kind == "Z":
-        elements += [Feed(1), Text("收銀員簽名：", bold=True), Feed(2), Text("主管簽名：", bold=True), Feed(2)]
+        elements += [
+            Feed(1),
+            Text("收銀員簽名：", bold=True),
+            Feed(2),
+            Text("主管簽名：", bold=True),
+            Feed(2),
+        ]
     elements += _end()
     return Document(title, tuple(elements), DocumentKind.SHIFT_REPORT, data.kind)

@@ -35,15 +35,20 @@ def classify(exc: BaseException) -> PrinterProblem:
     if isinstance(exc, PrinterError):
         return exc.problem
     text = " ".join(str(e) for e in _chain(exc)).lower()
-    if isinstance(exc, PermissionError) or "errno 13" in text or "access denied" in text or (
-        "insufficient permissions" in text
+    if (
+        isinstance(exc, PermissionError)
+        or "errno 13" in text
+        or "access denied" in text
+        or ("insufficient permissions" in text)
     ):
         return PrinterProblem.PERMISSION_DENIED
     chain = _chain(exc)
     if any(isinstance(e, ConnectionError | TimeoutError | socket.gaierror) for e in chain):
         return PrinterProblem.OFFLINE  # refused, reset, unreachable, no answer
-    if ("requires" in text and "library" in text) or "no backend available" in text or isinstance(
-        exc, ImportError
+    if (
+        ("requires" in text and "library" in text)
+        or "no backend available" in text
+        or isinstance(exc, ImportError)
     ):
         return PrinterProblem.MISSING_DRIVER
     if "not found" in text or "no such file" in text or isinstance(exc, FileNotFoundError):

@@ -237,8 +237,14 @@ class EscposRenderer:
         if self.target.native_code128 and data.isascii() and code_b_modules * 2 <= width:
             module = 3 if code_b_modules * 3 <= width else 2
             printer.barcode(
-                "{B" + data, "CODE128", height=80, width=module, pos="BELOW",
-                font="A", align_ct=True, function_type="B",
+                "{B" + data,
+                "CODE128",
+                height=80,
+                width=module,
+                pos="BELOW",
+                font="A",
+                align_ct=True,
+                function_type="B",
             )
             printer.set(align="left")
             return

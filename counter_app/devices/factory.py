@@ -8,7 +8,9 @@ from counter_app.devices.printer import EscposReceiptPrinter
 from counter_app.devices.raster import TextRasterizer
 
 
-def build_receipt_printer(config: PrinterConfig, rasterizer: TextRasterizer | None = None) -> EscposReceiptPrinter:
+def build_receipt_printer(
+    config: PrinterConfig, rasterizer: TextRasterizer | None = None
+) -> EscposReceiptPrinter:
     return EscposReceiptPrinter(config, rasterizer=rasterizer)
 
 

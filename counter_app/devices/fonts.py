@@ -40,7 +40,10 @@ def _fontconfig_match() -> list[Path]:
     try:
         out = subprocess.run(
             ["fc-match", "-f", "%{file}", "Noto Sans CJK TC:lang=zh-tw"],
-            capture_output=True, text=True, timeout=5, check=False,
+            capture_output=True,
+            text=True,
+            timeout=5,
+            check=False,
         ).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         return []

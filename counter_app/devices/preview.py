@@ -34,7 +34,9 @@ from counter_app.devices.raster import (
 from counter_app.devices.target import RenderTarget
 
 
-def render_preview(document: Document, target: RenderTarget, rasterizer: TextRasterizer) -> Image.Image:
+def render_preview(
+    document: Document, target: RenderTarget, rasterizer: TextRasterizer
+) -> Image.Image:
     """The whole document as one grayscale image `target.canvas.width_px` wide."""
     width = target.canvas.width_px
     width_of = codec_char_width(target.encoding)  # laid out as the printer lays it out
@@ -45,7 +47,9 @@ def render_preview(document: Document, target: RenderTarget, rasterizer: TextRas
             parts.append(rasterizer.render_lines(lines, target.canvas, width_of))
         elif isinstance(element, Barcode):
             parts.append(barcode_image(element.data, width))
-            parts.append(rasterizer.render_lines([(element.data, LineStyle(align="center"))], target.canvas))
+            parts.append(
+                rasterizer.render_lines([(element.data, LineStyle(align="center"))], target.canvas)
+            )
         elif isinstance(element, QR):
             parts.append(qr_image(element.data, width))
         elif isinstance(element, Code39):

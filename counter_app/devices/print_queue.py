@@ -107,8 +107,15 @@ class _Job:
     def snapshot(self) -> JobSnapshot:
         doc = self.document
         return JobSnapshot(
-            self.id, self.kind, self.title, self.state, self.printer.name,
-            self.attempts, self.problem, self.failure, self.reason,
+            self.id,
+            self.kind,
+            self.title,
+            self.state,
+            self.printer.name,
+            self.attempts,
+            self.problem,
+            self.failure,
+            self.reason,
             document_kind=doc.kind if doc else None,
             reference=doc.reference if doc else "",
             reprint=doc.reprint if doc else False,
@@ -250,13 +257,21 @@ class PrintQueue:
     # -- internals -----------------------------------------------------------
 
     def _add(
-        self, kind: JobKind, title: str, printer: ReceiptPrinter | None,
-        document: Document | None, reason: str,
+        self,
+        kind: JobKind,
+        title: str,
+        printer: ReceiptPrinter | None,
+        document: Document | None,
+        reason: str,
     ) -> str:
         with self._cond:
             job = _Job(
-                id=f"job-{next(self._ids)}", kind=kind, title=title,
-                printer=printer or self._default, document=document, reason=reason,
+                id=f"job-{next(self._ids)}",
+                kind=kind,
+                title=title,
+                printer=printer or self._default,
+                document=document,
+                reason=reason,
                 created=self._clock(),
             )
             self._jobs.append(job)

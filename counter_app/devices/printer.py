@@ -54,12 +54,18 @@ def open_connection(config: PrinterConfig) -> Escpos:
             return p.Network(host, port=port, timeout=config.timeout_s, profile=config.profile)
         if kind is ConnectionKind.USB:
             vendor, product = config.usb_ids()
-            return p.Usb(vendor, product, timeout=int(config.timeout_s * 1000), profile=config.profile)
+            return p.Usb(
+                vendor, product, timeout=int(config.timeout_s * 1000), profile=config.profile
+            )
         if kind is ConnectionKind.SERIAL:
             port_name, baud = config.serial_port()
-            return p.Serial(port_name, baudrate=baud, timeout=config.timeout_s, profile=config.profile)
+            return p.Serial(
+                port_name, baudrate=baud, timeout=config.timeout_s, profile=config.profile
+            )
         if kind is ConnectionKind.WIN32RAW:
-            return p.Win32Raw(config.address, profile=config.profile)  # pywin32 loaded by escpos lazily
+            return p.Win32Raw(
+                config.address, profile=config.profile
+            )  # pywin32 loaded by escpos lazily
         if kind is ConnectionKind.CUPS:
             return p.CupsPrinter(config.address, profile=config.profile)
         return _appending_file(config.address, config.profile)
@@ -121,7 +127,9 @@ class EscposReceiptPrinter:
             connection = self._connect(self.config)
         except PrinterError:
             raise
-        except Exception as exc:  # e.g. pywin32 / pycups missing: python-escpos raises on construction
+        except (
+            Exception
+        ) as exc:  # e.g. pywin32 / pycups missing: python-escpos raises on construction
             raise PrinterError(classify(exc), str(exc)) from exc
         sending = False
         try:

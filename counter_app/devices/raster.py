@@ -92,7 +92,12 @@ class TextRasterizer:
         return to_1bit(image)
 
     def _draw_line(
-        self, draw: ImageDraw.ImageDraw, text: str, style: LineStyle, canvas: Canvas, y: int,
+        self,
+        draw: ImageDraw.ImageDraw,
+        text: str,
+        style: LineStyle,
+        canvas: Canvas,
+        y: int,
         width_of: CharWidth,
     ) -> None:
         scale = 2 if style.double else 1
@@ -122,8 +127,15 @@ class TextRasterizer:
 
     @staticmethod
     def _draw_squeezed(
-        draw: ImageDraw.ImageDraw, ch: str, font: ImageFont.FreeTypeFont,
-        x: int, top: int, width: int, height: int, baseline: int, bold: bool,
+        draw: ImageDraw.ImageDraw,
+        ch: str,
+        font: ImageFont.FreeTypeFont,
+        x: int,
+        top: int,
+        width: int,
+        height: int,
+        baseline: int,
+        bold: bool,
     ) -> None:
         natural = int(draw.textlength(ch, font=font)) + 2
         glyph = Image.new("L", (natural, height), 0)

@@ -133,7 +133,9 @@ class ScannerWedgeFilter(QObject):
     @staticmethod
     def _printable(event: QKeyEvent) -> bool:
         text = event.text()
-        return len(text) == 1 and text.isprintable() and not (event.modifiers() & _BLOCKING_MODIFIERS)
+        return (
+            len(text) == 1 and text.isprintable() and not (event.modifiers() & _BLOCKING_MODIFIERS)
+        )
 
     def _on_press(self, event: QKeyEvent) -> bool:
         now = self._now_ms(event)

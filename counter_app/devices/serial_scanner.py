@@ -53,7 +53,9 @@ class SerialScanner(QObject):
     def start(self) -> None:
         if self._thread is None:
             self._stop.clear()
-            self._thread = threading.Thread(target=self._run, name=f"scanner-{self.port}", daemon=True)
+            self._thread = threading.Thread(
+                target=self._run, name=f"scanner-{self.port}", daemon=True
+            )
             self._thread.start()
 
     def stop(self, timeout: float = 2.0) -> None:

@@ -107,16 +107,31 @@ def _apply(session: Session, items: Iterable[_Item], received_at: str, epoch: in
             continue
         if entity == "stock":
             reserved = d.get("reserved", 0)
-            stock.append((
-                d["location_id"], d["product_id"], d["on_hand"], reserved,
-                d.get("safety_stock", 0), d.get("available", d["on_hand"] - reserved), received_at,
-                epoch,
-            ))
+            stock.append(
+                (
+                    d["location_id"],
+                    d["product_id"],
+                    d["on_hand"],
+                    reserved,
+                    d.get("safety_stock", 0),
+                    d.get("available", d["on_hand"] - reserved),
+                    received_at,
+                    epoch,
+                )
+            )
         elif entity == "product":
-            products.append((
-                d["id"], d["sku"], d["name"], d.get("category") or "", d["price_cents"],
-                bool(d.get("active", True)), d.get("dropship_partner_id"), epoch,
-            ))
+            products.append(
+                (
+                    d["id"],
+                    d["sku"],
+                    d["name"],
+                    d.get("category") or "",
+                    d["price_cents"],
+                    bool(d.get("active", True)),
+                    d.get("dropship_partner_id"),
+                    epoch,
+                )
+            )
             barcodes.extend((code, d["id"]) for code in d.get("barcodes", []))
         elif entity == "location":
             locations.append((d["id"], d["code"], d["name"], d["kind"], epoch))

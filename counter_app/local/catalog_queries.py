@@ -71,7 +71,9 @@ def search_products(session: Session, query: str, limit: int = 50) -> list[Produ
     return [_product(r) for r in rows]
 
 
-def stock_figures(session: Session, product_id: int, now: datetime | None = None) -> list[StockFigure]:
+def stock_figures(
+    session: Session, product_id: int, now: datetime | None = None
+) -> list[StockFigure]:
     """Every location's cached figure for a product, with local unacknowledged changes applied."""
     now = now or datetime.now(UTC)
     rows = session.execute(

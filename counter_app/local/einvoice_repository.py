@@ -22,7 +22,12 @@ _INVOICE_FIELDS = [f.name for f in dataclasses.fields(InvoiceRecord)]
 
 def _booklet(row: EinvoiceBooklet) -> Booklet:
     return Booklet(
-        row.booklet_id, row.period, row.track, row.start_no, row.end_no, row.invoice_type,
+        row.booklet_id,
+        row.period,
+        row.track,
+        row.start_no,
+        row.end_no,
+        row.invoice_type,
         row.next_no,
     )
 
@@ -77,8 +82,9 @@ class SqlEinvoiceRepository:
 
     def remaining(self, period: str) -> int:
         total = self._session.scalar(
-            select(func.coalesce(func.sum(EinvoiceBooklet.end_no - EinvoiceBooklet.next_no + 1), 0))
-            .where(
+            select(
+                func.coalesce(func.sum(EinvoiceBooklet.end_no - EinvoiceBooklet.next_no + 1), 0)
+            ).where(
                 EinvoiceBooklet.period == period,
                 EinvoiceBooklet.status == "active",
                 EinvoiceBooklet.next_no <= EinvoiceBooklet.end_no,
@@ -144,8 +150,13 @@ class SqlEinvoiceRepository:
         )
         return [
             AllowanceRecord(
-                r.allowance_no, r.number, r.return_id, r.issued_at, r.sales_amount_cents,
-                r.tax_cents, r.total_cents,
+                r.allowance_no,
+                r.number,
+                r.return_id,
+                r.issued_at,
+                r.sales_amount_cents,
+                r.tax_cents,
+                r.total_cents,
             )
             for r in rows
         ]

@@ -37,7 +37,9 @@ def _v4_pull_epoch(conn: Connection) -> None:
     # A reset re-pulls into the cache it has and sweeps what it did not see.
     for table in ("locations", "products", "stock", "staff"):
         if "pull_epoch" not in _columns(conn, table):
-            conn.execute(text(f"ALTER TABLE {table} ADD COLUMN pull_epoch INTEGER NOT NULL DEFAULT 0"))
+            conn.execute(
+                text(f"ALTER TABLE {table} ADD COLUMN pull_epoch INTEGER NOT NULL DEFAULT 0")
+            )
 
 
 STEPS: list[Callable[[Connection], None]] = [

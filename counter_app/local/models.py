@@ -41,7 +41,9 @@ class Product(Base):
 class Barcode(Base):
     __tablename__ = "barcodes"
     code: Mapped[str] = mapped_column(String(32), primary_key=True)
-    product_id: Mapped[int] = mapped_column(ForeignKey("products.id", ondelete="CASCADE"), index=True)
+    product_id: Mapped[int] = mapped_column(
+        ForeignKey("products.id", ondelete="CASCADE"), index=True
+    )
 
 
 class Stock(Base):

@@ -214,7 +214,14 @@ def list_failed(session: Session) -> list[FailedOp]:
         select(OutboxOp).where(OutboxOp.state == OpState.FAILED).order_by(OutboxOp.op_id)
     )
     return [
-        FailedOp(r.op_id, r.type, r.entity_key, r.created_at, r.problem_code or "", r.problem_detail or "")
+        FailedOp(
+            r.op_id,
+            r.type,
+            r.entity_key,
+            r.created_at,
+            r.problem_code or "",
+            r.problem_detail or "",
+        )
         for r in rows
     ]
 

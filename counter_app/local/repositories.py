@@ -286,8 +286,14 @@ class SqlStockWarningRepository:
     def negative_at(self, location_id: int) -> list[NegativeStockWarning]:
         return [
             NegativeStockWarning(
-                warning.product_id, sku or "", name or "", warning.on_hand, warning.reported_at,
-                warning.receipt_no, cached, received_at,
+                warning.product_id,
+                sku or "",
+                name or "",
+                warning.on_hand,
+                warning.reported_at,
+                warning.receipt_no,
+                cached,
+                received_at,
             )
             for warning, sku, name, cached, received_at in sync_results.negative_stock_rows(
                 self._session, location_id
@@ -400,7 +406,9 @@ class SqlShiftRepository:
             select(CashMovement).where(CashMovement.shift_id == shift_id).order_by(CashMovement.at)
         ).all()
         return [
-            CashMovementRecord(r.movement_id, r.shift_id, r.at, r.kind, r.amount_cents, r.reason, r.staff_id)
+            CashMovementRecord(
+                r.movement_id, r.shift_id, r.at, r.kind, r.amount_cents, r.reason, r.staff_id
+            )
             for r in rows
         ]
 

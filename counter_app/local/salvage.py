@@ -33,8 +33,18 @@ from counter_app.local.db import LocalDatabase
 log = logging.getLogger(__name__)
 
 # Journal tables in dependency order; the cache tables are left to the re-pull.
-SALVAGED_TABLES = ("sync_state", "outbox", "sales", "sale_lines", "payments", "audit_log",
-                   "pending_stock_deltas", "shifts", "shift_sales", "cash_movements")
+SALVAGED_TABLES = (
+    "sync_state",
+    "outbox",
+    "sales",
+    "sale_lines",
+    "payments",
+    "audit_log",
+    "pending_stock_deltas",
+    "shifts",
+    "shift_sales",
+    "cash_movements",
+)
 # Facts about the old cache: a new, empty cache must start from zero.
 CACHE_STATE_KEYS = ("pull_cursor", "last_pull_at", "pull_generation")
 _MAX_SKIPS = 64
@@ -49,8 +59,11 @@ class SalvageReport:
 
     def summary(self) -> str:
         saved = ", ".join(f"{table} {count}" for table, count in self.rows.items())
-        lines = [f"damaged file kept as {self.damaged_copy}", f"saved: {saved}",
-                 f"operations still to send: {self.unsent_ops}"]
+        lines = [
+            f"damaged file kept as {self.damaged_copy}",
+            f"saved: {saved}",
+            f"operations still to send: {self.unsent_ops}",
+        ]
         lines += [f"could not fully read {table}: {error}" for table, error in self.errors.items()]
         return "\n".join(lines)
 
@@ -67,7 +80,9 @@ def move_aside(path: Path, now: datetime | None = None) -> Path:
     return target
 
 
-def _rows(conn: sqlite3.Connection, table: str, errors: dict[str, str]) -> Iterator[tuple[Any, ...]]:
+def _rows(
+    conn: sqlite3.Connection, table: str, errors: dict[str, str]
+) -> Iterator[tuple[Any, ...]]:
     """Every readable row of ``table`` (all columns, rowid first), skipping unreadable pages."""
     try:
         top = conn.execute(f"SELECT max(rowid) FROM {table}").fetchone()[0] or 0
@@ -77,7 +92,9 @@ def _rows(conn: sqlite3.Connection, table: str, errors: dict[str, str]) -> Itera
     after, skips = 0, 0
     while skips <= _MAX_SKIPS:
         try:
-            for row in conn.execute(f"SELECT rowid, * FROM {table} WHERE rowid > ? ORDER BY rowid", (after,)):
+            for row in conn.execute(
+                f"SELECT rowid, * FROM {table} WHERE rowid > ? ORDER BY rowid", (after,)
+            ):
                 after = row[0]
                 yield row
             return
@@ -94,8 +111,9 @@ def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
     return [row[1] for row in conn.execute(f"PRAGMA table_info({table})")]
 
 
-def _copy_table(source: sqlite3.Connection, target: sqlite3.Connection, table: str,
-                report: SalvageReport) -> None:
+def _copy_table(
+    source: sqlite3.Connection, target: sqlite3.Connection, table: str, report: SalvageReport
+) -> None:
     try:
         source_cols = _columns(source, table)
     except sqlite3.DatabaseError as exc:

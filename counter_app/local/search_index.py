@@ -114,7 +114,9 @@ def unindex_names(bind: Session | Connection, rows: Iterable[tuple[int, str]]) -
 
 
 def forget_all_names(bind: Session | Connection) -> None:
-    _connection(bind).execute(text("INSERT INTO product_grams(product_grams) VALUES ('delete-all')"))
+    _connection(bind).execute(
+        text("INSERT INTO product_grams(product_grams) VALUES ('delete-all')")
+    )
 
 
 def forget_everything(bind: Session | Connection) -> None:
@@ -128,7 +130,9 @@ def reindex_all_names(bind: Session | Connection) -> None:
     """Fill the short-query index from ``products`` (a schema upgrade)."""
     conn = _connection(bind)
     forget_all_names(conn)
-    rows = [(int(row[0]), str(row[1])) for row in conn.execute(text("SELECT id, name FROM products"))]
+    rows = [
+        (int(row[0]), str(row[1])) for row in conn.execute(text("SELECT id, name FROM products"))
+    ]
     index_names(conn, rows)
 
 

@@ -26,7 +26,12 @@ class SettingsStore:
             return {}
         except (OSError, ValueError) as exc:
             aside = self.path.with_suffix(".unreadable")
-            log.error("settings file %s unreadable (%s); moved to %s, using defaults", self.path, exc, aside)
+            log.error(
+                "settings file %s unreadable (%s); moved to %s, using defaults",
+                self.path,
+                exc,
+                aside,
+            )
             os.replace(self.path, aside)
             return {}
         return data if isinstance(data, dict) else {}

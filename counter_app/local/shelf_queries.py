@@ -6,9 +6,7 @@ from __future__ import annotations
 from sqlalchemy import Connection, Row, text
 from sqlalchemy.orm import Session
 
-_PENDING = (
-    "SELECT COALESCE(SUM(delta), 0) FROM pending_stock_deltas WHERE location_id = :loc AND product_id = :pid"
-)
+_PENDING = "SELECT COALESCE(SUM(delta), 0) FROM pending_stock_deltas WHERE location_id = :loc AND product_id = :pid"
 
 
 def on_shelf(session: Session | Connection, location_id: int, product_id: int) -> int:
@@ -24,7 +22,9 @@ def on_shelf(session: Session | Connection, location_id: int, product_id: int) -
     )
 
 
-def below_zero(session: Session | Connection, location_id: int) -> list[Row[int, str, str, int, str, int, int, str | None]]:
+def below_zero(
+    session: Session | Connection, location_id: int
+) -> list[Row[int, str, str, int, str, int, int, str | None]]:
     """Products whose stock at this location is below zero, most negative first:
     (id, sku, name, price_cents, category, server on_hand, pending local delta, received_at)."""
     return list(

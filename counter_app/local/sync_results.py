@@ -51,7 +51,9 @@ def renumber_refused_sale(session: Session, op_id: str, staff_id: int | None = N
     session.flush()  # the new op row first: the stock deltas move to it
     op.state = outbox.OpState.DISCARDED
     op.finished_at = outbox.now_iso()
-    op.problem_detail = f"{op.problem_detail or ''} (sent again as {new_no}, op {new_op_id})".strip()
+    op.problem_detail = (
+        f"{op.problem_detail or ''} (sent again as {new_no}, op {new_op_id})".strip()
+    )
     session.execute(
         update(PendingStockDelta).where(PendingStockDelta.op_id == op_id).values(op_id=new_op_id)
     )
@@ -59,31 +61,42 @@ def renumber_refused_sale(session: Session, op_id: str, staff_id: int | None = N
     sale = session.get(Sale, sale_id)
     if sale is not None:
         sale.receipt_no = new_no
-    session.merge(ReceiptAlias(old_receipt_no=old_no, sale_id=sale_id, receipt_no=new_no, at=outbox.now_iso()))
+    session.merge(
+        ReceiptAlias(old_receipt_no=old_no, sale_id=sale_id, receipt_no=new_no, at=outbox.now_iso())
+    )
     session.add(
         AuditEntry(
             at=outbox.now_iso(),
             staff_id=staff_id,
             action="sale.renumber",
             detail=json.dumps(
-                {"sale_id": sale_id, "old_receipt_no": old_no, "receipt_no": new_no,
-                 "old_op_id": op_id, "op_id": new_op_id},
+                {
+                    "sale_id": sale_id,
+                    "old_receipt_no": old_no,
+                    "receipt_no": new_no,
+                    "old_op_id": op_id,
+                    "op_id": new_op_id,
+                },
                 ensure_ascii=False,
             ),
         )
     )
-    log.warning("sale %s: receipt %s was taken at the warehouse; sent again as %s", sale_id, old_no, new_no)
+    log.warning(
+        "sale %s: receipt %s was taken at the warehouse; sent again as %s", sale_id, old_no, new_no
+    )
     return new_no
 
 
 def renumber_all_refused_sales(session: Session) -> list[str]:
     """Every sale already refused as ``receipt_no_taken`` (e.g. before this version)."""
     op_ids = session.scalars(
-        select(OutboxOp.op_id).where(
+        select(OutboxOp.op_id)
+        .where(
             OutboxOp.state == outbox.OpState.FAILED,
             OutboxOp.type == "sale",
             OutboxOp.problem_code == RECEIPT_NO_TAKEN,
-        ).order_by(OutboxOp.op_id)
+        )
+        .order_by(OutboxOp.op_id)
     ).all()
     return [n for op_id in op_ids if (n := renumber_refused_sale(session, op_id)) is not None]
 
@@ -94,7 +107,9 @@ def receipt_no_for(session: Session, receipt_no: str) -> str:
     return alias.receipt_no if alias is not None else receipt_no
 
 
-def record_negative_stock(session: Session, location_id: int, result: dict[str, Any] | None) -> None:
+def record_negative_stock(
+    session: Session, location_id: int, result: dict[str, Any] | None
+) -> None:
     """Keep the warehouse's ``negative_stock`` warnings from a sale's answer (latest wins)."""
     if not result:
         return

@@ -189,9 +189,7 @@ class EinvoiceService:
         if not earlier and refund >= invoice.total_cents and period_of(now) == invoice.period:
             uow.einvoices.mark_voided(invoice.number, now.isoformat())
             uow.outbox.enqueue(
-                EinvoiceVoidPayload(
-                    sale_id, invoice.number, now.isoformat(), "return", return_id
-                )
+                EinvoiceVoidPayload(sale_id, invoice.number, now.isoformat(), "return", return_id)
             )
             return Settlement("void", invoice.number)
         amount = min(refund, left)
@@ -212,8 +210,14 @@ class EinvoiceService:
         uow.einvoices.add_allowance(allowance)
         uow.outbox.enqueue(
             EinvoiceAllowancePayload(
-                sale_id, allowance.allowance_no, allowance.number, return_id, allowance.issued_at,
-                allowance.sales_amount_cents, allowance.tax_cents, allowance.total_cents,
+                sale_id,
+                allowance.allowance_no,
+                allowance.number,
+                return_id,
+                allowance.issued_at,
+                allowance.sales_amount_cents,
+                allowance.tax_cents,
+                allowance.total_cents,
             )
         )
         return Settlement("allowance", invoice.number, allowance.allowance_no)
@@ -292,8 +296,13 @@ class EinvoiceService:
                 continue
             booklets = [
                 Booklet(
-                    int(b["booklet_id"]), str(b["period"]), str(b["track"]), int(b["start_no"]),
-                    int(b["end_no"]), str(b["invoice_type"]), int(b["start_no"]),
+                    int(b["booklet_id"]),
+                    str(b["period"]),
+                    str(b["track"]),
+                    int(b["start_no"]),
+                    int(b["end_no"]),
+                    str(b["invoice_type"]),
+                    int(b["start_no"]),
                 )
                 for b in answer
             ]

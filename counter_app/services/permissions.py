@@ -92,7 +92,9 @@ class ApprovalRefused(Exception):
     PINs at this till: ``retry_after_s`` says for how long).
     """
 
-    def __init__(self, code: str, action: Action | None = None, *, retry_after_s: float = 0.0) -> None:
+    def __init__(
+        self, code: str, action: Action | None = None, *, retry_after_s: float = 0.0
+    ) -> None:
         super().__init__(code if action is None else f"{code}: {action.value}")
         self.code = code
         self.action = action

@@ -53,7 +53,9 @@ class ReceiptService:
             receipt_no=sale.receipt_no,
             cashier_name=sale.cashier_name,
             created_at=sale.created_at,
-            lines=[receipts.SaleLine(s.name, s.qty, s.unit_price, s.line_total) for s in sale.lines],
+            lines=[
+                receipts.SaleLine(s.name, s.qty, s.unit_price, s.line_total) for s in sale.lines
+            ],
             total=sale.total,
             payments=[receipts.Payment("cash", sale.total, sale.tendered, sale.change)],
         )
@@ -75,12 +77,16 @@ class ReceiptService:
             cashier_name=sale.cashier_name,
             created_at=datetime.fromisoformat(sale.created_at),
             lines=[
-                receipts.SaleLine(row.name, row.qty, Money(row.unit_price_cents), Money(row.line_total_cents))
+                receipts.SaleLine(
+                    row.name, row.qty, Money(row.unit_price_cents), Money(row.line_total_cents)
+                )
                 for row in sale.lines
             ],
             total=Money(sale.total_cents),
             payments=[
-                receipts.Payment(p.method, Money(p.amount_cents), Money(p.tendered_cents), Money(p.change_cents))
+                receipts.Payment(
+                    p.method, Money(p.amount_cents), Money(p.tendered_cents), Money(p.change_cents)
+                )
                 for p in sale.payments
             ],
             reprint=True,

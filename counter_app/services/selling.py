@@ -79,7 +79,9 @@ class SellingService:
         if len(cart.lines) > MAX_SALE_LINES:
             raise CartError("too_many_lines", f"a sale holds at most {MAX_SALE_LINES} lines")
         if max(total.cents, tendered.cents) > MAX_CENTS:
-            raise CartError("amount_too_large", f"amounts above {MAX_CENTS} cents cannot be recorded")
+            raise CartError(
+                "amount_too_large", f"amounts above {MAX_CENTS} cents cannot be recorded"
+            )
         now = self._clock()
         sale_id = uuid7()
         payment_id = uuid7()
@@ -107,7 +109,9 @@ class SellingService:
             shift = uow.shifts.open_shift(self._store.location_id)
             if shift is None:
                 raise CartError("no_open_shift", "open a shift before selling")
-            receipt_no = uow.sync_state.next_document_number(RECEIPT_PREFIX, self._store.code, now.date())
+            receipt_no = uow.sync_state.next_document_number(
+                RECEIPT_PREFIX, self._store.code, now.date()
+            )
             uow.sales.add(
                 SaleRecord(
                     sale_id=sale_id,
@@ -129,22 +133,31 @@ class SellingService:
                     created_at=created_at,
                     total_cents=total.cents,
                     lines=tuple(
-                        SaleLinePayload(r.line_id, r.product_id, r.qty, r.unit_price_cents, r.line_total_cents)
+                        SaleLinePayload(
+                            r.line_id, r.product_id, r.qty, r.unit_price_cents, r.line_total_cents
+                        )
                         for r in lines
                     ),
                     payments=(
                         PaymentPayload(
-                            payment.payment_id, payment.method, payment.amount_cents,
-                            payment.tendered_cents, payment.change_cents,
+                            payment.payment_id,
+                            payment.method,
+                            payment.amount_cents,
+                            payment.tendered_cents,
+                            payment.change_cents,
                         ),
                     ),
                 )
             )
             uow.shifts.attach_sale(shift.shift_id, sale_id)
             for line in cart.lines:
-                uow.stock_deltas.add_pending(op_id, self._store.location_id, line.product.id, -line.qty)
+                uow.stock_deltas.add_pending(
+                    op_id, self._store.location_id, line.product.id, -line.qty
+                )
             invoice = (  # the e-invoice, in this same transaction (services/einvoice.py)
-                self._invoicing.issue(uow, sale_id, total.cents, now, buyer) if self._invoicing else None
+                self._invoicing.issue(uow, sale_id, total.cents, now, buyer)
+                if self._invoicing
+                else None
             )
         return CompletedSale(
             sale_id=sale_id,

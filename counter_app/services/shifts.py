@@ -162,7 +162,9 @@ class ShiftReport:
                 printed_at=self.at,
                 sale_count=self.sale_count,
                 tenders=[
-                    receipts.TenderLine(t.method, t.sales_count, Money(t.sales_cents), Money(t.refunds_cents))
+                    receipts.TenderLine(
+                        t.method, t.sales_count, Money(t.sales_cents), Money(t.refunds_cents)
+                    )
                     for t in self.tenders
                 ],
                 opening=Money(self.opening_cents),
@@ -247,7 +249,10 @@ class ShiftService:
                 expected_opening_cents=None if last is None else last.counted_cents,
             )
             uow.shifts.add(shift)
-            if shift.expected_opening_cents is not None and shift.expected_opening_cents != shift.opening_cents:
+            if (
+                shift.expected_opening_cents is not None
+                and shift.expected_opening_cents != shift.opening_cents
+            ):
                 uow.audit.record(
                     cashier.id,
                     "shift.opening_difference",
@@ -284,7 +289,9 @@ class ShiftService:
         supervisor = None
         waiting = self.waiting_operations()
         if waiting and approval is None:
-            raise ShiftError("unsynced_operations", f"{waiting} operations wait to sync", waiting=waiting)
+            raise ShiftError(
+                "unsynced_operations", f"{waiting} operations wait to sync", waiting=waiting
+            )
         if approval is not None:
             supervisor = self._staff.redeem(approval, Action.CLOSE_SHIFT_UNSYNCED)
         now = self._clock()
@@ -293,17 +300,30 @@ class ShiftService:
             stats = uow.outbox.stats()
             waiting = stats.waiting + stats.failed
             if waiting and supervisor is None:
-                raise ShiftError("unsynced_operations", f"{waiting} operations wait to sync", waiting=waiting)
+                raise ShiftError(
+                    "unsynced_operations", f"{waiting} operations wait to sync", waiting=waiting
+                )
             before = self._report("Z", uow, shift, now, counted_cents=counted)
             for figure in (before.expected_cents, counted - before.expected_cents):
                 if abs(figure) > MAX_CENTS:
-                    raise ShiftError("amount_too_large", "the drawer's figures exceed what can be recorded")
-            uow.shifts.close(shift.shift_id, now.isoformat(), cashier.id, checked, counted, before.expected_cents)
+                    raise ShiftError(
+                        "amount_too_large", "the drawer's figures exceed what can be recorded"
+                    )
+            uow.shifts.close(
+                shift.shift_id, now.isoformat(), cashier.id, checked, counted, before.expected_cents
+            )
             closed = uow.shifts.get(shift.shift_id)
             assert closed is not None
             report = ShiftReport(
-                "Z", closed, now, before.sale_count, before.tenders, before.movements, waiting,
-                counted_cents=counted, closed_by_name=cashier.name,
+                "Z",
+                closed,
+                now,
+                before.sale_count,
+                before.tenders,
+                before.movements,
+                waiting,
+                counted_cents=counted,
+                closed_by_name=cashier.name,
             )
             if supervisor is not None:
                 uow.audit.record(
@@ -344,7 +364,9 @@ class ShiftService:
             opening_count=dict(shift.opening_count),
             closing_count=dict(shift.closing_count or ()),
             tenders=tuple(
-                TenderTotalPayload(t.method, t.sales_count, t.sales_cents, t.refunds_count, t.refunds_cents)
+                TenderTotalPayload(
+                    t.method, t.sales_count, t.sales_cents, t.refunds_count, t.refunds_cents
+                )
                 for t in report.tenders
             ),
             unsynced_ops=report.unsynced_ops,
@@ -352,7 +374,9 @@ class ShiftService:
 
     # -- inside ------------------------------------------------------------------------
 
-    def _move(self, cashier: StaffMember, kind: str, amount: Money, reason: str) -> CashMovementRecord:
+    def _move(
+        self, cashier: StaffMember, kind: str, amount: Money, reason: str
+    ) -> CashMovementRecord:
         _check_amount(amount)
         reason = reason.strip()
         if not reason:
@@ -364,11 +388,19 @@ class ShiftService:
             so_far = self._report("X", uow, shift, self._clock())
             after = so_far.expected_cents + (amount.cents if kind == "in" else -amount.cents)
             if kind == "out" and after < 0:
-                raise ShiftError("not_enough_cash", f"the drawer should hold {Money(so_far.expected_cents)}")
+                raise ShiftError(
+                    "not_enough_cash", f"the drawer should hold {Money(so_far.expected_cents)}"
+                )
             if after > MAX_CENTS:
                 raise ShiftError("amount_too_large", "more cash than the warehouse can record")
             movement = CashMovementRecord(
-                uuid7(), shift.shift_id, self._clock().isoformat(), kind, amount.cents, reason, cashier.id
+                uuid7(),
+                shift.shift_id,
+                self._clock().isoformat(),
+                kind,
+                amount.cents,
+                reason,
+                cashier.id,
             )
             uow.shifts.add_movement(movement)
         return movement
@@ -381,7 +413,12 @@ class ShiftService:
 
     @staticmethod
     def _report(
-        kind: str, uow: UnitOfWork, shift: ShiftRecord, at: datetime, *, counted_cents: int | None = None
+        kind: str,
+        uow: UnitOfWork,
+        shift: ShiftRecord,
+        at: datetime,
+        *,
+        counted_cents: int | None = None,
     ) -> ShiftReport:
         stats = uow.outbox.stats()
         return ShiftReport(

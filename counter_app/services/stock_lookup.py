@@ -74,12 +74,25 @@ class StockLookupService:
         for level in live.values():  # a location the cache has not heard of yet
             figures.append(
                 StockFigure(
-                    level["location_id"], level["location_code"], level["location_name"], level["kind"],
-                    level["on_hand"], level["reserved"], level["available"], 0, None,
+                    level["location_id"],
+                    level["location_code"],
+                    level["location_name"],
+                    level["kind"],
+                    level["on_hand"],
+                    level["reserved"],
+                    level["available"],
+                    0,
+                    None,
                 )
             )
         order = {"store": 0, "warehouse": 1}
-        figures.sort(key=lambda f: (f.location_id != self._own, order.get(f.location_kind, 2), f.location_code))
+        figures.sort(
+            key=lambda f: (
+                f.location_id != self._own,
+                order.get(f.location_kind, 2),
+                f.location_code,
+            )
+        )
         return StockReport(product, figures, live=True)
 
     def close(self) -> None:

@@ -36,10 +36,17 @@ class StockToCountService:
         found = []
         for w in warnings:
             cached, received_at = w.cached_on_hand, w.cached_received_at
-            if cached is not None and cached >= 0 and received_at and _after(received_at, w.reported_at):
+            if (
+                cached is not None
+                and cached >= 0
+                and received_at
+                and _after(received_at, w.reported_at)
+            ):
                 continue  # counted or restocked since the warning
             found.append(
-                NegativeStock(w.product_id, w.sku, w.name, w.on_hand, w.reported_at, w.receipt_no, cached)
+                NegativeStock(
+                    w.product_id, w.sku, w.name, w.on_hand, w.reported_at, w.receipt_no, cached
+                )
             )
         return sorted(found, key=lambda item: (item.on_hand, item.sku))
 

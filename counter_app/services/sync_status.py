@@ -43,7 +43,9 @@ class SyncStatusService:
         with self._db.snapshot() as uow:
             stats = uow.outbox.stats()
             last_pull = uow.sync_state.get("last_pull_at")
-        return SyncStatus(stats.waiting, _age(stats.oldest_created_at, now), stats.failed, _age(last_pull, now))
+        return SyncStatus(
+            stats.waiting, _age(stats.oldest_created_at, now), stats.failed, _age(last_pull, now)
+        )
 
     def failed_ops(self) -> list[FailedOp]:
         with self._db.snapshot() as uow:

@@ -96,7 +96,9 @@ class WarehouseClient:
         return bool(self._request("GET", "/health").get("status") == "ok")
 
     def enroll(self, code: str, device_name: str) -> Enrollment:
-        body = self._request("POST", "/devices/enroll", json={"code": code, "device_name": device_name})
+        body = self._request(
+            "POST", "/devices/enroll", json={"code": code, "device_name": device_name}
+        )
         till_no = body.get("till_no")
         return Enrollment(
             token=body["token"],

@@ -126,7 +126,10 @@ class OutboxRelay:
             known = bool(sync_state.get_value(session, sync_state.TILL_NO_KEY))
         if not known:
             now = self._clock()
-            if self._till_no_asked_at is not None and now - self._till_no_asked_at < TILL_NO_ASK_EVERY_S:
+            if (
+                self._till_no_asked_at is not None
+                and now - self._till_no_asked_at < TILL_NO_ASK_EVERY_S
+            ):
                 return
             self._till_no_asked_at = now
             try:
@@ -196,7 +199,9 @@ class OutboxRelay:
                 else:
                     # A server bug, not the link: this op alone waits a while.
                     outbox.release_for_retry(
-                        session, [op.op_id], f"unexpected status {status!r}",
+                        session,
+                        [op.op_id],
+                        f"unexpected status {status!r}",
                         delay_s=self._backoff.delay(op.attempts),
                     )
                     continue

@@ -32,7 +32,9 @@ class CartTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self.COLUMNS
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self._headers[section]
         return None
@@ -90,13 +92,19 @@ class CartTableModel(QAbstractTableModel):
         return line.qty - max(on_shelf, 0)
 
     def on_shelf(self, row: int) -> int | None:
-        return self._on_shelf.get(self.cart.lines[row].product.id) if 0 <= row < len(self.cart.lines) else None
+        return (
+            self._on_shelf.get(self.cart.lines[row].product.id)
+            if 0 <= row < len(self.cart.lines)
+            else None
+        )
 
     # Cart changes go through the model so the view repaints only what changed.
 
     def add_product(self, product: ProductInfo, qty: int = 1) -> int:
         """Add a product (or raise its line's quantity); returns the row."""
-        existing = next((i for i, line in enumerate(self.cart.lines) if line.product.id == product.id), None)
+        existing = next(
+            (i for i, line in enumerate(self.cart.lines) if line.product.id == product.id), None
+        )
         if existing is not None:
             self.cart.add(product, qty)
             self._row_changed(existing)

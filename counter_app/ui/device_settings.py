@@ -133,7 +133,9 @@ class DeviceSettingsDialog(QDialog):
         self.paper_combo.setCurrentIndex(self.paper_combo.findData(config.paper_mm))
         self.encoding_combo = QComboBox()
         self.encoding_combo.addItem(self.tr("Big5 (Taiwan models)"), TextEncoding.BIG5.value)
-        self.encoding_combo.addItem(self.tr("GB18030 (mainland models)"), TextEncoding.GB18030.value)
+        self.encoding_combo.addItem(
+            self.tr("GB18030 (mainland models)"), TextEncoding.GB18030.value
+        )
         self.encoding_combo.addItem(self.tr("Image (any printer)"), TextEncoding.IMAGE.value)
         self.encoding_combo.setCurrentIndex(self.encoding_combo.findData(config.encoding.value))
 
@@ -267,23 +269,31 @@ class DeviceSettingsDialog(QDialog):
             ConnectionKind.CUPS: "receipt",
             ConnectionKind.FILE: "/dev/usb/lp0",
         }
-        self.address_edit.setPlaceholderText(placeholders[ConnectionKind(self.kind_combo.currentData())])
+        self.address_edit.setPlaceholderText(
+            placeholders[ConnectionKind(self.kind_combo.currentData())]
+        )
         self._refresh_usb_help()
         self._refresh_preview()
 
     def _refresh_usb_help(self, problem: PrinterProblem | None = None) -> None:
         is_usb = self.kind_combo.currentData() == ConnectionKind.USB.value
-        self.usb_box.setVisible(is_usb and (sys.platform.startswith("linux") or problem is not None))
+        self.usb_box.setVisible(
+            is_usb and (sys.platform.startswith("linux") or problem is not None)
+        )
         if not is_usb:
             return
         try:
             vendor, product = self.config().usb_ids()
         except ValueError:
-            self.usb_help.setText(self.tr("Enter the USB address, e.g. 04b8:0e15 (vendor:product, shown by lsusb)."))
+            self.usb_help.setText(
+                self.tr("Enter the USB address, e.g. 04b8:0e15 (vendor:product, shown by lsusb).")
+            )
             self.udev_text.setPlainText("")
             return
         lead = (
-            self.tr("No permission to use the USB printer (errno 13, access denied). Run these commands as an administrator to install the udev rule:")
+            self.tr(
+                "No permission to use the USB printer (errno 13, access denied). Run these commands as an administrator to install the udev rule:"
+            )
             if problem is PrinterProblem.PERMISSION_DENIED
             else self.tr("On Linux a USB printer needs a udev rule before a normal user can print:")
         )
@@ -291,11 +301,16 @@ class DeviceSettingsDialog(QDialog):
         self.udev_text.setPlainText(udev_instructions(vendor, product))
 
     def _test_page(self, config: PrinterConfig) -> Document:
-        return printer_test_page(PrinterTestPageData(
-            printer_name=printer_display_name(config.name), paper_mm=config.paper_mm,
-            encoding=config.encoding.value, profile=config.profile, printed_at=datetime.now(UTC),
-            labels=test_page_labels(),  # the page reads in the UI's language
-        ))
+        return printer_test_page(
+            PrinterTestPageData(
+                printer_name=printer_display_name(config.name),
+                paper_mm=config.paper_mm,
+                encoding=config.encoding.value,
+                profile=config.profile,
+                printed_at=datetime.now(UTC),
+                labels=test_page_labels(),  # the page reads in the UI's language
+            )
+        )
 
     def _refresh_preview(self) -> None:
         try:

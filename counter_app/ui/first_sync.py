@@ -26,7 +26,13 @@ def run_first_sync(puller: CatalogPuller, tasks: TaskRunner, parent: QWidget | N
     """True once the catalogue is here; False if the user gave up."""
     while True:
         progress = QProgressDialog(
-            QCoreApplication.translate("FirstSync", "Loading products and staff from the warehouse…"), "", 0, 0, parent
+            QCoreApplication.translate(
+                "FirstSync", "Loading products and staff from the warehouse…"
+            ),
+            "",
+            0,
+            0,
+            parent,
         )
         progress.setCancelButton(None)
         progress.setWindowModality(Qt.WindowModality.ApplicationModal)

@@ -10,7 +10,9 @@ DEFAULT_LANGUAGE = "zh_TW"
 LANGUAGES = ("zh_TW", "en")
 
 
-def install_translator(app: QCoreApplication, language: str = DEFAULT_LANGUAGE) -> QTranslator | None:
+def install_translator(
+    app: QCoreApplication, language: str = DEFAULT_LANGUAGE
+) -> QTranslator | None:
     """Source strings are English; zh_TW loads the compiled catalogue. Returns the
     translator (keep a reference) or None for English."""
     if language not in LANGUAGES:
@@ -25,6 +27,8 @@ def install_translator(app: QCoreApplication, language: str = DEFAULT_LANGUAGE) 
     app.installTranslator(translator)
     # Qt's own buttons (OK, Cancel, Yes...) from the catalogue Qt ships, if present.
     qt_translator = QTranslator(app)
-    if qt_translator.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+    if qt_translator.load(
+        f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    ):
         app.installTranslator(qt_translator)
     return translator

@@ -116,14 +116,18 @@ class LockDialog(QDialog):
         self.unlocked_by: StaffMember | None = None
         self.setWindowTitle(self.tr("Locked"))
         self.setObjectName("lockDialog")
-        self.setStyleSheet("#lockDialog { background: #23354d; } #lockPanel { background: white; border-radius: 10px; }")
+        self.setStyleSheet(
+            "#lockDialog { background: #23354d; } #lockPanel { background: white; border-radius: 10px; }"
+        )
         title_font = QFont(self.font())
         title_font.setPointSize(title_font.pointSize() + 10)
         title_font.setBold(True)
         title = QLabel(self.tr("The counter is locked"))
         title.setFont(title_font)
         self.who = QLabel(
-            self.tr("%1 locked it. Enter %1's PIN, or a supervisor's.").replace("%1", locked_by.name)
+            self.tr("%1 locked it. Enter %1's PIN, or a supervisor's.").replace(
+                "%1", locked_by.name
+            )
         )
         self.who.setWordWrap(True)
         self.who.setStyleSheet("font-size: 16px;")
@@ -191,7 +195,12 @@ class LockDialog(QDialog):
             return
         self._set_busy(True)
         # scrypt on the worker pool, never the GUI thread or the database thread.
-        self._tasks.net(lambda: self._staff.unlock(locked_by, pin), self._on_unlocked, self._on_refused, owner=self)
+        self._tasks.net(
+            lambda: self._staff.unlock(locked_by, pin),
+            self._on_unlocked,
+            self._on_refused,
+            owner=self,
+        )
 
     def _on_unlocked(self, member: StaffMember) -> None:
         self._set_busy(False)

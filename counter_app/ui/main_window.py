@@ -53,7 +53,9 @@ class KeyBar(QWidget):
         layout.addLayout(self._tools)
         self.buttons: dict[str, QPushButton] = {}
 
-    def add_key(self, key: str, text: str, slot: Callable[[], object], *, screen: bool) -> QPushButton:
+    def add_key(
+        self, key: str, text: str, slot: Callable[[], object], *, screen: bool
+    ) -> QPushButton:
         button = QPushButton(f"{key}  {text}")
         button.setObjectName(f"key{key}")
         button.setCheckable(screen)
@@ -118,13 +120,17 @@ class MainWindow(QMainWindow):
         if screen.name in self._screens:
             raise ValueError(f"there is already a screen called {screen.name!r}")
         if screen.key in {s.key for s in self._screens.values()} | self._tool_keys:
-            raise ValueError(f"{screen.key} is already taken; give {type(screen).__name__} another key")
+            raise ValueError(
+                f"{screen.key} is already taken; give {type(screen).__name__} another key"
+            )
         self._screens[screen.name] = screen
         self.stack.addWidget(screen)
         screen.code_entered.connect(self.code_entered)
         name = screen.name
         QShortcut(QKeySequence(screen.key), self).activated.connect(lambda: self.show_screen(name))
-        self.key_bar.add_key(screen.key, screen.title(), lambda: self.show_screen(name), screen=True)
+        self.key_bar.add_key(
+            screen.key, screen.title(), lambda: self.show_screen(name), screen=True
+        )
         if len(self._screens) == 1:
             self.key_bar.mark(screen.key)
 
@@ -185,7 +191,12 @@ class MainWindow(QMainWindow):
         return action
 
     def refresh_sync_status(self) -> None:
-        self._tasks.db(self._sync_status.status, self.status.on_sync_status, self._on_sync_status_failed, owner=self)
+        self._tasks.db(
+            self._sync_status.status,
+            self.status.on_sync_status,
+            self._on_sync_status_failed,
+            owner=self,
+        )
 
     def _on_sync_status_failed(self, error: BaseException) -> None:
         # Every two seconds: a line in the status bar, not a dialog that would stop the sale.

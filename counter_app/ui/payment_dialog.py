@@ -81,7 +81,9 @@ class CashPaymentDialog(QDialog):
             button = QPushButton(f"${note:,}")
             button.setObjectName(f"note{note}")
             button.setEnabled(Money.from_dollars(note) >= total)  # a smaller note cannot pay
-            button.clicked.connect(lambda _=False, n=note: self._set_tendered(Money.from_dollars(n)))
+            button.clicked.connect(
+                lambda _=False, n=note: self._set_tendered(Money.from_dollars(n))
+            )
             self.quick_buttons.append(button)
         for button in self.quick_buttons:
             # A click fills the amount and leaves the focus in it, so Enter completes the
@@ -131,10 +133,14 @@ class CashPaymentDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
         if amount is None:
             self.change_label.setText("-")
-            self.message.setText(self.tr("Enter the amount received") if self.tendered_edit.text().strip() else "")
+            self.message.setText(
+                self.tr("Enter the amount received") if self.tendered_edit.text().strip() else ""
+            )
         elif amount < self.total:
             self.change_label.setText("-")
-            self.message.setText(self.tr("Short by %1").replace("%1", (self.total - amount).format()))
+            self.message.setText(
+                self.tr("Short by %1").replace("%1", (self.total - amount).format())
+            )
         else:
             self.change_label.setText((amount - self.total).format())
             self.message.setText("")

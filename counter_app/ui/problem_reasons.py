@@ -10,23 +10,59 @@ def problem_reason(code: str) -> str | None:
     """The translated reason for a code the warehouse can answer with, or None when unknown.
     Each call is spelled out so pyside6-lupdate finds the strings."""
     reasons = {
-        "receipt_no_taken": QCoreApplication.translate("ProblemReasons", "The receipt number is already used by another sale at the warehouse."),
-        "idempotency_key_reused": QCoreApplication.translate("ProblemReasons", "The warehouse already has an operation with this id but different content."),
-        "insufficient_stock": QCoreApplication.translate("ProblemReasons", "Not enough stock at the warehouse for this request."),
-        "count_conflict": QCoreApplication.translate("ProblemReasons", "The stock moved since the count began; count again."),
-        "invalid_transition": QCoreApplication.translate("ProblemReasons", "The order is no longer in a state that allows this."),
-        "unknown_product": QCoreApplication.translate("ProblemReasons", "A product in it is not known to the warehouse."),
-        "unknown_staff": QCoreApplication.translate("ProblemReasons", "The cashier or staff member is not known to the warehouse."),
-        "validation_error": QCoreApplication.translate("ProblemReasons", "The warehouse could not accept its content (a bug in this till; tell support)."),
-        "bad_request": QCoreApplication.translate("ProblemReasons", "The warehouse could not read the request (a bug in this till; tell support)."),
-        "forbidden": QCoreApplication.translate("ProblemReasons", "This till is not allowed to do this."),
-        "unauthorized": QCoreApplication.translate("ProblemReasons", "The warehouse does not accept this till's key; it may have been revoked."),
-        "location_required": QCoreApplication.translate("ProblemReasons", "This till is not set up for a store."),
+        "receipt_no_taken": QCoreApplication.translate(
+            "ProblemReasons", "The receipt number is already used by another sale at the warehouse."
+        ),
+        "idempotency_key_reused": QCoreApplication.translate(
+            "ProblemReasons",
+            "The warehouse already has an operation with this id but different content.",
+        ),
+        "insufficient_stock": QCoreApplication.translate(
+            "ProblemReasons", "Not enough stock at the warehouse for this request."
+        ),
+        "count_conflict": QCoreApplication.translate(
+            "ProblemReasons", "The stock moved since the count began; count again."
+        ),
+        "invalid_transition": QCoreApplication.translate(
+            "ProblemReasons", "The order is no longer in a state that allows this."
+        ),
+        "unknown_product": QCoreApplication.translate(
+            "ProblemReasons", "A product in it is not known to the warehouse."
+        ),
+        "unknown_staff": QCoreApplication.translate(
+            "ProblemReasons", "The cashier or staff member is not known to the warehouse."
+        ),
+        "validation_error": QCoreApplication.translate(
+            "ProblemReasons",
+            "The warehouse could not accept its content (a bug in this till; tell support).",
+        ),
+        "bad_request": QCoreApplication.translate(
+            "ProblemReasons",
+            "The warehouse could not read the request (a bug in this till; tell support).",
+        ),
+        "forbidden": QCoreApplication.translate(
+            "ProblemReasons", "This till is not allowed to do this."
+        ),
+        "unauthorized": QCoreApplication.translate(
+            "ProblemReasons",
+            "The warehouse does not accept this till's key; it may have been revoked.",
+        ),
+        "location_required": QCoreApplication.translate(
+            "ProblemReasons", "This till is not set up for a store."
+        ),
         "no_warehouse": QCoreApplication.translate("ProblemReasons", "No warehouse is set up."),
-        "no_dropship_partner": QCoreApplication.translate("ProblemReasons", "The products do not all ship from one partner."),
-        "payload_too_large": QCoreApplication.translate("ProblemReasons", "The operation is too large for the warehouse."),
-        "internal_error": QCoreApplication.translate("ProblemReasons", "The warehouse had an internal error; retry later."),
-        "busy": QCoreApplication.translate("ProblemReasons", "The warehouse was busy; retry later."),
+        "no_dropship_partner": QCoreApplication.translate(
+            "ProblemReasons", "The products do not all ship from one partner."
+        ),
+        "payload_too_large": QCoreApplication.translate(
+            "ProblemReasons", "The operation is too large for the warehouse."
+        ),
+        "internal_error": QCoreApplication.translate(
+            "ProblemReasons", "The warehouse had an internal error; retry later."
+        ),
+        "busy": QCoreApplication.translate(
+            "ProblemReasons", "The warehouse was busy; retry later."
+        ),
     }
     return reasons.get(code)
 

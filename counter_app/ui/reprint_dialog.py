@@ -12,13 +12,17 @@ from counter_app.ui.task_runner import TaskRunner
 
 
 class ReprintDialog(QDialog):
-    def __init__(self, receipts: ReceiptService, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, receipts: ReceiptService, tasks: TaskRunner, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._receipts = receipts
         self._tasks = tasks
         self.sales: list[tuple[str, str, Money]] = []
         self.setWindowTitle(self.tr("Reprint a receipt"))
-        self.table = read_only_table("recentSales", [self.tr("Receipt"), self.tr("Time"), self.tr("Total")], 0)
+        self.table = read_only_table(
+            "recentSales", [self.tr("Receipt"), self.tr("Time"), self.tr("Total")], 0
+        )
         self.message = QLabel("")
         self.print_button = QPushButton(self.tr("Reprint"))
         close = QPushButton(self.tr("Close"))
@@ -38,7 +42,9 @@ class ReprintDialog(QDialog):
 
     def _show(self, sales: list[tuple[str, str, Money]]) -> None:
         self.sales = sales
-        fill_rows(self.table, [(no, local_time_text(at), total.format()) for no, at, total in sales])
+        fill_rows(
+            self.table, [(no, local_time_text(at), total.format()) for no, at, total in sales]
+        )
         self.print_button.setEnabled(bool(sales))
 
     def on_print_button_clicked(self, *_args: object) -> None:
@@ -48,7 +54,9 @@ class ReprintDialog(QDialog):
         receipt_no = self.sales[rows[0].row()][0]
         self._tasks.db(
             lambda: self._receipts.reprint(receipt_no),
-            lambda _job: self.message.setText(self.tr("Sent %1 to the printer").replace("%1", receipt_no)),
+            lambda _job: self.message.setText(
+                self.tr("Sent %1 to the printer").replace("%1", receipt_no)
+            ),
             lambda error: self.message.setText(
                 self.tr("Receipt %1 is not in this till's journal").replace("%1", receipt_no)
                 if isinstance(error, ReceiptNotFound)

@@ -72,7 +72,9 @@ class ScreenHost(Protocol):
 
 
 class ScanRouter(QObject):
-    def __init__(self, host: ScreenHost, routes: dict[str, str] | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self, host: ScreenHost, routes: dict[str, str] | None = None, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._host = host
         self._routes = dict(SCAN_ROUTES if routes is None else routes)
@@ -114,11 +116,17 @@ class ScanRouter(QObject):
     def _not_at_this_till(self, result: ScanResult, text: str) -> str:
         match result:
             case ReceiptCode():
-                return self.tr("Receipt %1: returns cannot be taken at this till yet").replace("%1", result.receipt_no)
+                return self.tr("Receipt %1: returns cannot be taken at this till yet").replace(
+                    "%1", result.receipt_no
+                )
             case PickupCode():
-                return self.tr("Pickup code %1: pickups cannot be handed over at this till yet").replace("%1", result.code)
+                return self.tr(
+                    "Pickup code %1: pickups cannot be handed over at this till yet"
+                ).replace("%1", result.code)
             case _:
-                return self.tr("%1: this till cannot take this kind of code yet").replace("%1", text[:40])
+                return self.tr("%1: this till cannot take this kind of code yet").replace(
+                    "%1", text[:40]
+                )
 
     def _tell(self, text: str) -> None:
         screen = self._host.current_screen()

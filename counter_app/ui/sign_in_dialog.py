@@ -23,7 +23,9 @@ from counter_app.ui.task_runner import TaskRunner
 
 
 class SignInDialog(QDialog):
-    def __init__(self, staff: StaffService, tasks: TaskRunner, store_name: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, staff: StaffService, tasks: TaskRunner, store_name: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._staff = staff
         self._tasks = tasks
@@ -42,7 +44,9 @@ class SignInDialog(QDialog):
         self.error = QLabel("")
         self.error.setObjectName("error")
         self.error.setStyleSheet("color: #b00020;")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self._on_accept)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
@@ -63,7 +67,9 @@ class SignInDialog(QDialog):
             return
         self.buttons.setEnabled(False)
         # scrypt on the worker pool: the database thread stays free for scans.
-        self._tasks.net(lambda: self._staff.sign_in_as(int(staff_id), pin), self._on_checked, self._on_failed)
+        self._tasks.net(
+            lambda: self._staff.sign_in_as(int(staff_id), pin), self._on_checked, self._on_failed
+        )
 
     def _on_checked(self, member: StaffMember | None) -> None:
         self.buttons.setEnabled(True)

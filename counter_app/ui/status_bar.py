@@ -100,7 +100,13 @@ class CounterStatusBar(QStatusBar):
         self.store_label = QLabel(store_name)
         self.printer_label = QLabel()
         self.printer_label.setObjectName("printer")
-        for widget in (self.printer_label, self.connection_label, self.waiting_label, self.failed_label, self.catalog_label):
+        for widget in (
+            self.printer_label,
+            self.connection_label,
+            self.waiting_label,
+            self.failed_label,
+            self.catalog_label,
+        ):
             self.addPermanentWidget(widget)
         self.addWidget(self.store_label)
         self._status: SyncStatus | None = None
@@ -135,9 +141,13 @@ class CounterStatusBar(QStatusBar):
             waiting = self.tr("All synced")
         else:
             waiting = ""
-        self.waiting_label.setText(waiting.replace("%1", str(view.waiting)).replace("%2", view.oldest_age))
+        self.waiting_label.setText(
+            waiting.replace("%1", str(view.waiting)).replace("%2", view.oldest_age)
+        )
         if view.failed:
-            self.failed_label.setText(self.tr("Failed: %1 need attention").replace("%1", str(view.failed)))
+            self.failed_label.setText(
+                self.tr("Failed: %1 need attention").replace("%1", str(view.failed))
+            )
             self.failed_label.setStyleSheet("color: white; background: #b00020; padding: 0 6px;")
         else:
             self.failed_label.setText("")
@@ -145,13 +155,17 @@ class CounterStatusBar(QStatusBar):
         if self._status is None:
             self.catalog_label.setText("")
         else:
-            self.catalog_label.setText(self.tr("Stock figures from %1 ago").replace("%1", view.catalog_age))
+            self.catalog_label.setText(
+                self.tr("Stock figures from %1 ago").replace("%1", view.catalog_age)
+            )
 
     def on_print_job(self, job: JobSnapshot) -> None:
         if job.state == JobState.WAITING_FOR_PRINTER:
             problem = problem_short(job.problem) if job.problem else ""
             self.printer_label.setText(
-                self.tr("%1 waits to print: %2").replace("%1", job_title(job)).replace("%2", problem)
+                self.tr("%1 waits to print: %2")
+                .replace("%1", job_title(job))
+                .replace("%2", problem)
             )
             self.printer_label.setToolTip(job_status_text(job))
             self.printer_label.setStyleSheet("color: white; background: #c77700; padding: 0 6px;")
@@ -163,4 +177,3 @@ class CounterStatusBar(QStatusBar):
             self.printer_label.setText("")
             self.printer_label.setToolTip("")
             self.printer_label.setStyleSheet("")
-

@@ -41,7 +41,9 @@ class StockPanel(QWidget):
         else:
             ages = [f.age_s for f in report.figures if f.age_s is not None]
             oldest = format_age(max(ages)) if ages else "-"
-            self.freshness.setText(self.tr("Offline: cached figures, up to %1 old").replace("%1", oldest))
+            self.freshness.setText(
+                self.tr("Offline: cached figures, up to %1 old").replace("%1", oldest)
+            )
             self.freshness.setStyleSheet("color: #c77700;")
             self.freshness.setToolTip(report.note)
         while self.grid.count():
@@ -56,7 +58,11 @@ class StockPanel(QWidget):
             if figure.location_id == self._own:
                 name = self.tr("%1 (this store)").replace("%1", name)
             if figure.location_kind == "warehouse":
-                text = self.tr("%1 (available %2)").replace("%1", str(figure.on_hand)).replace("%2", str(figure.available))
+                text = (
+                    self.tr("%1 (available %2)")
+                    .replace("%1", str(figure.on_hand))
+                    .replace("%2", str(figure.available))
+                )
             else:
                 text = str(figure.on_hand)
             if not report.live and figure.age_s is not None:

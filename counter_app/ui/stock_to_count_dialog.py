@@ -15,7 +15,11 @@ from counter_app.ui.task_runner import TaskRunner
 
 class StockToCountDialog(QDialog):
     def __init__(
-        self, catalog: CatalogService, location_id: int, tasks: TaskRunner, parent: QWidget | None = None
+        self,
+        catalog: CatalogService,
+        location_id: int,
+        tasks: TaskRunner,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._catalog = catalog
@@ -32,7 +36,13 @@ class StockToCountDialog(QDialog):
         intro.setWordWrap(True)
         self.table = read_only_table(
             "stockToCount",
-            [self.tr("SKU"), self.tr("Item"), self.tr("Stock"), self.tr("Not yet synced"), self.tr("Warehouse figure of")],
+            [
+                self.tr("SKU"),
+                self.tr("Item"),
+                self.tr("Stock"),
+                self.tr("Not yet synced"),
+                self.tr("Warehouse figure of"),
+            ],
             1,
         )
         self.empty_label = QLabel(self.tr("No product is below zero at this store."))
@@ -66,7 +76,9 @@ class StockToCountDialog(QDialog):
                     item.product.name,
                     str(item.on_hand),
                     str(item.pending_local) if item.pending_local else "",
-                    local_time_text(item.figure_received_at) if item.figure_received_at else self.tr("never"),
+                    local_time_text(item.figure_received_at)
+                    if item.figure_received_at
+                    else self.tr("never"),
                 )
                 for item in items
             ],
@@ -75,7 +87,9 @@ class StockToCountDialog(QDialog):
             for column in (2, 3):
                 cell = self.table.item(row, column)
                 if cell is not None:
-                    cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    cell.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
                     if column == 2:
                         cell.setForeground(Qt.GlobalColor.red)
         self.empty_label.setVisible(not items)

@@ -31,9 +31,9 @@ def refusal_text(error: BaseException) -> str:
         return translate("SupervisorApprovalDialog", "Wrong PIN")
     if code == "pin_locked" and isinstance(error, ApprovalRefused):
         seconds = max(1, round(error.retry_after_s))
-        return translate("SupervisorApprovalDialog", "Too many wrong PINs: try again in %1 seconds").replace(
-            "%1", str(seconds)
-        )
+        return translate(
+            "SupervisorApprovalDialog", "Too many wrong PINs: try again in %1 seconds"
+        ).replace("%1", str(seconds))
     if code == "not_permitted" and action is Action.DEVICE_SETTINGS:
         return translate("SupervisorApprovalDialog", "Device settings need a manager's PIN")
     if code == "not_permitted":
@@ -77,7 +77,9 @@ class SupervisorApprovalDialog(QDialog):
         form.addRow(self.tr("Supervisor PIN"), self.pin)
         if need_reason:
             form.addRow(self.tr("Reason"), self.reason_edit)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self._on_accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -93,7 +95,11 @@ class SupervisorApprovalDialog(QDialog):
         pin, action, session = self.pin.text(), self._action, self._session
         self.buttons.setEnabled(False)
         # scrypt takes a moment: on the worker pool, never the database thread the scans use.
-        self._tasks.net(lambda: self._staff.approve(pin, action, session=session), self._on_approved, self._on_refused)
+        self._tasks.net(
+            lambda: self._staff.approve(pin, action, session=session),
+            self._on_approved,
+            self._on_refused,
+        )
 
     def _on_refused(self, error: BaseException) -> None:
         self.buttons.setEnabled(True)

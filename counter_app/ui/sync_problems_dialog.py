@@ -41,10 +41,16 @@ class SyncProblemsDialog(QDialog):
         self._tasks = tasks
         self.ops: list[FailedOp] = []
         self.setWindowTitle(self.tr("Operations the warehouse rejected"))
-        self.table = read_only_table("failedOps", [self.tr("Type"), self.tr("Created"), self.tr("Reason")], 2)
+        self.table = read_only_table(
+            "failedOps", [self.tr("Type"), self.tr("Created"), self.tr("Reason")], 2
+        )
         self.table.setWordWrap(True)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.table.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.ResizeToContents
+        )
         self.empty_label = QLabel(self.tr("Nothing needs attention."))
         self.retry_button = QPushButton(self.tr("Retry"))
         self.discard_button = QPushButton(self.tr("Discard… (supervisor)"))
@@ -69,12 +75,17 @@ class SyncProblemsDialog(QDialog):
 
     def _show(self, ops: list[FailedOp]) -> None:
         self.ops = ops
-        fill_rows(self.table, [(operation_name(op.type), local_time_text(op.created_at), "") for op in ops])
+        fill_rows(
+            self.table,
+            [(operation_name(op.type), local_time_text(op.created_at), "") for op in ops],
+        )
         for row, op in enumerate(ops):
             # The reason in words; the warehouse's code (and its own detail) in small text
             # for support. A code this till does not know shows the warehouse's detail.
             reason = problem_reason(op.problem_code) or op.problem_detail or op.problem_code
-            small = " · ".join(part for part in (op.problem_code, op.problem_detail) if part and part != reason)
+            small = " · ".join(
+                part for part in (op.problem_code, op.problem_detail) if part and part != reason
+            )
             label = QLabel(f"{html.escape(reason)}<br><small>{html.escape(small)}</small>")
             label.setObjectName("reason")
             label.setTextFormat(Qt.TextFormat.RichText)
@@ -101,8 +112,13 @@ class SyncProblemsDialog(QDialog):
         if op is None:
             return
         approval = SupervisorApprovalDialog(
-            self._staff, self._tasks, self.tr("Discard %1: it will never reach the warehouse.").replace("%1", operation_name(op.type)),
-            Action.DISCARD_FAILED_OP, parent=self,
+            self._staff,
+            self._tasks,
+            self.tr("Discard %1: it will never reach the warehouse.").replace(
+                "%1", operation_name(op.type)
+            ),
+            Action.DISCARD_FAILED_OP,
+            parent=self,
         )
         if approval.exec() != QDialog.DialogCode.Accepted or approval.approval is None:
             return

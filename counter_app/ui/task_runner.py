@@ -183,7 +183,13 @@ class TaskRunner(QObject):
             owner.show_problem(text)
             return
         parent = owner.window() if isinstance(owner, QWidget) else QApplication.activeWindow()
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Something went wrong"), text, QMessageBox.StandardButton.Ok, parent)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Something went wrong"),
+            text,
+            QMessageBox.StandardButton.Ok,
+            parent,
+        )
         box.setObjectName("taskProblem")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()  # never exec(): a nested event loop here would re-enter the delivery
@@ -193,7 +199,9 @@ class TaskRunner(QObject):
         if isinstance(error, OSError) and error.errno == errno.ENOSPC:
             return self.tr("The disk is full. Free some space, then try again.")
         if isinstance(error, (ConnectionError, TimeoutError)):
-            return self.tr("The connection failed or timed out. Nothing was lost; try again in a moment.")
+            return self.tr(
+                "The connection failed or timed out. Nothing was lost; try again in a moment."
+            )
         return self.tr(
             "Something went wrong and it was not done. It has been written to the log; "
             "if it happens again, tell your supervisor."

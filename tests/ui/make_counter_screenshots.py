@@ -66,11 +66,16 @@ def main() -> int:
 
     def codes(shelf_sql: str, n: int) -> list[str]:
         with services.db.read() as s:
-            return list(s.execute(text(
-                "SELECT MIN(b.code) FROM barcodes b JOIN products p ON p.id = b.product_id "
-                "LEFT JOIN stock st ON st.product_id = p.id AND st.location_id = :store "
-                f"WHERE p.active AND length(b.code) = 13 AND {shelf_sql} GROUP BY p.id ORDER BY 1 LIMIT :n"
-            ), {"store": store, "n": n}).scalars())
+            return list(
+                s.execute(
+                    text(
+                        "SELECT MIN(b.code) FROM barcodes b JOIN products p ON p.id = b.product_id "
+                        "LEFT JOIN stock st ON st.product_id = p.id AND st.location_id = :store "
+                        f"WHERE p.active AND length(b.code) = 13 AND {shelf_sql} GROUP BY p.id ORDER BY 1 LIMIT :n"
+                    ),
+                    {"store": store, "n": n},
+                ).scalars()
+            )
 
     stocked = codes("COALESCE(st.on_hand, 0) >= 20", 3)
     for i, code in enumerate(stocked):
@@ -99,19 +104,38 @@ def main() -> int:
     # A sale of what the shelf does not have, then the manager's list.
     cart = Cart()
     cart.add(services.catalog.find_by_code(none_here), 2)
-    services.selling.complete_cash_sale(cart, services.staff.first_with_role("cashier"), Money(100_000_00))
+    services.selling.complete_cash_sale(
+        cart, services.staff.first_with_role("cashier"), Money(100_000_00)
+    )
     count = StockToCountDialog(services.catalog, store, tasks)
     count.show()
     wait_for(lambda: len(count.items) >= 1)
     shoot(count, "stock_to_count.png")
 
     payload = {
-        "sale_id": uuid7(), "receipt_no": "RS001-261125-9001", "cashier_id": 1,
-        "created_at": "2026-11-25T10:00:00+08:00", "total_cents": 100,
-        "lines": [{"line_id": uuid7(), "product_id": 99_999_999, "qty": 1, "unit_price_cents": 100,
-                   "line_total_cents": 100}],
-        "payments": [{"payment_id": uuid7(), "method": "cash", "amount_cents": 100, "tendered_cents": 100,
-                      "change_cents": 0}],
+        "sale_id": uuid7(),
+        "receipt_no": "RS001-261125-9001",
+        "cashier_id": 1,
+        "created_at": "2026-11-25T10:00:00+08:00",
+        "total_cents": 100,
+        "lines": [
+            {
+                "line_id": uuid7(),
+                "product_id": 99_999_999,
+                "qty": 1,
+                "unit_price_cents": 100,
+                "line_total_cents": 100,
+            }
+        ],
+        "payments": [
+            {
+                "payment_id": uuid7(),
+                "method": "cash",
+                "amount_cents": 100,
+                "tendered_cents": 100,
+                "change_cents": 0,
+            }
+        ],
     }
     with services.db.unit_of_work() as session:
         outbox.enqueue(session, "sale", f"sale:{payload['sale_id']}", payload)

@@ -29,10 +29,16 @@ def main(out: str) -> None:
         tasks = TaskRunner()
         counter = build_counter(services, demo_cashier(services), tasks)
         with services.db.read() as session:
-            codes = session.execute(text(
-                "SELECT MIN(b.code) FROM barcodes b JOIN products p ON p.id = b.product_id "
-                "WHERE p.active AND length(b.code) = 13 GROUP BY b.product_id ORDER BY b.product_id LIMIT 3"
-            )).scalars().all()
+            codes = (
+                session.execute(
+                    text(
+                        "SELECT MIN(b.code) FROM barcodes b JOIN products p ON p.id = b.product_id "
+                        "WHERE p.active AND length(b.code) = 13 GROUP BY b.product_id ORDER BY b.product_id LIMIT 3"
+                    )
+                )
+                .scalars()
+                .all()
+            )
         counter.window.show()
         for code in [*codes, codes[0]]:
             counter.router.on_scanned(code)

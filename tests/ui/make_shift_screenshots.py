@@ -131,9 +131,9 @@ def main(language: str) -> None:
                 report = screen.last_report
                 assert report is not None
                 document = report.document(services.store.name, services.store.code)
-                render_preview(document, RenderTarget.from_config(PrinterConfig()), TextRasterizer()).save(
-                    str(OUT / "z_report_print.png")
-                )
+                render_preview(
+                    document, RenderTarget.from_config(PrinterConfig()), TextRasterizer()
+                ).save(str(OUT / "z_report_print.png"))
             print(printed_text(stream)[-1500:])
 
         tasks.shutdown()

@@ -77,10 +77,12 @@ def test_a_new_screen_takes_its_scans_and_its_key_with_one_line_in_the_root(
 
     # Products still go to the sale screen, which comes back to the front with its cart.
     with demo_counter.services.db.read() as session:
-        code = session.execute(text(
-            "SELECT b.code FROM barcodes b JOIN products p ON p.id = b.product_id "
-            "WHERE p.active AND length(b.code) = 13 ORDER BY b.code LIMIT 1"
-        )).scalar_one()
+        code = session.execute(
+            text(
+                "SELECT b.code FROM barcodes b JOIN products p ON p.id = b.product_id "
+                "WHERE p.active AND length(b.code) = 13 ORDER BY b.code LIMIT 1"
+            )
+        ).scalar_one()
     counter.wedge.scanned.emit(code)
     assert counter.window.current_screen() is sale
     qtbot.waitUntil(lambda: len(sale.cart_model.cart.lines) == 1)

@@ -119,13 +119,20 @@ def test_a_product_the_store_has_none_of_is_sold_with_a_warning_at_the_line(
     name = screen.cart_model.cart.lines[1].product.name
     assert name in screen.message.text() and "has 0" in screen.message.text()
     assert screen.cart_model.data(screen.cart_model.index(1, 0)) == SHORT_MARK + name
-    assert screen.cart_model.data(screen.cart_model.index(1, 0), Qt.ItemDataRole.BackgroundRole) is not None
-    assert "has 0 by the records" in screen.cart_model.data(screen.cart_model.index(1, 0), Qt.ItemDataRole.ToolTipRole)
+    assert (
+        screen.cart_model.data(screen.cart_model.index(1, 0), Qt.ItemDataRole.BackgroundRole)
+        is not None
+    )
+    assert "has 0 by the records" in screen.cart_model.data(
+        screen.cart_model.index(1, 0), Qt.ItemDataRole.ToolTipRole
+    )
     assert len(screen.beeps) == 1
     assert screen.pay_button.isEnabled(), "a sale is a fact: never blocked"
 
 
-def test_raising_a_line_past_the_shelf_warns_when_it_crosses(qtbot: Any, window: Any, demo_counter: Any) -> None:
+def test_raising_a_line_past_the_shelf_warns_when_it_crosses(
+    qtbot: Any, window: Any, demo_counter: Any
+) -> None:
     screen = window.sale_screen
     code = _barcode(demo_counter, "s.on_hand BETWEEN 1 AND 3")
     _scan(qtbot, screen, code, 1)
@@ -166,7 +173,9 @@ def test_a_typed_quantity_out_of_range_is_refused_with_the_reason_and_the_line_k
     assert screen.beeps
 
 
-def test_an_unusually_large_quantity_is_asked_about_first(qtbot: Any, window: Any, demo_counter: Any) -> None:
+def test_an_unusually_large_quantity_is_asked_about_first(
+    qtbot: Any, window: Any, demo_counter: Any
+) -> None:
     screen = window.sale_screen
     _scan(qtbot, screen, _plenty(demo_counter), 1)
     _answer(qtbot, _type_quantity("150"), _press(QMessageBox.StandardButton.No))
@@ -180,15 +189,21 @@ def test_an_unusually_large_quantity_is_asked_about_first(qtbot: Any, window: An
     assert screen.cart_model.cart.lines[0].qty == 12
 
 
-def test_a_total_of_nt_9_999_999_fits_its_label_at_the_smallest_window(qtbot: Any, window: Any) -> None:
+def test_a_total_of_nt_9_999_999_fits_its_label_at_the_smallest_window(
+    qtbot: Any, window: Any
+) -> None:
     screen = window.sale_screen
-    dear = ProductInfo(id=-1, sku="TEST-DEAR", name="Test", price=Money.from_dollars(9_999_999), category="")
+    dear = ProductInfo(
+        id=-1, sku="TEST-DEAR", name="Test", price=Money.from_dollars(9_999_999), category=""
+    )
     screen.cart_model.add_product(dear)
     window.resize(window.minimumSizeHint())
     qtbot.wait(50)
     label = screen.total_label
     assert label.text() == "NT$9,999,999"
-    assert QFontMetrics(label.font()).horizontalAdvance(label.text()) <= label.contentsRect().width()
+    assert (
+        QFontMetrics(label.font()).horizontalAdvance(label.text()) <= label.contentsRect().width()
+    )
     screen.clear_cart()
     assert label.text() == "NT$0" and label.font().pointSize() == 32  # small totals stay large
 
@@ -196,7 +211,9 @@ def test_a_total_of_nt_9_999_999_fits_its_label_at_the_smallest_window(qtbot: An
 # --- 8.10 keyboard flow -----------------------------------------------------------------
 
 
-def test_arrows_and_plus_minus_work_from_the_scan_field(qtbot: Any, window: Any, demo_counter: Any) -> None:
+def test_arrows_and_plus_minus_work_from_the_scan_field(
+    qtbot: Any, window: Any, demo_counter: Any
+) -> None:
     screen = window.sale_screen
     _scan(qtbot, screen, _plenty(demo_counter), 1)
     _scan(qtbot, screen, _plenty(demo_counter, skip=1), 2)
@@ -261,7 +278,10 @@ def test_an_error_is_a_banner_with_a_sound_until_the_next_action(qtbot: Any, win
     screen.on_scanned("4710000000000")
     qtbot.waitUntil(lambda: screen.message_kind == "error")
     assert "4710000000000" in screen.message.text()
-    assert "background" in screen.message.styleSheet() and "font-size: 22px" in screen.message.styleSheet()
+    assert (
+        "background" in screen.message.styleSheet()
+        and "font-size: 22px" in screen.message.styleSheet()
+    )
     assert len(screen.beeps) == 1
     qtbot.wait(300)
     assert screen.message_kind == "error", "the banner stays while nobody acts"

@@ -41,14 +41,22 @@ def _enter(qtbot: Any, dialog: LockDialog, pin: str) -> None:
 
 def _a_barcode(counter: CounterApp) -> str:
     with counter.services.db.read() as session:
-        return str(session.execute(text(
-            "SELECT b.code FROM barcodes b JOIN products p ON p.id = b.product_id "
-            "WHERE p.active AND length(b.code) = 13 ORDER BY b.code LIMIT 1"
-        )).scalar_one())
+        return str(
+            session.execute(
+                text(
+                    "SELECT b.code FROM barcodes b JOIN products p ON p.id = b.product_id "
+                    "WHERE p.active AND length(b.code) = 13 ORDER BY b.code LIMIT 1"
+                )
+            ).scalar_one()
+        )
 
 
-def test_ctrl_l_locks_scans_stay_out_and_the_same_cashiers_pin_unlocks(qtbot: Any, counter: CounterApp) -> None:
-    qtbot.keyClick(counter.sale_screen.scan_input, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+def test_ctrl_l_locks_scans_stay_out_and_the_same_cashiers_pin_unlocks(
+    qtbot: Any, counter: CounterApp
+) -> None:
+    qtbot.keyClick(
+        counter.sale_screen.scan_input, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier
+    )
     dialog = counter.lock_dialog
     assert dialog is not None and dialog.isVisible() and counter.locked
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # Esc does not unlock
@@ -66,7 +74,9 @@ def test_ctrl_l_locks_scans_stay_out_and_the_same_cashiers_pin_unlocks(qtbot: An
     assert counter.cashier.name == "示範收銀員"
 
 
-def test_a_supervisors_pin_unlocks_for_the_cashier_and_is_audited(qtbot: Any, counter: CounterApp) -> None:
+def test_a_supervisors_pin_unlocks_for_the_cashier_and_is_audited(
+    qtbot: Any, counter: CounterApp
+) -> None:
     counter.lock()
     dialog = counter.lock_dialog
     assert dialog is not None
@@ -74,7 +84,9 @@ def test_a_supervisors_pin_unlocks_for_the_cashier_and_is_audited(qtbot: Any, co
     qtbot.waitUntil(lambda: not counter.locked)
     assert counter.cashier.name == "示範收銀員"  # the cashier carries on
     with counter.services.db.read() as session:
-        [entry] = session.scalars(select(AuditEntry).where(AuditEntry.action == "screen.unlock")).all()
+        [entry] = session.scalars(
+            select(AuditEntry).where(AuditEntry.action == "screen.unlock")
+        ).all()
     assert f'"locked_by": {counter.cashier.id}' in entry.detail
 
 
@@ -90,14 +102,20 @@ def test_switch_cashier_keeps_the_shift_open(qtbot: Any, counter: CounterApp) ->
     sign_in.buttons.accepted.emit()
     qtbot.waitUntil(lambda: not counter.locked)
     assert counter.cashier.name == "收銀員二"
-    assert counter.sale_screen.cashier.name == "收銀員二" and "收銀員二" in counter.sale_screen.cashier_label.text()
+    assert (
+        counter.sale_screen.cashier.name == "收銀員二"
+        and "收銀員二" in counter.sale_screen.cashier_label.text()
+    )
     assert counter.shift_screen.cashier.name == "收銀員二"
     assert counter.services.shifts.current() == shift
 
 
 def test_the_counter_locks_itself_after_the_idle_time(qtbot: Any, counter: CounterApp) -> None:
     assert idle_lock_ms({}) == 5 * 60_000  # the default: five minutes
-    assert idle_lock_ms({"idle_lock_minutes": 0}) == 0 and idle_lock_ms({"idle_lock_minutes": "x"}) == 300_000
+    assert (
+        idle_lock_ms({"idle_lock_minutes": 0}) == 0
+        and idle_lock_ms({"idle_lock_minutes": "x"}) == 300_000
+    )
     counter.idle.set_timeout(400)
     for _ in range(4):  # typing keeps it awake
         qtbot.wait(200)

@@ -53,7 +53,9 @@ def _scan(qtbot: Any, counter: Any, code: str) -> None:
     qtbot.keyClick(field, Qt.Key.Key_Return)
 
 
-def test_scanning_a_barcode_adds_a_line_and_again_raises_its_quantity(qtbot: Any, counter: Any, demo_counter: Any) -> None:
+def test_scanning_a_barcode_adds_a_line_and_again_raises_its_quantity(
+    qtbot: Any, counter: Any, demo_counter: Any
+) -> None:
     code, name = _a_barcode(demo_counter)
     screen = counter.sale_screen
     _scan(qtbot, counter, code)
@@ -65,13 +67,17 @@ def test_scanning_a_barcode_adds_a_line_and_again_raises_its_quantity(qtbot: Any
     assert screen.scan_input.text() == ""
 
 
-def test_an_unknown_or_garbage_code_says_so_and_leaves_the_cart_alone(qtbot: Any, counter: Any) -> None:
+def test_an_unknown_or_garbage_code_says_so_and_leaves_the_cart_alone(
+    qtbot: Any, counter: Any
+) -> None:
     screen = counter.sale_screen
     _scan(qtbot, counter, "4710000000000")
     qtbot.waitUntil(lambda: "4710000000000" in screen.message.text())
     assert screen.cart_model.cart.is_empty()
     counter.router.on_scanned("\x1b[31m4710\x00")  # a scanner with a bad prefix config
-    qtbot.waitUntil(lambda: screen.message.text() != "" and "4710000000000" not in screen.message.text())
+    qtbot.waitUntil(
+        lambda: screen.message.text() != "" and "4710000000000" not in screen.message.text()
+    )
     assert screen.cart_model.cart.is_empty()
 
 
@@ -85,7 +91,9 @@ def test_name_search_offers_matches_and_enter_adds_the_chosen_one(qtbot: Any, co
     assert "茶" in screen.cart_model.cart.lines[0].product.name
 
 
-def test_remove_and_quantity_keys_change_the_total(qtbot: Any, counter: Any, demo_counter: Any) -> None:
+def test_remove_and_quantity_keys_change_the_total(
+    qtbot: Any, counter: Any, demo_counter: Any
+) -> None:
     code, _ = _a_barcode(demo_counter)
     screen = counter.sale_screen
     _scan(qtbot, counter, code)
@@ -100,7 +108,9 @@ def test_remove_and_quantity_keys_change_the_total(qtbot: Any, counter: Any, dem
     assert not screen.pay_button.isEnabled()
 
 
-def test_cash_sale_lands_in_the_journal_and_on_the_server_once(qtbot: Any, counter: Any, demo_counter: Any) -> None:
+def test_cash_sale_lands_in_the_journal_and_on_the_server_once(
+    qtbot: Any, counter: Any, demo_counter: Any
+) -> None:
     code, _ = _a_barcode(demo_counter)
     screen = counter.sale_screen
     _scan(qtbot, counter, code)
@@ -112,7 +122,11 @@ def test_cash_sale_lands_in_the_journal_and_on_the_server_once(qtbot: Any, count
         assert isinstance(dialog, CashPaymentDialog)
         field = dialog.findChild(QLineEdit, "tendered")
         field.setText("1000")
-        assert dialog.change_label.text() == (dialog.tendered - total).format() if dialog.tendered else True
+        assert (
+            dialog.change_label.text() == (dialog.tendered - total).format()
+            if dialog.tendered
+            else True
+        )
         dialog.buttons.accepted.emit()
 
     QTimer.singleShot(50, pay_with_the_dialog)
@@ -131,7 +145,9 @@ def test_cash_sale_lands_in_the_journal_and_on_the_server_once(qtbot: Any, count
     demo_counter.services.relay.drain()
     engine = create_engine(demo_counter.warehouse_url)
     with engine.connect() as conn:
-        count = conn.execute(text("SELECT COUNT(*) FROM sales WHERE receipt_no = :r"), {"r": sale.receipt_no}).scalar_one()
+        count = conn.execute(
+            text("SELECT COUNT(*) FROM sales WHERE receipt_no = :r"), {"r": sale.receipt_no}
+        ).scalar_one()
     engine.dispose()
     assert count == 1
     counter.window.refresh_sync_status()
@@ -141,7 +157,10 @@ def test_cash_sale_lands_in_the_journal_and_on_the_server_once(qtbot: Any, count
     # the drawer kick (ESC p) first, then the receipt with its number and cashier
     # in Big5, ending with the cut.
     receipt_file = demo_counter.data_dir / "counter" / "receipts.escpos"
-    qtbot.waitUntil(lambda: receipt_file.exists() and sale.receipt_no.encode() in receipt_file.read_bytes(), timeout=10_000)
+    qtbot.waitUntil(
+        lambda: receipt_file.exists() and sale.receipt_no.encode() in receipt_file.read_bytes(),
+        timeout=10_000,
+    )
     printed = receipt_file.read_bytes()
     assert "示範收銀員".encode("cp950") in printed
     assert printed.startswith(b"\x1bp")  # ESC p: cash drawer pulse
@@ -156,7 +175,9 @@ def test_stock_panel_shows_live_figures_then_cached_ones_with_their_age_when_off
     code, name = _a_barcode(demo_counter)
     screen = counter.sale_screen
     _scan(qtbot, counter, code)
-    qtbot.waitUntil(lambda: screen.stock_panel.freshness.text() == "Live from the warehouse", timeout=10_000)
+    qtbot.waitUntil(
+        lambda: screen.stock_panel.freshness.text() == "Live from the warehouse", timeout=10_000
+    )
     assert name in screen.stock_panel.title.text()
     locations = [row[0] for row in screen.stock_panel.rows]
     assert locations[0].endswith("(this store)")
@@ -166,6 +187,8 @@ def test_stock_panel_shows_live_figures_then_cached_ones_with_their_age_when_off
     screen.clear_cart()
     screen.stock_panel.clear_report()
     _scan(qtbot, counter, code)
-    qtbot.waitUntil(lambda: screen.stock_panel.freshness.text().startswith("Offline"), timeout=15_000)
+    qtbot.waitUntil(
+        lambda: screen.stock_panel.freshness.text().startswith("Offline"), timeout=15_000
+    )
     warehouse = next(row for row in screen.stock_panel.rows if "團購倉儲" in row[0])
     assert "·" in warehouse[1]  # a cached figure shows its age next to it

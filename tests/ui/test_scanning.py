@@ -31,7 +31,9 @@ class Keyboard:
             target = QApplication.focusWidget()
             key = int(KEYS.get(ch, Qt.Key(ord(ch.upper())) if ch.isalnum() else ord(ch)))
             for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-                event = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, "" if ch in KEYS else ch)
+                event = QKeyEvent(
+                    kind, key, Qt.KeyboardModifier.NoModifier, "" if ch in KEYS else ch
+                )
                 event.setTimestamp(self.clock_ms)
                 QApplication.sendEvent(target, event)
         self.qtbot.wait(120)  # past the wedge's "is it typing?" window
@@ -53,14 +55,19 @@ def screen(qtbot: Any, qapp: Any, demo_counter: Any) -> Any:
 def _barcode(demo_counter: Any) -> str:
     """An EAN-13 of a product this store has plenty of by the records (no shelf warning)."""
     with demo_counter.services.db.read() as s:
-        return s.execute(text(
-            "SELECT b.code FROM barcodes b JOIN products p ON p.id = b.product_id "
-            "JOIN stock s ON s.product_id = p.id AND s.location_id = :store AND s.on_hand >= 20 "
-            "WHERE p.active AND length(b.code) = 13 ORDER BY b.code LIMIT 1"
-        ), {"store": demo_counter.services.selling.location_id}).scalar_one()
+        return s.execute(
+            text(
+                "SELECT b.code FROM barcodes b JOIN products p ON p.id = b.product_id "
+                "JOIN stock s ON s.product_id = p.id AND s.location_id = :store AND s.on_hand >= 20 "
+                "WHERE p.active AND length(b.code) = 13 ORDER BY b.code LIMIT 1"
+            ),
+            {"store": demo_counter.services.selling.location_id},
+        ).scalar_one()
 
 
-def test_a_scan_while_the_cashier_is_typing_goes_to_the_cart_not_the_field(qtbot: Any, screen: Any, demo_counter: Any) -> None:
+def test_a_scan_while_the_cashier_is_typing_goes_to_the_cart_not_the_field(
+    qtbot: Any, screen: Any, demo_counter: Any
+) -> None:
     keyboard = Keyboard(qtbot)
     screen.scan_input.setFocus()
     keyboard.type("tea", gap_ms=180)  # a person
@@ -69,7 +76,9 @@ def test_a_scan_while_the_cashier_is_typing_goes_to_the_cart_not_the_field(qtbot
     assert screen.scan_input.text() == "tea"
 
 
-def test_a_wrong_check_digit_is_refused_with_the_reason(qtbot: Any, screen: Any, demo_counter: Any) -> None:
+def test_a_wrong_check_digit_is_refused_with_the_reason(
+    qtbot: Any, screen: Any, demo_counter: Any
+) -> None:
     code = _barcode(demo_counter)
     bad = code[:-1] + str((int(code[-1]) + 1) % 10)
     Keyboard(qtbot).type(bad + "\r", gap_ms=9)
@@ -77,7 +86,9 @@ def test_a_wrong_check_digit_is_refused_with_the_reason(qtbot: Any, screen: Any,
     assert screen.cart_model.cart.is_empty()
 
 
-def test_receipt_and_pickup_codes_are_recognised_not_looked_up_as_products(qtbot: Any, screen: Any) -> None:
+def test_receipt_and_pickup_codes_are_recognised_not_looked_up_as_products(
+    qtbot: Any, screen: Any
+) -> None:
     keyboard = Keyboard(qtbot)
     keyboard.type("RS001-261125-0042\r", gap_ms=9)
     qtbot.waitUntil(lambda: "RS001-261125-0042" in screen.message.text())
@@ -86,13 +97,19 @@ def test_receipt_and_pickup_codes_are_recognised_not_looked_up_as_products(qtbot
     assert screen.cart_model.cart.is_empty()
 
 
-@pytest.mark.skipif(not hasattr(__import__("os"), "openpty"), reason="needs a POSIX pseudo-terminal")
-def test_a_serial_scanner_set_in_settings_feeds_the_cart(qtbot: Any, qapp: Any, demo_counter: Any) -> None:
+@pytest.mark.skipif(
+    not hasattr(__import__("os"), "openpty"), reason="needs a POSIX pseudo-terminal"
+)
+def test_a_serial_scanner_set_in_settings_feeds_the_cart(
+    qtbot: Any, qapp: Any, demo_counter: Any
+) -> None:
     import os
 
     master, slave = os.openpty()
     services = demo_counter.services
-    services.settings.save_section("scanner", {"serial_port": os.ttyname(slave), "serial_baudrate": 9600})
+    services.settings.save_section(
+        "scanner", {"serial_port": os.ttyname(slave), "serial_baudrate": 9600}
+    )
     tasks = TaskRunner()
     counter = build_counter(services, services.staff.first_with_role("cashier"), tasks)
     qtbot.addWidget(counter.window)
@@ -130,14 +147,22 @@ def _scanner_types(clock: WedgeClock, code: str, gap_ms: int = 7) -> None:
         widget = QApplication.focusWidget()
         shifted = ch.isupper() or ch in _SHIFTED
         mods = Qt.KeyboardModifier.ShiftModifier if shifted else Qt.KeyboardModifier.NoModifier
-        key = Qt.Key.Key_Return if ch == "\r" else Qt.Key(ord(ch.upper()) if ch.isalnum() else ord(ch))
+        key = (
+            Qt.Key.Key_Return
+            if ch == "\r"
+            else Qt.Key(ord(ch.upper()) if ch.isalnum() else ord(ch))
+        )
         text = "" if ch == "\r" else ch
         if shifted:
-            QTest.sendKeyEvent(press, widget, Qt.Key.Key_Shift, "", Qt.KeyboardModifier.ShiftModifier)
+            QTest.sendKeyEvent(
+                press, widget, Qt.Key.Key_Shift, "", Qt.KeyboardModifier.ShiftModifier
+            )
         QTest.sendKeyEvent(press, widget, key, text, mods)
         QTest.sendKeyEvent(release, widget, key, text, mods)
         if shifted:
-            QTest.sendKeyEvent(release, widget, Qt.Key.Key_Shift, "", Qt.KeyboardModifier.NoModifier)
+            QTest.sendKeyEvent(
+                release, widget, Qt.Key.Key_Shift, "", Qt.KeyboardModifier.NoModifier
+            )
 
 
 @pytest.fixture
@@ -166,7 +191,9 @@ def test_receipt_pickup_and_product_scans_whatever_has_focus_and_no_shortcut_fir
     _scanner_types(clock, barcode)
     qtbot.waitUntil(lambda: len(screen.cart_model.cart.lines) == 1)
     screen.plus_button.click()  # qty 2: a stray '-' shortcut would show as 1
-    target = {"field": screen.scan_input, "table": screen.table, "button": screen.clear_button}[focus]
+    target = {"field": screen.scan_input, "table": screen.table, "button": screen.clear_button}[
+        focus
+    ]
     target.setFocus()
     qtbot.waitUntil(target.hasFocus)
 
@@ -178,6 +205,8 @@ def test_receipt_pickup_and_product_scans_whatever_has_focus_and_no_shortcut_fir
     _scanner_types(clock, barcode)
     qtbot.waitUntil(lambda: screen.cart_model.cart.lines[0].qty == 3)
     qtbot.wait(150)  # past the wedge's typing window: nothing is replayed late
-    assert [line.qty for line in screen.cart_model.cart.lines] == [3], "no '-' or Enter acted on the cart"
+    assert [line.qty for line in screen.cart_model.cart.lines] == [3], (
+        "no '-' or Enter acted on the cart"
+    )
     assert screen.scan_input.text() == "", "no stray characters in the field"
     assert target.hasFocus()

@@ -31,7 +31,9 @@ def display() -> Iterator[str]:
     read_end, write_end = os.pipe()
     xvfb = subprocess.Popen(
         ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x900x24", "-nolisten", "tcp"],
-        pass_fds=(write_end,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        pass_fds=(write_end,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     os.close(write_end)
     try:
@@ -53,8 +55,13 @@ class Counter:
         self.display = display
         env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "PYTHONPATH": str(ROOT)}
         self.proc = subprocess.Popen(
-            [sys.executable, str(CHILD), str(data_dir)], cwd=ROOT, env=env, text=True,
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+            [sys.executable, str(CHILD), str(data_dir)],
+            cwd=ROOT,
+            env=env,
+            text=True,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
         )
         self.ready = self.read(timeout=90)
 
@@ -90,7 +97,9 @@ class Counter:
         text = text[:-1] + "\r" if text.endswith("\n") else text
         subprocess.run(
             ["xdotool", "type", "--delay", str(delay_ms), "--", text],
-            env={**os.environ, "DISPLAY": self.display}, check=True, timeout=30,
+            env={**os.environ, "DISPLAY": self.display},
+            check=True,
+            timeout=30,
         )
 
     def close(self) -> None:
@@ -118,7 +127,11 @@ def test_scans_with_capitals_and_dashes_through_x_whatever_has_focus(counter: Co
     state = counter.wait_for(lambda s: s["lines"] and s["lines"][0][1] == 1)
     assert [qty for _, qty in state["lines"]] == [1] and state["field"] == ""
 
-    for focus, expected_focus in (("table", "cartTable"), ("button", "clearCart"), ("field", "scanInput")):
+    for focus, expected_focus in (
+        ("table", "cartTable"),
+        ("button", "clearCart"),
+        ("field", "scanInput"),
+    ):
         assert counter.ask(f"focus {focus}")["focus"] == expected_focus
         for code in ("RS001-261125-0042", "PU7K3M9Q2X"):
             counter.keys(code + "\n", delay_ms=8)
@@ -126,7 +139,9 @@ def test_scans_with_capitals_and_dashes_through_x_whatever_has_focus(counter: Co
             assert code in state["message"], (focus, state)
         counter.keys(barcode + "\n", delay_ms=8)
         state = counter.wait_for(lambda s: s["lines"][0][1] > 1)
-        assert state["lines"][0][1] == 2, f"scan on {focus}: no '-' shortcut, one more of the product: {state}"
+        assert state["lines"][0][1] == 2, (
+            f"scan on {focus}: no '-' shortcut, one more of the product: {state}"
+        )
         assert state["field"] == "" and state["focus"] == expected_focus
         # Back to one: a person presses '-' (the table's shortcut, the scan field's key).
         if focus != "button":

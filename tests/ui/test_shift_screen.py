@@ -143,13 +143,17 @@ def test_open_cash_in_and_out_x_report_and_close_with_a_count(
 
     with services.db.read() as session:
         ops = session.scalars(select(OutboxOp).where(OutboxOp.type == "shift.close")).all()
-        audit = session.scalars(select(AuditEntry).where(AuditEntry.action == "shift.close_unsynced")).all()
+        audit = session.scalars(
+            select(AuditEntry).where(AuditEntry.action == "shift.close_unsynced")
+        ).all()
     assert len(ops) == 2 and len(audit) == 1  # the fixture's empty shift, and this one
     qtbot.waitUntil(screen.open_button.isEnabled)  # and the next shift can open
     qtbot.waitUntil(lambda: "NT$3,000" in screen.count_panel.expected_label.text())
 
 
-def test_a_refused_cash_out_is_said_in_words_and_changes_nothing(qtbot: Any, counter: CounterApp) -> None:
+def test_a_refused_cash_out_is_said_in_words_and_changes_nothing(
+    qtbot: Any, counter: CounterApp
+) -> None:
     screen = _shift_screen(qtbot, counter)
     _count(screen, {100: 1})
     screen.open_shift()

@@ -19,7 +19,9 @@ def new_till(tmp_path: Path, demo_counter: Any) -> Any:
     from warehouse_api.embedded import issue_enrollment_code
 
     code = issue_enrollment_code(demo_counter.warehouse_url, "S002")
-    services = build_services(tmp_path / "till", demo_counter.server.url, enrollment_code=code, use_keyring=False)
+    services = build_services(
+        tmp_path / "till", demo_counter.server.url, enrollment_code=code, use_keyring=False
+    )
     yield services
     services.close()
 

@@ -28,8 +28,13 @@ class SlowStaff:
 def test_a_pin_being_checked_never_holds_up_the_database_thread(qtbot: Any) -> None:
     tasks = TaskRunner()
     staff = SlowStaff("wrong_pin")
-    dialog = SupervisorApprovalDialog(staff, tasks, "Open the drawer", Action.OPEN_DRAWER_NO_SALE,  # type: ignore[arg-type]
-                                      need_reason=False)
+    dialog = SupervisorApprovalDialog(
+        staff,
+        tasks,
+        "Open the drawer",
+        Action.OPEN_DRAWER_NO_SALE,  # type: ignore[arg-type]
+        need_reason=False,
+    )
     qtbot.addWidget(dialog)
     dialog.pin.setText("0000")
     dialog.buttons.accepted.emit()
@@ -49,13 +54,19 @@ def test_refusals_are_shown_in_words_for_their_code(qtbot: Any) -> None:
     tasks = TaskRunner()
     staff = SlowStaff("not_permitted")
     staff.release.set()
-    dialog = SupervisorApprovalDialog(staff, tasks, "Settings", Action.DEVICE_SETTINGS, need_reason=False)  # type: ignore[arg-type]
+    dialog = SupervisorApprovalDialog(
+        staff, tasks, "Settings", Action.DEVICE_SETTINGS, need_reason=False
+    )  # type: ignore[arg-type]
     qtbot.addWidget(dialog)
     dialog.buttons.accepted.emit()
-    qtbot.waitUntil(lambda: dialog.error.text() == "Device settings need a manager's PIN", timeout=3000)
+    qtbot.waitUntil(
+        lambda: dialog.error.text() == "Device settings need a manager's PIN", timeout=3000
+    )
     reason_needed = SupervisorApprovalDialog(staff, tasks, "Drawer", Action.OPEN_DRAWER_NO_SALE)  # type: ignore[arg-type]
     qtbot.addWidget(reason_needed)
     reason_needed.pin.setText("9999")
     reason_needed.buttons.accepted.emit()
-    assert reason_needed.error.text() == "Please give a reason" and len(staff.threads) == 1  # no PIN check
+    assert (
+        reason_needed.error.text() == "Please give a reason" and len(staff.threads) == 1
+    )  # no PIN check
     tasks.shutdown()

@@ -31,10 +31,29 @@ def tasks() -> Any:
 
 def _queue_a_sale_the_server_rejects(services: Any) -> str:
     payload = {
-        "sale_id": uuid7(), "receipt_no": "RS001-261125-9001", "cashier_id": 1,
-        "created_at": "2026-11-25T10:00:00+08:00", "total_cents": 100,
-        "lines": [{"line_id": uuid7(), "product_id": 99_999_999, "qty": 1, "unit_price_cents": 100, "line_total_cents": 100}],
-        "payments": [{"payment_id": uuid7(), "method": "cash", "amount_cents": 100, "tendered_cents": 100, "change_cents": 0}],
+        "sale_id": uuid7(),
+        "receipt_no": "RS001-261125-9001",
+        "cashier_id": 1,
+        "created_at": "2026-11-25T10:00:00+08:00",
+        "total_cents": 100,
+        "lines": [
+            {
+                "line_id": uuid7(),
+                "product_id": 99_999_999,
+                "qty": 1,
+                "unit_price_cents": 100,
+                "line_total_cents": 100,
+            }
+        ],
+        "payments": [
+            {
+                "payment_id": uuid7(),
+                "method": "cash",
+                "amount_cents": 100,
+                "tendered_cents": 100,
+                "change_cents": 0,
+            }
+        ],
     }
     with services.db.unit_of_work() as session:
         return outbox.enqueue(session, "sale", f"sale:{payload['sale_id']}", payload)
@@ -93,7 +112,9 @@ def test_reprint_dialog_sends_a_past_receipt_to_the_printer_marked_reprint(
     services = demo_counter.services
     cart = Cart()
     cart.add(services.catalog.search("茶", 1)[0])
-    sale = services.selling.complete_cash_sale(cart, services.staff.first_with_role("cashier"), Money(100_000))
+    sale = services.selling.complete_cash_sale(
+        cart, services.staff.first_with_role("cashier"), Money(100_000)
+    )
     dialog = ReprintDialog(services.receipts, tasks)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 1)
@@ -101,7 +122,10 @@ def test_reprint_dialog_sends_a_past_receipt_to_the_printer_marked_reprint(
     dialog.print_button.click()
     qtbot.waitUntil(lambda: sale.receipt_no in dialog.message.text())
     receipt_file = demo_counter.data_dir / "counter" / "receipts.escpos"
-    qtbot.waitUntil(lambda: receipt_file.exists() and "補印".encode("cp950") in receipt_file.read_bytes(), timeout=10_000)
+    qtbot.waitUntil(
+        lambda: receipt_file.exists() and "補印".encode("cp950") in receipt_file.read_bytes(),
+        timeout=10_000,
+    )
     assert sale.receipt_no.encode() in receipt_file.read_bytes()
 
 
@@ -116,7 +140,11 @@ def test_device_settings_need_a_managers_pin_and_their_drawer_test_is_audited(
     services = demo_counter.services
     window = build_counter(services, services.staff.first_with_role("cashier"), tasks).window
     qtbot.addWidget(window)
-    [settings] = [a for a in window.findChildren(QAction) if a.text().startswith("Printer and scanner settings")]
+    [settings] = [
+        a
+        for a in window.findChildren(QAction)
+        if a.text().startswith("Printer and scanner settings")
+    ]
     manager_id = services.staff.first_with_role("manager").id
     seen: list[str] = []
 
@@ -189,20 +217,29 @@ def test_sync_problems_and_reprint_list_show_local_time(
 
     cart = Cart()
     cart.add(services.catalog.search("茶", 1)[0])
-    sale = services.selling.complete_cash_sale(cart, services.staff.first_with_role("cashier"), Money(100_000))
+    sale = services.selling.complete_cash_sale(
+        cart, services.staff.first_with_role("cashier"), Money(100_000)
+    )
     reprint = ReprintDialog(services.receipts, tasks)
     qtbot.addWidget(reprint)
     qtbot.waitUntil(lambda: reprint.table.rowCount() == 1)
-    assert reprint.table.item(0, 1).text() == sale.created_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    assert reprint.table.item(0, 1).text() == sale.created_at.astimezone().strftime(
+        "%Y-%m-%d %H:%M:%S"
+    )
 
 
-def test_stock_to_count_lists_this_stores_products_below_zero(qtbot: Any, demo_counter: Any, tasks: Any) -> None:
+def test_stock_to_count_lists_this_stores_products_below_zero(
+    qtbot: Any, demo_counter: Any, tasks: Any
+) -> None:
     services = demo_counter.services
     store = services.selling.location_id
     with services.db.read() as session:
         stocked = (
-            session.query(Stock).filter(Stock.location_id == store, Stock.on_hand >= 20)
-            .order_by(Stock.product_id).limit(2).all()
+            session.query(Stock)
+            .filter(Stock.location_id == store, Stock.on_hand >= 20)
+            .order_by(Stock.product_id)
+            .limit(2)
+            .all()
         )
         counted_low, plenty = stocked[0].product_id, stocked[1].product_id
         held = {row.product_id for row in session.query(Stock).filter(Stock.location_id == store)}
@@ -212,7 +249,9 @@ def test_stock_to_count_lists_this_stores_products_below_zero(qtbot: Any, demo_c
     cart = Cart()
     cart.add(none_here, 3)  # sold though the records say none are here: never refused
     cart.add(_product(services, plenty), 1)  # plenty on the shelf: not listed
-    services.selling.complete_cash_sale(cart, services.staff.first_with_role("cashier"), Money(10_000_000))
+    services.selling.complete_cash_sale(
+        cart, services.staff.first_with_role("cashier"), Money(10_000_000)
+    )
 
     dialog = StockToCountDialog(services.catalog, store, tasks)
     qtbot.addWidget(dialog)
@@ -227,5 +266,7 @@ def test_stock_to_count_lists_this_stores_products_below_zero(qtbot: Any, demo_c
 
 def _product(services: Any, product_id: int) -> Any:
     with services.db.read() as session:
-        sku = session.execute(text("SELECT sku FROM products WHERE id = :i"), {"i": product_id}).scalar_one()
+        sku = session.execute(
+            text("SELECT sku FROM products WHERE id = :i"), {"i": product_id}
+        ).scalar_one()
     return services.catalog.find_by_code(sku)

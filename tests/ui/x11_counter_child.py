@@ -20,9 +20,14 @@ from sqlalchemy import text
 
 class _ClientMessage(ctypes.Structure):
     _fields_ = [
-        ("type", ctypes.c_int), ("serial", ctypes.c_ulong), ("send_event", ctypes.c_int),
-        ("display", ctypes.c_void_p), ("window", ctypes.c_ulong), ("message_type", ctypes.c_ulong),
-        ("format", ctypes.c_int), ("data", ctypes.c_long * 5),
+        ("type", ctypes.c_int),
+        ("serial", ctypes.c_ulong),
+        ("send_event", ctypes.c_int),
+        ("display", ctypes.c_void_p),
+        ("window", ctypes.c_ulong),
+        ("message_type", ctypes.c_ulong),
+        ("format", ctypes.c_int),
+        ("data", ctypes.c_long * 5),
     ]
 
 
@@ -37,7 +42,13 @@ def send_wm_delete_window(window_id: int) -> None:
     x11.XOpenDisplay.argtypes = [ctypes.c_char_p]
     x11.XInternAtom.restype = ctypes.c_ulong
     x11.XInternAtom.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int]
-    x11.XSendEvent.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_int, ctypes.c_long, ctypes.POINTER(_XEvent)]
+    x11.XSendEvent.argtypes = [
+        ctypes.c_void_p,
+        ctypes.c_ulong,
+        ctypes.c_int,
+        ctypes.c_long,
+        ctypes.POINTER(_XEvent),
+    ]
     x11.XFlush.argtypes = [ctypes.c_void_p]
     x11.XCloseDisplay.argtypes = [ctypes.c_void_p]
     display = x11.XOpenDisplay(None)
@@ -123,7 +134,9 @@ def main(data_dir: str) -> int:
     window.show()
     window.activateWindow()
     screen.scan_input.setFocus()
-    QTimer.singleShot(500, lambda: say({"ready": True, "barcode": barcode, "window": int(window.winId())}))
+    QTimer.singleShot(
+        500, lambda: say({"ready": True, "barcode": barcode, "window": int(window.winId())})
+    )
     try:
         return app.exec()
     finally:

@@ -12,8 +12,20 @@ STORE_ID = 2
 
 def catalog_changes() -> list[Change]:
     changes = [
-        Change(1, "location", "upsert", "1", {"id": 1, "code": "WH01", "name": "團購倉儲", "kind": "warehouse"}),
-        Change(2, "location", "upsert", "2", {"id": 2, "code": "S001", "name": "台北信義店", "kind": "store"}),
+        Change(
+            1,
+            "location",
+            "upsert",
+            "1",
+            {"id": 1, "code": "WH01", "name": "團購倉儲", "kind": "warehouse"},
+        ),
+        Change(
+            2,
+            "location",
+            "upsert",
+            "2",
+            {"id": 2, "code": "S001", "name": "台北信義店", "kind": "store"},
+        ),
     ]
     products = [
         (10, "100010", "茶裏王 日式無糖綠茶 600ml", 2500, ["4710000000010", "4710000000027"]),
@@ -23,18 +35,58 @@ def catalog_changes() -> list[Change]:
     ]
     seq = 3
     for pid, sku, name, price, codes in products:
-        changes.append(Change(seq, "product", "upsert", str(pid), {
-            "id": pid, "sku": sku, "name": name, "category": "零食", "price_cents": price,
-            "active": True, "barcodes": codes, "dropship_partner_id": None}))
+        changes.append(
+            Change(
+                seq,
+                "product",
+                "upsert",
+                str(pid),
+                {
+                    "id": pid,
+                    "sku": sku,
+                    "name": name,
+                    "category": "零食",
+                    "price_cents": price,
+                    "active": True,
+                    "barcodes": codes,
+                    "dropship_partner_id": None,
+                },
+            )
+        )
         seq += 1
         for loc in (1, 2):
-            changes.append(Change(seq, "stock", "upsert", f"{loc}:{pid}", {
-                "location_id": loc, "product_id": pid, "on_hand": 20 if loc == 1 else 5,
-                "reserved": 0, "safety_stock": 0, "available": 20 if loc == 1 else 5}))
+            changes.append(
+                Change(
+                    seq,
+                    "stock",
+                    "upsert",
+                    f"{loc}:{pid}",
+                    {
+                        "location_id": loc,
+                        "product_id": pid,
+                        "on_hand": 20 if loc == 1 else 5,
+                        "reserved": 0,
+                        "safety_stock": 0,
+                        "available": 20 if loc == 1 else 5,
+                    },
+                )
+            )
             seq += 1
-    changes.append(Change(seq, "staff", "upsert", "3", {
-        "id": 3, "name": "王小明", "role": "cashier", "location_id": STORE_ID,
-        "pin_hash": "scrypt$1024$8$1$MDEyMzQ1Njc4OWFiY2RlZg==$x"}))
+    changes.append(
+        Change(
+            seq,
+            "staff",
+            "upsert",
+            "3",
+            {
+                "id": 3,
+                "name": "王小明",
+                "role": "cashier",
+                "location_id": STORE_ID,
+                "pin_hash": "scrypt$1024$8$1$MDEyMzQ1Njc4OWFiY2RlZg==$x",
+            },
+        )
+    )
     return changes
 
 

@@ -9,10 +9,13 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-ZBAR_TESTS = ["tests/unit/devices/test_preview_render.py", "tests/integration/devices/test_network_printing.py"]
+ZBAR_TESTS = [
+    "tests/unit/devices/test_preview_render.py",
+    "tests/integration/devices/test_network_printing.py",
+]
 
 # Makes `import pyzbar` fail as it does when libzbar0 is not installed.
-NO_ZBAR_PLUGIN = '''
+NO_ZBAR_PLUGIN = """
 import sys
 
 class _NoZbar:
@@ -22,15 +25,31 @@ class _NoZbar:
         return None
 
 sys.meta_path.insert(0, _NoZbar())
-'''
+"""
 
 
 def test_barcode_decoding_tests_skip_with_a_reason_without_zbar(tmp_path: Path) -> None:
     (tmp_path / "no_zbar.py").write_text(NO_ZBAR_PLUGIN)
     env = {**os.environ, "PYTHONPATH": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "no_zbar", "-p", "no:cacheprovider", "-q", "-rs", *ZBAR_TESTS],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=240, check=False,
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-p",
+            "no_zbar",
+            "-p",
+            "no:cacheprovider",
+            "-q",
+            "-rs",
+            *ZBAR_TESTS,
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=240,
+        check=False,
     )
     out = result.stdout + result.stderr
     assert result.returncode == 0, out

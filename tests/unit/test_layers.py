@@ -29,7 +29,8 @@ def _modules(layer: str) -> list[Path]:
 def test_core_is_pure(path: Path) -> None:
     forbidden = ("PySide6", "sqlalchemy", "requests", "escpos", "sqlite3", "counter_app.")
     bad = sorted(
-        name for name in _imports(path)
+        name
+        for name in _imports(path)
         if name.startswith(forbidden) and not name.startswith("counter_app.core")
     )
     assert bad == []
@@ -43,7 +44,10 @@ def test_services_import_no_qt_and_no_ui(path: Path) -> None:
 
 @pytest.mark.parametrize("layer", ["local", "sync"])
 def test_storage_and_sync_import_no_qt(layer: str) -> None:
-    bad = {str(p.name): sorted(n for n in _imports(p) if n.startswith(("PySide6", "counter_app.ui"))) for p in _modules(layer)}
+    bad = {
+        str(p.name): sorted(n for n in _imports(p) if n.startswith(("PySide6", "counter_app.ui")))
+        for p in _modules(layer)
+    }
     assert {k: v for k, v in bad.items() if v} == {}
 
 
@@ -66,7 +70,9 @@ def test_only_the_entry_points_import_the_warehouse() -> None:
     importers = sorted(
         str(path.relative_to(PACKAGE))
         for path in _counter_modules()
-        if any(name == "warehouse_api" or name.startswith("warehouse_api.") for name in _imports(path))
+        if any(
+            name == "warehouse_api" or name.startswith("warehouse_api.") for name in _imports(path)
+        )
     )
     assert set(importers) <= ENTRY_POINTS, importers
     assert "demo.py" in importers  # the check sees imports inside functions too
@@ -91,7 +97,13 @@ def test_services_import_no_sql_http_or_storage(path: Path) -> None:
 
 @pytest.mark.parametrize("path", _modules("ui"), ids=lambda p: str(p.relative_to(PACKAGE)))
 def test_ui_imports_no_local_sync_or_root(path: Path) -> None:
-    forbidden = (*SQL_HTTP, "counter_app.local", "counter_app.sync", "counter_app.bootstrap", "counter_app.demo")
+    forbidden = (
+        *SQL_HTTP,
+        "counter_app.local",
+        "counter_app.sync",
+        "counter_app.bootstrap",
+        "counter_app.demo",
+    )
     assert sorted(n for n in _imports(path) if n.startswith(forbidden)) == []
 
 
@@ -102,7 +114,9 @@ def test_counter_and_warehouse_never_import_each_other() -> None:
         if str(p.relative_to(PACKAGE)) not in ENTRY_POINTS
     }
     warehouse = {
-        str(p.relative_to(PACKAGE.parent)): sorted(n for n in _imports(p) if n.startswith("counter_app"))
+        str(p.relative_to(PACKAGE.parent)): sorted(
+            n for n in _imports(p) if n.startswith("counter_app")
+        )
         for p in (PACKAGE.parent / "warehouse_api").rglob("*.py")
     }
     assert {k: v for k, v in {**counter, **warehouse}.items() if v} == {}

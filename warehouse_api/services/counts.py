@@ -36,9 +36,7 @@ def apply_count(ctx: OpContext, payload: StockCountPayload) -> dict[str, Any]:
     lines = sorted(payload.lines, key=lambda line: line.product_id)
     if len({line.product_id for line in lines}) != len(lines):
         # Two lines for one product would apply two deltas: a figure nobody counted.
-        raise DomainError(
-            "count_duplicate_product", "each product may appear once in a count", 422
-        )
+        raise DomainError("count_duplicate_product", "each product may appear once in a count", 422)
     require_products(session, {line.product_id for line in lines})
     # Compare-and-set: lock the rows first, so a concurrent count or sale cannot move
     # on_hand between the comparison and the adjustment (PostgreSQL, READ COMMITTED).

@@ -109,7 +109,9 @@ def issue_token(
     if role == "counter" and location is not None and location.kind != "store":
         # A till at the warehouse would sell stock held for group-buy orders.
         raise DomainError(
-            "not_a_store", f"a counter belongs to a store; {location.code} is a {location.kind}", 422
+            "not_a_store",
+            f"a counter belongs to a store; {location.code} is a {location.kind}",
+            422,
         )
     token = new_device_token()
     device = Device(

@@ -192,7 +192,9 @@ def import_numbers(session: Session, rows: Iterable[AllocationRow]) -> ImportRes
             )
         ).all()
         if any(
-            r.start_no == row.start_no and r.end_no == row.end_no and r.invoice_type == row.invoice_type
+            r.start_no == row.start_no
+            and r.end_no == row.end_no
+            and r.invoice_type == row.invoice_type
             for r in existing
         ):
             skipped.append(row)
@@ -312,10 +314,12 @@ def return_booklets(
                 422,
             )
         issued_after = session.scalar(
-            select(Einvoice.number).where(
+            select(Einvoice.number)
+            .where(
                 Einvoice.booklet_id == booklet.id,
                 Einvoice.number >= f"{booklet.track}{next_unused:08d}",
-            ).limit(1)
+            )
+            .limit(1)
         )
         if issued_after is not None:
             raise DomainError(
@@ -376,7 +380,9 @@ def record_invoice(ctx: OpContext, payload: EinvoiceIssuePayload) -> dict[str, A
     existing = session.scalar(select(Einvoice).where(Einvoice.number == payload.number))
     if existing is not None:
         if existing.sale_id == payload.sale_id:
-            reuse_or_duplicate(session, existing.op_id, ctx.body_sha256, f"invoice {payload.number}")
+            reuse_or_duplicate(
+                session, existing.op_id, ctx.body_sha256, f"invoice {payload.number}"
+            )
         raise DomainError(
             "einvoice_number_taken", f"invoice {payload.number} belongs to another sale", 409
         )
@@ -386,9 +392,7 @@ def record_invoice(ctx: OpContext, payload: EinvoiceIssuePayload) -> dict[str, A
         )
     sale = session.get(Sale, payload.sale_id)
     if sale is None or sale.location_id != location_id:
-        raise DomainError(
-            "einvoice_sale_unknown", f"no sale {payload.sale_id} at this store", 422
-        )
+        raise DomainError("einvoice_sale_unknown", f"no sale {payload.sale_id} at this store", 422)
     if (sale.total_cents + 50) // 100 * 100 != payload.total_cents:  # whole dollars, half up
         raise DomainError(
             "einvoice_amounts_do_not_add_up", "the invoice total differs from the sale's", 422
@@ -543,8 +547,15 @@ def period_report(session: Session, period: str) -> list[TillPeriodFigures]:
     def row(device_id: int | None, location_id: int | None) -> dict[str, Any]:
         return figures.setdefault(
             device_id,
-            {"location_id": location_id, "booklets": 0, "issued": 0, "voided": 0,
-             "allowances": 0, "allowance_cents": 0, "issued_cents": 0},
+            {
+                "location_id": location_id,
+                "booklets": 0,
+                "issued": 0,
+                "voided": 0,
+                "allowances": 0,
+                "allowance_cents": 0,
+                "issued_cents": 0,
+            },
         )
 
     for device_id, location_id, count in session.execute(
@@ -562,7 +573,9 @@ def period_report(session: Session, period: str) -> list[TillPeriodFigures]:
             figures_of["issued_cents"] += invoice.total_cents
     for device_id, location_id, count, cents in session.execute(
         select(
-            Einvoice.device_id, Einvoice.location_id, func.count(EinvoiceAllowance.id),
+            Einvoice.device_id,
+            Einvoice.location_id,
+            func.count(EinvoiceAllowance.id),
             func.coalesce(func.sum(EinvoiceAllowance.total_cents), 0),
         )
         .join(Einvoice, Einvoice.number == EinvoiceAllowance.invoice_number)

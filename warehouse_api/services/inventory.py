@@ -343,7 +343,9 @@ class HeldRow:
         self.on_hand = new_on_hand
 
 
-def hold_rows(session: Session, location_id: int, product_ids: Collection[int]) -> dict[int, HeldRow]:
+def hold_rows(
+    session: Session, location_id: int, product_ids: Collection[int]
+) -> dict[int, HeldRow]:
     """Create missing rows (one statement), then read and lock them in product-id order.
 
     For many changes to few rows in one transaction (a batch of sales): apply them in

@@ -55,9 +55,7 @@ _STOCK_KEYS: dict[str, StockKeys] = {}
 _RECOVERIES: list[ShortfallRecovery] = []
 
 
-def op_handler(
-    op_type: str, stock_keys: StockKeys | None = None
-) -> Callable[[Handler], Handler]:
+def op_handler(op_type: str, stock_keys: StockKeys | None = None) -> Callable[[Handler], Handler]:
     """Register the decorated function as the handler of `op_type` (once per type).
 
     `stock_keys(session, device, payload)` names the (location_id, product_id) stock

@@ -97,7 +97,9 @@ def apply_ops(
 ) -> list[dict[str, Any]]:
     """Apply a push batch in one transaction, a savepoint per op; one result per op."""
     batch = [
-        _Op(str(op.op_id), op.type, body_hash(op.type, op.payload), handler_for(op.type), op.payload)
+        _Op(
+            str(op.op_id), op.type, body_hash(op.type, op.payload), handler_for(op.type), op.payload
+        )
         for op in ops
     ]
     for attempt in range(1, MAX_ATTEMPTS + 1):
@@ -136,7 +138,9 @@ def _apply_batch(
         run_handler = run_handler_for(op.type)
         if run_handler is not None and op.op_id not in claims:
             end = index + 1
-            while end < len(batch) and batch[end].type == op.type and batch[end].op_id not in claims:
+            while (
+                end < len(batch) and batch[end].type == op.type and batch[end].op_id not in claims
+            ):
                 end += 1
             # Set-wise pays from two ops on; one op alone is cheaper through its handler.
             applied = (

@@ -56,7 +56,9 @@ def close_shift(ctx: OpContext, payload: ShiftClosePayload) -> dict[str, Any]:
     return {"shift_id": payload.shift_id}
 
 
-def list_shifts(session: Session, store_code: str | None, limit: int) -> list[tuple[ShiftClose, str]]:
+def list_shifts(
+    session: Session, store_code: str | None, limit: int
+) -> list[tuple[ShiftClose, str]]:
     """Closed shifts, newest close first, with their store's code; one store's if given."""
     query = select(ShiftClose, Location.code).join(Location, Location.id == ShiftClose.location_id)
     if store_code is not None:

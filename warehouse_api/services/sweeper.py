@@ -57,7 +57,14 @@ async def run_sweeper(db: Database, settings: Settings) -> None:
         await asyncio.sleep(settings.sweep_interval_seconds)
         try:
             result = await asyncio.to_thread(sweep_once, db, settings)
-            if any((result.expired_holds, result.purged_tombstones, result.forgotten_customers, result.purged_op_claims)):
+            if any(
+                (
+                    result.expired_holds,
+                    result.purged_tombstones,
+                    result.forgotten_customers,
+                    result.purged_op_claims,
+                )
+            ):
                 log.info("sweeper: %s", result)
         except Exception:
             log.exception("sweeper run failed")

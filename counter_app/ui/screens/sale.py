@@ -130,7 +130,9 @@ class SaleScreen(Screen):
     def _build(self) -> None:
         self.scan_input = QLineEdit()
         self.scan_input.setObjectName("scanInput")
-        self.scan_input.setPlaceholderText(self.tr("Scan a barcode or type a code or name, then Enter"))
+        self.scan_input.setPlaceholderText(
+            self.tr("Scan a barcode or type a code or name, then Enter")
+        )
         self.scan_input.setMaxLength(MAX_CODE_LENGTH)
         font = QFont(self.scan_input.font())
         font.setPointSize(16)
@@ -203,8 +205,12 @@ class SaleScreen(Screen):
         self.remove_button = QPushButton(self.tr("Remove line (Del)"))
         self.clear_button = QPushButton(self.tr("Clear cart"))
         for button in (
-            self.pay_button, self.qty_button, self.plus_button, self.minus_button,
-            self.remove_button, self.clear_button,
+            self.pay_button,
+            self.qty_button,
+            self.plus_button,
+            self.minus_button,
+            self.remove_button,
+            self.clear_button,
         ):
             button.setMinimumHeight(48)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -335,9 +341,14 @@ class SaleScreen(Screen):
     def _on_window_close(self, event: QCloseEvent) -> bool:
         """A person closing the till (title bar, Alt+F4) with a cart is asked first. Closes
         from code (shutdown, tests) are not spontaneous and go ahead."""
-        if not event.spontaneous() or self.cart_model.cart.is_empty() or self.confirm_drop_cart(
-            self.tr("The cart has %1 items that are not paid for. Close the till and drop them?")
-            .replace("%1", str(self.cart_model.cart.item_count))
+        if (
+            not event.spontaneous()
+            or self.cart_model.cart.is_empty()
+            or self.confirm_drop_cart(
+                self.tr(
+                    "The cart has %1 items that are not paid for. Close the till and drop them?"
+                ).replace("%1", str(self.cart_model.cart.item_count))
+            )
         ):
             return False
         event.ignore()
@@ -345,8 +356,11 @@ class SaleScreen(Screen):
 
     def confirm_drop_cart(self, question: str) -> bool:
         answer = QMessageBox.question(
-            self, self.tr("Drop the cart?"), question,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+            self,
+            self.tr("Drop the cart?"),
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
         )
         return answer == QMessageBox.StandardButton.Yes
 
@@ -378,13 +392,17 @@ class SaleScreen(Screen):
                 )
             case EmbeddedPriceCode():
                 self._show_error(
-                    self.tr("In-store price label %1 is not set up for this store").replace("%1", result.item_code)
+                    self.tr("In-store price label %1 is not set up for this store").replace(
+                        "%1", result.item_code
+                    )
                 )
             case InvalidCode(reason=InvalidReason.UNKNOWN_FORMAT):
                 self._lookup_code(text)  # an SKU or a store's own code: let the catalog decide
             case CarrierCode():  # the customer's e-invoice carrier, for the payment step
                 self._buyer_text, self._buyer = result.carrier_id, InvoiceBuyer(carrier=result)
-                self._show_info(self.tr("E-invoice carrier %1 for this sale").replace("%1", result.carrier_id))
+                self._show_info(
+                    self.tr("E-invoice carrier %1 for this sale").replace("%1", result.carrier_id)
+                )
 
     def on_scan_input_return_pressed(self) -> None:
         text = self.scan_input.text().strip()
@@ -449,26 +467,42 @@ class SaleScreen(Screen):
         confirmed first when unusually large."""
         text = text.strip()
         if not (text.isascii() and text.lstrip("+-").isdigit()):
-            self._show_error(self.tr("Quantity must be a whole number, not \u201c%1\u201d").replace("%1", text[:20]))
+            self._show_error(
+                self.tr("Quantity must be a whole number, not \u201c%1\u201d").replace(
+                    "%1", text[:20]
+                )
+            )
             return False
         qty = int(text)
         if qty < 1:
-            self._show_error(self.tr("Quantity must be at least 1. To take the line off, use Remove line (Del)."))
+            self._show_error(
+                self.tr("Quantity must be at least 1. To take the line off, use Remove line (Del).")
+            )
             return False
         if qty > MAX_LINE_QTY:
-            self._show_error(self.tr("Quantity can be at most %1 per line").replace("%1", f"{MAX_LINE_QTY:,}"))
+            self._show_error(
+                self.tr("Quantity can be at most %1 per line").replace("%1", f"{MAX_LINE_QTY:,}")
+            )
             return False
         line = self.cart_model.cart.lines[row]
-        if qty > self.large_qty and qty != line.qty and not self.confirm_large_quantity(line.product.name, qty):
+        if (
+            qty > self.large_qty
+            and qty != line.qty
+            and not self.confirm_large_quantity(line.product.name, qty)
+        ):
             self._show_info(self.tr("Quantity not changed"))
             return False
         return self._set_qty(row, qty)
 
     def confirm_large_quantity(self, name: str, qty: int) -> bool:
         answer = QMessageBox.question(
-            self, self.tr("Large quantity"),
-            self.tr("Sell %1 of %2? That is more than usual.").replace("%1", f"{qty:,}").replace("%2", name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+            self,
+            self.tr("Large quantity"),
+            self.tr("Sell %1 of %2? That is more than usual.")
+            .replace("%1", f"{qty:,}")
+            .replace("%2", name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
         )
         return answer == QMessageBox.StandardButton.Yes
 
@@ -484,7 +518,9 @@ class SaleScreen(Screen):
         self._next_action()
         cart = self.cart_model.cart
         if not cart.is_empty() and not self.confirm_drop_cart(
-            self.tr("Clear the cart? %1 items will be taken off.").replace("%1", str(cart.item_count))
+            self.tr("Clear the cart? %1 items will be taken off.").replace(
+                "%1", str(cart.item_count)
+            )
         ):
             self.scan_input.setFocus()
             return
@@ -516,7 +552,11 @@ class SaleScreen(Screen):
         self._add(product)
 
     def _search(self, text: str) -> None:
-        self._tasks.db(lambda: self._catalog.search(text, 30), lambda rows: self._on_search_done(text, rows), self._on_lookup_failed)
+        self._tasks.db(
+            lambda: self._catalog.search(text, 30),
+            lambda rows: self._on_search_done(text, rows),
+            self._on_lookup_failed,
+        )
 
     def _on_search_done(self, text: str, products: list[ProductInfo]) -> None:
         self.results.clear()
@@ -535,7 +575,11 @@ class SaleScreen(Screen):
         self.results.setVisible(True)
         self.results.setCurrentRow(0)
         self.results.setFocus()
-        self._show_info(self.tr("%1 matches: pick one and press Enter (Esc closes)").replace("%1", str(len(products))))
+        self._show_info(
+            self.tr("%1 matches: pick one and press Enter (Esc closes)").replace(
+                "%1", str(len(products))
+            )
+        )
 
     def _on_lookup_failed(self, error: BaseException) -> None:
         log.error("look-up failed", exc_info=error)
@@ -568,12 +612,21 @@ class SaleScreen(Screen):
     def _warn_if_short(self, product_id: int) -> None:
         """Sales are facts and go ahead, but the cashier hears and sees that the shelf
         should not have this, and the manager finds it under Stock to count."""
-        row = next((i for i, line in enumerate(self.cart_model.cart.lines) if line.product.id == product_id), None)
+        row = next(
+            (
+                i
+                for i, line in enumerate(self.cart_model.cart.lines)
+                if line.product.id == product_id
+            ),
+            None,
+        )
         if row is None or self.cart_model.shortfall(row) is None:
             return
         line, on_shelf = self.cart_model.cart.lines[row], self.cart_model.on_shelf(row)
         self._show_warning(
-            self.tr("%1: this store has %2 by the records. Sold anyway; check the shelf, it will be listed to count.")
+            self.tr(
+                "%1: this store has %2 by the records. Sold anyway; check the shelf, it will be listed to count."
+            )
             .replace("%1", line.product.name)
             .replace("%2", str(on_shelf))
         )
@@ -624,9 +677,13 @@ class SaleScreen(Screen):
 
     def _show_cart_error(self, error: CartError) -> None:
         if error.code == "qty_too_large":
-            self._show_error(self.tr("Quantity can be at most %1 per line").replace("%1", f"{MAX_LINE_QTY:,}"))
+            self._show_error(
+                self.tr("Quantity can be at most %1 per line").replace("%1", f"{MAX_LINE_QTY:,}")
+            )
         elif error.code == "qty_too_small":
-            self._show_error(self.tr("Quantity must be at least 1. To take the line off, use Remove line (Del)."))
+            self._show_error(
+                self.tr("Quantity must be at least 1. To take the line off, use Remove line (Del).")
+            )
         else:
             log.error("cart refused: %s", error)
             self._show_error(str(error))
@@ -648,9 +705,7 @@ class SaleScreen(Screen):
             .replace("%1", sale.receipt_no)
             .replace("%2", sale.change.format())
         )
-        self.last_sale_label.setText(
-            self.tr("Change due\n%1").replace("%1", sale.change.format())
-        )
+        self.last_sale_label.setText(self.tr("Change due\n%1").replace("%1", sale.change.format()))
         self.sale_completed.emit(sale)
         self.scan_input.setFocus()
 
@@ -663,14 +718,20 @@ class SaleScreen(Screen):
         self._checkout_running = False
         self.pay_button.setEnabled(True)
         if isinstance(error, CartError) and error.code == "no_open_shift":
-            self._show_error(self.tr("No shift is open: open one (F6) before selling. The cart is kept."))
+            self._show_error(
+                self.tr("No shift is open: open one (F6) before selling. The cart is kept.")
+            )
             self.shift_required.emit()
             return
         log.error("sale failed", exc_info=error)
         if isinstance(error, CartError):
             self._show_cart_error(error)
         else:
-            self._show_error(self.tr("The sale was not saved: %1. The cart is kept; try again.").replace("%1", str(error)))
+            self._show_error(
+                self.tr("The sale was not saved: %1. The cart is kept; try again.").replace(
+                    "%1", str(error)
+                )
+            )
 
     def _update_totals(self, *_args: object) -> None:
         cart = self.cart_model.cart

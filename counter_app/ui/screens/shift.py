@@ -71,9 +71,9 @@ def shift_error_text(error: BaseException) -> str:
         "not_enough_cash": translate("ShiftScreen", "The drawer should not hold that much cash"),
     }
     if code == "unsynced_operations" and isinstance(error, ShiftError):
-        return translate("ShiftScreen", "%1 operations still wait to sync: a supervisor must confirm the close").replace(
-            "%1", str(error.waiting)
-        )
+        return translate(
+            "ShiftScreen", "%1 operations still wait to sync: a supervisor must confirm the close"
+        ).replace("%1", str(error.waiting))
     if code in texts:
         return texts[code]
     if code:  # an approval refused
@@ -104,7 +104,9 @@ class CountPanel(QWidget):
         grid.setHorizontalSpacing(14)
         heading = QFont(self.font())
         heading.setBold(True)
-        for column, text in enumerate((self.tr("Denomination"), self.tr("Pieces"), self.tr("Amount"))):
+        for column, text in enumerate(
+            (self.tr("Denomination"), self.tr("Pieces"), self.tr("Amount"))
+        ):
             label = QLabel(text)
             label.setFont(heading)
             grid.addWidget(label, 0, column)
@@ -158,7 +160,9 @@ class CountPanel(QWidget):
 
     def _update(self, *_args: object) -> None:
         for denomination, spin in self.spins.items():
-            self._subtotals[denomination].setText(Money.from_dollars(denomination * spin.value()).format())
+            self._subtotals[denomination].setText(
+                Money.from_dollars(denomination * spin.value()).format()
+            )
         total = self.total()
         self.total_label.setText(total.format())
         if self._expected is None:
@@ -193,7 +197,9 @@ class CashMovementDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Cash amount"), self.amount)
         form.addRow(self.tr("Reason"), self.reason)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self._on_accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -259,10 +265,16 @@ class ShiftScreen(Screen):
             return widget
 
         self.open_button = button(self.tr("Open the shift"), "Ctrl+O", self.open_shift, "openShift")
-        self.cash_in_button = button(self.tr("Cash in…"), "Ctrl+I", lambda: self.ask_movement("in"), "cashIn")
-        self.cash_out_button = button(self.tr("Cash out…"), "Ctrl+U", lambda: self.ask_movement("out"), "cashOut")
+        self.cash_in_button = button(
+            self.tr("Cash in…"), "Ctrl+I", lambda: self.ask_movement("in"), "cashIn"
+        )
+        self.cash_out_button = button(
+            self.tr("Cash out…"), "Ctrl+U", lambda: self.ask_movement("out"), "cashOut"
+        )
         self.x_button = button(self.tr("X report"), "Ctrl+R", self.x_report, "xReport")
-        self.close_button = button(self.tr("Close the shift"), "Ctrl+K", self.close_shift, "closeShift")
+        self.close_button = button(
+            self.tr("Close the shift"), "Ctrl+K", self.close_shift, "closeShift"
+        )
         self.figures = QTableWidget(0, 2)
         self.figures.setObjectName("figures")
         self.figures.setHorizontalHeaderLabels([self.tr("Figure"), self.tr("Sum")])
@@ -283,7 +295,13 @@ class ShiftScreen(Screen):
         left.addWidget(self.count_panel)
         left.addStretch(1)
         actions = QVBoxLayout()
-        for widget in (self.open_button, self.cash_in_button, self.cash_out_button, self.x_button, self.close_button):
+        for widget in (
+            self.open_button,
+            self.cash_in_button,
+            self.cash_out_button,
+            self.x_button,
+            self.close_button,
+        ):
             actions.addWidget(widget)
         actions.addStretch(1)
         right = QVBoxLayout()
@@ -327,10 +345,14 @@ class ShiftScreen(Screen):
             return None, None, self._shifts.expected_opening()
         return shift, self._shifts.report(), None
 
-    def _on_loaded(self, loaded: tuple[ShiftRecord | None, ShiftReport | None, Money | None]) -> None:
+    def _on_loaded(
+        self, loaded: tuple[ShiftRecord | None, ShiftReport | None, Money | None]
+    ) -> None:
         self.shift, report, expected_opening = loaded
         if report is not None:
-            self.count_panel.set_expected(Money(report.expected_cents), self.tr("Expected in the drawer"))
+            self.count_panel.set_expected(
+                Money(report.expected_cents), self.tr("Expected in the drawer")
+            )
             self._show_figures(report)
         else:
             self.count_panel.set_expected(expected_opening, self.tr("Counted at the last close"))
@@ -345,7 +367,9 @@ class ShiftScreen(Screen):
     def _on_opened(self, shift: ShiftRecord) -> None:
         self.shift = shift
         self.count_panel.clear()
-        self._show_success(self.tr("Shift opened with %1").replace("%1", Money(shift.opening_cents).format()))
+        self._show_success(
+            self.tr("Shift opened with %1").replace("%1", Money(shift.opening_cents).format())
+        )
         self.shift_changed.emit()
         self.reload()
 
@@ -357,7 +381,11 @@ class ShiftScreen(Screen):
             return
         dialog = CashMovementDialog(kind, self)
         self.movement_dialog = dialog
-        dialog.accepted.connect(lambda: self._move(kind, Money.from_dollars(dialog.amount.value()), dialog.reason.text()))
+        dialog.accepted.connect(
+            lambda: self._move(
+                kind, Money.from_dollars(dialog.amount.value()), dialog.reason.text()
+            )
+        )
         dialog.finished.connect(lambda _result: self._focus_back())
         dialog.open()
 
@@ -370,7 +398,10 @@ class ShiftScreen(Screen):
         cashier = self.cashier
         move = self._shifts.cash_in if kind == "in" else self._shifts.cash_out
         done = self.tr("Cash in: %1") if kind == "in" else self.tr("Cash out: %1")
-        self._run(lambda: move(cashier, amount, reason), lambda _m: self._after_move(done.replace("%1", amount.format())))
+        self._run(
+            lambda: move(cashier, amount, reason),
+            lambda _m: self._after_move(done.replace("%1", amount.format())),
+        )
 
     def _after_move(self, text: str) -> None:
         self._show_success(text)
@@ -383,19 +414,27 @@ class ShiftScreen(Screen):
 
     def _on_x_report(self, report: ShiftReport) -> None:
         self._show_figures(report)
-        self._tasks.db(lambda: self._shifts.print_report(report), None, self._on_print_failed, owner=self)
+        self._tasks.db(
+            lambda: self._shifts.print_report(report), None, self._on_print_failed, owner=self
+        )
         self._show_success(self.tr("X report printed"))
 
     def close_shift(self, approval: Approval | None = None) -> None:
         if self._busy or self.shift is None:
             return
         count, cashier = self.count_panel.count(), self.cashier
-        self._run(lambda: self._shifts.close(cashier, count, approval), self._on_closed, self._on_close_refused)
+        self._run(
+            lambda: self._shifts.close(cashier, count, approval),
+            self._on_closed,
+            self._on_close_refused,
+        )
 
     def _on_close_refused(self, error: BaseException) -> None:
         if isinstance(error, ShiftError) and error.code == "unsynced_operations":
             self.show_problem(shift_error_text(error))
-            prompt = self.tr("Close the shift with %1 operations not yet synced").replace("%1", str(error.waiting))
+            prompt = self.tr("Close the shift with %1 operations not yet synced").replace(
+                "%1", str(error.waiting)
+            )
             self._ask_approval(prompt, Action.CLOSE_SHIFT_UNSYNCED, self.close_shift)
             return
         self._on_failed(error)
@@ -404,10 +443,14 @@ class ShiftScreen(Screen):
         self.shift = None
         self.count_panel.clear()
         self._show_figures(report)
-        self._tasks.db(lambda: self._shifts.print_report(report), None, self._on_print_failed, owner=self)
+        self._tasks.db(
+            lambda: self._shifts.print_report(report), None, self._on_print_failed, owner=self
+        )
         difference = Money(report.difference_cents or 0)
         self._show_success(
-            self.tr("Shift closed. Difference %1. The Z report is printing.").replace("%1", difference.format())
+            self.tr("Shift closed. Difference %1. The Z report is printing.").replace(
+                "%1", difference.format()
+            )
         )
         self.shift_closed.emit(report)
         self.shift_changed.emit()
@@ -470,7 +513,9 @@ class ShiftScreen(Screen):
         for tender in report.tenders:
             rows.append(
                 (
-                    self.tr("%1: %2 sales").replace("%1", tender_name(tender.method)).replace("%2", str(tender.sales_count)),
+                    self.tr("%1: %2 sales")
+                    .replace("%1", tender_name(tender.method))
+                    .replace("%2", str(tender.sales_count)),
                     Money(tender.sales_cents).format(),
                 )
             )
@@ -478,7 +523,12 @@ class ShiftScreen(Screen):
             (self.tr("Opening float"), Money(report.opening_cents).format()),
         ]
         if report.opening_difference_cents:
-            rows.append((self.tr("  difference from the last close"), Money(report.opening_difference_cents).format()))
+            rows.append(
+                (
+                    self.tr("  difference from the last close"),
+                    Money(report.opening_difference_cents).format(),
+                )
+            )
         rows += [
             (self.tr("Cash sales"), Money(report.cash_sales_cents).format()),
             (self.tr("Cash refunds"), (-Money(report.cash_refunds_cents)).format()),

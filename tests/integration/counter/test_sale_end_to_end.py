@@ -42,8 +42,22 @@ def test_a_sale_reaches_the_server_once_even_when_pushed_again(demo_counter: Any
     again = services.relay.drain()
     assert (again.applied, again.duplicate) == (0, 1)
 
-    assert _server_count(demo_counter.warehouse_url, "SELECT COUNT(*) FROM sales WHERE receipt_no = :r", r=sale.receipt_no) == 1
-    assert _server_count(demo_counter.warehouse_url, "SELECT COUNT(*) FROM sale_lines sl JOIN sales s ON s.id = sl.sale_id WHERE s.receipt_no = :r", r=sale.receipt_no) == 3
+    assert (
+        _server_count(
+            demo_counter.warehouse_url,
+            "SELECT COUNT(*) FROM sales WHERE receipt_no = :r",
+            r=sale.receipt_no,
+        )
+        == 1
+    )
+    assert (
+        _server_count(
+            demo_counter.warehouse_url,
+            "SELECT COUNT(*) FROM sale_lines sl JOIN sales s ON s.id = sl.sale_id WHERE s.receipt_no = :r",
+            r=sale.receipt_no,
+        )
+        == 3
+    )
     assert services.sync_status.status().waiting == 0
 
 
@@ -51,10 +65,14 @@ def test_store_stock_on_the_server_falls_by_what_was_sold(demo_counter: Any) -> 
     services = demo_counter.services
     product = services.catalog.search("茶", 1)[0]
     store_id = services.store.location_id
-    before = next(f.on_hand for f in services.catalog.stock(product.id) if f.location_id == store_id)
+    before = next(
+        f.on_hand for f in services.catalog.stock(product.id) if f.location_id == store_id
+    )
     cart = Cart()
     cart.add(product, 3)
-    services.selling.complete_cash_sale(cart, services.staff.first_with_role("cashier"), Money.from_dollars(5000))
+    services.selling.complete_cash_sale(
+        cart, services.staff.first_with_role("cashier"), Money.from_dollars(5000)
+    )
     services.relay.drain()
     services.puller.pull_until_current()
     after = next(f for f in services.catalog.stock(product.id) if f.location_id == store_id)

@@ -17,7 +17,11 @@ def _server_row(url: str, shift_id: str) -> dict[str, Any]:
     engine = create_engine(url)
     try:
         with engine.connect() as conn:
-            row = conn.execute(text("SELECT * FROM shift_closes WHERE id = :i"), {"i": shift_id}).mappings().one()
+            row = (
+                conn.execute(text("SELECT * FROM shift_closes WHERE id = :i"), {"i": shift_id})
+                .mappings()
+                .one()
+            )
             return dict(row)
     finally:
         engine.dispose()
@@ -50,9 +54,15 @@ def test_a_closed_shift_reaches_the_warehouse_with_its_figures(demo_counter: Any
 
     row = _server_row(demo_counter.warehouse_url, shift.shift_id)
     assert row["location_id"] == services.store.location_id
-    assert (row["cash_sales_cents"], row["cash_in_cents"], row["cash_out_cents"]) == (sale.total.cents, 100_000, 20_000)
+    assert (row["cash_sales_cents"], row["cash_in_cents"], row["cash_out_cents"]) == (
+        sale.total.cents,
+        100_000,
+        20_000,
+    )
     assert (row["expected_cents"], row["counted_cents"], row["difference_cents"]) == (
-        expected, 120_000, 120_000 - expected,
+        expected,
+        120_000,
+        120_000 - expected,
     )
     assert row["sale_count"] == 1 and row["staff_id"] == cashier.id
 

@@ -45,7 +45,7 @@ def tokenize(stream: bytes) -> list[Token]:
             elif nxt in _ESC_ONE_ARG:
                 cmd(f"ESC {chr(nxt)}", 3)
             else:
-                raise ValueError(f"unknown ESC command {stream[i:i+4]!r} at {i}")
+                raise ValueError(f"unknown ESC command {stream[i : i + 4]!r} at {i}")
         elif b == FS:
             if nxt in (ord("&"), ord(".")):
                 cmd(f"FS {chr(nxt)}", 2)
@@ -73,7 +73,7 @@ def tokenize(stream: bytes) -> list[Token]:
             elif nxt in _GS_ONE_ARG:
                 cmd(f"GS {chr(nxt)}", 3)
             else:
-                raise ValueError(f"unknown GS command {stream[i:i+4]!r} at {i}")
+                raise ValueError(f"unknown GS command {stream[i : i + 4]!r} at {i}")
         else:
             text.append(b)
             i += 1

@@ -86,7 +86,9 @@ def test_the_printed_proof_scans_and_its_left_qr_matches_the_sale() -> None:
 
     found = {(d.type, d.data.decode("utf-8")) for d in decode(image)}
     codes39 = [data for kind, data in found if kind == "CODE39"]
-    qrs = sorted((data for kind, data in found if kind == "QRCODE"), key=lambda d: d.startswith("**"))
+    qrs = sorted(
+        (data for kind, data in found if kind == "QRCODE"), key=lambda d: d.startswith("**")
+    )
     assert codes39 == ["11512AB123456780427"]  # period, number, random code
     assert len(qrs) == 2 and qrs[1].startswith("**"), found
     left, right = qrs
@@ -113,10 +115,23 @@ def test_a_proof_with_a_buyer_tax_id_is_format_25_and_a_reprint_says_so() -> Non
     record = invoice(buyer_id="12345675")
     document = einvoice_proof(ProofData("台北信義店", record, ITEMS[:1], KEY_HEX, reprint=True))
     text = "\n".join(line for line, _ in text_lines(document, 32))
-    for expected in ("電子發票證明聯", "115年11-12月", "AB-12345678", "格式 25", "隨機碼 0427",
-                     f"總計 {TOTAL}", "賣方 04595257", "買方 12345675", "補印", "2026-11-25 10:30:05"):
+    for expected in (
+        "電子發票證明聯",
+        "115年11-12月",
+        "AB-12345678",
+        "格式 25",
+        "隨機碼 0427",
+        f"總計 {TOTAL}",
+        "賣方 04595257",
+        "買方 12345675",
+        "補印",
+        "2026-11-25 10:30:05",
+    ):
         assert expected in text, expected
     assert KEY_HEX not in text and KEY_HEX.lower() not in text
-    left = next(d.data.decode() for d in decode(printed(document)) if d.type == "QRCODE"
-                and not d.data.startswith(b"**"))
+    left = next(
+        d.data.decode()
+        for d in decode(printed(document))
+        if d.type == "QRCODE" and not d.data.startswith(b"**")
+    )
     assert left[37:45] == "12345675"

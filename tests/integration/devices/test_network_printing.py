@@ -14,6 +14,7 @@ except ImportError as _no_zbar:  # pyzbar loads libzbar at import; without it on
     def decode(*_args: object, **_kwargs: object) -> list:  # type: ignore[no-redef,type-arg]
         pytest.skip(_ZBAR_MISSING)
 
+
 from counter_app.core.money import Money
 from counter_app.core.receipts import (
     ItemQty,
@@ -38,20 +39,36 @@ WHEN = datetime(2026, 11, 25, 1, 30, tzinfo=UTC)
 
 def receipt_data(**overrides: object) -> SaleReceiptData:
     values: dict[str, object] = dict(
-        store_name="台北信義店", store_code="S001", receipt_no="RS001-261125-0042",
-        cashier_name="王小明", created_at=WHEN,
-        lines=[SaleLine("珍珠奶茶（大）", 2, Money.from_dollars(65), Money.from_dollars(130)),
-               SaleLine("鳳梨酥禮盒", 1, Money.from_dollars(450), Money.from_dollars(450))],
+        store_name="台北信義店",
+        store_code="S001",
+        receipt_no="RS001-261125-0042",
+        cashier_name="王小明",
+        created_at=WHEN,
+        lines=[
+            SaleLine("珍珠奶茶（大）", 2, Money.from_dollars(65), Money.from_dollars(130)),
+            SaleLine("鳳梨酥禮盒", 1, Money.from_dollars(450), Money.from_dollars(450)),
+        ],
         total=Money.from_dollars(580),
-        payments=[Payment("cash", Money.from_dollars(580), Money.from_dollars(1000), Money.from_dollars(420))],
+        payments=[
+            Payment(
+                "cash", Money.from_dollars(580), Money.from_dollars(1000), Money.from_dollars(420)
+            )
+        ],
     )
     values.update(overrides)
     return SaleReceiptData(**values)  # type: ignore[arg-type]
 
 
 def config_for(printer: FakeNetworkPrinter, **changes: object) -> PrinterConfig:
-    base = PrinterConfig(name="櫃台", kind=ConnectionKind.NETWORK, address=printer.address,
-                         profile="TM-T20II", paper_mm=80, check_paper=False, timeout_s=2.0)
+    base = PrinterConfig(
+        name="櫃台",
+        kind=ConnectionKind.NETWORK,
+        address=printer.address,
+        profile="TM-T20II",
+        paper_mm=80,
+        check_paper=False,
+        timeout_s=2.0,
+    )
     return base.with_changes(**changes)
 
 
@@ -99,7 +116,9 @@ def test_drawer_kick_goes_first_and_cut_last(net_printer: FakeNetworkPrinter) ->
     assert command_positions(receipt, "GS V")[-1] == len(tokenize(receipt)) - 1
 
 
-def test_image_mode_raster_shows_the_text(net_printer: FakeNetworkPrinter, rasterizer: TextRasterizer) -> None:
+def test_image_mode_raster_shows_the_text(
+    net_printer: FakeNetworkPrinter, rasterizer: TextRasterizer
+) -> None:
     config = config_for(net_printer, encoding=TextEncoding.IMAGE, paper_mm=58, profile="default")
     printer = EscposReceiptPrinter(config, rasterizer=rasterizer)
     doc = sale_receipt(receipt_data())
@@ -117,28 +136,37 @@ def test_image_mode_raster_shows_the_text(net_printer: FakeNetworkPrinter, raste
     got = images[0].crop((0, 0, expected.width, expected.height))
     assert got.tobytes() == expected.tobytes()
     assert expected.histogram()[0] > 2000, "the header is printed, not blank"
-    other = rasterizer.render_lines([("台中公益店", header_lines[0][1])], printer.renderer.target.canvas)
+    other = rasterizer.render_lines(
+        [("台中公益店", header_lines[0][1])], printer.renderer.target.canvas
+    )
     assert got.crop((0, 0, other.width, other.height)).tobytes() != other.tobytes()
 
     decoded = {d.data.decode() for d in decode(stack(images).convert("L"))}
     assert "RS001-261125-0042" in decoded
 
 
-def test_image_mode_pickup_slip_qr_and_code128_decode(net_printer: FakeNetworkPrinter, rasterizer: TextRasterizer) -> None:
+def test_image_mode_pickup_slip_qr_and_code128_decode(
+    net_printer: FakeNetworkPrinter, rasterizer: TextRasterizer
+) -> None:
     config = config_for(net_printer, encoding=TextEncoding.IMAGE, paper_mm=80)
-    doc = pickup_slip(PickupSlipData("台北信義店", "PU7K3M9Q2X", "陳小姐", "0912345678",
-                                     [ItemQty("有機米 2kg", 2)], WHEN))
+    doc = pickup_slip(
+        PickupSlipData(
+            "台北信義店", "PU7K3M9Q2X", "陳小姐", "0912345678", [ItemQty("有機米 2kg", 2)], WHEN
+        )
+    )
     EscposReceiptPrinter(config, rasterizer=rasterizer).print_document(doc)
     [job] = net_printer.wait_for_jobs(1)
     results = decode(stack(raster_images(job)).convert("L"))
     assert {(r.type, r.data.decode()) for r in results} == {
-        ("QRCODE", "PU7K3M9Q2X"), ("CODE128", "PU7K3M9Q2X")
+        ("QRCODE", "PU7K3M9Q2X"),
+        ("CODE128", "PU7K3M9Q2X"),
     }
 
 
 def test_native_qr_is_used_when_the_profile_has_it(net_printer: FakeNetworkPrinter) -> None:
-    doc = pickup_slip(PickupSlipData("台北信義店", "PU7K3M9Q2X", "陳小姐", "0912345678",
-                                     [ItemQty("米", 1)], WHEN))
+    doc = pickup_slip(
+        PickupSlipData("台北信義店", "PU7K3M9Q2X", "陳小姐", "0912345678", [ItemQty("米", 1)], WHEN)
+    )
     EscposReceiptPrinter(config_for(net_printer)).print_document(doc)
     [job] = net_printer.wait_for_jobs(1)
     qr_data = [t.data for t in tokenize(job) if t.kind == "GS (k" and t.data[5:7] == b"1P"]

@@ -22,14 +22,24 @@ def receipt(no: str) -> Document:
     return Document(f"收據 {no}", (Text(f"收據號碼：{no}"), Text("珍珠奶茶 x1")))
 
 
-def make_printer(fake: FakeNetworkPrinter, *, check_paper: bool = False, name: str = "櫃台") -> EscposReceiptPrinter:
-    return EscposReceiptPrinter(PrinterConfig(
-        name=name, kind=ConnectionKind.NETWORK, address=fake.address, profile="TM-T20II",
-        check_paper=check_paper, timeout_s=1.0,
-    ))
+def make_printer(
+    fake: FakeNetworkPrinter, *, check_paper: bool = False, name: str = "櫃台"
+) -> EscposReceiptPrinter:
+    return EscposReceiptPrinter(
+        PrinterConfig(
+            name=name,
+            kind=ConnectionKind.NETWORK,
+            address=fake.address,
+            profile="TM-T20II",
+            check_paper=check_paper,
+            timeout_s=1.0,
+        )
+    )
 
 
-def wait_for_state(queue: PrintQueue, job_id: str, state: JobState, timeout: float = 5) -> JobSnapshot:
+def wait_for_state(
+    queue: PrintQueue, job_id: str, state: JobState, timeout: float = 5
+) -> JobSnapshot:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         snap = queue.job(job_id)
@@ -40,7 +50,9 @@ def wait_for_state(queue: PrintQueue, job_id: str, state: JobState, timeout: flo
 
 
 def receipts_printed(fake: FakeNetworkPrinter, no: str) -> int:
-    return sum(f"收據號碼：{no}" in printed_text(job) for job in fake.jobs if job != b"\x10\x04\x04")
+    return sum(
+        f"收據號碼：{no}" in printed_text(job) for job in fake.jobs if job != b"\x10\x04\x04"
+    )
 
 
 def test_printer_off_during_sale_then_prints_exactly_once(net_printer: FakeNetworkPrinter) -> None:
@@ -128,12 +140,14 @@ def test_drawer_kick_gives_up_instead_of_opening_late(net_printer: FakeNetworkPr
     with PrintQueue(make_printer(net_printer), backoff_s=(0.05,), drawer_deadline_s=0.3) as queue:
         job = queue.open_drawer("supervisor:no_sale")
         failed = wait_for_state(queue, job, JobState.FAILED, timeout=3)
-        assert failed.failure is JobFailure.DRAWER_DEADLINE and failed.problem is PrinterProblem.OFFLINE
+        assert (
+            failed.failure is JobFailure.DRAWER_DEADLINE
+            and failed.problem is PrinterProblem.OFFLINE
+        )
         assert failed.reason == "supervisor:no_sale"
         net_printer.start()
         time.sleep(0.2)
     assert net_printer.jobs == []
-
 
 
 def sale_doc() -> Document:
@@ -143,12 +157,21 @@ def sale_doc() -> Document:
     from counter_app.core.receipts import Payment, SaleLine, SaleReceiptData, sale_receipt
 
     total = Money.from_dollars(580)
-    return sale_receipt(SaleReceiptData(
-        "台北信義店", "S001", "RS001-261125-0042", "王小明", datetime(2026, 11, 25, 1, 30, tzinfo=UTC),
-        [SaleLine("珍珠奶茶（大）", 2, Money.from_dollars(65), Money.from_dollars(130)),
-         SaleLine("鳳梨酥禮盒", 1, Money.from_dollars(450), Money.from_dollars(450))],
-        total, [Payment("cash", total, Money.from_dollars(1000), Money.from_dollars(420))],
-    ))
+    return sale_receipt(
+        SaleReceiptData(
+            "台北信義店",
+            "S001",
+            "RS001-261125-0042",
+            "王小明",
+            datetime(2026, 11, 25, 1, 30, tzinfo=UTC),
+            [
+                SaleLine("珍珠奶茶（大）", 2, Money.from_dollars(65), Money.from_dollars(130)),
+                SaleLine("鳳梨酥禮盒", 1, Money.from_dollars(450), Money.from_dollars(450)),
+            ],
+            total,
+            [Payment("cash", total, Money.from_dollars(1000), Money.from_dollars(420))],
+        )
+    )
 
 
 @pytest.mark.parametrize("encoding", [TextEncoding.BIG5, TextEncoding.IMAGE])
@@ -223,10 +246,16 @@ def test_a_printer_that_keeps_the_connection_open_still_completes_the_job() -> N
 
     thread = threading.Thread(target=serve, daemon=True)
     thread.start()
-    printer = EscposReceiptPrinter(PrinterConfig(
-        name="櫃台", kind=ConnectionKind.NETWORK, address=f"127.0.0.1:{server.getsockname()[1]}",
-        profile="TM-T20II", check_paper=False, timeout_s=3.0,
-    ))
+    printer = EscposReceiptPrinter(
+        PrinterConfig(
+            name="櫃台",
+            kind=ConnectionKind.NETWORK,
+            address=f"127.0.0.1:{server.getsockname()[1]}",
+            profile="TM-T20II",
+            check_paper=False,
+            timeout_s=3.0,
+        )
+    )
     data = printer.render(sale_doc())
     started = time.monotonic()
     try:

@@ -51,8 +51,13 @@ def tricky_receipt(**overrides: object) -> SaleReceiptData:
     lines = [SaleLine(name, 1, Money.from_dollars(p), Money.from_dollars(p)) for name, p in TRICKY]
     total = sum((line.line_total for line in lines), Money(0))
     values: dict[str, object] = dict(
-        store_name="台北信義店", store_code="S001", receipt_no="RS001-261125-0042",
-        cashier_name="王小明", created_at=WHEN, lines=lines, total=total,
+        store_name="台北信義店",
+        store_code="S001",
+        receipt_no="RS001-261125-0042",
+        cashier_name="王小明",
+        created_at=WHEN,
+        lines=lines,
+        total=total,
         payments=[Payment("cash", total, total, Money(0))],
         pending_notes=["網路離線：本筆交易已保存，恢復連線後自動上傳至倉儲系統"],
     )
@@ -61,8 +66,15 @@ def tricky_receipt(**overrides: object) -> SaleReceiptData:
 
 
 def config_for(printer: FakeNetworkPrinter, **changes: object) -> PrinterConfig:
-    base = PrinterConfig(name="櫃台", kind=ConnectionKind.NETWORK, address=printer.address,
-                         profile="TM-T20II", paper_mm=80, check_paper=False, timeout_s=2.0)
+    base = PrinterConfig(
+        name="櫃台",
+        kind=ConnectionKind.NETWORK,
+        address=printer.address,
+        profile="TM-T20II",
+        paper_mm=80,
+        check_paper=False,
+        timeout_s=2.0,
+    )
     return base.with_changes(**changes)
 
 
@@ -74,17 +86,23 @@ def rasterizer() -> TextRasterizer:
 @pytest.mark.parametrize("encoding", [TextEncoding.BIG5, TextEncoding.GB18030])
 @pytest.mark.parametrize(("paper", "columns"), [(58, 32), (80, 48)])
 def test_every_line_fits_and_amounts_never_wrap(
-    net_printer: FakeNetworkPrinter, rasterizer: TextRasterizer,
-    encoding: TextEncoding, paper: int, columns: int,
+    net_printer: FakeNetworkPrinter,
+    rasterizer: TextRasterizer,
+    encoding: TextEncoding,
+    paper: int,
+    columns: int,
 ) -> None:
     data = tricky_receipt()
-    printer = EscposReceiptPrinter(config_for(net_printer, encoding=encoding, paper_mm=paper),
-                                   rasterizer=rasterizer)
+    printer = EscposReceiptPrinter(
+        config_for(net_printer, encoding=encoding, paper_mm=paper), rasterizer=rasterizer
+    )
     printer.print_document(sale_receipt(data))
     [job] = net_printer.wait_for_jobs(1)
     codec = CODECS[encoding]
     lines = printed_lines(job)
-    too_wide = [(line.text(codec), line.columns(codec)) for line in lines if line.columns(codec) > columns]
+    too_wide = [
+        (line.text(codec), line.columns(codec)) for line in lines if line.columns(codec) > columns
+    ]
     assert too_wide == []
     texts = [line.text(codec).rstrip() for line in lines]
     # Rows with a character the code page lacks (the emoji) arrive as raster lines:
@@ -92,9 +110,12 @@ def test_every_line_fits_and_amounts_never_wrap(
     canvas, width_of = printer.renderer.target.canvas, printer.renderer.width_of
     images = raster_images(job)
     raster_rows = [
-        row for row, style in _layout(sale_receipt(data), columns, width_of)
-        if row.strip() and any(
-            _contains_band(im, rasterizer.render_lines([(row, style)], canvas, width_of)) for im in images
+        row
+        for row, style in _layout(sale_receipt(data), columns, width_of)
+        if row.strip()
+        and any(
+            _contains_band(im, rasterizer.render_lines([(row, style)], canvas, width_of))
+            for im in images
         )
     ]
     assert all(display_width(row, width_of) <= columns for row in raster_rows)
@@ -111,12 +132,15 @@ def test_every_line_fits_and_amounts_never_wrap(
 
 @pytest.mark.parametrize("paper", [58, 80])
 def test_names_big5_lacks_print_as_raster_lines_not_question_marks(
-    net_printer: FakeNetworkPrinter, rasterizer: TextRasterizer, paper: int,
+    net_printer: FakeNetworkPrinter,
+    rasterizer: TextRasterizer,
+    paper: int,
 ) -> None:
     data = tricky_receipt(
         cashier_name="游錫堃",
         lines=[SaleLine("𠮷野家牛丼（大）", 1, Money.from_dollars(129), Money.from_dollars(129))],
-        total=Money.from_dollars(129), payments=[Payment("cash", Money.from_dollars(129))],
+        total=Money.from_dollars(129),
+        payments=[Payment("cash", Money.from_dollars(129))],
         pending_notes=[],
     )
     printer = EscposReceiptPrinter(config_for(net_printer, paper_mm=paper), rasterizer=rasterizer)
@@ -133,7 +157,9 @@ def test_names_big5_lacks_print_as_raster_lines_not_question_marks(
     width_of = printer.renderer.width_of
     images = raster_images(job)
     cashier = rasterizer.render_lines([("收銀員：游錫堃", LineStyle())], canvas, width_of)
-    item_row = next(line for line, _ in _layout(doc, canvas.columns, width_of) if line.startswith("𠮷"))
+    item_row = next(
+        line for line, _ in _layout(doc, canvas.columns, width_of) if line.startswith("𠮷")
+    )
     item = rasterizer.render_lines([(item_row, LineStyle())], canvas, width_of)
     rendered = [im.tobytes() for im in images]
     assert cashier.tobytes() in rendered and item.tobytes() in rendered

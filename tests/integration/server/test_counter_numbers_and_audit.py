@@ -76,8 +76,13 @@ def tills(server: Server, tmp_path: Path) -> Iterator[list[Till]]:
         data_dir = tmp_path / name
         db = LocalDatabase(data_dir / "counter.db")
         client = WarehouseClient(server.url, timeout=(2.0, 10.0))
-        store = enroll(db, client, FileTokenStore(data_dir / "device_token"),
-                       issue_enrollment_code(server.db_url, "S001"), name)
+        store = enroll(
+            db,
+            client,
+            FileTokenStore(data_dir / "device_token"),
+            issue_enrollment_code(server.db_url, "S001"),
+            name,
+        )
         monitor = ConnectivityMonitor()
         assert not ChangePuller(db, client, monitor, page_size=500).pull_until_current().unreachable
         staff = StaffService(db, store.location_id)
@@ -86,8 +91,16 @@ def tills(server: Server, tmp_path: Path) -> Iterator[list[Till]]:
         with db.read() as session:
             device_id = int(sync_state.get_value(session, "device_id") or 0)
         open_test_shift(db, store.location_id)  # SellingService sells only in an open shift
-        till = Till(db, client, OutboxRelay(db, client, monitor), store, SellingService(db, store),
-                    cashier, supervisor, device_id)
+        till = Till(
+            db,
+            client,
+            OutboxRelay(db, client, monitor),
+            store,
+            SellingService(db, store),
+            cashier,
+            supervisor,
+            device_id,
+        )
         opened.append(till)
         return till
 
@@ -114,7 +127,9 @@ def test_two_tills_of_one_store_sell_the_same_day_and_every_sale_is_applied(
     assert len(set(numbers)) == 6
     assert {n.split("-")[1] for n in numbers} == {"1", "2"}  # the till part: RS001-<till>-...
     with server.db.read() as session:
-        stored = session.scalars(select(ServerSale.receipt_no).where(ServerSale.id.in_([s.sale_id for s in sales])))
+        stored = session.scalars(
+            select(ServerSale.receipt_no).where(ServerSale.id.in_([s.sale_id for s in sales]))
+        )
         assert sorted(stored) == sorted(numbers)
 
 
@@ -150,8 +165,12 @@ def test_tills_of_the_previous_version_learn_their_number_and_a_refused_sale_is_
     with server.db.read() as session:
         assert session.get(ServerSale, sale_a.sale_id).receipt_no == old_no  # type: ignore[union-attr]
         assert session.get(ServerSale, sale_b.sale_id).receipt_no == new_no  # type: ignore[union-attr]
-        renumbered = session.scalars(select(ServerAudit).where(ServerAudit.action == "sale.renumber")).one()
-    assert renumbered.detail["old_receipt_no"] == old_no and renumbered.detail["receipt_no"] == new_no
+        renumbered = session.scalars(
+            select(ServerAudit).where(ServerAudit.action == "sale.renumber")
+        ).one()
+    assert (
+        renumbered.detail["old_receipt_no"] == old_no and renumbered.detail["receipt_no"] == new_no
+    )
     assert renumbered.device_id == second.device_id
     # New sales on the second till carry its till number now.
     assert second.sell().receipt_no.startswith("RS001-2-")
@@ -165,18 +184,27 @@ class _Drawer:
         return "d"
 
 
-def test_a_drawer_opening_reaches_the_warehouses_audit_table(server: Server, tills: list[Till]) -> None:
+def test_a_drawer_opening_reaches_the_warehouses_audit_table(
+    server: Server, tills: list[Till]
+) -> None:
     till = tills[0]
     staff = StaffService(till.db, till.store.location_id)
     approval = staff.approve(DEMO_SUPERVISOR_PIN, Action.OPEN_DRAWER_NO_SALE)
-    ReceiptService(till.db, _Drawer(), till.store, staff).open_drawer_on_demand(approval, "change for a 1000")
+    ReceiptService(till.db, _Drawer(), till.store, staff).open_drawer_on_demand(
+        approval, "change for a 1000"
+    )
     outcome = till.relay.drain()
     assert outcome.applied == 1 and _failed(till) == 0
     with server.db.read() as session:
-        entry = session.scalars(select(ServerAudit).where(ServerAudit.action == "drawer.open")).one()
+        entry = session.scalars(
+            select(ServerAudit).where(ServerAudit.action == "drawer.open")
+        ).one()
     assert entry.detail == {"reason": "change for a 1000"}
     assert (entry.staff_id, entry.device_id, entry.location_id) == (
-        till.supervisor.id, till.device_id, till.store.location_id)
+        till.supervisor.id,
+        till.device_id,
+        till.store.location_id,
+    )
 
 
 def test_the_warehouses_negative_stock_answer_reaches_the_store_manager(
@@ -184,12 +212,13 @@ def test_the_warehouses_negative_stock_answer_reaches_the_store_manager(
 ) -> None:
     till = tills[0]
     with till.db.read() as session:
-        level = session.scalars(select(LocalStock).where(LocalStock.location_id == till.store.location_id)
-                                .order_by(LocalStock.product_id)).first()
+        level = session.scalars(
+            select(LocalStock)
+            .where(LocalStock.location_id == till.store.location_id)
+            .order_by(LocalStock.product_id)
+        ).first()
     assert level is not None
     till.sell(qty=level.on_hand + 3)
     till.relay.drain()
     [negative] = StockToCountService(till.db, till.store.location_id).negative_at_warehouse()
     assert (negative.product_id, negative.on_hand) == (level.product_id, -3)
-
-

@@ -48,7 +48,12 @@ def test_import_splits_into_booklets_and_a_second_import_changes_nothing(server:
     assert "line 2" in body["detail"]
     till = server.enroll("S001")
     with server.client(till) as client:
-        assert client.post("/admin/einvoice/numbers", json={"lines": ALLOCATION.splitlines()}).status_code == 403
+        assert (
+            client.post(
+                "/admin/einvoice/numbers", json={"lines": ALLOCATION.splitlines()}
+            ).status_code
+            == 403
+        )
 
 
 def test_tills_racing_for_booklets_never_share_one(server: Server) -> None:
@@ -98,7 +103,11 @@ def test_a_till_returns_what_it_did_not_use_and_blanks_are_reported(server: Serv
     with server.client(till) as client:
         used_too_far = client.post(
             "/einvoice/booklets/return",
-            json={"booklets": [{"booklet_id": first["booklet_id"], "next_unused_no": first["start_no"]}]},
+            json={
+                "booklets": [
+                    {"booklet_id": first["booklet_id"], "next_unused_no": first["start_no"]}
+                ]
+            },
         )
         assert_problem(used_too_far, 409, "einvoice_number_used")
         response = client.post(
@@ -123,7 +132,10 @@ def test_a_till_returns_what_it_did_not_use_and_blanks_are_reported(server: Serv
         blanks = client.get("/admin/einvoice/blank-numbers", params={"period": PERIOD}).json()
     assert blanks["total"] == 500 - 1  # every number of the allocation but the one issued
     assert blanks["ranges"][0] == {
-        "track": "AB", "first_no": 12345601, "last_no": 12345999, "count": 399,
+        "track": "AB",
+        "first_no": 12345601,
+        "last_no": 12345999,
+        "count": 399,
     }
 
 
@@ -159,7 +171,9 @@ def _invoice(sale: dict[str, Any], number: str) -> dict[str, Any]:
 def test_the_cli_imports_a_csv_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     url = f"sqlite:///{tmp_path / 'w.db'}"
     path = tmp_path / "allocation.csv"
-    path.write_text("\ufeff期別,字軌,起號,迄號,發票類別\n11512,XY,00000100,00000199,07\n", encoding="utf-8")
+    path.write_text(
+        "\ufeff期別,字軌,起號,迄號,發票類別\n11512,XY,00000100,00000199,07\n", encoding="utf-8"
+    )
     assert main(["einvoice", "import-numbers", "--db", url, str(path)]) == 0
     assert "2 booklets" in capsys.readouterr().out
     assert main(["einvoice", "import-numbers", "--db", url, str(path)]) == 0
@@ -177,12 +191,20 @@ def test_a_return_across_a_period_boundary_is_an_allowance_linked_to_the_invoice
     booklet = _claim(server, till).json()["booklets"][0]
     sales = [sale_op(21, 4, price_cents=2500) for _ in range(2)]  # NT$100 each
     numbers = [f"AB{booklet['start_no'] + n:08d}" for n in range(2)]
-    ops = [o for s, n in zip(sales, numbers, strict=True) for o in (s, op("einvoice.issue", _invoice(s, n)))]
+    ops = [
+        o
+        for s, n in zip(sales, numbers, strict=True)
+        for o in (s, op("einvoice.issue", _invoice(s, n)))
+    ]
     assert {r["status"] for r in push(server, till, *ops)} == {"applied"}
 
     # In the period (Nov-Dec 2026): the first invoice is voided.
-    void = {"number": numbers[0], "voided_at": "2026-12-31T20:00:00+08:00", "reason": "return",
-            "return_id": "ret-1"}
+    void = {
+        "number": numbers[0],
+        "voided_at": "2026-12-31T20:00:00+08:00",
+        "reason": "return",
+        "return_id": "ret-1",
+    }
     [voided] = push(server, till, op("einvoice.void", void))
     assert voided["status"] == "applied", voided
     # After it (January 2027): a void is refused, an allowance is taken, linked to the invoice.
@@ -192,22 +214,34 @@ def test_a_return_across_a_period_boundary_is_an_allowance_linked_to_the_invoice
 
     def allowance(no: str, total: int) -> dict[str, Any]:
         tax = total - round(total / 1.05)
-        return {"allowance_no": no, "number": numbers[1], "return_id": "ret-2",
-                "issued_at": "2027-01-02T11:00:00+08:00", "sales_amount_cents": total - tax,
-                "tax_cents": tax, "total_cents": total}
+        return {
+            "allowance_no": no,
+            "number": numbers[1],
+            "return_id": "ret-2",
+            "issued_at": "2027-01-02T11:00:00+08:00",
+            "sales_amount_cents": total - tax,
+            "tax_cents": tax,
+            "total_cents": total,
+        }
 
     first = op("einvoice.allowance", allowance(f"{numbers[1]}-01", 4000))
     assert push(server, till, first)[0]["status"] == "applied"
     assert push(server, till, first)[0]["status"] == "duplicate"
     [too_much] = push(server, till, op("einvoice.allowance", allowance(f"{numbers[1]}-02", 6100)))
     assert too_much["problem"]["code"] == "einvoice_allowance_too_large"
-    [on_void] = push(server, till, op("einvoice.allowance", {**allowance("X-1", 100), "number": numbers[0]}))
+    [on_void] = push(
+        server, till, op("einvoice.allowance", {**allowance("X-1", 100), "number": numbers[0]})
+    )
     assert on_void["problem"]["code"] == "einvoice_voided"
 
     with server.db.read() as session:
         stored = session.scalars(select(EinvoiceAllowance)).one()
         void_row = session.scalar(select(Einvoice).where(Einvoice.number == numbers[0]))
-    assert (stored.invoice_number, stored.return_id, stored.total_cents) == (numbers[1], "ret-2", 4000)
+    assert (stored.invoice_number, stored.return_id, stored.total_cents) == (
+        numbers[1],
+        "ret-2",
+        4000,
+    )
     assert void_row is not None and void_row.void_return_id == "ret-1"
 
 
@@ -218,14 +252,36 @@ def test_the_period_report_counts_per_till(server: Server) -> None:
     booklet = _claim(server, till, count=2).json()["booklets"][0]
     sales = [sale_op(21, 4, price_cents=2500) for _ in range(3)]
     numbers = [f"AB{booklet['start_no'] + n:08d}" for n in range(3)]
-    ops = [o for s, n in zip(sales, numbers, strict=True) for o in (s, op("einvoice.issue", _invoice(s, n)))]
+    ops = [
+        o
+        for s, n in zip(sales, numbers, strict=True)
+        for o in (s, op("einvoice.issue", _invoice(s, n)))
+    ]
     push(server, till, *ops)
-    push(server, till, op("einvoice.void", {"number": numbers[0], "voided_at": "2026-11-26T10:00:00+08:00",
-                                            "reason": "return"}))
-    push(server, till, op("einvoice.allowance", {
-        "allowance_no": f"{numbers[1]}-01", "number": numbers[1], "return_id": "r1",
-        "issued_at": "2026-11-26T10:00:00+08:00", "sales_amount_cents": 1900, "tax_cents": 100,
-        "total_cents": 2000}))
+    push(
+        server,
+        till,
+        op(
+            "einvoice.void",
+            {"number": numbers[0], "voided_at": "2026-11-26T10:00:00+08:00", "reason": "return"},
+        ),
+    )
+    push(
+        server,
+        till,
+        op(
+            "einvoice.allowance",
+            {
+                "allowance_no": f"{numbers[1]}-01",
+                "number": numbers[1],
+                "return_id": "r1",
+                "issued_at": "2026-11-26T10:00:00+08:00",
+                "sales_amount_cents": 1900,
+                "tax_cents": 100,
+                "total_cents": 2000,
+            },
+        ),
+    )
     with server.client(admin) as client:
         report = client.get("/admin/einvoice/report", params={"period": PERIOD}).json()
     [row] = report["tills"]

@@ -70,7 +70,9 @@ def test_alembic_migrations_match_the_models(pg_schema_url: str) -> None:
     assert differences == []
 
 
-def test_op_claims_are_kept_for_their_retention_then_a_replay_still_cannot_apply_twice(server: Server) -> None:
+def test_op_claims_are_kept_for_their_retention_then_a_replay_still_cannot_apply_twice(
+    server: Server,
+) -> None:
     from warehouse_api.models import SyncOp
 
     counter = server.enroll("S001")
@@ -82,13 +84,29 @@ def test_op_claims_are_kept_for_their_retention_then_a_replay_still_cannot_apply
         "type": "sale",
         "created_at": "2026-08-01T10:00:00+08:00",
         "payload": {
-            "sale_id": "01930000-0000-7000-8000-000000000002", "receipt_no": "RS001-260801-0001",
-            "cashier_id": 1, "created_at": "2026-08-01T10:00:00+08:00", "total_cents": product["price_cents"],
-            "lines": [{"line_id": "01930000-0000-7000-8000-000000000003", "product_id": product["id"], "qty": 1,
-                       "unit_price_cents": product["price_cents"], "line_total_cents": product["price_cents"]}],
-            "payments": [{"payment_id": "01930000-0000-7000-8000-000000000004", "method": "cash",
-                          "amount_cents": product["price_cents"], "tendered_cents": product["price_cents"],
-                          "change_cents": 0}],
+            "sale_id": "01930000-0000-7000-8000-000000000002",
+            "receipt_no": "RS001-260801-0001",
+            "cashier_id": 1,
+            "created_at": "2026-08-01T10:00:00+08:00",
+            "total_cents": product["price_cents"],
+            "lines": [
+                {
+                    "line_id": "01930000-0000-7000-8000-000000000003",
+                    "product_id": product["id"],
+                    "qty": 1,
+                    "unit_price_cents": product["price_cents"],
+                    "line_total_cents": product["price_cents"],
+                }
+            ],
+            "payments": [
+                {
+                    "payment_id": "01930000-0000-7000-8000-000000000004",
+                    "method": "cash",
+                    "amount_cents": product["price_cents"],
+                    "tendered_cents": product["price_cents"],
+                    "change_cents": 0,
+                }
+            ],
         },
     }
 
@@ -111,4 +129,9 @@ def test_op_claims_are_kept_for_their_retention_then_a_replay_still_cannot_apply
 
         from warehouse_api.models import Sale
 
-        assert session.scalar(select(func.count()).select_from(Sale).where(Sale.receipt_no == "RS001-260801-0001")) == 1
+        assert (
+            session.scalar(
+                select(func.count()).select_from(Sale).where(Sale.receipt_no == "RS001-260801-0001")
+            )
+            == 1
+        )

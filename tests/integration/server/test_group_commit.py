@@ -73,9 +73,7 @@ def test_a_rejected_op_in_the_middle_rolls_back_alone(server: Server) -> None:
     assert level(server, "WH01", 7) == held_before  # the hold's UPDATE never took
     sales = {first["payload"]["sale_id"], last["payload"]["sale_id"]}
     assert _count(server, select(func.count()).where(Sale.id.in_(sales))) == 2
-    assert _count(
-        server, select(func.count()).where(StockMovement.reference.in_(sales))
-    ) == 2
+    assert _count(server, select(func.count()).where(StockMovement.reference.in_(sales))) == 2
     feed = _feed_ids(server, token)
     assert {("sale", sale_id) for sale_id in sales} <= feed
     assert ("reservation", reservation_id) not in feed
@@ -164,9 +162,9 @@ def test_concurrent_batches_from_many_tills_lose_and_double_nothing(contended: S
         assert level(server, *key)[0] == on_hand_before - sold[key], key
     sale_ids = [sale["payload"]["sale_id"] for _store, sale in all_ops]
     assert _count(server, select(func.count()).where(Sale.id.in_(sale_ids))) == len(sale_ids)
-    assert _count(
-        server, select(func.count()).where(StockMovement.reference.in_(sale_ids))
-    ) == len(sale_ids)
+    assert _count(server, select(func.count()).where(StockMovement.reference.in_(sale_ids))) == len(
+        sale_ids
+    )
     assert ledger_balances(server)
 
 
@@ -221,7 +219,12 @@ def test_a_run_of_sales_answers_as_one_by_one(server: Server) -> None:
         current = read_level(session, store, 17)
         on_hand = current.on_hand if current else 0
         adjust_stock(
-            session, store, 17, on_hand_delta=2 - on_hand, reason="count", reference="t",
+            session,
+            store,
+            17,
+            on_hand_delta=2 - on_hand,
+            reason="count",
+            reference="t",
             device_id=None,
         )
     token = server.enroll("S003")

@@ -50,21 +50,25 @@ def test_a_stores_shift_close_keeps_its_figures_and_managers_list_them(server: S
     assert [s["shift_id"] for s in only_s001] == [later.shift_id, first.shift_id]
     assert_problem(unknown, 404, "location_not_found")
     row = only_s001[1]
-    assert row | {
-        "location_code": "S001",
-        "staff_id": 1,
-        "opened_by": 1,
-        "opening_cents": 500_000,
-        "expected_opening_cents": 510_000,
-        "cash_sales_cents": 1_234_500,
-        "cash_in_cents": 20_000,
-        "cash_out_cents": 30_000,
-        "expected_cents": 1_724_500,
-        "counted_cents": 1_720_000,
-        "difference_cents": -4_500,
-        "sale_count": 57,
-        "unsynced_ops": 2,
-    } == row
+    assert (
+        row
+        | {
+            "location_code": "S001",
+            "staff_id": 1,
+            "opened_by": 1,
+            "opening_cents": 500_000,
+            "expected_opening_cents": 510_000,
+            "cash_sales_cents": 1_234_500,
+            "cash_in_cents": 20_000,
+            "cash_out_cents": 30_000,
+            "expected_cents": 1_724_500,
+            "counted_cents": 1_720_000,
+            "difference_cents": -4_500,
+            "sale_count": 57,
+            "unsynced_ops": 2,
+        }
+        == row
+    )
     assert row["report"]["closing_count"] == {"100": 2, "1000": 17}
     assert row["report"]["tenders"][0]["method"] == "cash"
 
@@ -76,9 +80,10 @@ def test_a_shift_figure_beyond_the_column_is_refused_not_stored(server: Server) 
     s001 = server.enroll("S001")
     shift = _shift(1, 0, "2026-11-25T21:00:00+08:00").to_payload() | {"difference_cents": 2**31}
     with server.client(s001) as client:
-        response = client.post("/sync/push", json={"ops": [
-            {"op_id": new_id(), "type": "shift.close", "payload": shift}
-        ]})
+        response = client.post(
+            "/sync/push",
+            json={"ops": [{"op_id": new_id(), "type": "shift.close", "payload": shift}]},
+        )
     assert_problem(response, 422, "validation_error")
 
 
@@ -86,12 +91,21 @@ def test_supervisors_and_managers_need_pins_of_six_digits(server: Server) -> Non
     with server.client(server.token("admin")) as client:
         for role in ("supervisor", "manager"):
             short = client.post(
-                "/admin/staff", json={"name": "新主管", "role": role, "location_code": "S001", "pin": "98765"}
+                "/admin/staff",
+                json={"name": "新主管", "role": role, "location_code": "S001", "pin": "98765"},
             )
             assert_problem(short, 422, "validation_error")
-            assert client.post(
-                "/admin/staff", json={"name": "新主管", "role": role, "location_code": "S001", "pin": "987654"}
-            ).status_code == 201
-        assert client.post(
-            "/admin/staff", json={"name": "新收銀", "role": "cashier", "location_code": "S001", "pin": "4321"}
-        ).status_code == 201
+            assert (
+                client.post(
+                    "/admin/staff",
+                    json={"name": "新主管", "role": role, "location_code": "S001", "pin": "987654"},
+                ).status_code
+                == 201
+            )
+        assert (
+            client.post(
+                "/admin/staff",
+                json={"name": "新收銀", "role": "cashier", "location_code": "S001", "pin": "4321"},
+            ).status_code
+            == 201
+        )

@@ -113,5 +113,3 @@ def test_migration_0002_numbers_the_counters_already_enrolled(pg_schema_url: str
         db.dispose()
         admin.execute(f"DROP SCHEMA {schema} CASCADE")
         admin.close()
-
-

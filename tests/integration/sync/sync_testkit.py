@@ -141,8 +141,16 @@ def open_counter(
     assert cashier is not None, "the demo store has no cashier"
     open_test_shift(db, store.location_id)  # SellingService sells only in an open shift
     return CounterUnderTest(
-        data_dir, db, client, connectivity, relay, puller, store,
-        CatalogService(db), SellingService(db, store), cashier,
+        data_dir,
+        db,
+        client,
+        connectivity,
+        relay,
+        puller,
+        store,
+        CatalogService(db),
+        SellingService(db, store),
+        cashier,
     )
 
 
@@ -164,7 +172,12 @@ def enroll_counter(
 
 def sellable_products(counter: CounterUnderTest, count: int = 12) -> list[ProductInfo]:
     with counter.db.read() as session:
-        skus = [row[0] for row in session.execute(text("SELECT sku FROM products ORDER BY id LIMIT :n"), {"n": count})]
+        skus = [
+            row[0]
+            for row in session.execute(
+                text("SELECT sku FROM products ORDER BY id LIMIT :n"), {"n": count}
+            )
+        ]
     products = [counter.catalog.find_by_code(sku) for sku in skus]
     return [p for p in products if p is not None]
 
@@ -207,7 +220,9 @@ def local_sales(db: LocalDatabase) -> dict[str, Counter[int]]:
     return sales
 
 
-def assert_each_sale_once(warehouse: Warehouse, counter: CounterUnderTest, expected: list[str]) -> None:
+def assert_each_sale_once(
+    warehouse: Warehouse, counter: CounterUnderTest, expected: list[str]
+) -> None:
     """Every sale rung up is in the journal, acknowledged, and on the server exactly once."""
     journal = local_sales(counter.db)
     assert set(expected) <= set(journal), "a sale the cashier completed is missing locally"
@@ -227,16 +242,16 @@ def assert_each_sale_once(warehouse: Warehouse, counter: CounterUnderTest, expec
             movements: dict[str, Counter[int]] = defaultdict(Counter)
             movement_rows: Counter[tuple[str, int]] = Counter()
             for reference, product_id, delta in session.execute(
-                select(StockMovement.reference, StockMovement.product_id, StockMovement.delta).where(
-                    StockMovement.reason == "sale", StockMovement.reference.in_(list(journal))
-                )
+                select(
+                    StockMovement.reference, StockMovement.product_id, StockMovement.delta
+                ).where(StockMovement.reason == "sale", StockMovement.reference.in_(list(journal)))
             ):
                 movements[reference][product_id] -= delta
                 movement_rows[(reference, product_id)] += 1
             line_count = session.scalar(
-                select(func.count()).select_from(ServerSaleLine).where(
-                    ServerSaleLine.sale_id.in_(list(journal))
-                )
+                select(func.count())
+                .select_from(ServerSaleLine)
+                .where(ServerSaleLine.sale_id.in_(list(journal)))
             )
     finally:
         database.dispose()
@@ -290,7 +305,9 @@ def warehouse_reserved(warehouse: Warehouse) -> dict[int, int]:
         with database.read() as session:
             wh01 = session.scalar(select(Location.id).where(Location.code == "WH01"))
             rows = session.execute(
-                select(ServerStock.product_id, ServerStock.reserved).where(ServerStock.location_id == wh01)
+                select(ServerStock.product_id, ServerStock.reserved).where(
+                    ServerStock.location_id == wh01
+                )
             ).all()
     finally:
         database.dispose()
@@ -330,7 +347,10 @@ class HoldLedger:
 
     def reserve(self, counter: CounterUnderTest, product_id: int, qty: int = 1) -> str:
         reservation_id = uuid7()
-        payload = {"reservation_id": reservation_id, "lines": [{"product_id": product_id, "qty": qty}]}
+        payload = {
+            "reservation_id": reservation_id,
+            "lines": [{"product_id": product_id, "qty": qty}],
+        }
         with counter.db.unit_of_work() as session:
             self.op_ids[reservation_id] = outbox.enqueue(
                 session, "reservation.create", f"reservation:{reservation_id}", payload
@@ -347,15 +367,22 @@ class HoldLedger:
     def dropship(self, counter: CounterUnderTest, product_id: int, qty: int = 1) -> str:
         dropship_id = uuid7()
         payload = {
-            "dropship_id": dropship_id, "lines": [{"product_id": product_id, "qty": qty}],
-            "customer_name": "陳小姐", "customer_phone": "0912345678", "address": "台北市信義區松高路 1 號",
+            "dropship_id": dropship_id,
+            "lines": [{"product_id": product_id, "qty": qty}],
+            "customer_name": "陳小姐",
+            "customer_phone": "0912345678",
+            "address": "台北市信義區松高路 1 號",
         }
         with counter.db.unit_of_work() as session:
-            self.op_ids[dropship_id] = outbox.enqueue(session, "dropship.create", f"dropship:{dropship_id}", payload)
+            self.op_ids[dropship_id] = outbox.enqueue(
+                session, "dropship.create", f"dropship:{dropship_id}", payload
+            )
         self.dropships[dropship_id] = (product_id, qty)
         return dropship_id
 
-    def assert_held_once(self, warehouse: Warehouse, counter: CounterUnderTest, before: dict[int, int]) -> None:
+    def assert_held_once(
+        self, warehouse: Warehouse, counter: CounterUnderTest, before: dict[int, int]
+    ) -> None:
         """Every hold applied once: the server has each order once, in the state this till
         asked for, and WH01's ``reserved`` moved by exactly the live holds."""
         with counter.db.read() as session:
@@ -365,20 +392,32 @@ class HoldLedger:
         database = warehouse.database()
         try:
             with database.read() as session:
-                reservations = dict(session.execute(
-                    select(Reservation.id, Reservation.status).where(Reservation.id.in_(list(self.reservations)))
-                ).all())
-                dropships = dict(session.execute(
-                    select(DropshipOrder.id, DropshipOrder.status).where(DropshipOrder.id.in_(list(self.dropships)))
-                ).all())
+                reservations = dict(
+                    session.execute(
+                        select(Reservation.id, Reservation.status).where(
+                            Reservation.id.in_(list(self.reservations))
+                        )
+                    ).all()
+                )
+                dropships = dict(
+                    session.execute(
+                        select(DropshipOrder.id, DropshipOrder.status).where(
+                            DropshipOrder.id.in_(list(self.dropships))
+                        )
+                    ).all()
+                )
                 claims = session.scalar(
-                    select(func.count()).select_from(SyncOp).where(SyncOp.op_id.in_(list(self.op_ids.values())))
+                    select(func.count())
+                    .select_from(SyncOp)
+                    .where(SyncOp.op_id.in_(list(self.op_ids.values())))
                 )
         finally:
             database.dispose()
         assert claims == len(self.op_ids)
         assert set(reservations) == set(self.reservations)
-        assert {rid for rid, status in reservations.items() if status == "cancelled"} == self.cancelled
+        assert {
+            rid for rid, status in reservations.items() if status == "cancelled"
+        } == self.cancelled
         assert set(dropships) == set(self.dropships)
         expected = Counter(before)
         for reservation_id, (product_id, qty) in self.reservations.items():
@@ -387,4 +426,6 @@ class HoldLedger:
         for product_id, qty in self.dropships.values():
             expected[product_id] += qty
         after = warehouse_reserved(warehouse)
-        assert {p: after.get(p, 0) for p in expected} == dict(expected), "a hold was applied twice or lost"
+        assert {p: after.get(p, 0) for p in expected} == dict(expected), (
+            "a hold was applied twice or lost"
+        )

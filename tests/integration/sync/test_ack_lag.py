@@ -31,7 +31,9 @@ def _server_has(warehouse: Warehouse, sale_ids: list[str]) -> bool:
     db = warehouse.database()
     try:
         with db.read() as session:
-            found = session.scalar(select(func.count()).select_from(ServerSale).where(ServerSale.id.in_(sale_ids)))
+            found = session.scalar(
+                select(func.count()).select_from(ServerSale).where(ServerSale.id.in_(sale_ids))
+            )
     finally:
         db.dispose()
     return int(found) == len(sale_ids)
@@ -84,17 +86,22 @@ def test_after_an_outage_and_lost_answers_the_till_learns_of_its_acks_promptly_a
     assert till_complete_at is not None, "the till never marked every sale done"
     lag = till_complete_at - server_complete_at
     print(f"ack lag after the warehouse had every op: {lag:.2f} s")
-    assert lag < ACK_LAG_BOUND_S, f"the till learnt of its acks {lag:.1f} s after the warehouse had them"
-    assert proxy.faults_used[FaultKind.DROP_RESPONSE] >= 2 and proxy.faults_used[FaultKind.DELAY_RESPONSE] >= 1
+    assert lag < ACK_LAG_BOUND_S, (
+        f"the till learnt of its acks {lag:.1f} s after the warehouse had them"
+    )
+    assert (
+        proxy.faults_used[FaultKind.DROP_RESPONSE] >= 2
+        and proxy.faults_used[FaultKind.DELAY_RESPONSE] >= 1
+    )
 
     # In order: the warehouse claimed the ops in the order the till made them.
     db = warehouse.database()
     try:
         with db.read() as session:
-            claimed = session.scalars(select(SyncOp.op_id).where(SyncOp.type == "sale").order_by(SyncOp.id)).all()
+            claimed = session.scalars(
+                select(SyncOp.op_id).where(SyncOp.type == "sale").order_by(SyncOp.id)
+            ).all()
     finally:
         db.dispose()
     assert list(claimed) == sorted(claimed)
     assert_each_sale_once(warehouse, counter, sales)
-
-

@@ -48,7 +48,12 @@ class Driver:
         self.seen: list[str] = []
         self.process = subprocess.Popen(
             [sys.executable, str(DRIVER), str(data_dir), url, mode, *extra],
-            env={**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))},
+            env={
+                **os.environ,
+                "PYTHONPATH": os.pathsep.join(
+                    filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])
+                ),
+            },
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -66,7 +71,9 @@ class Driver:
             remaining = deadline - time.monotonic()
             if remaining <= 0 or (self.process.poll() is not None and self.lines.empty()):
                 stderr = self.process.stderr.read() if self.process.stderr else ""
-                raise AssertionError(f"driver never printed {count}x {prefix!r}: {self.seen}\n{stderr}")
+                raise AssertionError(
+                    f"driver never printed {count}x {prefix!r}: {self.seen}\n{stderr}"
+                )
             try:
                 self.seen.append(self.lines.get(timeout=min(remaining, 0.5)))
             except queue.Empty:
@@ -82,7 +89,9 @@ class Driver:
         self.process.wait(timeout_s)
         while not self.lines.empty():
             self.seen.append(self.lines.get())
-        assert self.process.returncode == 0, self.process.stderr.read() if self.process.stderr else ""
+        assert self.process.returncode == 0, (
+            self.process.stderr.read() if self.process.stderr else ""
+        )
 
     def sold(self) -> list[str]:
         return [line.split()[1] for line in self.seen if line.startswith("SOLD ")]

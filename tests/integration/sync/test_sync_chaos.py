@@ -48,7 +48,9 @@ def test_a_seeded_mix_of_faults_over_hundreds_of_sales(
     rng = random.Random(CHAOS_SEED)
     holds, held_before = HoldLedger(), warehouse_reserved(warehouse)
     products = [p.id for p in sellable_products(counter)]
-    background = BackgroundSync(counter.relay, counter.puller, push_interval_s=0.05, pull_interval_s=0.2)
+    background = BackgroundSync(
+        counter.relay, counter.puller, push_interval_s=0.05, pull_interval_s=0.2
+    )
     background.start()
     sales: list[str] = []
     faults = {kind: 0 for kind in ("drop", "delay", "503", "drop_pull", "restart")}
@@ -58,7 +60,9 @@ def test_a_seeded_mix_of_faults_over_hundreds_of_sales(
             # Holds at the warehouse ride the same outbox; a cancel must follow its create.
             if rng.random() < 0.4:
                 holds.reserve(counter, rng.choice(products))
-            if rng.random() < 0.2 and (open_ones := sorted(set(holds.reservations) - holds.cancelled)):
+            if rng.random() < 0.2 and (
+                open_ones := sorted(set(holds.reservations) - holds.cancelled)
+            ):
                 holds.cancel(counter, rng.choice(open_ones))
             if rng.random() < 0.2:
                 holds.dropship(counter, rng.choice(products))
@@ -116,12 +120,16 @@ def _reset_and_check(warehouse: Warehouse, counter: CounterUnderTest) -> None:
     with counter.db.read() as session:
         sold_product = session.scalars(select(PendingStockDelta.product_id)).first()
         assert sold_product is not None
-        local_before = {f.location_id: f.on_hand for f in catalog_queries.stock_figures(session, sold_product)}
+        local_before = {
+            f.location_id: f.on_hand for f in catalog_queries.stock_figures(session, sold_product)
+        }
     _purge_a_fresh_tombstone(warehouse)
     outcome = counter.puller.pull_until_current()
     assert outcome.reset and not outcome.unreachable
     with counter.db.read() as session:
-        local_after = {f.location_id: f.on_hand for f in catalog_queries.stock_figures(session, sold_product)}
+        local_after = {
+            f.location_id: f.on_hand for f in catalog_queries.stock_figures(session, sold_product)
+        }
         assert outbox.stats(session).waiting == 5  # the unsent sales survived the reset
     assert local_after == local_before  # and still show in store stock
     drain_until_empty(counter)

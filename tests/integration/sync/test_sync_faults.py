@@ -123,7 +123,9 @@ def test_a_pull_answered_late_does_not_hide_an_acknowledged_sale(
     (sale_id,) = make_sales(counter, 1, random.Random(6))
     with counter.db.read() as session:
         sold = session.execute(
-            text("SELECT product_id, SUM(qty) FROM sale_lines WHERE sale_id = :s GROUP BY product_id"),
+            text(
+                "SELECT product_id, SUM(qty) FROM sale_lines WHERE sale_id = :s GROUP BY product_id"
+            ),
             {"s": sale_id},
         ).all()
     product_id, qty = sold[0]
@@ -151,9 +153,13 @@ def test_a_first_sync_from_the_real_server_is_searchable_and_scannable(
 ) -> None:
     with counter.db.read() as session:
         name, code = session.execute(
-            text("SELECT p.name, b.code FROM products p JOIN barcodes b ON b.product_id = p.id LIMIT 1")
+            text(
+                "SELECT p.name, b.code FROM products p JOIN barcodes b ON b.product_id = p.id LIMIT 1"
+            )
         ).one()
-        triggers = session.execute(text("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'")).scalar()
+        triggers = session.execute(
+            text("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'")
+        ).scalar()
     word = max(name.split(), key=len)
     found = counter.catalog.find_by_code(code)
     assert found is not None and found.name == name

@@ -25,14 +25,23 @@ from counter_app.ui.i18n import install_translator
 def main(out: str) -> None:
     app = QApplication(sys.argv)
     install_translator(app, "zh_TW")  # the compiled catalogue, as the till loads it
-    config = PrinterConfig(name="櫃台收據機", kind=ConnectionKind.USB, address="04b8:0e15",
-                           profile="TM-T20II", paper_mm=80)
+    config = PrinterConfig(
+        name="櫃台收據機",
+        kind=ConnectionKind.USB,
+        address="04b8:0e15",
+        profile="TM-T20II",
+        paper_mm=80,
+    )
     queue = PrintQueue(EscposReceiptPrinter(config)).start()
     wedge = ScannerWedgeFilter()
     wedge.install(app)
     dialog = device_settings.DeviceSettingsDialog(
-        config, print_queue=queue, printer_factory=EscposReceiptPrinter,
-        save_config=lambda _config: None, open_drawer=lambda _printer, _on_queued: None, scan_source=wedge,
+        config,
+        print_queue=queue,
+        printer_factory=EscposReceiptPrinter,
+        save_config=lambda _config: None,
+        open_drawer=lambda _printer, _on_queued: None,
+        scan_source=wedge,
     )
     dialog.show()
     for code in ("4006381333931", "RS001-261125-0042", "PU7K3M9Q2X", "4006381333932"):

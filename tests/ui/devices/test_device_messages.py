@@ -20,8 +20,16 @@ from counter_app.ui.status_bar import CounterStatusBar
 ROOT = Path(__file__).resolve().parents[3]
 # Modules of the printing side (the scanner modules are another matter).
 PRINTING_MODULES = [
-    "config", "errors", "escpos_gateway", "escpos_render", "factory", "preview",
-    "print_queue", "printer", "target", "usb_permissions",
+    "config",
+    "errors",
+    "escpos_gateway",
+    "escpos_render",
+    "factory",
+    "preview",
+    "print_queue",
+    "printer",
+    "target",
+    "usb_permissions",
 ]
 
 
@@ -31,9 +39,14 @@ def _has_chinese(text: str) -> bool:
 
 def snapshot(**changes: object) -> JobSnapshot:
     values: dict[str, object] = dict(
-        id="job-1", kind=JobKind.DOCUMENT, title="收據 RS001-261125-0042",
-        state=JobState.WAITING_FOR_PRINTER, printer_name="", attempts=2,
-        problem=PrinterProblem.OFFLINE, document_kind=DocumentKind.SALE_RECEIPT,
+        id="job-1",
+        kind=JobKind.DOCUMENT,
+        title="收據 RS001-261125-0042",
+        state=JobState.WAITING_FOR_PRINTER,
+        printer_name="",
+        attempts=2,
+        problem=PrinterProblem.OFFLINE,
+        document_kind=DocumentKind.SALE_RECEIPT,
         reference="RS001-261125-0042",
     )
     values.update(changes)
@@ -53,16 +66,24 @@ def zh_tw(qapp: object) -> Iterator[None]:
 
 def test_printing_modules_hold_no_chinese_strings() -> None:
     for name in PRINTING_MODULES:
-        tree = ast.parse((ROOT / "counter_app" / "devices" / f"{name}.py").read_text(encoding="utf-8"))
+        tree = ast.parse(
+            (ROOT / "counter_app" / "devices" / f"{name}.py").read_text(encoding="utf-8")
+        )
         docstrings = {
-            id(node.body[0].value) for node in ast.walk(tree)
-            if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef) and node.body
-            and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)
+            id(node.body[0].value)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef)
+            and node.body
+            and isinstance(node.body[0], ast.Expr)
+            and isinstance(node.body[0].value, ast.Constant)
         }
         found = [
-            node.value for node in ast.walk(tree)
-            if isinstance(node, ast.Constant) and isinstance(node.value, str)
-            and id(node) not in docstrings and _has_chinese(node.value)
+            node.value
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and id(node) not in docstrings
+            and _has_chinese(node.value)
         ]
         assert found == [], name
     assert config.PrinterConfig().name == ""
@@ -76,7 +97,9 @@ def test_english_words(qapp: object) -> None:
     assert job_title(snapshot(kind=JobKind.DRAWER, document_kind=None)) == "Open the cash drawer"
     assert job_status_text(snapshot()) == "Printer offline, receipt waiting to print"
     assert "prints again in full" in job_status_text(snapshot(interrupted=1, reprint=True))
-    failed = snapshot(kind=JobKind.DRAWER, state=JobState.FAILED, failure=JobFailure.DRAWER_DEADLINE)
+    failed = snapshot(
+        kind=JobKind.DRAWER, state=JobState.FAILED, failure=JobFailure.DRAWER_DEADLINE
+    )
     assert job_status_text(failed) == "Drawer not opened: Printer offline, receipt waiting to print"
     for problem in PrinterProblem:
         assert problem_text(problem) and not _has_chinese(problem_text(problem))
@@ -85,7 +108,10 @@ def test_english_words(qapp: object) -> None:
 def test_traditional_chinese_words(zh_tw: None) -> None:
     assert job_title(snapshot(reprint=True)) == "收據 RS001-261125-0042（補印）"
     assert job_status_text(snapshot()) == "印表機離線，收據等待列印"
-    assert job_status_text(snapshot(state=JobState.DONE, problem=None)) == "完成：收據 RS001-261125-0042"
+    assert (
+        job_status_text(snapshot(state=JobState.DONE, problem=None))
+        == "完成：收據 RS001-261125-0042"
+    )
     for problem in PrinterProblem:
         assert _has_chinese(problem_text(problem))
 

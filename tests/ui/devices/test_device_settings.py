@@ -49,7 +49,9 @@ def queue() -> Iterator[PrintQueue]:
     q.stop()
 
 
-def make_dialog(qtbot: QtBot, queue: PrintQueue, config: PrinterConfig, problem: PrinterProblem | None = None):  # type: ignore[no-untyped-def]
+def make_dialog(
+    qtbot: QtBot, queue: PrintQueue, config: PrinterConfig, problem: PrinterProblem | None = None
+):  # type: ignore[no-untyped-def]
     printers: list[RecordingPrinter] = []
     saved: list[PrinterConfig] = []
     scanner = FakeScanner()
@@ -62,15 +64,25 @@ def make_dialog(qtbot: QtBot, queue: PrintQueue, config: PrinterConfig, problem:
         # The app routes this through ReceiptService (approved, audited); here, straight to the queue.
         on_queued(queue.open_drawer("settings test", printer=printer))
 
-    dialog = DeviceSettingsDialog(config, print_queue=queue, printer_factory=factory,
-                                  save_config=saved.append, open_drawer=open_drawer, scan_source=scanner)
+    dialog = DeviceSettingsDialog(
+        config,
+        print_queue=queue,
+        printer_factory=factory,
+        save_config=saved.append,
+        open_drawer=open_drawer,
+        scan_source=scanner,
+    )
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog, printers, saved, scanner
 
 
-def test_test_print_goes_through_the_queue_off_the_gui_thread(qtbot: QtBot, queue: PrintQueue) -> None:
-    dialog, printers, _, _ = make_dialog(qtbot, queue, PrinterConfig(name="櫃台", address="10.0.0.9"))
+def test_test_print_goes_through_the_queue_off_the_gui_thread(
+    qtbot: QtBot, queue: PrintQueue
+) -> None:
+    dialog, printers, _, _ = make_dialog(
+        qtbot, queue, PrinterConfig(name="櫃台", address="10.0.0.9")
+    )
     assert not dialog.preview_label.pixmap().isNull()
     dialog.test_print_button.click()
     qtbot.waitUntil(lambda: dialog.status_label.text().startswith("Done"), timeout=3000)
@@ -82,9 +94,14 @@ def test_test_print_goes_through_the_queue_off_the_gui_thread(qtbot: QtBot, queu
 
 
 def test_offline_printer_shows_waiting_message(qtbot: QtBot, queue: PrintQueue) -> None:
-    dialog, _, _, _ = make_dialog(qtbot, queue, PrinterConfig(address="10.0.0.9"), PrinterProblem.OFFLINE)
+    dialog, _, _, _ = make_dialog(
+        qtbot, queue, PrinterConfig(address="10.0.0.9"), PrinterProblem.OFFLINE
+    )
     dialog.test_print_button.click()
-    qtbot.waitUntil(lambda: dialog.status_label.text() == "Printer offline, receipt waiting to print", timeout=3000)
+    qtbot.waitUntil(
+        lambda: dialog.status_label.text() == "Printer offline, receipt waiting to print",
+        timeout=3000,
+    )
 
 
 def test_usb_permission_problem_shows_the_udev_rule(qtbot: QtBot, queue: PrintQueue) -> None:
@@ -116,7 +133,10 @@ def test_save_returns_the_edited_config(qtbot: QtBot, queue: PrintQueue) -> None
     dialog.buttons.accepted.emit()
     [config] = saved
     assert (config.address, config.paper_mm, config.encoding, config.drawer.on_ms) == (
-        "192.168.1.77", 58, TextEncoding.IMAGE, 120,
+        "192.168.1.77",
+        58,
+        TextEncoding.IMAGE,
+        120,
     )
 
 
@@ -133,7 +153,9 @@ class DictTranslator(QTranslator):
         super().__init__()
         self.table = table
 
-    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str | None:  # type: ignore[override]
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:  # type: ignore[override]
         # None is a null QString: "not translated here", like a compiled catalogue answers
         return self.table.get(source) if context == "DeviceSettingsDialog" else None
 
@@ -141,7 +163,9 @@ class DictTranslator(QTranslator):
         return False
 
 
-def test_dialog_reads_in_traditional_chinese_with_the_catalogue(qtbot: QtBot, queue: PrintQueue) -> None:
+def test_dialog_reads_in_traditional_chinese_with_the_catalogue(
+    qtbot: QtBot, queue: PrintQueue
+) -> None:
     from counter_app.ui.i18n import install_translator
 
     translator = install_translator(QCoreApplication.instance(), "zh_TW")
@@ -156,7 +180,9 @@ def test_dialog_reads_in_traditional_chinese_with_the_catalogue(qtbot: QtBot, qu
         QCoreApplication.removeTranslator(translator)
 
 
-def test_the_drawer_test_goes_through_the_callers_hook_and_reports_its_job(qtbot: QtBot, queue: PrintQueue) -> None:
+def test_the_drawer_test_goes_through_the_callers_hook_and_reports_its_job(
+    qtbot: QtBot, queue: PrintQueue
+) -> None:
     """The dialog never kicks the drawer itself: the hook (the receipt service, which
     checks the manager's approval and writes the audit entry) does, on the database
     thread, and hands back the job id, possibly after the job already finished."""
@@ -173,8 +199,13 @@ def test_the_drawer_test_goes_through_the_callers_hook_and_reports_its_job(qtbot
         jobs.append(queue.open_drawer("settings test", printer=printer))
         QTimer.singleShot(300, lambda: on_queued(jobs[-1]))  # the id arrives after the job ran
 
-    dialog = DeviceSettingsDialog(PrinterConfig(name="櫃台", address="10.0.0.9"), print_queue=queue,
-                                  printer_factory=factory, save_config=lambda _c: None, open_drawer=open_drawer)
+    dialog = DeviceSettingsDialog(
+        PrinterConfig(name="櫃台", address="10.0.0.9"),
+        print_queue=queue,
+        printer_factory=factory,
+        save_config=lambda _c: None,
+        open_drawer=open_drawer,
+    )
     qtbot.addWidget(dialog)
     dialog.drawer_button.click()
     assert len(jobs) == 1 and printers[0].config.address == "10.0.0.9"

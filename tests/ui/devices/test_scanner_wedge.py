@@ -140,7 +140,9 @@ def test_tab_terminator_does_not_move_focus(
     assert name.hasFocus() and not qty.hasFocus() and name.text() == ""
 
 
-def test_prefix_and_suffix_are_required_and_stripped(qtbot: QtBot, form: tuple[QWidget, QLineEdit, QLineEdit]) -> None:
+def test_prefix_and_suffix_are_required_and_stripped(
+    qtbot: QtBot, form: tuple[QWidget, QLineEdit, QLineEdit]
+) -> None:
     _, name, _ = form
     app = QApplication.instance()
     assert isinstance(app, QApplication)
@@ -202,11 +204,15 @@ class Scanner:
         text = "" if ch in _KEYS else ch
         press, release = QTest.KeyAction.Press, QTest.KeyAction.Release
         if shifted:
-            QTest.sendKeyEvent(press, widget, Qt.Key.Key_Shift, "", Qt.KeyboardModifier.ShiftModifier)
+            QTest.sendKeyEvent(
+                press, widget, Qt.Key.Key_Shift, "", Qt.KeyboardModifier.ShiftModifier
+            )
         QTest.sendKeyEvent(press, widget, Qt.Key(key_of(ch)), text, mods)
         QTest.sendKeyEvent(release, widget, Qt.Key(key_of(ch)), text, mods)
         if shifted:
-            QTest.sendKeyEvent(release, widget, Qt.Key.Key_Shift, "", Qt.KeyboardModifier.NoModifier)
+            QTest.sendKeyEvent(
+                release, widget, Qt.Key.Key_Shift, "", Qt.KeyboardModifier.NoModifier
+            )
 
     def scan(self, code: str, terminator: str = "\r") -> None:
         for ch in code + terminator:
@@ -230,11 +236,21 @@ def wedge_on_clock(clock: FakeClock) -> Iterator[ScannerWedgeFilter]:
 
 @pytest.mark.parametrize(
     "code",
-    ["RS001-261125-0042", "PU7K3M9Q2X", "/AB+1.23", "rs001-261125-0042", "4711234567890", "A-B/C+D.E"],
+    [
+        "RS001-261125-0042",
+        "PU7K3M9Q2X",
+        "/AB+1.23",
+        "rs001-261125-0042",
+        "4711234567890",
+        "A-B/C+D.E",
+    ],
 )
 def test_a_scan_with_shifted_capitals_and_symbols_is_one_scan(
-    qtbot: QtBot, form: tuple[QWidget, QLineEdit, QLineEdit], wedge_on_clock: ScannerWedgeFilter,
-    clock: FakeClock, code: str,
+    qtbot: QtBot,
+    form: tuple[QWidget, QLineEdit, QLineEdit],
+    wedge_on_clock: ScannerWedgeFilter,
+    clock: FakeClock,
+    code: str,
 ) -> None:
     _, name, _ = form
     scans: list[str] = []

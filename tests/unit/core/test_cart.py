@@ -28,7 +28,15 @@ def test_quantity_changes_and_removal_update_the_total() -> None:
     assert cart.total == Money(4 * 3900)
 
 
-@pytest.mark.parametrize(("qty", "code"), [(0, "qty_too_small"), (-3, "qty_too_small"), (10000, "qty_too_large"), (True, "qty_not_integer")])
+@pytest.mark.parametrize(
+    ("qty", "code"),
+    [
+        (0, "qty_too_small"),
+        (-3, "qty_too_small"),
+        (10000, "qty_too_large"),
+        (True, "qty_not_integer"),
+    ],
+)
 def test_bad_quantities_are_refused_and_the_line_is_unchanged(qty: int, code: str) -> None:
     cart = Cart()
     cart.add(TEA)

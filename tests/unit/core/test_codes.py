@@ -153,7 +153,9 @@ def test_embedded_rules_table_is_configurable() -> None:
     assert parse_scan(other, rules) == ProductCode(other, "ean13", other)
 
 
-@pytest.mark.parametrize("pattern", ["21PPPPPVVVVV", "21PPPPPVVWWWC", "31PPPPPVVVVVC", "21VVVVVVVVVVC"])
+@pytest.mark.parametrize(
+    "pattern", ["21PPPPPVVVVV", "21PPPPPVVWWWC", "31PPPPPVVVVVC", "21VVVVVVVVVVC"]
+)
 def test_embedded_rule_rejects_bad_patterns(pattern: str) -> None:
     with pytest.raises(ValueError):
         EmbeddedRule(pattern)
@@ -168,7 +170,9 @@ def test_receipt_code_from_ids_module() -> None:
 
 
 def test_receipts_printed_before_till_numbers_still_scan() -> None:
-    assert parse_scan("RS001-261125-0042") == ReceiptCode("RS001-261125-0042", "S001", date(2026, 11, 25), 42)
+    assert parse_scan("RS001-261125-0042") == ReceiptCode(
+        "RS001-261125-0042", "S001", date(2026, 11, 25), 42
+    )
 
 
 def test_receipt_code_bad_date() -> None:
@@ -216,7 +220,15 @@ def test_every_reason_is_a_code_the_ui_words() -> None:
 @given(st.text(max_size=80))
 def test_never_raises_on_any_text(text: str) -> None:
     result = parse_scan(text)
-    assert result.kind in {"product", "gs1", "embedded", "receipt", "pickup", "einvoice_carrier", "invalid"}
+    assert result.kind in {
+        "product",
+        "gs1",
+        "embedded",
+        "receipt",
+        "pickup",
+        "einvoice_carrier",
+        "invalid",
+    }
 
 
 @settings(max_examples=300, deadline=None)

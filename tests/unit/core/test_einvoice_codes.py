@@ -88,7 +88,9 @@ def test_a_scanned_mobile_barcode_is_a_carrier_never_a_product_code() -> None:
 
 def test_buyer_input_is_checked_and_combinations_refused() -> None:
     assert buyer_from_input(tax_id="04595257").buyer_id == "04595257"
-    assert buyer_from_input(carrier="/abc+123").carrier == CarrierCode(CarrierType.MOBILE, "/ABC+123")
+    assert buyer_from_input(carrier="/abc+123").carrier == CarrierCode(
+        CarrierType.MOBILE, "/ABC+123"
+    )
     assert not buyer_from_input(donation_code="8585").prints_proof
     assert buyer_from_input().prints_proof
     cases = {

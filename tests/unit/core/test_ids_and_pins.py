@@ -47,6 +47,12 @@ def test_till_tags_cannot_collide_across_tills_or_forms() -> None:
     day = date(2026, 12, 1)
     numbers = {
         receipt_number("S001", day, 1, till=tag)
-        for tag in (till_tag(1, 5), till_tag(2, 6), till_tag(None, 1), till_tag(None, 2), till_tag(None, 5))
+        for tag in (
+            till_tag(1, 5),
+            till_tag(2, 6),
+            till_tag(None, 1),
+            till_tag(None, 2),
+            till_tag(None, 5),
+        )
     }
     assert len(numbers) == 5

@@ -11,7 +11,16 @@ def test_format_whole_dollars_with_thousands_separator() -> None:
 
 @pytest.mark.parametrize(
     ("text", "cents"),
-    [("100", 10000), ("1,000", 100000), ("99.5", 9950), ("NT$120", 12000), (" 7 ", 700), ("0.05", 5), ("１００", 10000), ("-3", -300)],
+    [
+        ("100", 10000),
+        ("1,000", 100000),
+        ("99.5", 9950),
+        ("NT$120", 12000),
+        (" 7 ", 700),
+        ("0.05", 5),
+        ("１００", 10000),
+        ("-3", -300),
+    ],
 )
 def test_parse_what_cashiers_type(text: str, cents: int) -> None:
     assert Money.parse(text).cents == cents

@@ -55,7 +55,11 @@ def sale(**overrides: object) -> SaleReceiptData:
             SaleLine("鳳梨酥禮盒", 1, Money.from_dollars(450), Money.from_dollars(450)),
         ],
         total=Money.from_dollars(580),
-        payments=[Payment("cash", Money.from_dollars(580), Money.from_dollars(1000), Money.from_dollars(420))],
+        payments=[
+            Payment(
+                "cash", Money.from_dollars(580), Money.from_dollars(1000), Money.from_dollars(420)
+            )
+        ],
     )
     values.update(overrides)
     return SaleReceiptData(**values)  # type: ignore[arg-type]
@@ -65,8 +69,20 @@ def sale(**overrides: object) -> SaleReceiptData:
 def test_sale_receipt_content_and_fit(columns: int) -> None:
     doc = sale_receipt(sale())
     text = doc.plain_text(columns)
-    for expected in ["台北信義店", "銷售收據", "RS001-261125-0042", "王小明", "2026-11-25 09:30",
-                     "珍珠奶茶（大）", "NT$130", "NT$580", "現金", "NT$1,000", "找零", "NT$420"]:
+    for expected in [
+        "台北信義店",
+        "銷售收據",
+        "RS001-261125-0042",
+        "王小明",
+        "2026-11-25 09:30",
+        "珍珠奶茶（大）",
+        "NT$130",
+        "NT$580",
+        "現金",
+        "NT$1,000",
+        "找零",
+        "NT$420",
+    ]:
         assert expected in text
     assert "補印" not in text
     for line in text.splitlines():
@@ -89,22 +105,41 @@ def test_reprint_and_pending_notes() -> None:
 
 
 def test_pickup_slip_has_qr_and_code128_and_masked_phone() -> None:
-    doc = pickup_slip(PickupSlipData("台北信義店", "PU7K3M9Q2X", "陳小姐", "0912345678",
-                                     [ItemQty("有機米 2kg", 2)], WHEN, pending=True))
+    doc = pickup_slip(
+        PickupSlipData(
+            "台北信義店",
+            "PU7K3M9Q2X",
+            "陳小姐",
+            "0912345678",
+            [ItemQty("有機米 2kg", 2)],
+            WHEN,
+            pending=True,
+        )
+    )
     assert QR("PU7K3M9Q2X") in doc.elements and Barcode("PU7K3M9Q2X") in doc.elements
     text = doc.plain_text(32)
     assert "0912***678" in text and "0912345678" not in text
     assert "待確認" in text
 
 
-DROPSHIP = DropshipSlipData("台北信義店", "DS-0001", "林先生", "0987-654-321",
-                            "台北市信義區松高路 1 號 5 樓", [ItemQty("保溫瓶", 1)], WHEN, carrier="黑貓宅急便")
+DROPSHIP = DropshipSlipData(
+    "台北信義店",
+    "DS-0001",
+    "林先生",
+    "0987-654-321",
+    "台北市信義區松高路 1 號 5 樓",
+    [ItemQty("保溫瓶", 1)],
+    WHEN,
+    carrier="黑貓宅急便",
+)
 
 
 def test_the_parcel_copy_carries_what_the_courier_needs() -> None:
     text = dropship_slip(DROPSHIP, copy=DropshipCopy.PARCEL).plain_text(32)
     assert "電話：0987-654-321" in text, "the courier can call"
-    assert "台北市信義區松高路1號5樓" in text.replace("\n", "").replace(" ", "") and "林先生" in text
+    assert (
+        "台北市信義區松高路1號5樓" in text.replace("\n", "").replace(" ", "") and "林先生" in text
+    )
     assert "包裹聯" in text and "黑貓宅急便" in text
 
 
@@ -130,7 +165,11 @@ def test_mask_phone() -> None:
 
 def test_exchange_receipt_nets_amounts() -> None:
     data = ReturnReceiptData(
-        "台北信義店", "XS001-261125-0003", "RS001-261125-0042", "王小明", WHEN,
+        "台北信義店",
+        "XS001-261125-0003",
+        "RS001-261125-0042",
+        "王小明",
+        WHEN,
         returned=[SaleLine("鳳梨酥禮盒", 1, Money.from_dollars(450), Money.from_dollars(450))],
         exchanged=[SaleLine("太陽餅禮盒", 1, Money.from_dollars(380), Money.from_dollars(380))],
     )
@@ -142,11 +181,22 @@ def test_exchange_receipt_nets_amounts() -> None:
 
 @pytest.mark.parametrize("kind", ["X", "Z"])
 def test_shift_reports(kind: str) -> None:
-    data = ShiftReportData(kind, "台北信義店", "till-1", "王小明", WHEN, WHEN, 12,  # type: ignore[arg-type]
-                           Money.from_dollars(5000), 1, Money.from_dollars(450),
-                           [("cash", Money.from_dollars(3000)), ("card", Money.from_dollars(1550))],
-                           Money.from_dollars(2000), Money.from_dollars(4550),
-                           Money.from_dollars(4500) if kind == "Z" else None)
+    data = ShiftReportData(
+        kind,
+        "台北信義店",
+        "till-1",
+        "王小明",
+        WHEN,
+        WHEN,
+        12,  # type: ignore[arg-type]
+        Money.from_dollars(5000),
+        1,
+        Money.from_dollars(450),
+        [("cash", Money.from_dollars(3000)), ("card", Money.from_dollars(1550))],
+        Money.from_dollars(2000),
+        Money.from_dollars(4550),
+        Money.from_dollars(4500) if kind == "Z" else None,
+    )
     text = shift_report(data).plain_text(32)
     assert "淨銷售" in text and "NT$4,550" in text
     assert ("差額" in text) == (kind == "Z")
@@ -170,11 +220,24 @@ def test_builders_name_their_documents_with_codes() -> None:
 
 
 def test_test_page_reads_in_the_labels_given() -> None:
-    labels = TestPageLabels(title="Test page", heading="Print test", subtitle="TEST PAGE",
-                            printer="Printer: ", profile="Profile: ", paper="Paper: ",
-                            encoding="Encoding: ", time="Time: ", chinese_sample="Chinese: ",
-                            bold="Bold", center="Center", right="Right", alignment="Alignment")
-    doc = printer_test_page(PrinterTestPageData("Front", 80, "big5", "TM-T88V", WHEN, labels=labels))
+    labels = TestPageLabels(
+        title="Test page",
+        heading="Print test",
+        subtitle="TEST PAGE",
+        printer="Printer: ",
+        profile="Profile: ",
+        paper="Paper: ",
+        encoding="Encoding: ",
+        time="Time: ",
+        chinese_sample="Chinese: ",
+        bold="Bold",
+        center="Center",
+        right="Right",
+        alignment="Alignment",
+    )
+    doc = printer_test_page(
+        PrinterTestPageData("Front", 80, "big5", "TM-T88V", WHEN, labels=labels)
+    )
     text = doc.plain_text(48)
     assert doc.title == "Test page" and "Printer: Front" in text and "Paper: 80 mm" in text
     non_sample = text.replace("珍珠奶茶、鳳梨酥、臺灣", "")

@@ -103,4 +103,6 @@ def test_layout_follows_the_printers_width_rule() -> None:
     assert display_width(row, big5_width) == 16 and row.endswith("NT$159")
     [first, *_] = three_columns("※限定※冬季暖暖包十入", "x1", "NT$99", 32, big5_width)
     assert display_width(first, big5_width) == 32 and first.endswith("NT$99")
-    assert all(display_width(line, big5_width) <= 10 for line in wrap("咖啡—拿鐵…熱", 10, big5_width))
+    assert all(
+        display_width(line, big5_width) <= 10 for line in wrap("咖啡—拿鐵…熱", 10, big5_width)
+    )

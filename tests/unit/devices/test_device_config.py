@@ -44,7 +44,9 @@ def test_big5_unencodable_characters_print_as_question_mark() -> None:
 
 
 def test_gb18030_line() -> None:
-    assert encode_line("臺灣", TextEncoding.GB18030) == KANJI_ON + "臺灣".encode("gb18030") + KANJI_OFF
+    assert (
+        encode_line("臺灣", TextEncoding.GB18030) == KANJI_ON + "臺灣".encode("gb18030") + KANJI_OFF
+    )
 
 
 def test_drawer_kick_bytes() -> None:
@@ -52,7 +54,9 @@ def test_drawer_kick_bytes() -> None:
     assert drawer_kick(DrawerConfig(pin=1, on_ms=200, off_ms=400)) == b"\x1bp\x01\x64\xc8"
 
 
-@pytest.mark.parametrize(("pin", "on", "off"), [(2, 100, 500), (0, 0, 500), (0, 600, 600), (0, 200, 100)])
+@pytest.mark.parametrize(
+    ("pin", "on", "off"), [(2, 100, 500), (0, 0, 500), (0, 600, 600), (0, 200, 100)]
+)
 def test_drawer_config_rejects_unsafe_values(pin: int, on: int, off: int) -> None:
     with pytest.raises(ValueError):
         DrawerConfig(pin=pin, on_ms=on, off_ms=off)
@@ -70,8 +74,15 @@ def test_addresses() -> None:
 
 
 def test_config_round_trips_through_a_dict() -> None:
-    config = PrinterConfig(name="櫃台", kind=ConnectionKind.USB, address="04b8:0e15", profile="TM-T88V",
-                           paper_mm=58, encoding=TextEncoding.IMAGE, drawer=DrawerConfig(1, 120, 480))
+    config = PrinterConfig(
+        name="櫃台",
+        kind=ConnectionKind.USB,
+        address="04b8:0e15",
+        profile="TM-T88V",
+        paper_mm=58,
+        encoding=TextEncoding.IMAGE,
+        drawer=DrawerConfig(1, 120, 480),
+    )
     data = json.loads(json.dumps(config.to_dict()))
     assert PrinterConfig.from_dict(data) == config
 
@@ -86,13 +97,25 @@ def test_python_escpos_loads_our_bundled_profiles() -> None:
 
 @pytest.mark.parametrize(
     ("profile", "paper", "pixels", "columns", "native_qr"),
-    [("default", 80, 576, 48, True), ("default", 58, 384, 32, True),
-     ("TM-T88V", 80, 512, 42, True), ("POS-5890", 58, 384, 32, False)],
+    [
+        ("default", 80, 576, 48, True),
+        ("default", 58, 384, 32, True),
+        ("TM-T88V", 80, 512, 42, True),
+        ("POS-5890", 58, 384, 32, False),
+    ],
 )
-def test_render_target_from_profile(profile: str, paper: int, pixels: int, columns: int, native_qr: bool) -> None:
+def test_render_target_from_profile(
+    profile: str, paper: int, pixels: int, columns: int, native_qr: bool
+) -> None:
     target = RenderTarget.from_config(PrinterConfig(profile=profile, paper_mm=paper))
-    assert (target.canvas.width_px, target.columns, target.native_qr) == (pixels, columns, native_qr)
-    image_target = RenderTarget.from_config(PrinterConfig(profile=profile, paper_mm=paper, encoding=TextEncoding.IMAGE))
+    assert (target.canvas.width_px, target.columns, target.native_qr) == (
+        pixels,
+        columns,
+        native_qr,
+    )
+    image_target = RenderTarget.from_config(
+        PrinterConfig(profile=profile, paper_mm=paper, encoding=TextEncoding.IMAGE)
+    )
     assert not image_target.native_qr and not image_target.native_code128
 
 
@@ -103,12 +126,14 @@ def test_error_classification() -> None:
     assert classify(usb_denied) is PrinterProblem.PERMISSION_DENIED
     assert classify(PermissionError(13, "Permission denied")) is PrinterProblem.PERMISSION_DENIED
     try:
-        raise DeviceNotFoundError("Could not open socket for 10.0.0.9") from ConnectionRefusedError(111, "refused")
+        raise DeviceNotFoundError("Could not open socket for 10.0.0.9") from ConnectionRefusedError(
+            111, "refused"
+        )
     except DeviceNotFoundError as exc:
         assert classify(exc) is PrinterProblem.OFFLINE
-    assert classify(DeviceNotFoundError("Device (1208, 3605) not found or cable not plugged in.")) is (
-        PrinterProblem.NOT_FOUND
-    )
+    assert classify(
+        DeviceNotFoundError("Device (1208, 3605) not found or cable not plugged in.")
+    ) is (PrinterProblem.NOT_FOUND)
     assert classify(PrinterError(PrinterProblem.PAPER_OUT)) is PrinterProblem.PAPER_OUT
 
 
@@ -121,7 +146,9 @@ def test_udev_rule_uses_configured_ids() -> None:
 
 def test_file_printer_keeps_every_job(tmp_path: Path) -> None:
     path = tmp_path / "receipts.escpos"
-    printer = EscposReceiptPrinter(PrinterConfig(kind=ConnectionKind.FILE, address=str(path), check_paper=False))
+    printer = EscposReceiptPrinter(
+        PrinterConfig(kind=ConnectionKind.FILE, address=str(path), check_paper=False)
+    )
     printer.print_document(Document("a", (Text("第一張"),)))
     printer.print_document(Document("b", (Text("第二張"),)))
     data = path.read_bytes()
@@ -135,8 +162,9 @@ def test_missing_address_and_unwritable_file_are_printer_errors(tmp_path: Path) 
     assert no_address.value.problem is PrinterProblem.BAD_CONFIG
     missing_dir = tmp_path / "nope" / "r.escpos"
     with pytest.raises(PrinterError) as unwritable:
-        EscposReceiptPrinter(PrinterConfig(kind=ConnectionKind.FILE, address=str(missing_dir),
-                                           check_paper=False)).print_document(Document("a", (Text("x"),)))
+        EscposReceiptPrinter(
+            PrinterConfig(kind=ConnectionKind.FILE, address=str(missing_dir), check_paper=False)
+        ).print_document(Document("a", (Text("x"),)))
     assert unwritable.value.problem is PrinterProblem.NOT_FOUND
 
 
@@ -164,8 +192,14 @@ def test_any_text_encodes_without_raising(text: str) -> None:
 @pytest.mark.parametrize(
     ("message", "problem"),
     [
-        ("Printing with PyCups requires the pycups library tobe installed.", PrinterProblem.MISSING_DRIVER),
-        ("Printing with Win32Raw requires a win32print library tobe installed.", PrinterProblem.MISSING_DRIVER),
+        (
+            "Printing with PyCups requires the pycups library tobe installed.",
+            PrinterProblem.MISSING_DRIVER,
+        ),
+        (
+            "Printing with Win32Raw requires a win32print library tobe installed.",
+            PrinterProblem.MISSING_DRIVER,
+        ),
         ("No backend available", PrinterProblem.MISSING_DRIVER),
     ],
 )
@@ -177,8 +211,9 @@ def test_connection_that_cannot_be_built_is_a_printer_error() -> None:
     def no_driver(_config: PrinterConfig) -> object:
         raise RuntimeError("Printing with PyCups requires the pycups library tobe installed.")
 
-    printer = EscposReceiptPrinter(PrinterConfig(kind=ConnectionKind.CUPS, address="receipt"),
-                                   connection_factory=no_driver)  # type: ignore[arg-type]
+    printer = EscposReceiptPrinter(
+        PrinterConfig(kind=ConnectionKind.CUPS, address="receipt"), connection_factory=no_driver
+    )  # type: ignore[arg-type]
     with pytest.raises(PrinterError) as caught:
         printer.print_document(Document("a", (Text("x"),)))
     assert caught.value.problem is PrinterProblem.MISSING_DRIVER

@@ -21,9 +21,7 @@ def ink(image: Image.Image) -> int:
 
 
 @pytest.mark.parametrize("double", [False, True])
-@pytest.mark.parametrize(
-    "text", ["謝謝光臨 gjpqy", "RS001-261125-0042", "主管簽名：", "Ågjy_(|)"]
-)
+@pytest.mark.parametrize("text", ["謝謝光臨 gjpqy", "RS001-261125-0042", "主管簽名：", "Ågjy_(|)"])
 def test_the_last_line_is_not_clipped(rasterizer: TextRasterizer, text: str, double: bool) -> None:
     style = LineStyle(align="center", double=double)
     alone = rasterizer.render_lines([(text, style)], CANVAS)

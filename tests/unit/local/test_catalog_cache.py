@@ -30,9 +30,27 @@ def test_search_by_chinese_english_and_sku(db: LocalDatabase) -> None:
 
 def test_a_changed_name_and_moved_barcode_are_reindexed(db: LocalDatabase) -> None:
     with db.unit_of_work() as s:
-        apply_changes(s, [Change(100, "product", "upsert", "11", {
-            "id": 11, "sku": "100011", "name": "樂事 海苔洋芋片 85g", "category": "零食",
-            "price_cents": 4200, "active": True, "barcodes": ["4710000000010"]})], "now")
+        apply_changes(
+            s,
+            [
+                Change(
+                    100,
+                    "product",
+                    "upsert",
+                    "11",
+                    {
+                        "id": 11,
+                        "sku": "100011",
+                        "name": "樂事 海苔洋芋片 85g",
+                        "category": "零食",
+                        "price_cents": 4200,
+                        "active": True,
+                        "barcodes": ["4710000000010"],
+                    },
+                )
+            ],
+            "now",
+        )
     with db.read() as s:
         assert catalog_queries.search_products(s, "原味洋芋") == []
         assert [p.price.cents for p in catalog_queries.search_products(s, "海苔洋芋")] == [4200]

@@ -48,7 +48,9 @@ def test_a_failed_op_holds_back_later_ops_of_the_same_entity_only(db: LocalDatab
     assert cancel not in [f.op_id for f in failed]
 
 
-def test_ops_released_after_a_lost_answer_go_out_with_the_next_batch_in_order(db: LocalDatabase) -> None:
+def test_ops_released_after_a_lost_answer_go_out_with_the_next_batch_in_order(
+    db: LocalDatabase,
+) -> None:
     """Backoff is the relay's, about the connection: a released op waits for nothing of
     its own, so it cannot fall behind a later op that failed fewer times."""
     first, second = _enqueue(db, "a") + _enqueue(db, "b")

@@ -29,8 +29,12 @@ def _ring_up(db: LocalDatabase, count: int) -> list[str]:
     catalog, selling = CatalogService(db), SellingService(db, STORE)
     open_test_shift(db, STORE.location_id)  # SellingService sells only in an open shift
     with db.unit_of_work() as s:
-        for key, value in (("store_id", "2"), ("store_code", "S001"), ("store_name", "台北信義店"),
-                           ("pull_cursor", "812")):
+        for key, value in (
+            ("store_id", "2"),
+            ("store_code", "S001"),
+            ("store_name", "台北信義店"),
+            ("pull_cursor", "812"),
+        ):
             sync_state.set_value(s, key, value)
     sale_ids = []
     for _ in range(count):
@@ -136,7 +140,11 @@ def test_the_command_line_flag_recovers_before_starting(tmp_path: Path) -> None:
     (tmp_path / "counter.db").write_bytes(b"not a database" * 500)
     assert main(["--data-dir", str(tmp_path), "--server", "http://127.0.0.1:9"]) == 3  # refused
     # Not enrolled (2) is as far as this till gets, but the file was dealt with first.
-    assert main(["--data-dir", str(tmp_path), "--server", "http://127.0.0.1:9",
-                 "--recover-damaged-db"]) == 2
+    assert (
+        main(
+            ["--data-dir", str(tmp_path), "--server", "http://127.0.0.1:9", "--recover-damaged-db"]
+        )
+        == 2
+    )
     assert len(list(tmp_path.glob("counter.db.damaged-*"))) == 1
     check_integrity(tmp_path / "counter.db")

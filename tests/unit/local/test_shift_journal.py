@@ -38,7 +38,11 @@ def test_an_open_shift_and_its_sales_survive_a_restart(db: LocalDatabase, tmp_pa
         after = ShiftService(again, STORE, StaffService(again, STORE.location_id))
         assert after.current() == shift
         report = after.report()
-        assert (report.sale_count, report.cash_sales_cents, report.cash_out_cents) == (1, sale.total.cents, 3000)
+        assert (report.sale_count, report.cash_sales_cents, report.cash_out_cents) == (
+            1,
+            sale.total.cents,
+            3000,
+        )
         assert report.expected_cents == 205_000 + sale.total.cents - 3000
     finally:
         again.dispose()
@@ -52,7 +56,19 @@ def test_the_database_refuses_a_second_open_shift(db: LocalDatabase) -> None:
         uow.shifts.add(shift())
     with pytest.raises((IntegrityError, ValueError)), db.transaction() as uow:
         uow.shifts.add(shift())
-    with pytest.raises(IntegrityError), db.unit_of_work() as session:  # the index, not only the check
-        session.add(Shift(shift_id=uuid7(), location_id=2, opened_at="x", opened_by=3, opened_by_name="x",
-                          opening_count="{}", opening_cents=0))
+    with (
+        pytest.raises(IntegrityError),
+        db.unit_of_work() as session,
+    ):  # the index, not only the check
+        session.add(
+            Shift(
+                shift_id=uuid7(),
+                location_id=2,
+                opened_at="x",
+                opened_by=3,
+                opened_by_name="x",
+                opening_count="{}",
+                opening_cents=0,
+            )
+        )
         session.flush()

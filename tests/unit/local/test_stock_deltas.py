@@ -16,7 +16,9 @@ STORE, PRODUCT = 2, 10  # the conftest catalog: store S001 has 5 of product 10
 
 def _store_on_hand(db: LocalDatabase) -> int:
     with db.read() as s:
-        return next(f.on_hand for f in catalog_queries.stock_figures(s, PRODUCT) if f.location_id == STORE)
+        return next(
+            f.on_hand for f in catalog_queries.stock_figures(s, PRODUCT) if f.location_id == STORE
+        )
 
 
 def _sell(db: LocalDatabase, qty: int) -> str:
@@ -39,9 +41,20 @@ def _fetch(db: LocalDatabase) -> int:
 
 
 def _apply_page(db: LocalDatabase, generation: int, on_hand: int, *, has_more: bool) -> None:
-    change = Change(500, "stock", "upsert", f"{STORE}:{PRODUCT}", {
-        "location_id": STORE, "product_id": PRODUCT, "on_hand": on_hand, "reserved": 0,
-        "safety_stock": 0, "available": on_hand})
+    change = Change(
+        500,
+        "stock",
+        "upsert",
+        f"{STORE}:{PRODUCT}",
+        {
+            "location_id": STORE,
+            "product_id": PRODUCT,
+            "on_hand": on_hand,
+            "reserved": 0,
+            "safety_stock": 0,
+            "available": on_hand,
+        },
+    )
     with db.unit_of_work() as s:
         apply_changes(s, [change], "2026-11-25T02:00:00+00:00")
         stock_deltas.settle_with_page(s, generation, [(STORE, PRODUCT)], not has_more)
@@ -99,7 +112,9 @@ def test_an_old_file_gains_the_new_column(tmp_path: Path) -> None:
     conn = sqlite3.connect(path)
     try:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-        assert conn.execute("SELECT delta, acked_gen FROM pending_stock_deltas").fetchall() == [(-1, None)]
+        assert conn.execute("SELECT delta, acked_gen FROM pending_stock_deltas").fetchall() == [
+            (-1, None)
+        ]
     finally:
         conn.close()
 
@@ -108,5 +123,7 @@ def test_cached_figures_carry_their_age(db: LocalDatabase) -> None:
     from datetime import UTC, datetime
 
     with db.read() as s:  # the conftest catalog arrived at 01:00 UTC
-        figures = catalog_queries.stock_figures(s, PRODUCT, now=datetime(2026, 11, 25, 1, 5, tzinfo=UTC))
+        figures = catalog_queries.stock_figures(
+            s, PRODUCT, now=datetime(2026, 11, 25, 1, 5, tzinfo=UTC)
+        )
     assert {f.location_code: f.age_s for f in figures} == {"S001": 300.0, "WH01": 300.0}

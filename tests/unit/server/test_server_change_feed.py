@@ -83,7 +83,9 @@ def test_the_cursor_skips_other_stores_rows_once_nothing_more_is_visible(db: Dat
     assert _page(db, cursor=page.cursor, store=2).changes == []
 
 
-def test_after_a_purge_stale_cursors_reset_but_a_rebuild_from_zero_pages_through(db: Database) -> None:
+def test_after_a_purge_stale_cursors_reset_but_a_rebuild_from_zero_pages_through(
+    db: Database,
+) -> None:
     from datetime import timedelta
 
     for i in range(1, 31):

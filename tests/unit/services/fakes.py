@@ -65,7 +65,9 @@ class State:
     shifts: dict[str, ShiftRecord] = field(default_factory=dict)
     movements: list[CashMovementRecord] = field(default_factory=list)
     shift_sales: dict[str, str] = field(default_factory=dict)  # sale_id -> shift_id
-    booklets: dict[int, tuple[Booklet, str]] = field(default_factory=dict)  # id -> (booklet, status)
+    booklets: dict[int, tuple[Booklet, str]] = field(
+        default_factory=dict
+    )  # id -> (booklet, status)
     invoices: dict[str, InvoiceRecord] = field(default_factory=dict)
     allowances: dict[str, AllowanceRecord] = field(default_factory=dict)
 
@@ -173,7 +175,12 @@ class FakeOutbox:
 
     def renumber(self, op_id: str, staff_id: int | None) -> str | None:
         op = self._s.outbox.get(op_id)
-        if op is None or op.type != "sale" or op.state != "failed" or op.problem_code != "receipt_no_taken":
+        if (
+            op is None
+            or op.type != "sale"
+            or op.state != "failed"
+            or op.problem_code != "receipt_no_taken"
+        ):
             return None
         sale = self._s.sales[op.payload["sale_id"]]
         store_code = sale.receipt_no.split("-", 1)[0].removeprefix(ids.RECEIPT_PREFIX)
@@ -183,7 +190,9 @@ class FakeOutbox:
         self._s.sales[sale.sale_id] = dataclasses.replace(sale, receipt_no=new_no)
         op.state = "discarded"
         new_id = uuid7()
-        self._s.outbox[new_id] = QueuedOp(new_id, op.type, op.entity_key, {**op.payload, "receipt_no": new_no})
+        self._s.outbox[new_id] = QueuedOp(
+            new_id, op.type, op.entity_key, {**op.payload, "receipt_no": new_no}
+        )
         self._s.audit.append((staff_id, "sale.renumber", {"old": sale.receipt_no, "new": new_no}))
         return new_no
 
@@ -245,12 +254,18 @@ class FakeShifts:
 
     def open_shift(self, location_id: int) -> ShiftRecord | None:
         return next(
-            (r for r in self._s.shifts.values() if r.location_id == location_id and r.closed_at is None),
+            (
+                r
+                for r in self._s.shifts.values()
+                if r.location_id == location_id and r.closed_at is None
+            ),
             None,
         )
 
     def last_closed(self, location_id: int) -> ShiftRecord | None:
-        closed = [r for r in self._s.shifts.values() if r.location_id == location_id and r.closed_at]
+        closed = [
+            r for r in self._s.shifts.values() if r.location_id == location_id and r.closed_at
+        ]
         return max(closed, key=lambda r: (r.closed_at or "", r.shift_id), default=None)
 
     def get(self, shift_id: str) -> ShiftRecord | None:
@@ -307,7 +322,6 @@ class FakeShifts:
 
     def sale_count(self, shift_id: str) -> int:
         return sum(owner == shift_id for owner in self._s.shift_sales.values())
-
 
 
 class FakeEinvoices:
@@ -388,7 +402,6 @@ class FakeUnitOfWork:
         self.audit = FakeAudit(state)
         self.stock_deltas = FakeStockDeltas(state)
         self.stock_warnings = FakeStockWarnings(state)
-
 
         self.shifts = FakeShifts(state)
         self.einvoices = FakeEinvoices(state)

@@ -56,10 +56,16 @@ class FakeWarehouse:
             raise WarehouseError("offline")
         handed = []
         for _ in range(min(count, self.left)):
-            handed.append({
-                "booklet_id": self.next_id, "period": period, "track": "AB",
-                "start_no": self.next_start, "end_no": self.next_start + 49, "invoice_type": "07",
-            })
+            handed.append(
+                {
+                    "booklet_id": self.next_id,
+                    "period": period,
+                    "track": "AB",
+                    "start_no": self.next_start,
+                    "end_no": self.next_start + 49,
+                    "invoice_type": "07",
+                }
+            )
             self.next_id += 1
             self.next_start += 50
             self.left -= 1
@@ -193,7 +199,12 @@ def test_the_proof_prints_once_and_every_later_print_is_marked_reprint(
 ) -> None:
     paper = Paper()
     invoicing = EinvoiceService(
-        sqlite_db, SETTINGS, clock, random_code=lambda: "0427", output=paper, store_name="台北信義店"
+        sqlite_db,
+        SETTINGS,
+        clock,
+        random_code=lambda: "0427",
+        output=paper,
+        store_name="台北信義店",
     )
     with sqlite_db.transaction() as uow:
         uow.einvoices.add_booklets([booklet(7, 12345600)])

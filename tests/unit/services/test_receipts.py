@@ -24,6 +24,8 @@ STORE = StoreContext(2, "S001", "台北信義店")
 @pytest.fixture(autouse=True)
 def _open_shift(db: LocalDatabase) -> None:
     open_test_shift(db, STORE.location_id)  # SellingService sells only in an open shift
+
+
 CASHIER = StaffMember(3, "王小明", "cashier")
 SUPERVISOR = StaffMember(4, "陳店長", "supervisor")
 
@@ -61,7 +63,9 @@ def test_sale_receipt_carries_the_number_as_a_barcode_and_the_change(db: LocalDa
     assert title == sale.receipt_no
     text = _text(document)
     assert sale.receipt_no in text and "茶裏王" in text and "補印" not in text
-    assert any(isinstance(e, Barcode) and e.data.endswith(sale.receipt_no) for e in document.elements)
+    assert any(
+        isinstance(e, Barcode) and e.data.endswith(sale.receipt_no) for e in document.elements
+    )
 
 
 def test_any_past_sale_reprints_from_the_journal_marked_reprint(db: LocalDatabase) -> None:
@@ -76,10 +80,19 @@ def test_any_past_sale_reprints_from_the_journal_marked_reprint(db: LocalDatabas
     assert [r[0] for r in service.recent_sales()] == [sale.receipt_no]
 
 
-def test_drawer_on_demand_needs_a_supervisors_approval_and_a_reason_and_is_audited(db: LocalDatabase) -> None:
+def test_drawer_on_demand_needs_a_supervisors_approval_and_a_reason_and_is_audited(
+    db: LocalDatabase,
+) -> None:
     with db.unit_of_work() as session:  # a supervisor with a real PIN hash
-        session.add(Staff(id=4, name="陳店長", role="supervisor", location_id=STORE.location_id,
-                          pin_hash=hash_pin("9999", b"salt-4", n=2**4)))
+        session.add(
+            Staff(
+                id=4,
+                name="陳店長",
+                role="supervisor",
+                location_id=STORE.location_id,
+                pin_hash=hash_pin("9999", b"salt-4", n=2**4),
+            )
+        )
     output = RecordingOutput()
     staff = StaffService(db, STORE.location_id)
     service = ReceiptService(db, output, STORE, staff)
@@ -95,10 +108,16 @@ def test_drawer_on_demand_needs_a_supervisors_approval_and_a_reason_and_is_audit
         service.open_drawer_on_demand(approval, "換零錢")
     with db.read() as s:
         entry = s.query(AuditEntry).one()
-    assert entry.action == "drawer.open" and entry.staff_id == SUPERVISOR.id and "換零錢" in entry.detail
+    assert (
+        entry.action == "drawer.open"
+        and entry.staff_id == SUPERVISOR.id
+        and "換零錢" in entry.detail
+    )
 
 
-def test_a_renumbered_sale_still_reprints_from_the_number_on_the_customers_receipt(db: LocalDatabase) -> None:
+def test_a_renumbered_sale_still_reprints_from_the_number_on_the_customers_receipt(
+    db: LocalDatabase,
+) -> None:
     """Issue 8.1: a sale refused as receipt_no_taken is sent again under a new number."""
     from counter_app.local import outbox, sync_results, sync_state
 

@@ -24,6 +24,8 @@ STORE = StoreContext(2, "S001", "台北信義店")
 @pytest.fixture(autouse=True)
 def _open_shift(db: LocalDatabase) -> None:
     open_test_shift(db, STORE.location_id)  # SellingService sells only in an open shift
+
+
 CASHIER = StaffMember(3, "王小明", "cashier")
 
 
@@ -40,7 +42,11 @@ def _enrolled_as(db: LocalDatabase, device_id: int, till_no: int | None) -> None
 def _sell_one(db: LocalDatabase) -> str:
     cart = Cart()
     cart.add(CatalogService(db).find_by_code("4710000000041"))
-    return SellingService(db, STORE, fixed_clock).complete_cash_sale(cart, CASHIER, Money(2200)).receipt_no
+    return (
+        SellingService(db, STORE, fixed_clock)
+        .complete_cash_sale(cart, CASHIER, Money(2200))
+        .receipt_no
+    )
 
 
 def test_a_cash_sale_writes_journal_outbox_and_local_stock_together(db: LocalDatabase) -> None:
@@ -49,7 +55,9 @@ def test_a_cash_sale_writes_journal_outbox_and_local_stock_together(db: LocalDat
     cart.add(catalog.find_by_code("4710000000010"), 2)
     cart.add(catalog.find_by_code("100011"))
     _enrolled_as(db, 7, 3)
-    sale = SellingService(db, STORE, fixed_clock).complete_cash_sale(cart, CASHIER, Money.from_dollars(100))
+    sale = SellingService(db, STORE, fixed_clock).complete_cash_sale(
+        cart, CASHIER, Money.from_dollars(100)
+    )
     assert sale.receipt_no == "RS001-3-261125-0001"
     assert sale.total == Money(2 * 2500 + 3900)
     assert sale.change == Money(10000 - 8900)
@@ -73,7 +81,9 @@ def test_receipt_numbers_count_up_per_day(db: LocalDatabase) -> None:
     assert numbers == ["RS001-3-261125-0001", "RS001-3-261125-0002", "RS001-3-261125-0003"]
 
 
-def test_two_tills_of_one_store_never_issue_the_same_number(db: LocalDatabase, tmp_path: Path) -> None:
+def test_two_tills_of_one_store_never_issue_the_same_number(
+    db: LocalDatabase, tmp_path: Path
+) -> None:
     """Issue 8.1: each till counted from 1 per day and both printed RS001-261125-0001."""
     with sqlite3.connect(db.path) as source, sqlite3.connect(tmp_path / "till2.db") as copy:
         source.backup(copy)  # a second till with the same catalog

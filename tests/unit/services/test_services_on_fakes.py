@@ -289,7 +289,6 @@ def test_a_sale_the_warehouse_could_never_accept_is_refused_at_the_till(db: Fake
     assert refused.value.code == "amount_too_large" and db.commits == 0
 
 
-
 def test_a_sale_refused_as_receipt_no_taken_is_renumbered_and_resent_on_the_fakes(
     db: FakeDatabase,
 ) -> None:

@@ -62,7 +62,9 @@ def db() -> Iterator[FakeDatabase]:
     yield _database()
 
 
-def _services(db: FakeDatabase, output: RecordingOutput | None = None) -> tuple[ShiftService, SellingService, StaffService]:
+def _services(
+    db: FakeDatabase, output: RecordingOutput | None = None
+) -> tuple[ShiftService, SellingService, StaffService]:
     clock = Clock()
     staff = StaffService(db, STORE.location_id)
     return (
@@ -120,7 +122,12 @@ def test_the_opening_count_is_checked_against_the_previous_close(db: FakeDatabas
 
 @pytest.mark.parametrize(
     ("count", "code"),
-    [({3: 1}, "bad_count"), ({100: -1}, "bad_count"), ({100: 10**6}, "bad_count"), ({2000: 99_999}, "amount_too_large")],
+    [
+        ({3: 1}, "bad_count"),
+        ({100: -1}, "bad_count"),
+        ({100: 10**6}, "bad_count"),
+        ({2000: 99_999}, "amount_too_large"),
+    ],
 )
 def test_a_count_with_an_unknown_denomination_or_absurd_pieces_is_refused(
     db: FakeDatabase, count: dict[int, int], code: str
@@ -132,7 +139,9 @@ def test_a_count_with_an_unknown_denomination_or_absurd_pieces_is_refused(
     assert db.state.shifts == {}
 
 
-def test_cash_in_and_out_need_a_reason_and_an_open_shift_and_move_the_expected_cash(db: FakeDatabase) -> None:
+def test_cash_in_and_out_need_a_reason_and_an_open_shift_and_move_the_expected_cash(
+    db: FakeDatabase,
+) -> None:
     shifts, selling, _staff = _services(db)
     with pytest.raises(ShiftError) as closed:
         shifts.cash_in(CASHIER, Money.from_dollars(100), "零錢")
@@ -153,12 +162,19 @@ def test_cash_in_and_out_need_a_reason_and_an_open_shift_and_move_the_expected_c
     shifts.cash_out(CASHIER, Money.from_dollars(300), "買文具")
     x = shifts.report()
     assert x.kind == "X"
-    assert (x.opening_cents, x.cash_sales_cents, x.cash_in_cents, x.cash_out_cents) == (100_000, 5_000, 50_000, 30_000)
+    assert (x.opening_cents, x.cash_sales_cents, x.cash_in_cents, x.cash_out_cents) == (
+        100_000,
+        5_000,
+        50_000,
+        30_000,
+    )
     assert x.expected_cents == 100_000 + 5_000 + 50_000 - 30_000
     assert [(t.method, t.sales_count, t.sales_cents) for t in x.tenders] == [("cash", 1, 5_000)]
 
 
-def test_close_records_the_difference_queues_shift_close_and_prints_the_z_report(db: FakeDatabase) -> None:
+def test_close_records_the_difference_queues_shift_close_and_prints_the_z_report(
+    db: FakeDatabase,
+) -> None:
     output = RecordingOutput()
     shifts, selling, _staff = _services(db, output)
     shift = shifts.open(CASHIER, {100: 10})
@@ -168,16 +184,35 @@ def test_close_records_the_difference_queues_shift_close_and_prints_the_z_report
     assert (z.expected_cents, z.counted_cents, z.difference_cents) == (110_000, 105_000, -5_000)
     assert shifts.current() is None
     closed = db.state.shifts[shift.shift_id]
-    assert (closed.counted_cents, closed.expected_cents, closed.closing_count) == (105_000, 110_000, ((50, 1), (1000, 1)))
+    assert (closed.counted_cents, closed.expected_cents, closed.closing_count) == (
+        105_000,
+        110_000,
+        ((50, 1), (1000, 1)),
+    )
     [op] = [o for o in db.state.outbox.values() if o.type == "shift.close"]
     assert op.entity_key == f"shift:{shift.shift_id}"
-    assert op.payload | {
-        "expected_cents": 110_000, "counted_cents": 105_000, "difference_cents": -5_000,
-        "cash_sales_cents": 10_000, "sale_count": 1, "opening_cents": 100_000, "staff_id": CASHIER.id,
-    } == op.payload
+    assert (
+        op.payload
+        | {
+            "expected_cents": 110_000,
+            "counted_cents": 105_000,
+            "difference_cents": -5_000,
+            "cash_sales_cents": 10_000,
+            "sale_count": 1,
+            "opening_cents": 100_000,
+            "staff_id": CASHIER.id,
+        }
+        == op.payload
+    )
     assert op.payload["report"]["closing_count"] == {"50": 1, "1000": 1}
     assert op.payload["report"]["tenders"] == [
-        {"method": "cash", "sales_count": 1, "sales_cents": 10_000, "refunds_count": 0, "refunds_cents": 0}
+        {
+            "method": "cash",
+            "sales_count": 1,
+            "sales_cents": 10_000,
+            "refunds_count": 0,
+            "refunds_cents": 0,
+        }
     ]
 
     shifts.print_report(z)
@@ -186,7 +221,9 @@ def test_close_records_the_difference_queues_shift_close_and_prints_the_z_report
     assert "Z 報表" in text and "應有現金" in text and "NT$1,100" in text and "-NT$50" in text
 
 
-def test_closing_with_operations_waiting_needs_a_supervisors_approval_and_is_audited(db: FakeDatabase) -> None:
+def test_closing_with_operations_waiting_needs_a_supervisors_approval_and_is_audited(
+    db: FakeDatabase,
+) -> None:
     shifts, selling, staff = _services(db)
     shift = shifts.open(CASHIER, {100: 1})
     _sell(selling)  # its op waits: the warehouse has not taken it yet
@@ -200,7 +237,11 @@ def test_closing_with_operations_waiting_needs_a_supervisors_approval_and_is_aud
     approval = staff.approve(PINS["supervisor"], Action.CLOSE_SHIFT_UNSYNCED)
     z = shifts.close(CASHIER, {100: 1, 5: 5}, approval)
     assert z.unsynced_ops == 1 and shifts.current() is None
-    assert (4, "shift.close_unsynced", {"shift_id": shift.shift_id, "waiting": 1, "cashier_id": CASHIER.id}) in db.state.audit
+    assert (
+        4,
+        "shift.close_unsynced",
+        {"shift_id": shift.shift_id, "waiting": 1, "cashier_id": CASHIER.id},
+    ) in db.state.audit
     [op] = [o for o in db.state.outbox.values() if o.type == "shift.close"]
     assert op.payload["unsynced_ops"] == 1
     with pytest.raises(ApprovalRefused) as reused:  # an approval serves once
@@ -229,7 +270,9 @@ journal_steps = st.lists(
     ),
     max_size=25,
 )
-counts = st.dictionaries(st.sampled_from(DENOMINATIONS), st.integers(0, 200), max_size=len(DENOMINATIONS))
+counts = st.dictionaries(
+    st.sampled_from(DENOMINATIONS), st.integers(0, 200), max_size=len(DENOMINATIONS)
+)
 
 
 @settings(max_examples=60, deadline=None)
@@ -257,8 +300,12 @@ def test_the_z_reports_figures_are_the_sums_of_the_shifts_journal(
     shift_id = z.shift.shift_id
     sales = [db.state.sales[s] for s, owner in db.state.shift_sales.items() if owner == shift_id]
     cash = sum(p.amount_cents for s in sales for p in s.payments if p.method == "cash")
-    moved_in = sum(m.amount_cents for m in db.state.movements if m.shift_id == shift_id and m.kind == "in")
-    moved_out = sum(m.amount_cents for m in db.state.movements if m.shift_id == shift_id and m.kind == "out")
+    moved_in = sum(
+        m.amount_cents for m in db.state.movements if m.shift_id == shift_id and m.kind == "in"
+    )
+    moved_out = sum(
+        m.amount_cents for m in db.state.movements if m.shift_id == shift_id and m.kind == "out"
+    )
     opening_cents = sum(d * 100 * n for d, n in opening.items())
     counted = sum(d * 100 * n for d, n in closing.items())
     assert z.sale_count == len(sales)
@@ -267,7 +314,13 @@ def test_the_z_reports_figures_are_the_sums_of_the_shifts_journal(
     assert z.expected_cents == opening_cents + cash + moved_in - moved_out
     assert z.counted_cents == counted and z.difference_cents == counted - z.expected_cents
     [op] = [o for o in db.state.outbox.values() if o.type == "shift.close"]
-    assert (op.payload["expected_cents"], op.payload["counted_cents"], op.payload["difference_cents"]) == (
-        z.expected_cents, counted, counted - z.expected_cents,
+    assert (
+        op.payload["expected_cents"],
+        op.payload["counted_cents"],
+        op.payload["difference_cents"],
+    ) == (
+        z.expected_cents,
+        counted,
+        counted - z.expected_cents,
     )
     assert op.payload["cash_sales_cents"] == cash and op.payload["sale_count"] == len(sales)

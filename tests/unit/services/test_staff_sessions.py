@@ -63,8 +63,12 @@ def test_repeated_wrong_pins_lock_the_pin_entry_for_longer_each_time(db: FakeDat
     assert staff.pin_locked_for() == 0
     assert staff.sign_in("0001") is None  # the fifth: locked
     assert staff.pin_locked_for() == PIN_LOCKOUT_S
-    for attempt in (lambda: staff.sign_in("1234"), lambda: staff.approve("246810", Action.VOID),
-                    lambda: staff.unlock(CASHIER, "1234"), lambda: staff.sign_in_as(3, "1234")):
+    for attempt in (
+        lambda: staff.sign_in("1234"),
+        lambda: staff.approve("246810", Action.VOID),
+        lambda: staff.unlock(CASHIER, "1234"),
+        lambda: staff.sign_in_as(3, "1234"),
+    ):
         with pytest.raises(ApprovalRefused) as locked:
             attempt()  # even the right PIN waits: nothing is checked while locked
         assert locked.value.code == "pin_locked" and locked.value.retry_after_s == PIN_LOCKOUT_S

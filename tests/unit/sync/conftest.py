@@ -16,27 +16,60 @@ CASHIER_PIN, SUPERVISOR_PIN = "1234", "9999"
 
 
 def _staff(staff_id: int, name: str, role: str, pin: str) -> Change:
-    return Change(staff_id, "staff", "upsert", str(staff_id), {
-        "id": staff_id, "name": name, "role": role, "location_id": STORE_ID,
-        "pin_hash": hash_pin(pin, b"salt-%d" % staff_id, n=2**4)})
+    return Change(
+        staff_id,
+        "staff",
+        "upsert",
+        str(staff_id),
+        {
+            "id": staff_id,
+            "name": name,
+            "role": role,
+            "location_id": STORE_ID,
+            "pin_hash": hash_pin(pin, b"salt-%d" % staff_id, n=2**4),
+        },
+    )
 
 
 def product(seq: int, pid: int, name: str) -> Change:
-    return Change(seq, "product", "upsert", str(pid), {
-        "id": pid, "sku": f"1000{pid}", "name": name, "category": "零食", "price_cents": 2500,
-        "active": True, "barcodes": [f"47100000{pid:05d}"], "dropship_partner_id": None})
+    return Change(
+        seq,
+        "product",
+        "upsert",
+        str(pid),
+        {
+            "id": pid,
+            "sku": f"1000{pid}",
+            "name": name,
+            "category": "零食",
+            "price_cents": 2500,
+            "active": True,
+            "barcodes": [f"47100000{pid:05d}"],
+            "dropship_partner_id": None,
+        },
+    )
 
 
 @pytest.fixture
 def db(tmp_path: Path) -> Iterator[LocalDatabase]:
     database = LocalDatabase(tmp_path / "counter.db")
     with database.unit_of_work() as session:
-        apply_changes(session, [
-            Change(1, "location", "upsert", "2", {"id": 2, "code": "S001", "name": "台北信義店", "kind": "store"}),
-            _staff(3, "王小明", "cashier", CASHIER_PIN),
-            _staff(4, "林主任", "supervisor", SUPERVISOR_PIN),
-            product(5, 10, "茶裏王 日式無糖綠茶 600ml"),
-        ], "2026-11-25T01:00:00+00:00")
+        apply_changes(
+            session,
+            [
+                Change(
+                    1,
+                    "location",
+                    "upsert",
+                    "2",
+                    {"id": 2, "code": "S001", "name": "台北信義店", "kind": "store"},
+                ),
+                _staff(3, "王小明", "cashier", CASHIER_PIN),
+                _staff(4, "林主任", "supervisor", SUPERVISOR_PIN),
+                product(5, 10, "茶裏王 日式無糖綠茶 600ml"),
+            ],
+            "2026-11-25T01:00:00+00:00",
+        )
     yield database
     database.dispose()
 
@@ -60,7 +93,13 @@ class FakeClient:
 
     def me(self) -> dict[str, Any]:
         self.me_calls += 1
-        return {"id": 7, "name": "till", "role": "counter", "till_no": self.till_no, "location": None}
+        return {
+            "id": 7,
+            "name": "till",
+            "role": "counter",
+            "till_no": self.till_no,
+            "location": None,
+        }
 
     def pull(self, cursor: int, limit: int = 2000, *, rebuilding: bool = False) -> PullPage:
         self.pull_cursors.append(cursor)

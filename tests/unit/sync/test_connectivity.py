@@ -16,7 +16,12 @@ def test_a_blip_after_success_is_degraded_then_offline_after_repeated_failures()
     assert monitor.last_error == "timeout" and monitor.last_success_at == 100.0
     monitor.report_success()
     # Listeners hear each change once, not every report.
-    assert seen == [Connectivity.ONLINE, Connectivity.DEGRADED, Connectivity.OFFLINE, Connectivity.ONLINE]
+    assert seen == [
+        Connectivity.ONLINE,
+        Connectivity.DEGRADED,
+        Connectivity.OFFLINE,
+        Connectivity.ONLINE,
+    ]
     assert monitor.last_error == ""
 
 

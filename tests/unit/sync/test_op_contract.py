@@ -262,8 +262,13 @@ def test_every_shift_close_the_shift_service_can_queue_is_accepted(
     qty=st.integers(1, 200),
     price=st.integers(0, 10**7),  # up to NT$100,000 x 200: within the warehouse's int32 cents
     buyer=st.sampled_from(
-        [{}, {"tax_id": "04595257"}, {"carrier": "/ABC+123"}, {"carrier": "AB12345678901234"},
-         {"donation_code": "8585"}]
+        [
+            {},
+            {"tax_id": "04595257"},
+            {"carrier": "/ABC+123"},
+            {"carrier": "AB12345678901234"},
+            {"donation_code": "8585"},
+        ]
     ),
 )
 def test_every_invoice_the_counter_issues_with_a_sale_is_accepted(
@@ -288,7 +293,14 @@ def test_every_invoice_the_counter_issues_with_a_sale_is_accepted(
 
 def test_the_check_refuses_an_invoice_the_warehouse_refuses() -> None:
     good = EinvoiceIssuePayload(
-        uuid7(), "AB12345600", "0427", "11512", "2026-11-25T10:30:00+08:00", 9500, 500, 10000,
+        uuid7(),
+        "AB12345600",
+        "0427",
+        "11512",
+        "2026-11-25T10:30:00+08:00",
+        9500,
+        500,
+        10000,
         "04595257",
     ).to_payload()
     for bad in (
@@ -319,6 +331,8 @@ def test_voids_and_allowances_as_the_counter_queues_them_are_accepted() -> None:
     with db.transaction() as uow:
         invoicing.settle_return(uow, sales[0].sale_id, uuid7(), 10000, when)
         invoicing.settle_return(uow, sales[1].sale_id, uuid7(), 2500, when)
-    queued = [op for op in db.state.outbox.values() if op.type in ("einvoice.void", "einvoice.allowance")]
+    queued = [
+        op for op in db.state.outbox.values() if op.type in ("einvoice.void", "einvoice.allowance")
+    ]
     assert sorted(op.type for op in queued) == ["einvoice.allowance", "einvoice.void"]
     _validate([_on_the_wire(op.type, op.payload) for op in queued])

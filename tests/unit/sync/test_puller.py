@@ -18,9 +18,22 @@ from .conftest import FakeClient
 
 
 def _product(seq: int, pid: int, name: str) -> dict[str, Any]:
-    return {"seq": seq, "entity": "product", "op": "upsert", "id": str(pid), "data": {
-        "id": pid, "sku": f"S{pid}", "name": name, "category": "", "price_cents": 1000,
-        "active": True, "barcodes": [f"B{pid}"], "dropship_partner_id": None}}
+    return {
+        "seq": seq,
+        "entity": "product",
+        "op": "upsert",
+        "id": str(pid),
+        "data": {
+            "id": pid,
+            "sku": f"S{pid}",
+            "name": name,
+            "category": "",
+            "price_cents": 1000,
+            "active": True,
+            "barcodes": [f"B{pid}"],
+            "dropship_partner_id": None,
+        },
+    }
 
 
 def _page(changes: list[dict[str, Any]], cursor: int, has_more: bool) -> PullPage:
@@ -55,10 +68,14 @@ def test_pages_commit_with_their_cursor_and_a_crash_resumes_after_the_last_one(
     assert sorted(_names(db)) == ["商品一", "商品二"]
 
 
-def test_a_tombstone_removes_the_product_and_its_barcodes(db: LocalDatabase, client: FakeClient) -> None:
+def test_a_tombstone_removes_the_product_and_its_barcodes(
+    db: LocalDatabase, client: FakeClient
+) -> None:
     client.pages = [
         _page([_product(11, 101, "商品一")], 11, False),
-        _page([{"seq": 12, "entity": "product", "op": "delete", "id": "101", "data": None}], 12, False),
+        _page(
+            [{"seq": 12, "entity": "product", "op": "delete", "id": "101", "data": None}], 12, False
+        ),
     ]
     puller = _puller(db, client)
     puller.pull_until_current()
@@ -68,7 +85,9 @@ def test_a_tombstone_removes_the_product_and_its_barcodes(db: LocalDatabase, cli
     assert _names(db) == []
 
 
-def test_a_reset_re_pulls_from_zero_and_keeps_unpushed_sales(db: LocalDatabase, client: FakeClient) -> None:
+def test_a_reset_re_pulls_from_zero_and_keeps_unpushed_sales(
+    db: LocalDatabase, client: FakeClient
+) -> None:
     with db.unit_of_work() as s:
         op_id = outbox.enqueue(s, "sale", "sale:1", {})
         s.flush()
@@ -184,14 +203,23 @@ def test_a_reset_during_an_unfinished_bulk_load_leaves_a_sound_search_index(
 ) -> None:
     with db.unit_of_work() as s:
         clear_cache(s)
-    client.pages = [_page([_product(11, 101, "義美 原味小泡芙")], 11, True), WarehouseUnreachable("down")]
+    client.pages = [
+        _page([_product(11, 101, "義美 原味小泡芙")], 11, True),
+        WarehouseUnreachable("down"),
+    ]
     puller = _puller(db, client)
     puller.pull_until_current()  # loaded one page without indexing it, then the link dropped
     LocalDatabase(db.path).dispose()  # a restart puts the triggers back
-    client.pages = [PullPage([], 0, True, reset=True), _page([_product(3, 102, "樂事 原味洋芋片")], 3, False)]
+    client.pages = [
+        PullPage([], 0, True, reset=True),
+        _page([_product(3, 102, "樂事 原味洋芋片")], 3, False),
+    ]
     assert puller.pull_until_current().reset
     with db.read() as s:
-        assert s.execute(text("INSERT INTO product_search(product_search) VALUES ('integrity-check')")) is not None
+        assert (
+            s.execute(text("INSERT INTO product_search(product_search) VALUES ('integrity-check')"))
+            is not None
+        )
         assert [p.id for p in catalog_queries.search_products(s, "原味洋")] == [102]
         assert catalog_queries.search_products(s, "小泡芙") == []
 

@@ -41,14 +41,20 @@ def test_drain_pushes_in_batches_oldest_first(db: LocalDatabase, client: FakeCli
     assert outcome.applied == 60 and set(_states(db).values()) == {"done"}
 
 
-def test_a_rejected_op_stays_visible_with_the_servers_reason(db: LocalDatabase, client: FakeClient) -> None:
+def test_a_rejected_op_stays_visible_with_the_servers_reason(
+    db: LocalDatabase, client: FakeClient
+) -> None:
     bad, good = _enqueue(db, "sale:1") + _enqueue(db, "sale:2")
 
     def answer(ops: list[dict[str, Any]]) -> list[dict[str, Any]]:
         return [
-            {"op_id": op["op_id"], "status": "rejected",
-             "problem": {"code": "unknown_product", "detail": "no product with id 77"}}
-            if op["op_id"] == bad else {"op_id": op["op_id"], "status": "duplicate", "result": {}}
+            {
+                "op_id": op["op_id"],
+                "status": "rejected",
+                "problem": {"code": "unknown_product", "detail": "no product with id 77"},
+            }
+            if op["op_id"] == bad
+            else {"op_id": op["op_id"], "status": "duplicate", "result": {}}
             for op in ops
         ]
 
@@ -58,7 +64,10 @@ def test_a_rejected_op_stays_visible_with_the_servers_reason(db: LocalDatabase, 
     status = SyncStatusService(db)
     [failed] = status.failed_ops()
     assert (failed.op_id, failed.problem_code, failed.problem_detail) == (
-        bad, "unknown_product", "no product with id 77")
+        bad,
+        "unknown_product",
+        "no product with id 77",
+    )
     assert status.status().failed == 1 and status.status().waiting == 0
     # A rejected op is never pushed again on its own.
     client.pushed.clear()
@@ -67,10 +76,13 @@ def test_a_rejected_op_stays_visible_with_the_servers_reason(db: LocalDatabase, 
     assert _states(db)[good] == "done"
 
 
-def test_retry_sends_a_failed_op_again_under_the_same_op_id(db: LocalDatabase, client: FakeClient) -> None:
+def test_retry_sends_a_failed_op_again_under_the_same_op_id(
+    db: LocalDatabase, client: FakeClient
+) -> None:
     (op_id,) = _enqueue(db, "sale:1")
     client.push_answer = lambda ops: [
-        {"op_id": ops[0]["op_id"], "status": "rejected", "problem": {"code": "x", "detail": ""}}]
+        {"op_id": ops[0]["op_id"], "status": "rejected", "problem": {"code": "x", "detail": ""}}
+    ]
     _relay(db, client).drain()
     SyncStatusService(db).retry(op_id)
     client.push_answer = lambda ops: [{"op_id": ops[0]["op_id"], "status": "applied", "result": {}}]
@@ -79,10 +91,13 @@ def test_retry_sends_a_failed_op_again_under_the_same_op_id(db: LocalDatabase, c
     assert _states(db)[op_id] == "done"
 
 
-def test_discarding_needs_a_supervisor_pin_and_a_reason(db: LocalDatabase, client: FakeClient) -> None:
+def test_discarding_needs_a_supervisor_pin_and_a_reason(
+    db: LocalDatabase, client: FakeClient
+) -> None:
     (op_id,) = _enqueue(db, "sale:1")
     client.push_answer = lambda ops: [
-        {"op_id": ops[0]["op_id"], "status": "rejected", "problem": {"code": "x", "detail": ""}}]
+        {"op_id": ops[0]["op_id"], "status": "rejected", "problem": {"code": "x", "detail": ""}}
+    ]
     _relay(db, client).drain()
     status = SyncStatusService(db, StaffService(db, STORE_ID))
     with pytest.raises(SupervisorRequired):
@@ -118,7 +133,9 @@ def test_no_answer_puts_the_batch_back_with_backoff(db: LocalDatabase, client: F
     assert op.state == "ready" and op.attempts == 1 and op.problem_detail == "timed out"
 
 
-def test_an_entity_keeps_its_order_when_its_first_op_backs_off(db: LocalDatabase, client: FakeClient) -> None:
+def test_an_entity_keeps_its_order_when_its_first_op_backs_off(
+    db: LocalDatabase, client: FakeClient
+) -> None:
     create, cancel = _enqueue(db, "reservation:1", 2)
     relay = OutboxRelay(db, client, ConnectivityMonitor(), batch_size=1)  # type: ignore[arg-type]
 
@@ -134,7 +151,9 @@ def test_an_entity_keeps_its_order_when_its_first_op_backs_off(db: LocalDatabase
     assert _states(db) == {create: "ready", cancel: "ready"}
 
 
-def test_ops_left_in_flight_by_a_crash_are_pushed_again(db: LocalDatabase, client: FakeClient) -> None:
+def test_ops_left_in_flight_by_a_crash_are_pushed_again(
+    db: LocalDatabase, client: FakeClient
+) -> None:
     ids = _enqueue(db, "sale:1") + _enqueue(db, "sale:2")
     with db.unit_of_work() as s:
         outbox.claim_batch(s, 10)  # the process dies here, after the claim
@@ -202,7 +221,9 @@ def test_backoff_is_about_the_connection_and_ends_when_any_call_gets_through(
     assert [batch[0]["op_id"] for batch in client.pushed] == [first, second]  # in op order
 
 
-def test_a_lost_answer_is_resent_with_the_next_batch_in_op_order(db: LocalDatabase, client: FakeClient) -> None:
+def test_a_lost_answer_is_resent_with_the_next_batch_in_op_order(
+    db: LocalDatabase, client: FakeClient
+) -> None:
     ids = [op for i in range(5) for op in _enqueue(db, f"sale:{i}")]
     clock = _Clock()
     relay = OutboxRelay(db, client, ConnectivityMonitor(), batch_size=2, clock=clock)  # type: ignore[arg-type]
@@ -239,8 +260,17 @@ def test_a_till_enrolled_before_till_numbers_learns_its_number_on_next_contact(
 
 def _sale_op(db: LocalDatabase, receipt_no: str) -> str:
     with db.unit_of_work() as s:
-        return outbox.enqueue(s, "sale", "sale:s1", {
-            "sale_id": "s1", "receipt_no": receipt_no, "created_at": "2026-11-25T10:30:00+08:00", "lines": []})
+        return outbox.enqueue(
+            s,
+            "sale",
+            "sale:s1",
+            {
+                "sale_id": "s1",
+                "receipt_no": receipt_no,
+                "created_at": "2026-11-25T10:30:00+08:00",
+                "lines": [],
+            },
+        )
 
 
 def test_a_sale_refused_as_receipt_no_taken_is_renumbered_and_sent_again(
@@ -258,8 +288,11 @@ def test_a_sale_refused_as_receipt_no_taken_is_renumbered_and_sent_again(
 
     def answer(ops: list[dict[str, Any]]) -> list[dict[str, Any]]:
         return [
-            {"op_id": op["op_id"], "status": "rejected",
-             "problem": {"code": "receipt_no_taken", "detail": "belongs to another sale"}}
+            {
+                "op_id": op["op_id"],
+                "status": "rejected",
+                "problem": {"code": "receipt_no_taken", "detail": "belongs to another sale"},
+            }
             if op["payload"].get("receipt_no") == "RS001-261125-0001"
             else {"op_id": op["op_id"], "status": "applied", "result": {}}
             for op in ops
@@ -269,7 +302,12 @@ def test_a_sale_refused_as_receipt_no_taken_is_renumbered_and_sent_again(
     relay = _relay(db, client)
     relay.drain()
     relay.drain()
-    resent = [op for batch in client.pushed for op in batch if op["op_id"] != refused and op["type"] == "sale"]
+    resent = [
+        op
+        for batch in client.pushed
+        for op in batch
+        if op["op_id"] != refused and op["type"] == "sale"
+    ]
     assert [op["payload"]["receipt_no"] for op in resent] == ["RS001-2-261125-0001"]
     assert resent[0]["payload"]["sale_id"] == "s1"
     states = _states(db)
@@ -282,7 +320,9 @@ def test_a_sale_refused_as_receipt_no_taken_is_renumbered_and_sent_again(
     assert "RS001-261125-0001" in entry.detail and "RS001-2-261125-0001" in entry.detail
 
 
-def test_sales_refused_before_this_version_are_renumbered_at_start(db: LocalDatabase, client: FakeClient) -> None:
+def test_sales_refused_before_this_version_are_renumbered_at_start(
+    db: LocalDatabase, client: FakeClient
+) -> None:
     from counter_app.local import sync_state
 
     with db.unit_of_work() as s:
@@ -290,7 +330,9 @@ def test_sales_refused_before_this_version_are_renumbered_at_start(db: LocalData
         sync_state.set_value(s, "device_id", "17")
     refused = _sale_op(db, "RS001-261125-0001")
     with db.unit_of_work() as s:
-        outbox.mark_rejected(s, refused, "receipt_no_taken", "receipt RS001-261125-0001 belongs to another sale")
+        outbox.mark_rejected(
+            s, refused, "receipt_no_taken", "receipt RS001-261125-0001 belongs to another sale"
+        )
     relay = _relay(db, client)
     relay.recover()
     relay.drain()
@@ -309,15 +351,26 @@ def test_the_warehouses_negative_stock_answer_is_kept_for_the_manager(
         sync_state.set_value(s, "store_id", str(STORE_ID))
     _sale_op(db, "RS001-1-261125-0001")
     client.push_answer = lambda ops: [
-        {"op_id": op["op_id"], "status": "applied",
-         "result": {"sale_id": "s1", "receipt_no": "RS001-1-261125-0001",
-                    "negative_stock": [{"product_id": 10, "on_hand": -2}]}}
+        {
+            "op_id": op["op_id"],
+            "status": "applied",
+            "result": {
+                "sale_id": "s1",
+                "receipt_no": "RS001-1-261125-0001",
+                "negative_stock": [{"product_id": 10, "on_hand": -2}],
+            },
+        }
         for op in ops
     ]
     _relay(db, client).drain()
     with db.read() as s:
         row = s.scalars(select(WarehouseNegativeStock)).one()
-    assert (row.location_id, row.product_id, row.on_hand, row.receipt_no) == (STORE_ID, 10, -2, "RS001-1-261125-0001")
+    assert (row.location_id, row.product_id, row.on_hand, row.receipt_no) == (
+        STORE_ID,
+        10,
+        -2,
+        "RS001-1-261125-0001",
+    )
 
 
 def test_every_audit_entry_goes_out_as_an_audit_op_in_its_transaction(
@@ -327,11 +380,24 @@ def test_every_audit_entry_goes_out_as_an_audit_op_in_its_transaction(
     import json
 
     with db.unit_of_work() as s:
-        s.add(AuditEntry(at="2026-11-25T02:00:00.000+00:00", staff_id=4, action="drawer.open",
-                         detail=json.dumps({"reason": "change for a 1000"})))
+        s.add(
+            AuditEntry(
+                at="2026-11-25T02:00:00.000+00:00",
+                staff_id=4,
+                action="drawer.open",
+                detail=json.dumps({"reason": "change for a 1000"}),
+            )
+        )
     try:
         with db.unit_of_work() as s:
-            s.add(AuditEntry(at="2026-11-25T02:01:00.000+00:00", staff_id=4, action="drawer.open", detail="{}"))
+            s.add(
+                AuditEntry(
+                    at="2026-11-25T02:01:00.000+00:00",
+                    staff_id=4,
+                    action="drawer.open",
+                    detail="{}",
+                )
+            )
             raise RuntimeError("the drawer failed")  # rolled back: no audit row, no op
     except RuntimeError:
         pass

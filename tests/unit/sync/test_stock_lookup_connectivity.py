@@ -25,7 +25,9 @@ class _StockClient:
         pass
 
 
-def test_a_failed_live_look_up_reports_to_the_monitor_and_a_good_one_clears_it(db: LocalDatabase) -> None:
+def test_a_failed_live_look_up_reports_to_the_monitor_and_a_good_one_clears_it(
+    db: LocalDatabase,
+) -> None:
     catalog = CatalogService(db)
     product = catalog.find_by_code("4710000000010")  # from the sync conftest catalogue
     assert product is not None

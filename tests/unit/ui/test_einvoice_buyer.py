@@ -47,9 +47,15 @@ def test_a_scanned_carrier_fills_the_dialog_and_becomes_the_buyer(qtbot: Any) ->
 
 @pytest.mark.parametrize(
     ("typed", "problem"),
-    [("12345678", "Not a valid tax ID"), ("/AB", "Not a valid carrier"), ("12", "Not a valid donation code")],
+    [
+        ("12345678", "Not a valid tax ID"),
+        ("/AB", "Not a valid carrier"),
+        ("12", "Not a valid donation code"),
+    ],
 )
-def test_a_bad_buyer_keeps_the_dialog_open_and_says_why(qtbot: Any, typed: str, problem: str) -> None:
+def test_a_bad_buyer_keeps_the_dialog_open_and_says_why(
+    qtbot: Any, typed: str, problem: str
+) -> None:
     dialog = CashPaymentDialog(Money(2500), buyer_text=typed)
     qtbot.addWidget(dialog)
     dialog.tendered_edit.setText("25")
@@ -89,7 +95,10 @@ def test_a_carrier_scanned_at_the_sale_screen_goes_on_the_sales_invoice(
     open_test_shift(db, 2)  # SellingService sells only in an open shift
     selling = SellingService(db, StoreContext(2, "S001", "台北信義店"), lambda: now, invoicing)
     screen = SaleScreen(
-        CatalogService(db), selling, tasks, StaffMember(3, "王小明", "cashier"),
+        CatalogService(db),
+        selling,
+        tasks,
+        StaffMember(3, "王小明", "cashier"),
         ask_tender=lambda total, _parent: total,
     )
     qtbot.addWidget(screen)

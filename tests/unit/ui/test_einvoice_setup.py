@@ -26,7 +26,11 @@ def test_set_up_stores_the_key_apart_from_the_settings(tmp_path: Path) -> None:
     assert key_file.stat().st_mode & 0o077 == 0  # only this user can read it
     db = LocalDatabase(tmp_path / "counter.db")
     service = build_einvoicing(
-        tmp_path, settings, db, StoreContext(2, "S001", "台北信義店"), print_queue=Any,  # type: ignore[arg-type]
+        tmp_path,
+        settings,
+        db,
+        StoreContext(2, "S001", "台北信義店"),
+        print_queue=Any,  # type: ignore[arg-type]
         use_keyring=False,
     )
     assert service is not None and service.settings.seller_id == "04595257"
@@ -36,7 +40,11 @@ def test_set_up_stores_the_key_apart_from_the_settings(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("seller", "key", "says"),
-    [("12345678", KEY, "tax ID"), ("04595257", KEY[:-2], "32 hexadecimal"), ("04595257", "zz" * 16, "hexadecimal")],
+    [
+        ("12345678", KEY, "tax ID"),
+        ("04595257", KEY[:-2], "32 hexadecimal"),
+        ("04595257", "zz" * 16, "hexadecimal"),
+    ],
 )
 def test_a_bad_tax_id_or_key_is_refused_without_echoing_the_key(
     tmp_path: Path, seller: str, key: str, says: str
@@ -51,8 +59,15 @@ def test_without_a_key_e_invoices_stay_off(tmp_path: Path) -> None:
     settings = SettingsStore(tmp_path / "settings.json")
     settings.save_section("einvoice", {"seller_id": "04595257"})
     db = LocalDatabase(tmp_path / "counter.db")
-    assert build_einvoicing(
-        tmp_path, settings, db, StoreContext(2, "S001", "S"), print_queue=Any,  # type: ignore[arg-type]
-        use_keyring=False,
-    ) is None
+    assert (
+        build_einvoicing(
+            tmp_path,
+            settings,
+            db,
+            StoreContext(2, "S001", "S"),
+            print_queue=Any,  # type: ignore[arg-type]
+            use_keyring=False,
+        )
+        is None
+    )
     db.dispose()

@@ -143,7 +143,9 @@ def test_a_kind_no_screen_takes_yet_gets_a_clear_message_on_the_screen_in_front(
 def test_a_broken_code_is_refused_with_its_reason_and_reaches_no_screen(frame: Any) -> None:
     _window, router, sale, _desk = frame
     router.on_scanned(BAD_EAN)
-    assert sale.scans == [] and "Wrong check digit" in sale.problems[0] and BAD_EAN in sale.problems[0]
+    assert (
+        sale.scans == [] and "Wrong check digit" in sale.problems[0] and BAD_EAN in sale.problems[0]
+    )
 
 
 def test_a_typed_code_is_routed_like_a_scan(qtbot: Any, frame: Any) -> None:

@@ -15,7 +15,9 @@ NOT_ONLINE = [Connectivity.UNKNOWN, Connectivity.DEGRADED, Connectivity.OFFLINE]
 
 
 def _status(waiting: int, failed: int) -> SyncStatus:
-    return SyncStatus(waiting=waiting, oldest_age_s=75.0 if waiting else None, failed=failed, last_pull_age_s=4.0)
+    return SyncStatus(
+        waiting=waiting, oldest_age_s=75.0 if waiting else None, failed=failed, last_pull_age_s=4.0
+    )
 
 
 @pytest.mark.parametrize(

@@ -80,7 +80,9 @@ def test_an_unhandled_error_is_shown_in_plain_translated_words_and_logged_with_c
 
 def test_a_network_fault_says_so(tasks: TaskRunner) -> None:
     assert tasks.plain_message(TimeoutError()) != tasks.plain_message(ValueError())
-    assert tasks.plain_message(OSError(28, "No space left on device")) != tasks.plain_message(ValueError())
+    assert tasks.plain_message(OSError(28, "No space left on device")) != tasks.plain_message(
+        ValueError()
+    )
 
 
 def test_an_owner_without_a_message_line_gets_a_message_box(qtbot: Any, tasks: TaskRunner) -> None:
@@ -90,7 +92,11 @@ def test_an_owner_without_a_message_line_gets_a_message_box(qtbot: Any, tasks: T
     tasks.db(_broken, owner=dialog)
 
     def box() -> QMessageBox | None:
-        found = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+        found = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QMessageBox) and w.isVisible()
+        ]
         return found[0] if found else None
 
     qtbot.waitUntil(lambda: box() is not None)
@@ -127,7 +133,9 @@ def test_the_answer_for_a_closed_dialog_is_dropped(qtbot: Any, tasks: TaskRunner
     assert answered == []
 
 
-def test_the_answer_for_a_deleted_widget_is_dropped_without_touching_it(qtbot: Any, tasks: TaskRunner) -> None:
+def test_the_answer_for_a_deleted_widget_is_dropped_without_touching_it(
+    qtbot: Any, tasks: TaskRunner
+) -> None:
     parent = QWidget()
     qtbot.addWidget(parent)
     panel = Panel()

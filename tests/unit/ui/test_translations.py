@@ -15,7 +15,10 @@ ROOT = Path(__file__).resolve().parents[3]
 
 def _tr_strings() -> set[str]:
     found = set()
-    for path in [*(ROOT / "counter_app" / "ui").rglob("*.py"), ROOT / "counter_app" / "bootstrap.py"]:
+    for path in [
+        *(ROOT / "counter_app" / "ui").rglob("*.py"),
+        ROOT / "counter_app" / "bootstrap.py",
+    ]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
                 continue
@@ -31,13 +34,13 @@ def _tr_strings() -> set[str]:
 
 def test_every_tr_string_has_a_finished_zh_tw_translation() -> None:
     tree = ET.parse(resource_path("translations", "counter_zh_TW.ts"))
-    translated = {
-        m.findtext("source"): m.find("translation")
-        for m in tree.iter("message")
-    }
+    translated = {m.findtext("source"): m.find("translation") for m in tree.iter("message")}
     missing = sorted(
-        s for s in _tr_strings()
-        if s not in translated or translated[s].get("type") == "unfinished" or not translated[s].text
+        s
+        for s in _tr_strings()
+        if s not in translated
+        or translated[s].get("type") == "unfinished"
+        or not translated[s].text
     )
     assert missing == [], "run `python tools/i18n.py` and add these to its phrasebook"
 
@@ -80,5 +83,9 @@ def test_the_placeholder_check_catches_each_kind_of_slip() -> None:
         ("Hello {name}", "您好 {nmae}"),  # a misspelt field
     ]
     assert tool.placeholder_mismatches(slips) == slips
-    fine = [("Sale %1 done. Change due: %2", "找零 %2，交易 %1 完成"), ("Total", "總計"), ("%n items", "%n 件")]
+    fine = [
+        ("Sale %1 done. Change due: %2", "找零 %2，交易 %1 完成"),
+        ("Total", "總計"),
+        ("%n items", "%n 件"),
+    ]
     assert tool.placeholder_mismatches(fine) == []
