@@ -595,7 +595,11 @@ def _add_tools(counter: CounterApp) -> None:
         QCoreApplication.translate("MainWindow", "Stock to count…"),
         "",
         lambda: StockToCountDialog(
-            services.catalog, services.store.location_id, tasks, window
+            services.catalog,
+            services.store.location_id,
+            tasks,
+            window,
+            warehouse_reports=services.stock_to_count.negative_at_warehouse,
         ).exec(),
     )
 

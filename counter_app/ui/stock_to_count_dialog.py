@@ -4,10 +4,13 @@ there is allowed; this list is where a store manager finds the figures to count.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from counter_app.services.catalog import CatalogService, StockToCount
+from counter_app.services.stock_to_count import NegativeStock
 from counter_app.ui.local_time import local_time_text
 from counter_app.ui.tables import fill_rows, read_only_table
 from counter_app.ui.task_runner import TaskRunner
@@ -20,9 +23,12 @@ class StockToCountDialog(QDialog):
         location_id: int,
         tasks: TaskRunner,
         parent: QWidget | None = None,
+        warehouse_reports: Callable[[], list[NegativeStock]] | None = None,
     ) -> None:
         super().__init__(parent)
         self._catalog = catalog
+        self._warehouse_reports = warehouse_reports
+        self.reported: list[NegativeStock] = []
         self._location_id = location_id
         self._tasks = tasks
         self.items: list[StockToCount] = []
@@ -46,6 +52,24 @@ class StockToCountDialog(QDialog):
             1,
         )
         self.empty_label = QLabel(self.tr("No product is below zero at this store."))
+        # What the warehouse itself said when it applied this store's sales (negative_stock).
+        self.reported_label = QLabel(
+            self.tr("The warehouse reported these below zero when it applied this store's sales:")
+        )
+        self.reported_label.setWordWrap(True)
+        self.reported_table = read_only_table(
+            "warehouseReported",
+            [
+                self.tr("SKU"),
+                self.tr("Item"),
+                self.tr("Warehouse figure"),
+                self.tr("Receipt"),
+                self.tr("Reported at"),
+            ],
+            1,
+        )
+        self.reported_label.setVisible(False)
+        self.reported_table.setVisible(False)
         self.refresh_button = QPushButton(self.tr("Refresh"))
         close = QPushButton(self.tr("Close"))
         buttons = QHBoxLayout()
@@ -56,6 +80,8 @@ class StockToCountDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.table)
+        layout.addWidget(self.reported_label)
+        layout.addWidget(self.reported_table)
         layout.addLayout(buttons)
         self.refresh_button.clicked.connect(self.reload)
         close.clicked.connect(self.accept)
@@ -65,6 +91,26 @@ class StockToCountDialog(QDialog):
     def reload(self) -> None:
         location_id = self._location_id
         self._tasks.db(lambda: self._catalog.stock_to_count(location_id), self._show)
+        if self._warehouse_reports is not None:
+            self._tasks.db(self._warehouse_reports, self._show_reported)
+
+    def _show_reported(self, reported: list[NegativeStock]) -> None:
+        self.reported = reported
+        fill_rows(
+            self.reported_table,
+            [
+                (
+                    item.sku,
+                    item.name,
+                    str(item.on_hand),
+                    item.receipt_no,
+                    local_time_text(item.reported_at),
+                )
+                for item in reported
+            ],
+        )
+        self.reported_label.setVisible(bool(reported))
+        self.reported_table.setVisible(bool(reported))
 
     def _show(self, items: list[StockToCount]) -> None:
         self.items = items

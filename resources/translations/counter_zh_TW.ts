@@ -23,7 +23,7 @@
         <translation>小計</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cart_model.py" line="57" />
+        <location filename="../../counter_app/ui/cart_model.py" line="59" />
         <source>This store has %1 by the records</source>
         <translation>本店帳上庫存 %1</translation>
     </message>
@@ -31,27 +31,27 @@
 <context>
     <name>CashMovementDialog</name>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="181" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="185" />
         <source>Cash in</source>
         <translation>存入現金</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="181" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="185" />
         <source>Cash out</source>
         <translation>取出現金</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="190" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="194" />
         <source>e.g. change from the bank, paid the courier</source>
         <translation>例如：銀行換零錢、支付快遞費</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="194" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="198" />
         <source>Cash amount</source>
         <translation>金額</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="195" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="199" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -99,42 +99,42 @@
         <translation>剛好</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="99" />
+        <location filename="../../counter_app/ui/payment_dialog.py" line="101" />
         <source>Complete sale</source>
         <translation>完成交易</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="102" />
+        <location filename="../../counter_app/ui/payment_dialog.py" line="104" />
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="134" />
+        <location filename="../../counter_app/ui/payment_dialog.py" line="137" />
         <source>Enter the amount received</source>
         <translation>請輸入實收金額</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="137" />
+        <location filename="../../counter_app/ui/payment_dialog.py" line="142" />
         <source>Short by %1</source>
         <translation>尚差 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="149" />
+        <location filename="../../counter_app/ui/payment_dialog.py" line="155" />
         <source>Not a valid carrier</source>
         <translation>載具格式錯誤</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="150" />
+        <location filename="../../counter_app/ui/payment_dialog.py" line="156" />
         <source>Not a valid donation code</source>
         <translation>愛心碼格式錯誤</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="151" />
+        <location filename="../../counter_app/ui/payment_dialog.py" line="157" />
         <source>Not a valid tax ID</source>
         <translation>統一編號錯誤</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="153" />
+        <location filename="../../counter_app/ui/payment_dialog.py" line="159" />
         <source>Give a carrier, a donation code or a tax ID, not two</source>
         <translation>載具、愛心碼、統一編號只能擇一</translation>
     </message>
@@ -142,37 +142,37 @@
 <context>
     <name>CountPanel</name>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="107" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="108" />
         <source>Denomination</source>
         <translation>面額</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="107" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="108" />
         <source>Pieces</source>
         <translation>數量</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="107" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="108" />
         <source>Amount</source>
         <translation>小計</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="112" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="114" />
         <source>coin</source>
         <translation>硬幣</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="112" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="114" />
         <source>note</source>
         <translation>紙鈔</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="138" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="140" />
         <source>Counted</source>
         <translation>實點現金</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="172" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="176" />
         <source>Difference: %1</source>
         <translation>差額：%1</translation>
     </message>
@@ -180,57 +180,57 @@
 <context>
     <name>CounterStatusBar</name>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="124" />
+        <location filename="../../counter_app/ui/status_bar.py" line="130" />
         <source>● Online</source>
         <translation>● 已連線</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="125" />
+        <location filename="../../counter_app/ui/status_bar.py" line="131" />
         <source>● Unstable connection</source>
         <translation>● 連線不穩</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="126" />
+        <location filename="../../counter_app/ui/status_bar.py" line="132" />
         <source>● Offline: sales are kept and sent later</source>
         <translation>● 離線：交易已保存，恢復連線後自動上傳</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="127" />
+        <location filename="../../counter_app/ui/status_bar.py" line="133" />
         <source>● Connecting…</source>
         <translation>● 連線中…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="131" />
+        <location filename="../../counter_app/ui/status_bar.py" line="137" />
         <source>Sending: %1 (oldest %2)</source>
         <translation>上傳中：%1 筆（最久 %2）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="154" />
+        <location filename="../../counter_app/ui/status_bar.py" line="166" />
         <source>%1 waits to print: %2</source>
         <translation>%1 等待列印：%2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="159" />
+        <location filename="../../counter_app/ui/status_bar.py" line="173" />
         <source>Printing failed: %1</source>
         <translation>列印失敗：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="133" />
+        <location filename="../../counter_app/ui/status_bar.py" line="139" />
         <source>Waiting to sync: %1 (oldest %2)</source>
         <translation>待同步：%1 筆（最久 %2）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="135" />
+        <location filename="../../counter_app/ui/status_bar.py" line="141" />
         <source>All synced</source>
         <translation>已全部同步</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="140" />
+        <location filename="../../counter_app/ui/status_bar.py" line="149" />
         <source>Failed: %1 need attention</source>
         <translation>失敗：%1 筆待處理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="148" />
+        <location filename="../../counter_app/ui/status_bar.py" line="159" />
         <source>Stock figures from %1 ago</source>
         <translation>庫存資料更新於 %1 前</translation>
     </message>
@@ -509,209 +509,209 @@
         <translation>Big5（台灣機種）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="136" />
+        <location filename="../../counter_app/ui/device_settings.py" line="137" />
         <source>GB18030 (mainland models)</source>
         <translation>GB18030（簡體機種）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="137" />
+        <location filename="../../counter_app/ui/device_settings.py" line="139" />
         <source>Image (any printer)</source>
         <translation>圖像（任何印表機）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="141" />
+        <location filename="../../counter_app/ui/device_settings.py" line="143" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="142" />
+        <location filename="../../counter_app/ui/device_settings.py" line="144" />
         <source>Connection</source>
         <translation>連線方式</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="143" />
+        <location filename="../../counter_app/ui/device_settings.py" line="145" />
         <source>Address</source>
         <translation>位址</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="144" />
+        <location filename="../../counter_app/ui/device_settings.py" line="146" />
         <source>Printer profile</source>
         <translation>機型設定檔</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="145" />
+        <location filename="../../counter_app/ui/device_settings.py" line="147" />
         <source>Paper width</source>
         <translation>紙寬</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="146" />
+        <location filename="../../counter_app/ui/device_settings.py" line="148" />
         <source>Chinese encoding</source>
         <translation>中文編碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="147" />
+        <location filename="../../counter_app/ui/device_settings.py" line="149" />
         <source>Receipt printer</source>
         <translation>收據印表機</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="151" />
+        <location filename="../../counter_app/ui/device_settings.py" line="153" />
         <source>Pin 2 (usual)</source>
         <translation>接腳 2（一般）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="152" />
+        <location filename="../../counter_app/ui/device_settings.py" line="154" />
         <source>Pin 5 (second drawer)</source>
         <translation>接腳 5（第二錢櫃）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="157" />
+        <location filename="../../counter_app/ui/device_settings.py" line="159" />
         <source>Drawer pin</source>
         <translation>錢櫃接腳</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="158" />
+        <location filename="../../counter_app/ui/device_settings.py" line="160" />
         <source>Pulse on</source>
         <translation>脈衝時間</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="159" />
+        <location filename="../../counter_app/ui/device_settings.py" line="161" />
         <source>Pulse off</source>
         <translation>間隔時間</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="160" />
+        <location filename="../../counter_app/ui/device_settings.py" line="162" />
         <source>Cash drawer</source>
         <translation>錢櫃</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="163" />
+        <location filename="../../counter_app/ui/device_settings.py" line="165" />
         <source>Test print</source>
         <translation>測試列印</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="164" />
+        <location filename="../../counter_app/ui/device_settings.py" line="166" />
         <source>Test the drawer</source>
         <translation>測試開錢櫃</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="169" />
+        <location filename="../../counter_app/ui/device_settings.py" line="171" />
         <source>Not tested yet</source>
         <translation>尚未測試</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="172" />
+        <location filename="../../counter_app/ui/device_settings.py" line="174" />
         <source>Linux USB permissions</source>
         <translation>Linux USB 權限</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="184" />
+        <location filename="../../counter_app/ui/device_settings.py" line="186" />
         <source>Scanner test</source>
         <translation>掃描器測試</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="186" />
+        <location filename="../../counter_app/ui/device_settings.py" line="188" />
         <source>Scan any code; what it is shows below:</source>
         <translation>請掃描任一條碼，結果會顯示在下方：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="192" />
+        <location filename="../../counter_app/ui/device_settings.py" line="194" />
         <source>Save</source>
         <translation>儲存</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="193" />
+        <location filename="../../counter_app/ui/device_settings.py" line="195" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="212" />
+        <location filename="../../counter_app/ui/device_settings.py" line="214" />
         <source>Receipt preview</source>
         <translation>收據預覽</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="225" />
+        <location filename="../../counter_app/ui/device_settings.py" line="227" />
         <source> ms</source>
         <translation> 毫秒</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="263" />
+        <location filename="../../counter_app/ui/device_settings.py" line="265" />
         <source>%1 or %1:9100</source>
         <translation>%1 或 %1:9100</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="264" />
+        <location filename="../../counter_app/ui/device_settings.py" line="266" />
         <source>04b8:0e15 (vendor:product)</source>
         <translation>04b8:0e15（廠商:產品）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="265" />
+        <location filename="../../counter_app/ui/device_settings.py" line="267" />
         <source>COM3 or /dev/ttyUSB0@9600</source>
         <translation>COM3 或 /dev/ttyUSB0@9600</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="282" />
+        <location filename="../../counter_app/ui/device_settings.py" line="289" />
         <source>Enter the USB address, e.g. 04b8:0e15 (vendor:product, shown by lsusb).</source>
         <translation>請輸入 USB 位址，例如 04b8:0e15（廠商:產品，可用 lsusb 查詢）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="286" />
+        <location filename="../../counter_app/ui/device_settings.py" line="295" />
         <source>No permission to use the USB printer (errno 13, access denied). Run these commands as an administrator to install the udev rule:</source>
         <translation>沒有存取 USB 印表機的權限（errno 13 / 拒絕存取）。請以管理員身分執行下列指令安裝 udev 規則：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="288" />
+        <location filename="../../counter_app/ui/device_settings.py" line="298" />
         <source>On Linux a USB printer needs a udev rule before a normal user can print:</source>
         <translation>在 Linux 上，USB 印表機需要 udev 規則才能由一般使用者列印：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="324" />
-        <location filename="../../counter_app/ui/device_settings.py" line="335" />
-        <location filename="../../counter_app/ui/device_settings.py" line="380" />
+        <location filename="../../counter_app/ui/device_settings.py" line="339" />
+        <location filename="../../counter_app/ui/device_settings.py" line="350" />
+        <location filename="../../counter_app/ui/device_settings.py" line="395" />
         <source>Invalid settings: %1</source>
         <translation>設定有誤：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="328" />
+        <location filename="../../counter_app/ui/device_settings.py" line="343" />
         <source>Test page sent, waiting to print…</source>
         <translation>測試頁已送出，等待列印…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="354" />
+        <location filename="../../counter_app/ui/device_settings.py" line="369" />
         <source>Install the udev rule below.</source>
         <translation>請安裝下方的 udev 規則。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="364" />
+        <location filename="../../counter_app/ui/device_settings.py" line="379" />
         <source>Product barcode</source>
         <translation>商品條碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="365" />
+        <location filename="../../counter_app/ui/device_settings.py" line="380" />
         <source>GS1 code</source>
         <translation>GS1 條碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="366" />
+        <location filename="../../counter_app/ui/device_settings.py" line="381" />
         <source>In-store weight/price label</source>
         <translation>店內秤重／計價條碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="367" />
+        <location filename="../../counter_app/ui/device_settings.py" line="382" />
         <source>Receipt number (returns)</source>
         <translation>收據號碼（退換貨）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="368" />
+        <location filename="../../counter_app/ui/device_settings.py" line="383" />
         <source>Pickup code</source>
         <translation>取貨碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="369" />
+        <location filename="../../counter_app/ui/device_settings.py" line="384" />
         <source>E-invoice carrier</source>
         <translation>電子發票載具</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="370" />
+        <location filename="../../counter_app/ui/device_settings.py" line="385" />
         <source>Invalid code</source>
         <translation>無效條碼</translation>
     </message>
@@ -724,12 +724,12 @@
         <translation>正在從倉儲下載商品與員工資料…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/first_sync.py" line="52" />
+        <location filename="../../counter_app/ui/first_sync.py" line="58" />
         <source>Warehouse unreachable</source>
         <translation>無法連線倉儲</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/first_sync.py" line="53" />
+        <location filename="../../counter_app/ui/first_sync.py" line="59" />
         <source>This till has no products yet and cannot reach the warehouse. Check the network and try again.</source>
         <translation>本機尚無商品資料，且無法連線倉儲。請檢查網路後再試一次。</translation>
     </message>
@@ -742,27 +742,27 @@
         <translation>已鎖定</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/lock_screen.py" line="123" />
+        <location filename="../../counter_app/ui/lock_screen.py" line="125" />
         <source>The counter is locked</source>
         <translation>收銀台已鎖定</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/lock_screen.py" line="126" />
+        <location filename="../../counter_app/ui/lock_screen.py" line="128" />
         <source>%1 locked it. Enter %1's PIN, or a supervisor's.</source>
         <translation>%1 已鎖定畫面。請輸入 %1 的密碼，或主管密碼。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/lock_screen.py" line="133" />
+        <location filename="../../counter_app/ui/lock_screen.py" line="137" />
         <source>PIN</source>
         <translation>密碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/lock_screen.py" line="141" />
+        <location filename="../../counter_app/ui/lock_screen.py" line="145" />
         <source>Unlock  (Enter)</source>
         <translation>解鎖  (Enter)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/lock_screen.py" line="146" />
+        <location filename="../../counter_app/ui/lock_screen.py" line="150" />
         <source>Switch cashier…  (F11)</source>
         <translation>更換收銀員…  (F11)</translation>
     </message>
@@ -770,67 +770,67 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="92" />
+        <location filename="../../counter_app/ui/main_window.py" line="94" />
         <source>Counter — %1</source>
         <translation>門市櫃台 — %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="175" />
+        <location filename="../../counter_app/ui/main_window.py" line="181" />
         <source>&amp;Tools</source>
         <translation>功能(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="448" />
+        <location filename="../../counter_app/bootstrap.py" line="477" />
         <source>No shift open</source>
         <translation>尚未開班</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="449" />
+        <location filename="../../counter_app/bootstrap.py" line="478" />
         <source>No shift is open at this till. Open one now?</source>
         <translation>本機目前沒有開班。現在開班嗎？</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="491" />
+        <location filename="../../counter_app/bootstrap.py" line="526" />
         <source>Open the cash drawer without a sale</source>
         <translation>非交易開錢櫃</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="501" />
+        <location filename="../../counter_app/bootstrap.py" line="539" />
         <source>Printer and scanner settings</source>
         <translation>印表機與掃描器設定</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="528" />
+        <location filename="../../counter_app/bootstrap.py" line="575" />
         <source>Lock the screen</source>
         <translation>鎖定畫面</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="529" />
+        <location filename="../../counter_app/bootstrap.py" line="578" />
         <source>Switch cashier…</source>
         <translation>更換收銀員…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="530" />
+        <location filename="../../counter_app/bootstrap.py" line="580" />
         <source>Reprint a receipt…</source>
         <translation>補印收據…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="531" />
+        <location filename="../../counter_app/bootstrap.py" line="582" />
         <source>Sync problems…</source>
         <translation>同步問題…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="532" />
+        <location filename="../../counter_app/bootstrap.py" line="585" />
         <source>Open the cash drawer (supervisor)…</source>
         <translation>開錢櫃（需主管）…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="533" />
+        <location filename="../../counter_app/bootstrap.py" line="590" />
         <source>Printer and scanner settings…</source>
         <translation>印表機與掃描器設定…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="535" />
+        <location filename="../../counter_app/bootstrap.py" line="595" />
         <source>Stock to count…</source>
         <translation>待盤點庫存…</translation>
     </message>
@@ -843,132 +843,132 @@
         <translation>此收據號碼在倉儲已被另一筆交易使用。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="14" />
+        <location filename="../../counter_app/ui/problem_reasons.py" line="16" />
         <source>The warehouse already has an operation with this id but different content.</source>
         <translation>倉儲已有相同編號但內容不同的作業。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="15" />
+        <location filename="../../counter_app/ui/problem_reasons.py" line="20" />
         <source>Not enough stock at the warehouse for this request.</source>
         <translation>倉儲庫存不足。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="16" />
+        <location filename="../../counter_app/ui/problem_reasons.py" line="23" />
         <source>The stock moved since the count began; count again.</source>
         <translation>盤點開始後庫存已變動，請重新盤點。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="17" />
+        <location filename="../../counter_app/ui/problem_reasons.py" line="26" />
         <source>The order is no longer in a state that allows this.</source>
         <translation>此訂單目前的狀態不允許這項操作。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="18" />
+        <location filename="../../counter_app/ui/problem_reasons.py" line="29" />
         <source>A product in it is not known to the warehouse.</source>
         <translation>其中有倉儲不認得的商品。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="19" />
+        <location filename="../../counter_app/ui/problem_reasons.py" line="32" />
         <source>The cashier or staff member is not known to the warehouse.</source>
         <translation>倉儲不認得此收銀員或員工。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="20" />
+        <location filename="../../counter_app/ui/problem_reasons.py" line="35" />
         <source>The warehouse could not accept its content (a bug in this till; tell support).</source>
         <translation>倉儲無法接受其內容（本機程式錯誤，請通知技術支援）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="21" />
+        <location filename="../../counter_app/ui/problem_reasons.py" line="39" />
         <source>The warehouse could not read the request (a bug in this till; tell support).</source>
         <translation>倉儲無法讀取此請求（本機程式錯誤，請通知技術支援）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="22" />
+        <location filename="../../counter_app/ui/problem_reasons.py" line="43" />
         <source>This till is not allowed to do this.</source>
         <translation>本機沒有執行此操作的權限。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="23" />
+        <location filename="../../counter_app/ui/problem_reasons.py" line="46" />
         <source>The warehouse does not accept this till's key; it may have been revoked.</source>
         <translation>倉儲不接受本機的金鑰，可能已被撤銷。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="24" />
+        <location filename="../../counter_app/ui/problem_reasons.py" line="50" />
         <source>This till is not set up for a store.</source>
         <translation>本機尚未設定所屬門市。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="25" />
+        <location filename="../../counter_app/ui/problem_reasons.py" line="53" />
         <source>No warehouse is set up.</source>
         <translation>尚未設定倉儲。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="26" />
+        <location filename="../../counter_app/ui/problem_reasons.py" line="54" />
         <source>The products do not all ship from one partner.</source>
         <translation>這些商品並非都由同一個代發廠商出貨。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="27" />
+        <location filename="../../counter_app/ui/problem_reasons.py" line="57" />
         <source>The operation is too large for the warehouse.</source>
         <translation>此作業資料量超過倉儲上限。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="28" />
+        <location filename="../../counter_app/ui/problem_reasons.py" line="60" />
         <source>The warehouse had an internal error; retry later.</source>
         <translation>倉儲發生內部錯誤，請稍後重試。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="29" />
+        <location filename="../../counter_app/ui/problem_reasons.py" line="63" />
         <source>The warehouse was busy; retry later.</source>
         <translation>倉儲忙碌中，請稍後重試。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="37" />
+        <location filename="../../counter_app/ui/problem_reasons.py" line="73" />
         <source>Sale</source>
         <translation>銷售</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="38" />
+        <location filename="../../counter_app/ui/problem_reasons.py" line="74" />
         <source>Return</source>
         <translation>退貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="39" />
+        <location filename="../../counter_app/ui/problem_reasons.py" line="75" />
         <source>Pickup reservation</source>
         <translation>取貨預留</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="40" />
+        <location filename="../../counter_app/ui/problem_reasons.py" line="76" />
         <source>Reservation cancelled</source>
         <translation>取消預留</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="41" />
+        <location filename="../../counter_app/ui/problem_reasons.py" line="77" />
         <source>Pickup handed over</source>
         <translation>取貨完成</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="42" />
+        <location filename="../../counter_app/ui/problem_reasons.py" line="78" />
         <source>Stock count</source>
         <translation>盤點</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="43" />
+        <location filename="../../counter_app/ui/problem_reasons.py" line="79" />
         <source>Dropship order</source>
         <translation>代發訂單</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="44" />
+        <location filename="../../counter_app/ui/problem_reasons.py" line="80" />
         <source>Dropship order cancelled</source>
         <translation>取消代發訂單</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="45" />
+        <location filename="../../counter_app/ui/problem_reasons.py" line="81" />
         <source>Shift close</source>
         <translation>關帳</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="46" />
+        <location filename="../../counter_app/ui/problem_reasons.py" line="82" />
         <source>Audit entry</source>
         <translation>稽核紀錄</translation>
     </message>
@@ -976,47 +976,47 @@
 <context>
     <name>ReprintDialog</name>
     <message>
-        <location filename="../../counter_app/ui/reprint_dialog.py" line="20" />
+        <location filename="../../counter_app/ui/reprint_dialog.py" line="22" />
         <source>Reprint a receipt</source>
         <translation>補印收據</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reprint_dialog.py" line="21" />
+        <location filename="../../counter_app/ui/reprint_dialog.py" line="24" />
         <source>Receipt</source>
         <translation>收據號碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reprint_dialog.py" line="21" />
+        <location filename="../../counter_app/ui/reprint_dialog.py" line="24" />
         <source>Time</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reprint_dialog.py" line="21" />
+        <location filename="../../counter_app/ui/reprint_dialog.py" line="24" />
         <source>Total</source>
         <translation>總計</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reprint_dialog.py" line="23" />
+        <location filename="../../counter_app/ui/reprint_dialog.py" line="27" />
         <source>Reprint</source>
         <translation>補印</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reprint_dialog.py" line="24" />
+        <location filename="../../counter_app/ui/reprint_dialog.py" line="28" />
         <source>Close</source>
         <translation>關閉</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reprint_dialog.py" line="51" />
+        <location filename="../../counter_app/ui/reprint_dialog.py" line="58" />
         <source>Sent %1 to the printer</source>
         <translation>已送出 %1 至印表機</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reprint_dialog.py" line="53" />
+        <location filename="../../counter_app/ui/reprint_dialog.py" line="61" />
         <source>Receipt %1 is not in this till's journal</source>
         <translation>本機交易紀錄中沒有收據 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reprint_dialog.py" line="55" />
+        <location filename="../../counter_app/ui/reprint_dialog.py" line="63" />
         <source>Could not reprint %1</source>
         <translation>無法補印 %1</translation>
     </message>
@@ -1024,177 +1024,177 @@
 <context>
     <name>SaleScreen</name>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="133" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="134" />
         <source>Scan a barcode or type a code or name, then Enter</source>
         <translation>掃描條碼，或輸入條碼／品名後按 Enter</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="172" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="174" />
         <source>Total</source>
         <translation>總計</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="183" />
-        <location filename="../../counter_app/ui/screens/sale.py" line="660" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="185" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="715" />
         <source>Cashier: %1</source>
         <translation>收銀員：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="198" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="200" />
         <source>Cash (F12)</source>
         <translation>現金結帳 (F12)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="200" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="202" />
         <source>Quantity (F4)</source>
         <translation>修改數量 (F4)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="203" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="205" />
         <source>Remove line (Del)</source>
         <translation>刪除品項 (Del)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="204" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="206" />
         <source>Clear cart</source>
         <translation>清空購物車</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="339" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="349" />
         <source>The cart has %1 items that are not paid for. Close the till and drop them?</source>
         <translation>購物車還有 %1 件商品尚未結帳。確定要關閉收銀機並放棄這些商品嗎？</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="348" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="360" />
         <source>Drop the cart?</source>
         <translation>放棄購物車？</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="356" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="370" />
         <source>Sale</source>
         <translation>銷售</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="381" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="395" />
         <source>In-store price label %1 is not set up for this store</source>
         <translation>本店未設定店內計價條碼 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="387" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="404" />
         <source>E-invoice carrier %1 for this sale</source>
         <translation>本筆交易發票存入載具 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="413" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="431" />
         <source>The cart is empty</source>
         <translation>購物車是空的</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="442" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="460" />
         <source>Quantity</source>
         <translation>數量</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="452" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="471" />
         <source>Quantity must be a whole number, not “%1”</source>
         <translation>數量必須是整數，不能是「%1」</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="456" />
-        <location filename="../../counter_app/ui/screens/sale.py" line="629" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="479" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="685" />
         <source>Quantity must be at least 1. To take the line off, use Remove line (Del).</source>
         <translation>數量至少為 1。要刪除品項請按「刪除品項 (Del)」。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="459" />
-        <location filename="../../counter_app/ui/screens/sale.py" line="627" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="484" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="681" />
         <source>Quantity can be at most %1 per line</source>
         <translation>每個品項數量最多 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="463" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="493" />
         <source>Quantity not changed</source>
         <translation>數量未變更</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="469" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="500" />
         <source>Large quantity</source>
         <translation>數量偏大</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="470" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="501" />
         <source>Sell %1 of %2? That is more than usual.</source>
         <translation>確定要賣出 %1 個「%2」嗎？這比平常多。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="481" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="515" />
         <source>Removed %1</source>
         <translation>已刪除 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="487" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="521" />
         <source>Clear the cart? %1 items will be taken off.</source>
         <translation>確定清空購物車？將移除 %1 件商品。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="504" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="540" />
         <source>Unreadable code; scan again</source>
         <translation>條碼無法辨識，請重新掃描</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="514" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="550" />
         <source>No product with code %1</source>
         <translation>查無此條碼商品：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="525" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="565" />
         <source>Nothing matches “%1”</source>
         <translation>找不到符合「%1」的商品</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="538" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="579" />
         <source>%1 matches: pick one and press Enter (Esc closes)</source>
         <translation>找到 %1 筆，請選擇後按 Enter（Esc 關閉）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="542" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="586" />
         <source>Look-up failed: %1</source>
         <translation>查詢失敗：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="576" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="628" />
         <source>%1: this store has %2 by the records. Sold anyway; check the shelf, it will be listed to count.</source>
         <translation>%1：本店帳上庫存 %2。仍照常銷售；請檢查貨架，此商品將列入待盤點。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="610" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="663" />
         <source>%1 × %2</source>
         <translation>%1 × %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="647" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="704" />
         <source>Sale %1 done. Change due: %2</source>
         <translation>交易 %1 完成，找零 %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="652" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="708" />
         <source>Change due
 %1</source>
         <translation>找零
 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="666" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="722" />
         <source>No shift is open: open one (F6) before selling. The cart is kept.</source>
         <translation>尚未開班：請先開班（F6）再結帳。購物車內容已保留。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="673" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="731" />
         <source>The sale was not saved: %1. The cart is kept; try again.</source>
         <translation>交易未儲存：%1。購物車內容已保留，請再試一次。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="679" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="740" />
         <source>%1 items</source>
         <translation>共 %1 件</translation>
     </message>
@@ -1222,37 +1222,37 @@
         <translation>條碼含有控制字元</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/scan_messages.py" line="17" />
+        <location filename="../../counter_app/ui/scan_messages.py" line="19" />
         <source>Wrong check digit, scan again</source>
         <translation>檢查碼錯誤，請重新掃描</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/scan_messages.py" line="18" />
+        <location filename="../../counter_app/ui/scan_messages.py" line="22" />
         <source>The date in the code is invalid</source>
         <translation>條碼中的日期無效</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/scan_messages.py" line="19" />
+        <location filename="../../counter_app/ui/scan_messages.py" line="25" />
         <source>Malformed GS1 code</source>
         <translation>GS1 條碼格式錯誤</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/scan_messages.py" line="20" />
+        <location filename="../../counter_app/ui/scan_messages.py" line="26" />
         <source>GS1 code carries no GTIN</source>
         <translation>GS1 條碼沒有商品編號</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/scan_messages.py" line="21" />
+        <location filename="../../counter_app/ui/scan_messages.py" line="29" />
         <source>Malformed pickup code</source>
         <translation>取貨碼格式錯誤</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/scan_messages.py" line="22" />
+        <location filename="../../counter_app/ui/scan_messages.py" line="32" />
         <source>Malformed e-invoice carrier</source>
         <translation>載具條碼格式錯誤</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/scan_messages.py" line="23" />
+        <location filename="../../counter_app/ui/scan_messages.py" line="35" />
         <source>Unknown code format</source>
         <translation>無法辨識的條碼</translation>
     </message>
@@ -1260,17 +1260,17 @@
 <context>
     <name>ScanRouter</name>
     <message>
-        <location filename="../../counter_app/ui/scan_router.py" line="117" />
+        <location filename="../../counter_app/ui/scan_router.py" line="119" />
         <source>Receipt %1: returns cannot be taken at this till yet</source>
         <translation>收據 %1：本機尚未開放退換貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/scan_router.py" line="119" />
+        <location filename="../../counter_app/ui/scan_router.py" line="124" />
         <source>Pickup code %1: pickups cannot be handed over at this till yet</source>
         <translation>取貨碼 %1：本機尚未開放取貨交貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/scan_router.py" line="121" />
+        <location filename="../../counter_app/ui/scan_router.py" line="127" />
         <source>%1: this till cannot take this kind of code yet</source>
         <translation>%1：本機尚無法處理這類條碼</translation>
     </message>
@@ -1343,168 +1343,168 @@
         <translation>禮券</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="261" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="267" />
         <source>Open the shift</source>
         <translation>開班</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="262" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="269" />
         <source>Cash in…</source>
         <translation>存入現金…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="263" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="272" />
         <source>Cash out…</source>
         <translation>取出現金…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="264" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="274" />
         <source>X report</source>
         <translation>X 報表</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="265" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="276" />
         <source>Close the shift</source>
         <translation>關帳</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="268" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="280" />
         <source>Figure</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="268" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="280" />
         <source>Sum</source>
         <translation>金額</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="306" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="324" />
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="333" />
-        <location filename="../../counter_app/ui/screens/shift.py" line="487" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="354" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="537" />
         <source>Expected in the drawer</source>
         <translation>錢櫃應有現金</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="336" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="358" />
         <source>Counted at the last close</source>
         <translation>上次關帳點數</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="348" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="371" />
         <source>Shift opened with %1</source>
         <translation>已開班，零用金 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="372" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="400" />
         <source>Cash in: %1</source>
         <translation>已存入現金 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="372" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="400" />
         <source>Cash out: %1</source>
         <translation>已取出現金 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="387" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="420" />
         <source>X report printed</source>
         <translation>X 報表已列印</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="398" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="435" />
         <source>Close the shift with %1 operations not yet synced</source>
         <translation>在 %1 筆作業尚未同步時關帳</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="410" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="451" />
         <source>Shift closed. Difference %1. The Z report is printing.</source>
         <translation>已關帳，差額 %1。Z 報表列印中。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="446" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="489" />
         <source>The report was not printed: %1</source>
         <translation>報表未列印：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="452" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="495" />
         <source>Shift open since %1 (%2)</source>
         <translation>開班中：%1 起（%2）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="456" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="499" />
         <source>To close: count the drawer, then Close the shift</source>
         <translation>關帳：點算錢櫃現金後按「關帳」</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="458" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="501" />
         <source>No shift open</source>
         <translation>尚未開班</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="459" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="502" />
         <source>To open: count the float, then Open the shift</source>
         <translation>開班：點算零用金後按「開班」</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="467" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="510" />
         <source>Z report (closed)</source>
         <translation>Z 報表（關帳）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="467" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="510" />
         <source>X report (so far)</source>
         <translation>X 報表（交班中）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="473" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="516" />
         <source>%1: %2 sales</source>
         <translation>%1：%2 筆</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="478" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="523" />
         <source>Opening float</source>
         <translation>開班零用金</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="481" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="528" />
         <source>  difference from the last close</source>
         <translation>  與上次關帳點數差額</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="483" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="533" />
         <source>Cash sales</source>
         <translation>現金銷售</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="484" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="534" />
         <source>Cash refunds</source>
         <translation>現金退款</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="485" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="535" />
         <source>Cash in</source>
         <translation>存入現金</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="486" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="536" />
         <source>Cash out</source>
         <translation>取出現金</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="491" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="541" />
         <source>Counted</source>
         <translation>實點現金</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="492" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="542" />
         <source>Difference</source>
         <translation>差額</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="494" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="544" />
         <source>Operations waiting to sync</source>
         <translation>待同步作業</translation>
     </message>
@@ -1512,32 +1512,32 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../counter_app/ui/sign_in_dialog.py" line="31" />
+        <location filename="../../counter_app/ui/sign_in_dialog.py" line="33" />
         <source>Sign in</source>
         <translation>登入</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sign_in_dialog.py" line="40" />
+        <location filename="../../counter_app/ui/sign_in_dialog.py" line="42" />
         <source>Staff PIN</source>
         <translation>員工密碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sign_in_dialog.py" line="49" />
+        <location filename="../../counter_app/ui/sign_in_dialog.py" line="53" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sign_in_dialog.py" line="50" />
+        <location filename="../../counter_app/ui/sign_in_dialog.py" line="54" />
         <source>PIN</source>
         <translation>密碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sign_in_dialog.py" line="53" />
+        <location filename="../../counter_app/ui/sign_in_dialog.py" line="57" />
         <source>Enter your PIN</source>
         <translation>請輸入員工密碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sign_in_dialog.py" line="71" />
+        <location filename="../../counter_app/ui/sign_in_dialog.py" line="77" />
         <source>Wrong PIN</source>
         <translation>密碼錯誤</translation>
     </message>
@@ -1546,7 +1546,7 @@
     <name>StockPanel</name>
     <message>
         <location filename="../../counter_app/ui/stock_panel.py" line="17" />
-        <location filename="../../counter_app/ui/stock_panel.py" line="76" />
+        <location filename="../../counter_app/ui/stock_panel.py" line="82" />
         <source>Stock</source>
         <translation>庫存</translation>
     </message>
@@ -1561,17 +1561,17 @@
         <translation>即時庫存（倉儲連線中）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/stock_panel.py" line="44" />
+        <location filename="../../counter_app/ui/stock_panel.py" line="45" />
         <source>Offline: cached figures, up to %1 old</source>
         <translation>離線：顯示快取庫存，最舊 %1 前</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/stock_panel.py" line="57" />
+        <location filename="../../counter_app/ui/stock_panel.py" line="59" />
         <source>%1 (this store)</source>
         <translation>%1（本店）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/stock_panel.py" line="59" />
+        <location filename="../../counter_app/ui/stock_panel.py" line="62" />
         <source>%1 (available %2)</source>
         <translation>%1（可用 %2）</translation>
     </message>
@@ -1579,57 +1579,79 @@
 <context>
     <name>StockToCountDialog</name>
     <message>
-        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="25" />
+        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="35" />
         <source>Stock to count</source>
         <translation>待盤點庫存</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="28" />
+        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="38" />
         <source>Products this store has sold more of than its records hold. Count them on the shelf and correct the stock. Figures include sales not yet sent to the warehouse.</source>
         <translation>本店賣出數量超過帳上庫存的商品。請到貨架盤點並更正庫存。數字已包含尚未上傳倉儲的銷售。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="35" />
+        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="46" />
+        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="63" />
         <source>SKU</source>
         <translation>商品編號</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="35" />
+        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="47" />
+        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="64" />
         <source>Item</source>
         <translation>品名</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="35" />
+        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="48" />
         <source>Stock</source>
         <translation>庫存</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="35" />
+        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="49" />
         <source>Not yet synced</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="35" />
+        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="50" />
         <source>Warehouse figure of</source>
         <translation>倉儲數字時間</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="38" />
+        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="54" />
         <source>No product is below zero at this store.</source>
         <translation>本店沒有庫存低於零的商品。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="39" />
+        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="57" />
+        <source>The warehouse reported these below zero when it applied this store's sales:</source>
+        <translation>倉儲入帳本店銷售時回報以下商品庫存低於零：</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="65" />
+        <source>Warehouse figure</source>
+        <translation>倉儲數字</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="66" />
+        <source>Receipt</source>
+        <translation>收據號碼</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="67" />
+        <source>Reported at</source>
+        <translation>回報時間</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="73" />
         <source>Refresh</source>
         <translation>重新整理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="40" />
+        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="74" />
         <source>Close</source>
         <translation>關閉</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="69" />
+        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="127" />
         <source>never</source>
         <translation>從未</translation>
     </message>
@@ -1695,42 +1717,42 @@
         <translation>倉儲拒絕的作業</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="44" />
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="45" />
         <source>Type</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="44" />
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="45" />
         <source>Created</source>
         <translation>建立時間</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="44" />
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="45" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="48" />
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="54" />
         <source>Nothing needs attention.</source>
         <translation>目前沒有需要處理的作業。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="49" />
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="55" />
         <source>Retry</source>
         <translation>重試</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="50" />
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="56" />
         <source>Discard… (supervisor)</source>
         <translation>捨棄…（需主管）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="51" />
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="57" />
         <source>Close</source>
         <translation>關閉</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="104" />
+        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="117" />
         <source>Discard %1: it will never reach the warehouse.</source>
         <translation>捨棄 %1：這筆作業將不會送達倉儲。</translation>
     </message>
@@ -1738,22 +1760,22 @@
 <context>
     <name>TaskRunner</name>
     <message>
-        <location filename="../../counter_app/ui/task_runner.py" line="186" />
+        <location filename="../../counter_app/ui/task_runner.py" line="188" />
         <source>Something went wrong</source>
         <translation>發生問題</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/task_runner.py" line="194" />
+        <location filename="../../counter_app/ui/task_runner.py" line="200" />
         <source>The disk is full. Free some space, then try again.</source>
         <translation>磁碟已滿。請清出空間後再試一次。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/task_runner.py" line="196" />
+        <location filename="../../counter_app/ui/task_runner.py" line="203" />
         <source>The connection failed or timed out. Nothing was lost; try again in a moment.</source>
         <translation>連線失敗或逾時。資料沒有遺失，請稍後再試一次。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/task_runner.py" line="198" />
+        <location filename="../../counter_app/ui/task_runner.py" line="206" />
         <source>Something went wrong and it was not done. It has been written to the log; if it happens again, tell your supervisor.</source>
         <translation>發生問題，這項操作沒有完成。已寫入紀錄；若再次發生，請告知主管。</translation>
     </message>

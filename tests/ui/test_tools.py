@@ -14,7 +14,7 @@ from counter_app.core.cart import Cart
 from counter_app.core.ids import uuid7
 from counter_app.core.money import Money
 from counter_app.local import outbox
-from counter_app.local.models import AuditEntry, OutboxOp, Stock
+from counter_app.local.models import AuditEntry, OutboxOp, Stock, WarehouseNegativeStock
 from counter_app.ui.reprint_dialog import ReprintDialog
 from counter_app.ui.stock_to_count_dialog import StockToCountDialog
 from counter_app.ui.supervisor_prompt import SupervisorApprovalDialog
@@ -270,3 +270,33 @@ def _product(services: Any, product_id: int) -> Any:
             text("SELECT sku FROM products WHERE id = :i"), {"i": product_id}
         ).scalar_one()
     return services.catalog.find_by_code(sku)
+
+
+def test_stock_to_count_shows_what_the_warehouse_reported_below_zero(
+    qtbot: Any, demo_counter: Any, tasks: Any
+) -> None:
+    """The warehouse's ``negative_stock`` answer, kept by the relay, reaches the manager."""
+    services = demo_counter.services
+    store = services.selling.location_id
+    product = services.catalog.search("茶", 1)[0]
+    with services.db.unit_of_work() as session:
+        session.add(
+            WarehouseNegativeStock(
+                location_id=store,
+                product_id=product.id,
+                on_hand=-4,
+                reported_at="2026-11-25T01:30:00+00:00",
+                receipt_no="RS001-1-261125-0007",
+            )
+        )
+    dialog = StockToCountDialog(
+        services.catalog,
+        store,
+        tasks,
+        warehouse_reports=services.stock_to_count.negative_at_warehouse,
+    )
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: len(dialog.reported) == 1)
+    assert dialog.reported_table.item(0, 1).text() == product.name
+    assert dialog.reported_table.item(0, 2).text() == "-4"
+    assert dialog.reported_table.item(0, 3).text() == "RS001-1-261125-0007"
