@@ -308,6 +308,25 @@ class EinvoiceAllowancePayload:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class PickupCompletePayload:
+    """A pickup handed over at this store's counter (type ``pickup.complete``): the
+    warehouse moves the reservation from ready to picked up and the held goods out of
+    the store's stock. The till names the reservation by id (the pickup code alone is
+    accepted by the warehouse too, but the id is what the till mirrors)."""
+
+    op_type: ClassVar[str] = "pickup.complete"
+    reservation_id: str
+    pickup_code: str
+
+    @property
+    def entity_key(self) -> str:
+        return f"reservation:{self.reservation_id}"
+
+    def to_payload(self) -> dict[str, Any]:
+        return {"reservation_id": self.reservation_id, "pickup_code": self.pickup_code}
+
+
 # Every operation type the counter can send, by its wire name.
 OP_TYPES: Mapping[str, type[OutboundOp]] = {
     SalePayload.op_type: SalePayload,
@@ -316,4 +335,5 @@ OP_TYPES: Mapping[str, type[OutboundOp]] = {
     EinvoiceIssuePayload.op_type: EinvoiceIssuePayload,
     EinvoiceVoidPayload.op_type: EinvoiceVoidPayload,
     EinvoiceAllowancePayload.op_type: EinvoiceAllowancePayload,
+    PickupCompletePayload.op_type: PickupCompletePayload,
 }
