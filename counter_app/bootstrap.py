@@ -36,6 +36,7 @@ from counter_app.services.catalog import CatalogService
 from counter_app.services.context import StaffMember, StoreContext
 from counter_app.services.einvoice import EinvoiceService, EinvoiceSettings, InvoiceNotFound
 from counter_app.services.permissions import Action
+from counter_app.services.pickups import PickupDeskService
 from counter_app.services.receipts import ReceiptService
 from counter_app.services.selling import TAIWAN, CompletedSale, SellingService
 from counter_app.services.shifts import ShiftReport, ShiftService
@@ -56,6 +57,7 @@ from counter_app.ui.main_window import MainWindow
 from counter_app.ui.reprint_dialog import ReprintDialog
 from counter_app.ui.scan_router import ScanRouter
 from counter_app.ui.screens.base import Screen
+from counter_app.ui.screens.pickups import PickupsScreen
 from counter_app.ui.screens.sale import SaleScreen
 from counter_app.ui.screens.shift import ShiftScreen
 from counter_app.ui.sign_in_dialog import SignInDialog, ask_for_staff
@@ -96,6 +98,7 @@ class CounterServices:
     stock_to_count: StockToCountService
     shifts: ShiftService
     einvoicing: EinvoiceService | None = None  # None until docs/einvoice.md's set-up is done
+    pickups: PickupDeskService | None = None  # built from db, store and print queue when None
 
     def close(self) -> None:
         self.print_queue.stop()
@@ -272,6 +275,7 @@ def build_services(
         stock_to_count=StockToCountService(db, store.location_id),
         shifts=ShiftService(db, store, staff, print_queue, terminal=terminal),
         einvoicing=einvoicing,
+        pickups=PickupDeskService(db, store, print_queue),
     )
 
 
@@ -317,6 +321,7 @@ class CounterApp:
     """Owned by Python: the sync threads hold a reference."""
     print_bridge: PrintJobBridge = field(default_factory=PrintJobBridge)
     """Owned by Python: the print thread holds a reference."""
+    pickups_screen: PickupsScreen | None = None
 
     def add_screen(self, screen: Screen, scan_kinds: Iterable[str] = ()) -> None:
         """Put a screen in the frame under its function key; scans of ``scan_kinds`` go
@@ -330,6 +335,8 @@ class CounterApp:
         self.cashier = cashier
         self.sale_screen.set_cashier(cashier)
         self.shift_screen.set_cashier(cashier)
+        if self.pickups_screen is not None:
+            self.pickups_screen.set_cashier(cashier)
 
     @property
     def locked(self) -> bool:
@@ -405,6 +412,9 @@ def build_counter(services: CounterServices, cashier: StaffMember, tasks: TaskRu
     )
     counter.add_screen(counter.sale_screen)  # F1, the first screen
     counter.add_screen(counter.shift_screen)  # F6
+    desk = services.pickups or PickupDeskService(services.db, services.store, services.print_queue)
+    counter.pickups_screen = PickupsScreen(desk, tasks, cashier)
+    counter.add_screen(counter.pickups_screen, ["pickup"])  # F8
     _add_tools(counter)
     _connect_signals(counter)
     return counter

@@ -368,6 +368,37 @@ PHRASEBOOK.update(
 )
 
 
+# The pickup desk (ui/screens/pickups.py) and its handover slip.
+PHRASEBOOK.update(
+    {
+        "%1 is not a pickup code": "%1 不是取貨碼",
+        "All": "全部",
+        "Cancelled": "已取消",
+        "Confirmed": "已確認",
+        "Customer": "顧客",
+        "Expired": "已逾期",
+        "Hand over": "交付",
+        "Handed over %1: %2": "已交付 %1：%2",
+        "Handover slip %1": "取貨交付單 %1",
+        "Hold until": "保留至",
+        "In transit": "運送中",
+        "Items": "商品",
+        "Picked up": "已取貨",
+        "Pickup %1 cannot be handed over: it is %2": "取貨 %1 無法交付：狀態為%2",
+        "Pickup %1 is not ready yet (%2): its goods have not arrived": "取貨 %1 尚未到店（%2），無法交付",
+        "Pickup %1 was already handed over": "取貨 %1 已交付過",
+        "Pickup code": "取貨碼",
+        "Pickup code %1 is not known at this store": "本店查無取貨碼 %1",
+        "Pickups": "門市取貨",
+        "Ready": "可取貨",
+        "Scan or type the pickup code, then Enter": "掃描或輸入取貨碼後按 Enter",
+        "Search: pickup code, its last digits, or name": "搜尋：取貨碼、末幾碼或姓名",
+        "Status": "狀態",
+        "The hand-over could not be recorded: %1": "交付未能記錄：%1",
+        "The pickup list could not be read: %1": "無法讀取取貨清單：%1",
+    }
+)
+
 # Qt's %1..%99 (and %L1), %n for plurals, printf's %s/%d (a slip: Qt does not fill
 # them), and str.format's {name}. A translation must carry exactly the source's.
 PLACEHOLDER = re.compile(r"%L?\d{1,2}|%n|%[sd]|\{[A-Za-z_]\w*\}")

@@ -27,6 +27,7 @@ from counter_app.core.records import (
     NegativeStockWarning,
     OutboxStats,
     PaymentRecord,
+    ReservationRecord,
     SaleLineRecord,
     SaleRecord,
     SaleSummary,
@@ -34,7 +35,6 @@ from counter_app.core.records import (
     StaffRecord,
     TenderTotal,
 )
-from counter_app.core.records import ReservationRecord
 from counter_app.local import catalog_queries, outbox, shelf_queries, sync_results, sync_state
 from counter_app.local.einvoice_repository import SqlEinvoiceRepository
 from counter_app.local.models import (
@@ -42,13 +42,14 @@ from counter_app.local.models import (
     CashMovement,
     Payment,
     PendingStockDelta,
+    Product,
+    Reservation,
     Sale,
     SaleLine,
     Shift,
     ShiftSale,
     Staff,
 )
-from counter_app.local.models import Product, Reservation
 
 
 class SqlCatalogRepository:

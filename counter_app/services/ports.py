@@ -24,13 +24,13 @@ from counter_app.core.records import (
     FailedOp,
     NegativeStockWarning,
     OutboxStats,
+    ReservationRecord,
     SaleRecord,
     SaleSummary,
     ShiftRecord,
     StaffRecord,
     TenderTotal,
 )
-from counter_app.core.records import ReservationRecord
 
 
 class CatalogRepository(Protocol):

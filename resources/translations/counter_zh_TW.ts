@@ -319,139 +319,144 @@
     </message>
     <message>
         <location filename="../../counter_app/ui/device_messages.py" line="66" />
+        <source>Handover slip %1</source>
+        <translation>取貨交付單 %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="67" />
         <source>Dropship slip %1</source>
         <translation>代發單 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="69" />
+        <location filename="../../counter_app/ui/device_messages.py" line="70" />
         <source>%1 report</source>
         <translation>%1 報表</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="70" />
-        <location filename="../../counter_app/ui/device_messages.py" line="123" />
+        <location filename="../../counter_app/ui/device_messages.py" line="71" />
+        <location filename="../../counter_app/ui/device_messages.py" line="124" />
         <source>Test page</source>
         <translation>測試頁</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="71" />
         <location filename="../../counter_app/ui/device_messages.py" line="72" />
+        <location filename="../../counter_app/ui/device_messages.py" line="73" />
         <source>E-invoice %1</source>
         <translation>電子發票 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="74" />
+        <location filename="../../counter_app/ui/device_messages.py" line="75" />
         <source>Print job</source>
         <translation>列印工作</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="78" />
+        <location filename="../../counter_app/ui/device_messages.py" line="79" />
         <source>%1 (reprint)</source>
         <translation>%1（補印）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="83" />
+        <location filename="../../counter_app/ui/device_messages.py" line="84" />
         <source>Open the cash drawer</source>
         <translation>開錢櫃</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="91" />
+        <location filename="../../counter_app/ui/device_messages.py" line="92" />
         <source>Drawer not opened: %1</source>
         <translation>錢櫃未開啟：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="94" />
+        <location filename="../../counter_app/ui/device_messages.py" line="95" />
         <source>Printing failed (program error): %1</source>
         <translation>列印失敗（程式錯誤）：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="100" />
+        <location filename="../../counter_app/ui/device_messages.py" line="101" />
         <source>The print was cut off; it prints again in full, marked as a reprint.</source>
         <translation>列印中斷，將完整重印並標示補印。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="106" />
-        <location filename="../../counter_app/ui/device_messages.py" line="113" />
+        <location filename="../../counter_app/ui/device_messages.py" line="107" />
+        <location filename="../../counter_app/ui/device_messages.py" line="114" />
         <source>Queued</source>
         <translation>排隊中</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="107" />
+        <location filename="../../counter_app/ui/device_messages.py" line="108" />
         <source>Printing…</source>
         <translation>列印中…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="108" />
+        <location filename="../../counter_app/ui/device_messages.py" line="109" />
         <source>Done: %1</source>
         <translation>完成：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="111" />
+        <location filename="../../counter_app/ui/device_messages.py" line="112" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="118" />
+        <location filename="../../counter_app/ui/device_messages.py" line="119" />
         <source>Receipt printer</source>
         <translation>收據印表機</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="124" />
+        <location filename="../../counter_app/ui/device_messages.py" line="125" />
         <source>Print test</source>
         <translation>列印測試</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="125" />
+        <location filename="../../counter_app/ui/device_messages.py" line="126" />
         <source>TEST PAGE</source>
         <translation>測試頁 TEST PAGE</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="126" />
+        <location filename="../../counter_app/ui/device_messages.py" line="127" />
         <source>Printer: </source>
         <translation>印表機：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="127" />
+        <location filename="../../counter_app/ui/device_messages.py" line="128" />
         <source>Printer profile: </source>
         <translation>機型設定：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="128" />
+        <location filename="../../counter_app/ui/device_messages.py" line="129" />
         <source>Paper: </source>
         <translation>紙寬：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="129" />
+        <location filename="../../counter_app/ui/device_messages.py" line="130" />
         <source>Encoding: </source>
         <translation>編碼：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="130" />
+        <location filename="../../counter_app/ui/device_messages.py" line="131" />
         <source>Time: </source>
         <translation>時間：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="131" />
+        <location filename="../../counter_app/ui/device_messages.py" line="132" />
         <source>Traditional Chinese: </source>
         <translation>繁體中文：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="132" />
+        <location filename="../../counter_app/ui/device_messages.py" line="133" />
         <source>Bold</source>
         <translation>粗體 Bold</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="133" />
+        <location filename="../../counter_app/ui/device_messages.py" line="134" />
         <source>Centred</source>
         <translation>置中 Center</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="134" />
+        <location filename="../../counter_app/ui/device_messages.py" line="135" />
         <source>Right-aligned</source>
         <translation>靠右 Right</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="135" />
+        <location filename="../../counter_app/ui/device_messages.py" line="136" />
         <source>Alignment test</source>
         <translation>對齊測試</translation>
     </message>
@@ -780,59 +785,183 @@
         <translation>功能(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="448" />
+        <location filename="../../counter_app/bootstrap.py" line="458" />
         <source>No shift open</source>
         <translation>尚未開班</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="449" />
+        <location filename="../../counter_app/bootstrap.py" line="459" />
         <source>No shift is open at this till. Open one now?</source>
         <translation>本機目前沒有開班。現在開班嗎？</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="491" />
+        <location filename="../../counter_app/bootstrap.py" line="501" />
         <source>Open the cash drawer without a sale</source>
         <translation>非交易開錢櫃</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="501" />
+        <location filename="../../counter_app/bootstrap.py" line="511" />
         <source>Printer and scanner settings</source>
         <translation>印表機與掃描器設定</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="528" />
+        <location filename="../../counter_app/bootstrap.py" line="538" />
         <source>Lock the screen</source>
         <translation>鎖定畫面</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="529" />
+        <location filename="../../counter_app/bootstrap.py" line="539" />
         <source>Switch cashier…</source>
         <translation>更換收銀員…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="530" />
+        <location filename="../../counter_app/bootstrap.py" line="540" />
         <source>Reprint a receipt…</source>
         <translation>補印收據…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="531" />
+        <location filename="../../counter_app/bootstrap.py" line="541" />
         <source>Sync problems…</source>
         <translation>同步問題…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="532" />
+        <location filename="../../counter_app/bootstrap.py" line="542" />
         <source>Open the cash drawer (supervisor)…</source>
         <translation>開錢櫃（需主管）…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="533" />
+        <location filename="../../counter_app/bootstrap.py" line="543" />
         <source>Printer and scanner settings…</source>
         <translation>印表機與掃描器設定…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="535" />
+        <location filename="../../counter_app/bootstrap.py" line="545" />
         <source>Stock to count…</source>
         <translation>待盤點庫存…</translation>
+    </message>
+</context>
+<context>
+    <name>PickupsScreen</name>
+    <message>
+        <location filename="../../counter_app/ui/screens/pickups.py" line="56" />
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/pickups.py" line="63" />
+        <source>Search: pickup code, its last digits, or name</source>
+        <translation>搜尋：取貨碼、末幾碼或姓名</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/pickups.py" line="66" />
+        <location filename="../../counter_app/ui/screens/pickups.py" line="72" />
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/pickups.py" line="72" />
+        <source>Pickup code</source>
+        <translation>取貨碼</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/pickups.py" line="72" />
+        <source>Items</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/pickups.py" line="72" />
+        <source>Customer</source>
+        <translation>顧客</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/pickups.py" line="72" />
+        <source>Hold until</source>
+        <translation>保留至</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/pickups.py" line="78" />
+        <source>Scan or type the pickup code, then Enter</source>
+        <translation>掃描或輸入取貨碼後按 Enter</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/pickups.py" line="83" />
+        <source>Hand over</source>
+        <translation>交付</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/pickups.py" line="105" />
+        <source>Pickups</source>
+        <translation>門市取貨</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/pickups.py" line="115" />
+        <source>%1 is not a pickup code</source>
+        <translation>%1 不是取貨碼</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/pickups.py" line="127" />
+        <source>Confirmed</source>
+        <translation>已確認</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/pickups.py" line="128" />
+        <source>In transit</source>
+        <translation>運送中</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/pickups.py" line="129" />
+        <source>Ready</source>
+        <translation>可取貨</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/pickups.py" line="130" />
+        <source>Picked up</source>
+        <translation>已取貨</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/pickups.py" line="131" />
+        <source>Expired</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/pickups.py" line="132" />
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/pickups.py" line="140" />
+        <source>Pickup code %1 is not known at this store</source>
+        <translation>本店查無取貨碼 %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/pickups.py" line="143" />
+        <source>Pickup %1 is not ready yet (%2): its goods have not arrived</source>
+        <translation>取貨 %1 尚未到店（%2），無法交付</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/pickups.py" line="148" />
+        <source>Pickup %1 was already handed over</source>
+        <translation>取貨 %1 已交付過</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/pickups.py" line="151" />
+        <source>Pickup %1 cannot be handed over: it is %2</source>
+        <translation>取貨 %1 無法交付：狀態為%2</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/pickups.py" line="209" />
+        <source>Handed over %1: %2</source>
+        <translation>已交付 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/pickups.py" line="220" />
+        <source>The hand-over could not be recorded: %1</source>
+        <translation>交付未能記錄：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/pickups.py" line="225" />
+        <source>The pickup list could not be read: %1</source>
+        <translation>無法讀取取貨清單：%1</translation>
     </message>
 </context>
 <context>
