@@ -309,6 +309,40 @@ class EinvoiceAllowancePayload:
 
 
 @dataclass(frozen=True, slots=True)
+class ItemLinePayload:
+    product_id: int
+    qty: int
+
+    def to_payload(self) -> dict[str, Any]:
+        return {"product_id": self.product_id, "qty": self.qty}
+
+
+@dataclass(frozen=True, slots=True)
+class ReservationCreatePayload:
+    """Hold goods at the warehouse for pickup at this store (type ``reservation.create``).
+    The warehouse assigns the pickup code when it applies it; until then the till shows
+    the reservation as pending."""
+
+    op_type: ClassVar[str] = "reservation.create"
+    reservation_id: str
+    lines: tuple[ItemLinePayload, ...]
+    customer_name: str | None = None
+    customer_phone: str | None = None
+
+    @property
+    def entity_key(self) -> str:
+        return f"reservation:{self.reservation_id}"
+
+    def to_payload(self) -> dict[str, Any]:
+        return {
+            "reservation_id": self.reservation_id,
+            "lines": [line.to_payload() for line in self.lines],
+            "customer_name": self.customer_name,
+            "customer_phone": self.customer_phone,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class PickupCompletePayload:
     """A pickup handed over at this store's counter (type ``pickup.complete``): the
     warehouse moves the reservation from ready to picked up and the held goods out of
@@ -336,4 +370,5 @@ OP_TYPES: Mapping[str, type[OutboundOp]] = {
     EinvoiceVoidPayload.op_type: EinvoiceVoidPayload,
     EinvoiceAllowancePayload.op_type: EinvoiceAllowancePayload,
     PickupCompletePayload.op_type: PickupCompletePayload,
+    ReservationCreatePayload.op_type: ReservationCreatePayload,
 }

@@ -467,6 +467,19 @@ class SqlReservationRepository:
         row.handed_over_at = at
         row.handed_over_by = staff_id
 
+    def add_pending(self, record: ReservationRecord) -> None:
+        self._session.add(Reservation(
+            reservation_id=record.reservation_id,
+            kind=record.kind,
+            pickup_code=record.pickup_code,
+            status=record.status,
+            store_location_id=None,
+            lines_json=json.dumps([list(line) for line in record.lines]),
+            expires_at=record.expires_at,
+            updated_at=record.updated_at,
+            customer_name=record.customer_name,
+        ))
+
     def product_names(self, product_ids: Iterable[int]) -> dict[int, str]:
         wanted = sorted(set(product_ids))
         if not wanted:

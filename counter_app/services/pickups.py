@@ -10,12 +10,14 @@ same slip is refused, online or not. Only a reservation the feed says is ``ready
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
 from counter_app.core import receipts
-from counter_app.core.ops import PickupCompletePayload
+from counter_app.core.ids import uuid7
+from counter_app.core.ops import ItemLinePayload, PickupCompletePayload, ReservationCreatePayload
 from counter_app.core.records import ReservationRecord
 from counter_app.services.context import StaffMember, StoreContext
 from counter_app.services.ports import UnitOfWork, UnitOfWorkFactory
@@ -23,12 +25,27 @@ from counter_app.services.receipts import ReceiptOutput
 from counter_app.services.selling import TAIWAN
 
 # The statuses the desk filters by, in the order a pickup goes through them.
-STATUSES = ("confirmed", "in_transit", "ready", "picked_up", "expired", "cancelled")
+STATUSES = ("pending", "confirmed", "in_transit", "ready", "picked_up", "expired", "cancelled")
+
+
+# A Taiwan mobile (09 + 8 digits) or a landline with its area code (02-08, 7 or 8 digits after).
+_PHONE = re.compile(r"09\d{8}|0[2-8]\d{7,8}")
+MAX_QTY = 999
+
+
+def normalise_phone(text: str) -> str | None:
+    """The digits of a Taiwan phone number (spaces, dashes, brackets and a +886 prefix
+    allowed), or None when it is not one."""
+    digits = re.sub(r"[\s\-()]", "", text)
+    if digits.startswith("+886"):
+        digits = "0" + digits[4:]
+    return digits if _PHONE.fullmatch(digits) else None
 
 
 class PickupError(Exception):
-    """A hand-over refused, by code: ``unknown_code``, ``not_ready`` (``status`` says
-    where it is), ``already_picked_up``, ``closed`` (expired or cancelled)."""
+    """A hand-over or reservation refused, by code: ``unknown_code``, ``not_ready``
+    (``status`` says where it is), ``already_picked_up``, ``closed`` (expired or
+    cancelled); ``bad_phone``, ``bad_qty``, ``no_name`` for a reservation."""
 
     def __init__(self, code: str, pickup_code: str, status: str = "") -> None:
         super().__init__(f"{code}: {pickup_code} {status}".strip())
@@ -116,6 +133,32 @@ class PickupDeskService:
             uow.reservations.mark_handed_over(record.reservation_id, cashier.id, now.isoformat())
             entry = self._named(uow, [uow.reservations.by_code(code) or record])[0]
         return Handover(entry, op_id, now)
+
+    def reserve(
+        self, product_id: int, qty: int, customer_name: str, phone: str, cashier: StaffMember
+    ) -> PickupEntry:
+        """Queue a reservation for pickup at this store (``reservation.create``); it shows
+        as pending until the feed brings it back confirmed with its pickup code."""
+        del cashier  # the warehouse records the device; kept for the audit trail to come
+        name = customer_name.strip()
+        if not name or len(name) > 100:
+            raise PickupError("no_name", "")
+        digits = normalise_phone(phone)
+        if digits is None:
+            raise PickupError("bad_phone", "")
+        if not 1 <= qty <= MAX_QTY:
+            raise PickupError("bad_qty", "")
+        reservation_id = uuid7()
+        record = ReservationRecord(
+            reservation_id, "pickup", None, "pending", ((product_id, qty),), None,
+            self._clock().isoformat(), customer_name=name,
+        )
+        with self._db.transaction() as uow:
+            uow.outbox.enqueue(ReservationCreatePayload(
+                reservation_id, (ItemLinePayload(product_id, qty),), name, digits
+            ))
+            uow.reservations.add_pending(record)
+            return self._named(uow, [record])[0]
 
     def print_handover(self, handover: Handover, cashier: StaffMember) -> str | None:
         """The handover slip through the print queue; None when this till has no printer."""

@@ -195,6 +195,10 @@ class ReservationRepository(Protocol):
 
     def mark_handed_over(self, reservation_id: str, staff_id: int | None, at: str) -> None: ...
 
+    def add_pending(self, record: ReservationRecord) -> None:
+        """A reservation made at this till, before the warehouse applied it."""
+        ...
+
     def product_names(self, product_ids: Iterable[int]) -> dict[int, str]:
         """Names of the cached products among ``product_ids`` (for the desk and its slips)."""
         ...

@@ -900,66 +900,86 @@
     </message>
     <message>
         <location filename="../../counter_app/ui/screens/pickups.py" line="127" />
+        <source>Pending confirmation</source>
+        <translation>待確認</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/pickups.py" line="128" />
         <source>Confirmed</source>
         <translation>已確認</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="128" />
+        <location filename="../../counter_app/ui/screens/pickups.py" line="129" />
         <source>In transit</source>
         <translation>運送中</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="129" />
+        <location filename="../../counter_app/ui/screens/pickups.py" line="130" />
         <source>Ready</source>
         <translation>可取貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="130" />
+        <location filename="../../counter_app/ui/screens/pickups.py" line="131" />
         <source>Picked up</source>
         <translation>已取貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="131" />
+        <location filename="../../counter_app/ui/screens/pickups.py" line="132" />
         <source>Expired</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="132" />
+        <location filename="../../counter_app/ui/screens/pickups.py" line="133" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="140" />
+        <location filename="../../counter_app/ui/screens/pickups.py" line="141" />
         <source>Pickup code %1 is not known at this store</source>
         <translation>本店查無取貨碼 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="143" />
+        <location filename="../../counter_app/ui/screens/pickups.py" line="144" />
         <source>Pickup %1 is not ready yet (%2): its goods have not arrived</source>
         <translation>取貨 %1 尚未到店（%2），無法交付</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="148" />
+        <location filename="../../counter_app/ui/screens/pickups.py" line="149" />
         <source>Pickup %1 was already handed over</source>
         <translation>取貨 %1 已交付過</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="151" />
+        <location filename="../../counter_app/ui/screens/pickups.py" line="152" />
         <source>Pickup %1 cannot be handed over: it is %2</source>
         <translation>取貨 %1 無法交付：狀態為%2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="209" />
+        <location filename="../../counter_app/ui/screens/pickups.py" line="157" />
+        <source>Enter a Taiwan phone number: 09 and 8 digits, or a landline with its area code</source>
+        <translation>請輸入台灣電話：09 開頭 10 碼手機，或含區碼的市話</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/pickups.py" line="159" />
+        <source>Enter a quantity from 1 to 999</source>
+        <translation>請輸入 1 到 999 的數量</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/pickups.py" line="161" />
+        <source>Enter the customer's name</source>
+        <translation>請輸入顧客姓名</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/pickups.py" line="216" />
         <source>Handed over %1: %2</source>
         <translation>已交付 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="220" />
+        <location filename="../../counter_app/ui/screens/pickups.py" line="227" />
         <source>The hand-over could not be recorded: %1</source>
         <translation>交付未能記錄：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="225" />
+        <location filename="../../counter_app/ui/screens/pickups.py" line="232" />
         <source>The pickup list could not be read: %1</source>
         <translation>無法讀取取貨清單：%1</translation>
     </message>

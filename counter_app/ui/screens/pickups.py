@@ -56,7 +56,7 @@ class PickupsScreen(Screen):
         self.status_filter.addItem(self.tr("All"), None)
         for status in STATUSES:
             self.status_filter.addItem(self.status_text(status), status)
-        self.status_filter.setCurrentIndex(STATUSES.index("ready") + 1)
+        self.status_filter.setCurrentIndex(STATUSES.index("ready") + 1)  # the desk's work
         self.status_filter.currentIndexChanged.connect(lambda _i: self.reload())
         self.search = QLineEdit()
         self.search.setObjectName("pickup_search")
@@ -124,6 +124,7 @@ class PickupsScreen(Screen):
 
     def status_text(self, status: str) -> str:
         words = {
+            "pending": self.tr("Pending confirmation"),
             "confirmed": self.tr("Confirmed"),
             "in_transit": self.tr("In transit"),
             "ready": self.tr("Ready"),
@@ -152,6 +153,12 @@ class PickupsScreen(Screen):
                     .replace("%1", code)
                     .replace("%2", self.status_text(error.status))
                 )
+            case "bad_phone":
+                return self.tr("Enter a Taiwan phone number: 09 and 8 digits, or a landline with its area code")
+            case "bad_qty":
+                return self.tr("Enter a quantity from 1 to 999")
+            case "no_name":
+                return self.tr("Enter the customer's name")
         return str(error)
 
     # --- actions ------------------------------------------------------------------

@@ -395,6 +395,10 @@ class FakeReservations:
         found = self._s.reservations[reservation_id]
         self._s.reservations[reservation_id] = replace(found, handed_over_at=at, handed_over_by=staff_id)
 
+    def add_pending(self, record: ReservationRecord) -> None:
+        assert record.reservation_id not in self._s.reservations
+        self._s.reservations[record.reservation_id] = record
+
     def product_names(self, product_ids: Iterable[int]) -> dict[int, str]:
         return {pid: self._s.products[pid].name for pid in product_ids if pid in self._s.products}
 

@@ -111,3 +111,56 @@ def test_a_code_that_cannot_be_handed_over_is_refused_and_nothing_is_queued(
     assert (refused.value.code, refused.value.status) == (reason, status)
     assert db.state.outbox == {}
     assert all(r.handed_over_at is None for r in db.state.reservations.values())
+
+
+@pytest.mark.parametrize(
+    ("typed", "digits"),
+    [
+        ("0912345678", "0912345678"),
+        ("0912-345-678", "0912345678"),
+        ("+886 912 345 678", "0912345678"),
+        ("(02) 2345-6789", "0223456789"),
+        ("037-123456", "037123456"),
+        ("091234567", None),  # a mobile one digit short
+        ("1912345678", None),
+        ("0112345678", None),  # no area code 01
+        ("09123456789", None),
+        ("", None),
+    ],
+)
+def test_taiwan_phone_numbers(typed: str, digits: str | None) -> None:
+    from counter_app.services.pickups import normalise_phone
+
+    assert normalise_phone(typed) == digits
+
+
+def test_a_reservation_is_queued_and_shows_pending_until_the_feed_confirms_it(db: FakeDatabase) -> None:
+    desk = PickupDeskService(db, STORE, clock=lambda: WHEN)
+    entry = desk.reserve(11, 2, " 陳小姐 ", "0912-345-678", CASHIER)
+    assert entry.status == "pending" and entry.pickup_code == ""
+    assert [(line.name, line.qty) for line in entry.lines] == [("義美小泡芙", 2)]
+    [op] = db.state.outbox.values()
+    assert (op.type, op.entity_key) == ("reservation.create", f"reservation:{entry.record.reservation_id}")
+    assert op.payload == {
+        "reservation_id": entry.record.reservation_id,
+        "lines": [{"product_id": 11, "qty": 2}],
+        "customer_name": "陳小姐",
+        "customer_phone": "0912345678",
+    }
+    assert [e.record.reservation_id for e in desk.entries("pending")] == [entry.record.reservation_id]
+    assert [e.record.reservation_id for e in desk.entries(query="陳")][:1] == [entry.record.reservation_id]
+
+
+@pytest.mark.parametrize(
+    ("qty", "name", "phone", "reason"),
+    [(2, "陳小姐", "12345", "bad_phone"), (0, "陳小姐", "0912345678", "bad_qty"),
+     (1000, "陳小姐", "0912345678", "bad_qty"), (1, "  ", "0912345678", "no_name")],
+)
+def test_a_reservation_with_bad_input_is_refused_and_nothing_queued(
+    db: FakeDatabase, qty: int, name: str, phone: str, reason: str
+) -> None:
+    desk = PickupDeskService(db, STORE, clock=lambda: WHEN)
+    with pytest.raises(PickupError) as refused:
+        desk.reserve(11, qty, name, phone, CASHIER)
+    assert refused.value.code == reason
+    assert db.state.outbox == {} and len(db.state.reservations) == 5

@@ -338,3 +338,14 @@ def test_a_pickup_handover_as_the_desk_queues_it_is_accepted() -> None:
     assert len(queued) == 1
     request = _validate([_on_the_wire(op.type, op.payload) for op in queued])
     assert request.ops[0].payload.pickup_code == "PU7K3M9Q2X"  # type: ignore[union-attr]
+
+
+def test_a_reservation_as_the_desk_queues_it_is_accepted() -> None:
+    from counter_app.services.pickups import PickupDeskService
+
+    db = FakeDatabase()
+    PickupDeskService(db, STORE).reserve(10, 3, "陳小姐", "(02) 2345-6789", CASHIER)
+    queued = [op for op in db.state.outbox.values() if op.type == "reservation.create"]
+    assert len(queued) == 1
+    request = _validate([_on_the_wire(op.type, op.payload) for op in queued])
+    assert request.ops[0].payload.customer_phone == "0223456789"  # type: ignore[union-attr]
