@@ -14,7 +14,6 @@ from server_testkit import Server, ledger_balances, level
 from sqlalchemy import select
 
 from counter_app.bootstrap import enroll
-from counter_app.core.ids import uuid7
 from counter_app.local import outbox
 from counter_app.local.db import LocalDatabase
 from counter_app.local.models import Stock as LocalStock
@@ -70,16 +69,16 @@ def test_reserved_shipped_received_then_handed_over_by_code_at_the_till(server: 
         product_id = session.scalars(select(LocalStock.product_id).order_by(LocalStock.product_id)).first()
     assert product_id is not None
     wh_before, store_before = level(server, "WH01", product_id), level(server, "S001", product_id)
-    reservation_id = uuid7()
-    till.queue("reservation.create", f"reservation:{reservation_id}", {
-        "reservation_id": reservation_id, "lines": [{"product_id": product_id, "qty": 2}],
-        "customer_name": "陳小姐", "customer_phone": "0912345678",
-    })
+    desk = PickupDeskService(till.db, till.store)
+    pending = desk.reserve(product_id, 2, "陳小姐", "0912-345-678", till.cashier)
+    reservation_id = pending.record.reservation_id
+    assert [e.status for e in desk.entries()] == ["pending"]
     till.sync()
 
-    desk = PickupDeskService(till.db, till.store)
     [entry] = desk.entries()
     assert entry.record.reservation_id == reservation_id and entry.status == "confirmed"
+    assert entry.record.customer_name == "陳小姐"  # kept from the till's row: the feed has none
+    assert level(server, "WH01", product_id) == (wh_before[0], wh_before[1] + 2)
     code = entry.pickup_code
     with pytest.raises(PickupError) as early:
         desk.hand_over(code, till.cashier)
