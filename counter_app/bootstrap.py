@@ -60,6 +60,7 @@ from counter_app.ui.screens.base import Screen
 from counter_app.ui.screens.pickups import PickupsScreen
 from counter_app.ui.screens.sale import SaleScreen
 from counter_app.ui.screens.shift import ShiftScreen
+from counter_app.ui.screens.stock import StockScreen
 from counter_app.ui.sign_in_dialog import SignInDialog, ask_for_staff
 from counter_app.ui.status_bar import ConnectivityBridge, PrintJobBridge
 from counter_app.ui.stock_to_count_dialog import StockToCountDialog
@@ -322,6 +323,7 @@ class CounterApp:
     print_bridge: PrintJobBridge = field(default_factory=PrintJobBridge)
     """Owned by Python: the print thread holds a reference."""
     pickups_screen: PickupsScreen | None = None
+    stock_screen: StockScreen | None = None
 
     def add_screen(self, screen: Screen, scan_kinds: Iterable[str] = ()) -> None:
         """Put a screen in the frame under its function key; scans of ``scan_kinds`` go
@@ -337,6 +339,8 @@ class CounterApp:
         self.shift_screen.set_cashier(cashier)
         if self.pickups_screen is not None:
             self.pickups_screen.set_cashier(cashier)
+        if self.stock_screen is not None:
+            self.stock_screen.set_cashier(cashier)
 
     @property
     def locked(self) -> bool:
@@ -415,6 +419,11 @@ def build_counter(services: CounterServices, cashier: StaffMember, tasks: TaskRu
     desk = services.pickups or PickupDeskService(services.db, services.store, services.print_queue)
     counter.pickups_screen = PickupsScreen(desk, tasks, cashier)
     counter.add_screen(counter.pickups_screen, ["pickup"])  # F8
+    counter.stock_screen = StockScreen(
+        services.catalog, services.stock_lookup, desk, services.store.location_id, tasks, cashier,
+        counter.pickups_screen.refusal_text,
+    )
+    counter.add_screen(counter.stock_screen)  # F3
     _add_tools(counter)
     _connect_signals(counter)
     return counter

@@ -785,57 +785,57 @@
         <translation>功能(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="458" />
+        <location filename="../../counter_app/bootstrap.py" line="467" />
         <source>No shift open</source>
         <translation>尚未開班</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="459" />
+        <location filename="../../counter_app/bootstrap.py" line="468" />
         <source>No shift is open at this till. Open one now?</source>
         <translation>本機目前沒有開班。現在開班嗎？</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="501" />
+        <location filename="../../counter_app/bootstrap.py" line="510" />
         <source>Open the cash drawer without a sale</source>
         <translation>非交易開錢櫃</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="511" />
+        <location filename="../../counter_app/bootstrap.py" line="520" />
         <source>Printer and scanner settings</source>
         <translation>印表機與掃描器設定</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="538" />
+        <location filename="../../counter_app/bootstrap.py" line="547" />
         <source>Lock the screen</source>
         <translation>鎖定畫面</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="539" />
+        <location filename="../../counter_app/bootstrap.py" line="548" />
         <source>Switch cashier…</source>
         <translation>更換收銀員…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="540" />
+        <location filename="../../counter_app/bootstrap.py" line="549" />
         <source>Reprint a receipt…</source>
         <translation>補印收據…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="541" />
+        <location filename="../../counter_app/bootstrap.py" line="550" />
         <source>Sync problems…</source>
         <translation>同步問題…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="542" />
+        <location filename="../../counter_app/bootstrap.py" line="551" />
         <source>Open the cash drawer (supervisor)…</source>
         <translation>開錢櫃（需主管）…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="543" />
+        <location filename="../../counter_app/bootstrap.py" line="552" />
         <source>Printer and scanner settings…</source>
         <translation>印表機與掃描器設定…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="545" />
+        <location filename="../../counter_app/bootstrap.py" line="554" />
         <source>Stock to count…</source>
         <translation>待盤點庫存…</translation>
     </message>
@@ -1723,6 +1723,59 @@
         <location filename="../../counter_app/ui/stock_panel.py" line="59" />
         <source>%1 (available %2)</source>
         <translation>%1（可用 %2）</translation>
+    </message>
+</context>
+<context>
+    <name>StockScreen</name>
+    <message>
+        <location filename="../../counter_app/ui/screens/stock.py" line="66" />
+        <source>Barcode, SKU or name, then Enter</source>
+        <translation>輸入條碼、貨號或品名後按 Enter</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/stock.py" line="79" />
+        <source>0912345678 or (02) 2345-6789</source>
+        <translation>0912345678 或 (02) 2345-6789</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/stock.py" line="80" />
+        <source>Reserve for pickup</source>
+        <translation>預約門市取貨</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/stock.py" line="85" />
+        <source>Quantity</source>
+        <translation>數量</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/stock.py" line="86" />
+        <source>Customer</source>
+        <translation>顧客</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/stock.py" line="87" />
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/stock.py" line="106" />
+        <source>Stock</source>
+        <translation>庫存</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/stock.py" line="138" />
+        <source>Nothing matches “%1”</source>
+        <translation>找不到符合「%1」的商品</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/stock.py" line="172" />
+        <source>Reserved for pickup, pending confirmation: %1 (see Pickups, F8)</source>
+        <translation>已預約取貨，待總部確認：%1（見門市取貨 F8）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/stock.py" line="185" />
+        <source>Look-up failed: %1</source>
+        <translation>查詢失敗：%1</translation>
     </message>
 </context>
 <context>

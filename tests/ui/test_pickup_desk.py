@@ -4,6 +4,7 @@ the desk shows it picked up, the handover slip prints; a second scan is refused.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -99,3 +100,38 @@ def test_a_typed_code_not_ready_or_unknown_is_refused_in_words(qtbot: Any, count
     qtbot.waitUntil(lambda: "PUNOPE0000" in desk.message.text())
     with counter.services.db.read() as session:
         assert session.scalars(select(OutboxOp).where(OutboxOp.type == "pickup.complete")).all() == []
+
+
+def test_reserve_for_pickup_from_the_stock_screen_queues_the_op(qtbot: Any, counter: CounterApp) -> None:
+    stock = counter.stock_screen
+    assert stock is not None
+    qtbot.keyClick(counter.window, Qt.Key.Key_F3)
+    assert counter.window.current_screen() is stock
+    with counter.services.db.read() as session:
+        pid, sku = session.execute(text("SELECT id, sku FROM products WHERE active ORDER BY id LIMIT 1")).one()
+    qtbot.keyClicks(stock.code_input, sku)
+    qtbot.keyClick(stock.code_input, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: stock.reserve_button.isEnabled() and stock.panel.rows != [])
+
+    stock.qty.setValue(2)
+    stock.customer_name.setText("陳小姐")  # QTest types ASCII only
+    qtbot.keyClicks(stock.phone, "0912-34")  # too short: refused, nothing queued
+    stock.reserve_button.click()
+    qtbot.waitUntil(lambda: "09" in stock.message.text())
+    with counter.services.db.read() as session:
+        assert session.scalars(select(OutboxOp).where(OutboxOp.type == "reservation.create")).all() == []
+
+    qtbot.keyClicks(stock.phone, "5678")
+    stock.reserve_button.click()
+    qtbot.waitUntil(lambda: "F8" in stock.message.text())
+    with counter.services.db.read() as session:
+        [op] = session.scalars(select(OutboxOp).where(OutboxOp.type == "reservation.create")).all()
+    payload = json.loads(op.payload)
+    assert payload["lines"] == [{"product_id": pid, "qty": 2}] and payload["customer_phone"] == "0912345678"
+    desk = counter.pickups_screen
+    assert desk is not None
+    qtbot.keyClick(counter.window, Qt.Key.Key_F8)
+    desk.status_filter.setCurrentIndex(1)  # pending
+    qtbot.waitUntil(lambda: desk.table.rowCount() == 1)
+    assert desk.table.item(0, 1).text() == desk.status_text("pending")
+    assert desk.table.item(0, 3).text() == "陳小姐"
