@@ -418,12 +418,12 @@ def build_counter(services: CounterServices, cashier: StaffMember, tasks: TaskRu
     counter.add_screen(counter.shift_screen)  # F6
     desk = services.pickups or PickupDeskService(services.db, services.store, services.print_queue)
     counter.pickups_screen = PickupsScreen(desk, tasks, cashier)
-    counter.add_screen(counter.pickups_screen, ["pickup"])  # F8
     counter.stock_screen = StockScreen(
         services.catalog, services.stock_lookup, desk, services.store.location_id, tasks, cashier,
         counter.pickups_screen.refusal_text,
     )
     counter.add_screen(counter.stock_screen)  # F3
+    counter.add_screen(counter.pickups_screen, ["pickup"])  # F8
     _add_tools(counter)
     _connect_signals(counter)
     return counter

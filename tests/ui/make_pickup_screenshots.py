@@ -3,9 +3,10 @@
     Xvfb :99 -screen 0 1280x900x24 &
     DISPLAY=:99 QT_QPA_PLATFORM=xcb PYTHONPATH=. python tests/ui/make_pickup_screenshots.py [zh_TW|en]
 
-Writes docs/screenshots/pickups.png (``_en`` before ``.png`` in English): the demo
-counter with reservations in every status as the change feed would bring them, one of
-them just handed over by its pickup code.
+Writes docs/screenshots/pickups.png and stock_lookup.png (``_en`` before ``.png`` in
+English): the demo counter with reservations in every status as the change feed would
+bring them, one of them just handed over by its pickup code; then the stock screen with
+a product's figures and a reservation for pickup just queued.
 """
 
 from __future__ import annotations
@@ -75,6 +76,23 @@ def main(language: str) -> None:
         frame = window.frameGeometry()
         QGuiApplication.primaryScreen().grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height()).save(
             str(OUT / f"pickups{suffix}.png")
+        )
+        stock = counter.stock_screen
+        assert stock is not None
+        window.show_screen("stock")
+        with services.db.read() as session:
+            sku = session.execute(text("SELECT sku FROM products ORDER BY id LIMIT 1 OFFSET 2")).scalar_one()
+        stock.code_input.setText(str(sku))
+        stock.look_up()
+        _settle(tasks, 1200)
+        stock.qty.setValue(2)
+        stock.customer_name.setText("陳小姐")
+        stock.phone.setText("0912-345-678")
+        stock.reserve()
+        _settle(tasks)
+        frame = window.frameGeometry()
+        QGuiApplication.primaryScreen().grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height()).save(
+            str(OUT / f"stock_lookup{suffix}.png")
         )
         tasks.shutdown()
         services.close()
