@@ -159,6 +159,7 @@ class ReservationRecord:
     expires_at: str | None
     updated_at: str
     customer_name: str | None = None
+    customer_phone: str | None = None  # only for reservations made at this till
     handed_over_at: str | None = None
     handed_over_by: int | None = None
 

@@ -97,6 +97,7 @@ class Reservation(Base):
     expires_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
     updated_at: Mapped[str] = mapped_column(String(40))
     customer_name: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    customer_phone: Mapped[str | None] = mapped_column(String(32), nullable=True)
     handed_over_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
     handed_over_by: Mapped[int | None] = mapped_column(Integer, nullable=True)
 

@@ -441,6 +441,7 @@ def _reservation_record(row: Reservation) -> ReservationRecord:
         expires_at=row.expires_at,
         updated_at=row.updated_at,
         customer_name=row.customer_name,
+        customer_phone=row.customer_phone,
         handed_over_at=row.handed_over_at,
         handed_over_by=row.handed_over_by,
     )
@@ -478,6 +479,7 @@ class SqlReservationRepository:
             expires_at=record.expires_at,
             updated_at=record.updated_at,
             customer_name=record.customer_name,
+            customer_phone=record.customer_phone,
         ))
 
     def product_names(self, product_ids: Iterable[int]) -> dict[int, str]:

@@ -45,7 +45,8 @@ def normalise_phone(text: str) -> str | None:
 class PickupError(Exception):
     """A hand-over or reservation refused, by code: ``unknown_code``, ``not_ready``
     (``status`` says where it is), ``already_picked_up``, ``closed`` (expired or
-    cancelled); ``bad_phone``, ``bad_qty``, ``no_name`` for a reservation."""
+    cancelled); ``bad_phone``, ``bad_qty``, ``no_name`` for a reservation; ``no_code_yet``
+    for a pickup slip of a reservation the warehouse has not confirmed."""
 
     def __init__(self, code: str, pickup_code: str, status: str = "") -> None:
         super().__init__(f"{code}: {pickup_code} {status}".strip())
@@ -151,7 +152,7 @@ class PickupDeskService:
         reservation_id = uuid7()
         record = ReservationRecord(
             reservation_id, "pickup", None, "pending", ((product_id, qty),), None,
-            self._clock().isoformat(), customer_name=name,
+            self._clock().isoformat(), customer_name=name, customer_phone=digits,
         )
         with self._db.transaction() as uow:
             uow.outbox.enqueue(ReservationCreatePayload(
@@ -159,6 +160,28 @@ class PickupDeskService:
             ))
             uow.reservations.add_pending(record)
             return self._named(uow, [record])[0]
+
+    def print_pickup_slip(self, reservation_id: str) -> str | None:
+        """The customer's pickup slip (code as QR and Code 128) through the print queue,
+        once the warehouse has given the reservation its code; None without a printer."""
+        with self._db.snapshot() as uow:
+            found = [r for r in uow.reservations.all() if r.reservation_id == reservation_id]
+            if not found or not found[0].pickup_code:
+                raise PickupError("no_code_yet", "", found[0].status if found else "")
+            entry = self._named(uow, found)[0]
+        if self._output is None:
+            return None
+        record = entry.record
+        data = receipts.PickupSlipData(
+            store_name=self._store.name,
+            pickup_code=entry.pickup_code,
+            customer_name=record.customer_name or "",
+            phone=record.customer_phone or "",
+            lines=entry.lines,
+            created_at=datetime.fromisoformat(record.updated_at),
+            expires_at=datetime.fromisoformat(record.expires_at) if record.expires_at else None,
+        )
+        return self._output.submit(receipts.pickup_slip(data))
 
     def print_handover(self, handover: Handover, cashier: StaffMember) -> str | None:
         """The handover slip through the print queue; None when this till has no printer."""

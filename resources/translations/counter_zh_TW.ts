@@ -889,97 +889,112 @@
         <translation>交付</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="105" />
+        <location filename="../../counter_app/ui/screens/pickups.py" line="86" />
+        <source>Print pickup slip</source>
+        <translation>列印取貨單</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/pickups.py" line="109" />
         <source>Pickups</source>
         <translation>門市取貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="115" />
+        <location filename="../../counter_app/ui/screens/pickups.py" line="119" />
         <source>%1 is not a pickup code</source>
         <translation>%1 不是取貨碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="127" />
+        <location filename="../../counter_app/ui/screens/pickups.py" line="131" />
         <source>Pending confirmation</source>
         <translation>待確認</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="128" />
+        <location filename="../../counter_app/ui/screens/pickups.py" line="132" />
         <source>Confirmed</source>
         <translation>已確認</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="129" />
+        <location filename="../../counter_app/ui/screens/pickups.py" line="133" />
         <source>In transit</source>
         <translation>運送中</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="130" />
+        <location filename="../../counter_app/ui/screens/pickups.py" line="134" />
         <source>Ready</source>
         <translation>可取貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="131" />
+        <location filename="../../counter_app/ui/screens/pickups.py" line="135" />
         <source>Picked up</source>
         <translation>已取貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="132" />
+        <location filename="../../counter_app/ui/screens/pickups.py" line="136" />
         <source>Expired</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="133" />
+        <location filename="../../counter_app/ui/screens/pickups.py" line="137" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="141" />
+        <location filename="../../counter_app/ui/screens/pickups.py" line="145" />
         <source>Pickup code %1 is not known at this store</source>
         <translation>本店查無取貨碼 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="144" />
+        <location filename="../../counter_app/ui/screens/pickups.py" line="148" />
         <source>Pickup %1 is not ready yet (%2): its goods have not arrived</source>
         <translation>取貨 %1 尚未到店（%2），無法交付</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="149" />
+        <location filename="../../counter_app/ui/screens/pickups.py" line="153" />
         <source>Pickup %1 was already handed over</source>
         <translation>取貨 %1 已交付過</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="152" />
+        <location filename="../../counter_app/ui/screens/pickups.py" line="156" />
         <source>Pickup %1 cannot be handed over: it is %2</source>
         <translation>取貨 %1 無法交付：狀態為%2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="157" />
+        <location filename="../../counter_app/ui/screens/pickups.py" line="161" />
         <source>Enter a Taiwan phone number: 09 and 8 digits, or a landline with its area code</source>
         <translation>請輸入台灣電話：09 開頭 10 碼手機，或含區碼的市話</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="159" />
+        <location filename="../../counter_app/ui/screens/pickups.py" line="163" />
         <source>Enter a quantity from 1 to 999</source>
         <translation>請輸入 1 到 999 的數量</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="161" />
+        <location filename="../../counter_app/ui/screens/pickups.py" line="165" />
         <source>Enter the customer's name</source>
         <translation>請輸入顧客姓名</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="216" />
+        <location filename="../../counter_app/ui/screens/pickups.py" line="167" />
+        <source>No pickup code yet: the warehouse has not confirmed this reservation</source>
+        <translation>尚無取貨碼：總部尚未確認此預約</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/pickups.py" line="201" />
+        <source>Pickup slip sent to the printer</source>
+        <translation>取貨單已送出列印</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/pickups.py" line="235" />
         <source>Handed over %1: %2</source>
         <translation>已交付 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="227" />
+        <location filename="../../counter_app/ui/screens/pickups.py" line="246" />
         <source>The hand-over could not be recorded: %1</source>
         <translation>交付未能記錄：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="232" />
+        <location filename="../../counter_app/ui/screens/pickups.py" line="251" />
         <source>The pickup list could not be read: %1</source>
         <translation>無法讀取取貨清單：%1</translation>
     </message>
@@ -1758,22 +1773,22 @@
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/stock.py" line="106" />
+        <location filename="../../counter_app/ui/screens/stock.py" line="113" />
         <source>Stock</source>
         <translation>庫存</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/stock.py" line="138" />
+        <location filename="../../counter_app/ui/screens/stock.py" line="145" />
         <source>Nothing matches “%1”</source>
         <translation>找不到符合「%1」的商品</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/stock.py" line="172" />
+        <location filename="../../counter_app/ui/screens/stock.py" line="179" />
         <source>Reserved for pickup, pending confirmation: %1 (see Pickups, F8)</source>
         <translation>已預約取貨，待總部確認：%1（見門市取貨 F8）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/stock.py" line="185" />
+        <location filename="../../counter_app/ui/screens/stock.py" line="192" />
         <source>Look-up failed: %1</source>
         <translation>查詢失敗：%1</translation>
     </message>

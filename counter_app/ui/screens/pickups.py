@@ -83,9 +83,13 @@ class PickupsScreen(Screen):
         self.hand_over_button = QPushButton(self.tr("Hand over"))
         self.hand_over_button.setObjectName("hand_over_button")
         self.hand_over_button.clicked.connect(self._typed)
+        self.slip_button = QPushButton(self.tr("Print pickup slip"))
+        self.slip_button.setObjectName("pickup_slip_button")
+        self.slip_button.clicked.connect(self.print_slip)
         entry = QHBoxLayout()
         entry.addWidget(self.code_input, 1)
         entry.addWidget(self.hand_over_button)
+        entry.addWidget(self.slip_button)
 
         self.message = QLabel()
         self.message.setObjectName("pickup_message")
@@ -159,6 +163,8 @@ class PickupsScreen(Screen):
                 return self.tr("Enter a quantity from 1 to 999")
             case "no_name":
                 return self.tr("Enter the customer's name")
+            case "no_code_yet":
+                return self.tr("No pickup code yet: the warehouse has not confirmed this reservation")
         return str(error)
 
     # --- actions ------------------------------------------------------------------
@@ -182,6 +188,19 @@ class PickupsScreen(Screen):
                 )
                 for e in entries
             ],
+        )
+
+    def print_slip(self) -> None:
+        """The pickup slip of the selected reservation (a reprint for the customer)."""
+        row = self.table.currentRow()
+        if not 0 <= row < len(self.entries):
+            return
+        rid = self.entries[row].record.reservation_id
+        self._tasks.db(
+            lambda: self._desk.print_pickup_slip(rid),
+            lambda _job: self._show(self.tr("Pickup slip sent to the printer"), "#1b7f3b"),
+            self._refused,
+            owner=self,
         )
 
     def _typed(self) -> None:

@@ -14,6 +14,7 @@ from server_testkit import Server, ledger_balances, level
 from sqlalchemy import select
 
 from counter_app.bootstrap import enroll
+from counter_app.core.receipts import Document
 from counter_app.local import outbox
 from counter_app.local.db import LocalDatabase
 from counter_app.local.models import Stock as LocalStock
@@ -48,6 +49,18 @@ class Till:
         assert not self.puller.pull_until_current().unreachable
 
 
+class Printed:
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+
+    def submit(self, document: Document, *, title: str | None = None) -> str:
+        self.texts.append(document.plain_text(42))
+        return str(len(self.texts))
+
+    def open_drawer(self, reason: str, *, printer: object = None) -> str:
+        raise AssertionError("no drawer here")
+
+
 @pytest.fixture
 def till(server: Server, tmp_path: Path) -> Iterator[Till]:
     db = LocalDatabase(tmp_path / "counter.db")
@@ -69,6 +82,7 @@ def test_reserved_shipped_received_then_handed_over_by_code_at_the_till(server: 
         product_id = session.scalars(select(LocalStock.product_id).order_by(LocalStock.product_id)).first()
     assert product_id is not None
     wh_before, store_before = level(server, "WH01", product_id), level(server, "S001", product_id)
+    printed = Printed()
     desk = PickupDeskService(till.db, till.store)
     pending = desk.reserve(product_id, 2, "陳小姐", "0912-345-678", till.cashier)
     reservation_id = pending.record.reservation_id
@@ -78,6 +92,9 @@ def test_reserved_shipped_received_then_handed_over_by_code_at_the_till(server: 
     [entry] = desk.entries()
     assert entry.record.reservation_id == reservation_id and entry.status == "confirmed"
     assert entry.record.customer_name == "陳小姐"  # kept from the till's row: the feed has none
+    desk_printing = PickupDeskService(till.db, till.store, printed)
+    desk_printing.print_pickup_slip(reservation_id)
+    assert entry.pickup_code in printed.texts[0] and "0912***678" in printed.texts[0]
     assert level(server, "WH01", product_id) == (wh_before[0], wh_before[1] + 2)
     code = entry.pickup_code
     with pytest.raises(PickupError) as early:

@@ -164,3 +164,22 @@ def test_a_reservation_with_bad_input_is_refused_and_nothing_queued(
         desk.reserve(11, qty, name, phone, CASHIER)
     assert refused.value.code == reason
     assert db.state.outbox == {} and len(db.state.reservations) == 5
+
+
+def test_the_pickup_slip_waits_for_the_warehouse_code_then_prints_it(db: FakeDatabase) -> None:
+    output = RecordingOutput()
+    desk = PickupDeskService(db, STORE, output, clock=lambda: WHEN)
+    entry = desk.reserve(10, 1, "陳小姐", "0912345678", CASHIER)
+    rid = entry.record.reservation_id
+    with pytest.raises(PickupError) as early:
+        desk.print_pickup_slip(rid)
+    assert (early.value.code, early.value.status) == ("no_code_yet", "pending")
+    # The feed's copy: confirmed, with the code the warehouse gave it.
+    from dataclasses import replace
+
+    db.state.reservations[rid] = replace(db.state.reservations[rid], status="confirmed", pickup_code="PUNEW12345")
+    assert desk.print_pickup_slip(rid) == "job-1"
+    slip = output.documents[0]
+    assert slip.kind == DocumentKind.PICKUP_SLIP and slip.reference == "PUNEW12345"
+    text = slip.plain_text(32)
+    assert "PUNEW12345" in text and "0912***678" in text and "0912345678" not in text
