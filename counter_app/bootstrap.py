@@ -36,6 +36,7 @@ from counter_app.services.catalog import CatalogService
 from counter_app.services.context import StaffMember, StoreContext
 from counter_app.services.einvoice import EinvoiceService, EinvoiceSettings, InvoiceNotFound
 from counter_app.services.permissions import Action
+from counter_app.services.pickups import PickupDeskService
 from counter_app.services.receipts import ReceiptService
 from counter_app.services.selling import TAIWAN, CompletedSale, SellingService
 from counter_app.services.shifts import ShiftReport, ShiftService
@@ -56,8 +57,10 @@ from counter_app.ui.main_window import MainWindow
 from counter_app.ui.reprint_dialog import ReprintDialog
 from counter_app.ui.scan_router import ScanRouter
 from counter_app.ui.screens.base import Screen
+from counter_app.ui.screens.pickups import PickupsScreen
 from counter_app.ui.screens.sale import SaleScreen
 from counter_app.ui.screens.shift import ShiftScreen
+from counter_app.ui.screens.stock import StockScreen
 from counter_app.ui.sign_in_dialog import SignInDialog, ask_for_staff
 from counter_app.ui.status_bar import ConnectivityBridge, PrintJobBridge
 from counter_app.ui.stock_to_count_dialog import StockToCountDialog
@@ -96,6 +99,7 @@ class CounterServices:
     stock_to_count: StockToCountService
     shifts: ShiftService
     einvoicing: EinvoiceService | None = None  # None until docs/einvoice.md's set-up is done
+    pickups: PickupDeskService | None = None  # built from db, store and print queue when None
 
     def close(self) -> None:
         self.print_queue.stop()
@@ -287,6 +291,7 @@ def build_services(
         stock_to_count=StockToCountService(db, store.location_id),
         shifts=ShiftService(db, store, staff, print_queue, terminal=terminal),
         einvoicing=einvoicing,
+        pickups=PickupDeskService(db, store, print_queue),
     )
 
 
@@ -332,6 +337,8 @@ class CounterApp:
     """Owned by Python: the sync threads hold a reference."""
     print_bridge: PrintJobBridge = field(default_factory=PrintJobBridge)
     """Owned by Python: the print thread holds a reference."""
+    pickups_screen: PickupsScreen | None = None
+    stock_screen: StockScreen | None = None
 
     def add_screen(self, screen: Screen, scan_kinds: Iterable[str] = ()) -> None:
         """Put a screen in the frame under its function key; scans of ``scan_kinds`` go
@@ -345,6 +352,10 @@ class CounterApp:
         self.cashier = cashier
         self.sale_screen.set_cashier(cashier)
         self.shift_screen.set_cashier(cashier)
+        if self.pickups_screen is not None:
+            self.pickups_screen.set_cashier(cashier)
+        if self.stock_screen is not None:
+            self.stock_screen.set_cashier(cashier)
 
     @property
     def locked(self) -> bool:
@@ -432,6 +443,19 @@ def build_counter(services: CounterServices, cashier: StaffMember, tasks: TaskRu
     )
     counter.add_screen(counter.sale_screen)  # F1, the first screen
     counter.add_screen(counter.shift_screen)  # F6
+    desk = services.pickups or PickupDeskService(services.db, services.store, services.print_queue)
+    counter.pickups_screen = PickupsScreen(desk, tasks, cashier)
+    counter.stock_screen = StockScreen(
+        services.catalog,
+        services.stock_lookup,
+        desk,
+        services.store.location_id,
+        tasks,
+        cashier,
+        counter.pickups_screen.refusal_text,
+    )
+    counter.add_screen(counter.stock_screen)  # F3
+    counter.add_screen(counter.pickups_screen, ["pickup"])  # F8
     _add_tools(counter)
     _connect_signals(counter)
     return counter

@@ -373,6 +373,50 @@ PHRASEBOOK.update(
 )
 
 
+# The pickup desk (ui/screens/pickups.py) and its handover slip.
+PHRASEBOOK.update(
+    {
+        "%1 is not a pickup code": "%1 不是取貨碼",
+        "All": "全部",
+        "Cancelled": "已取消",
+        "Confirmed": "已確認",
+        "Customer": "顧客",
+        "Expired": "已逾期",
+        "Hand over": "交付",
+        "Handed over %1: %2": "已交付 %1：%2",
+        "Handover slip %1": "取貨交付單 %1",
+        "Hold until": "保留至",
+        "In transit": "運送中",
+        "Items": "商品",
+        "Picked up": "已取貨",
+        "Pickup %1 cannot be handed over: it is %2": "取貨 %1 無法交付：狀態為%2",
+        "Pickup %1 is not ready yet (%2): its goods have not arrived": "取貨 %1 尚未到店（%2），無法交付",
+        "Pickup %1 was already handed over": "取貨 %1 已交付過",
+        "Pickup code": "取貨碼",
+        "Pickup code %1 is not known at this store": "本店查無取貨碼 %1",
+        "Pickups": "門市取貨",
+        "Pending confirmation": "待確認",
+        "Print pickup slip": "列印取貨單",
+        "Pickup slip sent to the printer": "取貨單已送出列印",
+        "No pickup code yet: the warehouse has not confirmed this reservation": "尚無取貨碼：總部尚未確認此預約",
+        "Barcode, SKU or name, then Enter": "輸入條碼、貨號或品名後按 Enter",
+        "0912345678 or (02) 2345-6789": "0912345678 或 (02) 2345-6789",
+        "Reserve for pickup": "預約門市取貨",
+        "Quantity": "數量",
+        "Phone": "電話",
+        "Reserved for pickup, pending confirmation: %1 (see Pickups, F8)": "已預約取貨，待總部確認：%1（見門市取貨 F8）",
+        "Enter a Taiwan phone number: 09 and 8 digits, or a landline with its area code": "請輸入台灣電話：09 開頭 10 碼手機，或含區碼的市話",
+        "Enter a quantity from 1 to 999": "請輸入 1 到 999 的數量",
+        "Enter the customer's name": "請輸入顧客姓名",
+        "Ready": "可取貨",
+        "Scan or type the pickup code, then Enter": "掃描或輸入取貨碼後按 Enter",
+        "Search: pickup code, its last digits, or name": "搜尋：取貨碼、末幾碼或姓名",
+        "Status": "狀態",
+        "The hand-over could not be recorded: %1": "交付未能記錄：%1",
+        "The pickup list could not be read: %1": "無法讀取取貨清單：%1",
+    }
+)
+
 # Qt's %1..%99 (and %L1), %n for plurals, printf's %s/%d (a slip: Qt does not fill
 # them), and str.format's {name}. A translation must carry exactly the source's.
 PLACEHOLDER = re.compile(r"%L?\d{1,2}|%n|%[sd]|\{[A-Za-z_]\w*\}")

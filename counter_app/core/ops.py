@@ -308,6 +308,59 @@ class EinvoiceAllowancePayload:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class ItemLinePayload:
+    product_id: int
+    qty: int
+
+    def to_payload(self) -> dict[str, Any]:
+        return {"product_id": self.product_id, "qty": self.qty}
+
+
+@dataclass(frozen=True, slots=True)
+class ReservationCreatePayload:
+    """Hold goods at the warehouse for pickup at this store (type ``reservation.create``).
+    The warehouse assigns the pickup code when it applies it; until then the till shows
+    the reservation as pending."""
+
+    op_type: ClassVar[str] = "reservation.create"
+    reservation_id: str
+    lines: tuple[ItemLinePayload, ...]
+    customer_name: str | None = None
+    customer_phone: str | None = None
+
+    @property
+    def entity_key(self) -> str:
+        return f"reservation:{self.reservation_id}"
+
+    def to_payload(self) -> dict[str, Any]:
+        return {
+            "reservation_id": self.reservation_id,
+            "lines": [line.to_payload() for line in self.lines],
+            "customer_name": self.customer_name,
+            "customer_phone": self.customer_phone,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class PickupCompletePayload:
+    """A pickup handed over at this store's counter (type ``pickup.complete``): the
+    warehouse moves the reservation from ready to picked up and the held goods out of
+    the store's stock. The till names the reservation by id (the pickup code alone is
+    accepted by the warehouse too, but the id is what the till mirrors)."""
+
+    op_type: ClassVar[str] = "pickup.complete"
+    reservation_id: str
+    pickup_code: str
+
+    @property
+    def entity_key(self) -> str:
+        return f"reservation:{self.reservation_id}"
+
+    def to_payload(self) -> dict[str, Any]:
+        return {"reservation_id": self.reservation_id, "pickup_code": self.pickup_code}
+
+
 # Every operation type the counter can send, by its wire name.
 OP_TYPES: Mapping[str, type[OutboundOp]] = {
     SalePayload.op_type: SalePayload,
@@ -316,4 +369,6 @@ OP_TYPES: Mapping[str, type[OutboundOp]] = {
     EinvoiceIssuePayload.op_type: EinvoiceIssuePayload,
     EinvoiceVoidPayload.op_type: EinvoiceVoidPayload,
     EinvoiceAllowancePayload.op_type: EinvoiceAllowancePayload,
+    PickupCompletePayload.op_type: PickupCompletePayload,
+    ReservationCreatePayload.op_type: ReservationCreatePayload,
 }

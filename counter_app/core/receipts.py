@@ -111,6 +111,7 @@ class DocumentKind(StrEnum):
     RETURN_RECEIPT = "return_receipt"
     EXCHANGE_RECEIPT = "exchange_receipt"
     PICKUP_SLIP = "pickup_slip"
+    HANDOVER_SLIP = "handover_slip"
     DROPSHIP_SLIP = "dropship_slip"
     SHIFT_REPORT = "shift_report"
     EINVOICE_PROOF = "einvoice_proof"
@@ -465,6 +466,49 @@ def pickup_slip(data: PickupSlipData) -> Document:
         f"取貨單 {data.pickup_code}",
         tuple(elements),
         DocumentKind.PICKUP_SLIP,
+        data.pickup_code,
+        data.reprint,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class HandoverSlipData:
+    """What the customer signs for at the pickup desk (取貨交付單)."""
+
+    store_name: str
+    pickup_code: str
+    reservation_id: str
+    cashier_name: str
+    lines: Sequence[ItemQty]
+    handed_over_at: datetime
+    customer_name: str = ""
+    reprint: bool = False
+
+
+def handover_slip(data: HandoverSlipData) -> Document:
+    elements = _header(data.store_name, "取貨交付單", data.reprint)
+    elements += [
+        Text(f"取貨碼：{data.pickup_code}", bold=True),
+        Text(f"交付時間：{local_time(data.handed_over_at)}"),
+        Text(f"經手人：{data.cashier_name}"),
+    ]
+    if data.customer_name:
+        elements.append(Text(f"顧客：{data.customer_name}"))
+    elements.append(Separator())
+    elements += [Columns(item.name, f"x{item.qty}") for item in data.lines]
+    elements += [
+        Separator(),
+        Columns(f"合計 {sum(item.qty for item in data.lines)} 件", ""),
+        Text("顧客簽收：", bold=True),
+        Feed(2),
+        Separator(),
+        Barcode(data.pickup_code),
+        *_end(),
+    ]
+    return Document(
+        f"交付單 {data.pickup_code}",
+        tuple(elements),
+        DocumentKind.HANDOVER_SLIP,
         data.pickup_code,
         data.reprint,
     )

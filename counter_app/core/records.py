@@ -144,3 +144,26 @@ class TenderTotal:
     sales_cents: int
     refunds_count: int = 0
     refunds_cents: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ReservationRecord:
+    """A pickup reservation of this store as the change feed sent it (plus, once the
+    till handed it over, when and by whom: the feed says ``picked_up`` later)."""
+
+    reservation_id: str
+    kind: str  # pickup | group_buy
+    pickup_code: str | None
+    status: str  # confirmed | in_transit | ready | picked_up | expired | cancelled | ...
+    lines: tuple[tuple[int, int], ...]  # (product_id, qty)
+    expires_at: str | None
+    updated_at: str
+    customer_name: str | None = None
+    customer_phone: str | None = None  # only for reservations made at this till
+    handed_over_at: str | None = None
+    handed_over_by: int | None = None
+
+    @property
+    def shown_status(self) -> str:
+        """``picked_up`` as soon as this till handed it over, before the warehouse says so."""
+        return "picked_up" if self.handed_over_at else self.status

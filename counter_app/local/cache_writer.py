@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -36,6 +37,17 @@ def stock_key(entity_id: str) -> tuple[int, int]:
 
 # Plain SQL through the DBAPI's executemany: the ORM's bulk upsert costs about 20 us a row
 # in Python, which at 700,000 rows (a first sync of 200k products) is most of the sync.
+# The till's own columns (handed_over_at/by) are left alone: the feed never un-hands a pickup.
+_RESERVATION_UPSERT = (
+    "INSERT INTO reservations (reservation_id, kind, pickup_code, status, store_location_id, "
+    "lines_json, expires_at, updated_at, customer_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT(reservation_id) DO UPDATE SET kind = excluded.kind, "
+    "pickup_code = excluded.pickup_code, status = excluded.status, "
+    "store_location_id = excluded.store_location_id, lines_json = excluded.lines_json, "
+    "expires_at = excluded.expires_at, updated_at = excluded.updated_at, "
+    "customer_name = COALESCE(excluded.customer_name, reservations.customer_name)"
+)
+
 _UPSERTS = {
     "locations": (
         "INSERT INTO locations (id, code, name, kind, pull_epoch) VALUES (?, ?, ?, ?, ?) "
@@ -100,6 +112,7 @@ def _apply(session: Session, items: Iterable[_Item], received_at: str, epoch: in
     barcodes: list[tuple[Any, ...]] = []
     stock: list[tuple[Any, ...]] = []
     staff: list[tuple[Any, ...]] = []
+    reservations: list[tuple[Any, ...]] = []
     deleted: dict[str, list[str]] = {}
     for (entity, entity_id), (op, d) in latest.items():
         if op == "delete" or d is None:
@@ -137,8 +150,24 @@ def _apply(session: Session, items: Iterable[_Item], received_at: str, epoch: in
             locations.append((d["id"], d["code"], d["name"], d["kind"], epoch))
         elif entity == "staff":
             staff.append((d["id"], d["name"], d["role"], d["location_id"], d["pin_hash"], epoch))
-        # Orders of this store (sale, reservation, dropship_order, transfer) are
-        # mirrored by the screens that need them; the sale screen does not.
+        elif entity == "reservation":
+            # The pickup desk's list (services/pickups.py); the feed sends this store's only.
+            lines = [[int(line["product_id"]), int(line["qty"])] for line in d.get("lines", [])]
+            reservations.append(
+                (
+                    d["reservation_id"],
+                    d.get("kind", "pickup"),
+                    d.get("pickup_code"),
+                    d["status"],
+                    d.get("store_location_id"),
+                    json.dumps(lines),
+                    d.get("expires_at"),
+                    d.get("updated_at", received_at),
+                    d.get("customer_name"),
+                )
+            )
+        # Other orders of this store (sale, dropship_order, transfer) are mirrored by
+        # the screens that need them; the sale screen does not.
     _executemany(session, _UPSERTS["locations"], locations)
     if products:
         ids = [p[0] for p in products]
@@ -150,6 +179,7 @@ def _apply(session: Session, items: Iterable[_Item], received_at: str, epoch: in
         search_index.index_names(session, [(p[0], p[2]) for p in products])
     _executemany(session, _UPSERTS["stock"], stock)
     _executemany(session, _UPSERTS["staff"], staff)
+    _executemany(session, _RESERVATION_UPSERT, reservations)
     _apply_deletes(session, deleted)
     return len(latest)
 

@@ -85,6 +85,25 @@ class SyncState(Base):
 # --- journal: what happened at this till; never rewritten by the server ----------
 
 
+class Reservation(Base):
+    """A reservation for pickup at this store, mirrored from the change feed; the till
+    writes only ``handed_over_at``/``handed_over_by`` (the feed never clears them)."""
+
+    __tablename__ = "reservations"
+    reservation_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    pickup_code: Mapped[str | None] = mapped_column(String(16), index=True, nullable=True)
+    status: Mapped[str] = mapped_column(String(16))
+    store_location_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    lines_json: Mapped[str] = mapped_column(Text)
+    expires_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    updated_at: Mapped[str] = mapped_column(String(40))
+    customer_name: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    customer_phone: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    handed_over_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    handed_over_by: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
 class Sale(Base):
     __tablename__ = "sales"
     sale_id: Mapped[str] = mapped_column(String(36), primary_key=True)

@@ -10,7 +10,7 @@ module does not import the services.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
@@ -27,6 +27,7 @@ from counter_app.core.records import (
     NegativeStockWarning,
     OutboxStats,
     PaymentRecord,
+    ReservationRecord,
     SaleLineRecord,
     SaleRecord,
     SaleSummary,
@@ -41,6 +42,8 @@ from counter_app.local.models import (
     CashMovement,
     Payment,
     PendingStockDelta,
+    Product,
+    Reservation,
     Sale,
     SaleLine,
     Shift,
@@ -436,6 +439,67 @@ class SqlShiftRepository:
         )
 
 
+def _reservation_record(row: Reservation) -> ReservationRecord:
+    return ReservationRecord(
+        reservation_id=row.reservation_id,
+        kind=row.kind,
+        pickup_code=row.pickup_code,
+        status=row.status,
+        lines=tuple((int(pid), int(qty)) for pid, qty in json.loads(row.lines_json)),
+        expires_at=row.expires_at,
+        updated_at=row.updated_at,
+        customer_name=row.customer_name,
+        customer_phone=row.customer_phone,
+        handed_over_at=row.handed_over_at,
+        handed_over_by=row.handed_over_by,
+    )
+
+
+class SqlReservationRepository:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def all(self) -> list[ReservationRecord]:
+        rows = self._session.scalars(select(Reservation).order_by(Reservation.updated_at.desc()))
+        return [_reservation_record(row) for row in rows]
+
+    def by_code(self, pickup_code: str) -> ReservationRecord | None:
+        row = self._session.scalars(
+            select(Reservation).where(Reservation.pickup_code == pickup_code.upper())
+        ).first()
+        return _reservation_record(row) if row is not None else None
+
+    def mark_handed_over(self, reservation_id: str, staff_id: int | None, at: str) -> None:
+        row = self._session.get(Reservation, reservation_id)
+        if row is None:
+            raise KeyError(reservation_id)
+        row.handed_over_at = at
+        row.handed_over_by = staff_id
+
+    def add_pending(self, record: ReservationRecord) -> None:
+        self._session.add(
+            Reservation(
+                reservation_id=record.reservation_id,
+                kind=record.kind,
+                pickup_code=record.pickup_code,
+                status=record.status,
+                store_location_id=None,
+                lines_json=json.dumps([list(line) for line in record.lines]),
+                expires_at=record.expires_at,
+                updated_at=record.updated_at,
+                customer_name=record.customer_name,
+                customer_phone=record.customer_phone,
+            )
+        )
+
+    def product_names(self, product_ids: Iterable[int]) -> dict[int, str]:
+        wanted = sorted(set(product_ids))
+        if not wanted:
+            return {}
+        rows = self._session.execute(select(Product.id, Product.name).where(Product.id.in_(wanted)))
+        return {int(pid): str(name) for pid, name in rows}
+
+
 class SqlUnitOfWork:
     """One session's repositories (``uow.sales``, ``uow.outbox``, ...)."""
 
@@ -452,3 +516,4 @@ class SqlUnitOfWork:
 
         self.shifts = SqlShiftRepository(session)
         self.einvoices = SqlEinvoiceRepository(session)
+        self.reservations = SqlReservationRepository(session)

@@ -24,6 +24,7 @@ from counter_app.core.records import (
     FailedOp,
     NegativeStockWarning,
     OutboxStats,
+    ReservationRecord,
     SaleRecord,
     SaleSummary,
     ShiftRecord,
@@ -185,6 +186,24 @@ class EinvoiceRepository(Protocol):
     def allowances_of(self, number: str) -> list[AllowanceRecord]: ...
 
 
+class ReservationRepository(Protocol):
+    """This store's reservations as the change feed brought them (the pickup desk)."""
+
+    def all(self) -> list[ReservationRecord]: ...
+
+    def by_code(self, pickup_code: str) -> ReservationRecord | None: ...
+
+    def mark_handed_over(self, reservation_id: str, staff_id: int | None, at: str) -> None: ...
+
+    def add_pending(self, record: ReservationRecord) -> None:
+        """A reservation made at this till, before the warehouse applied it."""
+        ...
+
+    def product_names(self, product_ids: Iterable[int]) -> dict[int, str]:
+        """Names of the cached products among ``product_ids`` (for the desk and its slips)."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """One transaction's repositories. Written together or not at all."""
 
@@ -217,6 +236,9 @@ class UnitOfWork(Protocol):
 
     @property
     def einvoices(self) -> EinvoiceRepository: ...
+
+    @property
+    def reservations(self) -> ReservationRepository: ...
 
 
 class UnitOfWorkFactory(Protocol):

@@ -63,6 +63,9 @@ def document_title(kind: DocumentKind | None, reference: str = "", reprint: bool
         DocumentKind.RETURN_RECEIPT: QCoreApplication.translate("DeviceMessages", "Return %1"),
         DocumentKind.EXCHANGE_RECEIPT: QCoreApplication.translate("DeviceMessages", "Exchange %1"),
         DocumentKind.PICKUP_SLIP: QCoreApplication.translate("DeviceMessages", "Pickup slip %1"),
+        DocumentKind.HANDOVER_SLIP: QCoreApplication.translate(
+            "DeviceMessages", "Handover slip %1"
+        ),
         DocumentKind.DROPSHIP_SLIP: QCoreApplication.translate(
             "DeviceMessages", "Dropship slip %1"
         ),

@@ -319,139 +319,144 @@
     </message>
     <message>
         <location filename="../../counter_app/ui/device_messages.py" line="66" />
+        <source>Handover slip %1</source>
+        <translation>取貨交付單 %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="67" />
         <source>Dropship slip %1</source>
         <translation>代發單 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="69" />
+        <location filename="../../counter_app/ui/device_messages.py" line="70" />
         <source>%1 report</source>
         <translation>%1 報表</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="70" />
-        <location filename="../../counter_app/ui/device_messages.py" line="123" />
+        <location filename="../../counter_app/ui/device_messages.py" line="71" />
+        <location filename="../../counter_app/ui/device_messages.py" line="124" />
         <source>Test page</source>
         <translation>測試頁</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="71" />
         <location filename="../../counter_app/ui/device_messages.py" line="72" />
+        <location filename="../../counter_app/ui/device_messages.py" line="73" />
         <source>E-invoice %1</source>
         <translation>電子發票 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="74" />
+        <location filename="../../counter_app/ui/device_messages.py" line="75" />
         <source>Print job</source>
         <translation>列印工作</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="78" />
+        <location filename="../../counter_app/ui/device_messages.py" line="79" />
         <source>%1 (reprint)</source>
         <translation>%1（補印）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="83" />
+        <location filename="../../counter_app/ui/device_messages.py" line="84" />
         <source>Open the cash drawer</source>
         <translation>開錢櫃</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="91" />
+        <location filename="../../counter_app/ui/device_messages.py" line="92" />
         <source>Drawer not opened: %1</source>
         <translation>錢櫃未開啟：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="94" />
+        <location filename="../../counter_app/ui/device_messages.py" line="95" />
         <source>Printing failed (program error): %1</source>
         <translation>列印失敗（程式錯誤）：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="100" />
+        <location filename="../../counter_app/ui/device_messages.py" line="101" />
         <source>The print was cut off; it prints again in full, marked as a reprint.</source>
         <translation>列印中斷，將完整重印並標示補印。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="106" />
-        <location filename="../../counter_app/ui/device_messages.py" line="113" />
+        <location filename="../../counter_app/ui/device_messages.py" line="107" />
+        <location filename="../../counter_app/ui/device_messages.py" line="114" />
         <source>Queued</source>
         <translation>排隊中</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="107" />
+        <location filename="../../counter_app/ui/device_messages.py" line="108" />
         <source>Printing…</source>
         <translation>列印中…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="108" />
+        <location filename="../../counter_app/ui/device_messages.py" line="109" />
         <source>Done: %1</source>
         <translation>完成：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="111" />
+        <location filename="../../counter_app/ui/device_messages.py" line="112" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="118" />
+        <location filename="../../counter_app/ui/device_messages.py" line="119" />
         <source>Receipt printer</source>
         <translation>收據印表機</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="124" />
+        <location filename="../../counter_app/ui/device_messages.py" line="125" />
         <source>Print test</source>
         <translation>列印測試</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="125" />
+        <location filename="../../counter_app/ui/device_messages.py" line="126" />
         <source>TEST PAGE</source>
         <translation>測試頁 TEST PAGE</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="126" />
+        <location filename="../../counter_app/ui/device_messages.py" line="127" />
         <source>Printer: </source>
         <translation>印表機：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="127" />
+        <location filename="../../counter_app/ui/device_messages.py" line="128" />
         <source>Printer profile: </source>
         <translation>機型設定：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="128" />
+        <location filename="../../counter_app/ui/device_messages.py" line="129" />
         <source>Paper: </source>
         <translation>紙寬：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="129" />
+        <location filename="../../counter_app/ui/device_messages.py" line="130" />
         <source>Encoding: </source>
         <translation>編碼：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="130" />
+        <location filename="../../counter_app/ui/device_messages.py" line="131" />
         <source>Time: </source>
         <translation>時間：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="131" />
+        <location filename="../../counter_app/ui/device_messages.py" line="132" />
         <source>Traditional Chinese: </source>
         <translation>繁體中文：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="132" />
+        <location filename="../../counter_app/ui/device_messages.py" line="133" />
         <source>Bold</source>
         <translation>粗體 Bold</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="133" />
+        <location filename="../../counter_app/ui/device_messages.py" line="134" />
         <source>Centred</source>
         <translation>置中 Center</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="134" />
+        <location filename="../../counter_app/ui/device_messages.py" line="135" />
         <source>Right-aligned</source>
         <translation>靠右 Right</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="135" />
+        <location filename="../../counter_app/ui/device_messages.py" line="136" />
         <source>Alignment test</source>
         <translation>對齊測試</translation>
     </message>
@@ -780,59 +785,218 @@
         <translation>功能(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="477" />
+        <location filename="../../counter_app/bootstrap.py" line="496" />
         <source>No shift open</source>
         <translation>尚未開班</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="478" />
+        <location filename="../../counter_app/bootstrap.py" line="497" />
         <source>No shift is open at this till. Open one now?</source>
         <translation>本機目前沒有開班。現在開班嗎？</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="526" />
+        <location filename="../../counter_app/bootstrap.py" line="545" />
         <source>Open the cash drawer without a sale</source>
         <translation>非交易開錢櫃</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="539" />
+        <location filename="../../counter_app/bootstrap.py" line="558" />
         <source>Printer and scanner settings</source>
         <translation>印表機與掃描器設定</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="575" />
+        <location filename="../../counter_app/bootstrap.py" line="594" />
         <source>Lock the screen</source>
         <translation>鎖定畫面</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="578" />
+        <location filename="../../counter_app/bootstrap.py" line="597" />
         <source>Switch cashier…</source>
         <translation>更換收銀員…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="580" />
+        <location filename="../../counter_app/bootstrap.py" line="599" />
         <source>Reprint a receipt…</source>
         <translation>補印收據…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="582" />
+        <location filename="../../counter_app/bootstrap.py" line="601" />
         <source>Sync problems…</source>
         <translation>同步問題…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="585" />
+        <location filename="../../counter_app/bootstrap.py" line="604" />
         <source>Open the cash drawer (supervisor)…</source>
         <translation>開錢櫃（需主管）…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="590" />
+        <location filename="../../counter_app/bootstrap.py" line="609" />
         <source>Printer and scanner settings…</source>
         <translation>印表機與掃描器設定…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="595" />
+        <location filename="../../counter_app/bootstrap.py" line="614" />
         <source>Stock to count…</source>
         <translation>待盤點庫存…</translation>
+    </message>
+</context>
+<context>
+    <name>PickupsScreen</name>
+    <message>
+        <location filename="../../counter_app/ui/screens/pickups.py" line="56" />
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/pickups.py" line="63" />
+        <source>Search: pickup code, its last digits, or name</source>
+        <translation>搜尋：取貨碼、末幾碼或姓名</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/pickups.py" line="66" />
+        <location filename="../../counter_app/ui/screens/pickups.py" line="72" />
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/pickups.py" line="72" />
+        <source>Pickup code</source>
+        <translation>取貨碼</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/pickups.py" line="72" />
+        <source>Items</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/pickups.py" line="72" />
+        <source>Customer</source>
+        <translation>顧客</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/pickups.py" line="72" />
+        <source>Hold until</source>
+        <translation>保留至</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/pickups.py" line="78" />
+        <source>Scan or type the pickup code, then Enter</source>
+        <translation>掃描或輸入取貨碼後按 Enter</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/pickups.py" line="83" />
+        <source>Hand over</source>
+        <translation>交付</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/pickups.py" line="86" />
+        <source>Print pickup slip</source>
+        <translation>列印取貨單</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/pickups.py" line="109" />
+        <source>Pickups</source>
+        <translation>門市取貨</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/pickups.py" line="119" />
+        <source>%1 is not a pickup code</source>
+        <translation>%1 不是取貨碼</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/pickups.py" line="131" />
+        <source>Pending confirmation</source>
+        <translation>待確認</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/pickups.py" line="132" />
+        <source>Confirmed</source>
+        <translation>已確認</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/pickups.py" line="133" />
+        <source>In transit</source>
+        <translation>運送中</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/pickups.py" line="134" />
+        <source>Ready</source>
+        <translation>可取貨</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/pickups.py" line="135" />
+        <source>Picked up</source>
+        <translation>已取貨</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/pickups.py" line="136" />
+        <source>Expired</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/pickups.py" line="137" />
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/pickups.py" line="145" />
+        <source>Pickup code %1 is not known at this store</source>
+        <translation>本店查無取貨碼 %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/pickups.py" line="148" />
+        <source>Pickup %1 is not ready yet (%2): its goods have not arrived</source>
+        <translation>取貨 %1 尚未到店（%2），無法交付</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/pickups.py" line="153" />
+        <source>Pickup %1 was already handed over</source>
+        <translation>取貨 %1 已交付過</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/pickups.py" line="156" />
+        <source>Pickup %1 cannot be handed over: it is %2</source>
+        <translation>取貨 %1 無法交付：狀態為%2</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/pickups.py" line="161" />
+        <source>Enter a Taiwan phone number: 09 and 8 digits, or a landline with its area code</source>
+        <translation>請輸入台灣電話：09 開頭 10 碼手機，或含區碼的市話</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/pickups.py" line="163" />
+        <source>Enter a quantity from 1 to 999</source>
+        <translation>請輸入 1 到 999 的數量</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/pickups.py" line="165" />
+        <source>Enter the customer's name</source>
+        <translation>請輸入顧客姓名</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/pickups.py" line="167" />
+        <source>No pickup code yet: the warehouse has not confirmed this reservation</source>
+        <translation>尚無取貨碼：總部尚未確認此預約</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/pickups.py" line="201" />
+        <source>Pickup slip sent to the printer</source>
+        <translation>取貨單已送出列印</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/pickups.py" line="235" />
+        <source>Handed over %1: %2</source>
+        <translation>已交付 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/pickups.py" line="246" />
+        <source>The hand-over could not be recorded: %1</source>
+        <translation>交付未能記錄：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/pickups.py" line="251" />
+        <source>The pickup list could not be read: %1</source>
+        <translation>無法讀取取貨清單：%1</translation>
     </message>
 </context>
 <context>
@@ -1574,6 +1738,59 @@
         <location filename="../../counter_app/ui/stock_panel.py" line="62" />
         <source>%1 (available %2)</source>
         <translation>%1（可用 %2）</translation>
+    </message>
+</context>
+<context>
+    <name>StockScreen</name>
+    <message>
+        <location filename="../../counter_app/ui/screens/stock.py" line="66" />
+        <source>Barcode, SKU or name, then Enter</source>
+        <translation>輸入條碼、貨號或品名後按 Enter</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/stock.py" line="79" />
+        <source>0912345678 or (02) 2345-6789</source>
+        <translation>0912345678 或 (02) 2345-6789</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/stock.py" line="80" />
+        <source>Reserve for pickup</source>
+        <translation>預約門市取貨</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/stock.py" line="85" />
+        <source>Quantity</source>
+        <translation>數量</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/stock.py" line="86" />
+        <source>Customer</source>
+        <translation>顧客</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/stock.py" line="87" />
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/stock.py" line="113" />
+        <source>Stock</source>
+        <translation>庫存</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/stock.py" line="145" />
+        <source>Nothing matches “%1”</source>
+        <translation>找不到符合「%1」的商品</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/stock.py" line="179" />
+        <source>Reserved for pickup, pending confirmation: %1 (see Pickups, F8)</source>
+        <translation>已預約取貨，待總部確認：%1（見門市取貨 F8）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/stock.py" line="192" />
+        <source>Look-up failed: %1</source>
+        <translation>查詢失敗：%1</translation>
     </message>
 </context>
 <context>

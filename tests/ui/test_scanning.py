@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import text
 
 from counter_app.bootstrap import build_counter
+from counter_app.ui.screens.pickups import PickupsScreen
 from counter_app.ui.task_runner import TaskRunner
 
 KEYS = {"\r": Qt.Key.Key_Return}
@@ -82,7 +83,7 @@ def test_a_wrong_check_digit_is_refused_with_the_reason(
     code = _barcode(demo_counter)
     bad = code[:-1] + str((int(code[-1]) + 1) % 10)
     Keyboard(qtbot).type(bad + "\r", gap_ms=9)
-    qtbot.waitUntil(lambda: "檢查碼" in screen.message.text())
+    qtbot.waitUntil(lambda: "Wrong check digit" in screen.message.text())  # no translator: English
     assert screen.cart_model.cart.is_empty()
 
 
@@ -93,7 +94,8 @@ def test_receipt_and_pickup_codes_are_recognised_not_looked_up_as_products(
     keyboard.type("RS001-261125-0042\r", gap_ms=9)
     qtbot.waitUntil(lambda: "RS001-261125-0042" in screen.message.text())
     keyboard.type("PU7K3M9Q2X\r", gap_ms=9)
-    qtbot.waitUntil(lambda: "PU7K3M9Q2X" in screen.message.text())
+    desk = screen.window().findChild(PickupsScreen)  # pickup codes go to the pickup desk (F8)
+    qtbot.waitUntil(lambda: "PU7K3M9Q2X" in desk.message.text())
     assert screen.cart_model.cart.is_empty()
 
 
@@ -197,10 +199,9 @@ def test_receipt_pickup_and_product_scans_whatever_has_focus_and_no_shortcut_fir
     target.setFocus()
     qtbot.waitUntil(target.hasFocus)
 
-    for code in ("RS001-261125-0042", "PU7K3M9Q2X"):
-        clock.seconds += 1
-        _scanner_types(clock, code)
-        qtbot.waitUntil(lambda code=code: code in screen.message.text())
+    clock.seconds += 1
+    _scanner_types(clock, "RS001-261125-0042")
+    qtbot.waitUntil(lambda: "RS001-261125-0042" in screen.message.text())
     clock.seconds += 1
     _scanner_types(clock, barcode)
     qtbot.waitUntil(lambda: screen.cart_model.cart.lines[0].qty == 3)
@@ -210,3 +211,10 @@ def test_receipt_pickup_and_product_scans_whatever_has_focus_and_no_shortcut_fir
     )
     assert screen.scan_input.text() == "", "no stray characters in the field"
     assert target.hasFocus()
+
+    # A pickup code brings the pickup desk (F8) to the front, whatever had the focus.
+    clock.seconds += 1
+    _scanner_types(clock, "PU7K3M9Q2X")
+    desk = screen.window().findChild(PickupsScreen)
+    qtbot.waitUntil(lambda: "PU7K3M9Q2X" in desk.message.text())
+    assert [line.qty for line in screen.cart_model.cart.lines] == [3]

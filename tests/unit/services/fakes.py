@@ -27,6 +27,7 @@ from counter_app.core.records import (
     FailedOp,
     NegativeStockWarning,
     OutboxStats,
+    ReservationRecord,
     SaleRecord,
     SaleSummary,
     ShiftRecord,
@@ -70,6 +71,7 @@ class State:
     )  # id -> (booklet, status)
     invoices: dict[str, InvoiceRecord] = field(default_factory=dict)
     allowances: dict[str, AllowanceRecord] = field(default_factory=dict)
+    reservations: dict[str, ReservationRecord] = field(default_factory=dict)
 
 
 class FakeCatalog:
@@ -392,6 +394,31 @@ class FakeEinvoices:
         )
 
 
+class FakeReservations:
+    def __init__(self, state: State) -> None:
+        self._s = state
+
+    def all(self) -> list[ReservationRecord]:
+        return sorted(self._s.reservations.values(), key=lambda r: r.updated_at, reverse=True)
+
+    def by_code(self, pickup_code: str) -> ReservationRecord | None:
+        code = pickup_code.upper()
+        return next((r for r in self._s.reservations.values() if r.pickup_code == code), None)
+
+    def mark_handed_over(self, reservation_id: str, staff_id: int | None, at: str) -> None:
+        found = self._s.reservations[reservation_id]
+        self._s.reservations[reservation_id] = replace(
+            found, handed_over_at=at, handed_over_by=staff_id
+        )
+
+    def add_pending(self, record: ReservationRecord) -> None:
+        assert record.reservation_id not in self._s.reservations
+        self._s.reservations[record.reservation_id] = record
+
+    def product_names(self, product_ids: Iterable[int]) -> dict[int, str]:
+        return {pid: self._s.products[pid].name for pid in product_ids if pid in self._s.products}
+
+
 class FakeUnitOfWork:
     def __init__(self, state: State) -> None:
         self.catalog = FakeCatalog(state)
@@ -405,6 +432,7 @@ class FakeUnitOfWork:
 
         self.shifts = FakeShifts(state)
         self.einvoices = FakeEinvoices(state)
+        self.reservations = FakeReservations(state)
 
 
 class FakeDatabase:

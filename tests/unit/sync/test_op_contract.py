@@ -336,3 +336,35 @@ def test_voids_and_allowances_as_the_counter_queues_them_are_accepted() -> None:
     ]
     assert sorted(op.type for op in queued) == ["einvoice.allowance", "einvoice.void"]
     _validate([_on_the_wire(op.type, op.payload) for op in queued])
+
+
+def test_a_pickup_handover_as_the_desk_queues_it_is_accepted() -> None:
+    from counter_app.core.records import ReservationRecord
+    from counter_app.services.pickups import PickupDeskService
+
+    db = FakeDatabase()
+    db.state.reservations["0193a0c4-7a1b-7c3d-8e4f-5a6b7c8d9e0f"] = ReservationRecord(
+        "0193a0c4-7a1b-7c3d-8e4f-5a6b7c8d9e0f",
+        "pickup",
+        "PU7K3M9Q2X",
+        "ready",
+        ((10, 2),),
+        None,
+        "2026-11-25T10:00:00+08:00",
+    )
+    PickupDeskService(db, STORE).hand_over("pu7k3m9q2x", CASHIER)
+    queued = [op for op in db.state.outbox.values() if op.type == "pickup.complete"]
+    assert len(queued) == 1
+    request = _validate([_on_the_wire(op.type, op.payload) for op in queued])
+    assert request.ops[0].payload.pickup_code == "PU7K3M9Q2X"  # type: ignore[union-attr]
+
+
+def test_a_reservation_as_the_desk_queues_it_is_accepted() -> None:
+    from counter_app.services.pickups import PickupDeskService
+
+    db = FakeDatabase()
+    PickupDeskService(db, STORE).reserve(10, 3, "陳小姐", "(02) 2345-6789", CASHIER)
+    queued = [op for op in db.state.outbox.values() if op.type == "reservation.create"]
+    assert len(queued) == 1
+    request = _validate([_on_the_wire(op.type, op.payload) for op in queued])
+    assert request.ops[0].payload.customer_phone == "0223456789"  # type: ignore[union-attr]

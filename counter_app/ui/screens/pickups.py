@@ -1,0 +1,278 @@
+"""The pickup desk (F8): this store's reservations by status, searchable by pickup code
+or name, and the hand-over by scanning the slip's code (the scan router sends
+pickup codes here) or typing it.
+
+The screen decides nothing: ``PickupDeskService`` refuses what cannot be handed over
+and records what can; this screen says the refusals in words and prints the handover
+slip the service lays out.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from counter_app.core.codes import PickupCode, ScanResult
+from counter_app.services.context import StaffMember
+from counter_app.services.pickups import (
+    STATUSES,
+    Handover,
+    PickupDeskService,
+    PickupEntry,
+    PickupError,
+)
+from counter_app.ui.local_time import local_time_text
+from counter_app.ui.screens.base import Screen
+from counter_app.ui.tables import fill_rows, read_only_table
+from counter_app.ui.task_runner import TaskRunner
+
+log = logging.getLogger(__name__)
+
+
+class PickupsScreen(Screen):
+    name = "pickups"
+    key = "F8"
+
+    def __init__(self, desk: PickupDeskService, tasks: TaskRunner, cashier: StaffMember) -> None:
+        super().__init__()
+        self._desk = desk
+        self._tasks = tasks
+        self.cashier = cashier
+        self._busy = False
+        self.entries: list[PickupEntry] = []
+
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("pickup_status_filter")
+        self.status_filter.addItem(self.tr("All"), None)
+        for status in STATUSES:
+            self.status_filter.addItem(self.status_text(status), status)
+        self.status_filter.setCurrentIndex(STATUSES.index("ready") + 1)  # the desk's work
+        self.status_filter.currentIndexChanged.connect(lambda _i: self.reload())
+        self.search = QLineEdit()
+        self.search.setObjectName("pickup_search")
+        self.search.setPlaceholderText(self.tr("Search: pickup code, its last digits, or name"))
+        self.search.textChanged.connect(lambda _t: self.reload())
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Status")))
+        top.addWidget(self.status_filter)
+        top.addWidget(self.search, 1)
+
+        self.table = read_only_table(
+            "pickup_table",
+            [
+                self.tr("Pickup code"),
+                self.tr("Status"),
+                self.tr("Items"),
+                self.tr("Customer"),
+                self.tr("Hold until"),
+            ],
+            2,
+        )
+
+        self.code_input = QLineEdit()
+        self.code_input.setObjectName("pickup_code_input")
+        self.code_input.setPlaceholderText(self.tr("Scan or type the pickup code, then Enter"))
+        big = QFont()
+        big.setPointSize(16)
+        self.code_input.setFont(big)
+        self.code_input.returnPressed.connect(self._typed)
+        self.hand_over_button = QPushButton(self.tr("Hand over"))
+        self.hand_over_button.setObjectName("hand_over_button")
+        self.hand_over_button.clicked.connect(self._typed)
+        self.slip_button = QPushButton(self.tr("Print pickup slip"))
+        self.slip_button.setObjectName("pickup_slip_button")
+        self.slip_button.clicked.connect(self.print_slip)
+        entry = QHBoxLayout()
+        entry.addWidget(self.code_input, 1)
+        entry.addWidget(self.hand_over_button)
+        entry.addWidget(self.slip_button)
+
+        self.message = QLabel()
+        self.message.setObjectName("pickup_message")
+        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 8)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(entry)
+        layout.addWidget(self.message)
+
+    # --- Screen -------------------------------------------------------------------
+
+    def title(self) -> str:
+        return self.tr("Pickups")
+
+    def on_show(self) -> None:
+        self.reload()
+        self.code_input.setFocus()
+
+    def on_scan(self, result: ScanResult, text: str) -> None:
+        if isinstance(result, PickupCode):
+            self.hand_over(result.code)
+        else:
+            self.show_problem(self.tr("%1 is not a pickup code").replace("%1", text[:40]))
+
+    def show_problem(self, text: str) -> None:
+        self._show(text, "#b00020")
+
+    def set_cashier(self, cashier: StaffMember) -> None:
+        self.cashier = cashier
+
+    # --- words --------------------------------------------------------------------
+
+    def status_text(self, status: str) -> str:
+        words = {
+            "pending": self.tr("Pending confirmation"),
+            "confirmed": self.tr("Confirmed"),
+            "in_transit": self.tr("In transit"),
+            "ready": self.tr("Ready"),
+            "picked_up": self.tr("Picked up"),
+            "expired": self.tr("Expired"),
+            "cancelled": self.tr("Cancelled"),
+        }
+        return words.get(status, status)
+
+    def refusal_text(self, error: PickupError) -> str:
+        code = error.pickup_code
+        match error.code:
+            case "unknown_code":
+                return self.tr("Pickup code %1 is not known at this store").replace(
+                    "%1", code or "—"
+                )
+            case "not_ready":
+                return (
+                    self.tr("Pickup %1 is not ready yet (%2): its goods have not arrived")
+                    .replace("%1", code)
+                    .replace("%2", self.status_text(error.status))
+                )
+            case "already_picked_up":
+                return self.tr("Pickup %1 was already handed over").replace("%1", code)
+            case "closed":
+                return (
+                    self.tr("Pickup %1 cannot be handed over: it is %2")
+                    .replace("%1", code)
+                    .replace("%2", self.status_text(error.status))
+                )
+            case "bad_phone":
+                return self.tr(
+                    "Enter a Taiwan phone number: 09 and 8 digits, or a landline with its area code"
+                )
+            case "bad_qty":
+                return self.tr("Enter a quantity from 1 to 999")
+            case "no_name":
+                return self.tr("Enter the customer's name")
+            case "no_code_yet":
+                return self.tr(
+                    "No pickup code yet: the warehouse has not confirmed this reservation"
+                )
+        return str(error)
+
+    # --- actions ------------------------------------------------------------------
+
+    def reload(self) -> None:
+        status = self.status_filter.currentData()
+        query = self.search.text()
+        self._tasks.db(
+            lambda: self._desk.entries(status, query),
+            self._show_entries,
+            self._on_failed,
+            owner=self,
+        )
+
+    def _show_entries(self, entries: list[PickupEntry]) -> None:
+        self.entries = entries
+        fill_rows(
+            self.table,
+            [
+                (
+                    e.pickup_code,
+                    self.status_text(e.status),
+                    "、".join(f"{line.name} ×{line.qty}" for line in e.lines),
+                    e.record.customer_name or "",
+                    local_time_text(e.record.expires_at) if e.record.expires_at else "",
+                )
+                for e in entries
+            ],
+        )
+
+    def print_slip(self) -> None:
+        """The pickup slip of the selected reservation (a reprint for the customer)."""
+        row = self.table.currentRow()
+        if not 0 <= row < len(self.entries):
+            return
+        rid = self.entries[row].record.reservation_id
+        self._tasks.db(
+            lambda: self._desk.print_pickup_slip(rid),
+            lambda _job: self._show(self.tr("Pickup slip sent to the printer"), "#1b7f3b"),
+            self._refused,
+            owner=self,
+        )
+
+    def _typed(self) -> None:
+        code = self.code_input.text().strip()
+        if code:
+            self.hand_over(code)
+
+    def hand_over(self, code: str) -> None:
+        """Hand over the pickup with this code (scanned or typed) and print its slip."""
+        if self._busy:
+            return
+        self._busy = True
+        cashier = self.cashier
+
+        def work() -> tuple[Handover, str | None]:
+            handover = self._desk.hand_over(code, cashier)
+            try:
+                job = self._desk.print_handover(handover, cashier)
+            except Exception:  # the hand-over is recorded; a print problem must not hide it
+                log.exception("handover slip for %s not printed", handover.entry.pickup_code)
+                job = None
+            return handover, job
+
+        self._tasks.db(work, self._handed_over, self._refused, owner=self)
+
+    def _handed_over(self, done: tuple[Handover, str | None]) -> None:
+        self._busy = False
+        handover, _job = done
+        self.code_input.clear()
+        items = "、".join(f"{line.name} ×{line.qty}" for line in handover.entry.lines)
+        self._show(
+            self.tr("Handed over %1: %2")
+            .replace("%1", handover.entry.pickup_code)
+            .replace("%2", items),
+            "#1b7f3b",
+        )
+        self.reload()
+
+    def _refused(self, error: BaseException) -> None:
+        self._busy = False
+        if isinstance(error, PickupError):
+            self.show_problem(self.refusal_text(error))
+        else:
+            log.error("pickup hand-over failed", exc_info=error)
+            self.show_problem(
+                self.tr("The hand-over could not be recorded: %1").replace("%1", str(error))
+            )
+        self.code_input.selectAll()
+
+    def _on_failed(self, error: BaseException) -> None:
+        log.error("pickup list failed", exc_info=error)
+        self.show_problem(
+            self.tr("The pickup list could not be read: %1").replace("%1", str(error))
+        )
+
+    def _show(self, text: str, color: str) -> None:
+        self.message.setStyleSheet(f"color: {color}; font-size: 15px;")
+        self.message.setText(text)

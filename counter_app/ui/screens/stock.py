@@ -1,0 +1,207 @@
+"""The stock lookup screen (F3): one product's figures at every location (live from the
+warehouse when it answers, else cached with their age), and "Reserve for pickup"
+(quantity, customer's name, Taiwan phone) that queues the reservation.
+
+Type a barcode, SKU or part of the name and press Enter. The screen decides nothing:
+``StockLookupService`` gives the figures and ``PickupDeskService.reserve`` checks and
+queues the reservation, which the pickup desk (F8) lists as pending until the
+warehouse confirms it with its pickup code.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+)
+
+from counter_app.core.catalog import ProductInfo
+from counter_app.services.catalog import CatalogService
+from counter_app.services.context import StaffMember
+from counter_app.services.pickups import MAX_QTY, PickupDeskService, PickupEntry, PickupError
+from counter_app.services.stock_lookup import StockLookupService, StockReport
+from counter_app.ui.screens.base import Screen
+from counter_app.ui.stock_panel import StockPanel
+from counter_app.ui.task_runner import TaskRunner
+
+log = logging.getLogger(__name__)
+
+PickupRefusals = Callable[[PickupError], str]
+"""The pickup desk's words for a refusal (``PickupsScreen.refusal_text``)."""
+
+
+class StockScreen(Screen):
+    name = "stock"
+    key = "F3"
+
+    def __init__(
+        self,
+        catalog: CatalogService,
+        lookup: StockLookupService,
+        desk: PickupDeskService,
+        own_location_id: int,
+        tasks: TaskRunner,
+        cashier: StaffMember,
+        refuse_words: PickupRefusals,
+    ) -> None:
+        super().__init__()
+        self._catalog = catalog
+        self._lookup = lookup
+        self._desk = desk
+        self._tasks = tasks
+        self._refusals = refuse_words
+        self.cashier = cashier
+        self.product: ProductInfo | None = None
+
+        self.code_input = QLineEdit()
+        self.code_input.setObjectName("stock_code_input")
+        self.code_input.setPlaceholderText(self.tr("Barcode, SKU or name, then Enter"))
+        self.code_input.returnPressed.connect(self.look_up)
+        self.panel = StockPanel(own_location_id)
+        self.panel.setVisible(False)
+
+        self.qty = QSpinBox()
+        self.qty.setObjectName("reserve_qty")
+        self.qty.setRange(1, MAX_QTY)
+        self.customer_name = QLineEdit()
+        self.customer_name.setObjectName("reserve_name")
+        self.customer_name.setMaxLength(100)
+        self.phone = QLineEdit()
+        self.phone.setObjectName("reserve_phone")
+        self.phone.setPlaceholderText(self.tr("0912345678 or (02) 2345-6789"))
+        self.reserve_button = QPushButton(self.tr("Reserve for pickup"))
+        self.reserve_button.setObjectName("reserve_button")
+        self.reserve_button.setEnabled(False)
+        self.reserve_button.clicked.connect(self.reserve)
+        form = QFormLayout()
+        form.addRow(self.tr("Quantity"), self.qty)
+        form.addRow(self.tr("Customer"), self.customer_name)
+        form.addRow(self.tr("Phone"), self.phone)
+        form.addRow(self.reserve_button)
+
+        self.message = QLabel()
+        self.message.setObjectName("stock_message")
+        self.message.setWordWrap(True)
+
+        left = QVBoxLayout()
+        left.addWidget(self.panel)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.addLayout(form)
+        right.addStretch(1)
+        body = QHBoxLayout()
+        body.addLayout(left, 3)
+        body.addSpacing(24)
+        body.addLayout(right, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 8)
+        layout.addWidget(self.code_input)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.message)
+
+    # --- Screen -------------------------------------------------------------------
+
+    def title(self) -> str:
+        return self.tr("Stock")
+
+    def on_show(self) -> None:
+        self.code_input.setFocus()
+
+    def show_problem(self, text: str) -> None:
+        self._show(text, "#b00020")
+
+    def set_cashier(self, cashier: StaffMember) -> None:
+        self.cashier = cashier
+
+    # --- actions ------------------------------------------------------------------
+
+    def look_up(self) -> None:
+        text = self.code_input.text().strip()
+        if not text:
+            return
+
+        def find() -> ProductInfo | None:
+            found = self._catalog.find_by_code(text)
+            if found is None:
+                matches = self._catalog.search(text, limit=1)
+                found = matches[0] if matches else None
+            return found
+
+        self._tasks.db(find, self._found, self._failed, owner=self)
+
+    def _found(self, product: ProductInfo | None) -> None:
+        if product is None:
+            self.product = None
+            self.reserve_button.setEnabled(False)
+            self.panel.setVisible(False)
+            self.show_problem(
+                self.tr("Nothing matches \u201c%1\u201d").replace(
+                    "%1", self.code_input.text().strip()
+                )
+            )
+            return
+        self.product = product
+        self.reserve_button.setEnabled(True)
+        self.message.clear()
+        lookup = self._lookup
+
+        def show_if_current(report: StockReport) -> None:
+            if self.product is not None and self.product.id == report.product.id:
+                self.panel.show_report(report)
+
+        self._tasks.db(lambda: lookup.cached(product), show_if_current, owner=self)
+        self._tasks.net(lambda: lookup.lookup(product), show_if_current, owner=self)
+
+    def reserve(self) -> None:
+        product = self.product
+        if product is None:
+            return
+        qty, name, phone, cashier = (
+            self.qty.value(),
+            self.customer_name.text(),
+            self.phone.text(),
+            self.cashier,
+        )
+        self.reserve_button.setEnabled(False)
+        self._tasks.db(
+            lambda: self._desk.reserve(product.id, qty, name, phone, cashier),
+            self._reserved,
+            self._refused,
+            owner=self,
+        )
+
+    def _reserved(self, entry: PickupEntry) -> None:
+        self.reserve_button.setEnabled(self.product is not None)
+        self.customer_name.clear()
+        self.phone.clear()
+        self.qty.setValue(1)
+        items = "、".join(f"{line.name} ×{line.qty}" for line in entry.lines)
+        self._show(
+            self.tr("Reserved for pickup, pending confirmation: %1 (see Pickups, F8)").replace(
+                "%1", items
+            ),
+            "#1b7f3b",
+        )
+
+    def _refused(self, error: BaseException) -> None:
+        self.reserve_button.setEnabled(self.product is not None)
+        if isinstance(error, PickupError):
+            self.show_problem(self._refusals(error))
+        else:
+            self._failed(error)
+
+    def _failed(self, error: BaseException) -> None:
+        log.error("stock screen", exc_info=error)
+        self.show_problem(self.tr("Look-up failed: %1").replace("%1", str(error)))
+
+    def _show(self, text: str, color: str) -> None:
+        self.message.setStyleSheet(f"color: {color}; font-size: 15px;")
+        self.message.setText(text)
