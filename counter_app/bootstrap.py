@@ -37,6 +37,7 @@ from counter_app.services.context import StaffMember, StoreContext
 from counter_app.services.einvoice import EinvoiceService, EinvoiceSettings, InvoiceNotFound
 from counter_app.services.permissions import Action
 from counter_app.services.receipts import ReceiptService
+from counter_app.services.returns import ReturnsService
 from counter_app.services.selling import TAIWAN, CompletedSale, SellingService
 from counter_app.services.shifts import ShiftReport, ShiftService
 from counter_app.services.staff import Approval, StaffService
@@ -56,6 +57,7 @@ from counter_app.ui.main_window import MainWindow
 from counter_app.ui.reprint_dialog import ReprintDialog
 from counter_app.ui.scan_router import ScanRouter
 from counter_app.ui.screens.base import Screen
+from counter_app.ui.screens.returns import ReturnsScreen
 from counter_app.ui.screens.sale import SaleScreen
 from counter_app.ui.screens.shift import ShiftScreen
 from counter_app.ui.sign_in_dialog import SignInDialog, ask_for_staff
@@ -95,6 +97,7 @@ class CounterServices:
     stock_lookup: StockLookupService
     stock_to_count: StockToCountService
     shifts: ShiftService
+    returns: ReturnsService
     einvoicing: EinvoiceService | None = None  # None until docs/einvoice.md's set-up is done
 
     def close(self) -> None:
@@ -271,6 +274,7 @@ def build_services(
         stock_lookup=StockLookupService(catalog, live_client, store.location_id, connectivity),
         stock_to_count=StockToCountService(db, store.location_id),
         shifts=ShiftService(db, store, staff, print_queue, terminal=terminal),
+        returns=ReturnsService(db, store, staff, invoicing=einvoicing, output=print_queue),
         einvoicing=einvoicing,
     )
 
@@ -317,6 +321,7 @@ class CounterApp:
     """Owned by Python: the sync threads hold a reference."""
     print_bridge: PrintJobBridge = field(default_factory=PrintJobBridge)
     """Owned by Python: the print thread holds a reference."""
+    returns_screen: ReturnsScreen | None = None
 
     def add_screen(self, screen: Screen, scan_kinds: Iterable[str] = ()) -> None:
         """Put a screen in the frame under its function key; scans of ``scan_kinds`` go
@@ -330,6 +335,8 @@ class CounterApp:
         self.cashier = cashier
         self.sale_screen.set_cashier(cashier)
         self.shift_screen.set_cashier(cashier)
+        if self.returns_screen is not None:
+            self.returns_screen.set_cashier(cashier)
 
     @property
     def locked(self) -> bool:
@@ -405,6 +412,8 @@ def build_counter(services: CounterServices, cashier: StaffMember, tasks: TaskRu
     )
     counter.add_screen(counter.sale_screen)  # F1, the first screen
     counter.add_screen(counter.shift_screen)  # F6
+    counter.returns_screen = ReturnsScreen(services.returns, tasks, cashier, _approval_asker(services, tasks, window))
+    counter.add_screen(counter.returns_screen)  # F7, receipt scans come here
     _add_tools(counter)
     _connect_signals(counter)
     return counter

@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from counter_app.core import receipts
 from counter_app.core.ids import RETURN_PREFIX, uuid7
 from counter_app.core.money import Money
 from counter_app.core.ops import MAX_RETURN_LINES, ReturnLinePayload, ReturnPayload
@@ -25,6 +26,7 @@ from counter_app.services.context import StaffMember, StoreContext
 from counter_app.services.einvoice import EinvoiceService, Settlement
 from counter_app.services.permissions import Action, limits_for
 from counter_app.services.ports import UnitOfWork, UnitOfWorkFactory
+from counter_app.services.receipts import ReceiptOutput
 from counter_app.services.selling import TAIWAN
 from counter_app.services.staff import Approval, StaffService
 
@@ -39,9 +41,10 @@ class ReturnError(Exception):
     ``bad_disposition``, ``too_many_lines``, ``no_open_shift``, ``approval_required`` (the refund is above the
     cashier's limit), ``over_approver_limit``, ``not_cash`` (a sale paid otherwise)."""
 
-    def __init__(self, code: str, message: str) -> None:
+    def __init__(self, code: str, message: str, receipt_no: str = "") -> None:
         super().__init__(message)
         self.code = code
+        self.receipt_no = receipt_no
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +87,7 @@ class ReturnedLine:
     name: str
     sku: str
     qty: int
+    unit_price: Money
     refund: Money
     disposition: str
 
@@ -124,7 +128,9 @@ class ReturnsService:
         staff: StaffService | None = None,
         clock: Callable[[], datetime] = lambda: datetime.now(TAIWAN),
         invoicing: EinvoiceService | None = None,
+        output: ReceiptOutput | None = None,
     ) -> None:
+        self._output = output
         self._db = db
         self._store = store
         self._staff = staff
@@ -234,7 +240,7 @@ class ReturnsService:
             created_at=now,
             staff_name=staff.name,
             lines=tuple(
-                ReturnedLine(line.name, line.sku, choice.qty, Money(cents), choice.disposition)
+                ReturnedLine(line.name, line.sku, choice.qty, line.unit_price, Money(cents), choice.disposition)
                 for line, choice, cents in priced
             ),
             refund=Money(refund),
@@ -242,12 +248,32 @@ class ReturnsService:
             approved_by=None if approver is None else approver.name,
         )
 
+    def print_return(self, done: CompletedReturn) -> str | None:
+        """The return receipt (with the original receipt number) through the print queue,
+        and the drawer opened for the cash refund. None without a printer."""
+        if self._output is None:
+            return None
+        data = receipts.ReturnReceiptData(
+            store_name=self._store.name,
+            return_no=done.return_no,
+            original_receipt_no=done.receipt_no,
+            cashier_name=done.staff_name,
+            created_at=done.created_at,
+            returned=[receipts.SaleLine(r.name, r.qty, r.unit_price, r.refund) for r in done.lines],
+        )
+        job = self._output.submit(receipts.return_receipt(data), title=done.return_no)
+        if done.refund.cents > 0:
+            self._output.open_drawer(f"cash refund {done.return_no}")
+        return job
+
     # -- helpers --------------------------------------------------------------------
 
     def _sale(self, uow: UnitOfWork, receipt_no: str) -> SaleRecord:
         sale = uow.sales.by_receipt_no(receipt_no.strip())
         if sale is None or sale.location_id != self._store.location_id:
-            raise ReturnError("not_found", f"no sale {receipt_no.strip()} in this till's journal")
+            raise ReturnError(
+                "not_found", f"no sale {receipt_no.strip()} in this till's journal", receipt_no.strip()
+            )
         return sale
 
     @staticmethod

@@ -38,7 +38,7 @@ SCAN_ROUTES: dict[str, str] = {
     "gs1": "sale",  # GS1 element strings (GS1-128, DataBar, DataMatrix)
     "embedded": "sale",  # in-store price or weight labels (prefixes 20-29)
     "unknown": "sale",  # no known format: an SKU or a store's own code, the catalog decides
-    "receipt": "returns",  # our receipt numbers: the returns screen (not built yet)
+    "receipt": "returns",  # our receipt numbers: the returns screen (F7)
     "pickup": "pickups",  # pickup codes: the pickup desk (not built yet)
     "einvoice_carrier": "sale",  # e-invoice carriers: the sale's payment step takes them
 }
