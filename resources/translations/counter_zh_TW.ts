@@ -780,57 +780,57 @@
         <translation>功能(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="448" />
+        <location filename="../../counter_app/bootstrap.py" line="457" />
         <source>No shift open</source>
         <translation>尚未開班</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="449" />
+        <location filename="../../counter_app/bootstrap.py" line="458" />
         <source>No shift is open at this till. Open one now?</source>
         <translation>本機目前沒有開班。現在開班嗎？</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="491" />
+        <location filename="../../counter_app/bootstrap.py" line="500" />
         <source>Open the cash drawer without a sale</source>
         <translation>非交易開錢櫃</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="501" />
+        <location filename="../../counter_app/bootstrap.py" line="510" />
         <source>Printer and scanner settings</source>
         <translation>印表機與掃描器設定</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="528" />
+        <location filename="../../counter_app/bootstrap.py" line="537" />
         <source>Lock the screen</source>
         <translation>鎖定畫面</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="529" />
+        <location filename="../../counter_app/bootstrap.py" line="538" />
         <source>Switch cashier…</source>
         <translation>更換收銀員…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="530" />
+        <location filename="../../counter_app/bootstrap.py" line="539" />
         <source>Reprint a receipt…</source>
         <translation>補印收據…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="531" />
+        <location filename="../../counter_app/bootstrap.py" line="540" />
         <source>Sync problems…</source>
         <translation>同步問題…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="532" />
+        <location filename="../../counter_app/bootstrap.py" line="541" />
         <source>Open the cash drawer (supervisor)…</source>
         <translation>開錢櫃（需主管）…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="533" />
+        <location filename="../../counter_app/bootstrap.py" line="542" />
         <source>Printer and scanner settings…</source>
         <translation>印表機與掃描器設定…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="535" />
+        <location filename="../../counter_app/bootstrap.py" line="544" />
         <source>Stock to count…</source>
         <translation>待盤點庫存…</translation>
     </message>
@@ -1019,6 +1019,169 @@
         <location filename="../../counter_app/ui/reprint_dialog.py" line="55" />
         <source>Could not reprint %1</source>
         <translation>無法補印 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnsScreen</name>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="62" />
+        <source>No sale %1 in this till's journal</source>
+        <translation>本機交易紀錄中查無 %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="63" />
+        <source>Choose how many of a line come back</source>
+        <translation>請選擇退回的數量</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="64" />
+        <source>That line is not on this receipt</source>
+        <translation>此品項不在這張收據上</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="65" />
+        <source>The quantity is not valid</source>
+        <translation>數量無效</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="66" />
+        <source>More than was sold (less what was already returned)</source>
+        <translation>超過可退數量（已售出減已退回）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="67" />
+        <source>Choose where the goods go</source>
+        <translation>請選擇商品去向</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="68" />
+        <source>Too many lines for one return</source>
+        <translation>單次退貨品項過多</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="69" />
+        <source>No shift is open: open one before a refund</source>
+        <translation>尚未開班：請先開班再退款</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="70" />
+        <source>This refund needs a supervisor</source>
+        <translation>此筆退款需主管核准</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="71" />
+        <source>The refund is above the approver's limit</source>
+        <translation>退款金額超過核准者的權限</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="72" />
+        <source>Only sales paid in cash can be refunded here</source>
+        <translation>僅能退款以現金付款的交易</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="78" />
+        <source>It was not saved: %1</source>
+        <translation>未儲存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="84" />
+        <source>Back on the shelf</source>
+        <translation>退回本店貨架</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="85" />
+        <source>Send to the warehouse</source>
+        <translation>退回倉庫</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="86" />
+        <source>Damaged</source>
+        <translation>損壞報廢</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="118" />
+        <source>Scan the receipt's barcode or type its number</source>
+        <translation>掃描收據條碼或輸入收據號碼</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="121" />
+        <source>Find</source>
+        <translation>查詢</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="131" />
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="131" />
+        <source>Paid</source>
+        <translation>實付</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="131" />
+        <source>Sold</source>
+        <translation>售出</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="131" />
+        <source>Returned</source>
+        <translation>已退</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="132" />
+        <source>Return now</source>
+        <translation>本次退回</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="132" />
+        <source>Goes to</source>
+        <translation>去向</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="142" />
+        <source>Take the return and refund cash  (F12)</source>
+        <translation>確認退貨並退現金  (F12)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="154" />
+        <source>Receipt</source>
+        <translation>收據號碼</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="171" />
+        <source>Returns</source>
+        <translation>退貨</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="227" />
+        <source>Choose what comes back, then take the return</source>
+        <translation>請選擇退回的商品，再確認退貨</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="234" />
+        <source>Return %1 taken: refund %2 in cash</source>
+        <translation>退貨 %1 完成：退現金 %2</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="243" />
+        <source>A supervisor approves this refund</source>
+        <translation>請主管核准此筆退款</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="280" />
+        <source>Scan a receipt to return goods</source>
+        <translation>請掃描收據以辦理退貨</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="284" />
+        <source>Receipt %1, %2, paid %3</source>
+        <translation>收據 %1，%2，實付 %3</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="318" />
+        <source>Refund: %1</source>
+        <translation>退款：%1</translation>
     </message>
 </context>
 <context>
