@@ -329,6 +329,9 @@ PHRASEBOOK.update({
     "Scan a receipt to return goods": "請掃描收據以辦理退貨",
     "Receipt %1, %2, paid %3": "收據 %1，%2，實付 %3",
     "Refund: %1": "退款：%1",
+    "More would come back than was sold, less what another till already returned.": "退回數量超過售出數量減去其他收銀機已退的數量。",
+    "A product returned is not on the original sale.": "退回的商品不在原交易中。",
+    "The warehouse does not know the original sale.": "總部查無原交易。",
 })
 
 # Staff sessions (sign-in, lock screen) and the shift screen.

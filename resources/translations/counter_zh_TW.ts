@@ -923,52 +923,67 @@
         <translation>倉儲忙碌中，請稍後重試。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="37" />
+        <location filename="../../counter_app/ui/problem_reasons.py" line="30" />
+        <source>More would come back than was sold, less what another till already returned.</source>
+        <translation>退回數量超過售出數量減去其他收銀機已退的數量。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="31" />
+        <source>A product returned is not on the original sale.</source>
+        <translation>退回的商品不在原交易中。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="32" />
+        <source>The warehouse does not know the original sale.</source>
+        <translation>總部查無原交易。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="40" />
         <source>Sale</source>
         <translation>銷售</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="38" />
+        <location filename="../../counter_app/ui/problem_reasons.py" line="41" />
         <source>Return</source>
         <translation>退貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="39" />
+        <location filename="../../counter_app/ui/problem_reasons.py" line="42" />
         <source>Pickup reservation</source>
         <translation>取貨預留</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="40" />
+        <location filename="../../counter_app/ui/problem_reasons.py" line="43" />
         <source>Reservation cancelled</source>
         <translation>取消預留</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="41" />
+        <location filename="../../counter_app/ui/problem_reasons.py" line="44" />
         <source>Pickup handed over</source>
         <translation>取貨完成</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="42" />
+        <location filename="../../counter_app/ui/problem_reasons.py" line="45" />
         <source>Stock count</source>
         <translation>盤點</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="43" />
+        <location filename="../../counter_app/ui/problem_reasons.py" line="46" />
         <source>Dropship order</source>
         <translation>代發訂單</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="44" />
+        <location filename="../../counter_app/ui/problem_reasons.py" line="47" />
         <source>Dropship order cancelled</source>
         <translation>取消代發訂單</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="45" />
+        <location filename="../../counter_app/ui/problem_reasons.py" line="48" />
         <source>Shift close</source>
         <translation>關帳</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="46" />
+        <location filename="../../counter_app/ui/problem_reasons.py" line="49" />
         <source>Audit entry</source>
         <translation>稽核紀錄</translation>
     </message>
