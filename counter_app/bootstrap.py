@@ -38,6 +38,7 @@ from counter_app.services.einvoice import EinvoiceService, EinvoiceSettings, Inv
 from counter_app.services.permissions import Action
 from counter_app.services.pickups import PickupDeskService
 from counter_app.services.receipts import ReceiptService
+from counter_app.services.returns import ReturnsService
 from counter_app.services.selling import TAIWAN, CompletedSale, SellingService
 from counter_app.services.shifts import ShiftReport, ShiftService
 from counter_app.services.staff import Approval, StaffService
@@ -58,6 +59,7 @@ from counter_app.ui.reprint_dialog import ReprintDialog
 from counter_app.ui.scan_router import ScanRouter
 from counter_app.ui.screens.base import Screen
 from counter_app.ui.screens.pickups import PickupsScreen
+from counter_app.ui.screens.returns import ReturnsScreen
 from counter_app.ui.screens.sale import SaleScreen
 from counter_app.ui.screens.shift import ShiftScreen
 from counter_app.ui.screens.stock import StockScreen
@@ -98,6 +100,7 @@ class CounterServices:
     stock_lookup: StockLookupService
     stock_to_count: StockToCountService
     shifts: ShiftService
+    returns: ReturnsService
     einvoicing: EinvoiceService | None = None  # None until docs/einvoice.md's set-up is done
     pickups: PickupDeskService | None = None  # built from db, store and print queue when None
 
@@ -290,6 +293,7 @@ def build_services(
         stock_lookup=StockLookupService(catalog, live_client, store.location_id, connectivity),
         stock_to_count=StockToCountService(db, store.location_id),
         shifts=ShiftService(db, store, staff, print_queue, terminal=terminal),
+        returns=ReturnsService(db, store, staff, invoicing=einvoicing, output=print_queue),
         einvoicing=einvoicing,
         pickups=PickupDeskService(db, store, print_queue),
     )
@@ -339,6 +343,7 @@ class CounterApp:
     """Owned by Python: the print thread holds a reference."""
     pickups_screen: PickupsScreen | None = None
     stock_screen: StockScreen | None = None
+    returns_screen: ReturnsScreen | None = None
 
     def add_screen(self, screen: Screen, scan_kinds: Iterable[str] = ()) -> None:
         """Put a screen in the frame under its function key; scans of ``scan_kinds`` go
@@ -356,6 +361,8 @@ class CounterApp:
             self.pickups_screen.set_cashier(cashier)
         if self.stock_screen is not None:
             self.stock_screen.set_cashier(cashier)
+        if self.returns_screen is not None:
+            self.returns_screen.set_cashier(cashier)
 
     @property
     def locked(self) -> bool:
@@ -456,6 +463,10 @@ def build_counter(services: CounterServices, cashier: StaffMember, tasks: TaskRu
     )
     counter.add_screen(counter.stock_screen)  # F3
     counter.add_screen(counter.pickups_screen, ["pickup"])  # F8
+    counter.returns_screen = ReturnsScreen(
+        services.returns, tasks, cashier, _approval_asker(services, tasks, window)
+    )
+    counter.add_screen(counter.returns_screen)  # F7, receipt scans come here
     _add_tools(counter)
     _connect_signals(counter)
     return counter

@@ -302,6 +302,45 @@ PHRASEBOOK.update(
     }
 )
 
+# The returns screen (ui/screens/returns.py).
+PHRASEBOOK.update(
+    {
+        "No sale %1 in this till's journal": "本機交易紀錄中查無 %1",
+        "Choose how many of a line come back": "請選擇退回的數量",
+        "That line is not on this receipt": "此品項不在這張收據上",
+        "The quantity is not valid": "數量無效",
+        "More than was sold (less what was already returned)": "超過可退數量（已售出減已退回）",
+        "Choose where the goods go": "請選擇商品去向",
+        "Too many lines for one return": "單次退貨品項過多",
+        "No shift is open: open one before a refund": "尚未開班：請先開班再退款",
+        "This refund needs a supervisor": "此筆退款需主管核准",
+        "The refund is above the approver's limit": "退款金額超過核准者的權限",
+        "Only sales paid in cash can be refunded here": "僅能退款以現金付款的交易",
+        "Back on the shelf": "退回本店貨架",
+        "Send to the warehouse": "退回倉庫",
+        "Damaged": "損壞報廢",
+        "Scan the receipt's barcode or type its number": "掃描收據條碼或輸入收據號碼",
+        "Find": "查詢",
+        "Product": "商品",
+        "Paid": "實付",
+        "Sold": "售出",
+        "Returned": "已退",
+        "Return now": "本次退回",
+        "Goes to": "去向",
+        "Take the return and refund cash  (F12)": "確認退貨並退現金  (F12)",
+        "Returns": "退貨",
+        "Choose what comes back, then take the return": "請選擇退回的商品，再確認退貨",
+        "Return %1 taken: refund %2 in cash": "退貨 %1 完成：退現金 %2",
+        "A supervisor approves this refund": "請主管核准此筆退款",
+        "Scan a receipt to return goods": "請掃描收據以辦理退貨",
+        "Receipt %1, %2, paid %3": "收據 %1，%2，實付 %3",
+        "Refund: %1": "退款：%1",
+        "More would come back than was sold, less what another till already returned.": "退回數量超過售出數量減去其他收銀機已退的數量。",
+        "A product returned is not on the original sale.": "退回的商品不在原交易中。",
+        "The warehouse does not know the original sale.": "總部查無原交易。",
+    }
+)
+
 # Staff sessions (sign-in, lock screen) and the shift screen.
 PHRASEBOOK.update(
     {

@@ -52,6 +52,10 @@ ERROR_CODES: dict[str, str] = {
     "not_a_store": "422: the location is not a store (counters, their tokens and codes, staff)",
     "not_a_partner": "422: the location is not a dropship partner",
     "count_duplicate_product": "422: a stock count names one product on two lines",
+    # returns against a sale (services/returns.py)
+    "return_sale_unknown": "422: the return names a sale the warehouse does not know",
+    "return_product_not_sold": "409: a product of the return is not on the sale; has product_id",
+    "return_exceeds_sold": "409: more would come back than sold minus earlier returns; has product_id, sold, returned, asked",
     # e-invoices (docs/einvoice.md)
     "einvoice_csv_invalid": "422: the allocation CSV is malformed; has line where one is at fault",
     "einvoice_range_overlap": "409: an allocated range overlaps another; nothing was imported",

@@ -18,6 +18,7 @@ from typing import Any, ClassVar, Protocol
 # till could otherwise exceed; the contract test keeps them honest.
 MAX_CENTS = 2**31 - 1  # the warehouse keeps cents in int32 columns (schemas.INT32_MAX)
 MAX_SALE_LINES = 1000
+MAX_RETURN_LINES = 200  # ReturnPayload.lines
 
 
 class WarehouseError(Exception):
@@ -361,6 +362,40 @@ class PickupCompletePayload:
         return {"reservation_id": self.reservation_id, "pickup_code": self.pickup_code}
 
 
+@dataclass(frozen=True, slots=True)
+class ReturnLinePayload:
+    product_id: int
+    qty: int
+    disposition: str  # restock_here | send_to_warehouse | damaged
+
+    def to_payload(self) -> dict[str, Any]:
+        return {"product_id": self.product_id, "qty": self.qty, "disposition": self.disposition}
+
+
+@dataclass(frozen=True, slots=True)
+class ReturnPayload:
+    """Goods brought back against a sale (type ``return``). Its entity is the sale's, so
+    it is sent after the sale it returns and never before."""
+
+    op_type: ClassVar[str] = "return"
+    return_id: str
+    sale_id: str
+    refund_cents: int
+    lines: tuple[ReturnLinePayload, ...]
+
+    @property
+    def entity_key(self) -> str:
+        return f"sale:{self.sale_id}"
+
+    def to_payload(self) -> dict[str, Any]:
+        return {
+            "return_id": self.return_id,
+            "sale_id": self.sale_id,
+            "refund_cents": self.refund_cents,
+            "lines": [line.to_payload() for line in self.lines],
+        }
+
+
 # Every operation type the counter can send, by its wire name.
 OP_TYPES: Mapping[str, type[OutboundOp]] = {
     SalePayload.op_type: SalePayload,
@@ -371,4 +406,5 @@ OP_TYPES: Mapping[str, type[OutboundOp]] = {
     EinvoiceAllowancePayload.op_type: EinvoiceAllowancePayload,
     PickupCompletePayload.op_type: PickupCompletePayload,
     ReservationCreatePayload.op_type: ReservationCreatePayload,
+    ReturnPayload.op_type: ReturnPayload,
 }

@@ -167,3 +167,30 @@ class ReservationRecord:
     def shown_status(self) -> str:
         """``picked_up`` as soon as this till handed it over, before the warehouse says so."""
         return "picked_up" if self.handed_over_at else self.status
+
+
+@dataclass(frozen=True, slots=True)
+class ReturnLineRecord:
+    """One line of a return: how many of a sale line came back, where they go, what it refunded."""
+
+    sale_line_id: str
+    product_id: int
+    qty: int
+    refund_cents: int
+    disposition: str  # restock_here | send_to_warehouse | damaged (the warehouse's words)
+
+
+@dataclass(frozen=True, slots=True)
+class ReturnRecord:
+    """A return taken at this till against a sale of its journal, refunded in ``method``."""
+
+    return_id: str
+    return_no: str
+    sale_id: str
+    shift_id: str
+    location_id: int
+    staff_id: int
+    created_at: str  # ISO 8601 with the store's offset
+    refund_cents: int
+    method: str
+    lines: tuple[ReturnLineRecord, ...]

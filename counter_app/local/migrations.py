@@ -48,9 +48,8 @@ STEPS: list[Callable[[Connection], None]] = [
     _v3_short_query_index,
     _v4_pull_epoch,
     lambda _conn: None,  # v5: shifts, shift_sales, cash_movements: new tables, made by create_all
-    lambda _conn: (
-        None
-    ),  # v6: reservations (the pickup desk's mirror): a new table, made by create_all
+    # v6: reservations (the pickup desk's mirror) and returns: new tables, made by create_all
+    lambda _conn: None,
 ]
 SCHEMA_VERSION = len(STEPS)
 

@@ -261,6 +261,35 @@ class CashMovement(Base):
     staff_id: Mapped[int] = mapped_column(Integer)
 
 
+class SaleReturn(Base):
+    """A return taken at this till against a sale, and its refund (paid from the shift)."""
+
+    __tablename__ = "returns"
+    return_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    return_no: Mapped[str] = mapped_column(String(32), unique=True)
+    sale_id: Mapped[str] = mapped_column(ForeignKey("sales.sale_id"), index=True)
+    shift_id: Mapped[str] = mapped_column(ForeignKey("shifts.shift_id"), index=True)
+    location_id: Mapped[int] = mapped_column(Integer)
+    staff_id: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[str] = mapped_column(String(40))
+    refund_cents: Mapped[int] = mapped_column(Integer)
+    method: Mapped[str] = mapped_column(String(16))
+
+
+class ReturnLine(Base):
+    """How many of a sale line came back in a return, where they went, what they refunded."""
+
+    __tablename__ = "return_lines"
+    return_id: Mapped[str] = mapped_column(ForeignKey("returns.return_id"), primary_key=True)
+    sale_line_id: Mapped[str] = mapped_column(
+        ForeignKey("sale_lines.line_id"), primary_key=True, index=True
+    )
+    product_id: Mapped[int] = mapped_column(Integer)
+    qty: Mapped[int] = mapped_column(Integer)
+    refund_cents: Mapped[int] = mapped_column(Integer)
+    disposition: Mapped[str] = mapped_column(String(20))
+
+
 # --- e-invoices: numbers this till holds and the invoices it issued --------------------
 
 

@@ -28,6 +28,7 @@ from counter_app.core.records import (
     OutboxStats,
     PaymentRecord,
     ReservationRecord,
+    ReturnRecord,
     SaleLineRecord,
     SaleRecord,
     SaleSummary,
@@ -44,8 +45,10 @@ from counter_app.local.models import (
     PendingStockDelta,
     Product,
     Reservation,
+    ReturnLine,
     Sale,
     SaleLine,
+    SaleReturn,
     Shift,
     ShiftSale,
     Staff,
@@ -428,7 +431,23 @@ class SqlShiftRepository:
             .group_by(Payment.method)
             .order_by(Payment.method)
         ).all()
-        return [TenderTotal(r[0], int(r[1]), int(r[2] or 0)) for r in rows]
+        refunds = {
+            r[0]: (int(r[1]), int(r[2] or 0))
+            for r in self._session.execute(
+                select(
+                    SaleReturn.method,
+                    func.count(SaleReturn.return_id),
+                    func.sum(SaleReturn.refund_cents),
+                )
+                .where(SaleReturn.shift_id == shift_id)
+                .group_by(SaleReturn.method)
+            ).all()
+        }
+        totals = {r[0]: (int(r[1]), int(r[2] or 0)) for r in rows}
+        return [
+            TenderTotal(m, *totals.get(m, (0, 0)), *refunds.get(m, (0, 0)))
+            for m in sorted(totals.keys() | refunds.keys())
+        ]
 
     def sale_count(self, shift_id: str) -> int:
         return int(
@@ -500,6 +519,56 @@ class SqlReservationRepository:
         return {int(pid): str(name) for pid, name in rows}
 
 
+class SqlReturnRepository:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def add(self, ret: ReturnRecord) -> None:
+        self._session.add(
+            SaleReturn(
+                return_id=ret.return_id,
+                return_no=ret.return_no,
+                sale_id=ret.sale_id,
+                shift_id=ret.shift_id,
+                location_id=ret.location_id,
+                staff_id=ret.staff_id,
+                created_at=ret.created_at,
+                refund_cents=ret.refund_cents,
+                method=ret.method,
+            )
+        )
+        self._session.flush()
+        self._session.add_all(
+            ReturnLine(
+                return_id=ret.return_id,
+                sale_line_id=line.sale_line_id,
+                product_id=line.product_id,
+                qty=line.qty,
+                refund_cents=line.refund_cents,
+                disposition=line.disposition,
+            )
+            for line in ret.lines
+        )
+        self._session.flush()
+
+    def returned_qty(self, sale_id: str) -> dict[str, int]:
+        rows = self._session.execute(
+            select(ReturnLine.sale_line_id, func.sum(ReturnLine.qty))
+            .join(SaleReturn, SaleReturn.return_id == ReturnLine.return_id)
+            .where(SaleReturn.sale_id == sale_id)
+            .group_by(ReturnLine.sale_line_id)
+        ).all()
+        return {r[0]: int(r[1]) for r in rows}
+
+    def refunded_cents(self, sale_id: str) -> int:
+        return int(
+            self._session.scalar(
+                select(func.sum(SaleReturn.refund_cents)).where(SaleReturn.sale_id == sale_id)
+            )
+            or 0
+        )
+
+
 class SqlUnitOfWork:
     """One session's repositories (``uow.sales``, ``uow.outbox``, ...)."""
 
@@ -517,3 +586,4 @@ class SqlUnitOfWork:
         self.shifts = SqlShiftRepository(session)
         self.einvoices = SqlEinvoiceRepository(session)
         self.reservations = SqlReservationRepository(session)
+        self.returns = SqlReturnRepository(session)

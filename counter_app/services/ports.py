@@ -25,6 +25,7 @@ from counter_app.core.records import (
     NegativeStockWarning,
     OutboxStats,
     ReservationRecord,
+    ReturnRecord,
     SaleRecord,
     SaleSummary,
     ShiftRecord,
@@ -60,6 +61,20 @@ class SaleRepository(Protocol):
     def by_receipt_no(self, receipt_no: str) -> SaleRecord | None: ...
 
     def recent(self, limit: int) -> list[SaleSummary]: ...
+
+
+class ReturnRepository(Protocol):
+    """Returns taken at this till, per sale line how much came back."""
+
+    def add(self, ret: ReturnRecord) -> None: ...
+
+    def returned_qty(self, sale_id: str) -> dict[str, int]:
+        """Per sale line id, the quantity already returned (lines never returned are absent)."""
+        ...
+
+    def refunded_cents(self, sale_id: str) -> int:
+        """What the returns of this sale refunded so far."""
+        ...
 
 
 class StaffRepository(Protocol):
@@ -239,6 +254,9 @@ class UnitOfWork(Protocol):
 
     @property
     def reservations(self) -> ReservationRepository: ...
+
+    @property
+    def returns(self) -> ReturnRepository: ...
 
 
 class UnitOfWorkFactory(Protocol):

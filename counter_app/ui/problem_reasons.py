@@ -63,6 +63,16 @@ def problem_reason(code: str) -> str | None:
         "busy": QCoreApplication.translate(
             "ProblemReasons", "The warehouse was busy; retry later."
         ),
+        "return_exceeds_sold": QCoreApplication.translate(
+            "ProblemReasons",
+            "More would come back than was sold, less what another till already returned.",
+        ),
+        "return_product_not_sold": QCoreApplication.translate(
+            "ProblemReasons", "A product returned is not on the original sale."
+        ),
+        "return_sale_unknown": QCoreApplication.translate(
+            "ProblemReasons", "The warehouse does not know the original sale."
+        ),
     }
     return reasons.get(code)
 

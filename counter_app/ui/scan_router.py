@@ -38,8 +38,8 @@ SCAN_ROUTES: dict[str, str] = {
     "gs1": "sale",  # GS1 element strings (GS1-128, DataBar, DataMatrix)
     "embedded": "sale",  # in-store price or weight labels (prefixes 20-29)
     "unknown": "sale",  # no known format: an SKU or a store's own code, the catalog decides
-    "receipt": "returns",  # our receipt numbers: the returns screen (not built yet)
-    "pickup": "pickups",  # pickup codes: the pickup desk (ui/screens/pickups.py)
+    "receipt": "returns",  # our receipt numbers: the returns screen (ui/screens/returns.py, F7)
+    "pickup": "pickups",  # pickup codes: the pickup desk (ui/screens/pickups.py, F8)
     "einvoice_carrier": "sale",  # e-invoice carriers: the sale's payment step takes them
 }
 """kind of scan -> name of the screen that handles it."""

@@ -323,140 +323,140 @@
         <translation>取貨交付單 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="67" />
+        <location filename="../../counter_app/ui/device_messages.py" line="69" />
         <source>Dropship slip %1</source>
         <translation>代發單 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="70" />
+        <location filename="../../counter_app/ui/device_messages.py" line="72" />
         <source>%1 report</source>
         <translation>%1 報表</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="71" />
-        <location filename="../../counter_app/ui/device_messages.py" line="124" />
+        <location filename="../../counter_app/ui/device_messages.py" line="73" />
+        <location filename="../../counter_app/ui/device_messages.py" line="126" />
         <source>Test page</source>
         <translation>測試頁</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="72" />
-        <location filename="../../counter_app/ui/device_messages.py" line="73" />
+        <location filename="../../counter_app/ui/device_messages.py" line="74" />
+        <location filename="../../counter_app/ui/device_messages.py" line="75" />
         <source>E-invoice %1</source>
         <translation>電子發票 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="75" />
+        <location filename="../../counter_app/ui/device_messages.py" line="77" />
         <source>Print job</source>
         <translation>列印工作</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="79" />
+        <location filename="../../counter_app/ui/device_messages.py" line="81" />
         <source>%1 (reprint)</source>
         <translation>%1（補印）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="84" />
+        <location filename="../../counter_app/ui/device_messages.py" line="86" />
         <source>Open the cash drawer</source>
         <translation>開錢櫃</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="92" />
+        <location filename="../../counter_app/ui/device_messages.py" line="94" />
         <source>Drawer not opened: %1</source>
         <translation>錢櫃未開啟：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="95" />
+        <location filename="../../counter_app/ui/device_messages.py" line="97" />
         <source>Printing failed (program error): %1</source>
         <translation>列印失敗（程式錯誤）：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="101" />
+        <location filename="../../counter_app/ui/device_messages.py" line="103" />
         <source>The print was cut off; it prints again in full, marked as a reprint.</source>
         <translation>列印中斷，將完整重印並標示補印。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="107" />
-        <location filename="../../counter_app/ui/device_messages.py" line="114" />
+        <location filename="../../counter_app/ui/device_messages.py" line="109" />
+        <location filename="../../counter_app/ui/device_messages.py" line="116" />
         <source>Queued</source>
         <translation>排隊中</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="108" />
+        <location filename="../../counter_app/ui/device_messages.py" line="110" />
         <source>Printing…</source>
         <translation>列印中…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="109" />
+        <location filename="../../counter_app/ui/device_messages.py" line="111" />
         <source>Done: %1</source>
         <translation>完成：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="112" />
+        <location filename="../../counter_app/ui/device_messages.py" line="114" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="119" />
+        <location filename="../../counter_app/ui/device_messages.py" line="121" />
         <source>Receipt printer</source>
         <translation>收據印表機</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="125" />
+        <location filename="../../counter_app/ui/device_messages.py" line="127" />
         <source>Print test</source>
         <translation>列印測試</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="126" />
+        <location filename="../../counter_app/ui/device_messages.py" line="128" />
         <source>TEST PAGE</source>
         <translation>測試頁 TEST PAGE</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="127" />
+        <location filename="../../counter_app/ui/device_messages.py" line="129" />
         <source>Printer: </source>
         <translation>印表機：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="128" />
+        <location filename="../../counter_app/ui/device_messages.py" line="130" />
         <source>Printer profile: </source>
         <translation>機型設定：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="129" />
+        <location filename="../../counter_app/ui/device_messages.py" line="131" />
         <source>Paper: </source>
         <translation>紙寬：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="130" />
+        <location filename="../../counter_app/ui/device_messages.py" line="132" />
         <source>Encoding: </source>
         <translation>編碼：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="131" />
+        <location filename="../../counter_app/ui/device_messages.py" line="133" />
         <source>Time: </source>
         <translation>時間：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="132" />
+        <location filename="../../counter_app/ui/device_messages.py" line="134" />
         <source>Traditional Chinese: </source>
         <translation>繁體中文：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="133" />
+        <location filename="../../counter_app/ui/device_messages.py" line="135" />
         <source>Bold</source>
         <translation>粗體 Bold</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="134" />
+        <location filename="../../counter_app/ui/device_messages.py" line="136" />
         <source>Centred</source>
         <translation>置中 Center</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="135" />
+        <location filename="../../counter_app/ui/device_messages.py" line="137" />
         <source>Right-aligned</source>
         <translation>靠右 Right</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="136" />
+        <location filename="../../counter_app/ui/device_messages.py" line="138" />
         <source>Alignment test</source>
         <translation>對齊測試</translation>
     </message>
@@ -785,57 +785,57 @@
         <translation>功能(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="496" />
+        <location filename="../../counter_app/bootstrap.py" line="510" />
         <source>No shift open</source>
         <translation>尚未開班</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="497" />
+        <location filename="../../counter_app/bootstrap.py" line="511" />
         <source>No shift is open at this till. Open one now?</source>
         <translation>本機目前沒有開班。現在開班嗎？</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="545" />
+        <location filename="../../counter_app/bootstrap.py" line="559" />
         <source>Open the cash drawer without a sale</source>
         <translation>非交易開錢櫃</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="558" />
+        <location filename="../../counter_app/bootstrap.py" line="572" />
         <source>Printer and scanner settings</source>
         <translation>印表機與掃描器設定</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="594" />
+        <location filename="../../counter_app/bootstrap.py" line="608" />
         <source>Lock the screen</source>
         <translation>鎖定畫面</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="597" />
+        <location filename="../../counter_app/bootstrap.py" line="611" />
         <source>Switch cashier…</source>
         <translation>更換收銀員…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="599" />
+        <location filename="../../counter_app/bootstrap.py" line="613" />
         <source>Reprint a receipt…</source>
         <translation>補印收據…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="601" />
+        <location filename="../../counter_app/bootstrap.py" line="615" />
         <source>Sync problems…</source>
         <translation>同步問題…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="604" />
+        <location filename="../../counter_app/bootstrap.py" line="618" />
         <source>Open the cash drawer (supervisor)…</source>
         <translation>開錢櫃（需主管）…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="609" />
+        <location filename="../../counter_app/bootstrap.py" line="623" />
         <source>Printer and scanner settings…</source>
         <translation>印表機與掃描器設定…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="614" />
+        <location filename="../../counter_app/bootstrap.py" line="628" />
         <source>Stock to count…</source>
         <translation>待盤點庫存…</translation>
     </message>
@@ -854,147 +854,147 @@
     </message>
     <message>
         <location filename="../../counter_app/ui/screens/pickups.py" line="66" />
-        <location filename="../../counter_app/ui/screens/pickups.py" line="72" />
+        <location filename="../../counter_app/ui/screens/pickups.py" line="74" />
         <source>Status</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="72" />
+        <location filename="../../counter_app/ui/screens/pickups.py" line="73" />
         <source>Pickup code</source>
         <translation>取貨碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="72" />
+        <location filename="../../counter_app/ui/screens/pickups.py" line="75" />
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="72" />
+        <location filename="../../counter_app/ui/screens/pickups.py" line="76" />
         <source>Customer</source>
         <translation>顧客</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="72" />
+        <location filename="../../counter_app/ui/screens/pickups.py" line="77" />
         <source>Hold until</source>
         <translation>保留至</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="78" />
+        <location filename="../../counter_app/ui/screens/pickups.py" line="84" />
         <source>Scan or type the pickup code, then Enter</source>
         <translation>掃描或輸入取貨碼後按 Enter</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="83" />
+        <location filename="../../counter_app/ui/screens/pickups.py" line="89" />
         <source>Hand over</source>
         <translation>交付</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="86" />
+        <location filename="../../counter_app/ui/screens/pickups.py" line="92" />
         <source>Print pickup slip</source>
         <translation>列印取貨單</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="109" />
+        <location filename="../../counter_app/ui/screens/pickups.py" line="115" />
         <source>Pickups</source>
         <translation>門市取貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="119" />
+        <location filename="../../counter_app/ui/screens/pickups.py" line="125" />
         <source>%1 is not a pickup code</source>
         <translation>%1 不是取貨碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="131" />
+        <location filename="../../counter_app/ui/screens/pickups.py" line="137" />
         <source>Pending confirmation</source>
         <translation>待確認</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="132" />
+        <location filename="../../counter_app/ui/screens/pickups.py" line="138" />
         <source>Confirmed</source>
         <translation>已確認</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="133" />
+        <location filename="../../counter_app/ui/screens/pickups.py" line="139" />
         <source>In transit</source>
         <translation>運送中</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="134" />
+        <location filename="../../counter_app/ui/screens/pickups.py" line="140" />
         <source>Ready</source>
         <translation>可取貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="135" />
+        <location filename="../../counter_app/ui/screens/pickups.py" line="141" />
         <source>Picked up</source>
         <translation>已取貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="136" />
+        <location filename="../../counter_app/ui/screens/pickups.py" line="142" />
         <source>Expired</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="137" />
+        <location filename="../../counter_app/ui/screens/pickups.py" line="143" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="145" />
+        <location filename="../../counter_app/ui/screens/pickups.py" line="151" />
         <source>Pickup code %1 is not known at this store</source>
         <translation>本店查無取貨碼 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="148" />
+        <location filename="../../counter_app/ui/screens/pickups.py" line="156" />
         <source>Pickup %1 is not ready yet (%2): its goods have not arrived</source>
         <translation>取貨 %1 尚未到店（%2），無法交付</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="153" />
+        <location filename="../../counter_app/ui/screens/pickups.py" line="161" />
         <source>Pickup %1 was already handed over</source>
         <translation>取貨 %1 已交付過</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="156" />
+        <location filename="../../counter_app/ui/screens/pickups.py" line="164" />
         <source>Pickup %1 cannot be handed over: it is %2</source>
         <translation>取貨 %1 無法交付：狀態為%2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="161" />
+        <location filename="../../counter_app/ui/screens/pickups.py" line="170" />
         <source>Enter a Taiwan phone number: 09 and 8 digits, or a landline with its area code</source>
         <translation>請輸入台灣電話：09 開頭 10 碼手機，或含區碼的市話</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="163" />
+        <location filename="../../counter_app/ui/screens/pickups.py" line="173" />
         <source>Enter a quantity from 1 to 999</source>
         <translation>請輸入 1 到 999 的數量</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="165" />
+        <location filename="../../counter_app/ui/screens/pickups.py" line="175" />
         <source>Enter the customer's name</source>
         <translation>請輸入顧客姓名</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="167" />
+        <location filename="../../counter_app/ui/screens/pickups.py" line="178" />
         <source>No pickup code yet: the warehouse has not confirmed this reservation</source>
         <translation>尚無取貨碼：總部尚未確認此預約</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="201" />
+        <location filename="../../counter_app/ui/screens/pickups.py" line="218" />
         <source>Pickup slip sent to the printer</source>
         <translation>取貨單已送出列印</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="235" />
+        <location filename="../../counter_app/ui/screens/pickups.py" line="252" />
         <source>Handed over %1: %2</source>
         <translation>已交付 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="246" />
+        <location filename="../../counter_app/ui/screens/pickups.py" line="266" />
         <source>The hand-over could not be recorded: %1</source>
         <translation>交付未能記錄：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="251" />
+        <location filename="../../counter_app/ui/screens/pickups.py" line="273" />
         <source>The pickup list could not be read: %1</source>
         <translation>無法讀取取貨清單：%1</translation>
     </message>
@@ -1087,52 +1087,67 @@
         <translation>倉儲忙碌中，請稍後重試。</translation>
     </message>
     <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="66" />
+        <source>More would come back than was sold, less what another till already returned.</source>
+        <translation>退回數量超過售出數量減去其他收銀機已退的數量。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="70" />
+        <source>A product returned is not on the original sale.</source>
+        <translation>退回的商品不在原交易中。</translation>
+    </message>
+    <message>
         <location filename="../../counter_app/ui/problem_reasons.py" line="73" />
+        <source>The warehouse does not know the original sale.</source>
+        <translation>總部查無原交易。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="83" />
         <source>Sale</source>
         <translation>銷售</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="74" />
+        <location filename="../../counter_app/ui/problem_reasons.py" line="84" />
         <source>Return</source>
         <translation>退貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="75" />
+        <location filename="../../counter_app/ui/problem_reasons.py" line="85" />
         <source>Pickup reservation</source>
         <translation>取貨預留</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="76" />
+        <location filename="../../counter_app/ui/problem_reasons.py" line="86" />
         <source>Reservation cancelled</source>
         <translation>取消預留</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="77" />
+        <location filename="../../counter_app/ui/problem_reasons.py" line="87" />
         <source>Pickup handed over</source>
         <translation>取貨完成</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="78" />
+        <location filename="../../counter_app/ui/problem_reasons.py" line="88" />
         <source>Stock count</source>
         <translation>盤點</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="79" />
+        <location filename="../../counter_app/ui/problem_reasons.py" line="89" />
         <source>Dropship order</source>
         <translation>代發訂單</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="80" />
+        <location filename="../../counter_app/ui/problem_reasons.py" line="90" />
         <source>Dropship order cancelled</source>
         <translation>取消代發訂單</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="81" />
+        <location filename="../../counter_app/ui/problem_reasons.py" line="91" />
         <source>Shift close</source>
         <translation>關帳</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="82" />
+        <location filename="../../counter_app/ui/problem_reasons.py" line="92" />
         <source>Audit entry</source>
         <translation>稽核紀錄</translation>
     </message>
@@ -1183,6 +1198,169 @@
         <location filename="../../counter_app/ui/reprint_dialog.py" line="63" />
         <source>Could not reprint %1</source>
         <translation>無法補印 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnsScreen</name>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="62" />
+        <source>No sale %1 in this till's journal</source>
+        <translation>本機交易紀錄中查無 %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="63" />
+        <source>Choose how many of a line come back</source>
+        <translation>請選擇退回的數量</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="64" />
+        <source>That line is not on this receipt</source>
+        <translation>此品項不在這張收據上</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="65" />
+        <source>The quantity is not valid</source>
+        <translation>數量無效</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="66" />
+        <source>More than was sold (less what was already returned)</source>
+        <translation>超過可退數量（已售出減已退回）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="67" />
+        <source>Choose where the goods go</source>
+        <translation>請選擇商品去向</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="68" />
+        <source>Too many lines for one return</source>
+        <translation>單次退貨品項過多</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="69" />
+        <source>No shift is open: open one before a refund</source>
+        <translation>尚未開班：請先開班再退款</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="70" />
+        <source>This refund needs a supervisor</source>
+        <translation>此筆退款需主管核准</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="71" />
+        <source>The refund is above the approver's limit</source>
+        <translation>退款金額超過核准者的權限</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="72" />
+        <source>Only sales paid in cash can be refunded here</source>
+        <translation>僅能退款以現金付款的交易</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="78" />
+        <source>It was not saved: %1</source>
+        <translation>未儲存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="84" />
+        <source>Back on the shelf</source>
+        <translation>退回本店貨架</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="85" />
+        <source>Send to the warehouse</source>
+        <translation>退回倉庫</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="86" />
+        <source>Damaged</source>
+        <translation>損壞報廢</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="118" />
+        <source>Scan the receipt's barcode or type its number</source>
+        <translation>掃描收據條碼或輸入收據號碼</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="121" />
+        <source>Find</source>
+        <translation>查詢</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="131" />
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="131" />
+        <source>Paid</source>
+        <translation>實付</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="131" />
+        <source>Sold</source>
+        <translation>售出</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="131" />
+        <source>Returned</source>
+        <translation>已退</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="132" />
+        <source>Return now</source>
+        <translation>本次退回</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="132" />
+        <source>Goes to</source>
+        <translation>去向</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="142" />
+        <source>Take the return and refund cash  (F12)</source>
+        <translation>確認退貨並退現金  (F12)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="154" />
+        <source>Receipt</source>
+        <translation>收據號碼</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="171" />
+        <source>Returns</source>
+        <translation>退貨</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="227" />
+        <source>Choose what comes back, then take the return</source>
+        <translation>請選擇退回的商品，再確認退貨</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="234" />
+        <source>Return %1 taken: refund %2 in cash</source>
+        <translation>退貨 %1 完成：退現金 %2</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="243" />
+        <source>A supervisor approves this refund</source>
+        <translation>請主管核准此筆退款</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="280" />
+        <source>Scan a receipt to return goods</source>
+        <translation>請掃描收據以辦理退貨</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="284" />
+        <source>Receipt %1, %2, paid %3</source>
+        <translation>收據 %1，%2，實付 %3</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="318" />
+        <source>Refund: %1</source>
+        <translation>退款：%1</translation>
     </message>
 </context>
 <context>
@@ -1778,17 +1956,17 @@
         <translation>庫存</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/stock.py" line="145" />
+        <location filename="../../counter_app/ui/screens/stock.py" line="146" />
         <source>Nothing matches “%1”</source>
         <translation>找不到符合「%1」的商品</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/stock.py" line="179" />
+        <location filename="../../counter_app/ui/screens/stock.py" line="188" />
         <source>Reserved for pickup, pending confirmation: %1 (see Pickups, F8)</source>
         <translation>已預約取貨，待總部確認：%1（見門市取貨 F8）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/stock.py" line="192" />
+        <location filename="../../counter_app/ui/screens/stock.py" line="203" />
         <source>Look-up failed: %1</source>
         <translation>查詢失敗：%1</translation>
     </message>

@@ -3,13 +3,23 @@
 restock_here: back on the shelf (store on_hand rises);
 send_to_warehouse: back into store stock and onto a transfer to the warehouse;
 damaged: recorded, never sellable, so no stock changes.
+
+A return naming a sale is checked against it: every product must be on the sale
+(``return_product_not_sold``) and never more of it comes back than was sold minus what
+earlier returns of that sale took back (``return_exceeds_sold``); ``return_sale_unknown``
+when the sale is not here. The sale's row is locked first, so two tills returning the
+same receipt at once are checked one after the other.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from warehouse_api.models import Return, ReturnLine, Transfer, TransferLine
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from warehouse_api.errors import DomainError
+from warehouse_api.models import Return, ReturnLine, Sale, Transfer, TransferLine
 from warehouse_api.schemas import ReturnPayload
 from warehouse_api.services.feed_data import publish_transfer
 from warehouse_api.services.inventory import adjust_stock
@@ -26,6 +36,8 @@ def record_return(ctx: OpContext, payload: ReturnPayload) -> dict[str, Any]:
     if existing is not None:
         reuse_or_duplicate(session, existing.op_id, ctx.body_sha256, f"return {payload.return_id}")
     require_products(session, {line.product_id for line in payload.lines})
+    if payload.sale_id is not None:
+        _check_against_sale(session, payload)
     record = Return(
         id=payload.return_id,
         location_id=store_id,
@@ -78,3 +90,45 @@ def record_return(ctx: OpContext, payload: ReturnPayload) -> dict[str, Any]:
         publish_transfer(session, transfer)
         transfer_id = transfer.id
     return {"return_id": record.id, "transfer_id": transfer_id}
+
+
+def _check_against_sale(session: Session, payload: ReturnPayload) -> None:
+    sale = session.get(Sale, payload.sale_id, with_for_update=True)
+    if sale is None:
+        raise DomainError(
+            "return_sale_unknown", f"no sale {payload.sale_id}", 422, sale_id=payload.sale_id
+        )
+    sold: dict[int, int] = {}
+    for line in sale.lines:
+        sold[line.product_id] = sold.get(line.product_id, 0) + line.qty
+    returned = {
+        int(pid): int(qty)
+        for pid, qty in session.execute(
+            select(ReturnLine.product_id, func.sum(ReturnLine.qty))
+            .join(Return, Return.id == ReturnLine.return_id)
+            .where(Return.sale_id == sale.id)
+            .group_by(ReturnLine.product_id)
+        ).all()
+    }
+    asked: dict[int, int] = {}
+    for line in payload.lines:
+        asked[line.product_id] = asked.get(line.product_id, 0) + line.qty
+    for product_id, qty in sorted(asked.items()):
+        if product_id not in sold:
+            raise DomainError(
+                "return_product_not_sold",
+                f"product {product_id} is not on sale {sale.receipt_no}",
+                409,
+                product_id=product_id,
+            )
+        left = sold[product_id] - returned.get(product_id, 0)
+        if qty > left:
+            raise DomainError(
+                "return_exceeds_sold",
+                f"only {left} of product {product_id} on {sale.receipt_no} may still be returned",
+                409,
+                product_id=product_id,
+                sold=sold[product_id],
+                returned=returned.get(product_id, 0),
+                asked=qty,
+            )

@@ -28,6 +28,7 @@ from counter_app.core.records import (
     NegativeStockWarning,
     OutboxStats,
     ReservationRecord,
+    ReturnRecord,
     SaleRecord,
     SaleSummary,
     ShiftRecord,
@@ -72,6 +73,7 @@ class State:
     invoices: dict[str, InvoiceRecord] = field(default_factory=dict)
     allowances: dict[str, AllowanceRecord] = field(default_factory=dict)
     reservations: dict[str, ReservationRecord] = field(default_factory=dict)
+    returns: dict[str, ReturnRecord] = field(default_factory=dict)
 
 
 class FakeCatalog:
@@ -320,7 +322,15 @@ class FakeShifts:
             for payment in self._s.sales[sale_id].payments:
                 count, cents = totals.get(payment.method, (0, 0))
                 totals[payment.method] = (count + 1, cents + payment.amount_cents)
-        return [TenderTotal(m, c, cents) for m, (c, cents) in sorted(totals.items())]
+        refunds: dict[str, tuple[int, int]] = {}
+        for ret in self._s.returns.values():
+            if ret.shift_id == shift_id:
+                count, cents = refunds.get(ret.method, (0, 0))
+                refunds[ret.method] = (count + 1, cents + ret.refund_cents)
+        return [
+            TenderTotal(m, *totals.get(m, (0, 0)), *refunds.get(m, (0, 0)))
+            for m in sorted(totals.keys() | refunds.keys())
+        ]
 
     def sale_count(self, shift_id: str) -> int:
         return sum(owner == shift_id for owner in self._s.shift_sales.values())
@@ -419,6 +429,27 @@ class FakeReservations:
         return {pid: self._s.products[pid].name for pid in product_ids if pid in self._s.products}
 
 
+class FakeReturns:
+    def __init__(self, state: State) -> None:
+        self._s = state
+
+    def add(self, ret: ReturnRecord) -> None:
+        if any(r.return_no == ret.return_no for r in self._s.returns.values()):
+            raise ValueError(f"return number {ret.return_no} taken")  # the UNIQUE constraint
+        self._s.returns[ret.return_id] = ret
+
+    def returned_qty(self, sale_id: str) -> dict[str, int]:
+        returned: dict[str, int] = {}
+        for ret in self._s.returns.values():
+            if ret.sale_id == sale_id:
+                for line in ret.lines:
+                    returned[line.sale_line_id] = returned.get(line.sale_line_id, 0) + line.qty
+        return returned
+
+    def refunded_cents(self, sale_id: str) -> int:
+        return sum(r.refund_cents for r in self._s.returns.values() if r.sale_id == sale_id)
+
+
 class FakeUnitOfWork:
     def __init__(self, state: State) -> None:
         self.catalog = FakeCatalog(state)
@@ -433,6 +464,7 @@ class FakeUnitOfWork:
         self.shifts = FakeShifts(state)
         self.einvoices = FakeEinvoices(state)
         self.reservations = FakeReservations(state)
+        self.returns = FakeReturns(state)
 
 
 class FakeDatabase:

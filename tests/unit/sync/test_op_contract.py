@@ -37,6 +37,7 @@ from counter_app.services.context import StaffMember, StoreContext
 from counter_app.services.einvoice import EinvoiceService, EinvoiceSettings
 from counter_app.services.permissions import Action
 from counter_app.services.receipts import ReceiptService
+from counter_app.services.returns import DISPOSITIONS, ReturnChoice, ReturnsService
 from counter_app.services.selling import TAIWAN, SellingService
 from counter_app.services.shifts import DENOMINATIONS, MAX_PIECES, ShiftError, ShiftService
 from counter_app.services.staff import StaffService
@@ -368,3 +369,40 @@ def test_a_reservation_as_the_desk_queues_it_is_accepted() -> None:
     assert len(queued) == 1
     request = _validate([_on_the_wire(op.type, op.payload) for op in queued])
     assert request.ops[0].payload.customer_phone == "0223456789"  # type: ignore[union-attr]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    lines=st.lists(st.tuples(products, st.integers(1, 50)), min_size=1, max_size=20),
+    picks=st.lists(
+        st.tuples(st.integers(0, 19), st.integers(1, 50), st.sampled_from(DISPOSITIONS))
+    ),
+)
+def test_every_return_the_returns_service_can_make_is_accepted(
+    lines: list[tuple[ProductInfo, int]], picks: list[tuple[int, int, str]]
+) -> None:
+    db = FakeDatabase()
+    open_test_shift(db, STORE.location_id)
+    cart = Cart()
+    for product, qty in lines:
+        with contextlib.suppress(CartError):
+            cart.add(product, qty)
+    try:
+        sale = SellingService(db, STORE).complete_cash_sale(cart, CASHIER, cart.total)
+    except CartError:
+        return
+    returns = ReturnsService(db, STORE)
+    sold = returns.find(sale.receipt_no).lines
+    chosen = {
+        sold[i % len(sold)].line_id: (min(q, sold[i % len(sold)].qty_sold), d) for i, q, d in picks
+    }
+    choices = [
+        ReturnChoice(line_id, qty, disposition) for line_id, (qty, disposition) in chosen.items()
+    ]
+    manager = StaffMember(1, "店長", "manager")  # no refund limit to stop it
+    done = returns.complete(sale.receipt_no, choices, manager) if choices else None
+    if done is None:
+        return
+    queued = db.state.outbox[done.op_id]
+    assert queued.type == "return"
+    _validate([_on_the_wire(queued.type, queued.payload)])

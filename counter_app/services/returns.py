@@ -1,0 +1,351 @@
+"""Returns at the counter against a sale of this till's journal: find the sale by its
+receipt number (an old, renumbered number too), show each line with what was already
+returned, and take back chosen lines in ONE transaction: the local return rows, the
+``return`` op in the outbox, local stock for goods back in the store, the cash refund
+in the open shift (so the drawer's expected cash falls), and the e-invoice settlement.
+
+Refunds are in proportion to what each line was paid (its line total, discounts
+included), in whole NT$, computed on the quantity returned so far: the refund of a
+line's first k pieces is ``floor(line_total * k / qty)`` dollars (all of it when
+k = qty), so any sequence of partial returns refunds exactly the line's total at the
+end and never more on the way. Cash only: today's sales are paid in cash.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from counter_app.core import receipts
+from counter_app.core.ids import RETURN_PREFIX, uuid7
+from counter_app.core.money import Money
+from counter_app.core.ops import MAX_RETURN_LINES, ReturnLinePayload, ReturnPayload
+from counter_app.core.records import ReturnLineRecord, ReturnRecord, SaleRecord
+from counter_app.services.context import StaffMember, StoreContext
+from counter_app.services.einvoice import EinvoiceService, Settlement
+from counter_app.services.permissions import Action, limits_for
+from counter_app.services.ports import UnitOfWork, UnitOfWorkFactory
+from counter_app.services.receipts import ReceiptOutput
+from counter_app.services.selling import TAIWAN
+from counter_app.services.staff import Approval, StaffService
+
+DISPOSITIONS = ("restock_here", "send_to_warehouse", "damaged")
+
+
+class ReturnError(Exception):
+    """A return refused; ``code`` says why (the screen says it in words).
+
+    Codes: ``not_found`` (no such receipt in this till's journal), ``nothing_chosen``,
+    ``unknown_line``, ``bad_qty``, ``more_than_sold`` (beyond sold minus returned),
+    ``bad_disposition``, ``too_many_lines``, ``no_open_shift``, ``approval_required`` (the refund is above the
+    cashier's limit), ``over_approver_limit``, ``not_cash`` (a sale paid otherwise)."""
+
+    def __init__(self, code: str, message: str, receipt_no: str = "") -> None:
+        super().__init__(message)
+        self.code = code
+        self.receipt_no = receipt_no
+
+
+@dataclass(frozen=True, slots=True)
+class ReturnableLine:
+    line_id: str
+    product_id: int
+    sku: str
+    name: str
+    qty_sold: int
+    qty_returned: int
+    unit_price: Money
+    line_total: Money
+
+    @property
+    def returnable(self) -> int:
+        return self.qty_sold - self.qty_returned
+
+
+@dataclass(frozen=True, slots=True)
+class ReturnableSale:
+    sale_id: str
+    receipt_no: str
+    created_at: str
+    total: Money
+    refunded: Money
+    lines: tuple[ReturnableLine, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ReturnChoice:
+    """One line the customer brings back: how many and where they go."""
+
+    line_id: str
+    qty: int
+    disposition: str = "restock_here"
+
+
+@dataclass(frozen=True, slots=True)
+class ReturnedLine:
+    name: str
+    sku: str
+    qty: int
+    unit_price: Money
+    refund: Money
+    disposition: str
+
+
+@dataclass(frozen=True, slots=True)
+class CompletedReturn:
+    return_id: str
+    return_no: str
+    receipt_no: str  # the original sale's
+    op_id: str
+    created_at: datetime
+    staff_name: str
+    lines: tuple[ReturnedLine, ...]
+    refund: Money
+    settlement: Settlement | None = None
+    approved_by: str | None = None
+
+
+def refund_so_far_cents(line_total_cents: int, qty_sold: int, qty_returned: int) -> int:
+    """What the first ``qty_returned`` pieces of a line refund, in whole NT$ (in cents)."""
+    if qty_returned >= qty_sold:
+        return line_total_cents
+    return line_total_cents * qty_returned // qty_sold // 100 * 100
+
+
+def line_refund_cents(line_total_cents: int, qty_sold: int, before: int, qty: int) -> int:
+    """The refund of returning ``qty`` more pieces of a line of which ``before`` came back."""
+    return refund_so_far_cents(line_total_cents, qty_sold, before + qty) - refund_so_far_cents(
+        line_total_cents, qty_sold, before
+    )
+
+
+class ReturnsService:
+    def __init__(
+        self,
+        db: UnitOfWorkFactory,
+        store: StoreContext,
+        staff: StaffService | None = None,
+        clock: Callable[[], datetime] = lambda: datetime.now(TAIWAN),
+        invoicing: EinvoiceService | None = None,
+        output: ReceiptOutput | None = None,
+    ) -> None:
+        self._output = output
+        self._db = db
+        self._store = store
+        self._staff = staff
+        self._clock = clock
+        self._invoicing = invoicing
+
+    def find(self, receipt_no: str) -> ReturnableSale:
+        """The sale of this receipt number with what each line may still return;
+        ReturnError ``not_found``."""
+        with self._db.snapshot() as uow:
+            sale = self._sale(uow, receipt_no)
+            return self._returnable(uow, sale)
+
+    def refund_for(self, receipt_no: str, choices: Sequence[ReturnChoice]) -> Money:
+        """What returning ``choices`` would refund now (checked as ``complete`` checks)."""
+        with self._db.snapshot() as uow:
+            sale = self._returnable(uow, self._sale(uow, receipt_no))
+            return Money(sum(cents for _, _, cents in self._priced(sale, choices)))
+
+    def complete(
+        self,
+        receipt_no: str,
+        choices: Sequence[ReturnChoice],
+        staff: StaffMember,
+        approval: Approval | None = None,
+    ) -> CompletedReturn:
+        """Record the return and its cash refund in one transaction; ReturnError (codes
+        above) or ApprovalRefused when ``approval`` is not good for REFUND_OVER_LIMIT."""
+        approver = None
+        if approval is not None:
+            if self._staff is None:
+                raise ReturnError("approval_required", "approvals cannot be checked here")
+            approver = self._staff.redeem(approval, Action.REFUND_OVER_LIMIT)
+        now = self._clock()
+        return_id = uuid7()
+        with self._db.transaction() as uow:
+            shift = uow.shifts.open_shift(self._store.location_id)
+            if shift is None:
+                raise ReturnError("no_open_shift", "open a shift before taking a return")
+            record = self._sale(uow, receipt_no)
+            if any(p.method != "cash" for p in record.payments):
+                raise ReturnError("not_cash", "only sales paid in cash can be refunded here")
+            sale = self._returnable(uow, record)
+            priced = self._priced(sale, choices)
+            refund = sum(cents for _, _, cents in priced)
+            # Never more than was paid, whatever the rounding of earlier returns did.
+            refund = min(refund, sale.total.cents - sale.refunded.cents)
+            if refund > limits_for(staff.role).refund_cents:
+                if approver is None:
+                    raise ReturnError(
+                        "approval_required", f"a refund of {Money(refund)} needs a supervisor"
+                    )
+                if refund > limits_for(approver.role).refund_cents:
+                    raise ReturnError(
+                        "over_approver_limit",
+                        f"a refund of {Money(refund)} is above the approver's limit",
+                    )
+            return_no = uow.sync_state.next_document_number(
+                RETURN_PREFIX, self._store.code, now.date()
+            )
+            lines = tuple(
+                ReturnLineRecord(
+                    line.line_id, line.product_id, choice.qty, cents, choice.disposition
+                )
+                for line, choice, cents in priced
+            )
+            uow.returns.add(
+                ReturnRecord(
+                    return_id=return_id,
+                    return_no=return_no,
+                    sale_id=sale.sale_id,
+                    shift_id=shift.shift_id,
+                    location_id=self._store.location_id,
+                    staff_id=staff.id,
+                    created_at=now.isoformat(),
+                    refund_cents=refund,
+                    method="cash",
+                    lines=lines,
+                )
+            )
+            op_id = uow.outbox.enqueue(
+                ReturnPayload(
+                    return_id=return_id,
+                    sale_id=sale.sale_id,
+                    refund_cents=refund,
+                    lines=tuple(
+                        ReturnLinePayload(r.product_id, r.qty, r.disposition) for r in lines
+                    ),
+                )
+            )
+            for r in lines:
+                # The warehouse puts restocked and to-be-transferred goods back into the
+                # store's on_hand (the transfer moves them later); damaged ones never.
+                if r.disposition != "damaged":
+                    uow.stock_deltas.add_pending(
+                        op_id, self._store.location_id, r.product_id, r.qty
+                    )
+            if approver is not None:
+                uow.audit.record(
+                    approver.id,
+                    "return.refund_over_limit",
+                    {"return_id": return_id, "refund_cents": refund, "cashier_id": staff.id},
+                )
+            settlement = (
+                self._invoicing.settle_return(uow, sale.sale_id, return_id, refund, now)
+                if self._invoicing is not None and refund > 0
+                else None
+            )
+        return CompletedReturn(
+            return_id=return_id,
+            return_no=return_no,
+            receipt_no=sale.receipt_no,
+            op_id=op_id,
+            created_at=now,
+            staff_name=staff.name,
+            lines=tuple(
+                ReturnedLine(
+                    line.name,
+                    line.sku,
+                    choice.qty,
+                    line.unit_price,
+                    Money(cents),
+                    choice.disposition,
+                )
+                for line, choice, cents in priced
+            ),
+            refund=Money(refund),
+            settlement=settlement,
+            approved_by=None if approver is None else approver.name,
+        )
+
+    def print_return(self, done: CompletedReturn) -> str | None:
+        """The return receipt (with the original receipt number) through the print queue,
+        and the drawer opened for the cash refund. None without a printer."""
+        if self._output is None:
+            return None
+        data = receipts.ReturnReceiptData(
+            store_name=self._store.name,
+            return_no=done.return_no,
+            original_receipt_no=done.receipt_no,
+            cashier_name=done.staff_name,
+            created_at=done.created_at,
+            returned=[receipts.SaleLine(r.name, r.qty, r.unit_price, r.refund) for r in done.lines],
+        )
+        job = self._output.submit(receipts.return_receipt(data), title=done.return_no)
+        if done.refund.cents > 0:
+            self._output.open_drawer(f"cash refund {done.return_no}")
+        return job
+
+    # -- helpers --------------------------------------------------------------------
+
+    def _sale(self, uow: UnitOfWork, receipt_no: str) -> SaleRecord:
+        sale = uow.sales.by_receipt_no(receipt_no.strip())
+        if sale is None or sale.location_id != self._store.location_id:
+            raise ReturnError(
+                "not_found",
+                f"no sale {receipt_no.strip()} in this till's journal",
+                receipt_no.strip(),
+            )
+        return sale
+
+    @staticmethod
+    def _returnable(uow: UnitOfWork, sale: SaleRecord) -> ReturnableSale:
+        returned = uow.returns.returned_qty(sale.sale_id)
+        return ReturnableSale(
+            sale_id=sale.sale_id,
+            receipt_no=sale.receipt_no,
+            created_at=sale.created_at,
+            total=Money(sale.total_cents),
+            refunded=Money(uow.returns.refunded_cents(sale.sale_id)),
+            lines=tuple(
+                ReturnableLine(
+                    line_id=line.line_id,
+                    product_id=line.product_id,
+                    sku=line.sku,
+                    name=line.name,
+                    qty_sold=line.qty,
+                    qty_returned=returned.get(line.line_id, 0),
+                    unit_price=Money(line.unit_price_cents),
+                    line_total=Money(line.line_total_cents),
+                )
+                for line in sorted(sale.lines, key=lambda x: x.position)
+            ),
+        )
+
+    @staticmethod
+    def _priced(
+        sale: ReturnableSale, choices: Sequence[ReturnChoice]
+    ) -> list[tuple[ReturnableLine, ReturnChoice, int]]:
+        chosen = [c for c in choices if c.qty != 0]
+        if not chosen:
+            raise ReturnError("nothing_chosen", "choose what comes back")
+        if len(chosen) > MAX_RETURN_LINES:
+            raise ReturnError("too_many_lines", f"a return takes at most {MAX_RETURN_LINES} lines")
+        by_id = {line.line_id: line for line in sale.lines}
+        seen: set[str] = set()
+        priced = []
+        for choice in chosen:
+            line = by_id.get(choice.line_id)
+            if line is None or choice.line_id in seen:
+                raise ReturnError(
+                    "unknown_line", f"line {choice.line_id} is not on {sale.receipt_no}"
+                )
+            seen.add(choice.line_id)
+            if choice.qty < 0:
+                raise ReturnError("bad_qty", "a quantity returned is a positive number")
+            if choice.qty > line.returnable:
+                raise ReturnError(
+                    "more_than_sold",
+                    f"{line.name}: {line.returnable} of {line.qty_sold} may still be returned",
+                )
+            if choice.disposition not in DISPOSITIONS:
+                raise ReturnError("bad_disposition", f"unknown disposition {choice.disposition!r}")
+            cents = line_refund_cents(
+                line.line_total.cents, line.qty_sold, line.qty_returned, choice.qty
+            )
+            priced.append((line, choice, cents))
+        return priced

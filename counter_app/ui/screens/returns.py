@@ -1,0 +1,360 @@
+"""The returns screen (F7): scan the receipt's barcode (from any screen: the scan router
+sends ``receipt`` scans here) or type its number, choose how many of each line come
+back and where they go, and take the return: the cash refund, the return receipt and
+the drawer.
+
+The screen decides nothing: ``ReturnsService`` finds the sale, checks the quantities,
+computes the refund and records it all in one transaction; this screen shows what it
+returns and says its refusals in words. A refund above the cashier's limit asks a
+supervisor (the service redeems the approval).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.core.codes import ScanResult
+from counter_app.core.money import Money
+from counter_app.services.context import StaffMember
+from counter_app.services.permissions import Action
+from counter_app.services.returns import (
+    DISPOSITIONS,
+    CompletedReturn,
+    ReturnableSale,
+    ReturnChoice,
+    ReturnError,
+    ReturnsService,
+    line_refund_cents,
+)
+from counter_app.services.staff import Approval
+from counter_app.ui.screens.base import Screen
+from counter_app.ui.supervisor_prompt import refusal_text
+from counter_app.ui.task_runner import TaskRunner
+
+log = logging.getLogger(__name__)
+
+AskApproval = Callable[[str, Action, Callable[[Approval], None]], None]
+
+QTY_COLUMN, DISPOSITION_COLUMN = 4, 5
+
+
+def return_error_text(error: BaseException) -> str:
+    """The screen's words for a refusal of the returns service (by its code)."""
+    translate = QCoreApplication.translate
+    code = getattr(error, "code", "")
+    texts = {
+        "not_found": translate("ReturnsScreen", "No sale %1 in this till's journal"),
+        "nothing_chosen": translate("ReturnsScreen", "Choose how many of a line come back"),
+        "unknown_line": translate("ReturnsScreen", "That line is not on this receipt"),
+        "bad_qty": translate("ReturnsScreen", "The quantity is not valid"),
+        "more_than_sold": translate(
+            "ReturnsScreen", "More than was sold (less what was already returned)"
+        ),
+        "bad_disposition": translate("ReturnsScreen", "Choose where the goods go"),
+        "too_many_lines": translate("ReturnsScreen", "Too many lines for one return"),
+        "no_open_shift": translate("ReturnsScreen", "No shift is open: open one before a refund"),
+        "approval_required": translate("ReturnsScreen", "This refund needs a supervisor"),
+        "over_approver_limit": translate(
+            "ReturnsScreen", "The refund is above the approver's limit"
+        ),
+        "not_cash": translate("ReturnsScreen", "Only sales paid in cash can be refunded here"),
+    }
+    if isinstance(error, ReturnError) and code in texts:
+        return texts[code].replace("%1", getattr(error, "receipt_no", ""))
+    if code:
+        return refusal_text(error)
+    return translate("ReturnsScreen", "It was not saved: %1").replace("%1", str(error))
+
+
+def disposition_name(disposition: str) -> str:
+    translate = QCoreApplication.translate
+    return {
+        "restock_here": translate("ReturnsScreen", "Back on the shelf"),
+        "send_to_warehouse": translate("ReturnsScreen", "Send to the warehouse"),
+        "damaged": translate("ReturnsScreen", "Damaged"),
+    }.get(disposition, disposition)
+
+
+class ReturnsScreen(Screen):
+    name = "returns"
+    key = "F7"
+
+    def __init__(
+        self,
+        returns: ReturnsService,
+        tasks: TaskRunner,
+        cashier: StaffMember,
+        ask_approval: AskApproval,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._returns = returns
+        self._tasks = tasks
+        self.cashier = cashier
+        self._ask_approval = ask_approval
+        self.sale: ReturnableSale | None = None
+        self.last_return: CompletedReturn | None = None
+        self._busy = False
+        self._build()
+
+    def _build(self) -> None:
+        big = QFont(self.font())
+        big.setPointSize(big.pointSize() + 6)
+        big.setBold(True)
+        self.receipt_input = QLineEdit()
+        self.receipt_input.setObjectName("receiptInput")
+        self.receipt_input.setPlaceholderText(
+            self.tr("Scan the receipt's barcode or type its number")
+        )
+        self.receipt_input.setMinimumHeight(40)
+        self.receipt_input.returnPressed.connect(lambda: self.find(self.receipt_input.text()))
+        self.find_button = QPushButton(self.tr("Find"))
+        self.find_button.setObjectName("findReceipt")
+        self.find_button.setMinimumHeight(40)
+        self.find_button.clicked.connect(
+            lambda _checked=False: self.find(self.receipt_input.text())
+        )
+        self.sale_label = QLabel()
+        self.sale_label.setObjectName("saleLabel")
+        self.sale_label.setFont(big)
+        self.lines = QTableWidget(0, 6)
+        self.lines.setObjectName("returnLines")
+        self.lines.setHorizontalHeaderLabels(
+            [
+                self.tr("Product"),
+                self.tr("Paid"),
+                self.tr("Sold"),
+                self.tr("Returned"),
+                self.tr("Return now"),
+                self.tr("Goes to"),
+            ]
+        )
+        self.lines.horizontalHeader().setStretchLastSection(True)
+        self.lines.verticalHeader().setVisible(False)
+        self.lines.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.lines.setColumnWidth(0, 300)
+        self.lines.setColumnWidth(4, 110)
+        self.refund_label = QLabel()
+        self.refund_label.setObjectName("refundLabel")
+        self.refund_label.setFont(big)
+        self.confirm_button = QPushButton(self.tr("Take the return and refund cash  (F12)"))
+        self.confirm_button.setObjectName("confirmReturn")
+        self.confirm_button.setShortcut(QKeySequence("F12"))
+        self.confirm_button.setMinimumHeight(52)
+        self.confirm_button.setStyleSheet("font-size: 17px;")
+        self.confirm_button.clicked.connect(lambda _checked=False: self.confirm())
+        self.message = QLabel()
+        self.message.setObjectName("returnsMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("font-size: 16px;")
+
+        search = QHBoxLayout()
+        search.addWidget(QLabel(self.tr("Receipt")))
+        search.addWidget(self.receipt_input, 1)
+        search.addWidget(self.find_button)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.refund_label, 1)
+        bottom.addWidget(self.confirm_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(search)
+        layout.addWidget(self.sale_label)
+        layout.addWidget(self.lines, 1)
+        layout.addLayout(bottom)
+        layout.addWidget(self.message)
+        self._show_sale(None)
+
+    # --- Screen -------------------------------------------------------------------
+
+    def title(self) -> str:
+        return self.tr("Returns")
+
+    def on_scan(self, result: ScanResult, text: str) -> None:
+        self.receipt_input.setText(text)
+        self.find(text)
+
+    def on_show(self) -> None:
+        self.receipt_input.setFocus()
+
+    def show_problem(self, text: str) -> None:
+        self._show(text, "#b00020")
+
+    def set_cashier(self, cashier: StaffMember) -> None:
+        self.cashier = cashier
+
+    # --- actions ------------------------------------------------------------------
+
+    def find(self, receipt_no: str) -> None:
+        receipt_no = receipt_no.strip()
+        if not receipt_no or self._busy:
+            return
+        self._run(lambda: self._returns.find(receipt_no), self._on_found)
+
+    def choices(self) -> list[ReturnChoice]:
+        if self.sale is None:
+            return []
+        out = []
+        for row, line in enumerate(self.sale.lines):
+            spin = self.lines.cellWidget(row, QTY_COLUMN)
+            combo = self.lines.cellWidget(row, DISPOSITION_COLUMN)
+            assert isinstance(spin, QSpinBox) and isinstance(combo, QComboBox)
+            if spin.value():
+                out.append(ReturnChoice(line.line_id, spin.value(), str(combo.currentData())))
+        return out
+
+    def confirm(self, approval: Approval | None = None) -> None:
+        if self.sale is None or self._busy:
+            return
+        choices = self.choices()
+        receipt_no = self.sale.receipt_no
+        cashier = self.cashier
+
+        def work() -> CompletedReturn:
+            done = self._returns.complete(receipt_no, choices, cashier, approval)
+            try:
+                self._returns.print_return(done)
+            except Exception:  # the return is recorded; a reprint is the way out
+                log.exception("return receipt not printed")
+            return done
+
+        self._run(work, self._on_returned, self._on_refused)
+
+    # --- inside -------------------------------------------------------------------
+
+    def _on_found(self, sale: ReturnableSale) -> None:
+        self._show_sale(sale)
+        self._show(self.tr("Choose what comes back, then take the return"), "#333333")
+
+    def _on_returned(self, done: CompletedReturn) -> None:
+        self.last_return = done
+        self._show_sale(None)
+        self.receipt_input.clear()
+        self._show(
+            self.tr("Return %1 taken: refund %2 in cash")
+            .replace("%1", done.return_no)
+            .replace("%2", done.refund.format()),
+            "#1b5e20",
+        )
+
+    def _on_refused(self, error: BaseException) -> None:
+        if isinstance(error, ReturnError) and error.code == "approval_required":
+            self._ask_approval(
+                self.tr("A supervisor approves this refund"),
+                Action.REFUND_OVER_LIMIT,
+                lambda approval: self.confirm(approval),
+            )
+            return
+        self._on_failed(error)
+
+    def _on_failed(self, error: BaseException) -> None:
+        if not isinstance(error, ReturnError):
+            log.error("return failed", exc_info=error)
+        self.show_problem(return_error_text(error))
+
+    def _run(
+        self,
+        work: Callable[[], object],
+        on_done: Callable[..., None],
+        on_failed: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        self._busy = True
+        self.confirm_button.setEnabled(False)
+
+        def done(result: object) -> None:
+            self._busy = False
+            self._update_refund()
+            on_done(result)
+
+        def failed(error: BaseException) -> None:
+            self._busy = False
+            self._update_refund()
+            (on_failed or self._on_failed)(error)
+
+        self._tasks.db(work, done, failed, owner=self)
+
+    def _show_sale(self, sale: ReturnableSale | None) -> None:
+        self.sale = sale
+        self.lines.setRowCount(0)
+        if sale is None:
+            self.sale_label.setText(self.tr("Scan a receipt to return goods"))
+            self._update_refund()
+            return
+        self.sale_label.setText(
+            self.tr("Receipt %1, %2, paid %3")
+            .replace("%1", sale.receipt_no)
+            .replace("%2", sale.created_at[:16].replace("T", " "))
+            .replace("%3", sale.total.format())
+        )
+        self.lines.setRowCount(len(sale.lines))
+        for row, line in enumerate(sale.lines):
+            cells = (
+                f"{line.name}  {line.sku}",
+                line.line_total.format(),
+                str(line.qty_sold),
+                str(line.qty_returned),
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.lines.setItem(row, column, item)
+            spin = QSpinBox()
+            spin.setObjectName(f"returnQty{row}")
+            spin.setRange(0, line.returnable)
+            spin.setEnabled(line.returnable > 0)
+            spin.valueChanged.connect(lambda _v: self._update_refund())
+            self.lines.setCellWidget(row, QTY_COLUMN, spin)
+            combo = QComboBox()
+            combo.setObjectName(f"disposition{row}")
+            for disposition in DISPOSITIONS:
+                combo.addItem(disposition_name(disposition), disposition)
+            self.lines.setCellWidget(row, DISPOSITION_COLUMN, combo)
+            self.lines.setRowHeight(row, 40)
+        self._update_refund()
+
+    def _update_refund(self) -> None:
+        chosen = self.choices()
+        self.confirm_button.setEnabled(bool(chosen) and not self._busy)
+        if self.sale is None:
+            self.refund_label.setText("")
+            return
+        refund = Money(0)
+        if chosen:
+            refund = self._estimate(chosen)
+        self.refund_label.setText(self.tr("Refund: %1").replace("%1", refund.format()))
+
+    def _estimate(self, chosen: list[ReturnChoice]) -> Money:
+        # The same arithmetic the service uses (services/returns.py), on what is shown.
+        assert self.sale is not None
+        by_id = {line.line_id: line for line in self.sale.lines}
+        cents = sum(
+            line_refund_cents(
+                by_id[c.line_id].line_total.cents,
+                by_id[c.line_id].qty_sold,
+                by_id[c.line_id].qty_returned,
+                c.qty,
+            )
+            for c in chosen
+        )
+        return Money(min(cents, self.sale.total.cents - self.sale.refunded.cents))
+
+    def _show(self, text: str, colour: str) -> None:
+        self.message.setStyleSheet(f"font-size: 16px; color: {colour};")
+        self.message.setText(text)
