@@ -66,7 +66,15 @@ class KeyBar(QWidget):
             "QPushButton:checked { background: #1f5fa8; color: white; font-weight: bold; }"
         )
         button.clicked.connect(lambda _checked=False: slot())
-        (self._screens if screen else self._tools).addWidget(button)
+        if screen:  # the screens' keys in key order (F1, F3, F6...), whatever order they came in
+            earlier = sum(
+                1
+                for k, b in self.buttons.items()
+                if b.isCheckable() and _key_order(k) < _key_order(key)
+            )
+            self._screens.insertWidget(earlier, button)
+        else:
+            self._tools.addWidget(button)
         self.buttons[key] = button
         return button
 
@@ -74,6 +82,12 @@ class KeyBar(QWidget):
         for k, button in self.buttons.items():
             if button.isCheckable():
                 button.setChecked(k == key)
+
+
+def _key_order(key: str) -> tuple[int, str]:
+    """F1 < F2 < ... < F12, then anything else by name."""
+    number = key[1:] if key.startswith("F") else ""
+    return (int(number), key) if number.isdigit() else (100, key)
 
 
 class MainWindow(QMainWindow):

@@ -56,6 +56,9 @@ def main() -> int:
 
     data = Path(tempfile.mkdtemp(prefix="counter-shots-"))
     services, server = start_demo(data / "demo")
+    from tests.shift_testkit import open_test_shift
+
+    open_test_shift(services.db, services.store.location_id)  # sales need an open shift
     app = ensure_application("zh_TW")
     tasks = TaskRunner()
     counter = build_counter(services, services.staff.first_with_role("cashier"), tasks)
