@@ -228,6 +228,7 @@ def _einvoice(args: argparse.Namespace) -> int:
     for row in result.already_imported:
         print(f"already imported {row.period} {row.track}{row.start_no:08d}-{row.end_no:08d}")
     print(f"{result.booklets_created} booklets of up to 50 numbers created")
+    return 0
 
 
 def _history(args: argparse.Namespace) -> int:
