@@ -386,8 +386,8 @@ class SaleScreen(Screen):
             case ProductCode() | GS1Code():
                 keys = result.lookup_keys
                 self._tasks.db(
-                    lambda: self._catalog.find_by_any(keys),
-                    lambda product: self._on_code_found(text, product),
+                    self._with_shelf(lambda: self._catalog.find_by_any(keys)),
+                    lambda found: self._on_code_found(text, found),
                     self._on_lookup_failed,
                 )
             case EmbeddedPriceCode():
@@ -540,15 +540,32 @@ class SaleScreen(Screen):
             self._show_error(self.tr("Unreadable code; scan again"))
             return
         self._tasks.db(
-            lambda: self._catalog.find_by_code(code),
-            lambda product: self._on_code_found(code, product),
+            self._with_shelf(lambda: self._catalog.find_by_code(code)),
+            lambda found: self._on_code_found(code, found),
             self._on_lookup_failed,
         )
 
-    def _on_code_found(self, code: str, product: ProductInfo | None) -> None:
+    def _with_shelf(
+        self, find: Callable[[], ProductInfo | None]
+    ) -> Callable[[], tuple[ProductInfo | None, int | None]]:
+        """The look-up and this store's shelf figure in one task on the database thread:
+        one queued answer, one repaint, so the next scan never waits behind a second task."""
+        location_id = self._own_location_id
+
+        def find_with_shelf() -> tuple[ProductInfo | None, int | None]:
+            product = find()
+            shelf = self._catalog.on_shelf(location_id, product.id) if product else None
+            return product, shelf
+
+        return find_with_shelf
+
+    def _on_code_found(self, code: str, found: tuple[ProductInfo | None, int | None]) -> None:
+        product, shelf = found
         if product is None:
             self._show_error(self.tr("No product with code %1").replace("%1", code))
             return
+        if shelf is not None:
+            self.cart_model.set_on_shelf(product.id, shelf)
         self._add(product)
 
     def _search(self, text: str) -> None:
