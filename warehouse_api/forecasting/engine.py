@@ -75,7 +75,8 @@ def mase_scale(y: FloatArray, m: int = methods.SEASON) -> FloatArray:
     """In-sample mean absolute error of seasonal naive: the MASE denominator per series."""
     if y.shape[1] <= m:
         return np.full(y.shape[0], np.nan)
-    return np.abs(y[:, m:] - y[:, :-m]).mean(axis=1)
+    scale: FloatArray = np.abs(y[:, m:] - y[:, :-m]).mean(axis=1)
+    return scale
 
 
 def mase(
@@ -382,8 +383,10 @@ def _category_fallback(
         if not young[row]:
             fallback.add(group, forecast[row])
     forecast = forecast.copy()
-    for row in np.flatnonzero(young):
-        forecast[row] = fallback.blend(groups[row], forecast[row], int(age[row]))
+    for young_row in (int(i) for i in np.flatnonzero(young)):
+        forecast[young_row] = fallback.blend(
+            groups[young_row], forecast[young_row], int(age[young_row])
+        )
     return forecast
 
 

@@ -200,7 +200,7 @@ def _rows_for_pairs(session: Session, pairs: set[Pair], until: date) -> list[dic
     rows = []
     for key in keys:
         product_id, location_id, channel, day = key
-        level = on_hand_at.get((product_id, location_id), {}).get(day)
+        on_hand = on_hand_at.get((product_id, location_id), {}).get(day)
         rows.append(
             {
                 "product_id": product_id,
@@ -208,8 +208,8 @@ def _rows_for_pairs(session: Session, pairs: set[Pair], until: date) -> list[dic
                 "channel": channel,
                 "day": day,
                 "qty": demand.get(key, 0),
-                "on_hand": level,
-                "stockout": level is not None and level <= 0,
+                "on_hand": on_hand,
+                "stockout": on_hand is not None and on_hand <= 0,
                 "source": "system",
             }
         )

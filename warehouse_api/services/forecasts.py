@@ -170,11 +170,14 @@ def forecast_all(
                 _upsert_forecasts(session, rows)
             total += len(batch.keys)
     blended = []
-    for row, group, own, age in young_rows:
-        daily = [round(float(v), 4) for v in fallback.blend(group, own, age)]
-        sd = max(row["error_sd"], float(np.median(group_sds[group])) if group_sds[group] else 0.0)
-        key = (row["product_id"], row["location_id"], row["channel"])
-        blended.append(_forecast_row(key, "category", last_day, daily, sd, settings, generated_at))
+    for row, young_group, own, age in young_rows:
+        daily = [round(float(v), 4) for v in fallback.blend(young_group, own, age)]
+        group_sd = group_sds[young_group]
+        sd = max(row["error_sd"], float(np.median(group_sd)) if group_sd else 0.0)
+        row_key = (row["product_id"], row["location_id"], row["channel"])
+        blended.append(
+            _forecast_row(row_key, "category", last_day, daily, sd, settings, generated_at)
+        )
     with db.write() as session:
         for chunk_start in range(0, len(blended), 2000):
             _upsert_forecasts(session, blended[chunk_start : chunk_start + 2000])

@@ -111,8 +111,8 @@ def _check_against_sale(session: Session, payload: ReturnPayload) -> None:
         ).all()
     }
     asked: dict[int, int] = {}
-    for line in payload.lines:
-        asked[line.product_id] = asked.get(line.product_id, 0) + line.qty
+    for asked_line in payload.lines:
+        asked[asked_line.product_id] = asked.get(asked_line.product_id, 0) + asked_line.qty
     for product_id, qty in sorted(asked.items()):
         if product_id not in sold:
             raise DomainError(
