@@ -28,6 +28,7 @@ from warehouse_api.api import (
 from warehouse_api.api.deps import get_db
 from warehouse_api.body_limit import BodySizeLimit
 from warehouse_api.config import Settings
+from warehouse_api.console import catalog_views
 from warehouse_api.console.views import mount_console
 from warehouse_api.db import Database
 from warehouse_api.problems import CatchUnexpected, install_problem_handlers, problem_responses
@@ -110,7 +111,11 @@ def create_app(
         app.include_router(router, prefix=API_PREFIX)
     mount_console(app)
     app.add_middleware(RefuseUnstorableText)
-    app.add_middleware(BodySizeLimit, limit=settings.max_body_bytes)
+    app.add_middleware(
+        BodySizeLimit,
+        limit=settings.max_body_bytes,
+        larger={"/console/catalog/import": catalog_views.UPLOAD_LIMIT_BYTES},
+    )
     app.add_middleware(CatchUnexpected)  # added last = outermost: a 500 keeps the connection
     return app
 

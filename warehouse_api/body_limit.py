@@ -12,17 +12,21 @@ from warehouse_api.problems import problem_response
 
 
 class BodySizeLimit:
-    def __init__(self, app: ASGIApp, limit: int) -> None:
+    """`larger` gives exact paths a limit of their own (a catalog file upload)."""
+
+    def __init__(self, app: ASGIApp, limit: int, larger: dict[str, int] | None = None) -> None:
         self.app = app
         self.limit = limit
+        self.larger = larger or {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit = self.larger.get(scope.get("path", ""), self.limit)
         declared = _content_length(scope)
-        if declared is not None and declared > self.limit:
-            await self._refuse(scope, receive, send)
+        if declared is not None and declared > limit:
+            await self._refuse(scope, receive, send, limit)
             return
         if scope["method"] in ("GET", "HEAD", "OPTIONS") and not declared:
             await self.app(scope, receive, send)
@@ -36,8 +40,8 @@ class BodySizeLimit:
                 return
             body = message.get("body", b"")
             size += len(body)
-            if size > self.limit:
-                await self._refuse(scope, receive, send)
+            if size > limit:
+                await self._refuse(scope, receive, send, limit)
                 return
             chunks.append(body)
             if not message.get("more_body", False):
@@ -54,11 +58,11 @@ class BodySizeLimit:
 
         await self.app(scope, replay, send)
 
-    async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
+    async def _refuse(self, scope: Scope, receive: Receive, send: Send, limit: int) -> None:
         response = problem_response(
             413,
             "payload_too_large",
-            f"request bodies are limited to {self.limit} bytes",
+            f"request bodies are limited to {limit} bytes",
             headers={"Connection": "close"},
         )
         await response(scope, receive, send)

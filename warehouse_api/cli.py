@@ -88,6 +88,22 @@ def _planning_commands(commands: Any, with_db: Any) -> None:
     with_db(actions.add_parser("refresh", help="bring the history up to date (incremental)"))
     load = with_db(actions.add_parser("import", help="load past daily quantities from CSV"))
     load.add_argument("file", type=Path, help="CSV: date,sku_or_barcode,location,qty[,on_hand]")
+    catalog = commands.add_parser("catalog", help="catalog onboarding (商品編碼統一)")
+    catalog_actions = catalog.add_subparsers(dest="catalog_command", required=True)
+    onboard = with_db(
+        catalog_actions.add_parser(
+            "import", help="products, barcodes, prices and old codes from CSV or Excel"
+        )
+    )
+    onboard.add_argument(
+        "file", type=Path, help="CSV (UTF-8 or Big5) or .xlsx; see docs/console.md"
+    )
+    onboard.add_argument(
+        "--dry-run", action="store_true", help="list the problems and changes; write nothing"
+    )
+    onboard.add_argument(
+        "--allow-new-categories", action="store_true", help="accept categories no product has yet"
+    )
     forecast = with_db(
         commands.add_parser("forecast", help="nightly: forecasts, safety stock, idle stock")
     )
@@ -291,7 +307,50 @@ def _forecast(args: argparse.Namespace) -> int:
     return 0
 
 
+def _catalog(args: argparse.Namespace) -> int:
+    from warehouse_api.services import catalog_import
+
+    try:
+        data = args.file.read_bytes()
+    except OSError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    db = Database.from_url(args.db)
+    prepare_database(db)
+    options = {"allow_new_categories": args.allow_new_categories}
+    try:
+        if args.dry_run:
+            with db.read() as session:
+                plan = catalog_import.check(session, data, args.file.name, **options)
+        else:
+            with db.write() as session:
+                plan = catalog_import.apply(session, data, args.file.name, **options)
+    except catalog_import.CatalogFileError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    except catalog_import.PlanNotClean as refused:
+        plan = refused.plan
+    finally:
+        db.dispose()
+    for problem in plan.problems:
+        where = f"row {problem.row}" if problem.row else "file"
+        value = f" [{problem.value}]" if problem.value else ""
+        print(
+            f"{where} {problem.column}: {problem.code}: {problem.message}{value}", file=sys.stderr
+        )
+    counts = plan.counts()
+    verb = "would" if args.dry_run or plan.problems else "did"
+    print(
+        f"{plan.rows} rows, {len(plan.problems)} problems; {verb} create {counts['create']}, "
+        f"update {counts['update']} ({counts['price_changes']} price changes), "
+        f"add {counts['barcodes_added']} barcodes and {counts['aliases_added']} old codes"
+        + ("" if not plan.problems else "; nothing was imported")
+    )
+    return 1 if plan.problems else 0
+
+
 _COMMANDS = {
+    "catalog": _catalog,
     "serve": _serve,
     "seed": _seed,
     "enrollment-code": _enrollment_code,

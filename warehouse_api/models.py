@@ -18,6 +18,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Table,
     UniqueConstraint,
@@ -89,6 +90,36 @@ class Barcode(Base):
     product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), index=True)
 
     product: Mapped[Product] = relationship(back_populates="barcodes")
+
+
+class ProductAlias(Base):
+    """An old code a supplier or a store used for a product, mapped to the unified SKU."""
+
+    __tablename__ = "product_aliases"
+
+    source: Mapped[str] = mapped_column(String(32), primary_key=True)
+    old_code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), index=True)
+
+
+class CatalogImport(Base):
+    """A catalog file checked in the console (dry run) and, once clean, imported."""
+
+    __tablename__ = "catalog_imports"
+    __table_args__ = (
+        CheckConstraint("status IN ('checked', 'imported')", name="catalog_import_status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    filename: Mapped[str] = mapped_column(String(200))
+    sha256: Mapped[str] = mapped_column(String(64))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    allow_new_categories: Mapped[bool] = mapped_column(default=False)
+    status: Mapped[str] = mapped_column(String(16), default="checked")
+    summary: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    uploaded_by: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    imported_at: Mapped[datetime | None]
 
 
 class Stock(Base):
