@@ -180,3 +180,72 @@ def sign_out(session: Session, identity: ConsoleIdentity) -> None:
     if row is not None and row.ended_at is None:
         row.ended_at = utcnow()
     audit(session, identity, "sign_out")
+
+
+# ---- managing accounts from the console ------------------------------------------------
+
+
+def _account(session: Session, user_id: int) -> ConsoleUser:
+    user = session.get(ConsoleUser, user_id, with_for_update=True)
+    if user is None:
+        raise DomainError("user_not_found", f"no console user {user_id}", 404)
+    return user
+
+
+def _end_sessions(session: Session, user_id: int) -> None:
+    now = utcnow()
+    for row in session.scalars(
+        select(ConsoleSession).where(
+            ConsoleSession.user_id == user_id, ConsoleSession.ended_at.is_(None)
+        )
+    ):
+        row.ended_at = now
+
+
+def _lock_active_managers(session: Session) -> list[int]:
+    """Lock every active manager's row, in id order (so two of these never deadlock), and
+    return their ids: a deactivation racing another then sees the other's result."""
+    return list(
+        session.scalars(
+            select(ConsoleUser.id)
+            .where(ConsoleUser.role == "manager", ConsoleUser.active.is_(True))
+            .order_by(ConsoleUser.id)
+            .with_for_update()
+        )
+    )
+
+
+def set_active(session: Session, by: ConsoleIdentity, user_id: int, active: bool) -> ConsoleUser:
+    """Deactivate (its sessions end at once) or reactivate an account; never one's own, and
+    never the last active manager (nobody could manage the console)."""
+    managers = [] if active else _lock_active_managers(session)
+    user = _account(session, user_id)
+    if user.id == by.user_id:
+        raise DomainError("own_account", "you cannot deactivate your own account", 409)
+    if not active:
+        if user.role == "manager" and user.active and [m for m in managers if m != user.id] == []:
+            raise DomainError("last_manager", "the last active manager cannot be deactivated", 409)
+        _end_sessions(session, user.id)
+    user.active = active
+    return user
+
+
+def set_password(session: Session, user_id: int, password: str) -> ConsoleUser:
+    """A new password set by a manager: the account's sessions end and any lock lifts."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise DomainError(
+            "weak_password", f"a password has at least {MIN_PASSWORD_LENGTH} characters", 422
+        )
+    user = _account(session, user_id)
+    user.password_hash = _hasher.hash(password)
+    user.failed_attempts = 0
+    user.locked_until = None
+    _end_sessions(session, user.id)
+    return user
+
+
+def unlock(session: Session, user_id: int) -> ConsoleUser:
+    user = _account(session, user_id)
+    user.failed_attempts = 0
+    user.locked_until = None
+    return user

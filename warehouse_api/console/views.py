@@ -75,10 +75,11 @@ class Refused(Exception):
 
 def mount_console(app: FastAPI) -> None:
     """Add the console's routes, its stylesheet and its error pages to the app."""
-    from warehouse_api.console import catalog_views
+    from warehouse_api.console import catalog_views, people_views
 
     app.include_router(router)
     app.include_router(catalog_views.router)
+    app.include_router(people_views.router)
     app.mount("/console/static", StaticFiles(directory=HERE / "static"), name="console_static")
     app.add_exception_handler(NeedSignIn, _to_sign_in)  # type: ignore[arg-type]
     app.add_exception_handler(Refused, _refused)  # type: ignore[arg-type]
@@ -122,7 +123,8 @@ def local_time(value: Any) -> str:
 
 
 def money(cents: int) -> str:
-    return f"NT${cents / 100:,.0f}" if cents % 100 == 0 else f"NT${cents / 100:,.2f}"
+    sign, cents = ("−", -cents) if cents < 0 else ("", cents)
+    return sign + (f"NT${cents / 100:,.0f}" if cents % 100 == 0 else f"NT${cents / 100:,.2f}")
 
 
 def render(
