@@ -75,11 +75,12 @@ class Refused(Exception):
 
 def mount_console(app: FastAPI) -> None:
     """Add the console's routes, its stylesheet and its error pages to the app."""
-    from warehouse_api.console import catalog_views, people_views
+    from warehouse_api.console import catalog_views, dashboard_views, people_views
 
     app.include_router(router)
     app.include_router(catalog_views.router)
     app.include_router(people_views.router)
+    app.include_router(dashboard_views.router)
     app.mount("/console/static", StaticFiles(directory=HERE / "static"), name="console_static")
     app.add_exception_handler(NeedSignIn, _to_sign_in)  # type: ignore[arg-type]
     app.add_exception_handler(Refused, _refused)  # type: ignore[arg-type]
