@@ -29,7 +29,7 @@ from warehouse_api.api.deps import get_db
 from warehouse_api.body_limit import BodySizeLimit
 from warehouse_api.config import Settings
 from warehouse_api.console import catalog_views
-from warehouse_api.console.views import mount_console
+from warehouse_api.console.mount import mount_console
 from warehouse_api.db import Database
 from warehouse_api.problems import CatchUnexpected, install_problem_handlers, problem_responses
 from warehouse_api.schema import prepare_database

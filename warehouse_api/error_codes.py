@@ -82,6 +82,14 @@ ERROR_CODES: dict[str, str] = {
     "tracking_required": "422: a dropship order ships with a carrier and a tracking number",
     "bad_pack_state": "422: the packing form was altered",
     "unknown_kind": "404: not a kind of shipment (transfer, dropship, group_buy)",
+    "user_not_found": "404: no such console account",
+    "own_account": "409: a manager cannot deactivate their own console account",
+    "last_manager": "409: the last active console manager cannot be deactivated",
+    # dropship partners
+    "not_from_warehouse": "409: only a dropship order from the warehouse can pass to a partner",
+    "not_shipped": "409: a delivery problem is reported on a shipped or delivered order",
+    "invalid_problem": "422: a delivery problem is wrong_item, damaged or lost",
+    "invalid_terms": "422: a partner's cost is NT$0 or more and its lead time 0-365 days",
     # planning
     "suggestion_not_found": "404: no such idle-stock suggestion",
     "not_a_transfer": "409: the idle-stock suggestion moves no stock between locations",

@@ -122,6 +122,21 @@ class CatalogImport(Base):
     imported_at: Mapped[datetime | None]
 
 
+class PartnerTerms(Base):
+    """What a dropship partner charges us for a product, and how long it takes to ship."""
+
+    __tablename__ = "partner_terms"
+    __table_args__ = (
+        CheckConstraint("cost_cents >= 0", name="partner_cost_not_negative"),
+        CheckConstraint("lead_time_days >= 0", name="partner_lead_time_not_negative"),
+    )
+
+    partner_id: Mapped[int] = mapped_column(ForeignKey("locations.id"), primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), primary_key=True)
+    cost_cents: Mapped[int] = mapped_column(Integer)
+    lead_time_days: Mapped[int] = mapped_column(Integer)
+
+
 class Stock(Base):
     """Per (location, product): on_hand, reserved, safety_stock.
 
@@ -350,6 +365,11 @@ class DropshipOrder(Base):
     sale_id: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # For the partners' scorecards: when it left and arrived, and what went wrong.
+    shipped_at: Mapped[datetime | None]
+    delivered_at: Mapped[datetime | None]
+    problem: Mapped[str | None] = mapped_column(String(16))  # wrong_item, damaged, lost
+    problem_note: Mapped[str | None] = mapped_column(String(200))
 
     lines: Mapped[list[DropshipLine]] = relationship(
         lazy="selectin", order_by="DropshipLine.product_id"

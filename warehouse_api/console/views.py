@@ -16,9 +16,8 @@ from pathlib import Path
 from typing import Annotated, Any, TypeVar
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, FastAPI, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
@@ -42,6 +41,7 @@ from warehouse_api.models import (
     StockMovement,
     SyncOp,
     Transfer,
+    utcnow,
 )
 from warehouse_api.services.admin import set_price, set_safety_stock
 from warehouse_api.services.devices import issue_enrollment_code, revoke_device
@@ -71,19 +71,6 @@ class Refused(Exception):
     def __init__(self, status: int, message_key: str) -> None:
         self.status = status
         self.message_key = message_key
-
-
-def mount_console(app: FastAPI) -> None:
-    """Add the console's routes, its stylesheet and its error pages to the app."""
-    from warehouse_api.console import catalog_views, dashboard_views, people_views
-
-    app.include_router(router)
-    app.include_router(catalog_views.router)
-    app.include_router(people_views.router)
-    app.include_router(dashboard_views.router)
-    app.mount("/console/static", StaticFiles(directory=HERE / "static"), name="console_static")
-    app.add_exception_handler(NeedSignIn, _to_sign_in)  # type: ignore[arg-type]
-    app.add_exception_handler(Refused, _refused)  # type: ignore[arg-type]
 
 
 def _to_sign_in(request: Request, error: NeedSignIn) -> Response:
@@ -415,8 +402,40 @@ def dropship(request: Request, user: User) -> Response:
                 .limit(500)
             )
         )
+        on_the_way = list(
+            session.scalars(
+                select(DropshipOrder)
+                .where(
+                    DropshipOrder.status.in_(["shipped", "delivered"]),
+                    DropshipOrder.updated_at >= utcnow() - timedelta(days=14),
+                )
+                .order_by(DropshipOrder.updated_at.desc(), DropshipOrder.id)
+                .limit(200)
+            )
+        )
         locations = _location_names(session)
-    return render(request, "dropship.html", {"rows": rows, "locations": locations})
+        partner_ids = {
+            order.id: {
+                session.scalar(
+                    select(Product.dropship_partner_id).where(Product.id == line.product_id)
+                )
+                for line in order.lines
+            }
+            for order in rows
+            if locations[order.source_location_id].kind == "warehouse"
+        }
+    can_pass = {oid for oid, found in partner_ids.items() if len(found) == 1 and None not in found}
+    return render(
+        request,
+        "dropship.html",
+        {
+            "rows": rows,
+            "shipped": on_the_way,
+            "locations": locations,
+            "can_pass": can_pass,
+            "problems": ("wrong_item", "damaged", "lost"),
+        },
+    )
 
 
 @router.post("/dropship/{dropship_id}/accept")

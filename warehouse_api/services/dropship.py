@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from warehouse_api.errors import DomainError, NotFound
-from warehouse_api.models import DropshipLine, DropshipOrder, Product
+from warehouse_api.models import DropshipLine, DropshipOrder, Location, Product, utcnow
 from warehouse_api.schemas import DropshipCancelPayload, DropshipCreatePayload
 from warehouse_api.services.devices import AuthenticatedDevice
 from warehouse_api.services.feed_data import dropship_data, publish_dropship
@@ -116,6 +116,7 @@ def ship_dropship(
         "shipped",
         carrier=carrier,
         tracking_no=tracking_no,
+        shipped_at=utcnow(),
     )
     take_held_stock(
         session,
@@ -130,7 +131,9 @@ def ship_dropship(
 
 
 def deliver_dropship(session: Session, dropship_id: str) -> DropshipOrder:
-    order = transition(session, DropshipOrder, dropship_id, ["shipped"], "delivered")
+    order = transition(
+        session, DropshipOrder, dropship_id, ["shipped"], "delivered", delivered_at=utcnow()
+    )
     publish_dropship(session, order)
     return order
 
@@ -140,3 +143,56 @@ def list_dropship(session: Session, status: str | None, limit: int = 200) -> lis
     if status:
         query = query.where(DropshipOrder.status == status)
     return list(session.scalars(query))
+
+
+PROBLEMS = ("wrong_item", "damaged", "lost")
+
+
+def pass_to_partner(session: Session, dropship_id: str) -> DropshipOrder:
+    """The warehouse cannot ship it: the product's partner will. The hold moves from the
+    warehouse to the partner (refused whole with `insufficient_stock` if the partner has
+    too little) and the order waits for the partner to accept it."""
+    order = session.get(DropshipOrder, dropship_id, with_for_update=True)
+    if order is None:
+        raise NotFound("dropship_order_not_found", f"no dropship order {dropship_id}")
+    source_kind = session.scalar(
+        select(Location.kind).where(Location.id == order.source_location_id)
+    )
+    if source_kind != "warehouse":
+        raise DomainError("not_from_warehouse", "only a warehouse order can go to a partner")
+    wanted = quantities(order.lines)
+    partner_id = _partner_for(session, set(wanted))
+    warehouse = order.source_location_id
+    order = transition(
+        session,
+        DropshipOrder,
+        dropship_id,
+        ["pending", "accepted"],
+        "pending",
+        source_location_id=partner_id,
+    )
+    # Both locations' rows in location-id order, like every other multi-location change.
+    for location_id in sorted((warehouse, partner_id)):
+        if location_id == partner_id:
+            hold_stock(session, partner_id, wanted)
+        else:
+            release_stock(session, warehouse, wanted)
+    publish_dropship(session, order)
+    return order
+
+
+def report_problem(session: Session, dropship_id: str, problem: str, note: str) -> DropshipOrder:
+    """A wrong, damaged or lost delivery, for the partner's scorecard (and a refund or a
+    replacement, handled as a return)."""
+    if problem not in PROBLEMS:
+        raise DomainError("invalid_problem", f"a problem is one of {', '.join(PROBLEMS)}", 422)
+    order = session.get(DropshipOrder, dropship_id, with_for_update=True)
+    if order is None:
+        raise NotFound("dropship_order_not_found", f"no dropship order {dropship_id}")
+    if order.status not in ("shipped", "delivered"):
+        raise DomainError("not_shipped", "a problem is reported on a shipped order")
+    order.problem = problem
+    order.problem_note = note.strip()[:200] or None
+    order.updated_at = utcnow()
+    publish_dropship(session, order)
+    return order

@@ -245,7 +245,13 @@ def test_every_console_text_has_a_translation() -> None:
         texts |= {a or b for a, b in call.findall(template.read_text("utf-8"))}
     views = "".join(
         (CONSOLE / name).read_text("utf-8")
-        for name in ("views.py", "catalog_views.py", "people_views.py", "dashboard_views.py")
+        for name in (
+            "views.py",
+            "catalog_views.py",
+            "people_views.py",
+            "dashboard_views.py",
+            "partner_views.py",
+        )
     )
     texts |= set(re.findall(r'Refused\(\d+, "([^"]+)"\)', views))
     texts |= set(re.findall(r'done\([^,]+, "([^"]+)"', views))
@@ -257,7 +263,7 @@ def test_every_console_text_has_a_translation() -> None:
 
     # Shown through t(variable): the catalog check's problem codes, statuses, actions.
     texts |= set(PROBLEM_CODES) | {"checked", "imported", "create", "update", "unchanged"}
-    texts |= {"offer_group_buy", "dropship_only", "transfer"}
+    texts |= {"offer_group_buy", "dropship_only", "transfer", "wrong_item", "damaged", "lost"}
     texts |= {"cash", "card", "linepay", "jkopay", "easycard", "ipass", "applepay", "voucher"}
     assert len(texts) > 80
     missing = sorted(text for text in texts if text not in i18n.ZH_HANT)
