@@ -175,8 +175,8 @@ class _Writer:
 
     def bytes(self) -> bytes:
         ET.register_namespace("", self.ns)
-        data: bytes = ET.tostring(self.root, encoding="UTF-8", xml_declaration=True)
-        return data
+        body: bytes = ET.tostring(self.root, encoding="UTF-8", xml_declaration=False)
+        return b'<?xml version="1.0" encoding="UTF-8"?>\n' + body
 
 
 def _date(moment: datetime) -> str:
