@@ -148,6 +148,8 @@ PHRASEBOOK: dict[str, str] = {
     "Sign in": "登入",
     "Staff PIN": "員工密碼",
     "Stock figures from %1 ago": "庫存資料更新於 %1 前",
+    "Invoices unsent for %1: upload deadline at risk": "發票已 %1 未上傳：恐逾 48 小時上傳期限",
+    "Invoice numbers low: %1 left": "發票號碼將用罄：剩 %1 張",
     "The cart is empty": "購物車是空的",
     "The sale was not saved: %1. The cart is kept; try again.": "交易未儲存：%1。購物車內容已保留，請再試一次。",
     "Total": "總計",

@@ -190,6 +190,10 @@ class EinvoiceRepository(Protocol):
 
     def of_sale(self, sale_id: str) -> InvoiceRecord | None: ...
 
+    def of_shift(self, shift_id: str) -> list[InvoiceRecord]:
+        """The invoices of the sales rung up in a shift (its Z report's register)."""
+        ...
+
     def mark_printed(self, number: str) -> int:
         """Count one more printed proof; answers how many were printed before."""
         ...

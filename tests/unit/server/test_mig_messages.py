@@ -147,12 +147,26 @@ def test_void_allowance_and_allowance_void_messages() -> None:
             buyer=CONSUMER,
             items=[
                 mig.AllowanceItem(
-                    ISSUED, "AB12345678", "1", "綠茶 600ml", Decimal(1), Decimal(24), Decimal(24),
-                    Decimal(1), "1",
+                    ISSUED,
+                    "AB12345678",
+                    "1",
+                    "綠茶 600ml",
+                    Decimal(1),
+                    Decimal(24),
+                    Decimal(24),
+                    Decimal(1),
+                    "1",
                 ),
                 mig.AllowanceItem(
-                    ISSUED, "AB12345678", "2", "御飯糰", Decimal(1), Decimal(37), Decimal(37),
-                    Decimal(2), "2",
+                    ISSUED,
+                    "AB12345678",
+                    "2",
+                    "御飯糰",
+                    Decimal(1),
+                    Decimal(37),
+                    Decimal(37),
+                    Decimal(2),
+                    "2",
                 ),
             ],
             tax_amount=Decimal(3),
@@ -251,11 +265,16 @@ def test_an_allowance_whose_items_do_not_add_up_is_refused() -> None:
         mig.build_g0401(message)
     with pytest.raises(mig.MigError, match="Tax is not 5% of Amount"):
         mig.build_g0401(
-            replace(message, items=[replace(item, tax=Decimal(9))], tax_amount=Decimal(9),
-                    total_amount=Decimal(24))
+            replace(
+                message,
+                items=[replace(item, tax=Decimal(9))],
+                tax_amount=Decimal(9),
+                total_amount=Decimal(24),
+            )
         )
     with pytest.raises(mig.MigError, match="CancelReason: length 21"):
         mig.build_f0501(
-            mig.CancelInvoiceMessage("AB12345678", ISSUED, mig.B2C_BUYER, "04595257", ISSUED,
-                                     "x" * 21)
+            mig.CancelInvoiceMessage(
+                "AB12345678", ISSUED, mig.B2C_BUYER, "04595257", ISSUED, "x" * 21
+            )
         )
