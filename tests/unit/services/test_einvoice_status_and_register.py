@@ -113,7 +113,7 @@ def test_a_till_without_e_invoices_shows_no_invoice_warning(db: LocalDatabase) -
 
 
 def test_the_z_report_carries_the_shift_invoice_register(db: LocalDatabase) -> None:
-    invoicing, selling = _till(db)
+    _invoicing, selling = _till(db)
     sold = [_sell(selling, 4), _sell(selling, 1, tax_id="04595257"), _sell(selling, 2)]
     with db.transaction() as uow:
         uow.einvoices.mark_voided(sold[1].invoice.number, clock().isoformat())
