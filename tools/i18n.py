@@ -221,6 +221,7 @@ PHRASEBOOK: dict[str, str] = {
     "Audit entry": "稽核紀錄",
     "E-invoice": "電子發票",
     "E-invoice %1": "電子發票 %1",
+    "Allowance %1": "折讓證明單 %1",
     "E-invoice carrier %1 for this sale": "本筆交易發票存入載具 %1",
     "Carrier, donation code or tax ID": "載具、愛心碼或統一編號",
     "Not a valid carrier": "載具格式錯誤",

@@ -117,6 +117,7 @@ class DocumentKind(StrEnum):
     SHIFT_REPORT = "shift_report"
     EINVOICE_PROOF = "einvoice_proof"
     EINVOICE_SLIP = "einvoice_slip"
+    EINVOICE_ALLOWANCE = "einvoice_allowance"  # 折讓證明單
     TEST_PAGE = "test_page"
     OTHER = "other"
 

@@ -123,6 +123,10 @@ class SqlEinvoiceRepository:
         row = self._session.scalar(select(Einvoice).where(Einvoice.sale_id == sale_id))
         return _invoice(row) if row is not None else None
 
+    def by_number(self, number: str) -> InvoiceRecord | None:
+        row = self._session.get(Einvoice, number)
+        return _invoice(row) if row is not None else None
+
     def of_shift(self, shift_id: str) -> list[InvoiceRecord]:
         rows = self._session.scalars(
             select(Einvoice)

@@ -344,7 +344,7 @@
     </message>
     <message>
         <location filename="../../counter_app/ui/device_messages.py" line="73" />
-        <location filename="../../counter_app/ui/device_messages.py" line="126" />
+        <location filename="../../counter_app/ui/device_messages.py" line="129" />
         <source>Test page</source>
         <translation>測試頁</translation>
     </message>
@@ -355,118 +355,123 @@
         <translation>電子發票 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="77" />
+        <location filename="../../counter_app/ui/device_messages.py" line="76" />
+        <source>Allowance %1</source>
+        <translation>折讓證明單 %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/device_messages.py" line="80" />
         <source>Print job</source>
         <translation>列印工作</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="81" />
+        <location filename="../../counter_app/ui/device_messages.py" line="84" />
         <source>%1 (reprint)</source>
         <translation>%1（補印）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="86" />
+        <location filename="../../counter_app/ui/device_messages.py" line="89" />
         <source>Open the cash drawer</source>
         <translation>開錢櫃</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="94" />
+        <location filename="../../counter_app/ui/device_messages.py" line="97" />
         <source>Drawer not opened: %1</source>
         <translation>錢櫃未開啟：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="97" />
+        <location filename="../../counter_app/ui/device_messages.py" line="100" />
         <source>Printing failed (program error): %1</source>
         <translation>列印失敗（程式錯誤）：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="103" />
+        <location filename="../../counter_app/ui/device_messages.py" line="106" />
         <source>The print was cut off; it prints again in full, marked as a reprint.</source>
         <translation>列印中斷，將完整重印並標示補印。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="109" />
-        <location filename="../../counter_app/ui/device_messages.py" line="116" />
+        <location filename="../../counter_app/ui/device_messages.py" line="112" />
+        <location filename="../../counter_app/ui/device_messages.py" line="119" />
         <source>Queued</source>
         <translation>排隊中</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="110" />
+        <location filename="../../counter_app/ui/device_messages.py" line="113" />
         <source>Printing…</source>
         <translation>列印中…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="111" />
+        <location filename="../../counter_app/ui/device_messages.py" line="114" />
         <source>Done: %1</source>
         <translation>完成：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="114" />
+        <location filename="../../counter_app/ui/device_messages.py" line="117" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="121" />
+        <location filename="../../counter_app/ui/device_messages.py" line="124" />
         <source>Receipt printer</source>
         <translation>收據印表機</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="127" />
+        <location filename="../../counter_app/ui/device_messages.py" line="130" />
         <source>Print test</source>
         <translation>列印測試</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="128" />
+        <location filename="../../counter_app/ui/device_messages.py" line="131" />
         <source>TEST PAGE</source>
         <translation>測試頁 TEST PAGE</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="129" />
+        <location filename="../../counter_app/ui/device_messages.py" line="132" />
         <source>Printer: </source>
         <translation>印表機：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="130" />
+        <location filename="../../counter_app/ui/device_messages.py" line="133" />
         <source>Printer profile: </source>
         <translation>機型設定：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="131" />
+        <location filename="../../counter_app/ui/device_messages.py" line="134" />
         <source>Paper: </source>
         <translation>紙寬：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="132" />
+        <location filename="../../counter_app/ui/device_messages.py" line="135" />
         <source>Encoding: </source>
         <translation>編碼：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="133" />
+        <location filename="../../counter_app/ui/device_messages.py" line="136" />
         <source>Time: </source>
         <translation>時間：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="134" />
+        <location filename="../../counter_app/ui/device_messages.py" line="137" />
         <source>Traditional Chinese: </source>
         <translation>繁體中文：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="135" />
+        <location filename="../../counter_app/ui/device_messages.py" line="138" />
         <source>Bold</source>
         <translation>粗體 Bold</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="136" />
+        <location filename="../../counter_app/ui/device_messages.py" line="139" />
         <source>Centred</source>
         <translation>置中 Center</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="137" />
+        <location filename="../../counter_app/ui/device_messages.py" line="140" />
         <source>Right-aligned</source>
         <translation>靠右 Right</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="138" />
+        <location filename="../../counter_app/ui/device_messages.py" line="141" />
         <source>Alignment test</source>
         <translation>對齊測試</translation>
     </message>

@@ -5,7 +5,9 @@
 Writes docs/screenshots/status_bar_einvoice.png (the status bar of a till offline for a
 day: invoice ops unsent for 25 hours, twelve invoice numbers left) and
 docs/screenshots/z_report_invoice_register.png (a Z report whose shift issued three
-invoices, one voided, drawn as the 58 mm printer lays it out).
+invoices, one voided, drawn as the 58 mm printer lays it out), and
+docs/screenshots/einvoice_allowance_slip.png (the allowance certificate of a return in a
+later period).
 """
 
 from __future__ import annotations
@@ -107,8 +109,37 @@ def z_report() -> None:
         db.dispose()
 
 
+def allowance_certificate() -> None:
+    """A B2B sale in November returned in part in January: the allowance certificate."""
+    from counter_app.core.einvoice import AllowanceRecord, InvoiceRecord
+    from counter_app.core.einvoice_proof import AllowanceItem, allowance_slip
+
+    invoice = InvoiceRecord(
+        "AB12345600",
+        "s1",
+        7,
+        "11512",
+        "0427",
+        "2026-11-25T21:30:00+08:00",
+        9500,
+        500,
+        10000,
+        "04595257",
+        buyer_id="12345676",
+    )
+    allowance = AllowanceRecord(
+        "AB12345600-01", "AB12345600", "ret-1", "2027-01-03T11:00:00+08:00", 4800, 200, 5000
+    )
+    items = [AllowanceItem("茶裏王 日式無糖綠茶 600ml", 2, 5000)]
+    document = allowance_slip(STORE.name, invoice, allowance, items)
+    render_preview(document, RenderTarget.from_config(PrinterConfig()), TextRasterizer()).save(
+        str(OUT / "einvoice_allowance_slip.png")
+    )
+
+
 if __name__ == "__main__":
     app = ensure_application("zh_TW")
     status_bar()
     z_report()
+    allowance_certificate()
     app.quit()

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from warehouse_api.config import Settings
 from warehouse_api.db import Database
+from warehouse_api.errors import DomainError
 from warehouse_api.models import SyncOp, utcnow
 from warehouse_api.services.change_feed import purge_tombstones
 from warehouse_api.services.privacy import forget_customer_data
@@ -72,6 +73,8 @@ async def run_sweeper(db: Database, settings: Settings) -> None:
         if settings.turnkey_dir is not None:
             try:
                 await asyncio.to_thread(turnkey_round, db, settings)
+            except DomainError as error:  # e.g. the seller's name not set: say what to do
+                log.error("Turnkey exchange not run: %s", error.detail)
             except Exception:
                 log.exception("Turnkey exchange failed")
 

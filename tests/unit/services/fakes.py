@@ -394,6 +394,9 @@ class FakeEinvoices:
     def of_sale(self, sale_id: str) -> InvoiceRecord | None:
         return next((i for i in self._s.invoices.values() if i.sale_id == sale_id), None)
 
+    def by_number(self, number: str) -> InvoiceRecord | None:
+        return self._s.invoices.get(number)
+
     def of_shift(self, shift_id: str) -> list[InvoiceRecord]:
         return sorted(
             (

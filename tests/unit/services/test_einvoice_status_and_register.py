@@ -176,3 +176,55 @@ def test_the_register_orders_by_issue_time() -> None:
     )
     assert register.total_cents == 100
     assert invoice_register([]).first is None
+
+
+def test_a_return_in_a_later_period_prints_the_allowance_certificate(db: LocalDatabase) -> None:
+    from counter_app.services.returns import ReturnChoice, ReturnsService
+
+    output = RecordingOutput()
+    invoicing = EinvoiceService(
+        db, SETTINGS, clock, random_code=lambda: "0427", output=output, store_name=STORE.name
+    )
+    with db.transaction() as uow:
+        uow.einvoices.add_booklets([Booklet(7, "11512", "AB", 12345600, 12345649, "07", 12345600)])
+    sold = _sell(SellingService(db, STORE, clock, invoicing), 4, tax_id="04595257")  # NT$100
+
+    def january() -> datetime:
+        return datetime(2027, 1, 3, 11, 0, tzinfo=TAIWAN)
+
+    returns = ReturnsService(db, STORE, None, january, invoicing=invoicing, output=output)
+    line = returns.find(sold.receipt_no).lines[0]
+    done = returns.complete(sold.receipt_no, [ReturnChoice(line.line_id, 2)], CASHIER)
+    assert done.settlement is not None and done.settlement.kind == "allowance"
+    returns.print_return(done)
+    kinds = [d.kind.value for d in output.documents]
+    assert kinds == ["return_receipt", "einvoice_allowance"]
+    slip = output.documents[1].plain_text(32)
+    assert "折讓證明單 證明聯" in slip
+    assert "折讓單號：AB12345600-01" in slip and "折讓日期：2027-01-03" in slip
+    assert "原發票：AB-12345600" in slip and "原發票日期：2026-11-25" in slip
+    assert "買方統編：04595257" in slip and "買受人簽收" in slip
+    figures = {line.split()[0]: line.split()[-1] for line in slip.splitlines() if line.split()}
+    # NT$50 back: 48 before tax + 2 tax, the item's amount before tax adding up to 48
+    assert (figures["銷售額（未稅）"], figures["營業稅額"], figures["折讓合計"]) == (
+        "48",
+        "2",
+        "NT$50",
+    )
+    assert figures["茶裏王"] == "48"
+
+
+def test_a_return_in_the_period_prints_no_allowance_certificate(db: LocalDatabase) -> None:
+    from counter_app.services.returns import ReturnChoice, ReturnsService
+
+    output = RecordingOutput()
+    invoicing = EinvoiceService(db, SETTINGS, clock, output=output, store_name=STORE.name)
+    with db.transaction() as uow:
+        uow.einvoices.add_booklets([Booklet(7, "11512", "AB", 12345600, 12345649, "07", 12345600)])
+    sold = _sell(SellingService(db, STORE, clock, invoicing), 4)
+    returns = ReturnsService(db, STORE, None, clock, invoicing=invoicing, output=output)
+    line = returns.find(sold.receipt_no).lines[0]
+    done = returns.complete(sold.receipt_no, [ReturnChoice(line.line_id, 4)], CASHIER)
+    assert done.settlement is not None and done.settlement.kind == "void"
+    returns.print_return(done)
+    assert [d.kind.value for d in output.documents] == ["return_receipt"]
