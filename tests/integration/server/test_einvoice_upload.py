@@ -325,3 +325,33 @@ def test_the_cli_exports_and_needs_a_folder_and_the_seller(
     monkeypatch.setenv("WAREHOUSE_EINVOICE_SELLER_ADDRESS", SELLER.address)
     assert main(["einvoice", "export", "--db", url, "--turnkey-dir", str(folder)]) == 0
     assert "0 messages exported" in capsys.readouterr().out
+
+
+def test_two_exporters_racing_write_each_message_once(server: Server, tmp_path: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    till, first = _setup(server)
+    numbers: list[str] = []
+    for n in range(3):
+        numbers += _issue_four(server, till, first + 4 * n, "2026-11-25T09:30:00+08:00")
+    with ThreadPoolExecutor(2) as pool:
+        results = list(pool.map(lambda _: export_pending(server.db, tmp_path, SELLER), range(2)))
+    written = [name for result in results for name in result.exported]
+    assert sorted(written) == sorted(f"F0401_{n}.xml" for n in numbers), "each once, none twice"
+    assert len(_src(tmp_path, "F0401")) == len(numbers)
+
+
+def test_the_sweeper_round_exports_when_a_folder_is_set(server: Server, tmp_path: Path) -> None:
+    from warehouse_api.config import Settings
+    from warehouse_api.services.sweeper import turnkey_round
+
+    till, first = _setup(server)
+    _issue_four(server, till, first, "2026-11-25T09:30:00+08:00")
+    settings = Settings(
+        db_url=server.db_url,
+        turnkey_dir=tmp_path,
+        einvoice_seller_name=SELLER.name,
+        einvoice_seller_address=SELLER.address,
+    )
+    turnkey_round(server.db, settings)
+    assert len(_src(tmp_path, "F0401")) == 4
