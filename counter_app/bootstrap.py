@@ -282,7 +282,7 @@ def build_services(
         catalog=catalog,
         selling=SellingService(db, store, invoicing=einvoicing),
         staff=staff,
-        sync_status=SyncStatusService(db, staff),
+        sync_status=SyncStatusService(db, staff, einvoicing),
         settings=settings,
         print_queue=print_queue,
         receipts=(

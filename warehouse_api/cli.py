@@ -63,6 +63,19 @@ def _parser() -> argparse.ArgumentParser:
         )
     )
     numbers.add_argument("file", help="the MOF platform's CSV (docs/einvoice.md)")
+    export = with_db(
+        einvoice_commands.add_parser(
+            "export",
+            help="one round with the Turnkey folder: read its results, write pending MIG "
+            "messages (docs/operations.md)",
+        )
+    )
+    export.add_argument(
+        "--turnkey-dir",
+        type=Path,
+        default=None,
+        help="Turnkey's EINVTurnkey folder (default: WAREHOUSE_TURNKEY_DIR)",
+    )
     _add_user_commands(commands, with_db)
     _planning_commands(commands, with_db)
     return parser
@@ -223,6 +236,8 @@ def _simulate(args: argparse.Namespace) -> int:
 
 
 def _einvoice(args: argparse.Namespace) -> int:
+    if args.einvoice_command == "export":
+        return _einvoice_export(args)
     from warehouse_api.services.einvoice import import_numbers, parse_allocation_csv
 
     try:
@@ -245,6 +260,37 @@ def _einvoice(args: argparse.Namespace) -> int:
         print(f"already imported {row.period} {row.track}{row.start_no:08d}-{row.end_no:08d}")
     print(f"{result.booklets_created} booklets of up to 50 numbers created")
     return 0
+
+
+def _einvoice_export(args: argparse.Namespace) -> int:
+    from warehouse_api.services.einvoice_upload import exchange
+
+    settings = Settings(db_url=args.db)
+    if args.turnkey_dir is not None:
+        settings = settings.model_copy(update={"turnkey_dir": args.turnkey_dir})
+    if settings.turnkey_dir is None:
+        print("error: give --turnkey-dir or set WAREHOUSE_TURNKEY_DIR", file=sys.stderr)
+        return 2
+    if not settings.turnkey_dir.is_dir():
+        print(f"error: {settings.turnkey_dir} is not a folder", file=sys.stderr)
+        return 2
+    db = Database.from_url(args.db)
+    prepare_database(db)
+    try:
+        done = exchange(db, settings)
+    finally:
+        db.dispose()
+    assert done is not None
+    results, exported = done
+    print(f"results read: {results.accepted} accepted, {results.rejected} rejected")
+    for problem in results.unreadable:
+        print(f"unreadable result file: {problem}", file=sys.stderr)
+    for name in exported.exported:
+        print(f"exported {name}")
+    for name, why in exported.refused:
+        print(f"refused {name}: {why}", file=sys.stderr)
+    print(f"{len(exported.exported)} messages exported, {len(exported.refused)} refused")
+    return 1 if exported.refused else 0
 
 
 def _history(args: argparse.Namespace) -> int:

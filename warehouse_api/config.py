@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -34,3 +36,15 @@ class Settings(BaseSettings):
         description="send the console's cookies only over HTTPS (false only for http on loopback)",
     )
     console_session_hours: float = Field(default=10.0, gt=0, description="console sign-in lifetime")
+    turnkey_dir: Path | None = Field(
+        default=None,
+        description="the MOF Turnkey program's EINVTurnkey folder: MIG messages are written "
+        "under its UpCast/B2SSTORAGE and its results read from UpCast ERR and Unpack "
+        "ProcessResult (docs/operations.md); unset: no exchange",
+    )
+    einvoice_seller_name: str | None = Field(
+        default=None, max_length=60, description="the seller's registered name (營業人名稱)"
+    )
+    einvoice_seller_address: str | None = Field(
+        default=None, max_length=100, description="the seller's registered address"
+    )

@@ -575,6 +575,40 @@ class EinvoiceAllowance(Base):
     received_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+class EinvoiceUpload(Base):
+    """One MIG message owed to the MOF platform (F0401 issue, F0501 void, G0401 allowance,
+    G0501 allowance void) and where its upload through Turnkey stands:
+    pending -> exporting -> exported -> accepted | rejected (docs/einvoice.md, Upload)."""
+
+    __tablename__ = "einvoice_uploads"
+    __table_args__ = (
+        UniqueConstraint("message_type", "document_no", name="uq_einvoice_uploads_document"),
+        CheckConstraint(
+            "state IN ('pending', 'exporting', 'exported', 'accepted', 'rejected')",
+            name="einvoice_upload_state",
+        ),
+        CheckConstraint(
+            "message_type IN ('F0401', 'F0501', 'G0401', 'G0501')", name="einvoice_upload_type"
+        ),
+        Index("ix_einvoice_uploads_state", "state", "due_from"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    message_type: Mapped[str] = mapped_column(String(5))
+    document_no: Mapped[str] = mapped_column(String(16))  # invoice or allowance number
+    invoice_number: Mapped[str] = mapped_column(String(10), index=True)
+    location_id: Mapped[int] = mapped_column(ForeignKey("locations.id"))
+    device_id: Mapped[int | None] = mapped_column(ForeignKey("devices.id"))
+    due_from: Mapped[datetime]  # when the document was made: the 48-hour clock starts here
+    state: Mapped[str] = mapped_column(String(10), default="pending")
+    file_name: Mapped[str | None] = mapped_column(String(64))
+    attempt: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # retries
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    exported_at: Mapped[datetime | None]
+    resolved_at: Mapped[datetime | None]
+    reason: Mapped[str | None] = mapped_column(String(400))
+
+
 def table_of(model: type[Base]) -> Table:
     """The Core table of a model, typed as a Table (for prebuilt Core statements)."""
     table = model.__table__

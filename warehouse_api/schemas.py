@@ -726,9 +726,64 @@ class TillPeriodPublic(BaseModel):
     allowances: int
     allowance_cents: int
     issued_cents: int
+    blank_numbers: int = 0  # numbers of its booklets no invoice was issued with
 
 
 class EinvoicePeriodReport(BaseModel):
     period: str
     tills: list[TillPeriodPublic]
     blank_numbers: int
+
+
+class EinvoiceUploadPublic(BaseModel):
+    """Where one MIG message stands on its way to the MOF platform (docs/einvoice.md)."""
+
+    message_type: str
+    document_no: str
+    invoice_number: str
+    location_id: int
+    device_id: int | None
+    due_from: datetime
+    state: Literal["pending", "exporting", "exported", "accepted", "rejected"]
+    file_name: str | None
+    exported_at: datetime | None
+    resolved_at: datetime | None
+    reason: str | None
+
+
+class EinvoiceUploadList(BaseModel):
+    counts: dict[str, int]
+    uploads: list[EinvoiceUploadPublic]
+
+
+class DocumentAtRiskPublic(BaseModel):
+    message_type: str
+    document_no: str
+    invoice_number: str
+    location_id: int
+    device_id: int | None
+    due_from: datetime
+    state: str
+    hours: float
+    overdue: bool
+    reason: str | None
+
+
+class TillAtRiskPublic(BaseModel):
+    device_id: int
+    name: str
+    location_id: int | None
+    last_push_at: datetime | None
+    hours: float
+    overdue: bool
+
+
+class UploadDeadlines(BaseModel):
+    """Documents not accepted by the platform 24 hours after they were made (overdue past
+    the 48-hour B2C deadline), and tills holding numbers that have not pushed for 24 hours."""
+
+    now: datetime
+    at_risk_after_hours: int
+    deadline_hours: int
+    documents: list[DocumentAtRiskPublic]
+    tills: list[TillAtRiskPublic]

@@ -8,6 +8,7 @@ other amount.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -100,3 +101,26 @@ def split_tax(total_dollars: int) -> tuple[int, int]:
     """(sales amount, tax) of a tax-inclusive total at 5%, in dollars, the tax rounded half up."""
     sales = (total_dollars * 100 * 2 + 100 + TAX_RATE_PERCENT) // ((100 + TAX_RATE_PERCENT) * 2)
     return sales, total_dollars - sales
+
+
+@dataclass(frozen=True, slots=True)
+class InvoiceRegister:
+    """The invoice register (發票日報) of a shift on the Z report: the first and last
+    number issued, how many were issued and voided, and the total of those not voided."""
+
+    first: str | None
+    last: str | None
+    issued: int
+    voided: int
+    total_cents: int
+
+
+def invoice_register(invoices: Iterable[InvoiceRecord]) -> InvoiceRegister:
+    listed = sorted(invoices, key=lambda invoice: (invoice.issued_at, invoice.number))
+    return InvoiceRegister(
+        first=listed[0].number if listed else None,
+        last=listed[-1].number if listed else None,
+        issued=len(listed),
+        voided=sum(invoice.voided_at is not None for invoice in listed),
+        total_cents=sum(i.total_cents for i in listed if i.voided_at is None),
+    )

@@ -26,7 +26,7 @@ from datetime import datetime
 from cryptography.hazmat.primitives import padding
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
-from counter_app.core.einvoice import InvoiceRecord, period_label
+from counter_app.core.einvoice import AllowanceRecord, InvoiceRecord, period_label
 from counter_app.core.receipts import (
     REPRINT_MARK,
     Code39,
@@ -205,4 +205,88 @@ def einvoice_slip(store_name: str, invoice: InvoiceRecord) -> Document:
         elements,
         DocumentKind.EINVOICE_SLIP,
         invoice.dashed_number,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class AllowanceItem:
+    """A product a later return took back: its name, quantity and the refund (cents)."""
+
+    name: str
+    qty: int
+    refund_cents: int
+
+
+def spread(total: int, weights: Sequence[int]) -> list[int]:
+    """`total` in parts proportional to `weights`, adding up exactly (largest remainder)."""
+    if not weights:
+        return []
+    base = sum(max(w, 0) for w in weights)
+    if base == 0:
+        return [0] * (len(weights) - 1) + [total]
+    raw = [total * max(w, 0) / base for w in weights]
+    parts = [int(r) for r in raw]
+    order = sorted(range(len(raw)), key=lambda i: raw[i] - parts[i], reverse=True)
+    for i in order[: total - sum(parts)]:
+        parts[i] += 1
+    return parts
+
+
+def allowance_slip(
+    store_name: str,
+    invoice: InvoiceRecord,
+    allowance: AllowanceRecord,
+    items: Sequence[AllowanceItem],
+    *,
+    reprint: bool = False,
+) -> Document:
+    """The allowance certificate (營業人銷貨退回、進貨退出或折讓證明單) of a return after the
+    invoice's period: the original invoice's number and date, each product returned with
+    its amount before tax, the amount, tax and total allowed, and the buyer's signature.
+    The store keeps it signed: it is its proof that the sale was reduced."""
+    moment = datetime.fromisoformat(allowance.issued_at)
+    original = issued_moment(invoice)
+    sales = allowance.sales_amount_cents // 100
+    tax = allowance.tax_cents // 100
+    total = allowance.total_cents // 100
+    amounts = spread(sales, [item.refund_cents for item in items])
+    elements: list[Element] = [
+        Text(store_name, align="center", bold=True),
+        Text("營業人銷貨退回、進貨退出", align="center", bold=True),
+        Text("或折讓證明單 證明聯", align="center", bold=True),
+    ]
+    if reprint:
+        elements.append(REPRINT_MARK)
+    elements += [
+        Separator(),
+        Text(f"折讓單號：{allowance.allowance_no}"),
+        Text(f"折讓日期：{moment:%Y-%m-%d}"),
+        Text(f"賣方統編：{invoice.seller_id}"),
+    ]
+    if invoice.buyer_id:
+        elements.append(Text(f"買方統編：{invoice.buyer_id}"))
+    elements += [
+        Separator(),
+        Text(f"原發票：{invoice.dashed_number}"),
+        Text(f"原發票日期：{original:%Y-%m-%d}"),
+        Columns("品名", "未稅金額", middle="數量"),
+    ]
+    for item, amount in zip(items, amounts, strict=True):
+        elements.append(Columns(item.name, f"{amount:,}", middle=f"x{item.qty}"))
+    elements += [
+        Separator(),
+        Columns("銷售額（未稅）", f"{sales:,}"),
+        Columns("營業稅額", f"{tax:,}"),
+        Columns("折讓合計", f"NT${total:,}", bold=True),
+        Separator(),
+        Feed(1),
+        Text("買受人簽收：", bold=True),
+        Feed(2),
+        Cut(),
+    ]
+    return Document(
+        f"折讓證明單 {allowance.allowance_no}",
+        tuple(elements),
+        DocumentKind.EINVOICE_ALLOWANCE,
+        allowance.allowance_no,
     )

@@ -15,6 +15,7 @@ from datetime import datetime, timedelta, timezone
 from enum import StrEnum
 from typing import Literal
 
+from counter_app.core.einvoice import InvoiceRegister
 from counter_app.core.money import ZERO, Money
 from counter_app.core.text_layout import (
     CharWidth,
@@ -116,6 +117,7 @@ class DocumentKind(StrEnum):
     SHIFT_REPORT = "shift_report"
     EINVOICE_PROOF = "einvoice_proof"
     EINVOICE_SLIP = "einvoice_slip"
+    EINVOICE_ALLOWANCE = "einvoice_allowance"  # 折讓證明單
     TEST_PAGE = "test_page"
     OTHER = "other"
 
@@ -707,6 +709,7 @@ class ShiftCloseReportData:
     counted: Money | None = None  # Z: the closing count
     closing_count: Sequence[tuple[int, int]] = ()  # (NT$ denomination, pieces)
     unsynced_ops: int = 0
+    invoices: InvoiceRegister | None = None  # the shift's e-invoice register (發票日報)
 
 
 def shift_close_report(data: ShiftCloseReportData) -> Document:
@@ -766,6 +769,19 @@ def shift_close_report(data: ShiftCloseReportData) -> Document:
                     middle=f"x{pieces}",
                 )
             )
+    if data.invoices is not None:
+        register = data.invoices
+        elements += [Separator(), Text("電子發票日報", bold=True)]
+        if register.first and register.last:
+            elements += [
+                Columns("起號", f"{register.first[:2]}-{register.first[2:]}"),
+                Columns("迄號", f"{register.last[:2]}-{register.last[2:]}"),
+            ]
+        elements += [
+            Columns("開立張數", str(register.issued)),
+            Columns("作廢張數", str(register.voided)),
+            Columns("發票金額", Money(register.total_cents).format(), bold=True),
+        ]
     elements += [Separator(), Columns("待同步作業", str(data.unsynced_ops))]
     if data.kind == "Z":
         elements += [

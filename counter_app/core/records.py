@@ -80,6 +80,8 @@ class OutboxStats:
     waiting: int
     oldest_created_at: str | None
     failed: int
+    # the oldest e-invoice op (issue, void, allowance) not yet accepted: waiting or failed
+    oldest_invoice_created_at: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from counter_app.core.einvoice import AllowanceRecord, Booklet, InvoiceRecord
-from counter_app.local.models import Einvoice, EinvoiceAllowance, EinvoiceBooklet
+from counter_app.local.models import Einvoice, EinvoiceAllowance, EinvoiceBooklet, ShiftSale
 
 _INVOICE_FIELDS = [f.name for f in dataclasses.fields(InvoiceRecord)]
 
@@ -122,6 +122,19 @@ class SqlEinvoiceRepository:
     def of_sale(self, sale_id: str) -> InvoiceRecord | None:
         row = self._session.scalar(select(Einvoice).where(Einvoice.sale_id == sale_id))
         return _invoice(row) if row is not None else None
+
+    def by_number(self, number: str) -> InvoiceRecord | None:
+        row = self._session.get(Einvoice, number)
+        return _invoice(row) if row is not None else None
+
+    def of_shift(self, shift_id: str) -> list[InvoiceRecord]:
+        rows = self._session.scalars(
+            select(Einvoice)
+            .join(ShiftSale, ShiftSale.sale_id == Einvoice.sale_id)
+            .where(ShiftSale.shift_id == shift_id)
+            .order_by(Einvoice.issued_at, Einvoice.number)
+        )
+        return [_invoice(row) for row in rows]
 
     def mark_printed(self, number: str) -> int:
         """Count one more printed proof; answers how many were printed before."""

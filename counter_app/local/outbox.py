@@ -58,6 +58,8 @@ class OutboxStats:
     waiting: int
     oldest_created_at: str | None
     failed: int
+    # the oldest e-invoice op (issue, void, allowance) not yet accepted: waiting or failed
+    oldest_invoice_created_at: str | None = None
 
 
 def now_iso() -> str:
@@ -206,7 +208,18 @@ def stats(session: Session) -> OutboxStats:
     failed = session.scalar(
         select(func.count()).select_from(OutboxOp).where(OutboxOp.state == OpState.FAILED)
     )
-    return OutboxStats(waiting=int(waiting), oldest_created_at=oldest, failed=int(failed or 0))
+    oldest_invoice = session.scalar(
+        select(func.min(OutboxOp.created_at)).where(
+            OutboxOp.state.in_([OpState.READY, OpState.IN_FLIGHT, OpState.FAILED]),
+            OutboxOp.type.like("einvoice.%"),
+        )
+    )
+    return OutboxStats(
+        waiting=int(waiting),
+        oldest_created_at=oldest,
+        failed=int(failed or 0),
+        oldest_invoice_created_at=oldest_invoice,
+    )
 
 
 def list_failed(session: Session) -> list[FailedOp]:

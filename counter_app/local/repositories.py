@@ -217,7 +217,9 @@ class SqlOutboxRepository:
 
     def stats(self) -> OutboxStats:
         stats = outbox.stats(self._session)
-        return OutboxStats(stats.waiting, stats.oldest_created_at, stats.failed)
+        return OutboxStats(
+            stats.waiting, stats.oldest_created_at, stats.failed, stats.oldest_invoice_created_at
+        )
 
     def failed(self) -> list[FailedOp]:
         return [

@@ -35,7 +35,14 @@ from counter_app.core.einvoice import (
     split_tax,
 )
 from counter_app.core.einvoice_codes import NO_BUYER, InvoiceBuyer
-from counter_app.core.einvoice_proof import ProofData, ProofItem, einvoice_proof, einvoice_slip
+from counter_app.core.einvoice_proof import (
+    AllowanceItem,
+    ProofData,
+    ProofItem,
+    allowance_slip,
+    einvoice_proof,
+    einvoice_slip,
+)
 from counter_app.core.ops import (
     EinvoiceAllowancePayload,
     EinvoiceIssuePayload,
@@ -252,6 +259,30 @@ class EinvoiceService:
                 self._store_name, invoice, items, self.settings.aes_key_hex, printed_before > 0
             )
         )
+
+    def allowance_document(
+        self, number: str, allowance_no: str, items: Sequence[AllowanceItem]
+    ) -> Document:
+        """The allowance certificate (折讓證明單) of an allowance on this till's invoice.
+        InvoiceNotFound if the till holds no such invoice or allowance."""
+        with self._db.snapshot() as uow:
+            invoice = uow.einvoices.by_number(number)
+            allowance = next(
+                (a for a in uow.einvoices.allowances_of(number) if a.allowance_no == allowance_no),
+                None,
+            )
+        if invoice is None or allowance is None:
+            raise InvoiceNotFound(allowance_no)
+        return allowance_slip(self._store_name, invoice, allowance, items)
+
+    def print_allowance(
+        self, number: str, allowance_no: str, items: Sequence[AllowanceItem]
+    ) -> str | None:
+        """Queue the allowance certificate; None when this service has no printer."""
+        if self._output is None:
+            return None
+        document = self.allowance_document(number, allowance_no, items)
+        return self._output.submit(document, title=document.reference)
 
     def print_for_sale(self, sale_id: str, items: Sequence[ProofItem]) -> str:
         if self._output is None:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from counter_app.core import receipts
+from counter_app.core.einvoice_proof import AllowanceItem
 from counter_app.core.ids import RETURN_PREFIX, uuid7
 from counter_app.core.money import Money
 from counter_app.core.ops import MAX_RETURN_LINES, ReturnLinePayload, ReturnPayload
@@ -276,6 +277,20 @@ class ReturnsService:
             returned=[receipts.SaleLine(r.name, r.qty, r.unit_price, r.refund) for r in done.lines],
         )
         job = self._output.submit(receipts.return_receipt(data), title=done.return_no)
+        settled = done.settlement
+        if (
+            self._invoicing is not None
+            and settled is not None
+            and settled.kind == "allowance"
+            and settled.allowance_no is not None
+        ):
+            # A return after the invoice's period: the allowance certificate (折讓證明單)
+            # for the customer to sign; the store keeps it.
+            self._invoicing.print_allowance(
+                settled.number,
+                settled.allowance_no,
+                [AllowanceItem(r.name, r.qty, r.refund.cents) for r in done.lines],
+            )
         if done.refund.cents > 0:
             self._output.open_drawer(f"cash refund {done.return_no}")
         return job

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from counter_app.core import receipts
+from counter_app.core.einvoice import InvoiceRegister, invoice_register
 from counter_app.core.ids import uuid7
 from counter_app.core.money import Money
 from counter_app.core.ops import MAX_CENTS, ShiftClosePayload, TenderTotalPayload
@@ -95,6 +96,7 @@ class ShiftReport:
     unsynced_ops: int
     counted_cents: int | None = None  # the closing count (Z)
     closed_by_name: str = ""
+    invoices: InvoiceRegister | None = None  # the shift's invoice register (發票日報)
 
     @property
     def opening_cents(self) -> int:
@@ -181,6 +183,7 @@ class ShiftReport:
                 counted=None if self.counted_cents is None else Money(self.counted_cents),
                 closing_count=tuple(self.shift.closing_count or ()),
                 unsynced_ops=self.unsynced_ops,
+                invoices=self.invoices if self.invoices and self.invoices.issued else None,
             )
         )
 
@@ -430,6 +433,7 @@ class ShiftService:
             movements=tuple(uow.shifts.movements(shift.shift_id)),
             unsynced_ops=stats.waiting + stats.failed,
             counted_cents=counted_cents,
+            invoices=invoice_register(uow.einvoices.of_shift(shift.shift_id)),
         )
 
 

@@ -1,5 +1,11 @@
 """What the status bar shows about syncing: waiting ops, the oldest one's age, failures;
-and what a person does about a failed op (retry, or a supervisor's discard)."""
+and what a person does about a failed op (retry, or a supervisor's discard).
+
+E-invoices add two warnings. The MOF must hold a B2C invoice within 48 hours of its
+issue, and the warehouse uploads it only once the till has sent it: an invoice op still
+unsent (waiting or failed) after 24 hours puts that deadline at risk. And a till whose
+booklets run low (fewer numbers of the current period than a day's `numbers_ahead`) may
+soon refuse sales offline (docs/einvoice.md)."""
 
 from __future__ import annotations
 
@@ -8,11 +14,20 @@ from datetime import UTC, datetime
 
 from counter_app.core.records import FailedOp
 from counter_app.services.context import StaffMember
+from counter_app.services.einvoice import EinvoiceService
 from counter_app.services.permissions import Action, ApprovalRefused
 from counter_app.services.ports import UnitOfWorkFactory
 from counter_app.services.staff import Approval, StaffService
 
-__all__ = ["FailedOp", "SupervisorRequired", "SyncStatus", "SyncStatusService"]
+__all__ = [
+    "INVOICE_AT_RISK_S",
+    "FailedOp",
+    "SupervisorRequired",
+    "SyncStatus",
+    "SyncStatusService",
+]
+
+INVOICE_AT_RISK_S = 24 * 3600.0  # half the 48-hour upload deadline of a B2C invoice
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +36,16 @@ class SyncStatus:
     oldest_age_s: float | None
     failed: int
     last_pull_age_s: float | None
+    oldest_invoice_age_s: float | None = None  # the oldest invoice op not yet accepted
+    invoice_numbers_left: int | None = None  # of the current period; None: e-invoices off
+    invoice_numbers_low: bool = False
+
+    @property
+    def invoices_at_risk(self) -> bool:
+        """Invoice ops unsent for 24 hours: the 48-hour upload deadline is at risk."""
+        return self.oldest_invoice_age_s is not None and self.oldest_invoice_age_s >= (
+            INVOICE_AT_RISK_S
+        )
 
 
 def _age(iso: str | None, now: datetime) -> float | None:
@@ -34,17 +59,36 @@ SupervisorRequired = ApprovalRefused
 
 
 class SyncStatusService:
-    def __init__(self, db: UnitOfWorkFactory, staff: StaffService | None = None) -> None:
+    def __init__(
+        self,
+        db: UnitOfWorkFactory,
+        staff: StaffService | None = None,
+        einvoicing: EinvoiceService | None = None,
+    ) -> None:
         self._db = db
         self._staff = staff
+        self._einvoicing = einvoicing
 
     def status(self) -> SyncStatus:
         now = datetime.now(UTC)
         with self._db.snapshot() as uow:
             stats = uow.outbox.stats()
             last_pull = uow.sync_state.get("last_pull_at")
+        left: int | None = None
+        if self._einvoicing is not None:
+            left = self._einvoicing.numbers_left()
         return SyncStatus(
-            stats.waiting, _age(stats.oldest_created_at, now), stats.failed, _age(last_pull, now)
+            stats.waiting,
+            _age(stats.oldest_created_at, now),
+            stats.failed,
+            _age(last_pull, now),
+            oldest_invoice_age_s=_age(stats.oldest_invoice_created_at, now),
+            invoice_numbers_left=left,
+            invoice_numbers_low=(
+                self._einvoicing is not None
+                and left is not None
+                and left < self._einvoicing.settings.numbers_ahead
+            ),
         )
 
     def failed_ops(self) -> list[FailedOp]:

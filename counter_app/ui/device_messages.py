@@ -73,6 +73,9 @@ def document_title(kind: DocumentKind | None, reference: str = "", reprint: bool
         DocumentKind.TEST_PAGE: QCoreApplication.translate("DeviceMessages", "Test page"),
         DocumentKind.EINVOICE_PROOF: QCoreApplication.translate("DeviceMessages", "E-invoice %1"),
         DocumentKind.EINVOICE_SLIP: QCoreApplication.translate("DeviceMessages", "E-invoice %1"),
+        DocumentKind.EINVOICE_ALLOWANCE: QCoreApplication.translate(
+            "DeviceMessages", "Allowance %1"
+        ),
     }
     other = QCoreApplication.translate("DeviceMessages", "Print job")
     title = (names.get(kind, other) if kind is not None else other).replace("%1", reference).strip()

@@ -1,4 +1,5 @@
-"""The status bar: online or not, operations waiting, the oldest one's age, failures."""
+"""The status bar: online or not, operations waiting, the oldest one's age, failures;
+and the e-invoice warnings (invoices unsent for 24 hours, invoice numbers running low)."""
 
 from __future__ import annotations
 
@@ -44,6 +45,10 @@ class StatusView:
     oldest_age: str
     failed: int
     catalog_age: str
+    invoices_at_risk: bool = False  # invoice ops unsent for 24 hours (48-hour deadline)
+    invoice_age: str = "-"
+    numbers_low: bool = False
+    numbers_left: int = 0
 
 
 def status_view(status: SyncStatus | None, connectivity: Connectivity) -> StatusView:
@@ -65,6 +70,10 @@ def status_view(status: SyncStatus | None, connectivity: Connectivity) -> Status
         oldest_age=format_age(status.oldest_age_s),
         failed=status.failed,
         catalog_age=format_age(status.last_pull_age_s),
+        invoices_at_risk=status.invoices_at_risk,
+        invoice_age=format_age(status.oldest_invoice_age_s),
+        numbers_low=status.invoice_numbers_low,
+        numbers_left=status.invoice_numbers_left or 0,
     )
 
 
@@ -100,7 +109,10 @@ class CounterStatusBar(QStatusBar):
         self.store_label = QLabel(store_name)
         self.printer_label = QLabel()
         self.printer_label.setObjectName("printer")
+        self.einvoice_label = QLabel()
+        self.einvoice_label.setObjectName("einvoice")
         for widget in (
+            self.einvoice_label,
             self.printer_label,
             self.connection_label,
             self.waiting_label,
@@ -152,12 +164,33 @@ class CounterStatusBar(QStatusBar):
         else:
             self.failed_label.setText("")
             self.failed_label.setStyleSheet("")
+        self._render_einvoice(view)
         if self._status is None:
             self.catalog_label.setText("")
         else:
             self.catalog_label.setText(
                 self.tr("Stock figures from %1 ago").replace("%1", view.catalog_age)
             )
+
+    def _render_einvoice(self, view: StatusView) -> None:
+        warnings: list[str] = []
+        if view.invoices_at_risk:
+            warnings.append(
+                self.tr("Invoices unsent for %1: upload deadline at risk").replace(
+                    "%1", view.invoice_age
+                )
+            )
+        if view.numbers_low:
+            warnings.append(
+                self.tr("Invoice numbers low: %1 left").replace("%1", str(view.numbers_left))
+            )
+        self.einvoice_label.setText(" · ".join(warnings))
+        if view.invoices_at_risk:
+            self.einvoice_label.setStyleSheet("color: white; background: #b00020; padding: 0 6px;")
+        elif view.numbers_low:
+            self.einvoice_label.setStyleSheet("color: white; background: #c77700; padding: 0 6px;")
+        else:
+            self.einvoice_label.setStyleSheet("")
 
     def on_print_job(self, job: JobSnapshot) -> None:
         if job.state == JobState.WAITING_FOR_PRINTER:

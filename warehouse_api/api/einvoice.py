@@ -4,13 +4,13 @@ and returns of booklets (docs/einvoice.md)."""
 from __future__ import annotations
 
 import dataclasses
-from typing import Annotated
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Path, Query
 from sqlalchemy.orm import Session
 
 from warehouse_api.api.deps import DatabaseDep, require_roles
-from warehouse_api.models import EinvoiceBooklet
+from warehouse_api.models import EinvoiceBooklet, EinvoiceUpload, utcnow
 from warehouse_api.problems import problem_responses
 from warehouse_api.schemas import (
     BlankNumbersPublic,
@@ -20,19 +20,25 @@ from warehouse_api.schemas import (
     BookletPublic,
     BookletReturn,
     BookletReturnPublic,
+    DocumentAtRiskPublic,
     EinvoiceImportPublic,
     EinvoiceNumbersImport,
     EinvoicePeriod,
     EinvoicePeriodReport,
     EinvoiceRangePublic,
+    EinvoiceUploadList,
+    EinvoiceUploadPublic,
+    TillAtRiskPublic,
     TillPeriodPublic,
+    UploadDeadlines,
 )
-from warehouse_api.services import einvoice
+from warehouse_api.services import einvoice, einvoice_upload
 from warehouse_api.services.devices import AuthenticatedDevice
 from warehouse_api.services.retry import write_with_retry
 
 router = APIRouter(tags=["einvoice"])
 AdminDevice = Annotated[AuthenticatedDevice, Depends(require_roles("admin"))]
+WatchDevice = Annotated[AuthenticatedDevice, Depends(require_roles("admin", "operator"))]
 CounterDevice = Annotated[AuthenticatedDevice, Depends(require_roles("counter"))]
 ERRORS = problem_responses(401, 403, 409, 422)
 
@@ -151,5 +157,86 @@ def return_booklets(
     def work(session: Session) -> BookletReturnPublic:
         returned, blanks = einvoice.return_booklets(session, device, items)
         return BookletReturnPublic(returned=returned, blank_numbers=blanks)
+
+    return write_with_retry(db, work)
+
+
+def _upload(row: EinvoiceUpload) -> EinvoiceUploadPublic:
+    return EinvoiceUploadPublic(
+        message_type=row.message_type,
+        document_no=row.document_no,
+        invoice_number=row.invoice_number,
+        location_id=row.location_id,
+        device_id=row.device_id,
+        due_from=row.due_from,
+        state=row.state,  # type: ignore[arg-type]
+        file_name=row.file_name,
+        exported_at=row.exported_at,
+        resolved_at=row.resolved_at,
+        reason=row.reason,
+    )
+
+
+UploadState = Literal["pending", "exporting", "exported", "accepted", "rejected"]
+
+
+@router.get(
+    "/admin/einvoice/uploads",
+    response_model=EinvoiceUploadList,
+    responses=ERRORS,
+    summary="Each invoice's upload state: MIG messages pending, exported, accepted, rejected",
+)
+def uploads(
+    device: WatchDevice,
+    db: DatabaseDep,
+    state: Annotated[UploadState | None, Query()] = None,
+    invoice_number: Annotated[
+        str | None, Query(pattern=r"^[A-Z]{2}[0-9]{8}$", description="one invoice's messages")
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 200,
+) -> EinvoiceUploadList:
+    with db.read() as session, session.begin():
+        rows = einvoice_upload.uploads_of(
+            session, state=state, invoice_number=invoice_number, limit=limit
+        )
+        counts = einvoice_upload.upload_counts(session)
+        return EinvoiceUploadList(counts=counts, uploads=[_upload(row) for row in rows])
+
+
+@router.get(
+    "/admin/einvoice/upload-deadlines",
+    response_model=UploadDeadlines,
+    responses=ERRORS,
+    summary="Invoices near or past the 48-hour upload deadline, and tills silent long enough "
+    "to risk it",
+)
+def upload_deadlines(device: WatchDevice, db: DatabaseDep) -> UploadDeadlines:
+    now = utcnow()
+    with db.read() as session, session.begin():
+        documents = einvoice_upload.documents_at_risk(session, now)
+        tills = einvoice_upload.tills_at_risk(session, now)
+    return UploadDeadlines(
+        now=now,
+        at_risk_after_hours=int(einvoice_upload.AT_RISK_AFTER.total_seconds() // 3600),
+        deadline_hours=int(einvoice_upload.DEADLINE.total_seconds() // 3600),
+        documents=[DocumentAtRiskPublic(**dataclasses.asdict(d)) for d in documents],
+        tills=[TillAtRiskPublic(**dataclasses.asdict(t)) for t in tills],
+    )
+
+
+@router.post(
+    "/admin/einvoice/uploads/{message_type}/{document_no}/retry",
+    response_model=EinvoiceUploadPublic,
+    responses=problem_responses(401, 403, 404, 409, 422),
+    summary="Write a rejected MIG message again (under a new file name)",
+)
+def retry_upload(
+    device: AdminDevice,
+    db: DatabaseDep,
+    message_type: Annotated[Literal["F0401", "F0501", "G0401", "G0501"], Path()],
+    document_no: Annotated[str, Path(min_length=1, max_length=16, pattern=r"^[0-9A-Za-z-]+$")],
+) -> EinvoiceUploadPublic:
+    def work(session: Session) -> EinvoiceUploadPublic:
+        return _upload(einvoice_upload.retry(session, message_type, document_no))
 
     return write_with_retry(db, work)

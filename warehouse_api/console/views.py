@@ -43,6 +43,7 @@ from warehouse_api.models import (
     Transfer,
     utcnow,
 )
+from warehouse_api.services import einvoice_upload
 from warehouse_api.services.admin import set_price, set_safety_stock
 from warehouse_api.services.devices import issue_enrollment_code, revoke_device
 from warehouse_api.services.dropship import accept_dropship
@@ -798,6 +799,11 @@ def stores(request: Request, user: Manager) -> Response:
         ops = dict(
             session.execute(select(SyncOp.device_id, func.count()).group_by(SyncOp.device_id)).all()
         )
+        now = utcnow()
+        # Tills holding invoice numbers and silent for 24 hours put the 48-hour upload
+        # deadline at risk; documents the platform has not accepted after 24 hours too.
+        till_risk = {t.device_id: t for t in einvoice_upload.tills_at_risk(session, now)}
+        late_documents = einvoice_upload.documents_at_risk(session, now)
     by_store: dict[int, list[Device]] = {}
     for device in devices:
         by_store.setdefault(device.location_id or 0, []).append(device)
@@ -810,6 +816,9 @@ def stores(request: Request, user: Manager) -> Response:
             "by_store": by_store,
             "last_seen": last_seen,
             "ops": ops,
+            "till_risk": till_risk,
+            "late_invoices": len(late_documents),
+            "overdue_invoices": sum(d.overdue for d in late_documents),
             "new_code": code,
             "code_store": request.query_params.get("store"),
         },

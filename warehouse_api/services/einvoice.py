@@ -32,6 +32,7 @@ from warehouse_api.models import (
     EinvoiceAllowance,
     EinvoiceBooklet,
     EinvoiceRange,
+    EinvoiceUpload,
     Sale,
     SyncOp,
     utcnow,
@@ -439,8 +440,41 @@ def record_invoice(ctx: OpContext, payload: EinvoiceIssuePayload) -> dict[str, A
             donation_code=payload.donation_code,
         )
     )
+    _owe(
+        session,
+        "F0401",
+        payload.number,
+        payload.number,
+        location_id,
+        ctx.device.id,
+        payload.issued_at,
+    )
     session.flush()
     return {"number": payload.number}
+
+
+def _owe(
+    session: Session,
+    message_type: str,
+    document_no: str,
+    invoice_number: str,
+    location_id: int,
+    device_id: int | None,
+    due_from: datetime,
+) -> None:
+    """The MIG message this document owes the platform, pending until it is exported to
+    Turnkey (services/einvoice_upload.py); written in the op's own transaction."""
+    session.add(
+        EinvoiceUpload(
+            message_type=message_type,
+            document_no=document_no,
+            invoice_number=invoice_number,
+            location_id=location_id,
+            device_id=device_id,
+            due_from=due_from,
+            state="pending",
+        )
+    )
 
 
 def _store_invoice(ctx: OpContext, number: str) -> Einvoice:
@@ -478,6 +512,15 @@ def void_invoice(ctx: OpContext, payload: EinvoiceVoidPayload) -> dict[str, Any]
     invoice.void_reason = payload.reason
     invoice.void_op_id = ctx.op_id
     invoice.void_return_id = payload.return_id
+    _owe(
+        ctx.session,
+        "F0501",
+        invoice.number,
+        invoice.number,
+        invoice.location_id,
+        invoice.device_id,
+        payload.voided_at,
+    )
     return {"number": invoice.number, "voided": True}
 
 
@@ -524,6 +567,15 @@ def record_allowance(ctx: OpContext, payload: EinvoiceAllowancePayload) -> dict[
             op_id=ctx.op_id,
         )
     )
+    _owe(
+        session,
+        "G0401",
+        payload.allowance_no,
+        invoice.number,
+        invoice.location_id,
+        invoice.device_id,
+        payload.issued_at,
+    )
     session.flush()
     return {"allowance_no": payload.allowance_no, "number": invoice.number}
 
@@ -538,6 +590,7 @@ class TillPeriodFigures:
     allowances: int
     allowance_cents: int
     issued_cents: int  # totals of issued invoices that are not void
+    blank_numbers: int = 0  # numbers of the booklets it held that no invoice was issued with
 
 
 def period_report(session: Session, period: str) -> list[TillPeriodFigures]:
@@ -555,18 +608,27 @@ def period_report(session: Session, period: str) -> list[TillPeriodFigures]:
                 "allowances": 0,
                 "allowance_cents": 0,
                 "issued_cents": 0,
+                "blank_numbers": 0,
             },
         )
 
-    for device_id, location_id, count in session.execute(
-        select(EinvoiceBooklet.device_id, EinvoiceBooklet.location_id, func.count())
+    for device_id, location_id, count, numbers in session.execute(
+        select(
+            EinvoiceBooklet.device_id,
+            EinvoiceBooklet.location_id,
+            func.count(),
+            func.sum(EinvoiceBooklet.end_no - EinvoiceBooklet.start_no + 1),
+        )
         .where(EinvoiceBooklet.period == period, EinvoiceBooklet.device_id.is_not(None))
         .group_by(EinvoiceBooklet.device_id, EinvoiceBooklet.location_id)
     ):
         row(device_id, location_id)["booklets"] += count
+        row(device_id, location_id)["blank_numbers"] += int(numbers or 0)
     for invoice in session.scalars(select(Einvoice).where(Einvoice.period == period)):
         figures_of = row(invoice.device_id, invoice.location_id)
         figures_of["issued"] += 1
+        if invoice.device_id is not None:  # an issued number is not blank
+            figures_of["blank_numbers"] -= 1
         if invoice.voided_at is not None:
             figures_of["voided"] += 1
         else:

@@ -1,5 +1,6 @@
 """Periodic housekeeping: release expired holds, purge old tombstones from the feed,
-forget customer data of finished orders, and drop op claims past their retention."""
+forget customer data of finished orders, and drop op claims past their retention; and,
+when a Turnkey folder is set, the e-invoice exchange with it (services/einvoice_upload)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from warehouse_api.config import Settings
 from warehouse_api.db import Database
+from warehouse_api.errors import DomainError
 from warehouse_api.models import SyncOp, utcnow
 from warehouse_api.services.change_feed import purge_tombstones
 from warehouse_api.services.privacy import forget_customer_data
@@ -68,3 +70,26 @@ async def run_sweeper(db: Database, settings: Settings) -> None:
                 log.info("sweeper: %s", result)
         except Exception:
             log.exception("sweeper run failed")
+        if settings.turnkey_dir is not None:
+            try:
+                await asyncio.to_thread(turnkey_round, db, settings)
+            except DomainError as error:  # e.g. the seller's name not set: say what to do
+                log.error("Turnkey exchange not run: %s", error.detail)
+            except Exception:
+                log.exception("Turnkey exchange failed")
+
+
+def turnkey_round(db: Database, settings: Settings) -> None:
+    from warehouse_api.services.einvoice_upload import exchange
+
+    done = exchange(db, settings)
+    if done is not None:
+        results, exported = done
+        if results.accepted or results.rejected or exported.exported or exported.refused:
+            log.info(
+                "Turnkey: %d accepted, %d rejected, %d exported, %d refused by the MIG check",
+                results.accepted,
+                results.rejected,
+                len(exported.exported),
+                len(exported.refused),
+            )

@@ -268,3 +268,90 @@ def test_every_console_text_has_a_translation() -> None:
     assert len(texts) > 80
     missing = sorted(text for text in texts if text not in i18n.ZH_HANT)
     assert missing == []
+
+
+def test_the_stores_page_flags_silent_tills_and_late_invoices(tmp_path: Path) -> None:
+    """A till holding invoice numbers that pushed nothing for 30 hours is at risk of the
+    48-hour upload deadline; an invoice the platform has not accepted after 50 is past it."""
+    from warehouse_api.models import (
+        Device,
+        EinvoiceBooklet,
+        EinvoiceRange,
+        EinvoiceUpload,
+        Location,
+        SyncOp,
+    )
+
+    url = f"sqlite:///{tmp_path / 'w.db'}"
+    app = create_app(
+        url, settings=Settings(db_url=url, console_cookie_secure=False), run_background=False
+    )
+    now = utcnow()
+    with app.state.db.write() as session:
+        accounts.create_user(session, "mei", "manager", "a-long-password")
+        store = Location(code="S001", name="台北信義店", kind="store")
+        session.add(store)
+        session.flush()
+        silent = Device(name="S001-1", token_sha256="a" * 64, role="counter", location_id=store.id)
+        busy = Device(name="S001-2", token_sha256="b" * 64, role="counter", location_id=store.id)
+        session.add_all([silent, busy])
+        session.flush()
+        allocation = EinvoiceRange(
+            period="11512", track="AB", start_no=0, end_no=99, invoice_type="07", imported_at=now
+        )
+        session.add(allocation)
+        session.flush()
+        for device, start in ((silent, 0), (busy, 50)):
+            session.add(
+                EinvoiceBooklet(
+                    range_id=allocation.id,
+                    period="11512",
+                    track="AB",
+                    start_no=start,
+                    end_no=start + 49,
+                    invoice_type="07",
+                    status="claimed",
+                    device_id=device.id,
+                    location_id=store.id,
+                    claimed_at=now - 40 * HOUR,
+                )
+            )
+        session.add_all(
+            [
+                SyncOp(
+                    op_id="o1",
+                    device_id=silent.id,
+                    type="sale",
+                    body_sha256="0" * 64,
+                    result={},
+                    created_at=now - 30 * HOUR,
+                ),
+                SyncOp(
+                    op_id="o2",
+                    device_id=busy.id,
+                    type="sale",
+                    body_sha256="0" * 64,
+                    result={},
+                    created_at=now - HOUR,
+                ),
+                EinvoiceUpload(
+                    message_type="F0401",
+                    document_no="AB00000001",
+                    invoice_number="AB00000001",
+                    location_id=store.id,
+                    device_id=silent.id,
+                    due_from=now - 50 * HOUR,
+                    state="exported",
+                ),
+            ]
+        )
+        ids = (silent.id, busy.id)
+    with TestClient(app) as client:
+        _sign_in(client, "mei", "a-long-password")
+        page = client.get("/console/stores").text
+    assert "超過 24 小時仍未經平台接收的電子發票：1" in page.replace(": ", "：")
+    silent_row = page[page.index(f'id="device-{ids[0]}"') :]
+    silent_row = silent_row[: silent_row.index("</tr>")]
+    assert "恐逾期" in silent_row and "已 30 小時未上傳" in silent_row
+    busy_row = page[page.index(f'id="device-{ids[1]}"') :]
+    assert "恐逾期" not in busy_row[: busy_row.index("</tr>")]

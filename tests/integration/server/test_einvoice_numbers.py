@@ -287,4 +287,5 @@ def test_the_period_report_counts_per_till(server: Server) -> None:
     [row] = report["tills"]
     assert (row["booklets"], row["issued"], row["voided"], row["allowances"]) == (2, 3, 1, 1)
     assert (row["allowance_cents"], row["issued_cents"]) == (2000, 20000)
+    assert row["blank_numbers"] == 2 * 50 - 3  # its two booklets, three numbers issued
     assert report["blank_numbers"] == 500 - 3

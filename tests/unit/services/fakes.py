@@ -156,7 +156,17 @@ class FakeOutbox:
     def stats(self) -> OutboxStats:
         waiting = [o for o in self._s.outbox.values() if o.state in ("ready", "in_flight")]
         failed = sum(o.state == "failed" for o in self._s.outbox.values())
-        return OutboxStats(len(waiting), min((o.created_at for o in waiting), default=None), failed)
+        invoices = (
+            o.created_at
+            for o in self._s.outbox.values()
+            if o.state in ("ready", "in_flight", "failed") and o.type.startswith("einvoice.")
+        )
+        return OutboxStats(
+            len(waiting),
+            min((o.created_at for o in waiting), default=None),
+            failed,
+            min(invoices, default=None),
+        )
 
     def failed(self) -> list[FailedOp]:
         return [
@@ -383,6 +393,19 @@ class FakeEinvoices:
 
     def of_sale(self, sale_id: str) -> InvoiceRecord | None:
         return next((i for i in self._s.invoices.values() if i.sale_id == sale_id), None)
+
+    def by_number(self, number: str) -> InvoiceRecord | None:
+        return self._s.invoices.get(number)
+
+    def of_shift(self, shift_id: str) -> list[InvoiceRecord]:
+        return sorted(
+            (
+                i
+                for i in self._s.invoices.values()
+                if self._s.shift_sales.get(i.sale_id) == shift_id
+            ),
+            key=lambda i: (i.issued_at, i.number),
+        )
 
     def mark_printed(self, number: str) -> int:
         invoice = self._s.invoices[number]

@@ -54,3 +54,50 @@ def test_all_synced_never_appears_with_anything_waiting_or_failed() -> None:
     for waiting, failed, connectivity in itertools.product((0, 1, 40), (0, 1, 3), Connectivity):
         view = status_view(_status(waiting, failed), connectivity)
         assert (view.queue == QueueShown.ALL_SYNCED) == (waiting == 0 and failed == 0)
+
+
+def test_invoice_warnings_come_from_the_same_reading() -> None:
+    quiet = status_view(_status(0, 0), Connectivity.ONLINE)
+    assert (quiet.invoices_at_risk, quiet.numbers_low) == (False, False)
+    late = SyncStatus(
+        waiting=2,
+        oldest_age_s=26 * 3600.0,
+        failed=0,
+        last_pull_age_s=4.0,
+        oldest_invoice_age_s=26 * 3600.0,
+        invoice_numbers_left=12,
+        invoice_numbers_low=True,
+    )
+    view = status_view(late, Connectivity.OFFLINE)
+    assert (view.invoices_at_risk, view.invoice_age, view.numbers_low, view.numbers_left) == (
+        True,
+        "1d",
+        True,
+        12,
+    )
+    not_yet = SyncStatus(1, 23 * 3600.0, 0, 4.0, oldest_invoice_age_s=23 * 3600.0)
+    assert status_view(not_yet, Connectivity.OFFLINE).invoices_at_risk is False
+
+
+def test_the_status_bar_shows_the_invoice_warnings() -> None:
+    from counter_app.ui.app import ensure_application
+    from counter_app.ui.status_bar import CounterStatusBar
+
+    ensure_application("en")
+    bar = CounterStatusBar("S001")
+    bar.on_sync_status(SyncStatus(1, 90.0, 0, 4.0, invoice_numbers_left=500))
+    assert bar.einvoice_label.text() == ""
+    bar.on_sync_status(
+        SyncStatus(
+            3,
+            25 * 3600.0,
+            0,
+            4.0,
+            oldest_invoice_age_s=25 * 3600.0,
+            invoice_numbers_left=12,
+            invoice_numbers_low=True,
+        )
+    )
+    text = bar.einvoice_label.text()
+    assert "unsent for 1d" in text and "low: 12 left" in text
+    assert "#b00020" in bar.einvoice_label.styleSheet()  # red: the deadline outranks the numbers
