@@ -34,3 +34,14 @@ class Settings(BaseSettings):
         description="send the console's cookies only over HTTPS (false only for http on loopback)",
     )
     console_session_hours: float = Field(default=10.0, gt=0, description="console sign-in lifetime")
+    metrics_token: str | None = Field(
+        default=None,
+        description="a secret Prometheus sends as `Authorization: Bearer ...` for /metrics "
+        "(an admin device token works too); unset: admin tokens only",
+    )
+    log_format: str = Field(
+        default="text",
+        pattern="^(text|json)$",
+        description="`json`: one JSON object per line (request id, route, status, duration, "
+        "device id); `text`: plain lines",
+    )
