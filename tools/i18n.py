@@ -1,11 +1,14 @@
-"""Refresh the Traditional Chinese catalogue: extract strings, fill from the phrasebook,
-compile. Run after changing any user-visible string:
+"""Refresh both interface catalogues, Traditional Chinese and English: extract strings,
+fill them, compile. Run after changing any user-visible string:
 
-    python tools/i18n.py
+    python tools/i18n.py          # refresh and compile
+    python tools/i18n.py --check  # CI: fail if a catalogue is stale or unfinished
 
 Source strings are English (what ``self.tr`` receives); the phrasebook below holds
-their zh_TW text. A string missing from the phrasebook stays unfinished and the
-unit test ``tests/unit/ui/test_translations.py`` fails until it is added.
+their zh_TW text, and the English catalogue carries every source as its own
+translation (so English is a catalogue like any other, complete and checked). A string
+missing from the phrasebook stays unfinished and the unit test
+``tests/unit/ui/test_translations.py`` fails until it is added.
 """
 
 from __future__ import annotations
@@ -19,8 +22,12 @@ from collections.abc import Iterable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-TS = ROOT / "resources" / "translations" / "counter_zh_TW.ts"
+TRANSLATIONS = ROOT / "resources" / "translations"
+TS = TRANSLATIONS / "counter_zh_TW.ts"
 QM = TS.with_suffix(".qm")
+TS_EN = TRANSLATIONS / "counter_en.ts"
+QM_EN = TS_EN.with_suffix(".qm")
+CATALOGUES = {"zh_TW": TS, "en": TS_EN}
 BIN = Path(sys.executable).parent
 
 PHRASEBOOK: dict[str, str] = {
@@ -487,41 +494,79 @@ def source_files() -> list[Path]:
 
 def extract() -> None:
     sources = [str(p) for p in source_files()]
-    subprocess.run(
-        [str(BIN / "pyside6-lupdate"), *sources, "-no-obsolete", "-ts", str(TS)], check=True
-    )
+    for ts in CATALOGUES.values():
+        subprocess.run(
+            [str(BIN / "pyside6-lupdate"), *sources, "-no-obsolete", "-ts", str(ts)],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
 
 
-def fill() -> list[str]:
-    tree = ET.parse(TS)
+def fill(ts: Path = TS, language: str = "zh_TW") -> list[str]:
+    """Fill a catalogue: zh_TW from the phrasebook, English with each source itself."""
+    tree = ET.parse(ts)
+    tree.getroot().set("language", language)
+    tree.getroot().set("sourcelanguage", "en")
     missing = []
     for message in tree.iter("message"):
         source = message.findtext("source") or ""
         translation = message.find("translation")
         assert translation is not None
-        if source in PHRASEBOOK:
+        if language == "en":
+            translation.text = source
+            translation.attrib.pop("type", None)
+        elif source in PHRASEBOOK:
             translation.text = PHRASEBOOK[source]
             translation.attrib.pop("type", None)
         elif translation.get("type") == "unfinished" and not translation.text:
             missing.append(source)
-    tree.write(TS, encoding="utf-8", xml_declaration=True)
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
     return missing
 
 
-def compile_catalogue() -> None:
-    subprocess.run([str(BIN / "pyside6-lrelease"), str(TS), "-qm", str(QM)], check=True)
+def compile_catalogue(ts: Path = TS) -> None:
+    subprocess.run(
+        [str(BIN / "pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
 
 
-def main() -> int:
+def refresh() -> list[str]:
+    """Extract, fill and compile both catalogues; the zh_TW sources left untranslated."""
     extract()
-    missing = fill()
-    compile_catalogue()
+    missing = fill(TS, "zh_TW")
+    fill(TS_EN, "en")
+    for ts in CATALOGUES.values():
+        compile_catalogue(ts)
+    return missing
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    before = {
+        p: p.read_bytes()
+        for ts in CATALOGUES.values()
+        for p in (ts, ts.with_suffix(".qm"))
+        if p.exists()
+    }
+    missing = refresh()
     for source in missing:
         print(f"untranslated: {source!r}", file=sys.stderr)
     wrong = placeholder_mismatches([*PHRASEBOOK.items(), *catalogue_pairs()])
     for source, translation in wrong:
         print(f"placeholders differ: {source!r} -> {translation!r}", file=sys.stderr)
-    return 1 if missing or wrong else 0
+    stale = []
+    if "--check" in args:
+        stale = [
+            p.name
+            for ts in CATALOGUES.values()
+            for p in (ts, ts.with_suffix(".qm"))
+            if before.get(p) != p.read_bytes()
+        ]
+        for name in stale:
+            print(f"out of date (run python tools/i18n.py and commit): {name}", file=sys.stderr)
+    return 1 if missing or wrong or stale else 0
 
 
 if __name__ == "__main__":

@@ -1,5 +1,5 @@
 <?xml version='1.0' encoding='utf-8'?>
-<TS version="2.1" language="zh_TW">
+<TS version="2.1" language="zh_TW" sourcelanguage="en">
 <context>
     <name>CartTableModel</name>
     <message>
@@ -775,67 +775,67 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="94" />
+        <location filename="../../counter_app/ui/main_window.py" line="108" />
         <source>Counter — %1</source>
         <translation>門市櫃台 — %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="181" />
+        <location filename="../../counter_app/ui/main_window.py" line="195" />
         <source>&amp;Tools</source>
         <translation>功能(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="510" />
+        <location filename="../../counter_app/bootstrap.py" line="512" />
         <source>No shift open</source>
         <translation>尚未開班</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="511" />
+        <location filename="../../counter_app/bootstrap.py" line="513" />
         <source>No shift is open at this till. Open one now?</source>
         <translation>本機目前沒有開班。現在開班嗎？</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="559" />
+        <location filename="../../counter_app/bootstrap.py" line="561" />
         <source>Open the cash drawer without a sale</source>
         <translation>非交易開錢櫃</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="572" />
+        <location filename="../../counter_app/bootstrap.py" line="574" />
         <source>Printer and scanner settings</source>
         <translation>印表機與掃描器設定</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="608" />
+        <location filename="../../counter_app/bootstrap.py" line="610" />
         <source>Lock the screen</source>
         <translation>鎖定畫面</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="611" />
+        <location filename="../../counter_app/bootstrap.py" line="613" />
         <source>Switch cashier…</source>
         <translation>更換收銀員…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="613" />
+        <location filename="../../counter_app/bootstrap.py" line="615" />
         <source>Reprint a receipt…</source>
         <translation>補印收據…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="615" />
+        <location filename="../../counter_app/bootstrap.py" line="617" />
         <source>Sync problems…</source>
         <translation>同步問題…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="618" />
+        <location filename="../../counter_app/bootstrap.py" line="620" />
         <source>Open the cash drawer (supervisor)…</source>
         <translation>開錢櫃（需主管）…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="623" />
+        <location filename="../../counter_app/bootstrap.py" line="625" />
         <source>Printer and scanner settings…</source>
         <translation>印表機與掃描器設定…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="628" />
+        <location filename="../../counter_app/bootstrap.py" line="630" />
         <source>Stock to count…</source>
         <translation>待盤點庫存…</translation>
     </message>
@@ -1228,137 +1228,137 @@
         <translation>超過可退數量（已售出減已退回）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="67" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="69" />
         <source>Choose where the goods go</source>
         <translation>請選擇商品去向</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="68" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="70" />
         <source>Too many lines for one return</source>
         <translation>單次退貨品項過多</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="69" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="71" />
         <source>No shift is open: open one before a refund</source>
         <translation>尚未開班：請先開班再退款</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="70" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="72" />
         <source>This refund needs a supervisor</source>
         <translation>此筆退款需主管核准</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="71" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="73" />
         <source>The refund is above the approver's limit</source>
         <translation>退款金額超過核准者的權限</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="72" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="76" />
         <source>Only sales paid in cash can be refunded here</source>
         <translation>僅能退款以現金付款的交易</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="78" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="82" />
         <source>It was not saved: %1</source>
         <translation>未儲存：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="84" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="88" />
         <source>Back on the shelf</source>
         <translation>退回本店貨架</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="85" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="89" />
         <source>Send to the warehouse</source>
         <translation>退回倉庫</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="86" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="90" />
         <source>Damaged</source>
         <translation>損壞報廢</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="118" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="123" />
         <source>Scan the receipt's barcode or type its number</source>
         <translation>掃描收據條碼或輸入收據號碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="121" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="127" />
         <source>Find</source>
         <translation>查詢</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="131" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="140" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="131" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="141" />
         <source>Paid</source>
         <translation>實付</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="131" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="142" />
         <source>Sold</source>
         <translation>售出</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="131" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="143" />
         <source>Returned</source>
         <translation>已退</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="132" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="144" />
         <source>Return now</source>
         <translation>本次退回</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="132" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="145" />
         <source>Goes to</source>
         <translation>去向</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="142" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="156" />
         <source>Take the return and refund cash  (F12)</source>
         <translation>確認退貨並退現金  (F12)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="154" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="168" />
         <source>Receipt</source>
         <translation>收據號碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="171" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="185" />
         <source>Returns</source>
         <translation>退貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="227" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="241" />
         <source>Choose what comes back, then take the return</source>
         <translation>請選擇退回的商品，再確認退貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="234" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="248" />
         <source>Return %1 taken: refund %2 in cash</source>
         <translation>退貨 %1 完成：退現金 %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="243" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="257" />
         <source>A supervisor approves this refund</source>
         <translation>請主管核准此筆退款</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="280" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="294" />
         <source>Scan a receipt to return goods</source>
         <translation>請掃描收據以辦理退貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="284" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="298" />
         <source>Receipt %1, %2, paid %3</source>
         <translation>收據 %1，%2，實付 %3</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="318" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="341" />
         <source>Refund: %1</source>
         <translation>退款：%1</translation>
     </message>
@@ -1377,7 +1377,7 @@
     </message>
     <message>
         <location filename="../../counter_app/ui/screens/sale.py" line="185" />
-        <location filename="../../counter_app/ui/screens/sale.py" line="715" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="732" />
         <source>Cashier: %1</source>
         <translation>收銀員：%1</translation>
     </message>
@@ -1443,13 +1443,13 @@
     </message>
     <message>
         <location filename="../../counter_app/ui/screens/sale.py" line="479" />
-        <location filename="../../counter_app/ui/screens/sale.py" line="685" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="702" />
         <source>Quantity must be at least 1. To take the line off, use Remove line (Del).</source>
         <translation>數量至少為 1。要刪除品項請按「刪除品項 (Del)」。</translation>
     </message>
     <message>
         <location filename="../../counter_app/ui/screens/sale.py" line="484" />
-        <location filename="../../counter_app/ui/screens/sale.py" line="681" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="698" />
         <source>Quantity can be at most %1 per line</source>
         <translation>每個品項數量最多 %1</translation>
     </message>
@@ -1484,59 +1484,59 @@
         <translation>條碼無法辨識，請重新掃描</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="550" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="565" />
         <source>No product with code %1</source>
         <translation>查無此條碼商品：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="565" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="582" />
         <source>Nothing matches “%1”</source>
         <translation>找不到符合「%1」的商品</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="579" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="596" />
         <source>%1 matches: pick one and press Enter (Esc closes)</source>
         <translation>找到 %1 筆，請選擇後按 Enter（Esc 關閉）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="586" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="603" />
         <source>Look-up failed: %1</source>
         <translation>查詢失敗：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="628" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="645" />
         <source>%1: this store has %2 by the records. Sold anyway; check the shelf, it will be listed to count.</source>
         <translation>%1：本店帳上庫存 %2。仍照常銷售；請檢查貨架，此商品將列入待盤點。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="663" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="680" />
         <source>%1 × %2</source>
         <translation>%1 × %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="704" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="721" />
         <source>Sale %1 done. Change due: %2</source>
         <translation>交易 %1 完成，找零 %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="708" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="725" />
         <source>Change due
 %1</source>
         <translation>找零
 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="722" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="739" />
         <source>No shift is open: open one (F6) before selling. The cart is kept.</source>
         <translation>尚未開班：請先開班（F6）再結帳。購物車內容已保留。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="731" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="748" />
         <source>The sale was not saved: %1. The cart is kept; try again.</source>
         <translation>交易未儲存：%1。購物車內容已保留，請再試一次。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="740" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="757" />
         <source>%1 items</source>
         <translation>共 %1 件</translation>
     </message>
