@@ -37,6 +37,7 @@ def install_translator(app: QCoreApplication, language: str = DEFAULT_LANGUAGE) 
     if not translator.load(str(qm)):
         raise FileNotFoundError(f"translation catalogue missing: {qm}")
     app.installTranslator(translator)
+    _installed.append(translator)
     if language == "en":
         return translator
     # Qt's own buttons (OK, Cancel, Yes...) from the catalogue Qt ships, if present.
@@ -45,4 +46,19 @@ def install_translator(app: QCoreApplication, language: str = DEFAULT_LANGUAGE) 
         f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     ):
         app.installTranslator(qt_translator)
+        _installed.append(qt_translator)
     return translator
+
+
+_installed: list[QTranslator] = []
+
+
+def switch_language(app: QCoreApplication | None, language: str) -> None:
+    """Swap the catalogues now: every widget gets a LanguageChange event, and those that
+    retranslate themselves on it (the set-up wizard) switch at once. Screens built
+    before keep their texts until the next start."""
+    if app is None:
+        return
+    while _installed:
+        app.removeTranslator(_installed.pop())
+    install_translator(app, language)

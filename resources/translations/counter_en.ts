@@ -775,59 +775,69 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="512" />
+        <location filename="../../counter_app/bootstrap.py" line="661" />
         <source>No shift open</source>
         <translation>No shift open</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="513" />
+        <location filename="../../counter_app/bootstrap.py" line="662" />
         <source>No shift is open at this till. Open one now?</source>
         <translation>No shift is open at this till. Open one now?</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="561" />
+        <location filename="../../counter_app/bootstrap.py" line="710" />
         <source>Open the cash drawer without a sale</source>
         <translation>Open the cash drawer without a sale</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="574" />
+        <location filename="../../counter_app/bootstrap.py" line="723" />
         <source>Printer and scanner settings</source>
         <translation>Printer and scanner settings</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="610" />
+        <location filename="../../counter_app/bootstrap.py" line="759" />
         <source>Lock the screen</source>
         <translation>Lock the screen</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="613" />
+        <location filename="../../counter_app/bootstrap.py" line="762" />
+        <source>Set-up wizard (manager)…</source>
+        <translation>Set-up wizard (manager)…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/bootstrap.py" line="767" />
         <source>Switch cashier…</source>
         <translation>Switch cashier…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="615" />
+        <location filename="../../counter_app/bootstrap.py" line="769" />
         <source>Reprint a receipt…</source>
         <translation>Reprint a receipt…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="617" />
+        <location filename="../../counter_app/bootstrap.py" line="771" />
         <source>Sync problems…</source>
         <translation>Sync problems…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="620" />
+        <location filename="../../counter_app/bootstrap.py" line="774" />
         <source>Open the cash drawer (supervisor)…</source>
         <translation>Open the cash drawer (supervisor)…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="625" />
+        <location filename="../../counter_app/bootstrap.py" line="779" />
         <source>Printer and scanner settings…</source>
         <translation>Printer and scanner settings…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="630" />
+        <location filename="../../counter_app/bootstrap.py" line="784" />
         <source>Stock to count…</source>
         <translation>Stock to count…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/bootstrap.py" line="803" />
+        <source>Run the set-up wizard</source>
+        <translation>Run the set-up wizard</translation>
     </message>
     <message>
         <location filename="../../counter_app/ui/main_window.py" line="108" />
@@ -1615,6 +1625,431 @@
         <location filename="../../counter_app/ui/scan_router.py" line="127" />
         <source>%1: this till cannot take this kind of code yet</source>
         <translation>%1: this till cannot take this kind of code yet</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="125" />
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="127" />
+        <source>The language of this till's screens and receipts.</source>
+        <translation>The language of this till's screens and receipts.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="132" />
+        <source>Choose with the arrow keys; Enter goes on.</source>
+        <translation>Choose with the arrow keys; Enter goes on.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="148" />
+        <source>Enter the warehouse's address.</source>
+        <translation>Enter the warehouse's address.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="151" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="155" />
+        <source>That is not a web address: enter something like https://warehouse.example.tw</source>
+        <translation>That is not a web address: enter something like https://warehouse.example.tw</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="159" />
+        <source>Plain http:// is not encrypted: use https://. Plain http is allowed only to this computer.</source>
+        <translation>Plain http:// is not encrypted: use https://. Plain http is allowed only to this computer.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="164" />
+        <source>The name in %1 was not found. Check the spelling, or this till's network (DNS).</source>
+        <translation>The name in %1 was not found. Check the spelling, or this till's network (DNS).</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="168" />
+        <source>Nothing answers at %1: the address or port is wrong, or the warehouse is not running.</source>
+        <translation>Nothing answers at %1: the address or port is wrong, or the warehouse is not running.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="172" />
+        <source>No answer from %1 in time: check the network cable or Wi-Fi, a firewall, or the address.</source>
+        <translation>No answer from %1 in time: check the network cable or Wi-Fi, a firewall, or the address.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="177" />
+        <source>The certificate of %1 is not trusted: it may be self-signed, expired or made for another name. Ask whoever runs the warehouse.</source>
+        <translation>The certificate of %1 is not trusted: it may be self-signed, expired or made for another name. Ask whoever runs the warehouse.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="182" />
+        <source>A secure connection to %1 failed: is it really https on that port?</source>
+        <translation>A secure connection to %1 failed: is it really https on that port?</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="185" />
+        <source>Something answers at %1, but it is not the warehouse: check the address.</source>
+        <translation>Something answers at %1, but it is not the warehouse: check the address.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="189" />
+        <source>The connection to %1 failed.</source>
+        <translation>The connection to %1 failed.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="199" />
+        <source>Connected: the warehouse answered in %1 ms.</source>
+        <translation>Connected: the warehouse answered in %1 ms.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="206" />
+        <source>Plain http to this computer: no certificate to check.</source>
+        <translation>Plain http to this computer: no certificate to check.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="212" />
+        <source>Certificate: %1, issued by %2, valid until %3 (%4 days).</source>
+        <translation>Certificate: %1, issued by %2, valid until %3 (%4 days).</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="222" />
+        <source>The certificate expires soon: ask for it to be renewed.</source>
+        <translation>The certificate expires soon: ask for it to be renewed.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="261" />
+        <source>Warehouse address</source>
+        <translation>Warehouse address</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="263" />
+        <source>Where this till sends its sales: the address your IT person or the admin gave.</source>
+        <translation>Where this till sends its sales: the address your IT person or the admin gave.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="268" />
+        <source>&amp;Address:</source>
+        <translation>&amp;Address:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="269" />
+        <source>&amp;Test the connection</source>
+        <translation>&amp;Test the connection</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="296" />
+        <source>Testing the connection…</source>
+        <translation>Testing the connection…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="324" />
+        <source>The test could not run: %1</source>
+        <translation>The test could not run: %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="335" />
+        <source>This code is not known. Check it and type it again as the admin gave it.</source>
+        <translation>This code is not known. Check it and type it again as the admin gave it.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="339" />
+        <source>This code was already used by another till: ask the admin for a new one.</source>
+        <translation>This code was already used by another till: ask the admin for a new one.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="343" />
+        <source>This code has expired: ask the admin for a new one.</source>
+        <translation>This code has expired: ask the admin for a new one.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="346" />
+        <source>The warehouse did not answer: check the connection and try again.</source>
+        <translation>The warehouse did not answer: check the connection and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="349" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="447" />
+        <source>The warehouse refused the code: %1</source>
+        <translation>The warehouse refused the code: %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="359" />
+        <source>This till is enrolled at %1 (%2) as till %3.</source>
+        <translation>This till is enrolled at %1 (%2) as till %3.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="394" />
+        <source>Enrollment</source>
+        <translation>Enrollment</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="397" />
+        <source>This till already belongs to a store; its key stays as it is.</source>
+        <translation>This till already belongs to a store; its key stays as it is.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="404" />
+        <source>The admin gives each new till a one-time code. The till exchanges it for its own key, kept where only this computer's user can read it.</source>
+        <translation>The admin gives each new till a one-time code. The till exchanges it for its own key, kept where only this computer's user can read it.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="410" />
+        <source>Enrollment &amp;code:</source>
+        <translation>Enrollment &amp;code:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="426" />
+        <source>Exchanging the code…</source>
+        <translation>Exchanging the code…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="528" />
+        <source>Receipt printer</source>
+        <translation>Receipt printer</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="530" />
+        <source>How this till reaches its receipt printer. Print a test page to be sure.</source>
+        <translation>How this till reaches its receipt printer. Print a test page to be sure.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="542" />
+        <source>No printer (receipts are kept in a file)</source>
+        <translation>No printer (receipts are kept in a file)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="545" />
+        <source>Network (host:port, usually port 9100)</source>
+        <translation>Network (host:port, usually port 9100)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="546" />
+        <source>USB</source>
+        <translation>USB</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="547" />
+        <source>Serial port (COM)</source>
+        <translation>Serial port (COM)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="555" />
+        <source>80 mm</source>
+        <translation>80 mm</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="556" />
+        <source>58 mm</source>
+        <translation>58 mm</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="558" />
+        <source>&amp;Connection:</source>
+        <translation>&amp;Connection:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="559" />
+        <source>A&amp;ddress:</source>
+        <translation>A&amp;ddress:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="560" />
+        <source>&amp;Paper width:</source>
+        <translation>&amp;Paper width:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="561" />
+        <source>&amp;Test print</source>
+        <translation>&amp;Test print</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="574" />
+        <source>04b8:0e15 (vendor:product)</source>
+        <translation>04b8:0e15 (vendor:product)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="577" />
+        <source>COM3 or /dev/ttyUSB0@9600</source>
+        <translation>COM3 or /dev/ttyUSB0@9600</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="596" />
+        <source>enter the printer's address</source>
+        <translation>enter the printer's address</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="602" />
+        <source>the address must be host or host:port</source>
+        <translation>the address must be host or host:port</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="617" />
+        <source>These settings cannot work: %1</source>
+        <translation>These settings cannot work: %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="644" />
+        <source>Test page sent, waiting for the printer…</source>
+        <translation>Test page sent, waiting for the printer…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="703" />
+        <source>a product barcode</source>
+        <translation>a product barcode</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="704" />
+        <source>a GS1 code</source>
+        <translation>a GS1 code</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="705" />
+        <source>an in-store weight or price label</source>
+        <translation>an in-store weight or price label</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="706" />
+        <source>a receipt number</source>
+        <translation>a receipt number</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="707" />
+        <source>a pickup code</source>
+        <translation>a pickup code</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="708" />
+        <source>an e-invoice carrier</source>
+        <translation>an e-invoice carrier</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="709" />
+        <source>not a code the till knows</source>
+        <translation>not a code the till knows</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="715" />
+        <source>Read: %1 (%2).</source>
+        <translation>Read: %1 (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="721" />
+        <source>Prefix %1: found.</source>
+        <translation>Prefix %1: found.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="723" />
+        <source>Prefix %1 expected, but the scan starts with %2: set the scanner to send it, or clear the prefix here.</source>
+        <translation>Prefix %1 expected, but the scan starts with %2: set the scanner to send it, or clear the prefix here.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="733" />
+        <source>Suffix %1: found.</source>
+        <translation>Suffix %1: found.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="735" />
+        <source>Suffix %1 expected, but the scan ends with %2: set the scanner to send it, or clear the suffix here.</source>
+        <translation>Suffix %1 expected, but the scan ends with %2: set the scanner to send it, or clear the suffix here.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="745" />
+        <source>No prefix or suffix is set: the scan is used as read.</source>
+        <translation>No prefix or suffix is set: the scan is used as read.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="751" />
+        <source>The scanner works with these settings.</source>
+        <translation>The scanner works with these settings.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="791" />
+        <source>Scanner test</source>
+        <translation>Scanner test</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="793" />
+        <source>Scan any barcode into the field: the till shows what it read.</source>
+        <translation>Scan any barcode into the field: the till shows what it read.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="798" />
+        <source>A prefix or suffix is only needed if the scanner was set to add characters before or after each code. No scanner yet? Press Enter to go on.</source>
+        <translation>A prefix or suffix is only needed if the scanner was set to add characters before or after each code. No scanner yet? Press Enter to go on.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="804" />
+        <source>&amp;Scan here:</source>
+        <translation>&amp;Scan here:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="805" />
+        <source>&amp;Prefix:</source>
+        <translation>&amp;Prefix:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="806" />
+        <source>S&amp;uffix:</source>
+        <translation>S&amp;uffix:</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="839" />
+        <source>All set</source>
+        <translation>All set</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="840" />
+        <source>Press Enter to finish.</source>
+        <translation>Press Enter to finish.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="846" />
+        <source>Language: %1</source>
+        <translation>Language: %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="849" />
+        <source>Warehouse: %1</source>
+        <translation>Warehouse: %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="861" />
+        <source>Receipt printer: %1</source>
+        <translation>Receipt printer: %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="865" />
+        <source>none (receipts are kept in a file)</source>
+        <translation>none (receipts are kept in a file)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="872" />
+        <source>The printer and scanner settings apply now; a new language or warehouse address when the counter starts again.</source>
+        <translation>The printer and scanner settings apply now; a new language or warehouse address when the counter starts again.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="926" />
+        <source>Set up this till</source>
+        <translation>Set up this till</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="928" />
+        <source>Next &gt;</source>
+        <translation>Next &gt;</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="931" />
+        <source>&lt; Back</source>
+        <translation>&lt; Back</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="934" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="937" />
+        <source>Finish</source>
+        <translation>Finish</translation>
     </message>
 </context>
 <context>

@@ -785,59 +785,69 @@
         <translation>功能(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="512" />
+        <location filename="../../counter_app/bootstrap.py" line="661" />
         <source>No shift open</source>
         <translation>尚未開班</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="513" />
+        <location filename="../../counter_app/bootstrap.py" line="662" />
         <source>No shift is open at this till. Open one now?</source>
         <translation>本機目前沒有開班。現在開班嗎？</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="561" />
+        <location filename="../../counter_app/bootstrap.py" line="710" />
         <source>Open the cash drawer without a sale</source>
         <translation>非交易開錢櫃</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="574" />
+        <location filename="../../counter_app/bootstrap.py" line="723" />
         <source>Printer and scanner settings</source>
         <translation>印表機與掃描器設定</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="610" />
+        <location filename="../../counter_app/bootstrap.py" line="759" />
         <source>Lock the screen</source>
         <translation>鎖定畫面</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="613" />
+        <location filename="../../counter_app/bootstrap.py" line="762" />
+        <source>Set-up wizard (manager)…</source>
+        <translation>設定精靈（需店長）…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/bootstrap.py" line="767" />
         <source>Switch cashier…</source>
         <translation>更換收銀員…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="615" />
+        <location filename="../../counter_app/bootstrap.py" line="769" />
         <source>Reprint a receipt…</source>
         <translation>補印收據…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="617" />
+        <location filename="../../counter_app/bootstrap.py" line="771" />
         <source>Sync problems…</source>
         <translation>同步問題…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="620" />
+        <location filename="../../counter_app/bootstrap.py" line="774" />
         <source>Open the cash drawer (supervisor)…</source>
         <translation>開錢櫃（需主管）…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="625" />
+        <location filename="../../counter_app/bootstrap.py" line="779" />
         <source>Printer and scanner settings…</source>
         <translation>印表機與掃描器設定…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="630" />
+        <location filename="../../counter_app/bootstrap.py" line="784" />
         <source>Stock to count…</source>
         <translation>待盤點庫存…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/bootstrap.py" line="803" />
+        <source>Run the set-up wizard</source>
+        <translation>執行設定精靈</translation>
     </message>
 </context>
 <context>
@@ -1615,6 +1625,431 @@
         <location filename="../../counter_app/ui/scan_router.py" line="127" />
         <source>%1: this till cannot take this kind of code yet</source>
         <translation>%1：本機尚無法處理這類條碼</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="125" />
+        <source>Language</source>
+        <translation>語言</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="127" />
+        <source>The language of this till's screens and receipts.</source>
+        <translation>這台收銀機畫面與收據使用的語言。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="132" />
+        <source>Choose with the arrow keys; Enter goes on.</source>
+        <translation>用方向鍵選擇，按 Enter 繼續。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="148" />
+        <source>Enter the warehouse's address.</source>
+        <translation>請輸入倉儲伺服器的位址。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="151" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="155" />
+        <source>That is not a web address: enter something like https://warehouse.example.tw</source>
+        <translation>這不是網址，請輸入像 https://warehouse.example.tw 這樣的位址</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="159" />
+        <source>Plain http:// is not encrypted: use https://. Plain http is allowed only to this computer.</source>
+        <translation>http:// 沒有加密，請使用 https://。只有連到本機時才允許 http。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="164" />
+        <source>The name in %1 was not found. Check the spelling, or this till's network (DNS).</source>
+        <translation>找不到 %1 中的主機名稱。請檢查拼字，或這台收銀機的網路（DNS）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="168" />
+        <source>Nothing answers at %1: the address or port is wrong, or the warehouse is not running.</source>
+        <translation>%1 沒有回應連線：位址或連接埠錯誤，或倉儲伺服器沒有執行。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="172" />
+        <source>No answer from %1 in time: check the network cable or Wi-Fi, a firewall, or the address.</source>
+        <translation>%1 逾時未回應：請檢查網路線或 Wi-Fi、防火牆或位址。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="177" />
+        <source>The certificate of %1 is not trusted: it may be self-signed, expired or made for another name. Ask whoever runs the warehouse.</source>
+        <translation>%1 的憑證不受信任：可能是自簽、已過期或屬於其他名稱。請洽倉儲伺服器的管理人員。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="182" />
+        <source>A secure connection to %1 failed: is it really https on that port?</source>
+        <translation>無法與 %1 建立安全連線：該連接埠真的是 https 嗎？</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="185" />
+        <source>Something answers at %1, but it is not the warehouse: check the address.</source>
+        <translation>%1 有回應，但不是倉儲伺服器：請檢查位址。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="189" />
+        <source>The connection to %1 failed.</source>
+        <translation>連線到 %1 失敗。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="199" />
+        <source>Connected: the warehouse answered in %1 ms.</source>
+        <translation>已連線：倉儲伺服器在 %1 毫秒內回應。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="206" />
+        <source>Plain http to this computer: no certificate to check.</source>
+        <translation>以 http 連到本機：沒有憑證可檢查。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="212" />
+        <source>Certificate: %1, issued by %2, valid until %3 (%4 days).</source>
+        <translation>憑證：%1，簽發者 %2，有效期限至 %3（剩 %4 天）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="222" />
+        <source>The certificate expires soon: ask for it to be renewed.</source>
+        <translation>憑證即將到期：請要求更新。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="261" />
+        <source>Warehouse address</source>
+        <translation>倉儲伺服器位址</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="263" />
+        <source>Where this till sends its sales: the address your IT person or the admin gave.</source>
+        <translation>這台收銀機傳送銷售資料的地方：資訊人員或管理員提供的位址。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="268" />
+        <source>&amp;Address:</source>
+        <translation>位址(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="269" />
+        <source>&amp;Test the connection</source>
+        <translation>測試連線(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="296" />
+        <source>Testing the connection…</source>
+        <translation>正在測試連線…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="324" />
+        <source>The test could not run: %1</source>
+        <translation>無法執行測試：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="335" />
+        <source>This code is not known. Check it and type it again as the admin gave it.</source>
+        <translation>查無此代碼。請核對後依管理員提供的內容重新輸入。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="339" />
+        <source>This code was already used by another till: ask the admin for a new one.</source>
+        <translation>此代碼已被其他收銀機使用：請向管理員索取新代碼。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="343" />
+        <source>This code has expired: ask the admin for a new one.</source>
+        <translation>此代碼已過期：請向管理員索取新代碼。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="346" />
+        <source>The warehouse did not answer: check the connection and try again.</source>
+        <translation>倉儲伺服器沒有回應：請檢查連線後再試一次。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="349" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="447" />
+        <source>The warehouse refused the code: %1</source>
+        <translation>倉儲伺服器拒絕此代碼：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="359" />
+        <source>This till is enrolled at %1 (%2) as till %3.</source>
+        <translation>這台收銀機已註冊於 %1（%2），機號 %3。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="394" />
+        <source>Enrollment</source>
+        <translation>註冊</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="397" />
+        <source>This till already belongs to a store; its key stays as it is.</source>
+        <translation>這台收銀機已屬於一家門市，金鑰維持不變。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="404" />
+        <source>The admin gives each new till a one-time code. The till exchanges it for its own key, kept where only this computer's user can read it.</source>
+        <translation>管理員會給每台新收銀機一組一次性代碼。收銀機用它換得自己的金鑰，並存放在只有本機使用者能讀取的地方。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="410" />
+        <source>Enrollment &amp;code:</source>
+        <translation>註冊代碼(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="426" />
+        <source>Exchanging the code…</source>
+        <translation>正在兌換代碼…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="528" />
+        <source>Receipt printer</source>
+        <translation>收據印表機</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="530" />
+        <source>How this till reaches its receipt printer. Print a test page to be sure.</source>
+        <translation>這台收銀機如何連接收據印表機。請列印測試頁確認。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="542" />
+        <source>No printer (receipts are kept in a file)</source>
+        <translation>不使用印表機（收據存成檔案）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="545" />
+        <source>Network (host:port, usually port 9100)</source>
+        <translation>網路（主機:連接埠，通常為 9100）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="546" />
+        <source>USB</source>
+        <translation>USB</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="547" />
+        <source>Serial port (COM)</source>
+        <translation>序列埠（COM）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="555" />
+        <source>80 mm</source>
+        <translation>80 公釐</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="556" />
+        <source>58 mm</source>
+        <translation>58 公釐</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="558" />
+        <source>&amp;Connection:</source>
+        <translation>連接方式(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="559" />
+        <source>A&amp;ddress:</source>
+        <translation>位址(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="560" />
+        <source>&amp;Paper width:</source>
+        <translation>紙寬(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="561" />
+        <source>&amp;Test print</source>
+        <translation>列印測試頁(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="574" />
+        <source>04b8:0e15 (vendor:product)</source>
+        <translation>04b8:0e15（廠商:產品）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="577" />
+        <source>COM3 or /dev/ttyUSB0@9600</source>
+        <translation>COM3 或 /dev/ttyUSB0@9600</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="596" />
+        <source>enter the printer's address</source>
+        <translation>請輸入印表機位址</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="602" />
+        <source>the address must be host or host:port</source>
+        <translation>位址必須是 主機 或 主機:連接埠</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="617" />
+        <source>These settings cannot work: %1</source>
+        <translation>這些設定無法使用：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="644" />
+        <source>Test page sent, waiting for the printer…</source>
+        <translation>測試頁已送出，等待印表機…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="703" />
+        <source>a product barcode</source>
+        <translation>商品條碼</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="704" />
+        <source>a GS1 code</source>
+        <translation>GS1 條碼</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="705" />
+        <source>an in-store weight or price label</source>
+        <translation>店內秤重或計價標籤</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="706" />
+        <source>a receipt number</source>
+        <translation>收據號碼</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="707" />
+        <source>a pickup code</source>
+        <translation>取貨碼</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="708" />
+        <source>an e-invoice carrier</source>
+        <translation>電子發票載具</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="709" />
+        <source>not a code the till knows</source>
+        <translation>收銀機無法辨識的條碼</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="715" />
+        <source>Read: %1 (%2).</source>
+        <translation>讀到：%1（%2）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="721" />
+        <source>Prefix %1: found.</source>
+        <translation>前置字元 %1：正確。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="723" />
+        <source>Prefix %1 expected, but the scan starts with %2: set the scanner to send it, or clear the prefix here.</source>
+        <translation>應有前置字元 %1，但掃描內容開頭是 %2：請設定掃描器送出它，或在此清除前置字元。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="733" />
+        <source>Suffix %1: found.</source>
+        <translation>後置字元 %1：正確。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="735" />
+        <source>Suffix %1 expected, but the scan ends with %2: set the scanner to send it, or clear the suffix here.</source>
+        <translation>應有後置字元 %1，但掃描內容結尾是 %2：請設定掃描器送出它，或在此清除後置字元。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="745" />
+        <source>No prefix or suffix is set: the scan is used as read.</source>
+        <translation>未設定前置或後置字元：掃描內容照原樣使用。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="751" />
+        <source>The scanner works with these settings.</source>
+        <translation>掃描器在這些設定下運作正常。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="791" />
+        <source>Scanner test</source>
+        <translation>掃描器測試</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="793" />
+        <source>Scan any barcode into the field: the till shows what it read.</source>
+        <translation>在欄位中掃描任一條碼：收銀機會顯示讀到的內容。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="798" />
+        <source>A prefix or suffix is only needed if the scanner was set to add characters before or after each code. No scanner yet? Press Enter to go on.</source>
+        <translation>只有當掃描器被設定在條碼前後加字元時，才需要前置或後置字元。還沒有掃描器？按 Enter 繼續。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="804" />
+        <source>&amp;Scan here:</source>
+        <translation>在此掃描(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="805" />
+        <source>&amp;Prefix:</source>
+        <translation>前置字元(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="806" />
+        <source>S&amp;uffix:</source>
+        <translation>後置字元(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="839" />
+        <source>All set</source>
+        <translation>設定完成</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="840" />
+        <source>Press Enter to finish.</source>
+        <translation>按 Enter 完成設定。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="846" />
+        <source>Language: %1</source>
+        <translation>語言：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="849" />
+        <source>Warehouse: %1</source>
+        <translation>倉儲伺服器：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="861" />
+        <source>Receipt printer: %1</source>
+        <translation>收據印表機：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="865" />
+        <source>none (receipts are kept in a file)</source>
+        <translation>無（收據存成檔案）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="872" />
+        <source>The printer and scanner settings apply now; a new language or warehouse address when the counter starts again.</source>
+        <translation>印表機與掃描器設定立即生效；新的語言或倉儲位址在收銀程式重新啟動後生效。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="926" />
+        <source>Set up this till</source>
+        <translation>設定這台收銀機</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="928" />
+        <source>Next &gt;</source>
+        <translation>下一步 &gt;</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="931" />
+        <source>&lt; Back</source>
+        <translation>&lt; 上一步</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="934" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="937" />
+        <source>Finish</source>
+        <translation>完成</translation>
     </message>
 </context>
 <context>
