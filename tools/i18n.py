@@ -501,6 +501,7 @@ PHRASEBOOK.update(
         "This till already belongs to a store; its key stays as it is.": "這台收銀機已屬於一家門市，金鑰維持不變。",
         "The admin gives each new till a one-time code. The till exchanges it for its own key, kept where only this computer's user can read it.": "管理員會給每台新收銀機一組一次性代碼。收銀機用它換得自己的金鑰，並存放在只有本機使用者能讀取的地方。",
         "Enrollment &code:": "註冊代碼(&C)：",
+        "A one-time code from the admin.": "管理員提供的一次性代碼。",
         "Exchanging the code…": "正在兌換代碼…",
         "How this till reaches its receipt printer. Print a test page to be sure.": "這台收銀機如何連接收據印表機。請列印測試頁確認。",
         "No printer (receipts are kept in a file)": "不使用印表機（收據存成檔案）",

@@ -373,6 +373,8 @@ class EnrollPage(_Page):
         self._busy = False
         self.enrolled = state.enrolled
         self._rerun = state.enrolled is not None
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.code_edit = QLineEdit()
@@ -384,6 +386,7 @@ class EnrollPage(_Page):
         self.result.setObjectName("enrollResult")
         self.result.setWordWrap(True)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
         layout.addWidget(self.label)
         layout.addWidget(self.code_edit)
         layout.addWidget(self.result)
@@ -402,6 +405,9 @@ class EnrollPage(_Page):
             self.label.setText(enrolled_text(self.enrolled))
         else:
             self.setSubTitle(
+                QCoreApplication.translate("SetupWizard", "A one-time code from the admin.")
+            )
+            self.intro.setText(
                 QCoreApplication.translate(
                     "SetupWizard",
                     "The admin gives each new till a one-time code. The till exchanges it "
@@ -861,7 +867,7 @@ class DonePage(_Page):
         lines.append(
             QCoreApplication.translate("SetupWizard", "Receipt printer: %1").replace(
                 "%1",
-                f"{printer.kind.value} {printer.address}"
+                f"{wizard.printer_page.kind_combo.currentText()}: {printer.address}"
                 if printer is not None
                 else QCoreApplication.translate(
                     "SetupWizard", "none (receipts are kept in a file)"
@@ -895,6 +901,9 @@ class SetupWizard(QWizard):
         super().__init__(parent)
         self.setObjectName("setupWizard")
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        font = self.font()  # read at arm's length: a size up from the desktop's
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        self.setFont(font)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self._backend = backend
         self.rerun = state.enrolled is not None
@@ -915,7 +924,7 @@ class SetupWizard(QWizard):
             self.addPage(page)
         self.currentIdChanged.connect(self._page_changed)
         self.finished.connect(lambda _result: self.printer_page.detach())
-        self.resize(720, 520)
+        self.resize(800, 540)
         self.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:

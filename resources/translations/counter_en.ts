@@ -1736,318 +1736,323 @@
         <translation>&amp;Test the connection</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="296" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="297" />
         <source>Testing the connection…</source>
         <translation>Testing the connection…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="324" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="325" />
         <source>The test could not run: %1</source>
         <translation>The test could not run: %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="335" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="336" />
         <source>This code is not known. Check it and type it again as the admin gave it.</source>
         <translation>This code is not known. Check it and type it again as the admin gave it.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="339" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="340" />
         <source>This code was already used by another till: ask the admin for a new one.</source>
         <translation>This code was already used by another till: ask the admin for a new one.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="343" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="344" />
         <source>This code has expired: ask the admin for a new one.</source>
         <translation>This code has expired: ask the admin for a new one.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="346" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="347" />
         <source>The warehouse did not answer: check the connection and try again.</source>
         <translation>The warehouse did not answer: check the connection and try again.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="349" />
-        <location filename="../../counter_app/ui/setup_wizard.py" line="447" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="350" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="454" />
         <source>The warehouse refused the code: %1</source>
         <translation>The warehouse refused the code: %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="359" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="360" />
         <source>This till is enrolled at %1 (%2) as till %3.</source>
         <translation>This till is enrolled at %1 (%2) as till %3.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="394" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="398" />
         <source>Enrollment</source>
         <translation>Enrollment</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="397" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="401" />
         <source>This till already belongs to a store; its key stays as it is.</source>
         <translation>This till already belongs to a store; its key stays as it is.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="404" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="408" />
+        <source>A one-time code from the admin.</source>
+        <translation>A one-time code from the admin.</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="411" />
         <source>The admin gives each new till a one-time code. The till exchanges it for its own key, kept where only this computer's user can read it.</source>
         <translation>The admin gives each new till a one-time code. The till exchanges it for its own key, kept where only this computer's user can read it.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="410" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="417" />
         <source>Enrollment &amp;code:</source>
         <translation>Enrollment &amp;code:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="426" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="433" />
         <source>Exchanging the code…</source>
         <translation>Exchanging the code…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="528" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="535" />
         <source>Receipt printer</source>
         <translation>Receipt printer</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="530" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="537" />
         <source>How this till reaches its receipt printer. Print a test page to be sure.</source>
         <translation>How this till reaches its receipt printer. Print a test page to be sure.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="542" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="549" />
         <source>No printer (receipts are kept in a file)</source>
         <translation>No printer (receipts are kept in a file)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="545" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="552" />
         <source>Network (host:port, usually port 9100)</source>
         <translation>Network (host:port, usually port 9100)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="546" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="553" />
         <source>USB</source>
         <translation>USB</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="547" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="554" />
         <source>Serial port (COM)</source>
         <translation>Serial port (COM)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="555" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="562" />
         <source>80 mm</source>
         <translation>80 mm</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="556" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="563" />
         <source>58 mm</source>
         <translation>58 mm</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="558" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="565" />
         <source>&amp;Connection:</source>
         <translation>&amp;Connection:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="559" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="566" />
         <source>A&amp;ddress:</source>
         <translation>A&amp;ddress:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="560" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="567" />
         <source>&amp;Paper width:</source>
         <translation>&amp;Paper width:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="561" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="568" />
         <source>&amp;Test print</source>
         <translation>&amp;Test print</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="574" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="581" />
         <source>04b8:0e15 (vendor:product)</source>
         <translation>04b8:0e15 (vendor:product)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="577" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="584" />
         <source>COM3 or /dev/ttyUSB0@9600</source>
         <translation>COM3 or /dev/ttyUSB0@9600</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="596" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="603" />
         <source>enter the printer's address</source>
         <translation>enter the printer's address</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="602" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="609" />
         <source>the address must be host or host:port</source>
         <translation>the address must be host or host:port</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="617" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="624" />
         <source>These settings cannot work: %1</source>
         <translation>These settings cannot work: %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="644" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="651" />
         <source>Test page sent, waiting for the printer…</source>
         <translation>Test page sent, waiting for the printer…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="703" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="710" />
         <source>a product barcode</source>
         <translation>a product barcode</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="704" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="711" />
         <source>a GS1 code</source>
         <translation>a GS1 code</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="705" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="712" />
         <source>an in-store weight or price label</source>
         <translation>an in-store weight or price label</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="706" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="713" />
         <source>a receipt number</source>
         <translation>a receipt number</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="707" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="714" />
         <source>a pickup code</source>
         <translation>a pickup code</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="708" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="715" />
         <source>an e-invoice carrier</source>
         <translation>an e-invoice carrier</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="709" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="716" />
         <source>not a code the till knows</source>
         <translation>not a code the till knows</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="715" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="722" />
         <source>Read: %1 (%2).</source>
         <translation>Read: %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="721" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="728" />
         <source>Prefix %1: found.</source>
         <translation>Prefix %1: found.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="723" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="730" />
         <source>Prefix %1 expected, but the scan starts with %2: set the scanner to send it, or clear the prefix here.</source>
         <translation>Prefix %1 expected, but the scan starts with %2: set the scanner to send it, or clear the prefix here.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="733" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="740" />
         <source>Suffix %1: found.</source>
         <translation>Suffix %1: found.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="735" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="742" />
         <source>Suffix %1 expected, but the scan ends with %2: set the scanner to send it, or clear the suffix here.</source>
         <translation>Suffix %1 expected, but the scan ends with %2: set the scanner to send it, or clear the suffix here.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="745" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="752" />
         <source>No prefix or suffix is set: the scan is used as read.</source>
         <translation>No prefix or suffix is set: the scan is used as read.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="751" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="758" />
         <source>The scanner works with these settings.</source>
         <translation>The scanner works with these settings.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="791" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="798" />
         <source>Scanner test</source>
         <translation>Scanner test</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="793" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="800" />
         <source>Scan any barcode into the field: the till shows what it read.</source>
         <translation>Scan any barcode into the field: the till shows what it read.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="798" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="805" />
         <source>A prefix or suffix is only needed if the scanner was set to add characters before or after each code. No scanner yet? Press Enter to go on.</source>
         <translation>A prefix or suffix is only needed if the scanner was set to add characters before or after each code. No scanner yet? Press Enter to go on.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="804" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="811" />
         <source>&amp;Scan here:</source>
         <translation>&amp;Scan here:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="805" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="812" />
         <source>&amp;Prefix:</source>
         <translation>&amp;Prefix:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="806" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="813" />
         <source>S&amp;uffix:</source>
         <translation>S&amp;uffix:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="839" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="846" />
         <source>All set</source>
         <translation>All set</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="840" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="847" />
         <source>Press Enter to finish.</source>
         <translation>Press Enter to finish.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="846" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="853" />
         <source>Language: %1</source>
         <translation>Language: %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="849" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="856" />
         <source>Warehouse: %1</source>
         <translation>Warehouse: %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="861" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="868" />
         <source>Receipt printer: %1</source>
         <translation>Receipt printer: %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="865" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="872" />
         <source>none (receipts are kept in a file)</source>
         <translation>none (receipts are kept in a file)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="872" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="879" />
         <source>The printer and scanner settings apply now; a new language or warehouse address when the counter starts again.</source>
         <translation>The printer and scanner settings apply now; a new language or warehouse address when the counter starts again.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="926" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="936" />
         <source>Set up this till</source>
         <translation>Set up this till</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="928" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="938" />
         <source>Next &gt;</source>
         <translation>Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="931" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="941" />
         <source>&lt; Back</source>
         <translation>&lt; Back</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="934" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="944" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="937" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="947" />
         <source>Finish</source>
         <translation>Finish</translation>
     </message>

@@ -1736,318 +1736,323 @@
         <translation>測試連線(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="296" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="297" />
         <source>Testing the connection…</source>
         <translation>正在測試連線…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="324" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="325" />
         <source>The test could not run: %1</source>
         <translation>無法執行測試：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="335" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="336" />
         <source>This code is not known. Check it and type it again as the admin gave it.</source>
         <translation>查無此代碼。請核對後依管理員提供的內容重新輸入。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="339" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="340" />
         <source>This code was already used by another till: ask the admin for a new one.</source>
         <translation>此代碼已被其他收銀機使用：請向管理員索取新代碼。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="343" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="344" />
         <source>This code has expired: ask the admin for a new one.</source>
         <translation>此代碼已過期：請向管理員索取新代碼。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="346" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="347" />
         <source>The warehouse did not answer: check the connection and try again.</source>
         <translation>倉儲伺服器沒有回應：請檢查連線後再試一次。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="349" />
-        <location filename="../../counter_app/ui/setup_wizard.py" line="447" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="350" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="454" />
         <source>The warehouse refused the code: %1</source>
         <translation>倉儲伺服器拒絕此代碼：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="359" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="360" />
         <source>This till is enrolled at %1 (%2) as till %3.</source>
         <translation>這台收銀機已註冊於 %1（%2），機號 %3。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="394" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="398" />
         <source>Enrollment</source>
         <translation>註冊</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="397" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="401" />
         <source>This till already belongs to a store; its key stays as it is.</source>
         <translation>這台收銀機已屬於一家門市，金鑰維持不變。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="404" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="408" />
+        <source>A one-time code from the admin.</source>
+        <translation>管理員提供的一次性代碼。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/setup_wizard.py" line="411" />
         <source>The admin gives each new till a one-time code. The till exchanges it for its own key, kept where only this computer's user can read it.</source>
         <translation>管理員會給每台新收銀機一組一次性代碼。收銀機用它換得自己的金鑰，並存放在只有本機使用者能讀取的地方。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="410" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="417" />
         <source>Enrollment &amp;code:</source>
         <translation>註冊代碼(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="426" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="433" />
         <source>Exchanging the code…</source>
         <translation>正在兌換代碼…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="528" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="535" />
         <source>Receipt printer</source>
         <translation>收據印表機</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="530" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="537" />
         <source>How this till reaches its receipt printer. Print a test page to be sure.</source>
         <translation>這台收銀機如何連接收據印表機。請列印測試頁確認。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="542" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="549" />
         <source>No printer (receipts are kept in a file)</source>
         <translation>不使用印表機（收據存成檔案）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="545" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="552" />
         <source>Network (host:port, usually port 9100)</source>
         <translation>網路（主機:連接埠，通常為 9100）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="546" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="553" />
         <source>USB</source>
         <translation>USB</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="547" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="554" />
         <source>Serial port (COM)</source>
         <translation>序列埠（COM）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="555" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="562" />
         <source>80 mm</source>
         <translation>80 公釐</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="556" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="563" />
         <source>58 mm</source>
         <translation>58 公釐</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="558" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="565" />
         <source>&amp;Connection:</source>
         <translation>連接方式(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="559" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="566" />
         <source>A&amp;ddress:</source>
         <translation>位址(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="560" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="567" />
         <source>&amp;Paper width:</source>
         <translation>紙寬(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="561" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="568" />
         <source>&amp;Test print</source>
         <translation>列印測試頁(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="574" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="581" />
         <source>04b8:0e15 (vendor:product)</source>
         <translation>04b8:0e15（廠商:產品）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="577" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="584" />
         <source>COM3 or /dev/ttyUSB0@9600</source>
         <translation>COM3 或 /dev/ttyUSB0@9600</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="596" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="603" />
         <source>enter the printer's address</source>
         <translation>請輸入印表機位址</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="602" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="609" />
         <source>the address must be host or host:port</source>
         <translation>位址必須是 主機 或 主機:連接埠</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="617" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="624" />
         <source>These settings cannot work: %1</source>
         <translation>這些設定無法使用：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="644" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="651" />
         <source>Test page sent, waiting for the printer…</source>
         <translation>測試頁已送出，等待印表機…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="703" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="710" />
         <source>a product barcode</source>
         <translation>商品條碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="704" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="711" />
         <source>a GS1 code</source>
         <translation>GS1 條碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="705" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="712" />
         <source>an in-store weight or price label</source>
         <translation>店內秤重或計價標籤</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="706" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="713" />
         <source>a receipt number</source>
         <translation>收據號碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="707" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="714" />
         <source>a pickup code</source>
         <translation>取貨碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="708" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="715" />
         <source>an e-invoice carrier</source>
         <translation>電子發票載具</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="709" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="716" />
         <source>not a code the till knows</source>
         <translation>收銀機無法辨識的條碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="715" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="722" />
         <source>Read: %1 (%2).</source>
         <translation>讀到：%1（%2）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="721" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="728" />
         <source>Prefix %1: found.</source>
         <translation>前置字元 %1：正確。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="723" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="730" />
         <source>Prefix %1 expected, but the scan starts with %2: set the scanner to send it, or clear the prefix here.</source>
         <translation>應有前置字元 %1，但掃描內容開頭是 %2：請設定掃描器送出它，或在此清除前置字元。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="733" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="740" />
         <source>Suffix %1: found.</source>
         <translation>後置字元 %1：正確。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="735" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="742" />
         <source>Suffix %1 expected, but the scan ends with %2: set the scanner to send it, or clear the suffix here.</source>
         <translation>應有後置字元 %1，但掃描內容結尾是 %2：請設定掃描器送出它，或在此清除後置字元。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="745" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="752" />
         <source>No prefix or suffix is set: the scan is used as read.</source>
         <translation>未設定前置或後置字元：掃描內容照原樣使用。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="751" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="758" />
         <source>The scanner works with these settings.</source>
         <translation>掃描器在這些設定下運作正常。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="791" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="798" />
         <source>Scanner test</source>
         <translation>掃描器測試</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="793" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="800" />
         <source>Scan any barcode into the field: the till shows what it read.</source>
         <translation>在欄位中掃描任一條碼：收銀機會顯示讀到的內容。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="798" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="805" />
         <source>A prefix or suffix is only needed if the scanner was set to add characters before or after each code. No scanner yet? Press Enter to go on.</source>
         <translation>只有當掃描器被設定在條碼前後加字元時，才需要前置或後置字元。還沒有掃描器？按 Enter 繼續。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="804" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="811" />
         <source>&amp;Scan here:</source>
         <translation>在此掃描(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="805" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="812" />
         <source>&amp;Prefix:</source>
         <translation>前置字元(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="806" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="813" />
         <source>S&amp;uffix:</source>
         <translation>後置字元(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="839" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="846" />
         <source>All set</source>
         <translation>設定完成</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="840" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="847" />
         <source>Press Enter to finish.</source>
         <translation>按 Enter 完成設定。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="846" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="853" />
         <source>Language: %1</source>
         <translation>語言：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="849" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="856" />
         <source>Warehouse: %1</source>
         <translation>倉儲伺服器：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="861" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="868" />
         <source>Receipt printer: %1</source>
         <translation>收據印表機：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="865" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="872" />
         <source>none (receipts are kept in a file)</source>
         <translation>無（收據存成檔案）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="872" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="879" />
         <source>The printer and scanner settings apply now; a new language or warehouse address when the counter starts again.</source>
         <translation>印表機與掃描器設定立即生效；新的語言或倉儲位址在收銀程式重新啟動後生效。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="926" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="936" />
         <source>Set up this till</source>
         <translation>設定這台收銀機</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="928" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="938" />
         <source>Next &gt;</source>
         <translation>下一步 &gt;</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="931" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="941" />
         <source>&lt; Back</source>
         <translation>&lt; 上一步</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="934" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="944" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="937" />
+        <location filename="../../counter_app/ui/setup_wizard.py" line="947" />
         <source>Finish</source>
         <translation>完成</translation>
     </message>
