@@ -468,6 +468,7 @@ PHRASEBOOK.update(
     {
         "Set-up wizard (manager)…": "設定精靈（需店長）…",
         "Run the set-up wizard": "執行設定精靈",
+        "The set-up wizard needs a manager's PIN": "設定精靈需要店長密碼",
         "Language": "語言",
         "The language of this till's screens and receipts.": "這台收銀機畫面與收據使用的語言。",
         "Choose with the arrow keys; Enter goes on.": "用方向鍵選擇，按 Enter 繼續。",

@@ -2510,36 +2510,41 @@
     </message>
     <message>
         <location filename="../../counter_app/ui/supervisor_prompt.py" line="40" />
+        <source>The set-up wizard needs a manager's PIN</source>
+        <translation>The set-up wizard needs a manager's PIN</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/supervisor_prompt.py" line="42" />
         <source>That PIN is not a supervisor's</source>
         <translation>That PIN is not a supervisor's</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/supervisor_prompt.py" line="42" />
+        <location filename="../../counter_app/ui/supervisor_prompt.py" line="44" />
         <source>Please give a reason</source>
         <translation>Please give a reason</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/supervisor_prompt.py" line="44" />
+        <location filename="../../counter_app/ui/supervisor_prompt.py" line="46" />
         <source>The approval has expired; ask again</source>
         <translation>The approval has expired; ask again</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/supervisor_prompt.py" line="45" />
+        <location filename="../../counter_app/ui/supervisor_prompt.py" line="47" />
         <source>The approval could not be checked; try again</source>
         <translation>The approval could not be checked; try again</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/supervisor_prompt.py" line="68" />
+        <location filename="../../counter_app/ui/supervisor_prompt.py" line="70" />
         <source>Supervisor approval</source>
         <translation>Supervisor approval</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/supervisor_prompt.py" line="77" />
+        <location filename="../../counter_app/ui/supervisor_prompt.py" line="79" />
         <source>Supervisor PIN</source>
         <translation>Supervisor PIN</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/supervisor_prompt.py" line="79" />
+        <location filename="../../counter_app/ui/supervisor_prompt.py" line="81" />
         <source>Reason</source>
         <translation>Reason</translation>
     </message>

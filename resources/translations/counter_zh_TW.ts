@@ -2494,22 +2494,22 @@
 <context>
     <name>SupervisorApprovalDialog</name>
     <message>
-        <location filename="../../counter_app/ui/supervisor_prompt.py" line="68" />
+        <location filename="../../counter_app/ui/supervisor_prompt.py" line="70" />
         <source>Supervisor approval</source>
         <translation>主管授權</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/supervisor_prompt.py" line="77" />
+        <location filename="../../counter_app/ui/supervisor_prompt.py" line="79" />
         <source>Supervisor PIN</source>
         <translation>主管密碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/supervisor_prompt.py" line="79" />
+        <location filename="../../counter_app/ui/supervisor_prompt.py" line="81" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/supervisor_prompt.py" line="40" />
+        <location filename="../../counter_app/ui/supervisor_prompt.py" line="42" />
         <source>That PIN is not a supervisor's</source>
         <translation>此密碼不是主管密碼</translation>
     </message>
@@ -2529,17 +2529,22 @@
         <translation>裝置設定需要店長密碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/supervisor_prompt.py" line="42" />
+        <location filename="../../counter_app/ui/supervisor_prompt.py" line="40" />
+        <source>The set-up wizard needs a manager's PIN</source>
+        <translation>設定精靈需要店長密碼</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/supervisor_prompt.py" line="44" />
         <source>Please give a reason</source>
         <translation>請填寫原因</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/supervisor_prompt.py" line="44" />
+        <location filename="../../counter_app/ui/supervisor_prompt.py" line="46" />
         <source>The approval has expired; ask again</source>
         <translation>授權已失效，請重新授權</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/supervisor_prompt.py" line="45" />
+        <location filename="../../counter_app/ui/supervisor_prompt.py" line="47" />
         <source>The approval could not be checked; try again</source>
         <translation>無法確認授權，請再試一次</translation>
     </message>

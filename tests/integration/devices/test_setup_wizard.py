@@ -286,3 +286,73 @@ def test_bad_enrollment_codes_are_refused_with_a_reason(
         assert is_enrolled(tmp_path / "till", use_keyring=False)
     finally:
         walk.close()
+
+
+def test_a_manager_runs_the_wizard_again_from_tools(
+    demo_counter: object, qtbot: QtBot, net_printer: FakeNetworkPrinter, zh_tw: None
+) -> None:
+    """A supervisor's PIN is not enough; a manager's opens the wizard on the enrolled
+    till: the key stays, the new printer and scanner suffix apply at once."""
+    from counter_app.bootstrap import build_counter, demo_cashier, rerun_setup_wizard
+    from counter_app.ui.supervisor_prompt import SupervisorApprovalDialog
+
+    services = demo_counter.services  # type: ignore[attr-defined]
+    tasks = TaskRunner()
+    counter = build_counter(services, demo_cashier(services), tasks)
+    qtbot.addWidget(counter.window)
+    counter.window.show()
+    token_before = (demo_counter.data_dir / "counter" / "device_token").read_text()  # type: ignore[attr-defined]
+    seen: list[str] = []
+
+    def answer_prompt(pin: str) -> None:
+        prompt = QApplication.activeModalWidget()
+        if not isinstance(prompt, SupervisorApprovalDialog):
+            QTimerSingle(50, lambda: answer_prompt(pin))
+            return
+        prompt.pin.setText(pin)
+        prompt.buttons.accepted.emit()
+        if pin == "9999":  # a supervisor: refused in words, then given up
+            qtbot.waitUntil(lambda: prompt.error.text() != "", timeout=10_000)
+            seen.append(prompt.error.text())
+            prompt.reject()
+
+    def walk_the_wizard() -> None:
+        wizard = counter.setup_wizard
+        if wizard is None or not wizard.isVisible():
+            QTimerSingle(50, walk_the_wizard)
+            return
+        assert wizard.enroll_page.code_edit.isHidden()  # no new code: the key stays
+        seen.append(wizard.enroll_page.label.text())
+        wizard.next()  # language
+        qtbot.waitUntil(lambda: wizard.currentPage() is wizard.address_page)
+        wizard.next()  # tests the address it has
+        qtbot.waitUntil(lambda: wizard.currentPage() is wizard.enroll_page, timeout=10_000)
+        wizard.next()
+        page = wizard.printer_page
+        page.kind_combo.setCurrentIndex(page.kind_combo.findData("network"))
+        page.address_edit.setText(net_printer.address)
+        wizard.next()
+        wizard.scanner_page.suffix_edit.setText("#")
+        wizard.next()
+        wizard.accept()
+
+    QTimerSingle(50, lambda: answer_prompt("9999"))
+    rerun_setup_wizard(counter)
+    assert seen == ["設定精靈需要店長密碼"]
+    assert counter.setup_wizard is None
+
+    QTimerSingle(50, lambda: answer_prompt("5678"))
+    QTimerSingle(100, walk_the_wizard)
+    rerun_setup_wizard(counter)
+    assert "台北信義店" in seen[1] or "S001" in seen[1]
+    token_after = (demo_counter.data_dir / "counter" / "device_token").read_text()  # type: ignore[attr-defined]
+    assert token_after == token_before
+    assert services.print_queue.default_printer.config.address == net_printer.address
+    assert counter.wedge.settings.suffix == "#"
+    tasks.shutdown()
+
+
+def QTimerSingle(ms: int, slot: object) -> None:  # noqa: N802 - reads like Qt's
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(ms, slot)  # type: ignore[call-overload]
