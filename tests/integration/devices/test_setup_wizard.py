@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from counter_app.bootstrap import TillSetup, is_enrolled, load_store
+from counter_app.bootstrap import TillSetup, is_enrolled, load_store, printer_config
 from counter_app.devices.factory import build_print_queue, build_receipt_printer
 from counter_app.devices.print_queue import PrintQueue
 from counter_app.local.db import LocalDatabase
@@ -61,11 +61,7 @@ class Walk:
         self.qtbot = qtbot
         self.setup = TillSetup(data_dir, use_keyring=False, check_timeout_s=timeout_s)
         self.tasks = TaskRunner()
-        self.queue: PrintQueue = build_print_queue(
-            __import__("counter_app.bootstrap", fromlist=["printer_config"]).printer_config(
-                self.setup.settings, data_dir
-            )
-        )
+        self.queue: PrintQueue = build_print_queue(printer_config(self.setup.settings, data_dir))
         self.wizard = SetupWizard(
             self.setup, self.setup.state(), self.tasks, self.queue, build_receipt_printer
         )
@@ -307,7 +303,7 @@ def test_a_manager_runs_the_wizard_again_from_tools(
     def answer_prompt(pin: str) -> None:
         prompt = QApplication.activeModalWidget()
         if not isinstance(prompt, SupervisorApprovalDialog):
-            QTimerSingle(50, lambda: answer_prompt(pin))
+            later(50, lambda: answer_prompt(pin))
             return
         prompt.pin.setText(pin)
         prompt.buttons.accepted.emit()
@@ -319,7 +315,7 @@ def test_a_manager_runs_the_wizard_again_from_tools(
     def walk_the_wizard() -> None:
         wizard = counter.setup_wizard
         if wizard is None or not wizard.isVisible():
-            QTimerSingle(50, walk_the_wizard)
+            later(50, walk_the_wizard)
             return
         assert wizard.enroll_page.code_edit.isHidden()  # no new code: the key stays
         seen.append(wizard.enroll_page.label.text())
@@ -336,13 +332,13 @@ def test_a_manager_runs_the_wizard_again_from_tools(
         wizard.next()
         wizard.accept()
 
-    QTimerSingle(50, lambda: answer_prompt("9999"))
+    later(50, lambda: answer_prompt("9999"))
     rerun_setup_wizard(counter)
     assert seen == ["設定精靈需要店長密碼"]
     assert counter.setup_wizard is None
 
-    QTimerSingle(50, lambda: answer_prompt("5678"))
-    QTimerSingle(100, walk_the_wizard)
+    later(50, lambda: answer_prompt("5678"))
+    later(100, walk_the_wizard)
     rerun_setup_wizard(counter)
     assert "台北信義店" in seen[1] or "S001" in seen[1]
     token_after = (demo_counter.data_dir / "counter" / "device_token").read_text()  # type: ignore[attr-defined]
@@ -352,7 +348,7 @@ def test_a_manager_runs_the_wizard_again_from_tools(
     tasks.shutdown()
 
 
-def QTimerSingle(ms: int, slot: object) -> None:  # noqa: N802 - reads like Qt's
+def later(ms: int, slot: object) -> None:
     from PySide6.QtCore import QTimer
 
     QTimer.singleShot(ms, slot)  # type: ignore[call-overload]
