@@ -440,6 +440,11 @@ class EnrollPage(_Page):
         self._busy = False
         self.enrolled = enrolled
         self.code_edit.setReadOnly(True)
+        # The key belongs to that warehouse: going back may look, not change the address.
+        wizard = self.wizard()
+        if isinstance(wizard, SetupWizard):
+            wizard.address_page.address_edit.setReadOnly(True)
+            wizard.address_page.test_button.setEnabled(False)
         self.result.setText(enrolled_text(enrolled))
         self.completeChanged.emit()
         self.wizard().next()

@@ -136,6 +136,7 @@ def test_a_new_till_is_set_up_by_keyboard_alone(
     db.dispose()
     assert store is not None and store.code == "S001"
     assert "enrolled at" in wizard.enroll_page.result.text()
+    assert wizard.address_page.address_edit.isReadOnly()  # the key is that warehouse's
 
     # Printer: network, its address, a test print that reaches the printer.
     assert QApplication.focusWidget() is wizard.printer_page.kind_combo
