@@ -140,3 +140,28 @@ def test_the_log_format_setting_refuses_what_it_does_not_know() -> None:
         Settings(log_format="xml")
     with pytest.raises(ValueError, match="log format"):
         configure_logging("xml")
+
+
+def test_the_served_app_takes_its_log_format_from_the_environment(
+    server: Server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`warehouse-api serve` builds the app with app_from_env: WAREHOUSE_LOG_FORMAT=json
+    puts the JSON formatter on the root logger; WAREHOUSE_ACCESS_LOG=0 quiets requests."""
+    from warehouse_api.app import app_from_env
+
+    root = logging.getLogger()
+    saved = (list(root.handlers), root.level)
+    monkeypatch.setenv("WAREHOUSE_DB_URL", server.db_url)
+    monkeypatch.setenv("WAREHOUSE_LOG_FORMAT", "json")
+    monkeypatch.setenv("WAREHOUSE_ACCESS_LOG", "0")
+    try:
+        app_from_env().state.db.dispose()
+        assert [type(h.formatter) for h in root.handlers] == [JsonFormatter]
+        assert not logging.getLogger("warehouse_api.access").isEnabledFor(logging.INFO)
+    finally:
+        for handler in list(root.handlers):
+            root.removeHandler(handler)
+        for handler in saved[0]:
+            root.addHandler(handler)
+        root.setLevel(saved[1])
+        logging.getLogger("warehouse_api.access").setLevel(logging.NOTSET)
