@@ -4,6 +4,10 @@ fill them, compile. Run after changing any user-visible string:
     python tools/i18n.py          # refresh and compile
     python tools/i18n.py --check  # CI: fail if a catalogue is stale or unfinished
 
+The catalogues carry no source locations (``-locations none``): they change when a
+string changes, not when code moves, so parallel branches do not conflict on line
+numbers and ``--check`` only fails for a real difference.
+
 Source strings are English (what ``self.tr`` receives); the phrasebook below holds
 their zh_TW text, and the English catalogue carries every source as its own
 translation (so English is a catalogue like any other, complete and checked). A string
@@ -583,7 +587,15 @@ def extract() -> None:
     sources = [str(p) for p in source_files()]
     for ts in CATALOGUES.values():
         subprocess.run(
-            [str(BIN / "pyside6-lupdate"), *sources, "-no-obsolete", "-ts", str(ts)],
+            [
+                str(BIN / "pyside6-lupdate"),
+                *sources,
+                "-no-obsolete",
+                "-locations",
+                "none",
+                "-ts",
+                str(ts),
+            ],
             check=True,
             stdout=subprocess.DEVNULL,
         )

@@ -3,27 +3,22 @@
 <context>
     <name>CartTableModel</name>
     <message>
-        <location filename="../../counter_app/ui/cart_model.py" line="26" />
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cart_model.py" line="26" />
         <source>Price</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cart_model.py" line="26" />
         <source>Qty</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cart_model.py" line="26" />
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cart_model.py" line="59" />
         <source>This store has %1 by the records</source>
         <translation>This store has %1 by the records</translation>
     </message>
@@ -31,27 +26,22 @@
 <context>
     <name>CashMovementDialog</name>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="185" />
         <source>Cash in</source>
         <translation>Cash in</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="185" />
         <source>Cash out</source>
         <translation>Cash out</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="194" />
         <source>e.g. change from the bank, paid the courier</source>
         <translation>e.g. change from the bank, paid the courier</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="198" />
         <source>Cash amount</source>
         <translation>Cash amount</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="199" />
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
@@ -59,82 +49,66 @@
 <context>
     <name>CashPaymentDialog</name>
     <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="45" />
         <source>Cash payment</source>
         <translation>Cash payment</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="51" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="55" />
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="58" />
         <source>Amount received</source>
         <translation>Amount received</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="62" />
         <source>Change</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="69" />
         <source>E-invoice</source>
         <translation>E-invoice</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="72" />
         <source>Carrier, donation code or tax ID</source>
         <translation>Carrier, donation code or tax ID</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="76" />
         <source>Exact</source>
         <translation>Exact</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="101" />
         <source>Complete sale</source>
         <translation>Complete sale</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="104" />
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="137" />
         <source>Enter the amount received</source>
         <translation>Enter the amount received</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="142" />
         <source>Short by %1</source>
         <translation>Short by %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="155" />
         <source>Not a valid carrier</source>
         <translation>Not a valid carrier</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="156" />
         <source>Not a valid donation code</source>
         <translation>Not a valid donation code</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="157" />
         <source>Not a valid tax ID</source>
         <translation>Not a valid tax ID</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="159" />
         <source>Give a carrier, a donation code or a tax ID, not two</source>
         <translation>Give a carrier, a donation code or a tax ID, not two</translation>
     </message>
@@ -142,37 +116,30 @@
 <context>
     <name>CountPanel</name>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="108" />
         <source>Denomination</source>
         <translation>Denomination</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="108" />
         <source>Pieces</source>
         <translation>Pieces</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="108" />
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="114" />
         <source>coin</source>
         <translation>coin</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="114" />
         <source>note</source>
         <translation>note</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="140" />
         <source>Counted</source>
         <translation>Counted</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="176" />
         <source>Difference: %1</source>
         <translation>Difference: %1</translation>
     </message>
@@ -180,57 +147,46 @@
 <context>
     <name>CounterStatusBar</name>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="130" />
         <source>● Online</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="131" />
         <source>● Unstable connection</source>
         <translation>● Unstable connection</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="132" />
         <source>● Offline: sales are kept and sent later</source>
         <translation>● Offline: sales are kept and sent later</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="133" />
         <source>● Connecting…</source>
         <translation>● Connecting…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="137" />
         <source>Sending: %1 (oldest %2)</source>
         <translation>Sending: %1 (oldest %2)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="139" />
         <source>Waiting to sync: %1 (oldest %2)</source>
         <translation>Waiting to sync: %1 (oldest %2)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="141" />
         <source>All synced</source>
         <translation>All synced</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="149" />
         <source>Failed: %1 need attention</source>
         <translation>Failed: %1 need attention</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="159" />
         <source>Stock figures from %1 ago</source>
         <translation>Stock figures from %1 ago</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="166" />
         <source>%1 waits to print: %2</source>
         <translation>%1 waits to print: %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/status_bar.py" line="173" />
         <source>Printing failed: %1</source>
         <translation>Printing failed: %1</translation>
     </message>
@@ -238,225 +194,178 @@
 <context>
     <name>DeviceMessages</name>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="19" />
         <source>Printer offline, receipt waiting to print</source>
         <translation>Printer offline, receipt waiting to print</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="22" />
         <source>Printer out of paper: load paper; the receipt waits to print</source>
         <translation>Printer out of paper: load paper; the receipt waits to print</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="25" />
         <source>No permission to use the USB printer: a udev rule is needed</source>
         <translation>No permission to use the USB printer: a udev rule is needed</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="28" />
         <source>Printer not found: check the cable and the settings</source>
         <translation>Printer not found: check the cable and the settings</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="31" />
         <source>A printer driver component is missing</source>
         <translation>A printer driver component is missing</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="34" />
         <source>The printer settings are wrong</source>
         <translation>The printer settings are wrong</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="44" />
         <source>printer offline</source>
         <translation>printer offline</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="45" />
         <source>out of paper</source>
         <translation>out of paper</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="46" />
         <source>no permission for the USB printer</source>
         <translation>no permission for the USB printer</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="49" />
         <source>printer not found</source>
         <translation>printer not found</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="50" />
         <source>printer driver missing</source>
         <translation>printer driver missing</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="53" />
         <source>printer settings wrong</source>
         <translation>printer settings wrong</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="62" />
         <source>Receipt %1</source>
         <translation>Receipt %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="63" />
         <source>Return %1</source>
         <translation>Return %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="64" />
         <source>Exchange %1</source>
         <translation>Exchange %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="65" />
         <source>Pickup slip %1</source>
         <translation>Pickup slip %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="66" />
         <source>Handover slip %1</source>
         <translation>Handover slip %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="69" />
         <source>Dropship slip %1</source>
         <translation>Dropship slip %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="72" />
         <source>%1 report</source>
         <translation>%1 report</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="73" />
-        <location filename="../../counter_app/ui/device_messages.py" line="126" />
         <source>Test page</source>
         <translation>Test page</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="74" />
-        <location filename="../../counter_app/ui/device_messages.py" line="75" />
         <source>E-invoice %1</source>
         <translation>E-invoice %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="77" />
         <source>Print job</source>
         <translation>Print job</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="81" />
         <source>%1 (reprint)</source>
         <translation>%1 (reprint)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="86" />
         <source>Open the cash drawer</source>
         <translation>Open the cash drawer</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="94" />
         <source>Drawer not opened: %1</source>
         <translation>Drawer not opened: %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="97" />
         <source>Printing failed (program error): %1</source>
         <translation>Printing failed (program error): %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="103" />
         <source>The print was cut off; it prints again in full, marked as a reprint.</source>
         <translation>The print was cut off; it prints again in full, marked as a reprint.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="109" />
-        <location filename="../../counter_app/ui/device_messages.py" line="116" />
         <source>Queued</source>
         <translation>Queued</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="110" />
         <source>Printing…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="111" />
         <source>Done: %1</source>
         <translation>Done: %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="114" />
         <source>Cancelled</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="121" />
         <source>Receipt printer</source>
         <translation>Receipt printer</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="127" />
         <source>Print test</source>
         <translation>Print test</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="128" />
         <source>TEST PAGE</source>
         <translation>TEST PAGE</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="129" />
         <source>Printer: </source>
         <translation>Printer: </translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="130" />
         <source>Printer profile: </source>
         <translation>Printer profile: </translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="131" />
         <source>Paper: </source>
         <translation>Paper: </translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="132" />
         <source>Encoding: </source>
         <translation>Encoding: </translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="133" />
         <source>Time: </source>
         <translation>Time: </translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="134" />
         <source>Traditional Chinese: </source>
         <translation>Traditional Chinese: </translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="135" />
         <source>Bold</source>
         <translation>Bold</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="136" />
         <source>Centred</source>
         <translation>Centred</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="137" />
         <source>Right-aligned</source>
         <translation>Right-aligned</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_messages.py" line="138" />
         <source>Alignment test</source>
         <translation>Alignment test</translation>
     </message>
@@ -464,259 +373,206 @@
 <context>
     <name>DeviceSettingsDialog</name>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="104" />
         <source>Receipt printer and scanner settings</source>
         <translation>Receipt printer and scanner settings</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="117" />
         <source>Network (TCP 9100)</source>
         <translation>Network (TCP 9100)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="118" />
         <source>USB</source>
         <translation>USB</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="119" />
         <source>Serial port (COM)</source>
         <translation>Serial port (COM)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="120" />
         <source>Windows printer</source>
         <translation>Windows printer</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="121" />
         <source>CUPS printer</source>
         <translation>CUPS printer</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="122" />
         <source>Device file</source>
         <translation>Device file</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="131" />
         <source>80 mm (48 columns)</source>
         <translation>80 mm (48 columns)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="132" />
         <source>58 mm (32 columns)</source>
         <translation>58 mm (32 columns)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="135" />
         <source>Big5 (Taiwan models)</source>
         <translation>Big5 (Taiwan models)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="137" />
         <source>GB18030 (mainland models)</source>
         <translation>GB18030 (mainland models)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="139" />
         <source>Image (any printer)</source>
         <translation>Image (any printer)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="143" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="144" />
         <source>Connection</source>
         <translation>Connection</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="145" />
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="146" />
         <source>Printer profile</source>
         <translation>Printer profile</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="147" />
         <source>Paper width</source>
         <translation>Paper width</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="148" />
         <source>Chinese encoding</source>
         <translation>Chinese encoding</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="149" />
         <source>Receipt printer</source>
         <translation>Receipt printer</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="153" />
         <source>Pin 2 (usual)</source>
         <translation>Pin 2 (usual)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="154" />
         <source>Pin 5 (second drawer)</source>
         <translation>Pin 5 (second drawer)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="159" />
         <source>Drawer pin</source>
         <translation>Drawer pin</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="160" />
         <source>Pulse on</source>
         <translation>Pulse on</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="161" />
         <source>Pulse off</source>
         <translation>Pulse off</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="162" />
         <source>Cash drawer</source>
         <translation>Cash drawer</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="165" />
         <source>Test print</source>
         <translation>Test print</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="166" />
         <source>Test the drawer</source>
         <translation>Test the drawer</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="171" />
         <source>Not tested yet</source>
         <translation>Not tested yet</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="174" />
         <source>Linux USB permissions</source>
         <translation>Linux USB permissions</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="186" />
         <source>Scanner test</source>
         <translation>Scanner test</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="188" />
         <source>Scan any code; what it is shows below:</source>
         <translation>Scan any code; what it is shows below:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="194" />
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="195" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="214" />
         <source>Receipt preview</source>
         <translation>Receipt preview</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="227" />
         <source> ms</source>
         <translation> ms</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="265" />
         <source>%1 or %1:9100</source>
         <translation>%1 or %1:9100</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="266" />
         <source>04b8:0e15 (vendor:product)</source>
         <translation>04b8:0e15 (vendor:product)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="267" />
         <source>COM3 or /dev/ttyUSB0@9600</source>
         <translation>COM3 or /dev/ttyUSB0@9600</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="289" />
         <source>Enter the USB address, e.g. 04b8:0e15 (vendor:product, shown by lsusb).</source>
         <translation>Enter the USB address, e.g. 04b8:0e15 (vendor:product, shown by lsusb).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="295" />
         <source>No permission to use the USB printer (errno 13, access denied). Run these commands as an administrator to install the udev rule:</source>
         <translation>No permission to use the USB printer (errno 13, access denied). Run these commands as an administrator to install the udev rule:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="298" />
         <source>On Linux a USB printer needs a udev rule before a normal user can print:</source>
         <translation>On Linux a USB printer needs a udev rule before a normal user can print:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="339" />
-        <location filename="../../counter_app/ui/device_settings.py" line="350" />
-        <location filename="../../counter_app/ui/device_settings.py" line="395" />
         <source>Invalid settings: %1</source>
         <translation>Invalid settings: %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="343" />
         <source>Test page sent, waiting to print…</source>
         <translation>Test page sent, waiting to print…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="369" />
         <source>Install the udev rule below.</source>
         <translation>Install the udev rule below.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="379" />
         <source>Product barcode</source>
         <translation>Product barcode</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="380" />
         <source>GS1 code</source>
         <translation>GS1 code</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="381" />
         <source>In-store weight/price label</source>
         <translation>In-store weight/price label</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="382" />
         <source>Receipt number (returns)</source>
         <translation>Receipt number (returns)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="383" />
         <source>Pickup code</source>
         <translation>Pickup code</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="384" />
         <source>E-invoice carrier</source>
         <translation>E-invoice carrier</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/device_settings.py" line="385" />
         <source>Invalid code</source>
         <translation>Invalid code</translation>
     </message>
@@ -724,17 +580,14 @@
 <context>
     <name>FirstSync</name>
     <message>
-        <location filename="../../counter_app/ui/first_sync.py" line="29" />
         <source>Loading products and staff from the warehouse…</source>
         <translation>Loading products and staff from the warehouse…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/first_sync.py" line="58" />
         <source>Warehouse unreachable</source>
         <translation>Warehouse unreachable</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/first_sync.py" line="59" />
         <source>This till has no products yet and cannot reach the warehouse. Check the network and try again.</source>
         <translation>This till has no products yet and cannot reach the warehouse. Check the network and try again.</translation>
     </message>
@@ -742,32 +595,26 @@
 <context>
     <name>LockDialog</name>
     <message>
-        <location filename="../../counter_app/ui/lock_screen.py" line="117" />
         <source>Locked</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/lock_screen.py" line="125" />
         <source>The counter is locked</source>
         <translation>The counter is locked</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/lock_screen.py" line="128" />
         <source>%1 locked it. Enter %1's PIN, or a supervisor's.</source>
         <translation>%1 locked it. Enter %1's PIN, or a supervisor's.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/lock_screen.py" line="137" />
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/lock_screen.py" line="145" />
         <source>Unlock  (Enter)</source>
         <translation>Unlock  (Enter)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/lock_screen.py" line="150" />
         <source>Switch cashier…  (F11)</source>
         <translation>Switch cashier…  (F11)</translation>
     </message>
@@ -775,77 +622,62 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="661" />
         <source>No shift open</source>
         <translation>No shift open</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="662" />
         <source>No shift is open at this till. Open one now?</source>
         <translation>No shift is open at this till. Open one now?</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="710" />
         <source>Open the cash drawer without a sale</source>
         <translation>Open the cash drawer without a sale</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="723" />
         <source>Printer and scanner settings</source>
         <translation>Printer and scanner settings</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="759" />
         <source>Lock the screen</source>
         <translation>Lock the screen</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="762" />
         <source>Set-up wizard (manager)…</source>
         <translation>Set-up wizard (manager)…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="767" />
         <source>Switch cashier…</source>
         <translation>Switch cashier…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="769" />
         <source>Reprint a receipt…</source>
         <translation>Reprint a receipt…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="771" />
         <source>Sync problems…</source>
         <translation>Sync problems…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="774" />
         <source>Open the cash drawer (supervisor)…</source>
         <translation>Open the cash drawer (supervisor)…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="779" />
         <source>Printer and scanner settings…</source>
         <translation>Printer and scanner settings…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="784" />
         <source>Stock to count…</source>
         <translation>Stock to count…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="803" />
         <source>Run the set-up wizard</source>
         <translation>Run the set-up wizard</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="108" />
         <source>Counter — %1</source>
         <translation>Counter — %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="195" />
         <source>&amp;Tools</source>
         <translation>&amp;Tools</translation>
     </message>
@@ -853,158 +685,126 @@
 <context>
     <name>PickupsScreen</name>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="56" />
         <source>All</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="63" />
         <source>Search: pickup code, its last digits, or name</source>
         <translation>Search: pickup code, its last digits, or name</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="66" />
-        <location filename="../../counter_app/ui/screens/pickups.py" line="74" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="73" />
         <source>Pickup code</source>
         <translation>Pickup code</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="75" />
         <source>Items</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="76" />
         <source>Customer</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="77" />
         <source>Hold until</source>
         <translation>Hold until</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="84" />
         <source>Scan or type the pickup code, then Enter</source>
         <translation>Scan or type the pickup code, then Enter</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="89" />
         <source>Hand over</source>
         <translation>Hand over</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="92" />
         <source>Print pickup slip</source>
         <translation>Print pickup slip</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="115" />
         <source>Pickups</source>
         <translation>Pickups</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="125" />
         <source>%1 is not a pickup code</source>
         <translation>%1 is not a pickup code</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="137" />
         <source>Pending confirmation</source>
         <translation>Pending confirmation</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="138" />
         <source>Confirmed</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="139" />
         <source>In transit</source>
         <translation>In transit</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="140" />
         <source>Ready</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="141" />
         <source>Picked up</source>
         <translation>Picked up</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="142" />
         <source>Expired</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="143" />
         <source>Cancelled</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="151" />
         <source>Pickup code %1 is not known at this store</source>
         <translation>Pickup code %1 is not known at this store</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="156" />
         <source>Pickup %1 is not ready yet (%2): its goods have not arrived</source>
         <translation>Pickup %1 is not ready yet (%2): its goods have not arrived</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="161" />
         <source>Pickup %1 was already handed over</source>
         <translation>Pickup %1 was already handed over</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="164" />
         <source>Pickup %1 cannot be handed over: it is %2</source>
         <translation>Pickup %1 cannot be handed over: it is %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="170" />
         <source>Enter a Taiwan phone number: 09 and 8 digits, or a landline with its area code</source>
         <translation>Enter a Taiwan phone number: 09 and 8 digits, or a landline with its area code</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="173" />
         <source>Enter a quantity from 1 to 999</source>
         <translation>Enter a quantity from 1 to 999</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="175" />
         <source>Enter the customer's name</source>
         <translation>Enter the customer's name</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="178" />
         <source>No pickup code yet: the warehouse has not confirmed this reservation</source>
         <translation>No pickup code yet: the warehouse has not confirmed this reservation</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="218" />
         <source>Pickup slip sent to the printer</source>
         <translation>Pickup slip sent to the printer</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="252" />
         <source>Handed over %1: %2</source>
         <translation>Handed over %1: %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="266" />
         <source>The hand-over could not be recorded: %1</source>
         <translation>The hand-over could not be recorded: %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/pickups.py" line="273" />
         <source>The pickup list could not be read: %1</source>
         <translation>The pickup list could not be read: %1</translation>
     </message>
@@ -1012,152 +812,122 @@
 <context>
     <name>ProblemReasons</name>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="13" />
         <source>The receipt number is already used by another sale at the warehouse.</source>
         <translation>The receipt number is already used by another sale at the warehouse.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="16" />
         <source>The warehouse already has an operation with this id but different content.</source>
         <translation>The warehouse already has an operation with this id but different content.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="20" />
         <source>Not enough stock at the warehouse for this request.</source>
         <translation>Not enough stock at the warehouse for this request.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="23" />
         <source>The stock moved since the count began; count again.</source>
         <translation>The stock moved since the count began; count again.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="26" />
         <source>The order is no longer in a state that allows this.</source>
         <translation>The order is no longer in a state that allows this.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="29" />
         <source>A product in it is not known to the warehouse.</source>
         <translation>A product in it is not known to the warehouse.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="32" />
         <source>The cashier or staff member is not known to the warehouse.</source>
         <translation>The cashier or staff member is not known to the warehouse.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="35" />
         <source>The warehouse could not accept its content (a bug in this till; tell support).</source>
         <translation>The warehouse could not accept its content (a bug in this till; tell support).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="39" />
         <source>The warehouse could not read the request (a bug in this till; tell support).</source>
         <translation>The warehouse could not read the request (a bug in this till; tell support).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="43" />
         <source>This till is not allowed to do this.</source>
         <translation>This till is not allowed to do this.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="46" />
         <source>The warehouse does not accept this till's key; it may have been revoked.</source>
         <translation>The warehouse does not accept this till's key; it may have been revoked.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="50" />
         <source>This till is not set up for a store.</source>
         <translation>This till is not set up for a store.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="53" />
         <source>No warehouse is set up.</source>
         <translation>No warehouse is set up.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="54" />
         <source>The products do not all ship from one partner.</source>
         <translation>The products do not all ship from one partner.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="57" />
         <source>The operation is too large for the warehouse.</source>
         <translation>The operation is too large for the warehouse.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="60" />
         <source>The warehouse had an internal error; retry later.</source>
         <translation>The warehouse had an internal error; retry later.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="63" />
         <source>The warehouse was busy; retry later.</source>
         <translation>The warehouse was busy; retry later.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="66" />
         <source>More would come back than was sold, less what another till already returned.</source>
         <translation>More would come back than was sold, less what another till already returned.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="70" />
         <source>A product returned is not on the original sale.</source>
         <translation>A product returned is not on the original sale.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="73" />
         <source>The warehouse does not know the original sale.</source>
         <translation>The warehouse does not know the original sale.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="83" />
         <source>Sale</source>
         <translation>Sale</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="84" />
         <source>Return</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="85" />
         <source>Pickup reservation</source>
         <translation>Pickup reservation</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="86" />
         <source>Reservation cancelled</source>
         <translation>Reservation cancelled</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="87" />
         <source>Pickup handed over</source>
         <translation>Pickup handed over</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="88" />
         <source>Stock count</source>
         <translation>Stock count</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="89" />
         <source>Dropship order</source>
         <translation>Dropship order</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="90" />
         <source>Dropship order cancelled</source>
         <translation>Dropship order cancelled</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="91" />
         <source>Shift close</source>
         <translation>Shift close</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="92" />
         <source>Audit entry</source>
         <translation>Audit entry</translation>
     </message>
@@ -1165,47 +935,38 @@
 <context>
     <name>ReprintDialog</name>
     <message>
-        <location filename="../../counter_app/ui/reprint_dialog.py" line="22" />
         <source>Reprint a receipt</source>
         <translation>Reprint a receipt</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reprint_dialog.py" line="24" />
         <source>Receipt</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reprint_dialog.py" line="24" />
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reprint_dialog.py" line="24" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reprint_dialog.py" line="27" />
         <source>Reprint</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reprint_dialog.py" line="28" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reprint_dialog.py" line="58" />
         <source>Sent %1 to the printer</source>
         <translation>Sent %1 to the printer</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reprint_dialog.py" line="61" />
         <source>Receipt %1 is not in this till's journal</source>
         <translation>Receipt %1 is not in this till's journal</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/reprint_dialog.py" line="63" />
         <source>Could not reprint %1</source>
         <translation>Could not reprint %1</translation>
     </message>
@@ -1213,162 +974,130 @@
 <context>
     <name>ReturnsScreen</name>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="62" />
         <source>No sale %1 in this till's journal</source>
         <translation>No sale %1 in this till's journal</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="63" />
         <source>Choose how many of a line come back</source>
         <translation>Choose how many of a line come back</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="64" />
         <source>That line is not on this receipt</source>
         <translation>That line is not on this receipt</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="65" />
         <source>The quantity is not valid</source>
         <translation>The quantity is not valid</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="66" />
         <source>More than was sold (less what was already returned)</source>
         <translation>More than was sold (less what was already returned)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="69" />
         <source>Choose where the goods go</source>
         <translation>Choose where the goods go</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="70" />
         <source>Too many lines for one return</source>
         <translation>Too many lines for one return</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="71" />
         <source>No shift is open: open one before a refund</source>
         <translation>No shift is open: open one before a refund</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="72" />
         <source>This refund needs a supervisor</source>
         <translation>This refund needs a supervisor</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="73" />
         <source>The refund is above the approver's limit</source>
         <translation>The refund is above the approver's limit</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="76" />
         <source>Only sales paid in cash can be refunded here</source>
         <translation>Only sales paid in cash can be refunded here</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="82" />
         <source>It was not saved: %1</source>
         <translation>It was not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="88" />
         <source>Back on the shelf</source>
         <translation>Back on the shelf</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="89" />
         <source>Send to the warehouse</source>
         <translation>Send to the warehouse</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="90" />
         <source>Damaged</source>
         <translation>Damaged</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="123" />
         <source>Scan the receipt's barcode or type its number</source>
         <translation>Scan the receipt's barcode or type its number</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="127" />
         <source>Find</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="140" />
         <source>Product</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="141" />
         <source>Paid</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="142" />
         <source>Sold</source>
         <translation>Sold</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="143" />
         <source>Returned</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="144" />
         <source>Return now</source>
         <translation>Return now</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="145" />
         <source>Goes to</source>
         <translation>Goes to</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="156" />
         <source>Take the return and refund cash  (F12)</source>
         <translation>Take the return and refund cash  (F12)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="168" />
         <source>Receipt</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="185" />
         <source>Returns</source>
         <translation>Returns</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="241" />
         <source>Choose what comes back, then take the return</source>
         <translation>Choose what comes back, then take the return</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="248" />
         <source>Return %1 taken: refund %2 in cash</source>
         <translation>Return %1 taken: refund %2 in cash</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="257" />
         <source>A supervisor approves this refund</source>
         <translation>A supervisor approves this refund</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="294" />
         <source>Scan a receipt to return goods</source>
         <translation>Scan a receipt to return goods</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="298" />
         <source>Receipt %1, %2, paid %3</source>
         <translation>Receipt %1, %2, paid %3</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="341" />
         <source>Refund: %1</source>
         <translation>Refund: %1</translation>
     </message>
@@ -1376,177 +1105,140 @@
 <context>
     <name>SaleScreen</name>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="134" />
         <source>Scan a barcode or type a code or name, then Enter</source>
         <translation>Scan a barcode or type a code or name, then Enter</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="174" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="185" />
-        <location filename="../../counter_app/ui/screens/sale.py" line="732" />
         <source>Cashier: %1</source>
         <translation>Cashier: %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="200" />
         <source>Cash (F12)</source>
         <translation>Cash (F12)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="202" />
         <source>Quantity (F4)</source>
         <translation>Quantity (F4)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="205" />
         <source>Remove line (Del)</source>
         <translation>Remove line (Del)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="206" />
         <source>Clear cart</source>
         <translation>Clear cart</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="349" />
         <source>The cart has %1 items that are not paid for. Close the till and drop them?</source>
         <translation>The cart has %1 items that are not paid for. Close the till and drop them?</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="360" />
         <source>Drop the cart?</source>
         <translation>Drop the cart?</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="370" />
         <source>Sale</source>
         <translation>Sale</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="395" />
         <source>In-store price label %1 is not set up for this store</source>
         <translation>In-store price label %1 is not set up for this store</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="404" />
         <source>E-invoice carrier %1 for this sale</source>
         <translation>E-invoice carrier %1 for this sale</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="431" />
         <source>The cart is empty</source>
         <translation>The cart is empty</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="460" />
         <source>Quantity</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="471" />
         <source>Quantity must be a whole number, not “%1”</source>
         <translation>Quantity must be a whole number, not “%1”</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="479" />
-        <location filename="../../counter_app/ui/screens/sale.py" line="702" />
         <source>Quantity must be at least 1. To take the line off, use Remove line (Del).</source>
         <translation>Quantity must be at least 1. To take the line off, use Remove line (Del).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="484" />
-        <location filename="../../counter_app/ui/screens/sale.py" line="698" />
         <source>Quantity can be at most %1 per line</source>
         <translation>Quantity can be at most %1 per line</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="493" />
         <source>Quantity not changed</source>
         <translation>Quantity not changed</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="500" />
         <source>Large quantity</source>
         <translation>Large quantity</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="501" />
         <source>Sell %1 of %2? That is more than usual.</source>
         <translation>Sell %1 of %2? That is more than usual.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="515" />
         <source>Removed %1</source>
         <translation>Removed %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="521" />
         <source>Clear the cart? %1 items will be taken off.</source>
         <translation>Clear the cart? %1 items will be taken off.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="540" />
         <source>Unreadable code; scan again</source>
         <translation>Unreadable code; scan again</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="565" />
         <source>No product with code %1</source>
         <translation>No product with code %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="582" />
         <source>Nothing matches “%1”</source>
         <translation>Nothing matches “%1”</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="596" />
         <source>%1 matches: pick one and press Enter (Esc closes)</source>
         <translation>%1 matches: pick one and press Enter (Esc closes)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="603" />
         <source>Look-up failed: %1</source>
         <translation>Look-up failed: %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="645" />
         <source>%1: this store has %2 by the records. Sold anyway; check the shelf, it will be listed to count.</source>
         <translation>%1: this store has %2 by the records. Sold anyway; check the shelf, it will be listed to count.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="680" />
         <source>%1 × %2</source>
         <translation>%1 × %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="721" />
         <source>Sale %1 done. Change due: %2</source>
         <translation>Sale %1 done. Change due: %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="725" />
         <source>Change due
 %1</source>
         <translation>Change due
 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="739" />
         <source>No shift is open: open one (F6) before selling. The cart is kept.</source>
         <translation>No shift is open: open one (F6) before selling. The cart is kept.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="748" />
         <source>The sale was not saved: %1. The cart is kept; try again.</source>
         <translation>The sale was not saved: %1. The cart is kept; try again.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="757" />
         <source>%1 items</source>
         <translation>%1 items</translation>
     </message>
@@ -1554,57 +1246,46 @@
 <context>
     <name>ScanMessages</name>
     <message>
-        <location filename="../../counter_app/ui/scan_messages.py" line="13" />
         <source>Nothing was scanned</source>
         <translation>Nothing was scanned</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/scan_messages.py" line="14" />
         <source>Code is too short</source>
         <translation>Code is too short</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/scan_messages.py" line="15" />
         <source>Code is too long</source>
         <translation>Code is too long</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/scan_messages.py" line="16" />
         <source>Code contains control characters</source>
         <translation>Code contains control characters</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/scan_messages.py" line="19" />
         <source>Wrong check digit, scan again</source>
         <translation>Wrong check digit, scan again</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/scan_messages.py" line="22" />
         <source>The date in the code is invalid</source>
         <translation>The date in the code is invalid</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/scan_messages.py" line="25" />
         <source>Malformed GS1 code</source>
         <translation>Malformed GS1 code</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/scan_messages.py" line="26" />
         <source>GS1 code carries no GTIN</source>
         <translation>GS1 code carries no GTIN</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/scan_messages.py" line="29" />
         <source>Malformed pickup code</source>
         <translation>Malformed pickup code</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/scan_messages.py" line="32" />
         <source>Malformed e-invoice carrier</source>
         <translation>Malformed e-invoice carrier</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/scan_messages.py" line="35" />
         <source>Unknown code format</source>
         <translation>Unknown code format</translation>
     </message>
@@ -1612,17 +1293,14 @@
 <context>
     <name>ScanRouter</name>
     <message>
-        <location filename="../../counter_app/ui/scan_router.py" line="119" />
         <source>Receipt %1: returns cannot be taken at this till yet</source>
         <translation>Receipt %1: returns cannot be taken at this till yet</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/scan_router.py" line="124" />
         <source>Pickup code %1: pickups cannot be handed over at this till yet</source>
         <translation>Pickup code %1: pickups cannot be handed over at this till yet</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/scan_router.py" line="127" />
         <source>%1: this till cannot take this kind of code yet</source>
         <translation>%1: this till cannot take this kind of code yet</translation>
     </message>
@@ -1630,429 +1308,342 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="125" />
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="127" />
         <source>The language of this till's screens and receipts.</source>
         <translation>The language of this till's screens and receipts.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="132" />
         <source>Choose with the arrow keys; Enter goes on.</source>
         <translation>Choose with the arrow keys; Enter goes on.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="148" />
         <source>Enter the warehouse's address.</source>
         <translation>Enter the warehouse's address.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="151" />
-        <location filename="../../counter_app/ui/setup_wizard.py" line="155" />
         <source>That is not a web address: enter something like https://warehouse.example.tw</source>
         <translation>That is not a web address: enter something like https://warehouse.example.tw</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="159" />
         <source>Plain http:// is not encrypted: use https://. Plain http is allowed only to this computer.</source>
         <translation>Plain http:// is not encrypted: use https://. Plain http is allowed only to this computer.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="164" />
         <source>The name in %1 was not found. Check the spelling, or this till's network (DNS).</source>
         <translation>The name in %1 was not found. Check the spelling, or this till's network (DNS).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="168" />
         <source>Nothing answers at %1: the address or port is wrong, or the warehouse is not running.</source>
         <translation>Nothing answers at %1: the address or port is wrong, or the warehouse is not running.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="172" />
         <source>No answer from %1 in time: check the network cable or Wi-Fi, a firewall, or the address.</source>
         <translation>No answer from %1 in time: check the network cable or Wi-Fi, a firewall, or the address.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="177" />
         <source>The certificate of %1 is not trusted: it may be self-signed, expired or made for another name. Ask whoever runs the warehouse.</source>
         <translation>The certificate of %1 is not trusted: it may be self-signed, expired or made for another name. Ask whoever runs the warehouse.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="182" />
         <source>A secure connection to %1 failed: is it really https on that port?</source>
         <translation>A secure connection to %1 failed: is it really https on that port?</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="185" />
         <source>Something answers at %1, but it is not the warehouse: check the address.</source>
         <translation>Something answers at %1, but it is not the warehouse: check the address.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="189" />
         <source>The connection to %1 failed.</source>
         <translation>The connection to %1 failed.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="199" />
         <source>Connected: the warehouse answered in %1 ms.</source>
         <translation>Connected: the warehouse answered in %1 ms.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="206" />
         <source>Plain http to this computer: no certificate to check.</source>
         <translation>Plain http to this computer: no certificate to check.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="212" />
         <source>Certificate: %1, issued by %2, valid until %3 (%4 days).</source>
         <translation>Certificate: %1, issued by %2, valid until %3 (%4 days).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="222" />
         <source>The certificate expires soon: ask for it to be renewed.</source>
         <translation>The certificate expires soon: ask for it to be renewed.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="261" />
         <source>Warehouse address</source>
         <translation>Warehouse address</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="263" />
         <source>Where this till sends its sales: the address your IT person or the admin gave.</source>
         <translation>Where this till sends its sales: the address your IT person or the admin gave.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="268" />
         <source>&amp;Address:</source>
         <translation>&amp;Address:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="269" />
         <source>&amp;Test the connection</source>
         <translation>&amp;Test the connection</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="297" />
         <source>Testing the connection…</source>
         <translation>Testing the connection…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="325" />
         <source>The test could not run: %1</source>
         <translation>The test could not run: %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="336" />
         <source>This code is not known. Check it and type it again as the admin gave it.</source>
         <translation>This code is not known. Check it and type it again as the admin gave it.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="340" />
         <source>This code was already used by another till: ask the admin for a new one.</source>
         <translation>This code was already used by another till: ask the admin for a new one.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="344" />
         <source>This code has expired: ask the admin for a new one.</source>
         <translation>This code has expired: ask the admin for a new one.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="347" />
         <source>The warehouse did not answer: check the connection and try again.</source>
         <translation>The warehouse did not answer: check the connection and try again.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="350" />
-        <location filename="../../counter_app/ui/setup_wizard.py" line="454" />
         <source>The warehouse refused the code: %1</source>
         <translation>The warehouse refused the code: %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="360" />
         <source>This till is enrolled at %1 (%2) as till %3.</source>
         <translation>This till is enrolled at %1 (%2) as till %3.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="398" />
         <source>Enrollment</source>
         <translation>Enrollment</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="401" />
         <source>This till already belongs to a store; its key stays as it is.</source>
         <translation>This till already belongs to a store; its key stays as it is.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="408" />
         <source>A one-time code from the admin.</source>
         <translation>A one-time code from the admin.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="411" />
         <source>The admin gives each new till a one-time code. The till exchanges it for its own key, kept where only this computer's user can read it.</source>
         <translation>The admin gives each new till a one-time code. The till exchanges it for its own key, kept where only this computer's user can read it.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="417" />
         <source>Enrollment &amp;code:</source>
         <translation>Enrollment &amp;code:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="433" />
         <source>Exchanging the code…</source>
         <translation>Exchanging the code…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="535" />
         <source>Receipt printer</source>
         <translation>Receipt printer</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="537" />
         <source>How this till reaches its receipt printer. Print a test page to be sure.</source>
         <translation>How this till reaches its receipt printer. Print a test page to be sure.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="549" />
         <source>No printer (receipts are kept in a file)</source>
         <translation>No printer (receipts are kept in a file)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="552" />
         <source>Network (host:port, usually port 9100)</source>
         <translation>Network (host:port, usually port 9100)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="553" />
         <source>USB</source>
         <translation>USB</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="554" />
         <source>Serial port (COM)</source>
         <translation>Serial port (COM)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="562" />
         <source>80 mm</source>
         <translation>80 mm</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="563" />
         <source>58 mm</source>
         <translation>58 mm</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="565" />
         <source>&amp;Connection:</source>
         <translation>&amp;Connection:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="566" />
         <source>A&amp;ddress:</source>
         <translation>A&amp;ddress:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="567" />
         <source>&amp;Paper width:</source>
         <translation>&amp;Paper width:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="568" />
         <source>&amp;Test print</source>
         <translation>&amp;Test print</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="581" />
         <source>04b8:0e15 (vendor:product)</source>
         <translation>04b8:0e15 (vendor:product)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="584" />
         <source>COM3 or /dev/ttyUSB0@9600</source>
         <translation>COM3 or /dev/ttyUSB0@9600</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="603" />
         <source>enter the printer's address</source>
         <translation>enter the printer's address</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="609" />
         <source>the address must be host or host:port</source>
         <translation>the address must be host or host:port</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="624" />
         <source>These settings cannot work: %1</source>
         <translation>These settings cannot work: %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="651" />
         <source>Test page sent, waiting for the printer…</source>
         <translation>Test page sent, waiting for the printer…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="710" />
         <source>a product barcode</source>
         <translation>a product barcode</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="711" />
         <source>a GS1 code</source>
         <translation>a GS1 code</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="712" />
         <source>an in-store weight or price label</source>
         <translation>an in-store weight or price label</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="713" />
         <source>a receipt number</source>
         <translation>a receipt number</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="714" />
         <source>a pickup code</source>
         <translation>a pickup code</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="715" />
         <source>an e-invoice carrier</source>
         <translation>an e-invoice carrier</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="716" />
         <source>not a code the till knows</source>
         <translation>not a code the till knows</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="722" />
         <source>Read: %1 (%2).</source>
         <translation>Read: %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="728" />
         <source>Prefix %1: found.</source>
         <translation>Prefix %1: found.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="730" />
         <source>Prefix %1 expected, but the scan starts with %2: set the scanner to send it, or clear the prefix here.</source>
         <translation>Prefix %1 expected, but the scan starts with %2: set the scanner to send it, or clear the prefix here.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="740" />
         <source>Suffix %1: found.</source>
         <translation>Suffix %1: found.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="742" />
         <source>Suffix %1 expected, but the scan ends with %2: set the scanner to send it, or clear the suffix here.</source>
         <translation>Suffix %1 expected, but the scan ends with %2: set the scanner to send it, or clear the suffix here.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="752" />
         <source>No prefix or suffix is set: the scan is used as read.</source>
         <translation>No prefix or suffix is set: the scan is used as read.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="758" />
         <source>The scanner works with these settings.</source>
         <translation>The scanner works with these settings.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="798" />
         <source>Scanner test</source>
         <translation>Scanner test</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="800" />
         <source>Scan any barcode into the field: the till shows what it read.</source>
         <translation>Scan any barcode into the field: the till shows what it read.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="805" />
         <source>A prefix or suffix is only needed if the scanner was set to add characters before or after each code. No scanner yet? Press Enter to go on.</source>
         <translation>A prefix or suffix is only needed if the scanner was set to add characters before or after each code. No scanner yet? Press Enter to go on.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="811" />
         <source>&amp;Scan here:</source>
         <translation>&amp;Scan here:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="812" />
         <source>&amp;Prefix:</source>
         <translation>&amp;Prefix:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="813" />
         <source>S&amp;uffix:</source>
         <translation>S&amp;uffix:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="846" />
         <source>All set</source>
         <translation>All set</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="847" />
         <source>Press Enter to finish.</source>
         <translation>Press Enter to finish.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="853" />
         <source>Language: %1</source>
         <translation>Language: %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="856" />
         <source>Warehouse: %1</source>
         <translation>Warehouse: %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="868" />
         <source>Receipt printer: %1</source>
         <translation>Receipt printer: %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="872" />
         <source>none (receipts are kept in a file)</source>
         <translation>none (receipts are kept in a file)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="879" />
         <source>The printer and scanner settings apply now; a new language or warehouse address when the counter starts again.</source>
         <translation>The printer and scanner settings apply now; a new language or warehouse address when the counter starts again.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="936" />
         <source>Set up this till</source>
         <translation>Set up this till</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="938" />
         <source>Next &gt;</source>
         <translation>Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="941" />
         <source>&lt; Back</source>
         <translation>&lt; Back</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="944" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/setup_wizard.py" line="947" />
         <source>Finish</source>
         <translation>Finish</translation>
     </message>
@@ -2060,233 +1651,186 @@
 <context>
     <name>ShiftScreen</name>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="64" />
         <source>No shift is open: count the float and open one</source>
         <translation>No shift is open: count the float and open one</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="65" />
         <source>A shift is already open</source>
         <translation>A shift is already open</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="66" />
         <source>The count is not valid</source>
         <translation>The count is not valid</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="67" />
         <source>Enter an amount above zero</source>
         <translation>Enter an amount above zero</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="68" />
         <source>That amount is too large to record</source>
         <translation>That amount is too large to record</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="69" />
         <source>Please give a reason</source>
         <translation>Please give a reason</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="70" />
         <source>The reason is too long</source>
         <translation>The reason is too long</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="71" />
         <source>The drawer should not hold that much cash</source>
         <translation>The drawer should not hold that much cash</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="74" />
         <source>%1 operations still wait to sync: a supervisor must confirm the close</source>
         <translation>%1 operations still wait to sync: a supervisor must confirm the close</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="81" />
         <source>It was not saved: %1</source>
         <translation>It was not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="88" />
         <source>Cash</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="89" />
         <source>Card</source>
         <translation>Card</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="90" />
         <source>Store voucher</source>
         <translation>Store voucher</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="267" />
         <source>Open the shift</source>
         <translation>Open the shift</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="269" />
         <source>Cash in…</source>
         <translation>Cash in…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="272" />
         <source>Cash out…</source>
         <translation>Cash out…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="274" />
         <source>X report</source>
         <translation>X report</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="276" />
         <source>Close the shift</source>
         <translation>Close the shift</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="280" />
         <source>Figure</source>
         <translation>Figure</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="280" />
         <source>Sum</source>
         <translation>Sum</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="324" />
         <source>Shift</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="354" />
-        <location filename="../../counter_app/ui/screens/shift.py" line="537" />
         <source>Expected in the drawer</source>
         <translation>Expected in the drawer</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="358" />
         <source>Counted at the last close</source>
         <translation>Counted at the last close</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="371" />
         <source>Shift opened with %1</source>
         <translation>Shift opened with %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="400" />
         <source>Cash in: %1</source>
         <translation>Cash in: %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="400" />
         <source>Cash out: %1</source>
         <translation>Cash out: %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="420" />
         <source>X report printed</source>
         <translation>X report printed</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="435" />
         <source>Close the shift with %1 operations not yet synced</source>
         <translation>Close the shift with %1 operations not yet synced</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="451" />
         <source>Shift closed. Difference %1. The Z report is printing.</source>
         <translation>Shift closed. Difference %1. The Z report is printing.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="489" />
         <source>The report was not printed: %1</source>
         <translation>The report was not printed: %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="495" />
         <source>Shift open since %1 (%2)</source>
         <translation>Shift open since %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="499" />
         <source>To close: count the drawer, then Close the shift</source>
         <translation>To close: count the drawer, then Close the shift</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="501" />
         <source>No shift open</source>
         <translation>No shift open</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="502" />
         <source>To open: count the float, then Open the shift</source>
         <translation>To open: count the float, then Open the shift</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="510" />
         <source>Z report (closed)</source>
         <translation>Z report (closed)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="510" />
         <source>X report (so far)</source>
         <translation>X report (so far)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="516" />
         <source>%1: %2 sales</source>
         <translation>%1: %2 sales</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="523" />
         <source>Opening float</source>
         <translation>Opening float</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="528" />
         <source>  difference from the last close</source>
         <translation>  difference from the last close</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="533" />
         <source>Cash sales</source>
         <translation>Cash sales</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="534" />
         <source>Cash refunds</source>
         <translation>Cash refunds</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="535" />
         <source>Cash in</source>
         <translation>Cash in</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="536" />
         <source>Cash out</source>
         <translation>Cash out</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="541" />
         <source>Counted</source>
         <translation>Counted</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="542" />
         <source>Difference</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="544" />
         <source>Operations waiting to sync</source>
         <translation>Operations waiting to sync</translation>
     </message>
@@ -2294,32 +1838,26 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../counter_app/ui/sign_in_dialog.py" line="33" />
         <source>Sign in</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sign_in_dialog.py" line="42" />
         <source>Staff PIN</source>
         <translation>Staff PIN</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sign_in_dialog.py" line="53" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sign_in_dialog.py" line="54" />
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sign_in_dialog.py" line="57" />
         <source>Enter your PIN</source>
         <translation>Enter your PIN</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sign_in_dialog.py" line="77" />
         <source>Wrong PIN</source>
         <translation>Wrong PIN</translation>
     </message>
@@ -2327,33 +1865,26 @@
 <context>
     <name>StockPanel</name>
     <message>
-        <location filename="../../counter_app/ui/stock_panel.py" line="17" />
-        <location filename="../../counter_app/ui/stock_panel.py" line="82" />
         <source>Stock</source>
         <translation>Stock</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/stock_panel.py" line="36" />
         <source>Stock: %1</source>
         <translation>Stock: %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/stock_panel.py" line="38" />
         <source>Live from the warehouse</source>
         <translation>Live from the warehouse</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/stock_panel.py" line="45" />
         <source>Offline: cached figures, up to %1 old</source>
         <translation>Offline: cached figures, up to %1 old</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/stock_panel.py" line="59" />
         <source>%1 (this store)</source>
         <translation>%1 (this store)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/stock_panel.py" line="62" />
         <source>%1 (available %2)</source>
         <translation>%1 (available %2)</translation>
     </message>
@@ -2361,52 +1892,42 @@
 <context>
     <name>StockScreen</name>
     <message>
-        <location filename="../../counter_app/ui/screens/stock.py" line="66" />
         <source>Barcode, SKU or name, then Enter</source>
         <translation>Barcode, SKU or name, then Enter</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/stock.py" line="79" />
         <source>0912345678 or (02) 2345-6789</source>
         <translation>0912345678 or (02) 2345-6789</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/stock.py" line="80" />
         <source>Reserve for pickup</source>
         <translation>Reserve for pickup</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/stock.py" line="85" />
         <source>Quantity</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/stock.py" line="86" />
         <source>Customer</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/stock.py" line="87" />
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/stock.py" line="113" />
         <source>Stock</source>
         <translation>Stock</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/stock.py" line="146" />
         <source>Nothing matches “%1”</source>
         <translation>Nothing matches “%1”</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/stock.py" line="188" />
         <source>Reserved for pickup, pending confirmation: %1 (see Pickups, F8)</source>
         <translation>Reserved for pickup, pending confirmation: %1 (see Pickups, F8)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/stock.py" line="203" />
         <source>Look-up failed: %1</source>
         <translation>Look-up failed: %1</translation>
     </message>
@@ -2414,79 +1935,62 @@
 <context>
     <name>StockToCountDialog</name>
     <message>
-        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="35" />
         <source>Stock to count</source>
         <translation>Stock to count</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="38" />
         <source>Products this store has sold more of than its records hold. Count them on the shelf and correct the stock. Figures include sales not yet sent to the warehouse.</source>
         <translation>Products this store has sold more of than its records hold. Count them on the shelf and correct the stock. Figures include sales not yet sent to the warehouse.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="46" />
-        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="63" />
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="47" />
-        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="64" />
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="48" />
         <source>Stock</source>
         <translation>Stock</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="49" />
         <source>Not yet synced</source>
         <translation>Not yet synced</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="50" />
         <source>Warehouse figure of</source>
         <translation>Warehouse figure of</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="54" />
         <source>No product is below zero at this store.</source>
         <translation>No product is below zero at this store.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="57" />
         <source>The warehouse reported these below zero when it applied this store's sales:</source>
         <translation>The warehouse reported these below zero when it applied this store's sales:</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="65" />
         <source>Warehouse figure</source>
         <translation>Warehouse figure</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="66" />
         <source>Receipt</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="67" />
         <source>Reported at</source>
         <translation>Reported at</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="73" />
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="74" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="127" />
         <source>never</source>
         <translation>never</translation>
     </message>
@@ -2494,57 +1998,46 @@
 <context>
     <name>SupervisorApprovalDialog</name>
     <message>
-        <location filename="../../counter_app/ui/supervisor_prompt.py" line="31" />
         <source>Wrong PIN</source>
         <translation>Wrong PIN</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/supervisor_prompt.py" line="34" />
         <source>Too many wrong PINs: try again in %1 seconds</source>
         <translation>Too many wrong PINs: try again in %1 seconds</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/supervisor_prompt.py" line="38" />
         <source>Device settings need a manager's PIN</source>
         <translation>Device settings need a manager's PIN</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/supervisor_prompt.py" line="40" />
         <source>The set-up wizard needs a manager's PIN</source>
         <translation>The set-up wizard needs a manager's PIN</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/supervisor_prompt.py" line="42" />
         <source>That PIN is not a supervisor's</source>
         <translation>That PIN is not a supervisor's</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/supervisor_prompt.py" line="44" />
         <source>Please give a reason</source>
         <translation>Please give a reason</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/supervisor_prompt.py" line="46" />
         <source>The approval has expired; ask again</source>
         <translation>The approval has expired; ask again</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/supervisor_prompt.py" line="47" />
         <source>The approval could not be checked; try again</source>
         <translation>The approval could not be checked; try again</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/supervisor_prompt.py" line="70" />
         <source>Supervisor approval</source>
         <translation>Supervisor approval</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/supervisor_prompt.py" line="79" />
         <source>Supervisor PIN</source>
         <translation>Supervisor PIN</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/supervisor_prompt.py" line="81" />
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
@@ -2552,47 +2045,38 @@
 <context>
     <name>SyncProblemsDialog</name>
     <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="43" />
         <source>Operations the warehouse rejected</source>
         <translation>Operations the warehouse rejected</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="45" />
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="45" />
         <source>Created</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="45" />
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="54" />
         <source>Nothing needs attention.</source>
         <translation>Nothing needs attention.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="55" />
         <source>Retry</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="56" />
         <source>Discard… (supervisor)</source>
         <translation>Discard… (supervisor)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="57" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_problems_dialog.py" line="117" />
         <source>Discard %1: it will never reach the warehouse.</source>
         <translation>Discard %1: it will never reach the warehouse.</translation>
     </message>
@@ -2600,22 +2084,18 @@
 <context>
     <name>TaskRunner</name>
     <message>
-        <location filename="../../counter_app/ui/task_runner.py" line="188" />
         <source>Something went wrong</source>
         <translation>Something went wrong</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/task_runner.py" line="200" />
         <source>The disk is full. Free some space, then try again.</source>
         <translation>The disk is full. Free some space, then try again.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/task_runner.py" line="203" />
         <source>The connection failed or timed out. Nothing was lost; try again in a moment.</source>
         <translation>The connection failed or timed out. Nothing was lost; try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/task_runner.py" line="206" />
         <source>Something went wrong and it was not done. It has been written to the log; if it happens again, tell your supervisor.</source>
         <translation>Something went wrong and it was not done. It has been written to the log; if it happens again, tell your supervisor.</translation>
     </message>

@@ -16,11 +16,12 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from counter_app.bootstrap import TillSetup, is_enrolled, load_store, printer_config
+from counter_app.core.setup import AddressCheck, AddressProblem
 from counter_app.devices.factory import build_print_queue, build_receipt_printer
 from counter_app.devices.print_queue import PrintQueue
 from counter_app.local.db import LocalDatabase
 from counter_app.ui.i18n import install_translator, switch_language
-from counter_app.ui.setup_wizard import SetupWizard
+from counter_app.ui.setup_wizard import SetupWizard, address_problem_text
 from counter_app.ui.task_runner import TaskRunner
 from tests.integration.devices.conftest import FakeNetworkPrinter
 from warehouse_api.embedded import ensure_demo, issue_enrollment_code, start_embedded
@@ -247,6 +248,11 @@ def test_bad_addresses_are_refused_with_a_reason(
         assert "Nothing answers at" in _test_address(walk, f"http://127.0.0.1:{closed}")
         assert "No answer from" in _test_address(walk, f"http://127.0.0.1:{silent_port}")
         assert walk.setup.settings.section("warehouse") == {}  # nothing saved
+        # An untrusted certificate (test_self_check.py makes one for real) reads:
+        untrusted = AddressCheck("https://wh.example.tw", AddressProblem.BAD_CERTIFICATE, "x")
+        assert "certificate of https://wh.example.tw is not trusted" in address_problem_text(
+            untrusted
+        )
     finally:
         walk.close()
 
