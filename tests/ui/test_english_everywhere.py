@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
     QWizard,
 )
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from counter_app.bootstrap import CounterApp, TillSetup, build_counter, demo_cashier
 from counter_app.core.money import Money
@@ -194,6 +194,42 @@ def test_every_screen_of_the_frame_reads_in_english(
         _settle(qtbot, counter.tasks)
         untranslated.check(f"screen {screen.name} ({screen.key})", window)
         assert CJK.search(screen.title()) is None, screen.title()
+    assert untranslated.found == []
+
+
+def test_the_screens_read_in_english_after_scans_of_every_kind(
+    counter: CounterApp, untranslated: Untranslated, qtbot: Any
+) -> None:
+    """Scans bring screens to the front with something to say (a product in the cart,
+    a code nobody knows, a receipt or pickup code that is not found): each screen they
+    reach is read again, as is every screen afterwards."""
+    with counter.services.db.read() as session:
+        product_code = session.scalars(
+            select(models.Barcode.code).where(func.length(models.Barcode.code) == 13).limit(1)
+        ).one()
+    scans = [
+        product_code,  # a product: the sale screen, a line in the cart, its stock
+        "4710000000000",  # no such product: a red message
+        "RS001-991231-0001",  # a receipt number never issued: returns says so
+        "PU23456789",  # a pickup code nobody holds
+        "12",  # too short to be a code: typed text, stays where it is
+    ]
+    window = counter.window
+    for code in scans:
+        counter.router.on_scanned(code)
+        _settle(qtbot, counter.tasks)
+        current = window.current_screen()
+        assert current is not None
+        untranslated.check(f"after scanning {code} ({current.name})", window)
+        shown = " ".join(text for _where, text in _texts(window))
+        if code == product_code:
+            assert counter.sale_screen.cart_model.cart.lines, "the product is not in the cart"
+        elif code != "12":
+            assert code in shown, f"the scan {code} left no trace on {current.name}"
+    for screen in window.screens():
+        window.show_screen(screen.name)
+        _settle(qtbot, counter.tasks)
+        untranslated.check(f"screen {screen.name} after the scans", window)
     assert untranslated.found == []
 
 
