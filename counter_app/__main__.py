@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from counter_app import __version__
-from counter_app.ui.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from counter_app.ui.i18n import LANGUAGES
 
 
 def default_data_dir() -> Path:
@@ -35,6 +35,16 @@ def server_url(args: argparse.Namespace, data_dir: Path) -> str | None:
     return url if isinstance(url, str) and url else None
 
 
+def interface_language(args: argparse.Namespace, data_dir: Path) -> str:
+    """--lang, else the language chosen in the set-up wizard (settings.json), else zh_TW."""
+    if args.lang:
+        return str(args.lang)
+    from counter_app.local.settings_store import SettingsStore
+    from counter_app.ui.i18n import language_setting
+
+    return language_setting(SettingsStore(data_dir / "settings.json").section("ui"))
+
+
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="counter-app", description="Store counter (門市櫃台)")
     parser.add_argument("--version", action="version", version=f"counter-app {__version__}")
@@ -47,7 +57,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--enroll", metavar="CODE", help="one-time enrollment code from an admin")
     parser.add_argument(
-        "--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help="interface language"
+        "--lang",
+        choices=LANGUAGES,
+        default=None,
+        help="interface language for this start (default: the one chosen at set-up, else zh_TW)",
     )
     parser.add_argument("--log-level", default="INFO")
     parser.add_argument(
@@ -128,7 +141,7 @@ def _main(args: argparse.Namespace, log_dir: Path) -> int:
         if args.demo:
             from counter_app.demo import run_demo
 
-            return run_demo(data_dir / "demo", args.lang)
+            return run_demo(data_dir / "demo", interface_language(args, counter_dir))
         return run_counter(args, data_dir)
     except DatabaseDamaged as exc:
         print(
@@ -180,11 +193,24 @@ def recover_if_damaged(counter_dir: Path) -> None:
 
 
 def run_counter(args: argparse.Namespace, data_dir: Path) -> int:
-    from counter_app.bootstrap import NotEnrolled, build_services, run_enrolled_counter
+    from counter_app.bootstrap import (
+        NotEnrolled,
+        build_services,
+        is_enrolled,
+        run_enrolled_counter,
+        run_setup_wizard,
+    )
     from counter_app.local.backup import BackupScheduler
     from counter_app.sync.client import WarehouseProblem, WarehouseUnreachable
 
     url = server_url(args, data_dir)
+    if not args.enroll and not is_enrolled(data_dir):
+        # First start: the set-up wizard asks for the language, the address, the code,
+        # the printer and tests the scanner (docs/user-guide.md, "Setting up a till").
+        if not run_setup_wizard(data_dir, interface_language(args, data_dir), url):
+            print("counter-app: set-up not finished; start again to continue", file=sys.stderr)
+            return 2
+        url = server_url(argparse.Namespace(server=None), data_dir)
     if not url:
         print("counter-app: --server URL is required (or use --demo)", file=sys.stderr)
         return 2
@@ -200,7 +226,7 @@ def run_counter(args: argparse.Namespace, data_dir: Path) -> int:
     backups = BackupScheduler(services.db.path, keep=args.keep_backups)
     backups.start()
     try:
-        return run_enrolled_counter(services, args.lang)
+        return run_enrolled_counter(services, interface_language(args, data_dir))
     finally:
         backups.stop()
 

@@ -14,7 +14,7 @@ import contextlib
 import logging
 import platform
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -22,6 +22,13 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from counter_app.core.einvoice_proof import ProofItem
+from counter_app.core.setup import (
+    ENROLLMENT_CODES,
+    AddressCheck,
+    Enrolled,
+    EnrollmentProblem,
+    EnrollmentRefused,
+)
 from counter_app.devices.config import ConnectionKind, PrinterConfig
 from counter_app.devices.factory import build_print_queue, build_receipt_printer
 from counter_app.devices.print_queue import PrintQueue
@@ -46,13 +53,14 @@ from counter_app.services.stock_lookup import StockLookupService
 from counter_app.services.stock_to_count import StockToCountService
 from counter_app.services.sync_status import SyncStatusService
 from counter_app.sync.background import BackgroundSync
-from counter_app.sync.client import WarehouseClient
+from counter_app.sync.client import WarehouseClient, WarehouseProblem, WarehouseUnreachable
 from counter_app.sync.connectivity import ConnectivityMonitor
 from counter_app.sync.puller import ChangePuller
 from counter_app.sync.relay import OutboxRelay
 from counter_app.ui.app import ensure_application
 from counter_app.ui.device_settings import DeviceSettingsDialog
 from counter_app.ui.first_sync import run_first_sync
+from counter_app.ui.i18n import language_setting
 from counter_app.ui.lock_screen import IdleWatcher, LockDialog, idle_lock_ms
 from counter_app.ui.main_window import MainWindow
 from counter_app.ui.reprint_dialog import ReprintDialog
@@ -63,6 +71,7 @@ from counter_app.ui.screens.returns import ReturnsScreen
 from counter_app.ui.screens.sale import SaleScreen
 from counter_app.ui.screens.shift import ShiftScreen
 from counter_app.ui.screens.stock import StockScreen
+from counter_app.ui.setup_wizard import SetupState, SetupWizard
 from counter_app.ui.sign_in_dialog import SignInDialog, ask_for_staff
 from counter_app.ui.status_bar import ConnectivityBridge, PrintJobBridge
 from counter_app.ui.stock_to_count_dialog import StockToCountDialog
@@ -236,6 +245,145 @@ def printer_config(settings: SettingsStore, data_dir: Path) -> PrinterConfig:
     )
 
 
+def is_enrolled(data_dir: Path, use_keyring: bool = True) -> bool:
+    """This till has its store and its device token (the wizard is not needed)."""
+    db = LocalDatabase(data_dir / "counter.db")
+    try:
+        store = load_store(db)
+    finally:
+        db.dispose()
+    return store is not None and token_store_for(data_dir, use_keyring).load() is not None
+
+
+class TillSetup:
+    """The set-up wizard's backend: the connection test is the self-check's, the
+    enrollment is ``enroll`` above (the token goes to the keyring or a user-only file),
+    everything else goes to settings.json. ``on_printer`` / ``on_scanner`` apply a
+    change to a running counter (a manager's re-run from Tools)."""
+
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        use_keyring: bool = True,
+        on_printer: Callable[[PrinterConfig], None] | None = None,
+        on_scanner: Callable[[str, str], None] | None = None,
+        check_timeout_s: float = 5.0,
+    ) -> None:
+        self.data_dir = data_dir
+        self._check_timeout_s = check_timeout_s
+        self.settings = SettingsStore(data_dir / "settings.json")
+        self._use_keyring = use_keyring
+        self._on_printer = on_printer
+        self._on_scanner = on_scanner
+
+    def state(self, address_hint: str | None = None) -> SetupState:
+        url = self.settings.section("warehouse").get("url")
+        printer_section = self.settings.section("printer")
+        printer = None
+        if printer_section:
+            with contextlib.suppress(TypeError, ValueError):
+                printer = PrinterConfig.from_dict(printer_section)
+        scanner = self.settings.section("scanner")
+        return SetupState(
+            language=language_setting(self.settings.section("ui")),
+            address=address_hint or (url if isinstance(url, str) else ""),
+            enrolled=self.enrolled(),
+            printer=printer,
+            prefix=str(scanner.get("prefix", "")),
+            suffix=str(scanner.get("suffix", "")),
+        )
+
+    def enrolled(self) -> Enrolled | None:
+        if not is_enrolled(self.data_dir, self._use_keyring):
+            return None
+        db = LocalDatabase(self.data_dir / "counter.db")
+        try:
+            store = load_store(db)
+            with db.read() as session:
+                device_id = sync_state.get_value(session, sync_state.DEVICE_ID_KEY)
+                till_no = sync_state.get_value(session, sync_state.TILL_NO_KEY)
+        finally:
+            db.dispose()
+        assert store is not None
+        return Enrolled(
+            store.code,
+            store.name,
+            int(device_id or 0),
+            int(till_no) if till_no else None,
+        )
+
+    def check_address(self, text: str) -> AddressCheck:
+        from counter_app.self_check import probe_address
+
+        return probe_address(text, self._check_timeout_s)
+
+    def enroll(self, url: str, code: str) -> Enrolled:
+        db = LocalDatabase(self.data_dir / "counter.db")
+        client = WarehouseClient(url)
+        try:
+            enroll(db, client, token_store_for(self.data_dir, self._use_keyring), code)
+        except WarehouseProblem as problem:
+            kind = ENROLLMENT_CODES.get(problem.code, EnrollmentProblem.REFUSED)
+            raise EnrollmentRefused(kind, problem.detail) from problem
+        except WarehouseUnreachable as down:
+            raise EnrollmentRefused(EnrollmentProblem.UNREACHABLE, str(down)) from down
+        finally:
+            client.close()
+            db.dispose()
+        self.save_address(url)
+        enrolled = self.enrolled()
+        assert enrolled is not None
+        log.info("enrolled at %s as device %s", enrolled.store_code, enrolled.device_id)
+        return enrolled
+
+    def save_language(self, language: str) -> None:
+        self.settings.save_section("ui", {**self.settings.section("ui"), "language": language})
+
+    def save_address(self, url: str) -> None:
+        self.settings.save_section("warehouse", {**self.settings.section("warehouse"), "url": url})
+
+    def save_printer(self, config: PrinterConfig | None) -> None:
+        self.settings.save_section("printer", config.to_dict() if config is not None else {})
+        if self._on_printer is not None:
+            self._on_printer(printer_config(self.settings, self.data_dir))
+
+    def save_scanner(self, prefix: str, suffix: str) -> None:
+        section = {
+            k: v
+            for k, v in self.settings.section("scanner").items()
+            if k not in ("prefix", "suffix")
+        }
+        if prefix:
+            section["prefix"] = prefix
+        if suffix:
+            section["suffix"] = suffix
+        self.settings.save_section("scanner", section)
+        if self._on_scanner is not None:
+            self._on_scanner(prefix, suffix)
+
+
+def run_setup_wizard(
+    data_dir: Path, language: str, address_hint: str | None = None, use_keyring: bool = True
+) -> bool:
+    """First start of a till: the set-up wizard. True when it finished with the till
+    enrolled (then settings.json has the address and the language)."""
+    app = ensure_application(language)
+    setup = TillSetup(data_dir, use_keyring=use_keyring)
+    tasks = TaskRunner()
+    queue = build_print_queue(printer_config(setup.settings, data_dir))
+    try:
+        wizard = SetupWizard(setup, setup.state(address_hint), tasks, queue, build_receipt_printer)
+        wizard.show()
+        wizard.raise_()
+        finished = wizard.exec() == SetupWizard.DialogCode.Accepted
+        app.processEvents()
+    finally:
+        queue.stop()
+        tasks.shutdown()
+    return finished and setup.enrolled() is not None
+
+
 def build_services(
     data_dir: Path,
     server_url: str,
@@ -344,6 +492,7 @@ class CounterApp:
     pickups_screen: PickupsScreen | None = None
     stock_screen: StockScreen | None = None
     returns_screen: ReturnsScreen | None = None
+    setup_wizard: SetupWizard | None = None
 
     def add_screen(self, screen: Screen, scan_kinds: Iterable[str] = ()) -> None:
         """Put a screen in the frame under its function key; scans of ``scan_kinds`` go
@@ -610,6 +759,11 @@ def _add_tools(counter: CounterApp) -> None:
         QCoreApplication.translate("MainWindow", "Lock the screen"), "Ctrl+L", counter.lock
     )
     window.add_tool(
+        QCoreApplication.translate("MainWindow", "Set-up wizard (manager)…"),
+        "",
+        lambda: rerun_setup_wizard(counter),
+    )
+    window.add_tool(
         QCoreApplication.translate("MainWindow", "Switch cashier…"), "F11", counter.switch_cashier
     )
     window.add_tool(QCoreApplication.translate("MainWindow", "Reprint a receipt…"), "F9", reprint)
@@ -637,6 +791,58 @@ def _add_tools(counter: CounterApp) -> None:
             warehouse_reports=services.stock_to_count.negative_at_warehouse,
         ).exec(),
     )
+
+
+def rerun_setup_wizard(counter: CounterApp) -> None:
+    """A manager runs the set-up wizard again (Tools): the printer and scanner settings
+    apply at once, a new language or address at the next start; the token stays."""
+    services, tasks, window = counter.services, counter.tasks, counter.window
+    approval = SupervisorApprovalDialog(
+        services.staff,
+        tasks,
+        QCoreApplication.translate("MainWindow", "Run the set-up wizard"),
+        Action.SETUP_WIZARD,
+        need_reason=False,
+        parent=window,
+        session=True,
+    )
+    if approval.exec() != SupervisorApprovalDialog.DialogCode.Accepted or not approval.approval:
+        return
+    granted = approval.approval
+
+    def apply_scanner(prefix: str, suffix: str) -> None:
+        counter.wedge.settings = replace(counter.wedge.settings, prefix=prefix, suffix=suffix)
+
+    setup = TillSetup(
+        services.settings.path.parent,
+        use_keyring=not (services.settings.path.parent / "device_token").exists(),
+        on_printer=lambda config: services.print_queue.set_default_printer(
+            build_receipt_printer(config)
+        ),
+        on_scanner=apply_scanner,
+    )
+    app = QApplication.instance()
+    state = setup.state(services.client.base_url)
+    if state.enrolled is None:  # a till enrolled before the token store moved: keep it
+        state = replace(
+            state,
+            enrolled=Enrolled(services.store.code, services.store.name, 0, None),
+        )
+    wizard = SetupWizard(setup, state, tasks, services.print_queue, build_receipt_printer, window)
+    counter.setup_wizard = wizard
+    # The scanner test reads raw keys (prefix and suffix included): the scan detector
+    # steps aside while the wizard is open, and the idle lock waits.
+    if isinstance(app, QApplication):
+        counter.wedge.uninstall(app)
+    counter.idle.pause()
+    try:
+        wizard.exec()
+    finally:
+        if isinstance(app, QApplication):
+            counter.wedge.install(app)
+        counter.idle.resume()
+        services.staff.release(granted)
+        counter.setup_wizard = None
 
 
 def run_enrolled_counter(services: CounterServices, language: str) -> int:

@@ -22,6 +22,7 @@ import socket
 import sqlite3
 import ssl
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
@@ -31,6 +32,13 @@ from typing import Any, TextIO
 from urllib.parse import urlsplit
 
 from counter_app import __version__
+from counter_app.core.setup import (
+    AddressCheck,
+    AddressProblem,
+    AddressRefused,
+    CertificateInfo,
+    normalize_address,
+)
 
 CERT_WARN_DAYS = 30
 """A certificate that expires within this many days is reported (``warn``)."""
@@ -212,26 +220,100 @@ def _trust_store() -> str | None:
         return None
 
 
+def peer_certificate(host: str, port: int, timeout: float = 5.0) -> CertificateInfo:
+    """The server's certificate, verified as the sync client verifies it. Raises
+    OSError (socket.gaierror, ConnectionRefusedError, TimeoutError) or ssl errors."""
+    context = ssl.create_default_context(cafile=_trust_store())
+    with (
+        socket.create_connection((host, port), timeout=timeout) as sock,
+        context.wrap_socket(sock, server_hostname=host) as tls,
+    ):
+        cert = tls.getpeercert()
+    not_after = datetime.fromtimestamp(ssl.cert_time_to_seconds(str(cert["notAfter"])), UTC)
+
+    def name(field: str) -> str:
+        rdns = cert.get(field, ())
+        return ", ".join(f"{k}={v}" for rdn in rdns for k, v in rdn)  # type: ignore[misc]
+
+    return CertificateInfo(
+        subject=name("subject") or host,
+        issuer=name("issuer"),
+        not_after=not_after,
+        days_left=(not_after - datetime.now(UTC)).days,
+    )
+
+
 def check_certificate(host: str, port: int, timeout: float = 5.0) -> Check:
     name = "warehouse TLS certificate"
-    context = ssl.create_default_context(cafile=_trust_store())
     try:
-        with (
-            socket.create_connection((host, port), timeout=timeout) as sock,
-            context.wrap_socket(sock, server_hostname=host) as tls,
-        ):
-            cert = tls.getpeercert()
+        cert = peer_certificate(host, port, timeout)
     except ssl.SSLCertVerificationError as exc:
         return Check(name, Status.FAIL, f"{host}:{port}: does not verify ({exc.verify_message})")
     except (OSError, ssl.SSLError) as exc:
         return Check(name, Status.FAIL, f"{host}:{port}: TLS handshake failed ({exc})")
-    not_after = datetime.fromtimestamp(ssl.cert_time_to_seconds(str(cert["notAfter"])), UTC)
-    days = (not_after - datetime.now(UTC)).days
-    subject = ", ".join(f"{k}={v}" for rdn in cert.get("subject", ()) for k, v in rdn)
-    detail = f"{subject or host}, valid until {not_after:%Y-%m-%d} ({days} days)"
-    if days < CERT_WARN_DAYS:
+    detail = f"{cert.subject}, valid until {cert.not_after:%Y-%m-%d} ({cert.days_left} days)"
+    if cert.days_left < CERT_WARN_DAYS:
         return Check(name, Status.WARN, f"{detail}: renew it soon")
     return Check(name, Status.OK, detail)
+
+
+def _network_problem(exc: BaseException) -> AddressProblem:
+    """Sorts a connection failure into what the wizard can explain."""
+    if isinstance(exc, ssl.SSLCertVerificationError):
+        return AddressProblem.BAD_CERTIFICATE
+    if isinstance(exc, ssl.SSLError):
+        return AddressProblem.TLS
+    if isinstance(exc, socket.gaierror):
+        return AddressProblem.DNS
+    if isinstance(exc, ConnectionRefusedError):
+        return AddressProblem.REFUSED
+    if isinstance(exc, TimeoutError | socket.timeout):
+        return AddressProblem.TIMEOUT
+    return AddressProblem.NETWORK
+
+
+def probe_address(text: str, timeout: float = 5.0) -> AddressCheck:
+    """The first-run wizard's connection test: the address is acceptable (https, or http
+    to this machine), the name resolves, the port answers, the certificate verifies (its
+    subject and expiry are returned), and ``/api/v1/health`` says ok."""
+    import requests
+
+    try:
+        url = normalize_address(text)
+    except AddressRefused as refused:
+        return AddressCheck(text.strip(), refused.problem, str(refused))
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    started = time.monotonic()
+    certificate = None
+    try:
+        if parts.scheme == "https":
+            certificate = peer_certificate(host, port, timeout)
+        else:
+            with socket.create_connection((host, port), timeout=timeout):
+                pass
+    except ssl.SSLCertVerificationError as exc:
+        return AddressCheck(url, AddressProblem.BAD_CERTIFICATE, str(exc.verify_message))
+    except (OSError, ssl.SSLError) as exc:
+        return AddressCheck(url, _network_problem(exc), f"{type(exc).__name__}: {exc}")
+    health = f"{url}/api/v1/health"
+    try:
+        response = requests.get(health, timeout=timeout)
+        body = response.json() if response.status_code == 200 else None
+    except requests.exceptions.SSLError as exc:
+        return AddressCheck(url, AddressProblem.BAD_CERTIFICATE, str(exc), certificate)
+    except requests.exceptions.Timeout as exc:
+        return AddressCheck(url, AddressProblem.TIMEOUT, str(exc), certificate)
+    except requests.RequestException as exc:
+        return AddressCheck(url, AddressProblem.NETWORK, str(exc), certificate)
+    except ValueError:
+        body = None
+    elapsed_ms = (time.monotonic() - started) * 1000
+    if not isinstance(body, dict) or body.get("status") != "ok":
+        detail = f"{health}: HTTP {response.status_code}, not a warehouse's health answer"
+        return AddressCheck(url, AddressProblem.NOT_WAREHOUSE, detail, certificate, elapsed_ms)
+    return AddressCheck(url, None, f"{health}: answers", certificate, elapsed_ms)
 
 
 def check_warehouse(url: str | None, timeout: float = 5.0) -> list[Check]:

@@ -1,11 +1,18 @@
-"""Refresh the Traditional Chinese catalogue: extract strings, fill from the phrasebook,
-compile. Run after changing any user-visible string:
+"""Refresh both interface catalogues, Traditional Chinese and English: extract strings,
+fill them, compile. Run after changing any user-visible string:
 
-    python tools/i18n.py
+    python tools/i18n.py          # refresh and compile
+    python tools/i18n.py --check  # CI: fail if a catalogue is stale or unfinished
+
+The catalogues carry no source locations (``-locations none``): they change when a
+string changes, not when code moves, so parallel branches do not conflict on line
+numbers and ``--check`` only fails for a real difference.
 
 Source strings are English (what ``self.tr`` receives); the phrasebook below holds
-their zh_TW text. A string missing from the phrasebook stays unfinished and the
-unit test ``tests/unit/ui/test_translations.py`` fails until it is added.
+their zh_TW text, and the English catalogue carries every source as its own
+translation (so English is a catalogue like any other, complete and checked). A string
+missing from the phrasebook stays unfinished and the unit test
+``tests/unit/ui/test_translations.py`` fails until it is added.
 """
 
 from __future__ import annotations
@@ -19,8 +26,12 @@ from collections.abc import Iterable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-TS = ROOT / "resources" / "translations" / "counter_zh_TW.ts"
+TRANSLATIONS = ROOT / "resources" / "translations"
+TS = TRANSLATIONS / "counter_zh_TW.ts"
 QM = TS.with_suffix(".qm")
+TS_EN = TRANSLATIONS / "counter_en.ts"
+QM_EN = TS_EN.with_suffix(".qm")
+CATALOGUES = {"zh_TW": TS, "en": TS_EN}
 BIN = Path(sys.executable).parent
 
 PHRASEBOOK: dict[str, str] = {
@@ -459,6 +470,93 @@ PHRASEBOOK.update(
     }
 )
 
+# The first-run set-up wizard (ui/setup_wizard.py) and its Tools entry.
+PHRASEBOOK.update(
+    {
+        "Set-up wizard (manager)…": "設定精靈（需店長）…",
+        "Run the set-up wizard": "執行設定精靈",
+        "The set-up wizard needs a manager's PIN": "設定精靈需要店長密碼",
+        "Language": "語言",
+        "The language of this till's screens and receipts.": "這台收銀機畫面與收據使用的語言。",
+        "Choose with the arrow keys; Enter goes on.": "用方向鍵選擇，按 Enter 繼續。",
+        "Enter the warehouse's address.": "請輸入倉儲伺服器的位址。",
+        "That is not a web address: enter something like https://warehouse.example.tw": "這不是網址，請輸入像 https://warehouse.example.tw 這樣的位址",
+        "Plain http:// is not encrypted: use https://. Plain http is allowed only to this computer.": "http:// 沒有加密，請使用 https://。只有連到本機時才允許 http。",
+        "The name in %1 was not found. Check the spelling, or this till's network (DNS).": "找不到 %1 中的主機名稱。請檢查拼字，或這台收銀機的網路（DNS）。",
+        "Nothing answers at %1: the address or port is wrong, or the warehouse is not running.": "%1 沒有回應連線：位址或連接埠錯誤，或倉儲伺服器沒有執行。",
+        "No answer from %1 in time: check the network cable or Wi-Fi, a firewall, or the address.": "%1 逾時未回應：請檢查網路線或 Wi-Fi、防火牆或位址。",
+        "The certificate of %1 is not trusted: it may be self-signed, expired or made for another name. Ask whoever runs the warehouse.": "%1 的憑證不受信任：可能是自簽、已過期或屬於其他名稱。請洽倉儲伺服器的管理人員。",
+        "A secure connection to %1 failed: is it really https on that port?": "無法與 %1 建立安全連線：該連接埠真的是 https 嗎？",
+        "Something answers at %1, but it is not the warehouse: check the address.": "%1 有回應，但不是倉儲伺服器：請檢查位址。",
+        "The connection to %1 failed.": "連線到 %1 失敗。",
+        "Connected: the warehouse answered in %1 ms.": "已連線：倉儲伺服器在 %1 毫秒內回應。",
+        "Plain http to this computer: no certificate to check.": "以 http 連到本機：沒有憑證可檢查。",
+        "Certificate: %1, issued by %2, valid until %3 (%4 days).": "憑證：%1，簽發者 %2，有效期限至 %3（剩 %4 天）。",
+        "The certificate expires soon: ask for it to be renewed.": "憑證即將到期：請要求更新。",
+        "Warehouse address": "倉儲伺服器位址",
+        "Where this till sends its sales: the address your IT person or the admin gave.": "這台收銀機傳送銷售資料的地方：資訊人員或管理員提供的位址。",
+        "&Address:": "位址(&A)：",
+        "&Test the connection": "測試連線(&T)",
+        "Testing the connection…": "正在測試連線…",
+        "The test could not run: %1": "無法執行測試：%1",
+        "This code is not known. Check it and type it again as the admin gave it.": "查無此代碼。請核對後依管理員提供的內容重新輸入。",
+        "This code was already used by another till: ask the admin for a new one.": "此代碼已被其他收銀機使用：請向管理員索取新代碼。",
+        "This code has expired: ask the admin for a new one.": "此代碼已過期：請向管理員索取新代碼。",
+        "The warehouse did not answer: check the connection and try again.": "倉儲伺服器沒有回應：請檢查連線後再試一次。",
+        "The warehouse refused the code: %1": "倉儲伺服器拒絕此代碼：%1",
+        "This till is enrolled at %1 (%2) as till %3.": "這台收銀機已註冊於 %1（%2），機號 %3。",
+        "Enrollment": "註冊",
+        "This till already belongs to a store; its key stays as it is.": "這台收銀機已屬於一家門市，金鑰維持不變。",
+        "The admin gives each new till a one-time code. The till exchanges it for its own key, kept where only this computer's user can read it.": "管理員會給每台新收銀機一組一次性代碼。收銀機用它換得自己的金鑰，並存放在只有本機使用者能讀取的地方。",
+        "Enrollment &code:": "註冊代碼(&C)：",
+        "A one-time code from the admin.": "管理員提供的一次性代碼。",
+        "Exchanging the code…": "正在兌換代碼…",
+        "How this till reaches its receipt printer. Print a test page to be sure.": "這台收銀機如何連接收據印表機。請列印測試頁確認。",
+        "No printer (receipts are kept in a file)": "不使用印表機（收據存成檔案）",
+        "Network (host:port, usually port 9100)": "網路（主機:連接埠，通常為 9100）",
+        "80 mm": "80 公釐",
+        "58 mm": "58 公釐",
+        "&Connection:": "連接方式(&C)：",
+        "A&ddress:": "位址(&D)：",
+        "&Paper width:": "紙寬(&P)：",
+        "&Test print": "列印測試頁(&T)",
+        "enter the printer's address": "請輸入印表機位址",
+        "the address must be host or host:port": "位址必須是 主機 或 主機:連接埠",
+        "These settings cannot work: %1": "這些設定無法使用：%1",
+        "Test page sent, waiting for the printer…": "測試頁已送出，等待印表機…",
+        "a product barcode": "商品條碼",
+        "a GS1 code": "GS1 條碼",
+        "an in-store weight or price label": "店內秤重或計價標籤",
+        "a receipt number": "收據號碼",
+        "a pickup code": "取貨碼",
+        "an e-invoice carrier": "電子發票載具",
+        "not a code the till knows": "收銀機無法辨識的條碼",
+        "Read: %1 (%2).": "讀到：%1（%2）。",
+        "Prefix %1: found.": "前置字元 %1：正確。",
+        "Prefix %1 expected, but the scan starts with %2: set the scanner to send it, or clear the prefix here.": "應有前置字元 %1，但掃描內容開頭是 %2：請設定掃描器送出它，或在此清除前置字元。",
+        "Suffix %1: found.": "後置字元 %1：正確。",
+        "Suffix %1 expected, but the scan ends with %2: set the scanner to send it, or clear the suffix here.": "應有後置字元 %1，但掃描內容結尾是 %2：請設定掃描器送出它，或在此清除後置字元。",
+        "No prefix or suffix is set: the scan is used as read.": "未設定前置或後置字元：掃描內容照原樣使用。",
+        "The scanner works with these settings.": "掃描器在這些設定下運作正常。",
+        "Scan any barcode into the field: the till shows what it read.": "在欄位中掃描任一條碼：收銀機會顯示讀到的內容。",
+        "A prefix or suffix is only needed if the scanner was set to add characters before or after each code. No scanner yet? Press Enter to go on.": "只有當掃描器被設定在條碼前後加字元時，才需要前置或後置字元。還沒有掃描器？按 Enter 繼續。",
+        "&Scan here:": "在此掃描(&S)：",
+        "&Prefix:": "前置字元(&P)：",
+        "S&uffix:": "後置字元(&U)：",
+        "All set": "設定完成",
+        "Press Enter to finish.": "按 Enter 完成設定。",
+        "Language: %1": "語言：%1",
+        "Warehouse: %1": "倉儲伺服器：%1",
+        "Receipt printer: %1": "收據印表機：%1",
+        "none (receipts are kept in a file)": "無（收據存成檔案）",
+        "The printer and scanner settings apply now; a new language or warehouse address when the counter starts again.": "印表機與掃描器設定立即生效；新的語言或倉儲位址在收銀程式重新啟動後生效。",
+        "Set up this till": "設定這台收銀機",
+        "Next >": "下一步 >",
+        "< Back": "< 上一步",
+        "Finish": "完成",
+    }
+)
+
 # Qt's %1..%99 (and %L1), %n for plurals, printf's %s/%d (a slip: Qt does not fill
 # them), and str.format's {name}. A translation must carry exactly the source's.
 PLACEHOLDER = re.compile(r"%L?\d{1,2}|%n|%[sd]|\{[A-Za-z_]\w*\}")
@@ -490,41 +588,87 @@ def source_files() -> list[Path]:
 
 def extract() -> None:
     sources = [str(p) for p in source_files()]
-    subprocess.run(
-        [str(BIN / "pyside6-lupdate"), *sources, "-no-obsolete", "-ts", str(TS)], check=True
-    )
+    for ts in CATALOGUES.values():
+        subprocess.run(
+            [
+                str(BIN / "pyside6-lupdate"),
+                *sources,
+                "-no-obsolete",
+                "-locations",
+                "none",
+                "-ts",
+                str(ts),
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
 
 
-def fill() -> list[str]:
-    tree = ET.parse(TS)
+def fill(ts: Path = TS, language: str = "zh_TW") -> list[str]:
+    """Fill a catalogue: zh_TW from the phrasebook, English with each source itself."""
+    tree = ET.parse(ts)
+    tree.getroot().set("language", language)
+    tree.getroot().set("sourcelanguage", "en")
     missing = []
     for message in tree.iter("message"):
         source = message.findtext("source") or ""
         translation = message.find("translation")
         assert translation is not None
-        if source in PHRASEBOOK:
+        if language == "en":
+            translation.text = source
+            translation.attrib.pop("type", None)
+        elif source in PHRASEBOOK:
             translation.text = PHRASEBOOK[source]
             translation.attrib.pop("type", None)
         elif translation.get("type") == "unfinished" and not translation.text:
             missing.append(source)
-    tree.write(TS, encoding="utf-8", xml_declaration=True)
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
     return missing
 
 
-def compile_catalogue() -> None:
-    subprocess.run([str(BIN / "pyside6-lrelease"), str(TS), "-qm", str(QM)], check=True)
+def compile_catalogue(ts: Path = TS) -> None:
+    subprocess.run(
+        [str(BIN / "pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
 
 
-def main() -> int:
+def refresh() -> list[str]:
+    """Extract, fill and compile both catalogues; the zh_TW sources left untranslated."""
     extract()
-    missing = fill()
-    compile_catalogue()
+    missing = fill(TS, "zh_TW")
+    fill(TS_EN, "en")
+    for ts in CATALOGUES.values():
+        compile_catalogue(ts)
+    return missing
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    before = {
+        p: p.read_bytes()
+        for ts in CATALOGUES.values()
+        for p in (ts, ts.with_suffix(".qm"))
+        if p.exists()
+    }
+    missing = refresh()
     for source in missing:
         print(f"untranslated: {source!r}", file=sys.stderr)
     wrong = placeholder_mismatches([*PHRASEBOOK.items(), *catalogue_pairs()])
     for source, translation in wrong:
         print(f"placeholders differ: {source!r} -> {translation!r}", file=sys.stderr)
-    return 1 if missing or wrong else 0
+    stale = []
+    if "--check" in args:
+        stale = [
+            p.name
+            for ts in CATALOGUES.values()
+            for p in (ts, ts.with_suffix(".qm"))
+            if before.get(p) != p.read_bytes()
+        ]
+        for name in stale:
+            print(f"out of date (run python tools/i18n.py and commit): {name}", file=sys.stderr)
+    return 1 if missing or wrong or stale else 0
 
 
 if __name__ == "__main__":

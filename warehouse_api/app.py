@@ -20,6 +20,7 @@ from warehouse_api.api import (
     einvoice,
     group_buy,
     health,
+    metrics,
     operator,
     orders,
     stock,
@@ -31,6 +32,7 @@ from warehouse_api.config import Settings
 from warehouse_api.console import catalog_views
 from warehouse_api.console.mount import mount_console
 from warehouse_api.db import Database
+from warehouse_api.metrics import Metrics, RequestMetrics, configure_logging
 from warehouse_api.problems import CatchUnexpected, install_problem_handlers, problem_responses
 from warehouse_api.schema import prepare_database
 from warehouse_api.services import op_handlers  # noqa: F401  (registers every push op handler)
@@ -92,6 +94,7 @@ def create_app(
     )
     app.state.db = db
     app.state.settings = settings
+    app.state.metrics = Metrics()
     install_problem_handlers(app)
     routers = (
         health,
@@ -109,6 +112,8 @@ def create_app(
         router = module.router
         _document_common_problems(router)
         app.include_router(router, prefix=API_PREFIX)
+    _document_common_problems(metrics.router)
+    app.include_router(metrics.router)  # /metrics, where Prometheus looks by default
     mount_console(app)
     app.add_middleware(RefuseUnstorableText)
     app.add_middleware(
@@ -116,7 +121,9 @@ def create_app(
         limit=settings.max_body_bytes,
         larger={"/console/catalog/import": catalog_views.UPLOAD_LIMIT_BYTES},
     )
-    app.add_middleware(CatchUnexpected)  # added last = outermost: a 500 keeps the connection
+    app.add_middleware(CatchUnexpected)  # a 500 keeps the connection
+    # Outermost: times everything, the 500s CatchUnexpected turns out included.
+    app.add_middleware(RequestMetrics, metrics=app.state.metrics)
     return app
 
 
@@ -151,4 +158,8 @@ def _dependencies(dependant: Dependant) -> Iterator[Dependant]:
 
 def app_from_env() -> FastAPI:
     """Factory for `uvicorn --factory` with several workers: the schema is already prepared."""
-    return create_app(os.environ.get("WAREHOUSE_DB_URL"), prepare_schema=False)
+    settings = Settings()
+    configure_logging(settings.log_format)
+    if os.environ.get("WAREHOUSE_ACCESS_LOG", "1") == "0":
+        logging.getLogger("warehouse_api.access").setLevel(logging.WARNING)
+    return create_app(os.environ.get("WAREHOUSE_DB_URL"), settings=settings, prepare_schema=False)

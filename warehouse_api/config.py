@@ -48,3 +48,14 @@ class Settings(BaseSettings):
     einvoice_seller_address: str | None = Field(
         default=None, max_length=100, description="the seller's registered address"
     )
+    metrics_token: str | None = Field(
+        default=None,
+        description="a secret Prometheus sends as `Authorization: Bearer ...` for /metrics "
+        "(an admin device token works too); unset: admin tokens only",
+    )
+    log_format: str = Field(
+        default="text",
+        pattern="^(text|json)$",
+        description="`json`: one JSON object per line (request id, route, status, duration, "
+        "device id); `text`: plain lines",
+    )

@@ -29,6 +29,7 @@ class Action(StrEnum):
     REFUND_OVER_LIMIT = "refund_over_limit"
     CLOSE_SHIFT_UNSYNCED = "close_shift_unsynced"  # close while operations wait to sync
     UNLOCK_ANY = "unlock_any"  # unlock a screen another staff member locked
+    SETUP_WIZARD = "setup_wizard"  # run the first-run set-up again (managers only)
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,6 +36,8 @@ def refusal_text(error: BaseException) -> str:
         ).replace("%1", str(seconds))
     if code == "not_permitted" and action is Action.DEVICE_SETTINGS:
         return translate("SupervisorApprovalDialog", "Device settings need a manager's PIN")
+    if code == "not_permitted" and action is Action.SETUP_WIZARD:
+        return translate("SupervisorApprovalDialog", "The set-up wizard needs a manager's PIN")
     if code == "not_permitted":
         return translate("SupervisorApprovalDialog", "That PIN is not a supervisor's")
     if code == "reason_required":

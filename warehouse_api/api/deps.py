@@ -31,6 +31,7 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 
 
 def current_device(
+    request: Request,
     db: DatabaseDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> AuthenticatedDevice:
@@ -42,6 +43,10 @@ def current_device(
         device = authenticate(session, credentials.credentials)
     if device is None:
         raise ProblemError(401, "unauthorized", "the device token is unknown or revoked")
+    request.state.device_id = device.id  # for the request's log line
+    metrics = getattr(request.app.state, "metrics", None)
+    if metrics is not None:
+        metrics.saw_device(device.id, device.role, device.location_id)
     return device
 
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Query, Request, Response
 
 from warehouse_api.api.deps import CurrentDevice, DatabaseDep, SettingsDep
 from warehouse_api.problems import problem_responses
@@ -22,6 +22,7 @@ ALL_SCOPE_ROLES = ("operator", "admin")
     summary="Changes after a cursor, oldest first, scoped to the device",
 )
 def pull(
+    request: Request,
     device: CurrentDevice,
     db: DatabaseDep,
     settings: SettingsDep,
@@ -36,6 +37,7 @@ def pull(
     ] = False,
 ) -> Response:
     page_size = min(limit or settings.pull_default_limit, settings.pull_max_limit)
+    request.app.state.metrics.pulled_from(device.id, device.role, cursor)
     with db.read() as session, session.begin():
         page = read_changes(
             session, cursor, page_size, device.location_id, device.role in ALL_SCOPE_ROLES, rebuild
@@ -52,7 +54,12 @@ def pull(
     summary="Apply outbox operations; one result per op, in order",
 )
 def push(
-    body: PushRequest, device: CurrentDevice, db: DatabaseDep, settings: SettingsDep
+    request: Request,
+    body: PushRequest,
+    device: CurrentDevice,
+    db: DatabaseDep,
+    settings: SettingsDep,
 ) -> PushResponse:
     results = apply_ops(db, settings, device, list(body.ops))
+    request.app.state.metrics.count_push_results(results)
     return PushResponse.model_validate({"results": results})

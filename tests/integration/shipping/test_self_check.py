@@ -246,3 +246,32 @@ def test_a_trusted_certificate_passes_and_its_expiry_is_reported(
         and "commonName=127.0.0.1" in tls.detail
     )
     assert checks[-1].status is Status.OK and "answers" in checks[-1].detail
+
+
+# --- the set-up wizard's connection test (probe_address) ------------------------------
+
+
+def test_the_wizards_address_test_refuses_an_untrusted_certificate(
+    https_warehouse: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from counter_app.core.setup import AddressProblem
+    from counter_app.self_check import probe_address
+
+    monkeypatch.delenv("REQUESTS_CA_BUNDLE", raising=False)
+    monkeypatch.delenv("CURL_CA_BUNDLE", raising=False)
+    check = probe_address(https_warehouse)
+    assert check.problem is AddressProblem.BAD_CERTIFICATE and "self-signed" in check.detail
+
+
+def test_the_wizards_address_test_shows_a_trusted_certificates_subject_and_expiry(
+    https_warehouse: str, self_signed: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from counter_app.self_check import probe_address
+
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(self_signed[0]))
+    check = probe_address(https_warehouse.removeprefix("https://"))  # https is assumed
+    assert check.ok, check.detail
+    assert check.url == https_warehouse
+    assert check.certificate is not None
+    assert check.certificate.subject == "commonName=127.0.0.1"
+    assert check.certificate.days_left in (9, 10)

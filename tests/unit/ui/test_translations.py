@@ -1,4 +1,5 @@
-"""Every interface string ships in Traditional Chinese, and the compiled catalogue loads."""
+"""Every interface string ships in Traditional Chinese and in English, both catalogues are
+finished and up to date with the code, and the compiled catalogues load."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import importlib.util
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from counter_app.resources import resource_path
 
@@ -32,8 +35,9 @@ def _tr_strings() -> set[str]:
     return found
 
 
-def test_every_tr_string_has_a_finished_zh_tw_translation() -> None:
-    tree = ET.parse(resource_path("translations", "counter_zh_TW.ts"))
+@pytest.mark.parametrize("language", ["zh_TW", "en"])
+def test_every_tr_string_has_a_finished_translation(language: str) -> None:
+    tree = ET.parse(resource_path("translations", f"counter_{language}.ts"))
     translated = {m.findtext("source"): m.find("translation") for m in tree.iter("message")}
     missing = sorted(
         s
@@ -43,6 +47,38 @@ def test_every_tr_string_has_a_finished_zh_tw_translation() -> None:
         or not translated[s].text
     )
     assert missing == [], "run `python tools/i18n.py` and add these to its phrasebook"
+    unfinished = [
+        m.findtext("source")
+        for m in tree.iter("message")
+        if m.find("translation").get("type") in ("unfinished", "vanished", "obsolete")
+    ]
+    assert unfinished == [], f"unfinished entries in counter_{language}.ts"
+
+
+def test_the_english_catalogue_says_what_the_code_says() -> None:
+    pairs = _i18n_tool().catalogue_pairs(resource_path("translations", "counter_en.ts"))
+    assert pairs and all(source == translation for source, translation in pairs)
+
+
+@pytest.mark.parametrize("language", ["zh_TW", "en"])
+def test_the_compiled_catalogue_holds_every_entry_of_its_source(language: str) -> None:
+    """A .qm compiled from an older .ts would ship yesterday's strings (QTranslator
+    answers "" for a message it does not hold)."""
+    from PySide6.QtCore import QTranslator
+
+    translator = QTranslator()
+    qm = resource_path("translations", f"counter_{language}.qm")
+    assert translator.load(str(qm)), qm
+    stale = [
+        (context.findtext("name"), message.findtext("source"))
+        for context in ET.parse(resource_path("translations", f"counter_{language}.ts")).iter(
+            "context"
+        )
+        for message in context.iter("message")
+        if translator.translate(context.findtext("name") or "", message.findtext("source") or "")
+        != message.findtext("translation")
+    ]
+    assert stale == [], "run `python tools/i18n.py` to compile the catalogues"
 
 
 def test_the_compiled_catalogue_translates(qapp: object) -> None:

@@ -1,7 +1,7 @@
 """e-invoice upload state: one row per MIG message owed to the MOF platform
 
-Revision ID: 0007_mig
-Revises: 0006
+Revision ID: 0009_einvoice_uploads
+Revises: 0008_partners
 Create Date: 2026-12-01 05:00:00
 """
 
@@ -11,8 +11,8 @@ import sqlalchemy as sa
 from alembic import op
 
 
-revision: str = '0007_mig'
-down_revision: str | None = '0006'
+revision: str = '0009_einvoice_uploads'
+down_revision: str | None = '0008_partners'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
