@@ -241,7 +241,7 @@ def check_payments(total_cents: int, payments: Sequence[TenderedPayment]) -> Non
     if sum(p.amount_cents for p in payments) != total_cents:
         raise TenderError("payments_do_not_match", "the payments do not add up to the total")
     for p in payments:
-        if p.amount_cents <= 0 or p.change_cents < 0 or p.tendered_cents < p.amount_cents:
+        if p.amount_cents < 0 or p.change_cents < 0 or p.tendered_cents < p.amount_cents:
             raise TenderError("payment_invalid", f"{p.tender.code}: inconsistent amounts")
         if p.change_cents and p.tender.kind is not TenderKind.CASH:
             raise TenderError("payment_invalid", f"{p.tender.code} gives no change")
