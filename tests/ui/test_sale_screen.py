@@ -10,9 +10,10 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from sqlalchemy import create_engine, select, text
 
 from counter_app.bootstrap import build_counter
+from counter_app.core.money import Money
 from counter_app.local.models import Sale
-from counter_app.ui.payment_dialog import CashPaymentDialog
 from counter_app.ui.task_runner import TaskRunner
+from counter_app.ui.tender_dialog import TenderDialog
 
 
 @pytest.fixture
@@ -119,14 +120,11 @@ def test_cash_sale_lands_in_the_journal_and_on_the_server_once(
 
     def pay_with_the_dialog() -> None:
         dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, CashPaymentDialog)
-        field = dialog.findChild(QLineEdit, "tendered")
+        assert isinstance(dialog, TenderDialog)
+        assert dialog.current.code == "cash"  # cash first, the amount left as the default
+        field = dialog.findChild(QLineEdit, "amount")
         field.setText("1000")
-        assert (
-            dialog.change_label.text() == (dialog.tendered - total).format()
-            if dialog.tendered
-            else True
-        )
+        assert dialog.change_label.text() == (Money.from_dollars(1000) - total).format()
         dialog.buttons.accepted.emit()
 
     QTimer.singleShot(50, pay_with_the_dialog)
