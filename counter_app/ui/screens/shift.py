@@ -88,6 +88,9 @@ def tender_name(method: str) -> str:
         "cash": translate("ShiftScreen", "Cash"),
         "card": translate("ShiftScreen", "Card"),
         "voucher": translate("ShiftScreen", "Store voucher"),
+        "jkopay": translate("ShiftScreen", "JKOPAY"),
+        "easycard": translate("ShiftScreen", "EasyCard"),
+        "ipass": translate("ShiftScreen", "iPASS"),
     }
     return names.get(method, payment_label(method))
 
