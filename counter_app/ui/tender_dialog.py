@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -99,6 +99,7 @@ class TenderDialog(QDialog):
 
         keys = QGridLayout()
         self.tender_buttons: dict[str, QPushButton] = {}
+        self._by_key: dict[int, Tender] = {}  # F1.. -> tender; the fields pass F-keys up
         for index, tender in enumerate(self.tenders):
             key = f"F{index + 1}" if index < MAX_KEYED_TENDERS else ""
             label = tender.name(self._language)
@@ -112,8 +113,7 @@ class TenderDialog(QDialog):
             keys.addWidget(button, index // 4, index % 4)
             self.tender_buttons[tender.code] = button
             if key:
-                shortcut = QShortcut(QKeySequence(key), self)
-                shortcut.activated.connect(lambda t=tender: self.choose(t))
+                self._by_key[Qt.Key.Key_F1.value + index] = tender
 
         entry = QGridLayout()
         self.amount_caption = QLabel()
@@ -268,6 +268,15 @@ class TenderDialog(QDialog):
         """A scan while the dialog is open: a carrier goes into the e-invoice field."""
         if isinstance(result, CarrierCode):
             self.buyer_edit.setText(result.carrier_id)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        tender = self._by_key.get(event.key())
+        if tender is not None and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            if self.split.remaining_cents > 0:
+                self.choose(tender)
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     # --- inside -------------------------------------------------------------------
 
