@@ -31,27 +31,27 @@
 <context>
     <name>CashMovementDialog</name>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="185" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="188" />
         <source>Cash in</source>
         <translation>存入現金</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="185" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="188" />
         <source>Cash out</source>
         <translation>取出現金</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="194" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="197" />
         <source>e.g. change from the bank, paid the courier</source>
         <translation>例如：銀行換零錢、支付快遞費</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="198" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="201" />
         <source>Cash amount</source>
         <translation>金額</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="199" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="202" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -142,37 +142,37 @@
 <context>
     <name>CountPanel</name>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="108" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="111" />
         <source>Denomination</source>
         <translation>面額</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="108" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="111" />
         <source>Pieces</source>
         <translation>數量</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="108" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="111" />
         <source>Amount</source>
         <translation>小計</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="114" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="117" />
         <source>coin</source>
         <translation>硬幣</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="114" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="117" />
         <source>note</source>
         <translation>紙鈔</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="140" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="143" />
         <source>Counted</source>
         <translation>實點現金</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="176" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="179" />
         <source>Difference: %1</source>
         <translation>差額：%1</translation>
     </message>
@@ -775,67 +775,67 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="94" />
+        <location filename="../../counter_app/ui/main_window.py" line="108" />
         <source>Counter — %1</source>
         <translation>門市櫃台 — %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="181" />
+        <location filename="../../counter_app/ui/main_window.py" line="195" />
         <source>&amp;Tools</source>
         <translation>功能(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="510" />
+        <location filename="../../counter_app/bootstrap.py" line="519" />
         <source>No shift open</source>
         <translation>尚未開班</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="511" />
+        <location filename="../../counter_app/bootstrap.py" line="520" />
         <source>No shift is open at this till. Open one now?</source>
         <translation>本機目前沒有開班。現在開班嗎？</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="559" />
+        <location filename="../../counter_app/bootstrap.py" line="568" />
         <source>Open the cash drawer without a sale</source>
         <translation>非交易開錢櫃</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="572" />
+        <location filename="../../counter_app/bootstrap.py" line="581" />
         <source>Printer and scanner settings</source>
         <translation>印表機與掃描器設定</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="608" />
+        <location filename="../../counter_app/bootstrap.py" line="617" />
         <source>Lock the screen</source>
         <translation>鎖定畫面</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="611" />
+        <location filename="../../counter_app/bootstrap.py" line="620" />
         <source>Switch cashier…</source>
         <translation>更換收銀員…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="613" />
+        <location filename="../../counter_app/bootstrap.py" line="622" />
         <source>Reprint a receipt…</source>
         <translation>補印收據…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="615" />
+        <location filename="../../counter_app/bootstrap.py" line="624" />
         <source>Sync problems…</source>
         <translation>同步問題…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="618" />
+        <location filename="../../counter_app/bootstrap.py" line="627" />
         <source>Open the cash drawer (supervisor)…</source>
         <translation>開錢櫃（需主管）…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="623" />
+        <location filename="../../counter_app/bootstrap.py" line="632" />
         <source>Printer and scanner settings…</source>
         <translation>印表機與掃描器設定…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="628" />
+        <location filename="../../counter_app/bootstrap.py" line="637" />
         <source>Stock to count…</source>
         <translation>待盤點庫存…</translation>
     </message>
@@ -1228,137 +1228,137 @@
         <translation>超過可退數量（已售出減已退回）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="67" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="69" />
         <source>Choose where the goods go</source>
         <translation>請選擇商品去向</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="68" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="70" />
         <source>Too many lines for one return</source>
         <translation>單次退貨品項過多</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="69" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="71" />
         <source>No shift is open: open one before a refund</source>
         <translation>尚未開班：請先開班再退款</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="70" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="72" />
         <source>This refund needs a supervisor</source>
         <translation>此筆退款需主管核准</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="71" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="73" />
         <source>The refund is above the approver's limit</source>
         <translation>退款金額超過核准者的權限</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="72" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="76" />
         <source>Only sales paid in cash can be refunded here</source>
         <translation>僅能退款以現金付款的交易</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="78" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="82" />
         <source>It was not saved: %1</source>
         <translation>未儲存：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="84" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="88" />
         <source>Back on the shelf</source>
         <translation>退回本店貨架</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="85" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="89" />
         <source>Send to the warehouse</source>
         <translation>退回倉庫</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="86" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="90" />
         <source>Damaged</source>
         <translation>損壞報廢</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="118" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="123" />
         <source>Scan the receipt's barcode or type its number</source>
         <translation>掃描收據條碼或輸入收據號碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="121" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="127" />
         <source>Find</source>
         <translation>查詢</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="131" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="140" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="131" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="141" />
         <source>Paid</source>
         <translation>實付</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="131" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="142" />
         <source>Sold</source>
         <translation>售出</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="131" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="143" />
         <source>Returned</source>
         <translation>已退</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="132" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="144" />
         <source>Return now</source>
         <translation>本次退回</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="132" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="145" />
         <source>Goes to</source>
         <translation>去向</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="142" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="156" />
         <source>Take the return and refund cash  (F12)</source>
         <translation>確認退貨並退現金  (F12)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="154" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="168" />
         <source>Receipt</source>
         <translation>收據號碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="171" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="185" />
         <source>Returns</source>
         <translation>退貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="227" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="241" />
         <source>Choose what comes back, then take the return</source>
         <translation>請選擇退回的商品，再確認退貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="234" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="248" />
         <source>Return %1 taken: refund %2 in cash</source>
         <translation>退貨 %1 完成：退現金 %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="243" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="257" />
         <source>A supervisor approves this refund</source>
         <translation>請主管核准此筆退款</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="280" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="294" />
         <source>Scan a receipt to return goods</source>
         <translation>請掃描收據以辦理退貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="284" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="298" />
         <source>Receipt %1, %2, paid %3</source>
         <translation>收據 %1，%2，實付 %3</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="318" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="341" />
         <source>Refund: %1</source>
         <translation>退款：%1</translation>
     </message>
@@ -1366,177 +1366,177 @@
 <context>
     <name>SaleScreen</name>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="134" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="143" />
         <source>Scan a barcode or type a code or name, then Enter</source>
         <translation>掃描條碼，或輸入條碼／品名後按 Enter</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="174" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="183" />
         <source>Total</source>
         <translation>總計</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="185" />
-        <location filename="../../counter_app/ui/screens/sale.py" line="715" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="194" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="770" />
         <source>Cashier: %1</source>
         <translation>收銀員：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="200" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="209" />
         <source>Cash (F12)</source>
         <translation>現金結帳 (F12)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="202" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="211" />
         <source>Quantity (F4)</source>
         <translation>修改數量 (F4)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="205" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="214" />
         <source>Remove line (Del)</source>
         <translation>刪除品項 (Del)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="206" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="215" />
         <source>Clear cart</source>
         <translation>清空購物車</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="349" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="358" />
         <source>The cart has %1 items that are not paid for. Close the till and drop them?</source>
         <translation>購物車還有 %1 件商品尚未結帳。確定要關閉收銀機並放棄這些商品嗎？</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="360" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="369" />
         <source>Drop the cart?</source>
         <translation>放棄購物車？</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="370" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="379" />
         <source>Sale</source>
         <translation>銷售</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="395" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="404" />
         <source>In-store price label %1 is not set up for this store</source>
         <translation>本店未設定店內計價條碼 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="404" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="413" />
         <source>E-invoice carrier %1 for this sale</source>
         <translation>本筆交易發票存入載具 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="431" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="440" />
         <source>The cart is empty</source>
         <translation>購物車是空的</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="460" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="498" />
         <source>Quantity</source>
         <translation>數量</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="471" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="509" />
         <source>Quantity must be a whole number, not “%1”</source>
         <translation>數量必須是整數，不能是「%1」</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="479" />
-        <location filename="../../counter_app/ui/screens/sale.py" line="685" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="517" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="740" />
         <source>Quantity must be at least 1. To take the line off, use Remove line (Del).</source>
         <translation>數量至少為 1。要刪除品項請按「刪除品項 (Del)」。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="484" />
-        <location filename="../../counter_app/ui/screens/sale.py" line="681" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="522" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="736" />
         <source>Quantity can be at most %1 per line</source>
         <translation>每個品項數量最多 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="493" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="531" />
         <source>Quantity not changed</source>
         <translation>數量未變更</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="500" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="538" />
         <source>Large quantity</source>
         <translation>數量偏大</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="501" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="539" />
         <source>Sell %1 of %2? That is more than usual.</source>
         <translation>確定要賣出 %1 個「%2」嗎？這比平常多。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="515" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="553" />
         <source>Removed %1</source>
         <translation>已刪除 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="521" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="559" />
         <source>Clear the cart? %1 items will be taken off.</source>
         <translation>確定清空購物車？將移除 %1 件商品。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="540" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="578" />
         <source>Unreadable code; scan again</source>
         <translation>條碼無法辨識，請重新掃描</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="550" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="603" />
         <source>No product with code %1</source>
         <translation>查無此條碼商品：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="565" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="620" />
         <source>Nothing matches “%1”</source>
         <translation>找不到符合「%1」的商品</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="579" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="634" />
         <source>%1 matches: pick one and press Enter (Esc closes)</source>
         <translation>找到 %1 筆，請選擇後按 Enter（Esc 關閉）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="586" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="641" />
         <source>Look-up failed: %1</source>
         <translation>查詢失敗：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="628" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="683" />
         <source>%1: this store has %2 by the records. Sold anyway; check the shelf, it will be listed to count.</source>
         <translation>%1：本店帳上庫存 %2。仍照常銷售；請檢查貨架，此商品將列入待盤點。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="663" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="718" />
         <source>%1 × %2</source>
         <translation>%1 × %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="704" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="759" />
         <source>Sale %1 done. Change due: %2</source>
         <translation>交易 %1 完成，找零 %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="708" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="763" />
         <source>Change due
 %1</source>
         <translation>找零
 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="722" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="777" />
         <source>No shift is open: open one (F6) before selling. The cart is kept.</source>
         <translation>尚未開班：請先開班（F6）再結帳。購物車內容已保留。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="731" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="786" />
         <source>The sale was not saved: %1. The cart is kept; try again.</source>
         <translation>交易未儲存：%1。購物車內容已保留，請再試一次。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="740" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="795" />
         <source>%1 items</source>
         <translation>共 %1 件</translation>
     </message>
@@ -1685,168 +1685,183 @@
         <translation>禮券</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="267" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="91" />
+        <source>JKOPAY</source>
+        <translation>街口支付</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="92" />
+        <source>EasyCard</source>
+        <translation>悠遊卡</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="93" />
+        <source>iPASS</source>
+        <translation>一卡通</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="270" />
         <source>Open the shift</source>
         <translation>開班</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="269" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="272" />
         <source>Cash in…</source>
         <translation>存入現金…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="272" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="275" />
         <source>Cash out…</source>
         <translation>取出現金…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="274" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="277" />
         <source>X report</source>
         <translation>X 報表</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="276" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="279" />
         <source>Close the shift</source>
         <translation>關帳</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="280" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="283" />
         <source>Figure</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="280" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="283" />
         <source>Sum</source>
         <translation>金額</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="324" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="327" />
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="354" />
-        <location filename="../../counter_app/ui/screens/shift.py" line="537" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="357" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="540" />
         <source>Expected in the drawer</source>
         <translation>錢櫃應有現金</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="358" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="361" />
         <source>Counted at the last close</source>
         <translation>上次關帳點數</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="371" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="374" />
         <source>Shift opened with %1</source>
         <translation>已開班，零用金 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="400" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="403" />
         <source>Cash in: %1</source>
         <translation>已存入現金 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="400" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="403" />
         <source>Cash out: %1</source>
         <translation>已取出現金 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="420" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="423" />
         <source>X report printed</source>
         <translation>X 報表已列印</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="435" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="438" />
         <source>Close the shift with %1 operations not yet synced</source>
         <translation>在 %1 筆作業尚未同步時關帳</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="451" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="454" />
         <source>Shift closed. Difference %1. The Z report is printing.</source>
         <translation>已關帳，差額 %1。Z 報表列印中。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="489" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="492" />
         <source>The report was not printed: %1</source>
         <translation>報表未列印：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="495" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="498" />
         <source>Shift open since %1 (%2)</source>
         <translation>開班中：%1 起（%2）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="499" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="502" />
         <source>To close: count the drawer, then Close the shift</source>
         <translation>關帳：點算錢櫃現金後按「關帳」</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="501" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="504" />
         <source>No shift open</source>
         <translation>尚未開班</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="502" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="505" />
         <source>To open: count the float, then Open the shift</source>
         <translation>開班：點算零用金後按「開班」</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="510" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="513" />
         <source>Z report (closed)</source>
         <translation>Z 報表（關帳）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="510" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="513" />
         <source>X report (so far)</source>
         <translation>X 報表（交班中）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="516" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="519" />
         <source>%1: %2 sales</source>
         <translation>%1：%2 筆</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="523" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="526" />
         <source>Opening float</source>
         <translation>開班零用金</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="528" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="531" />
         <source>  difference from the last close</source>
         <translation>  與上次關帳點數差額</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="533" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="536" />
         <source>Cash sales</source>
         <translation>現金銷售</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="534" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="537" />
         <source>Cash refunds</source>
         <translation>現金退款</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="535" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="538" />
         <source>Cash in</source>
         <translation>存入現金</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="536" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="539" />
         <source>Cash out</source>
         <translation>取出現金</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="541" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="544" />
         <source>Counted</source>
         <translation>實點現金</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="542" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="545" />
         <source>Difference</source>
         <translation>差額</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="544" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="547" />
         <source>Operations waiting to sync</source>
         <translation>待同步作業</translation>
     </message>
@@ -2173,6 +2188,204 @@
         <location filename="../../counter_app/ui/task_runner.py" line="206" />
         <source>Something went wrong and it was not done. It has been written to the log; if it happens again, tell your supervisor.</source>
         <translation>發生問題，這項操作沒有完成。已寫入紀錄；若再次發生，請告知主管。</translation>
+    </message>
+</context>
+<context>
+    <name>TenderDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/tender_dialog.py" line="73" />
+        <source>Payment</source>
+        <translation>付款</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tender_dialog.py" line="84" />
+        <source>Total</source>
+        <translation>總計</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tender_dialog.py" line="88" />
+        <source>Left to pay</source>
+        <translation>尚需支付</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tender_dialog.py" line="94" />
+        <source>Change</source>
+        <translation>找零</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tender_dialog.py" line="132" />
+        <source>Approval code</source>
+        <translation>授權碼</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tender_dialog.py" line="137" />
+        <source>From the card terminal's slip</source>
+        <translation>刷卡機簽單上的授權碼</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tender_dialog.py" line="141" />
+        <source>E-invoice</source>
+        <translation>電子發票</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tender_dialog.py" line="144" />
+        <source>Carrier, donation code or tax ID</source>
+        <translation>載具、愛心碼或統一編號</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tender_dialog.py" line="160" />
+        <source>Enter: take this payment · Esc: take the last payment back, or leave</source>
+        <translation>Enter：收下這筆付款 · Esc：取消上一筆付款，或返回</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tender_dialog.py" line="203" />
+        <source>Face value</source>
+        <translation>面額</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tender_dialog.py" line="205" />
+        <source>Received</source>
+        <translation>實收</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tender_dialog.py" line="207" />
+        <source>Amount</source>
+        <translation>小計</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tender_dialog.py" line="210" />
+        <source>Voucher number</source>
+        <translation>禮券號碼</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tender_dialog.py" line="210" />
+        <source>Reference</source>
+        <translation>交易序號</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tender_dialog.py" line="213" />
+        <source>Transaction reference, never the card number</source>
+        <translation>交易序號，切勿輸入卡號</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tender_dialog.py" line="215" />
+        <source>Transaction reference</source>
+        <translation>交易序號</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tender_dialog.py" line="262" />
+        <source>Taken back: %1 %2</source>
+        <translation>已取消：%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tender_dialog.py" line="301" />
+        <source>Enter the amount</source>
+        <translation>請輸入金額</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tender_dialog.py" line="343" />
+        <source>Vouchers give no change: %1 of this voucher is forfeited (printed on the receipt)</source>
+        <translation>禮券不找零：此券 %1 不予找還（印於收據）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tender_dialog.py" line="354" />
+        <source>Complete sale (Enter)</source>
+        <translation>完成交易 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tender_dialog.py" line="356" />
+        <source>Take payment (Enter)</source>
+        <translation>收下付款 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tender_dialog.py" line="359" />
+        <source>Take back last (Esc)</source>
+        <translation>取消上一筆 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tender_dialog.py" line="359" />
+        <source>Back (Esc)</source>
+        <translation>返回 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tender_dialog.py" line="368" />
+        <source>approval %1</source>
+        <translation>授權 %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tender_dialog.py" line="371" />
+        <source>received %1, change %2</source>
+        <translation>實收 %1，找零 %2</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tender_dialog.py" line="377" />
+        <source>face value %1</source>
+        <translation>面額 %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tender_dialog.py" line="384" />
+        <source>That looks like a card number. Never type card numbers: enter the terminal's reference and approval code.</source>
+        <translation>這看起來是信用卡卡號。切勿輸入卡號：請輸入刷卡機的交易序號與授權碼。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tender_dialog.py" line="387" />
+        <source>Enter the reference</source>
+        <translation>請輸入交易序號</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tender_dialog.py" line="388" />
+        <source>Enter the approval code from the terminal</source>
+        <translation>請輸入刷卡機的授權碼</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tender_dialog.py" line="389" />
+        <source>More than is left to pay: %1</source>
+        <translation>超過尚需支付的金額：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tender_dialog.py" line="392" />
+        <source>Enter an amount above zero</source>
+        <translation>請輸入大於零的金額</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tender_dialog.py" line="393" />
+        <source>The reference is too long</source>
+        <translation>交易序號太長</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tender_dialog.py" line="394" />
+        <source>The reference holds a character that cannot be kept</source>
+        <translation>交易序號含有無法保存的字元</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tender_dialog.py" line="395" />
+        <source>No more payments fit on one sale</source>
+        <translation>一筆交易無法再加入更多付款</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tender_dialog.py" line="396" />
+        <source>Nothing is left to pay</source>
+        <translation>已無待付金額</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tender_dialog.py" line="418" />
+        <source>Not a valid carrier</source>
+        <translation>載具格式錯誤</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tender_dialog.py" line="419" />
+        <source>Not a valid donation code</source>
+        <translation>愛心碼格式錯誤</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tender_dialog.py" line="420" />
+        <source>Not a valid tax ID</source>
+        <translation>統一編號錯誤</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tender_dialog.py" line="422" />
+        <source>Give a carrier, a donation code or a tax ID, not two</source>
+        <translation>載具、愛心碼、統一編號只能擇一</translation>
     </message>
 </context>
 </TS>

@@ -179,7 +179,7 @@ def test_long_references_are_masked_on_paper() -> None:
         st.tuples(st.sampled_from(["card", "linepay", "voucher", "cash"]), st.integers(1, 10**8)),
         min_size=1,
         max_size=19,
-    ),  # fmt: skip
+    ),
 )
 def test_a_settled_split_always_adds_up_to_the_total(
     total: int, parts: list[tuple[str, int]]

@@ -158,7 +158,7 @@ def test_the_x_and_z_reports_list_each_tender_and_only_cash_moves_the_drawer(
     report = shifts.report()
     by_method = {t.method: (t.sales_count, t.sales_cents) for t in report.tenders}
     assert by_method == {"cash": (1, 2_500), "card": (1, 6_000), "linepay": (1, 1_500)}
-    assert [t.method for t in report.tenders][0] == "cash"
+    assert report.tenders[0].method == "cash"
     assert report.cash_sales_cents == 2_500
     assert report.expected_cents == 50_000 + 2_500  # the card and LINE Pay are not in the drawer
 
