@@ -106,6 +106,9 @@ class TenderDialog(QDialog):
             button = QPushButton(f"{label}\n({key})" if key else label)
             button.setObjectName(f"tender_{tender.code}")
             button.setCheckable(True)
+            button.setStyleSheet(
+                "QPushButton:checked { background: #0d47a1; color: white; font-weight: bold; }"
+            )
             button.setMinimumHeight(56)
             button.setAutoDefault(False)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -333,8 +336,22 @@ class TenderDialog(QDialog):
         elif self.split.change_cents:
             change = Money(self.split.change_cents).format()
         self.change_label.setText(change)
+        settles = amount is not None and self._would_settle(amount)
+        self.confirm_button.setText(
+            self.tr("Complete sale (Enter)")
+            if settles or self.split.remaining_cents <= 0
+            else self.tr("Take payment (Enter)")
+        )
         if note or not self.split.payments:
             self.note.setText(note)
+
+    def _would_settle(self, amount: Money) -> bool:
+        remaining = self.split.remaining_cents
+        if remaining <= 0:
+            return True
+        if self.current.kind in (TenderKind.CASH, TenderKind.VOUCHER):
+            return amount.cents >= remaining
+        return amount.cents == remaining
 
     def _forfeit_note(self, payment: TenderedPayment) -> str:
         if not payment.forfeited_cents:
@@ -350,11 +367,6 @@ class TenderDialog(QDialog):
             widget.setEnabled(remaining.cents > 0)
         for button in self.tender_buttons.values():
             button.setEnabled(remaining.cents > 0)
-        self.confirm_button.setText(
-            self.tr("Complete sale (Enter)")
-            if remaining.cents == 0
-            else self.tr("Take payment (Enter)")
-        )
         self.back_button.setText(
             self.tr("Take back last (Esc)") if self.split.payments else self.tr("Back (Esc)")
         )
