@@ -62,7 +62,7 @@ PHRASEBOOK: dict[str, str] = {
     "Amount": "小計",
     "Amount received": "實收金額",
     "Back": "返回",
-    "Cash (F12)": "現金結帳 (F12)",
+    "Pay (F12)": "結帳 (F12)",
     "Cash payment": "現金付款",
     "Cashier: %1": "收銀員：%1",
     "Change": "找零",

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -266,6 +266,12 @@ class TenderDialog(QDialog):
             .replace("%1", removed.tender.name(self._language))
             .replace("%2", Money(removed.amount_cents).format())
         )
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        """The window closed (not Esc): leave, taking nothing."""
+        self.payments = ()
+        QDialog.reject(self)
+        event.accept()
 
     def on_scan(self, result: ScanResult, text: str) -> None:
         """A scan while the dialog is open: a carrier goes into the e-invoice field."""

@@ -1383,8 +1383,8 @@
     </message>
     <message>
         <location filename="../../counter_app/ui/screens/sale.py" line="209" />
-        <source>Cash (F12)</source>
-        <translation>現金結帳 (F12)</translation>
+        <source>Pay (F12)</source>
+        <translation>結帳 (F12)</translation>
     </message>
     <message>
         <location filename="../../counter_app/ui/screens/sale.py" line="211" />
@@ -2213,177 +2213,177 @@
         <translation>找零</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="132" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="135" />
         <source>Approval code</source>
         <translation>授權碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="137" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="140" />
         <source>From the card terminal's slip</source>
         <translation>刷卡機簽單上的授權碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="141" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="144" />
         <source>E-invoice</source>
         <translation>電子發票</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="144" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="147" />
         <source>Carrier, donation code or tax ID</source>
         <translation>載具、愛心碼或統一編號</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="160" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="163" />
         <source>Enter: take this payment · Esc: take the last payment back, or leave</source>
         <translation>Enter：收下這筆付款 · Esc：取消上一筆付款，或返回</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="203" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="206" />
         <source>Face value</source>
         <translation>面額</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="205" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="208" />
         <source>Received</source>
         <translation>實收</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="207" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="210" />
         <source>Amount</source>
         <translation>小計</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="210" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="213" />
         <source>Voucher number</source>
         <translation>禮券號碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="210" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="213" />
         <source>Reference</source>
         <translation>交易序號</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="213" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="216" />
         <source>Transaction reference, never the card number</source>
         <translation>交易序號，切勿輸入卡號</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="215" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="218" />
         <source>Transaction reference</source>
         <translation>交易序號</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="262" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="265" />
         <source>Taken back: %1 %2</source>
         <translation>已取消：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="301" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="310" />
         <source>Enter the amount</source>
         <translation>請輸入金額</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="343" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="366" />
         <source>Vouchers give no change: %1 of this voucher is forfeited (printed on the receipt)</source>
         <translation>禮券不找零：此券 %1 不予找還（印於收據）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="354" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="347" />
         <source>Complete sale (Enter)</source>
         <translation>完成交易 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="356" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="349" />
         <source>Take payment (Enter)</source>
         <translation>收下付款 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="359" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="377" />
         <source>Take back last (Esc)</source>
         <translation>取消上一筆 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="359" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="377" />
         <source>Back (Esc)</source>
         <translation>返回 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="368" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="386" />
         <source>approval %1</source>
         <translation>授權 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="371" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="389" />
         <source>received %1, change %2</source>
         <translation>實收 %1，找零 %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="377" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="395" />
         <source>face value %1</source>
         <translation>面額 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="384" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="402" />
         <source>That looks like a card number. Never type card numbers: enter the terminal's reference and approval code.</source>
         <translation>這看起來是信用卡卡號。切勿輸入卡號：請輸入刷卡機的交易序號與授權碼。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="387" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="405" />
         <source>Enter the reference</source>
         <translation>請輸入交易序號</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="388" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="406" />
         <source>Enter the approval code from the terminal</source>
         <translation>請輸入刷卡機的授權碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="389" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="407" />
         <source>More than is left to pay: %1</source>
         <translation>超過尚需支付的金額：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="392" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="410" />
         <source>Enter an amount above zero</source>
         <translation>請輸入大於零的金額</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="393" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="411" />
         <source>The reference is too long</source>
         <translation>交易序號太長</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="394" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="412" />
         <source>The reference holds a character that cannot be kept</source>
         <translation>交易序號含有無法保存的字元</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="395" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="413" />
         <source>No more payments fit on one sale</source>
         <translation>一筆交易無法再加入更多付款</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="396" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="414" />
         <source>Nothing is left to pay</source>
         <translation>已無待付金額</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="418" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="436" />
         <source>Not a valid carrier</source>
         <translation>載具格式錯誤</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="419" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="437" />
         <source>Not a valid donation code</source>
         <translation>愛心碼格式錯誤</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="420" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="438" />
         <source>Not a valid tax ID</source>
         <translation>統一編號錯誤</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="422" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="440" />
         <source>Give a carrier, a donation code or a tax ID, not two</source>
         <translation>載具、愛心碼、統一編號只能擇一</translation>
     </message>

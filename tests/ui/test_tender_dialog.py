@@ -121,3 +121,17 @@ def test_the_e_invoice_carrier_is_kept(qtbot: Any) -> None:
     bad = _dialog(qtbot, 25, buyer_text="12345678")
     _key(bad, Qt.Key.Key_Return)
     assert bad.isVisible() and bad.message.text() == "Not a valid tax ID"
+
+
+def test_closing_the_window_leaves_without_taking_anything_back(qtbot: Any) -> None:
+    dialog = _dialog(qtbot, 300)
+    _key(dialog, Qt.Key.Key_F2)
+    _type(dialog, "100")
+    _key(dialog, Qt.Key.Key_Tab)
+    _type(dialog, "TX-1")
+    _key(dialog, Qt.Key.Key_Tab)
+    _type(dialog, "AP1")
+    _key(dialog, Qt.Key.Key_Return)
+    with qtbot.waitSignal(dialog.rejected, timeout=1000):
+        dialog.close()
+    assert dialog.payments == () and not dialog.isVisible()

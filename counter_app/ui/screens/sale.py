@@ -206,7 +206,7 @@ class SaleScreen(Screen):
             "QLabel { color: #1b7f3b; font-size: 22px; font-weight: bold; }"
         )
 
-        self.pay_button = QPushButton(self.tr("Cash (F12)"))
+        self.pay_button = QPushButton(self.tr("Pay (F12)"))
         self.pay_button.setObjectName("payCash")
         self.qty_button = QPushButton(self.tr("Quantity (F4)"))
         self.plus_button = QPushButton("+1 (+)")
