@@ -267,7 +267,7 @@ class TenderDialog(QDialog):
             .replace("%2", Money(removed.amount_cents).format())
         )
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+    def closeEvent(self, event: QCloseEvent) -> None:
         """The window closed (not Esc): leave, taking nothing."""
         self.payments = ()
         QDialog.reject(self)

@@ -13,13 +13,12 @@ voucher (receipt_voucher.png).
 from __future__ import annotations
 
 import sys
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
-
-from datetime import datetime
 
 from counter_app.core import receipts
 from counter_app.core.money import Money
