@@ -54,3 +54,25 @@ def test_a_card_and_cash_sale_is_stored_with_both_payments(demo_counter: Any) ->
         ("card", cart.total.cents - 5_000, cart.total.cents - 5_000, 0, "TX-889912", "A1B2C3", 0),
         ("cash", 5_000, 10_000, 5_000, None, None, 0),
     ]
+
+
+def test_with_the_warehouse_stopped_the_cached_tenders_still_take_a_split_sale(
+    demo_counter: Any,
+) -> None:
+    services = demo_counter.services
+    cashier = services.staff.first_with_role("cashier")
+    demo_counter.server.stop()  # offline from here on
+    tenders = {t.code: t for t in TenderService(services.db).usable()}
+    assert {"linepay", "voucher"} <= tenders.keys()  # the list cached at the last pull
+    cart = Cart()
+    cart.add(services.catalog.search("茶", 1)[0], 3)
+    split = PaymentSplit(cart.total.cents)
+    split.add(tenders["linepay"], 1_000, "LP-OFFLINE-1")
+    split.add(tenders["voucher"], cart.total.cents, "V-42")  # more than is left: no change
+    assert split.settled and split.forfeited_cents == 1_000
+    sale = services.selling.complete_sale(cart, cashier, split.payments)
+    assert services.relay.drain().applied == 0  # waits to sync
+    x = services.shifts.report()
+    by_method = {t.method: t.sales_cents for t in x.tenders}
+    assert by_method == {"cash": 0, "linepay": 1_000, "voucher": cart.total.cents - 1_000}
+    assert x.cash_sales_cents == 0 and not sale.takes_cash  # the drawer stays shut
