@@ -709,6 +709,7 @@ class TenderLine:
     sales_count: int
     sales: Money
     refunds: Money = ZERO
+    label: str | None = None  # the tender's name; payment_label(method) when None
 
 
 @dataclass(frozen=True, slots=True)
@@ -752,15 +753,10 @@ def shift_close_report(data: ShiftCloseReportData) -> Document:
         Text("付款方式", bold=True),
     ]
     for tender in data.tenders:
-        elements.append(
-            Columns(
-                f"{payment_label(tender.method)} {tender.sales_count} 筆", tender.sales.format()
-            )
-        )
+        label = tender.label or payment_label(tender.method)
+        elements.append(Columns(f"{label} {tender.sales_count} 筆", tender.sales.format()))
         if tender.refunds:
-            elements.append(
-                Columns(f"  {payment_label(tender.method)}退款", (-tender.refunds).format())
-            )
+            elements.append(Columns(f"  {label}退款", (-tender.refunds).format()))
     gross = sum((t.sales for t in data.tenders), ZERO)
     elements += [
         Columns(f"銷售合計 {data.sale_count} 筆", gross.format(), bold=True),

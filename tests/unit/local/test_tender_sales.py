@@ -45,6 +45,7 @@ def _tender(seq: int, code: str, zh: str, kind: str, order: int, active: bool = 
 
 FEED = [
     _tender(100, "cash", "現金", "cash", 0),
+    _tender(106, "pxpay", "全支付", "mobile", 25),  # added at head office
     _tender(101, "card", "信用卡", "card", 10),
     _tender(102, "linepay", "LINE Pay", "mobile", 20),
     _tender(103, "voucher", "禮券", "voucher", 70),
@@ -76,10 +77,10 @@ def test_the_feeds_tenders_are_cached_and_a_disabled_one_is_no_longer_offered(
     with db.unit_of_work() as session:
         apply_changes(session, FEED, AT)
     service = TenderService(db)
-    assert [t.code for t in service.usable()] == ["cash", "card", "linepay", "voucher"]
+    assert [t.code for t in service.usable()] == ["cash", "card", "linepay", "pxpay", "voucher"]
     with db.unit_of_work() as session:
         apply_changes(session, [_tender(105, "linepay", "LINE Pay", "mobile", 20, False)], AT)
-    assert [t.code for t in service.usable()] == ["cash", "card", "voucher"]
+    assert [t.code for t in service.usable()] == ["cash", "card", "pxpay", "voucher"]
     assert service.all_known()["linepay"].active is False  # still named on reprints
     with db.unit_of_work() as session:  # a re-pull from zero that no longer sees it
         apply_changes(session, [_tender(1, "card", "信用卡", "card", 10)], AT, epoch=2)
@@ -95,7 +96,8 @@ def _split_sale(db: LocalDatabase, output: RecordingOutput) -> Any:
     cart.add(CatalogService(db).find_by_code("4710000000010"), 4)  # 4 x NT$25 = NT$100
     split = PaymentSplit(cart.total.cents)
     split.add(tenders["card"], 6_000, "TX-889912", "A1B2C3")
-    split.add(tenders["linepay"], 1_500, "LP20261201000123")
+    split.add(tenders["linepay"], 1_000, "LP20261201000123")
+    split.add(tenders["pxpay"], 500, "PX-1")
     split.add(tenders["cash"], 5_000)  # NT$25 left: NT$50 handed over, NT$25 change
     clock = lambda: datetime(2026, 11, 25, 10, 30, tzinfo=TAIWAN)  # noqa: E731
     return SellingService(db, STORE, clock).complete_sale(cart, CASHIER, split.payments)
@@ -121,12 +123,13 @@ def test_a_split_sale_is_written_with_each_payment_and_its_reference(db: LocalDa
     assert sorted(tuple(r) for r in rows) == [
         ("card", 6_000, 6_000, 0, "TX-889912", "A1B2C3"),
         ("cash", 2_500, 5_000, 2_500, None, None),
-        ("linepay", 1_500, 1_500, 0, "LP20261201000123", None),
+        ("linepay", 1_000, 1_000, 0, "LP20261201000123", None),
+        ("pxpay", 500, 500, 0, "PX-1", None),
     ]
     sent = [(p["method"], p["amount_cents"], p.get("reference")) for p in payload["payments"]]
-    assert sent == [("card", 6_000, "TX-889912"), ("linepay", 1_500, "LP20261201000123"),
-                    ("cash", 2_500, None)]  # fmt: skip
-    assert "reference" not in payload["payments"][2]  # a cash payment's body as it always was
+    assert sent == [("card", 6_000, "TX-889912"), ("linepay", 1_000, "LP20261201000123"),
+                    ("pxpay", 500, "PX-1"), ("cash", 2_500, None)]  # fmt: skip
+    assert "reference" not in payload["payments"][3]  # a cash payment's body as it always was
 
 
 def test_the_receipt_prints_each_tender_its_reference_masked_and_the_change(
@@ -157,7 +160,12 @@ def test_the_x_and_z_reports_list_each_tender_and_only_cash_moves_the_drawer(
     _split_sale(db, output)
     report = shifts.report()
     by_method = {t.method: (t.sales_count, t.sales_cents) for t in report.tenders}
-    assert by_method == {"cash": (1, 2_500), "card": (1, 6_000), "linepay": (1, 1_500)}
+    assert by_method == {
+        "cash": (1, 2_500),
+        "card": (1, 6_000),
+        "linepay": (1, 1_000),
+        "pxpay": (1, 500),
+    }
     assert report.tenders[0].method == "cash"
     assert report.cash_sales_cents == 2_500
     assert report.expected_cents == 50_000 + 2_500  # the card and LINE Pay are not in the drawer
@@ -168,13 +176,15 @@ def test_the_x_and_z_reports_list_each_tender_and_only_cash_moves_the_drawer(
     assert closed.counted_cents == 52_500
     shifts.print_report(closed)
     z_text = output.documents[-1].plain_text(48)
-    assert "信用卡" in z_text and "NT$60" in z_text and "LINE Pay" in z_text
+    assert "信用卡 1 筆" in z_text and "NT$60" in z_text and "LINE Pay 1 筆" in z_text
+    assert "全支付 1 筆" in z_text  # named as head office configured it
     with db.read() as session:
         close_op = session.scalars(select(OutboxOp).where(OutboxOp.type == "shift.close")).one()
     tenders = json.loads(close_op.payload)["report"]["tenders"]
     assert {t["method"]: t["sales_cents"] for t in tenders} == {
         "cash": 2_500,
         "card": 6_000,
-        "linepay": 1_500,
+        "linepay": 1_000,
+        "pxpay": 500,
     }
     assert json.loads(close_op.payload)["expected_cents"] == 52_500
