@@ -10,12 +10,14 @@ import re
 from collections.abc import Iterable
 
 from sqlalchemy import bindparam, func, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from warehouse_api.errors import DomainError, NotFound
 from warehouse_api.models import ChangeLog, Tender
 from warehouse_api.schemas import TenderCreate
 from warehouse_api.services.feed_data import publish_tender
+from warehouse_api.services.sql import dialect_name
 
 # (code, 中文, English, kind, needs_reference, sort_order); counter_app/core/tenders.py
 # holds the same list as the till's fallback.
@@ -70,8 +72,9 @@ def ensure_tenders(session: Session) -> None:
     inserts them itself) gets the defaults, and every tender not yet in the change feed
     is published, so tills receive them."""
     if session.scalar(select(func.count()).select_from(Tender)) == 0:
-        session.add_all(Tender(**row) for row in default_rows())  # type: ignore[arg-type]
-        session.flush()
+        # Workers starting together may both find it empty: the second inserts nothing.
+        insert = postgresql.insert if dialect_name(session) == "postgresql" else sqlite.insert
+        session.execute(insert(Tender).values(default_rows()).on_conflict_do_nothing())
     published = set(
         session.scalars(select(ChangeLog.entity_id).where(ChangeLog.entity == "tender"))
     )
