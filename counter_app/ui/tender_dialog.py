@@ -49,7 +49,13 @@ from counter_app.core.tenders import (
     mask_reference,
 )
 
-MAX_KEYED_TENDERS = 12  # F1..F12; more are still there to click
+MAX_KEYED_TENDERS = 12
+QUICK_NOTES = (
+    100,
+    500,
+    1000,
+    2000,
+)  # notes customers hand over in Taiwan  # F1..F12; more are still there to click
 
 
 def _sized(label: QLabel, size: int) -> QLabel:
@@ -118,6 +124,26 @@ class TenderDialog(QDialog):
             if key:
                 self._by_key[Qt.Key.Key_F1.value + index] = tender
 
+        # Cash: notes customers hand over in Taiwan, one touch each (the amount field keeps
+        # the focus, so Enter then takes the cash).
+        self.quick_row = QWidget()
+        quick = QHBoxLayout(self.quick_row)
+        quick.setContentsMargins(0, 0, 0, 0)
+        exact = QPushButton(self.tr("Exact"))
+        exact.setObjectName("exact")
+        exact.clicked.connect(lambda: self._quick(Money(max(self.split.remaining_cents, 0))))
+        self.quick_buttons = [exact]
+        for note in QUICK_NOTES:
+            button = QPushButton(f"${note:,}")
+            button.setObjectName(f"note{note}")
+            button.clicked.connect(lambda _=False, n=note: self._quick(Money.from_dollars(n)))
+            self.quick_buttons.append(button)
+        for button in self.quick_buttons:
+            button.setAutoDefault(False)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setMinimumHeight(44)
+            quick.addWidget(button)
+
         entry = QGridLayout()
         self.amount_caption = QLabel()
         entry.addWidget(self.amount_caption, 0, 0)
@@ -181,6 +207,7 @@ class TenderDialog(QDialog):
         layout.addLayout(figures)
         layout.addLayout(keys)
         layout.addLayout(entry)
+        layout.addWidget(self.quick_row)
         layout.addWidget(self.paid_list)
         layout.addWidget(self.note)
         layout.addWidget(self.message)
@@ -224,6 +251,7 @@ class TenderDialog(QDialog):
             widget.setVisible(uses_reference)
         for widget in (self.approval_caption, self.approval_edit):
             widget.setVisible(kind is TenderKind.CARD)
+        self.quick_row.setVisible(kind is TenderKind.CASH)
         self.reference_edit.clear()
         self.approval_edit.clear()
         self._set_amount(Money(max(self.split.remaining_cents, 0)))
@@ -291,6 +319,10 @@ class TenderDialog(QDialog):
 
     def _offers_cash(self) -> bool:
         return any(t.code == CASH.code for t in self.tenders)
+
+    def _quick(self, amount: Money) -> None:
+        self._set_amount(amount)
+        self.amount_edit.setFocus()
 
     def _set_amount(self, amount: Money) -> None:
         self.amount_edit.setText(amount.format(symbol=False).replace(",", ""))

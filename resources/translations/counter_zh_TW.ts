@@ -31,148 +31,65 @@
 <context>
     <name>CashMovementDialog</name>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="188" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="194" />
         <source>Cash in</source>
         <translation>存入現金</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="188" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="194" />
         <source>Cash out</source>
         <translation>取出現金</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="197" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="203" />
         <source>e.g. change from the bank, paid the courier</source>
         <translation>例如：銀行換零錢、支付快遞費</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="201" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="207" />
         <source>Cash amount</source>
         <translation>金額</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="202" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="208" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
 </context>
 <context>
-    <name>CashPaymentDialog</name>
-    <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="45" />
-        <source>Cash payment</source>
-        <translation>現金付款</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="51" />
-        <source>Total</source>
-        <translation>總計</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="55" />
-        <source>Received</source>
-        <translation>實收</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="58" />
-        <source>Amount received</source>
-        <translation>實收金額</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="62" />
-        <source>Change</source>
-        <translation>找零</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="69" />
-        <source>E-invoice</source>
-        <translation>電子發票</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="72" />
-        <source>Carrier, donation code or tax ID</source>
-        <translation>載具、愛心碼或統一編號</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="76" />
-        <source>Exact</source>
-        <translation>剛好</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="101" />
-        <source>Complete sale</source>
-        <translation>完成交易</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="104" />
-        <source>Back</source>
-        <translation>返回</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="137" />
-        <source>Enter the amount received</source>
-        <translation>請輸入實收金額</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="142" />
-        <source>Short by %1</source>
-        <translation>尚差 %1</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="155" />
-        <source>Not a valid carrier</source>
-        <translation>載具格式錯誤</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="156" />
-        <source>Not a valid donation code</source>
-        <translation>愛心碼格式錯誤</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="157" />
-        <source>Not a valid tax ID</source>
-        <translation>統一編號錯誤</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/payment_dialog.py" line="159" />
-        <source>Give a carrier, a donation code or a tax ID, not two</source>
-        <translation>載具、愛心碼、統一編號只能擇一</translation>
-    </message>
-</context>
-<context>
     <name>CountPanel</name>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="111" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="117" />
         <source>Denomination</source>
         <translation>面額</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="111" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="117" />
         <source>Pieces</source>
         <translation>數量</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="111" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="117" />
         <source>Amount</source>
         <translation>小計</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="117" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="123" />
         <source>coin</source>
         <translation>硬幣</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="117" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="123" />
         <source>note</source>
         <translation>紙鈔</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="143" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="149" />
         <source>Counted</source>
         <translation>實點現金</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="179" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="185" />
         <source>Difference: %1</source>
         <translation>差額：%1</translation>
     </message>
@@ -1670,198 +1587,198 @@
         <translation>未儲存：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="88" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="89" />
         <source>Cash</source>
         <translation>現金</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="89" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="90" />
         <source>Card</source>
         <translation>信用卡</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="90" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="91" />
         <source>Store voucher</source>
         <translation>禮券</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="91" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="92" />
         <source>JKOPAY</source>
         <translation>街口支付</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="92" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="93" />
         <source>EasyCard</source>
         <translation>悠遊卡</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="93" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="94" />
         <source>iPASS</source>
         <translation>一卡通</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="270" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="276" />
         <source>Open the shift</source>
         <translation>開班</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="272" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="278" />
         <source>Cash in…</source>
         <translation>存入現金…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="275" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="281" />
         <source>Cash out…</source>
         <translation>取出現金…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="277" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="283" />
         <source>X report</source>
         <translation>X 報表</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="279" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="285" />
         <source>Close the shift</source>
         <translation>關帳</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="283" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="289" />
         <source>Figure</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="283" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="289" />
         <source>Sum</source>
         <translation>金額</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="327" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="333" />
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="357" />
-        <location filename="../../counter_app/ui/screens/shift.py" line="540" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="363" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="546" />
         <source>Expected in the drawer</source>
         <translation>錢櫃應有現金</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="361" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="367" />
         <source>Counted at the last close</source>
         <translation>上次關帳點數</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="374" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="380" />
         <source>Shift opened with %1</source>
         <translation>已開班，零用金 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="403" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="409" />
         <source>Cash in: %1</source>
         <translation>已存入現金 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="403" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="409" />
         <source>Cash out: %1</source>
         <translation>已取出現金 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="423" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="429" />
         <source>X report printed</source>
         <translation>X 報表已列印</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="438" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="444" />
         <source>Close the shift with %1 operations not yet synced</source>
         <translation>在 %1 筆作業尚未同步時關帳</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="454" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="460" />
         <source>Shift closed. Difference %1. The Z report is printing.</source>
         <translation>已關帳，差額 %1。Z 報表列印中。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="492" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="498" />
         <source>The report was not printed: %1</source>
         <translation>報表未列印：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="498" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="504" />
         <source>Shift open since %1 (%2)</source>
         <translation>開班中：%1 起（%2）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="502" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="508" />
         <source>To close: count the drawer, then Close the shift</source>
         <translation>關帳：點算錢櫃現金後按「關帳」</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="504" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="510" />
         <source>No shift open</source>
         <translation>尚未開班</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="505" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="511" />
         <source>To open: count the float, then Open the shift</source>
         <translation>開班：點算零用金後按「開班」</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="513" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="519" />
         <source>Z report (closed)</source>
         <translation>Z 報表（關帳）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="513" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="519" />
         <source>X report (so far)</source>
         <translation>X 報表（交班中）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="519" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="525" />
         <source>%1: %2 sales</source>
         <translation>%1：%2 筆</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="526" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="532" />
         <source>Opening float</source>
         <translation>開班零用金</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="531" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="537" />
         <source>  difference from the last close</source>
         <translation>  與上次關帳點數差額</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="536" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="542" />
         <source>Cash sales</source>
         <translation>現金銷售</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="537" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="543" />
         <source>Cash refunds</source>
         <translation>現金退款</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="538" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="544" />
         <source>Cash in</source>
         <translation>存入現金</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="539" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="545" />
         <source>Cash out</source>
         <translation>取出現金</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="544" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="550" />
         <source>Counted</source>
         <translation>實點現金</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="545" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="551" />
         <source>Difference</source>
         <translation>差額</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="547" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="553" />
         <source>Operations waiting to sync</source>
         <translation>待同步作業</translation>
     </message>
@@ -2193,197 +2110,202 @@
 <context>
     <name>TenderDialog</name>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="73" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="74" />
         <source>Payment</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="84" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="85" />
         <source>Total</source>
         <translation>總計</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="88" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="89" />
         <source>Left to pay</source>
         <translation>尚需支付</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="94" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="95" />
         <source>Change</source>
         <translation>找零</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="135" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="156" />
         <source>Approval code</source>
         <translation>授權碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="140" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="161" />
         <source>From the card terminal's slip</source>
         <translation>刷卡機簽單上的授權碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="144" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="165" />
         <source>E-invoice</source>
         <translation>電子發票</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="147" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="168" />
         <source>Carrier, donation code or tax ID</source>
         <translation>載具、愛心碼或統一編號</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="163" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="184" />
         <source>Enter: take this payment · Esc: take the last payment back, or leave</source>
         <translation>Enter：收下這筆付款 · Esc：取消上一筆付款，或返回</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="206" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="228" />
         <source>Face value</source>
         <translation>面額</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="208" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="230" />
         <source>Received</source>
         <translation>實收</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="210" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="232" />
         <source>Amount</source>
         <translation>小計</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="213" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="235" />
         <source>Voucher number</source>
         <translation>禮券號碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="213" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="235" />
         <source>Reference</source>
         <translation>交易序號</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="216" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="238" />
         <source>Transaction reference, never the card number</source>
         <translation>交易序號，切勿輸入卡號</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="218" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="240" />
         <source>Transaction reference</source>
         <translation>交易序號</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="265" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="288" />
         <source>Taken back: %1 %2</source>
         <translation>已取消：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="310" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="337" />
         <source>Enter the amount</source>
         <translation>請輸入金額</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="366" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="393" />
         <source>Vouchers give no change: %1 of this voucher is forfeited (printed on the receipt)</source>
         <translation>禮券不找零：此券 %1 不予找還（印於收據）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="347" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="374" />
         <source>Complete sale (Enter)</source>
         <translation>完成交易 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="349" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="127" />
+        <source>Exact</source>
+        <translation>剛好</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/tender_dialog.py" line="376" />
         <source>Take payment (Enter)</source>
         <translation>收下付款 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="377" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="404" />
         <source>Take back last (Esc)</source>
         <translation>取消上一筆 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="377" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="404" />
         <source>Back (Esc)</source>
         <translation>返回 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="386" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="413" />
         <source>approval %1</source>
         <translation>授權 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="389" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="416" />
         <source>received %1, change %2</source>
         <translation>實收 %1，找零 %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="395" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="422" />
         <source>face value %1</source>
         <translation>面額 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="402" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="429" />
         <source>That looks like a card number. Never type card numbers: enter the terminal's reference and approval code.</source>
         <translation>這看起來是信用卡卡號。切勿輸入卡號：請輸入刷卡機的交易序號與授權碼。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="405" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="432" />
         <source>Enter the reference</source>
         <translation>請輸入交易序號</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="406" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="433" />
         <source>Enter the approval code from the terminal</source>
         <translation>請輸入刷卡機的授權碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="407" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="434" />
         <source>More than is left to pay: %1</source>
         <translation>超過尚需支付的金額：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="410" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="437" />
         <source>Enter an amount above zero</source>
         <translation>請輸入大於零的金額</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="411" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="438" />
         <source>The reference is too long</source>
         <translation>交易序號太長</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="412" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="439" />
         <source>The reference holds a character that cannot be kept</source>
         <translation>交易序號含有無法保存的字元</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="413" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="440" />
         <source>No more payments fit on one sale</source>
         <translation>一筆交易無法再加入更多付款</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="414" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="441" />
         <source>Nothing is left to pay</source>
         <translation>已無待付金額</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="436" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="463" />
         <source>Not a valid carrier</source>
         <translation>載具格式錯誤</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="437" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="464" />
         <source>Not a valid donation code</source>
         <translation>愛心碼格式錯誤</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="438" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="465" />
         <source>Not a valid tax ID</source>
         <translation>統一編號錯誤</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/tender_dialog.py" line="440" />
+        <location filename="../../counter_app/ui/tender_dialog.py" line="467" />
         <source>Give a carrier, a donation code or a tax ID, not two</source>
         <translation>載具、愛心碼、統一編號只能擇一</translation>
     </message>
