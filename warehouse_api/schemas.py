@@ -644,6 +644,19 @@ class TenderPublic(BaseModel):
     sort_order: int
 
 
+class FlaggedPaymentPublic(BaseModel):
+    """A payment whose method names no tender (recorded as sent, flagged)."""
+
+    payment_id: str
+    sale_id: str
+    receipt_no: str
+    location_code: str
+    method: str
+    amount_cents: int
+    reference: str | None
+    created_at: datetime
+
+
 class EnrollmentCodeCreate(StrictModel):
     store_code: LocationCode
 

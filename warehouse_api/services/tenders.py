@@ -14,8 +14,9 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from warehouse_api.errors import DomainError, NotFound
-from warehouse_api.models import ChangeLog, Tender
-from warehouse_api.schemas import TenderCreate
+from warehouse_api.models import ChangeLog, Location, Payment, Sale, Tender
+from warehouse_api.schemas import FlaggedPaymentPublic, TenderCreate
+from warehouse_api.services.devices import location_by_code
 from warehouse_api.services.feed_data import publish_tender
 from warehouse_api.services.sql import dialect_name
 
@@ -126,3 +127,42 @@ def unknown_methods(session: Session, methods: Iterable[str]) -> set[str]:
     if not wanted:
         return set()
     return wanted - set(session.scalars(_KNOWN_TENDERS, {"p_codes": sorted(wanted)}))
+
+
+def unknown_tender_payments(
+    session: Session, store_code: str | None, limit: int
+) -> list[FlaggedPaymentPublic]:
+    """Payments flagged ``unknown_tender``, newest sale first (every store's, or one's)."""
+    query = (
+        select(
+            Payment.id,
+            Sale.id,
+            Sale.receipt_no,
+            Location.code,
+            Payment.method,
+            Payment.amount_cents,
+            Payment.reference,
+            Sale.created_at,
+        )
+        .join(Sale, Sale.id == Payment.sale_id)
+        .join(Location, Location.id == Sale.location_id)
+        .where(Payment.unknown_tender.is_(True))
+        .order_by(Sale.created_at.desc(), Payment.id)
+        .limit(limit)
+    )
+    if store_code is not None:
+        location_by_code(session, store_code)  # 404 location_not_found when unknown
+        query = query.where(Location.code == store_code)
+    return [
+        FlaggedPaymentPublic(
+            payment_id=row[0],
+            sale_id=row[1],
+            receipt_no=row[2],
+            location_code=row[3],
+            method=row[4],
+            amount_cents=row[5],
+            reference=row[6],
+            created_at=row[7],
+        )
+        for row in session.execute(query)
+    ]

@@ -139,3 +139,16 @@ def test_payments_that_do_not_add_up_or_hold_a_card_number_are_refused_and_unkno
         assert session.get(Tender, "cash") is not None
     assert flagged == ["giftcard_x"]
     assert CARD_NUMBER not in stored_refs  # the refused sale left nothing behind
+
+    with server.client(server.token("operator")) as operator:
+        listed = operator.get("/operator/payments/unknown-tenders").json()
+        one_store = operator.get("/operator/payments/unknown-tenders", params={"store": "S002"})
+        unknown_store = operator.get("/operator/payments/unknown-tenders", params={"store": "NOPE"})
+    assert [
+        (p["method"], p["amount_cents"], p["reference"], p["location_code"]) for p in listed
+    ] == [("giftcard_x", 4_000, "G-1", "S001")]
+    assert listed[0]["receipt_no"] == unknown["payload"]["receipt_no"]
+    assert one_store.json() == []
+    assert_problem(unknown_store, 404, "location_not_found")
+    with server.client(till) as client:
+        assert client.get("/operator/payments/unknown-tenders").status_code == 403
