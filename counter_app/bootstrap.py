@@ -52,6 +52,7 @@ from counter_app.services.staff import Approval, StaffService
 from counter_app.services.stock_lookup import StockLookupService
 from counter_app.services.stock_to_count import StockToCountService
 from counter_app.services.sync_status import SyncStatusService
+from counter_app.services.tenders import TenderService
 from counter_app.sync.background import BackgroundSync
 from counter_app.sync.client import WarehouseClient, WarehouseProblem, WarehouseUnreachable
 from counter_app.sync.connectivity import ConnectivityMonitor
@@ -587,7 +588,12 @@ def build_counter(services: CounterServices, cashier: StaffMember, tasks: TaskRu
         window=window,
         router=ScanRouter(window, parent=window),
         sale_screen=SaleScreen(
-            services.catalog, services.selling, tasks, cashier, stock_lookup=services.stock_lookup
+            services.catalog,
+            services.selling,
+            tasks,
+            cashier,
+            stock_lookup=services.stock_lookup,
+            load_tenders=TenderService(services.db).usable,  # the warehouse's, cached
         ),
         shift_screen=ShiftScreen(
             services.shifts, tasks, cashier, _approval_asker(services, tasks, window)
@@ -645,7 +651,8 @@ def _connect_signals(counter: CounterApp) -> None:
     def on_sale_completed(sale: CompletedSale) -> None:
         services.background.push_soon()
         # Queued, never waited for: a printer that is off cannot hold up the next customer.
-        services.receipts.open_drawer_for_cash(sale)
+        if sale.takes_cash:  # a sale paid by card or phone alone leaves the drawer shut
+            services.receipts.open_drawer_for_cash(sale)
         services.receipts.print_sale(sale)
         if services.einvoicing is not None and sale.invoice is not None:
             invoicing = services.einvoicing

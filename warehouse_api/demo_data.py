@@ -494,14 +494,19 @@ def _load(connection: Connection, catalog: DemoCatalog) -> None:
         connection.execute(table_of(StockMovement).insert(), chunk)
     connection.execute(table_of(Staff).insert(), catalog.staff)
 
-    changes = _feed_rows(catalog, now)
+    # The feed may already hold changes (prepare_database publishes the default tenders):
+    # the catalog's follow them.
+    state = table_of(FeedState)
+    head = connection.execute(
+        select(state.c.last_seq).where(state.c.id == FEED_STATE_ID)
+    ).scalar_one_or_none()
+    changes = _feed_rows(catalog, now, first_seq=(head or 0) + 1)
     for chunk in _chunks(changes):
         connection.execute(table_of(ChangeLog).insert(), chunk)
     connection.execute(
-        table_of(FeedState)
-        .update()
-        .where(table_of(FeedState).c.id == FEED_STATE_ID)
-        .values(last_seq=len(changes))
+        state.update()
+        .where(state.c.id == FEED_STATE_ID)
+        .values(last_seq=(head or 0) + len(changes))
     )
     if connection.dialect.name == "postgresql":
         # Explicit ids were inserted: move the id sequences past them.
@@ -512,7 +517,7 @@ def _load(connection: Connection, catalog: DemoCatalog) -> None:
             )
 
 
-def _feed_rows(catalog: DemoCatalog, now: Any) -> list[dict[str, Any]]:
+def _feed_rows(catalog: DemoCatalog, now: Any, first_seq: int = 1) -> list[dict[str, Any]]:
     codes_by_product: dict[int, list[str]] = {}
     for barcode in catalog.barcodes:
         codes_by_product.setdefault(barcode["product_id"], []).append(barcode["code"])
@@ -523,7 +528,7 @@ def _feed_rows(catalog: DemoCatalog, now: Any) -> list[dict[str, Any]]:
             {
                 "entity": entity,
                 "entity_id": entity_id,
-                "seq": len(rows) + 1,
+                "seq": first_seq + len(rows),
                 "op": "upsert",
                 "data": data,
                 "scope_location_id": scope,

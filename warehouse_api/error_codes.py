@@ -52,6 +52,12 @@ ERROR_CODES: dict[str, str] = {
     "not_a_store": "422: the location is not a store (counters, their tokens and codes, staff)",
     "not_a_partner": "422: the location is not a dropship partner",
     "count_duplicate_product": "422: a stock count names one product on two lines",
+    # tenders and payments (services/tenders.py, services/sales.py)
+    "tender_not_found": "404: no tender with that code",
+    "tender_code_taken": "409: a tender with this code exists",
+    "tender_required": "409: cash is always offered and cannot be disabled",
+    "payment_total_mismatch": "422: the sale's payments do not add up to its total; has total_cents, paid_cents",
+    "card_number_in_reference": "422: a payment's reference or approval code holds a card number (13-19 digits passing Luhn); it is never stored",
     # returns against a sale (services/returns.py)
     "return_sale_unknown": "422: the return names a sale the warehouse does not know",
     "return_product_not_sold": "409: a product of the return is not on the sale; has product_id",

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Boolean,
     CheckConstraint,
     DateTime,
     ForeignKey,
@@ -22,6 +23,7 @@ from sqlalchemy import (
     String,
     Table,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
@@ -274,6 +276,28 @@ class Payment(Base):
     amount_cents: Mapped[int] = mapped_column(Integer)
     tendered_cents: Mapped[int | None] = mapped_column(Integer)
     change_cents: Mapped[int | None] = mapped_column(Integer)
+    reference: Mapped[str | None] = mapped_column(String(64))  # card/mobile ref., voucher no.
+    approval_code: Mapped[str | None] = mapped_column(String(32))
+    # The method named no tender of the `tenders` table: recorded as the till said it
+    # (a sale is a fact), flagged for the back office to look at.
+    unknown_tender: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+
+
+class Tender(Base):
+    """A way to pay at the counter (cash, card, mobile, voucher); comes down the feed."""
+
+    __tablename__ = "tenders"
+    __table_args__ = (
+        CheckConstraint("kind IN ('cash', 'card', 'mobile', 'voucher')", name="kind"),
+    )
+
+    code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    name_zh: Mapped[str] = mapped_column(String(40))
+    name_en: Mapped[str] = mapped_column(String(40))
+    kind: Mapped[str] = mapped_column(String(16))
+    needs_reference: Mapped[bool] = mapped_column(Boolean, default=False)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class Reservation(Base):

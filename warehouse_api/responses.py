@@ -18,6 +18,7 @@ from warehouse_api.models import (
     Reservation,
     ShiftClose,
     Staff,
+    Tender,
     Transfer,
 )
 from warehouse_api.schemas import (
@@ -29,6 +30,7 @@ from warehouse_api.schemas import (
     ShiftPublic,
     StaffPublic,
     StockLevelChange,
+    TenderPublic,
     TransferPublic,
 )
 from warehouse_api.services.catalog import product_public
@@ -74,6 +76,18 @@ def location(loc: Location) -> LocationPublic:
 
 def product(item: Product) -> ProductPublic:
     return ProductPublic.model_validate(product_public(item))
+
+
+def tender(item: Tender) -> TenderPublic:
+    return TenderPublic(
+        code=item.code,
+        name_zh=item.name_zh,
+        name_en=item.name_en,
+        kind=item.kind,
+        needs_reference=item.needs_reference,
+        active=item.active,
+        sort_order=item.sort_order,
+    )
 
 
 def staff(member: Staff) -> StaffPublic:

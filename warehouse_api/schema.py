@@ -19,6 +19,7 @@ from warehouse_api.console import models as _console_models  # noqa: F401  (its 
 from warehouse_api.db import Database
 from warehouse_api.models import Base
 from warehouse_api.services.change_feed import ensure_feed_state
+from warehouse_api.services.tenders import ensure_tenders
 
 ALEMBIC_DIR = Path(__file__).parent / "alembic"
 MIGRATION_LOCK_KEY = 727_001
@@ -42,3 +43,5 @@ def prepare_database(db: Database) -> None:
         Base.metadata.create_all(db.engine)
     with db.write() as session:
         ensure_feed_state(session)
+    with db.write() as session:
+        ensure_tenders(session)  # the default tenders, in the feed for every till

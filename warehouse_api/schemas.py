@@ -44,6 +44,11 @@ Qty = Annotated[int, Field(gt=0, le=100_000)]
 DbId = Annotated[int, Field(ge=1, le=INT32_MAX)]
 Cents = Annotated[int, Field(ge=-INT32_MAX, le=INT32_MAX)]
 ShortText = Annotated[str, StringConstraints(max_length=200)]
+PaymentReference = Annotated[str, StringConstraints(min_length=1, max_length=64)]
+ApprovalCode = Annotated[str, StringConstraints(min_length=1, max_length=32)]
+TenderCode = Annotated[
+    str, StringConstraints(min_length=1, max_length=16, pattern=r"^[a-z][a-z0-9_]*$")
+]
 EinvoiceNumber = Annotated[
     str, StringConstraints(min_length=10, max_length=10, pattern=r"^[A-Z]{2}[0-9]{8}$")
 ]
@@ -146,6 +151,10 @@ class PaymentPayload(StrictModel):
     amount_cents: Cents
     tendered_cents: Cents | None = None
     change_cents: Cents | None = None
+    # A card or mobile payment's transaction reference, a voucher's number; a card
+    # terminal's approval code. Never a card number (refused: card_number_in_reference).
+    reference: PaymentReference | None = None
+    approval_code: ApprovalCode | None = None
 
 
 class SalePayload(StrictModel):
@@ -613,6 +622,39 @@ class StaffPublic(BaseModel):
     role: str
     location_id: int
     active: bool
+
+
+class TenderCreate(StrictModel):
+    code: TenderCode
+    name_zh: Annotated[str, StringConstraints(min_length=1, max_length=40)]
+    name_en: Annotated[str, StringConstraints(min_length=1, max_length=40)]
+    # Cash is the one tender of kind cash (only cash moves the drawer): new ones are not.
+    kind: Literal["card", "mobile", "voucher"]
+    needs_reference: bool = True
+    sort_order: Annotated[int, Field(ge=0, le=10_000)] = 100
+
+
+class TenderPublic(BaseModel):
+    code: str
+    name_zh: str
+    name_en: str
+    kind: str
+    needs_reference: bool
+    active: bool
+    sort_order: int
+
+
+class FlaggedPaymentPublic(BaseModel):
+    """A payment whose method names no tender (recorded as sent, flagged)."""
+
+    payment_id: str
+    sale_id: str
+    receipt_no: str
+    location_code: str
+    method: str
+    amount_cents: int
+    reference: str | None
+    created_at: datetime
 
 
 class EnrollmentCodeCreate(StrictModel):

@@ -69,15 +69,23 @@ class PaymentPayload:
     amount_cents: int
     tendered_cents: int | None = None
     change_cents: int | None = None
+    reference: str | None = None  # at most 64 characters; never a card number
+    approval_code: str | None = None  # at most 32 characters
 
     def to_payload(self) -> dict[str, Any]:
-        return {
+        payload: dict[str, Any] = {
             "payment_id": self.payment_id,
             "method": self.method,
             "amount_cents": self.amount_cents,
             "tendered_cents": self.tendered_cents,
             "change_cents": self.change_cents,
         }
+        # Sent only when set: a cash payment's body is what it always was.
+        if self.reference is not None:
+            payload["reference"] = self.reference
+        if self.approval_code is not None:
+            payload["approval_code"] = self.approval_code
+        return payload
 
 
 @dataclass(frozen=True, slots=True)

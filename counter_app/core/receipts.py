@@ -17,6 +17,7 @@ from typing import Literal
 
 from counter_app.core.einvoice import InvoiceRegister
 from counter_app.core.money import ZERO, Money
+from counter_app.core.tenders import mask_reference
 from counter_app.core.text_layout import (
     CharWidth,
     char_width,
@@ -191,6 +192,7 @@ PAYMENT_LABELS: dict[str, str] = {
     "ipass": "一卡通",
     "linepay": "LINE Pay",
     "jkopay": "街口支付",
+    "applepay": "Apple Pay",
     "transfer": "轉帳",
     "voucher": "禮券",
 }
@@ -211,9 +213,13 @@ class SaleLine:
 @dataclass(frozen=True, slots=True)
 class Payment:
     method: str
-    amount: Money
-    tendered: Money | None = None
+    amount: Money  # what it paid of the total
+    tendered: Money | None = None  # cash handed over; a voucher's face value
     change: Money | None = None
+    reference: str | None = None  # printed masked when long (core/tenders.mask_reference)
+    approval_code: str | None = None
+    label: str | None = None  # the tender's name; payment_label(method) when None
+    voucher: bool = False  # gives no change: a face value above the amount is forfeited
 
 
 @dataclass(frozen=True, slots=True)
@@ -409,6 +415,29 @@ def _end() -> list[Element]:
 # --- builders --------------------------------------------------------------------
 
 
+def _payment_rows(payment: Payment) -> list[Element]:
+    """One tender: its name and amount, its reference (masked when long) and approval
+    code; cash its amount received and change; a voucher its face value and what of it
+    was forfeited (vouchers give no change)."""
+    label = payment.label or payment_label(payment.method)
+    rows: list[Element] = [Columns(label, payment.amount.format())]
+    if payment.reference:
+        kind = "券號" if payment.voucher else "交易序號"
+        rows.append(Text(f"  {kind} {mask_reference(payment.reference)}"))
+    if payment.approval_code:
+        rows.append(Text(f"  授權碼 {payment.approval_code}"))
+    if payment.voucher:
+        if payment.tendered is not None and payment.tendered > payment.amount:
+            rows.append(Columns("  面額", payment.tendered.format()))
+            rows.append(Columns("  不找零", (payment.tendered - payment.amount).format()))
+    elif payment.method == "cash" or payment.change:
+        if payment.tendered is not None:
+            rows.append(Columns("  實收", payment.tendered.format()))
+        if payment.change is not None:
+            rows.append(Columns("  找零", payment.change.format()))
+    return rows
+
+
 def sale_receipt(data: SaleReceiptData) -> Document:
     elements = _header(data.store_name, "銷售收據", data.reprint)
     elements += [
@@ -421,11 +450,7 @@ def sale_receipt(data: SaleReceiptData) -> Document:
         Columns(f"合計 {sum(line.qty for line in data.lines)} 件", data.total.format(), bold=True),
     ]
     for payment in data.payments:
-        elements.append(Columns(payment_label(payment.method), payment.amount.format()))
-        if payment.tendered is not None:
-            elements.append(Columns("  實收", payment.tendered.format()))
-        if payment.change is not None:
-            elements.append(Columns("  找零", payment.change.format()))
+        elements += _payment_rows(payment)
     elements += _notes(data.pending_notes)
     elements += [
         Separator(),
@@ -686,6 +711,7 @@ class TenderLine:
     sales_count: int
     sales: Money
     refunds: Money = ZERO
+    label: str | None = None  # the tender's name; payment_label(method) when None
 
 
 @dataclass(frozen=True, slots=True)
@@ -730,15 +756,10 @@ def shift_close_report(data: ShiftCloseReportData) -> Document:
         Text("付款方式", bold=True),
     ]
     for tender in data.tenders:
-        elements.append(
-            Columns(
-                f"{payment_label(tender.method)} {tender.sales_count} 筆", tender.sales.format()
-            )
-        )
+        label = tender.label or payment_label(tender.method)
+        elements.append(Columns(f"{label} {tender.sales_count} 筆", tender.sales.format()))
         if tender.refunds:
-            elements.append(
-                Columns(f"  {payment_label(tender.method)}退款", (-tender.refunds).format())
-            )
+            elements.append(Columns(f"  {label}退款", (-tender.refunds).format()))
     gross = sum((t.sales for t in data.tenders), ZERO)
     elements += [
         Columns(f"銷售合計 {data.sale_count} 筆", gross.format(), bold=True),

@@ -39,6 +39,8 @@ class PaymentRecord:
     amount_cents: int
     tendered_cents: int
     change_cents: int
+    reference: str | None = None  # card/mobile transaction reference, voucher number
+    approval_code: str | None = None  # a card terminal's approval code
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,3 +198,16 @@ class ReturnRecord:
     refund_cents: int
     method: str
     lines: tuple[ReturnLineRecord, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TenderRecord:
+    """A tender as the change feed sent it (entity ``tender``)."""
+
+    code: str
+    name_zh: str
+    name_en: str
+    kind: str
+    needs_reference: bool
+    active: bool
+    sort_order: int

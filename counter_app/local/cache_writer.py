@@ -11,9 +11,9 @@ from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from counter_app.local import search_index
-from counter_app.local.models import Barcode, Location, Product, Staff, Stock
+from counter_app.local.models import Barcode, Location, Product, Staff, Stock, Tender
 
-CACHED_TABLES = (Barcode, Stock, Staff, Product, Location)
+CACHED_TABLES = (Barcode, Stock, Staff, Product, Location, Tender)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +79,13 @@ _UPSERTS = {
         "role = excluded.role, location_id = excluded.location_id, pin_hash = excluded.pin_hash, "
         "pull_epoch = excluded.pull_epoch"
     ),
+    "tenders": (
+        "INSERT INTO tenders (code, name_zh, name_en, kind, needs_reference, active, sort_order, "
+        "pull_epoch) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(code) DO UPDATE SET "
+        "name_zh = excluded.name_zh, name_en = excluded.name_en, kind = excluded.kind, "
+        "needs_reference = excluded.needs_reference, active = excluded.active, "
+        "sort_order = excluded.sort_order, pull_epoch = excluded.pull_epoch"
+    ),
 }
 
 
@@ -113,6 +120,7 @@ def _apply(session: Session, items: Iterable[_Item], received_at: str, epoch: in
     stock: list[tuple[Any, ...]] = []
     staff: list[tuple[Any, ...]] = []
     reservations: list[tuple[Any, ...]] = []
+    tenders: list[tuple[Any, ...]] = []
     deleted: dict[str, list[str]] = {}
     for (entity, entity_id), (op, d) in latest.items():
         if op == "delete" or d is None:
@@ -166,6 +174,20 @@ def _apply(session: Session, items: Iterable[_Item], received_at: str, epoch: in
                     d.get("customer_name"),
                 )
             )
+        elif entity == "tender":
+            # The payment screen's list (services/tenders.py); disabled ones stay, inactive.
+            tenders.append(
+                (
+                    d["code"],
+                    d["name_zh"],
+                    d["name_en"],
+                    d["kind"],
+                    bool(d.get("needs_reference", False)),
+                    bool(d.get("active", True)),
+                    int(d.get("sort_order", 0)),
+                    epoch,
+                )
+            )
         # Other orders of this store (sale, dropship_order, transfer) are mirrored by
         # the screens that need them; the sale screen does not.
     _executemany(session, _UPSERTS["locations"], locations)
@@ -180,6 +202,7 @@ def _apply(session: Session, items: Iterable[_Item], received_at: str, epoch: in
     _executemany(session, _UPSERTS["stock"], stock)
     _executemany(session, _UPSERTS["staff"], staff)
     _executemany(session, _RESERVATION_UPSERT, reservations)
+    _executemany(session, _UPSERTS["tenders"], tenders)
     _apply_deletes(session, deleted)
     return len(latest)
 
@@ -207,6 +230,8 @@ def _apply_deletes(session: Session, deleted: dict[str, list[str]]) -> None:
         session.execute(delete(Location).where(Location.id.in_([int(i) for i in ids])))
     if ids := deleted.get("staff"):
         session.execute(delete(Staff).where(Staff.id.in_([int(i) for i in ids])))
+    if codes := deleted.get("tender"):
+        session.execute(delete(Tender).where(Tender.code.in_(codes)))
     for key in deleted.get("stock", []):
         loc, _, prod = key.partition(":")
         session.execute(
@@ -231,7 +256,7 @@ def sweep_unseen(session: Session, epoch: int) -> int:
     removed = len(gone)
     for start in range(0, len(gone), 500):
         _apply_deletes(session, {"product": [str(i) for i in gone[start : start + 500]]})
-    for table in ("stock", "staff", "locations"):
+    for table in ("stock", "staff", "locations", "tenders"):
         result = session.connection().exec_driver_sql(
             f"DELETE FROM {table} WHERE pull_epoch < ?", (epoch,)
         )

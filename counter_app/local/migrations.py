@@ -42,6 +42,14 @@ def _v4_pull_epoch(conn: Connection) -> None:
             )
 
 
+def _payment_references(conn: Connection) -> None:
+    have = _columns(conn, "payments")
+    if "reference" not in have:
+        conn.execute(text("ALTER TABLE payments ADD COLUMN reference VARCHAR(64)"))
+    if "approval_code" not in have:
+        conn.execute(text("ALTER TABLE payments ADD COLUMN approval_code VARCHAR(32)"))
+
+
 STEPS: list[Callable[[Connection], None]] = [
     lambda _conn: None,  # v1: the first schema, made by create_all
     _v2_acked_generation,
@@ -50,6 +58,9 @@ STEPS: list[Callable[[Connection], None]] = [
     lambda _conn: None,  # v5: shifts, shift_sales, cash_movements: new tables, made by create_all
     # v6: reservations (the pickup desk's mirror) and returns: new tables, made by create_all
     lambda _conn: None,
+    # (tenders) the tenders table is made by create_all; payments gain their reference and
+    # approval code (split payments, card and mobile tenders).
+    _payment_references,
 ]
 SCHEMA_VERSION = len(STEPS)
 

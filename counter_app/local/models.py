@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, Index, Integer, String, Text, text
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -136,6 +136,22 @@ class Payment(Base):
     amount_cents: Mapped[int] = mapped_column(Integer)
     tendered_cents: Mapped[int] = mapped_column(Integer)
     change_cents: Mapped[int] = mapped_column(Integer)
+    reference: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    approval_code: Mapped[str | None] = mapped_column(String(32), nullable=True)
+
+
+class Tender(Base):
+    """A tender as the warehouse configures it (entity ``tender`` of the feed)."""
+
+    __tablename__ = "tenders"
+    code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    name_zh: Mapped[str] = mapped_column(String(40))
+    name_en: Mapped[str] = mapped_column(String(40))
+    kind: Mapped[str] = mapped_column(String(16))
+    needs_reference: Mapped[bool] = mapped_column(Boolean, default=False)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    pull_epoch: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class PendingStockDelta(Base):

@@ -34,6 +34,7 @@ from counter_app.core.records import (
     SaleSummary,
     ShiftRecord,
     StaffRecord,
+    TenderRecord,
     TenderTotal,
 )
 from counter_app.local import catalog_queries, outbox, shelf_queries, sync_results, sync_state
@@ -52,6 +53,7 @@ from counter_app.local.models import (
     Shift,
     ShiftSale,
     Staff,
+    Tender,
 )
 
 
@@ -134,6 +136,8 @@ class SqlSaleRepository:
                 amount_cents=p.amount_cents,
                 tendered_cents=p.tendered_cents,
                 change_cents=p.change_cents,
+                reference=p.reference,
+                approval_code=p.approval_code,
             )
             for p in sale.payments
         )
@@ -174,7 +178,13 @@ class SqlSaleRepository:
             ),
             payments=tuple(
                 PaymentRecord(
-                    p.payment_id, p.method, p.amount_cents, p.tendered_cents, p.change_cents
+                    p.payment_id,
+                    p.method,
+                    p.amount_cents,
+                    p.tendered_cents,
+                    p.change_cents,
+                    p.reference,
+                    p.approval_code,
                 )
                 for p in payments
             ),
@@ -571,6 +581,26 @@ class SqlReturnRepository:
         )
 
 
+class SqlTenderRepository:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def all(self) -> list[TenderRecord]:
+        rows = self._session.scalars(select(Tender).order_by(Tender.sort_order, Tender.code))
+        return [
+            TenderRecord(
+                r.code,
+                r.name_zh,
+                r.name_en,
+                r.kind,
+                bool(r.needs_reference),
+                bool(r.active),
+                r.sort_order,
+            )
+            for r in rows
+        ]
+
+
 class SqlUnitOfWork:
     """One session's repositories (``uow.sales``, ``uow.outbox``, ...)."""
 
@@ -589,3 +619,4 @@ class SqlUnitOfWork:
         self.einvoices = SqlEinvoiceRepository(session)
         self.reservations = SqlReservationRepository(session)
         self.returns = SqlReturnRepository(session)
+        self.tenders = SqlTenderRepository(session)

@@ -30,6 +30,7 @@ from counter_app.core.records import (
     SaleSummary,
     ShiftRecord,
     StaffRecord,
+    TenderRecord,
     TenderTotal,
 )
 
@@ -225,6 +226,12 @@ class ReservationRepository(Protocol):
         ...
 
 
+class TenderRepository(Protocol):
+    """The tenders the warehouse configured, as the change feed brought them."""
+
+    def all(self) -> list[TenderRecord]: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction's repositories. Written together or not at all."""
 
@@ -263,6 +270,9 @@ class UnitOfWork(Protocol):
 
     @property
     def returns(self) -> ReturnRepository: ...
+
+    @property
+    def tenders(self) -> TenderRepository: ...
 
 
 class UnitOfWorkFactory(Protocol):

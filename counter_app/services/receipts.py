@@ -12,11 +12,13 @@ from typing import Any, Protocol
 
 from counter_app.core import receipts
 from counter_app.core.money import Money
+from counter_app.core.tenders import TenderKind
 from counter_app.services.context import StoreContext
 from counter_app.services.permissions import Action, ApprovalRefused
 from counter_app.services.ports import UnitOfWorkFactory
 from counter_app.services.selling import CompletedSale
 from counter_app.services.staff import Approval, StaffService
+from counter_app.services.tenders import tender_of
 
 
 class ReceiptOutput(Protocol):
@@ -57,7 +59,20 @@ class ReceiptService:
                 receipts.SaleLine(s.name, s.qty, s.unit_price, s.line_total) for s in sale.lines
             ],
             total=sale.total,
-            payments=[receipts.Payment("cash", sale.total, sale.tendered, sale.change)],
+            payments=[
+                receipts.Payment(
+                    p.tender.code,
+                    Money(p.amount_cents),
+                    Money(p.tendered_cents),
+                    Money(p.change_cents),
+                    p.reference,
+                    p.approval_code,
+                    p.tender.name_zh,
+                    p.tender.kind is TenderKind.VOUCHER,
+                )
+                for p in sale.payments
+            ]
+            or [receipts.Payment("cash", sale.total, sale.tendered, sale.change)],
         )
         return self._output.submit(receipts.sale_receipt(data), title=sale.receipt_no)
 
@@ -68,6 +83,7 @@ class ReceiptService:
         """Print a past sale again, marked as a reprint. Raises ReceiptNotFound if unknown."""
         with self._db.snapshot() as uow:
             sale = uow.sales.by_receipt_no(receipt_no)
+            tenders = {t.code: t for r in uow.tenders.all() if (t := tender_of(r)) is not None}
         if sale is None:
             raise ReceiptNotFound(receipt_no)
         data = receipts.SaleReceiptData(
@@ -85,7 +101,14 @@ class ReceiptService:
             total=Money(sale.total_cents),
             payments=[
                 receipts.Payment(
-                    p.method, Money(p.amount_cents), Money(p.tendered_cents), Money(p.change_cents)
+                    p.method,
+                    Money(p.amount_cents),
+                    Money(p.tendered_cents),
+                    Money(p.change_cents),
+                    p.reference,
+                    p.approval_code,
+                    tender.name_zh if (tender := tenders.get(p.method)) else None,
+                    tender.kind is TenderKind.VOUCHER if tender else p.method == "voucher",
                 )
                 for p in sale.payments
             ],

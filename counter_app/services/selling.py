@@ -3,7 +3,7 @@ transaction. If any part fails, nothing is written and the cart stays as it was.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
@@ -20,6 +20,7 @@ from counter_app.core.ops import (
     SalePayload,
 )
 from counter_app.core.records import PaymentRecord, SaleLineRecord, SaleRecord
+from counter_app.core.tenders import CASH, TenderedPayment, TenderError, check_payments
 from counter_app.services.context import StaffMember, StoreContext
 from counter_app.services.einvoice import EinvoiceService
 from counter_app.services.ports import UnitOfWorkFactory
@@ -48,6 +49,12 @@ class CompletedSale:
     tendered: Money
     change: Money
     invoice: InvoiceRecord | None = None  # the e-invoice issued with it, when invoicing is on
+    payments: tuple[TenderedPayment, ...] = ()  # each tender, in the order they were taken
+
+    @property
+    def takes_cash(self) -> bool:
+        """Cash was handed over: the drawer opens (a card-only sale leaves it shut)."""
+        return not self.payments or any(p.tender.code == CASH.code for p in self.payments)
 
 
 class SellingService:
@@ -70,10 +77,33 @@ class SellingService:
     def complete_cash_sale(
         self, cart: Cart, cashier: StaffMember, tendered: Money, buyer: InvoiceBuyer = NO_BUYER
     ) -> CompletedSale:
+        """The whole total in cash: ``tendered`` is what the customer handed over."""
         if cart.is_empty():
             raise CartError("cart_empty", "the cart is empty")
         total = cart.total
         change = change_due(total, tendered)
+        cash = TenderedPayment(CASH, total.cents, tendered.cents, change.cents)
+        return self.complete_sale(cart, cashier, (cash,), buyer)
+
+    def complete_sale(
+        self,
+        cart: Cart,
+        cashier: StaffMember,
+        payments: Sequence[TenderedPayment],
+        buyer: InvoiceBuyer = NO_BUYER,
+    ) -> CompletedSale:
+        """A sale paid by one or more tenders (core/tenders.PaymentSplit builds them).
+        Their applied amounts must add up to the total (CartError ``payments_do_not_match``
+        and the other TenderError codes otherwise)."""
+        if cart.is_empty():
+            raise CartError("cart_empty", "the cart is empty")
+        total = cart.total
+        try:
+            check_payments(total.cents, payments)
+        except TenderError as error:
+            raise CartError(error.code, str(error)) from error
+        tendered = Money(sum(p.tendered_cents for p in payments))
+        change = Money(sum(p.change_cents for p in payments))
         # What the warehouse's schema would refuse is refused here, before it is written:
         # a sale the warehouse rejects for its shape could never be synced.
         if len(cart.lines) > MAX_SALE_LINES:
@@ -84,7 +114,6 @@ class SellingService:
             )
         now = self._clock()
         sale_id = uuid7()
-        payment_id = uuid7()
         sold = tuple(
             SoldLine(line.product.name, line.product.sku, line.qty, line.unit_price, line.total)
             for line in cart.lines
@@ -103,7 +132,18 @@ class SellingService:
             )
             for position, line in enumerate(cart.lines)
         )
-        payment = PaymentRecord(payment_id, "cash", total.cents, tendered.cents, change.cents)
+        records = tuple(
+            PaymentRecord(
+                uuid7(),
+                p.tender.code,
+                p.amount_cents,
+                p.tendered_cents,
+                p.change_cents,
+                p.reference,
+                p.approval_code,
+            )
+            for p in payments
+        )
         with self._db.transaction() as uow:
             # No sale without an open shift (services/shifts.py); the sale is the shift's.
             shift = uow.shifts.open_shift(self._store.location_id)
@@ -122,7 +162,7 @@ class SellingService:
                     created_at=created_at,
                     total_cents=total.cents,
                     lines=lines,
-                    payments=(payment,),
+                    payments=records,
                 )
             )
             op_id = uow.outbox.enqueue(
@@ -138,14 +178,17 @@ class SellingService:
                         )
                         for r in lines
                     ),
-                    payments=(
+                    payments=tuple(
                         PaymentPayload(
-                            payment.payment_id,
-                            payment.method,
-                            payment.amount_cents,
-                            payment.tendered_cents,
-                            payment.change_cents,
-                        ),
+                            r.payment_id,
+                            r.method,
+                            r.amount_cents,
+                            r.tendered_cents,
+                            r.change_cents,
+                            r.reference,
+                            r.approval_code,
+                        )
+                        for r in records
                     ),
                 )
             )
@@ -170,4 +213,5 @@ class SellingService:
             tendered=tendered,
             change=change,
             invoice=invoice,
+            payments=tuple(payments),
         )

@@ -22,7 +22,7 @@ The open shift lives in the till's database, so a crash or power cut keeps it.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from counter_app.core import receipts
@@ -97,6 +97,9 @@ class ShiftReport:
     counted_cents: int | None = None  # the closing count (Z)
     closed_by_name: str = ""
     invoices: InvoiceRegister | None = None  # the shift's invoice register (發票日報)
+    # The tenders' names as the warehouse configured them, code -> (中文, English): a
+    # tender added at head office is named on the report without a new label here.
+    tender_names: Mapping[str, tuple[str, str]] = field(default_factory=dict)
 
     @property
     def opening_cents(self) -> int:
@@ -165,7 +168,11 @@ class ShiftReport:
                 sale_count=self.sale_count,
                 tenders=[
                     receipts.TenderLine(
-                        t.method, t.sales_count, Money(t.sales_cents), Money(t.refunds_cents)
+                        t.method,
+                        t.sales_count,
+                        Money(t.sales_cents),
+                        Money(t.refunds_cents),
+                        self.tender_names[t.method][0] if t.method in self.tender_names else None,
                     )
                     for t in self.tenders
                 ],
@@ -327,6 +334,7 @@ class ShiftService:
                 waiting,
                 counted_cents=counted,
                 closed_by_name=cashier.name,
+                tender_names=before.tender_names,
             )
             if supervisor is not None:
                 uow.audit.record(
@@ -434,6 +442,7 @@ class ShiftService:
             unsynced_ops=stats.waiting + stats.failed,
             counted_cents=counted_cents,
             invoices=invoice_register(uow.einvoices.of_shift(shift.shift_id)),
+            tender_names={t.code: (t.name_zh, t.name_en) for t in uow.tenders.all()},
         )
 
 

@@ -47,73 +47,6 @@
     </message>
 </context>
 <context>
-    <name>CashPaymentDialog</name>
-    <message>
-        <source>Cash payment</source>
-        <translation>Cash payment</translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation>Total</translation>
-    </message>
-    <message>
-        <source>Received</source>
-        <translation>Received</translation>
-    </message>
-    <message>
-        <source>Amount received</source>
-        <translation>Amount received</translation>
-    </message>
-    <message>
-        <source>Change</source>
-        <translation>Change</translation>
-    </message>
-    <message>
-        <source>E-invoice</source>
-        <translation>E-invoice</translation>
-    </message>
-    <message>
-        <source>Carrier, donation code or tax ID</source>
-        <translation>Carrier, donation code or tax ID</translation>
-    </message>
-    <message>
-        <source>Exact</source>
-        <translation>Exact</translation>
-    </message>
-    <message>
-        <source>Complete sale</source>
-        <translation>Complete sale</translation>
-    </message>
-    <message>
-        <source>Back</source>
-        <translation>Back</translation>
-    </message>
-    <message>
-        <source>Enter the amount received</source>
-        <translation>Enter the amount received</translation>
-    </message>
-    <message>
-        <source>Short by %1</source>
-        <translation>Short by %1</translation>
-    </message>
-    <message>
-        <source>Not a valid carrier</source>
-        <translation>Not a valid carrier</translation>
-    </message>
-    <message>
-        <source>Not a valid donation code</source>
-        <translation>Not a valid donation code</translation>
-    </message>
-    <message>
-        <source>Not a valid tax ID</source>
-        <translation>Not a valid tax ID</translation>
-    </message>
-    <message>
-        <source>Give a carrier, a donation code or a tax ID, not two</source>
-        <translation>Give a carrier, a donation code or a tax ID, not two</translation>
-    </message>
-</context>
-<context>
     <name>CountPanel</name>
     <message>
         <source>Denomination</source>
@@ -1129,8 +1062,8 @@
         <translation>Cashier: %1</translation>
     </message>
     <message>
-        <source>Cash (F12)</source>
-        <translation>Cash (F12)</translation>
+        <source>Pay (F12)</source>
+        <translation>Pay (F12)</translation>
     </message>
     <message>
         <source>Quantity (F4)</source>
@@ -1715,6 +1648,18 @@
         <translation>Store voucher</translation>
     </message>
     <message>
+        <source>JKOPAY</source>
+        <translation>JKOPAY</translation>
+    </message>
+    <message>
+        <source>EasyCard</source>
+        <translation>EasyCard</translation>
+    </message>
+    <message>
+        <source>iPASS</source>
+        <translation>iPASS</translation>
+    </message>
+    <message>
         <source>Open the shift</source>
         <translation>Open the shift</translation>
     </message>
@@ -2110,6 +2055,169 @@
     <message>
         <source>Something went wrong and it was not done. It has been written to the log; if it happens again, tell your supervisor.</source>
         <translation>Something went wrong and it was not done. It has been written to the log; if it happens again, tell your supervisor.</translation>
+    </message>
+</context>
+<context>
+    <name>TenderDialog</name>
+    <message>
+        <source>Payment</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Left to pay</source>
+        <translation>Left to pay</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Exact</source>
+        <translation>Exact</translation>
+    </message>
+    <message>
+        <source>Approval code</source>
+        <translation>Approval code</translation>
+    </message>
+    <message>
+        <source>From the card terminal's slip</source>
+        <translation>From the card terminal's slip</translation>
+    </message>
+    <message>
+        <source>E-invoice</source>
+        <translation>E-invoice</translation>
+    </message>
+    <message>
+        <source>Carrier, donation code or tax ID</source>
+        <translation>Carrier, donation code or tax ID</translation>
+    </message>
+    <message>
+        <source>Enter: take this payment · Esc: take the last payment back, or leave</source>
+        <translation>Enter: take this payment · Esc: take the last payment back, or leave</translation>
+    </message>
+    <message>
+        <source>Face value</source>
+        <translation>Face value</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Voucher number</source>
+        <translation>Voucher number</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>Transaction reference, never the card number</source>
+        <translation>Transaction reference, never the card number</translation>
+    </message>
+    <message>
+        <source>Transaction reference</source>
+        <translation>Transaction reference</translation>
+    </message>
+    <message>
+        <source>Taken back: %1 %2</source>
+        <translation>Taken back: %1 %2</translation>
+    </message>
+    <message>
+        <source>Enter the amount</source>
+        <translation>Enter the amount</translation>
+    </message>
+    <message>
+        <source>Complete sale (Enter)</source>
+        <translation>Complete sale (Enter)</translation>
+    </message>
+    <message>
+        <source>Take payment (Enter)</source>
+        <translation>Take payment (Enter)</translation>
+    </message>
+    <message>
+        <source>Vouchers give no change: %1 of this voucher is forfeited (printed on the receipt)</source>
+        <translation>Vouchers give no change: %1 of this voucher is forfeited (printed on the receipt)</translation>
+    </message>
+    <message>
+        <source>Take back last (Esc)</source>
+        <translation>Take back last (Esc)</translation>
+    </message>
+    <message>
+        <source>Back (Esc)</source>
+        <translation>Back (Esc)</translation>
+    </message>
+    <message>
+        <source>approval %1</source>
+        <translation>approval %1</translation>
+    </message>
+    <message>
+        <source>received %1, change %2</source>
+        <translation>received %1, change %2</translation>
+    </message>
+    <message>
+        <source>face value %1</source>
+        <translation>face value %1</translation>
+    </message>
+    <message>
+        <source>That looks like a card number. Never type card numbers: enter the terminal's reference and approval code.</source>
+        <translation>That looks like a card number. Never type card numbers: enter the terminal's reference and approval code.</translation>
+    </message>
+    <message>
+        <source>Enter the reference</source>
+        <translation>Enter the reference</translation>
+    </message>
+    <message>
+        <source>Enter the approval code from the terminal</source>
+        <translation>Enter the approval code from the terminal</translation>
+    </message>
+    <message>
+        <source>More than is left to pay: %1</source>
+        <translation>More than is left to pay: %1</translation>
+    </message>
+    <message>
+        <source>Enter an amount above zero</source>
+        <translation>Enter an amount above zero</translation>
+    </message>
+    <message>
+        <source>The reference is too long</source>
+        <translation>The reference is too long</translation>
+    </message>
+    <message>
+        <source>The reference holds a character that cannot be kept</source>
+        <translation>The reference holds a character that cannot be kept</translation>
+    </message>
+    <message>
+        <source>No more payments fit on one sale</source>
+        <translation>No more payments fit on one sale</translation>
+    </message>
+    <message>
+        <source>Nothing is left to pay</source>
+        <translation>Nothing is left to pay</translation>
+    </message>
+    <message>
+        <source>Not a valid carrier</source>
+        <translation>Not a valid carrier</translation>
+    </message>
+    <message>
+        <source>Not a valid donation code</source>
+        <translation>Not a valid donation code</translation>
+    </message>
+    <message>
+        <source>Not a valid tax ID</source>
+        <translation>Not a valid tax ID</translation>
+    </message>
+    <message>
+        <source>Give a carrier, a donation code or a tax ID, not two</source>
+        <translation>Give a carrier, a donation code or a tax ID, not two</translation>
     </message>
 </context>
 </TS>

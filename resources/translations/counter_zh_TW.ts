@@ -47,73 +47,6 @@
     </message>
 </context>
 <context>
-    <name>CashPaymentDialog</name>
-    <message>
-        <source>Cash payment</source>
-        <translation>現金付款</translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation>總計</translation>
-    </message>
-    <message>
-        <source>Received</source>
-        <translation>實收</translation>
-    </message>
-    <message>
-        <source>Amount received</source>
-        <translation>實收金額</translation>
-    </message>
-    <message>
-        <source>Change</source>
-        <translation>找零</translation>
-    </message>
-    <message>
-        <source>E-invoice</source>
-        <translation>電子發票</translation>
-    </message>
-    <message>
-        <source>Carrier, donation code or tax ID</source>
-        <translation>載具、愛心碼或統一編號</translation>
-    </message>
-    <message>
-        <source>Exact</source>
-        <translation>剛好</translation>
-    </message>
-    <message>
-        <source>Complete sale</source>
-        <translation>完成交易</translation>
-    </message>
-    <message>
-        <source>Back</source>
-        <translation>返回</translation>
-    </message>
-    <message>
-        <source>Enter the amount received</source>
-        <translation>請輸入實收金額</translation>
-    </message>
-    <message>
-        <source>Short by %1</source>
-        <translation>尚差 %1</translation>
-    </message>
-    <message>
-        <source>Not a valid carrier</source>
-        <translation>載具格式錯誤</translation>
-    </message>
-    <message>
-        <source>Not a valid donation code</source>
-        <translation>愛心碼格式錯誤</translation>
-    </message>
-    <message>
-        <source>Not a valid tax ID</source>
-        <translation>統一編號錯誤</translation>
-    </message>
-    <message>
-        <source>Give a carrier, a donation code or a tax ID, not two</source>
-        <translation>載具、愛心碼、統一編號只能擇一</translation>
-    </message>
-</context>
-<context>
     <name>CountPanel</name>
     <message>
         <source>Denomination</source>
@@ -1129,8 +1062,8 @@
         <translation>收銀員：%1</translation>
     </message>
     <message>
-        <source>Cash (F12)</source>
-        <translation>現金結帳 (F12)</translation>
+        <source>Pay (F12)</source>
+        <translation>結帳 (F12)</translation>
     </message>
     <message>
         <source>Quantity (F4)</source>
@@ -1715,6 +1648,18 @@
         <translation>禮券</translation>
     </message>
     <message>
+        <source>JKOPAY</source>
+        <translation>街口支付</translation>
+    </message>
+    <message>
+        <source>EasyCard</source>
+        <translation>悠遊卡</translation>
+    </message>
+    <message>
+        <source>iPASS</source>
+        <translation>一卡通</translation>
+    </message>
+    <message>
         <source>Open the shift</source>
         <translation>開班</translation>
     </message>
@@ -2110,6 +2055,169 @@
     <message>
         <source>Something went wrong and it was not done. It has been written to the log; if it happens again, tell your supervisor.</source>
         <translation>發生問題，這項操作沒有完成。已寫入紀錄；若再次發生，請告知主管。</translation>
+    </message>
+</context>
+<context>
+    <name>TenderDialog</name>
+    <message>
+        <source>Payment</source>
+        <translation>付款</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>總計</translation>
+    </message>
+    <message>
+        <source>Left to pay</source>
+        <translation>尚需支付</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>找零</translation>
+    </message>
+    <message>
+        <source>Approval code</source>
+        <translation>授權碼</translation>
+    </message>
+    <message>
+        <source>From the card terminal's slip</source>
+        <translation>刷卡機簽單上的授權碼</translation>
+    </message>
+    <message>
+        <source>E-invoice</source>
+        <translation>電子發票</translation>
+    </message>
+    <message>
+        <source>Carrier, donation code or tax ID</source>
+        <translation>載具、愛心碼或統一編號</translation>
+    </message>
+    <message>
+        <source>Enter: take this payment · Esc: take the last payment back, or leave</source>
+        <translation>Enter：收下這筆付款 · Esc：取消上一筆付款，或返回</translation>
+    </message>
+    <message>
+        <source>Face value</source>
+        <translation>面額</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>實收</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>小計</translation>
+    </message>
+    <message>
+        <source>Voucher number</source>
+        <translation>禮券號碼</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>交易序號</translation>
+    </message>
+    <message>
+        <source>Transaction reference, never the card number</source>
+        <translation>交易序號，切勿輸入卡號</translation>
+    </message>
+    <message>
+        <source>Transaction reference</source>
+        <translation>交易序號</translation>
+    </message>
+    <message>
+        <source>Taken back: %1 %2</source>
+        <translation>已取消：%1 %2</translation>
+    </message>
+    <message>
+        <source>Enter the amount</source>
+        <translation>請輸入金額</translation>
+    </message>
+    <message>
+        <source>Vouchers give no change: %1 of this voucher is forfeited (printed on the receipt)</source>
+        <translation>禮券不找零：此券 %1 不予找還（印於收據）</translation>
+    </message>
+    <message>
+        <source>Complete sale (Enter)</source>
+        <translation>完成交易 (Enter)</translation>
+    </message>
+    <message>
+        <source>Exact</source>
+        <translation>剛好</translation>
+    </message>
+    <message>
+        <source>Take payment (Enter)</source>
+        <translation>收下付款 (Enter)</translation>
+    </message>
+    <message>
+        <source>Take back last (Esc)</source>
+        <translation>取消上一筆 (Esc)</translation>
+    </message>
+    <message>
+        <source>Back (Esc)</source>
+        <translation>返回 (Esc)</translation>
+    </message>
+    <message>
+        <source>approval %1</source>
+        <translation>授權 %1</translation>
+    </message>
+    <message>
+        <source>received %1, change %2</source>
+        <translation>實收 %1，找零 %2</translation>
+    </message>
+    <message>
+        <source>face value %1</source>
+        <translation>面額 %1</translation>
+    </message>
+    <message>
+        <source>That looks like a card number. Never type card numbers: enter the terminal's reference and approval code.</source>
+        <translation>這看起來是信用卡卡號。切勿輸入卡號：請輸入刷卡機的交易序號與授權碼。</translation>
+    </message>
+    <message>
+        <source>Enter the reference</source>
+        <translation>請輸入交易序號</translation>
+    </message>
+    <message>
+        <source>Enter the approval code from the terminal</source>
+        <translation>請輸入刷卡機的授權碼</translation>
+    </message>
+    <message>
+        <source>More than is left to pay: %1</source>
+        <translation>超過尚需支付的金額：%1</translation>
+    </message>
+    <message>
+        <source>Enter an amount above zero</source>
+        <translation>請輸入大於零的金額</translation>
+    </message>
+    <message>
+        <source>The reference is too long</source>
+        <translation>交易序號太長</translation>
+    </message>
+    <message>
+        <source>The reference holds a character that cannot be kept</source>
+        <translation>交易序號含有無法保存的字元</translation>
+    </message>
+    <message>
+        <source>No more payments fit on one sale</source>
+        <translation>一筆交易無法再加入更多付款</translation>
+    </message>
+    <message>
+        <source>Nothing is left to pay</source>
+        <translation>已無待付金額</translation>
+    </message>
+    <message>
+        <source>Not a valid carrier</source>
+        <translation>載具格式錯誤</translation>
+    </message>
+    <message>
+        <source>Not a valid donation code</source>
+        <translation>愛心碼格式錯誤</translation>
+    </message>
+    <message>
+        <source>Not a valid tax ID</source>
+        <translation>統一編號錯誤</translation>
+    </message>
+    <message>
+        <source>Give a carrier, a donation code or a tax ID, not two</source>
+        <translation>載具、愛心碼、統一編號只能擇一</translation>
     </message>
 </context>
 </TS>

@@ -18,8 +18,8 @@ from counter_app.bootstrap import build_counter
 from counter_app.core.catalog import ProductInfo
 from counter_app.core.money import Money
 from counter_app.ui.cart_model import SHORT_MARK
-from counter_app.ui.payment_dialog import CashPaymentDialog
 from counter_app.ui.task_runner import TaskRunner
+from counter_app.ui.tender_dialog import TenderDialog
 
 
 @pytest.fixture
@@ -250,7 +250,7 @@ def test_escape_closes_the_search_list(qtbot: Any, window: Any) -> None:
 
 
 def test_enter_after_a_quick_note_completes_the_payment(qtbot: Any) -> None:
-    dialog = CashPaymentDialog(Money.from_dollars(389))
+    dialog = TenderDialog(Money.from_dollars(389))
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -259,7 +259,8 @@ def test_enter_after_a_quick_note_completes_the_payment(qtbot: Any) -> None:
     assert dialog.change_label.text() == "NT$611"
     with qtbot.waitSignal(dialog.accepted, timeout=1000):
         QTest.keyClick(QApplication.focusWidget() or dialog, Qt.Key.Key_Return)
-    assert dialog.tendered == Money.from_dollars(1000)
+    [cash] = dialog.payments
+    assert (cash.tendered_cents, cash.change_cents) == (100_000, 61_100)
 
 
 def test_clearing_the_cart_asks_first(qtbot: Any, window: Any, demo_counter: Any) -> None:

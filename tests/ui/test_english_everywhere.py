@@ -41,13 +41,13 @@ from counter_app.services.permissions import Action
 from counter_app.ui import i18n
 from counter_app.ui.device_settings import DeviceSettingsDialog
 from counter_app.ui.lock_screen import LockDialog
-from counter_app.ui.payment_dialog import CashPaymentDialog
 from counter_app.ui.reprint_dialog import ReprintDialog
 from counter_app.ui.setup_wizard import SetupWizard
 from counter_app.ui.sign_in_dialog import SignInDialog
 from counter_app.ui.supervisor_prompt import SupervisorApprovalDialog
 from counter_app.ui.sync_problems_dialog import SyncProblemsDialog
 from counter_app.ui.task_runner import TaskRunner
+from counter_app.ui.tender_dialog import TenderDialog
 
 CJK = re.compile(
     r"[\u2e80-\u2fff\u3000-\u303f\u3100-\u312f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]"
@@ -302,7 +302,7 @@ def test_the_dialogs_opened_from_screens_read_in_english(
     services, tasks, window = counter.services, counter.tasks, counter.window
     cashier = counter.cashier
     dialogs: list[QDialog] = [
-        CashPaymentDialog(Money(12_300), window),
+        TenderDialog(Money(12_300), parent=window, language="en"),
         SignInDialog(services.staff, tasks, services.store.name, window),
         LockDialog(services.staff, tasks, cashier, services.store.name, window),
         SupervisorApprovalDialog(

@@ -6,13 +6,15 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit
 from sqlalchemy import create_engine, select, text
 
 from counter_app.bootstrap import build_counter
+from counter_app.core.money import Money
 from counter_app.local.models import Sale
-from counter_app.ui.payment_dialog import CashPaymentDialog
 from counter_app.ui.task_runner import TaskRunner
+from counter_app.ui.tender_dialog import TenderDialog
 
 
 @pytest.fixture
@@ -119,14 +121,11 @@ def test_cash_sale_lands_in_the_journal_and_on_the_server_once(
 
     def pay_with_the_dialog() -> None:
         dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, CashPaymentDialog)
-        field = dialog.findChild(QLineEdit, "tendered")
+        assert isinstance(dialog, TenderDialog)
+        assert dialog.current.code == "cash"  # cash first, the amount left as the default
+        field = dialog.findChild(QLineEdit, "amount")
         field.setText("1000")
-        assert (
-            dialog.change_label.text() == (dialog.tendered - total).format()
-            if dialog.tendered
-            else True
-        )
+        assert dialog.change_label.text() == (Money.from_dollars(1000) - total).format()
         dialog.buttons.accepted.emit()
 
     QTimer.singleShot(50, pay_with_the_dialog)
@@ -192,3 +191,52 @@ def test_stock_panel_shows_live_figures_then_cached_ones_with_their_age_when_off
     )
     warehouse = next(row for row in screen.stock_panel.rows if "團購倉儲" in row[0])
     assert "·" in warehouse[1]  # a cached figure shows its age next to it
+
+
+def test_a_split_payment_by_keyboard_reaches_the_warehouse_with_both_references(
+    qtbot: Any, counter: Any, demo_counter: Any
+) -> None:
+    code, _ = _a_barcode(demo_counter)
+    screen = counter.sale_screen
+    _scan(qtbot, counter, code)
+    qtbot.waitUntil(lambda: len(screen.cart_model.cart.lines) == 1)
+    _scan(qtbot, counter, code)
+    qtbot.waitUntil(lambda: screen.cart_model.cart.lines[0].qty == 2)
+    total = screen.cart_model.cart.total
+    card_part = total - Money(total.cents // 2)
+
+    def pay_by_keyboard() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, TenderDialog)
+        # the warehouse's tenders, from the till's cache, each with its key
+        assert "(F8)" in dialog.tender_buttons["voucher"].text()
+
+        def keys(*presses: Qt.Key | str) -> None:
+            for press in presses:
+                target = dialog.focusWidget() or dialog
+                if isinstance(press, str):
+                    QTest.keyClicks(target, press)
+                else:
+                    QTest.keyClick(target, press)
+
+        amount = card_part.format(symbol=False).replace(",", "")
+        keys(Qt.Key.Key_F2, amount, Qt.Key.Key_Tab, "TX-4242", Qt.Key.Key_Tab, "OK7788")
+        keys(Qt.Key.Key_Return)
+        assert dialog.remaining_label.text() == (total - card_part).format()
+        keys(Qt.Key.Key_F3, Qt.Key.Key_Tab, "LP-99", Qt.Key.Key_Return)  # LINE Pay, the rest
+
+    QTimer.singleShot(50, pay_by_keyboard)
+    with qtbot.waitSignal(screen.sale_completed, timeout=10_000) as blocker:
+        qtbot.keyClick(screen.scan_input, Qt.Key.Key_F12)
+    sale = blocker.args[0]
+    assert [p.tender.code for p in sale.payments] == ["card", "linepay"]
+    assert not sale.takes_cash  # no cash: the drawer stays shut
+    demo_counter.services.relay.drain()
+    engine = create_engine(demo_counter.warehouse_url)
+    with engine.connect() as conn:
+        stored = conn.execute(
+            text("SELECT method, reference FROM payments WHERE sale_id = :s ORDER BY method"),
+            {"s": sale.sale_id},
+        ).all()
+    engine.dispose()
+    assert [tuple(r) for r in stored] == [("card", "TX-4242"), ("linepay", "LP-99")]

@@ -28,10 +28,12 @@ from warehouse_api.schemas import (
     StaffCreate,
     StaffPublic,
     StockLevelChange,
+    TenderCreate,
+    TenderPublic,
     TokenCreate,
     TokenPublic,
 )
-from warehouse_api.services import admin
+from warehouse_api.services import admin, tenders
 from warehouse_api.services.devices import (
     AuthenticatedDevice,
     issue_enrollment_code,
@@ -139,6 +141,38 @@ def create_staff(body: StaffCreate, device: AdminDevice, db: DatabaseDep) -> Sta
 def deactivate_staff(staff_id: IdPath, device: AdminDevice, db: DatabaseDep) -> StaffPublic:
     return write_with_retry(
         db, lambda session: responses.staff(admin.deactivate_staff(session, staff_id))
+    )
+
+
+TenderCodePath = Annotated[str, Path(min_length=1, max_length=16, pattern=r"^[a-z][a-z0-9_]*$")]
+
+
+@router.get("/tenders", response_model=list[TenderPublic], responses=ERRORS)
+def list_tenders(device: AdminDevice, db: DatabaseDep) -> list[TenderPublic]:
+    """Every tender, disabled ones too, in the order tills show them."""
+    with db.read() as session, session.begin():
+        return [responses.tender(t) for t in tenders.list_tenders(session)]
+
+
+@router.post("/tenders", response_model=TenderPublic, status_code=201, responses=ERRORS)
+def create_tender(body: TenderCreate, device: AdminDevice, db: DatabaseDep) -> TenderPublic:
+    return write_with_retry(
+        db, lambda session: responses.tender(tenders.create_tender(session, body))
+    )
+
+
+@router.post("/tenders/{code}/disable", response_model=TenderPublic, responses=ERRORS)
+def disable_tender(code: TenderCodePath, device: AdminDevice, db: DatabaseDep) -> TenderPublic:
+    """Tills stop offering it (it stays in the feed, inactive); cash cannot be disabled."""
+    return write_with_retry(
+        db, lambda session: responses.tender(tenders.set_tender_active(session, code, False))
+    )
+
+
+@router.post("/tenders/{code}/enable", response_model=TenderPublic, responses=ERRORS)
+def enable_tender(code: TenderCodePath, device: AdminDevice, db: DatabaseDep) -> TenderPublic:
+    return write_with_retry(
+        db, lambda session: responses.tender(tenders.set_tender_active(session, code, True))
     )
 
 

@@ -15,6 +15,7 @@ from warehouse_api.models import DropshipOrder, Stock
 from warehouse_api.problems import problem_responses
 from warehouse_api.schemas import (
     DropshipPublic,
+    FlaggedPaymentPublic,
     GoodsReceipt,
     OptionalShipmentInfo,
     ReservationPublic,
@@ -23,6 +24,7 @@ from warehouse_api.schemas import (
     StockLevelChange,
     TransferPublic,
 )
+from warehouse_api.services import tenders
 from warehouse_api.services.admin import receive_goods
 from warehouse_api.services.devices import AuthenticatedDevice
 from warehouse_api.services.dropship import (
@@ -66,6 +68,21 @@ def shifts(
     """Every store's closed shifts (or one store's), newest first: the Z reports' figures."""
     with db.read() as session, session.begin():
         return [responses.shift(s, code) for s, code in list_shifts(session, store, limit)]
+
+
+@router.get(
+    "/payments/unknown-tenders", response_model=list[FlaggedPaymentPublic], responses=ERRORS
+)
+def unknown_tender_payments(
+    device: OperatorDevice,
+    db: DatabaseDep,
+    store: Annotated[str | None, Query(min_length=1, max_length=16)] = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 200,
+) -> list[FlaggedPaymentPublic]:
+    """Payments recorded with a method that names no tender (sales are facts, so they
+    were kept), newest sale first: for the back office to look at."""
+    with db.read() as session, session.begin():
+        return tenders.unknown_tender_payments(session, store, limit)
 
 
 @router.post("/transfers/{transfer_id}/ship", response_model=TransferPublic, responses=ERRORS)

@@ -15,6 +15,7 @@ from warehouse_api.models import (
     Reservation,
     Sale,
     Staff,
+    Tender,
     Transfer,
 )
 from warehouse_api.services.change_feed import record_change
@@ -58,6 +59,18 @@ def staff_data(staff: Staff) -> dict[str, Any]:
         "location_id": staff.location_id,
         "pin_hash": staff.pin_hash,
         "active": staff.active,
+    }
+
+
+def tender_data(tender: Tender) -> dict[str, Any]:
+    return {
+        "code": tender.code,
+        "name_zh": tender.name_zh,
+        "name_en": tender.name_en,
+        "kind": tender.kind,
+        "needs_reference": tender.needs_reference,
+        "active": tender.active,
+        "sort_order": tender.sort_order,
     }
 
 
@@ -140,6 +153,12 @@ def publish_stock(
 
 def publish_staff(session: Session, staff: Staff) -> None:
     record_change(session, "staff", staff.id, staff_data(staff), staff.location_id)
+
+
+def publish_tender(session: Session, tender: Tender) -> None:
+    # Every till sees every tender; a disabled one stays in the feed with active false,
+    # so a till still names it on a reprint.
+    record_change(session, "tender", tender.code, tender_data(tender))
 
 
 def publish_sale(session: Session, sale: Sale) -> None:

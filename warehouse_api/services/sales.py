@@ -23,6 +23,7 @@ from warehouse_api.services.operations import (
     op_run_handler,
     reuse_or_duplicate,
 )
+from warehouse_api.services.tenders import looks_like_card_number, unknown_methods
 
 
 def require_store(ctx: OpContext) -> int:
@@ -118,6 +119,61 @@ def _refuse_conflicts(ctx: OpContext, payload: SalePayload) -> None:
     raise AssertionError("the precheck found a conflict the detailed checks did not")
 
 
+def _payment_problem(payload: SalePayload) -> DomainError | None:
+    """What is wrong with a sale's payments, if anything. The applied amounts must add up
+    to the total (a till that sends no payments at all, as the oldest did, is let be);
+    no reference may hold a card number, which the warehouse never stores."""
+    paid = sum(payment.amount_cents for payment in payload.payments)
+    if payload.payments and paid != payload.total_cents:
+        return DomainError(
+            "payment_total_mismatch",
+            f"the payments add up to {paid} cents, the sale's total is {payload.total_cents}",
+            422,
+            total_cents=payload.total_cents,
+            paid_cents=paid,
+        )
+    for payment in payload.payments:
+        for text in (payment.reference, payment.approval_code):
+            if text and looks_like_card_number(text):
+                return DomainError(
+                    "card_number_in_reference",
+                    f"payment {payment.payment_id}: a reference looks like a card number",
+                    422,
+                )
+    return None
+
+
+def _payment_rows(sale_id: str, payload: SalePayload, unknown: set[str]) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": payment.payment_id,
+            "sale_id": sale_id,
+            "method": payment.method,
+            "amount_cents": payment.amount_cents,
+            "tendered_cents": payment.tendered_cents,
+            "change_cents": payment.change_cents,
+            "reference": payment.reference,
+            "approval_code": payment.approval_code,
+            "unknown_tender": payment.method in unknown,
+        }
+        for payment in payload.payments
+    ]
+
+
+def _sale_result(
+    sale: Sale, negative_stock: list[Any], payload: SalePayload, unknown: set[str]
+) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "sale_id": sale.id,
+        "receipt_no": sale.receipt_no,
+        "negative_stock": negative_stock,
+    }
+    flagged = sorted({p.method for p in payload.payments} & unknown)
+    if flagged:  # recorded as sent; the back office sees the flag (payments.unknown_tender)
+        result["unknown_tenders"] = flagged
+    return result
+
+
 def _sale_stock_keys(
     _session: Session, device: AuthenticatedDevice, payload: SalePayload
 ) -> list[tuple[int, int]]:
@@ -132,6 +188,9 @@ def record_sale(ctx: OpContext, payload: SalePayload) -> dict[str, Any]:
     store_id = require_store(ctx)
     if not _looks_new_and_valid(session, payload):
         _refuse_conflicts(ctx, payload)  # raises the precise problem
+    if (problem := _payment_problem(payload)) is not None:
+        raise problem
+    unknown = unknown_methods(session, {payment.method for payment in payload.payments})
 
     # Core inserts of prebuilt statements: this is the hottest path after an outage.
     sale = Sale(
@@ -174,20 +233,7 @@ def record_sale(ctx: OpContext, payload: SalePayload) -> dict[str, Any]:
         ],
     )
     if payload.payments:
-        session.execute(
-            _INSERT_PAYMENTS,
-            [
-                {
-                    "id": payment.payment_id,
-                    "sale_id": sale.id,
-                    "method": payment.method,
-                    "amount_cents": payment.amount_cents,
-                    "tendered_cents": payment.tendered_cents,
-                    "change_cents": payment.change_cents,
-                }
-                for payment in payload.payments
-            ],
-        )
+        session.execute(_INSERT_PAYMENTS, _payment_rows(sale.id, payload, unknown))
 
     sold: dict[int, int] = defaultdict(int)
     for line in payload.lines:
@@ -209,7 +255,7 @@ def record_sale(ctx: OpContext, payload: SalePayload) -> dict[str, Any]:
             negative_stock.append({"product_id": product_id, "on_hand": level.on_hand})
     write_ledger(session, ledger)
     publish_sale(session, sale)
-    return {"sale_id": sale.id, "receipt_no": sale.receipt_no, "negative_stock": negative_stock}
+    return _sale_result(sale, negative_stock, payload, unknown)
 
 
 def _refuse_reused_child_ids(session: Session, payload: SalePayload) -> None:
@@ -286,6 +332,7 @@ def _clean_prefix(session: Session, ops: Sequence[QueuedOp]) -> list[QueuedOp]:
             or not taken_payments.isdisjoint(payment_ids)
             or any(line.product_id not in known_products for line in payload.lines)
             or (payload.cashier_id is not None and payload.cashier_id not in known_staff)
+            or _payment_problem(payload) is not None
         ):
             break
         # What this sale takes, the next ones in the run may not reuse.
@@ -318,6 +365,9 @@ def record_sales(
             sold[line.product_id] += line.qty
         sold_per_sale.append(sold)
     rows = hold_rows(session, store_id, {pid for sold in sold_per_sale for pid in sold})
+    unknown = unknown_methods(
+        session, {pay.method for queued in clean for pay in queued.payload.payments}
+    )
 
     sales: list[Sale] = []
     ledger: list[dict[str, Any]] = []
@@ -353,9 +403,7 @@ def record_sales(
             )
             if row.on_hand < 0:
                 negative_stock.append({"product_id": product_id, "on_hand": row.on_hand})
-        results.append(
-            {"sale_id": sale.id, "receipt_no": sale.receipt_no, "negative_stock": negative_stock}
-        )
+        results.append(_sale_result(sale, negative_stock, payload, unknown))
 
     session.execute(
         _INSERT_SALE,
@@ -390,16 +438,9 @@ def record_sales(
         ],
     )
     payments = [
-        {
-            "id": payment.payment_id,
-            "sale_id": queued.payload.sale_id,
-            "method": payment.method,
-            "amount_cents": payment.amount_cents,
-            "tendered_cents": payment.tendered_cents,
-            "change_cents": payment.change_cents,
-        }
+        row
         for queued in clean
-        for payment in queued.payload.payments
+        for row in _payment_rows(queued.payload.sale_id, queued.payload, unknown)
     ]
     if payments:
         session.execute(_INSERT_PAYMENTS, payments)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -45,15 +45,16 @@ from counter_app.core.codes import (
 )
 from counter_app.core.einvoice_codes import NO_BUYER, CarrierCode, InvoiceBuyer
 from counter_app.core.money import Money
+from counter_app.core.tenders import CASH, Tender, TenderedPayment
 from counter_app.services.catalog import CatalogService
 from counter_app.services.context import StaffMember
 from counter_app.services.selling import CompletedSale, SellingService
 from counter_app.services.stock_lookup import StockLookupService, StockReport
 from counter_app.ui.cart_model import CartTableModel
-from counter_app.ui.payment_dialog import CashPaymentDialog
 from counter_app.ui.screens.base import Screen
 from counter_app.ui.stock_panel import StockPanel
 from counter_app.ui.task_runner import TaskRunner
+from counter_app.ui.tender_dialog import TenderDialog
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +79,11 @@ MESSAGE_STYLES = {
 }
 
 
+# What the payment step answers: the payments of a split, or (all in cash) the amount
+# handed over.
+Paid = Money | Sequence[TenderedPayment]
+
+
 def _looks_like_code(text: str) -> bool:
     return text.isascii() and not any(c.isspace() for c in text) and any(c.isdigit() for c in text)
 
@@ -94,12 +100,13 @@ class SaleScreen(Screen):
         selling: SellingService,
         tasks: TaskRunner,
         cashier: StaffMember,
-        ask_tender: Callable[[Money, QWidget], Money | None] | None = None,
+        ask_tender: Callable[[Money, QWidget], Paid | None] | None = None,
         stock_lookup: StockLookupService | None = None,
         parent: QWidget | None = None,
         *,
         large_qty: int = LARGE_QTY,
         beep: Callable[[], None] = QApplication.beep,
+        load_tenders: Callable[[], list[Tender]] | None = None,
     ) -> None:
         super().__init__(parent)
         self.large_qty = large_qty
@@ -110,6 +117,8 @@ class SaleScreen(Screen):
         self._tasks = tasks
         self.cashier = cashier
         self._ask_tender = ask_tender or self._ask_tender_with_dialog
+        self._load_tenders = load_tenders  # services/tenders.TenderService.usable
+        self.tenders: list[Tender] = [CASH]  # the last list read; cash alone until then
         self._stock_lookup = stock_lookup
         self._own_location_id = selling.location_id
         self.cart_model = CartTableModel(Cart())
@@ -197,7 +206,7 @@ class SaleScreen(Screen):
             "QLabel { color: #1b7f3b; font-size: 22px; font-weight: bold; }"
         )
 
-        self.pay_button = QPushButton(self.tr("Cash (F12)"))
+        self.pay_button = QPushButton(self.tr("Pay (F12)"))
         self.pay_button.setObjectName("payCash")
         self.qty_button = QPushButton(self.tr("Quantity (F4)"))
         self.plus_button = QPushButton("+1 (+)")
@@ -430,9 +439,30 @@ class SaleScreen(Screen):
         if self.cart_model.cart.is_empty():
             self._show_error(self.tr("The cart is empty"))
             return
+        if self._load_tenders is None:
+            self._take_payment()
+            return
+        # The tenders come from the local cache, read on the database thread; the dialog
+        # opens when they are there (cash alone if the cache cannot be read).
+        self._checkout_running = True
+        self._tasks.db(self._load_tenders, self._on_tenders_loaded, self._on_tenders_failed)
+
+    def _on_tenders_loaded(self, tenders: list[Tender]) -> None:
+        self._checkout_running = False
+        self.tenders = list(tenders) or [CASH]
+        self._take_payment()
+
+    def _on_tenders_failed(self, error: BaseException) -> None:
+        self._checkout_running = False
+        log.warning("tenders not read from the cache (%s): offering the last list", error)
+        self._take_payment()
+
+    def _take_payment(self) -> None:
+        if self.cart_model.cart.is_empty():
+            return
         total = self.cart_model.cart.total
-        tendered = self._ask_tender(total, self)
-        if tendered is None:
+        paid = self._ask_tender(total, self)
+        if paid is None:
             self.scan_input.setFocus()
             return
         buyer, self._buyer, self._buyer_text = self._buyer, NO_BUYER, ""
@@ -440,11 +470,19 @@ class SaleScreen(Screen):
         self.pay_button.setEnabled(False)
         # The database thread gets its own copy: the cashier may keep scanning.
         cart = Cart([CartLine(line.product, line.qty) for line in self.cart_model.cart.lines])
-        self._tasks.db(
-            lambda: self._selling.complete_cash_sale(cart, self.cashier, tendered, buyer),
-            self._on_sale_done,
-            self._on_sale_failed,
-        )
+        cashier = self.cashier
+        if isinstance(paid, Money):  # all in cash: what the customer handed over
+            tendered = paid
+
+            def work() -> CompletedSale:
+                return self._selling.complete_cash_sale(cart, cashier, tendered, buyer)
+        else:
+            payments = tuple(paid)
+
+            def work() -> CompletedSale:
+                return self._selling.complete_sale(cart, cashier, payments, buyer)
+
+        self._tasks.db(work, self._on_sale_done, self._on_sale_failed)
 
     def on_table_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid() and current.row() < len(self.cart_model.cart.lines):
@@ -798,9 +836,9 @@ class SaleScreen(Screen):
         self._show(text, "error")
         self.beep()
 
-    def _ask_tender_with_dialog(self, total: Money, parent: QWidget) -> Money | None:
-        dialog = CashPaymentDialog(total, parent, self._buyer_text)
-        if dialog.exec() != CashPaymentDialog.DialogCode.Accepted:
+    def _ask_tender_with_dialog(self, total: Money, parent: QWidget) -> Paid | None:
+        dialog = TenderDialog(total, self.tenders, parent, self._buyer_text)
+        if dialog.exec() != TenderDialog.DialogCode.Accepted:
             return None
         self._buyer = dialog.buyer
-        return dialog.tendered
+        return dialog.payments

@@ -11,9 +11,9 @@ shift's expected cash when closing) and the difference.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -81,15 +81,24 @@ def shift_error_text(error: BaseException) -> str:
     return translate("ShiftScreen", "It was not saved: %1").replace("%1", str(error))
 
 
-def tender_name(method: str) -> str:
-    """A tender as the screen names it (the printed report keeps its Chinese labels)."""
+def tender_name(method: str, configured: Mapping[str, tuple[str, str]] | None = None) -> str:
+    """A tender as the screen names it (the printed report keeps its Chinese labels); a
+    tender head office added is named as configured, (中文, English) by language."""
     translate = QCoreApplication.translate
     names = {
         "cash": translate("ShiftScreen", "Cash"),
         "card": translate("ShiftScreen", "Card"),
         "voucher": translate("ShiftScreen", "Store voucher"),
+        "jkopay": translate("ShiftScreen", "JKOPAY"),
+        "easycard": translate("ShiftScreen", "EasyCard"),
+        "ipass": translate("ShiftScreen", "iPASS"),
     }
-    return names.get(method, payment_label(method))
+    if method in names:
+        return names[method]
+    if configured and method in configured:
+        zh, en = configured[method]
+        return en if QLocale().name().startswith("en") else zh
+    return payment_label(method)
 
 
 class CountPanel(QWidget):
@@ -514,7 +523,7 @@ class ShiftScreen(Screen):
             rows.append(
                 (
                     self.tr("%1: %2 sales")
-                    .replace("%1", tender_name(tender.method))
+                    .replace("%1", tender_name(tender.method, report.tender_names))
                     .replace("%2", str(tender.sales_count)),
                     Money(tender.sales_cents).format(),
                 )

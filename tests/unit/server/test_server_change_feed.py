@@ -8,14 +8,22 @@ from pathlib import Path
 import pytest
 
 from warehouse_api.db import Database
-from warehouse_api.schema import prepare_database
-from warehouse_api.services.change_feed import purge_tombstones, read_changes, record_change
+from warehouse_api.models import Base
+from warehouse_api.services.change_feed import (
+    ensure_feed_state,
+    purge_tombstones,
+    read_changes,
+    record_change,
+)
 
 
 @pytest.fixture
 def db(tmp_path: Path) -> Iterator[Database]:
     database = Database.from_url(f"sqlite:///{tmp_path / 'feed.db'}")
-    prepare_database(database)
+    # An empty feed: prepare_database would publish the default tenders into it.
+    Base.metadata.create_all(database.engine)
+    with database.write() as session:
+        ensure_feed_state(session)
     yield database
     database.dispose()
 

@@ -33,6 +33,7 @@ from counter_app.core.records import (
     SaleSummary,
     ShiftRecord,
     StaffRecord,
+    TenderRecord,
     TenderTotal,
 )
 
@@ -74,6 +75,7 @@ class State:
     allowances: dict[str, AllowanceRecord] = field(default_factory=dict)
     reservations: dict[str, ReservationRecord] = field(default_factory=dict)
     returns: dict[str, ReturnRecord] = field(default_factory=dict)
+    tenders: dict[str, TenderRecord] = field(default_factory=dict)
 
 
 class FakeCatalog:
@@ -473,6 +475,14 @@ class FakeReturns:
         return sum(r.refund_cents for r in self._s.returns.values() if r.sale_id == sale_id)
 
 
+class FakeTenders:
+    def __init__(self, state: State) -> None:
+        self._s = state
+
+    def all(self) -> list[TenderRecord]:
+        return sorted(self._s.tenders.values(), key=lambda t: (t.sort_order, t.code))
+
+
 class FakeUnitOfWork:
     def __init__(self, state: State) -> None:
         self.catalog = FakeCatalog(state)
@@ -488,6 +498,7 @@ class FakeUnitOfWork:
         self.einvoices = FakeEinvoices(state)
         self.reservations = FakeReservations(state)
         self.returns = FakeReturns(state)
+        self.tenders = FakeTenders(state)
 
 
 class FakeDatabase:

@@ -32,6 +32,7 @@ from counter_app.core.ops import (
     EinvoiceIssuePayload,
     SalePayload,
 )
+from counter_app.core.tenders import CASH, DEFAULT_TENDERS, PaymentSplit, Tender, TenderError
 from counter_app.local.db import LocalDatabase
 from counter_app.services.context import StaffMember, StoreContext
 from counter_app.services.einvoice import EinvoiceService, EinvoiceSettings
@@ -406,3 +407,44 @@ def test_every_return_the_returns_service_can_make_is_accepted(
     queued = db.state.outbox[done.op_id]
     assert queued.type == "return"
     _validate([_on_the_wire(queued.type, queued.payload)])
+
+
+# Whatever a cashier can type into a reference field that the split accepts.
+references = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=70)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    parts=st.lists(
+        st.tuples(
+            st.sampled_from(DEFAULT_TENDERS),
+            st.integers(1, 10**6),
+            references,
+            references,
+        ),
+        min_size=1,
+        max_size=25,
+    ),
+    cash=st.integers(0, 10**6),
+)
+def test_every_split_payment_the_till_accepts_is_accepted_by_the_warehouse(
+    parts: list[tuple[Tender, int, str, str]], cash: int
+) -> None:
+    db = FakeDatabase()
+    open_test_shift(db, STORE.location_id)
+    cart = Cart()
+    cart.add(ProductInfo(10, "100010", "茶裏王 日式無糖綠茶 600ml", Money(2500)), 40)
+    split = PaymentSplit(cart.total.cents)
+    for tender, given_cents, reference, approval in parts:
+        with contextlib.suppress(TenderError):  # refused at the till, with its reason
+            split.add(tender, given_cents, reference, approval)
+    if split.remaining_cents:
+        with contextlib.suppress(TenderError):
+            split.add(CASH, split.remaining_cents + cash)
+    if not split.settled:
+        return
+    when = datetime(2026, 11, 25, 10, 30, tzinfo=TAIWAN)
+    sale = SellingService(db, STORE, lambda: when).complete_sale(cart, CASHIER, split.payments)
+    queued = db.state.outbox[sale.op_id]
+    [wire] = _validate([_on_the_wire(queued.type, queued.payload)]).ops
+    assert sum(p.amount_cents for p in wire.payload.payments) == cart.total.cents  # type: ignore[union-attr]

@@ -21,26 +21,26 @@ from counter_app.services.catalog import CatalogService
 from counter_app.services.context import StaffMember, StoreContext
 from counter_app.services.einvoice import EinvoiceService, EinvoiceSettings
 from counter_app.services.selling import TAIWAN, CompletedSale, SellingService
-from counter_app.ui.payment_dialog import CashPaymentDialog
 from counter_app.ui.scan_router import SCAN_ROUTES, scan_kind
 from counter_app.ui.screens.sale import SaleScreen
 from counter_app.ui.task_runner import TaskRunner
+from counter_app.ui.tender_dialog import TenderDialog
 from tests.shift_testkit import open_test_shift
 
 TEA = ProductInfo(10, "100010", "茶裏王 日式無糖綠茶 600ml", Money(2500))
 
 
-def _ok(dialog: CashPaymentDialog) -> None:
+def _ok(dialog: TenderDialog) -> None:
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
 
 
 def test_a_scanned_carrier_fills_the_dialog_and_becomes_the_buyer(qtbot: Any) -> None:
-    dialog = CashPaymentDialog(Money(2500))
+    dialog = TenderDialog(Money(2500))
     qtbot.addWidget(dialog)
     dialog.on_scan(parse_scan("/ABC+123"), "/ABC+123")
-    dialog.tendered_edit.setText("25")
+    dialog.amount_edit.setText("25")
     _ok(dialog)
-    assert dialog.result() == CashPaymentDialog.DialogCode.Accepted
+    assert dialog.result() == TenderDialog.DialogCode.Accepted
     assert dialog.buyer.carrier is not None
     assert dialog.buyer.carrier.carrier_type is CarrierType.MOBILE
 
@@ -56,19 +56,19 @@ def test_a_scanned_carrier_fills_the_dialog_and_becomes_the_buyer(qtbot: Any) ->
 def test_a_bad_buyer_keeps_the_dialog_open_and_says_why(
     qtbot: Any, typed: str, problem: str
 ) -> None:
-    dialog = CashPaymentDialog(Money(2500), buyer_text=typed)
+    dialog = TenderDialog(Money(2500), buyer_text=typed)
     qtbot.addWidget(dialog)
-    dialog.tendered_edit.setText("25")
+    dialog.amount_edit.setText("25")
     _ok(dialog)
-    assert dialog.result() != CashPaymentDialog.DialogCode.Accepted and dialog.tendered is None
+    assert dialog.result() != TenderDialog.DialogCode.Accepted and dialog.payments == ()
     assert dialog.message.text() == problem
 
 
 def test_a_tax_id_or_donation_code_typed_in_the_dialog_is_taken(qtbot: Any) -> None:
     for typed, field in (("04595257", "buyer_id"), ("8585", "donation_code")):
-        dialog = CashPaymentDialog(Money(2500), buyer_text=typed)
+        dialog = TenderDialog(Money(2500), buyer_text=typed)
         qtbot.addWidget(dialog)
-        dialog.tendered_edit.setText("25")
+        dialog.amount_edit.setText("25")
         _ok(dialog)
         assert getattr(dialog.buyer, field) == typed
 
