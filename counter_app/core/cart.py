@@ -46,7 +46,9 @@ class CartLine:
 
     @property
     def line_discount(self) -> Money:
-        return Money(self.discount.off_cents(self.unit_price.cents * self.qty) if self.discount else 0)
+        return Money(
+            self.discount.off_cents(self.unit_price.cents * self.qty) if self.discount else 0
+        )
 
     @property
     def total(self) -> Money:

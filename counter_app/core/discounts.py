@@ -67,7 +67,9 @@ class Discount:
         if self.kind is DiscountKind.PERCENT and not 1 <= self.value <= 100:
             raise DiscountError("bad_percent", f"a percent is 1 to 100, not {self.value}")
         if self.kind is DiscountKind.AMOUNT and (self.value <= 0 or self.value % 100):
-            raise DiscountError("bad_amount", f"an amount is a positive whole NT$, not {self.value}")
+            raise DiscountError(
+                "bad_amount", f"an amount is a positive whole NT$, not {self.value}"
+            )
 
     @classmethod
     def percent(cls, pct: int) -> Discount:
@@ -111,7 +113,9 @@ class PriceOverride:
         if not self.reason.strip():
             raise DiscountError("reason_required", "a price override needs a reason")
         if len(self.reason) > MAX_REASON_LENGTH:
-            raise DiscountError("reason_too_long", f"a reason has at most {MAX_REASON_LENGTH} characters")
+            raise DiscountError(
+                "reason_too_long", f"a reason has at most {MAX_REASON_LENGTH} characters"
+            )
 
 
 def within_percent(off_cents: int, base_cents: int, pct_limit: int) -> bool:

@@ -42,6 +42,19 @@ def _v4_pull_epoch(conn: Connection) -> None:
             )
 
 
+def _v7_discounts(conn: Connection) -> None:
+    # Sale lines keep the list price, the discount and an override's reason; the open
+    # cart, held carts and voided carts are new tables, made by create_all.
+    have = _columns(conn, "sale_lines")
+    for name, kind in (
+        ("list_price_cents", "INTEGER"),
+        ("discount_cents", "INTEGER NOT NULL DEFAULT 0"),
+        ("override_reason", "VARCHAR(200)"),
+    ):
+        if name not in have:
+            conn.execute(text(f"ALTER TABLE sale_lines ADD COLUMN {name} {kind}"))
+
+
 STEPS: list[Callable[[Connection], None]] = [
     lambda _conn: None,  # v1: the first schema, made by create_all
     _v2_acked_generation,
@@ -50,6 +63,7 @@ STEPS: list[Callable[[Connection], None]] = [
     lambda _conn: None,  # v5: shifts, shift_sales, cash_movements: new tables, made by create_all
     # v6: reservations (the pickup desk's mirror) and returns: new tables, made by create_all
     lambda _conn: None,
+    _v7_discounts,  # discounts on sale lines; open_carts, held_carts, cart_voids
 ]
 SCHEMA_VERSION = len(STEPS)
 
