@@ -202,8 +202,19 @@ def payment_label(method: str) -> str:
 class SaleLine:
     name: str
     qty: int
-    unit_price: Money
-    line_total: Money
+    unit_price: Money  # charged: the list price or an override
+    line_total: Money  # paid, after the line's discount and its share of a cart discount
+    list_price: Money | None = None  # None: the unit price is the list price
+    discount: Money = ZERO
+    override_reason: str | None = None
+
+    @property
+    def listed(self) -> Money:
+        return self.list_price if self.list_price is not None else self.unit_price
+
+    @property
+    def saved(self) -> Money:
+        return self.listed * self.qty - self.line_total
 
 
 @dataclass(frozen=True, slots=True)
@@ -392,12 +403,26 @@ def _notes(notes: Sequence[str]) -> list[Element]:
 
 
 def _item_rows(lines: Sequence[SaleLine]) -> list[Element]:
+    """Each line at its list price; an override and a discount as lines of their own
+    below it, so the amounts column adds up to the total."""
     rows: list[Element] = [Columns("品名", "金額", middle="數量")]
     for line in lines:
-        rows.append(Columns(line.name, line.line_total.format(), middle=f"x{line.qty}"))
+        rows.append(Columns(line.name, (line.listed * line.qty).format(), middle=f"x{line.qty}"))
         if line.qty != 1:
-            rows.append(Text(f"  單價 {line.unit_price.format()}"))
+            rows.append(Text(f"  單價 {line.listed.format()}"))
+        if line.unit_price != line.listed:
+            off = (line.listed - line.unit_price) * line.qty
+            rows.append(Columns(f"  改價 {line.unit_price.format()}", (-off).format()))
+            if line.override_reason:
+                rows.append(Text(f"  原因：{line.override_reason}"))
+        if line.discount:
+            rows.append(Columns("  折扣", (-line.discount).format()))
     return rows
+
+
+def _saved_rows(lines: Sequence[SaleLine]) -> list[Element]:
+    saved = sum((line.saved for line in lines), ZERO)
+    return [Columns("本次共節省", saved.format(), bold=True)] if saved.cents > 0 else []
 
 
 def _end() -> list[Element]:
@@ -417,6 +442,7 @@ def sale_receipt(data: SaleReceiptData) -> Document:
         *_item_rows(data.lines),
         Separator(),
         Columns(f"合計 {sum(line.qty for line in data.lines)} 件", data.total.format(), bold=True),
+        *_saved_rows(data.lines),
     ]
     for payment in data.payments:
         elements.append(Columns(payment_label(payment.method), payment.amount.format()))

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.core.cart import MAX_LINE_QTY, Cart, CartError, CartLine
+from counter_app.core.cart import MAX_LINE_QTY, Cart, CartError
 from counter_app.core.catalog import ProductInfo
 from counter_app.core.codes import (
     EmbeddedPriceCode,
@@ -47,10 +47,13 @@ from counter_app.core.einvoice_codes import NO_BUYER, CarrierCode, InvoiceBuyer
 from counter_app.core.money import Money
 from counter_app.services.catalog import CatalogService
 from counter_app.services.context import StaffMember
+from counter_app.services.discounts import DiscountService
+from counter_app.services.held_carts import CartKeeper
 from counter_app.services.selling import CompletedSale, SellingService
 from counter_app.services.stock_lookup import StockLookupService, StockReport
 from counter_app.ui.cart_model import CartTableModel
 from counter_app.ui.payment_dialog import CashPaymentDialog
+from counter_app.ui.sale_cart_tools import AskApproval, SaleCartTools
 from counter_app.ui.screens.base import Screen
 from counter_app.ui.stock_panel import StockPanel
 from counter_app.ui.task_runner import TaskRunner
@@ -100,6 +103,9 @@ class SaleScreen(Screen):
         *,
         large_qty: int = LARGE_QTY,
         beep: Callable[[], None] = QApplication.beep,
+        keeper: CartKeeper | None = None,
+        discounts: DiscountService | None = None,
+        ask_approval: AskApproval | None = None,
     ) -> None:
         super().__init__(parent)
         self.large_qty = large_qty
@@ -123,6 +129,17 @@ class SaleScreen(Screen):
         self._stock_timer.timeout.connect(self._load_stock)
         self._build()
         self._connect_signals()
+        # Discounts, held carts, the written-through cart (ui/sale_cart_tools.py).
+        self.cart_tools = SaleCartTools(self, keeper, discounts, ask_approval)
+        for button in self.cart_tools.buttons:
+            button.setMinimumHeight(48)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setStyleSheet("QPushButton { font-size: 16px; }")
+        self.tools_box.addWidget(self.cart_tools.discount_button)
+        held_row = QHBoxLayout()
+        held_row.addWidget(self.cart_tools.hold_button)
+        held_row.addWidget(self.cart_tools.recall_button)
+        self.tools_box.addLayout(held_row)
         self._update_totals()
 
     # --- layout -------------------------------------------------------------------
@@ -182,6 +199,12 @@ class SaleScreen(Screen):
         self.total_label.setMinimumWidth(0)
         self.count_label = QLabel()
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        # What the discounts take off: the cart discount and the total saved off list prices.
+        self.saved_label = QLabel("")
+        self.saved_label.setObjectName("savedLabel")
+        self.saved_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.saved_label.setWordWrap(True)
+        self.saved_label.setStyleSheet("QLabel { color: #1565c0; font-size: 15px; }")
         self.cashier_label = QLabel(self.tr("Cashier: %1").replace("%1", self.cashier.name))
         caption_font = QFont(self.cashier_label.font())
         caption_font.setPointSize(13)
@@ -203,7 +226,7 @@ class SaleScreen(Screen):
         self.plus_button = QPushButton("+1 (+)")
         self.minus_button = QPushButton("-1 (-)")
         self.remove_button = QPushButton(self.tr("Remove line (Del)"))
-        self.clear_button = QPushButton(self.tr("Clear cart"))
+        self.clear_button = QPushButton(self.tr("Void cart (F2)"))
         for button in (
             self.pay_button,
             self.qty_button,
@@ -226,6 +249,7 @@ class SaleScreen(Screen):
         right.addWidget(self.total_caption)
         right.addWidget(self.total_label)
         right.addWidget(self.count_label)
+        right.addWidget(self.saved_label)
         right.addSpacing(16)
         right.addWidget(self.last_sale_label)
         self.stock_panel = StockPanel(self._own_location_id)
@@ -237,6 +261,8 @@ class SaleScreen(Screen):
         pm.addWidget(self.plus_button)
         right.addLayout(pm)
         right.addWidget(self.qty_button)
+        self.tools_box = QVBoxLayout()  # the cart tools' buttons
+        right.addLayout(self.tools_box)
         right.addWidget(self.remove_button)
         right.addWidget(self.clear_button)
         right.addSpacing(12)
@@ -267,6 +293,7 @@ class SaleScreen(Screen):
         shortcuts = {
             "F12": self.on_pay_button_clicked,
             "F4": self.on_qty_button_clicked,
+            "F2": self.on_clear_button_clicked,
             "Delete": self.on_remove_button_clicked,
             "+": lambda: self._bump_selected(+1),
             "-": lambda: self._bump_selected(-1),
@@ -381,6 +408,9 @@ class SaleScreen(Screen):
     def show_problem(self, text: str) -> None:
         self._show_error(text)
 
+    def show_info(self, text: str) -> None:
+        self._show_info(text)
+
     def _route(self, result: ScanResult, text: str) -> None:
         match result:
             case ProductCode() | GS1Code():
@@ -439,7 +469,7 @@ class SaleScreen(Screen):
         self._checkout_running = True
         self.pay_button.setEnabled(False)
         # The database thread gets its own copy: the cashier may keep scanning.
-        cart = Cart([CartLine(line.product, line.qty) for line in self.cart_model.cart.lines])
+        cart = self.cart_model.cart.copy()  # discounts and overrides included
         self._tasks.db(
             lambda: self._selling.complete_cash_sale(cart, self.cashier, tendered, buyer),
             self._on_sale_done,
@@ -524,6 +554,9 @@ class SaleScreen(Screen):
         ):
             self.scan_input.setFocus()
             return
+        if not cart.is_empty():
+            self.cart_tools.record_void(cart)  # counted for the shift
+            self._show_info(self.tr("Cart voided"))
         self.clear_cart()
 
     def clear_cart(self) -> None:
@@ -755,6 +788,17 @@ class SaleScreen(Screen):
         self.total_label.setText(cart.total.format())
         self._fit_total()
         self.count_label.setText(self.tr("%1 items").replace("%1", str(cart.item_count)))
+        pricing = cart.pricing()
+        saved = []
+        if pricing.cart_discount_cents:
+            saved.append(
+                self.tr("Cart discount -%1").replace(
+                    "%1", Money(pricing.cart_discount_cents).format()
+                )
+            )
+        if pricing.saved_cents > 0:
+            saved.append(self.tr("Saved %1").replace("%1", Money(pricing.saved_cents).format()))
+        self.saved_label.setText("\n".join(saved))
         self.pay_button.setEnabled(not cart.is_empty() and not self._checkout_running)
 
     def _fit_total(self) -> None:

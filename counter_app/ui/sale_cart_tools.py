@@ -1,0 +1,328 @@
+"""The sale screen's cart tools: discounts and price overrides (F5), holding and recalling
+carts (Ctrl+H, Ctrl+E), the cart written through to the database on every change and
+put back on the screen at start, and voiding the cart (counted for the shift).
+
+The screen owns the cart model and its buttons panel; this adds its buttons to the
+panel and does the work through the services (services/discounts.py,
+services/held_carts.py) on the task runner's database thread.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QPushButton
+
+from counter_app.core.cart import Cart
+from counter_app.core.discounts import Discount, PriceOverride
+from counter_app.services.discounts import (
+    DiscountRefused,
+    DiscountRequest,
+    DiscountService,
+    cart_discount_request,
+    line_discount_request,
+    override_request,
+)
+from counter_app.services.held_carts import CartKeeper, HeldCartError, HeldCartSummary
+from counter_app.services.permissions import Action, ApprovalRefused
+from counter_app.services.staff import Approval
+from counter_app.ui.discount_dialog import DiscountChoice, DiscountDialog
+from counter_app.ui.held_carts_dialog import HeldCartsDialog
+from counter_app.ui.supervisor_prompt import refusal_text
+
+if TYPE_CHECKING:
+    from counter_app.ui.screens.sale import SaleScreen
+
+log = logging.getLogger(__name__)
+
+AskApproval = Callable[[str, Action, Callable[[Approval], None]], None]
+
+
+class SaleCartTools(QObject):
+    def __init__(
+        self,
+        screen: SaleScreen,
+        keeper: CartKeeper | None,
+        discounts: DiscountService | None,
+        ask_approval: AskApproval | None,
+        *,
+        open_dialog: Callable[[QDialog], int] = lambda dialog: dialog.exec(),
+    ) -> None:
+        super().__init__(screen)
+        self._screen = screen
+        self._keeper = keeper
+        self._discounts = discounts
+        self._ask_approval = ask_approval
+        self._open_dialog = open_dialog  # tests answer the dialogs themselves
+        self.restoring = keeper is not None
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(0)  # a burst of changes in one event-loop turn: one write
+        self._save_timer.timeout.connect(self.save_now)
+
+        self.discount_button = QPushButton(self.tr("Discount (F5)"))
+        self.discount_button.setObjectName("discount")
+        self.hold_button = QPushButton(self.tr("Hold (Ctrl+H)"))
+        self.hold_button.setObjectName("holdCart")
+        self.recall_button = QPushButton(self.tr("Held carts (Ctrl+E)"))
+        self.recall_button.setObjectName("heldCarts")
+        self.discount_button.setEnabled(discounts is not None)
+        self.hold_button.setEnabled(keeper is not None)
+        self.recall_button.setEnabled(keeper is not None)
+        self.discount_button.clicked.connect(self.on_discount)
+        self.hold_button.clicked.connect(self.on_hold)
+        self.recall_button.clicked.connect(self.on_recall)
+        for key, slot in {
+            "F5": self.on_discount,
+            "Ctrl+H": self.on_hold,
+            "Ctrl+E": self.on_recall,
+        }.items():
+            QShortcut(QKeySequence(key), screen, activated=slot)
+
+        model = screen.cart_model
+        for signal in (model.rowsInserted, model.rowsRemoved, model.dataChanged, model.modelReset):
+            signal.connect(self._cart_changed)
+        if keeper is not None:
+            screen._tasks.db(keeper.load_open, self._on_restored, self._on_restore_failed)
+
+    @property
+    def buttons(self) -> list[QPushButton]:
+        return [self.discount_button, self.hold_button, self.recall_button]
+
+    # -- write-through ------------------------------------------------------------------
+
+    def _cart_changed(self, *_args: object) -> None:
+        if self._keeper is not None and not self.restoring:
+            self._save_timer.start()
+
+    def save_now(self) -> None:
+        """Queue the write of the cart as it is now (the database thread runs its tasks in
+        order, so the last write queued is the last written)."""
+        self._save_timer.stop()
+        keeper = self._keeper
+        if keeper is None or self.restoring:
+            return
+        cart, cashier = self._screen.cart_model.cart.copy(), self._screen.cashier
+        self._screen._tasks.db(
+            lambda: keeper.save_open(cart, cashier),
+            None,
+            lambda error: self._screen.show_problem(
+                self.tr("The cart could not be saved: %1").replace("%1", str(error))
+            ),
+        )
+
+    def _on_restored(self, cart: Cart | None) -> None:
+        self.restoring = False
+        model = self._screen.cart_model
+        if cart is None or cart.is_empty():
+            return
+        if not model.cart.is_empty():  # scanned before the stored cart came back: keep both
+            for line in cart.lines:
+                model.add_product(line.product, line.qty)
+            return
+        model.replace_cart(cart)
+        self._screen.show_info(
+            self.tr("The cart that was open when the till stopped is back (%1 items)").replace(
+                "%1", str(cart.item_count)
+            )
+        )
+
+    def _on_restore_failed(self, error: BaseException) -> None:
+        self.restoring = False
+        log.error("the stored cart could not be read", exc_info=error)
+        self._screen.show_problem(
+            self.tr("The cart open before the restart could not be read back: %1").replace(
+                "%1", str(error)
+            )
+        )
+
+    # -- discounts ----------------------------------------------------------------------
+
+    def on_discount(self) -> None:
+        screen = self._screen
+        screen._next_action()
+        if self._discounts is None:
+            return
+        if screen.cart_model.cart.is_empty():
+            screen.show_problem(self.tr("The cart is empty: scan something first"))
+            return
+        dialog = DiscountDialog(screen.cart_model.cart, screen._selected_row(), screen)
+        if self._open_dialog(dialog) != QDialog.DialogCode.Accepted or dialog.choice is None:
+            screen.scan_input.setFocus()
+            return
+        self.give(dialog.choice)
+        screen.scan_input.setFocus()
+
+    def give(self, choice: DiscountChoice) -> None:
+        """Apply the choice if the cashier may; else ask a supervisor first."""
+        discounts, screen = self._discounts, self._screen
+        if discounts is None:
+            return
+        request = self._request(choice)
+        if request is None or not discounts.needs_approval(screen.cashier, request):
+            self._apply(choice)
+            return
+        if self._ask_approval is None:
+            screen.show_problem(self.tr("This discount needs a supervisor"))
+            return
+        prompt = (
+            self.tr("A price override needs a supervisor: %1")
+            if request.action is Action.PRICE_OVERRIDE
+            else self.tr("A discount of %1 is above your limit: a supervisor approves it")
+        ).replace("%1", f"{request.percent:.0f}%")
+        cashier = screen.cashier
+        self._ask_approval(
+            prompt,
+            request.action,
+            lambda approval: screen._tasks.db(
+                lambda: discounts.authorize(cashier, request, approval),
+                lambda _approver: self._apply(choice),
+                self._on_refused,
+            ),
+        )
+
+    def _request(self, choice: DiscountChoice) -> DiscountRequest | None:
+        cart = self._screen.cart_model.cart
+        if choice.row is None:
+            return cart_discount_request(cart, choice.discount) if choice.discount else None
+        if choice.override is not None:
+            return override_request(cart, choice.row, choice.override)
+        return line_discount_request(cart, choice.row, choice.discount) if choice.discount else None
+
+    def _apply(self, choice: DiscountChoice) -> None:
+        model, screen = self._screen.cart_model, self._screen
+        if choice.row is None:
+            model.set_cart_discount(choice.discount)
+            screen.show_info(self._said(choice.discount, None, self.tr("cart")))
+            return
+        if not 0 <= choice.row < len(model.cart.lines):
+            return
+        if choice.override is None and choice.discount is None:
+            model.set_line_override(choice.row, None)
+            model.set_line_discount(choice.row, None)
+        elif choice.override is not None:
+            model.set_line_override(choice.row, choice.override)
+        else:
+            model.set_line_discount(choice.row, choice.discount)
+        screen.show_info(
+            self._said(choice.discount, choice.override, model.cart.lines[choice.row].product.name)
+        )
+
+    def _said(self, discount: Discount | None, override: PriceOverride | None, what: str) -> str:
+        if override is not None:
+            return (
+                self.tr("%1: new price %2")
+                .replace("%1", what)
+                .replace("%2", f"NT${override.price_cents // 100:,}")
+            )
+        if discount is None:
+            return self.tr("%1: discount taken off").replace("%1", what)
+        return self.tr("%1: discount given").replace("%1", what)
+
+    def _on_refused(self, error: BaseException) -> None:
+        if isinstance(error, DiscountRefused) and error.code == "over_approver_limit":
+            self._screen.show_problem(self.tr("That is above the approver's limit too"))
+        elif isinstance(error, ApprovalRefused):
+            self._screen.show_problem(refusal_text(error))
+        else:
+            log.error("discount refused", exc_info=error)
+            self._screen.show_problem(str(error))
+
+    # -- held carts ---------------------------------------------------------------------
+
+    def on_hold(self) -> None:
+        screen, keeper = self._screen, self._keeper
+        screen._next_action()
+        if keeper is None:
+            return
+        if screen.cart_model.cart.is_empty():
+            screen.show_problem(self.tr("The cart is empty: there is nothing to hold"))
+            return
+        self.save_now()
+        cart, cashier = screen.cart_model.cart.copy(), screen.cashier
+        screen._tasks.db(lambda: keeper.hold(cart, cashier), self._on_held, self._on_hold_failed)
+
+    def _on_held(self, held: HeldCartSummary) -> None:
+        self._screen.cart_model.clear()
+        self._screen.show_info(
+            self.tr("Cart held (%1). Bring it back with Held carts (Ctrl+E)").replace(
+                "%1", held.total.format()
+            )
+        )
+        self._screen.scan_input.setFocus()
+
+    def _on_hold_failed(self, error: BaseException) -> None:
+        if isinstance(error, HeldCartError) and error.code == "too_many_held":
+            self._screen.show_problem(self.tr("Too many carts are held: recall or void some first"))
+        else:
+            self._screen.show_problem(
+                self.tr("The cart could not be held: %1").replace("%1", str(error))
+            )
+
+    def on_recall(self) -> None:
+        screen, keeper = self._screen, self._keeper
+        screen._next_action()
+        if keeper is None:
+            return
+        if not screen.cart_model.cart.is_empty():
+            screen.show_problem(
+                self.tr("Finish or hold the cart on the screen before recalling another")
+            )
+            return
+        screen._tasks.db(keeper.held, self._choose_held, self._on_recall_failed)
+
+    def _choose_held(self, held: list[HeldCartSummary]) -> None:
+        screen, keeper = self._screen, self._keeper
+        dialog = HeldCartsDialog(held, screen)
+        if (
+            keeper is None
+            or self._open_dialog(dialog) != QDialog.DialogCode.Accepted
+            or dialog.chosen is None
+        ):
+            screen.scan_input.setFocus()
+            return
+        held_id, cashier = dialog.chosen.held_id, screen.cashier
+        screen._tasks.db(
+            lambda: keeper.recall(held_id, cashier), self._on_recalled, self._on_recall_failed
+        )
+
+    def _on_recalled(self, cart: Cart) -> None:
+        model = self._screen.cart_model
+        if not model.cart.is_empty():  # scanned meanwhile: the recalled lines join them
+            for line in cart.lines:
+                model.add_product(line.product, line.qty)
+        else:
+            model.replace_cart(cart)
+        self._screen.show_info(
+            self.tr("Cart recalled: %1 items, %2")
+            .replace("%1", str(cart.item_count))
+            .replace("%2", cart.total.format())
+        )
+        self._screen.scan_input.setFocus()
+
+    def _on_recall_failed(self, error: BaseException) -> None:
+        if isinstance(error, HeldCartError) and error.code == "not_held":
+            self._screen.show_problem(self.tr("That cart was recalled already"))
+        else:
+            self._screen.show_problem(
+                self.tr("The cart could not be recalled: %1").replace("%1", str(error))
+            )
+
+    # -- voiding the cart ---------------------------------------------------------------
+
+    def record_void(self, cart: Cart) -> None:
+        """The cashier confirmed voiding this cart: count it for the shift."""
+        keeper = self._keeper
+        if keeper is None or cart.is_empty():
+            return
+        self._save_timer.stop()
+        copy, cashier = cart.copy(), self._screen.cashier
+        self._screen._tasks.db(
+            lambda: keeper.void(copy, cashier),
+            None,
+            lambda error: log.error("the void could not be counted", exc_info=error),
+        )
