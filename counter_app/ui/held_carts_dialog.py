@@ -64,7 +64,7 @@ class HeldCartsDialog(QDialog):
                 item = QTableWidgetItem(text)
                 if column >= 2:
                     item.setTextAlignment(
-                        int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 self.table.setItem(row, column, item)
         self.table.setStyleSheet("QTableWidget { font-size: 16px; }")
