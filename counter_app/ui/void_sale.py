@@ -21,26 +21,28 @@ from counter_app.ui.task_runner import TaskRunner
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("VoidSale", text)
-
-
 def void_problem_text(error: BaseException) -> str:
     if isinstance(error, VoidError):
         return {
-            "not_found": _tr("No sale with that receipt number at this till"),
-            "not_this_shift": _tr(
-                "That sale is not of this shift: take it back as a return (F7) instead"
+            "not_found": QCoreApplication.translate(
+                "VoidSale", "No sale with that receipt number at this till"
             ),
-            "already_returned": _tr("Everything on that sale has been returned already"),
+            "not_this_shift": QCoreApplication.translate(
+                "VoidSale", "That sale is not of this shift: take it back as a return (F7) instead"
+            ),
+            "already_returned": QCoreApplication.translate(
+                "VoidSale", "Everything on that sale has been returned already"
+            ),
         }.get(error.code, str(error))
     if isinstance(error, ReturnError) and error.code == "not_cash":
-        return _tr("Only sales paid in cash can be voided here")
+        return QCoreApplication.translate("VoidSale", "Only sales paid in cash can be voided here")
     if isinstance(error, ReturnError) and error.code == "no_open_shift":
-        return _tr("No shift is open")
+        return QCoreApplication.translate("VoidSale", "No shift is open")
     if isinstance(error, ApprovalRefused):
         return refusal_text(error)
-    return _tr("The sale could not be voided: %1").replace("%1", str(error))
+    return QCoreApplication.translate("VoidSale", "The sale could not be voided: %1").replace(
+        "%1", str(error)
+    )
 
 
 class VoidSaleFlow:
@@ -85,7 +87,9 @@ class VoidSaleFlow:
         dialog = SupervisorApprovalDialog(
             self._staff,
             self._tasks,
-            _tr("Void sale %1: a supervisor's PIN and the reason").replace("%1", receipt_no),
+            QCoreApplication.translate(
+                "VoidSale", "Void sale %1: a supervisor's PIN and the reason"
+            ).replace("%1", receipt_no),
             Action.VOID,
             need_reason=True,
             parent=self._parent,
@@ -108,7 +112,7 @@ class VoidSaleFlow:
             lambda error: log.error("the void's return receipt did not print", exc_info=error),
         )
         self._tell(
-            _tr("Sale %1 voided: refund %2 in cash (return %3)")
+            QCoreApplication.translate("VoidSale", "Sale %1 voided: refund %2 in cash (return %3)")
             .replace("%1", done.receipt_no)
             .replace("%2", done.refund.format())
             .replace("%3", done.return_no),
@@ -118,8 +122,10 @@ class VoidSaleFlow:
     def _ask_receipt_with_dialog(self, suggested: str) -> str | None:
         text, ok = QInputDialog.getText(
             self._parent,
-            _tr("Void a sale"),
-            _tr("Receipt number of the sale to void (this shift's only)"),
+            QCoreApplication.translate("VoidSale", "Void a sale"),
+            QCoreApplication.translate(
+                "VoidSale", "Receipt number of the sale to void (this shift's only)"
+            ),
             QLineEdit.EchoMode.Normal,
             suggested,
         )
@@ -127,6 +133,10 @@ class VoidSaleFlow:
 
     def _tell_with_box(self, text: str, ok: bool) -> None:
         if ok:
-            QMessageBox.information(self._parent, _tr("Void a sale"), text)
+            QMessageBox.information(
+                self._parent, QCoreApplication.translate("VoidSale", "Void a sale"), text
+            )
         else:
-            QMessageBox.warning(self._parent, _tr("Void a sale"), text)
+            QMessageBox.warning(
+                self._parent, QCoreApplication.translate("VoidSale", "Void a sale"), text
+            )

@@ -3,29 +3,44 @@
 <context>
     <name>CartTableModel</name>
     <message>
-        <location filename="../../counter_app/ui/cart_model.py" line="26" />
+        <location filename="../../counter_app/ui/cart_model.py" line="28" />
         <source>Item</source>
         <translation>品名</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cart_model.py" line="26" />
+        <location filename="../../counter_app/ui/cart_model.py" line="28" />
         <source>Price</source>
         <translation>單價</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cart_model.py" line="26" />
+        <location filename="../../counter_app/ui/cart_model.py" line="28" />
         <source>Qty</source>
         <translation>數量</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cart_model.py" line="26" />
+        <location filename="../../counter_app/ui/cart_model.py" line="28" />
         <source>Amount</source>
         <translation>小計</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cart_model.py" line="59" />
+        <location filename="../../counter_app/ui/cart_model.py" line="63" />
         <source>This store has %1 by the records</source>
         <translation>本店帳上庫存 %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/cart_model.py" line="154" />
+        <source>[price %1, list %2]</source>
+        <translation>[改價 %1，原價 %2]</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/cart_model.py" line="160" />
+        <source>[-%1%]</source>
+        <translation>[-%1%]</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/cart_model.py" line="162" />
+        <source>[-%1]</source>
+        <translation>[-%1]</translation>
     </message>
 </context>
 <context>
@@ -722,6 +737,126 @@
     </message>
 </context>
 <context>
+    <name>DiscountDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/discount_dialog.py" line="61" />
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/discount_dialog.py" line="76" />
+        <source>%1 × %2 at %3 (list price %4)</source>
+        <translation>%1 × %2，單價 %3（原價 %4）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/discount_dialog.py" line="83" />
+        <source>No line selected: a discount on the whole cart</source>
+        <translation>未選擇品項：折扣套用於整筆交易</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/discount_dialog.py" line="86" />
+        <source>Line: percent off (Ctrl+1)</source>
+        <translation>單品：打折 % (Ctrl+1)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/discount_dialog.py" line="87" />
+        <source>Line: NT$ off (Ctrl+2)</source>
+        <translation>單品：折抵金額 (Ctrl+2)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/discount_dialog.py" line="88" />
+        <source>Line: new unit price (Ctrl+3)</source>
+        <translation>單品：改價 (Ctrl+3)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/discount_dialog.py" line="89" />
+        <source>Whole cart: percent off (Ctrl+4)</source>
+        <translation>整筆：打折 % (Ctrl+4)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/discount_dialog.py" line="90" />
+        <source>Whole cart: NT$ off (Ctrl+5)</source>
+        <translation>整筆：折抵金額 (Ctrl+5)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/discount_dialog.py" line="121" />
+        <source>e.g. damaged box, price match</source>
+        <translation>例如：外盒破損、比價</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/discount_dialog.py" line="122" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/discount_dialog.py" line="138" />
+        <source>Take the discount off (Ctrl+Del)</source>
+        <translation>取消折扣 (Ctrl+Del)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/discount_dialog.py" line="147" />
+        <source>Apply (Enter)</source>
+        <translation>套用 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/discount_dialog.py" line="150" />
+        <source>Back (Esc)</source>
+        <translation>返回 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/discount_dialog.py" line="187" />
+        <location filename="../../counter_app/ui/discount_dialog.py" line="188" />
+        <source>Percent off</source>
+        <translation>折扣 %</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/discount_dialog.py" line="189" />
+        <location filename="../../counter_app/ui/discount_dialog.py" line="190" />
+        <source>NT$ off</source>
+        <translation>折抵金額 NT$</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/discount_dialog.py" line="191" />
+        <source>New unit price NT$</source>
+        <translation>新單價 NT$</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/discount_dialog.py" line="249" />
+        <source>Takes %1 off: the cart comes to %2 (was %3)</source>
+        <translation>折抵 %1：應付 %2（原為 %3）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/discount_dialog.py" line="257" />
+        <source>A percent is a whole number from 1 to 100</source>
+        <translation>折扣百分比須為 1 到 100 的整數</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/discount_dialog.py" line="258" />
+        <source>An amount is a whole NT$ above 0</source>
+        <translation>金額須為大於 0 的整數元</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/discount_dialog.py" line="259" />
+        <source>A price is a whole NT$ of 0 or more</source>
+        <translation>價格須為 0 以上的整數元</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/discount_dialog.py" line="260" />
+        <source>A new price needs a reason</source>
+        <translation>改價須填寫原因</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/discount_dialog.py" line="261" />
+        <source>The reason is too long</source>
+        <translation>原因太長</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/discount_dialog.py" line="262" />
+        <source>That is not a discount</source>
+        <translation>這不是有效的折扣</translation>
+    </message>
+</context>
+<context>
     <name>FirstSync</name>
     <message>
         <location filename="../../counter_app/ui/first_sync.py" line="29" />
@@ -737,6 +872,59 @@
         <location filename="../../counter_app/ui/first_sync.py" line="59" />
         <source>This till has no products yet and cannot reach the warehouse. Check the network and try again.</source>
         <translation>本機尚無商品資料，且無法連線倉儲。請檢查網路後再試一次。</translation>
+    </message>
+</context>
+<context>
+    <name>HeldCartsDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/held_carts_dialog.py" line="27" />
+        <source>Held carts</source>
+        <translation>暫存交易</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/held_carts_dialog.py" line="33" />
+        <source>Pick a cart and press Enter to bring it back (Esc: back)</source>
+        <translation>選擇一筆後按 Enter 取回（Esc 返回）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/held_carts_dialog.py" line="35" />
+        <source>No carts are held at this till</source>
+        <translation>本機沒有暫存的交易</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/held_carts_dialog.py" line="41" />
+        <source>Held at</source>
+        <translation>暫存時間</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/held_carts_dialog.py" line="42" />
+        <source>Cashier</source>
+        <translation>收銀員</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/held_carts_dialog.py" line="43" />
+        <source>Lines</source>
+        <translation>品項數</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/held_carts_dialog.py" line="44" />
+        <source>Items</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/held_carts_dialog.py" line="45" />
+        <source>Total</source>
+        <translation>總計</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/held_carts_dialog.py" line="79" />
+        <source>Recall (Enter)</source>
+        <translation>取回 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/held_carts_dialog.py" line="82" />
+        <source>Back (Esc)</source>
+        <translation>返回 (Esc)</translation>
     </message>
 </context>
 <context>
@@ -775,67 +963,72 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="94" />
+        <location filename="../../counter_app/ui/main_window.py" line="108" />
         <source>Counter — %1</source>
         <translation>門市櫃台 — %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="181" />
+        <location filename="../../counter_app/ui/main_window.py" line="195" />
         <source>&amp;Tools</source>
         <translation>功能(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="510" />
+        <location filename="../../counter_app/bootstrap.py" line="524" />
         <source>No shift open</source>
         <translation>尚未開班</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="511" />
+        <location filename="../../counter_app/bootstrap.py" line="525" />
         <source>No shift is open at this till. Open one now?</source>
         <translation>本機目前沒有開班。現在開班嗎？</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="559" />
+        <location filename="../../counter_app/bootstrap.py" line="573" />
         <source>Open the cash drawer without a sale</source>
         <translation>非交易開錢櫃</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="572" />
+        <location filename="../../counter_app/bootstrap.py" line="586" />
         <source>Printer and scanner settings</source>
         <translation>印表機與掃描器設定</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="608" />
+        <location filename="../../counter_app/bootstrap.py" line="622" />
         <source>Lock the screen</source>
         <translation>鎖定畫面</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="611" />
+        <location filename="../../counter_app/bootstrap.py" line="625" />
         <source>Switch cashier…</source>
         <translation>更換收銀員…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="613" />
+        <location filename="../../counter_app/bootstrap.py" line="627" />
         <source>Reprint a receipt…</source>
         <translation>補印收據…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="615" />
+        <location filename="../../counter_app/bootstrap.py" line="629" />
         <source>Sync problems…</source>
         <translation>同步問題…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="618" />
+        <location filename="../../counter_app/bootstrap.py" line="632" />
         <source>Open the cash drawer (supervisor)…</source>
         <translation>開錢櫃（需主管）…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="623" />
+        <location filename="../../counter_app/bootstrap.py" line="637" />
         <source>Printer and scanner settings…</source>
         <translation>印表機與掃描器設定…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="628" />
+        <location filename="../../counter_app/bootstrap.py" line="654" />
+        <source>Void a sale of this shift (supervisor)…</source>
+        <translation>作廢本班交易（需主管）…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/bootstrap.py" line="659" />
         <source>Stock to count…</source>
         <translation>待盤點庫存…</translation>
     </message>
@@ -1228,317 +1421,450 @@
         <translation>超過可退數量（已售出減已退回）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="67" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="69" />
         <source>Choose where the goods go</source>
         <translation>請選擇商品去向</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="68" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="70" />
         <source>Too many lines for one return</source>
         <translation>單次退貨品項過多</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="69" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="71" />
         <source>No shift is open: open one before a refund</source>
         <translation>尚未開班：請先開班再退款</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="70" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="72" />
         <source>This refund needs a supervisor</source>
         <translation>此筆退款需主管核准</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="71" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="73" />
         <source>The refund is above the approver's limit</source>
         <translation>退款金額超過核准者的權限</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="72" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="76" />
         <source>Only sales paid in cash can be refunded here</source>
         <translation>僅能退款以現金付款的交易</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="78" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="82" />
         <source>It was not saved: %1</source>
         <translation>未儲存：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="84" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="88" />
         <source>Back on the shelf</source>
         <translation>退回本店貨架</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="85" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="89" />
         <source>Send to the warehouse</source>
         <translation>退回倉庫</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="86" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="90" />
         <source>Damaged</source>
         <translation>損壞報廢</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="118" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="123" />
         <source>Scan the receipt's barcode or type its number</source>
         <translation>掃描收據條碼或輸入收據號碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="121" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="127" />
         <source>Find</source>
         <translation>查詢</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="131" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="140" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="131" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="141" />
         <source>Paid</source>
         <translation>實付</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="131" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="142" />
         <source>Sold</source>
         <translation>售出</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="131" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="143" />
         <source>Returned</source>
         <translation>已退</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="132" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="144" />
         <source>Return now</source>
         <translation>本次退回</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="132" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="145" />
         <source>Goes to</source>
         <translation>去向</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="142" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="156" />
         <source>Take the return and refund cash  (F12)</source>
         <translation>確認退貨並退現金  (F12)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="154" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="168" />
         <source>Receipt</source>
         <translation>收據號碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="171" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="185" />
         <source>Returns</source>
         <translation>退貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="227" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="241" />
         <source>Choose what comes back, then take the return</source>
         <translation>請選擇退回的商品，再確認退貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="234" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="248" />
         <source>Return %1 taken: refund %2 in cash</source>
         <translation>退貨 %1 完成：退現金 %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="243" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="257" />
         <source>A supervisor approves this refund</source>
         <translation>請主管核准此筆退款</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="280" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="294" />
         <source>Scan a receipt to return goods</source>
         <translation>請掃描收據以辦理退貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="284" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="298" />
         <source>Receipt %1, %2, paid %3</source>
         <translation>收據 %1，%2，實付 %3</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="318" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="341" />
         <source>Refund: %1</source>
         <translation>退款：%1</translation>
     </message>
 </context>
 <context>
+    <name>SaleCartTools</name>
+    <message>
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="67" />
+        <source>Discount (F5)</source>
+        <translation>折扣 (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="69" />
+        <source>Hold (Ctrl+H)</source>
+        <translation>暫存 (Ctrl+H)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="71" />
+        <source>Held carts (Ctrl+E)</source>
+        <translation>暫存清單 (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="114" />
+        <source>The cart could not be saved: %1</source>
+        <translation>購物車無法儲存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="129" />
+        <source>The cart that was open when the till stopped is back (%1 items)</source>
+        <translation>已還原關機前未完成的交易（共 %1 件）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="138" />
+        <source>The cart open before the restart could not be read back: %1</source>
+        <translation>重新啟動前的購物車無法讀回：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="151" />
+        <source>The cart is empty: scan something first</source>
+        <translation>購物車是空的：請先刷商品</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="170" />
+        <source>This discount needs a supervisor</source>
+        <translation>此折扣需要主管核准</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="173" />
+        <source>A price override needs a supervisor: %1</source>
+        <translation>改價需要主管核准：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="175" />
+        <source>A discount of %1 is above your limit: a supervisor approves it</source>
+        <translation>%1 的折扣超過您的權限：需主管核准</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="200" />
+        <source>cart</source>
+        <translation>整筆交易</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="218" />
+        <source>%1: new price %2</source>
+        <translation>%1：改價為 %2</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="223" />
+        <source>%1: discount taken off</source>
+        <translation>%1：已取消折扣</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="224" />
+        <source>%1: discount given</source>
+        <translation>%1：已給予折扣</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="228" />
+        <source>That is above the approver's limit too</source>
+        <translation>這也超過核准者的權限</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="243" />
+        <source>The cart is empty: there is nothing to hold</source>
+        <translation>購物車是空的：沒有可暫存的交易</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="252" />
+        <source>Cart held (%1). Bring it back with Held carts (Ctrl+E)</source>
+        <translation>交易已暫存（%1）。按暫存清單 (Ctrl+E) 取回</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="260" />
+        <source>Too many carts are held: recall or void some first</source>
+        <translation>暫存交易太多：請先取回或作廢部分交易</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="263" />
+        <source>The cart could not be held: %1</source>
+        <translation>無法暫存交易：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="273" />
+        <source>Finish or hold the cart on the screen before recalling another</source>
+        <translation>請先完成或暫存目前的交易，再取回其他交易</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="301" />
+        <source>Cart recalled: %1 items, %2</source>
+        <translation>已取回交易：共 %1 件，%2</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="309" />
+        <source>That cart was recalled already</source>
+        <translation>這筆交易已被取回</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="312" />
+        <source>The cart could not be recalled: %1</source>
+        <translation>無法取回交易：%1</translation>
+    </message>
+</context>
+<context>
     <name>SaleScreen</name>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="134" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="151" />
         <source>Scan a barcode or type a code or name, then Enter</source>
         <translation>掃描條碼，或輸入條碼／品名後按 Enter</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="174" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="191" />
         <source>Total</source>
         <translation>總計</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="185" />
-        <location filename="../../counter_app/ui/screens/sale.py" line="715" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="208" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="765" />
         <source>Cashier: %1</source>
         <translation>收銀員：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="200" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="223" />
         <source>Cash (F12)</source>
         <translation>現金結帳 (F12)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="202" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="225" />
         <source>Quantity (F4)</source>
         <translation>修改數量 (F4)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="205" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="228" />
         <source>Remove line (Del)</source>
         <translation>刪除品項 (Del)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="206" />
-        <source>Clear cart</source>
-        <translation>清空購物車</translation>
+        <location filename="../../counter_app/ui/screens/sale.py" line="229" />
+        <source>Void cart (F2)</source>
+        <translation>作廢交易 (F2)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="349" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="376" />
         <source>The cart has %1 items that are not paid for. Close the till and drop them?</source>
         <translation>購物車還有 %1 件商品尚未結帳。確定要關閉收銀機並放棄這些商品嗎？</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="360" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="387" />
         <source>Drop the cart?</source>
         <translation>放棄購物車？</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="370" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="397" />
         <source>Sale</source>
         <translation>銷售</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="395" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="425" />
         <source>In-store price label %1 is not set up for this store</source>
         <translation>本店未設定店內計價條碼 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="404" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="434" />
         <source>E-invoice carrier %1 for this sale</source>
         <translation>本筆交易發票存入載具 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="431" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="461" />
         <source>The cart is empty</source>
         <translation>購物車是空的</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="460" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="490" />
         <source>Quantity</source>
         <translation>數量</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="471" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="501" />
         <source>Quantity must be a whole number, not “%1”</source>
         <translation>數量必須是整數，不能是「%1」</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="479" />
-        <location filename="../../counter_app/ui/screens/sale.py" line="685" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="509" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="735" />
         <source>Quantity must be at least 1. To take the line off, use Remove line (Del).</source>
         <translation>數量至少為 1。要刪除品項請按「刪除品項 (Del)」。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="484" />
-        <location filename="../../counter_app/ui/screens/sale.py" line="681" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="514" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="731" />
         <source>Quantity can be at most %1 per line</source>
         <translation>每個品項數量最多 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="493" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="523" />
         <source>Quantity not changed</source>
         <translation>數量未變更</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="500" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="530" />
         <source>Large quantity</source>
         <translation>數量偏大</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="501" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="531" />
         <source>Sell %1 of %2? That is more than usual.</source>
         <translation>確定要賣出 %1 個「%2」嗎？這比平常多。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="515" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="545" />
         <source>Removed %1</source>
         <translation>已刪除 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="521" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="551" />
         <source>Clear the cart? %1 items will be taken off.</source>
         <translation>確定清空購物車？將移除 %1 件商品。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="540" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="559" />
+        <source>Cart voided</source>
+        <translation>交易已作廢</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/sale.py" line="573" />
         <source>Unreadable code; scan again</source>
         <translation>條碼無法辨識，請重新掃描</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="550" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="598" />
         <source>No product with code %1</source>
         <translation>查無此條碼商品：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="565" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="615" />
         <source>Nothing matches “%1”</source>
         <translation>找不到符合「%1」的商品</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="579" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="629" />
         <source>%1 matches: pick one and press Enter (Esc closes)</source>
         <translation>找到 %1 筆，請選擇後按 Enter（Esc 關閉）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="586" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="636" />
         <source>Look-up failed: %1</source>
         <translation>查詢失敗：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="628" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="678" />
         <source>%1: this store has %2 by the records. Sold anyway; check the shelf, it will be listed to count.</source>
         <translation>%1：本店帳上庫存 %2。仍照常銷售；請檢查貨架，此商品將列入待盤點。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="663" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="713" />
         <source>%1 × %2</source>
         <translation>%1 × %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="704" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="754" />
         <source>Sale %1 done. Change due: %2</source>
         <translation>交易 %1 完成，找零 %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="708" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="758" />
         <source>Change due
 %1</source>
         <translation>找零
 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="722" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="772" />
         <source>No shift is open: open one (F6) before selling. The cart is kept.</source>
         <translation>尚未開班：請先開班（F6）再結帳。購物車內容已保留。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="731" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="781" />
         <source>The sale was not saved: %1. The cart is kept; try again.</source>
         <translation>交易未儲存：%1。購物車內容已保留，請再試一次。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="740" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="790" />
         <source>%1 items</source>
         <translation>共 %1 件</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/sale.py" line="795" />
+        <source>Cart discount -%1</source>
+        <translation>整筆折扣 -%1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/sale.py" line="800" />
+        <source>Saved %1</source>
+        <translation>共節省 %1</translation>
     </message>
 </context>
 <context>
@@ -2173,6 +2499,61 @@
         <location filename="../../counter_app/ui/task_runner.py" line="206" />
         <source>Something went wrong and it was not done. It has been written to the log; if it happens again, tell your supervisor.</source>
         <translation>發生問題，這項操作沒有完成。已寫入紀錄；若再次發生，請告知主管。</translation>
+    </message>
+</context>
+<context>
+    <name>VoidSale</name>
+    <message>
+        <location filename="../../counter_app/ui/void_sale.py" line="27" />
+        <source>No sale with that receipt number at this till</source>
+        <translation>本機查無此收據號碼的交易</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/void_sale.py" line="30" />
+        <source>That sale is not of this shift: take it back as a return (F7) instead</source>
+        <translation>此交易不屬於本班：請改用退貨 (F7)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/void_sale.py" line="33" />
+        <source>Everything on that sale has been returned already</source>
+        <translation>此交易的商品已全部退回</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/void_sale.py" line="38" />
+        <source>Only sales paid in cash can be voided here</source>
+        <translation>此處只能作廢現金交易</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/void_sale.py" line="40" />
+        <source>No shift is open</source>
+        <translation>目前沒有開班</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/void_sale.py" line="43" />
+        <source>The sale could not be voided: %1</source>
+        <translation>無法作廢交易：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/void_sale.py" line="90" />
+        <source>Void sale %1: a supervisor's PIN and the reason</source>
+        <translation>作廢交易 %1：請輸入主管密碼與原因</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/void_sale.py" line="115" />
+        <source>Sale %1 voided: refund %2 in cash (return %3)</source>
+        <translation>交易 %1 已作廢：退還現金 %2（退貨單 %3）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/void_sale.py" line="125" />
+        <location filename="../../counter_app/ui/void_sale.py" line="137" />
+        <location filename="../../counter_app/ui/void_sale.py" line="141" />
+        <source>Void a sale</source>
+        <translation>作廢交易</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/void_sale.py" line="126" />
+        <source>Receipt number of the sale to void (this shift's only)</source>
+        <translation>要作廢的收據號碼（限本班交易）</translation>
     </message>
 </context>
 </TS>
