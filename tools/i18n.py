@@ -470,6 +470,7 @@ PHRASEBOOK.update(
         "[-%1]": "[-%1]",
         "Discount": "折扣",
         "%1 × %2 at %3 (list price %4)": "%1 × %2，單價 %3（原價 %4）",
+        "%1 × %2 at %3": "%1 × %2，單價 %3",
         "No line selected: a discount on the whole cart": "未選擇品項：折扣套用於整筆交易",
         "Line: percent off (Ctrl+1)": "單品：打折 % (Ctrl+1)",
         "Line: NT$ off (Ctrl+2)": "單品：折抵金額 (Ctrl+2)",

@@ -71,7 +71,14 @@ class DiscountDialog(QDialog):
         font = QFont(heading.font())
         font.setPointSize(14)
         heading.setFont(font)
-        if line is not None:
+        if line is not None and line.unit_price == line.list_price:
+            heading.setText(
+                self.tr("%1 × %2 at %3")
+                .replace("%1", line.product.name)
+                .replace("%2", str(line.qty))
+                .replace("%3", line.unit_price.format())
+            )
+        elif line is not None:
             heading.setText(
                 self.tr("%1 × %2 at %3 (list price %4)")
                 .replace("%1", line.product.name)

@@ -52,6 +52,7 @@ class HeldCartsDialog(QDialog):
         self.table.verticalHeader().setDefaultSectionSize(40)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         for row, cart in enumerate(held):
             cells = (
                 local_time_text(cart.held_at.isoformat())[:16],

@@ -745,113 +745,118 @@
     </message>
     <message>
         <location filename="../../counter_app/ui/discount_dialog.py" line="76" />
+        <source>%1 × %2 at %3</source>
+        <translation>%1 × %2，單價 %3</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/discount_dialog.py" line="83" />
         <source>%1 × %2 at %3 (list price %4)</source>
         <translation>%1 × %2，單價 %3（原價 %4）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/discount_dialog.py" line="83" />
+        <location filename="../../counter_app/ui/discount_dialog.py" line="90" />
         <source>No line selected: a discount on the whole cart</source>
         <translation>未選擇品項：折扣套用於整筆交易</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/discount_dialog.py" line="86" />
+        <location filename="../../counter_app/ui/discount_dialog.py" line="93" />
         <source>Line: percent off (Ctrl+1)</source>
         <translation>單品：打折 % (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/discount_dialog.py" line="87" />
+        <location filename="../../counter_app/ui/discount_dialog.py" line="94" />
         <source>Line: NT$ off (Ctrl+2)</source>
         <translation>單品：折抵金額 (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/discount_dialog.py" line="88" />
+        <location filename="../../counter_app/ui/discount_dialog.py" line="95" />
         <source>Line: new unit price (Ctrl+3)</source>
         <translation>單品：改價 (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/discount_dialog.py" line="89" />
+        <location filename="../../counter_app/ui/discount_dialog.py" line="96" />
         <source>Whole cart: percent off (Ctrl+4)</source>
         <translation>整筆：打折 % (Ctrl+4)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/discount_dialog.py" line="90" />
+        <location filename="../../counter_app/ui/discount_dialog.py" line="97" />
         <source>Whole cart: NT$ off (Ctrl+5)</source>
         <translation>整筆：折抵金額 (Ctrl+5)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/discount_dialog.py" line="121" />
+        <location filename="../../counter_app/ui/discount_dialog.py" line="128" />
         <source>e.g. damaged box, price match</source>
         <translation>例如：外盒破損、比價</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/discount_dialog.py" line="122" />
+        <location filename="../../counter_app/ui/discount_dialog.py" line="129" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/discount_dialog.py" line="138" />
+        <location filename="../../counter_app/ui/discount_dialog.py" line="145" />
         <source>Take the discount off (Ctrl+Del)</source>
         <translation>取消折扣 (Ctrl+Del)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/discount_dialog.py" line="147" />
+        <location filename="../../counter_app/ui/discount_dialog.py" line="154" />
         <source>Apply (Enter)</source>
         <translation>套用 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/discount_dialog.py" line="150" />
+        <location filename="../../counter_app/ui/discount_dialog.py" line="157" />
         <source>Back (Esc)</source>
         <translation>返回 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/discount_dialog.py" line="187" />
-        <location filename="../../counter_app/ui/discount_dialog.py" line="188" />
+        <location filename="../../counter_app/ui/discount_dialog.py" line="194" />
+        <location filename="../../counter_app/ui/discount_dialog.py" line="195" />
         <source>Percent off</source>
         <translation>折扣 %</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/discount_dialog.py" line="189" />
-        <location filename="../../counter_app/ui/discount_dialog.py" line="190" />
+        <location filename="../../counter_app/ui/discount_dialog.py" line="196" />
+        <location filename="../../counter_app/ui/discount_dialog.py" line="197" />
         <source>NT$ off</source>
         <translation>折抵金額 NT$</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/discount_dialog.py" line="191" />
+        <location filename="../../counter_app/ui/discount_dialog.py" line="198" />
         <source>New unit price NT$</source>
         <translation>新單價 NT$</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/discount_dialog.py" line="249" />
+        <location filename="../../counter_app/ui/discount_dialog.py" line="256" />
         <source>Takes %1 off: the cart comes to %2 (was %3)</source>
         <translation>折抵 %1：應付 %2（原為 %3）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/discount_dialog.py" line="257" />
+        <location filename="../../counter_app/ui/discount_dialog.py" line="264" />
         <source>A percent is a whole number from 1 to 100</source>
         <translation>折扣百分比須為 1 到 100 的整數</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/discount_dialog.py" line="258" />
+        <location filename="../../counter_app/ui/discount_dialog.py" line="265" />
         <source>An amount is a whole NT$ above 0</source>
         <translation>金額須為大於 0 的整數元</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/discount_dialog.py" line="259" />
+        <location filename="../../counter_app/ui/discount_dialog.py" line="266" />
         <source>A price is a whole NT$ of 0 or more</source>
         <translation>價格須為 0 以上的整數元</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/discount_dialog.py" line="260" />
+        <location filename="../../counter_app/ui/discount_dialog.py" line="267" />
         <source>A new price needs a reason</source>
         <translation>改價須填寫原因</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/discount_dialog.py" line="261" />
+        <location filename="../../counter_app/ui/discount_dialog.py" line="268" />
         <source>The reason is too long</source>
         <translation>原因太長</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/discount_dialog.py" line="262" />
+        <location filename="../../counter_app/ui/discount_dialog.py" line="269" />
         <source>That is not a discount</source>
         <translation>這不是有效的折扣</translation>
     </message>
@@ -917,12 +922,12 @@
         <translation>總計</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/held_carts_dialog.py" line="79" />
+        <location filename="../../counter_app/ui/held_carts_dialog.py" line="80" />
         <source>Recall (Enter)</source>
         <translation>取回 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/held_carts_dialog.py" line="82" />
+        <location filename="../../counter_app/ui/held_carts_dialog.py" line="83" />
         <source>Back (Esc)</source>
         <translation>返回 (Esc)</translation>
     </message>
