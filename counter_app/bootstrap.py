@@ -21,7 +21,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from counter_app.core.einvoice_proof import ProofItem
+from counter_app.core.einvoice_proof import ProofItem, with_discount
 from counter_app.devices.config import ConnectionKind, PrinterConfig
 from counter_app.devices.factory import build_print_queue, build_receipt_printer
 from counter_app.devices.print_queue import PrintQueue
@@ -512,7 +512,13 @@ def _connect_signals(counter: CounterApp) -> None:
         services.receipts.print_sale(sale)
         if services.einvoicing is not None and sale.invoice is not None:
             invoicing = services.einvoicing
-            items = [ProofItem(s.name, s.qty, (s.unit_price.cents + 50) // 100) for s in sale.lines]
+            items = with_discount(
+                [
+                    ProofItem(s.name, s.qty, ((s.list_price or s.unit_price).cents + 50) // 100)
+                    for s in sale.lines
+                ],
+                (sale.total.cents + 50) // 100,
+            )
             counter.tasks.db(lambda: invoicing.print_for_sale(sale.sale_id, items), owner=window)
         window.refresh_sync_status()
 

@@ -35,7 +35,13 @@ from counter_app.core.einvoice import (
     split_tax,
 )
 from counter_app.core.einvoice_codes import NO_BUYER, InvoiceBuyer
-from counter_app.core.einvoice_proof import ProofData, ProofItem, einvoice_proof, einvoice_slip
+from counter_app.core.einvoice_proof import (
+    ProofData,
+    ProofItem,
+    einvoice_proof,
+    einvoice_slip,
+    with_discount,
+)
 from counter_app.core.ops import (
     EinvoiceAllowancePayload,
     EinvoiceIssuePayload,
@@ -266,10 +272,16 @@ class EinvoiceService:
         if sale is None:
             raise InvoiceNotFound(receipt_no)
         items = [
-            ProofItem(line.name, line.qty, (line.unit_price_cents + 50) // 100)
+            ProofItem(
+                line.name,
+                line.qty,
+                ((line.list_price_cents or line.unit_price_cents) + 50) // 100,
+            )
             for line in sale.lines
         ]
-        return self.print_for_sale(sale.sale_id, items)
+        return self.print_for_sale(
+            sale.sale_id, with_discount(items, (sale.total_cents + 50) // 100)
+        )
 
     # -- the sync step -------------------------------------------------------------------
 

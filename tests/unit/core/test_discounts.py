@@ -173,3 +173,41 @@ def test_partial_returns_of_discounted_lines_never_refund_more_than_was_paid(
         if qty == line.qty:
             assert cents == line.paid_cents
     assert sum(refunded) <= pricing.total_cents
+
+
+def test_the_receipt_shows_list_prices_overrides_discounts_and_the_total_saved() -> None:
+    from datetime import datetime, timedelta, timezone
+
+    from counter_app.core import receipts
+    from counter_app.core.einvoice_proof import ProofItem, with_discount
+
+    data = receipts.SaleReceiptData(
+        store_name="台北信義店",
+        store_code="S001",
+        receipt_no="RS001-1-261125-0001",
+        cashier_name="王小明",
+        created_at=datetime(2026, 11, 25, 10, 0, tzinfo=timezone(timedelta(hours=8))),
+        lines=[
+            receipts.SaleLine("綠茶", 3, Money(2500), Money(6100), Money(2500), Money(1400)),
+            receipts.SaleLine(
+                "米 2kg", 1, Money(15000), Money(13600), Money(19900), Money(1400), "外盒破損"
+            ),
+            receipts.SaleLine("原子筆", 1, Money(1000), Money(1000)),  # no discount at all
+        ],
+        total=Money(20700),
+        payments=[receipts.Payment("cash", Money(20700), Money(21000), Money(300))],
+    )
+    lines = [text for text, _style in receipts.text_lines(receipts.sale_receipt(data), 42)]
+    body = "\n".join(lines)
+    assert "NT$75" in body and "NT$199" in body  # list price x qty
+    assert any("改價 NT$150" in line and "-NT$49" in line for line in lines)
+    assert "原因：外盒破損" in body
+    assert sum("折扣" in line and "-NT$14" in line for line in lines) == 2
+    assert any("本次共節省" in line and "NT$77" in line for line in lines)
+    # the amounts column adds up to the total: 75 - 14 + 199 - 49 - 14 + 10 = 207
+    assert any("NT$207" in line for line in lines)
+    # The e-invoice's items add up to its total through one 折扣 item
+    items = with_discount([ProofItem("綠茶", 3, 25), ProofItem("米 2kg", 1, 199)], 197)
+    assert items[-1] == ProofItem("折扣", 1, -77)
+    assert sum(i.qty * i.unit_price for i in items) == 197
+    assert with_discount([ProofItem("筆", 1, 10)], 10) == [ProofItem("筆", 1, 10)]
