@@ -733,6 +733,8 @@ class ShiftCloseReportData:
     counted: Money | None = None  # Z: the closing count
     closing_count: Sequence[tuple[int, int]] = ()  # (NT$ denomination, pieces)
     unsynced_ops: int = 0
+    voided_carts: int = 0  # carts voided before payment (services/held_carts.py)
+    voided_total: Money = ZERO
 
 
 def shift_close_report(data: ShiftCloseReportData) -> Document:
@@ -765,6 +767,11 @@ def shift_close_report(data: ShiftCloseReportData) -> Document:
     gross = sum((t.sales for t in data.tenders), ZERO)
     elements += [
         Columns(f"銷售合計 {data.sale_count} 筆", gross.format(), bold=True),
+        *(
+            [Columns(f"作廢交易 {data.voided_carts} 筆", data.voided_total.format())]
+            if data.voided_carts
+            else []
+        ),
         Separator(),
         Text("現金", bold=True),
         Columns("開班零用金", data.opening.format()),

@@ -95,6 +95,8 @@ class ShiftReport:
     unsynced_ops: int
     counted_cents: int | None = None  # the closing count (Z)
     closed_by_name: str = ""
+    voided_carts: int = 0  # carts voided before payment, and their total
+    voided_cents: int = 0
 
     @property
     def opening_cents(self) -> int:
@@ -181,6 +183,8 @@ class ShiftReport:
                 counted=None if self.counted_cents is None else Money(self.counted_cents),
                 closing_count=tuple(self.shift.closing_count or ()),
                 unsynced_ops=self.unsynced_ops,
+                voided_carts=self.voided_carts,
+                voided_total=Money(self.voided_cents),
             )
         )
 
@@ -324,6 +328,8 @@ class ShiftService:
                 waiting,
                 counted_cents=counted,
                 closed_by_name=cashier.name,
+                voided_carts=before.voided_carts,
+                voided_cents=before.voided_cents,
             )
             if supervisor is not None:
                 uow.audit.record(
@@ -421,6 +427,7 @@ class ShiftService:
         counted_cents: int | None = None,
     ) -> ShiftReport:
         stats = uow.outbox.stats()
+        voided_carts, voided_cents = uow.carts.voids_in_shift(shift.shift_id)
         return ShiftReport(
             kind=kind,
             shift=shift,
@@ -430,6 +437,8 @@ class ShiftService:
             movements=tuple(uow.shifts.movements(shift.shift_id)),
             unsynced_ops=stats.waiting + stats.failed,
             counted_cents=counted_cents,
+            voided_carts=voided_carts,
+            voided_cents=voided_cents,
         )
 
 

@@ -323,3 +323,16 @@ def test_an_old_till_file_gains_the_discount_columns(tmp_path: Path) -> None:
     assert tuple(row) == (None, 0, None)
     engine.dispose()
     assert SaleLine.__table__.c.discount_cents is not None
+
+
+def test_voided_carts_are_on_the_x_report(db: Any) -> None:
+    from counter_app.core import receipts
+    from counter_app.services.shifts import ShiftService
+
+    open_test_shift(db, STORE.location_id)
+    keeper = CartKeeper(db, STORE, Clock())
+    keeper.void(_cart(), CASHIER)
+    report = ShiftService(db, STORE, StaffService(db, STORE.location_id), None).report()
+    assert (report.voided_carts, report.voided_cents) == (1, 43300)
+    printed = [t for t, _ in receipts.text_lines(report.document("台北信義店", "S001-1"), 42)]
+    assert any("作廢交易 1 筆" in line and "NT$433" in line for line in printed)
