@@ -18,7 +18,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QPushButton
 
 from counter_app.core.cart import Cart
-from counter_app.core.discounts import Discount, PriceOverride
+from counter_app.core.discounts import Discount, DiscountKind, PriceOverride
 from counter_app.services.discounts import (
     DiscountRefused,
     DiscountRequest,
@@ -59,10 +59,17 @@ class SaleCartTools(QObject):
         self._ask_approval = ask_approval
         self._open_dialog = open_dialog  # tests answer the dialogs themselves
         self.restoring = keeper is not None
+        # The percent each NT$-amount discount took off when it was given (or approved):
+        # a smaller quantity or cart must not turn it into a larger discount unasked.
+        self._given_pct: dict[int | None, float] = {}  # product id, or None for the cart
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(0)  # a burst of changes in one event-loop turn: one write
         self._save_timer.timeout.connect(self.save_now)
+        self._recheck_timer = QTimer(self)
+        self._recheck_timer.setSingleShot(True)
+        self._recheck_timer.setInterval(0)
+        self._recheck_timer.timeout.connect(self._recheck_amounts)
 
         self.discount_button = QPushButton(self.tr("Discount (F5)"))
         self.discount_button.setObjectName("discount")
@@ -96,8 +103,51 @@ class SaleCartTools(QObject):
     # -- write-through ------------------------------------------------------------------
 
     def _cart_changed(self, *_args: object) -> None:
+        self._recheck_timer.start()  # after the screen's own message for the change
         if self._keeper is not None and not self.restoring:
             self._save_timer.start()
+
+    def _amount_requests(self) -> list[tuple[int | None, int | None, DiscountRequest]]:
+        """(key, row, request) of every NT$-amount discount in the cart now."""
+        cart = self._screen.cart_model.cart
+        found: list[tuple[int | None, int | None, DiscountRequest]] = [
+            (line.product.id, row, line_discount_request(cart, row, line.discount))
+            for row, line in enumerate(cart.lines)
+            if line.discount is not None and line.discount.kind is DiscountKind.AMOUNT
+        ]
+        if cart.discount is not None and cart.discount.kind is DiscountKind.AMOUNT:
+            found.append((None, None, cart_discount_request(cart, cart.discount)))
+        return found
+
+    def _note_given(self) -> None:
+        self._given_pct = {key: request.percent for key, _row, request in self._amount_requests()}
+
+    def _recheck_amounts(self) -> None:
+        """An amount discount that now takes a larger percent than when it was given
+        (the quantity went down, lines came off) and is above the cashier's own limit is
+        taken off; the cashier gives it again, with a supervisor if need be."""
+        discounts = self._discounts
+        if discounts is None:
+            return
+        model = self._screen.cart_model
+        for key, row, request in self._amount_requests():
+            given = self._given_pct.setdefault(key, request.percent)
+            if request.percent <= given + 1e-9 or not discounts.needs_approval(
+                self._screen.cashier, request
+            ):
+                continue
+            del self._given_pct[key]
+            if row is None:
+                model.set_cart_discount(None)
+                what = self.tr("cart")
+            else:
+                model.set_line_discount(row, None)
+                what = model.cart.lines[row].product.name
+            self._screen.show_problem(
+                self.tr(
+                    "%1: the NT$ discount came off (now above your limit); give it again"
+                ).replace("%1", what)
+            )
 
     def save_now(self) -> None:
         """Queue the write of the cart as it is now (the database thread runs its tasks in
@@ -120,11 +170,13 @@ class SaleCartTools(QObject):
         model = self._screen.cart_model
         if cart is None or cart.is_empty():
             return
+        self._given_pct.clear()
         if not model.cart.is_empty():  # scanned before the stored cart came back: keep both
             for line in cart.lines:
                 model.add_product(line.product, line.qty)
             return
         model.replace_cart(cart)
+        self._note_given()
         self._screen.show_info(
             self.tr("The cart that was open when the till stopped is back (%1 items)").replace(
                 "%1", str(cart.item_count)
@@ -196,11 +248,14 @@ class SaleCartTools(QObject):
     def _apply(self, choice: DiscountChoice) -> None:
         model, screen = self._screen.cart_model, self._screen
         if choice.row is None:
+            self._given_pct.pop(None, None)
             model.set_cart_discount(choice.discount)
+            self._note_given()
             screen.show_info(self._said(choice.discount, None, self.tr("cart")))
             return
         if not 0 <= choice.row < len(model.cart.lines):
             return
+        self._given_pct.pop(model.cart.lines[choice.row].product.id, None)
         if choice.override is None and choice.discount is None:
             model.set_line_override(choice.row, None)
             model.set_line_discount(choice.row, None)
@@ -208,6 +263,7 @@ class SaleCartTools(QObject):
             model.set_line_override(choice.row, choice.override)
         else:
             model.set_line_discount(choice.row, choice.discount)
+        self._note_given()
         screen.show_info(
             self._said(choice.discount, choice.override, model.cart.lines[choice.row].product.name)
         )
@@ -296,7 +352,9 @@ class SaleCartTools(QObject):
             for line in cart.lines:
                 model.add_product(line.product, line.qty)
         else:
+            self._given_pct.clear()
             model.replace_cart(cart)
+            self._note_given()
         self._screen.show_info(
             self.tr("Cart recalled: %1 items, %2")
             .replace("%1", str(cart.item_count))

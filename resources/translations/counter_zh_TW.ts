@@ -978,62 +978,62 @@
         <translation>功能(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="524" />
+        <location filename="../../counter_app/bootstrap.py" line="530" />
         <source>No shift open</source>
         <translation>尚未開班</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="525" />
+        <location filename="../../counter_app/bootstrap.py" line="531" />
         <source>No shift is open at this till. Open one now?</source>
         <translation>本機目前沒有開班。現在開班嗎？</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="573" />
+        <location filename="../../counter_app/bootstrap.py" line="579" />
         <source>Open the cash drawer without a sale</source>
         <translation>非交易開錢櫃</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="586" />
+        <location filename="../../counter_app/bootstrap.py" line="592" />
         <source>Printer and scanner settings</source>
         <translation>印表機與掃描器設定</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="622" />
+        <location filename="../../counter_app/bootstrap.py" line="628" />
         <source>Lock the screen</source>
         <translation>鎖定畫面</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="625" />
+        <location filename="../../counter_app/bootstrap.py" line="631" />
         <source>Switch cashier…</source>
         <translation>更換收銀員…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="627" />
+        <location filename="../../counter_app/bootstrap.py" line="633" />
         <source>Reprint a receipt…</source>
         <translation>補印收據…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="629" />
+        <location filename="../../counter_app/bootstrap.py" line="635" />
         <source>Sync problems…</source>
         <translation>同步問題…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="632" />
+        <location filename="../../counter_app/bootstrap.py" line="638" />
         <source>Open the cash drawer (supervisor)…</source>
         <translation>開錢櫃（需主管）…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="637" />
+        <location filename="../../counter_app/bootstrap.py" line="643" />
         <source>Printer and scanner settings…</source>
         <translation>印表機與掃描器設定…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="654" />
+        <location filename="../../counter_app/bootstrap.py" line="660" />
         <source>Void a sale of this shift (supervisor)…</source>
         <translation>作廢本班交易（需主管）…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="659" />
+        <location filename="../../counter_app/bootstrap.py" line="665" />
         <source>Stock to count…</source>
         <translation>待盤點庫存…</translation>
     </message>
@@ -1564,117 +1564,123 @@
 <context>
     <name>SaleCartTools</name>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="67" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="70" />
         <source>Discount (F5)</source>
         <translation>折扣 (F5)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="69" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="72" />
         <source>Hold (Ctrl+H)</source>
         <translation>暫存 (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="71" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="74" />
         <source>Held carts (Ctrl+E)</source>
         <translation>暫存清單 (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="114" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="159" />
         <source>The cart could not be saved: %1</source>
         <translation>購物車無法儲存：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="129" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="176" />
         <source>The cart that was open when the till stopped is back (%1 items)</source>
         <translation>已還原關機前未完成的交易（共 %1 件）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="138" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="185" />
         <source>The cart open before the restart could not be read back: %1</source>
         <translation>重新啟動前的購物車無法讀回：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="151" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="198" />
         <source>The cart is empty: scan something first</source>
         <translation>購物車是空的：請先刷商品</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="170" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="217" />
         <source>This discount needs a supervisor</source>
         <translation>此折扣需要主管核准</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="173" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="220" />
         <source>A price override needs a supervisor: %1</source>
         <translation>改價需要主管核准：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="175" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="222" />
         <source>A discount of %1 is above your limit: a supervisor approves it</source>
         <translation>%1 的折扣超過您的權限：需主管核准</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="200" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="138" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="249" />
         <source>cart</source>
         <translation>整筆交易</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="218" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="143" />
+        <source>%1: the NT$ discount came off (now above your limit); give it again</source>
+        <translation>%1：金額折扣已取消（現已超過您的權限），請重新給予</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="269" />
         <source>%1: new price %2</source>
         <translation>%1：改價為 %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="223" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="274" />
         <source>%1: discount taken off</source>
         <translation>%1：已取消折扣</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="224" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="275" />
         <source>%1: discount given</source>
         <translation>%1：已給予折扣</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="228" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="279" />
         <source>That is above the approver's limit too</source>
         <translation>這也超過核准者的權限</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="243" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="294" />
         <source>The cart is empty: there is nothing to hold</source>
         <translation>購物車是空的：沒有可暫存的交易</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="252" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="303" />
         <source>Cart held (%1). Bring it back with Held carts (Ctrl+E)</source>
         <translation>交易已暫存（%1）。按暫存清單 (Ctrl+E) 取回</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="260" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="311" />
         <source>Too many carts are held: recall or void some first</source>
         <translation>暫存交易太多：請先取回或作廢部分交易</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="263" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="314" />
         <source>The cart could not be held: %1</source>
         <translation>無法暫存交易：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="273" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="324" />
         <source>Finish or hold the cart on the screen before recalling another</source>
         <translation>請先完成或暫存目前的交易，再取回其他交易</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="301" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="354" />
         <source>Cart recalled: %1 items, %2</source>
         <translation>已取回交易：共 %1 件，%2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="309" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="362" />
         <source>That cart was recalled already</source>
         <translation>這筆交易已被取回</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="312" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="365" />
         <source>The cart could not be recalled: %1</source>
         <translation>無法取回交易：%1</translation>
     </message>

@@ -290,3 +290,28 @@ def _open_shift_id(demo_counter: Any) -> str:
         shift = uow.shifts.open_shift(demo_counter.services.store.location_id)
     assert shift is not None
     return str(shift.shift_id)
+
+
+def test_an_amount_discount_cannot_grow_past_the_limit_by_lowering_the_quantity(
+    qtbot: Any, counter: Any, demo_counter: Any
+) -> None:
+    screen = counter.sale_screen
+    ((code, price),) = _products(demo_counter, 1)
+    for _ in range(5):
+        _scan(qtbot, screen, code)
+    dollars = price * 5 // 100 // 10  # 10% of five: within the cashier's limit
+    screen.cart_tools._open_dialog = _keyboard(
+        qtbot,
+        ("chord", (Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)),
+        ("keys", str(dollars)),
+        ("key", Qt.Key.Key_Return),
+    )
+    qtbot.keyClick(screen.scan_input, Qt.Key.Key_F5)
+    assert screen.cart_model.cart.lines[0].discount is not None
+    qtbot.keyClick(screen.scan_input, Qt.Key.Key_Plus)  # more of it: a smaller percent, kept
+    assert screen.cart_model.cart.lines[0].discount is not None
+    for _ in range(4):  # six down to two: the same NT$ would be 25% off
+        qtbot.keyClick(screen.scan_input, Qt.Key.Key_Minus)
+    assert screen.cart_model.cart.lines[0].qty == 2
+    qtbot.waitUntil(lambda: screen.cart_model.cart.lines[0].discount is None)
+    assert "came off" in screen.message.text()
