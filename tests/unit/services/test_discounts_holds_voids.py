@@ -336,3 +336,38 @@ def test_voided_carts_are_on_the_x_report(db: Any) -> None:
     assert (report.voided_carts, report.voided_cents) == (1, 43300)
     printed = [t for t, _ in receipts.text_lines(report.document("台北信義店", "S001-1"), 42)]
     assert any("作廢交易 1 筆" in line and "NT$433" in line for line in printed)
+
+
+def test_the_open_cart_survives_the_process_being_killed(tmp_path: Path) -> None:
+    """A real kill -9 right after the write-through: the next start reads the cart."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    script = f"""
+import os, signal
+from pathlib import Path
+from counter_app.core.cart import Cart
+from counter_app.core.catalog import ProductInfo
+from counter_app.core.discounts import Discount
+from counter_app.core.money import Money
+from counter_app.local.db import LocalDatabase
+from counter_app.services.context import StaffMember, StoreContext
+from counter_app.services.held_carts import CartKeeper
+db = LocalDatabase(Path({str(tmp_path / "counter.db")!r}))
+cart = Cart()
+cart.add(ProductInfo(10, "100010", "綠茶", Money(2500)), 3)
+cart.discount = Discount.percent(10)
+CartKeeper(db, StoreContext(2, "S001", "台北信義店")).save_open(cart, StaffMember(3, "王", "cashier"))
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[3])}
+    done = subprocess.run([sys.executable, "-c", script], env=env, timeout=60, check=False)
+    assert done.returncode == -signal.SIGKILL
+    db = LocalDatabase(tmp_path / "counter.db")
+    back = CartKeeper(db, STORE, Clock()).load_open()
+    assert (
+        back is not None and back.item_count == 3 and back.total == Money(6700)
+    )  # NT$7.5 off, half up to NT$8
+    db.dispose()
