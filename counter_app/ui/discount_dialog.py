@@ -1,10 +1,10 @@
-"""The discount dialog (F5 on the sale screen): a percent or an amount off the selected
+"""The discount dialog (% on the sale screen): a percent or an amount off the selected
 line or the whole cart, or a new price for the line with a reason. It collects and
 previews; whether the cashier may give it is the discount service's decision
 (services/discounts.py), the arithmetic is core/discounts.py.
 
 Keyboard: Ctrl+1 ... Ctrl+5 pick the kind (shown on each choice), Tab moves between the
-fields, Enter confirms, Esc backs out; Ctrl+Delete takes the discount off.
+fields, Enter confirms, Esc backs out; Ctrl+0 takes the discount off.
 """
 
 from __future__ import annotations
@@ -142,11 +142,11 @@ class DiscountDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.setStyleSheet("QLabel { color: #b00020; font-size: 15px; }")
 
-        self.remove_button = QPushButton(self.tr("Take the discount off (Ctrl+Del)"))
+        self.remove_button = QPushButton(self.tr("Take the discount off (Ctrl+0)"))
         self.remove_button.setObjectName("removeDiscount")
         self.remove_button.setAutoDefault(False)
         self.remove_button.clicked.connect(self._remove)
-        QShortcut(QKeySequence("Ctrl+Delete"), self, activated=self._remove)
+        QShortcut(QKeySequence("Ctrl+0"), self, activated=self._remove)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

@@ -1,5 +1,5 @@
-"""The sale screen's cart tools: discounts and price overrides (F5), holding and recalling
-carts (Ctrl+H, Ctrl+E), the cart written through to the database on every change and
+"""The sale screen's cart tools: discounts and price overrides (%), holding and recalling
+carts (Ctrl+H, Ctrl+R), the cart written through to the database on every change and
 put back on the screen at start, and voiding the cart (counted for the shift).
 
 The screen owns the cart model and its buttons panel; this adds its buttons to the
@@ -13,8 +13,8 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QPushButton
 
 from counter_app.core.cart import Cart
@@ -71,11 +71,11 @@ class SaleCartTools(QObject):
         self._recheck_timer.setInterval(0)
         self._recheck_timer.timeout.connect(self._recheck_amounts)
 
-        self.discount_button = QPushButton(self.tr("Discount (F5)"))
+        self.discount_button = QPushButton(self.tr("Discount (%)"))
         self.discount_button.setObjectName("discount")
         self.hold_button = QPushButton(self.tr("Hold (Ctrl+H)"))
         self.hold_button.setObjectName("holdCart")
-        self.recall_button = QPushButton(self.tr("Held carts (Ctrl+E)"))
+        self.recall_button = QPushButton(self.tr("Held carts (Ctrl+R)"))
         self.recall_button.setObjectName("heldCarts")
         self.discount_button.setEnabled(discounts is not None)
         self.hold_button.setEnabled(keeper is not None)
@@ -84,17 +84,31 @@ class SaleCartTools(QObject):
         self.hold_button.clicked.connect(self.on_hold)
         self.recall_button.clicked.connect(self.on_recall)
         for key, slot in {
-            "F5": self.on_discount,
+            "%": self.on_discount,
             "Ctrl+H": self.on_hold,
-            "Ctrl+E": self.on_recall,
+            "Ctrl+R": self.on_recall,
         }.items():
             QShortcut(QKeySequence(key), screen, activated=slot)
 
+        # % in the empty scan field asks for a discount (typed into a code, it is text).
+        screen.scan_input.installEventFilter(self)
         model = screen.cart_model
         for signal in (model.rowsInserted, model.rowsRemoved, model.dataChanged, model.modelReset):
             signal.connect(self._cart_changed)
         if keeper is not None:
             screen._tasks.db(keeper.load_open, self._on_restored, self._on_restore_failed)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self._screen.scan_input
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.text() == "%"
+            and not self._screen.scan_input.text()
+        ):
+            self.on_discount()
+            return True
+        return False
 
     @property
     def buttons(self) -> list[QPushButton]:
@@ -305,7 +319,7 @@ class SaleCartTools(QObject):
     def _on_held(self, held: HeldCartSummary) -> None:
         self._screen.cart_model.clear()
         self._screen.show_info(
-            self.tr("Cart held (%1). Bring it back with Held carts (Ctrl+E)").replace(
+            self.tr("Cart held (%1). Bring it back with Held carts (Ctrl+R)").replace(
                 "%1", held.total.format()
             )
         )

@@ -795,8 +795,8 @@
     </message>
     <message>
         <location filename="../../counter_app/ui/discount_dialog.py" line="145" />
-        <source>Take the discount off (Ctrl+Del)</source>
-        <translation>取消折扣 (Ctrl+Del)</translation>
+        <source>Take the discount off (Ctrl+0)</source>
+        <translation>取消折扣 (Ctrl+0)</translation>
     </message>
     <message>
         <location filename="../../counter_app/ui/discount_dialog.py" line="154" />
@@ -1564,123 +1564,123 @@
 <context>
     <name>SaleCartTools</name>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="70" />
-        <source>Discount (F5)</source>
-        <translation>折扣 (F5)</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="72" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="76" />
         <source>Hold (Ctrl+H)</source>
         <translation>暫存 (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="74" />
-        <source>Held carts (Ctrl+E)</source>
-        <translation>暫存清單 (Ctrl+E)</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="159" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="178" />
         <source>The cart could not be saved: %1</source>
         <translation>購物車無法儲存：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="176" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="195" />
         <source>The cart that was open when the till stopped is back (%1 items)</source>
         <translation>已還原關機前未完成的交易（共 %1 件）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="185" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="204" />
         <source>The cart open before the restart could not be read back: %1</source>
         <translation>重新啟動前的購物車無法讀回：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="198" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="217" />
         <source>The cart is empty: scan something first</source>
         <translation>購物車是空的：請先刷商品</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="217" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="236" />
         <source>This discount needs a supervisor</source>
         <translation>此折扣需要主管核准</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="220" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="239" />
         <source>A price override needs a supervisor: %1</source>
         <translation>改價需要主管核准：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="222" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="241" />
         <source>A discount of %1 is above your limit: a supervisor approves it</source>
         <translation>%1 的折扣超過您的權限：需主管核准</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="138" />
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="249" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="156" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="268" />
         <source>cart</source>
         <translation>整筆交易</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="143" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="74" />
+        <source>Discount (%)</source>
+        <translation>折扣 (%)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="78" />
+        <source>Held carts (Ctrl+R)</source>
+        <translation>暫存清單 (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="162" />
         <source>%1: the NT$ discount came off (now above your limit); give it again</source>
         <translation>%1：金額折扣已取消（現已超過您的權限），請重新給予</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="269" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="288" />
         <source>%1: new price %2</source>
         <translation>%1：改價為 %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="274" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="293" />
         <source>%1: discount taken off</source>
         <translation>%1：已取消折扣</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="275" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="294" />
         <source>%1: discount given</source>
         <translation>%1：已給予折扣</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="279" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="298" />
         <source>That is above the approver's limit too</source>
         <translation>這也超過核准者的權限</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="294" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="313" />
         <source>The cart is empty: there is nothing to hold</source>
         <translation>購物車是空的：沒有可暫存的交易</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="303" />
-        <source>Cart held (%1). Bring it back with Held carts (Ctrl+E)</source>
-        <translation>交易已暫存（%1）。按暫存清單 (Ctrl+E) 取回</translation>
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="322" />
+        <source>Cart held (%1). Bring it back with Held carts (Ctrl+R)</source>
+        <translation>交易已暫存（%1）。按暫存清單 (Ctrl+R) 取回</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="311" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="330" />
         <source>Too many carts are held: recall or void some first</source>
         <translation>暫存交易太多：請先取回或作廢部分交易</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="314" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="333" />
         <source>The cart could not be held: %1</source>
         <translation>無法暫存交易：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="324" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="343" />
         <source>Finish or hold the cart on the screen before recalling another</source>
         <translation>請先完成或暫存目前的交易，再取回其他交易</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="354" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="373" />
         <source>Cart recalled: %1 items, %2</source>
         <translation>已取回交易：共 %1 件，%2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="362" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="381" />
         <source>That cart was recalled already</source>
         <translation>這筆交易已被取回</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="365" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="384" />
         <source>The cart could not be recalled: %1</source>
         <translation>無法取回交易：%1</translation>
     </message>
@@ -1699,7 +1699,7 @@
     </message>
     <message>
         <location filename="../../counter_app/ui/screens/sale.py" line="208" />
-        <location filename="../../counter_app/ui/screens/sale.py" line="765" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="766" />
         <source>Cashier: %1</source>
         <translation>收銀員：%1</translation>
     </message>
@@ -1720,8 +1720,8 @@
     </message>
     <message>
         <location filename="../../counter_app/ui/screens/sale.py" line="229" />
-        <source>Void cart (F2)</source>
-        <translation>作廢交易 (F2)</translation>
+        <source>Void cart (Ctrl+Shift+Del)</source>
+        <translation>作廢交易 (Ctrl+Shift+Del)</translation>
     </message>
     <message>
         <location filename="../../counter_app/ui/screens/sale.py" line="376" />
@@ -1754,126 +1754,126 @@
         <translation>購物車是空的</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="490" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="491" />
         <source>Quantity</source>
         <translation>數量</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="501" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="502" />
         <source>Quantity must be a whole number, not “%1”</source>
         <translation>數量必須是整數，不能是「%1」</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="509" />
-        <location filename="../../counter_app/ui/screens/sale.py" line="735" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="510" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="736" />
         <source>Quantity must be at least 1. To take the line off, use Remove line (Del).</source>
         <translation>數量至少為 1。要刪除品項請按「刪除品項 (Del)」。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="514" />
-        <location filename="../../counter_app/ui/screens/sale.py" line="731" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="515" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="732" />
         <source>Quantity can be at most %1 per line</source>
         <translation>每個品項數量最多 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="523" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="524" />
         <source>Quantity not changed</source>
         <translation>數量未變更</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="530" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="531" />
         <source>Large quantity</source>
         <translation>數量偏大</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="531" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="532" />
         <source>Sell %1 of %2? That is more than usual.</source>
         <translation>確定要賣出 %1 個「%2」嗎？這比平常多。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="545" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="546" />
         <source>Removed %1</source>
         <translation>已刪除 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="551" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="552" />
         <source>Clear the cart? %1 items will be taken off.</source>
         <translation>確定清空購物車？將移除 %1 件商品。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="559" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="560" />
         <source>Cart voided</source>
         <translation>交易已作廢</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="573" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="574" />
         <source>Unreadable code; scan again</source>
         <translation>條碼無法辨識，請重新掃描</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="598" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="599" />
         <source>No product with code %1</source>
         <translation>查無此條碼商品：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="615" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="616" />
         <source>Nothing matches “%1”</source>
         <translation>找不到符合「%1」的商品</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="629" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="630" />
         <source>%1 matches: pick one and press Enter (Esc closes)</source>
         <translation>找到 %1 筆，請選擇後按 Enter（Esc 關閉）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="636" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="637" />
         <source>Look-up failed: %1</source>
         <translation>查詢失敗：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="678" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="679" />
         <source>%1: this store has %2 by the records. Sold anyway; check the shelf, it will be listed to count.</source>
         <translation>%1：本店帳上庫存 %2。仍照常銷售；請檢查貨架，此商品將列入待盤點。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="713" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="714" />
         <source>%1 × %2</source>
         <translation>%1 × %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="754" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="755" />
         <source>Sale %1 done. Change due: %2</source>
         <translation>交易 %1 完成，找零 %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="758" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="759" />
         <source>Change due
 %1</source>
         <translation>找零
 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="772" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="773" />
         <source>No shift is open: open one (F6) before selling. The cart is kept.</source>
         <translation>尚未開班：請先開班（F6）再結帳。購物車內容已保留。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="781" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="782" />
         <source>The sale was not saved: %1. The cart is kept; try again.</source>
         <translation>交易未儲存：%1。購物車內容已保留，請再試一次。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="790" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="791" />
         <source>%1 items</source>
         <translation>共 %1 件</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="795" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="796" />
         <source>Cart discount -%1</source>
         <translation>整筆折扣 -%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="800" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="801" />
         <source>Saved %1</source>
         <translation>共節省 %1</translation>
     </message>

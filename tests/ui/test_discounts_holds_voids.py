@@ -127,9 +127,9 @@ def test_a_line_and_a_cart_discount_by_keyboard_within_the_cashiers_limit(
     _scan(qtbot, screen, first)
     _scan(qtbot, screen, second)
     screen.table.selectRow(0)
-    # F5, type 10, Enter: 10% off the selected line
+    # %, type 10, Enter: 10% off the selected line
     screen.cart_tools._open_dialog = _keyboard(qtbot, ("keys", "10"), ("key", Qt.Key.Key_Return))
-    qtbot.keyClick(screen.scan_input, Qt.Key.Key_F5)
+    qtbot.keyClick(screen.scan_input, Qt.Key.Key_Percent)
     line = screen.cart_model.cart.lines[0]
     assert line.discount is not None and line.discount.value == 10
     assert "[-10%]" in screen.cart_model.data(screen.cart_model.index(0, 0))
@@ -140,7 +140,7 @@ def test_a_line_and_a_cart_discount_by_keyboard_within_the_cashiers_limit(
         ("keys", "5"),
         ("key", Qt.Key.Key_Return),
     )
-    qtbot.keyClick(screen.scan_input, Qt.Key.Key_F5)
+    qtbot.keyClick(screen.scan_input, Qt.Key.Key_Percent)
     cart = screen.cart_model.cart
     assert cart.discount is not None and cart.discount.value == 5
     listed = first_price + second_price
@@ -183,7 +183,7 @@ def test_above_the_limit_a_supervisor_pin_approves_and_it_is_audited(
     ((code, price),) = _products(demo_counter, 1)
     _scan(qtbot, screen, code)
     screen.cart_tools._open_dialog = _keyboard(qtbot, ("keys", "25"), ("key", Qt.Key.Key_Return))
-    qtbot.keyClick(screen.scan_input, Qt.Key.Key_F5)
+    qtbot.keyClick(screen.scan_input, Qt.Key.Key_Percent)
     assert screen.cart_model.cart.lines[0].discount is None  # not before the approval
     dialog = _prompt(qtbot)
     qtbot.keyClicks(dialog.pin, "0000")  # a wrong PIN: the prompt stays up
@@ -213,7 +213,7 @@ def test_hold_recall_and_the_open_cart_back_after_a_restart(
     assert screen.cart_tools.hold_button.text() == "Hold (Ctrl+H)"
     _scan(qtbot, screen, second)  # the next customer
     # Recall refuses while a cart is on the screen
-    qtbot.keyClick(screen.scan_input, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(screen.scan_input, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     assert "before recalling" in screen.message.text()
     qtbot.keyClick(screen.scan_input, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: screen.cart_model.cart.is_empty())
@@ -229,7 +229,7 @@ def test_hold_recall_and_the_open_cart_back_after_a_restart(
         return dialog.result()
 
     screen.cart_tools._open_dialog = pick_first
-    qtbot.keyClick(screen.scan_input, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(screen.scan_input, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: screen.cart_model.cart.item_count == 2)
     assert seen == [["1", "1"]]  # lines of each held cart
     assert "Cart recalled" in screen.message.text()
@@ -252,7 +252,11 @@ def test_voiding_the_cart_asks_first_and_voiding_a_sale_needs_a_supervisor(
     (first, first_price), (second, _) = _products(demo_counter, 2)
     _scan(qtbot, screen, second)
     monkeypatch.setattr(screen, "confirm_drop_cart", lambda _question: True)
-    qtbot.keyClick(screen.scan_input, Qt.Key.Key_F2)
+    qtbot.keyClick(
+        screen.scan_input,
+        Qt.Key.Key_Delete,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     assert screen.cart_model.cart.is_empty() and screen.message.text() == "Cart voided"
     shift_id = _open_shift_id(demo_counter)
     qtbot.waitUntil(
@@ -306,7 +310,7 @@ def test_an_amount_discount_cannot_grow_past_the_limit_by_lowering_the_quantity(
         ("keys", str(dollars)),
         ("key", Qt.Key.Key_Return),
     )
-    qtbot.keyClick(screen.scan_input, Qt.Key.Key_F5)
+    qtbot.keyClick(screen.scan_input, Qt.Key.Key_Percent)
     assert screen.cart_model.cart.lines[0].discount is not None
     qtbot.keyClick(screen.scan_input, Qt.Key.Key_Plus)  # more of it: a smaller percent, kept
     assert screen.cart_model.cart.lines[0].discount is not None

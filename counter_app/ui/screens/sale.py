@@ -226,7 +226,7 @@ class SaleScreen(Screen):
         self.plus_button = QPushButton("+1 (+)")
         self.minus_button = QPushButton("-1 (-)")
         self.remove_button = QPushButton(self.tr("Remove line (Del)"))
-        self.clear_button = QPushButton(self.tr("Void cart (F2)"))
+        self.clear_button = QPushButton(self.tr("Void cart (Ctrl+Shift+Del)"))
         for button in (
             self.pay_button,
             self.qty_button,
@@ -293,7 +293,7 @@ class SaleScreen(Screen):
         shortcuts = {
             "F12": self.on_pay_button_clicked,
             "F4": self.on_qty_button_clicked,
-            "F2": self.on_clear_button_clicked,
+            "Ctrl+Shift+Delete": self.on_clear_button_clicked,
             "Delete": self.on_remove_button_clicked,
             "+": lambda: self._bump_selected(+1),
             "-": lambda: self._bump_selected(-1),
@@ -470,6 +470,7 @@ class SaleScreen(Screen):
         self.pay_button.setEnabled(False)
         # The database thread gets its own copy: the cashier may keep scanning.
         cart = self.cart_model.cart.copy()  # discounts and overrides included
+        self.cart_tools.save_now()  # written before the sale clears it, never after
         self._tasks.db(
             lambda: self._selling.complete_cash_sale(cart, self.cashier, tendered, buyer),
             self._on_sale_done,
