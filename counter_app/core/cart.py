@@ -110,8 +110,16 @@ class Cart:
         """After line discounts, before the cart discount."""
         return Money(self.pricing().subtotal_cents)
 
+    def has_discounts(self) -> bool:
+        """Whether any line or the cart has a discount or an override."""
+        return self.discount is not None or any(
+            line.discount is not None or line.override is not None for line in self.lines
+        )
+
     @property
     def total(self) -> Money:
+        if not self.has_discounts():  # the common cart: list prices only, no pricing pass
+            return Money(sum(line.product.price.cents * line.qty for line in self.lines))
         return Money(self.pricing().total_cents)
 
     @property

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 AskApproval = Callable[[str, Action, Callable[[Approval], None]], None]
+SAVE_DELAY_MS = 150  # the open cart is written this long after the last change
 
 
 class SaleCartTools(QObject):
@@ -64,7 +65,9 @@ class SaleCartTools(QObject):
         self._given_pct: dict[int | None, float] = {}  # product id, or None for the cart
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
-        self._save_timer.setInterval(0)  # a burst of changes in one event-loop turn: one write
+        # Written once the cashier pauses: a burst of scans is one write, not one each (a
+        # write is an fsynced commit on the database thread the scans' look-ups use too).
+        self._save_timer.setInterval(SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.save_now)
         self._recheck_timer = QTimer(self)
         self._recheck_timer.setSingleShot(True)
@@ -124,6 +127,8 @@ class SaleCartTools(QObject):
     def _amount_requests(self) -> list[tuple[int | None, int | None, DiscountRequest]]:
         """(key, row, request) of every NT$-amount discount in the cart now."""
         cart = self._screen.cart_model.cart
+        if cart.discount is None and not any(line.discount for line in cart.lines):
+            return []
         found: list[tuple[int | None, int | None, DiscountRequest]] = [
             (line.product.id, row, line_discount_request(cart, row, line.discount))
             for row, line in enumerate(cart.lines)

@@ -368,15 +368,15 @@ class SaleScreen(Screen):
     def _on_window_close(self, event: QCloseEvent) -> bool:
         """A person closing the till (title bar, Alt+F4) with a cart is asked first. Closes
         from code (shutdown, tests) are not spontaneous and go ahead."""
-        if (
-            not event.spontaneous()
-            or self.cart_model.cart.is_empty()
-            or self.confirm_drop_cart(
-                self.tr(
-                    "The cart has %1 items that are not paid for. Close the till and drop them?"
-                ).replace("%1", str(self.cart_model.cart.item_count))
-            )
+        if not event.spontaneous() or self.cart_model.cart.is_empty():
+            self.cart_tools.save_now()  # kept: the cart comes back at the next start
+            return False
+        if self.confirm_drop_cart(
+            self.tr(
+                "The cart has %1 items that are not paid for. Close the till and drop them?"
+            ).replace("%1", str(self.cart_model.cart.item_count))
         ):
+            self.cart_tools.record_void(self.cart_model.cart)  # dropped: it does not come back
             return False
         event.ignore()
         return True
@@ -786,18 +786,20 @@ class SaleScreen(Screen):
 
     def _update_totals(self, *_args: object) -> None:
         cart = self.cart_model.cart
-        self.total_label.setText(cart.total.format())
+        # One pricing pass per change, and none for a cart at list prices.
+        pricing = cart.pricing() if cart.has_discounts() else None
+        total = cart.total if pricing is None else Money(pricing.total_cents)
+        self.total_label.setText(total.format())
         self._fit_total()
         self.count_label.setText(self.tr("%1 items").replace("%1", str(cart.item_count)))
-        pricing = cart.pricing()
         saved = []
-        if pricing.cart_discount_cents:
+        if pricing is not None and pricing.cart_discount_cents:
             saved.append(
                 self.tr("Cart discount -%1").replace(
                     "%1", Money(pricing.cart_discount_cents).format()
                 )
             )
-        if pricing.saved_cents > 0:
+        if pricing is not None and pricing.saved_cents > 0:
             saved.append(self.tr("Saved %1").replace("%1", Money(pricing.saved_cents).format()))
         self.saved_label.setText("\n".join(saved))
         self.pay_button.setEnabled(not cart.is_empty() and not self._checkout_running)
