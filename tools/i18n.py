@@ -535,6 +535,7 @@ PHRASEBOOK.update(
         "Void sale %1: a supervisor's PIN and the reason": "作廢交易 %1：請輸入主管密碼與原因",
         "Sale %1 voided: refund %2 in cash (return %3)": "交易 %1 已作廢：退還現金 %2（退貨單 %3）",
         "Void a sale": "作廢交易",
+        "Carts voided: %1": "作廢交易：%1 筆",
         "%1: the NT$ discount came off (now above your limit); give it again": "%1：金額折扣已取消（現已超過您的權限），請重新給予",
         "Receipt number of the sale to void (this shift's only)": "要作廢的收據號碼（限本班交易）",
     }

@@ -1564,123 +1564,123 @@
 <context>
     <name>SaleCartTools</name>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="76" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="79" />
         <source>Hold (Ctrl+H)</source>
         <translation>暫存 (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="178" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="183" />
         <source>The cart could not be saved: %1</source>
         <translation>購物車無法儲存：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="195" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="200" />
         <source>The cart that was open when the till stopped is back (%1 items)</source>
         <translation>已還原關機前未完成的交易（共 %1 件）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="204" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="209" />
         <source>The cart open before the restart could not be read back: %1</source>
         <translation>重新啟動前的購物車無法讀回：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="217" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="222" />
         <source>The cart is empty: scan something first</source>
         <translation>購物車是空的：請先刷商品</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="236" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="241" />
         <source>This discount needs a supervisor</source>
         <translation>此折扣需要主管核准</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="239" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="244" />
         <source>A price override needs a supervisor: %1</source>
         <translation>改價需要主管核准：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="241" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="246" />
         <source>A discount of %1 is above your limit: a supervisor approves it</source>
         <translation>%1 的折扣超過您的權限：需主管核准</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="156" />
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="268" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="161" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="273" />
         <source>cart</source>
         <translation>整筆交易</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="74" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="77" />
         <source>Discount (%)</source>
         <translation>折扣 (%)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="78" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="81" />
         <source>Held carts (Ctrl+R)</source>
         <translation>暫存清單 (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="162" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="167" />
         <source>%1: the NT$ discount came off (now above your limit); give it again</source>
         <translation>%1：金額折扣已取消（現已超過您的權限），請重新給予</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="288" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="293" />
         <source>%1: new price %2</source>
         <translation>%1：改價為 %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="293" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="298" />
         <source>%1: discount taken off</source>
         <translation>%1：已取消折扣</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="294" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="299" />
         <source>%1: discount given</source>
         <translation>%1：已給予折扣</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="298" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="303" />
         <source>That is above the approver's limit too</source>
         <translation>這也超過核准者的權限</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="313" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="318" />
         <source>The cart is empty: there is nothing to hold</source>
         <translation>購物車是空的：沒有可暫存的交易</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="322" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="327" />
         <source>Cart held (%1). Bring it back with Held carts (Ctrl+R)</source>
         <translation>交易已暫存（%1）。按暫存清單 (Ctrl+R) 取回</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="330" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="335" />
         <source>Too many carts are held: recall or void some first</source>
         <translation>暫存交易太多：請先取回或作廢部分交易</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="333" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="338" />
         <source>The cart could not be held: %1</source>
         <translation>無法暫存交易：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="343" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="348" />
         <source>Finish or hold the cart on the screen before recalling another</source>
         <translation>請先完成或暫存目前的交易，再取回其他交易</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="373" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="378" />
         <source>Cart recalled: %1 items, %2</source>
         <translation>已取回交易：共 %1 件，%2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="381" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="386" />
         <source>That cart was recalled already</source>
         <translation>這筆交易已被取回</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sale_cart_tools.py" line="384" />
+        <location filename="../../counter_app/ui/sale_cart_tools.py" line="389" />
         <source>The cart could not be recalled: %1</source>
         <translation>無法取回交易：%1</translation>
     </message>
@@ -1863,17 +1863,17 @@
         <translation>交易未儲存：%1。購物車內容已保留，請再試一次。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="791" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="794" />
         <source>%1 items</source>
         <translation>共 %1 件</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="796" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="798" />
         <source>Cart discount -%1</source>
         <translation>整筆折扣 -%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="801" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="803" />
         <source>Saved %1</source>
         <translation>共節省 %1</translation>
     </message>
@@ -2183,7 +2183,12 @@
         <translation>差額</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/shift.py" line="544" />
+        <location filename="../../counter_app/ui/screens/shift.py" line="547" />
+        <source>Carts voided: %1</source>
+        <translation>作廢交易：%1 筆</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/shift.py" line="551" />
         <source>Operations waiting to sync</source>
         <translation>待同步作業</translation>
     </message>

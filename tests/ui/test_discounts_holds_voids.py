@@ -262,6 +262,9 @@ def test_voiding_the_cart_asks_first_and_voiding_a_sale_needs_a_supervisor(
     qtbot.waitUntil(
         lambda: screen.cart_tools._keeper.voids_in_shift(shift_id).carts == 1, timeout=3000
     )
+    counter.shift_screen.x_report()  # the X report counts it
+    qtbot.waitUntil(lambda: counter.shift_screen.last_report is not None, timeout=5000)
+    assert counter.shift_screen.figure("Carts voided: 1") is not None
 
     _scan(qtbot, screen, first)
     sale: list[Any] = []
