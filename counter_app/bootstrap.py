@@ -21,7 +21,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from counter_app.core.einvoice_proof import ProofItem
+from counter_app.core.einvoice_proof import ProofItem, with_discount
 from counter_app.core.setup import (
     ENROLLMENT_CODES,
     AddressCheck,
@@ -41,7 +41,9 @@ from counter_app.local.settings_store import SettingsStore
 from counter_app.local.token_store import FileTokenStore, KeyringTokenStore
 from counter_app.services.catalog import CatalogService
 from counter_app.services.context import StaffMember, StoreContext
+from counter_app.services.discounts import DiscountService
 from counter_app.services.einvoice import EinvoiceService, EinvoiceSettings, InvoiceNotFound
+from counter_app.services.held_carts import CartKeeper
 from counter_app.services.permissions import Action
 from counter_app.services.pickups import PickupDeskService
 from counter_app.services.receipts import ReceiptService
@@ -53,6 +55,7 @@ from counter_app.services.stock_lookup import StockLookupService
 from counter_app.services.stock_to_count import StockToCountService
 from counter_app.services.sync_status import SyncStatusService
 from counter_app.services.tenders import TenderService
+from counter_app.services.voids import SaleVoidService
 from counter_app.sync.background import BackgroundSync
 from counter_app.sync.client import WarehouseClient, WarehouseProblem, WarehouseUnreachable
 from counter_app.sync.connectivity import ConnectivityMonitor
@@ -79,6 +82,7 @@ from counter_app.ui.stock_to_count_dialog import StockToCountDialog
 from counter_app.ui.supervisor_prompt import SupervisorApprovalDialog
 from counter_app.ui.sync_problems_dialog import SyncProblemsDialog
 from counter_app.ui.task_runner import TaskRunner
+from counter_app.ui.void_sale import VoidSaleFlow
 
 log = logging.getLogger(__name__)
 
@@ -494,6 +498,7 @@ class CounterApp:
     stock_screen: StockScreen | None = None
     returns_screen: ReturnsScreen | None = None
     setup_wizard: SetupWizard | None = None
+    void_flow: VoidSaleFlow | None = None  # voiding a sale of this shift (Tools menu)
 
     def add_screen(self, screen: Screen, scan_kinds: Iterable[str] = ()) -> None:
         """Put a screen in the frame under its function key; scans of ``scan_kinds`` go
@@ -594,6 +599,9 @@ def build_counter(services: CounterServices, cashier: StaffMember, tasks: TaskRu
             cashier,
             stock_lookup=services.stock_lookup,
             load_tenders=TenderService(services.db).usable,  # the warehouse's, cached
+            keeper=CartKeeper(services.db, services.store),
+            discounts=DiscountService(services.db, services.staff),
+            ask_approval=_approval_asker(services, tasks, window),
         ),
         shift_screen=ShiftScreen(
             services.shifts, tasks, cashier, _approval_asker(services, tasks, window)
@@ -656,7 +664,13 @@ def _connect_signals(counter: CounterApp) -> None:
         services.receipts.print_sale(sale)
         if services.einvoicing is not None and sale.invoice is not None:
             invoicing = services.einvoicing
-            items = [ProofItem(s.name, s.qty, (s.unit_price.cents + 50) // 100) for s in sale.lines]
+            items = with_discount(
+                [
+                    ProofItem(s.name, s.qty, ((s.list_price or s.unit_price).cents + 50) // 100)
+                    for s in sale.lines
+                ],
+                (sale.total.cents + 50) // 100,
+            )
             counter.tasks.db(lambda: invoicing.print_for_sale(sale.sale_id, items), owner=window)
         window.refresh_sync_status()
 
@@ -786,6 +800,23 @@ def _add_tools(counter: CounterApp) -> None:
         QCoreApplication.translate("MainWindow", "Printer and scanner settings…"),
         "",
         device_settings,
+    )
+    void_flow = VoidSaleFlow(
+        SaleVoidService(services.db, services.store, services.staff, services.returns),
+        services.returns,
+        services.staff,
+        tasks,
+        window,
+        lambda: counter.sale_screen.cashier,
+    )
+    counter.sale_screen.sale_completed.connect(
+        lambda sale: setattr(void_flow, "last_receipt_no", sale.receipt_no)
+    )
+    counter.void_flow = void_flow
+    window.add_tool(
+        QCoreApplication.translate("MainWindow", "Void a sale of this shift (supervisor)…"),
+        "",
+        void_flow.start,
     )
     window.add_tool(
         QCoreApplication.translate("MainWindow", "Stock to count…"),

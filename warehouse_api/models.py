@@ -261,8 +261,12 @@ class SaleLine(Base):
     sale_id: Mapped[str] = mapped_column(ForeignKey("sales.id"), index=True)
     product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
     qty: Mapped[int] = mapped_column(Integer)
-    unit_price_cents: Mapped[int] = mapped_column(Integer)
-    line_total_cents: Mapped[int] = mapped_column(Integer)
+    unit_price_cents: Mapped[int] = mapped_column(Integer)  # charged: list price or override
+    line_total_cents: Mapped[int] = mapped_column(Integer)  # paid, after every discount
+    # Discounts (docs/protocol.md): NULL list price on sales sent before they existed.
+    list_price_cents: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    discount_cents: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    override_reason: Mapped[str | None] = mapped_column(String(200), nullable=True)
 
     sale: Mapped[Sale] = relationship(back_populates="lines")
 

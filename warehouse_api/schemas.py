@@ -141,8 +141,29 @@ class SaleLinePayload(StrictModel):
     line_id: ClientId
     product_id: DbId
     qty: Qty
-    unit_price_cents: Cents
-    line_total_cents: Cents
+    unit_price_cents: Cents  # charged per unit: the list price or an override
+    line_total_cents: Cents  # paid: unit_price * qty - discount
+    # Discounts: absent on sales from tills before them (then list price = unit price).
+    list_price_cents: Annotated[int, Field(ge=0, le=INT32_MAX)] | None = None
+    discount_cents: Annotated[int, Field(ge=0, le=INT32_MAX)] = 0
+    override_reason: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = None
+
+    @model_validator(mode="after")
+    def _discount_adds_up(self) -> SaleLinePayload:
+        if self.list_price_cents is None and not self.discount_cents and not self.override_reason:
+            return self  # a sale from before discounts: stored as it came
+        charged = self.unit_price_cents * self.qty
+        if self.discount_cents > charged:
+            raise ValueError("discount_cents is more than the line's charged amount")
+        if self.line_total_cents != charged - self.discount_cents:
+            raise ValueError("line_total_cents must be unit_price_cents * qty - discount_cents")
+        if (
+            self.list_price_cents is not None
+            and self.unit_price_cents != self.list_price_cents
+            and not self.override_reason
+        ):
+            raise ValueError("a unit price other than the list price needs an override_reason")
+        return self
 
 
 class PaymentPayload(StrictModel):
@@ -165,6 +186,15 @@ class SalePayload(StrictModel):
     total_cents: Cents
     lines: Annotated[list[SaleLinePayload], Field(min_length=1, max_length=1000)]
     payments: Annotated[list[PaymentPayload], Field(max_length=20)] = []
+
+    @model_validator(mode="after")
+    def _discounted_lines_add_up(self) -> SalePayload:
+        # A till that sends discounts sends a total that is the sum of what the lines paid.
+        if any(
+            line.list_price_cents is not None for line in self.lines
+        ) and self.total_cents != sum(line.line_total_cents for line in self.lines):
+            raise ValueError("total_cents must be the sum of the lines' line_total_cents")
+        return self
 
 
 class ItemLine(StrictModel):

@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from counter_app.core.catalog import ProductInfo
-from counter_app.core.money import ZERO, Money
+from counter_app.core.discounts import (
+    CartPricing,
+    Discount,
+    LineTerms,
+    PriceOverride,
+    price_lines,
+)
+from counter_app.core.money import Money
 
 MAX_LINE_QTY = 9999
 
@@ -22,14 +30,36 @@ class CartError(ValueError):
 class CartLine:
     product: ProductInfo
     qty: int = 1
+    override: PriceOverride | None = None  # a unit price in place of the list price
+    discount: Discount | None = None  # this line's own discount
+    # Per-line fields of other features (kept through holds and restarts as they are).
+    extra: dict[str, Any] = field(default_factory=dict)
 
     @property
-    def unit_price(self) -> Money:
+    def list_price(self) -> Money:
         return self.product.price
 
     @property
+    def unit_price(self) -> Money:
+        """The unit price charged: the override, or the list price."""
+        return Money(self.override.price_cents) if self.override else self.product.price
+
+    @property
+    def line_discount(self) -> Money:
+        return Money(
+            self.discount.off_cents(self.unit_price.cents * self.qty) if self.discount else 0
+        )
+
+    @property
     def total(self) -> Money:
-        return self.product.price * self.qty
+        """The line after its own discount (before its share of a cart discount)."""
+        return self.unit_price * self.qty - self.line_discount
+
+    def terms(self) -> LineTerms:
+        return LineTerms(self.qty, self.product.price.cents, self.override, self.discount)
+
+    def copy(self) -> CartLine:
+        return CartLine(self.product, self.qty, self.override, self.discount, dict(self.extra))
 
 
 def _check_qty(qty: int) -> None:
@@ -44,6 +74,7 @@ def _check_qty(qty: int) -> None:
 @dataclass(slots=True)
 class Cart:
     lines: list[CartLine] = field(default_factory=list)
+    discount: Discount | None = None  # the cart discount, shared over the lines
 
     def add(self, product: ProductInfo, qty: int = 1) -> int:
         """Add a product; scanning the same product again raises that line's quantity.
@@ -68,10 +99,36 @@ class Cart:
 
     def clear(self) -> None:
         self.lines.clear()
+        self.discount = None
+
+    def pricing(self) -> CartPricing:
+        """Every line as charged, the cart discount shared over them (core/discounts.py)."""
+        return price_lines([line.terms() for line in self.lines], self.discount)
+
+    @property
+    def subtotal(self) -> Money:
+        """After line discounts, before the cart discount."""
+        return Money(self.pricing().subtotal_cents)
+
+    def has_discounts(self) -> bool:
+        """Whether any line or the cart has a discount or an override."""
+        return self.discount is not None or any(
+            line.discount is not None or line.override is not None for line in self.lines
+        )
 
     @property
     def total(self) -> Money:
-        return sum((line.total for line in self.lines), ZERO)
+        if not self.has_discounts():  # the common cart: list prices only, no pricing pass
+            return Money(sum(line.product.price.cents * line.qty for line in self.lines))
+        return Money(self.pricing().total_cents)
+
+    @property
+    def saved(self) -> Money:
+        """Off the list prices: overrides, line and cart discounts."""
+        return Money(self.pricing().saved_cents)
+
+    def copy(self) -> Cart:
+        return Cart([line.copy() for line in self.lines], self.discount)
 
     @property
     def item_count(self) -> int:

@@ -62,6 +62,15 @@ class ProofItem:
     unit_price: int  # dollars
 
 
+def with_discount(items: Sequence[ProofItem], total_dollars: int) -> list[ProofItem]:
+    """The items at their list prices and, when the sale was discounted, one 折扣 item of
+    the difference (a negative amount), so the items add up to the invoice's total."""
+    listed = sum(item.qty * item.unit_price for item in items)
+    if listed <= total_dollars:
+        return list(items)
+    return [*items, ProofItem("折扣", 1, total_dollars - listed)]
+
+
 @dataclass(frozen=True, slots=True)
 class ProofData:
     store_name: str

@@ -49,17 +49,28 @@ class SaleLinePayload:
     line_id: str
     product_id: int
     qty: int
-    unit_price_cents: int
-    line_total_cents: int
+    unit_price_cents: int  # charged per unit: the list price, or the override
+    line_total_cents: int  # paid: unit_price * qty - discount
+    # Discounts (docs/protocol.md): the list price, what came off the charged price (the
+    # line's discount and its share of a cart discount), and why the price was overridden.
+    list_price_cents: int | None = None
+    discount_cents: int = 0
+    override_reason: str | None = None
 
     def to_payload(self) -> dict[str, Any]:
-        return {
+        payload: dict[str, Any] = {
             "line_id": self.line_id,
             "product_id": self.product_id,
             "qty": self.qty,
             "unit_price_cents": self.unit_price_cents,
             "line_total_cents": self.line_total_cents,
         }
+        if self.list_price_cents is not None:
+            payload["list_price_cents"] = self.list_price_cents
+            payload["discount_cents"] = self.discount_cents
+            if self.override_reason:
+                payload["override_reason"] = self.override_reason
+        return payload
 
 
 @dataclass(frozen=True, slots=True)

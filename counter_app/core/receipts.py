@@ -206,8 +206,19 @@ def payment_label(method: str) -> str:
 class SaleLine:
     name: str
     qty: int
-    unit_price: Money
-    line_total: Money
+    unit_price: Money  # charged: the list price or an override
+    line_total: Money  # paid, after the line's discount and its share of a cart discount
+    list_price: Money | None = None  # None: the unit price is the list price
+    discount: Money = ZERO
+    override_reason: str | None = None
+
+    @property
+    def listed(self) -> Money:
+        return self.list_price if self.list_price is not None else self.unit_price
+
+    @property
+    def saved(self) -> Money:
+        return self.listed * self.qty - self.line_total
 
 
 @dataclass(frozen=True, slots=True)
@@ -400,12 +411,26 @@ def _notes(notes: Sequence[str]) -> list[Element]:
 
 
 def _item_rows(lines: Sequence[SaleLine]) -> list[Element]:
+    """Each line at its list price; an override and a discount as lines of their own
+    below it, so the amounts column adds up to the total."""
     rows: list[Element] = [Columns("品名", "金額", middle="數量")]
     for line in lines:
-        rows.append(Columns(line.name, line.line_total.format(), middle=f"x{line.qty}"))
+        rows.append(Columns(line.name, (line.listed * line.qty).format(), middle=f"x{line.qty}"))
         if line.qty != 1:
-            rows.append(Text(f"  單價 {line.unit_price.format()}"))
+            rows.append(Text(f"  單價 {line.listed.format()}"))
+        if line.unit_price != line.listed:
+            off = (line.listed - line.unit_price) * line.qty
+            rows.append(Columns(f"  改價 {line.unit_price.format()}", (-off).format()))
+            if line.override_reason:
+                rows.append(Text(f"  原因：{line.override_reason}"))
+        if line.discount:
+            rows.append(Columns("  折扣", (-line.discount).format()))
     return rows
+
+
+def _saved_rows(lines: Sequence[SaleLine]) -> list[Element]:
+    saved = sum((line.saved for line in lines), ZERO)
+    return [Columns("本次共節省", saved.format(), bold=True)] if saved.cents > 0 else []
 
 
 def _end() -> list[Element]:
@@ -448,6 +473,7 @@ def sale_receipt(data: SaleReceiptData) -> Document:
         *_item_rows(data.lines),
         Separator(),
         Columns(f"合計 {sum(line.qty for line in data.lines)} 件", data.total.format(), bold=True),
+        *_saved_rows(data.lines),
     ]
     for payment in data.payments:
         elements += _payment_rows(payment)
@@ -736,6 +762,8 @@ class ShiftCloseReportData:
     closing_count: Sequence[tuple[int, int]] = ()  # (NT$ denomination, pieces)
     unsynced_ops: int = 0
     invoices: InvoiceRegister | None = None  # the shift's e-invoice register (發票日報)
+    voided_carts: int = 0  # carts voided before payment (services/held_carts.py)
+    voided_total: Money = ZERO
 
 
 def shift_close_report(data: ShiftCloseReportData) -> Document:
@@ -763,6 +791,11 @@ def shift_close_report(data: ShiftCloseReportData) -> Document:
     gross = sum((t.sales for t in data.tenders), ZERO)
     elements += [
         Columns(f"銷售合計 {data.sale_count} 筆", gross.format(), bold=True),
+        *(
+            [Columns(f"作廢交易 {data.voided_carts} 筆", data.voided_total.format())]
+            if data.voided_carts
+            else []
+        ),
         Separator(),
         Text("現金", bold=True),
         Columns("開班零用金", data.opening.format()),

@@ -30,6 +30,9 @@ class SaleLineRecord:
     qty: int
     unit_price_cents: int
     line_total_cents: int
+    list_price_cents: int | None = None  # None: a sale recorded before discounts existed
+    discount_cents: int = 0
+    override_reason: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,3 +214,32 @@ class TenderRecord:
     needs_reference: bool
     active: bool
     sort_order: int
+
+
+@dataclass(frozen=True, slots=True)
+class HeldCartRecord:
+    """A cart parked at this till: who parked it, when, its total, and the cart itself
+    (``data``: core/cart_snapshot.py as JSON)."""
+
+    held_id: str
+    location_id: int
+    cashier_id: int | None
+    cashier_name: str
+    held_at: str  # ISO 8601 with offset
+    total_cents: int
+    line_count: int
+    item_count: int
+    data: str
+
+
+@dataclass(frozen=True, slots=True)
+class CartVoidRecord:
+    """A cart the cashier voided after confirming (counted for the shift's report)."""
+
+    void_id: str
+    location_id: int
+    shift_id: str | None
+    staff_id: int | None
+    at: str
+    line_count: int
+    total_cents: int

@@ -50,6 +50,19 @@ def _payment_references(conn: Connection) -> None:
         conn.execute(text("ALTER TABLE payments ADD COLUMN approval_code VARCHAR(32)"))
 
 
+def _v7_discounts(conn: Connection) -> None:
+    # Sale lines keep the list price, the discount and an override's reason; the open
+    # cart, held carts and voided carts are new tables, made by create_all.
+    have = _columns(conn, "sale_lines")
+    for name, kind in (
+        ("list_price_cents", "INTEGER"),
+        ("discount_cents", "INTEGER NOT NULL DEFAULT 0"),
+        ("override_reason", "VARCHAR(200)"),
+    ):
+        if name not in have:
+            conn.execute(text(f"ALTER TABLE sale_lines ADD COLUMN {name} {kind}"))
+
+
 STEPS: list[Callable[[Connection], None]] = [
     lambda _conn: None,  # v1: the first schema, made by create_all
     _v2_acked_generation,
@@ -61,6 +74,7 @@ STEPS: list[Callable[[Connection], None]] = [
     # (tenders) the tenders table is made by create_all; payments gain their reference and
     # approval code (split payments, card and mobile tenders).
     _payment_references,
+    _v7_discounts,  # discounts on sale lines; open_carts, held_carts, cart_voids
 ]
 SCHEMA_VERSION = len(STEPS)
 

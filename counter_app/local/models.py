@@ -126,6 +126,10 @@ class SaleLine(Base):
     qty: Mapped[int] = mapped_column(Integer)
     unit_price_cents: Mapped[int] = mapped_column(Integer)
     line_total_cents: Mapped[int] = mapped_column(Integer)
+    # Discounts (core/discounts.py): NULL list price on lines sold before they existed.
+    list_price_cents: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    discount_cents: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
+    override_reason: Mapped[str | None] = mapped_column(String(200), nullable=True)
 
 
 class Payment(Base):
@@ -356,4 +360,47 @@ class EinvoiceAllowance(Base):
     issued_at: Mapped[str] = mapped_column(String(40))
     sales_amount_cents: Mapped[int] = mapped_column(Integer)
     tax_cents: Mapped[int] = mapped_column(Integer)
+    total_cents: Mapped[int] = mapped_column(Integer)
+
+
+# --- the cart being built, and carts parked for later (services/held_carts.py) ---------
+
+
+class OpenCart(Base):
+    """The cart on the sale screen, written through on every change: a crash or a power
+    cut loses nothing, and the next start puts it back. One row per store of this till."""
+
+    __tablename__ = "open_carts"
+    location_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    cashier_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    updated_at: Mapped[str] = mapped_column(String(40))
+    data: Mapped[str] = mapped_column(Text)  # core/cart_snapshot.py, as JSON
+
+
+class HeldCart(Base):
+    """A cart parked to serve the next customer; recalled from a list, deleted when it is
+    recalled (it becomes the open cart, and goes when that sale completes)."""
+
+    __tablename__ = "held_carts"
+    held_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    location_id: Mapped[int] = mapped_column(Integer, index=True)
+    cashier_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    cashier_name: Mapped[str] = mapped_column(String(100))
+    held_at: Mapped[str] = mapped_column(String(40))
+    total_cents: Mapped[int] = mapped_column(Integer)
+    line_count: Mapped[int] = mapped_column(Integer)
+    item_count: Mapped[int] = mapped_column(Integer)
+    data: Mapped[str] = mapped_column(Text)  # core/cart_snapshot.py, as JSON
+
+
+class CartVoid(Base):
+    """A cart the cashier voided (dropped after confirming), counted per shift."""
+
+    __tablename__ = "cart_voids"
+    void_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    location_id: Mapped[int] = mapped_column(Integer)
+    shift_id: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
+    staff_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    at: Mapped[str] = mapped_column(String(40))
+    line_count: Mapped[int] = mapped_column(Integer)
     total_cents: Mapped[int] = mapped_column(Integer)

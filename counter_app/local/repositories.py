@@ -38,6 +38,7 @@ from counter_app.core.records import (
     TenderTotal,
 )
 from counter_app.local import catalog_queries, outbox, shelf_queries, sync_results, sync_state
+from counter_app.local.cart_store import SqlCartRepository
 from counter_app.local.einvoice_repository import SqlEinvoiceRepository
 from counter_app.local.models import (
     AuditEntry,
@@ -125,6 +126,9 @@ class SqlSaleRepository:
                 qty=line.qty,
                 unit_price_cents=line.unit_price_cents,
                 line_total_cents=line.line_total_cents,
+                list_price_cents=line.list_price_cents,
+                discount_cents=line.discount_cents,
+                override_reason=line.override_reason,
             )
             for line in sale.lines
         )
@@ -173,6 +177,9 @@ class SqlSaleRepository:
                     r.qty,
                     r.unit_price_cents,
                     r.line_total_cents,
+                    r.list_price_cents,
+                    r.discount_cents or 0,
+                    r.override_reason,
                 )
                 for r in lines
             ),
@@ -620,3 +627,4 @@ class SqlUnitOfWork:
         self.reservations = SqlReservationRepository(session)
         self.returns = SqlReturnRepository(session)
         self.tenders = SqlTenderRepository(session)
+        self.carts = SqlCartRepository(session)

@@ -42,6 +42,7 @@ from counter_app.core.einvoice_proof import (
     allowance_slip,
     einvoice_proof,
     einvoice_slip,
+    with_discount,
 )
 from counter_app.core.ops import (
     EinvoiceAllowancePayload,
@@ -297,10 +298,16 @@ class EinvoiceService:
         if sale is None:
             raise InvoiceNotFound(receipt_no)
         items = [
-            ProofItem(line.name, line.qty, (line.unit_price_cents + 50) // 100)
+            ProofItem(
+                line.name,
+                line.qty,
+                ((line.list_price_cents or line.unit_price_cents) + 50) // 100,
+            )
             for line in sale.lines
         ]
-        return self.print_for_sale(sale.sale_id, items)
+        return self.print_for_sale(
+            sale.sale_id, with_discount(items, (sale.total_cents + 50) // 100)
+        )
 
     # -- the sync step -------------------------------------------------------------------
 

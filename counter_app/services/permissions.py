@@ -25,6 +25,7 @@ class Action(StrEnum):
     OPEN_DRAWER_NO_SALE = "open_drawer_no_sale"
     DEVICE_SETTINGS = "device_settings"  # printer, drawer and scanner settings
     PRICE_OVERRIDE = "price_override"
+    DISCOUNT_OVER_LIMIT = "discount_over_limit"  # a line or cart discount above one's limit
     VOID = "void"
     REFUND_OVER_LIMIT = "refund_over_limit"
     CLOSE_SHIFT_UNSYNCED = "close_shift_unsynced"  # close while operations wait to sync
@@ -38,6 +39,7 @@ class Limits:
 
     refund_cents: int  # a refund above this needs REFUND_OVER_LIMIT
     price_override_pct: int  # the largest discount off the list price, in percent
+    discount_pct: int = 0  # the largest line or cart discount, in percent of what it is on
 
 
 PERMISSIONS: Mapping[Role, frozenset[Action]] = {
@@ -48,6 +50,7 @@ PERMISSIONS: Mapping[Role, frozenset[Action]] = {
             Action.DISCARD_FAILED_OP,
             Action.OPEN_DRAWER_NO_SALE,
             Action.PRICE_OVERRIDE,
+            Action.DISCOUNT_OVER_LIMIT,
             Action.VOID,
             Action.REFUND_OVER_LIMIT,
             Action.CLOSE_SHIFT_UNSYNCED,
@@ -58,9 +61,9 @@ PERMISSIONS: Mapping[Role, frozenset[Action]] = {
 }
 
 LIMITS: Mapping[Role, Limits] = {
-    Role.CASHIER: Limits(refund_cents=100_000, price_override_pct=0),  # NT$1,000
-    Role.SUPERVISOR: Limits(refund_cents=1_000_000, price_override_pct=30),  # NT$10,000
-    Role.MANAGER: Limits(refund_cents=10**11, price_override_pct=100),
+    Role.CASHIER: Limits(refund_cents=100_000, price_override_pct=0, discount_pct=10),  # NT$1,000
+    Role.SUPERVISOR: Limits(refund_cents=1_000_000, price_override_pct=30, discount_pct=30),
+    Role.MANAGER: Limits(refund_cents=10**11, price_override_pct=100, discount_pct=100),
 }
 
 NO_LIMITS = Limits(refund_cents=0, price_override_pct=0)

@@ -19,9 +19,11 @@ from counter_app.core.catalog import ProductInfo, StockFigure, StockToCount
 from counter_app.core.einvoice import AllowanceRecord, Booklet, InvoiceRecord
 from counter_app.core.ops import OutboundOp
 from counter_app.core.records import (
+    CartVoidRecord,
     CashMovementRecord,
     Count,
     FailedOp,
+    HeldCartRecord,
     NegativeStockWarning,
     OutboxStats,
     ReservationRecord,
@@ -232,6 +234,32 @@ class TenderRepository(Protocol):
     def all(self) -> list[TenderRecord]: ...
 
 
+class CartRepository(Protocol):
+    """The open cart, held carts and voided carts (services/held_carts.py)."""
+
+    def save_open(self, location_id: int, cashier_id: int | None, at: str, data: str) -> None: ...
+
+    def open_cart(self, location_id: int) -> str | None: ...
+
+    def clear_open(self, location_id: int) -> None: ...
+
+    def hold(self, record: HeldCartRecord) -> None: ...
+
+    def held(self, location_id: int) -> list[HeldCartRecord]:
+        """Oldest first."""
+        ...
+
+    def take_held(self, held_id: str, location_id: int) -> HeldCartRecord | None:
+        """The held cart, deleted in this transaction; None if it is not (any longer) held."""
+        ...
+
+    def add_void(self, record: CartVoidRecord) -> None: ...
+
+    def voids_in_shift(self, shift_id: str) -> tuple[int, int]:
+        """(carts voided, their total in cents)."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """One transaction's repositories. Written together or not at all."""
 
@@ -273,6 +301,8 @@ class UnitOfWork(Protocol):
 
     @property
     def tenders(self) -> TenderRepository: ...
+    @property
+    def carts(self) -> CartRepository: ...
 
 
 class UnitOfWorkFactory(Protocol):

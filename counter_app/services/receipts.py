@@ -56,7 +56,16 @@ class ReceiptService:
             cashier_name=sale.cashier_name,
             created_at=sale.created_at,
             lines=[
-                receipts.SaleLine(s.name, s.qty, s.unit_price, s.line_total) for s in sale.lines
+                receipts.SaleLine(
+                    s.name,
+                    s.qty,
+                    s.unit_price,
+                    s.line_total,
+                    s.list_price,
+                    s.discount,
+                    s.override_reason,
+                )
+                for s in sale.lines
             ],
             total=sale.total,
             payments=[
@@ -94,7 +103,13 @@ class ReceiptService:
             created_at=datetime.fromisoformat(sale.created_at),
             lines=[
                 receipts.SaleLine(
-                    row.name, row.qty, Money(row.unit_price_cents), Money(row.line_total_cents)
+                    row.name,
+                    row.qty,
+                    Money(row.unit_price_cents),
+                    Money(row.line_total_cents),
+                    None if row.list_price_cents is None else Money(row.list_price_cents),
+                    Money(row.discount_cents),
+                    row.override_reason,
                 )
                 for row in sale.lines
             ],

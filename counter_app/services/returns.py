@@ -13,9 +13,10 @@ end and never more on the way. Cash only: today's sales are paid in cash.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from counter_app.core import receipts
 from counter_app.core.einvoice_proof import AllowanceItem
@@ -157,9 +158,12 @@ class ReturnsService:
         choices: Sequence[ReturnChoice],
         staff: StaffMember,
         approval: Approval | None = None,
+        *,
+        audit: tuple[StaffMember, str, Mapping[str, Any]] | None = None,
     ) -> CompletedReturn:
         """Record the return and its cash refund in one transaction; ReturnError (codes
-        above) or ApprovalRefused when ``approval`` is not good for REFUND_OVER_LIMIT."""
+        above) or ApprovalRefused when ``approval`` is not good for REFUND_OVER_LIMIT.
+        ``audit``: (who, action, detail) written in the same transaction (a voided sale)."""
         approver = None
         if approval is not None:
             if self._staff is None:
@@ -229,6 +233,11 @@ class ReturnsService:
                     uow.stock_deltas.add_pending(
                         op_id, self._store.location_id, r.product_id, r.qty
                     )
+            if audit is not None:
+                who, action, detail = audit
+                uow.audit.record(
+                    who.id, action, {**detail, "return_id": return_id, "refund_cents": refund}
+                )
             if approver is not None:
                 uow.audit.record(
                     approver.id,

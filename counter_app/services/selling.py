@@ -11,7 +11,7 @@ from counter_app.core.cart import Cart, CartError, change_due
 from counter_app.core.einvoice import InvoiceRecord
 from counter_app.core.einvoice_codes import NO_BUYER, InvoiceBuyer
 from counter_app.core.ids import RECEIPT_PREFIX, uuid7
-from counter_app.core.money import Money
+from counter_app.core.money import ZERO, Money
 from counter_app.core.ops import (
     MAX_CENTS,
     MAX_SALE_LINES,
@@ -33,8 +33,16 @@ class SoldLine:
     name: str
     sku: str
     qty: int
-    unit_price: Money
-    line_total: Money
+    unit_price: Money  # charged: the list price or the override
+    line_total: Money  # paid
+    list_price: Money | None = None
+    discount: Money = ZERO  # the line's discount and its share of the cart discount
+    override_reason: str | None = None
+
+    @property
+    def saved(self) -> Money:
+        listed = self.list_price if self.list_price is not None else self.unit_price
+        return listed * self.qty - self.line_total
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +63,11 @@ class CompletedSale:
     def takes_cash(self) -> bool:
         """Cash was handed over: the drawer opens (a card-only sale leaves it shut)."""
         return not self.payments or any(p.tender.code == CASH.code for p in self.payments)
+
+    @property
+    def saved(self) -> Money:
+        """Off the list prices: overrides, line and cart discounts."""
+        return sum((line.saved for line in self.lines), ZERO)
 
 
 class SellingService:
@@ -114,9 +127,20 @@ class SellingService:
             )
         now = self._clock()
         sale_id = uuid7()
+        # Each line as charged, the cart discount shared over them (core/discounts.py).
+        priced = cart.pricing().lines
         sold = tuple(
-            SoldLine(line.product.name, line.product.sku, line.qty, line.unit_price, line.total)
-            for line in cart.lines
+            SoldLine(
+                line.product.name,
+                line.product.sku,
+                line.qty,
+                Money(p.unit_price_cents),
+                Money(p.paid_cents),
+                Money(p.list_price_cents),
+                Money(p.discount_cents),
+                line.override.reason if line.override else None,
+            )
+            for line, p in zip(cart.lines, priced, strict=True)
         )
         created_at = now.isoformat()
         lines = tuple(
@@ -127,10 +151,13 @@ class SellingService:
                 sku=line.product.sku,
                 name=line.product.name,
                 qty=line.qty,
-                unit_price_cents=line.unit_price.cents,
-                line_total_cents=line.total.cents,
+                unit_price_cents=p.unit_price_cents,
+                line_total_cents=p.paid_cents,
+                list_price_cents=p.list_price_cents,
+                discount_cents=p.discount_cents,
+                override_reason=line.override.reason if line.override else None,
             )
-            for position, line in enumerate(cart.lines)
+            for position, (line, p) in enumerate(zip(cart.lines, priced, strict=True))
         )
         records = tuple(
             PaymentRecord(
@@ -174,7 +201,14 @@ class SellingService:
                     total_cents=total.cents,
                     lines=tuple(
                         SaleLinePayload(
-                            r.line_id, r.product_id, r.qty, r.unit_price_cents, r.line_total_cents
+                            r.line_id,
+                            r.product_id,
+                            r.qty,
+                            r.unit_price_cents,
+                            r.line_total_cents,
+                            r.list_price_cents,
+                            r.discount_cents,
+                            r.override_reason,
                         )
                         for r in lines
                     ),
@@ -193,6 +227,7 @@ class SellingService:
                 )
             )
             uow.shifts.attach_sale(shift.shift_id, sale_id)
+            uow.carts.clear_open(self._store.location_id)  # the written-through cart is sold
             for line in cart.lines:
                 uow.stock_deltas.add_pending(
                     op_id, self._store.location_id, line.product.id, -line.qty

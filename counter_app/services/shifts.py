@@ -100,6 +100,8 @@ class ShiftReport:
     # The tenders' names as the warehouse configured them, code -> (中文, English): a
     # tender added at head office is named on the report without a new label here.
     tender_names: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    voided_carts: int = 0  # carts voided before payment, and their total
+    voided_cents: int = 0
 
     @property
     def opening_cents(self) -> int:
@@ -191,6 +193,8 @@ class ShiftReport:
                 closing_count=tuple(self.shift.closing_count or ()),
                 unsynced_ops=self.unsynced_ops,
                 invoices=self.invoices if self.invoices and self.invoices.issued else None,
+                voided_carts=self.voided_carts,
+                voided_total=Money(self.voided_cents),
             )
         )
 
@@ -335,6 +339,8 @@ class ShiftService:
                 counted_cents=counted,
                 closed_by_name=cashier.name,
                 tender_names=before.tender_names,
+                voided_carts=before.voided_carts,
+                voided_cents=before.voided_cents,
             )
             if supervisor is not None:
                 uow.audit.record(
@@ -432,6 +438,7 @@ class ShiftService:
         counted_cents: int | None = None,
     ) -> ShiftReport:
         stats = uow.outbox.stats()
+        voided_carts, voided_cents = uow.carts.voids_in_shift(shift.shift_id)
         return ShiftReport(
             kind=kind,
             shift=shift,
@@ -443,6 +450,8 @@ class ShiftService:
             counted_cents=counted_cents,
             invoices=invoice_register(uow.einvoices.of_shift(shift.shift_id)),
             tender_names={t.code: (t.name_zh, t.name_en) for t in uow.tenders.all()},
+            voided_carts=voided_carts,
+            voided_cents=voided_cents,
         )
 
 

@@ -7,14 +7,16 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from counter_app.core.cart import Cart
+from counter_app.core.cart import Cart, CartLine
 from counter_app.core.catalog import ProductInfo
+from counter_app.core.discounts import Discount, DiscountKind, PriceOverride
 
 Index = QModelIndex | QPersistentModelIndex
 
 SHORT_MARK = "\u26a0 "  # ⚠ before the name of a line the shelf cannot cover by the records
 SHORT_BACKGROUND = QColor("#ffe0b2")
 SHORT_FOREGROUND = QColor("#b00020")
+DISCOUNT_FOREGROUND = QColor("#1565c0")  # the price and amount of a discounted line
 
 
 class CartTableModel(QAbstractTableModel):
@@ -47,7 +49,9 @@ class CartTableModel(QAbstractTableModel):
         short = self.shortfall(index.row()) is not None
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return SHORT_MARK + line.product.name if short else line.product.name
+                name = SHORT_MARK + line.product.name if short else line.product.name
+                terms = self.terms_text(line)
+                return f"{name}   {terms}" if terms else name
             if column == 1:
                 return line.unit_price.format()
             if column == 2:
@@ -64,6 +68,12 @@ class CartTableModel(QAbstractTableModel):
             return QBrush(SHORT_BACKGROUND)
         if role == Qt.ItemDataRole.ForegroundRole and short and column == 2:
             return QBrush(SHORT_FOREGROUND)
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and column in (0, 1, 3)
+            and (line.discount or line.override)
+        ):
+            return QBrush(DISCOUNT_FOREGROUND)
         if role == Qt.ItemDataRole.TextAlignmentRole and column > 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -132,6 +142,46 @@ class CartTableModel(QAbstractTableModel):
         self.beginResetModel()
         self.cart.clear()
         self._on_shelf.clear()  # the next sale's figures include this one's
+        self.endResetModel()
+
+    # Discounts and overrides (the screen asks the discount service first).
+
+    def terms_text(self, line: CartLine) -> str:
+        """The line's override and discount in a few words: ``[NT$150, list NT$199] [-10%]``."""
+        parts = []
+        if line.override is not None:
+            parts.append(
+                self.tr("[price %1, list %2]")
+                .replace("%1", line.unit_price.format())
+                .replace("%2", line.list_price.format())
+            )
+        if line.discount is not None:
+            if line.discount.kind is DiscountKind.PERCENT:
+                parts.append(self.tr("[-%1%]").replace("%1", str(line.discount.value)))
+            else:
+                parts.append(self.tr("[-%1]").replace("%1", line.line_discount.format()))
+        return " ".join(parts)
+
+    def set_line_discount(self, row: int, discount: Discount | None) -> None:
+        self.cart.lines[row].discount = discount
+        self._row_changed(row)
+
+    def set_line_override(self, row: int, override: PriceOverride | None) -> None:
+        self.cart.lines[row].override = override
+        self._row_changed(row)
+
+    def set_cart_discount(self, discount: Discount | None) -> None:
+        self.cart.discount = discount
+        if self.cart.lines:
+            self._row_changed(0)  # the totals follow dataChanged
+        else:
+            self.dataChanged.emit(QModelIndex(), QModelIndex())
+
+    def replace_cart(self, cart: Cart) -> None:
+        """Put a recalled or restored cart on the screen."""
+        self.beginResetModel()
+        self.cart.lines[:] = [line.copy() for line in cart.lines]
+        self.cart.discount = cart.discount
         self.endResetModel()
 
     def _row_changed(self, row: int) -> None:

@@ -22,6 +22,18 @@
         <source>This store has %1 by the records</source>
         <translation>This store has %1 by the records</translation>
     </message>
+    <message>
+        <source>[price %1, list %2]</source>
+        <translation>[price %1, list %2]</translation>
+    </message>
+    <message>
+        <source>[-%1%]</source>
+        <translation>[-%1%]</translation>
+    </message>
+    <message>
+        <source>[-%1]</source>
+        <translation>[-%1]</translation>
+    </message>
 </context>
 <context>
     <name>CashMovementDialog</name>
@@ -523,6 +535,105 @@
     </message>
 </context>
 <context>
+    <name>DiscountDialog</name>
+    <message>
+        <source>Discount</source>
+        <translation>Discount</translation>
+    </message>
+    <message>
+        <source>%1 × %2 at %3</source>
+        <translation>%1 × %2 at %3</translation>
+    </message>
+    <message>
+        <source>%1 × %2 at %3 (list price %4)</source>
+        <translation>%1 × %2 at %3 (list price %4)</translation>
+    </message>
+    <message>
+        <source>No line selected: a discount on the whole cart</source>
+        <translation>No line selected: a discount on the whole cart</translation>
+    </message>
+    <message>
+        <source>Line: percent off (Ctrl+1)</source>
+        <translation>Line: percent off (Ctrl+1)</translation>
+    </message>
+    <message>
+        <source>Line: NT$ off (Ctrl+2)</source>
+        <translation>Line: NT$ off (Ctrl+2)</translation>
+    </message>
+    <message>
+        <source>Line: new unit price (Ctrl+3)</source>
+        <translation>Line: new unit price (Ctrl+3)</translation>
+    </message>
+    <message>
+        <source>Whole cart: percent off (Ctrl+4)</source>
+        <translation>Whole cart: percent off (Ctrl+4)</translation>
+    </message>
+    <message>
+        <source>Whole cart: NT$ off (Ctrl+5)</source>
+        <translation>Whole cart: NT$ off (Ctrl+5)</translation>
+    </message>
+    <message>
+        <source>e.g. damaged box, price match</source>
+        <translation>e.g. damaged box, price match</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Take the discount off (Ctrl+0)</source>
+        <translation>Take the discount off (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>Apply (Enter)</source>
+        <translation>Apply (Enter)</translation>
+    </message>
+    <message>
+        <source>Back (Esc)</source>
+        <translation>Back (Esc)</translation>
+    </message>
+    <message>
+        <source>Percent off</source>
+        <translation>Percent off</translation>
+    </message>
+    <message>
+        <source>NT$ off</source>
+        <translation>NT$ off</translation>
+    </message>
+    <message>
+        <source>New unit price NT$</source>
+        <translation>New unit price NT$</translation>
+    </message>
+    <message>
+        <source>Takes %1 off: the cart comes to %2 (was %3)</source>
+        <translation>Takes %1 off: the cart comes to %2 (was %3)</translation>
+    </message>
+    <message>
+        <source>A percent is a whole number from 1 to 100</source>
+        <translation>A percent is a whole number from 1 to 100</translation>
+    </message>
+    <message>
+        <source>An amount is a whole NT$ above 0</source>
+        <translation>An amount is a whole NT$ above 0</translation>
+    </message>
+    <message>
+        <source>A price is a whole NT$ of 0 or more</source>
+        <translation>A price is a whole NT$ of 0 or more</translation>
+    </message>
+    <message>
+        <source>A new price needs a reason</source>
+        <translation>A new price needs a reason</translation>
+    </message>
+    <message>
+        <source>The reason is too long</source>
+        <translation>The reason is too long</translation>
+    </message>
+    <message>
+        <source>That is not a discount</source>
+        <translation>That is not a discount</translation>
+    </message>
+</context>
+<context>
     <name>FirstSync</name>
     <message>
         <source>Loading products and staff from the warehouse…</source>
@@ -535,6 +646,49 @@
     <message>
         <source>This till has no products yet and cannot reach the warehouse. Check the network and try again.</source>
         <translation>This till has no products yet and cannot reach the warehouse. Check the network and try again.</translation>
+    </message>
+</context>
+<context>
+    <name>HeldCartsDialog</name>
+    <message>
+        <source>Held carts</source>
+        <translation>Held carts</translation>
+    </message>
+    <message>
+        <source>Pick a cart and press Enter to bring it back (Esc: back)</source>
+        <translation>Pick a cart and press Enter to bring it back (Esc: back)</translation>
+    </message>
+    <message>
+        <source>No carts are held at this till</source>
+        <translation>No carts are held at this till</translation>
+    </message>
+    <message>
+        <source>Held at</source>
+        <translation>Held at</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Cashier</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>Lines</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Recall (Enter)</source>
+        <translation>Recall (Enter)</translation>
+    </message>
+    <message>
+        <source>Back (Esc)</source>
+        <translation>Back (Esc)</translation>
     </message>
 </context>
 <context>
@@ -609,6 +763,10 @@
     <message>
         <source>Printer and scanner settings…</source>
         <translation>Printer and scanner settings…</translation>
+    </message>
+    <message>
+        <source>Void a sale of this shift (supervisor)…</source>
+        <translation>Void a sale of this shift (supervisor)…</translation>
     </message>
     <message>
         <source>Stock to count…</source>
@@ -1048,6 +1206,105 @@
     </message>
 </context>
 <context>
+    <name>SaleCartTools</name>
+    <message>
+        <source>Discount (%)</source>
+        <translation>Discount (%)</translation>
+    </message>
+    <message>
+        <source>Hold (Ctrl+H)</source>
+        <translation>Hold (Ctrl+H)</translation>
+    </message>
+    <message>
+        <source>Held carts (Ctrl+R)</source>
+        <translation>Held carts (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>cart</source>
+        <translation>cart</translation>
+    </message>
+    <message>
+        <source>%1: the NT$ discount came off (now above your limit); give it again</source>
+        <translation>%1: the NT$ discount came off (now above your limit); give it again</translation>
+    </message>
+    <message>
+        <source>The cart could not be saved: %1</source>
+        <translation>The cart could not be saved: %1</translation>
+    </message>
+    <message>
+        <source>The cart that was open when the till stopped is back (%1 items)</source>
+        <translation>The cart that was open when the till stopped is back (%1 items)</translation>
+    </message>
+    <message>
+        <source>The cart open before the restart could not be read back: %1</source>
+        <translation>The cart open before the restart could not be read back: %1</translation>
+    </message>
+    <message>
+        <source>The cart is empty: scan something first</source>
+        <translation>The cart is empty: scan something first</translation>
+    </message>
+    <message>
+        <source>This discount needs a supervisor</source>
+        <translation>This discount needs a supervisor</translation>
+    </message>
+    <message>
+        <source>A price override needs a supervisor: %1</source>
+        <translation>A price override needs a supervisor: %1</translation>
+    </message>
+    <message>
+        <source>A discount of %1 is above your limit: a supervisor approves it</source>
+        <translation>A discount of %1 is above your limit: a supervisor approves it</translation>
+    </message>
+    <message>
+        <source>%1: new price %2</source>
+        <translation>%1: new price %2</translation>
+    </message>
+    <message>
+        <source>%1: discount taken off</source>
+        <translation>%1: discount taken off</translation>
+    </message>
+    <message>
+        <source>%1: discount given</source>
+        <translation>%1: discount given</translation>
+    </message>
+    <message>
+        <source>That is above the approver's limit too</source>
+        <translation>That is above the approver's limit too</translation>
+    </message>
+    <message>
+        <source>The cart is empty: there is nothing to hold</source>
+        <translation>The cart is empty: there is nothing to hold</translation>
+    </message>
+    <message>
+        <source>Cart held (%1). Bring it back with Held carts (Ctrl+R)</source>
+        <translation>Cart held (%1). Bring it back with Held carts (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Too many carts are held: recall or void some first</source>
+        <translation>Too many carts are held: recall or void some first</translation>
+    </message>
+    <message>
+        <source>The cart could not be held: %1</source>
+        <translation>The cart could not be held: %1</translation>
+    </message>
+    <message>
+        <source>Finish or hold the cart on the screen before recalling another</source>
+        <translation>Finish or hold the cart on the screen before recalling another</translation>
+    </message>
+    <message>
+        <source>Cart recalled: %1 items, %2</source>
+        <translation>Cart recalled: %1 items, %2</translation>
+    </message>
+    <message>
+        <source>That cart was recalled already</source>
+        <translation>That cart was recalled already</translation>
+    </message>
+    <message>
+        <source>The cart could not be recalled: %1</source>
+        <translation>The cart could not be recalled: %1</translation>
+    </message>
+</context>
+<context>
     <name>SaleScreen</name>
     <message>
         <source>Scan a barcode or type a code or name, then Enter</source>
@@ -1074,8 +1331,8 @@
         <translation>Remove line (Del)</translation>
     </message>
     <message>
-        <source>Clear cart</source>
-        <translation>Clear cart</translation>
+        <source>Void cart (Ctrl+Shift+Del)</source>
+        <translation>Void cart (Ctrl+Shift+Del)</translation>
     </message>
     <message>
         <source>The cart has %1 items that are not paid for. Close the till and drop them?</source>
@@ -1138,6 +1395,10 @@
         <translation>Clear the cart? %1 items will be taken off.</translation>
     </message>
     <message>
+        <source>Cart voided</source>
+        <translation>Cart voided</translation>
+    </message>
+    <message>
         <source>Unreadable code; scan again</source>
         <translation>Unreadable code; scan again</translation>
     </message>
@@ -1186,6 +1447,14 @@
     <message>
         <source>%1 items</source>
         <translation>%1 items</translation>
+    </message>
+    <message>
+        <source>Cart discount -%1</source>
+        <translation>Cart discount -%1</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Saved %1</translation>
     </message>
 </context>
 <context>
@@ -1788,6 +2057,10 @@
         <translation>Difference</translation>
     </message>
     <message>
+        <source>Carts voided: %1</source>
+        <translation>Carts voided: %1</translation>
+    </message>
+    <message>
         <source>Operations waiting to sync</source>
         <translation>Operations waiting to sync</translation>
     </message>
@@ -2218,6 +2491,49 @@
     <message>
         <source>Give a carrier, a donation code or a tax ID, not two</source>
         <translation>Give a carrier, a donation code or a tax ID, not two</translation>
+    </message>
+</context>
+<context>
+    <name>VoidSale</name>
+    <message>
+        <source>No sale with that receipt number at this till</source>
+        <translation>No sale with that receipt number at this till</translation>
+    </message>
+    <message>
+        <source>That sale is not of this shift: take it back as a return (F7) instead</source>
+        <translation>That sale is not of this shift: take it back as a return (F7) instead</translation>
+    </message>
+    <message>
+        <source>Everything on that sale has been returned already</source>
+        <translation>Everything on that sale has been returned already</translation>
+    </message>
+    <message>
+        <source>Only sales paid in cash can be voided here</source>
+        <translation>Only sales paid in cash can be voided here</translation>
+    </message>
+    <message>
+        <source>No shift is open</source>
+        <translation>No shift is open</translation>
+    </message>
+    <message>
+        <source>The sale could not be voided: %1</source>
+        <translation>The sale could not be voided: %1</translation>
+    </message>
+    <message>
+        <source>Void sale %1: a supervisor's PIN and the reason</source>
+        <translation>Void sale %1: a supervisor's PIN and the reason</translation>
+    </message>
+    <message>
+        <source>Sale %1 voided: refund %2 in cash (return %3)</source>
+        <translation>Sale %1 voided: refund %2 in cash (return %3)</translation>
+    </message>
+    <message>
+        <source>Void a sale</source>
+        <translation>Void a sale</translation>
+    </message>
+    <message>
+        <source>Receipt number of the sale to void (this shift's only)</source>
+        <translation>Receipt number of the sale to void (this shift's only)</translation>
     </message>
 </context>
 </TS>

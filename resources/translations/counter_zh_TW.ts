@@ -22,6 +22,18 @@
         <source>This store has %1 by the records</source>
         <translation>本店帳上庫存 %1</translation>
     </message>
+    <message>
+        <source>[price %1, list %2]</source>
+        <translation>[改價 %1，原價 %2]</translation>
+    </message>
+    <message>
+        <source>[-%1%]</source>
+        <translation>[-%1%]</translation>
+    </message>
+    <message>
+        <source>[-%1]</source>
+        <translation>[-%1]</translation>
+    </message>
 </context>
 <context>
     <name>CashMovementDialog</name>
@@ -523,6 +535,105 @@
     </message>
 </context>
 <context>
+    <name>DiscountDialog</name>
+    <message>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <source>%1 × %2 at %3</source>
+        <translation>%1 × %2，單價 %3</translation>
+    </message>
+    <message>
+        <source>%1 × %2 at %3 (list price %4)</source>
+        <translation>%1 × %2，單價 %3（原價 %4）</translation>
+    </message>
+    <message>
+        <source>No line selected: a discount on the whole cart</source>
+        <translation>未選擇品項：折扣套用於整筆交易</translation>
+    </message>
+    <message>
+        <source>Line: percent off (Ctrl+1)</source>
+        <translation>單品：打折 % (Ctrl+1)</translation>
+    </message>
+    <message>
+        <source>Line: NT$ off (Ctrl+2)</source>
+        <translation>單品：折抵金額 (Ctrl+2)</translation>
+    </message>
+    <message>
+        <source>Line: new unit price (Ctrl+3)</source>
+        <translation>單品：改價 (Ctrl+3)</translation>
+    </message>
+    <message>
+        <source>Whole cart: percent off (Ctrl+4)</source>
+        <translation>整筆：打折 % (Ctrl+4)</translation>
+    </message>
+    <message>
+        <source>Whole cart: NT$ off (Ctrl+5)</source>
+        <translation>整筆：折抵金額 (Ctrl+5)</translation>
+    </message>
+    <message>
+        <source>e.g. damaged box, price match</source>
+        <translation>例如：外盒破損、比價</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Take the discount off (Ctrl+0)</source>
+        <translation>取消折扣 (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>Apply (Enter)</source>
+        <translation>套用 (Enter)</translation>
+    </message>
+    <message>
+        <source>Back (Esc)</source>
+        <translation>返回 (Esc)</translation>
+    </message>
+    <message>
+        <source>Percent off</source>
+        <translation>折扣 %</translation>
+    </message>
+    <message>
+        <source>NT$ off</source>
+        <translation>折抵金額 NT$</translation>
+    </message>
+    <message>
+        <source>New unit price NT$</source>
+        <translation>新單價 NT$</translation>
+    </message>
+    <message>
+        <source>Takes %1 off: the cart comes to %2 (was %3)</source>
+        <translation>折抵 %1：應付 %2（原為 %3）</translation>
+    </message>
+    <message>
+        <source>A percent is a whole number from 1 to 100</source>
+        <translation>折扣百分比須為 1 到 100 的整數</translation>
+    </message>
+    <message>
+        <source>An amount is a whole NT$ above 0</source>
+        <translation>金額須為大於 0 的整數元</translation>
+    </message>
+    <message>
+        <source>A price is a whole NT$ of 0 or more</source>
+        <translation>價格須為 0 以上的整數元</translation>
+    </message>
+    <message>
+        <source>A new price needs a reason</source>
+        <translation>改價須填寫原因</translation>
+    </message>
+    <message>
+        <source>The reason is too long</source>
+        <translation>原因太長</translation>
+    </message>
+    <message>
+        <source>That is not a discount</source>
+        <translation>這不是有效的折扣</translation>
+    </message>
+</context>
+<context>
     <name>FirstSync</name>
     <message>
         <source>Loading products and staff from the warehouse…</source>
@@ -535,6 +646,49 @@
     <message>
         <source>This till has no products yet and cannot reach the warehouse. Check the network and try again.</source>
         <translation>本機尚無商品資料，且無法連線倉儲。請檢查網路後再試一次。</translation>
+    </message>
+</context>
+<context>
+    <name>HeldCartsDialog</name>
+    <message>
+        <source>Held carts</source>
+        <translation>暫存交易</translation>
+    </message>
+    <message>
+        <source>Pick a cart and press Enter to bring it back (Esc: back)</source>
+        <translation>選擇一筆後按 Enter 取回（Esc 返回）</translation>
+    </message>
+    <message>
+        <source>No carts are held at this till</source>
+        <translation>本機沒有暫存的交易</translation>
+    </message>
+    <message>
+        <source>Held at</source>
+        <translation>暫存時間</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>收銀員</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>品項數</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>總計</translation>
+    </message>
+    <message>
+        <source>Recall (Enter)</source>
+        <translation>取回 (Enter)</translation>
+    </message>
+    <message>
+        <source>Back (Esc)</source>
+        <translation>返回 (Esc)</translation>
     </message>
 </context>
 <context>
@@ -617,6 +771,10 @@
     <message>
         <source>Printer and scanner settings…</source>
         <translation>印表機與掃描器設定…</translation>
+    </message>
+    <message>
+        <source>Void a sale of this shift (supervisor)…</source>
+        <translation>作廢本班交易（需主管）…</translation>
     </message>
     <message>
         <source>Stock to count…</source>
@@ -1048,6 +1206,105 @@
     </message>
 </context>
 <context>
+    <name>SaleCartTools</name>
+    <message>
+        <source>Hold (Ctrl+H)</source>
+        <translation>暫存 (Ctrl+H)</translation>
+    </message>
+    <message>
+        <source>The cart could not be saved: %1</source>
+        <translation>購物車無法儲存：%1</translation>
+    </message>
+    <message>
+        <source>The cart that was open when the till stopped is back (%1 items)</source>
+        <translation>已還原關機前未完成的交易（共 %1 件）</translation>
+    </message>
+    <message>
+        <source>The cart open before the restart could not be read back: %1</source>
+        <translation>重新啟動前的購物車無法讀回：%1</translation>
+    </message>
+    <message>
+        <source>The cart is empty: scan something first</source>
+        <translation>購物車是空的：請先刷商品</translation>
+    </message>
+    <message>
+        <source>This discount needs a supervisor</source>
+        <translation>此折扣需要主管核准</translation>
+    </message>
+    <message>
+        <source>A price override needs a supervisor: %1</source>
+        <translation>改價需要主管核准：%1</translation>
+    </message>
+    <message>
+        <source>A discount of %1 is above your limit: a supervisor approves it</source>
+        <translation>%1 的折扣超過您的權限：需主管核准</translation>
+    </message>
+    <message>
+        <source>cart</source>
+        <translation>整筆交易</translation>
+    </message>
+    <message>
+        <source>Discount (%)</source>
+        <translation>折扣 (%)</translation>
+    </message>
+    <message>
+        <source>Held carts (Ctrl+R)</source>
+        <translation>暫存清單 (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>%1: the NT$ discount came off (now above your limit); give it again</source>
+        <translation>%1：金額折扣已取消（現已超過您的權限），請重新給予</translation>
+    </message>
+    <message>
+        <source>%1: new price %2</source>
+        <translation>%1：改價為 %2</translation>
+    </message>
+    <message>
+        <source>%1: discount taken off</source>
+        <translation>%1：已取消折扣</translation>
+    </message>
+    <message>
+        <source>%1: discount given</source>
+        <translation>%1：已給予折扣</translation>
+    </message>
+    <message>
+        <source>That is above the approver's limit too</source>
+        <translation>這也超過核准者的權限</translation>
+    </message>
+    <message>
+        <source>The cart is empty: there is nothing to hold</source>
+        <translation>購物車是空的：沒有可暫存的交易</translation>
+    </message>
+    <message>
+        <source>Cart held (%1). Bring it back with Held carts (Ctrl+R)</source>
+        <translation>交易已暫存（%1）。按暫存清單 (Ctrl+R) 取回</translation>
+    </message>
+    <message>
+        <source>Too many carts are held: recall or void some first</source>
+        <translation>暫存交易太多：請先取回或作廢部分交易</translation>
+    </message>
+    <message>
+        <source>The cart could not be held: %1</source>
+        <translation>無法暫存交易：%1</translation>
+    </message>
+    <message>
+        <source>Finish or hold the cart on the screen before recalling another</source>
+        <translation>請先完成或暫存目前的交易，再取回其他交易</translation>
+    </message>
+    <message>
+        <source>Cart recalled: %1 items, %2</source>
+        <translation>已取回交易：共 %1 件，%2</translation>
+    </message>
+    <message>
+        <source>That cart was recalled already</source>
+        <translation>這筆交易已被取回</translation>
+    </message>
+    <message>
+        <source>The cart could not be recalled: %1</source>
+        <translation>無法取回交易：%1</translation>
+    </message>
+</context>
+<context>
     <name>SaleScreen</name>
     <message>
         <source>Scan a barcode or type a code or name, then Enter</source>
@@ -1074,8 +1331,8 @@
         <translation>刪除品項 (Del)</translation>
     </message>
     <message>
-        <source>Clear cart</source>
-        <translation>清空購物車</translation>
+        <source>Void cart (Ctrl+Shift+Del)</source>
+        <translation>作廢交易 (Ctrl+Shift+Del)</translation>
     </message>
     <message>
         <source>The cart has %1 items that are not paid for. Close the till and drop them?</source>
@@ -1138,6 +1395,10 @@
         <translation>確定清空購物車？將移除 %1 件商品。</translation>
     </message>
     <message>
+        <source>Cart voided</source>
+        <translation>交易已作廢</translation>
+    </message>
+    <message>
         <source>Unreadable code; scan again</source>
         <translation>條碼無法辨識，請重新掃描</translation>
     </message>
@@ -1186,6 +1447,14 @@
     <message>
         <source>%1 items</source>
         <translation>共 %1 件</translation>
+    </message>
+    <message>
+        <source>Cart discount -%1</source>
+        <translation>整筆折扣 -%1</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>共節省 %1</translation>
     </message>
 </context>
 <context>
@@ -1788,6 +2057,10 @@
         <translation>差額</translation>
     </message>
     <message>
+        <source>Carts voided: %1</source>
+        <translation>作廢交易：%1 筆</translation>
+    </message>
+    <message>
         <source>Operations waiting to sync</source>
         <translation>待同步作業</translation>
     </message>
@@ -2076,6 +2349,10 @@
         <translation>找零</translation>
     </message>
     <message>
+        <source>Exact</source>
+        <translation>剛好</translation>
+    </message>
+    <message>
         <source>Approval code</source>
         <translation>授權碼</translation>
     </message>
@@ -2132,20 +2409,16 @@
         <translation>請輸入金額</translation>
     </message>
     <message>
-        <source>Vouchers give no change: %1 of this voucher is forfeited (printed on the receipt)</source>
-        <translation>禮券不找零：此券 %1 不予找還（印於收據）</translation>
-    </message>
-    <message>
         <source>Complete sale (Enter)</source>
         <translation>完成交易 (Enter)</translation>
     </message>
     <message>
-        <source>Exact</source>
-        <translation>剛好</translation>
-    </message>
-    <message>
         <source>Take payment (Enter)</source>
         <translation>收下付款 (Enter)</translation>
+    </message>
+    <message>
+        <source>Vouchers give no change: %1 of this voucher is forfeited (printed on the receipt)</source>
+        <translation>禮券不找零：此券 %1 不予找還（印於收據）</translation>
     </message>
     <message>
         <source>Take back last (Esc)</source>
@@ -2218,6 +2491,49 @@
     <message>
         <source>Give a carrier, a donation code or a tax ID, not two</source>
         <translation>載具、愛心碼、統一編號只能擇一</translation>
+    </message>
+</context>
+<context>
+    <name>VoidSale</name>
+    <message>
+        <source>No sale with that receipt number at this till</source>
+        <translation>本機查無此收據號碼的交易</translation>
+    </message>
+    <message>
+        <source>That sale is not of this shift: take it back as a return (F7) instead</source>
+        <translation>此交易不屬於本班：請改用退貨 (F7)</translation>
+    </message>
+    <message>
+        <source>Everything on that sale has been returned already</source>
+        <translation>此交易的商品已全部退回</translation>
+    </message>
+    <message>
+        <source>Only sales paid in cash can be voided here</source>
+        <translation>此處只能作廢現金交易</translation>
+    </message>
+    <message>
+        <source>No shift is open</source>
+        <translation>目前沒有開班</translation>
+    </message>
+    <message>
+        <source>The sale could not be voided: %1</source>
+        <translation>無法作廢交易：%1</translation>
+    </message>
+    <message>
+        <source>Void sale %1: a supervisor's PIN and the reason</source>
+        <translation>作廢交易 %1：請輸入主管密碼與原因</translation>
+    </message>
+    <message>
+        <source>Sale %1 voided: refund %2 in cash (return %3)</source>
+        <translation>交易 %1 已作廢：退還現金 %2（退貨單 %3）</translation>
+    </message>
+    <message>
+        <source>Void a sale</source>
+        <translation>作廢交易</translation>
+    </message>
+    <message>
+        <source>Receipt number of the sale to void (this shift's only)</source>
+        <translation>要作廢的收據號碼（限本班交易）</translation>
     </message>
 </context>
 </TS>

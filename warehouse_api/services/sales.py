@@ -228,6 +228,9 @@ def record_sale(ctx: OpContext, payload: SalePayload) -> dict[str, Any]:
                 "qty": line.qty,
                 "unit_price_cents": line.unit_price_cents,
                 "line_total_cents": line.line_total_cents,
+                "list_price_cents": line.list_price_cents,
+                "discount_cents": line.discount_cents,
+                "override_reason": line.override_reason,
             }
             for line in payload.lines
         ],
@@ -432,6 +435,9 @@ def record_sales(
                 "qty": line.qty,
                 "unit_price_cents": line.unit_price_cents,
                 "line_total_cents": line.line_total_cents,
+                "list_price_cents": line.list_price_cents,
+                "discount_cents": line.discount_cents,
+                "override_reason": line.override_reason,
             }
             for queued in clean
             for line in queued.payload.lines

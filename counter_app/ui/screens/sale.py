@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.core.cart import MAX_LINE_QTY, Cart, CartError, CartLine
+from counter_app.core.cart import MAX_LINE_QTY, Cart, CartError
 from counter_app.core.catalog import ProductInfo
 from counter_app.core.codes import (
     EmbeddedPriceCode,
@@ -48,9 +48,12 @@ from counter_app.core.money import Money
 from counter_app.core.tenders import CASH, Tender, TenderedPayment
 from counter_app.services.catalog import CatalogService
 from counter_app.services.context import StaffMember
+from counter_app.services.discounts import DiscountService
+from counter_app.services.held_carts import CartKeeper
 from counter_app.services.selling import CompletedSale, SellingService
 from counter_app.services.stock_lookup import StockLookupService, StockReport
 from counter_app.ui.cart_model import CartTableModel
+from counter_app.ui.sale_cart_tools import AskApproval, SaleCartTools
 from counter_app.ui.screens.base import Screen
 from counter_app.ui.stock_panel import StockPanel
 from counter_app.ui.task_runner import TaskRunner
@@ -107,6 +110,9 @@ class SaleScreen(Screen):
         large_qty: int = LARGE_QTY,
         beep: Callable[[], None] = QApplication.beep,
         load_tenders: Callable[[], list[Tender]] | None = None,
+        keeper: CartKeeper | None = None,
+        discounts: DiscountService | None = None,
+        ask_approval: AskApproval | None = None,
     ) -> None:
         super().__init__(parent)
         self.large_qty = large_qty
@@ -132,6 +138,17 @@ class SaleScreen(Screen):
         self._stock_timer.timeout.connect(self._load_stock)
         self._build()
         self._connect_signals()
+        # Discounts, held carts, the written-through cart (ui/sale_cart_tools.py).
+        self.cart_tools = SaleCartTools(self, keeper, discounts, ask_approval)
+        for button in self.cart_tools.buttons:
+            button.setMinimumHeight(48)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setStyleSheet("QPushButton { font-size: 16px; }")
+        self.tools_box.addWidget(self.cart_tools.discount_button)
+        held_row = QHBoxLayout()
+        held_row.addWidget(self.cart_tools.hold_button)
+        held_row.addWidget(self.cart_tools.recall_button)
+        self.tools_box.addLayout(held_row)
         self._update_totals()
 
     # --- layout -------------------------------------------------------------------
@@ -191,6 +208,12 @@ class SaleScreen(Screen):
         self.total_label.setMinimumWidth(0)
         self.count_label = QLabel()
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        # What the discounts take off: the cart discount and the total saved off list prices.
+        self.saved_label = QLabel("")
+        self.saved_label.setObjectName("savedLabel")
+        self.saved_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.saved_label.setWordWrap(True)
+        self.saved_label.setStyleSheet("QLabel { color: #1565c0; font-size: 15px; }")
         self.cashier_label = QLabel(self.tr("Cashier: %1").replace("%1", self.cashier.name))
         caption_font = QFont(self.cashier_label.font())
         caption_font.setPointSize(13)
@@ -212,7 +235,7 @@ class SaleScreen(Screen):
         self.plus_button = QPushButton("+1 (+)")
         self.minus_button = QPushButton("-1 (-)")
         self.remove_button = QPushButton(self.tr("Remove line (Del)"))
-        self.clear_button = QPushButton(self.tr("Clear cart"))
+        self.clear_button = QPushButton(self.tr("Void cart (Ctrl+Shift+Del)"))
         for button in (
             self.pay_button,
             self.qty_button,
@@ -235,6 +258,7 @@ class SaleScreen(Screen):
         right.addWidget(self.total_caption)
         right.addWidget(self.total_label)
         right.addWidget(self.count_label)
+        right.addWidget(self.saved_label)
         right.addSpacing(16)
         right.addWidget(self.last_sale_label)
         self.stock_panel = StockPanel(self._own_location_id)
@@ -246,6 +270,8 @@ class SaleScreen(Screen):
         pm.addWidget(self.plus_button)
         right.addLayout(pm)
         right.addWidget(self.qty_button)
+        self.tools_box = QVBoxLayout()  # the cart tools' buttons
+        right.addLayout(self.tools_box)
         right.addWidget(self.remove_button)
         right.addWidget(self.clear_button)
         right.addSpacing(12)
@@ -276,6 +302,7 @@ class SaleScreen(Screen):
         shortcuts = {
             "F12": self.on_pay_button_clicked,
             "F4": self.on_qty_button_clicked,
+            "Ctrl+Shift+Delete": self.on_clear_button_clicked,
             "Delete": self.on_remove_button_clicked,
             "+": lambda: self._bump_selected(+1),
             "-": lambda: self._bump_selected(-1),
@@ -350,15 +377,15 @@ class SaleScreen(Screen):
     def _on_window_close(self, event: QCloseEvent) -> bool:
         """A person closing the till (title bar, Alt+F4) with a cart is asked first. Closes
         from code (shutdown, tests) are not spontaneous and go ahead."""
-        if (
-            not event.spontaneous()
-            or self.cart_model.cart.is_empty()
-            or self.confirm_drop_cart(
-                self.tr(
-                    "The cart has %1 items that are not paid for. Close the till and drop them?"
-                ).replace("%1", str(self.cart_model.cart.item_count))
-            )
+        if not event.spontaneous() or self.cart_model.cart.is_empty():
+            self.cart_tools.save_now()  # kept: the cart comes back at the next start
+            return False
+        if self.confirm_drop_cart(
+            self.tr(
+                "The cart has %1 items that are not paid for. Close the till and drop them?"
+            ).replace("%1", str(self.cart_model.cart.item_count))
         ):
+            self.cart_tools.record_void(self.cart_model.cart)  # dropped: it does not come back
             return False
         event.ignore()
         return True
@@ -389,6 +416,9 @@ class SaleScreen(Screen):
 
     def show_problem(self, text: str) -> None:
         self._show_error(text)
+
+    def show_info(self, text: str) -> None:
+        self._show_info(text)
 
     def _route(self, result: ScanResult, text: str) -> None:
         match result:
@@ -469,7 +499,8 @@ class SaleScreen(Screen):
         self._checkout_running = True
         self.pay_button.setEnabled(False)
         # The database thread gets its own copy: the cashier may keep scanning.
-        cart = Cart([CartLine(line.product, line.qty) for line in self.cart_model.cart.lines])
+        cart = self.cart_model.cart.copy()  # discounts and overrides included
+        self.cart_tools.save_now()  # written before the sale clears it, never after
         cashier = self.cashier
         if isinstance(paid, Money):  # all in cash: what the customer handed over
             tendered = paid
@@ -562,6 +593,9 @@ class SaleScreen(Screen):
         ):
             self.scan_input.setFocus()
             return
+        if not cart.is_empty():
+            self.cart_tools.record_void(cart)  # counted for the shift
+            self._show_info(self.tr("Cart voided"))
         self.clear_cart()
 
     def clear_cart(self) -> None:
@@ -790,9 +824,22 @@ class SaleScreen(Screen):
 
     def _update_totals(self, *_args: object) -> None:
         cart = self.cart_model.cart
-        self.total_label.setText(cart.total.format())
+        # One pricing pass per change, and none for a cart at list prices.
+        pricing = cart.pricing() if cart.has_discounts() else None
+        total = cart.total if pricing is None else Money(pricing.total_cents)
+        self.total_label.setText(total.format())
         self._fit_total()
         self.count_label.setText(self.tr("%1 items").replace("%1", str(cart.item_count)))
+        saved = []
+        if pricing is not None and pricing.cart_discount_cents:
+            saved.append(
+                self.tr("Cart discount -%1").replace(
+                    "%1", Money(pricing.cart_discount_cents).format()
+                )
+            )
+        if pricing is not None and pricing.saved_cents > 0:
+            saved.append(self.tr("Saved %1").replace("%1", Money(pricing.saved_cents).format()))
+        self.saved_label.setText("\n".join(saved))
         self.pay_button.setEnabled(not cart.is_empty() and not self._checkout_running)
 
     def _fit_total(self) -> None:

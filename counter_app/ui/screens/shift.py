@@ -550,6 +550,13 @@ class ShiftScreen(Screen):
                 (self.tr("Counted"), Money(report.counted_cents).format()),
                 (self.tr("Difference"), Money(report.difference_cents or 0).format()),
             ]
+        if report.voided_carts:
+            rows.append(
+                (
+                    self.tr("Carts voided: %1").replace("%1", str(report.voided_carts)),
+                    Money(report.voided_cents).format(),
+                )
+            )
         rows.append((self.tr("Operations waiting to sync"), str(report.unsynced_ops)))
         self.figures.setRowCount(len(rows))
         for row, (label, value) in enumerate(rows):

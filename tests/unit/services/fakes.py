@@ -22,9 +22,11 @@ from counter_app.core.ids import uuid7
 from counter_app.core.ops import OutboundOp
 from counter_app.core.pins import hash_pin
 from counter_app.core.records import (
+    CartVoidRecord,
     CashMovementRecord,
     Count,
     FailedOp,
+    HeldCartRecord,
     NegativeStockWarning,
     OutboxStats,
     ReservationRecord,
@@ -76,6 +78,9 @@ class State:
     reservations: dict[str, ReservationRecord] = field(default_factory=dict)
     returns: dict[str, ReturnRecord] = field(default_factory=dict)
     tenders: dict[str, TenderRecord] = field(default_factory=dict)
+    open_carts: dict[int, str] = field(default_factory=dict)  # location -> snapshot JSON
+    held_carts: dict[str, HeldCartRecord] = field(default_factory=dict)
+    cart_voids: list[CartVoidRecord] = field(default_factory=list)
 
 
 class FakeCatalog:
@@ -483,6 +488,42 @@ class FakeTenders:
         return sorted(self._s.tenders.values(), key=lambda t: (t.sort_order, t.code))
 
 
+class FakeCarts:
+    def __init__(self, state: State) -> None:
+        self._s = state
+
+    def save_open(self, location_id: int, cashier_id: int | None, at: str, data: str) -> None:
+        self._s.open_carts[location_id] = data
+
+    def open_cart(self, location_id: int) -> str | None:
+        return self._s.open_carts.get(location_id)
+
+    def clear_open(self, location_id: int) -> None:
+        self._s.open_carts.pop(location_id, None)
+
+    def hold(self, record: HeldCartRecord) -> None:
+        self._s.held_carts[record.held_id] = record
+
+    def held(self, location_id: int) -> list[HeldCartRecord]:
+        return sorted(
+            (r for r in self._s.held_carts.values() if r.location_id == location_id),
+            key=lambda r: r.held_at,
+        )
+
+    def take_held(self, held_id: str, location_id: int) -> HeldCartRecord | None:
+        record = self._s.held_carts.get(held_id)
+        if record is None or record.location_id != location_id:
+            return None
+        return self._s.held_carts.pop(held_id)
+
+    def add_void(self, record: CartVoidRecord) -> None:
+        self._s.cart_voids.append(record)
+
+    def voids_in_shift(self, shift_id: str) -> tuple[int, int]:
+        voids = [v for v in self._s.cart_voids if v.shift_id == shift_id]
+        return len(voids), sum(v.total_cents for v in voids)
+
+
 class FakeUnitOfWork:
     def __init__(self, state: State) -> None:
         self.catalog = FakeCatalog(state)
@@ -499,6 +540,7 @@ class FakeUnitOfWork:
         self.reservations = FakeReservations(state)
         self.returns = FakeReturns(state)
         self.tenders = FakeTenders(state)
+        self.carts = FakeCarts(state)
 
 
 class FakeDatabase:
