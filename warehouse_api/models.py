@@ -215,6 +215,9 @@ class SaleLine(Base):
     qty: Mapped[int] = mapped_column(Integer)
     unit_price_cents: Mapped[int] = mapped_column(Integer)
     line_total_cents: Mapped[int] = mapped_column(Integer)
+    # take | pickup | ship: only take lines moved the store's stock (the others are
+    # fulfilled by the reservation / dropship order linked by sale_id)
+    fulfilment: Mapped[str] = mapped_column(String(8), default="take", server_default="take")
 
     sale: Mapped[Sale] = relationship(back_populates="lines")
 
@@ -251,6 +254,7 @@ class Reservation(Base):
     customer_name: Mapped[str | None] = mapped_column(String(100))
     customer_phone: Mapped[str | None] = mapped_column(String(32))
     sale_id: Mapped[str | None] = mapped_column(String(64))
+    receipt_no: Mapped[str | None] = mapped_column(String(40))  # the counter sale that paid it
     device_id: Mapped[int | None] = mapped_column(ForeignKey("devices.id"))
     expires_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -269,6 +273,8 @@ class ReservationLine(Base):
     reservation_id: Mapped[str] = mapped_column(ForeignKey("reservations.id"))
     product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
     qty: Mapped[int] = mapped_column(Integer)
+    sale_line_id: Mapped[str | None] = mapped_column(String(64))  # paid at a counter: the line
+    paid_cents: Mapped[int | None] = mapped_column(Integer)  # ... and what it paid for this line
 
 
 class Transfer(Base):
@@ -317,6 +323,8 @@ class DropshipOrder(Base):
     carrier: Mapped[str | None] = mapped_column(String(50))
     tracking_no: Mapped[str | None] = mapped_column(String(64))
     sale_id: Mapped[str | None] = mapped_column(String(64))
+    receipt_no: Mapped[str | None] = mapped_column(String(40))  # the counter sale that paid it
+    delivery: Mapped[str | None] = mapped_column(String(8))  # home | cvs (None: home, older rows)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
@@ -333,6 +341,8 @@ class DropshipLine(Base):
     dropship_id: Mapped[str] = mapped_column(ForeignKey("dropship_orders.id"))
     product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
     qty: Mapped[int] = mapped_column(Integer)
+    sale_line_id: Mapped[str | None] = mapped_column(String(64))  # paid at a counter: the line
+    paid_cents: Mapped[int | None] = mapped_column(Integer)  # ... and what it paid for this line
 
 
 class Return(Base):
