@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from counter_app.core.catalog import ProductInfo
+from counter_app.core.fulfilment import TAKE, Customer, Fulfilment
 from counter_app.core.money import ZERO, Money
 
 MAX_LINE_QTY = 9999
@@ -22,6 +23,7 @@ class CartError(ValueError):
 class CartLine:
     product: ProductInfo
     qty: int = 1
+    fulfilment: Fulfilment = TAKE  # take now (default), pick up later, or ship
 
     @property
     def unit_price(self) -> Money:
@@ -44,15 +46,18 @@ def _check_qty(qty: int) -> None:
 @dataclass(slots=True)
 class Cart:
     lines: list[CartLine] = field(default_factory=list)
+    # Who collects the pickup lines / receives the ship lines (one customer per cart).
+    customer: Customer | None = None
 
     def add(self, product: ProductInfo, qty: int = 1) -> int:
-        """Add a product; scanning the same product again raises that line's quantity.
+        """Add a product; scanning the same product again raises that line's quantity
+        (a scan is always taken now: a pickup or ship line of it stays as it is).
 
         Returns the index of the line that changed.
         """
         _check_qty(qty)
         for index, line in enumerate(self.lines):
-            if line.product.id == product.id:
+            if line.product.id == product.id and line.fulfilment.mode == "take":
                 self.set_qty(index, line.qty + qty)
                 return index
         self.lines.append(CartLine(product, qty))
@@ -66,8 +71,19 @@ class Cart:
         self._line(index)
         return self.lines.pop(index)
 
+    def set_fulfilment(self, index: int, fulfilment: Fulfilment) -> None:
+        self._line(index).fulfilment = fulfilment
+
+    def needs_customer(self) -> bool:
+        """Pickup and ship lines need a name and phone; ship lines an address too."""
+        return any(line.fulfilment.mode != "take" for line in self.lines)
+
+    def needs_ship_to(self) -> bool:
+        return any(line.fulfilment.mode == "ship" for line in self.lines)
+
     def clear(self) -> None:
         self.lines.clear()
+        self.customer = None
 
     @property
     def total(self) -> Money:

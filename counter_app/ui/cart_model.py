@@ -103,7 +103,12 @@ class CartTableModel(QAbstractTableModel):
     def add_product(self, product: ProductInfo, qty: int = 1) -> int:
         """Add a product (or raise its line's quantity); returns the row."""
         existing = next(
-            (i for i, line in enumerate(self.cart.lines) if line.product.id == product.id), None
+            (
+                i
+                for i, line in enumerate(self.cart.lines)
+                if line.product.id == product.id and line.fulfilment.mode == "take"
+            ),
+            None,
         )
         if existing is not None:
             self.cart.add(product, qty)
