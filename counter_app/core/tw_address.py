@@ -94,6 +94,7 @@ class HomeAddress:
     postal_code: str
     district: District
     street: str  # the rest of the address after county and district
+    delivery = "home"
 
     @property
     def text(self) -> str:
@@ -109,13 +110,23 @@ class StorePickup:
     chain: str
     store_no: str
     store_name: str
+    delivery = "cvs"
 
     @property
     def text(self) -> str:
         return f"{self.chain} {self.store_no} {self.store_name}"
 
 
-ShipTo = HomeAddress | StorePickup
+@dataclass(frozen=True, slots=True)
+class KeptAddress:
+    """A destination checked when an earlier order was made, kept as the text it was sent
+    as (``delivery``: home | cvs), e.g. to send a refused order again."""
+
+    text: str
+    delivery: str
+
+
+ShipTo = HomeAddress | StorePickup | KeptAddress
 MAX_ADDRESS = 300  # the warehouse's column
 
 
@@ -137,7 +148,9 @@ def store_pickup(chain: str, store_no: str, store_name: str) -> StorePickup:
         raise AddressError("bad_cvs_chain", f"not a pickup chain: {chain!r}")
     number = store_no.strip().upper()
     if not _CVS_STORE_NO.fullmatch(number):
-        raise AddressError("bad_cvs_store_no", f"a store number has 4 to 8 letters or digits: {store_no!r}")
+        raise AddressError(
+            "bad_cvs_store_no", f"a store number has 4 to 8 letters or digits: {store_no!r}"
+        )
     name = " ".join(store_name.split())
     if not name or len(name) > 50:
         raise AddressError("no_cvs_store_name", "the store's name is missing or too long")

@@ -38,6 +38,7 @@ from counter_app.core.records import (
 )
 from counter_app.local import catalog_queries, outbox, shelf_queries, sync_results, sync_state
 from counter_app.local.einvoice_repository import SqlEinvoiceRepository
+from counter_app.local.fulfilment_repository import SqlAlertRepository, SqlDropshipRepository
 from counter_app.local.models import (
     AuditEntry,
     CashMovement,
@@ -587,3 +588,5 @@ class SqlUnitOfWork:
         self.einvoices = SqlEinvoiceRepository(session)
         self.reservations = SqlReservationRepository(session)
         self.returns = SqlReturnRepository(session)
+        self.dropships = SqlDropshipRepository(session)
+        self.alerts = SqlAlertRepository(session)

@@ -29,6 +29,7 @@ class Action(StrEnum):
     REFUND_OVER_LIMIT = "refund_over_limit"
     CLOSE_SHIFT_UNSYNCED = "close_shift_unsynced"  # close while operations wait to sync
     UNLOCK_ANY = "unlock_any"  # unlock a screen another staff member locked
+    CANCEL_FULFILMENT = "cancel_fulfilment"  # close a refused pickup / ship line unfilled
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +52,7 @@ PERMISSIONS: Mapping[Role, frozenset[Action]] = {
             Action.REFUND_OVER_LIMIT,
             Action.CLOSE_SHIFT_UNSYNCED,
             Action.UNLOCK_ANY,
+            Action.CANCEL_FULFILMENT,
         }
     ),
     Role.MANAGER: frozenset(Action),

@@ -19,8 +19,10 @@ from counter_app.core.catalog import ProductInfo, StockFigure, StockToCount
 from counter_app.core.einvoice import AllowanceRecord, Booklet, InvoiceRecord
 from counter_app.core.ops import OutboundOp
 from counter_app.core.records import (
+    AlertRecord,
     CashMovementRecord,
     Count,
+    DropshipRecord,
     FailedOp,
     NegativeStockWarning,
     OutboxStats,
@@ -219,6 +221,32 @@ class ReservationRepository(Protocol):
         ...
 
 
+class DropshipRepository(Protocol):
+    """This store's dropship orders (services/dropship.py)."""
+
+    def add(self, record: DropshipRecord) -> None: ...
+
+    def all(self) -> list[DropshipRecord]: ...
+
+    def get(self, dropship_id: str) -> DropshipRecord | None: ...
+
+    def set_status(self, dropship_id: str, status: str, at: str) -> None: ...
+
+
+class AlertRepository(Protocol):
+    """Paid pickup / ship lines the warehouse refused, until a person resolves them."""
+
+    def open_alerts(self) -> list[AlertRecord]: ...
+
+    def get(self, alert_id: str) -> AlertRecord | None: ...
+
+    def resolve(
+        self, alert_id: str, resolution: str, staff_id: int | None, at: str, ref: str | None
+    ) -> bool:
+        """False when it was resolved already (nothing changed)."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """One transaction's repositories. Written together or not at all."""
 
@@ -257,6 +285,12 @@ class UnitOfWork(Protocol):
 
     @property
     def returns(self) -> ReturnRepository: ...
+
+    @property
+    def dropships(self) -> DropshipRepository: ...
+
+    @property
+    def alerts(self) -> AlertRepository: ...
 
 
 class UnitOfWorkFactory(Protocol):

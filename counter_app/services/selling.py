@@ -4,7 +4,7 @@ transaction. If any part fails, nothing is written and the cart stays as it was.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
 from counter_app.core.cart import Cart, CartError, change_due
@@ -22,6 +22,7 @@ from counter_app.core.ops import (
 from counter_app.core.records import PaymentRecord, SaleLineRecord, SaleRecord
 from counter_app.services.context import StaffMember, StoreContext
 from counter_app.services.einvoice import EinvoiceService
+from counter_app.services.fulfilment import FulfilmentError, FulfilmentService, PlacedOrders
 from counter_app.services.ports import UnitOfWorkFactory
 
 TAIWAN = timezone(timedelta(hours=8), "Asia/Taipei")
@@ -34,6 +35,7 @@ class SoldLine:
     qty: int
     unit_price: Money
     line_total: Money
+    fulfilment: str = "take"  # take | pickup | ship (the receipt groups lines by it)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +50,9 @@ class CompletedSale:
     tendered: Money
     change: Money
     invoice: InvoiceRecord | None = None  # the e-invoice issued with it, when invoicing is on
+    orders: PlacedOrders = field(
+        default_factory=PlacedOrders
+    )  # the reservation / dropship orders it paid for
 
 
 class SellingService:
@@ -57,11 +62,13 @@ class SellingService:
         store: StoreContext,
         clock: Callable[[], datetime] = lambda: datetime.now(TAIWAN),
         invoicing: EinvoiceService | None = None,
+        fulfilment: FulfilmentService | None = None,
     ) -> None:
         self._db = db
         self._store = store
         self._clock = clock
         self._invoicing = invoicing
+        self._fulfilment = fulfilment
 
     @property
     def location_id(self) -> int:
@@ -82,11 +89,22 @@ class SellingService:
             raise CartError(
                 "amount_too_large", f"amounts above {MAX_CENTS} cents cannot be recorded"
             )
+        if cart.needs_customer():  # pickup / ship lines: refused now, before anything is written
+            if self._fulfilment is None:
+                raise FulfilmentError("customer_required", "this till cannot place orders")
+            self._fulfilment.check(cart)
         now = self._clock()
         sale_id = uuid7()
         payment_id = uuid7()
         sold = tuple(
-            SoldLine(line.product.name, line.product.sku, line.qty, line.unit_price, line.total)
+            SoldLine(
+                line.product.name,
+                line.product.sku,
+                line.qty,
+                line.unit_price,
+                line.total,
+                line.fulfilment.mode,
+            )
             for line in cart.lines
         )
         created_at = now.isoformat()
@@ -134,7 +152,12 @@ class SellingService:
                     total_cents=total.cents,
                     lines=tuple(
                         SaleLinePayload(
-                            r.line_id, r.product_id, r.qty, r.unit_price_cents, r.line_total_cents
+                            r.line_id,
+                            r.product_id,
+                            r.qty,
+                            r.unit_price_cents,
+                            r.line_total_cents,
+                            cart.lines[r.position].fulfilment.mode,
                         )
                         for r in lines
                     ),
@@ -151,9 +174,18 @@ class SellingService:
             )
             uow.shifts.attach_sale(shift.shift_id, sale_id)
             for line in cart.lines:
+                if line.fulfilment.mode != "take":
+                    continue  # pickup and ship lines never leave this store's shelf
                 uow.stock_deltas.add_pending(
                     op_id, self._store.location_id, line.product.id, -line.qty
                 )
+            orders = (
+                self._fulfilment.place(
+                    uow, cart, [r.line_id for r in lines], sale_id, receipt_no, now
+                )
+                if self._fulfilment is not None and cart.needs_customer()
+                else PlacedOrders()
+            )
             invoice = (  # the e-invoice, in this same transaction (services/einvoice.py)
                 self._invoicing.issue(uow, sale_id, total.cents, now, buyer)
                 if self._invoicing
@@ -170,4 +202,5 @@ class SellingService:
             tendered=tendered,
             change=change,
             invoice=invoice,
+            orders=orders,
         )

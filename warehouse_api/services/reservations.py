@@ -226,7 +226,7 @@ def place_group_buy_order(
     source_id = warehouse_id(session)
     wanted = _wanted(session, lines)
     refuse_if_short(session, source_id, wanted)  # a sold-out item: one read, nothing written
-    links = paid_links(payload.lines)
+    links = paid_links(lines)
     now = utcnow()
     order = Reservation(
         id=order_id,

@@ -134,9 +134,7 @@ def _sale_stock_keys(
     if device.location_id is None:
         return []
     return [
-        (device.location_id, line.product_id)
-        for line in payload.lines
-        if line.fulfilment == "take"
+        (device.location_id, line.product_id) for line in payload.lines if line.fulfilment == "take"
     ]
 
 

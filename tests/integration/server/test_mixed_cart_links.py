@@ -70,7 +70,12 @@ def test_one_receipt_links_the_sale_the_reservation_and_the_dropship_order(
                 "dropship_id": dropship_id,
                 "source": "warehouse",
                 "lines": [
-                    {"product_id": SHIP, "qty": 2, "sale_line_id": line_ids[SHIP], "paid_cents": 6000}
+                    {
+                        "product_id": SHIP,
+                        "qty": 2,
+                        "sale_line_id": line_ids[SHIP],
+                        "paid_cents": 6000,
+                    }
                 ],
                 "customer_name": "王小明",
                 "customer_phone": "0912345678",
@@ -101,9 +106,7 @@ def test_one_receipt_links_the_sale_the_reservation_and_the_dropship_order(
         assert [(ln.sale_line_id, ln.paid_cents) for ln in reservation.lines] == [
             (line_ids[PICKUP], 4000)
         ]
-        assert [(ln.sale_line_id, ln.paid_cents) for ln in order.lines] == [
-            (line_ids[SHIP], 6000)
-        ]
+        assert [(ln.sale_line_id, ln.paid_cents) for ln in order.lines] == [(line_ids[SHIP], 6000)]
         fulfilments = {
             line.product_id: line.fulfilment
             for line in session.query(SaleLine).filter(SaleLine.sale_id == sale_id)

@@ -22,8 +22,10 @@ from counter_app.core.ids import uuid7
 from counter_app.core.ops import OutboundOp
 from counter_app.core.pins import hash_pin
 from counter_app.core.records import (
+    AlertRecord,
     CashMovementRecord,
     Count,
+    DropshipRecord,
     FailedOp,
     NegativeStockWarning,
     OutboxStats,
@@ -74,6 +76,8 @@ class State:
     allowances: dict[str, AllowanceRecord] = field(default_factory=dict)
     reservations: dict[str, ReservationRecord] = field(default_factory=dict)
     returns: dict[str, ReturnRecord] = field(default_factory=dict)
+    dropships: dict[str, DropshipRecord] = field(default_factory=dict)
+    alerts: dict[str, AlertRecord] = field(default_factory=dict)
 
 
 class FakeCatalog:
@@ -450,6 +454,47 @@ class FakeReturns:
         return sum(r.refund_cents for r in self._s.returns.values() if r.sale_id == sale_id)
 
 
+class FakeDropships:
+    def __init__(self, state: State) -> None:
+        self._s = state
+
+    def add(self, record: DropshipRecord) -> None:
+        assert record.dropship_id not in self._s.dropships
+        self._s.dropships[record.dropship_id] = record
+
+    def all(self) -> list[DropshipRecord]:
+        return sorted(self._s.dropships.values(), key=lambda r: r.created_at, reverse=True)
+
+    def get(self, dropship_id: str) -> DropshipRecord | None:
+        return self._s.dropships.get(dropship_id)
+
+    def set_status(self, dropship_id: str, status: str, at: str) -> None:
+        found = self._s.dropships[dropship_id]
+        self._s.dropships[dropship_id] = replace(found, status=status, updated_at=at)
+
+
+class FakeAlerts:
+    def __init__(self, state: State) -> None:
+        self._s = state
+
+    def open_alerts(self) -> list[AlertRecord]:
+        return sorted((a for a in self._s.alerts.values() if a.is_open), key=lambda a: a.raised_at)
+
+    def get(self, alert_id: str) -> AlertRecord | None:
+        return self._s.alerts.get(alert_id)
+
+    def resolve(
+        self, alert_id: str, resolution: str, staff_id: int | None, at: str, ref: str | None
+    ) -> bool:
+        found = self._s.alerts.get(alert_id)
+        if found is None or not found.is_open:
+            return False
+        self._s.alerts[alert_id] = replace(
+            found, resolved_at=at, resolution=resolution, resolved_by=staff_id, resolution_ref=ref
+        )
+        return True
+
+
 class FakeUnitOfWork:
     def __init__(self, state: State) -> None:
         self.catalog = FakeCatalog(state)
@@ -465,6 +510,8 @@ class FakeUnitOfWork:
         self.einvoices = FakeEinvoices(state)
         self.reservations = FakeReservations(state)
         self.returns = FakeReturns(state)
+        self.dropships = FakeDropships(state)
+        self.alerts = FakeAlerts(state)
 
 
 class FakeDatabase:
