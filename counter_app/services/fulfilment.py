@@ -96,19 +96,31 @@ def line_source(
 
 
 @dataclass(frozen=True, slots=True)
+class ShipOrder:
+    dropship_id: str
+    source: str  # warehouse | partner
+    lines: tuple[tuple[str, int], ...]  # (name, qty)
+    paid_cents: int
+
+
+@dataclass(frozen=True, slots=True)
 class PlacedOrders:
     """What a checkout asked the warehouse for besides the sale."""
 
     reservation_id: str | None = None
-    dropship_ids: tuple[str, ...] = ()
     pickup_lines: tuple[tuple[str, int], ...] = ()  # (name, qty)
-    ship_lines: tuple[tuple[str, int], ...] = ()
+    ship_orders: tuple[ShipOrder, ...] = ()
     customer: Customer | None = None
+
+    @property
+    def dropship_ids(self) -> tuple[str, ...]:
+        return tuple(order.dropship_id for order in self.ship_orders)
 
 
 @dataclass(slots=True)
 class _Group:
     lines: list[OrderLineRecord] = field(default_factory=list)
+    named: list[tuple[str, int]] = field(default_factory=list)
 
 
 class FulfilmentService:
@@ -175,7 +187,6 @@ class FulfilmentService:
         # partner order ships from that product's partner alone).
         shipping: dict[tuple[str, int], _Group] = defaultdict(_Group)
         pickup_named: list[tuple[str, int]] = []
-        ship_named: list[tuple[str, int]] = []
         for line, line_id in zip(cart.lines, line_ids, strict=True):
             record = OrderLineRecord(line.product.id, line.qty, line_id, line.total.cents)
             if line.fulfilment.mode == "pickup":
@@ -183,30 +194,23 @@ class FulfilmentService:
                 pickup_named.append((line.product.name, line.qty))
             elif line.fulfilment.mode == "ship":
                 source = line.fulfilment.source
-                shipping[(source, line.product.id if source == "partner" else 0)].lines.append(
-                    record
-                )
-                ship_named.append((line.product.name, line.qty))
+                group = shipping[(source, line.product.id if source == "partner" else 0)]
+                group.lines.append(record)
+                group.named.append((line.product.name, line.qty))
         at = now.isoformat()
         reservation_id = None
         if pickup.lines:
             reservation_id = uuid7()
             queue_reservation(uow, reservation_id, pickup.lines, customer, at, sale_id, receipt_no)
-        dropship_ids = []
+        ship_orders = []
         for (ship_source, _product), group in sorted(shipping.items()):
-            assert customer.ship_to is not None  # check() made sure
             dropship_id = uuid7()
             queue_dropship(
                 uow, dropship_id, ship_source, group.lines, customer, at, sale_id, receipt_no
             )
-            dropship_ids.append(dropship_id)
-        return PlacedOrders(
-            reservation_id,
-            tuple(dropship_ids),
-            tuple(pickup_named),
-            tuple(ship_named),
-            customer,
-        )
+            paid = sum(line.paid_cents or 0 for line in group.lines)
+            ship_orders.append(ShipOrder(dropship_id, ship_source, tuple(group.named), paid))
+        return PlacedOrders(reservation_id, tuple(pickup_named), tuple(ship_orders), customer)
 
 
 def _merged(lines: Sequence[OrderLineRecord]) -> list[OrderLineRecord]:

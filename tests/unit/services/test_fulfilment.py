@@ -313,3 +313,33 @@ def test_a_dropship_order_on_its_own_is_listed_masked_and_cancelled_before_it_sh
         service.create(13, 0, customer, "warehouse", CASHIER)
     assert bad.value.code == "bad_qty"
     db.dispose()
+
+
+class RecordingOutput:
+    def __init__(self) -> None:
+        self.documents: list[Any] = []
+
+    def submit(self, document: Any, *, title: str | None = None) -> str:
+        self.documents.append(document)
+        return f"job-{len(self.documents)}"
+
+    def open_drawer(self, reason: str, *, printer: Any = None) -> str:
+        return "drawer"
+
+
+def test_the_receipt_says_what_was_taken_what_waits_for_pickup_and_what_ships(db: Any) -> None:
+    from counter_app.services.receipts import ReceiptService
+
+    sale = _sell(db, _mixed_cart())
+    output = RecordingOutput()
+    ReceiptService(db, output, STORE, StaffService(db, STORE.location_id)).print_sale(sale)
+    receipt, pickup, *dropship = output.documents
+    text = receipt.plain_text(42)
+    for expected in ("【本次帶走】", "【門市取貨", "【宅配／超商寄送】", "0912***678", "7-ELEVEN"):
+        assert expected in text
+    assert "0912345678" not in text
+    slip = pickup.plain_text(42)
+    assert "待確認" in slip and sale.receipt_no in slip and "池上米" in slip
+    assert len(dropship) == 3  # parcel, customer and store copies
+    assert "0912345678" in dropship[0].plain_text(42)  # the courier's copy only
+    assert "0912345678" not in dropship[1].plain_text(42)
