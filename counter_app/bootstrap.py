@@ -32,9 +32,12 @@ from counter_app.local import sync_state
 from counter_app.local.db import LocalDatabase
 from counter_app.local.settings_store import SettingsStore
 from counter_app.local.token_store import FileTokenStore, KeyringTokenStore
+from counter_app.services.alerts import AlertService
 from counter_app.services.catalog import CatalogService
 from counter_app.services.context import StaffMember, StoreContext
+from counter_app.services.dropship import DropshipService
 from counter_app.services.einvoice import EinvoiceService, EinvoiceSettings, InvoiceNotFound
+from counter_app.services.fulfilment import FulfilmentService
 from counter_app.services.permissions import Action
 from counter_app.services.pickups import PickupDeskService
 from counter_app.services.receipts import ReceiptService
@@ -103,6 +106,9 @@ class CounterServices:
     returns: ReturnsService
     einvoicing: EinvoiceService | None = None  # None until docs/einvoice.md's set-up is done
     pickups: PickupDeskService | None = None  # built from db, store and print queue when None
+    fulfilment: FulfilmentService | None = None  # pickup / ship lines at checkout
+    dropship: DropshipService | None = None  # dropship orders at the counter
+    alerts: AlertService | None = None  # refused pickup / ship lines waiting for a person
 
     def close(self) -> None:
         self.print_queue.stop()
@@ -266,6 +272,8 @@ def build_services(
         device_id = sync_state.get_value(session, "device_id")
     terminal = f"{store.code}-{device_id}" if device_id else store.code
     einvoicing = build_einvoicing(data_dir, settings, db, store, print_queue, use_keyring)
+    fulfilment = FulfilmentService()
+    returns = ReturnsService(db, store, staff, invoicing=einvoicing, output=print_queue)
     booklets = (
         [("einvoice-booklets", lambda: einvoicing.top_up(client), 60.0)] if einvoicing else []
     )
@@ -280,7 +288,7 @@ def build_services(
         ),
         store=store,
         catalog=catalog,
-        selling=SellingService(db, store, invoicing=einvoicing),
+        selling=SellingService(db, store, invoicing=einvoicing, fulfilment=fulfilment),
         staff=staff,
         sync_status=SyncStatusService(db, staff),
         settings=settings,
@@ -293,9 +301,12 @@ def build_services(
         stock_lookup=StockLookupService(catalog, live_client, store.location_id, connectivity),
         stock_to_count=StockToCountService(db, store.location_id),
         shifts=ShiftService(db, store, staff, print_queue, terminal=terminal),
-        returns=ReturnsService(db, store, staff, invoicing=einvoicing, output=print_queue),
+        returns=returns,
         einvoicing=einvoicing,
         pickups=PickupDeskService(db, store, print_queue),
+        fulfilment=fulfilment,
+        dropship=DropshipService(db),
+        alerts=AlertService(db, staff, returns),
     )
 
 
@@ -438,7 +449,12 @@ def build_counter(services: CounterServices, cashier: StaffMember, tasks: TaskRu
         window=window,
         router=ScanRouter(window, parent=window),
         sale_screen=SaleScreen(
-            services.catalog, services.selling, tasks, cashier, stock_lookup=services.stock_lookup
+            services.catalog,
+            services.selling,
+            tasks,
+            cashier,
+            stock_lookup=services.stock_lookup,
+            fulfilment=services.fulfilment,
         ),
         shift_screen=ShiftScreen(
             services.shifts, tasks, cashier, _approval_asker(services, tasks, window)
