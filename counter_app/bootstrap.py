@@ -53,6 +53,7 @@ from counter_app.sync.client import WarehouseClient
 from counter_app.sync.connectivity import ConnectivityMonitor
 from counter_app.sync.puller import ChangePuller
 from counter_app.sync.relay import OutboxRelay
+from counter_app.ui.alerts_dialog import AlertBanner, AlertsDialog
 from counter_app.ui.app import ensure_application
 from counter_app.ui.device_settings import DeviceSettingsDialog
 from counter_app.ui.first_sync import run_first_sync
@@ -61,6 +62,7 @@ from counter_app.ui.main_window import MainWindow
 from counter_app.ui.reprint_dialog import ReprintDialog
 from counter_app.ui.scan_router import ScanRouter
 from counter_app.ui.screens.base import Screen
+from counter_app.ui.screens.dropship import DropshipScreen
 from counter_app.ui.screens.pickups import PickupsScreen
 from counter_app.ui.screens.returns import ReturnsScreen
 from counter_app.ui.screens.sale import SaleScreen
@@ -355,6 +357,8 @@ class CounterApp:
     pickups_screen: PickupsScreen | None = None
     stock_screen: StockScreen | None = None
     returns_screen: ReturnsScreen | None = None
+    dropship_screen: DropshipScreen | None = None
+    alert_banner: AlertBanner | None = None
 
     def add_screen(self, screen: Screen, scan_kinds: Iterable[str] = ()) -> None:
         """Put a screen in the frame under its function key; scans of ``scan_kinds`` go
@@ -374,6 +378,8 @@ class CounterApp:
             self.stock_screen.set_cashier(cashier)
         if self.returns_screen is not None:
             self.returns_screen.set_cashier(cashier)
+        if self.dropship_screen is not None:
+            self.dropship_screen.set_cashier(cashier)
 
     @property
     def locked(self) -> bool:
@@ -483,9 +489,37 @@ def build_counter(services: CounterServices, cashier: StaffMember, tasks: TaskRu
         services.returns, tasks, cashier, _approval_asker(services, tasks, window)
     )
     counter.add_screen(counter.returns_screen)  # F7, receipt scans come here
+    _add_fulfilment(counter)
     _add_tools(counter)
     _connect_signals(counter)
     return counter
+
+
+def _add_fulfilment(counter: CounterApp) -> None:
+    """Dropship orders (F5), "Ship to customer" from the stock lookup, and the banner and
+    dialog of refused pickup / ship lines (Ctrl+Shift+A)."""
+    services, tasks, window = counter.services, counter.tasks, counter.window
+    if services.fulfilment is None or services.dropship is None or services.alerts is None:
+        return
+    fulfilment, alerts = services.fulfilment, services.alerts
+    counter.dropship_screen = DropshipScreen(services.dropship, fulfilment, tasks, counter.cashier)
+    counter.add_screen(counter.dropship_screen)  # F5
+    dropship_screen = counter.dropship_screen
+    if counter.stock_screen is not None:
+        counter.stock_screen.ship_requested.connect(dropship_screen.new_order)
+    banner = AlertBanner(alerts, tasks)
+    counter.alert_banner = banner
+    window.add_banner(banner)
+
+    def open_alerts() -> None:
+        AlertsDialog(alerts, fulfilment, services.staff, tasks, counter.cashier, window).exec()
+        banner.refresh()
+        window.refresh_sync_status()
+
+    banner.open_requested.connect(open_alerts)
+    window.add_tool(
+        QCoreApplication.translate("MainWindow", "Refused orders…"), "Ctrl+Shift+A", open_alerts
+    )
 
 
 def _approval_asker(
