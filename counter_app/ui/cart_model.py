@@ -160,7 +160,7 @@ class CartTableModel(QAbstractTableModel):
             if line.fulfilment.mode in MODE_BACKGROUND:
                 return QBrush(MODE_BACKGROUND[line.fulfilment.mode])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("Change with Fulfilment (F9)")
+            return self.tr("Change with Fulfilment (F2)")
         return None
 
     def shortfall(self, row: int) -> int | None:

@@ -86,7 +86,7 @@ class CustomerDialog(QDialog):
         postal_row.addWidget(self.postal_code)
         postal_row.addWidget(self.district, 1)
         home_form.addRow(self.tr("Postal code"), postal_row)
-        home_form.addRow(self.tr("Address"), self.street)
+        home_form.addRow(self.tr("Street address"), self.street)
 
         self.chain = QComboBox()
         self.chain.setObjectName("cvsChain")
@@ -163,6 +163,8 @@ class CustomerDialog(QDialog):
 
     def on_buttons_accepted(self) -> None:
         try:
+            # Top to bottom, as the cashier filled it: name and phone first.
+            self._service.customer(self.name.text(), self.phone.text())
             ship_to: ShipTo | None = None
             if self._needs_ship_to:
                 if self.cvs_radio.isChecked():

@@ -210,7 +210,7 @@ class SaleScreen(Screen):
         self.minus_button = QPushButton("-1 (-)")
         self.remove_button = QPushButton(self.tr("Remove line (Del)"))
         self.clear_button = QPushButton(self.tr("Clear cart"))
-        self.fulfil_button = QPushButton(self.tr("Fulfilment (F9)"))
+        self.fulfil_button = QPushButton(self.tr("Fulfilment (F2)"))
         self.fulfil_button.setObjectName("fulfilButton")
         self.customer_button = QPushButton(self.tr("Customer (Ctrl+U)"))
         self.customer_button.setObjectName("customerButton")
@@ -292,7 +292,7 @@ class SaleScreen(Screen):
         shortcuts = {
             "F12": self.on_pay_button_clicked,
             "F4": self.on_qty_button_clicked,
-            "F9": self.on_fulfil_button_clicked,
+            "F2": self.on_fulfil_button_clicked,
             "Ctrl+U": self.on_customer_button_clicked,
             "Delete": self.on_remove_button_clicked,
             "+": lambda: self._bump_selected(+1),
