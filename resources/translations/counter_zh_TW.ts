@@ -1,31 +1,227 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_TW">
 <context>
+    <name>AlertBanner</name>
+    <message>
+        <location filename="../../counter_app/ui/alerts_dialog.py" line="54" />
+        <source>Open alerts (Ctrl+Shift+A)</source>
+        <translation>開啟警示 (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/alerts_dialog.py" line="81" />
+        <source>⚠ %1 paid order(s) the warehouse refused: call the customer</source>
+        <translation>⚠ 倉庫拒絕了 %1 筆已付款訂單：請聯絡顧客</translation>
+    </message>
+</context>
+<context>
+    <name>AlertsDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/alerts_dialog.py" line="106" />
+        <source>Refused pickups and deliveries</source>
+        <translation>遭拒絕的取貨與宅配</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/alerts_dialog.py" line="110" />
+        <source>Receipt</source>
+        <translation>收據號碼</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/alerts_dialog.py" line="111" />
+        <source>Customer</source>
+        <translation>顧客</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/alerts_dialog.py" line="112" />
+        <source>Items</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/alerts_dialog.py" line="113" />
+        <source>What failed</source>
+        <translation>失敗原因</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/alerts_dialog.py" line="114" />
+        <source>Paid</source>
+        <translation>實付</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/alerts_dialog.py" line="125" />
+        <source>Ship from partner</source>
+        <translation>改由代發夥伴出貨</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/alerts_dialog.py" line="127" />
+        <source>Ship from warehouse</source>
+        <translation>改由倉庫宅配</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/alerts_dialog.py" line="129" />
+        <source>Pick up again</source>
+        <translation>重新預約取貨</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/alerts_dialog.py" line="131" />
+        <source>Refund the line</source>
+        <translation>退款此品項</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/alerts_dialog.py" line="133" />
+        <source>Cancel… (supervisor)</source>
+        <translation>取消…（需主管）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/alerts_dialog.py" line="135" />
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/alerts_dialog.py" line="137" />
+        <source>Another source:</source>
+        <translation>改用其他來源：</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/alerts_dialog.py" line="182" />
+        <source>Pickup refused</source>
+        <translation>門市取貨遭拒絕</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/alerts_dialog.py" line="184" />
+        <source>Delivery refused</source>
+        <translation>宅配遭拒絕</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/alerts_dialog.py" line="197" />
+        <source>Nothing needs attention.</source>
+        <translation>目前沒有需要處理的作業。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/alerts_dialog.py" line="201" />
+        <source>Call the customer, then choose: another source, a refund of the line, or cancel with a supervisor.</source>
+        <translation>請先聯絡顧客，再選擇：改用其他來源、退款此品項，或由主管取消。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/alerts_dialog.py" line="236" />
+        <source>Sent again as %1.</source>
+        <translation>已重新送出：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/alerts_dialog.py" line="249" />
+        <source>Refunded %1: give the customer the cash.</source>
+        <translation>已退款 %1：請將現金交給顧客。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/alerts_dialog.py" line="266" />
+        <source>The refund is above your limit: a supervisor approves it.</source>
+        <translation>退款金額超過您的權限，需主管核准。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/alerts_dialog.py" line="287" />
+        <source>Close this order unfilled: the customer was dealt with another way.</source>
+        <translation>不出貨結案：已用其他方式處理顧客。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/alerts_dialog.py" line="296" />
+        <source>Closed by a supervisor.</source>
+        <translation>已由主管結案。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/alerts_dialog.py" line="307" />
+        <source>Someone resolved this alert already.</source>
+        <translation>此警示已由他人處理。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/alerts_dialog.py" line="308" />
+        <source>A delivery needs an address or a pickup store.</source>
+        <translation>宅配需要地址或取貨門市。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/alerts_dialog.py" line="309" />
+        <source>This order has no sale at this till to refund.</source>
+        <translation>此訂單在本機沒有可退款的銷售。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/alerts_dialog.py" line="310" />
+        <source>Give a reason.</source>
+        <translation>請填寫原因。</translation>
+    </message>
+</context>
+<context>
     <name>CartTableModel</name>
     <message>
-        <location filename="../../counter_app/ui/cart_model.py" line="26" />
+        <location filename="../../counter_app/ui/cart_model.py" line="32" />
         <source>Item</source>
         <translation>品名</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cart_model.py" line="26" />
+        <location filename="../../counter_app/ui/cart_model.py" line="33" />
         <source>Price</source>
         <translation>單價</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cart_model.py" line="26" />
+        <location filename="../../counter_app/ui/cart_model.py" line="34" />
         <source>Qty</source>
         <translation>數量</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cart_model.py" line="26" />
+        <location filename="../../counter_app/ui/cart_model.py" line="35" />
         <source>Amount</source>
         <translation>小計</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cart_model.py" line="59" />
+        <location filename="../../counter_app/ui/cart_model.py" line="36" />
+        <source>Fulfil from</source>
+        <translation>出貨來源</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/cart_model.py" line="76" />
         <source>This store has %1 by the records</source>
         <translation>本店帳上庫存 %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/cart_model.py" line="104" />
+        <source>Pick up later</source>
+        <translation>門市取貨</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/cart_model.py" line="107" />
+        <source>Ship (partner)</source>
+        <translation>宅配（代發夥伴）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/cart_model.py" line="108" />
+        <source>Ship (warehouse)</source>
+        <translation>宅配（倉庫出貨）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/cart_model.py" line="109" />
+        <source>Take now</source>
+        <translation>現場帶走</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/cart_model.py" line="144" />
+        <source>%1 · no figure</source>
+        <translation>%1 · 無庫存資料</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/cart_model.py" line="146" />
+        <source>live</source>
+        <translation>即時</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/cart_model.py" line="148" />
+        <source>cached %1</source>
+        <translation>快取 %1 前</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/cart_model.py" line="151" />
+        <source>%1 · %2 %3 (%4)</source>
+        <translation>%1 · %2 %3（%4）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/cart_model.py" line="163" />
+        <source>Change with Fulfilment (F2)</source>
+        <translation>按「出貨方式 (F2)」變更</translation>
     </message>
 </context>
 <context>
@@ -233,6 +429,124 @@
         <location filename="../../counter_app/ui/status_bar.py" line="159" />
         <source>Stock figures from %1 ago</source>
         <translation>庫存資料更新於 %1 前</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/customer_dialog.py" line="43" />
+        <source>Customer for pickup and delivery</source>
+        <translation>取貨／收件顧客</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/customer_dialog.py" line="59" />
+        <source>0912345678 or 02-2345-6789</source>
+        <translation>0912345678 或 02-2345-6789</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/customer_dialog.py" line="61" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/customer_dialog.py" line="62" />
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/customer_dialog.py" line="64" />
+        <source>Home delivery</source>
+        <translation>宅配到府</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/customer_dialog.py" line="65" />
+        <source>Convenience-store pickup</source>
+        <translation>超商取貨</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/customer_dialog.py" line="77" />
+        <source>3, 5 or 6 digits</source>
+        <translation>3、5 或 6 碼</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/customer_dialog.py" line="88" />
+        <source>Postal code</source>
+        <translation>郵遞區號</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/customer_dialog.py" line="89" />
+        <source>Street address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/customer_dialog.py" line="102" />
+        <source>Chain</source>
+        <translation>超商</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/customer_dialog.py" line="103" />
+        <source>Store number</source>
+        <translation>門市店號</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/customer_dialog.py" line="104" />
+        <source>Store name</source>
+        <translation>門市名稱</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/customer_dialog.py" line="112" />
+        <source>Ship to</source>
+        <translation>寄送至</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/customer_dialog.py" line="159" />
+        <source>no such district</source>
+        <translation>查無此行政區</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/customer_dialog.py" line="184" />
+        <source>Type the customer's name.</source>
+        <translation>請輸入顧客姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/customer_dialog.py" line="186" />
+        <source>The phone must be a mobile (09 and 8 digits) or a landline with its area code.</source>
+        <translation>電話須為手機（09 開頭共 10 碼）或含區碼的市話。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/customer_dialog.py" line="188" />
+        <source>A postal code has 3, 5 or 6 digits.</source>
+        <translation>郵遞區號為 3、5 或 6 碼數字。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/customer_dialog.py" line="189" />
+        <source>No postal district starts with these 3 digits.</source>
+        <translation>前 3 碼不是有效的郵遞區號。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/customer_dialog.py" line="190" />
+        <source>Type the street address.</source>
+        <translation>請輸入地址。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/customer_dialog.py" line="191" />
+        <source>The address is too long.</source>
+        <translation>地址太長。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/customer_dialog.py" line="192" />
+        <source>Choose a convenience-store chain.</source>
+        <translation>請選擇超商。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/customer_dialog.py" line="193" />
+        <source>A store number has 4 to 8 letters or digits.</source>
+        <translation>門市店號為 4 到 8 個英數字。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/customer_dialog.py" line="194" />
+        <source>Type the store's name.</source>
+        <translation>請輸入門市名稱。</translation>
     </message>
 </context>
 <context>
@@ -722,6 +1036,130 @@
     </message>
 </context>
 <context>
+    <name>DropshipScreen</name>
+    <message>
+        <location filename="../../counter_app/ui/screens/dropship.py" line="56" />
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/dropship.py" line="61" />
+        <location filename="../../counter_app/ui/screens/dropship.py" line="70" />
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/dropship.py" line="68" />
+        <source>Created</source>
+        <translation>建立時間</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/dropship.py" line="69" />
+        <source>Receipt</source>
+        <translation>收據號碼</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/dropship.py" line="71" />
+        <source>Items</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/dropship.py" line="72" />
+        <source>Customer</source>
+        <translation>顧客</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/dropship.py" line="73" />
+        <source>Ship to</source>
+        <translation>寄送至</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/dropship.py" line="74" />
+        <source>Carrier / tracking no.</source>
+        <translation>物流／追蹤號碼</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/dropship.py" line="79" />
+        <source>Cancel order</source>
+        <translation>取消訂單</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/dropship.py" line="98" />
+        <source>Dropship</source>
+        <translation>代發訂單</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/dropship.py" line="104" />
+        <source>Scan products on the sale screen (F1).</source>
+        <translation>請在銷售畫面 (F1) 掃描商品。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/dropship.py" line="116" />
+        <source>Pending</source>
+        <translation>待確認</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/dropship.py" line="117" />
+        <source>Accepted</source>
+        <translation>已接單</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/dropship.py" line="118" />
+        <source>Shipped</source>
+        <translation>已出貨</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/dropship.py" line="119" />
+        <source>Delivered</source>
+        <translation>已送達</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/dropship.py" line="120" />
+        <source>Cancelling</source>
+        <translation>取消中</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/dropship.py" line="121" />
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/dropship.py" line="122" />
+        <source>Refused</source>
+        <translation>遭拒絕</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/dropship.py" line="161" />
+        <source>Cancellation sent; the list shows it once confirmed.</source>
+        <translation>已送出取消，確認後清單會更新。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/dropship.py" line="171" />
+        <source>Ship %1 × %2 to the customer</source>
+        <translation>寄送 %1 × %2 給顧客</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/dropship.py" line="182" />
+        <source>Dropship order queued for %1 (pending until the warehouse accepts it).</source>
+        <translation>已為 %1 建立代發訂單（倉庫接單前為待確認）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/dropship.py" line="195" />
+        <source>Too late to cancel: the order is %1.</source>
+        <translation>無法取消：訂單已%1。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/dropship.py" line="198" />
+        <source>No such order at this till.</source>
+        <translation>本機查無此訂單。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/dropship.py" line="199" />
+        <source>The quantity must be 1 to 999.</source>
+        <translation>數量須為 1 到 999。</translation>
+    </message>
+</context>
+<context>
     <name>FirstSync</name>
     <message>
         <location filename="../../counter_app/ui/first_sync.py" line="29" />
@@ -775,67 +1213,72 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="94" />
+        <location filename="../../counter_app/ui/main_window.py" line="108" />
         <source>Counter — %1</source>
         <translation>門市櫃台 — %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="181" />
+        <location filename="../../counter_app/ui/main_window.py" line="200" />
         <source>&amp;Tools</source>
         <translation>功能(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="510" />
+        <location filename="../../counter_app/bootstrap.py" line="521" />
+        <source>Refused orders…</source>
+        <translation>遭拒絕的訂單…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/bootstrap.py" line="562" />
         <source>No shift open</source>
         <translation>尚未開班</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="511" />
+        <location filename="../../counter_app/bootstrap.py" line="563" />
         <source>No shift is open at this till. Open one now?</source>
         <translation>本機目前沒有開班。現在開班嗎？</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="559" />
+        <location filename="../../counter_app/bootstrap.py" line="611" />
         <source>Open the cash drawer without a sale</source>
         <translation>非交易開錢櫃</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="572" />
+        <location filename="../../counter_app/bootstrap.py" line="624" />
         <source>Printer and scanner settings</source>
         <translation>印表機與掃描器設定</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="608" />
+        <location filename="../../counter_app/bootstrap.py" line="660" />
         <source>Lock the screen</source>
         <translation>鎖定畫面</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="611" />
+        <location filename="../../counter_app/bootstrap.py" line="663" />
         <source>Switch cashier…</source>
         <translation>更換收銀員…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="613" />
+        <location filename="../../counter_app/bootstrap.py" line="665" />
         <source>Reprint a receipt…</source>
         <translation>補印收據…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="615" />
+        <location filename="../../counter_app/bootstrap.py" line="667" />
         <source>Sync problems…</source>
         <translation>同步問題…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="618" />
+        <location filename="../../counter_app/bootstrap.py" line="670" />
         <source>Open the cash drawer (supervisor)…</source>
         <translation>開錢櫃（需主管）…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="623" />
+        <location filename="../../counter_app/bootstrap.py" line="675" />
         <source>Printer and scanner settings…</source>
         <translation>印表機與掃描器設定…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="628" />
+        <location filename="../../counter_app/bootstrap.py" line="680" />
         <source>Stock to count…</source>
         <translation>待盤點庫存…</translation>
     </message>
@@ -1228,137 +1671,137 @@
         <translation>超過可退數量（已售出減已退回）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="67" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="69" />
         <source>Choose where the goods go</source>
         <translation>請選擇商品去向</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="68" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="70" />
         <source>Too many lines for one return</source>
         <translation>單次退貨品項過多</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="69" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="71" />
         <source>No shift is open: open one before a refund</source>
         <translation>尚未開班：請先開班再退款</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="70" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="72" />
         <source>This refund needs a supervisor</source>
         <translation>此筆退款需主管核准</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="71" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="73" />
         <source>The refund is above the approver's limit</source>
         <translation>退款金額超過核准者的權限</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="72" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="76" />
         <source>Only sales paid in cash can be refunded here</source>
         <translation>僅能退款以現金付款的交易</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="78" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="82" />
         <source>It was not saved: %1</source>
         <translation>未儲存：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="84" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="88" />
         <source>Back on the shelf</source>
         <translation>退回本店貨架</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="85" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="89" />
         <source>Send to the warehouse</source>
         <translation>退回倉庫</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="86" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="90" />
         <source>Damaged</source>
         <translation>損壞報廢</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="118" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="123" />
         <source>Scan the receipt's barcode or type its number</source>
         <translation>掃描收據條碼或輸入收據號碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="121" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="127" />
         <source>Find</source>
         <translation>查詢</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="131" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="140" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="131" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="141" />
         <source>Paid</source>
         <translation>實付</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="131" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="142" />
         <source>Sold</source>
         <translation>售出</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="131" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="143" />
         <source>Returned</source>
         <translation>已退</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="132" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="144" />
         <source>Return now</source>
         <translation>本次退回</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="132" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="145" />
         <source>Goes to</source>
         <translation>去向</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="142" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="156" />
         <source>Take the return and refund cash  (F12)</source>
         <translation>確認退貨並退現金  (F12)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="154" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="168" />
         <source>Receipt</source>
         <translation>收據號碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="171" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="185" />
         <source>Returns</source>
         <translation>退貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="227" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="241" />
         <source>Choose what comes back, then take the return</source>
         <translation>請選擇退回的商品，再確認退貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="234" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="248" />
         <source>Return %1 taken: refund %2 in cash</source>
         <translation>退貨 %1 完成：退現金 %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="243" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="257" />
         <source>A supervisor approves this refund</source>
         <translation>請主管核准此筆退款</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="280" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="294" />
         <source>Scan a receipt to return goods</source>
         <translation>請掃描收據以辦理退貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="284" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="298" />
         <source>Receipt %1, %2, paid %3</source>
         <translation>收據 %1，%2，實付 %3</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="318" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="341" />
         <source>Refund: %1</source>
         <translation>退款：%1</translation>
     </message>
@@ -1366,177 +1809,203 @@
 <context>
     <name>SaleScreen</name>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="134" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="140" />
         <source>Scan a barcode or type a code or name, then Enter</source>
         <translation>掃描條碼，或輸入條碼／品名後按 Enter</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="174" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="180" />
         <source>Total</source>
         <translation>總計</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="185" />
-        <location filename="../../counter_app/ui/screens/sale.py" line="715" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="191" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="846" />
         <source>Cashier: %1</source>
         <translation>收銀員：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="200" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="206" />
         <source>Cash (F12)</source>
         <translation>現金結帳 (F12)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="202" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="208" />
         <source>Quantity (F4)</source>
         <translation>修改數量 (F4)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="205" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="211" />
         <source>Remove line (Del)</source>
         <translation>刪除品項 (Del)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="206" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="212" />
         <source>Clear cart</source>
         <translation>清空購物車</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="349" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="213" />
+        <source>Fulfilment (F2)</source>
+        <translation>出貨方式 (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/sale.py" line="215" />
+        <source>Customer (Ctrl+U)</source>
+        <translation>取件顧客 (Ctrl+U)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/sale.py" line="376" />
         <source>The cart has %1 items that are not paid for. Close the till and drop them?</source>
         <translation>購物車還有 %1 件商品尚未結帳。確定要關閉收銀機並放棄這些商品嗎？</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="360" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="387" />
         <source>Drop the cart?</source>
         <translation>放棄購物車？</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="370" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="397" />
         <source>Sale</source>
         <translation>銷售</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="395" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="422" />
         <source>In-store price label %1 is not set up for this store</source>
         <translation>本店未設定店內計價條碼 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="404" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="431" />
         <source>E-invoice carrier %1 for this sale</source>
         <translation>本筆交易發票存入載具 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="431" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="458" />
         <source>The cart is empty</source>
         <translation>購物車是空的</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="460" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="507" />
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/sale.py" line="546" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="859" />
+        <source>Pickup and ship lines need the customer's name and phone.</source>
+        <translation>門市取貨與宅配品項需要顧客姓名與電話。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/sale.py" line="571" />
         <source>Quantity</source>
         <translation>數量</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="471" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="582" />
         <source>Quantity must be a whole number, not “%1”</source>
         <translation>數量必須是整數，不能是「%1」</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="479" />
-        <location filename="../../counter_app/ui/screens/sale.py" line="685" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="590" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="815" />
         <source>Quantity must be at least 1. To take the line off, use Remove line (Del).</source>
         <translation>數量至少為 1。要刪除品項請按「刪除品項 (Del)」。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="484" />
-        <location filename="../../counter_app/ui/screens/sale.py" line="681" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="595" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="811" />
         <source>Quantity can be at most %1 per line</source>
         <translation>每個品項數量最多 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="493" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="604" />
         <source>Quantity not changed</source>
         <translation>數量未變更</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="500" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="611" />
         <source>Large quantity</source>
         <translation>數量偏大</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="501" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="612" />
         <source>Sell %1 of %2? That is more than usual.</source>
         <translation>確定要賣出 %1 個「%2」嗎？這比平常多。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="515" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="626" />
         <source>Removed %1</source>
         <translation>已刪除 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="521" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="632" />
         <source>Clear the cart? %1 items will be taken off.</source>
         <translation>確定清空購物車？將移除 %1 件商品。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="540" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="651" />
         <source>Unreadable code; scan again</source>
         <translation>條碼無法辨識，請重新掃描</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="550" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="676" />
         <source>No product with code %1</source>
         <translation>查無此條碼商品：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="565" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="693" />
         <source>Nothing matches “%1”</source>
         <translation>找不到符合「%1」的商品</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="579" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="707" />
         <source>%1 matches: pick one and press Enter (Esc closes)</source>
         <translation>找到 %1 筆，請選擇後按 Enter（Esc 關閉）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="586" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="714" />
         <source>Look-up failed: %1</source>
         <translation>查詢失敗：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="628" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="758" />
         <source>%1: this store has %2 by the records. Sold anyway; check the shelf, it will be listed to count.</source>
         <translation>%1：本店帳上庫存 %2。仍照常銷售；請檢查貨架，此商品將列入待盤點。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="663" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="793" />
         <source>%1 × %2</source>
         <translation>%1 × %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="704" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="835" />
         <source>Sale %1 done. Change due: %2</source>
         <translation>交易 %1 完成，找零 %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="708" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="839" />
         <source>Change due
 %1</source>
         <translation>找零
 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="722" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="853" />
         <source>No shift is open: open one (F6) before selling. The cart is kept.</source>
         <translation>尚未開班：請先開班（F6）再結帳。購物車內容已保留。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="731" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="861" />
+        <source>Ship lines need an address or a pickup store.</source>
+        <translation>宅配品項需要地址或取貨門市。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/sale.py" line="869" />
         <source>The sale was not saved: %1. The cart is kept; try again.</source>
         <translation>交易未儲存：%1。購物車內容已保留，請再試一次。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="740" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="878" />
         <source>%1 items</source>
         <translation>共 %1 件</translation>
     </message>
@@ -1921,52 +2390,62 @@
 <context>
     <name>StockScreen</name>
     <message>
-        <location filename="../../counter_app/ui/screens/stock.py" line="66" />
+        <location filename="../../counter_app/ui/screens/stock.py" line="68" />
         <source>Barcode, SKU or name, then Enter</source>
         <translation>輸入條碼、貨號或品名後按 Enter</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/stock.py" line="79" />
+        <location filename="../../counter_app/ui/screens/stock.py" line="81" />
         <source>0912345678 or (02) 2345-6789</source>
         <translation>0912345678 或 (02) 2345-6789</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/stock.py" line="80" />
+        <location filename="../../counter_app/ui/screens/stock.py" line="82" />
         <source>Reserve for pickup</source>
         <translation>預約門市取貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/stock.py" line="85" />
+        <location filename="../../counter_app/ui/screens/stock.py" line="87" />
         <source>Quantity</source>
         <translation>數量</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/stock.py" line="86" />
+        <location filename="../../counter_app/ui/screens/stock.py" line="88" />
         <source>Customer</source>
         <translation>顧客</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/stock.py" line="87" />
+        <location filename="../../counter_app/ui/screens/stock.py" line="89" />
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/stock.py" line="113" />
+        <location filename="../../counter_app/ui/screens/stock.py" line="92" />
+        <source>Ship to customer (warehouse)…</source>
+        <translation>宅配給顧客（倉庫出貨）…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/stock.py" line="96" />
+        <source>Ship to customer (partner)…</source>
+        <translation>宅配給顧客（代發夥伴）…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/stock.py" line="126" />
         <source>Stock</source>
         <translation>庫存</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/stock.py" line="146" />
+        <location filename="../../counter_app/ui/screens/stock.py" line="161" />
         <source>Nothing matches “%1”</source>
         <translation>找不到符合「%1」的商品</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/stock.py" line="188" />
+        <location filename="../../counter_app/ui/screens/stock.py" line="209" />
         <source>Reserved for pickup, pending confirmation: %1 (see Pickups, F8)</source>
         <translation>已預約取貨，待總部確認：%1（見門市取貨 F8）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/stock.py" line="203" />
+        <location filename="../../counter_app/ui/screens/stock.py" line="224" />
         <source>Look-up failed: %1</source>
         <translation>查詢失敗：%1</translation>
     </message>
