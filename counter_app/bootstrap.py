@@ -19,6 +19,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from counter_app.core.einvoice_proof import ProofItem
@@ -517,9 +518,9 @@ def _add_fulfilment(counter: CounterApp) -> None:
         window.refresh_sync_status()
 
     banner.open_requested.connect(open_alerts)
-    window.add_tool(
-        QCoreApplication.translate("MainWindow", "Refused orders…"), "Ctrl+Shift+A", open_alerts
-    )
+    # In the Tools menu; the key is on the banner's button (the key bar is full enough).
+    window.add_tool(QCoreApplication.translate("MainWindow", "Refused orders…"), "", open_alerts)
+    QShortcut(QKeySequence("Ctrl+Shift+A"), window, activated=open_alerts)
 
 
 def _approval_asker(

@@ -58,7 +58,7 @@ class AlertBanner(QWidget):
         layout.setContentsMargins(10, 4, 10, 4)
         layout.addWidget(self.label, 1)
         layout.addWidget(self.button)
-        self.setAutoFillBackground(True)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet(
             "#alertBanner { background: #b00020; }"
             "#alertBannerText { color: white; font-size: 16px; font-weight: bold; }"

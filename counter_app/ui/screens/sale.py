@@ -223,6 +223,7 @@ class SaleScreen(Screen):
         ):
             button.setMinimumHeight(40)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setStyleSheet("QPushButton { font-size: 16px; }")
             button.setVisible(self._fulfilment is not None)
         for button in (
             self.pay_button,
@@ -640,6 +641,7 @@ class SaleScreen(Screen):
     def clear_cart(self) -> None:
         """Empty the cart without asking (after the cashier confirmed, or a new shift)."""
         self.cart_model.clear()
+        self._update_customer_label()
         self.scan_input.setFocus()
 
     # --- helpers ----------------------------------------------------------------------
