@@ -123,7 +123,9 @@ def main(language: str) -> None:
         screen.clear_cart()
         dropship = services.dropship
         assert dropship is not None
-        other = fulfilment.customer("林先生", "02-2345-6789", fulfilment.home("40757", "市政北七路1號"))
+        other = fulfilment.customer(
+            "林先生", "02-2345-6789", fulfilment.home("40757", "市政北七路1號")
+        )
         dropship.create(1, 2, other, "warehouse", counter.cashier)
         with services.db.unit_of_work() as session:
             apply_dropship_change(
