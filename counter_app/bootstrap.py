@@ -497,14 +497,14 @@ def build_counter(services: CounterServices, cashier: StaffMember, tasks: TaskRu
 
 
 def _add_fulfilment(counter: CounterApp) -> None:
-    """Dropship orders (F5), "Ship to customer" from the stock lookup, and the banner and
+    """Dropship orders (Ctrl+F8), "Ship to customer" from the stock lookup, and the banner and
     dialog of refused pickup / ship lines (Ctrl+Shift+A)."""
     services, tasks, window = counter.services, counter.tasks, counter.window
     if services.fulfilment is None or services.dropship is None or services.alerts is None:
         return
     fulfilment, alerts = services.fulfilment, services.alerts
     counter.dropship_screen = DropshipScreen(services.dropship, fulfilment, tasks, counter.cashier)
-    counter.add_screen(counter.dropship_screen)  # F5
+    counter.add_screen(counter.dropship_screen)  # Ctrl+F8
     dropship_screen = counter.dropship_screen
     if counter.stock_screen is not None:
         counter.stock_screen.ship_requested.connect(dropship_screen.new_order)

@@ -5,7 +5,7 @@
 
 Writes to docs/screenshots/ (``_en`` before ``.png`` in English):
 sale_mixed_cart.png (a line taken, one for pickup, one shipped from the partner, with
-where each comes from), customer_dialog.png, dropship_list.png (F5, one order shipped
+where each comes from), customer_dialog.png, dropship_list.png (Ctrl+F8, one order shipped
 with its tracking number) and alerts.png (the banner and the dialog of a refused pickup).
 """
 

@@ -1,4 +1,4 @@
-"""Dropship orders (F5): this store's orders shipped straight to customers from the
+"""Dropship orders (Ctrl+F8): this store's orders shipped straight to customers from the
 warehouse or a dropship partner, with status, carrier and tracking number as the change
 feed brings them; cancel one before it ships; start one on its own (from here or from the
 stock lookup's "Ship to customer"). Phones are masked: this list is not where staff call.
@@ -35,7 +35,7 @@ log = logging.getLogger(__name__)
 
 class DropshipScreen(Screen):
     name = "dropship"
-    key = "F5"
+    key = "Ctrl+F8"  # beside the pickup desk; the F keys are the busiest screens
 
     def __init__(
         self,
