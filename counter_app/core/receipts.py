@@ -415,7 +415,7 @@ def _end() -> list[Element]:
 
 FULFILMENT_SECTIONS = (
     ("take", "本次帶走"),
-    ("pickup", "門市取貨（倉庫調貨，到店後通知）"),
+    ("pickup", "門市取貨（到店後通知）"),
     ("ship", "宅配／超商寄送"),
 )
 
@@ -488,7 +488,8 @@ def pickup_slip(data: PickupSlipData) -> Document:
     elements.append(Separator())
     elements += [Columns(item.name, f"x{item.qty}") for item in data.lines]
     if data.pending:
-        elements += _notes(["待確認：網路離線，預約尚未經倉庫確認，確認後將通知您"])
+        # Pending from checkout until the warehouse applies it, online or not.
+        elements += _notes(["待確認：預約尚未經倉庫確認，確認後將通知您"])
     if data.receipt_no:
         elements.append(Text(f"收據號碼：{data.receipt_no}"))
     elements.append(Separator())
@@ -589,7 +590,7 @@ def dropship_slip(data: DropshipSlipData, *, copy: DropshipCopy) -> Document:
     if data.total is not None:
         elements += [Separator(), Columns("合計", data.total.format(), bold=True)]
     if data.pending:
-        elements += _notes(["待確認：網路離線，訂單尚未送出，連線後自動送出"])
+        elements += _notes(["待確認：訂單尚待倉庫確認，離線時連線後自動送出"])
     elements += [Separator(), Barcode(data.order_no), *_end()]
     return Document(
         f"代發單 {data.order_no} {copy.value}",

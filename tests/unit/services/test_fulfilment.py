@@ -335,7 +335,13 @@ def test_the_receipt_says_what_was_taken_what_waits_for_pickup_and_what_ships(db
     ReceiptService(db, output, STORE, StaffService(db, STORE.location_id)).print_sale(sale)
     receipt, pickup, *dropship = output.documents
     text = receipt.plain_text(42)
-    for expected in ("【本次帶走】", "【門市取貨", "【宅配／超商寄送】", "0912***678", "7-ELEVEN"):
+    for expected in (
+        "【本次帶走】",
+        "【門市取貨（到店後通知）】",
+        "【宅配／超商寄送】",
+        "0912***678",
+        "7-ELEVEN",
+    ):
         assert expected in text
     assert "0912345678" not in text
     slip = pickup.plain_text(42)
