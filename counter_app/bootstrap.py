@@ -503,7 +503,10 @@ def _add_fulfilment(counter: CounterApp) -> None:
     if services.fulfilment is None or services.dropship is None or services.alerts is None:
         return
     fulfilment, alerts = services.fulfilment, services.alerts
-    counter.dropship_screen = DropshipScreen(services.dropship, fulfilment, tasks, counter.cashier)
+    dropship = services.dropship
+    # Customer data of finished orders is kept only as long as the order needs it.
+    tasks.db(dropship.forget_old_customers, owner=window)
+    counter.dropship_screen = DropshipScreen(dropship, fulfilment, tasks, counter.cashier)
     counter.add_screen(counter.dropship_screen)  # Ctrl+F8
     dropship_screen = counter.dropship_screen
     if counter.stock_screen is not None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -99,6 +101,30 @@ class SqlDropshipRepository:
             raise KeyError(dropship_id)
         row.status = status
         row.updated_at = at
+
+    def forget_customers(self, statuses: Sequence[str], updated_before: datetime) -> int:
+        rows = self._session.scalars(
+            select(DropshipOrder).where(
+                DropshipOrder.status.in_(list(statuses)), DropshipOrder.customer_phone != ""
+            )
+        )
+        forgotten = 0
+        for row in rows:
+            if _older(row.updated_at, updated_before):
+                row.customer_name, row.customer_phone, row.address = "", "", ""
+                forgotten += 1
+        return forgotten
+
+
+def _older(stamp: str, cutoff: datetime) -> bool:
+    """``stamp`` (ISO, with or without offset; UTC when without) is before ``cutoff``."""
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return False
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment < cutoff
 
 
 def apply_dropship_change(session: Session, data: dict[str, Any]) -> None:

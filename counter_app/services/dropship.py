@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from counter_app.core.fulfilment import Customer
 from counter_app.core.ids import uuid7
@@ -26,6 +26,8 @@ from counter_app.services.selling import TAIWAN
 
 STATUSES = ("pending", "accepted", "shipped", "delivered", "cancelling", "cancelled", "rejected")
 CANCELLABLE = ("pending", "accepted")
+FINISHED = ("delivered", "cancelled", "rejected")
+RETENTION_DAYS = 30  # customer data of a finished order is kept this long (DESIGN section 6)
 MAX_QTY = 999
 
 
@@ -115,6 +117,13 @@ class DropshipService:
             updated = uow.dropships.get(dropship_id)
             assert updated is not None
             return self._named(uow, [updated])[0]
+
+    def forget_old_customers(self, retention_days: int = RETENTION_DAYS) -> int:
+        """Drop the name, phone and address of orders finished more than ``retention_days``
+        ago: the order needs them no longer. Returns how many orders were cleaned."""
+        cutoff = self._clock() - timedelta(days=retention_days)
+        with self._db.transaction() as uow:
+            return uow.dropships.forget_customers(FINISHED, cutoff)
 
     def _named(self, uow: UnitOfWork, records: list[DropshipRecord]) -> list[DropshipEntry]:
         names = uow.reservations.product_names(ln.product_id for r in records for ln in r.lines)

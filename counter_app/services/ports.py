@@ -10,9 +10,9 @@ holds this), only these protocols and the records of ``counter_app.core``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
-from datetime import date
+from datetime import date, datetime
 from typing import Any, Protocol
 
 from counter_app.core.catalog import ProductInfo, StockFigure, StockToCount
@@ -231,6 +231,11 @@ class DropshipRepository(Protocol):
     def get(self, dropship_id: str) -> DropshipRecord | None: ...
 
     def set_status(self, dropship_id: str, status: str, at: str) -> None: ...
+
+    def forget_customers(self, statuses: Sequence[str], updated_before: datetime) -> int:
+        """Blank name, phone and address of orders in ``statuses`` last updated before
+        ``updated_before``; returns how many."""
+        ...
 
 
 class AlertRepository(Protocol):

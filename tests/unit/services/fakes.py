@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from counter_app.core import ids
@@ -471,6 +471,17 @@ class FakeDropships:
     def set_status(self, dropship_id: str, status: str, at: str) -> None:
         found = self._s.dropships[dropship_id]
         self._s.dropships[dropship_id] = replace(found, status=status, updated_at=at)
+
+    def forget_customers(self, statuses: Sequence[str], updated_before: datetime) -> int:
+        forgotten = 0
+        for key, order in list(self._s.dropships.items()):
+            older = datetime.fromisoformat(order.updated_at) < updated_before
+            if order.status in statuses and older and order.customer_phone:
+                self._s.dropships[key] = replace(
+                    order, customer_name="", customer_phone="", address=""
+                )
+                forgotten += 1
+        return forgotten
 
 
 class FakeAlerts:

@@ -349,3 +349,20 @@ def test_the_receipt_says_what_was_taken_what_waits_for_pickup_and_what_ships(db
     assert len(dropship) == 3  # parcel, customer and store copies
     assert "0912345678" in dropship[0].plain_text(42)  # the courier's copy only
     assert "0912345678" not in dropship[1].plain_text(42)
+
+
+def test_customer_data_of_finished_orders_is_dropped_after_the_retention_period(db: Any) -> None:
+    clock = Clock()
+    service = DropshipService(db, clock)
+    customer = SERVICE.customer("林先生", "0223456789", SERVICE.home("110", "松高路1號"))
+    finished = service.create(10, 1, customer, "warehouse", CASHIER)
+    running = service.create(11, 1, customer, "warehouse", CASHIER)
+    with db.transaction() as uow:
+        uow.dropships.set_status(finished.record.dropship_id, "delivered", clock().isoformat())
+    assert service.forget_old_customers(retention_days=30) == 0  # delivered a minute ago
+    clock.now += timedelta(days=31)
+    assert service.forget_old_customers(retention_days=30) == 1
+    listed = {e.record.dropship_id: e.record for e in service.orders()}
+    assert listed[finished.record.dropship_id].customer_phone == ""
+    assert listed[finished.record.dropship_id].address == ""
+    assert listed[running.record.dropship_id].customer_phone == "0223456789"  # still needed
