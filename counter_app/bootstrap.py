@@ -12,13 +12,16 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import platform
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from counter_app.core.einvoice_proof import ProofItem, with_discount
@@ -39,10 +42,13 @@ from counter_app.local import sync_state
 from counter_app.local.db import LocalDatabase
 from counter_app.local.settings_store import SettingsStore
 from counter_app.local.token_store import FileTokenStore, KeyringTokenStore
+from counter_app.services.alerts import AlertService
 from counter_app.services.catalog import CatalogService
 from counter_app.services.context import StaffMember, StoreContext
 from counter_app.services.discounts import DiscountService
+from counter_app.services.dropship import DropshipService
 from counter_app.services.einvoice import EinvoiceService, EinvoiceSettings, InvoiceNotFound
+from counter_app.services.fulfilment import FulfilmentService
 from counter_app.services.held_carts import CartKeeper
 from counter_app.services.permissions import Action
 from counter_app.services.pickups import PickupDeskService
@@ -61,6 +67,7 @@ from counter_app.sync.client import WarehouseClient, WarehouseProblem, Warehouse
 from counter_app.sync.connectivity import ConnectivityMonitor
 from counter_app.sync.puller import ChangePuller
 from counter_app.sync.relay import OutboxRelay
+from counter_app.ui.alerts_dialog import AlertBanner, AlertsDialog
 from counter_app.ui.app import ensure_application
 from counter_app.ui.device_settings import DeviceSettingsDialog
 from counter_app.ui.first_sync import run_first_sync
@@ -70,6 +77,7 @@ from counter_app.ui.main_window import MainWindow
 from counter_app.ui.reprint_dialog import ReprintDialog
 from counter_app.ui.scan_router import ScanRouter
 from counter_app.ui.screens.base import Screen
+from counter_app.ui.screens.dropship import DropshipScreen
 from counter_app.ui.screens.pickups import PickupsScreen
 from counter_app.ui.screens.returns import ReturnsScreen
 from counter_app.ui.screens.sale import SaleScreen
@@ -117,6 +125,9 @@ class CounterServices:
     returns: ReturnsService
     einvoicing: EinvoiceService | None = None  # None until docs/einvoice.md's set-up is done
     pickups: PickupDeskService | None = None  # built from db, store and print queue when None
+    fulfilment: FulfilmentService | None = None  # pickup / ship lines at checkout
+    dropship: DropshipService | None = None  # dropship orders at the counter
+    alerts: AlertService | None = None  # refused pickup / ship lines waiting for a person
 
     def close(self) -> None:
         self.print_queue.stop()
@@ -372,7 +383,18 @@ def run_setup_wizard(
     data_dir: Path, language: str, address_hint: str | None = None, use_keyring: bool = True
 ) -> bool:
     """First start of a till: the set-up wizard. True when it finished with the till
-    enrolled (then settings.json has the address and the language)."""
+    enrolled (then settings.json has the address and the language).
+
+    With no screen a person could see (Qt's offscreen platform: a service, CI, a script)
+    the wizard would wait forever: it says so and returns False instead, and the till is
+    enrolled with ``--server URL --enroll CODE``."""
+    if os.environ.get("QT_QPA_PLATFORM", "").startswith("offscreen"):
+        print(
+            "counter-app: not enrolled, and no screen for the set-up wizard "
+            "(QT_QPA_PLATFORM=offscreen): use --server URL --enroll CODE",
+            file=sys.stderr,
+        )
+        return False
     app = ensure_application(language)
     setup = TillSetup(data_dir, use_keyring=use_keyring)
     tasks = TaskRunner()
@@ -419,6 +441,8 @@ def build_services(
         device_id = sync_state.get_value(session, "device_id")
     terminal = f"{store.code}-{device_id}" if device_id else store.code
     einvoicing = build_einvoicing(data_dir, settings, db, store, print_queue, use_keyring)
+    fulfilment = FulfilmentService()
+    returns = ReturnsService(db, store, staff, invoicing=einvoicing, output=print_queue)
     booklets = (
         [("einvoice-booklets", lambda: einvoicing.top_up(client), 60.0)] if einvoicing else []
     )
@@ -433,7 +457,7 @@ def build_services(
         ),
         store=store,
         catalog=catalog,
-        selling=SellingService(db, store, invoicing=einvoicing),
+        selling=SellingService(db, store, invoicing=einvoicing, fulfilment=fulfilment),
         staff=staff,
         sync_status=SyncStatusService(db, staff, einvoicing),
         settings=settings,
@@ -446,9 +470,12 @@ def build_services(
         stock_lookup=StockLookupService(catalog, live_client, store.location_id, connectivity),
         stock_to_count=StockToCountService(db, store.location_id),
         shifts=ShiftService(db, store, staff, print_queue, terminal=terminal),
-        returns=ReturnsService(db, store, staff, invoicing=einvoicing, output=print_queue),
+        returns=returns,
         einvoicing=einvoicing,
         pickups=PickupDeskService(db, store, print_queue),
+        fulfilment=fulfilment,
+        dropship=DropshipService(db),
+        alerts=AlertService(db, staff, returns),
     )
 
 
@@ -499,6 +526,8 @@ class CounterApp:
     returns_screen: ReturnsScreen | None = None
     setup_wizard: SetupWizard | None = None
     void_flow: VoidSaleFlow | None = None  # voiding a sale of this shift (Tools menu)
+    dropship_screen: DropshipScreen | None = None
+    alert_banner: AlertBanner | None = None
 
     def add_screen(self, screen: Screen, scan_kinds: Iterable[str] = ()) -> None:
         """Put a screen in the frame under its function key; scans of ``scan_kinds`` go
@@ -518,6 +547,8 @@ class CounterApp:
             self.stock_screen.set_cashier(cashier)
         if self.returns_screen is not None:
             self.returns_screen.set_cashier(cashier)
+        if self.dropship_screen is not None:
+            self.dropship_screen.set_cashier(cashier)
 
     @property
     def locked(self) -> bool:
@@ -602,6 +633,7 @@ def build_counter(services: CounterServices, cashier: StaffMember, tasks: TaskRu
             keeper=CartKeeper(services.db, services.store),
             discounts=DiscountService(services.db, services.staff),
             ask_approval=_approval_asker(services, tasks, window),
+            fulfilment=services.fulfilment,
         ),
         shift_screen=ShiftScreen(
             services.shifts, tasks, cashier, _approval_asker(services, tasks, window)
@@ -630,9 +662,40 @@ def build_counter(services: CounterServices, cashier: StaffMember, tasks: TaskRu
         services.returns, tasks, cashier, _approval_asker(services, tasks, window)
     )
     counter.add_screen(counter.returns_screen)  # F7, receipt scans come here
+    _add_fulfilment(counter)
     _add_tools(counter)
     _connect_signals(counter)
     return counter
+
+
+def _add_fulfilment(counter: CounterApp) -> None:
+    """Dropship orders (Ctrl+F8), "Ship to customer" from the stock lookup, and the banner and
+    dialog of refused pickup / ship lines (Ctrl+Shift+A)."""
+    services, tasks, window = counter.services, counter.tasks, counter.window
+    if services.fulfilment is None or services.dropship is None or services.alerts is None:
+        return
+    fulfilment, alerts = services.fulfilment, services.alerts
+    dropship = services.dropship
+    # Customer data of finished orders is kept only as long as the order needs it.
+    tasks.db(dropship.forget_old_customers, owner=window)
+    counter.dropship_screen = DropshipScreen(dropship, fulfilment, tasks, counter.cashier)
+    counter.add_screen(counter.dropship_screen)  # Ctrl+F8
+    dropship_screen = counter.dropship_screen
+    if counter.stock_screen is not None:
+        counter.stock_screen.ship_requested.connect(dropship_screen.new_order)
+    banner = AlertBanner(alerts, tasks)
+    counter.alert_banner = banner
+    window.add_banner(banner)
+
+    def open_alerts() -> None:
+        AlertsDialog(alerts, fulfilment, services.staff, tasks, counter.cashier, window).exec()
+        banner.refresh()
+        window.refresh_sync_status()
+
+    banner.open_requested.connect(open_alerts)
+    # In the Tools menu; the key is on the banner's button (the key bar is full enough).
+    window.add_tool(QCoreApplication.translate("MainWindow", "Refused orders…"), "", open_alerts)
+    QShortcut(QKeySequence("Ctrl+Shift+A"), window, activated=open_alerts)
 
 
 def _approval_asker(

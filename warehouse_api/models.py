@@ -267,6 +267,9 @@ class SaleLine(Base):
     list_price_cents: Mapped[int | None] = mapped_column(Integer, nullable=True)
     discount_cents: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     override_reason: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    # take | pickup | ship: only take lines moved the store's stock (the others are
+    # fulfilled by the reservation / dropship order linked by sale_id)
+    fulfilment: Mapped[str] = mapped_column(String(8), default="take", server_default="take")
 
     sale: Mapped[Sale] = relationship(back_populates="lines")
 
@@ -325,6 +328,7 @@ class Reservation(Base):
     customer_name: Mapped[str | None] = mapped_column(String(100))
     customer_phone: Mapped[str | None] = mapped_column(String(32))
     sale_id: Mapped[str | None] = mapped_column(String(64))
+    receipt_no: Mapped[str | None] = mapped_column(String(40))  # the counter sale that paid it
     device_id: Mapped[int | None] = mapped_column(ForeignKey("devices.id"))
     expires_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -343,6 +347,8 @@ class ReservationLine(Base):
     reservation_id: Mapped[str] = mapped_column(ForeignKey("reservations.id"))
     product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
     qty: Mapped[int] = mapped_column(Integer)
+    sale_line_id: Mapped[str | None] = mapped_column(String(64))  # paid at a counter: the line
+    paid_cents: Mapped[int | None] = mapped_column(Integer)  # ... and what it paid for this line
 
 
 class Transfer(Base):
@@ -391,6 +397,8 @@ class DropshipOrder(Base):
     carrier: Mapped[str | None] = mapped_column(String(50))
     tracking_no: Mapped[str | None] = mapped_column(String(64))
     sale_id: Mapped[str | None] = mapped_column(String(64))
+    receipt_no: Mapped[str | None] = mapped_column(String(40))  # the counter sale that paid it
+    delivery: Mapped[str | None] = mapped_column(String(8))  # home | cvs (None: home, older rows)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     # For the partners' scorecards: when it left and arrived, and what went wrong.
@@ -412,6 +420,8 @@ class DropshipLine(Base):
     dropship_id: Mapped[str] = mapped_column(ForeignKey("dropship_orders.id"))
     product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
     qty: Mapped[int] = mapped_column(Integer)
+    sale_line_id: Mapped[str | None] = mapped_column(String(64))  # paid at a counter: the line
+    paid_cents: Mapped[int | None] = mapped_column(Integer)  # ... and what it paid for this line
 
 
 class Return(Base):

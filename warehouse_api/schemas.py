@@ -147,6 +147,9 @@ class SaleLinePayload(StrictModel):
     list_price_cents: Annotated[int, Field(ge=0, le=INT32_MAX)] | None = None
     discount_cents: Annotated[int, Field(ge=0, le=INT32_MAX)] = 0
     override_reason: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = None
+    # take: from this store's shelf (moves its stock); pickup / ship: paid here, fulfilled
+    # by the reservation / dropship order carrying this sale's id (no store stock moves).
+    fulfilment: Literal["take", "pickup", "ship"] = "take"
 
     @model_validator(mode="after")
     def _discount_adds_up(self) -> SaleLinePayload:
@@ -204,12 +207,28 @@ class ItemLine(StrictModel):
 
 ItemLines = Annotated[list[ItemLine], Field(min_length=1, max_length=200)]
 Phone = Annotated[str, StringConstraints(max_length=32)]
+ReceiptNo = Annotated[str, StringConstraints(min_length=1, max_length=40)]
+
+
+class LinkedItemLine(StrictModel):
+    """A line of a reservation or dropship order; when it was paid at a counter, the
+    sale line it fulfils and the amount paid for it."""
+
+    product_id: DbId
+    qty: Qty
+    sale_line_id: ClientId | None = None
+    paid_cents: Annotated[int, Field(ge=0, le=INT32_MAX)] | None = None
+
+
+LinkedItemLines = Annotated[list[LinkedItemLine], Field(min_length=1, max_length=200)]
 
 
 class ReturnLinePayload(StrictModel):
     product_id: DbId
     qty: Qty
-    disposition: Literal["restock_here", "send_to_warehouse", "damaged"]
+    # not_fulfilled: a pickup or ship line refunded before its goods reached anyone
+    # (nothing comes back, no stock moves)
+    disposition: Literal["restock_here", "send_to_warehouse", "damaged", "not_fulfilled"]
 
 
 class ReturnPayload(StrictModel):
@@ -221,10 +240,11 @@ class ReturnPayload(StrictModel):
 
 class ReservationCreatePayload(StrictModel):
     reservation_id: ReservationId
-    lines: ItemLines
+    lines: LinkedItemLines
     customer_name: CustomerName | None = None
     customer_phone: Phone | None = None
     sale_id: ClientId | None = None
+    receipt_no: ReceiptNo | None = None
 
 
 class ReservationCancelPayload(StrictModel):
@@ -244,11 +264,13 @@ class PickupCompletePayload(StrictModel):
 class DropshipCreatePayload(StrictModel):
     dropship_id: ClientId
     source: Literal["warehouse", "partner"] = "warehouse"
-    lines: ItemLines
+    lines: LinkedItemLines
     customer_name: Annotated[str, StringConstraints(min_length=1, max_length=100)]
     customer_phone: Annotated[str, StringConstraints(min_length=1, max_length=32)]
     address: Annotated[str, StringConstraints(min_length=1, max_length=300)]
     sale_id: ClientId | None = None
+    receipt_no: ReceiptNo | None = None
+    delivery: Literal["home", "cvs"] = "home"  # a home address, or a convenience-store pickup
 
 
 class DropshipCancelPayload(StrictModel):
@@ -489,6 +511,9 @@ class StockResponse(BaseModel):
 class OrderLinePublic(BaseModel):
     product_id: DbId
     qty: int
+    # Reservation and dropship lines paid at a counter: the sale line and the amount paid.
+    sale_line_id: str | None = None
+    paid_cents: int | None = None
 
 
 class ReservationPublic(BaseModel):
@@ -501,6 +526,7 @@ class ReservationPublic(BaseModel):
     lines: list[OrderLinePublic]
     expires_at: str | None
     sale_id: str | None
+    receipt_no: str | None = None
     updated_at: str
 
 
@@ -547,6 +573,8 @@ class DropshipPublic(BaseModel):
     carrier: str | None
     tracking_no: str | None
     sale_id: str | None
+    receipt_no: str | None = None
+    delivery: Literal["home", "cvs"] = "home"
     lines: list[OrderLinePublic]
     updated_at: str
 

@@ -13,6 +13,7 @@ from counter_app.core.discounts import (
     PriceOverride,
     price_lines,
 )
+from counter_app.core.fulfilment import TAKE, Customer, Fulfilment
 from counter_app.core.money import Money
 
 MAX_LINE_QTY = 9999
@@ -34,6 +35,7 @@ class CartLine:
     discount: Discount | None = None  # this line's own discount
     # Per-line fields of other features (kept through holds and restarts as they are).
     extra: dict[str, Any] = field(default_factory=dict)
+    fulfilment: Fulfilment = TAKE  # take now (default), pick up later, or ship
 
     @property
     def list_price(self) -> Money:
@@ -59,7 +61,9 @@ class CartLine:
         return LineTerms(self.qty, self.product.price.cents, self.override, self.discount)
 
     def copy(self) -> CartLine:
-        return CartLine(self.product, self.qty, self.override, self.discount, dict(self.extra))
+        return CartLine(
+            self.product, self.qty, self.override, self.discount, dict(self.extra), self.fulfilment
+        )
 
 
 def _check_qty(qty: int) -> None:
@@ -75,15 +79,18 @@ def _check_qty(qty: int) -> None:
 class Cart:
     lines: list[CartLine] = field(default_factory=list)
     discount: Discount | None = None  # the cart discount, shared over the lines
+    # Who collects the pickup lines / receives the ship lines (one customer per cart).
+    customer: Customer | None = None
 
     def add(self, product: ProductInfo, qty: int = 1) -> int:
-        """Add a product; scanning the same product again raises that line's quantity.
+        """Add a product; scanning the same product again raises that line's quantity
+        (a scan is always taken now: a pickup or ship line of it stays as it is).
 
         Returns the index of the line that changed.
         """
         _check_qty(qty)
         for index, line in enumerate(self.lines):
-            if line.product.id == product.id:
+            if line.product.id == product.id and line.fulfilment.mode == "take":
                 self.set_qty(index, line.qty + qty)
                 return index
         self.lines.append(CartLine(product, qty))
@@ -97,9 +104,20 @@ class Cart:
         self._line(index)
         return self.lines.pop(index)
 
+    def set_fulfilment(self, index: int, fulfilment: Fulfilment) -> None:
+        self._line(index).fulfilment = fulfilment
+
+    def needs_customer(self) -> bool:
+        """Pickup and ship lines need a name and phone; ship lines an address too."""
+        return any(line.fulfilment.mode != "take" for line in self.lines)
+
+    def needs_ship_to(self) -> bool:
+        return any(line.fulfilment.mode == "ship" for line in self.lines)
+
     def clear(self) -> None:
         self.lines.clear()
         self.discount = None
+        self.customer = None
 
     def pricing(self) -> CartPricing:
         """Every line as charged, the cart discount shared over them (core/discounts.py)."""
@@ -128,7 +146,7 @@ class Cart:
         return Money(self.pricing().saved_cents)
 
     def copy(self) -> Cart:
-        return Cart([line.copy() for line in self.lines], self.discount)
+        return Cart([line.copy() for line in self.lines], self.discount, self.customer)
 
     @property
     def item_count(self) -> int:

@@ -8,7 +8,8 @@ Format (version 1)::
     {"v": 1, "discount": {"kind": "percent", "value": 10} | null,
      "lines": [{"product": {"id", "sku", "name", "price_cents", "category"},
                 "qty": 2, "override": {"price_cents", "reason"} | null,
-                "discount": {...} | null, "extra": {...}}]}
+                "discount": {...} | null, "extra": {...},
+                "fulfilment": {"mode": "take|pickup|ship", "source": "warehouse|partner"}}]}
 
 ``extra`` is where other per-line fields live (kept as they are); a reader ignores keys
 it does not know, so a newer till's snapshot still loads.
@@ -21,6 +22,7 @@ from typing import Any
 from counter_app.core.cart import Cart, CartLine
 from counter_app.core.catalog import ProductInfo
 from counter_app.core.discounts import Discount, PriceOverride
+from counter_app.core.fulfilment import MODES, TAKE, Fulfilment
 from counter_app.core.money import Money
 
 VERSION = 1
@@ -51,6 +53,7 @@ def to_data(cart: Cart) -> dict[str, Any]:
                 ),
                 "discount": line.discount.to_dict() if line.discount else None,
                 "extra": dict(line.extra),
+                "fulfilment": {"mode": line.fulfilment.mode, "source": line.fulfilment.source},
             }
             for line in cart.lines
         ],
@@ -80,8 +83,18 @@ def from_data(data: Any) -> Cart:
                     else None,
                     Discount.from_dict(raw.get("discount")),
                     dict(extra) if isinstance(extra, dict) else {},
+                    _fulfilment(raw.get("fulfilment")),
                 )
             )
         return Cart(lines, Discount.from_dict(data.get("discount")))
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise SnapshotError(f"not a stored cart: {exc}") from exc
+
+
+def _fulfilment(raw: Any) -> Fulfilment:
+    """A line's take/pickup/ship (absent in older snapshots: take). The cart's customer is
+    not kept: a recalled cart with pickup or ship lines asks for the customer again."""
+    if not isinstance(raw, dict) or raw.get("mode") not in MODES:
+        return TAKE
+    source = raw.get("source")
+    return Fulfilment(raw["mode"], source if source in ("warehouse", "partner") else "warehouse")

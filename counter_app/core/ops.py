@@ -56,6 +56,7 @@ class SaleLinePayload:
     list_price_cents: int | None = None
     discount_cents: int = 0
     override_reason: str | None = None
+    fulfilment: str = "take"  # take | pickup | ship: only take lines move this store's stock
 
     def to_payload(self) -> dict[str, Any]:
         payload: dict[str, Any] = {
@@ -70,6 +71,8 @@ class SaleLinePayload:
             payload["discount_cents"] = self.discount_cents
             if self.override_reason:
                 payload["override_reason"] = self.override_reason
+        if self.fulfilment != "take":  # an older warehouse still takes a plain sale
+            payload["fulfilment"] = self.fulfilment
         return payload
 
 
@@ -332,9 +335,15 @@ class EinvoiceAllowancePayload:
 class ItemLinePayload:
     product_id: int
     qty: int
+    sale_line_id: str | None = None  # paid at this counter: the sale line it fulfils
+    paid_cents: int | None = None  # ... and what that line paid
 
     def to_payload(self) -> dict[str, Any]:
-        return {"product_id": self.product_id, "qty": self.qty}
+        payload: dict[str, Any] = {"product_id": self.product_id, "qty": self.qty}
+        if self.sale_line_id is not None:
+            payload["sale_line_id"] = self.sale_line_id
+            payload["paid_cents"] = self.paid_cents
+        return payload
 
 
 @dataclass(frozen=True, slots=True)
@@ -348,18 +357,76 @@ class ReservationCreatePayload:
     lines: tuple[ItemLinePayload, ...]
     customer_name: str | None = None
     customer_phone: str | None = None
+    sale_id: str | None = None  # paid at this counter: the sale and its receipt number
+    receipt_no: str | None = None
 
     @property
     def entity_key(self) -> str:
         return f"reservation:{self.reservation_id}"
 
     def to_payload(self) -> dict[str, Any]:
-        return {
+        payload: dict[str, Any] = {
             "reservation_id": self.reservation_id,
             "lines": [line.to_payload() for line in self.lines],
             "customer_name": self.customer_name,
             "customer_phone": self.customer_phone,
         }
+        if self.sale_id is not None:
+            payload["sale_id"] = self.sale_id
+            payload["receipt_no"] = self.receipt_no
+        return payload
+
+
+@dataclass(frozen=True, slots=True)
+class DropshipCreatePayload:
+    """Ship goods straight to the customer from the warehouse or the product's dropship
+    partner (type ``dropship.create``); pending at the till until the warehouse applies it."""
+
+    op_type: ClassVar[str] = "dropship.create"
+    dropship_id: str
+    source: str  # warehouse | partner
+    lines: tuple[ItemLinePayload, ...]
+    customer_name: str
+    customer_phone: str
+    address: str  # a home address with its postal code, or "<chain> <store no.> <store name>"
+    delivery: str = "home"  # home | cvs
+    sale_id: str | None = None
+    receipt_no: str | None = None
+
+    @property
+    def entity_key(self) -> str:
+        return f"dropship:{self.dropship_id}"
+
+    def to_payload(self) -> dict[str, Any]:
+        payload: dict[str, Any] = {
+            "dropship_id": self.dropship_id,
+            "source": self.source,
+            "lines": [line.to_payload() for line in self.lines],
+            "customer_name": self.customer_name,
+            "customer_phone": self.customer_phone,
+            "address": self.address,
+            "delivery": self.delivery,
+        }
+        if self.sale_id is not None:
+            payload["sale_id"] = self.sale_id
+            payload["receipt_no"] = self.receipt_no
+        return payload
+
+
+@dataclass(frozen=True, slots=True)
+class DropshipCancelPayload:
+    """Cancel a dropship order before it ships (type ``dropship.cancel``)."""
+
+    op_type: ClassVar[str] = "dropship.cancel"
+    dropship_id: str
+    reason: str | None = None
+
+    @property
+    def entity_key(self) -> str:
+        return f"dropship:{self.dropship_id}"
+
+    def to_payload(self) -> dict[str, Any]:
+        return {"dropship_id": self.dropship_id, "reason": self.reason}
 
 
 @dataclass(frozen=True, slots=True)
@@ -425,5 +492,7 @@ OP_TYPES: Mapping[str, type[OutboundOp]] = {
     EinvoiceAllowancePayload.op_type: EinvoiceAllowancePayload,
     PickupCompletePayload.op_type: PickupCompletePayload,
     ReservationCreatePayload.op_type: ReservationCreatePayload,
+    DropshipCreatePayload.op_type: DropshipCreatePayload,
+    DropshipCancelPayload.op_type: DropshipCancelPayload,
     ReturnPayload.op_type: ReturnPayload,
 }

@@ -211,6 +211,7 @@ class SaleLine:
     list_price: Money | None = None  # None: the unit price is the list price
     discount: Money = ZERO
     override_reason: str | None = None
+    fulfilment: str = "take"  # take | pickup | ship: the receipt groups a mixed cart by it
 
     @property
     def listed(self) -> Money:
@@ -246,6 +247,10 @@ class SaleReceiptData:
     reprint: bool = False
     pending_notes: Sequence[str] = ()
     footer: str = "謝謝光臨，憑本收據可於七日內辦理退換貨"
+    # Pickup / ship lines: who collects or receives them (the phone is masked on paper).
+    customer_name: str = ""
+    customer_phone: str = ""
+    ship_to: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,6 +271,7 @@ class PickupSlipData:
     expires_at: datetime | None = None
     pending: bool = False  # queued offline: not yet confirmed by the warehouse
     reprint: bool = False
+    receipt_no: str = ""  # the sale that paid for it, when paid at the counter
 
 
 @dataclass(frozen=True, slots=True)
@@ -463,6 +469,33 @@ def _payment_rows(payment: Payment) -> list[Element]:
     return rows
 
 
+FULFILMENT_SECTIONS = (
+    ("take", "本次帶走"),
+    ("pickup", "門市取貨（到店後通知）"),
+    ("ship", "宅配／超商寄送"),
+)
+
+
+def _fulfilment_rows(data: SaleReceiptData) -> list[Element]:
+    """A mixed cart's lines by how each is fulfilled: taken now, ready for pickup later, shipped."""
+    if all(line.fulfilment == "take" for line in data.lines):
+        return _item_rows(data.lines)
+    rows: list[Element] = []
+    for mode, title in FULFILMENT_SECTIONS:
+        lines = [line for line in data.lines if line.fulfilment == mode]
+        if not lines:
+            continue
+        rows += [Text(f"【{title}】", bold=True), *_item_rows(lines)]
+    if data.customer_name:
+        rows += [
+            Separator(),
+            Text(f"取件人：{data.customer_name}  {mask_phone(data.customer_phone)}"),
+        ]
+    if data.ship_to:
+        rows.append(Text(f"寄送至：{data.ship_to}"))
+    return rows
+
+
 def sale_receipt(data: SaleReceiptData) -> Document:
     elements = _header(data.store_name, "銷售收據", data.reprint)
     elements += [
@@ -470,7 +503,7 @@ def sale_receipt(data: SaleReceiptData) -> Document:
         Text(f"日期：{local_time(data.created_at)}"),
         Text(f"收銀員：{data.cashier_name}"),
         Separator(),
-        *_item_rows(data.lines),
+        *_fulfilment_rows(data),
         Separator(),
         Columns(f"合計 {sum(line.qty for line in data.lines)} 件", data.total.format(), bold=True),
         *_saved_rows(data.lines),
@@ -495,8 +528,9 @@ def sale_receipt(data: SaleReceiptData) -> Document:
 
 def pickup_slip(data: PickupSlipData) -> Document:
     elements = _header(data.store_name, "門市取貨單", data.reprint)
+    shown_code = data.pickup_code or "待確認"  # queued offline: the warehouse gives the code
     elements += [
-        Text(f"取貨碼：{data.pickup_code}", align="center", bold=True, double=True),
+        Text(f"取貨碼：{shown_code}", align="center", bold=True, double=True),
         Text(f"建立：{local_time(data.created_at)}"),
         Text(f"顧客：{data.customer_name}  {mask_phone(data.phone)}"),
     ]
@@ -507,19 +541,25 @@ def pickup_slip(data: PickupSlipData) -> Document:
     elements.append(Separator())
     elements += [Columns(item.name, f"x{item.qty}") for item in data.lines]
     if data.pending:
-        elements += _notes(["待確認：網路離線，預約尚未經倉庫確認，確認後將通知您"])
-    elements += [
-        Separator(),
-        QR(data.pickup_code),
-        Barcode(data.pickup_code),
-        Text("取貨時請出示此單或取貨碼", align="center"),
-        *_end(),
-    ]
+        # Pending from checkout until the warehouse applies it, online or not.
+        elements += _notes(["待確認：預約尚未經倉庫確認，確認後將通知您"])
+    if data.receipt_no:
+        elements.append(Text(f"收據號碼：{data.receipt_no}"))
+    elements.append(Separator())
+    if data.pickup_code:
+        elements += [
+            QR(data.pickup_code),
+            Barcode(data.pickup_code),
+            Text("取貨時請出示此單或取貨碼", align="center"),
+        ]
+    else:
+        elements.append(Text("取貨碼確認後另行通知，請保留本單", align="center"))
+    elements += _end()
     return Document(
-        f"取貨單 {data.pickup_code}",
+        f"取貨單 {shown_code}",
         tuple(elements),
         DocumentKind.PICKUP_SLIP,
-        data.pickup_code,
+        data.pickup_code or data.receipt_no,
         data.reprint,
     )
 
@@ -603,7 +643,7 @@ def dropship_slip(data: DropshipSlipData, *, copy: DropshipCopy) -> Document:
     if data.total is not None:
         elements += [Separator(), Columns("合計", data.total.format(), bold=True)]
     if data.pending:
-        elements += _notes(["待確認：網路離線，訂單尚未送出，連線後自動送出"])
+        elements += _notes(["待確認：訂單尚待倉庫確認，離線時連線後自動送出"])
     elements += [Separator(), Barcode(data.order_no), *_end()]
     return Document(
         f"代發單 {data.order_no} {copy.value}",

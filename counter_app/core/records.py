@@ -243,3 +243,64 @@ class CartVoidRecord:
     at: str
     line_count: int
     total_cents: int
+
+
+@dataclass(frozen=True, slots=True)
+class OrderLineRecord:
+    """A line of a dropship order or a failed fulfilment: the product, how many, and when
+    it was paid at this counter, the sale line and what it paid."""
+
+    product_id: int
+    qty: int
+    sale_line_id: str | None = None
+    paid_cents: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DropshipRecord:
+    """A dropship order of this store: made at this till (customer data kept here for as
+    long as the order needs it) and kept current by the change feed."""
+
+    dropship_id: str
+    status: str  # pending | accepted | shipped | delivered | cancelled | rejected
+    source: str  # warehouse | partner
+    lines: tuple[OrderLineRecord, ...]
+    customer_name: str
+    customer_phone: str
+    address: str
+    delivery: str  # home | cvs
+    created_at: str
+    updated_at: str
+    sale_id: str | None = None
+    receipt_no: str | None = None
+    carrier: str | None = None
+    tracking_no: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AlertRecord:
+    """A pickup or ship line the warehouse refused after the customer paid: it stays until
+    a person resolves it (another source, a refund, or a supervisor's cancellation)."""
+
+    alert_id: str
+    kind: str  # pickup | ship
+    order_id: str  # the reservation or dropship id that was refused
+    op_id: str
+    raised_at: str
+    problem_code: str
+    problem_detail: str
+    lines: tuple[OrderLineRecord, ...]
+    customer_name: str
+    customer_phone: str
+    sale_id: str | None = None
+    receipt_no: str | None = None
+    address: str | None = None  # ship: where it was to go
+    delivery: str | None = None
+    resolved_at: str | None = None
+    resolution: str | None = None  # resubmitted | refunded | cancelled
+    resolved_by: int | None = None
+    resolution_ref: str | None = None  # the new order's id, or the return's number
+
+    @property
+    def is_open(self) -> bool:
+        return self.resolved_at is None

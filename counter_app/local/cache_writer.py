@@ -11,6 +11,7 @@ from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from counter_app.local import search_index
+from counter_app.local.fulfilment_repository import apply_dropship_change
 from counter_app.local.models import Barcode, Location, Product, Staff, Stock, Tender
 
 CACHED_TABLES = (Barcode, Stock, Staff, Product, Location, Tender)
@@ -188,8 +189,10 @@ def _apply(session: Session, items: Iterable[_Item], received_at: str, epoch: in
                     epoch,
                 )
             )
-        # Other orders of this store (sale, dropship_order, transfer) are mirrored by
-        # the screens that need them; the sale screen does not.
+        elif entity == "dropship_order":
+            # This store's dropship orders (services/dropship.py): status, carrier, tracking.
+            apply_dropship_change(session, d)
+        # Other orders of this store (sale, transfer) are not mirrored: no screen needs them.
     _executemany(session, _UPSERTS["locations"], locations)
     if products:
         ids = [p[0] for p in products]

@@ -104,6 +104,51 @@ class Reservation(Base):
     handed_over_by: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
+class DropshipOrder(Base):
+    """A dropship order of this store: made here (with the customer's data, kept only as
+    long as the order needs it) or learnt from the change feed (without)."""
+
+    __tablename__ = "dropship_orders"
+    dropship_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    source: Mapped[str] = mapped_column(String(16), default="warehouse")
+    lines_json: Mapped[str] = mapped_column(Text)
+    customer_name: Mapped[str] = mapped_column(String(100), default="")
+    customer_phone: Mapped[str] = mapped_column(String(32), default="")
+    address: Mapped[str] = mapped_column(String(300), default="")
+    delivery: Mapped[str] = mapped_column(String(8), default="home")
+    sale_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    receipt_no: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    carrier: Mapped[str | None] = mapped_column(String(50), nullable=True)
+    tracking_no: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    created_at: Mapped[str] = mapped_column(String(40))
+    updated_at: Mapped[str] = mapped_column(String(40))
+
+
+class FulfilmentAlert(Base):
+    """A paid pickup or ship line the warehouse refused: open until a person resolves it."""
+
+    __tablename__ = "fulfilment_alerts"
+    alert_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    op_id: Mapped[str] = mapped_column(String(64), unique=True)  # one alert per refused op
+    kind: Mapped[str] = mapped_column(String(8))
+    order_id: Mapped[str] = mapped_column(String(64))
+    raised_at: Mapped[str] = mapped_column(String(40))
+    problem_code: Mapped[str] = mapped_column(String(64))
+    problem_detail: Mapped[str] = mapped_column(Text, default="")
+    lines_json: Mapped[str] = mapped_column(Text)
+    customer_name: Mapped[str] = mapped_column(String(100), default="")
+    customer_phone: Mapped[str] = mapped_column(String(32), default="")
+    sale_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    receipt_no: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    address: Mapped[str | None] = mapped_column(String(300), nullable=True)
+    delivery: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    resolved_at: Mapped[str | None] = mapped_column(String(40), nullable=True, index=True)
+    resolution: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    resolved_by: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    resolution_ref: Mapped[str | None] = mapped_column(String(64), nullable=True)
+
+
 class Sale(Base):
     __tablename__ = "sales"
     sale_id: Mapped[str] = mapped_column(String(36), primary_key=True)

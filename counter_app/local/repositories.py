@@ -40,6 +40,7 @@ from counter_app.core.records import (
 from counter_app.local import catalog_queries, outbox, shelf_queries, sync_results, sync_state
 from counter_app.local.cart_store import SqlCartRepository
 from counter_app.local.einvoice_repository import SqlEinvoiceRepository
+from counter_app.local.fulfilment_repository import SqlAlertRepository, SqlDropshipRepository
 from counter_app.local.models import (
     AuditEntry,
     CashMovement,
@@ -628,3 +629,5 @@ class SqlUnitOfWork:
         self.returns = SqlReturnRepository(session)
         self.tenders = SqlTenderRepository(session)
         self.carts = SqlCartRepository(session)
+        self.dropships = SqlDropshipRepository(session)
+        self.alerts = SqlAlertRepository(session)

@@ -31,6 +31,7 @@ class Action(StrEnum):
     CLOSE_SHIFT_UNSYNCED = "close_shift_unsynced"  # close while operations wait to sync
     UNLOCK_ANY = "unlock_any"  # unlock a screen another staff member locked
     SETUP_WIZARD = "setup_wizard"  # run the first-run set-up again (managers only)
+    CANCEL_FULFILMENT = "cancel_fulfilment"  # close a refused pickup / ship line unfilled
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +56,7 @@ PERMISSIONS: Mapping[Role, frozenset[Action]] = {
             Action.REFUND_OVER_LIMIT,
             Action.CLOSE_SHIFT_UNSYNCED,
             Action.UNLOCK_ANY,
+            Action.CANCEL_FULFILMENT,
         }
     ),
     Role.MANAGER: frozenset(Action),

@@ -10,18 +10,20 @@ holds this), only these protocols and the records of ``counter_app.core``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
-from datetime import date
+from datetime import date, datetime
 from typing import Any, Protocol
 
 from counter_app.core.catalog import ProductInfo, StockFigure, StockToCount
 from counter_app.core.einvoice import AllowanceRecord, Booklet, InvoiceRecord
 from counter_app.core.ops import OutboundOp
 from counter_app.core.records import (
+    AlertRecord,
     CartVoidRecord,
     CashMovementRecord,
     Count,
+    DropshipRecord,
     FailedOp,
     HeldCartRecord,
     NegativeStockWarning,
@@ -257,6 +259,36 @@ class CartRepository(Protocol):
 
     def voids_in_shift(self, shift_id: str) -> tuple[int, int]:
         """(carts voided, their total in cents)."""
+
+
+class DropshipRepository(Protocol):
+    """This store's dropship orders (services/dropship.py)."""
+
+    def add(self, record: DropshipRecord) -> None: ...
+
+    def all(self) -> list[DropshipRecord]: ...
+
+    def get(self, dropship_id: str) -> DropshipRecord | None: ...
+
+    def set_status(self, dropship_id: str, status: str, at: str) -> None: ...
+
+    def forget_customers(self, statuses: Sequence[str], updated_before: datetime) -> int:
+        """Blank name, phone and address of orders in ``statuses`` last updated before
+        ``updated_before``; returns how many."""
+        ...
+
+
+class AlertRepository(Protocol):
+    """Paid pickup / ship lines the warehouse refused, until a person resolves them."""
+
+    def open_alerts(self) -> list[AlertRecord]: ...
+
+    def get(self, alert_id: str) -> AlertRecord | None: ...
+
+    def resolve(
+        self, alert_id: str, resolution: str, staff_id: int | None, at: str, ref: str | None
+    ) -> bool:
+        """False when it was resolved already (nothing changed)."""
         ...
 
 
@@ -303,6 +335,12 @@ class UnitOfWork(Protocol):
     def tenders(self) -> TenderRepository: ...
     @property
     def carts(self) -> CartRepository: ...
+
+    @property
+    def dropships(self) -> DropshipRepository: ...
+
+    @property
+    def alerts(self) -> AlertRepository: ...
 
 
 class UnitOfWorkFactory(Protocol):

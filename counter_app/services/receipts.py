@@ -49,6 +49,7 @@ class ReceiptService:
         self._staff = staff
 
     def print_sale(self, sale: CompletedSale) -> str:
+        customer = sale.orders.customer
         data = receipts.SaleReceiptData(
             store_name=self._store.name,
             store_code=self._store.code,
@@ -64,6 +65,7 @@ class ReceiptService:
                     s.list_price,
                     s.discount,
                     s.override_reason,
+                    s.fulfilment,
                 )
                 for s in sale.lines
             ],
@@ -82,8 +84,48 @@ class ReceiptService:
                 for p in sale.payments
             ]
             or [receipts.Payment("cash", sale.total, sale.tendered, sale.change)],
+            customer_name=customer.name if customer else "",
+            customer_phone=customer.phone if customer else "",
+            ship_to=customer.ship_to.text if customer and customer.ship_to else "",
         )
-        return self._output.submit(receipts.sale_receipt(data), title=sale.receipt_no)
+        job = self._output.submit(receipts.sale_receipt(data), title=sale.receipt_no)
+        self._print_order_slips(sale)
+        return job
+
+    def _print_order_slips(self, sale: CompletedSale) -> None:
+        """A mixed cart's slips: the pickup slip (pending until the warehouse gives the
+        code; the desk prints the coded slip then) and the dropship slips."""
+        orders = sale.orders
+        customer = orders.customer
+        if customer is None:
+            return
+        if orders.reservation_id is not None:
+            slip = receipts.PickupSlipData(
+                store_name=self._store.name,
+                pickup_code="",
+                customer_name=customer.name,
+                phone=customer.phone,
+                lines=[receipts.ItemQty(name, qty) for name, qty in orders.pickup_lines],
+                created_at=sale.created_at,
+                pending=True,
+                receipt_no=sale.receipt_no,
+            )
+            self._output.submit(receipts.pickup_slip(slip), title=f"{sale.receipt_no} pickup")
+        if customer.ship_to is not None:
+            for order in orders.ship_orders:
+                slip_data = receipts.DropshipSlipData(
+                    store_name=self._store.name,
+                    order_no=order.dropship_id,
+                    recipient_name=customer.name,
+                    phone=customer.phone,
+                    address=customer.ship_to.text,
+                    lines=[receipts.ItemQty(name, qty) for name, qty in order.lines],
+                    created_at=sale.created_at,
+                    total=Money(order.paid_cents),
+                    pending=True,
+                )
+                for document in receipts.dropship_slips(slip_data):
+                    self._output.submit(document, title=f"{sale.receipt_no} dropship")
 
     def open_drawer_for_cash(self, sale: CompletedSale) -> str:
         return self._output.open_drawer(f"cash sale {sale.receipt_no}")

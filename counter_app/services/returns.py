@@ -33,6 +33,9 @@ from counter_app.services.selling import TAIWAN
 from counter_app.services.staff import Approval, StaffService
 
 DISPOSITIONS = ("restock_here", "send_to_warehouse", "damaged")
+# A pickup or ship line refunded before its goods reached anyone (services/alerts.py):
+# nothing comes back, no stock moves. Not offered on the returns screen.
+NOT_FULFILLED = "not_fulfilled"
 
 
 class ReturnError(Exception):
@@ -229,7 +232,7 @@ class ReturnsService:
             for r in lines:
                 # The warehouse puts restocked and to-be-transferred goods back into the
                 # store's on_hand (the transfer moves them later); damaged ones never.
-                if r.disposition != "damaged":
+                if r.disposition not in ("damaged", NOT_FULFILLED):
                     uow.stock_deltas.add_pending(
                         op_id, self._store.location_id, r.product_id, r.qty
                     )
@@ -366,7 +369,7 @@ class ReturnsService:
                     "more_than_sold",
                     f"{line.name}: {line.returnable} of {line.qty_sold} may still be returned",
                 )
-            if choice.disposition not in DISPOSITIONS:
+            if choice.disposition not in (*DISPOSITIONS, NOT_FULFILLED):
                 raise ReturnError("bad_disposition", f"unknown disposition {choice.disposition!r}")
             cents = line_refund_cents(
                 line.line_total.cents, line.qty_sold, line.qty_returned, choice.qty

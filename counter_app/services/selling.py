@@ -4,7 +4,7 @@ transaction. If any part fails, nothing is written and the cart stays as it was.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
 from counter_app.core.cart import Cart, CartError, change_due
@@ -23,6 +23,7 @@ from counter_app.core.records import PaymentRecord, SaleLineRecord, SaleRecord
 from counter_app.core.tenders import CASH, TenderedPayment, TenderError, check_payments
 from counter_app.services.context import StaffMember, StoreContext
 from counter_app.services.einvoice import EinvoiceService
+from counter_app.services.fulfilment import FulfilmentError, FulfilmentService, PlacedOrders
 from counter_app.services.ports import UnitOfWorkFactory
 
 TAIWAN = timezone(timedelta(hours=8), "Asia/Taipei")
@@ -38,6 +39,7 @@ class SoldLine:
     list_price: Money | None = None
     discount: Money = ZERO  # the line's discount and its share of the cart discount
     override_reason: str | None = None
+    fulfilment: str = "take"  # take | pickup | ship (the receipt groups lines by it)
 
     @property
     def saved(self) -> Money:
@@ -58,6 +60,8 @@ class CompletedSale:
     change: Money
     invoice: InvoiceRecord | None = None  # the e-invoice issued with it, when invoicing is on
     payments: tuple[TenderedPayment, ...] = ()  # each tender, in the order they were taken
+    # The reservation / dropship orders it paid for.
+    orders: PlacedOrders = field(default_factory=PlacedOrders)
 
     @property
     def takes_cash(self) -> bool:
@@ -77,11 +81,13 @@ class SellingService:
         store: StoreContext,
         clock: Callable[[], datetime] = lambda: datetime.now(TAIWAN),
         invoicing: EinvoiceService | None = None,
+        fulfilment: FulfilmentService | None = None,
     ) -> None:
         self._db = db
         self._store = store
         self._clock = clock
         self._invoicing = invoicing
+        self._fulfilment = fulfilment
 
     @property
     def location_id(self) -> int:
@@ -125,6 +131,10 @@ class SellingService:
             raise CartError(
                 "amount_too_large", f"amounts above {MAX_CENTS} cents cannot be recorded"
             )
+        if cart.needs_customer():  # pickup / ship lines: refused now, before anything is written
+            if self._fulfilment is None:
+                raise FulfilmentError("customer_required", "this till cannot place orders")
+            self._fulfilment.check(cart)
         now = self._clock()
         sale_id = uuid7()
         # Each line as charged, the cart discount shared over them (core/discounts.py).
@@ -139,6 +149,7 @@ class SellingService:
                 Money(p.list_price_cents),
                 Money(p.discount_cents),
                 line.override.reason if line.override else None,
+                line.fulfilment.mode,
             )
             for line, p in zip(cart.lines, priced, strict=True)
         )
@@ -209,6 +220,7 @@ class SellingService:
                             r.list_price_cents,
                             r.discount_cents,
                             r.override_reason,
+                            cart.lines[r.position].fulfilment.mode,
                         )
                         for r in lines
                     ),
@@ -229,9 +241,24 @@ class SellingService:
             uow.shifts.attach_sale(shift.shift_id, sale_id)
             uow.carts.clear_open(self._store.location_id)  # the written-through cart is sold
             for line in cart.lines:
+                if line.fulfilment.mode != "take":
+                    continue  # pickup and ship lines never leave this store's shelf
                 uow.stock_deltas.add_pending(
                     op_id, self._store.location_id, line.product.id, -line.qty
                 )
+            orders = (
+                self._fulfilment.place(
+                    uow,
+                    cart,
+                    [r.line_id for r in lines],
+                    sale_id,
+                    receipt_no,
+                    now,
+                    [r.line_total_cents for r in lines],
+                )
+                if self._fulfilment is not None and cart.needs_customer()
+                else PlacedOrders()
+            )
             invoice = (  # the e-invoice, in this same transaction (services/einvoice.py)
                 self._invoicing.issue(uow, sale_id, total.cents, now, buyer)
                 if self._invoicing
@@ -249,4 +276,5 @@ class SellingService:
             change=change,
             invoice=invoice,
             payments=tuple(payments),
+            orders=orders,
         )

@@ -17,6 +17,7 @@ from typing import Any
 
 from counter_app.local import outbox, sync_results, sync_state
 from counter_app.local.db import LocalDatabase
+from counter_app.local.fulfilment_repository import raise_alert_for_refused_order
 from counter_app.sync.client import WarehouseClient, WarehouseProblem, WarehouseUnreachable
 from counter_app.sync.connectivity import ConnectivityMonitor
 
@@ -196,6 +197,11 @@ class OutboxRelay:
                     if code == sync_results.RECEIPT_NO_TAKEN:
                         session.flush()
                         sync_results.renumber_refused_sale(session, op.op_id)
+                    # A paid pickup or ship line the warehouse cannot fill: an alert stays
+                    # open at the till until a person resolves it (services/alerts.py).
+                    raise_alert_for_refused_order(
+                        session, op.op_id, op.type, op.payload, code, str(problem.get("detail", ""))
+                    )
                 else:
                     # A server bug, not the link: this op alone waits a while.
                     outbox.release_for_retry(

@@ -110,6 +110,7 @@ class MainWindow(QMainWindow):
         self.key_bar = KeyBar()
         frame = QWidget()
         layout = QVBoxLayout(frame)
+        self._frame_layout = layout
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.stack, 1)
@@ -126,6 +127,10 @@ class MainWindow(QMainWindow):
         self.resize(1180, 760)
 
     # --- screens ----------------------------------------------------------------------
+
+    def add_banner(self, banner: QWidget) -> None:
+        """A bar across the top of every screen (e.g. refused orders waiting for a person)."""
+        self._frame_layout.insertWidget(0, banner)
 
     def add_screen(self, screen: Screen) -> None:
         """Put a screen in the stack with its key; the first one added comes to the front."""

@@ -1,6 +1,124 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AlertBanner</name>
+    <message>
+        <source>Open alerts (Ctrl+Shift+A)</source>
+        <translation>Open alerts (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <source>⚠ %1 paid order(s) the warehouse refused: call the customer</source>
+        <translation>⚠ %1 paid order(s) the warehouse refused: call the customer</translation>
+    </message>
+</context>
+<context>
+    <name>AlertsDialog</name>
+    <message>
+        <source>Refused pickups and deliveries</source>
+        <translation>Refused pickups and deliveries</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>What failed</source>
+        <translation>What failed</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>Ship from partner</source>
+        <translation>Ship from partner</translation>
+    </message>
+    <message>
+        <source>Ship from warehouse</source>
+        <translation>Ship from warehouse</translation>
+    </message>
+    <message>
+        <source>Pick up again</source>
+        <translation>Pick up again</translation>
+    </message>
+    <message>
+        <source>Refund the line</source>
+        <translation>Refund the line</translation>
+    </message>
+    <message>
+        <source>Cancel… (supervisor)</source>
+        <translation>Cancel… (supervisor)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Another source:</source>
+        <translation>Another source:</translation>
+    </message>
+    <message>
+        <source>Pickup refused</source>
+        <translation>Pickup refused</translation>
+    </message>
+    <message>
+        <source>Delivery refused</source>
+        <translation>Delivery refused</translation>
+    </message>
+    <message>
+        <source>Nothing needs attention.</source>
+        <translation>Nothing needs attention.</translation>
+    </message>
+    <message>
+        <source>Call the customer, then choose: another source, a refund of the line, or cancel with a supervisor.</source>
+        <translation>Call the customer, then choose: another source, a refund of the line, or cancel with a supervisor.</translation>
+    </message>
+    <message>
+        <source>Sent again as %1.</source>
+        <translation>Sent again as %1.</translation>
+    </message>
+    <message>
+        <source>Refunded %1: give the customer the cash.</source>
+        <translation>Refunded %1: give the customer the cash.</translation>
+    </message>
+    <message>
+        <source>The refund is above your limit: a supervisor approves it.</source>
+        <translation>The refund is above your limit: a supervisor approves it.</translation>
+    </message>
+    <message>
+        <source>Close this order unfilled: the customer was dealt with another way.</source>
+        <translation>Close this order unfilled: the customer was dealt with another way.</translation>
+    </message>
+    <message>
+        <source>Closed by a supervisor.</source>
+        <translation>Closed by a supervisor.</translation>
+    </message>
+    <message>
+        <source>Someone resolved this alert already.</source>
+        <translation>Someone resolved this alert already.</translation>
+    </message>
+    <message>
+        <source>A delivery needs an address or a pickup store.</source>
+        <translation>A delivery needs an address or a pickup store.</translation>
+    </message>
+    <message>
+        <source>This order has no sale at this till to refund.</source>
+        <translation>This order has no sale at this till to refund.</translation>
+    </message>
+    <message>
+        <source>Give a reason.</source>
+        <translation>Give a reason.</translation>
+    </message>
+</context>
+<context>
     <name>CartTableModel</name>
     <message>
         <source>Item</source>
@@ -19,8 +137,48 @@
         <translation>Amount</translation>
     </message>
     <message>
+        <source>Fulfil from</source>
+        <translation>Fulfil from</translation>
+    </message>
+    <message>
         <source>This store has %1 by the records</source>
         <translation>This store has %1 by the records</translation>
+    </message>
+    <message>
+        <source>Pick up later</source>
+        <translation>Pick up later</translation>
+    </message>
+    <message>
+        <source>Ship (partner)</source>
+        <translation>Ship (partner)</translation>
+    </message>
+    <message>
+        <source>Ship (warehouse)</source>
+        <translation>Ship (warehouse)</translation>
+    </message>
+    <message>
+        <source>Take now</source>
+        <translation>Take now</translation>
+    </message>
+    <message>
+        <source>%1 · no figure</source>
+        <translation>%1 · no figure</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>live</translation>
+    </message>
+    <message>
+        <source>cached %1</source>
+        <translation>cached %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2 %3 (%4)</source>
+        <translation>%1 · %2 %3 (%4)</translation>
+    </message>
+    <message>
+        <source>Change with Fulfilment (F2)</source>
+        <translation>Change with Fulfilment (F2)</translation>
     </message>
     <message>
         <source>[price %1, list %2]</source>
@@ -142,6 +300,101 @@
     <message>
         <source>Printing failed: %1</source>
         <translation>Printing failed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDialog</name>
+    <message>
+        <source>Customer for pickup and delivery</source>
+        <translation>Customer for pickup and delivery</translation>
+    </message>
+    <message>
+        <source>0912345678 or 02-2345-6789</source>
+        <translation>0912345678 or 02-2345-6789</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Home delivery</source>
+        <translation>Home delivery</translation>
+    </message>
+    <message>
+        <source>Convenience-store pickup</source>
+        <translation>Convenience-store pickup</translation>
+    </message>
+    <message>
+        <source>3, 5 or 6 digits</source>
+        <translation>3, 5 or 6 digits</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>Postal code</translation>
+    </message>
+    <message>
+        <source>Street address</source>
+        <translation>Street address</translation>
+    </message>
+    <message>
+        <source>Chain</source>
+        <translation>Chain</translation>
+    </message>
+    <message>
+        <source>Store number</source>
+        <translation>Store number</translation>
+    </message>
+    <message>
+        <source>Store name</source>
+        <translation>Store name</translation>
+    </message>
+    <message>
+        <source>Ship to</source>
+        <translation>Ship to</translation>
+    </message>
+    <message>
+        <source>no such district</source>
+        <translation>no such district</translation>
+    </message>
+    <message>
+        <source>Type the customer's name.</source>
+        <translation>Type the customer's name.</translation>
+    </message>
+    <message>
+        <source>The phone must be a mobile (09 and 8 digits) or a landline with its area code.</source>
+        <translation>The phone must be a mobile (09 and 8 digits) or a landline with its area code.</translation>
+    </message>
+    <message>
+        <source>A postal code has 3, 5 or 6 digits.</source>
+        <translation>A postal code has 3, 5 or 6 digits.</translation>
+    </message>
+    <message>
+        <source>No postal district starts with these 3 digits.</source>
+        <translation>No postal district starts with these 3 digits.</translation>
+    </message>
+    <message>
+        <source>Type the street address.</source>
+        <translation>Type the street address.</translation>
+    </message>
+    <message>
+        <source>The address is too long.</source>
+        <translation>The address is too long.</translation>
+    </message>
+    <message>
+        <source>Choose a convenience-store chain.</source>
+        <translation>Choose a convenience-store chain.</translation>
+    </message>
+    <message>
+        <source>A store number has 4 to 8 letters or digits.</source>
+        <translation>A store number has 4 to 8 letters or digits.</translation>
+    </message>
+    <message>
+        <source>Type the store's name.</source>
+        <translation>Type the store's name.</translation>
     </message>
 </context>
 <context>
@@ -634,6 +887,105 @@
     </message>
 </context>
 <context>
+    <name>DropshipScreen</name>
+    <message>
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Ship to</source>
+        <translation>Ship to</translation>
+    </message>
+    <message>
+        <source>Carrier / tracking no.</source>
+        <translation>Carrier / tracking no.</translation>
+    </message>
+    <message>
+        <source>Cancel order</source>
+        <translation>Cancel order</translation>
+    </message>
+    <message>
+        <source>Dropship</source>
+        <translation>Dropship</translation>
+    </message>
+    <message>
+        <source>Scan products on the sale screen (F1).</source>
+        <translation>Scan products on the sale screen (F1).</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>Shipped</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <source>Cancelling</source>
+        <translation>Cancelling</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>Cancellation sent; the list shows it once confirmed.</source>
+        <translation>Cancellation sent; the list shows it once confirmed.</translation>
+    </message>
+    <message>
+        <source>Ship %1 × %2 to the customer</source>
+        <translation>Ship %1 × %2 to the customer</translation>
+    </message>
+    <message>
+        <source>Dropship order queued for %1 (pending until the warehouse accepts it).</source>
+        <translation>Dropship order queued for %1 (pending until the warehouse accepts it).</translation>
+    </message>
+    <message>
+        <source>Too late to cancel: the order is %1.</source>
+        <translation>Too late to cancel: the order is %1.</translation>
+    </message>
+    <message>
+        <source>No such order at this till.</source>
+        <translation>No such order at this till.</translation>
+    </message>
+    <message>
+        <source>The quantity must be 1 to 999.</source>
+        <translation>The quantity must be 1 to 999.</translation>
+    </message>
+</context>
+<context>
     <name>FirstSync</name>
     <message>
         <source>Loading products and staff from the warehouse…</source>
@@ -720,6 +1072,10 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Refused orders…</source>
+        <translation>Refused orders…</translation>
+    </message>
     <message>
         <source>No shift open</source>
         <translation>No shift open</translation>
@@ -1335,6 +1691,14 @@
         <translation>Void cart (Ctrl+Shift+Del)</translation>
     </message>
     <message>
+        <source>Fulfilment (F2)</source>
+        <translation>Fulfilment (F2)</translation>
+    </message>
+    <message>
+        <source>Customer (Ctrl+U)</source>
+        <translation>Customer (Ctrl+U)</translation>
+    </message>
+    <message>
         <source>The cart has %1 items that are not paid for. Close the till and drop them?</source>
         <translation>The cart has %1 items that are not paid for. Close the till and drop them?</translation>
     </message>
@@ -1357,6 +1721,14 @@
     <message>
         <source>The cart is empty</source>
         <translation>The cart is empty</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Pickup and ship lines need the customer's name and phone.</source>
+        <translation>Pickup and ship lines need the customer's name and phone.</translation>
     </message>
     <message>
         <source>Quantity</source>
@@ -1439,6 +1811,10 @@
     <message>
         <source>No shift is open: open one (F6) before selling. The cart is kept.</source>
         <translation>No shift is open: open one (F6) before selling. The cart is kept.</translation>
+    </message>
+    <message>
+        <source>Ship lines need an address or a pickup store.</source>
+        <translation>Ship lines need an address or a pickup store.</translation>
     </message>
     <message>
         <source>The sale was not saved: %1. The cart is kept; try again.</source>
@@ -2144,6 +2520,14 @@
     <message>
         <source>Phone</source>
         <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Ship to customer (warehouse)…</source>
+        <translation>Ship to customer (warehouse)…</translation>
+    </message>
+    <message>
+        <source>Ship to customer (partner)…</source>
+        <translation>Ship to customer (partner)…</translation>
     </message>
     <message>
         <source>Stock</source>

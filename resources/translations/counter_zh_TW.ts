@@ -1,6 +1,124 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_TW" sourcelanguage="en">
 <context>
+    <name>AlertBanner</name>
+    <message>
+        <source>Open alerts (Ctrl+Shift+A)</source>
+        <translation>開啟警示 (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <source>⚠ %1 paid order(s) the warehouse refused: call the customer</source>
+        <translation>⚠ 倉庫拒絕了 %1 筆已付款訂單：請聯絡顧客</translation>
+    </message>
+</context>
+<context>
+    <name>AlertsDialog</name>
+    <message>
+        <source>Refused pickups and deliveries</source>
+        <translation>遭拒絕的取貨與宅配</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>收據號碼</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>顧客</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>What failed</source>
+        <translation>失敗原因</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>實付</translation>
+    </message>
+    <message>
+        <source>Ship from partner</source>
+        <translation>改由代發夥伴出貨</translation>
+    </message>
+    <message>
+        <source>Ship from warehouse</source>
+        <translation>改由倉庫宅配</translation>
+    </message>
+    <message>
+        <source>Pick up again</source>
+        <translation>重新預約取貨</translation>
+    </message>
+    <message>
+        <source>Refund the line</source>
+        <translation>退款此品項</translation>
+    </message>
+    <message>
+        <source>Cancel… (supervisor)</source>
+        <translation>取消…（需主管）</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <source>Another source:</source>
+        <translation>改用其他來源：</translation>
+    </message>
+    <message>
+        <source>Pickup refused</source>
+        <translation>門市取貨遭拒絕</translation>
+    </message>
+    <message>
+        <source>Delivery refused</source>
+        <translation>宅配遭拒絕</translation>
+    </message>
+    <message>
+        <source>Nothing needs attention.</source>
+        <translation>目前沒有需要處理的作業。</translation>
+    </message>
+    <message>
+        <source>Call the customer, then choose: another source, a refund of the line, or cancel with a supervisor.</source>
+        <translation>請先聯絡顧客，再選擇：改用其他來源、退款此品項，或由主管取消。</translation>
+    </message>
+    <message>
+        <source>Sent again as %1.</source>
+        <translation>已重新送出：%1。</translation>
+    </message>
+    <message>
+        <source>Refunded %1: give the customer the cash.</source>
+        <translation>已退款 %1：請將現金交給顧客。</translation>
+    </message>
+    <message>
+        <source>The refund is above your limit: a supervisor approves it.</source>
+        <translation>退款金額超過您的權限，需主管核准。</translation>
+    </message>
+    <message>
+        <source>Close this order unfilled: the customer was dealt with another way.</source>
+        <translation>不出貨結案：已用其他方式處理顧客。</translation>
+    </message>
+    <message>
+        <source>Closed by a supervisor.</source>
+        <translation>已由主管結案。</translation>
+    </message>
+    <message>
+        <source>Someone resolved this alert already.</source>
+        <translation>此警示已由他人處理。</translation>
+    </message>
+    <message>
+        <source>A delivery needs an address or a pickup store.</source>
+        <translation>宅配需要地址或取貨門市。</translation>
+    </message>
+    <message>
+        <source>This order has no sale at this till to refund.</source>
+        <translation>此訂單在本機沒有可退款的銷售。</translation>
+    </message>
+    <message>
+        <source>Give a reason.</source>
+        <translation>請填寫原因。</translation>
+    </message>
+</context>
+<context>
     <name>CartTableModel</name>
     <message>
         <source>Item</source>
@@ -19,8 +137,48 @@
         <translation>小計</translation>
     </message>
     <message>
+        <source>Fulfil from</source>
+        <translation>出貨來源</translation>
+    </message>
+    <message>
         <source>This store has %1 by the records</source>
         <translation>本店帳上庫存 %1</translation>
+    </message>
+    <message>
+        <source>Pick up later</source>
+        <translation>門市取貨</translation>
+    </message>
+    <message>
+        <source>Ship (partner)</source>
+        <translation>宅配（代發夥伴）</translation>
+    </message>
+    <message>
+        <source>Ship (warehouse)</source>
+        <translation>宅配（倉庫出貨）</translation>
+    </message>
+    <message>
+        <source>Take now</source>
+        <translation>現場帶走</translation>
+    </message>
+    <message>
+        <source>%1 · no figure</source>
+        <translation>%1 · 無庫存資料</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>即時</translation>
+    </message>
+    <message>
+        <source>cached %1</source>
+        <translation>快取 %1 前</translation>
+    </message>
+    <message>
+        <source>%1 · %2 %3 (%4)</source>
+        <translation>%1 · %2 %3（%4）</translation>
+    </message>
+    <message>
+        <source>Change with Fulfilment (F2)</source>
+        <translation>按「出貨方式 (F2)」變更</translation>
     </message>
     <message>
         <source>[price %1, list %2]</source>
@@ -142,6 +300,101 @@
     <message>
         <source>Stock figures from %1 ago</source>
         <translation>庫存資料更新於 %1 前</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDialog</name>
+    <message>
+        <source>Customer for pickup and delivery</source>
+        <translation>取貨／收件顧客</translation>
+    </message>
+    <message>
+        <source>0912345678 or 02-2345-6789</source>
+        <translation>0912345678 或 02-2345-6789</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <source>Home delivery</source>
+        <translation>宅配到府</translation>
+    </message>
+    <message>
+        <source>Convenience-store pickup</source>
+        <translation>超商取貨</translation>
+    </message>
+    <message>
+        <source>3, 5 or 6 digits</source>
+        <translation>3、5 或 6 碼</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>郵遞區號</translation>
+    </message>
+    <message>
+        <source>Street address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Chain</source>
+        <translation>超商</translation>
+    </message>
+    <message>
+        <source>Store number</source>
+        <translation>門市店號</translation>
+    </message>
+    <message>
+        <source>Store name</source>
+        <translation>門市名稱</translation>
+    </message>
+    <message>
+        <source>Ship to</source>
+        <translation>寄送至</translation>
+    </message>
+    <message>
+        <source>no such district</source>
+        <translation>查無此行政區</translation>
+    </message>
+    <message>
+        <source>Type the customer's name.</source>
+        <translation>請輸入顧客姓名。</translation>
+    </message>
+    <message>
+        <source>The phone must be a mobile (09 and 8 digits) or a landline with its area code.</source>
+        <translation>電話須為手機（09 開頭共 10 碼）或含區碼的市話。</translation>
+    </message>
+    <message>
+        <source>A postal code has 3, 5 or 6 digits.</source>
+        <translation>郵遞區號為 3、5 或 6 碼數字。</translation>
+    </message>
+    <message>
+        <source>No postal district starts with these 3 digits.</source>
+        <translation>前 3 碼不是有效的郵遞區號。</translation>
+    </message>
+    <message>
+        <source>Type the street address.</source>
+        <translation>請輸入地址。</translation>
+    </message>
+    <message>
+        <source>The address is too long.</source>
+        <translation>地址太長。</translation>
+    </message>
+    <message>
+        <source>Choose a convenience-store chain.</source>
+        <translation>請選擇超商。</translation>
+    </message>
+    <message>
+        <source>A store number has 4 to 8 letters or digits.</source>
+        <translation>門市店號為 4 到 8 個英數字。</translation>
+    </message>
+    <message>
+        <source>Type the store's name.</source>
+        <translation>請輸入門市名稱。</translation>
     </message>
 </context>
 <context>
@@ -634,6 +887,105 @@
     </message>
 </context>
 <context>
+    <name>DropshipScreen</name>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>建立時間</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>收據號碼</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>顧客</translation>
+    </message>
+    <message>
+        <source>Ship to</source>
+        <translation>寄送至</translation>
+    </message>
+    <message>
+        <source>Carrier / tracking no.</source>
+        <translation>物流／追蹤號碼</translation>
+    </message>
+    <message>
+        <source>Cancel order</source>
+        <translation>取消訂單</translation>
+    </message>
+    <message>
+        <source>Dropship</source>
+        <translation>代發訂單</translation>
+    </message>
+    <message>
+        <source>Scan products on the sale screen (F1).</source>
+        <translation>請在銷售畫面 (F1) 掃描商品。</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待確認</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已接單</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>已出貨</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>已送達</translation>
+    </message>
+    <message>
+        <source>Cancelling</source>
+        <translation>取消中</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>遭拒絕</translation>
+    </message>
+    <message>
+        <source>Cancellation sent; the list shows it once confirmed.</source>
+        <translation>已送出取消，確認後清單會更新。</translation>
+    </message>
+    <message>
+        <source>Ship %1 × %2 to the customer</source>
+        <translation>寄送 %1 × %2 給顧客</translation>
+    </message>
+    <message>
+        <source>Dropship order queued for %1 (pending until the warehouse accepts it).</source>
+        <translation>已為 %1 建立代發訂單（倉庫接單前為待確認）。</translation>
+    </message>
+    <message>
+        <source>Too late to cancel: the order is %1.</source>
+        <translation>無法取消：訂單已%1。</translation>
+    </message>
+    <message>
+        <source>No such order at this till.</source>
+        <translation>本機查無此訂單。</translation>
+    </message>
+    <message>
+        <source>The quantity must be 1 to 999.</source>
+        <translation>數量須為 1 到 999。</translation>
+    </message>
+</context>
+<context>
     <name>FirstSync</name>
     <message>
         <source>Loading products and staff from the warehouse…</source>
@@ -727,6 +1079,10 @@
     <message>
         <source>&amp;Tools</source>
         <translation>功能(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Refused orders…</source>
+        <translation>遭拒絕的訂單…</translation>
     </message>
     <message>
         <source>No shift open</source>
@@ -1208,8 +1564,24 @@
 <context>
     <name>SaleCartTools</name>
     <message>
+        <source>Discount (%)</source>
+        <translation>折扣 (%)</translation>
+    </message>
+    <message>
         <source>Hold (Ctrl+H)</source>
         <translation>暫存 (Ctrl+H)</translation>
+    </message>
+    <message>
+        <source>Held carts (Ctrl+R)</source>
+        <translation>暫存清單 (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>cart</source>
+        <translation>整筆交易</translation>
+    </message>
+    <message>
+        <source>%1: the NT$ discount came off (now above your limit); give it again</source>
+        <translation>%1：金額折扣已取消（現已超過您的權限），請重新給予</translation>
     </message>
     <message>
         <source>The cart could not be saved: %1</source>
@@ -1238,22 +1610,6 @@
     <message>
         <source>A discount of %1 is above your limit: a supervisor approves it</source>
         <translation>%1 的折扣超過您的權限：需主管核准</translation>
-    </message>
-    <message>
-        <source>cart</source>
-        <translation>整筆交易</translation>
-    </message>
-    <message>
-        <source>Discount (%)</source>
-        <translation>折扣 (%)</translation>
-    </message>
-    <message>
-        <source>Held carts (Ctrl+R)</source>
-        <translation>暫存清單 (Ctrl+R)</translation>
-    </message>
-    <message>
-        <source>%1: the NT$ discount came off (now above your limit); give it again</source>
-        <translation>%1：金額折扣已取消（現已超過您的權限），請重新給予</translation>
     </message>
     <message>
         <source>%1: new price %2</source>
@@ -1319,10 +1675,6 @@
         <translation>收銀員：%1</translation>
     </message>
     <message>
-        <source>Pay (F12)</source>
-        <translation>結帳 (F12)</translation>
-    </message>
-    <message>
         <source>Quantity (F4)</source>
         <translation>修改數量 (F4)</translation>
     </message>
@@ -1331,8 +1683,20 @@
         <translation>刪除品項 (Del)</translation>
     </message>
     <message>
+        <source>Pay (F12)</source>
+        <translation>結帳 (F12)</translation>
+    </message>
+    <message>
         <source>Void cart (Ctrl+Shift+Del)</source>
         <translation>作廢交易 (Ctrl+Shift+Del)</translation>
+    </message>
+    <message>
+        <source>Fulfilment (F2)</source>
+        <translation>出貨方式 (F2)</translation>
+    </message>
+    <message>
+        <source>Customer (Ctrl+U)</source>
+        <translation>取件顧客 (Ctrl+U)</translation>
     </message>
     <message>
         <source>The cart has %1 items that are not paid for. Close the till and drop them?</source>
@@ -1357,6 +1721,14 @@
     <message>
         <source>The cart is empty</source>
         <translation>購物車是空的</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Pickup and ship lines need the customer's name and phone.</source>
+        <translation>門市取貨與宅配品項需要顧客姓名與電話。</translation>
     </message>
     <message>
         <source>Quantity</source>
@@ -1439,6 +1811,10 @@
     <message>
         <source>No shift is open: open one (F6) before selling. The cart is kept.</source>
         <translation>尚未開班：請先開班（F6）再結帳。購物車內容已保留。</translation>
+    </message>
+    <message>
+        <source>Ship lines need an address or a pickup store.</source>
+        <translation>宅配品項需要地址或取貨門市。</translation>
     </message>
     <message>
         <source>The sale was not saved: %1. The cart is kept; try again.</source>
@@ -2144,6 +2520,14 @@
     <message>
         <source>Phone</source>
         <translation>電話</translation>
+    </message>
+    <message>
+        <source>Ship to customer (warehouse)…</source>
+        <translation>宅配給顧客（倉庫出貨）…</translation>
+    </message>
+    <message>
+        <source>Ship to customer (partner)…</source>
+        <translation>宅配給顧客（代發夥伴）…</translation>
     </message>
     <message>
         <source>Stock</source>

@@ -23,7 +23,7 @@ from warehouse_api.services.inventory import (
 )
 from warehouse_api.services.locations import ensure_visible, require_store_device, warehouse_id
 from warehouse_api.services.operations import OpContext, op_handler, reuse_or_duplicate
-from warehouse_api.services.reservations import quantities
+from warehouse_api.services.reservations import paid_links, quantities
 from warehouse_api.services.sales import require_products
 from warehouse_api.services.transitions import transition
 
@@ -53,6 +53,7 @@ def create_dropship(ctx: OpContext, payload: DropshipCreatePayload) -> dict[str,
             session, existing.op_id, ctx.body_sha256, f"dropship {payload.dropship_id}"
         )
     wanted = quantities(payload.lines)
+    links = paid_links(payload.lines)
     require_products(session, set(wanted))
     source_id = (
         warehouse_id(session)
@@ -68,8 +69,15 @@ def create_dropship(ctx: OpContext, payload: DropshipCreatePayload) -> dict[str,
         customer_phone=payload.customer_phone,
         address=payload.address,
         sale_id=payload.sale_id,
+        receipt_no=payload.receipt_no,
+        delivery=payload.delivery,
         op_id=ctx.op_id,
-        lines=[DropshipLine(product_id=pid, qty=qty) for pid, qty in sorted(wanted.items())],
+        lines=[
+            DropshipLine(
+                product_id=pid, qty=qty, sale_line_id=links[pid][0], paid_cents=links[pid][1]
+            )
+            for pid, qty in sorted(wanted.items())
+        ],
     )
     session.add(order)
     session.flush()

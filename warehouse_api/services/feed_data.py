@@ -88,6 +88,19 @@ def _lines(lines: Any) -> list[dict[str, int]]:
     return [{"product_id": line.product_id, "qty": line.qty} for line in lines]
 
 
+def _linked_lines(lines: Any) -> list[dict[str, Any]]:
+    """Reservation and dropship lines, with the sale line and amount paid when paid at a counter."""
+    return [
+        {
+            "product_id": line.product_id,
+            "qty": line.qty,
+            "sale_line_id": line.sale_line_id,
+            "paid_cents": line.paid_cents,
+        }
+        for line in lines
+    ]
+
+
 def reservation_data(reservation: Reservation) -> dict[str, Any]:
     return {
         "reservation_id": reservation.id,
@@ -96,9 +109,10 @@ def reservation_data(reservation: Reservation) -> dict[str, Any]:
         "status": reservation.status,
         "source_location_id": reservation.source_location_id,
         "store_location_id": reservation.store_location_id,
-        "lines": _lines(reservation.lines),
+        "lines": _linked_lines(reservation.lines),
         "expires_at": reservation.expires_at.isoformat() if reservation.expires_at else None,
         "sale_id": reservation.sale_id,
+        "receipt_no": reservation.receipt_no,
         "updated_at": reservation.updated_at.isoformat(),
     }
 
@@ -125,7 +139,9 @@ def dropship_data(order: DropshipOrder) -> dict[str, Any]:
         "carrier": order.carrier,
         "tracking_no": order.tracking_no,
         "sale_id": order.sale_id,
-        "lines": _lines(order.lines),
+        "receipt_no": order.receipt_no,
+        "delivery": order.delivery or "home",
+        "lines": _linked_lines(order.lines),
         "updated_at": order.updated_at.isoformat(),
     }
 

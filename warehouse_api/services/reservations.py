@@ -54,7 +54,20 @@ def quantities(lines: Iterable[Any]) -> dict[int, int]:
     return totals
 
 
-def _wanted(session: Session, lines: list[ItemLine]) -> dict[int, int]:
+def paid_links(lines: Iterable[Any]) -> dict[int, tuple[str | None, int | None]]:
+    """Per product, the sale line a counter paid it with and the amount paid (summed over
+    lines of one product; the first sale line named)."""
+    links: dict[int, tuple[str | None, int | None]] = {}
+    for line in lines:
+        sale_line_id = getattr(line, "sale_line_id", None)
+        paid = getattr(line, "paid_cents", None)
+        before_line, before_paid = links.get(line.product_id, (None, None))
+        total = before_paid if paid is None else (before_paid or 0) + paid
+        links[line.product_id] = (before_line or sale_line_id, total)
+    return links
+
+
+def _wanted(session: Session, lines: list[Any]) -> dict[int, int]:
     wanted = quantities(lines)
     require_products(session, set(wanted))
     return wanted
@@ -79,6 +92,7 @@ def create_pickup(ctx: OpContext, payload: ReservationCreatePayload) -> dict[str
     source_id = warehouse_id(session)
     wanted = _wanted(session, payload.lines)
     refuse_if_short(session, source_id, wanted)  # a sold-out item: one read, nothing written
+    links = paid_links(payload.lines)
     now = utcnow()
     reservation = Reservation(
         id=payload.reservation_id,
@@ -90,12 +104,18 @@ def create_pickup(ctx: OpContext, payload: ReservationCreatePayload) -> dict[str
         customer_name=payload.customer_name,
         customer_phone=payload.customer_phone,
         sale_id=payload.sale_id,
+        receipt_no=payload.receipt_no,
         device_id=ctx.device.id,
         op_id=ctx.op_id,
         expires_at=now + timedelta(hours=ctx.settings.pickup_hold_hours),
         created_at=now,
         updated_at=now,
-        lines=[ReservationLine(product_id=pid, qty=qty) for pid, qty in sorted(wanted.items())],
+        lines=[
+            ReservationLine(
+                product_id=pid, qty=qty, sale_line_id=links[pid][0], paid_cents=links[pid][1]
+            )
+            for pid, qty in sorted(wanted.items())
+        ],
     )
     transfer = Transfer(
         id=f"TR-{reservation.id}",
@@ -206,6 +226,7 @@ def place_group_buy_order(
     source_id = warehouse_id(session)
     wanted = _wanted(session, lines)
     refuse_if_short(session, source_id, wanted)  # a sold-out item: one read, nothing written
+    links = paid_links(lines)
     now = utcnow()
     order = Reservation(
         id=order_id,
@@ -219,7 +240,12 @@ def place_group_buy_order(
         device_id=device.id,
         created_at=now,
         updated_at=now,
-        lines=[ReservationLine(product_id=pid, qty=qty) for pid, qty in sorted(wanted.items())],
+        lines=[
+            ReservationLine(
+                product_id=pid, qty=qty, sale_line_id=links[pid][0], paid_cents=links[pid][1]
+            )
+            for pid, qty in sorted(wanted.items())
+        ],
     )
     session.add(order)
     session.flush()

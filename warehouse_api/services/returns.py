@@ -2,7 +2,9 @@
 
 restock_here: back on the shelf (store on_hand rises);
 send_to_warehouse: back into store stock and onto a transfer to the warehouse;
-damaged: recorded, never sellable, so no stock changes.
+damaged: recorded, never sellable, so no stock changes;
+not_fulfilled: a pickup or ship line refunded before its goods reached anyone (no stock
+changes: the goods never left the store or came back).
 
 A return naming a sale is checked against it: every product must be on the sale
 (``return_product_not_sold``) and never more of it comes back than was sold minus what
@@ -57,7 +59,7 @@ def record_return(ctx: OpContext, payload: ReturnPayload) -> dict[str, Any]:
                 disposition=line.disposition,
             )
         )
-        if line.disposition == "damaged":
+        if line.disposition in ("damaged", "not_fulfilled"):
             continue
         adjust_stock(
             session,

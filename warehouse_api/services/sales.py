@@ -32,6 +32,16 @@ def require_store(ctx: OpContext) -> int:
     return ctx.device.location_id
 
 
+def taken_from_shelf(payload: SalePayload) -> dict[int, int]:
+    """What the sale took from the store's shelf: its take lines (pickup and ship lines are
+    fulfilled from elsewhere by the reservation or dropship order linked to the sale)."""
+    sold: dict[int, int] = defaultdict(int)
+    for line in payload.lines:
+        if line.fulfilment == "take":
+            sold[line.product_id] += line.qty
+    return sold
+
+
 _KNOWN_PRODUCTS = select(Product.id).where(Product.id.in_(bindparam("p_ids", expanding=True)))
 
 
@@ -179,7 +189,9 @@ def _sale_stock_keys(
 ) -> list[tuple[int, int]]:
     if device.location_id is None:
         return []
-    return [(device.location_id, line.product_id) for line in payload.lines]
+    return [
+        (device.location_id, line.product_id) for line in payload.lines if line.fulfilment == "take"
+    ]
 
 
 @op_handler("sale", stock_keys=_sale_stock_keys)
@@ -231,6 +243,7 @@ def record_sale(ctx: OpContext, payload: SalePayload) -> dict[str, Any]:
                 "list_price_cents": line.list_price_cents,
                 "discount_cents": line.discount_cents,
                 "override_reason": line.override_reason,
+                "fulfilment": line.fulfilment,
             }
             for line in payload.lines
         ],
@@ -238,9 +251,7 @@ def record_sale(ctx: OpContext, payload: SalePayload) -> dict[str, Any]:
     if payload.payments:
         session.execute(_INSERT_PAYMENTS, _payment_rows(sale.id, payload, unknown))
 
-    sold: dict[int, int] = defaultdict(int)
-    for line in payload.lines:
-        sold[line.product_id] += line.qty
+    sold = taken_from_shelf(payload)
     negative_stock = []
     ledger: list[dict[str, Any]] = []
     for product_id in sorted(sold):
@@ -363,10 +374,7 @@ def record_sales(
     received_at = utcnow()
     sold_per_sale: list[dict[int, int]] = []
     for queued in clean:
-        sold: dict[int, int] = defaultdict(int)
-        for line in queued.payload.lines:
-            sold[line.product_id] += line.qty
-        sold_per_sale.append(sold)
+        sold_per_sale.append(taken_from_shelf(queued.payload))
     rows = hold_rows(session, store_id, {pid for sold in sold_per_sale for pid in sold})
     unknown = unknown_methods(
         session, {pay.method for queued in clean for pay in queued.payload.payments}
@@ -438,6 +446,7 @@ def record_sales(
                 "list_price_cents": line.list_price_cents,
                 "discount_cents": line.discount_cents,
                 "override_reason": line.override_reason,
+                "fulfilment": line.fulfilment,
             }
             for queued in clean
             for line in queued.payload.lines

@@ -44,15 +44,19 @@ from counter_app.core.codes import (
     ScanResult,
 )
 from counter_app.core.einvoice_codes import NO_BUYER, CarrierCode, InvoiceBuyer
+from counter_app.core.fulfilment import Fulfilment
 from counter_app.core.money import Money
 from counter_app.core.tenders import CASH, Tender, TenderedPayment
+from counter_app.core.tw_address import mask_phone
 from counter_app.services.catalog import CatalogService
 from counter_app.services.context import StaffMember
 from counter_app.services.discounts import DiscountService
+from counter_app.services.fulfilment import FulfilmentError, FulfilmentService
 from counter_app.services.held_carts import CartKeeper
 from counter_app.services.selling import CompletedSale, SellingService
 from counter_app.services.stock_lookup import StockLookupService, StockReport
 from counter_app.ui.cart_model import CartTableModel
+from counter_app.ui.customer_dialog import CustomerDialog
 from counter_app.ui.sale_cart_tools import AskApproval, SaleCartTools
 from counter_app.ui.screens.base import Screen
 from counter_app.ui.stock_panel import StockPanel
@@ -113,8 +117,10 @@ class SaleScreen(Screen):
         keeper: CartKeeper | None = None,
         discounts: DiscountService | None = None,
         ask_approval: AskApproval | None = None,
+        fulfilment: FulfilmentService | None = None,
     ) -> None:
         super().__init__(parent)
+        self._fulfilment = fulfilment  # pickup / ship lines (None: every line is taken now)
         self.large_qty = large_qty
         self.beep = beep  # QtMultimedia is not in PySide6-Essentials: the system bell
         self.message_kind = "info"
@@ -127,7 +133,7 @@ class SaleScreen(Screen):
         self.tenders: list[Tender] = [CASH]  # the last list read; cash alone until then
         self._stock_lookup = stock_lookup
         self._own_location_id = selling.location_id
-        self.cart_model = CartTableModel(Cart())
+        self.cart_model = CartTableModel(Cart(), selling.location_id)
         self._checkout_running = False
         self._buyer: InvoiceBuyer = NO_BUYER  # the e-invoice's carrier, donation or tax ID
         self._buyer_text = ""  # a carrier scanned before the payment step
@@ -185,7 +191,7 @@ class SaleScreen(Screen):
         self.table.verticalHeader().setDefaultSectionSize(36)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in (1, 2, 3):
+        for col in (1, 2, 3, 4):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         table_font = QFont(self.table.font())
         table_font.setPointSize(13)
@@ -236,6 +242,21 @@ class SaleScreen(Screen):
         self.minus_button = QPushButton("-1 (-)")
         self.remove_button = QPushButton(self.tr("Remove line (Del)"))
         self.clear_button = QPushButton(self.tr("Void cart (Ctrl+Shift+Del)"))
+        self.fulfil_button = QPushButton(self.tr("Fulfilment (F2)"))
+        self.fulfil_button.setObjectName("fulfilButton")
+        self.customer_button = QPushButton(self.tr("Customer (Ctrl+U)"))
+        self.customer_button.setObjectName("customerButton")
+        self.customer_label = QLabel("")
+        self.customer_label.setObjectName("customerLabel")
+        self.customer_label.setWordWrap(True)
+        for button in (
+            self.fulfil_button,
+            self.customer_button,
+        ):
+            button.setMinimumHeight(40)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setStyleSheet("QPushButton { font-size: 16px; }")
+            button.setVisible(self._fulfilment is not None)
         for button in (
             self.pay_button,
             self.qty_button,
@@ -272,6 +293,9 @@ class SaleScreen(Screen):
         right.addWidget(self.qty_button)
         self.tools_box = QVBoxLayout()  # the cart tools' buttons
         right.addLayout(self.tools_box)
+        right.addWidget(self.fulfil_button)
+        right.addWidget(self.customer_button)
+        right.addWidget(self.customer_label)
         right.addWidget(self.remove_button)
         right.addWidget(self.clear_button)
         right.addSpacing(12)
@@ -294,6 +318,8 @@ class SaleScreen(Screen):
         self.minus_button.clicked.connect(lambda: self._bump_selected(-1))
         self.remove_button.clicked.connect(self.on_remove_button_clicked)
         self.clear_button.clicked.connect(self.on_clear_button_clicked)
+        self.fulfil_button.clicked.connect(self.on_fulfil_button_clicked)
+        self.customer_button.clicked.connect(self.on_customer_button_clicked)
         self.cart_model.rowsInserted.connect(self._update_totals)
         self.cart_model.rowsRemoved.connect(self._update_totals)
         self.cart_model.dataChanged.connect(self._update_totals)
@@ -303,6 +329,8 @@ class SaleScreen(Screen):
             "F12": self.on_pay_button_clicked,
             "F4": self.on_qty_button_clicked,
             "Ctrl+Shift+Delete": self.on_clear_button_clicked,
+            "F2": self.on_fulfil_button_clicked,
+            "Ctrl+U": self.on_customer_button_clicked,
             "Delete": self.on_remove_button_clicked,
             "+": lambda: self._bump_selected(+1),
             "-": lambda: self._bump_selected(-1),
@@ -469,6 +497,8 @@ class SaleScreen(Screen):
         if self.cart_model.cart.is_empty():
             self._show_error(self.tr("The cart is empty"))
             return
+        if not self._customer_ready():
+            return
         if self._load_tenders is None:
             self._take_payment()
             return
@@ -514,6 +544,82 @@ class SaleScreen(Screen):
                 return self._selling.complete_sale(cart, cashier, payments, buyer)
 
         self._tasks.db(work, self._on_sale_done, self._on_sale_failed)
+
+    # --- fulfilment: take now, pick up later, ship ----------------------------------
+
+    def on_fulfil_button_clicked(self) -> None:
+        """The selected line's next way to fulfil: take -> pickup -> ship (warehouse) ->
+        ship (partner) -> take."""
+        if self._fulfilment is None:
+            return
+        self._next_action()
+        row = self._selected_row()
+        if row is None:
+            return
+        line = self.cart_model.cart.lines[row]
+        current = line.fulfilment
+        if current.mode == "take":
+            new = Fulfilment("pickup")
+        elif current.mode == "pickup":
+            new = Fulfilment("ship", "warehouse")
+        elif current.source == "warehouse":
+            new = Fulfilment("ship", "partner")
+        else:
+            new = Fulfilment("take")
+        self.cart_model.set_fulfilment(row, new)
+        self._show_info(
+            self.tr("%1: %2")
+            .replace("%1", line.product.name)
+            .replace("%2", self.cart_model.mode_label(new))
+        )
+        self._load_figures(line.product)
+        self._update_customer_label()
+
+    def _load_figures(self, product: ProductInfo) -> None:
+        """Where the line comes from: the cached figures at once, live ones when the
+        warehouse answers (each with its freshness)."""
+        lookup = self._stock_lookup
+        if lookup is None:
+            return
+
+        def show(report: StockReport) -> None:
+            self.cart_model.set_figures(report.product.id, report.figures, report.live)
+
+        self._tasks.db(lambda: lookup.cached(product), show, owner=self)
+        self._tasks.net(lambda: lookup.lookup(product), show, owner=self)
+
+    def on_customer_button_clicked(self) -> bool:
+        """Ask for (or change) the customer of the pickup / ship lines; True when one is set."""
+        if self._fulfilment is None:
+            return False
+        cart = self.cart_model.cart
+        dialog = CustomerDialog(self._fulfilment, cart.needs_ship_to(), cart.customer, self)
+        accepted = dialog.exec() == CustomerDialog.DialogCode.Accepted
+        if accepted and dialog.customer is not None:
+            cart.customer = dialog.customer
+        self._update_customer_label()
+        self.scan_input.setFocus()
+        return accepted
+
+    def _customer_ready(self) -> bool:
+        cart = self.cart_model.cart
+        if not cart.needs_customer():
+            return True
+        missing = cart.customer is None or (cart.needs_ship_to() and cart.customer.ship_to is None)
+        if missing and not self.on_customer_button_clicked():
+            self._show_error(self.tr("Pickup and ship lines need the customer's name and phone."))
+            return False
+        return True
+
+    def _update_customer_label(self) -> None:
+        customer = self.cart_model.cart.customer
+        if customer is None or not self.cart_model.cart.needs_customer():
+            self.customer_label.setText("")
+            return
+        text = f"{customer.name} {mask_phone(customer.phone)}"
+        if customer.ship_to is not None:
+            text += "\n" + customer.ship_to.text
+        self.customer_label.setText(text)
 
     def on_table_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid() and current.row() < len(self.cart_model.cart.lines):
@@ -601,6 +707,7 @@ class SaleScreen(Screen):
     def clear_cart(self) -> None:
         """Empty the cart without asking (after the cashier confirmed, or a new shift)."""
         self.cart_model.clear()
+        self._update_customer_label()
         self.scan_input.setFocus()
 
     # --- helpers ----------------------------------------------------------------------
@@ -682,6 +789,8 @@ class SaleScreen(Screen):
             return
         self.table.selectRow(row)
         self._show_stock(product)
+        if self._fulfilment is not None and not self.cart_model.knows_figures(product.id):
+            self._load_figures(product)
         self.last_sale_label.setText("")
         self._show_info(f"{product.name}  {product.price.format()}")
         if self.cart_model.knows_shelf(product.id):
@@ -788,6 +897,7 @@ class SaleScreen(Screen):
         self._checkout_running = False
         self.pay_button.setEnabled(True)
         self.cart_model.clear()
+        self._update_customer_label()
         self.stock_panel.clear_report()
         self._show_success(
             self.tr("Sale %1 done. Change due: %2")
@@ -811,6 +921,13 @@ class SaleScreen(Screen):
                 self.tr("No shift is open: open one (F6) before selling. The cart is kept.")
             )
             self.shift_required.emit()
+            return
+        if isinstance(error, FulfilmentError):
+            self._show_error(
+                self.tr("Pickup and ship lines need the customer's name and phone.")
+                if error.code == "customer_required"
+                else self.tr("Ship lines need an address or a pickup store.")
+            )
             return
         log.error("sale failed", exc_info=error)
         if isinstance(error, CartError):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -41,6 +42,7 @@ PickupRefusals = Callable[[PickupError], str]
 class StockScreen(Screen):
     name = "stock"
     key = "F3"
+    ship_requested = Signal(object, int, str)  # product, qty, source: a dropship on its own
 
     def __init__(
         self,
@@ -86,6 +88,17 @@ class StockScreen(Screen):
         form.addRow(self.tr("Customer"), self.customer_name)
         form.addRow(self.tr("Phone"), self.phone)
         form.addRow(self.reserve_button)
+        # Ship straight to the customer (services/dropship.py; the root connects it).
+        self.ship_button = QPushButton(self.tr("Ship to customer (warehouse)…"))
+        self.ship_button.setObjectName("ship_button")
+        self.ship_button.setEnabled(False)
+        self.ship_button.clicked.connect(lambda: self._ship("warehouse"))
+        self.ship_partner_button = QPushButton(self.tr("Ship to customer (partner)…"))
+        self.ship_partner_button.setObjectName("ship_partner_button")
+        self.ship_partner_button.setEnabled(False)
+        self.ship_partner_button.clicked.connect(lambda: self._ship("partner"))
+        form.addRow(self.ship_button)
+        form.addRow(self.ship_partner_button)
 
         self.message = QLabel()
         self.message.setObjectName("stock_message")
@@ -141,6 +154,8 @@ class StockScreen(Screen):
         if product is None:
             self.product = None
             self.reserve_button.setEnabled(False)
+            self.ship_button.setEnabled(False)
+            self.ship_partner_button.setEnabled(False)
             self.panel.setVisible(False)
             self.show_problem(
                 self.tr("Nothing matches \u201c%1\u201d").replace(
@@ -150,6 +165,8 @@ class StockScreen(Screen):
             return
         self.product = product
         self.reserve_button.setEnabled(True)
+        self.ship_button.setEnabled(True)
+        self.ship_partner_button.setEnabled(True)
         self.message.clear()
         lookup = self._lookup
 
@@ -159,6 +176,10 @@ class StockScreen(Screen):
 
         self._tasks.db(lambda: lookup.cached(product), show_if_current, owner=self)
         self._tasks.net(lambda: lookup.lookup(product), show_if_current, owner=self)
+
+    def _ship(self, source: str) -> None:
+        if self.product is not None:
+            self.ship_requested.emit(self.product, self.qty.value(), source)
 
     def reserve(self) -> None:
         product = self.product

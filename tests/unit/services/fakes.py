@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from counter_app.core import ids
@@ -22,9 +22,11 @@ from counter_app.core.ids import uuid7
 from counter_app.core.ops import OutboundOp
 from counter_app.core.pins import hash_pin
 from counter_app.core.records import (
+    AlertRecord,
     CartVoidRecord,
     CashMovementRecord,
     Count,
+    DropshipRecord,
     FailedOp,
     HeldCartRecord,
     NegativeStockWarning,
@@ -81,6 +83,8 @@ class State:
     open_carts: dict[int, str] = field(default_factory=dict)  # location -> snapshot JSON
     held_carts: dict[str, HeldCartRecord] = field(default_factory=dict)
     cart_voids: list[CartVoidRecord] = field(default_factory=list)
+    dropships: dict[str, DropshipRecord] = field(default_factory=dict)
+    alerts: dict[str, AlertRecord] = field(default_factory=dict)
 
 
 class FakeCatalog:
@@ -524,6 +528,58 @@ class FakeCarts:
         return len(voids), sum(v.total_cents for v in voids)
 
 
+class FakeDropships:
+    def __init__(self, state: State) -> None:
+        self._s = state
+
+    def add(self, record: DropshipRecord) -> None:
+        assert record.dropship_id not in self._s.dropships
+        self._s.dropships[record.dropship_id] = record
+
+    def all(self) -> list[DropshipRecord]:
+        return sorted(self._s.dropships.values(), key=lambda r: r.created_at, reverse=True)
+
+    def get(self, dropship_id: str) -> DropshipRecord | None:
+        return self._s.dropships.get(dropship_id)
+
+    def set_status(self, dropship_id: str, status: str, at: str) -> None:
+        found = self._s.dropships[dropship_id]
+        self._s.dropships[dropship_id] = replace(found, status=status, updated_at=at)
+
+    def forget_customers(self, statuses: Sequence[str], updated_before: datetime) -> int:
+        forgotten = 0
+        for key, order in list(self._s.dropships.items()):
+            older = datetime.fromisoformat(order.updated_at) < updated_before
+            if order.status in statuses and older and order.customer_phone:
+                self._s.dropships[key] = replace(
+                    order, customer_name="", customer_phone="", address=""
+                )
+                forgotten += 1
+        return forgotten
+
+
+class FakeAlerts:
+    def __init__(self, state: State) -> None:
+        self._s = state
+
+    def open_alerts(self) -> list[AlertRecord]:
+        return sorted((a for a in self._s.alerts.values() if a.is_open), key=lambda a: a.raised_at)
+
+    def get(self, alert_id: str) -> AlertRecord | None:
+        return self._s.alerts.get(alert_id)
+
+    def resolve(
+        self, alert_id: str, resolution: str, staff_id: int | None, at: str, ref: str | None
+    ) -> bool:
+        found = self._s.alerts.get(alert_id)
+        if found is None or not found.is_open:
+            return False
+        self._s.alerts[alert_id] = replace(
+            found, resolved_at=at, resolution=resolution, resolved_by=staff_id, resolution_ref=ref
+        )
+        return True
+
+
 class FakeUnitOfWork:
     def __init__(self, state: State) -> None:
         self.catalog = FakeCatalog(state)
@@ -541,6 +597,8 @@ class FakeUnitOfWork:
         self.returns = FakeReturns(state)
         self.tenders = FakeTenders(state)
         self.carts = FakeCarts(state)
+        self.dropships = FakeDropships(state)
+        self.alerts = FakeAlerts(state)
 
 
 class FakeDatabase:
