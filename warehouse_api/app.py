@@ -22,6 +22,7 @@ from warehouse_api.api import (
     health,
     operator,
     orders,
+    returns,
     stock,
     sync,
 )
@@ -98,6 +99,7 @@ def create_app(
         sync,
         stock,
         orders,
+        returns,
         group_buy,
         operator,
         admin,

@@ -21,6 +21,7 @@ from sqlalchemy import (
     String,
     Table,
     UniqueConstraint,
+    false as sa_false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
@@ -344,6 +345,24 @@ class Return(Base):
     refund_cents: Mapped[int] = mapped_column(Integer)
     op_id: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # A return without a receipt: the customer's phone (digits) it counts against, the
+    # supervisor who approved it and how it was priced (lowest_30_days | list_price).
+    no_receipt: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
+    customer_phone: Mapped[str | None] = mapped_column(String(32))
+    approved_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    price_basis: Mapped[str | None] = mapped_column(String(16))
+
+    __table_args__ = (Index("ix_returns_no_receipt_phone", "customer_phone", "created_at"),)
+
+
+class NoReceiptPhone(Base):
+    """One row per phone that ever returned goods without a receipt: the lock that puts
+    concurrent no-receipt returns of one phone in line before they are counted."""
+
+    __tablename__ = "no_receipt_phones"
+
+    customer_phone: Mapped[str] = mapped_column(String(32), primary_key=True)
+    last_return_at: Mapped[datetime | None] = mapped_column()
 
 
 class ReturnLine(Base):

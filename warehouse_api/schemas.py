@@ -173,11 +173,29 @@ class ReturnLinePayload(StrictModel):
     disposition: Literal["restock_here", "send_to_warehouse", "damaged"]
 
 
+class NoReceiptInfo(StrictModel):
+    """A return without a receipt: whose phone it counts against (digits), the supervisor
+    who approved it, and how the refund was priced."""
+
+    customer_phone: Annotated[
+        str, StringConstraints(min_length=8, max_length=32, pattern=r"^[0-9]+$")
+    ]
+    approved_by: DbId
+    price_basis: Literal["lowest_30_days", "list_price"]
+
+
 class ReturnPayload(StrictModel):
     return_id: ReturnId
     sale_id: ClientId | None = None
     refund_cents: Annotated[int, Field(ge=0, le=INT32_MAX)] = 0
     lines: Annotated[list[ReturnLinePayload], Field(min_length=1, max_length=200)]
+    no_receipt: NoReceiptInfo | None = None
+
+    @model_validator(mode="after")
+    def _receipt_or_not(self) -> ReturnPayload:
+        if self.no_receipt is not None and self.sale_id is not None:
+            raise ValueError("a return names its sale or is without a receipt, not both")
+        return self
 
 
 class ReservationCreatePayload(StrictModel):
@@ -442,6 +460,56 @@ class StockResponse(BaseModel):
     product: ProductPublic
     levels: list[StockLevelPublic]
     as_of: datetime
+
+
+# ----- returns: finding a sale, the no-receipt limit -----
+
+
+class SaleLookupLine(BaseModel):
+    line_id: str
+    product_id: int
+    sku: str
+    name: str
+    qty: int
+    unit_price_cents: int
+    line_total_cents: int
+    returned: int  # already returned (the product's returns given to its lines in order)
+
+
+class SaleLookupPayment(BaseModel):
+    method: str
+    amount_cents: int
+
+
+class SaleLookup(BaseModel):
+    sale_id: str
+    receipt_no: str
+    location_id: int
+    location_code: str
+    location_name: str
+    created_at: datetime
+    total_cents: int
+    refunded_cents: int
+    lines: list[SaleLookupLine]
+    payments: list[SaleLookupPayment]
+
+
+class SaleSearchHit(BaseModel):
+    sale_id: str
+    receipt_no: str
+    created_at: datetime
+    total_cents: int
+    customer_phone_tail: str | None  # the last 3 digits only, when the sale has a phone
+
+
+class SaleSearchResponse(BaseModel):
+    sales: list[SaleSearchHit]
+
+
+class NoReceiptUsage(BaseModel):
+    used: int
+    limit: int
+    period_days: int
 
 
 # ----- orders -----

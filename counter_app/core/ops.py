@@ -373,27 +373,51 @@ class ReturnLinePayload:
 
 
 @dataclass(frozen=True, slots=True)
-class ReturnPayload:
-    """Goods brought back against a sale (type ``return``). Its entity is the sale's, so
-    it is sent after the sale it returns and never before."""
+class NoReceiptPayload:
+    """What a return without a receipt adds: the customer's phone (digits) it counts
+    against, the supervisor who approved it, how the refund was priced."""
 
-    op_type: ClassVar[str] = "return"
-    return_id: str
-    sale_id: str
-    refund_cents: int
-    lines: tuple[ReturnLinePayload, ...]
-
-    @property
-    def entity_key(self) -> str:
-        return f"sale:{self.sale_id}"
+    customer_phone: str
+    approved_by: int
+    price_basis: str  # lowest_30_days | list_price
 
     def to_payload(self) -> dict[str, Any]:
         return {
+            "customer_phone": self.customer_phone,
+            "approved_by": self.approved_by,
+            "price_basis": self.price_basis,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ReturnPayload:
+    """Goods brought back (type ``return``): against a sale, whose entity it shares so it
+    is sent after the sale and never before, or without a receipt (``no_receipt``; its
+    own entity)."""
+
+    op_type: ClassVar[str] = "return"
+    return_id: str
+    sale_id: str | None
+    refund_cents: int
+    lines: tuple[ReturnLinePayload, ...]
+    no_receipt: NoReceiptPayload | None = None
+
+    @property
+    def entity_key(self) -> str:
+        if self.sale_id is None:
+            return f"return:{self.return_id}"
+        return f"sale:{self.sale_id}"
+
+    def to_payload(self) -> dict[str, Any]:
+        body: dict[str, Any] = {
             "return_id": self.return_id,
             "sale_id": self.sale_id,
             "refund_cents": self.refund_cents,
             "lines": [line.to_payload() for line in self.lines],
         }
+        if self.no_receipt is not None:
+            body["no_receipt"] = self.no_receipt.to_payload()
+        return body
 
 
 # Every operation type the counter can send, by its wire name.

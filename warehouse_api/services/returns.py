@@ -9,18 +9,39 @@ A return naming a sale is checked against it: every product must be on the sale
 earlier returns of that sale took back (``return_exceeds_sold``); ``return_sale_unknown``
 when the sale is not here. The sale's row is locked first, so two tills returning the
 same receipt at once are checked one after the other.
+
+A return without a receipt (``no_receipt``) names the customer's phone and the
+supervisor who approved it; one phone gets at most ``no_receipt_returns_per_phone`` of
+them in ``no_receipt_period_days`` (``no_receipt_limit_reached``). The count cannot race:
+the phone's row in ``no_receipt_phones`` is created if missing (INSERT .. ON CONFLICT DO
+NOTHING) and then updated before counting, and that UPDATE holds the row's lock until
+the push commits, so a second return of the same phone (another till, another request)
+waits for the first and then counts it (PostgreSQL row lock; SQLite writes are
+serialized by BEGIN IMMEDIATE anyway). The window is by the time the warehouse records
+the return.
 """
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from warehouse_api.errors import DomainError
-from warehouse_api.models import Return, ReturnLine, Sale, Transfer, TransferLine
-from warehouse_api.schemas import ReturnPayload
+from warehouse_api.models import (
+    NoReceiptPhone,
+    Return,
+    ReturnLine,
+    Sale,
+    Staff,
+    Transfer,
+    TransferLine,
+    utcnow,
+)
+from warehouse_api.schemas import NoReceiptInfo, ReturnPayload
 from warehouse_api.services.feed_data import publish_transfer
 from warehouse_api.services.inventory import adjust_stock
 from warehouse_api.services.locations import require_store_device, warehouse_id
@@ -38,12 +59,19 @@ def record_return(ctx: OpContext, payload: ReturnPayload) -> dict[str, Any]:
     require_products(session, {line.product_id for line in payload.lines})
     if payload.sale_id is not None:
         _check_against_sale(session, payload)
+    info = payload.no_receipt
+    if info is not None:
+        _check_no_receipt(ctx, store_id, info)
     record = Return(
         id=payload.return_id,
         location_id=store_id,
         sale_id=payload.sale_id,
         refund_cents=payload.refund_cents,
         op_id=ctx.op_id,
+        no_receipt=info is not None,
+        customer_phone=None if info is None else info.customer_phone,
+        approved_by=None if info is None else info.approved_by,
+        price_basis=None if info is None else info.price_basis,
     )
     session.add(record)
     session.flush()
@@ -132,3 +160,55 @@ def _check_against_sale(session: Session, payload: ReturnPayload) -> None:
                 returned=returned.get(product_id, 0),
                 asked=qty,
             )
+
+
+def _check_no_receipt(ctx: OpContext, store_id: int, info: NoReceiptInfo) -> None:
+    session = ctx.session
+    approver = session.get(Staff, info.approved_by)
+    if (
+        approver is None
+        or approver.location_id != store_id
+        or approver.role not in ("supervisor", "manager")
+    ):
+        raise DomainError(
+            "no_receipt_approver_invalid",
+            f"staff {info.approved_by} may not approve a return without a receipt here",
+            422,
+            approved_by=info.approved_by,
+        )
+    now = utcnow()
+    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    session.execute(
+        insert(NoReceiptPhone)
+        .values(customer_phone=info.customer_phone, last_return_at=None)
+        .on_conflict_do_nothing(index_elements=["customer_phone"])
+    )
+    # The UPDATE takes the phone's row lock: a concurrent return of this phone waits here.
+    session.execute(
+        update(NoReceiptPhone)
+        .where(NoReceiptPhone.customer_phone == info.customer_phone)
+        .values(last_return_at=now)
+    )
+    limit = ctx.settings.no_receipt_returns_per_phone
+    period = ctx.settings.no_receipt_period_days
+    used = int(
+        session.scalar(
+            select(func.count())
+            .select_from(Return)
+            .where(
+                Return.no_receipt.is_(True),
+                Return.customer_phone == info.customer_phone,
+                Return.created_at >= now - timedelta(days=period),
+            )
+        )
+        or 0
+    )
+    if used >= limit:
+        raise DomainError(
+            "no_receipt_limit_reached",
+            f"this phone had {used} returns without a receipt in {period} days (at most {limit})",
+            409,
+            limit=limit,
+            period_days=period,
+            used=used,
+        )

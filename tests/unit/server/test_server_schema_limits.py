@@ -72,6 +72,11 @@ STORED_IN: dict[tuple[str, str], list[Target]] = {
     ],
     ("ReturnPayload", "sale_id"): [m.Return.sale_id],
     ("ReturnPayload", "refund_cents"): [m.Return.refund_cents],
+    ("NoReceiptInfo", "customer_phone"): [
+        m.Return.customer_phone,
+        m.NoReceiptPhone.customer_phone,
+    ],
+    ("NoReceiptInfo", "approved_by"): [m.Return.approved_by],
     ("ReservationCreatePayload", "reservation_id"): [
         m.Reservation.id,
         (m.Transfer.id, "TR-"),
