@@ -21,6 +21,8 @@ from sqlalchemy import (
     String,
     Table,
     UniqueConstraint,
+)
+from sqlalchemy import (
     false as sa_false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
