@@ -25,6 +25,7 @@ from counter_app.core.records import (
     Count,
     FailedOp,
     NegativeStockWarning,
+    NoReceiptReturnRecord,
     OutboxStats,
     PaymentRecord,
     ReservationRecord,
@@ -41,6 +42,8 @@ from counter_app.local.einvoice_repository import SqlEinvoiceRepository
 from counter_app.local.models import (
     AuditEntry,
     CashMovement,
+    NoReceiptReturn,
+    NoReceiptReturnLine,
     Payment,
     PendingStockDelta,
     Product,
@@ -443,6 +446,17 @@ class SqlShiftRepository:
                 .group_by(SaleReturn.method)
             ).all()
         }
+        for method, count, cents in self._session.execute(
+            select(
+                NoReceiptReturn.method,
+                func.count(NoReceiptReturn.return_id),
+                func.sum(NoReceiptReturn.refund_cents),
+            )
+            .where(NoReceiptReturn.shift_id == shift_id)
+            .group_by(NoReceiptReturn.method)
+        ).all():
+            before = refunds.get(method, (0, 0))
+            refunds[method] = (before[0] + int(count), before[1] + int(cents or 0))
         totals = {r[0]: (int(r[1]), int(r[2] or 0)) for r in rows}
         return [
             TenderTotal(m, *totals.get(m, (0, 0)), *refunds.get(m, (0, 0)))
@@ -567,6 +581,77 @@ class SqlReturnRepository:
             )
             or 0
         )
+
+    def add_no_receipt(self, ret: NoReceiptReturnRecord) -> None:
+        self._session.add(
+            NoReceiptReturn(
+                return_id=ret.return_id,
+                return_no=ret.return_no,
+                shift_id=ret.shift_id,
+                location_id=ret.location_id,
+                staff_id=ret.staff_id,
+                approved_by=ret.approved_by,
+                customer_phone=ret.customer_phone,
+                price_basis=ret.price_basis,
+                created_at=ret.created_at,
+                refund_cents=ret.refund_cents,
+                method=ret.method,
+            )
+        )
+        self._session.flush()
+        self._session.add_all(
+            NoReceiptReturnLine(
+                return_id=ret.return_id,
+                position=position,
+                product_id=line.product_id,
+                qty=line.qty,
+                unit_refund_cents=line.unit_refund_cents,
+                refund_cents=line.refund_cents,
+                disposition=line.disposition,
+            )
+            for position, line in enumerate(ret.lines)
+        )
+        self._session.flush()
+
+    def no_receipt_count(self, customer_phone: str, since: str) -> int:
+        return int(
+            self._session.scalar(
+                select(func.count())
+                .select_from(NoReceiptReturn)
+                .where(
+                    NoReceiptReturn.customer_phone == customer_phone,
+                    NoReceiptReturn.created_at >= since,
+                )
+            )
+            or 0
+        )
+
+    def lowest_paid_cents(self, location_id: int, product_id: int, since: str) -> int | None:
+        # What one piece was paid (its line's total over its quantity, discounts included).
+        lowest = self._session.scalar(
+            select(func.min(SaleLine.line_total_cents // SaleLine.qty))
+            .join(Sale, Sale.sale_id == SaleLine.sale_id)
+            .where(
+                Sale.location_id == location_id,
+                SaleLine.product_id == product_id,
+                SaleLine.qty > 0,
+                Sale.created_at >= since,
+            )
+        )
+        return None if lowest is None else int(lowest)
+
+    def search_sales(
+        self, location_id: int, day: str, amount_cents: int | None, limit: int
+    ) -> list[SaleSummary]:
+        query = select(Sale.receipt_no, Sale.created_at, Sale.total_cents).where(
+            Sale.location_id == location_id,
+            Sale.created_at >= day,
+            Sale.created_at < day + "\uffff",
+        )
+        if amount_cents is not None:
+            query = query.where(Sale.total_cents == amount_cents)
+        rows = self._session.execute(query.order_by(Sale.created_at.desc()).limit(limit))
+        return [SaleSummary(r[0], r[1], int(r[2])) for r in rows]
 
 
 class SqlUnitOfWork:

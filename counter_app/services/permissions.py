@@ -27,6 +27,7 @@ class Action(StrEnum):
     PRICE_OVERRIDE = "price_override"
     VOID = "void"
     REFUND_OVER_LIMIT = "refund_over_limit"
+    RETURN_NO_RECEIPT = "return_no_receipt"  # take goods back without a receipt
     CLOSE_SHIFT_UNSYNCED = "close_shift_unsynced"  # close while operations wait to sync
     UNLOCK_ANY = "unlock_any"  # unlock a screen another staff member locked
 
@@ -49,6 +50,7 @@ PERMISSIONS: Mapping[Role, frozenset[Action]] = {
             Action.PRICE_OVERRIDE,
             Action.VOID,
             Action.REFUND_OVER_LIMIT,
+            Action.RETURN_NO_RECEIPT,
             Action.CLOSE_SHIFT_UNSYNCED,
             Action.UNLOCK_ANY,
         }
