@@ -35,6 +35,7 @@ from counter_app.local.token_store import FileTokenStore, KeyringTokenStore
 from counter_app.services.catalog import CatalogService
 from counter_app.services.context import StaffMember, StoreContext
 from counter_app.services.einvoice import EinvoiceService, EinvoiceSettings, InvoiceNotFound
+from counter_app.services.no_receipt_returns import PRICE_POLICIES, NoReceiptReturnsService
 from counter_app.services.permissions import Action
 from counter_app.services.pickups import PickupDeskService
 from counter_app.services.receipts import ReceiptService
@@ -103,11 +104,15 @@ class CounterServices:
     returns: ReturnsService
     einvoicing: EinvoiceService | None = None  # None until docs/einvoice.md's set-up is done
     pickups: PickupDeskService | None = None  # built from db, store and print queue when None
+    no_receipt: NoReceiptReturnsService | None = None  # returns without a receipt
+    returns_client: WarehouseClient | None = None  # the returns desk's look-ups
 
     def close(self) -> None:
         self.print_queue.stop()
         self.background.stop()
         self.client.close()
+        if self.returns_client is not None:
+            self.returns_client.close()
         self.stock_lookup.close()
         self.db.dispose()
 
@@ -258,6 +263,10 @@ def build_services(
     connectivity = ConnectivityMonitor()
     print_queue = build_print_queue(printer_config(settings, data_dir))
     live_client = WarehouseClient(server_url, token_store.load(), timeout=(1.5, 3.0))
+    # The returns desk asks the warehouse with a short timeout too: a customer is waiting.
+    returns_client = WarehouseClient(server_url, token_store.load(), timeout=(1.5, 4.0))
+    returns_section = settings.section("returns")
+    policy = str(returns_section.get("no_receipt_price", "lowest_30_days"))
     relay = OutboxRelay(db, client, connectivity)
     puller = ChangePuller(db, client, connectivity)
     catalog = CatalogService(db)
@@ -293,7 +302,18 @@ def build_services(
         stock_lookup=StockLookupService(catalog, live_client, store.location_id, connectivity),
         stock_to_count=StockToCountService(db, store.location_id),
         shifts=ShiftService(db, store, staff, print_queue, terminal=terminal),
-        returns=ReturnsService(db, store, staff, invoicing=einvoicing, output=print_queue),
+        returns=ReturnsService(
+            db, store, staff, invoicing=einvoicing, output=print_queue, warehouse=returns_client
+        ),
+        no_receipt=NoReceiptReturnsService(
+            db,
+            store,
+            staff,
+            warehouse=returns_client,
+            policy=policy if policy in PRICE_POLICIES else "lowest_30_days",
+            output=print_queue,
+        ),
+        returns_client=returns_client,
         einvoicing=einvoicing,
         pickups=PickupDeskService(db, store, print_queue),
     )

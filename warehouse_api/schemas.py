@@ -490,6 +490,7 @@ class SaleLookup(BaseModel):
     created_at: datetime
     total_cents: int
     refunded_cents: int
+    return_ids: list[str]  # the returns counted in ``returned`` and ``refunded_cents``
     lines: list[SaleLookupLine]
     payments: list[SaleLookupPayment]
 

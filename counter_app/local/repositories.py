@@ -29,6 +29,7 @@ from counter_app.core.records import (
     OutboxStats,
     PaymentRecord,
     ReservationRecord,
+    ReturnLineRecord,
     ReturnRecord,
     SaleLineRecord,
     SaleRecord,
@@ -581,6 +582,36 @@ class SqlReturnRepository:
             )
             or 0
         )
+
+    def of_sale(self, sale_id: str) -> list[ReturnRecord]:
+        rows = self._session.scalars(
+            select(SaleReturn).where(SaleReturn.sale_id == sale_id).order_by(SaleReturn.created_at)
+        ).all()
+        found = []
+        for ret in rows:
+            lines = self._session.scalars(
+                select(ReturnLine).where(ReturnLine.return_id == ret.return_id)
+            ).all()
+            found.append(
+                ReturnRecord(
+                    return_id=ret.return_id,
+                    return_no=ret.return_no,
+                    sale_id=ret.sale_id,
+                    shift_id=ret.shift_id,
+                    location_id=ret.location_id,
+                    staff_id=ret.staff_id,
+                    created_at=ret.created_at,
+                    refund_cents=ret.refund_cents,
+                    method=ret.method,
+                    lines=tuple(
+                        ReturnLineRecord(
+                            r.sale_line_id, r.product_id, r.qty, r.refund_cents, r.disposition
+                        )
+                        for r in lines
+                    ),
+                )
+            )
+        return found
 
     def add_no_receipt(self, ret: NoReceiptReturnRecord) -> None:
         self._session.add(

@@ -77,6 +77,10 @@ class ReturnRepository(Protocol):
         """What the returns of this sale refunded so far."""
         ...
 
+    def of_sale(self, sale_id: str) -> list[ReturnRecord]:
+        """Every return this till took of the sale, with its lines."""
+        ...
+
     def add_no_receipt(self, ret: NoReceiptReturnRecord) -> None:
         """A return without a receipt and its lines."""
         ...

@@ -51,9 +51,10 @@ def lookup_sale(session: Session, receipt_no: str) -> dict[str, Any]:
             .group_by(ReturnLine.product_id)
         ).all()
     )
-    refunded = session.scalar(
-        select(func.sum(Return.refund_cents)).where(Return.sale_id == sale.id)
-    )
+    refunds = session.execute(
+        select(Return.id, Return.refund_cents).where(Return.sale_id == sale.id)
+    ).all()
+    refunded = sum(int(r[1]) for r in refunds)
     lines = []
     # The warehouse counts returns per product: give them to the sale's lines in order.
     left = {int(k): int(v) for k, v in returned.items()}
@@ -81,7 +82,8 @@ def lookup_sale(session: Session, receipt_no: str) -> dict[str, Any]:
         "location_name": location.name,
         "created_at": sale.created_at,
         "total_cents": sale.total_cents,
-        "refunded_cents": int(refunded or 0),
+        "refunded_cents": refunded,
+        "return_ids": sorted(str(r[0]) for r in refunds),
         "lines": lines,
         "payments": [{"method": p.method, "amount_cents": p.amount_cents} for p in sale.payments],
     }

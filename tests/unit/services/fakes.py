@@ -455,6 +455,12 @@ class FakeReturns:
     def refunded_cents(self, sale_id: str) -> int:
         return sum(r.refund_cents for r in self._s.returns.values() if r.sale_id == sale_id)
 
+    def of_sale(self, sale_id: str) -> list[ReturnRecord]:
+        return sorted(
+            (r for r in self._s.returns.values() if r.sale_id == sale_id),
+            key=lambda r: r.created_at,
+        )
+
     def add_no_receipt(self, ret: NoReceiptReturnRecord) -> None:
         if ret.shift_id not in self._s.shifts:
             raise ValueError(f"no shift {ret.shift_id}")  # the foreign key
