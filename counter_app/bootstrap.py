@@ -484,7 +484,11 @@ def build_counter(services: CounterServices, cashier: StaffMember, tasks: TaskRu
     counter.add_screen(counter.stock_screen)  # F3
     counter.add_screen(counter.pickups_screen, ["pickup"])  # F8
     counter.returns_screen = ReturnsScreen(
-        services.returns, tasks, cashier, _approval_asker(services, tasks, window)
+        services.returns,
+        tasks,
+        cashier,
+        _approval_asker(services, tasks, window),
+        no_receipt=services.no_receipt,
     )
     counter.add_screen(counter.returns_screen)  # F7, receipt scans come here
     _add_tools(counter)

@@ -461,6 +461,44 @@ PHRASEBOOK.update(
 PLACEHOLDER = re.compile(r"%L?\d{1,2}|%n|%[sd]|\{[A-Za-z_]\w*\}")
 
 
+# Returns: finding a sale without its receipt number, returns without a receipt, exchanges.
+PHRASEBOOK.update(
+    {
+        "Return without a receipt": "無收據退貨",
+        "Customer's phone, e.g. 0912-345-678": "顧客電話，例如 0912-345-678",
+        "Scan or type the product's barcode or SKU": "掃描或輸入商品條碼／貨號",
+        "Refund each": "單件退款",
+        "Refund": "退款",
+        "Supervisor approves, refund cash": "主管核准並退現金",
+        "Enter the customer's phone, then scan what comes back": "請輸入顧客電話，再掃描退回的商品",
+        "A supervisor approves this return without a receipt": "無收據退貨需主管核准",
+        "all stores": "全部門市",
+        "this till, offline": "僅本機，離線",
+        "Returns without receipt: %1 of %2 in %3 days (%4)": "無收據退貨：%3 天內已 %1 次，上限 %2 次（%4）",
+        "Refunded at the lowest price paid here in the last 30 days, or the list price": "退款以本店近 30 天最低成交價計算（不高於牌價）",
+        "Refunded at the list price": "退款以牌價計算",
+        "This phone has had all its returns without a receipt": "此電話的無收據退貨次數已用完",
+        "A supervisor approves, then the cash is paid": "主管核准後退還現金",
+        "%1 is not in this till's journal and head office cannot be reached: try again when the connection is back": "本機查無 %1，且無法連線總部：請待連線恢復後再試",
+        "Type the last 3 to 10 digits of the phone": "請輸入電話末 3 至 10 碼",
+        "No such product": "查無此商品",
+        "No receipt number? Search": "沒有收據號碼？搜尋",
+        "(sold at %1)": "（%1 售出）",
+        "Total paid (NT$)": "付款總額（元）",
+        "Last digits of the phone": "電話末幾碼",
+        "Search": "搜尋",
+        "Found in": "來源",
+        "Day": "日期",
+        "The total is whole NT$, e.g. 1250": "金額請輸入整數元，例如 1250",
+        "This till": "本機",
+        "Head office": "總部",
+        "Head office cannot be reached: only this till's sales are listed (other tills' and phone numbers need the connection)": "無法連線總部：只列出本機的交易（其他收銀機與電話搜尋需連線）",
+        "No sale matches": "查無符合的交易",
+        "%1 sales: double-click one to open it": "共 %1 筆：點兩下開啟",
+    }
+)
+
+
 def placeholders(text: str) -> Counter[str]:
     return Counter(PLACEHOLDER.findall(text))
 

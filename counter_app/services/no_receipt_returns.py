@@ -57,9 +57,9 @@ DEFAULT_PERIOD_DAYS = 30
 
 @dataclass(frozen=True, slots=True)
 class NoReceiptItem:
-    """A product the customer brings back (by SKU), how many, where it goes."""
+    """A product the customer brings back (its SKU or barcode), how many, where it goes."""
 
-    sku: str
+    code: str
     qty: int
     disposition: str = "restock_here"
 
@@ -322,9 +322,10 @@ class NoReceiptReturnsService:
         since = (now - timedelta(days=LOOKBACK_DAYS)).isoformat()
         lines = []
         for item in chosen:
-            product = uow.catalog.find_by_sku(item.sku)
+            code = item.code.strip()
+            product = uow.catalog.find_by_sku(code) or uow.catalog.find_by_barcode(code)
             if product is None:
-                raise ReturnError("unknown_product", f"no product {item.sku}")
+                raise ReturnError("unknown_product", f"no product {code}")
             if item.qty < 0 or item.qty > 999:
                 raise ReturnError("bad_qty", "a quantity returned is 1 to 999")
             if item.disposition not in DISPOSITIONS:

@@ -775,69 +775,183 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="94" />
+        <location filename="../../counter_app/ui/main_window.py" line="108" />
         <source>Counter — %1</source>
         <translation>門市櫃台 — %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="181" />
+        <location filename="../../counter_app/ui/main_window.py" line="195" />
         <source>&amp;Tools</source>
         <translation>功能(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="510" />
+        <location filename="../../counter_app/bootstrap.py" line="536" />
         <source>No shift open</source>
         <translation>尚未開班</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="511" />
+        <location filename="../../counter_app/bootstrap.py" line="537" />
         <source>No shift is open at this till. Open one now?</source>
         <translation>本機目前沒有開班。現在開班嗎？</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="559" />
+        <location filename="../../counter_app/bootstrap.py" line="585" />
         <source>Open the cash drawer without a sale</source>
         <translation>非交易開錢櫃</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="572" />
+        <location filename="../../counter_app/bootstrap.py" line="598" />
         <source>Printer and scanner settings</source>
         <translation>印表機與掃描器設定</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="608" />
+        <location filename="../../counter_app/bootstrap.py" line="634" />
         <source>Lock the screen</source>
         <translation>鎖定畫面</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="611" />
+        <location filename="../../counter_app/bootstrap.py" line="637" />
         <source>Switch cashier…</source>
         <translation>更換收銀員…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="613" />
+        <location filename="../../counter_app/bootstrap.py" line="639" />
         <source>Reprint a receipt…</source>
         <translation>補印收據…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="615" />
+        <location filename="../../counter_app/bootstrap.py" line="641" />
         <source>Sync problems…</source>
         <translation>同步問題…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="618" />
+        <location filename="../../counter_app/bootstrap.py" line="644" />
         <source>Open the cash drawer (supervisor)…</source>
         <translation>開錢櫃（需主管）…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="623" />
+        <location filename="../../counter_app/bootstrap.py" line="649" />
         <source>Printer and scanner settings…</source>
         <translation>印表機與掃描器設定…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="628" />
+        <location filename="../../counter_app/bootstrap.py" line="654" />
         <source>Stock to count…</source>
         <translation>待盤點庫存…</translation>
+    </message>
+</context>
+<context>
+    <name>NoReceiptDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="210" />
+        <source>Return without a receipt</source>
+        <translation>無收據退貨</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="226" />
+        <source>Customer's phone, e.g. 0912-345-678</source>
+        <translation>顧客電話，例如 0912-345-678</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="230" />
+        <source>Scan or type the product's barcode or SKU</source>
+        <translation>掃描或輸入商品條碼／貨號</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="236" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="271" />
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="237" />
+        <source>Refund each</source>
+        <translation>單件退款</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="238" />
+        <source>Qty</source>
+        <translation>數量</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="239" />
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="240" />
+        <source>Goes to</source>
+        <translation>去向</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="258" />
+        <source>Supervisor approves, refund cash</source>
+        <translation>主管核准並退現金</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="263" />
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="267" />
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="284" />
+        <source>Enter the customer's phone, then scan what comes back</source>
+        <translation>請輸入顧客電話，再掃描退回的商品</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="327" />
+        <source>A supervisor approves this return without a receipt</source>
+        <translation>無收據退貨需主管核准</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="372" />
+        <source>all stores</source>
+        <translation>全部門市</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="372" />
+        <source>this till, offline</source>
+        <translation>僅本機，離線</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="375" />
+        <source>Returns without receipt: %1 of %2 in %3 days (%4)</source>
+        <translation>無收據退貨：%3 天內已 %1 次，上限 %2 次（%4）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="382" />
+        <source>Refunded at the lowest price paid here in the last 30 days, or the list price</source>
+        <translation>退款以本店近 30 天最低成交價計算（不高於牌價）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="384" />
+        <source>Refunded at the list price</source>
+        <translation>退款以牌價計算</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="386" />
+        <source>Refund: %1</source>
+        <translation>退款：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="388" />
+        <source>This phone has had all its returns without a receipt</source>
+        <translation>此電話的無收據退貨次數已用完</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="391" />
+        <source>A supervisor approves, then the cash is paid</source>
+        <translation>主管核准後退還現金</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="403" />
+        <source>Return %1 taken: refund %2 in cash</source>
+        <translation>退貨 %1 完成：退現金 %2</translation>
     </message>
 </context>
 <context>
@@ -1203,162 +1317,202 @@
 <context>
     <name>ReturnsScreen</name>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="62" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="66" />
         <source>No sale %1 in this till's journal</source>
         <translation>本機交易紀錄中查無 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="63" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="67" />
         <source>Choose how many of a line come back</source>
         <translation>請選擇退回的數量</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="64" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="68" />
         <source>That line is not on this receipt</source>
         <translation>此品項不在這張收據上</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="65" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="69" />
         <source>The quantity is not valid</source>
         <translation>數量無效</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="66" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="70" />
         <source>More than was sold (less what was already returned)</source>
         <translation>超過可退數量（已售出減已退回）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="67" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="73" />
         <source>Choose where the goods go</source>
         <translation>請選擇商品去向</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="68" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="74" />
         <source>Too many lines for one return</source>
         <translation>單次退貨品項過多</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="69" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="75" />
         <source>No shift is open: open one before a refund</source>
         <translation>尚未開班：請先開班再退款</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="70" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="76" />
         <source>This refund needs a supervisor</source>
         <translation>此筆退款需主管核准</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="71" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="77" />
         <source>The refund is above the approver's limit</source>
         <translation>退款金額超過核准者的權限</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="72" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="80" />
         <source>Only sales paid in cash can be refunded here</source>
         <translation>僅能退款以現金付款的交易</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="78" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="81" />
+        <source>%1 is not in this till's journal and head office cannot be reached: try again when the connection is back</source>
+        <translation>本機查無 %1，且無法連線總部：請待連線恢復後再試</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="86" />
+        <source>Type the last 3 to 10 digits of the phone</source>
+        <translation>請輸入電話末 3 至 10 碼</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="87" />
+        <source>Enter a Taiwan phone number: 09 and 8 digits, or a landline with its area code</source>
+        <translation>請輸入台灣電話：09 開頭 10 碼手機，或含區碼的市話</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="91" />
+        <source>This phone has had all its returns without a receipt</source>
+        <translation>此電話的無收據退貨次數已用完</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="94" />
+        <source>No such product</source>
+        <translation>查無此商品</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="100" />
         <source>It was not saved: %1</source>
         <translation>未儲存：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="84" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="106" />
         <source>Back on the shelf</source>
         <translation>退回本店貨架</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="85" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="107" />
         <source>Send to the warehouse</source>
         <translation>退回倉庫</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="86" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="108" />
         <source>Damaged</source>
         <translation>損壞報廢</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="118" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="146" />
         <source>Scan the receipt's barcode or type its number</source>
         <translation>掃描收據條碼或輸入收據號碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="121" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="150" />
         <source>Find</source>
         <translation>查詢</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="131" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="163" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="131" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="164" />
         <source>Paid</source>
         <translation>實付</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="131" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="165" />
         <source>Sold</source>
         <translation>售出</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="131" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="166" />
         <source>Returned</source>
         <translation>已退</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="132" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="167" />
         <source>Return now</source>
         <translation>本次退回</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="132" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="168" />
         <source>Goes to</source>
         <translation>去向</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="142" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="179" />
         <source>Take the return and refund cash  (F12)</source>
         <translation>確認退貨並退現金  (F12)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="154" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="190" />
+        <source>No receipt number? Search</source>
+        <translation>沒有收據號碼？搜尋</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="194" />
+        <source>Return without a receipt</source>
+        <translation>無收據退貨</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="208" />
         <source>Receipt</source>
         <translation>收據號碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="171" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="228" />
         <source>Returns</source>
         <translation>退貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="227" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="305" />
         <source>Choose what comes back, then take the return</source>
         <translation>請選擇退回的商品，再確認退貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="234" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="312" />
         <source>Return %1 taken: refund %2 in cash</source>
         <translation>退貨 %1 完成：退現金 %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="243" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="321" />
         <source>A supervisor approves this refund</source>
         <translation>請主管核准此筆退款</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="280" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="358" />
         <source>Scan a receipt to return goods</source>
         <translation>請掃描收據以辦理退貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="284" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="362" />
         <source>Receipt %1, %2, paid %3</source>
         <translation>收據 %1，%2，實付 %3</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="318" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="367" />
+        <source>(sold at %1)</source>
+        <translation>（%1 售出）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="410" />
         <source>Refund: %1</source>
         <translation>退款：%1</translation>
     </message>
@@ -1377,7 +1531,7 @@
     </message>
     <message>
         <location filename="../../counter_app/ui/screens/sale.py" line="185" />
-        <location filename="../../counter_app/ui/screens/sale.py" line="715" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="732" />
         <source>Cashier: %1</source>
         <translation>收銀員：%1</translation>
     </message>
@@ -1443,13 +1597,13 @@
     </message>
     <message>
         <location filename="../../counter_app/ui/screens/sale.py" line="479" />
-        <location filename="../../counter_app/ui/screens/sale.py" line="685" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="702" />
         <source>Quantity must be at least 1. To take the line off, use Remove line (Del).</source>
         <translation>數量至少為 1。要刪除品項請按「刪除品項 (Del)」。</translation>
     </message>
     <message>
         <location filename="../../counter_app/ui/screens/sale.py" line="484" />
-        <location filename="../../counter_app/ui/screens/sale.py" line="681" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="698" />
         <source>Quantity can be at most %1 per line</source>
         <translation>每個品項數量最多 %1</translation>
     </message>
@@ -1484,61 +1638,134 @@
         <translation>條碼無法辨識，請重新掃描</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="550" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="565" />
         <source>No product with code %1</source>
         <translation>查無此條碼商品：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="565" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="582" />
         <source>Nothing matches “%1”</source>
         <translation>找不到符合「%1」的商品</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="579" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="596" />
         <source>%1 matches: pick one and press Enter (Esc closes)</source>
         <translation>找到 %1 筆，請選擇後按 Enter（Esc 關閉）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="586" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="603" />
         <source>Look-up failed: %1</source>
         <translation>查詢失敗：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="628" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="645" />
         <source>%1: this store has %2 by the records. Sold anyway; check the shelf, it will be listed to count.</source>
         <translation>%1：本店帳上庫存 %2。仍照常銷售；請檢查貨架，此商品將列入待盤點。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="663" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="680" />
         <source>%1 × %2</source>
         <translation>%1 × %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="704" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="721" />
         <source>Sale %1 done. Change due: %2</source>
         <translation>交易 %1 完成，找零 %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="708" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="725" />
         <source>Change due
 %1</source>
         <translation>找零
 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="722" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="739" />
         <source>No shift is open: open one (F6) before selling. The cart is kept.</source>
         <translation>尚未開班：請先開班（F6）再結帳。購物車內容已保留。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="731" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="748" />
         <source>The sale was not saved: %1. The cart is kept; try again.</source>
         <translation>交易未儲存：%1。購物車內容已保留，請再試一次。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="740" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="757" />
         <source>%1 items</source>
         <translation>共 %1 件</translation>
+    </message>
+</context>
+<context>
+    <name>SaleSearchPanel</name>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="93" />
+        <source>Total paid (NT$)</source>
+        <translation>付款總額（元）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="96" />
+        <source>Last digits of the phone</source>
+        <translation>電話末幾碼</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="98" />
+        <source>Search</source>
+        <translation>搜尋</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="106" />
+        <source>Receipt</source>
+        <translation>收據號碼</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="106" />
+        <source>Time</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="106" />
+        <source>Total</source>
+        <translation>總計</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="106" />
+        <source>Found in</source>
+        <translation>來源</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="120" />
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="137" />
+        <source>The total is whole NT$, e.g. 1250</source>
+        <translation>金額請輸入整數元，例如 1250</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="163" />
+        <source>This till</source>
+        <translation>本機</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="163" />
+        <source>Head office</source>
+        <translation>總部</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="173" />
+        <source>Head office cannot be reached: only this till's sales are listed (other tills' and phone numbers need the connection)</source>
+        <translation>無法連線總部：只列出本機的交易（其他收銀機與電話搜尋需連線）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="179" />
+        <source>No sale matches</source>
+        <translation>查無符合的交易</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="182" />
+        <source>%1 sales: double-click one to open it</source>
+        <translation>共 %1 筆：點兩下開啟</translation>
     </message>
 </context>
 <context>

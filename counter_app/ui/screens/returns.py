@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QKeySequence
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 from counter_app.core.codes import ScanResult
 from counter_app.core.money import Money
 from counter_app.services.context import StaffMember
+from counter_app.services.no_receipt_returns import NoReceiptReturnsService
 from counter_app.services.permissions import Action
 from counter_app.services.returns import (
     DISPOSITIONS,
@@ -42,8 +44,10 @@ from counter_app.services.returns import (
     ReturnsService,
     line_refund_cents,
 )
+from counter_app.services.selling import TAIWAN
 from counter_app.services.staff import Approval
 from counter_app.ui.screens.base import Screen
+from counter_app.ui.screens.returns_panels import NoReceiptDialog, SaleSearchPanel
 from counter_app.ui.supervisor_prompt import refusal_text
 from counter_app.ui.task_runner import TaskRunner
 
@@ -74,6 +78,20 @@ def return_error_text(error: BaseException) -> str:
             "ReturnsScreen", "The refund is above the approver's limit"
         ),
         "not_cash": translate("ReturnsScreen", "Only sales paid in cash can be refunded here"),
+        "warehouse_down": translate(
+            "ReturnsScreen",
+            "%1 is not in this till's journal and head office cannot be reached: "
+            "try again when the connection is back",
+        ),
+        "bad_search": translate("ReturnsScreen", "Type the last 3 to 10 digits of the phone"),
+        "bad_phone": translate(
+            "ReturnsScreen",
+            "Enter a Taiwan phone number: 09 and 8 digits, or a landline with its area code",
+        ),
+        "no_receipt_limit": translate(
+            "ReturnsScreen", "This phone has had all its returns without a receipt"
+        ),
+        "unknown_product": translate("ReturnsScreen", "No such product"),
     }
     if isinstance(error, ReturnError) and code in texts:
         return texts[code].replace("%1", getattr(error, "receipt_no", ""))
@@ -102,8 +120,13 @@ class ReturnsScreen(Screen):
         cashier: StaffMember,
         ask_approval: AskApproval,
         parent: QWidget | None = None,
+        no_receipt: NoReceiptReturnsService | None = None,
+        today: Callable[[], date] = lambda: datetime.now(TAIWAN).date(),
     ) -> None:
         super().__init__(parent)
+        self._no_receipt = no_receipt
+        self._today = today
+        self.no_receipt_dialog: NoReceiptDialog | None = None
         self._returns = returns
         self._tasks = tasks
         self.cashier = cashier
@@ -164,15 +187,35 @@ class ReturnsScreen(Screen):
         self.message.setWordWrap(True)
         self.message.setStyleSheet("font-size: 16px;")
 
+        self.search_toggle = QPushButton(self.tr("No receipt number? Search"))
+        self.search_toggle.setObjectName("toggleSearch")
+        self.search_toggle.setMinimumHeight(40)
+        self.search_toggle.setCheckable(True)
+        self.no_receipt_button = QPushButton(self.tr("Return without a receipt"))
+        self.no_receipt_button.setObjectName("noReceipt")
+        self.no_receipt_button.setMinimumHeight(40)
+        self.no_receipt_button.setEnabled(self._no_receipt is not None)
+        self.no_receipt_button.clicked.connect(lambda _checked=False: self.open_no_receipt())
+        self.search_panel = SaleSearchPanel(
+            self._returns, self._tasks, return_error_text, self._today, self
+        )
+        self.search_panel.setObjectName("searchPanel")
+        self.search_panel.setVisible(False)
+        self.search_toggle.toggled.connect(self.search_panel.setVisible)
+        self.search_panel.chosen.connect(self._open_found)
+
         search = QHBoxLayout()
         search.addWidget(QLabel(self.tr("Receipt")))
         search.addWidget(self.receipt_input, 1)
         search.addWidget(self.find_button)
+        search.addWidget(self.search_toggle)
+        search.addWidget(self.no_receipt_button)
         bottom = QHBoxLayout()
         bottom.addWidget(self.refund_label, 1)
         bottom.addWidget(self.confirm_button)
         layout = QVBoxLayout(self)
         layout.addLayout(search)
+        layout.addWidget(self.search_panel)
         layout.addWidget(self.sale_label)
         layout.addWidget(self.lines, 1)
         layout.addLayout(bottom)
@@ -204,6 +247,27 @@ class ReturnsScreen(Screen):
         if not receipt_no or self._busy:
             return
         self._run(lambda: self._returns.find(receipt_no), self._on_found)
+
+    def open_no_receipt(self) -> NoReceiptDialog | None:
+        """The dialog of a return without a receipt (a supervisor approves it there)."""
+        if self._no_receipt is None:
+            return None
+        dialog = NoReceiptDialog(
+            self._no_receipt,
+            self._tasks,
+            self.cashier,
+            self._ask_approval,
+            return_error_text,
+            disposition_name,
+            self,
+        )
+        self.no_receipt_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _open_found(self, receipt_no: str) -> None:
+        self.receipt_input.setText(receipt_no)
+        self.find(receipt_no)
 
     def choices(self) -> list[ReturnChoice]:
         if self.sale is None:
@@ -299,6 +363,11 @@ class ReturnsScreen(Screen):
             .replace("%1", sale.receipt_no)
             .replace("%2", sale.created_at[:16].replace("T", " "))
             .replace("%3", sale.total.format())
+            + (
+                "  " + self.tr("(sold at %1)").replace("%1", sale.store_name)
+                if sale.store_name
+                else ""
+            )
         )
         self.lines.setRowCount(len(sale.lines))
         for row, line in enumerate(sale.lines):

@@ -1,0 +1,443 @@
+"""Parts of the returns screen (F7) beyond the receipt: the search for a sale without its
+receipt number (day, amount, last digits of the phone) and the dialog of a return
+without a receipt. They show what the services answer and collect what staff type;
+``ReturnsService.search`` and ``NoReceiptReturnsService`` decide."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.core.money import Money
+from counter_app.services.context import StaffMember
+from counter_app.services.no_receipt_returns import (
+    NoReceiptItem,
+    NoReceiptQuote,
+    NoReceiptReturnsService,
+)
+from counter_app.services.permissions import Action
+from counter_app.services.returns import (
+    DISPOSITIONS,
+    CompletedReturn,
+    ReturnError,
+    ReturnsService,
+    SaleSearch,
+)
+from counter_app.services.staff import Approval
+from counter_app.ui.task_runner import TaskRunner
+
+log = logging.getLogger(__name__)
+
+AskApproval = Callable[[str, Action, Callable[[Approval], None]], None]
+ErrorText = Callable[[BaseException], str]
+DispositionName = Callable[[str], str]
+
+
+def _right(text: str) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item
+
+
+def parse_dollars(text: str) -> Money | None:
+    """Whole NT$ typed by staff ("1,250" or "NT$1250"); None when empty or not a number."""
+    digits = text.replace(",", "").replace("NT$", "").replace("$", "").strip()
+    if not digits.isdigit():
+        return None
+    return Money(int(digits) * 100)
+
+
+class SaleSearchPanel(QWidget):
+    """Search this store's sales of a day; a chosen hit's receipt number is ``chosen``."""
+
+    chosen = Signal(str)
+
+    def __init__(
+        self,
+        returns: ReturnsService,
+        tasks: TaskRunner,
+        error_text: ErrorText,
+        today: Callable[[], date],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._returns = returns
+        self._tasks = tasks
+        self._error_text = error_text
+        self.result: SaleSearch | None = None
+        self.day = QDateEdit()
+        self.day.setObjectName("searchDay")
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("yyyy-MM-dd")
+        now = today()
+        self.day.setDate(QDate(now.year, now.month, now.day))
+        self.amount = QLineEdit()
+        self.amount.setObjectName("searchAmount")
+        self.amount.setPlaceholderText(self.tr("Total paid (NT$)"))
+        self.phone = QLineEdit()
+        self.phone.setObjectName("searchPhone")
+        self.phone.setPlaceholderText(self.tr("Last digits of the phone"))
+        self.phone.setMaxLength(10)
+        self.search_button = QPushButton(self.tr("Search"))
+        self.search_button.setObjectName("searchSales")
+        self.search_button.clicked.connect(lambda _checked=False: self.search())
+        for field in (self.amount, self.phone):
+            field.returnPressed.connect(self.search)
+        self.hits = QTableWidget(0, 4)
+        self.hits.setObjectName("searchHits")
+        self.hits.setHorizontalHeaderLabels(
+            [self.tr("Receipt"), self.tr("Time"), self.tr("Total"), self.tr("Found in")]
+        )
+        self.hits.horizontalHeader().setStretchLastSection(True)
+        self.hits.verticalHeader().setVisible(False)
+        self.hits.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.hits.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.hits.setColumnWidth(0, 240)
+        self.hits.setColumnWidth(1, 150)
+        self.hits.cellDoubleClicked.connect(lambda row, _c: self.open_row(row))
+        self.hits.setMaximumHeight(170)
+        self.note = QLabel()
+        self.note.setObjectName("searchNote")
+        self.note.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Day")))
+        row.addWidget(self.day)
+        row.addWidget(self.amount, 1)
+        row.addWidget(self.phone, 1)
+        row.addWidget(self.search_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.hits)
+        layout.addWidget(self.note)
+
+    def search(self) -> None:
+        qdate = self.day.date()
+        day = date(qdate.year(), qdate.month(), qdate.day())
+        amount_text = self.amount.text().strip()
+        amount = parse_dollars(amount_text)
+        if amount_text and amount is None:
+            self._say(self.tr("The total is whole NT$, e.g. 1250"), "#b00020")
+            return
+        phone = self.phone.text().strip()
+        self.search_button.setEnabled(False)
+
+        def done(result: object) -> None:
+            self.search_button.setEnabled(True)
+            assert isinstance(result, SaleSearch)
+            self._show(result)
+
+        def failed(error: BaseException) -> None:
+            self.search_button.setEnabled(True)
+            self._say(self._error_text(error), "#b00020")
+
+        self._tasks.db(lambda: self._returns.search(day, amount, phone), done, failed, owner=self)
+
+    def open_row(self, row: int) -> None:
+        if self.result is not None and 0 <= row < len(self.result.hits):
+            self.chosen.emit(self.result.hits[row].receipt_no)
+
+    def _show(self, result: SaleSearch) -> None:
+        self.result = result
+        self.hits.setRowCount(len(result.hits))
+        for row, hit in enumerate(result.hits):
+            where = self.tr("This till") if hit.origin == "journal" else self.tr("Head office")
+            if hit.phone_tail:
+                where += "  ***" + hit.phone_tail
+            self.hits.setItem(row, 0, QTableWidgetItem(hit.receipt_no))
+            self.hits.setItem(row, 1, QTableWidgetItem(hit.created_at[:16].replace("T", " ")))
+            self.hits.setItem(row, 2, _right(hit.total.format()))
+            self.hits.setItem(row, 3, QTableWidgetItem(where))
+        if result.warehouse == "unreachable":
+            self._say(
+                self.tr(
+                    "Head office cannot be reached: only this till's sales are listed "
+                    "(other tills' and phone numbers need the connection)"
+                ),
+                "#b26a00",
+            )
+        elif not result.hits:
+            self._say(self.tr("No sale matches"), "#b00020")
+        else:
+            self._say(
+                self.tr("%1 sales: double-click one to open it").replace(
+                    "%1", str(len(result.hits))
+                ),
+                "#333333",
+            )
+
+    def _say(self, text: str, colour: str) -> None:
+        self.note.setStyleSheet(f"color: {colour};")
+        self.note.setText(text)
+
+
+class NoReceiptDialog(QDialog):
+    """A return without a receipt: the customer's phone, the goods scanned one by one,
+    the refund the policy gives; a supervisor approves and the cash is paid."""
+
+    CODE_COLUMN, QTY_COLUMN, DISPOSITION_COLUMN = 0, 2, 4
+
+    def __init__(
+        self,
+        service: NoReceiptReturnsService,
+        tasks: TaskRunner,
+        cashier: StaffMember,
+        ask_approval: AskApproval,
+        error_text: ErrorText,
+        disposition_name: DispositionName,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Return without a receipt"))
+        self.setObjectName("noReceiptDialog")
+        self.resize(860, 560)
+        self._service = service
+        self._tasks = tasks
+        self._cashier = cashier
+        self._ask_approval = ask_approval
+        self._error_text = error_text
+        self._disposition_name = disposition_name
+        self.quote: NoReceiptQuote | None = None
+        self.done_return: CompletedReturn | None = None
+        self._codes: list[str] = []
+        self._busy = False
+        self._refusal: str | None = None  # said after the next quote instead of the prompt
+
+        self.phone = QLineEdit()
+        self.phone.setObjectName("noReceiptPhone")
+        self.phone.setPlaceholderText(self.tr("Customer's phone, e.g. 0912-345-678"))
+        self.phone.editingFinished.connect(self.refresh)
+        self.code = QLineEdit()
+        self.code.setObjectName("noReceiptCode")
+        self.code.setPlaceholderText(self.tr("Scan or type the product's barcode or SKU"))
+        self.code.returnPressed.connect(lambda: self.add_code(self.code.text()))
+        self.lines = QTableWidget(0, 5)
+        self.lines.setObjectName("noReceiptLines")
+        self.lines.setHorizontalHeaderLabels(
+            [
+                self.tr("Product"),
+                self.tr("Refund each"),
+                self.tr("Qty"),
+                self.tr("Refund"),
+                self.tr("Goes to"),
+            ]
+        )
+        self.lines.horizontalHeader().setStretchLastSection(True)
+        self.lines.verticalHeader().setVisible(False)
+        self.lines.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.lines.setColumnWidth(0, 300)
+        self.usage = QLabel()
+        self.usage.setObjectName("noReceiptUsage")
+        self.policy = QLabel()
+        self.policy.setObjectName("noReceiptPolicy")
+        self.policy.setWordWrap(True)
+        self.refund = QLabel()
+        self.refund.setObjectName("noReceiptRefund")
+        self.refund.setStyleSheet("font-size: 20px; font-weight: bold;")
+        self.message = QLabel()
+        self.message.setObjectName("noReceiptMessage")
+        self.message.setWordWrap(True)
+        self.confirm_button = QPushButton(self.tr("Supervisor approves, refund cash"))
+        self.confirm_button.setObjectName("confirmNoReceipt")
+        self.confirm_button.setMinimumHeight(48)
+        self.confirm_button.setEnabled(False)
+        self.confirm_button.clicked.connect(lambda _checked=False: self.confirm())
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.reject)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Phone")))
+        top.addWidget(self.phone, 1)
+        top.addWidget(self.usage)
+        scan = QHBoxLayout()
+        scan.addWidget(QLabel(self.tr("Product")))
+        scan.addWidget(self.code, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.refund, 1)
+        bottom.addWidget(close)
+        bottom.addWidget(self.confirm_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(scan)
+        layout.addWidget(self.lines, 1)
+        layout.addWidget(self.policy)
+        layout.addLayout(bottom)
+        layout.addWidget(self.message)
+        self._say(self.tr("Enter the customer's phone, then scan what comes back"), "#333333")
+
+    # --- actions ------------------------------------------------------------------
+
+    def add_code(self, code: str) -> None:
+        code = code.strip()
+        if not code:
+            return
+        self.code.clear()
+        if code in self._codes:
+            row = self._codes.index(code)
+            spin = self.lines.cellWidget(row, self.QTY_COLUMN)
+            if isinstance(spin, QSpinBox):
+                spin.setValue(spin.value() + 1)
+            return
+        self._codes.append(code)
+        self.refresh()
+
+    def items(self) -> list[NoReceiptItem]:
+        out = []
+        for row, code in enumerate(self._codes):
+            spin = self.lines.cellWidget(row, self.QTY_COLUMN)
+            combo = self.lines.cellWidget(row, self.DISPOSITION_COLUMN)
+            qty = spin.value() if isinstance(spin, QSpinBox) else 1
+            disposition = (
+                str(combo.currentData()) if isinstance(combo, QComboBox) else "restock_here"
+            )
+            out.append(NoReceiptItem(code, qty, disposition))
+        return out
+
+    def refresh(self) -> None:
+        """Ask the service for the refund and the phone's returns left."""
+        if self._busy or not self._codes or not self.phone.text().strip():
+            self.confirm_button.setEnabled(False)
+            return
+        phone, items = self.phone.text(), self.items()
+        self._run(lambda: self._service.quote(phone, items), self._on_quote)
+
+    def confirm(self, approval: Approval | None = None) -> None:
+        if self._busy or self.quote is None:
+            return
+        if approval is None:
+            self._ask_approval(
+                self.tr("A supervisor approves this return without a receipt"),
+                Action.RETURN_NO_RECEIPT,
+                lambda given: self.confirm(given),
+            )
+            return
+        phone, items, cashier = self.phone.text(), self.items(), self._cashier
+
+        def work() -> CompletedReturn:
+            done = self._service.complete(phone, items, cashier, approval)
+            try:
+                self._service.print_return(done)
+            except Exception:  # recorded; a reprint is the way out
+                log.exception("no-receipt return receipt not printed")
+            return done
+
+        self._run(work, self._on_done)
+
+    # --- inside -------------------------------------------------------------------
+
+    def _on_quote(self, result: object) -> None:
+        assert isinstance(result, NoReceiptQuote)
+        quote = result
+        self.quote = quote
+        previous = self.items()
+        self.lines.setRowCount(len(quote.lines))
+        for row, line in enumerate(quote.lines):
+            self.lines.setItem(row, 0, QTableWidgetItem(f"{line.product.name}  {line.product.sku}"))
+            self.lines.setItem(row, 1, _right(line.unit_refund.format()))
+            spin = QSpinBox()
+            spin.setObjectName(f"noReceiptQty{row}")
+            spin.setRange(1, 999)
+            spin.setValue(line.qty)
+            spin.valueChanged.connect(lambda _v: self.refresh())
+            self.lines.setCellWidget(row, self.QTY_COLUMN, spin)
+            self.lines.setItem(row, 3, _right(line.refund.format()))
+            combo = QComboBox()
+            combo.setObjectName(f"noReceiptDisposition{row}")
+            for disposition in DISPOSITIONS:
+                combo.addItem(self._disposition_name(disposition), disposition)
+            if row < len(previous):
+                combo.setCurrentIndex(combo.findData(previous[row].disposition))
+            self.lines.setCellWidget(row, self.DISPOSITION_COLUMN, combo)
+            self.lines.setRowHeight(row, 38)
+        usage = quote.usage
+        where = (
+            self.tr("all stores") if usage.source == "warehouse" else self.tr("this till, offline")
+        )
+        self.usage.setText(
+            self.tr("Returns without receipt: %1 of %2 in %3 days (%4)")
+            .replace("%1", str(usage.used))
+            .replace("%2", str(usage.limit))
+            .replace("%3", str(usage.period_days))
+            .replace("%4", where)
+        )
+        self.policy.setText(
+            self.tr("Refunded at the lowest price paid here in the last 30 days, or the list price")
+            if quote.policy == "lowest_30_days"
+            else self.tr("Refunded at the list price")
+        )
+        self.refund.setText(self.tr("Refund: %1").replace("%1", quote.refund.format()))
+        if usage.left <= 0:
+            self._say(self.tr("This phone has had all its returns without a receipt"), "#b00020")
+            self.confirm_button.setEnabled(False)
+        elif self._refusal is not None:
+            self._say(self._refusal, "#b00020")
+            self._refusal = None
+            self.confirm_button.setEnabled(True)
+        else:
+            self._say(self.tr("A supervisor approves, then the cash is paid"), "#333333")
+            self.confirm_button.setEnabled(True)
+
+    def _on_done(self, result: object) -> None:
+        assert isinstance(result, CompletedReturn)
+        self.done_return = result
+        self._codes.clear()
+        self.lines.setRowCount(0)
+        self.quote = None
+        self.confirm_button.setEnabled(False)
+        self.refund.setText("")
+        self._say(
+            self.tr("Return %1 taken: refund %2 in cash")
+            .replace("%1", result.return_no)
+            .replace("%2", result.refund.format()),
+            "#1b5e20",
+        )
+
+    def _on_failed(self, error: BaseException) -> None:
+        if not isinstance(error, ReturnError):
+            log.info("no-receipt return refused: %s", error)
+        if isinstance(error, ReturnError) and error.code == "unknown_product" and self._codes:
+            self._codes.pop()  # the last scan was not a product: drop it, keep the rest
+            self._say(self._error_text(error), "#b00020")
+            if self._codes:
+                self._refusal = self._error_text(error)
+                self.refresh()
+            else:
+                self.lines.setRowCount(0)
+                self.quote = None
+            return
+        self._say(self._error_text(error), "#b00020")
+
+    def _run(self, work: Callable[[], object], on_done: Callable[[object], None]) -> None:
+        self._busy = True
+        self.confirm_button.setEnabled(False)
+
+        def done(result: object) -> None:
+            self._busy = False
+            on_done(result)
+
+        def failed(error: BaseException) -> None:
+            self._busy = False
+            self._on_failed(error)
+
+        self._tasks.db(work, done, failed, owner=self)
+
+    def _say(self, text: str, colour: str) -> None:
+        self.message.setStyleSheet(f"font-size: 15px; color: {colour};")
+        self.message.setText(text)
