@@ -353,6 +353,8 @@ class Return(Base):
     customer_phone: Mapped[str | None] = mapped_column(String(32))
     approved_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     price_basis: Mapped[str | None] = mapped_column(String(16))
+    # An exchange: the sale of the goods given in place of the returned ones.
+    exchange_sale_id: Mapped[str | None] = mapped_column(String(64))
 
     __table_args__ = (Index("ix_returns_no_receipt_phone", "customer_phone", "created_at"),)
 

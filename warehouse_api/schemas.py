@@ -190,6 +190,7 @@ class ReturnPayload(StrictModel):
     refund_cents: Annotated[int, Field(ge=0, le=INT32_MAX)] = 0
     lines: Annotated[list[ReturnLinePayload], Field(min_length=1, max_length=200)]
     no_receipt: NoReceiptInfo | None = None
+    exchange_sale_id: ClientId | None = None
 
     @model_validator(mode="after")
     def _receipt_or_not(self) -> ReturnPayload:

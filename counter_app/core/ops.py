@@ -401,6 +401,7 @@ class ReturnPayload:
     refund_cents: int
     lines: tuple[ReturnLinePayload, ...]
     no_receipt: NoReceiptPayload | None = None
+    exchange_sale_id: str | None = None  # an exchange: the new sale given for the goods
 
     @property
     def entity_key(self) -> str:
@@ -417,6 +418,8 @@ class ReturnPayload:
         }
         if self.no_receipt is not None:
             body["no_receipt"] = self.no_receipt.to_payload()
+        if self.exchange_sale_id is not None:
+            body["exchange_sale_id"] = self.exchange_sale_id
         return body
 
 

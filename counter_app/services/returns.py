@@ -268,97 +268,119 @@ class ReturnsService:
     ) -> CompletedReturn:
         """Record the return and its cash refund in one transaction; ReturnError (codes
         above) or ApprovalRefused when ``approval`` is not good for REFUND_OVER_LIMIT."""
-        approver = None
-        if approval is not None:
-            if self._staff is None:
-                raise ReturnError("approval_required", "approvals cannot be checked here")
-            approver = self._staff.redeem(approval, Action.REFUND_OVER_LIMIT)
+        approver = self.redeem(approval)
         now = self._clock()
+        remote = self.prepare(receipt_no)
+        with self._db.transaction() as uow:
+            return self.record(uow, receipt_no, choices, staff, approver, now, remote)
+
+    def redeem(self, approval: Approval | None) -> StaffMember | None:
+        """The supervisor of a REFUND_OVER_LIMIT approval (None without one)."""
+        if approval is None:
+            return None
+        if self._staff is None:
+            raise ReturnError("approval_required", "approvals cannot be checked here")
+        return self._staff.redeem(approval, Action.REFUND_OVER_LIMIT)
+
+    def prepare(self, receipt_no: str) -> _Remote | None:
+        """Before the transaction: a sale not in this store's journal, fresh from the
+        warehouse (what was returned elsewhere); None for this store's own."""
+        with self._db.snapshot() as uow:
+            local = uow.sales.by_receipt_no(receipt_no.strip())
+            if local is not None and local.location_id == self._store.location_id:
+                return None
+        return self._remote(receipt_no.strip())
+
+    def record(
+        self,
+        uow: UnitOfWork,
+        receipt_no: str,
+        choices: Sequence[ReturnChoice],
+        staff: StaffMember,
+        approver: StaffMember | None,
+        now: datetime,
+        remote: _Remote | None,
+        *,
+        offset_cents: int = 0,
+        exchange_sale_id: str | None = None,
+    ) -> CompletedReturn:
+        """The return in ``uow`` (the caller's transaction): its rows, the ``return`` op,
+        stock deltas, the e-invoice settlement. The cashier's refund limit applies to the
+        refund less ``offset_cents`` (an exchange's new goods: only the difference is
+        paid out); ``exchange_sale_id`` links the op to an exchange's new sale."""
         return_id = uuid7()
         receipt_no = receipt_no.strip()
-        remote: _Remote | None = None
-        with self._db.snapshot() as uow:
-            local = uow.sales.by_receipt_no(receipt_no)
-            if local is None or local.location_id != self._store.location_id:
-                remote = self._remote(receipt_no)  # fresh: what was returned elsewhere
-        with self._db.transaction() as uow:
-            shift = uow.shifts.open_shift(self._store.location_id)
-            if shift is None:
-                raise ReturnError("no_open_shift", "open a shift before taking a return")
-            if remote is None:
-                record = self._sale(uow, receipt_no)
-            else:
-                record = remote.record
-                if uow.sales.by_receipt_no(receipt_no) is None:
-                    uow.sales.add(record)  # the original's copy the return rows refer to
-            if any(p.method != "cash" for p in record.payments):
-                raise ReturnError("not_cash", "only sales paid in cash can be refunded here")
-            sale = self._returnable(uow, record, remote)
-            priced = self._priced(sale, choices)
-            refund = sum(cents for _, _, cents in priced)
-            # Never more than was paid, whatever the rounding of earlier returns did.
-            refund = min(refund, sale.total.cents - sale.refunded.cents)
-            if refund > limits_for(staff.role).refund_cents:
-                if approver is None:
-                    raise ReturnError(
-                        "approval_required", f"a refund of {Money(refund)} needs a supervisor"
-                    )
-                if refund > limits_for(approver.role).refund_cents:
-                    raise ReturnError(
-                        "over_approver_limit",
-                        f"a refund of {Money(refund)} is above the approver's limit",
-                    )
-            return_no = uow.sync_state.next_document_number(
-                RETURN_PREFIX, self._store.code, now.date()
-            )
-            lines = tuple(
-                ReturnLineRecord(
-                    line.line_id, line.product_id, choice.qty, cents, choice.disposition
+        shift = uow.shifts.open_shift(self._store.location_id)
+        if shift is None:
+            raise ReturnError("no_open_shift", "open a shift before taking a return")
+        if remote is None:
+            record = self._sale(uow, receipt_no)
+        else:
+            record = remote.record
+            if uow.sales.by_receipt_no(receipt_no) is None:
+                uow.sales.add(record)  # the original's copy the return rows refer to
+        if any(p.method != "cash" for p in record.payments):
+            raise ReturnError("not_cash", "only sales paid in cash can be refunded here")
+        sale = self._returnable(uow, record, remote)
+        priced = self._priced(sale, choices)
+        refund = sum(cents for _, _, cents in priced)
+        # Never more than was paid, whatever the rounding of earlier returns did.
+        refund = min(refund, sale.total.cents - sale.refunded.cents)
+        paid_out = refund - offset_cents
+        if paid_out > limits_for(staff.role).refund_cents:
+            if approver is None:
+                raise ReturnError(
+                    "approval_required", f"a refund of {Money(paid_out)} needs a supervisor"
                 )
-                for line, choice, cents in priced
-            )
-            uow.returns.add(
-                ReturnRecord(
-                    return_id=return_id,
-                    return_no=return_no,
-                    sale_id=sale.sale_id,
-                    shift_id=shift.shift_id,
-                    location_id=self._store.location_id,
-                    staff_id=staff.id,
-                    created_at=now.isoformat(),
-                    refund_cents=refund,
-                    method="cash",
-                    lines=lines,
+            if paid_out > limits_for(approver.role).refund_cents:
+                raise ReturnError(
+                    "over_approver_limit",
+                    f"a refund of {Money(paid_out)} is above the approver's limit",
                 )
+        return_no = uow.sync_state.next_document_number(RETURN_PREFIX, self._store.code, now.date())
+        lines = tuple(
+            ReturnLineRecord(line.line_id, line.product_id, choice.qty, cents, choice.disposition)
+            for line, choice, cents in priced
+        )
+        uow.returns.add(
+            ReturnRecord(
+                return_id=return_id,
+                return_no=return_no,
+                sale_id=sale.sale_id,
+                shift_id=shift.shift_id,
+                location_id=self._store.location_id,
+                staff_id=staff.id,
+                created_at=now.isoformat(),
+                refund_cents=refund,
+                method="cash",
+                lines=lines,
             )
-            op_id = uow.outbox.enqueue(
-                ReturnPayload(
-                    return_id=return_id,
-                    sale_id=sale.sale_id,
-                    refund_cents=refund,
-                    lines=tuple(
-                        ReturnLinePayload(r.product_id, r.qty, r.disposition) for r in lines
-                    ),
-                )
+        )
+        op_id = uow.outbox.enqueue(
+            ReturnPayload(
+                return_id=return_id,
+                sale_id=sale.sale_id,
+                refund_cents=refund,
+                lines=tuple(ReturnLinePayload(r.product_id, r.qty, r.disposition) for r in lines),
+                exchange_sale_id=exchange_sale_id,
             )
-            for r in lines:
-                # The warehouse puts restocked and to-be-transferred goods back into the
-                # store's on_hand (the transfer moves them later); damaged ones never.
-                if r.disposition != "damaged":
-                    uow.stock_deltas.add_pending(
-                        op_id, self._store.location_id, r.product_id, r.qty
-                    )
-            if approver is not None:
-                uow.audit.record(
-                    approver.id,
-                    "return.refund_over_limit",
-                    {"return_id": return_id, "refund_cents": refund, "cashier_id": staff.id},
-                )
-            settlement = (
-                self._invoicing.settle_return(uow, sale.sale_id, return_id, refund, now)
-                if self._invoicing is not None and refund > 0
-                else None
+        )
+        for r in lines:
+            # The warehouse puts restocked and to-be-transferred goods back into the
+            # store's on_hand (the transfer moves them later); damaged ones never.
+            if r.disposition != "damaged":
+                uow.stock_deltas.add_pending(op_id, self._store.location_id, r.product_id, r.qty)
+        if approver is not None:
+            uow.audit.record(
+                approver.id,
+                "return.refund_over_limit",
+                {"return_id": return_id, "refund_cents": refund, "cashier_id": staff.id},
             )
+        settlement = (
+            self._invoicing.settle_return(uow, sale.sale_id, return_id, refund, now)
+            if self._invoicing is not None and refund > 0
+            else None
+        )
         return CompletedReturn(
             return_id=return_id,
             return_no=return_no,

@@ -72,6 +72,7 @@ def record_return(ctx: OpContext, payload: ReturnPayload) -> dict[str, Any]:
         customer_phone=None if info is None else info.customer_phone,
         approved_by=None if info is None else info.approved_by,
         price_basis=None if info is None else info.price_basis,
+        exchange_sale_id=payload.exchange_sale_id,
     )
     session.add(record)
     session.flush()

@@ -4,7 +4,7 @@ phone its pickup was made with); what was returned already comes with the lines.
 
 from __future__ import annotations
 
-from server_testkit import Server, assert_problem, new_id, push, push_one, sale_op
+from server_testkit import Server, assert_problem, new_id, op, push, push_one, sale_op
 
 from counter_app.core.ops import ReturnLinePayload, ReturnPayload
 
@@ -79,3 +79,25 @@ def test_a_sale_is_found_by_the_last_digits_of_its_pickup_customers_phone(
         ]
         none = client.get("/sales/search", params={"day": DAY, "phone_suffix": "1111"}).json()
         assert none == {"sales": []}
+
+
+def test_an_exchange_is_a_return_linked_to_its_new_sale(server: Server) -> None:
+    from sqlalchemy import select
+
+    from warehouse_api.models import Return
+
+    till = server.enroll("S001")
+    original = sale_op(PRODUCT, qty=1)
+    new_sale = sale_op(PRODUCT + 1, qty=1)
+    ret = ReturnPayload(
+        new_id(),
+        original["payload"]["sale_id"],
+        2500,
+        (ReturnLinePayload(PRODUCT, 1, "restock_here"),),
+        exchange_sale_id=new_sale["payload"]["sale_id"],
+    )
+    results = push(server, till, original, new_sale, op("return", ret.to_payload()))
+    assert [r["status"] for r in results] == ["applied"] * 3, results
+    with server.db.read() as session:
+        stored = session.scalars(select(Return).where(Return.id == ret.return_id)).one()
+    assert stored.exchange_sale_id == new_sale["payload"]["sale_id"]

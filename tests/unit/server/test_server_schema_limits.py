@@ -72,6 +72,7 @@ STORED_IN: dict[tuple[str, str], list[Target]] = {
     ],
     ("ReturnPayload", "sale_id"): [m.Return.sale_id],
     ("ReturnPayload", "refund_cents"): [m.Return.refund_cents],
+    ("ReturnPayload", "exchange_sale_id"): [m.Return.exchange_sale_id],
     ("NoReceiptInfo", "customer_phone"): [
         m.Return.customer_phone,
         m.NoReceiptPhone.customer_phone,

@@ -1,4 +1,5 @@
-"""returns without a receipt: the phone, the approver and the price basis on a return,
+"""returns without a receipt: the phone, the approver and the price basis on a return, an
+exchange's new sale,
 and the per-phone lock row of the no-receipt limit
 
 Revision ID: 0007_returns2
@@ -27,6 +28,7 @@ def upgrade() -> None:
         batch.add_column(sa.Column("customer_phone", sa.String(length=32), nullable=True))
         batch.add_column(sa.Column("approved_by", sa.Integer(), nullable=True))
         batch.add_column(sa.Column("price_basis", sa.String(length=16), nullable=True))
+        batch.add_column(sa.Column("exchange_sale_id", sa.String(length=64), nullable=True))
         batch.create_foreign_key("fk_returns_approved_by_staff", "staff", ["approved_by"], ["id"])
         batch.create_index("ix_returns_no_receipt_phone", ["customer_phone", "created_at"])
     op.create_table(
@@ -42,6 +44,7 @@ def downgrade() -> None:
     with op.batch_alter_table("returns") as batch:
         batch.drop_index("ix_returns_no_receipt_phone")
         batch.drop_constraint("fk_returns_approved_by_staff", type_="foreignkey")
+        batch.drop_column("exchange_sale_id")
         batch.drop_column("price_basis")
         batch.drop_column("approved_by")
         batch.drop_column("customer_phone")
