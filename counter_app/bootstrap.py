@@ -35,6 +35,7 @@ from counter_app.local.token_store import FileTokenStore, KeyringTokenStore
 from counter_app.services.catalog import CatalogService
 from counter_app.services.context import StaffMember, StoreContext
 from counter_app.services.einvoice import EinvoiceService, EinvoiceSettings, InvoiceNotFound
+from counter_app.services.exchanges import ExchangeService
 from counter_app.services.no_receipt_returns import PRICE_POLICIES, NoReceiptReturnsService
 from counter_app.services.permissions import Action
 from counter_app.services.pickups import PickupDeskService
@@ -105,6 +106,7 @@ class CounterServices:
     einvoicing: EinvoiceService | None = None  # None until docs/einvoice.md's set-up is done
     pickups: PickupDeskService | None = None  # built from db, store and print queue when None
     no_receipt: NoReceiptReturnsService | None = None  # returns without a receipt
+    exchanges: ExchangeService | None = None
     returns_client: WarehouseClient | None = None  # the returns desk's look-ups
 
     def close(self) -> None:
@@ -278,6 +280,9 @@ def build_services(
     booklets = (
         [("einvoice-booklets", lambda: einvoicing.top_up(client), 60.0)] if einvoicing else []
     )
+    returns = ReturnsService(
+        db, store, staff, invoicing=einvoicing, output=print_queue, warehouse=returns_client
+    )
     return CounterServices(
         db=db,
         client=client,
@@ -302,9 +307,8 @@ def build_services(
         stock_lookup=StockLookupService(catalog, live_client, store.location_id, connectivity),
         stock_to_count=StockToCountService(db, store.location_id),
         shifts=ShiftService(db, store, staff, print_queue, terminal=terminal),
-        returns=ReturnsService(
-            db, store, staff, invoicing=einvoicing, output=print_queue, warehouse=returns_client
-        ),
+        returns=returns,
+        exchanges=ExchangeService(db, store, returns, invoicing=einvoicing, output=print_queue),
         no_receipt=NoReceiptReturnsService(
             db,
             store,
@@ -489,6 +493,7 @@ def build_counter(services: CounterServices, cashier: StaffMember, tasks: TaskRu
         cashier,
         _approval_asker(services, tasks, window),
         no_receipt=services.no_receipt,
+        exchanges=services.exchanges,
     )
     counter.add_screen(counter.returns_screen)  # F7, receipt scans come here
     _add_tools(counter)

@@ -26,6 +26,7 @@ from datetime import datetime
 
 from counter_app.core import receipts
 from counter_app.core.cart import Cart, CartError
+from counter_app.core.catalog import ProductInfo
 from counter_app.core.einvoice import InvoiceRecord
 from counter_app.core.einvoice_codes import NO_BUYER, InvoiceBuyer
 from counter_app.core.ids import RECEIPT_PREFIX, uuid7
@@ -46,6 +47,7 @@ from counter_app.services.returns import (
     CompletedReturn,
     ReturnableSale,
     ReturnChoice,
+    ReturnError,
     ReturnsService,
     line_refund_cents,
 )
@@ -115,6 +117,15 @@ class ExchangeService:
         self._clock = clock
         self._invoicing = invoicing
         self._output = output
+
+    def product(self, code: str) -> ProductInfo:
+        """The product of a scanned or typed barcode or SKU; ReturnError ``unknown_product``."""
+        code = code.strip()
+        with self._db.snapshot() as uow:
+            found = uow.catalog.find_by_barcode(code) or uow.catalog.find_by_sku(code)
+        if found is None:
+            raise ReturnError("unknown_product", f"no product {code}")
+        return found
 
     def quote(
         self, sale: ReturnableSale, choices: Sequence[ReturnChoice], new: Cart

@@ -722,6 +722,126 @@
     </message>
 </context>
 <context>
+    <name>ExchangeDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="474" />
+        <source>Exchange</source>
+        <translation>換貨</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="490" />
+        <source>Scan what comes back, then what the customer takes instead</source>
+        <translation>先掃描退回的商品，再掃描顧客換取的商品</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="496" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="514" />
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="496" />
+        <source>Paid</source>
+        <translation>實付</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="496" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="539" />
+        <source>Comes back</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="514" />
+        <source>Price</source>
+        <translation>單價</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="514" />
+        <source>Qty</source>
+        <translation>數量</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="514" />
+        <source>Amount</source>
+        <translation>小計</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="525" />
+        <source>Cash received (NT$)</source>
+        <translation>實收現金（元）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="529" />
+        <source>Complete the exchange</source>
+        <translation>完成換貨</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="533" />
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="537" />
+        <source>Original receipt %1</source>
+        <translation>原收據 %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="541" />
+        <source>Goes out</source>
+        <translation>換出</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="586" />
+        <source>The cash received is whole NT$, e.g. 1000</source>
+        <translation>實收現金請輸入整數元，例如 1000</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="608" />
+        <source>A supervisor approves this refund</source>
+        <translation>請主管核准此筆退款</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="629" />
+        <source>%1 comes back</source>
+        <translation>%1 退回</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="633" />
+        <source>%1 goes out</source>
+        <translation>%1 換出</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="653" />
+        <source>Customer pays %1</source>
+        <translation>顧客補 %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="655" />
+        <source>Give back %1 in cash</source>
+        <translation>退還現金 %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="657" />
+        <source>Even exchange: no cash moves</source>
+        <translation>等值換貨：不收退現金</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="659" />
+        <source>Back %1, out %2.</source>
+        <translation>退回 %1，換出 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="676" />
+        <source>Change %1</source>
+        <translation>找零 %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="680" />
+        <source>Exchange %1 done</source>
+        <translation>換貨 %1 完成</translation>
+    </message>
+</context>
+<context>
     <name>FirstSync</name>
     <message>
         <location filename="../../counter_app/ui/first_sync.py" line="29" />
@@ -785,57 +905,57 @@
         <translation>功能(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="536" />
+        <location filename="../../counter_app/bootstrap.py" line="541" />
         <source>No shift open</source>
         <translation>尚未開班</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="537" />
+        <location filename="../../counter_app/bootstrap.py" line="542" />
         <source>No shift is open at this till. Open one now?</source>
         <translation>本機目前沒有開班。現在開班嗎？</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="585" />
+        <location filename="../../counter_app/bootstrap.py" line="590" />
         <source>Open the cash drawer without a sale</source>
         <translation>非交易開錢櫃</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="598" />
+        <location filename="../../counter_app/bootstrap.py" line="603" />
         <source>Printer and scanner settings</source>
         <translation>印表機與掃描器設定</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="634" />
+        <location filename="../../counter_app/bootstrap.py" line="639" />
         <source>Lock the screen</source>
         <translation>鎖定畫面</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="637" />
+        <location filename="../../counter_app/bootstrap.py" line="642" />
         <source>Switch cashier…</source>
         <translation>更換收銀員…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="639" />
+        <location filename="../../counter_app/bootstrap.py" line="644" />
         <source>Reprint a receipt…</source>
         <translation>補印收據…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="641" />
+        <location filename="../../counter_app/bootstrap.py" line="646" />
         <source>Sync problems…</source>
         <translation>同步問題…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="644" />
+        <location filename="../../counter_app/bootstrap.py" line="649" />
         <source>Open the cash drawer (supervisor)…</source>
         <translation>開錢櫃（需主管）…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="649" />
+        <location filename="../../counter_app/bootstrap.py" line="654" />
         <source>Printer and scanner settings…</source>
         <translation>印表機與掃描器設定…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="654" />
+        <location filename="../../counter_app/bootstrap.py" line="659" />
         <source>Stock to count…</source>
         <translation>待盤點庫存…</translation>
     </message>
@@ -843,113 +963,113 @@
 <context>
     <name>NoReceiptDialog</name>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="210" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="213" />
         <source>Return without a receipt</source>
         <translation>無收據退貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="226" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="230" />
         <source>Customer's phone, e.g. 0912-345-678</source>
         <translation>顧客電話，例如 0912-345-678</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="230" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="234" />
         <source>Scan or type the product's barcode or SKU</source>
         <translation>掃描或輸入商品條碼／貨號</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="236" />
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="271" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="240" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="275" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="237" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="241" />
         <source>Refund each</source>
         <translation>單件退款</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="238" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="242" />
         <source>Qty</source>
         <translation>數量</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="239" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="243" />
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="240" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="244" />
         <source>Goes to</source>
         <translation>去向</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="258" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="262" />
         <source>Supervisor approves, refund cash</source>
         <translation>主管核准並退現金</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="263" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="267" />
         <source>Close</source>
         <translation>關閉</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="267" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="271" />
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="284" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="288" />
         <source>Enter the customer's phone, then scan what comes back</source>
         <translation>請輸入顧客電話，再掃描退回的商品</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="327" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="335" />
         <source>A supervisor approves this return without a receipt</source>
         <translation>無收據退貨需主管核准</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="372" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="380" />
         <source>all stores</source>
         <translation>全部門市</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="372" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="380" />
         <source>this till, offline</source>
         <translation>僅本機，離線</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="375" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="383" />
         <source>Returns without receipt: %1 of %2 in %3 days (%4)</source>
         <translation>無收據退貨：%3 天內已 %1 次，上限 %2 次（%4）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="382" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="390" />
         <source>Refunded at the lowest price paid here in the last 30 days, or the list price</source>
         <translation>退款以本店近 30 天最低成交價計算（不高於牌價）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="384" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="392" />
         <source>Refunded at the list price</source>
         <translation>退款以牌價計算</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="386" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="394" />
         <source>Refund: %1</source>
         <translation>退款：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="388" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="396" />
         <source>This phone has had all its returns without a receipt</source>
         <translation>此電話的無收據退貨次數已用完</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="391" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="403" />
         <source>A supervisor approves, then the cash is paid</source>
         <translation>主管核准後退還現金</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="403" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="415" />
         <source>Return %1 taken: refund %2 in cash</source>
         <translation>退貨 %1 完成：退現金 %2</translation>
     </message>
@@ -1317,202 +1437,212 @@
 <context>
     <name>ReturnsScreen</name>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="66" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="71" />
         <source>No sale %1 in this till's journal</source>
         <translation>本機交易紀錄中查無 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="67" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="72" />
         <source>Choose how many of a line come back</source>
         <translation>請選擇退回的數量</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="68" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="73" />
         <source>That line is not on this receipt</source>
         <translation>此品項不在這張收據上</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="69" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="74" />
         <source>The quantity is not valid</source>
         <translation>數量無效</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="70" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="75" />
         <source>More than was sold (less what was already returned)</source>
         <translation>超過可退數量（已售出減已退回）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="73" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="78" />
         <source>Choose where the goods go</source>
         <translation>請選擇商品去向</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="74" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="79" />
         <source>Too many lines for one return</source>
         <translation>單次退貨品項過多</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="75" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="80" />
         <source>No shift is open: open one before a refund</source>
         <translation>尚未開班：請先開班再退款</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="76" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="81" />
         <source>This refund needs a supervisor</source>
         <translation>此筆退款需主管核准</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="77" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="82" />
         <source>The refund is above the approver's limit</source>
         <translation>退款金額超過核准者的權限</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="80" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="85" />
         <source>Only sales paid in cash can be refunded here</source>
         <translation>僅能退款以現金付款的交易</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="81" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="86" />
         <source>%1 is not in this till's journal and head office cannot be reached: try again when the connection is back</source>
         <translation>本機查無 %1，且無法連線總部：請待連線恢復後再試</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="86" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="91" />
         <source>Type the last 3 to 10 digits of the phone</source>
         <translation>請輸入電話末 3 至 10 碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="87" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="92" />
         <source>Enter a Taiwan phone number: 09 and 8 digits, or a landline with its area code</source>
         <translation>請輸入台灣電話：09 開頭 10 碼手機，或含區碼的市話</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="91" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="96" />
         <source>This phone has had all its returns without a receipt</source>
         <translation>此電話的無收據退貨次數已用完</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="94" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="99" />
         <source>No such product</source>
         <translation>查無此商品</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="100" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="105" />
         <source>It was not saved: %1</source>
         <translation>未儲存：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="106" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="111" />
         <source>Back on the shelf</source>
         <translation>退回本店貨架</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="107" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="112" />
         <source>Send to the warehouse</source>
         <translation>退回倉庫</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="108" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="113" />
         <source>Damaged</source>
         <translation>損壞報廢</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="146" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="154" />
         <source>Scan the receipt's barcode or type its number</source>
         <translation>掃描收據條碼或輸入收據號碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="150" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="158" />
         <source>Find</source>
         <translation>查詢</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="163" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="171" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="164" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="172" />
         <source>Paid</source>
         <translation>實付</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="165" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="173" />
         <source>Sold</source>
         <translation>售出</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="166" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="174" />
         <source>Returned</source>
         <translation>已退</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="167" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="175" />
         <source>Return now</source>
         <translation>本次退回</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="168" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="176" />
         <source>Goes to</source>
         <translation>去向</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="179" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="187" />
         <source>Take the return and refund cash  (F12)</source>
         <translation>確認退貨並退現金  (F12)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="190" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="198" />
         <source>No receipt number? Search</source>
         <translation>沒有收據號碼？搜尋</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="194" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="202" />
         <source>Return without a receipt</source>
         <translation>無收據退貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="208" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="216" />
         <source>Receipt</source>
         <translation>收據號碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="228" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="221" />
+        <source>Exchange…  (F9)</source>
+        <translation>換貨…  (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="243" />
         <source>Returns</source>
         <translation>退貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="305" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="311" />
+        <source>Exchange %1 done (original %2)</source>
+        <translation>換貨 %1 完成（原收據 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="354" />
         <source>Choose what comes back, then take the return</source>
         <translation>請選擇退回的商品，再確認退貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="312" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="361" />
         <source>Return %1 taken: refund %2 in cash</source>
         <translation>退貨 %1 完成：退現金 %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="321" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="370" />
         <source>A supervisor approves this refund</source>
         <translation>請主管核准此筆退款</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="358" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="407" />
         <source>Scan a receipt to return goods</source>
         <translation>請掃描收據以辦理退貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="362" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="411" />
         <source>Receipt %1, %2, paid %3</source>
         <translation>收據 %1，%2，實付 %3</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="367" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="416" />
         <source>(sold at %1)</source>
         <translation>（%1 售出）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="410" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="462" />
         <source>Refund: %1</source>
         <translation>退款：%1</translation>
     </message>
@@ -1698,72 +1828,72 @@
 <context>
     <name>SaleSearchPanel</name>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="93" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="98" />
         <source>Total paid (NT$)</source>
         <translation>付款總額（元）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="96" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="101" />
         <source>Last digits of the phone</source>
         <translation>電話末幾碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="98" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="103" />
         <source>Search</source>
         <translation>搜尋</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="106" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="111" />
         <source>Receipt</source>
         <translation>收據號碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="106" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="111" />
         <source>Time</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="106" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="111" />
         <source>Total</source>
         <translation>總計</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="106" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="111" />
         <source>Found in</source>
         <translation>來源</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="120" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="125" />
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="137" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="142" />
         <source>The total is whole NT$, e.g. 1250</source>
         <translation>金額請輸入整數元，例如 1250</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="163" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="166" />
         <source>This till</source>
         <translation>本機</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="163" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="166" />
         <source>Head office</source>
         <translation>總部</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="173" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="176" />
         <source>Head office cannot be reached: only this till's sales are listed (other tills' and phone numbers need the connection)</source>
         <translation>無法連線總部：只列出本機的交易（其他收銀機與電話搜尋需連線）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="179" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="182" />
         <source>No sale matches</source>
         <translation>查無符合的交易</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="182" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="185" />
         <source>%1 sales: double-click one to open it</source>
         <translation>共 %1 筆：點兩下開啟</translation>
     </message>

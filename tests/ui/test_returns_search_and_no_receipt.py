@@ -216,3 +216,52 @@ def test_a_return_without_a_receipt_asks_a_supervisor_and_pays_cash(
         counter.services.relay.push_once()
         usage = counter.services.no_receipt.usage("0912345678")
         assert (usage.used, usage.source) == (1, "warehouse")
+
+
+def _barcode(counter: CounterApp, product_id: int) -> str:
+    from counter_app.local.models import Barcode
+
+    with counter.services.db.read() as session:
+        return str(
+            session.scalars(select(Barcode.code).where(Barcode.product_id == product_id)).first()
+        )
+
+
+@pytest.mark.parametrize("online", [True, False])
+def test_a_size_swap_is_two_scans_and_one_exchange(
+    qtbot: Any, counter: CounterApp, demo_counter: Any, online: bool
+) -> None:
+    shirt = counter.services.catalog.search("茶", 1)[0]
+    other = counter.services.catalog.search("米", 1)[0]
+    sale = _sell(counter, "茶", 1)
+    if not online:
+        demo_counter.server.stop()
+    screen = _screen(counter)
+    screen.find(sale.receipt_no)
+    qtbot.waitUntil(lambda: screen.sale is not None, timeout=10_000)
+    dialog = screen.open_exchange()
+    assert dialog is not None
+    # The scanner reads both codes while the dialog is open: the router hands them to it.
+    counter.router.on_scanned(_barcode(counter, shirt.id))
+    qtbot.waitUntil(lambda: dialog.chosen() != {}, timeout=10_000)
+    counter.router.on_scanned(_barcode(counter, other.id))
+    qtbot.waitUntil(lambda: not dialog.new.is_empty(), timeout=10_000)
+    assert counter.sale_screen.cart_model.cart.is_empty()  # the cart behind saw no scan
+    net = other.price.cents - shirt.price.cents
+    if net > 0:
+        dialog.cash.setText(str((net + 99) // 100 + 100))
+    assert dialog.confirm_button.isEnabled()
+    dialog.confirm_button.click()
+    qtbot.waitUntil(lambda: dialog.done_exchange is not None, timeout=15_000)
+    done = dialog.done_exchange
+    assert done is not None and done.returned.receipt_no == sale.receipt_no
+    assert done.quote.net.cents == net
+    dialog.accept()
+    qtbot.waitUntil(lambda: done.receipt_no in screen.message.text())
+    with counter.services.db.read() as session:
+        ops = {
+            o.op_id: json.loads(o.payload)
+            for o in session.scalars(select(OutboxOp).where(OutboxOp.type.in_(["sale", "return"])))
+        }
+    assert ops[done.returned.op_id]["exchange_sale_id"] == done.sale_id
+    assert ops[done.sale_op_id]["receipt_no"] == done.receipt_no

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from counter_app.core.codes import ScanResult
 from counter_app.core.money import Money
 from counter_app.services.context import StaffMember
+from counter_app.services.exchanges import ExchangeService
 from counter_app.services.no_receipt_returns import NoReceiptReturnsService
 from counter_app.services.permissions import Action
 from counter_app.services.returns import (
@@ -47,7 +48,11 @@ from counter_app.services.returns import (
 from counter_app.services.selling import TAIWAN
 from counter_app.services.staff import Approval
 from counter_app.ui.screens.base import Screen
-from counter_app.ui.screens.returns_panels import NoReceiptDialog, SaleSearchPanel
+from counter_app.ui.screens.returns_panels import (
+    ExchangeDialog,
+    NoReceiptDialog,
+    SaleSearchPanel,
+)
 from counter_app.ui.supervisor_prompt import refusal_text
 from counter_app.ui.task_runner import TaskRunner
 
@@ -122,9 +127,12 @@ class ReturnsScreen(Screen):
         parent: QWidget | None = None,
         no_receipt: NoReceiptReturnsService | None = None,
         today: Callable[[], date] = lambda: datetime.now(TAIWAN).date(),
+        exchanges: ExchangeService | None = None,
     ) -> None:
         super().__init__(parent)
         self._no_receipt = no_receipt
+        self._exchanges = exchanges
+        self.exchange_dialog: ExchangeDialog | None = None
         self._today = today
         self.no_receipt_dialog: NoReceiptDialog | None = None
         self._returns = returns
@@ -210,8 +218,15 @@ class ReturnsScreen(Screen):
         search.addWidget(self.find_button)
         search.addWidget(self.search_toggle)
         search.addWidget(self.no_receipt_button)
+        self.exchange_button = QPushButton(self.tr("Exchange…  (F9)"))
+        self.exchange_button.setObjectName("exchange")
+        self.exchange_button.setShortcut(QKeySequence("F9"))
+        self.exchange_button.setMinimumHeight(52)
+        self.exchange_button.setStyleSheet("font-size: 17px;")
+        self.exchange_button.clicked.connect(lambda _checked=False: self.open_exchange())
         bottom = QHBoxLayout()
         bottom.addWidget(self.refund_label, 1)
+        bottom.addWidget(self.exchange_button)
         bottom.addWidget(self.confirm_button)
         layout = QVBoxLayout(self)
         layout.addLayout(search)
@@ -264,6 +279,40 @@ class ReturnsScreen(Screen):
         self.no_receipt_dialog = dialog
         dialog.open()
         return dialog
+
+    def open_exchange(self) -> ExchangeDialog | None:
+        """The exchange of the sale shown: what is chosen here starts as what comes back."""
+        if self._exchanges is None or self.sale is None or self._busy:
+            return None
+        chosen = {c.line_id: c.qty for c in self.choices()}
+        dialog = ExchangeDialog(
+            self._exchanges,
+            self.sale,
+            chosen,
+            self._tasks,
+            self.cashier,
+            self._ask_approval,
+            return_error_text,
+            self,
+        )
+        self.exchange_dialog = dialog
+        receipt_no = self.sale.receipt_no
+        dialog.finished.connect(lambda _r: self._after_exchange(dialog, receipt_no))
+        dialog.open()
+        return dialog
+
+    def _after_exchange(self, dialog: ExchangeDialog, receipt_no: str) -> None:
+        done = dialog.done_exchange
+        if done is None:
+            return
+        self._show_sale(None)
+        self.receipt_input.clear()
+        self._show(
+            self.tr("Exchange %1 done (original %2)")
+            .replace("%1", done.receipt_no)
+            .replace("%2", receipt_no),
+            "#1b5e20",
+        )
 
     def _open_found(self, receipt_no: str) -> None:
         self.receipt_input.setText(receipt_no)
@@ -401,6 +450,9 @@ class ReturnsScreen(Screen):
     def _update_refund(self) -> None:
         chosen = self.choices()
         self.confirm_button.setEnabled(bool(chosen) and not self._busy)
+        self.exchange_button.setEnabled(
+            self._exchanges is not None and self.sale is not None and not self._busy
+        )
         if self.sale is None:
             self.refund_label.setText("")
             return
