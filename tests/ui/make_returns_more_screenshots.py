@@ -1,0 +1,116 @@
+"""Regenerate the screenshots of the returns screen beyond the receipt (not a test):
+
+    Xvfb :99 -screen 0 1280x900x24 &
+    DISPLAY=:99 QT_QPA_PLATFORM=xcb PYTHONPATH=. python tests/ui/make_returns_more_screenshots.py [zh_TW|en]
+
+Writes docs/screenshots/returns_search.png (a search by day and amount listing this
+till's sales), returns_exchange.png (a size swap: one scanned back, one scanned out,
+the difference to pay) and returns_no_receipt.png (a return without a receipt, priced
+at the lowest price of the last 30 days, with the phone's returns left); ``_en`` in
+English.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
+
+from counter_app.bootstrap import build_counter, demo_cashier
+from counter_app.core.cart import Cart
+from counter_app.demo import start_demo
+from counter_app.ui.app import ensure_application
+from counter_app.ui.task_runner import TaskRunner
+
+OUT = Path("docs/screenshots")
+
+
+def _settle(tasks: TaskRunner, ms: int = 600) -> None:
+    QTest.qWait(ms)
+    while tasks.pending:
+        QTest.qWait(50)
+    QTest.qWait(200)
+
+
+def _grab(widget: QWidget, name: str) -> None:
+    frame = widget.frameGeometry()
+    QGuiApplication.primaryScreen().grabWindow(
+        0, frame.x(), frame.y(), frame.width(), frame.height()
+    ).save(str(OUT / name))
+
+
+def main(language: str) -> None:
+    suffix = "" if language == "zh_TW" else "_en"
+    ensure_application(language)
+    with tempfile.TemporaryDirectory() as tmp:
+        services, server = start_demo(Path(tmp) / "demo")
+        tasks = TaskRunner()
+        cashier = demo_cashier(services)
+        services.shifts.open(cashier, {1000: 5})
+        sales = []
+        for items in ((("茶", 2), ("米", 1)), (("衛生紙", 1),), (("茶", 1),)):
+            cart = Cart()
+            for query, qty in items:
+                found = services.catalog.search(query, 1)
+                if found:
+                    cart.add(found[0], qty)
+            sales.append(services.selling.complete_cash_sale(cart, cashier, cart.total))
+
+        counter = build_counter(services, cashier, tasks)
+        window = counter.window
+        window.move(0, 0)
+        window.resize(1200, 760)
+        window.show()
+        window.show_screen("returns")
+        screen = counter.returns_screen
+        assert screen is not None
+
+        # 1. The search: today's sales of this till and the store's other tills.
+        screen.search_toggle.click()
+        screen.search_panel.search()
+        _settle(tasks)
+        _grab(window, f"returns_search{suffix}.png")
+        screen.search_toggle.click()
+
+        # 2. An exchange: the tea comes back, rice goes out instead.
+        screen.find(sales[0].receipt_no)
+        _settle(tasks)
+        dialog = screen.open_exchange()
+        assert dialog is not None
+        dialog.move(120, 60)
+        _settle(tasks, 300)
+        tea = services.catalog.search("茶", 1)[0]
+        other = services.catalog.search("洗髮", 1) or services.catalog.search("米", 1)
+        dialog.scan(tea.sku)
+        _settle(tasks)
+        dialog.scan(other[0].sku)
+        _settle(tasks)
+        dialog.cash.setText("1000")
+        _settle(tasks, 200)
+        _grab(dialog, f"returns_exchange{suffix}.png")
+        dialog.reject()
+        _settle(tasks, 200)
+
+        # 3. A return without a receipt.
+        nodialog = screen.open_no_receipt()
+        assert nodialog is not None
+        nodialog.move(120, 60)
+        nodialog.phone.setText("0912-345-678")
+        nodialog.add_code(tea.sku)
+        _settle(tasks)
+        nodialog.add_code(tea.sku)
+        _settle(tasks)
+        _grab(nodialog, f"returns_no_receipt{suffix}.png")
+        nodialog.reject()
+
+        tasks.shutdown()
+        services.close()
+        server.stop()  # type: ignore[attr-defined]
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "zh_TW")
