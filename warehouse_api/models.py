@@ -359,6 +359,48 @@ class Return(Base):
     __table_args__ = (Index("ix_returns_no_receipt_phone", "customer_phone", "created_at"),)
 
 
+class OrderReturn(Base):
+    """Goods of a group-buy or dropship order brought back to a store. The refund is paid
+    at the counter (``refund_state`` ``paid_at_counter``) or left to the channel
+    (``pending_channel``, until the channel says it refunded: ``refunded_by_channel``;
+    a conditional UPDATE, so it happens once)."""
+
+    __tablename__ = "order_returns"
+    __table_args__ = (
+        CheckConstraint("order_kind IN ('group_buy', 'dropship')", name="order_kind"),
+        CheckConstraint(
+            "refund_state IN ('paid_at_counter', 'pending_channel', 'refunded_by_channel')",
+            name="refund_state",
+        ),
+        Index("ix_order_returns_order", "order_kind", "order_id"),
+    )
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # client return_id
+    order_kind: Mapped[str] = mapped_column(String(16))
+    order_id: Mapped[str] = mapped_column(String(64))
+    location_id: Mapped[int] = mapped_column(ForeignKey("locations.id"), index=True)
+    refund_cents: Mapped[int] = mapped_column(Integer)
+    refund_state: Mapped[str] = mapped_column(String(24))
+    op_id: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    refunded_at: Mapped[datetime | None] = mapped_column()
+
+    lines: Mapped[list[OrderReturnLine]] = relationship(
+        lazy="selectin", order_by="OrderReturnLine.id"
+    )
+
+
+class OrderReturnLine(Base):
+    __tablename__ = "order_return_lines"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    return_id: Mapped[str] = mapped_column(ForeignKey("order_returns.id"), index=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
+    qty: Mapped[int] = mapped_column(Integer)
+    disposition: Mapped[str] = mapped_column(String(24))
+    reason: Mapped[str | None] = mapped_column(String(200))
+
+
 class NoReceiptPhone(Base):
     """One row per phone that ever returned goods without a receipt: the lock that puts
     concurrent no-receipt returns of one phone in line before they are counted."""
@@ -377,6 +419,7 @@ class ReturnLine(Base):
     product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
     qty: Mapped[int] = mapped_column(Integer)
     disposition: Mapped[str] = mapped_column(String(24))
+    reason: Mapped[str | None] = mapped_column(String(200))  # why damaged goods were written off
 
 
 class ShiftClose(Base):

@@ -171,6 +171,7 @@ class ReturnLinePayload(StrictModel):
     product_id: DbId
     qty: Qty
     disposition: Literal["restock_here", "send_to_warehouse", "damaged"]
+    reason: ShortText | None = None  # damaged goods: why they are written off
 
 
 class NoReceiptInfo(StrictModel):
@@ -196,6 +197,23 @@ class ReturnPayload(StrictModel):
     def _receipt_or_not(self) -> ReturnPayload:
         if self.no_receipt is not None and self.sale_id is not None:
             raise ValueError("a return names its sale or is without a receipt, not both")
+        return self
+
+
+class OrderReturnPayload(StrictModel):
+    """Goods of a group-buy or dropship order returned at this store (``order.return``)."""
+
+    return_id: ReturnId
+    order_kind: Literal["group_buy", "dropship"]
+    order_id: ClientId
+    refund_mode: Literal["counter", "channel"]
+    refund_cents: Annotated[int, Field(ge=0, le=INT32_MAX)] = 0
+    lines: Annotated[list[ReturnLinePayload], Field(min_length=1, max_length=200)]
+
+    @model_validator(mode="after")
+    def _channel_pays_nothing_here(self) -> OrderReturnPayload:
+        if self.refund_mode == "channel" and self.refund_cents != 0:
+            raise ValueError("a refund left to the channel pays nothing at the counter")
         return self
 
 
@@ -339,6 +357,11 @@ class ReturnOp(OpBase):
     payload: ReturnPayload
 
 
+class OrderReturnOp(OpBase):
+    type: Literal["order.return"]
+    payload: OrderReturnPayload
+
+
 class ReservationCreateOp(OpBase):
     type: Literal["reservation.create"]
     payload: ReservationCreatePayload
@@ -402,6 +425,7 @@ class EinvoiceAllowanceOp(OpBase):
 PushOp = Annotated[
     SaleOp
     | ReturnOp
+    | OrderReturnOp
     | ReservationCreateOp
     | ReservationCancelOp
     | TransferReceiveOp
@@ -506,6 +530,38 @@ class SaleSearchHit(BaseModel):
 
 class SaleSearchResponse(BaseModel):
     sales: list[SaleSearchHit]
+
+
+class OrderLookupLine(BaseModel):
+    product_id: int
+    sku: str
+    name: str
+    price_cents: int  # the product's list price now (orders carry no prices)
+    qty: int
+    returned: int
+
+
+class OrderReturnPublic(BaseModel):
+    return_id: str
+    location_id: int
+    refund_cents: int
+    refund_state: str
+    created_at: datetime
+    refunded_at: datetime | None
+    lines: list[OrderLinePublic]
+
+
+class OrderLookup(BaseModel):
+    order_kind: str
+    order_id: str
+    status: str
+    customer_phone_tail: str | None
+    lines: list[OrderLookupLine]
+    returns: list[OrderReturnPublic]
+
+
+class OrderReturnsResponse(BaseModel):
+    returns: list[OrderReturnPublic]
 
 
 class NoReceiptUsage(BaseModel):

@@ -5,7 +5,7 @@ without a receipt a phone has left."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query
 from pydantic import AfterValidator
@@ -13,8 +13,9 @@ from pydantic_core import PydanticCustomError
 
 from warehouse_api.api.deps import DatabaseDep, SettingsDep, require_roles
 from warehouse_api.problems import problem_responses
-from warehouse_api.schemas import NoReceiptUsage, SaleLookup, SaleSearchResponse
+from warehouse_api.schemas import NoReceiptUsage, OrderLookup, SaleLookup, SaleSearchResponse
 from warehouse_api.services.devices import AuthenticatedDevice
+from warehouse_api.services.order_returns import lookup_order
 from warehouse_api.services.sale_lookup import lookup_sale, no_receipt_usage, search_sales
 
 router = APIRouter(tags=["returns"])
@@ -79,3 +80,19 @@ def usage(
             session, phone, settings.no_receipt_returns_per_phone, settings.no_receipt_period_days
         )
     return NoReceiptUsage.model_validate(figures)
+
+
+@router.get(
+    "/returns/orders/{order_kind}/{order_id}",
+    response_model=OrderLookup,
+    responses=problem_responses(401, 403, 404, 422),
+    summary="A group-buy or dropship order brought back to a store, with its returns",
+)
+def order_for_return(
+    order_kind: Literal["group_buy", "dropship"],
+    order_id: str,
+    device: Counter,
+    db: DatabaseDep,
+) -> OrderLookup:
+    with db.read() as session, session.begin():
+        return OrderLookup.model_validate(lookup_order(session, order_kind, order_id))

@@ -2,7 +2,8 @@
 
 restock_here: back on the shelf (store on_hand rises);
 send_to_warehouse: back into store stock and onto a transfer to the warehouse;
-damaged: recorded, never sellable, so no stock changes.
+damaged: back in and written off at once (ledger rows ``return`` and
+``write_off_damaged``, the line's ``reason`` says why), never sellable.
 
 A return naming a sale is checked against it: every product must be on the sale
 (``return_product_not_sold``) and never more of it comes back than was sold minus what
@@ -23,6 +24,7 @@ the return.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
 
@@ -41,7 +43,7 @@ from warehouse_api.models import (
     TransferLine,
     utcnow,
 )
-from warehouse_api.schemas import NoReceiptInfo, ReturnPayload
+from warehouse_api.schemas import NoReceiptInfo, ReturnLinePayload, ReturnPayload
 from warehouse_api.services.feed_data import publish_transfer
 from warehouse_api.services.inventory import adjust_stock
 from warehouse_api.services.locations import require_store_device, warehouse_id
@@ -76,7 +78,6 @@ def record_return(ctx: OpContext, payload: ReturnPayload) -> dict[str, Any]:
     )
     session.add(record)
     session.flush()
-    to_warehouse: dict[int, int] = {}
     for line in payload.lines:
         session.add(
             ReturnLine(
@@ -84,41 +85,68 @@ def record_return(ctx: OpContext, payload: ReturnPayload) -> dict[str, Any]:
                 product_id=line.product_id,
                 qty=line.qty,
                 disposition=line.disposition,
+                reason=line.reason,
             )
         )
-        if line.disposition == "damaged":
-            continue
+    transfer_id = restock(ctx, store_id, record.id, payload.lines, reason="return")
+    return {"return_id": record.id, "transfer_id": transfer_id}
+
+
+def restock(
+    ctx: OpContext,
+    store_id: int,
+    return_id: str,
+    lines: Sequence[ReturnLinePayload],
+    reason: str,
+) -> str | None:
+    """Each line by its disposition: restocked and to-be-sent goods back into the store's
+    on_hand (the stock ledger shows them under ``reason``), the latter also on a return
+    transfer ``TR-RET-<return_id>`` to the warehouse (its id is returned); damaged
+    goods come in and are written off at once (``write_off_damaged``), never sellable."""
+    session = ctx.session
+    to_warehouse: dict[int, int] = {}
+    for line in lines:
         adjust_stock(
             session,
             store_id,
             line.product_id,
             on_hand_delta=line.qty,
-            reason="return",
-            reference=record.id,
+            reason=reason,
+            reference=return_id,
             device_id=ctx.device.id,
         )
+        if line.disposition == "damaged":
+            # Back in, and written off at once: the ledger shows both (the reason is on
+            # the return line); the store's on_hand does not change.
+            adjust_stock(
+                session,
+                store_id,
+                line.product_id,
+                on_hand_delta=-line.qty,
+                reason="write_off_damaged",
+                reference=return_id,
+                device_id=ctx.device.id,
+            )
         if line.disposition == "send_to_warehouse":
             to_warehouse[line.product_id] = to_warehouse.get(line.product_id, 0) + line.qty
-
-    transfer_id = None
-    if to_warehouse:
-        transfer = Transfer(
-            id=f"TR-RET-{record.id}",
-            status="requested",
-            from_location_id=store_id,
-            to_location_id=warehouse_id(session),
-        )
-        session.add(transfer)
-        session.flush()
-        session.add_all(
-            TransferLine(transfer_id=transfer.id, product_id=pid, qty=qty)
-            for pid, qty in sorted(to_warehouse.items())
-        )
-        session.flush()
-        session.refresh(transfer)
-        publish_transfer(session, transfer)
-        transfer_id = transfer.id
-    return {"return_id": record.id, "transfer_id": transfer_id}
+    if not to_warehouse:
+        return None
+    transfer = Transfer(
+        id=f"TR-RET-{return_id}",
+        status="requested",
+        from_location_id=store_id,
+        to_location_id=warehouse_id(session),
+    )
+    session.add(transfer)
+    session.flush()
+    session.add_all(
+        TransferLine(transfer_id=transfer.id, product_id=pid, qty=qty)
+        for pid, qty in sorted(to_warehouse.items())
+    )
+    session.flush()
+    session.refresh(transfer)
+    publish_transfer(session, transfer)
+    return transfer.id
 
 
 def _check_against_sale(session: Session, payload: ReturnPayload) -> None:

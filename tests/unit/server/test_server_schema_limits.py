@@ -64,6 +64,15 @@ STORED_IN: dict[tuple[str, str], list[Target]] = {
     ("ItemLine", "qty"): QTY_COLUMNS,
     ("ReturnLinePayload", "product_id"): [m.ReturnLine.product_id],
     ("ReturnLinePayload", "qty"): QTY_COLUMNS,
+    ("ReturnLinePayload", "reason"): [m.ReturnLine.reason, m.OrderReturnLine.reason],
+    ("OrderReturnPayload", "return_id"): [
+        m.OrderReturn.id,
+        m.StockMovement.reference,
+        (m.Transfer.id, "TR-RET-"),
+        (m.StockMovement.reference, "TR-RET-"),
+    ],
+    ("OrderReturnPayload", "order_id"): [m.OrderReturn.order_id],
+    ("OrderReturnPayload", "refund_cents"): [m.OrderReturn.refund_cents],
     ("ReturnPayload", "return_id"): [
         m.Return.id,
         m.StockMovement.reference,
