@@ -367,9 +367,17 @@ class ReturnLinePayload:
     product_id: int
     qty: int
     disposition: str  # restock_here | send_to_warehouse | damaged
+    reason: str | None = None  # damaged goods: why they are written off
 
     def to_payload(self) -> dict[str, Any]:
-        return {"product_id": self.product_id, "qty": self.qty, "disposition": self.disposition}
+        body: dict[str, Any] = {
+            "product_id": self.product_id,
+            "qty": self.qty,
+            "disposition": self.disposition,
+        }
+        if self.reason:
+            body["reason"] = self.reason
+        return body
 
 
 @dataclass(frozen=True, slots=True)
@@ -423,6 +431,35 @@ class ReturnPayload:
         return body
 
 
+@dataclass(frozen=True, slots=True)
+class OrderReturnPayload:
+    """Goods of a group-buy or dropship order returned at this store (type
+    ``order.return``): the refund paid here in cash (``refund_mode`` ``counter``) or
+    left to the channel (``channel``, ``refund_cents`` 0). Its own outbox entity."""
+
+    op_type: ClassVar[str] = "order.return"
+    return_id: str
+    order_kind: str  # group_buy | dropship
+    order_id: str
+    refund_mode: str  # counter | channel
+    refund_cents: int
+    lines: tuple[ReturnLinePayload, ...]
+
+    @property
+    def entity_key(self) -> str:
+        return f"order:{self.order_kind}:{self.order_id}"
+
+    def to_payload(self) -> dict[str, Any]:
+        return {
+            "return_id": self.return_id,
+            "order_kind": self.order_kind,
+            "order_id": self.order_id,
+            "refund_mode": self.refund_mode,
+            "refund_cents": self.refund_cents,
+            "lines": [line.to_payload() for line in self.lines],
+        }
+
+
 # Every operation type the counter can send, by its wire name.
 OP_TYPES: Mapping[str, type[OutboundOp]] = {
     SalePayload.op_type: SalePayload,
@@ -434,4 +471,5 @@ OP_TYPES: Mapping[str, type[OutboundOp]] = {
     PickupCompletePayload.op_type: PickupCompletePayload,
     ReservationCreatePayload.op_type: ReservationCreatePayload,
     ReturnPayload.op_type: ReturnPayload,
+    OrderReturnPayload.op_type: OrderReturnPayload,
 }

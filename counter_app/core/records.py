@@ -223,3 +223,21 @@ class NoReceiptReturnRecord:
     refund_cents: int
     method: str
     lines: tuple[NoReceiptLineRecord, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OrderReturnRecord:
+    """A group-buy or dropship order's goods returned at this till; ``refund_cents`` is
+    what was paid here in cash (0 when the refund is left to the channel)."""
+
+    return_id: str
+    return_no: str
+    shift_id: str
+    location_id: int
+    staff_id: int
+    order_kind: str
+    order_id: str
+    refund_mode: str  # counter | channel
+    refund_cents: int
+    method: str
+    created_at: str

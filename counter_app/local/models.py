@@ -320,6 +320,24 @@ class NoReceiptReturnLine(Base):
     disposition: Mapped[str] = mapped_column(String(20))
 
 
+class LocalOrderReturn(Base):
+    """A group-buy or dropship order returned at this till; a refund paid here counts
+    in the shift's cash refunds (the lines travel in the op; the warehouse keeps them)."""
+
+    __tablename__ = "order_returns"
+    return_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    return_no: Mapped[str] = mapped_column(String(32), unique=True)
+    shift_id: Mapped[str] = mapped_column(ForeignKey("shifts.shift_id"), index=True)
+    location_id: Mapped[int] = mapped_column(Integer)
+    staff_id: Mapped[int] = mapped_column(Integer)
+    order_kind: Mapped[str] = mapped_column(String(16))
+    order_id: Mapped[str] = mapped_column(String(64), index=True)
+    refund_mode: Mapped[str] = mapped_column(String(16))
+    refund_cents: Mapped[int] = mapped_column(Integer)
+    method: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[str] = mapped_column(String(40))
+
+
 # --- e-invoices: numbers this till holds and the invoices it issued --------------------
 
 

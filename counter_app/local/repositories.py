@@ -26,6 +26,7 @@ from counter_app.core.records import (
     FailedOp,
     NegativeStockWarning,
     NoReceiptReturnRecord,
+    OrderReturnRecord,
     OutboxStats,
     PaymentRecord,
     ReservationRecord,
@@ -43,6 +44,7 @@ from counter_app.local.einvoice_repository import SqlEinvoiceRepository
 from counter_app.local.models import (
     AuditEntry,
     CashMovement,
+    LocalOrderReturn,
     NoReceiptReturn,
     NoReceiptReturnLine,
     Payment,
@@ -458,6 +460,17 @@ class SqlShiftRepository:
         ).all():
             before = refunds.get(method, (0, 0))
             refunds[method] = (before[0] + int(count), before[1] + int(cents or 0))
+        for method, count, cents in self._session.execute(
+            select(
+                LocalOrderReturn.method,
+                func.count(LocalOrderReturn.return_id),
+                func.sum(LocalOrderReturn.refund_cents),
+            )
+            .where(LocalOrderReturn.shift_id == shift_id, LocalOrderReturn.refund_cents > 0)
+            .group_by(LocalOrderReturn.method)
+        ).all():
+            before = refunds.get(method, (0, 0))
+            refunds[method] = (before[0] + int(count), before[1] + int(cents or 0))
         totals = {r[0]: (int(r[1]), int(r[2] or 0)) for r in rows}
         return [
             TenderTotal(m, *totals.get(m, (0, 0)), *refunds.get(m, (0, 0)))
@@ -641,6 +654,24 @@ class SqlReturnRepository:
                 disposition=line.disposition,
             )
             for position, line in enumerate(ret.lines)
+        )
+        self._session.flush()
+
+    def add_order_return(self, ret: OrderReturnRecord) -> None:
+        self._session.add(
+            LocalOrderReturn(
+                return_id=ret.return_id,
+                return_no=ret.return_no,
+                shift_id=ret.shift_id,
+                location_id=ret.location_id,
+                staff_id=ret.staff_id,
+                order_kind=ret.order_kind,
+                order_id=ret.order_id,
+                refund_mode=ret.refund_mode,
+                refund_cents=ret.refund_cents,
+                method=ret.method,
+                created_at=ret.created_at,
+            )
         )
         self._session.flush()
 

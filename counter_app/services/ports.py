@@ -24,6 +24,7 @@ from counter_app.core.records import (
     FailedOp,
     NegativeStockWarning,
     NoReceiptReturnRecord,
+    OrderReturnRecord,
     OutboxStats,
     ReservationRecord,
     ReturnRecord,
@@ -83,6 +84,10 @@ class ReturnRepository(Protocol):
 
     def add_no_receipt(self, ret: NoReceiptReturnRecord) -> None:
         """A return without a receipt and its lines."""
+        ...
+
+    def add_order_return(self, ret: OrderReturnRecord) -> None:
+        """A group-buy or dropship order's return taken at this till."""
         ...
 
     def no_receipt_count(self, customer_phone: str, since: str) -> int:
@@ -318,6 +323,8 @@ class ReturnsWarehouse(Protocol):
     ) -> list[dict[str, Any]]: ...
 
     def no_receipt_usage(self, phone: str) -> dict[str, Any]: ...
+
+    def order_for_return(self, order_kind: str, order_id: str) -> dict[str, Any]: ...
 
 
 class ConnectivityReporter(Protocol):

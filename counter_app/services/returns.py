@@ -128,11 +128,13 @@ class _Remote:
 
 @dataclass(frozen=True, slots=True)
 class ReturnChoice:
-    """One line the customer brings back: how many and where they go."""
+    """One line the customer brings back: how many, where they go, and for damaged goods
+    why they are written off."""
 
     line_id: str
     qty: int
     disposition: str = "restock_here"
+    reason: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -361,7 +363,17 @@ class ReturnsService:
                 return_id=return_id,
                 sale_id=sale.sale_id,
                 refund_cents=refund,
-                lines=tuple(ReturnLinePayload(r.product_id, r.qty, r.disposition) for r in lines),
+                lines=tuple(
+                    ReturnLinePayload(
+                        r.product_id,
+                        r.qty,
+                        r.disposition,
+                        (choice.reason.strip()[:200] or None)
+                        if r.disposition == "damaged"
+                        else None,
+                    )
+                    for r, (_, choice, _) in zip(lines, priced, strict=True)
+                ),
                 exchange_sale_id=exchange_sale_id,
             )
         )

@@ -177,3 +177,10 @@ class WarehouseClient:
             "GET", "/returns/no-receipt/usage", params={"phone": phone}
         )
         return body
+
+    def order_for_return(self, order_kind: str, order_id: str) -> dict[str, Any]:
+        """A group-buy or dropship order with its lines, prices and earlier returns."""
+        body: dict[str, Any] = self._request(
+            "GET", f"/returns/orders/{order_kind}/{quote(order_id, safe='')}"
+        )
+        return body

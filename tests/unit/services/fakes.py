@@ -27,6 +27,7 @@ from counter_app.core.records import (
     FailedOp,
     NegativeStockWarning,
     NoReceiptReturnRecord,
+    OrderReturnRecord,
     OutboxStats,
     ReservationRecord,
     ReturnRecord,
@@ -76,6 +77,7 @@ class State:
     reservations: dict[str, ReservationRecord] = field(default_factory=dict)
     returns: dict[str, ReturnRecord] = field(default_factory=dict)
     no_receipt_returns: dict[str, NoReceiptReturnRecord] = field(default_factory=dict)
+    order_returns: dict[str, OrderReturnRecord] = field(default_factory=dict)
 
 
 class FakeCatalog:
@@ -329,6 +331,11 @@ class FakeShifts:
         paid_out += [
             (r.shift_id, r.method, r.refund_cents) for r in self._s.no_receipt_returns.values()
         ]
+        paid_out += [
+            (r.shift_id, r.method, r.refund_cents)
+            for r in self._s.order_returns.values()
+            if r.refund_cents > 0
+        ]
         for owner, method, refund_cents in paid_out:
             if owner == shift_id:
                 count, cents = refunds.get(method, (0, 0))
@@ -465,6 +472,11 @@ class FakeReturns:
         if ret.shift_id not in self._s.shifts:
             raise ValueError(f"no shift {ret.shift_id}")  # the foreign key
         self._s.no_receipt_returns[ret.return_id] = ret
+
+    def add_order_return(self, ret: OrderReturnRecord) -> None:
+        if ret.shift_id not in self._s.shifts:
+            raise ValueError(f"no shift {ret.shift_id}")  # the foreign key
+        self._s.order_returns[ret.return_id] = ret
 
     def no_receipt_count(self, customer_phone: str, since: str) -> int:
         return sum(
