@@ -37,6 +37,7 @@ from counter_app.services.context import StaffMember, StoreContext
 from counter_app.services.einvoice import EinvoiceService, EinvoiceSettings, InvoiceNotFound
 from counter_app.services.exchanges import ExchangeService
 from counter_app.services.no_receipt_returns import PRICE_POLICIES, NoReceiptReturnsService
+from counter_app.services.order_returns import OrderReturnsService
 from counter_app.services.permissions import Action
 from counter_app.services.pickups import PickupDeskService
 from counter_app.services.receipts import ReceiptService
@@ -107,6 +108,7 @@ class CounterServices:
     pickups: PickupDeskService | None = None  # built from db, store and print queue when None
     no_receipt: NoReceiptReturnsService | None = None  # returns without a receipt
     exchanges: ExchangeService | None = None
+    order_returns: OrderReturnsService | None = None
     returns_client: WarehouseClient | None = None  # the returns desk's look-ups
 
     def close(self) -> None:
@@ -318,6 +320,7 @@ def build_services(
             output=print_queue,
         ),
         returns_client=returns_client,
+        order_returns=OrderReturnsService(db, store, returns_client, staff),
         einvoicing=einvoicing,
         pickups=PickupDeskService(db, store, print_queue),
     )
@@ -494,6 +497,7 @@ def build_counter(services: CounterServices, cashier: StaffMember, tasks: TaskRu
         _approval_asker(services, tasks, window),
         no_receipt=services.no_receipt,
         exchanges=services.exchanges,
+        orders=services.order_returns,
     )
     counter.add_screen(counter.returns_screen)  # F7, receipt scans come here
     _add_tools(counter)

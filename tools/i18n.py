@@ -513,6 +513,22 @@ PHRASEBOOK.update(
         "Exchange %1 done": "換貨 %1 完成",
         "Exchange…  (F9)": "換貨…  (F9)",
         "Exchange %1 done (original %2)": "換貨 %1 完成（原收據 %2）",
+        "Online order returned at the counter": "網路訂單門市退貨",
+        "Group-buy order": "團購訂單",
+        "Order number": "訂單編號",
+        "Ordered": "訂購",
+        "Why damaged goods are written off": "瑕疵品報廢原因",
+        "Refund cash here": "門市退現金",
+        "The channel refunds it": "由通路退款",
+        "Take the return": "確認退貨",
+        "Order %1: %2": "訂單 %1：%2",
+        "This order has not reached the customer yet": "此訂單尚未送達顧客",
+        "Choose what comes back and who refunds it": "請選擇退回的商品及退款方式",
+        "Refund left to the channel": "退款由通路處理",
+        "Type the group-buy or dropship order number": "請輸入團購或代發訂單編號",
+        "Choose who refunds the customer": "請選擇退款方式",
+        "Online order": "網路訂單",
+        "Reason (damaged goods)": "瑕疵原因",
     }
 )
 

@@ -724,119 +724,119 @@
 <context>
     <name>ExchangeDialog</name>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="474" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="480" />
         <source>Exchange</source>
         <translation>換貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="490" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="496" />
         <source>Scan what comes back, then what the customer takes instead</source>
         <translation>先掃描退回的商品，再掃描顧客換取的商品</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="496" />
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="514" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="502" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="520" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="496" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="502" />
         <source>Paid</source>
         <translation>實付</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="496" />
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="539" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="502" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="545" />
         <source>Comes back</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="514" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="520" />
         <source>Price</source>
         <translation>單價</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="514" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="520" />
         <source>Qty</source>
         <translation>數量</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="514" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="520" />
         <source>Amount</source>
         <translation>小計</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="525" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="531" />
         <source>Cash received (NT$)</source>
         <translation>實收現金（元）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="529" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="535" />
         <source>Complete the exchange</source>
         <translation>完成換貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="533" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="539" />
         <source>Close</source>
         <translation>關閉</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="537" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="543" />
         <source>Original receipt %1</source>
         <translation>原收據 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="541" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="547" />
         <source>Goes out</source>
         <translation>換出</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="586" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="592" />
         <source>The cash received is whole NT$, e.g. 1000</source>
         <translation>實收現金請輸入整數元，例如 1000</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="608" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="614" />
         <source>A supervisor approves this refund</source>
         <translation>請主管核准此筆退款</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="629" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="635" />
         <source>%1 comes back</source>
         <translation>%1 退回</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="633" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="639" />
         <source>%1 goes out</source>
         <translation>%1 換出</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="653" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="659" />
         <source>Customer pays %1</source>
         <translation>顧客補 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="655" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="661" />
         <source>Give back %1 in cash</source>
         <translation>退還現金 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="657" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="663" />
         <source>Even exchange: no cash moves</source>
         <translation>等值換貨：不收退現金</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="659" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="665" />
         <source>Back %1, out %2.</source>
         <translation>退回 %1，換出 %2。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="676" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="682" />
         <source>Change %1</source>
         <translation>找零 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="680" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="686" />
         <source>Exchange %1 done</source>
         <translation>換貨 %1 完成</translation>
     </message>
@@ -905,57 +905,57 @@
         <translation>功能(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="541" />
+        <location filename="../../counter_app/bootstrap.py" line="545" />
         <source>No shift open</source>
         <translation>尚未開班</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="542" />
+        <location filename="../../counter_app/bootstrap.py" line="546" />
         <source>No shift is open at this till. Open one now?</source>
         <translation>本機目前沒有開班。現在開班嗎？</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="590" />
+        <location filename="../../counter_app/bootstrap.py" line="594" />
         <source>Open the cash drawer without a sale</source>
         <translation>非交易開錢櫃</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="603" />
+        <location filename="../../counter_app/bootstrap.py" line="607" />
         <source>Printer and scanner settings</source>
         <translation>印表機與掃描器設定</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="639" />
+        <location filename="../../counter_app/bootstrap.py" line="643" />
         <source>Lock the screen</source>
         <translation>鎖定畫面</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="642" />
+        <location filename="../../counter_app/bootstrap.py" line="646" />
         <source>Switch cashier…</source>
         <translation>更換收銀員…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="644" />
+        <location filename="../../counter_app/bootstrap.py" line="648" />
         <source>Reprint a receipt…</source>
         <translation>補印收據…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="646" />
+        <location filename="../../counter_app/bootstrap.py" line="650" />
         <source>Sync problems…</source>
         <translation>同步問題…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="649" />
+        <location filename="../../counter_app/bootstrap.py" line="653" />
         <source>Open the cash drawer (supervisor)…</source>
         <translation>開錢櫃（需主管）…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="654" />
+        <location filename="../../counter_app/bootstrap.py" line="658" />
         <source>Printer and scanner settings…</source>
         <translation>印表機與掃描器設定…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="659" />
+        <location filename="../../counter_app/bootstrap.py" line="663" />
         <source>Stock to count…</source>
         <translation>待盤點庫存…</translation>
     </message>
@@ -963,113 +963,226 @@
 <context>
     <name>NoReceiptDialog</name>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="213" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="219" />
         <source>Return without a receipt</source>
         <translation>無收據退貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="230" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="236" />
         <source>Customer's phone, e.g. 0912-345-678</source>
         <translation>顧客電話，例如 0912-345-678</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="234" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="240" />
         <source>Scan or type the product's barcode or SKU</source>
         <translation>掃描或輸入商品條碼／貨號</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="240" />
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="275" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="246" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="281" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="241" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="247" />
         <source>Refund each</source>
         <translation>單件退款</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="242" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="248" />
         <source>Qty</source>
         <translation>數量</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="243" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="249" />
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="244" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="250" />
         <source>Goes to</source>
         <translation>去向</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="262" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="268" />
         <source>Supervisor approves, refund cash</source>
         <translation>主管核准並退現金</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="267" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="273" />
         <source>Close</source>
         <translation>關閉</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="271" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="277" />
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="288" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="294" />
         <source>Enter the customer's phone, then scan what comes back</source>
         <translation>請輸入顧客電話，再掃描退回的商品</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="335" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="341" />
         <source>A supervisor approves this return without a receipt</source>
         <translation>無收據退貨需主管核准</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="380" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="386" />
         <source>all stores</source>
         <translation>全部門市</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="380" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="386" />
         <source>this till, offline</source>
         <translation>僅本機，離線</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="383" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="389" />
         <source>Returns without receipt: %1 of %2 in %3 days (%4)</source>
         <translation>無收據退貨：%3 天內已 %1 次，上限 %2 次（%4）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="390" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="396" />
         <source>Refunded at the lowest price paid here in the last 30 days, or the list price</source>
         <translation>退款以本店近 30 天最低成交價計算（不高於牌價）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="392" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="398" />
         <source>Refunded at the list price</source>
         <translation>退款以牌價計算</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="394" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="400" />
         <source>Refund: %1</source>
         <translation>退款：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="396" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="402" />
         <source>This phone has had all its returns without a receipt</source>
         <translation>此電話的無收據退貨次數已用完</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="403" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="409" />
         <source>A supervisor approves, then the cash is paid</source>
         <translation>主管核准後退還現金</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="415" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="421" />
+        <source>Return %1 taken: refund %2 in cash</source>
+        <translation>退貨 %1 完成：退現金 %2</translation>
+    </message>
+</context>
+<context>
+    <name>OrderReturnDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="710" />
+        <source>Online order returned at the counter</source>
+        <translation>網路訂單門市退貨</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="725" />
+        <source>Group-buy order</source>
+        <translation>團購訂單</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="726" />
+        <source>Dropship order</source>
+        <translation>代發訂單</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="729" />
+        <source>Order number</source>
+        <translation>訂單編號</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="731" />
+        <source>Find</source>
+        <translation>查詢</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="739" />
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="740" />
+        <source>Ordered</source>
+        <translation>訂購</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="741" />
+        <source>Returned</source>
+        <translation>已退</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="742" />
+        <source>Return now</source>
+        <translation>本次退回</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="743" />
+        <source>Goes to</source>
+        <translation>去向</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="752" />
+        <source>Why damaged goods are written off</source>
+        <translation>瑕疵品報廢原因</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="755" />
+        <source>Refund cash here</source>
+        <translation>門市退現金</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="756" />
+        <source>The channel refunds it</source>
+        <translation>由通路退款</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="764" />
+        <source>Take the return</source>
+        <translation>確認退貨</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="769" />
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="831" />
+        <source>A supervisor approves this refund</source>
+        <translation>請主管核准此筆退款</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="842" />
+        <source>Order %1: %2</source>
+        <translation>訂單 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="862" />
+        <source>This order has not reached the customer yet</source>
+        <translation>此訂單尚未送達顧客</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="864" />
+        <source>Choose what comes back and who refunds it</source>
+        <translation>請選擇退回的商品及退款方式</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="873" />
+        <source>Refund left to the channel</source>
+        <translation>退款由通路處理</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="876" />
+        <source>Refund: %1</source>
+        <translation>退款：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="885" />
         <source>Return %1 taken: refund %2 in cash</source>
         <translation>退貨 %1 完成：退現金 %2</translation>
     </message>
@@ -1437,212 +1550,237 @@
 <context>
     <name>ReturnsScreen</name>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="71" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="73" />
         <source>No sale %1 in this till's journal</source>
         <translation>本機交易紀錄中查無 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="72" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="74" />
         <source>Choose how many of a line come back</source>
         <translation>請選擇退回的數量</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="73" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="75" />
         <source>That line is not on this receipt</source>
         <translation>此品項不在這張收據上</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="74" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="76" />
         <source>The quantity is not valid</source>
         <translation>數量無效</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="75" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="77" />
         <source>More than was sold (less what was already returned)</source>
         <translation>超過可退數量（已售出減已退回）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="78" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="80" />
         <source>Choose where the goods go</source>
         <translation>請選擇商品去向</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="79" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="81" />
         <source>Too many lines for one return</source>
         <translation>單次退貨品項過多</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="80" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="82" />
         <source>No shift is open: open one before a refund</source>
         <translation>尚未開班：請先開班再退款</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="81" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="83" />
         <source>This refund needs a supervisor</source>
         <translation>此筆退款需主管核准</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="82" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="84" />
         <source>The refund is above the approver's limit</source>
         <translation>退款金額超過核准者的權限</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="85" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="87" />
         <source>Only sales paid in cash can be refunded here</source>
         <translation>僅能退款以現金付款的交易</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="86" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="88" />
         <source>%1 is not in this till's journal and head office cannot be reached: try again when the connection is back</source>
         <translation>本機查無 %1，且無法連線總部：請待連線恢復後再試</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="91" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="93" />
         <source>Type the last 3 to 10 digits of the phone</source>
         <translation>請輸入電話末 3 至 10 碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="92" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="94" />
         <source>Enter a Taiwan phone number: 09 and 8 digits, or a landline with its area code</source>
         <translation>請輸入台灣電話：09 開頭 10 碼手機，或含區碼的市話</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="96" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="98" />
         <source>This phone has had all its returns without a receipt</source>
         <translation>此電話的無收據退貨次數已用完</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="99" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="101" />
         <source>No such product</source>
         <translation>查無此商品</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="105" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="102" />
+        <source>Type the group-buy or dropship order number</source>
+        <translation>請輸入團購或代發訂單編號</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="103" />
+        <source>This order has not reached the customer yet</source>
+        <translation>此訂單尚未送達顧客</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="104" />
+        <source>Choose who refunds the customer</source>
+        <translation>請選擇退款方式</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="110" />
         <source>It was not saved: %1</source>
         <translation>未儲存：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="111" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="116" />
         <source>Back on the shelf</source>
         <translation>退回本店貨架</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="112" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="117" />
         <source>Send to the warehouse</source>
         <translation>退回倉庫</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="113" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="118" />
         <source>Damaged</source>
         <translation>損壞報廢</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="154" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="162" />
         <source>Scan the receipt's barcode or type its number</source>
         <translation>掃描收據條碼或輸入收據號碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="158" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="166" />
         <source>Find</source>
         <translation>查詢</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="171" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="179" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="172" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="180" />
         <source>Paid</source>
         <translation>實付</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="173" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="181" />
         <source>Sold</source>
         <translation>售出</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="174" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="182" />
         <source>Returned</source>
         <translation>已退</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="175" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="183" />
         <source>Return now</source>
         <translation>本次退回</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="176" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="184" />
         <source>Goes to</source>
         <translation>去向</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="187" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="195" />
         <source>Take the return and refund cash  (F12)</source>
         <translation>確認退貨並退現金  (F12)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="198" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="206" />
         <source>No receipt number? Search</source>
         <translation>沒有收據號碼？搜尋</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="202" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="210" />
         <source>Return without a receipt</source>
         <translation>無收據退貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="216" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="224" />
         <source>Receipt</source>
         <translation>收據號碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="221" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="229" />
+        <source>Online order</source>
+        <translation>網路訂單</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="235" />
         <source>Exchange…  (F9)</source>
         <translation>換貨…  (F9)</translation>
     </message>
     <message>
         <location filename="../../counter_app/ui/screens/returns.py" line="243" />
+        <source>Reason (damaged goods)</source>
+        <translation>瑕疵原因</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns.py" line="262" />
         <source>Returns</source>
         <translation>退貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="311" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="347" />
         <source>Exchange %1 done (original %2)</source>
         <translation>換貨 %1 完成（原收據 %2）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="354" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="397" />
         <source>Choose what comes back, then take the return</source>
         <translation>請選擇退回的商品，再確認退貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="361" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="404" />
         <source>Return %1 taken: refund %2 in cash</source>
         <translation>退貨 %1 完成：退現金 %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="370" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="413" />
         <source>A supervisor approves this refund</source>
         <translation>請主管核准此筆退款</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="407" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="450" />
         <source>Scan a receipt to return goods</source>
         <translation>請掃描收據以辦理退貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="411" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="454" />
         <source>Receipt %1, %2, paid %3</source>
         <translation>收據 %1，%2，實付 %3</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="416" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="459" />
         <source>(sold at %1)</source>
         <translation>（%1 售出）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="462" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="505" />
         <source>Refund: %1</source>
         <translation>退款：%1</translation>
     </message>
@@ -1828,72 +1966,72 @@
 <context>
     <name>SaleSearchPanel</name>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="98" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="104" />
         <source>Total paid (NT$)</source>
         <translation>付款總額（元）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="101" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="107" />
         <source>Last digits of the phone</source>
         <translation>電話末幾碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="103" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="109" />
         <source>Search</source>
         <translation>搜尋</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="111" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="117" />
         <source>Receipt</source>
         <translation>收據號碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="111" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="117" />
         <source>Time</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="111" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="117" />
         <source>Total</source>
         <translation>總計</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="111" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="117" />
         <source>Found in</source>
         <translation>來源</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="125" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="131" />
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="142" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="148" />
         <source>The total is whole NT$, e.g. 1250</source>
         <translation>金額請輸入整數元，例如 1250</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="166" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="172" />
         <source>This till</source>
         <translation>本機</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="166" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="172" />
         <source>Head office</source>
         <translation>總部</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="176" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="182" />
         <source>Head office cannot be reached: only this till's sales are listed (other tills' and phone numbers need the connection)</source>
         <translation>無法連線總部：只列出本機的交易（其他收銀機與電話搜尋需連線）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="182" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="188" />
         <source>No sale matches</source>
         <translation>查無符合的交易</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="185" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="191" />
         <source>%1 sales: double-click one to open it</source>
         <translation>共 %1 筆：點兩下開啟</translation>
     </message>

@@ -265,3 +265,64 @@ def test_a_size_swap_is_two_scans_and_one_exchange(
         }
     assert ops[done.returned.op_id]["exchange_sale_id"] == done.sale_id
     assert ops[done.sale_op_id]["receipt_no"] == done.receipt_no
+
+
+def _token(demo_counter: Any, role: str) -> str:
+    from warehouse_api.db import Database
+    from warehouse_api.services.devices import issue_token
+
+    db = Database.from_url(demo_counter.warehouse_url)
+    try:
+        with db.write() as session:
+            return issue_token(session, role, None, f"test-{role}").token
+    finally:
+        db.dispose()
+
+
+@pytest.mark.parametrize("mode", ["counter", "channel"])
+def test_a_group_buy_order_is_returned_at_the_counter(
+    qtbot: Any, counter: CounterApp, demo_counter: Any, mode: str
+) -> None:
+    base = f"{demo_counter.server.url}/api/v1"
+    product = counter.services.catalog.search("茶", 1)[0]
+    channel = {"Authorization": f"Bearer {_token(demo_counter, 'group_buy')}"}
+    order_id = str(uuid.uuid4())
+    made = httpx.post(
+        f"{base}/group-buy/orders",
+        json={"order_id": order_id, "lines": [{"product_id": product.id, "qty": 2}]},
+        headers={**channel, "Idempotency-Key": order_id},
+    )
+    assert made.status_code == 201, made.text
+    shipped = httpx.post(
+        f"{base}/operator/group-buy-orders/{order_id}/ship",
+        json={},
+        headers={"Authorization": f"Bearer {_token(demo_counter, 'operator')}"},
+    )
+    assert shipped.status_code == 200, shipped.text
+
+    screen = _screen(counter)
+    dialog = screen.open_order_return()
+    assert dialog is not None
+    dialog.number.setText(order_id)
+    dialog.find()
+    qtbot.waitUntil(lambda: dialog.order is not None, timeout=10_000)
+    spin = dialog.lines.cellWidget(0, dialog.QTY_COLUMN)
+    assert isinstance(spin, QSpinBox) and spin.maximum() == 2
+    spin.setValue(1)
+    dialog.mode.setCurrentIndex(dialog.mode.findData(mode))
+    dialog.confirm_button.click()
+    qtbot.waitUntil(lambda: dialog.done_return is not None, timeout=10_000)
+    done = dialog.done_return
+    assert done is not None
+    assert done.refund.cents == (product.price.cents // 100 * 100 if mode == "counter" else 0)
+    counter.services.relay.push_once()
+    returns = httpx.get(f"{base}/group-buy/orders/{order_id}/returns", headers=channel).json()
+    [recorded] = returns["returns"]
+    assert recorded["refund_state"] == (
+        "paid_at_counter" if mode == "counter" else "pending_channel"
+    )
+    # Offline, the order cannot be looked up: the dialog says head office is down.
+    demo_counter.server.stop()
+    dialog.number.setText(order_id)
+    dialog.find()
+    qtbot.waitUntil(lambda: order_id in dialog.message.text(), timeout=15_000)

@@ -35,6 +35,7 @@ from counter_app.core.money import Money
 from counter_app.services.context import StaffMember
 from counter_app.services.exchanges import ExchangeService
 from counter_app.services.no_receipt_returns import NoReceiptReturnsService
+from counter_app.services.order_returns import OrderReturnsService
 from counter_app.services.permissions import Action
 from counter_app.services.returns import (
     DISPOSITIONS,
@@ -51,6 +52,7 @@ from counter_app.ui.screens.base import Screen
 from counter_app.ui.screens.returns_panels import (
     ExchangeDialog,
     NoReceiptDialog,
+    OrderReturnDialog,
     SaleSearchPanel,
 )
 from counter_app.ui.supervisor_prompt import refusal_text
@@ -97,6 +99,9 @@ def return_error_text(error: BaseException) -> str:
             "ReturnsScreen", "This phone has had all its returns without a receipt"
         ),
         "unknown_product": translate("ReturnsScreen", "No such product"),
+        "bad_order": translate("ReturnsScreen", "Type the group-buy or dropship order number"),
+        "not_returnable": translate("ReturnsScreen", "This order has not reached the customer yet"),
+        "bad_refund_mode": translate("ReturnsScreen", "Choose who refunds the customer"),
     }
     if isinstance(error, ReturnError) and code in texts:
         return texts[code].replace("%1", getattr(error, "receipt_no", ""))
@@ -128,8 +133,11 @@ class ReturnsScreen(Screen):
         no_receipt: NoReceiptReturnsService | None = None,
         today: Callable[[], date] = lambda: datetime.now(TAIWAN).date(),
         exchanges: ExchangeService | None = None,
+        orders: OrderReturnsService | None = None,
     ) -> None:
         super().__init__(parent)
+        self._orders = orders
+        self.order_dialog: OrderReturnDialog | None = None
         self._no_receipt = no_receipt
         self._exchanges = exchanges
         self.exchange_dialog: ExchangeDialog | None = None
@@ -218,14 +226,25 @@ class ReturnsScreen(Screen):
         search.addWidget(self.find_button)
         search.addWidget(self.search_toggle)
         search.addWidget(self.no_receipt_button)
+        self.order_button = QPushButton(self.tr("Online order"))
+        self.order_button.setObjectName("orderReturn")
+        self.order_button.setMinimumHeight(40)
+        self.order_button.setEnabled(self._orders is not None)
+        self.order_button.clicked.connect(lambda _checked=False: self.open_order_return())
+        search.addWidget(self.order_button)
         self.exchange_button = QPushButton(self.tr("Exchange…  (F9)"))
         self.exchange_button.setObjectName("exchange")
         self.exchange_button.setShortcut(QKeySequence("F9"))
         self.exchange_button.setMinimumHeight(52)
         self.exchange_button.setStyleSheet("font-size: 17px;")
         self.exchange_button.clicked.connect(lambda _checked=False: self.open_exchange())
+        self.damage_reason = QLineEdit()
+        self.damage_reason.setObjectName("damageReason")
+        self.damage_reason.setPlaceholderText(self.tr("Reason (damaged goods)"))
+        self.damage_reason.setMaximumWidth(260)
         bottom = QHBoxLayout()
         bottom.addWidget(self.refund_label, 1)
+        bottom.addWidget(self.damage_reason)
         bottom.addWidget(self.exchange_button)
         bottom.addWidget(self.confirm_button)
         layout = QVBoxLayout(self)
@@ -280,6 +299,23 @@ class ReturnsScreen(Screen):
         dialog.open()
         return dialog
 
+    def open_order_return(self) -> OrderReturnDialog | None:
+        """A group-buy or dropship order brought back to this store."""
+        if self._orders is None:
+            return None
+        dialog = OrderReturnDialog(
+            self._orders,
+            self._tasks,
+            self.cashier,
+            self._ask_approval,
+            return_error_text,
+            disposition_name,
+            self,
+        )
+        self.order_dialog = dialog
+        dialog.open()
+        return dialog
+
     def open_exchange(self) -> ExchangeDialog | None:
         """The exchange of the sale shown: what is chosen here starts as what comes back."""
         if self._exchanges is None or self.sale is None or self._busy:
@@ -327,7 +363,14 @@ class ReturnsScreen(Screen):
             combo = self.lines.cellWidget(row, DISPOSITION_COLUMN)
             assert isinstance(spin, QSpinBox) and isinstance(combo, QComboBox)
             if spin.value():
-                out.append(ReturnChoice(line.line_id, spin.value(), str(combo.currentData())))
+                out.append(
+                    ReturnChoice(
+                        line.line_id,
+                        spin.value(),
+                        str(combo.currentData()),
+                        self.damage_reason.text(),
+                    )
+                )
         return out
 
     def confirm(self, approval: Approval | None = None) -> None:
@@ -357,6 +400,7 @@ class ReturnsScreen(Screen):
         self.last_return = done
         self._show_sale(None)
         self.receipt_input.clear()
+        self.damage_reason.clear()
         self._show(
             self.tr("Return %1 taken: refund %2 in cash")
             .replace("%1", done.return_no)

@@ -35,6 +35,12 @@ from counter_app.services.no_receipt_returns import (
     NoReceiptQuote,
     NoReceiptReturnsService,
 )
+from counter_app.services.order_returns import (
+    OrderReturnChoice,
+    OrderReturnsService,
+    ReturnableOrder,
+    refund_cents_of,
+)
 from counter_app.services.permissions import Action
 from counter_app.services.returns import (
     DISPOSITIONS,
@@ -678,6 +684,229 @@ class ExchangeDialog(QDialog):
             else ""
         )
         self._say(self.tr("Exchange %1 done").replace("%1", result.receipt_no) + change, "#1b5e20")
+
+    def _say(self, text: str, colour: str) -> None:
+        self.message.setStyleSheet(f"font-size: 15px; color: {colour};")
+        self.message.setText(text)
+
+
+class OrderReturnDialog(QDialog):
+    """A group-buy or dropship order brought back: its number, what comes back and where
+    it goes, and whether the refund is paid here in cash or left to the channel."""
+
+    QTY_COLUMN, DISPOSITION_COLUMN = 3, 4
+
+    def __init__(
+        self,
+        service: OrderReturnsService,
+        tasks: TaskRunner,
+        cashier: StaffMember,
+        ask_approval: AskApproval,
+        error_text: ErrorText,
+        disposition_name: DispositionName,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Online order returned at the counter"))
+        self.setObjectName("orderReturnDialog")
+        self.resize(860, 520)
+        self._service = service
+        self._tasks = tasks
+        self._cashier = cashier
+        self._ask_approval = ask_approval
+        self._error_text = error_text
+        self._disposition_name = disposition_name
+        self.order: ReturnableOrder | None = None
+        self.done_return: CompletedReturn | None = None
+        self._busy = False
+
+        self.kind = QComboBox()
+        self.kind.setObjectName("orderKind")
+        self.kind.addItem(self.tr("Group-buy order"), "group_buy")
+        self.kind.addItem(self.tr("Dropship order"), "dropship")
+        self.number = QLineEdit()
+        self.number.setObjectName("orderNumber")
+        self.number.setPlaceholderText(self.tr("Order number"))
+        self.number.returnPressed.connect(self.find)
+        find = QPushButton(self.tr("Find"))
+        find.clicked.connect(lambda _checked=False: self.find())
+        self.header = QLabel()
+        self.header.setObjectName("orderHeader")
+        self.lines = QTableWidget(0, 5)
+        self.lines.setObjectName("orderLines")
+        self.lines.setHorizontalHeaderLabels(
+            [
+                self.tr("Product"),
+                self.tr("Ordered"),
+                self.tr("Returned"),
+                self.tr("Return now"),
+                self.tr("Goes to"),
+            ]
+        )
+        self.lines.horizontalHeader().setStretchLastSection(True)
+        self.lines.verticalHeader().setVisible(False)
+        self.lines.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.lines.setColumnWidth(0, 300)
+        self.reason = QLineEdit()
+        self.reason.setObjectName("orderDamageReason")
+        self.reason.setPlaceholderText(self.tr("Why damaged goods are written off"))
+        self.mode = QComboBox()
+        self.mode.setObjectName("refundMode")
+        self.mode.addItem(self.tr("Refund cash here"), "counter")
+        self.mode.addItem(self.tr("The channel refunds it"), "channel")
+        self.mode.currentIndexChanged.connect(lambda _i: self._update())
+        self.refund = QLabel()
+        self.refund.setObjectName("orderRefund")
+        self.refund.setStyleSheet("font-size: 18px; font-weight: bold;")
+        self.message = QLabel()
+        self.message.setObjectName("orderMessage")
+        self.message.setWordWrap(True)
+        self.confirm_button = QPushButton(self.tr("Take the return"))
+        self.confirm_button.setObjectName("confirmOrderReturn")
+        self.confirm_button.setMinimumHeight(48)
+        self.confirm_button.setEnabled(False)
+        self.confirm_button.clicked.connect(lambda _checked=False: self.confirm())
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.reject)
+
+        top = QHBoxLayout()
+        top.addWidget(self.kind)
+        top.addWidget(self.number, 1)
+        top.addWidget(find)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.mode)
+        bottom.addWidget(self.refund, 1)
+        bottom.addWidget(close)
+        bottom.addWidget(self.confirm_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.header)
+        layout.addWidget(self.lines, 1)
+        layout.addWidget(self.reason)
+        layout.addLayout(bottom)
+        layout.addWidget(self.message)
+
+    def find(self) -> None:
+        kind, number = str(self.kind.currentData()), self.number.text()
+        if self._busy or not number.strip():
+            return
+        self._run(lambda: self._service.find(kind, number), self._show_order)
+
+    def choices(self) -> list[OrderReturnChoice]:
+        if self.order is None:
+            return []
+        out = []
+        for row, line in enumerate(self.order.lines):
+            spin = self.lines.cellWidget(row, self.QTY_COLUMN)
+            combo = self.lines.cellWidget(row, self.DISPOSITION_COLUMN)
+            if isinstance(spin, QSpinBox) and isinstance(combo, QComboBox) and spin.value():
+                out.append(
+                    OrderReturnChoice(
+                        line.product_id,
+                        spin.value(),
+                        str(combo.currentData()),
+                        self.reason.text(),
+                    )
+                )
+        return out
+
+    def confirm(self, approval: Approval | None = None) -> None:
+        if self._busy or self.order is None:
+            return
+        order, choices, mode, cashier = (
+            self.order,
+            self.choices(),
+            str(self.mode.currentData()),
+            self._cashier,
+        )
+        self._run(
+            lambda: self._service.complete(order, choices, mode, cashier, approval),
+            self._done,
+            self._refused,
+        )
+
+    def _refused(self, error: BaseException) -> None:
+        if isinstance(error, ReturnError) and error.code == "approval_required":
+            self._ask_approval(
+                self.tr("A supervisor approves this refund"),
+                Action.REFUND_OVER_LIMIT,
+                lambda given: self.confirm(given),
+            )
+            return
+        self._say(self._error_text(error), "#b00020")
+
+    def _show_order(self, result: object) -> None:
+        assert isinstance(result, ReturnableOrder)
+        self.order = result
+        self.header.setText(
+            self.tr("Order %1: %2").replace("%1", result.order_id).replace("%2", result.status)
+            + (f"  ***{result.phone_tail}" if result.phone_tail else "")
+        )
+        self.lines.setRowCount(len(result.lines))
+        for row, line in enumerate(result.lines):
+            self.lines.setItem(row, 0, QTableWidgetItem(f"{line.name}  {line.sku}"))
+            self.lines.setItem(row, 1, _right(str(line.qty)))
+            self.lines.setItem(row, 2, _right(str(line.returned)))
+            spin = QSpinBox()
+            spin.setObjectName(f"orderQty{row}")
+            spin.setRange(0, line.returnable)
+            spin.valueChanged.connect(lambda _v: self._update())
+            self.lines.setCellWidget(row, self.QTY_COLUMN, spin)
+            combo = QComboBox()
+            combo.setObjectName(f"orderDisposition{row}")
+            for disposition in DISPOSITIONS:
+                combo.addItem(self._disposition_name(disposition), disposition)
+            self.lines.setCellWidget(row, self.DISPOSITION_COLUMN, combo)
+            self.lines.setRowHeight(row, 38)
+        if result.status not in ("shipped", "delivered"):
+            self._say(self.tr("This order has not reached the customer yet"), "#b00020")
+        else:
+            self._say(self.tr("Choose what comes back and who refunds it"), "#333333")
+        self._update()
+
+    def _update(self) -> None:
+        chosen = self.choices()
+        self.confirm_button.setEnabled(bool(chosen) and not self._busy)
+        if self.order is None:
+            return
+        if str(self.mode.currentData()) == "channel":
+            self.refund.setText(self.tr("Refund left to the channel"))
+        else:
+            cents = refund_cents_of(self.order, chosen)
+            self.refund.setText(self.tr("Refund: %1").replace("%1", Money(cents).format()))
+
+    def _done(self, result: object) -> None:
+        assert isinstance(result, CompletedReturn)
+        self.done_return = result
+        self.order = None
+        self.lines.setRowCount(0)
+        self.confirm_button.setEnabled(False)
+        self._say(
+            self.tr("Return %1 taken: refund %2 in cash")
+            .replace("%1", result.return_no)
+            .replace("%2", result.refund.format()),
+            "#1b5e20",
+        )
+
+    def _run(
+        self,
+        work: Callable[[], object],
+        on_done: Callable[[object], None],
+        on_failed: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        self._busy = True
+        self.confirm_button.setEnabled(False)
+
+        def done(result: object) -> None:
+            self._busy = False
+            on_done(result)
+
+        def failed(error: BaseException) -> None:
+            self._busy = False
+            self._update()
+            (on_failed or (lambda e: self._say(self._error_text(e), "#b00020")))(error)
+
+        self._tasks.db(work, done, failed, owner=self)
 
     def _say(self, text: str, colour: str) -> None:
         self.message.setStyleSheet(f"font-size: 15px; color: {colour};")
