@@ -529,6 +529,11 @@ PHRASEBOOK.update(
         "Choose who refunds the customer": "請選擇退款方式",
         "Online order": "網路訂單",
         "Reason (damaged goods)": "瑕疵原因",
+        "This phone had all its returns without a receipt (other tills took them first).": "此電話的無收據退貨次數已用完（其他收銀機已先辦理）。",
+        "The approver is not a supervisor or manager of this store.": "核准人不是本店的主管或店長。",
+        "The warehouse does not know the returned order.": "倉儲查無此退貨訂單。",
+        "The order had not reached the customer (or was cancelled).": "此訂單尚未送達顧客（或已取消）。",
+        "Online order return": "網路訂單退貨",
     }
 )
 

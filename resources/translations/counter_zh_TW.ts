@@ -1449,52 +1449,77 @@
         <translation>總部查無原交易。</translation>
     </message>
     <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="76" />
+        <source>This phone had all its returns without a receipt (other tills took them first).</source>
+        <translation>此電話的無收據退貨次數已用完（其他收銀機已先辦理）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="80" />
+        <source>The approver is not a supervisor or manager of this store.</source>
+        <translation>核准人不是本店的主管或店長。</translation>
+    </message>
+    <message>
         <location filename="../../counter_app/ui/problem_reasons.py" line="83" />
+        <source>The warehouse does not know the returned order.</source>
+        <translation>倉儲查無此退貨訂單。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="86" />
+        <source>The order had not reached the customer (or was cancelled).</source>
+        <translation>此訂單尚未送達顧客（或已取消）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="96" />
         <source>Sale</source>
         <translation>銷售</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="84" />
+        <location filename="../../counter_app/ui/problem_reasons.py" line="97" />
         <source>Return</source>
         <translation>退貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="85" />
+        <location filename="../../counter_app/ui/problem_reasons.py" line="98" />
+        <source>Online order return</source>
+        <translation>網路訂單退貨</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/problem_reasons.py" line="99" />
         <source>Pickup reservation</source>
         <translation>取貨預留</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="86" />
+        <location filename="../../counter_app/ui/problem_reasons.py" line="100" />
         <source>Reservation cancelled</source>
         <translation>取消預留</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="87" />
+        <location filename="../../counter_app/ui/problem_reasons.py" line="101" />
         <source>Pickup handed over</source>
         <translation>取貨完成</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="88" />
+        <location filename="../../counter_app/ui/problem_reasons.py" line="102" />
         <source>Stock count</source>
         <translation>盤點</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="89" />
+        <location filename="../../counter_app/ui/problem_reasons.py" line="103" />
         <source>Dropship order</source>
         <translation>代發訂單</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="90" />
+        <location filename="../../counter_app/ui/problem_reasons.py" line="104" />
         <source>Dropship order cancelled</source>
         <translation>取消代發訂單</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="91" />
+        <location filename="../../counter_app/ui/problem_reasons.py" line="105" />
         <source>Shift close</source>
         <translation>關帳</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/problem_reasons.py" line="92" />
+        <location filename="../../counter_app/ui/problem_reasons.py" line="106" />
         <source>Audit entry</source>
         <translation>稽核紀錄</translation>
     </message>
@@ -1755,32 +1780,32 @@
         <translation>請選擇退回的商品，再確認退貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="404" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="405" />
         <source>Return %1 taken: refund %2 in cash</source>
         <translation>退貨 %1 完成：退現金 %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="413" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="414" />
         <source>A supervisor approves this refund</source>
         <translation>請主管核准此筆退款</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="450" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="451" />
         <source>Scan a receipt to return goods</source>
         <translation>請掃描收據以辦理退貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="454" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="455" />
         <source>Receipt %1, %2, paid %3</source>
         <translation>收據 %1，%2，實付 %3</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="459" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="460" />
         <source>(sold at %1)</source>
         <translation>（%1 售出）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="505" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="506" />
         <source>Refund: %1</source>
         <translation>退款：%1</translation>
     </message>

@@ -106,3 +106,22 @@ def test_the_usage_route_counts_a_phones_no_receipt_returns(server: Server) -> N
         # Not a phone: 422, nothing counted.
         bad = client.get("/returns/no-receipt/usage", params={"phone": "09-12"})
         assert bad.status_code == 422
+
+
+def test_a_phone_is_forgotten_once_the_limit_no_longer_counts_it(server: Server) -> None:
+    from datetime import timedelta
+
+    from warehouse_api.models import NoReceiptPhone, utcnow
+    from warehouse_api.services.privacy import forget_no_receipt_phones
+
+    till = server.enroll("S001")
+    supervisor = _staff_id(server, "S001", "supervisor")
+    assert push_one(server, till, "return", _no_receipt(supervisor))["status"] == "applied"
+    with server.db.write() as session:
+        assert forget_no_receipt_phones(session, timedelta(days=30)) == 0  # still counted
+    with server.db.write() as session:
+        later = utcnow() + timedelta(days=31)
+        assert forget_no_receipt_phones(session, timedelta(days=30), now=later) == 1
+    with server.db.read() as session:
+        assert session.scalars(select(Return).where(Return.customer_phone == PHONE)).all() == []
+        assert session.get(NoReceiptPhone, PHONE) is None
