@@ -320,7 +320,7 @@ def build_services(
             output=print_queue,
         ),
         returns_client=returns_client,
-        order_returns=OrderReturnsService(db, store, returns_client, staff),
+        order_returns=OrderReturnsService(db, store, returns_client, staff, output=print_queue),
         einvoicing=einvoicing,
         pickups=PickupDeskService(db, store, print_queue),
     )

@@ -228,7 +228,7 @@ class ExchangeService:
             exchanged=[
                 receipts.SaleLine(r.name, r.qty, r.unit_price, r.line_total) for r in done.new_lines
             ],
-            reason=f"退貨單號：{done.returned.return_no}",
+            reason=f"換貨（退貨單 {done.returned.return_no}）",
         )
         job = self._output.submit(receipts.return_receipt(data), title=done.receipt_no)
         if done.quote.net.cents != 0:

@@ -295,7 +295,9 @@ class NoReceiptReturnsService:
             cashier_name=done.staff_name,
             created_at=done.created_at,
             returned=[receipts.SaleLine(r.name, r.qty, r.unit_price, r.refund) for r in done.lines],
-            reason=f"主管核准：{done.approved_by}" if done.approved_by else "",
+            reason=f"無收據退貨，主管 {done.approved_by} 核准"
+            if done.approved_by
+            else "無收據退貨",
         )
         job = self._output.submit(receipts.return_receipt(data), title=done.return_no)
         if done.refund.cents > 0:

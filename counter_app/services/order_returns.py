@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from counter_app.core import receipts
 from counter_app.core.ids import RETURN_PREFIX, uuid7
 from counter_app.core.money import Money
 from counter_app.core.ops import (
@@ -32,6 +33,7 @@ from counter_app.core.records import OrderReturnRecord
 from counter_app.services.context import StaffMember, StoreContext
 from counter_app.services.permissions import Action, limits_for
 from counter_app.services.ports import ReturnsWarehouse, UnitOfWorkFactory
+from counter_app.services.receipts import ReceiptOutput
 from counter_app.services.returns import DISPOSITIONS, CompletedReturn, ReturnedLine, ReturnError
 from counter_app.services.selling import TAIWAN
 from counter_app.services.staff import Approval, StaffService
@@ -85,7 +87,9 @@ class OrderReturnsService:
         warehouse: ReturnsWarehouse | None,
         staff: StaffService | None = None,
         clock: Callable[[], datetime] = lambda: datetime.now(TAIWAN),
+        output: ReceiptOutput | None = None,
     ) -> None:
+        self._output = output
         self._db = db
         self._store = store
         self._warehouse = warehouse
@@ -236,6 +240,25 @@ class OrderReturnsService:
             refund=Money(refund),
             approved_by=None if approver is None else approver.name,
         )
+
+    def print_return(self, done: CompletedReturn, refund_mode: str) -> str | None:
+        """The return receipt, the order number where the original receipt's goes; the
+        drawer opens for a refund paid here."""
+        if self._output is None:
+            return None
+        data = receipts.ReturnReceiptData(
+            store_name=self._store.name,
+            return_no=done.return_no,
+            original_receipt_no=f"網路訂單 {done.receipt_no}",
+            cashier_name=done.staff_name,
+            created_at=done.created_at,
+            returned=[receipts.SaleLine(r.name, r.qty, r.unit_price, r.refund) for r in done.lines],
+            reason="退款由通路處理" if refund_mode == "channel" else "",
+        )
+        job = self._output.submit(receipts.return_receipt(data), title=done.return_no)
+        if done.refund.cents > 0:
+            self._output.open_drawer(f"cash refund {done.return_no}")
+        return job
 
 
 def _order(body: dict[str, Any]) -> ReturnableOrder:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import sys
 import tempfile
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtGui import QGuiApplication
@@ -21,12 +22,47 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
 from counter_app.bootstrap import build_counter, demo_cashier
+from counter_app.core import receipts
 from counter_app.core.cart import Cart
+from counter_app.core.money import Money
+from counter_app.core.receipts import Document
 from counter_app.demo import start_demo
+from counter_app.devices.config import PrinterConfig
+from counter_app.devices.preview import render_preview
+from counter_app.devices.raster import TextRasterizer
+from counter_app.devices.target import RenderTarget
+from counter_app.services.selling import TAIWAN
 from counter_app.ui.app import ensure_application
 from counter_app.ui.task_runner import TaskRunner
 
 OUT = Path("docs/screenshots")
+
+
+def _receipts() -> list[tuple[str, Document]]:
+    now = datetime(2026, 12, 1, 13, 20, tzinfo=TAIWAN)
+    exchange = receipts.ReturnReceiptData(
+        store_name="台北信義店",
+        return_no="RS001-1-261201-0004",
+        original_receipt_no="RS001-1-261201-0001",
+        cashier_name="示範收銀員",
+        created_at=now,
+        returned=[receipts.SaleLine("棉質T恤 M", 1, Money(59000), Money(59000))],
+        exchanged=[receipts.SaleLine("棉質T恤 L", 1, Money(59000), Money(59000))],
+        reason="換貨（退貨單 TS001-1-261201-0001）",
+    )
+    no_receipt = receipts.ReturnReceiptData(
+        store_name="台北信義店",
+        return_no="TS001-1-261201-0002",
+        original_receipt_no="無收據退貨",
+        cashier_name="示範收銀員",
+        created_at=now,
+        returned=[receipts.SaleLine("Heinz 沙茶醬 500g", 2, Money(18500), Money(37000))],
+        reason="無收據退貨，主管 示範主管 核准",
+    )
+    return [
+        ("exchange_receipt.png", receipts.return_receipt(exchange)),
+        ("no_receipt_receipt.png", receipts.return_receipt(no_receipt)),
+    ]
 
 
 def _settle(tasks: TaskRunner, ms: int = 600) -> None:
@@ -106,6 +142,12 @@ def main(language: str) -> None:
         _settle(tasks)
         _grab(nodialog, f"returns_no_receipt{suffix}.png")
         nodialog.reject()
+
+        # The receipts as the paper shows them (zh_TW only: the paper is always Chinese).
+        if suffix == "":
+            target, rasterizer = RenderTarget.from_config(PrinterConfig()), TextRasterizer()
+            for name, document in _receipts():
+                render_preview(document, target, rasterizer).save(str(OUT / name))
 
         tasks.shutdown()
         services.close()

@@ -819,11 +819,16 @@ class OrderReturnDialog(QDialog):
             str(self.mode.currentData()),
             self._cashier,
         )
-        self._run(
-            lambda: self._service.complete(order, choices, mode, cashier, approval),
-            self._done,
-            self._refused,
-        )
+
+        def work() -> CompletedReturn:
+            done = self._service.complete(order, choices, mode, cashier, approval)
+            try:
+                self._service.print_return(done, mode)
+            except Exception:  # recorded; a reprint is the way out
+                log.exception("order return receipt not printed")
+            return done
+
+        self._run(work, self._done, self._refused)
 
     def _refused(self, error: BaseException) -> None:
         if isinstance(error, ReturnError) and error.code == "approval_required":
