@@ -511,7 +511,7 @@ PHRASEBOOK.update(
         "Back %1, out %2.": "退回 %1，換出 %2。",
         "Change %1": "找零 %1",
         "Exchange %1 done": "換貨 %1 完成",
-        "Exchange…  (F9)": "換貨…  (F9)",
+        "Exchange…  (F5)": "換貨…  (F5)",
         "Exchange %1 done (original %2)": "換貨 %1 完成（原收據 %2）",
         "Online order returned at the counter": "網路訂單門市退貨",
         "Group-buy order": "團購訂單",

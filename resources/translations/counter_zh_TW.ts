@@ -1152,37 +1152,37 @@
         <translation>關閉</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="831" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="836" />
         <source>A supervisor approves this refund</source>
         <translation>請主管核准此筆退款</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="842" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="847" />
         <source>Order %1: %2</source>
         <translation>訂單 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="862" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="867" />
         <source>This order has not reached the customer yet</source>
         <translation>此訂單尚未送達顧客</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="864" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="869" />
         <source>Choose what comes back and who refunds it</source>
         <translation>請選擇退回的商品及退款方式</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="873" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="878" />
         <source>Refund left to the channel</source>
         <translation>退款由通路處理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="876" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="881" />
         <source>Refund: %1</source>
         <translation>退款：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="885" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="890" />
         <source>Return %1 taken: refund %2 in cash</source>
         <translation>退貨 %1 完成：退現金 %2</translation>
     </message>
@@ -1756,8 +1756,8 @@
     </message>
     <message>
         <location filename="../../counter_app/ui/screens/returns.py" line="235" />
-        <source>Exchange…  (F9)</source>
-        <translation>換貨…  (F9)</translation>
+        <source>Exchange…  (F5)</source>
+        <translation>換貨…  (F5)</translation>
     </message>
     <message>
         <location filename="../../counter_app/ui/screens/returns.py" line="243" />
