@@ -179,3 +179,36 @@ def _deltas(db: Any, op_id: str) -> dict[int, int]:
             {"o": op_id},
         ).all()
     return {int(r[0]): int(r[1]) for r in rows}
+
+
+def test_an_exchange_in_the_invoices_period_voids_the_old_invoice_and_issues_a_new_one(
+    db: Any,
+) -> None:
+    from counter_app.core.einvoice import Booklet
+    from counter_app.services.einvoice import EinvoiceService
+    from tests.unit.services.test_einvoice import SETTINGS
+
+    invoicing = EinvoiceService(db, SETTINGS, Clock())
+    with db.transaction() as uow:
+        uow.einvoices.add_booklets([Booklet(7, "11512", "AB", 12345600, 12345649, "07", 12345600)])
+    cart = _cart((SHIRT_M, 1))
+    sale = SellingService(db, STORE, Clock(), invoicing).complete_cash_sale(
+        cart, CASHIER, cart.total
+    )
+    assert sale.invoice is not None
+    returns = ReturnsService(db, STORE, None, Clock(), invoicing=invoicing)
+    exchanges = ExchangeService(db, STORE, returns, Clock(), invoicing=invoicing)
+    line = returns.find(sale.receipt_no).lines[0].line_id
+    done = exchanges.complete(
+        sale.receipt_no, [ReturnChoice(line, 1)], _cart((SHIRT_L, 1)), CASHIER
+    )
+    assert done.returned.settlement is not None
+    assert (done.returned.settlement.kind, done.returned.settlement.number) == (
+        "void",
+        sale.invoice.number,
+    )
+    assert done.invoice is not None and done.invoice.number != sale.invoice.number
+    assert done.invoice.total_cents == 59_000
+    with db.snapshot() as uow:
+        assert uow.einvoices.of_sale(sale.sale_id).voided_at is not None
+        assert uow.einvoices.of_sale(done.sale_id).number == done.invoice.number
