@@ -105,8 +105,8 @@ def search_sales(
     )
     if amount_cents is not None:
         query = query.where(Sale.total_cents == amount_cents)
-    phones = _phones_of_sales(session, device)
     sales = session.scalars(query.order_by(Sale.created_at.desc())).all()
+    phones = _phones_of_sales(session, device, [sale.id for sale in sales])
     hits = []
     for sale in sales:
         phone = phones.get(sale.id)
@@ -126,25 +126,30 @@ def search_sales(
     return hits
 
 
-def _phones_of_sales(session: Session, device: AuthenticatedDevice) -> dict[str, str]:
+def _phones_of_sales(
+    session: Session, device: AuthenticatedDevice, sale_ids: list[str]
+) -> dict[str, str]:
     """sale_id -> the digits of the phone its pickup or dropship order was made with
-    (this store's orders still holding the customer's data)."""
+    (this store's orders still holding the customer's data), for these sales only."""
     found: dict[str, str] = {}
-    for sale_id, phone in session.execute(
-        select(Reservation.sale_id, Reservation.customer_phone).where(
-            Reservation.store_location_id == device.location_id,
-            Reservation.sale_id.is_not(None),
-            Reservation.customer_phone.is_not(None),
-        )
-    ):
-        found[str(sale_id)] = "".join(ch for ch in str(phone) if ch.isdigit())
-    for sale_id, phone in session.execute(
-        select(DropshipOrder.sale_id, DropshipOrder.customer_phone).where(
-            DropshipOrder.store_location_id == device.location_id,
-            DropshipOrder.sale_id.is_not(None),
-        )
-    ):
-        found[str(sale_id)] = "".join(ch for ch in str(phone) if ch.isdigit())
+    for start in range(0, len(sale_ids), 500):
+        chunk = sale_ids[start : start + 500]
+        for sale_id, phone in session.execute(
+            select(Reservation.sale_id, Reservation.customer_phone).where(
+                Reservation.store_location_id == device.location_id,
+                Reservation.sale_id.in_(chunk),
+                Reservation.customer_phone.is_not(None),
+            )
+        ):
+            found[str(sale_id)] = "".join(ch for ch in str(phone) if ch.isdigit())
+        for sale_id, phone in session.execute(
+            select(DropshipOrder.sale_id, DropshipOrder.customer_phone).where(
+                DropshipOrder.store_location_id == device.location_id,
+                DropshipOrder.sale_id.in_(chunk),
+                DropshipOrder.customer_phone != "",
+            )
+        ):
+            found[str(sale_id)] = "".join(ch for ch in str(phone) if ch.isdigit())
     return found
 
 
