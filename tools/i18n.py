@@ -534,6 +534,10 @@ PHRASEBOOK.update(
         "The warehouse does not know the returned order.": "倉儲查無此退貨訂單。",
         "The order had not reached the customer (or was cancelled).": "此訂單尚未送達顧客（或已取消）。",
         "Online order return": "網路訂單退貨",
+        "Pending": "待處理",
+        "Accepted": "已接單",
+        "Shipped": "已出貨",
+        "Delivered": "已送達",
     }
 )
 

@@ -1158,31 +1158,61 @@
     </message>
     <message>
         <location filename="../../counter_app/ui/screens/returns_panels.py" line="847" />
+        <source>Confirmed</source>
+        <translation>已確認</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="848" />
+        <source>Pending</source>
+        <translation>待處理</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="849" />
+        <source>Accepted</source>
+        <translation>已接單</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="850" />
+        <source>Shipped</source>
+        <translation>已出貨</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="851" />
+        <source>Delivered</source>
+        <translation>已送達</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="852" />
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="855" />
         <source>Order %1: %2</source>
         <translation>訂單 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="867" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="875" />
         <source>This order has not reached the customer yet</source>
         <translation>此訂單尚未送達顧客</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="869" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="877" />
         <source>Choose what comes back and who refunds it</source>
         <translation>請選擇退回的商品及退款方式</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="878" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="886" />
         <source>Refund left to the channel</source>
         <translation>退款由通路處理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="881" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="889" />
         <source>Refund: %1</source>
         <translation>退款：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="890" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="898" />
         <source>Return %1 taken: refund %2 in cash</source>
         <translation>退貨 %1 完成：退現金 %2</translation>
     </message>
@@ -1750,62 +1780,62 @@
         <translation>收據號碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="229" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="227" />
         <source>Online order</source>
         <translation>網路訂單</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="235" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="237" />
         <source>Exchange…  (F5)</source>
         <translation>換貨…  (F5)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="243" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="245" />
         <source>Reason (damaged goods)</source>
         <translation>瑕疵原因</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="262" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="265" />
         <source>Returns</source>
         <translation>退貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="347" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="350" />
         <source>Exchange %1 done (original %2)</source>
         <translation>換貨 %1 完成（原收據 %2）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="397" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="400" />
         <source>Choose what comes back, then take the return</source>
         <translation>請選擇退回的商品，再確認退貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="405" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="408" />
         <source>Return %1 taken: refund %2 in cash</source>
         <translation>退貨 %1 完成：退現金 %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="414" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="417" />
         <source>A supervisor approves this refund</source>
         <translation>請主管核准此筆退款</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="451" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="454" />
         <source>Scan a receipt to return goods</source>
         <translation>請掃描收據以辦理退貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="455" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="458" />
         <source>Receipt %1, %2, paid %3</source>
         <translation>收據 %1，%2，實付 %3</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="460" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="463" />
         <source>(sold at %1)</source>
         <translation>（%1 售出）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="506" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="509" />
         <source>Refund: %1</source>
         <translation>退款：%1</translation>
     </message>

@@ -6,8 +6,9 @@
 Writes docs/screenshots/returns_search.png (a search by day and amount listing this
 till's sales), returns_exchange.png (a size swap: one scanned back, one scanned out,
 the difference to pay) and returns_no_receipt.png (a return without a receipt, priced
-at the lowest price of the last 30 days, with the phone's returns left); ``_en`` in
-English.
+at the lowest price of the last 30 days, with the phone's returns left),
+returns_order.png (a group-buy order brought back, its refund left to the channel) and
+the exchange and no-receipt receipts as printed; ``_en`` in English.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QSpinBox, QWidget
 
 from counter_app.bootstrap import build_counter, demo_cashier
 from counter_app.core import receipts
@@ -36,6 +37,34 @@ from counter_app.ui.app import ensure_application
 from counter_app.ui.task_runner import TaskRunner
 
 OUT = Path("docs/screenshots")
+
+
+def _shipped_group_buy_order(server: object, warehouse_db: Path, product_id: int) -> str:
+    import uuid
+
+    import httpx
+
+    from warehouse_api.db import Database
+    from warehouse_api.services.devices import issue_token
+
+    db = Database.from_url(f"sqlite:///{warehouse_db.as_posix()}")
+    with db.write() as session:
+        channel = issue_token(session, "group_buy", None, "screenshot-channel").token
+        operator = issue_token(session, "operator", None, "screenshot-operator").token
+    db.dispose()
+    base = f"{server.url}/api/v1"  # type: ignore[attr-defined]
+    order_id = str(uuid.uuid4())
+    httpx.post(
+        f"{base}/group-buy/orders",
+        json={"order_id": order_id, "lines": [{"product_id": product_id, "qty": 2}]},
+        headers={"Authorization": f"Bearer {channel}", "Idempotency-Key": order_id},
+    ).raise_for_status()
+    httpx.post(
+        f"{base}/operator/group-buy-orders/{order_id}/ship",
+        json={},
+        headers={"Authorization": f"Bearer {operator}"},
+    ).raise_for_status()
+    return order_id
 
 
 def _receipts() -> list[tuple[str, Document]]:
@@ -142,6 +171,22 @@ def main(language: str) -> None:
         _settle(tasks)
         _grab(nodialog, f"returns_no_receipt{suffix}.png")
         nodialog.reject()
+
+        # 4. A group-buy order brought back to the store.
+        order_id = _shipped_group_buy_order(server, Path(tmp) / "demo" / "warehouse.db", tea.id)
+        order_dialog = screen.open_order_return()
+        assert order_dialog is not None
+        order_dialog.move(120, 60)
+        order_dialog.number.setText(order_id)
+        order_dialog.find()
+        _settle(tasks)
+        spin = order_dialog.lines.cellWidget(0, order_dialog.QTY_COLUMN)
+        if isinstance(spin, QSpinBox):
+            spin.setValue(1)
+        order_dialog.mode.setCurrentIndex(order_dialog.mode.findData("channel"))
+        _settle(tasks, 200)
+        _grab(order_dialog, f"returns_order{suffix}.png")
+        order_dialog.reject()
 
         # The receipts as the paper shows them (zh_TW only: the paper is always Chinese).
         if suffix == "":

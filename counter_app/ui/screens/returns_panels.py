@@ -843,8 +843,16 @@ class OrderReturnDialog(QDialog):
     def _show_order(self, result: object) -> None:
         assert isinstance(result, ReturnableOrder)
         self.order = result
+        status = {
+            "confirmed": self.tr("Confirmed"),
+            "pending": self.tr("Pending"),
+            "accepted": self.tr("Accepted"),
+            "shipped": self.tr("Shipped"),
+            "delivered": self.tr("Delivered"),
+            "cancelled": self.tr("Cancelled"),
+        }.get(result.status, result.status)
         self.header.setText(
-            self.tr("Order %1: %2").replace("%1", result.order_id).replace("%2", result.status)
+            self.tr("Order %1: %2").replace("%1", result.order_id).replace("%2", status)
             + (f"  ***{result.phone_tail}" if result.phone_tail else "")
         )
         self.lines.setRowCount(len(result.lines))
