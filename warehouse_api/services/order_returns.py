@@ -197,20 +197,22 @@ def lookup_order(session: Session, kind: str, order_id: str) -> dict[str, Any]:
     }
 
 
-def mark_refunded_by_channel(session: Session, order_id: str, return_id: str) -> dict[str, Any]:
+def mark_refunded_by_channel(
+    session: Session, order_id: str, return_id: str, kind: str = "group_buy"
+) -> dict[str, Any]:
     """The channel refunded the customer: once, and only a return left to it."""
     done = session.execute(
         update(OrderReturn)
         .where(
             OrderReturn.id == return_id,
-            OrderReturn.order_kind == "group_buy",
+            OrderReturn.order_kind == kind,
             OrderReturn.order_id == order_id,
             OrderReturn.refund_state == "pending_channel",
         )
         .values(refund_state="refunded_by_channel", refunded_at=utcnow())
     )
     record = session.get(OrderReturn, return_id)
-    if record is None or record.order_id != order_id or record.order_kind != "group_buy":
+    if record is None or record.order_id != order_id or record.order_kind != kind:
         raise NotFound("order_not_found", f"no return {return_id} of order {order_id}")
     if done.rowcount != 1:  # type: ignore[attr-defined]
         raise DomainError(
@@ -220,5 +222,5 @@ def mark_refunded_by_channel(session: Session, order_id: str, return_id: str) ->
             refund_state=record.refund_state,
         )
     session.refresh(record)
-    [data] = [r for r in returns_of(session, "group_buy", order_id) if r["return_id"] == return_id]
+    [data] = [r for r in returns_of(session, kind, order_id) if r["return_id"] == return_id]
     return data

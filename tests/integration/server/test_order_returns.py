@@ -120,3 +120,53 @@ def test_an_order_not_yet_with_the_customer_cannot_come_back(server: Server) -> 
     assert unknown["problem"]["code"] == "order_return_unknown"
     with server.client(till) as client:
         assert_problem(client.get(f"/returns/orders/group_buy/{new_id()}"), 404, "order_not_found")
+
+
+def test_a_delivered_dropship_order_returned_at_another_store(server: Server) -> None:
+    ordering = server.enroll("S001")
+    created = push_one(
+        server,
+        ordering,
+        "dropship.create",
+        {
+            "dropship_id": new_id(),
+            "source": "warehouse",
+            "lines": [{"product_id": PRODUCT, "qty": 2}],
+            "customer_name": "陳小姐",
+            "customer_phone": "0922000111",
+            "address": "台北市信義區松高路1號",
+        },
+    )
+    dropship_id = created["result"]["dropship_id"]
+    operator = server.token("operator")
+    path = f"/operator/dropship-orders/{dropship_id}"
+    with server.client(operator) as client:
+        client.post(f"{path}/accept").raise_for_status()
+        client.post(f"{path}/ship", json={"carrier": "黑貓", "tracking_no": "1"}).raise_for_status()
+        client.post(f"{path}/deliver").raise_for_status()
+    other_store = server.enroll("S002")
+    before = level(server, "S002", PRODUCT)[0]
+    with server.client(other_store) as client:
+        found = client.get(f"/returns/orders/dropship/{dropship_id}").json()
+        assert (found["status"], found["customer_phone_tail"]) == ("delivered", "111")
+    ret = {
+        "return_id": new_id(),
+        "order_kind": "dropship",
+        "order_id": dropship_id,
+        "refund_mode": "channel",
+        "refund_cents": 0,
+        "lines": [{"product_id": PRODUCT, "qty": 2, "disposition": "send_to_warehouse"}],
+    }
+    applied = push_one(server, other_store, "order.return", ret)
+    assert applied["status"] == "applied", applied
+    assert applied["result"]["transfer_id"] == f"TR-RET-{ret['return_id']}"
+    assert level(server, "S002", PRODUCT)[0] == before + 2
+    with server.client(operator) as client:
+        [shown] = client.get(f"{path}/returns").json()["returns"]
+        assert shown["refund_state"] == "pending_channel"
+        done = client.post(f"{path}/returns/{ret['return_id']}/refund")
+        assert done.json()["refund_state"] == "refunded_by_channel"
+        assert_problem(
+            client.post(f"{path}/returns/{ret['return_id']}/refund"), 409, "refund_not_pending"
+        )
+    assert ledger_balances(server)
