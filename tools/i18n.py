@@ -475,7 +475,7 @@ PHRASEBOOK.update(
         "all stores": "全部門市",
         "this till, offline": "僅本機，離線",
         "Returns without receipt: %1 of %2 in %3 days (%4)": "無收據退貨：%3 天內已 %1 次，上限 %2 次（%4）",
-        "Refunded at the lowest price paid here in the last 30 days, or the list price": "退款以本店近 30 天最低成交價計算（不高於牌價）",
+        "Refunded at the lowest price paid here in the last 30 days, or the list price": "退款以本機近 30 天最低成交價計算（不高於牌價）",
         "Refunded at the list price": "退款以牌價計算",
         "This phone has had all its returns without a receipt": "此電話的無收據退貨次數已用完",
         "A supervisor approves, then the cash is paid": "主管核准後退還現金",

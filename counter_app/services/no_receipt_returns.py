@@ -62,6 +62,7 @@ class NoReceiptItem:
     code: str
     qty: int
     disposition: str = "restock_here"
+    reason: str = ""  # damaged goods: why they are written off
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +73,7 @@ class NoReceiptLine:
     refund: Money
     disposition: str
     lowest_paid: Money | None  # the lowest paid here in the last 30 days; None: not sold
+    reason: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,7 +241,14 @@ class NoReceiptReturnsService:
                     sale_id=None,
                     refund_cents=refund,
                     lines=tuple(
-                        ReturnLinePayload(line.product.id, line.qty, line.disposition)
+                        ReturnLinePayload(
+                            line.product.id,
+                            line.qty,
+                            line.disposition,
+                            (line.reason.strip()[:200] or None)
+                            if line.disposition == "damaged"
+                            else None,
+                        )
                         for line in lines
                     ),
                     no_receipt=NoReceiptPayload(phone, approver.id, self.policy),
@@ -342,6 +351,7 @@ class NoReceiptReturnsService:
                     Money(unit * item.qty),
                     item.disposition,
                     None if lowest is None else Money(lowest),
+                    item.reason,
                 )
             )
         return tuple(lines)

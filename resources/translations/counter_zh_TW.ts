@@ -724,119 +724,124 @@
 <context>
     <name>ExchangeDialog</name>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="480" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="485" />
         <source>Exchange</source>
         <translation>換貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="496" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="501" />
         <source>Scan what comes back, then what the customer takes instead</source>
         <translation>先掃描退回的商品，再掃描顧客換取的商品</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="502" />
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="520" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="507" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="530" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="502" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="507" />
         <source>Paid</source>
         <translation>實付</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="502" />
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="545" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="507" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="555" />
         <source>Comes back</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="520" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="507" />
+        <source>Goes to</source>
+        <translation>去向</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="530" />
         <source>Price</source>
         <translation>單價</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="520" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="530" />
         <source>Qty</source>
         <translation>數量</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="520" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="530" />
         <source>Amount</source>
         <translation>小計</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="531" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="541" />
         <source>Cash received (NT$)</source>
         <translation>實收現金（元）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="535" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="545" />
         <source>Complete the exchange</source>
         <translation>完成換貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="539" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="549" />
         <source>Close</source>
         <translation>關閉</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="543" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="553" />
         <source>Original receipt %1</source>
         <translation>原收據 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="547" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="557" />
         <source>Goes out</source>
         <translation>換出</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="592" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="610" />
         <source>The cash received is whole NT$, e.g. 1000</source>
         <translation>實收現金請輸入整數元，例如 1000</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="614" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="632" />
         <source>A supervisor approves this refund</source>
         <translation>請主管核准此筆退款</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="635" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="653" />
         <source>%1 comes back</source>
         <translation>%1 退回</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="639" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="657" />
         <source>%1 goes out</source>
         <translation>%1 換出</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="659" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="677" />
         <source>Customer pays %1</source>
         <translation>顧客補 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="661" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="679" />
         <source>Give back %1 in cash</source>
         <translation>退還現金 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="663" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="681" />
         <source>Even exchange: no cash moves</source>
         <translation>等值換貨：不收退現金</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="665" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="683" />
         <source>Back %1, out %2.</source>
         <translation>退回 %1，換出 %2。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="682" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="700" />
         <source>Change %1</source>
         <translation>找零 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="686" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="704" />
         <source>Exchange %1 done</source>
         <translation>換貨 %1 完成</translation>
     </message>
@@ -979,7 +984,7 @@
     </message>
     <message>
         <location filename="../../counter_app/ui/screens/returns_panels.py" line="246" />
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="281" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="284" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
@@ -1004,72 +1009,77 @@
         <translation>去向</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="268" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="259" />
+        <source>Why damaged goods are written off</source>
+        <translation>瑕疵品報廢原因</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="271" />
         <source>Supervisor approves, refund cash</source>
         <translation>主管核准並退現金</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="273" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="276" />
         <source>Close</source>
         <translation>關閉</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="277" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="280" />
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="294" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="298" />
         <source>Enter the customer's phone, then scan what comes back</source>
         <translation>請輸入顧客電話，再掃描退回的商品</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="341" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="345" />
         <source>A supervisor approves this return without a receipt</source>
         <translation>無收據退貨需主管核准</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="386" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="390" />
         <source>all stores</source>
         <translation>全部門市</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="386" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="390" />
         <source>this till, offline</source>
         <translation>僅本機，離線</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="389" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="393" />
         <source>Returns without receipt: %1 of %2 in %3 days (%4)</source>
         <translation>無收據退貨：%3 天內已 %1 次，上限 %2 次（%4）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="396" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="400" />
         <source>Refunded at the lowest price paid here in the last 30 days, or the list price</source>
-        <translation>退款以本店近 30 天最低成交價計算（不高於牌價）</translation>
+        <translation>退款以本機近 30 天最低成交價計算（不高於牌價）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="398" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="402" />
         <source>Refunded at the list price</source>
         <translation>退款以牌價計算</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="400" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="404" />
         <source>Refund: %1</source>
         <translation>退款：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="402" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="406" />
         <source>This phone has had all its returns without a receipt</source>
         <translation>此電話的無收據退貨次數已用完</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="409" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="413" />
         <source>A supervisor approves, then the cash is paid</source>
         <translation>主管核准後退還現金</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="421" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="425" />
         <source>Return %1 taken: refund %2 in cash</source>
         <translation>退貨 %1 完成：退現金 %2</translation>
     </message>
@@ -1077,142 +1087,142 @@
 <context>
     <name>OrderReturnDialog</name>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="710" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="728" />
         <source>Online order returned at the counter</source>
         <translation>網路訂單門市退貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="725" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="743" />
         <source>Group-buy order</source>
         <translation>團購訂單</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="726" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="744" />
         <source>Dropship order</source>
         <translation>代發訂單</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="729" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="747" />
         <source>Order number</source>
         <translation>訂單編號</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="731" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="749" />
         <source>Find</source>
         <translation>查詢</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="739" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="757" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="740" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="758" />
         <source>Ordered</source>
         <translation>訂購</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="741" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="759" />
         <source>Returned</source>
         <translation>已退</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="742" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="760" />
         <source>Return now</source>
         <translation>本次退回</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="743" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="761" />
         <source>Goes to</source>
         <translation>去向</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="752" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="770" />
         <source>Why damaged goods are written off</source>
         <translation>瑕疵品報廢原因</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="755" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="773" />
         <source>Refund cash here</source>
         <translation>門市退現金</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="756" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="774" />
         <source>The channel refunds it</source>
         <translation>由通路退款</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="764" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="782" />
         <source>Take the return</source>
         <translation>確認退貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="769" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="787" />
         <source>Close</source>
         <translation>關閉</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="836" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="854" />
         <source>A supervisor approves this refund</source>
         <translation>請主管核准此筆退款</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="847" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="865" />
         <source>Confirmed</source>
         <translation>已確認</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="848" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="866" />
         <source>Pending</source>
         <translation>待處理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="849" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="867" />
         <source>Accepted</source>
         <translation>已接單</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="850" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="868" />
         <source>Shipped</source>
         <translation>已出貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="851" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="869" />
         <source>Delivered</source>
         <translation>已送達</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="852" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="870" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="855" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="873" />
         <source>Order %1: %2</source>
         <translation>訂單 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="875" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="893" />
         <source>This order has not reached the customer yet</source>
         <translation>此訂單尚未送達顧客</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="877" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="895" />
         <source>Choose what comes back and who refunds it</source>
         <translation>請選擇退回的商品及退款方式</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="886" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="904" />
         <source>Refund left to the channel</source>
         <translation>退款由通路處理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="889" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="907" />
         <source>Refund: %1</source>
         <translation>退款：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns_panels.py" line="898" />
+        <location filename="../../counter_app/ui/screens/returns_panels.py" line="916" />
         <source>Return %1 taken: refund %2 in cash</source>
         <translation>退貨 %1 完成：退現金 %2</translation>
     </message>
@@ -1800,42 +1810,42 @@
         <translation>退貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="350" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="351" />
         <source>Exchange %1 done (original %2)</source>
         <translation>換貨 %1 完成（原收據 %2）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="400" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="401" />
         <source>Choose what comes back, then take the return</source>
         <translation>請選擇退回的商品，再確認退貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="408" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="409" />
         <source>Return %1 taken: refund %2 in cash</source>
         <translation>退貨 %1 完成：退現金 %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="417" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="418" />
         <source>A supervisor approves this refund</source>
         <translation>請主管核准此筆退款</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="454" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="455" />
         <source>Scan a receipt to return goods</source>
         <translation>請掃描收據以辦理退貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="458" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="459" />
         <source>Receipt %1, %2, paid %3</source>
         <translation>收據 %1，%2，實付 %3</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="463" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="464" />
         <source>(sold at %1)</source>
         <translation>（%1 售出）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="509" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="510" />
         <source>Refund: %1</source>
         <translation>退款：%1</translation>
     </message>

@@ -332,6 +332,7 @@ class ReturnsScreen(Screen):
             self.cashier,
             self._ask_approval,
             return_error_text,
+            disposition_name,
             self,
         )
         self.exchange_dialog = dialog

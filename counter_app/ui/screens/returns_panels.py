@@ -254,6 +254,9 @@ class NoReceiptDialog(QDialog):
         self.lines.verticalHeader().setVisible(False)
         self.lines.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.lines.setColumnWidth(0, 300)
+        self.reason = QLineEdit()
+        self.reason.setObjectName("noReceiptDamageReason")
+        self.reason.setPlaceholderText(self.tr("Why damaged goods are written off"))
         self.usage = QLabel()
         self.usage.setObjectName("noReceiptUsage")
         self.policy = QLabel()
@@ -288,6 +291,7 @@ class NoReceiptDialog(QDialog):
         layout.addLayout(top)
         layout.addLayout(scan)
         layout.addWidget(self.lines, 1)
+        layout.addWidget(self.reason)
         layout.addWidget(self.policy)
         layout.addLayout(bottom)
         layout.addWidget(self.message)
@@ -322,7 +326,7 @@ class NoReceiptDialog(QDialog):
             disposition = (
                 str(combo.currentData()) if isinstance(combo, QComboBox) else "restock_here"
             )
-            out.append(NoReceiptItem(code, qty, disposition))
+            out.append(NoReceiptItem(code, qty, disposition, self.reason.text()))
         return out
 
     def refresh(self) -> None:
@@ -474,6 +478,7 @@ class ExchangeDialog(QDialog):
         cashier: StaffMember,
         ask_approval: AskApproval,
         error_text: ErrorText,
+        disposition_name: DispositionName,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -496,10 +501,10 @@ class ExchangeDialog(QDialog):
             self.tr("Scan what comes back, then what the customer takes instead")
         )
         self.code.returnPressed.connect(lambda: self.scan(self.code.text()))
-        self.back = QTableWidget(len(sale.lines), 3)
+        self.back = QTableWidget(len(sale.lines), 4)
         self.back.setObjectName("exchangeBack")
         self.back.setHorizontalHeaderLabels(
-            [self.tr("Product"), self.tr("Paid"), self.tr("Comes back")]
+            [self.tr("Product"), self.tr("Paid"), self.tr("Comes back"), self.tr("Goes to")]
         )
         self.back.verticalHeader().setVisible(False)
         self.back.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -514,6 +519,11 @@ class ExchangeDialog(QDialog):
             spin.setValue(min(line.returnable, chosen.get(line.line_id, 0)))
             spin.valueChanged.connect(lambda _v: self._update())
             self.back.setCellWidget(row, self.BACK_QTY_COLUMN, spin)
+            combo = QComboBox()
+            combo.setObjectName(f"exchangeDisposition{row}")
+            for disposition in DISPOSITIONS:
+                combo.addItem(disposition_name(disposition), disposition)
+            self.back.setCellWidget(row, self.BACK_QTY_COLUMN + 1, combo)
         self.out = QTableWidget(0, 4)
         self.out.setObjectName("exchangeOut")
         self.out.setHorizontalHeaderLabels(
@@ -581,7 +591,15 @@ class ExchangeDialog(QDialog):
         return out
 
     def choices(self) -> list[ReturnChoice]:
-        return [ReturnChoice(line_id, qty) for line_id, qty in self.chosen().items()]
+        dispositions = {}
+        for row, line in enumerate(self.sale.lines):
+            combo = self.back.cellWidget(row, self.BACK_QTY_COLUMN + 1)
+            if isinstance(combo, QComboBox):
+                dispositions[line.line_id] = str(combo.currentData())
+        return [
+            ReturnChoice(line_id, qty, dispositions.get(line_id, "restock_here"))
+            for line_id, qty in self.chosen().items()
+        ]
 
     def confirm(self, approval: Approval | None = None) -> None:
         if self._busy:
