@@ -48,8 +48,11 @@ from counter_app.services.context import StaffMember, StoreContext
 from counter_app.services.discounts import DiscountService
 from counter_app.services.dropship import DropshipService
 from counter_app.services.einvoice import EinvoiceService, EinvoiceSettings, InvoiceNotFound
+from counter_app.services.exchanges import ExchangeService
 from counter_app.services.fulfilment import FulfilmentService
 from counter_app.services.held_carts import CartKeeper
+from counter_app.services.no_receipt_returns import PRICE_POLICIES, NoReceiptReturnsService
+from counter_app.services.order_returns import OrderReturnsService
 from counter_app.services.permissions import Action
 from counter_app.services.pickups import PickupDeskService
 from counter_app.services.receipts import ReceiptService
@@ -128,11 +131,17 @@ class CounterServices:
     fulfilment: FulfilmentService | None = None  # pickup / ship lines at checkout
     dropship: DropshipService | None = None  # dropship orders at the counter
     alerts: AlertService | None = None  # refused pickup / ship lines waiting for a person
+    no_receipt: NoReceiptReturnsService | None = None  # returns without a receipt
+    exchanges: ExchangeService | None = None
+    order_returns: OrderReturnsService | None = None
+    returns_client: WarehouseClient | None = None  # the returns desk's look-ups
 
     def close(self) -> None:
         self.print_queue.stop()
         self.background.stop()
         self.client.close()
+        if self.returns_client is not None:
+            self.returns_client.close()
         self.stock_lookup.close()
         self.db.dispose()
 
@@ -433,6 +442,10 @@ def build_services(
     connectivity = ConnectivityMonitor()
     print_queue = build_print_queue(printer_config(settings, data_dir))
     live_client = WarehouseClient(server_url, token_store.load(), timeout=(1.5, 3.0))
+    # The returns desk asks the warehouse with a short timeout too: a customer is waiting.
+    returns_client = WarehouseClient(server_url, token_store.load(), timeout=(1.5, 4.0))
+    returns_section = settings.section("returns")
+    policy = str(returns_section.get("no_receipt_price", "lowest_30_days"))
     relay = OutboxRelay(db, client, connectivity)
     puller = ChangePuller(db, client, connectivity)
     catalog = CatalogService(db)
@@ -445,6 +458,9 @@ def build_services(
     returns = ReturnsService(db, store, staff, invoicing=einvoicing, output=print_queue)
     booklets = (
         [("einvoice-booklets", lambda: einvoicing.top_up(client), 60.0)] if einvoicing else []
+    )
+    returns = ReturnsService(
+        db, store, staff, invoicing=einvoicing, output=print_queue, warehouse=returns_client
     )
     return CounterServices(
         db=db,
@@ -471,6 +487,17 @@ def build_services(
         stock_to_count=StockToCountService(db, store.location_id),
         shifts=ShiftService(db, store, staff, print_queue, terminal=terminal),
         returns=returns,
+        exchanges=ExchangeService(db, store, returns, invoicing=einvoicing, output=print_queue),
+        no_receipt=NoReceiptReturnsService(
+            db,
+            store,
+            staff,
+            warehouse=returns_client,
+            policy=policy if policy in PRICE_POLICIES else "lowest_30_days",
+            output=print_queue,
+        ),
+        returns_client=returns_client,
+        order_returns=OrderReturnsService(db, store, returns_client, staff, output=print_queue),
         einvoicing=einvoicing,
         pickups=PickupDeskService(db, store, print_queue),
         fulfilment=fulfilment,
@@ -659,7 +686,13 @@ def build_counter(services: CounterServices, cashier: StaffMember, tasks: TaskRu
     counter.add_screen(counter.stock_screen)  # F3
     counter.add_screen(counter.pickups_screen, ["pickup"])  # F8
     counter.returns_screen = ReturnsScreen(
-        services.returns, tasks, cashier, _approval_asker(services, tasks, window)
+        services.returns,
+        tasks,
+        cashier,
+        _approval_asker(services, tasks, window),
+        no_receipt=services.no_receipt,
+        exchanges=services.exchanges,
+        orders=services.order_returns,
     )
     counter.add_screen(counter.returns_screen)  # F7, receipt scans come here
     _add_fulfilment(counter)

@@ -23,6 +23,7 @@ from warehouse_api.api import (
     metrics,
     operator,
     orders,
+    returns,
     stock,
     sync,
 )
@@ -102,6 +103,7 @@ def create_app(
         sync,
         stock,
         orders,
+        returns,
         group_buy,
         operator,
         admin,

@@ -31,6 +31,12 @@ class Settings(BaseSettings):
         default=30, description="days a finished order keeps the customer's name, phone, address"
     )
     sweep_interval_seconds: float = 30.0
+    no_receipt_returns_per_phone: int = Field(
+        default=3, ge=0, description="returns without a receipt one phone may make per period"
+    )
+    no_receipt_period_days: int = Field(
+        default=30, ge=1, description="the period of the no-receipt returns limit, in days"
+    )
     console_cookie_secure: bool = Field(
         default=True,
         description="send the console's cookies only over HTTPS (false only for http on loopback)",

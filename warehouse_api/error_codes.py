@@ -45,6 +45,7 @@ ERROR_CODES: dict[str, str] = {
     "transfer_not_found": "404: no such transfer visible to this device",
     "dropship_order_not_found": "404: no such dropship order visible to this device",
     "order_not_found": "404: no such group-buy order for this channel",
+    "sale_not_found": "404: no sale with that receipt number",
     # back office
     "sku_taken": "409: another product has this SKU",
     "barcode_taken": "409: another product has this barcode",
@@ -62,6 +63,11 @@ ERROR_CODES: dict[str, str] = {
     "return_sale_unknown": "422: the return names a sale the warehouse does not know",
     "return_product_not_sold": "409: a product of the return is not on the sale; has product_id",
     "return_exceeds_sold": "409: more would come back than sold minus earlier returns; has product_id, sold, returned, asked",
+    "order_return_unknown": "422: the returned order is not a group-buy or dropship order the warehouse knows",
+    "order_not_returnable": "409: the order has not reached the customer (or was cancelled); has current_status",
+    "refund_not_pending": "409: the channel cannot refund this return: it was paid at the counter or refunded already; has refund_state",
+    "no_receipt_limit_reached": "409: this phone already had its no-receipt returns for the period; has limit, period_days, used",
+    "no_receipt_approver_invalid": "422: the approver of a no-receipt return is not an active supervisor or manager of this store",
     # e-invoices (docs/einvoice.md)
     "einvoice_csv_invalid": "422: the allocation CSV is malformed; has line where one is at fault",
     "einvoice_range_overlap": "409: an allocated range overlaps another; nothing was imported",

@@ -25,6 +25,9 @@ from sqlalchemy import (
     UniqueConstraint,
     false,
 )
+from sqlalchemy import (
+    false as sa_false,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
@@ -433,6 +436,68 @@ class Return(Base):
     refund_cents: Mapped[int] = mapped_column(Integer)
     op_id: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # A return without a receipt: the customer's phone (digits) it counts against, the
+    # supervisor who approved it and how it was priced (lowest_30_days | list_price).
+    no_receipt: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
+    customer_phone: Mapped[str | None] = mapped_column(String(32))
+    approved_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    price_basis: Mapped[str | None] = mapped_column(String(16))
+    # An exchange: the sale of the goods given in place of the returned ones.
+    exchange_sale_id: Mapped[str | None] = mapped_column(String(64))
+
+    __table_args__ = (Index("ix_returns_no_receipt_phone", "customer_phone", "created_at"),)
+
+
+class OrderReturn(Base):
+    """Goods of a group-buy or dropship order brought back to a store. The refund is paid
+    at the counter (``refund_state`` ``paid_at_counter``) or left to the channel
+    (``pending_channel``, until the channel says it refunded: ``refunded_by_channel``;
+    a conditional UPDATE, so it happens once)."""
+
+    __tablename__ = "order_returns"
+    __table_args__ = (
+        CheckConstraint("order_kind IN ('group_buy', 'dropship')", name="order_kind"),
+        CheckConstraint(
+            "refund_state IN ('paid_at_counter', 'pending_channel', 'refunded_by_channel')",
+            name="refund_state",
+        ),
+        Index("ix_order_returns_order", "order_kind", "order_id"),
+    )
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # client return_id
+    order_kind: Mapped[str] = mapped_column(String(16))
+    order_id: Mapped[str] = mapped_column(String(64))
+    location_id: Mapped[int] = mapped_column(ForeignKey("locations.id"), index=True)
+    refund_cents: Mapped[int] = mapped_column(Integer)
+    refund_state: Mapped[str] = mapped_column(String(24))
+    op_id: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    refunded_at: Mapped[datetime | None] = mapped_column()
+
+    lines: Mapped[list[OrderReturnLine]] = relationship(
+        lazy="selectin", order_by="OrderReturnLine.id"
+    )
+
+
+class OrderReturnLine(Base):
+    __tablename__ = "order_return_lines"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    return_id: Mapped[str] = mapped_column(ForeignKey("order_returns.id"), index=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
+    qty: Mapped[int] = mapped_column(Integer)
+    disposition: Mapped[str] = mapped_column(String(24))
+    reason: Mapped[str | None] = mapped_column(String(200))
+
+
+class NoReceiptPhone(Base):
+    """One row per phone that ever returned goods without a receipt: the lock that puts
+    concurrent no-receipt returns of one phone in line before they are counted."""
+
+    __tablename__ = "no_receipt_phones"
+
+    customer_phone: Mapped[str] = mapped_column(String(32), primary_key=True)
+    last_return_at: Mapped[datetime | None] = mapped_column()
 
 
 class ReturnLine(Base):
@@ -443,6 +508,7 @@ class ReturnLine(Base):
     product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
     qty: Mapped[int] = mapped_column(Integer)
     disposition: Mapped[str] = mapped_column(String(24))
+    reason: Mapped[str | None] = mapped_column(String(200))  # why damaged goods were written off
 
 
 class ShiftClose(Base):

@@ -229,6 +229,18 @@ class ReturnLinePayload(StrictModel):
     # not_fulfilled: a pickup or ship line refunded before its goods reached anyone
     # (nothing comes back, no stock moves)
     disposition: Literal["restock_here", "send_to_warehouse", "damaged", "not_fulfilled"]
+    reason: ShortText | None = None  # damaged goods: why they are written off
+
+
+class NoReceiptInfo(StrictModel):
+    """A return without a receipt: whose phone it counts against (digits), the supervisor
+    who approved it, and how the refund was priced."""
+
+    customer_phone: Annotated[
+        str, StringConstraints(min_length=8, max_length=32, pattern=r"^[0-9]+$")
+    ]
+    approved_by: DbId
+    price_basis: Literal["lowest_30_days", "list_price"]
 
 
 class ReturnPayload(StrictModel):
@@ -236,6 +248,31 @@ class ReturnPayload(StrictModel):
     sale_id: ClientId | None = None
     refund_cents: Annotated[int, Field(ge=0, le=INT32_MAX)] = 0
     lines: Annotated[list[ReturnLinePayload], Field(min_length=1, max_length=200)]
+    no_receipt: NoReceiptInfo | None = None
+    exchange_sale_id: ClientId | None = None
+
+    @model_validator(mode="after")
+    def _receipt_or_not(self) -> ReturnPayload:
+        if self.no_receipt is not None and self.sale_id is not None:
+            raise ValueError("a return names its sale or is without a receipt, not both")
+        return self
+
+
+class OrderReturnPayload(StrictModel):
+    """Goods of a group-buy or dropship order returned at this store (``order.return``)."""
+
+    return_id: ReturnId
+    order_kind: Literal["group_buy", "dropship"]
+    order_id: ClientId
+    refund_mode: Literal["counter", "channel"]
+    refund_cents: Annotated[int, Field(ge=0, le=INT32_MAX)] = 0
+    lines: Annotated[list[ReturnLinePayload], Field(min_length=1, max_length=200)]
+
+    @model_validator(mode="after")
+    def _channel_pays_nothing_here(self) -> OrderReturnPayload:
+        if self.refund_mode == "channel" and self.refund_cents != 0:
+            raise ValueError("a refund left to the channel pays nothing at the counter")
+        return self
 
 
 class ReservationCreatePayload(StrictModel):
@@ -381,6 +418,11 @@ class ReturnOp(OpBase):
     payload: ReturnPayload
 
 
+class OrderReturnOp(OpBase):
+    type: Literal["order.return"]
+    payload: OrderReturnPayload
+
+
 class ReservationCreateOp(OpBase):
     type: Literal["reservation.create"]
     payload: ReservationCreatePayload
@@ -444,6 +486,7 @@ class EinvoiceAllowanceOp(OpBase):
 PushOp = Annotated[
     SaleOp
     | ReturnOp
+    | OrderReturnOp
     | ReservationCreateOp
     | ReservationCancelOp
     | TransferReceiveOp
@@ -503,6 +546,89 @@ class StockResponse(BaseModel):
     product: ProductPublic
     levels: list[StockLevelPublic]
     as_of: datetime
+
+
+# ----- returns: finding a sale, the no-receipt limit -----
+
+
+class SaleLookupLine(BaseModel):
+    line_id: str
+    product_id: int
+    sku: str
+    name: str
+    qty: int
+    unit_price_cents: int
+    line_total_cents: int
+    returned: int  # already returned (the product's returns given to its lines in order)
+
+
+class SaleLookupPayment(BaseModel):
+    method: str
+    amount_cents: int
+
+
+class SaleLookup(BaseModel):
+    sale_id: str
+    receipt_no: str
+    location_id: int
+    location_code: str
+    location_name: str
+    created_at: datetime
+    total_cents: int
+    refunded_cents: int
+    return_ids: list[str]  # the returns counted in ``returned`` and ``refunded_cents``
+    lines: list[SaleLookupLine]
+    payments: list[SaleLookupPayment]
+
+
+class SaleSearchHit(BaseModel):
+    sale_id: str
+    receipt_no: str
+    created_at: datetime
+    total_cents: int
+    customer_phone_tail: str | None  # the last 3 digits only, when the sale has a phone
+
+
+class SaleSearchResponse(BaseModel):
+    sales: list[SaleSearchHit]
+
+
+class OrderLookupLine(BaseModel):
+    product_id: int
+    sku: str
+    name: str
+    price_cents: int  # the product's list price now (orders carry no prices)
+    qty: int
+    returned: int
+
+
+class OrderReturnPublic(BaseModel):
+    return_id: str
+    location_id: int
+    refund_cents: int
+    refund_state: str
+    created_at: datetime
+    refunded_at: datetime | None
+    lines: list[OrderLinePublic]
+
+
+class OrderLookup(BaseModel):
+    order_kind: str
+    order_id: str
+    status: str
+    customer_phone_tail: str | None
+    lines: list[OrderLookupLine]
+    returns: list[OrderReturnPublic]
+
+
+class OrderReturnsResponse(BaseModel):
+    returns: list[OrderReturnPublic]
+
+
+class NoReceiptUsage(BaseModel):
+    used: int
+    limit: int
+    period_days: int
 
 
 # ----- orders -----

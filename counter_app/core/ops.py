@@ -453,30 +453,94 @@ class ReturnLinePayload:
     product_id: int
     qty: int
     disposition: str  # restock_here | send_to_warehouse | damaged
+    reason: str | None = None  # damaged goods: why they are written off
 
     def to_payload(self) -> dict[str, Any]:
-        return {"product_id": self.product_id, "qty": self.qty, "disposition": self.disposition}
+        body: dict[str, Any] = {
+            "product_id": self.product_id,
+            "qty": self.qty,
+            "disposition": self.disposition,
+        }
+        if self.reason:
+            body["reason"] = self.reason
+        return body
+
+
+@dataclass(frozen=True, slots=True)
+class NoReceiptPayload:
+    """What a return without a receipt adds: the customer's phone (digits) it counts
+    against, the supervisor who approved it, how the refund was priced."""
+
+    customer_phone: str
+    approved_by: int
+    price_basis: str  # lowest_30_days | list_price
+
+    def to_payload(self) -> dict[str, Any]:
+        return {
+            "customer_phone": self.customer_phone,
+            "approved_by": self.approved_by,
+            "price_basis": self.price_basis,
+        }
 
 
 @dataclass(frozen=True, slots=True)
 class ReturnPayload:
-    """Goods brought back against a sale (type ``return``). Its entity is the sale's, so
-    it is sent after the sale it returns and never before."""
+    """Goods brought back (type ``return``): against a sale, whose entity it shares so it
+    is sent after the sale and never before, or without a receipt (``no_receipt``; its
+    own entity)."""
 
     op_type: ClassVar[str] = "return"
     return_id: str
-    sale_id: str
+    sale_id: str | None
+    refund_cents: int
+    lines: tuple[ReturnLinePayload, ...]
+    no_receipt: NoReceiptPayload | None = None
+    exchange_sale_id: str | None = None  # an exchange: the new sale given for the goods
+
+    @property
+    def entity_key(self) -> str:
+        if self.sale_id is None:
+            return f"return:{self.return_id}"
+        return f"sale:{self.sale_id}"
+
+    def to_payload(self) -> dict[str, Any]:
+        body: dict[str, Any] = {
+            "return_id": self.return_id,
+            "sale_id": self.sale_id,
+            "refund_cents": self.refund_cents,
+            "lines": [line.to_payload() for line in self.lines],
+        }
+        if self.no_receipt is not None:
+            body["no_receipt"] = self.no_receipt.to_payload()
+        if self.exchange_sale_id is not None:
+            body["exchange_sale_id"] = self.exchange_sale_id
+        return body
+
+
+@dataclass(frozen=True, slots=True)
+class OrderReturnPayload:
+    """Goods of a group-buy or dropship order returned at this store (type
+    ``order.return``): the refund paid here in cash (``refund_mode`` ``counter``) or
+    left to the channel (``channel``, ``refund_cents`` 0). Its own outbox entity."""
+
+    op_type: ClassVar[str] = "order.return"
+    return_id: str
+    order_kind: str  # group_buy | dropship
+    order_id: str
+    refund_mode: str  # counter | channel
     refund_cents: int
     lines: tuple[ReturnLinePayload, ...]
 
     @property
     def entity_key(self) -> str:
-        return f"sale:{self.sale_id}"
+        return f"order:{self.order_kind}:{self.order_id}"
 
     def to_payload(self) -> dict[str, Any]:
         return {
             "return_id": self.return_id,
-            "sale_id": self.sale_id,
+            "order_kind": self.order_kind,
+            "order_id": self.order_id,
+            "refund_mode": self.refund_mode,
             "refund_cents": self.refund_cents,
             "lines": [line.to_payload() for line in self.lines],
         }
@@ -495,4 +559,5 @@ OP_TYPES: Mapping[str, type[OutboundOp]] = {
     DropshipCreatePayload.op_type: DropshipCreatePayload,
     DropshipCancelPayload.op_type: DropshipCancelPayload,
     ReturnPayload.op_type: ReturnPayload,
+    OrderReturnPayload.op_type: OrderReturnPayload,
 }

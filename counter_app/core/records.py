@@ -304,3 +304,50 @@ class AlertRecord:
     @property
     def is_open(self) -> bool:
         return self.resolved_at is None
+
+
+@dataclass(frozen=True, slots=True)
+class NoReceiptLineRecord:
+    """A product brought back without a receipt, refunded at ``unit_refund_cents`` each."""
+
+    product_id: int
+    qty: int
+    unit_refund_cents: int
+    refund_cents: int
+    disposition: str
+
+
+@dataclass(frozen=True, slots=True)
+class NoReceiptReturnRecord:
+    """A return without a receipt: approved by a supervisor, counted against a phone."""
+
+    return_id: str
+    return_no: str
+    shift_id: str
+    location_id: int
+    staff_id: int
+    approved_by: int
+    customer_phone: str  # digits
+    price_basis: str  # lowest_30_days | list_price
+    created_at: str  # ISO 8601 with the store's offset
+    refund_cents: int
+    method: str
+    lines: tuple[NoReceiptLineRecord, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OrderReturnRecord:
+    """A group-buy or dropship order's goods returned at this till; ``refund_cents`` is
+    what was paid here in cash (0 when the refund is left to the channel)."""
+
+    return_id: str
+    return_no: str
+    shift_id: str
+    location_id: int
+    staff_id: int
+    order_kind: str
+    order_id: str
+    refund_mode: str  # counter | channel
+    refund_cents: int
+    method: str
+    created_at: str

@@ -355,6 +355,54 @@ class ReturnLine(Base):
     disposition: Mapped[str] = mapped_column(String(20))
 
 
+class NoReceiptReturn(Base):
+    """A return taken without a receipt (a supervisor approved it), refunded from the shift."""
+
+    __tablename__ = "no_receipt_returns"
+    return_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    return_no: Mapped[str] = mapped_column(String(32), unique=True)
+    shift_id: Mapped[str] = mapped_column(ForeignKey("shifts.shift_id"), index=True)
+    location_id: Mapped[int] = mapped_column(Integer)
+    staff_id: Mapped[int] = mapped_column(Integer)
+    approved_by: Mapped[int] = mapped_column(Integer)
+    customer_phone: Mapped[str] = mapped_column(String(32), index=True)
+    price_basis: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[str] = mapped_column(String(40))
+    refund_cents: Mapped[int] = mapped_column(Integer)
+    method: Mapped[str] = mapped_column(String(16))
+
+
+class NoReceiptReturnLine(Base):
+    __tablename__ = "no_receipt_return_lines"
+    return_id: Mapped[str] = mapped_column(
+        ForeignKey("no_receipt_returns.return_id"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    product_id: Mapped[int] = mapped_column(Integer)
+    qty: Mapped[int] = mapped_column(Integer)
+    unit_refund_cents: Mapped[int] = mapped_column(Integer)
+    refund_cents: Mapped[int] = mapped_column(Integer)
+    disposition: Mapped[str] = mapped_column(String(20))
+
+
+class LocalOrderReturn(Base):
+    """A group-buy or dropship order returned at this till; a refund paid here counts
+    in the shift's cash refunds (the lines travel in the op; the warehouse keeps them)."""
+
+    __tablename__ = "order_returns"
+    return_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    return_no: Mapped[str] = mapped_column(String(32), unique=True)
+    shift_id: Mapped[str] = mapped_column(ForeignKey("shifts.shift_id"), index=True)
+    location_id: Mapped[int] = mapped_column(Integer)
+    staff_id: Mapped[int] = mapped_column(Integer)
+    order_kind: Mapped[str] = mapped_column(String(16))
+    order_id: Mapped[str] = mapped_column(String(64), index=True)
+    refund_mode: Mapped[str] = mapped_column(String(16))
+    refund_cents: Mapped[int] = mapped_column(Integer)
+    method: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[str] = mapped_column(String(40))
+
+
 # --- e-invoices: numbers this till holds and the invoices it issued --------------------
 
 

@@ -25,9 +25,12 @@ from counter_app.core.records import (
     Count,
     FailedOp,
     NegativeStockWarning,
+    NoReceiptReturnRecord,
+    OrderReturnRecord,
     OutboxStats,
     PaymentRecord,
     ReservationRecord,
+    ReturnLineRecord,
     ReturnRecord,
     SaleLineRecord,
     SaleRecord,
@@ -44,6 +47,9 @@ from counter_app.local.fulfilment_repository import SqlAlertRepository, SqlDrops
 from counter_app.local.models import (
     AuditEntry,
     CashMovement,
+    LocalOrderReturn,
+    NoReceiptReturn,
+    NoReceiptReturnLine,
     Payment,
     PendingStockDelta,
     Product,
@@ -463,6 +469,28 @@ class SqlShiftRepository:
                 .group_by(SaleReturn.method)
             ).all()
         }
+        for method, count, cents in self._session.execute(
+            select(
+                NoReceiptReturn.method,
+                func.count(NoReceiptReturn.return_id),
+                func.sum(NoReceiptReturn.refund_cents),
+            )
+            .where(NoReceiptReturn.shift_id == shift_id)
+            .group_by(NoReceiptReturn.method)
+        ).all():
+            before = refunds.get(method, (0, 0))
+            refunds[method] = (before[0] + int(count), before[1] + int(cents or 0))
+        for method, count, cents in self._session.execute(
+            select(
+                LocalOrderReturn.method,
+                func.count(LocalOrderReturn.return_id),
+                func.sum(LocalOrderReturn.refund_cents),
+            )
+            .where(LocalOrderReturn.shift_id == shift_id, LocalOrderReturn.refund_cents > 0)
+            .group_by(LocalOrderReturn.method)
+        ).all():
+            before = refunds.get(method, (0, 0))
+            refunds[method] = (before[0] + int(count), before[1] + int(cents or 0))
         totals = {r[0]: (int(r[1]), int(r[2] or 0)) for r in rows}
         return [
             TenderTotal(m, *totals.get(m, (0, 0)), *refunds.get(m, (0, 0)))
@@ -587,6 +615,125 @@ class SqlReturnRepository:
             )
             or 0
         )
+
+    def of_sale(self, sale_id: str) -> list[ReturnRecord]:
+        rows = self._session.scalars(
+            select(SaleReturn).where(SaleReturn.sale_id == sale_id).order_by(SaleReturn.created_at)
+        ).all()
+        found = []
+        for ret in rows:
+            lines = self._session.scalars(
+                select(ReturnLine).where(ReturnLine.return_id == ret.return_id)
+            ).all()
+            found.append(
+                ReturnRecord(
+                    return_id=ret.return_id,
+                    return_no=ret.return_no,
+                    sale_id=ret.sale_id,
+                    shift_id=ret.shift_id,
+                    location_id=ret.location_id,
+                    staff_id=ret.staff_id,
+                    created_at=ret.created_at,
+                    refund_cents=ret.refund_cents,
+                    method=ret.method,
+                    lines=tuple(
+                        ReturnLineRecord(
+                            r.sale_line_id, r.product_id, r.qty, r.refund_cents, r.disposition
+                        )
+                        for r in lines
+                    ),
+                )
+            )
+        return found
+
+    def add_no_receipt(self, ret: NoReceiptReturnRecord) -> None:
+        self._session.add(
+            NoReceiptReturn(
+                return_id=ret.return_id,
+                return_no=ret.return_no,
+                shift_id=ret.shift_id,
+                location_id=ret.location_id,
+                staff_id=ret.staff_id,
+                approved_by=ret.approved_by,
+                customer_phone=ret.customer_phone,
+                price_basis=ret.price_basis,
+                created_at=ret.created_at,
+                refund_cents=ret.refund_cents,
+                method=ret.method,
+            )
+        )
+        self._session.flush()
+        self._session.add_all(
+            NoReceiptReturnLine(
+                return_id=ret.return_id,
+                position=position,
+                product_id=line.product_id,
+                qty=line.qty,
+                unit_refund_cents=line.unit_refund_cents,
+                refund_cents=line.refund_cents,
+                disposition=line.disposition,
+            )
+            for position, line in enumerate(ret.lines)
+        )
+        self._session.flush()
+
+    def add_order_return(self, ret: OrderReturnRecord) -> None:
+        self._session.add(
+            LocalOrderReturn(
+                return_id=ret.return_id,
+                return_no=ret.return_no,
+                shift_id=ret.shift_id,
+                location_id=ret.location_id,
+                staff_id=ret.staff_id,
+                order_kind=ret.order_kind,
+                order_id=ret.order_id,
+                refund_mode=ret.refund_mode,
+                refund_cents=ret.refund_cents,
+                method=ret.method,
+                created_at=ret.created_at,
+            )
+        )
+        self._session.flush()
+
+    def no_receipt_count(self, customer_phone: str, since: str) -> int:
+        return int(
+            self._session.scalar(
+                select(func.count())
+                .select_from(NoReceiptReturn)
+                .where(
+                    NoReceiptReturn.customer_phone == customer_phone,
+                    NoReceiptReturn.created_at >= since,
+                )
+            )
+            or 0
+        )
+
+    def lowest_paid_cents(self, location_id: int, product_id: int, since: str) -> int | None:
+        # What one piece was paid (its line's total over its quantity, discounts included).
+        lowest = self._session.scalar(
+            select(func.min(SaleLine.line_total_cents // SaleLine.qty))
+            .join(Sale, Sale.sale_id == SaleLine.sale_id)
+            .where(
+                Sale.location_id == location_id,
+                SaleLine.product_id == product_id,
+                SaleLine.qty > 0,
+                Sale.created_at >= since,
+            )
+        )
+        return None if lowest is None else int(lowest)
+
+    def search_sales(
+        self, location_id: int, day: str, amount_cents: int | None, limit: int
+    ) -> list[SaleSummary]:
+        query = select(Sale.receipt_no, Sale.created_at, Sale.total_cents).where(
+            Sale.location_id == location_id,
+            Sale.created_at >= day,
+            Sale.created_at < day + "\uffff",
+        )
+        if amount_cents is not None:
+            query = query.where(Sale.total_cents == amount_cents)
+        rows = self._session.execute(query.order_by(Sale.created_at.desc()).limit(limit))
+        return [SaleSummary(r[0], r[1], int(r[2])) for r in rows]
 
 
 class SqlTenderRepository:

@@ -28,6 +28,7 @@ class Action(StrEnum):
     DISCOUNT_OVER_LIMIT = "discount_over_limit"  # a line or cart discount above one's limit
     VOID = "void"
     REFUND_OVER_LIMIT = "refund_over_limit"
+    RETURN_NO_RECEIPT = "return_no_receipt"  # take goods back without a receipt
     CLOSE_SHIFT_UNSYNCED = "close_shift_unsynced"  # close while operations wait to sync
     UNLOCK_ANY = "unlock_any"  # unlock a screen another staff member locked
     SETUP_WIZARD = "setup_wizard"  # run the first-run set-up again (managers only)
@@ -54,6 +55,7 @@ PERMISSIONS: Mapping[Role, frozenset[Action]] = {
             Action.DISCOUNT_OVER_LIMIT,
             Action.VOID,
             Action.REFUND_OVER_LIMIT,
+            Action.RETURN_NO_RECEIPT,
             Action.CLOSE_SHIFT_UNSYNCED,
             Action.UNLOCK_ANY,
             Action.CANCEL_FULFILMENT,

@@ -27,6 +27,8 @@ from counter_app.core.records import (
     FailedOp,
     HeldCartRecord,
     NegativeStockWarning,
+    NoReceiptReturnRecord,
+    OrderReturnRecord,
     OutboxStats,
     ReservationRecord,
     ReturnRecord,
@@ -79,6 +81,34 @@ class ReturnRepository(Protocol):
 
     def refunded_cents(self, sale_id: str) -> int:
         """What the returns of this sale refunded so far."""
+        ...
+
+    def of_sale(self, sale_id: str) -> list[ReturnRecord]:
+        """Every return this till took of the sale, with its lines."""
+        ...
+
+    def add_no_receipt(self, ret: NoReceiptReturnRecord) -> None:
+        """A return without a receipt and its lines."""
+        ...
+
+    def add_order_return(self, ret: OrderReturnRecord) -> None:
+        """A group-buy or dropship order's return taken at this till."""
+        ...
+
+    def no_receipt_count(self, customer_phone: str, since: str) -> int:
+        """Returns without a receipt this till took for the phone since ``since`` (ISO)."""
+        ...
+
+    def lowest_paid_cents(self, location_id: int, product_id: int, since: str) -> int | None:
+        """The lowest price one piece was paid at in this till's journal since ``since``
+        (line total over quantity, floored); None when it was not sold."""
+        ...
+
+    def search_sales(
+        self, location_id: int, day: str, amount_cents: int | None, limit: int
+    ) -> list[SaleSummary]:
+        """The journal's sales of one day (``YYYY-MM-DD``, the store's time), newest
+        first; of that total only when ``amount_cents`` is given."""
         ...
 
 
@@ -363,6 +393,22 @@ class LiveStockSource(Protocol):
     def stock(self, sku: str) -> dict[str, Any]: ...
 
     def close(self) -> None: ...
+
+
+class ReturnsWarehouse(Protocol):
+    """What the returns desk asks the warehouse (``counter_app.sync.client``); raises
+    ``core.ops.WarehouseDown`` when it cannot be reached, ``WarehouseError`` (with a
+    ``code``) when it refuses."""
+
+    def sale_by_receipt(self, receipt_no: str) -> dict[str, Any]: ...
+
+    def search_sales(
+        self, day: str, amount_cents: int | None, phone_suffix: str | None
+    ) -> list[dict[str, Any]]: ...
+
+    def no_receipt_usage(self, phone: str) -> dict[str, Any]: ...
+
+    def order_for_return(self, order_kind: str, order_id: str) -> dict[str, Any]: ...
 
 
 class ConnectivityReporter(Protocol):

@@ -9,25 +9,46 @@ included), in whole NT$, computed on the quantity returned so far: the refund of
 line's first k pieces is ``floor(line_total * k / qty)`` dollars (all of it when
 k = qty), so any sequence of partial returns refunds exactly the line's total at the
 end and never more on the way. Cash only: today's sales are paid in cash.
+
+Finding the original: this store's sales in the till's journal work offline (by receipt
+number, or by day and amount: ``search``); a receipt of another till or store, and a
+search by the last digits of the customer's phone (phones live with the pickup and
+dropship orders on the warehouse), ask the warehouse, and say ``warehouse_down`` when it
+cannot be reached. A sale found on the warehouse is copied into the journal when its
+return is taken (the return rows refer to its lines); what was already returned of it
+is the warehouse's figure or this till's, whichever is larger, and the warehouse refuses
+any excess when the return reaches it (``return_exceeds_sold``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from counter_app.core import receipts
 from counter_app.core.einvoice_proof import AllowanceItem
 from counter_app.core.ids import RETURN_PREFIX, uuid7
 from counter_app.core.money import Money
-from counter_app.core.ops import MAX_RETURN_LINES, ReturnLinePayload, ReturnPayload
-from counter_app.core.records import ReturnLineRecord, ReturnRecord, SaleRecord
+from counter_app.core.ops import (
+    MAX_RETURN_LINES,
+    ReturnLinePayload,
+    ReturnPayload,
+    WarehouseDown,
+    WarehouseError,
+)
+from counter_app.core.records import (
+    PaymentRecord,
+    ReturnLineRecord,
+    ReturnRecord,
+    SaleLineRecord,
+    SaleRecord,
+)
 from counter_app.services.context import StaffMember, StoreContext
 from counter_app.services.einvoice import EinvoiceService, Settlement
 from counter_app.services.permissions import Action, limits_for
-from counter_app.services.ports import UnitOfWork, UnitOfWorkFactory
+from counter_app.services.ports import ReturnsWarehouse, UnitOfWork, UnitOfWorkFactory
 from counter_app.services.receipts import ReceiptOutput
 from counter_app.services.selling import TAIWAN
 from counter_app.services.staff import Approval, StaffService
@@ -44,7 +65,9 @@ class ReturnError(Exception):
     Codes: ``not_found`` (no such receipt in this till's journal), ``nothing_chosen``,
     ``unknown_line``, ``bad_qty``, ``more_than_sold`` (beyond sold minus returned),
     ``bad_disposition``, ``too_many_lines``, ``no_open_shift``, ``approval_required`` (the refund is above the
-    cashier's limit), ``over_approver_limit``, ``not_cash`` (a sale paid otherwise)."""
+    cashier's limit), ``over_approver_limit``, ``not_cash`` (a sale paid otherwise);
+    ``warehouse_down`` (the sale is not in this till's journal and the warehouse cannot
+    be reached), ``bad_search`` (a search with nothing to search by)."""
 
     def __init__(self, code: str, message: str, receipt_no: str = "") -> None:
         super().__init__(message)
@@ -76,15 +99,46 @@ class ReturnableSale:
     total: Money
     refunded: Money
     lines: tuple[ReturnableLine, ...]
+    store_name: str = ""  # another store's sale (found on the warehouse); "" for this one
+    origin: str = "journal"  # journal | warehouse
+
+
+@dataclass(frozen=True, slots=True)
+class SaleHit:
+    receipt_no: str
+    created_at: str
+    total: Money
+    origin: str  # journal | warehouse
+    phone_tail: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SaleSearch:
+    """Sales matching a search, newest first, and what the warehouse said: ``answered``,
+    ``unreachable`` (only this till's journal was searched) or ``not_asked``."""
+
+    hits: tuple[SaleHit, ...]
+    warehouse: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Remote:
+    record: SaleRecord
+    returned: dict[str, int]
+    refunded_cents: int
+    store_name: str
+    return_ids: frozenset[str]  # the returns the warehouse counted
 
 
 @dataclass(frozen=True, slots=True)
 class ReturnChoice:
-    """One line the customer brings back: how many and where they go."""
+    """One line the customer brings back: how many, where they go, and for damaged goods
+    why they are written off."""
 
     line_id: str
     qty: int
     disposition: str = "restock_here"
+    reason: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,8 +188,10 @@ class ReturnsService:
         clock: Callable[[], datetime] = lambda: datetime.now(TAIWAN),
         invoicing: EinvoiceService | None = None,
         output: ReceiptOutput | None = None,
+        warehouse: ReturnsWarehouse | None = None,
     ) -> None:
         self._output = output
+        self._warehouse = warehouse
         self._db = db
         self._store = store
         self._staff = staff
@@ -143,17 +199,71 @@ class ReturnsService:
         self._invoicing = invoicing
 
     def find(self, receipt_no: str) -> ReturnableSale:
-        """The sale of this receipt number with what each line may still return;
-        ReturnError ``not_found``."""
+        """The sale of this receipt number with what each line may still return: from
+        this till's journal, else from the warehouse; ReturnError ``not_found``,
+        ``warehouse_down``."""
+        receipt_no = receipt_no.strip()
         with self._db.snapshot() as uow:
-            sale = self._sale(uow, receipt_no)
-            return self._returnable(uow, sale)
+            local = uow.sales.by_receipt_no(receipt_no)
+            if local is not None and local.location_id == self._store.location_id:
+                return self._returnable(uow, local)
+        remote = self._remote(receipt_no)
+        with self._db.snapshot() as uow:
+            return self._returnable(uow, remote.record, remote)
+
+    def search(self, day: date, amount: Money | None = None, phone_digits: str = "") -> SaleSearch:
+        """This store's sales of ``day``: this till's journal (by day and amount; its
+        sales carry no phone), and the warehouse's (every till of the store; the last
+        digits of the phone a pickup or dropship order of the sale was made with narrow
+        them). ReturnError ``bad_search`` for phone digits that are not 3 to 10 digits."""
+        phone = phone_digits.strip()
+        if phone and not (phone.isdigit() and 3 <= len(phone) <= 10):
+            raise ReturnError("bad_search", "the last 3 to 10 digits of the phone")
+        amount_cents = None if amount is None else amount.cents
+        with self._db.snapshot() as uow:
+            local = uow.returns.search_sales(
+                self._store.location_id, day.isoformat(), amount_cents, 50
+            )
+        hits = {
+            s.receipt_no: SaleHit(s.receipt_no, s.created_at, Money(s.total_cents), "journal")
+            for s in local
+        }
+        state = "not_asked"
+        if self._warehouse is not None:
+            try:
+                found = self._warehouse.search_sales(day.isoformat(), amount_cents, phone or None)
+                state = "answered"
+            except WarehouseDown:
+                found, state = [], "unreachable"
+            except WarehouseError:
+                found, state = [], "unreachable"
+            for row in found:
+                hit = SaleHit(
+                    str(row["receipt_no"]),
+                    str(row["created_at"]),
+                    Money(int(row["total_cents"])),
+                    "warehouse",
+                    row.get("customer_phone_tail"),
+                )
+                if hit.receipt_no in hits:  # this till's sale: the journal's, with the phone
+                    hit = SaleHit(
+                        hit.receipt_no,
+                        hits[hit.receipt_no].created_at,
+                        hit.total,
+                        "journal",
+                        hit.phone_tail,
+                    )
+                hits[hit.receipt_no] = hit
+            if phone and state == "answered":
+                # A phone narrows to the sales that have one; the journal's have none.
+                hits = {k: h for k, h in hits.items() if h.phone_tail is not None}
+        ordered = sorted(hits.values(), key=lambda h: h.created_at, reverse=True)
+        return SaleSearch(tuple(ordered), state)
 
     def refund_for(self, receipt_no: str, choices: Sequence[ReturnChoice]) -> Money:
         """What returning ``choices`` would refund now (checked as ``complete`` checks)."""
-        with self._db.snapshot() as uow:
-            sale = self._returnable(uow, self._sale(uow, receipt_no))
-            return Money(sum(cents for _, _, cents in self._priced(sale, choices)))
+        sale = self.find(receipt_no)
+        return Money(sum(cents for _, _, cents in self._priced(sale, choices)))
 
     def complete(
         self,
@@ -167,91 +277,135 @@ class ReturnsService:
         """Record the return and its cash refund in one transaction; ReturnError (codes
         above) or ApprovalRefused when ``approval`` is not good for REFUND_OVER_LIMIT.
         ``audit``: (who, action, detail) written in the same transaction (a voided sale)."""
-        approver = None
-        if approval is not None:
-            if self._staff is None:
-                raise ReturnError("approval_required", "approvals cannot be checked here")
-            approver = self._staff.redeem(approval, Action.REFUND_OVER_LIMIT)
+        approver = self.redeem(approval)
         now = self._clock()
-        return_id = uuid7()
+        remote = self.prepare(receipt_no)
         with self._db.transaction() as uow:
-            shift = uow.shifts.open_shift(self._store.location_id)
-            if shift is None:
-                raise ReturnError("no_open_shift", "open a shift before taking a return")
+            return self.record(uow, receipt_no, choices, staff, approver, now, remote, audit=audit)
+
+    def redeem(self, approval: Approval | None) -> StaffMember | None:
+        """The supervisor of a REFUND_OVER_LIMIT approval (None without one)."""
+        if approval is None:
+            return None
+        if self._staff is None:
+            raise ReturnError("approval_required", "approvals cannot be checked here")
+        return self._staff.redeem(approval, Action.REFUND_OVER_LIMIT)
+
+    def prepare(self, receipt_no: str) -> _Remote | None:
+        """Before the transaction: a sale not in this store's journal, fresh from the
+        warehouse (what was returned elsewhere); None for this store's own."""
+        with self._db.snapshot() as uow:
+            local = uow.sales.by_receipt_no(receipt_no.strip())
+            if local is not None and local.location_id == self._store.location_id:
+                return None
+        return self._remote(receipt_no.strip())
+
+    def record(
+        self,
+        uow: UnitOfWork,
+        receipt_no: str,
+        choices: Sequence[ReturnChoice],
+        staff: StaffMember,
+        approver: StaffMember | None,
+        now: datetime,
+        remote: _Remote | None,
+        *,
+        offset_cents: int = 0,
+        exchange_sale_id: str | None = None,
+        audit: tuple[StaffMember, str, Mapping[str, Any]] | None = None,
+    ) -> CompletedReturn:
+        """The return in ``uow`` (the caller's transaction): its rows, the ``return`` op,
+        stock deltas, the e-invoice settlement. The cashier's refund limit applies to the
+        refund less ``offset_cents`` (an exchange's new goods: only the difference is
+        paid out); ``exchange_sale_id`` links the op to an exchange's new sale."""
+        return_id = uuid7()
+        receipt_no = receipt_no.strip()
+        shift = uow.shifts.open_shift(self._store.location_id)
+        if shift is None:
+            raise ReturnError("no_open_shift", "open a shift before taking a return")
+        if remote is None:
             record = self._sale(uow, receipt_no)
-            if any(p.method != "cash" for p in record.payments):
-                raise ReturnError("not_cash", "only sales paid in cash can be refunded here")
-            sale = self._returnable(uow, record)
-            priced = self._priced(sale, choices)
-            refund = sum(cents for _, _, cents in priced)
-            # Never more than was paid, whatever the rounding of earlier returns did.
-            refund = min(refund, sale.total.cents - sale.refunded.cents)
-            if refund > limits_for(staff.role).refund_cents:
-                if approver is None:
-                    raise ReturnError(
-                        "approval_required", f"a refund of {Money(refund)} needs a supervisor"
+        else:
+            record = remote.record
+            if uow.sales.by_receipt_no(receipt_no) is None:
+                uow.sales.add(record)  # the original's copy the return rows refer to
+        if any(p.method != "cash" for p in record.payments):
+            raise ReturnError("not_cash", "only sales paid in cash can be refunded here")
+        sale = self._returnable(uow, record, remote)
+        priced = self._priced(sale, choices)
+        refund = sum(cents for _, _, cents in priced)
+        # Never more than was paid, whatever the rounding of earlier returns did.
+        refund = min(refund, sale.total.cents - sale.refunded.cents)
+        paid_out = refund - offset_cents
+        if paid_out > limits_for(staff.role).refund_cents:
+            if approver is None:
+                raise ReturnError(
+                    "approval_required", f"a refund of {Money(paid_out)} needs a supervisor"
+                )
+            if paid_out > limits_for(approver.role).refund_cents:
+                raise ReturnError(
+                    "over_approver_limit",
+                    f"a refund of {Money(paid_out)} is above the approver's limit",
+                )
+        return_no = uow.sync_state.next_document_number(RETURN_PREFIX, self._store.code, now.date())
+        lines = tuple(
+            ReturnLineRecord(line.line_id, line.product_id, choice.qty, cents, choice.disposition)
+            for line, choice, cents in priced
+        )
+        uow.returns.add(
+            ReturnRecord(
+                return_id=return_id,
+                return_no=return_no,
+                sale_id=sale.sale_id,
+                shift_id=shift.shift_id,
+                location_id=self._store.location_id,
+                staff_id=staff.id,
+                created_at=now.isoformat(),
+                refund_cents=refund,
+                method="cash",
+                lines=lines,
+            )
+        )
+        op_id = uow.outbox.enqueue(
+            ReturnPayload(
+                return_id=return_id,
+                sale_id=sale.sale_id,
+                refund_cents=refund,
+                lines=tuple(
+                    ReturnLinePayload(
+                        r.product_id,
+                        r.qty,
+                        r.disposition,
+                        (choice.reason.strip()[:200] or None)
+                        if r.disposition == "damaged"
+                        else None,
                     )
-                if refund > limits_for(approver.role).refund_cents:
-                    raise ReturnError(
-                        "over_approver_limit",
-                        f"a refund of {Money(refund)} is above the approver's limit",
-                    )
-            return_no = uow.sync_state.next_document_number(
-                RETURN_PREFIX, self._store.code, now.date()
+                    for r, (_, choice, _) in zip(lines, priced, strict=True)
+                ),
+                exchange_sale_id=exchange_sale_id,
             )
-            lines = tuple(
-                ReturnLineRecord(
-                    line.line_id, line.product_id, choice.qty, cents, choice.disposition
-                )
-                for line, choice, cents in priced
+        )
+        for r in lines:
+            # The warehouse puts restocked and to-be-transferred goods back into the
+            # store's on_hand (the transfer moves them later); damaged ones never.
+            if r.disposition not in ("damaged", NOT_FULFILLED):
+                uow.stock_deltas.add_pending(op_id, self._store.location_id, r.product_id, r.qty)
+        if audit is not None:
+            who, action, detail = audit
+            uow.audit.record(
+                who.id, action, {**detail, "return_id": return_id, "refund_cents": refund}
             )
-            uow.returns.add(
-                ReturnRecord(
-                    return_id=return_id,
-                    return_no=return_no,
-                    sale_id=sale.sale_id,
-                    shift_id=shift.shift_id,
-                    location_id=self._store.location_id,
-                    staff_id=staff.id,
-                    created_at=now.isoformat(),
-                    refund_cents=refund,
-                    method="cash",
-                    lines=lines,
-                )
+        if approver is not None:
+            uow.audit.record(
+                approver.id,
+                "return.refund_over_limit",
+                {"return_id": return_id, "refund_cents": refund, "cashier_id": staff.id},
             )
-            op_id = uow.outbox.enqueue(
-                ReturnPayload(
-                    return_id=return_id,
-                    sale_id=sale.sale_id,
-                    refund_cents=refund,
-                    lines=tuple(
-                        ReturnLinePayload(r.product_id, r.qty, r.disposition) for r in lines
-                    ),
-                )
-            )
-            for r in lines:
-                # The warehouse puts restocked and to-be-transferred goods back into the
-                # store's on_hand (the transfer moves them later); damaged ones never.
-                if r.disposition not in ("damaged", NOT_FULFILLED):
-                    uow.stock_deltas.add_pending(
-                        op_id, self._store.location_id, r.product_id, r.qty
-                    )
-            if audit is not None:
-                who, action, detail = audit
-                uow.audit.record(
-                    who.id, action, {**detail, "return_id": return_id, "refund_cents": refund}
-                )
-            if approver is not None:
-                uow.audit.record(
-                    approver.id,
-                    "return.refund_over_limit",
-                    {"return_id": return_id, "refund_cents": refund, "cashier_id": staff.id},
-                )
-            settlement = (
-                self._invoicing.settle_return(uow, sale.sale_id, return_id, refund, now)
-                if self._invoicing is not None and refund > 0
-                else None
-            )
+        settlement = (
+            self._invoicing.settle_return(uow, sale.sale_id, return_id, refund, now)
+            if self._invoicing is not None and refund > 0
+            else None
+        )
         return CompletedReturn(
             return_id=return_id,
             return_no=return_no,
@@ -319,15 +473,49 @@ class ReturnsService:
             )
         return sale
 
+    def _remote(self, receipt_no: str) -> _Remote:
+        """The sale from the warehouse (another till's or store's)."""
+        if self._warehouse is None:
+            raise ReturnError(
+                "not_found", f"no sale {receipt_no} in this till's journal", receipt_no
+            )
+        try:
+            body = self._warehouse.sale_by_receipt(receipt_no)
+        except WarehouseDown as exc:
+            raise ReturnError("warehouse_down", str(exc), receipt_no) from exc
+        except WarehouseError as exc:
+            if getattr(exc, "code", "") == "sale_not_found":
+                raise ReturnError("not_found", f"no sale {receipt_no}", receipt_no) from exc
+            raise ReturnError("warehouse_down", str(exc), receipt_no) from exc
+        try:
+            return _remote_sale(body)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ReturnError("warehouse_down", f"an answer not understood: {exc}") from exc
+
     @staticmethod
-    def _returnable(uow: UnitOfWork, sale: SaleRecord) -> ReturnableSale:
-        returned = uow.returns.returned_qty(sale.sale_id)
+    def _returnable(
+        uow: UnitOfWork, sale: SaleRecord, remote: _Remote | None = None
+    ) -> ReturnableSale:
+        if remote is None:
+            returned = uow.returns.returned_qty(sale.sale_id)
+            refunded = uow.returns.refunded_cents(sale.sale_id)
+        else:
+            # The warehouse counted every return that reached it; add this till's own
+            # that it has not counted yet (not sent, or sent after it answered).
+            returned = dict(remote.returned)
+            refunded = remote.refunded_cents
+            for ret in uow.returns.of_sale(sale.sale_id):
+                if ret.return_id in remote.return_ids:
+                    continue
+                refunded += ret.refund_cents
+                for line in ret.lines:
+                    returned[line.sale_line_id] = returned.get(line.sale_line_id, 0) + line.qty
         return ReturnableSale(
             sale_id=sale.sale_id,
             receipt_no=sale.receipt_no,
             created_at=sale.created_at,
             total=Money(sale.total_cents),
-            refunded=Money(uow.returns.refunded_cents(sale.sale_id)),
+            refunded=Money(refunded),
             lines=tuple(
                 ReturnableLine(
                     line_id=line.line_id,
@@ -335,12 +523,14 @@ class ReturnsService:
                     sku=line.sku,
                     name=line.name,
                     qty_sold=line.qty,
-                    qty_returned=returned.get(line.line_id, 0),
+                    qty_returned=min(line.qty, returned.get(line.line_id, 0)),
                     unit_price=Money(line.unit_price_cents),
                     line_total=Money(line.line_total_cents),
                 )
                 for line in sorted(sale.lines, key=lambda x: x.position)
             ),
+            store_name="" if remote is None else remote.store_name,
+            origin="journal" if remote is None else "warehouse",
         )
 
     @staticmethod
@@ -376,3 +566,44 @@ class ReturnsService:
             )
             priced.append((line, choice, cents))
         return priced
+
+
+def _remote_sale(body: dict[str, Any]) -> _Remote:
+    """The warehouse's ``GET /sales/by-receipt`` answer as a journal record."""
+    created = datetime.fromisoformat(str(body["created_at"])).astimezone(TAIWAN)
+    lines = tuple(
+        SaleLineRecord(
+            line_id=str(line["line_id"]),
+            position=position,
+            product_id=int(line["product_id"]),
+            sku=str(line["sku"]),
+            name=str(line["name"]),
+            qty=int(line["qty"]),
+            unit_price_cents=int(line["unit_price_cents"]),
+            line_total_cents=int(line["line_total_cents"]),
+        )
+        for position, line in enumerate(body["lines"])
+    )
+    payments = tuple(
+        PaymentRecord(uuid7(), str(p["method"]), int(p["amount_cents"]), 0, 0)
+        for p in body["payments"]
+    )
+    record = SaleRecord(
+        sale_id=str(body["sale_id"]),
+        receipt_no=str(body["receipt_no"]),
+        location_id=int(body["location_id"]),
+        cashier_id=0,
+        cashier_name="",
+        created_at=created.isoformat(),
+        total_cents=int(body["total_cents"]),
+        lines=lines,
+        payments=payments,
+    )
+    returned = {str(line["line_id"]): int(line["returned"]) for line in body["lines"]}
+    return _Remote(
+        record,
+        returned,
+        int(body["refunded_cents"]),
+        str(body["location_name"]),
+        frozenset(str(r) for r in body.get("return_ids", ())),
+    )

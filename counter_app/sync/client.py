@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 import requests
 
@@ -150,3 +151,36 @@ class WarehouseClient:
     def stock(self, product: str) -> dict[str, Any]:
         figures: dict[str, Any] = self._request("GET", "/stock", params={"product": product})
         return figures
+
+    def sale_by_receipt(self, receipt_no: str) -> dict[str, Any]:
+        """Any store's sale by its receipt number, with what was returned of each line."""
+        body: dict[str, Any] = self._request(
+            "GET", f"/sales/by-receipt/{quote(receipt_no, safe='')}"
+        )
+        return body
+
+    def search_sales(
+        self, day: str, amount_cents: int | None, phone_suffix: str | None
+    ) -> list[dict[str, Any]]:
+        """This store's sales of ``day`` (YYYY-MM-DD), by amount and phone digits."""
+        params: dict[str, Any] = {"day": day}
+        if amount_cents is not None:
+            params["amount_cents"] = amount_cents
+        if phone_suffix:
+            params["phone_suffix"] = phone_suffix
+        sales: list[dict[str, Any]] = self._request("GET", "/sales/search", params=params)["sales"]
+        return sales
+
+    def no_receipt_usage(self, phone: str) -> dict[str, Any]:
+        """{used, limit, period_days}: the phone's returns without a receipt in the period."""
+        body: dict[str, Any] = self._request(
+            "GET", "/returns/no-receipt/usage", params={"phone": phone}
+        )
+        return body
+
+    def order_for_return(self, order_kind: str, order_id: str) -> dict[str, Any]:
+        """A group-buy or dropship order with its lines, prices and earlier returns."""
+        body: dict[str, Any] = self._request(
+            "GET", f"/returns/orders/{order_kind}/{quote(order_id, safe='')}"
+        )
+        return body

@@ -73,6 +73,19 @@ def problem_reason(code: str) -> str | None:
         "return_sale_unknown": QCoreApplication.translate(
             "ProblemReasons", "The warehouse does not know the original sale."
         ),
+        "no_receipt_limit_reached": QCoreApplication.translate(
+            "ProblemReasons",
+            "This phone had all its returns without a receipt (other tills took them first).",
+        ),
+        "no_receipt_approver_invalid": QCoreApplication.translate(
+            "ProblemReasons", "The approver is not a supervisor or manager of this store."
+        ),
+        "order_return_unknown": QCoreApplication.translate(
+            "ProblemReasons", "The warehouse does not know the returned order."
+        ),
+        "order_not_returnable": QCoreApplication.translate(
+            "ProblemReasons", "The order had not reached the customer (or was cancelled)."
+        ),
     }
     return reasons.get(code)
 
@@ -82,6 +95,7 @@ def operation_name(op_type: str) -> str:
     names = {
         "sale": QCoreApplication.translate("ProblemReasons", "Sale"),
         "return": QCoreApplication.translate("ProblemReasons", "Return"),
+        "order.return": QCoreApplication.translate("ProblemReasons", "Online order return"),
         "reservation.create": QCoreApplication.translate("ProblemReasons", "Pickup reservation"),
         "reservation.cancel": QCoreApplication.translate("ProblemReasons", "Reservation cancelled"),
         "pickup.complete": QCoreApplication.translate("ProblemReasons", "Pickup handed over"),

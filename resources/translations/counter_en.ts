@@ -986,6 +986,105 @@
     </message>
 </context>
 <context>
+    <name>ExchangeDialog</name>
+    <message>
+        <source>Exchange</source>
+        <translation>Exchange</translation>
+    </message>
+    <message>
+        <source>Scan what comes back, then what the customer takes instead</source>
+        <translation>Scan what comes back, then what the customer takes instead</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>Comes back</source>
+        <translation>Comes back</translation>
+    </message>
+    <message>
+        <source>Goes to</source>
+        <translation>Goes to</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Cash received (NT$)</source>
+        <translation>Cash received (NT$)</translation>
+    </message>
+    <message>
+        <source>Complete the exchange</source>
+        <translation>Complete the exchange</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Original receipt %1</source>
+        <translation>Original receipt %1</translation>
+    </message>
+    <message>
+        <source>Goes out</source>
+        <translation>Goes out</translation>
+    </message>
+    <message>
+        <source>The cash received is whole NT$, e.g. 1000</source>
+        <translation>The cash received is whole NT$, e.g. 1000</translation>
+    </message>
+    <message>
+        <source>A supervisor approves this refund</source>
+        <translation>A supervisor approves this refund</translation>
+    </message>
+    <message>
+        <source>%1 comes back</source>
+        <translation>%1 comes back</translation>
+    </message>
+    <message>
+        <source>%1 goes out</source>
+        <translation>%1 goes out</translation>
+    </message>
+    <message>
+        <source>Customer pays %1</source>
+        <translation>Customer pays %1</translation>
+    </message>
+    <message>
+        <source>Give back %1 in cash</source>
+        <translation>Give back %1 in cash</translation>
+    </message>
+    <message>
+        <source>Even exchange: no cash moves</source>
+        <translation>Even exchange: no cash moves</translation>
+    </message>
+    <message>
+        <source>Back %1, out %2.</source>
+        <translation>Back %1, out %2.</translation>
+    </message>
+    <message>
+        <source>Change %1</source>
+        <translation>Change %1</translation>
+    </message>
+    <message>
+        <source>Exchange %1 done</source>
+        <translation>Exchange %1 done</translation>
+    </message>
+</context>
+<context>
     <name>FirstSync</name>
     <message>
         <source>Loading products and staff from the warehouse…</source>
@@ -1139,6 +1238,216 @@
     <message>
         <source>&amp;Tools</source>
         <translation>&amp;Tools</translation>
+    </message>
+</context>
+<context>
+    <name>NoReceiptDialog</name>
+    <message>
+        <source>Return without a receipt</source>
+        <translation>Return without a receipt</translation>
+    </message>
+    <message>
+        <source>Customer's phone, e.g. 0912-345-678</source>
+        <translation>Customer's phone, e.g. 0912-345-678</translation>
+    </message>
+    <message>
+        <source>Scan or type the product's barcode or SKU</source>
+        <translation>Scan or type the product's barcode or SKU</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Refund each</source>
+        <translation>Refund each</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Refund</translation>
+    </message>
+    <message>
+        <source>Goes to</source>
+        <translation>Goes to</translation>
+    </message>
+    <message>
+        <source>Why damaged goods are written off</source>
+        <translation>Why damaged goods are written off</translation>
+    </message>
+    <message>
+        <source>Supervisor approves, refund cash</source>
+        <translation>Supervisor approves, refund cash</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Enter the customer's phone, then scan what comes back</source>
+        <translation>Enter the customer's phone, then scan what comes back</translation>
+    </message>
+    <message>
+        <source>A supervisor approves this return without a receipt</source>
+        <translation>A supervisor approves this return without a receipt</translation>
+    </message>
+    <message>
+        <source>all stores</source>
+        <translation>all stores</translation>
+    </message>
+    <message>
+        <source>this till, offline</source>
+        <translation>this till, offline</translation>
+    </message>
+    <message>
+        <source>Returns without receipt: %1 of %2 in %3 days (%4)</source>
+        <translation>Returns without receipt: %1 of %2 in %3 days (%4)</translation>
+    </message>
+    <message>
+        <source>Refunded at the lowest price paid here in the last 30 days, or the list price</source>
+        <translation>Refunded at the lowest price paid here in the last 30 days, or the list price</translation>
+    </message>
+    <message>
+        <source>Refunded at the list price</source>
+        <translation>Refunded at the list price</translation>
+    </message>
+    <message>
+        <source>Refund: %1</source>
+        <translation>Refund: %1</translation>
+    </message>
+    <message>
+        <source>This phone has had all its returns without a receipt</source>
+        <translation>This phone has had all its returns without a receipt</translation>
+    </message>
+    <message>
+        <source>A supervisor approves, then the cash is paid</source>
+        <translation>A supervisor approves, then the cash is paid</translation>
+    </message>
+    <message>
+        <source>Return %1 taken: refund %2 in cash</source>
+        <translation>Return %1 taken: refund %2 in cash</translation>
+    </message>
+</context>
+<context>
+    <name>OrderReturnDialog</name>
+    <message>
+        <source>Online order returned at the counter</source>
+        <translation>Online order returned at the counter</translation>
+    </message>
+    <message>
+        <source>Group-buy order</source>
+        <translation>Group-buy order</translation>
+    </message>
+    <message>
+        <source>Dropship order</source>
+        <translation>Dropship order</translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <translation>Order number</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Ordered</source>
+        <translation>Ordered</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>Return now</source>
+        <translation>Return now</translation>
+    </message>
+    <message>
+        <source>Goes to</source>
+        <translation>Goes to</translation>
+    </message>
+    <message>
+        <source>Why damaged goods are written off</source>
+        <translation>Why damaged goods are written off</translation>
+    </message>
+    <message>
+        <source>Refund cash here</source>
+        <translation>Refund cash here</translation>
+    </message>
+    <message>
+        <source>The channel refunds it</source>
+        <translation>The channel refunds it</translation>
+    </message>
+    <message>
+        <source>Take the return</source>
+        <translation>Take the return</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>A supervisor approves this refund</source>
+        <translation>A supervisor approves this refund</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>Shipped</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Order %1: %2</source>
+        <translation>Order %1: %2</translation>
+    </message>
+    <message>
+        <source>This order has not reached the customer yet</source>
+        <translation>This order has not reached the customer yet</translation>
+    </message>
+    <message>
+        <source>Choose what comes back and who refunds it</source>
+        <translation>Choose what comes back and who refunds it</translation>
+    </message>
+    <message>
+        <source>Refund left to the channel</source>
+        <translation>Refund left to the channel</translation>
+    </message>
+    <message>
+        <source>Refund: %1</source>
+        <translation>Refund: %1</translation>
+    </message>
+    <message>
+        <source>Return %1 taken: refund %2 in cash</source>
+        <translation>Return %1 taken: refund %2 in cash</translation>
     </message>
 </context>
 <context>
@@ -1351,12 +1660,32 @@
         <translation>The warehouse does not know the original sale.</translation>
     </message>
     <message>
+        <source>This phone had all its returns without a receipt (other tills took them first).</source>
+        <translation>This phone had all its returns without a receipt (other tills took them first).</translation>
+    </message>
+    <message>
+        <source>The approver is not a supervisor or manager of this store.</source>
+        <translation>The approver is not a supervisor or manager of this store.</translation>
+    </message>
+    <message>
+        <source>The warehouse does not know the returned order.</source>
+        <translation>The warehouse does not know the returned order.</translation>
+    </message>
+    <message>
+        <source>The order had not reached the customer (or was cancelled).</source>
+        <translation>The order had not reached the customer (or was cancelled).</translation>
+    </message>
+    <message>
         <source>Sale</source>
         <translation>Sale</translation>
     </message>
     <message>
         <source>Return</source>
         <translation>Return</translation>
+    </message>
+    <message>
+        <source>Online order return</source>
+        <translation>Online order return</translation>
     </message>
     <message>
         <source>Pickup reservation</source>
@@ -1477,6 +1806,38 @@
         <translation>Only sales paid in cash can be refunded here</translation>
     </message>
     <message>
+        <source>%1 is not in this till's journal and head office cannot be reached: try again when the connection is back</source>
+        <translation>%1 is not in this till's journal and head office cannot be reached: try again when the connection is back</translation>
+    </message>
+    <message>
+        <source>Type the last 3 to 10 digits of the phone</source>
+        <translation>Type the last 3 to 10 digits of the phone</translation>
+    </message>
+    <message>
+        <source>Enter a Taiwan phone number: 09 and 8 digits, or a landline with its area code</source>
+        <translation>Enter a Taiwan phone number: 09 and 8 digits, or a landline with its area code</translation>
+    </message>
+    <message>
+        <source>This phone has had all its returns without a receipt</source>
+        <translation>This phone has had all its returns without a receipt</translation>
+    </message>
+    <message>
+        <source>No such product</source>
+        <translation>No such product</translation>
+    </message>
+    <message>
+        <source>Type the group-buy or dropship order number</source>
+        <translation>Type the group-buy or dropship order number</translation>
+    </message>
+    <message>
+        <source>This order has not reached the customer yet</source>
+        <translation>This order has not reached the customer yet</translation>
+    </message>
+    <message>
+        <source>Choose who refunds the customer</source>
+        <translation>Choose who refunds the customer</translation>
+    </message>
+    <message>
         <source>It was not saved: %1</source>
         <translation>It was not saved: %1</translation>
     </message>
@@ -1529,12 +1890,36 @@
         <translation>Take the return and refund cash  (F12)</translation>
     </message>
     <message>
+        <source>No receipt number? Search</source>
+        <translation>No receipt number? Search</translation>
+    </message>
+    <message>
+        <source>Return without a receipt</source>
+        <translation>Return without a receipt</translation>
+    </message>
+    <message>
         <source>Receipt</source>
         <translation>Receipt</translation>
     </message>
     <message>
+        <source>Online order</source>
+        <translation>Online order</translation>
+    </message>
+    <message>
+        <source>Exchange…  (F5)</source>
+        <translation>Exchange…  (F5)</translation>
+    </message>
+    <message>
+        <source>Reason (damaged goods)</source>
+        <translation>Reason (damaged goods)</translation>
+    </message>
+    <message>
         <source>Returns</source>
         <translation>Returns</translation>
+    </message>
+    <message>
+        <source>Exchange %1 done (original %2)</source>
+        <translation>Exchange %1 done (original %2)</translation>
     </message>
     <message>
         <source>Choose what comes back, then take the return</source>
@@ -1555,6 +1940,10 @@
     <message>
         <source>Receipt %1, %2, paid %3</source>
         <translation>Receipt %1, %2, paid %3</translation>
+    </message>
+    <message>
+        <source>(sold at %1)</source>
+        <translation>(sold at %1)</translation>
     </message>
     <message>
         <source>Refund: %1</source>
@@ -1831,6 +2220,65 @@
     <message>
         <source>Saved %1</source>
         <translation>Saved %1</translation>
+    </message>
+</context>
+<context>
+    <name>SaleSearchPanel</name>
+    <message>
+        <source>Total paid (NT$)</source>
+        <translation>Total paid (NT$)</translation>
+    </message>
+    <message>
+        <source>Last digits of the phone</source>
+        <translation>Last digits of the phone</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Found in</source>
+        <translation>Found in</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>The total is whole NT$, e.g. 1250</source>
+        <translation>The total is whole NT$, e.g. 1250</translation>
+    </message>
+    <message>
+        <source>This till</source>
+        <translation>This till</translation>
+    </message>
+    <message>
+        <source>Head office</source>
+        <translation>Head office</translation>
+    </message>
+    <message>
+        <source>Head office cannot be reached: only this till's sales are listed (other tills' and phone numbers need the connection)</source>
+        <translation>Head office cannot be reached: only this till's sales are listed (other tills' and phone numbers need the connection)</translation>
+    </message>
+    <message>
+        <source>No sale matches</source>
+        <translation>No sale matches</translation>
+    </message>
+    <message>
+        <source>%1 sales: double-click one to open it</source>
+        <translation>%1 sales: double-click one to open it</translation>
     </message>
 </context>
 <context>

@@ -934,7 +934,7 @@
     </message>
     <message>
         <source>Pending</source>
-        <translation>待確認</translation>
+        <translation>待處理</translation>
     </message>
     <message>
         <source>Accepted</source>
@@ -983,6 +983,105 @@
     <message>
         <source>The quantity must be 1 to 999.</source>
         <translation>數量須為 1 到 999。</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeDialog</name>
+    <message>
+        <source>Exchange</source>
+        <translation>換貨</translation>
+    </message>
+    <message>
+        <source>Scan what comes back, then what the customer takes instead</source>
+        <translation>先掃描退回的商品，再掃描顧客換取的商品</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>實付</translation>
+    </message>
+    <message>
+        <source>Comes back</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>Goes to</source>
+        <translation>去向</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>單價</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>數量</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>小計</translation>
+    </message>
+    <message>
+        <source>Cash received (NT$)</source>
+        <translation>實收現金（元）</translation>
+    </message>
+    <message>
+        <source>Complete the exchange</source>
+        <translation>完成換貨</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <source>Original receipt %1</source>
+        <translation>原收據 %1</translation>
+    </message>
+    <message>
+        <source>Goes out</source>
+        <translation>換出</translation>
+    </message>
+    <message>
+        <source>The cash received is whole NT$, e.g. 1000</source>
+        <translation>實收現金請輸入整數元，例如 1000</translation>
+    </message>
+    <message>
+        <source>A supervisor approves this refund</source>
+        <translation>請主管核准此筆退款</translation>
+    </message>
+    <message>
+        <source>%1 comes back</source>
+        <translation>%1 退回</translation>
+    </message>
+    <message>
+        <source>%1 goes out</source>
+        <translation>%1 換出</translation>
+    </message>
+    <message>
+        <source>Customer pays %1</source>
+        <translation>顧客補 %1</translation>
+    </message>
+    <message>
+        <source>Give back %1 in cash</source>
+        <translation>退還現金 %1</translation>
+    </message>
+    <message>
+        <source>Even exchange: no cash moves</source>
+        <translation>等值換貨：不收退現金</translation>
+    </message>
+    <message>
+        <source>Back %1, out %2.</source>
+        <translation>退回 %1，換出 %2。</translation>
+    </message>
+    <message>
+        <source>Change %1</source>
+        <translation>找零 %1</translation>
+    </message>
+    <message>
+        <source>Exchange %1 done</source>
+        <translation>換貨 %1 完成</translation>
     </message>
 </context>
 <context>
@@ -1139,6 +1238,216 @@
     <message>
         <source>Run the set-up wizard</source>
         <translation>執行設定精靈</translation>
+    </message>
+</context>
+<context>
+    <name>NoReceiptDialog</name>
+    <message>
+        <source>Return without a receipt</source>
+        <translation>無收據退貨</translation>
+    </message>
+    <message>
+        <source>Customer's phone, e.g. 0912-345-678</source>
+        <translation>顧客電話，例如 0912-345-678</translation>
+    </message>
+    <message>
+        <source>Scan or type the product's barcode or SKU</source>
+        <translation>掃描或輸入商品條碼／貨號</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Refund each</source>
+        <translation>單件退款</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>數量</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Goes to</source>
+        <translation>去向</translation>
+    </message>
+    <message>
+        <source>Why damaged goods are written off</source>
+        <translation>瑕疵品報廢原因</translation>
+    </message>
+    <message>
+        <source>Supervisor approves, refund cash</source>
+        <translation>主管核准並退現金</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <source>Enter the customer's phone, then scan what comes back</source>
+        <translation>請輸入顧客電話，再掃描退回的商品</translation>
+    </message>
+    <message>
+        <source>A supervisor approves this return without a receipt</source>
+        <translation>無收據退貨需主管核准</translation>
+    </message>
+    <message>
+        <source>all stores</source>
+        <translation>全部門市</translation>
+    </message>
+    <message>
+        <source>this till, offline</source>
+        <translation>僅本機，離線</translation>
+    </message>
+    <message>
+        <source>Returns without receipt: %1 of %2 in %3 days (%4)</source>
+        <translation>無收據退貨：%3 天內已 %1 次，上限 %2 次（%4）</translation>
+    </message>
+    <message>
+        <source>Refunded at the lowest price paid here in the last 30 days, or the list price</source>
+        <translation>退款以本機近 30 天最低成交價計算（不高於牌價）</translation>
+    </message>
+    <message>
+        <source>Refunded at the list price</source>
+        <translation>退款以牌價計算</translation>
+    </message>
+    <message>
+        <source>Refund: %1</source>
+        <translation>退款：%1</translation>
+    </message>
+    <message>
+        <source>This phone has had all its returns without a receipt</source>
+        <translation>此電話的無收據退貨次數已用完</translation>
+    </message>
+    <message>
+        <source>A supervisor approves, then the cash is paid</source>
+        <translation>主管核准後退還現金</translation>
+    </message>
+    <message>
+        <source>Return %1 taken: refund %2 in cash</source>
+        <translation>退貨 %1 完成：退現金 %2</translation>
+    </message>
+</context>
+<context>
+    <name>OrderReturnDialog</name>
+    <message>
+        <source>Online order returned at the counter</source>
+        <translation>網路訂單門市退貨</translation>
+    </message>
+    <message>
+        <source>Group-buy order</source>
+        <translation>團購訂單</translation>
+    </message>
+    <message>
+        <source>Dropship order</source>
+        <translation>代發訂單</translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <translation>訂單編號</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查詢</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Ordered</source>
+        <translation>訂購</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退</translation>
+    </message>
+    <message>
+        <source>Return now</source>
+        <translation>本次退回</translation>
+    </message>
+    <message>
+        <source>Goes to</source>
+        <translation>去向</translation>
+    </message>
+    <message>
+        <source>Why damaged goods are written off</source>
+        <translation>瑕疵品報廢原因</translation>
+    </message>
+    <message>
+        <source>Refund cash here</source>
+        <translation>門市退現金</translation>
+    </message>
+    <message>
+        <source>The channel refunds it</source>
+        <translation>由通路退款</translation>
+    </message>
+    <message>
+        <source>Take the return</source>
+        <translation>確認退貨</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <source>A supervisor approves this refund</source>
+        <translation>請主管核准此筆退款</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已確認</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待處理</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已接單</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>已出貨</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>已送達</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Order %1: %2</source>
+        <translation>訂單 %1：%2</translation>
+    </message>
+    <message>
+        <source>This order has not reached the customer yet</source>
+        <translation>此訂單尚未送達顧客</translation>
+    </message>
+    <message>
+        <source>Choose what comes back and who refunds it</source>
+        <translation>請選擇退回的商品及退款方式</translation>
+    </message>
+    <message>
+        <source>Refund left to the channel</source>
+        <translation>退款由通路處理</translation>
+    </message>
+    <message>
+        <source>Refund: %1</source>
+        <translation>退款：%1</translation>
+    </message>
+    <message>
+        <source>Return %1 taken: refund %2 in cash</source>
+        <translation>退貨 %1 完成：退現金 %2</translation>
     </message>
 </context>
 <context>
@@ -1351,12 +1660,32 @@
         <translation>總部查無原交易。</translation>
     </message>
     <message>
+        <source>This phone had all its returns without a receipt (other tills took them first).</source>
+        <translation>此電話的無收據退貨次數已用完（其他收銀機已先辦理）。</translation>
+    </message>
+    <message>
+        <source>The approver is not a supervisor or manager of this store.</source>
+        <translation>核准人不是本店的主管或店長。</translation>
+    </message>
+    <message>
+        <source>The warehouse does not know the returned order.</source>
+        <translation>倉儲查無此退貨訂單。</translation>
+    </message>
+    <message>
+        <source>The order had not reached the customer (or was cancelled).</source>
+        <translation>此訂單尚未送達顧客（或已取消）。</translation>
+    </message>
+    <message>
         <source>Sale</source>
         <translation>銷售</translation>
     </message>
     <message>
         <source>Return</source>
         <translation>退貨</translation>
+    </message>
+    <message>
+        <source>Online order return</source>
+        <translation>網路訂單退貨</translation>
     </message>
     <message>
         <source>Pickup reservation</source>
@@ -1477,6 +1806,38 @@
         <translation>僅能退款以現金付款的交易</translation>
     </message>
     <message>
+        <source>%1 is not in this till's journal and head office cannot be reached: try again when the connection is back</source>
+        <translation>本機查無 %1，且無法連線總部：請待連線恢復後再試</translation>
+    </message>
+    <message>
+        <source>Type the last 3 to 10 digits of the phone</source>
+        <translation>請輸入電話末 3 至 10 碼</translation>
+    </message>
+    <message>
+        <source>Enter a Taiwan phone number: 09 and 8 digits, or a landline with its area code</source>
+        <translation>請輸入台灣電話：09 開頭 10 碼手機，或含區碼的市話</translation>
+    </message>
+    <message>
+        <source>This phone has had all its returns without a receipt</source>
+        <translation>此電話的無收據退貨次數已用完</translation>
+    </message>
+    <message>
+        <source>No such product</source>
+        <translation>查無此商品</translation>
+    </message>
+    <message>
+        <source>Type the group-buy or dropship order number</source>
+        <translation>請輸入團購或代發訂單編號</translation>
+    </message>
+    <message>
+        <source>This order has not reached the customer yet</source>
+        <translation>此訂單尚未送達顧客</translation>
+    </message>
+    <message>
+        <source>Choose who refunds the customer</source>
+        <translation>請選擇退款方式</translation>
+    </message>
+    <message>
         <source>It was not saved: %1</source>
         <translation>未儲存：%1</translation>
     </message>
@@ -1529,12 +1890,36 @@
         <translation>確認退貨並退現金  (F12)</translation>
     </message>
     <message>
+        <source>No receipt number? Search</source>
+        <translation>沒有收據號碼？搜尋</translation>
+    </message>
+    <message>
+        <source>Return without a receipt</source>
+        <translation>無收據退貨</translation>
+    </message>
+    <message>
         <source>Receipt</source>
         <translation>收據號碼</translation>
     </message>
     <message>
+        <source>Online order</source>
+        <translation>網路訂單</translation>
+    </message>
+    <message>
+        <source>Exchange…  (F5)</source>
+        <translation>換貨…  (F5)</translation>
+    </message>
+    <message>
+        <source>Reason (damaged goods)</source>
+        <translation>瑕疵原因</translation>
+    </message>
+    <message>
         <source>Returns</source>
         <translation>退貨</translation>
+    </message>
+    <message>
+        <source>Exchange %1 done (original %2)</source>
+        <translation>換貨 %1 完成（原收據 %2）</translation>
     </message>
     <message>
         <source>Choose what comes back, then take the return</source>
@@ -1555,6 +1940,10 @@
     <message>
         <source>Receipt %1, %2, paid %3</source>
         <translation>收據 %1，%2，實付 %3</translation>
+    </message>
+    <message>
+        <source>(sold at %1)</source>
+        <translation>（%1 售出）</translation>
     </message>
     <message>
         <source>Refund: %1</source>
@@ -1831,6 +2220,65 @@
     <message>
         <source>Saved %1</source>
         <translation>共節省 %1</translation>
+    </message>
+</context>
+<context>
+    <name>SaleSearchPanel</name>
+    <message>
+        <source>Total paid (NT$)</source>
+        <translation>付款總額（元）</translation>
+    </message>
+    <message>
+        <source>Last digits of the phone</source>
+        <translation>電話末幾碼</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜尋</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>收據號碼</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>總計</translation>
+    </message>
+    <message>
+        <source>Found in</source>
+        <translation>來源</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>The total is whole NT$, e.g. 1250</source>
+        <translation>金額請輸入整數元，例如 1250</translation>
+    </message>
+    <message>
+        <source>This till</source>
+        <translation>本機</translation>
+    </message>
+    <message>
+        <source>Head office</source>
+        <translation>總部</translation>
+    </message>
+    <message>
+        <source>Head office cannot be reached: only this till's sales are listed (other tills' and phone numbers need the connection)</source>
+        <translation>無法連線總部：只列出本機的交易（其他收銀機與電話搜尋需連線）</translation>
+    </message>
+    <message>
+        <source>No sale matches</source>
+        <translation>查無符合的交易</translation>
+    </message>
+    <message>
+        <source>%1 sales: double-click one to open it</source>
+        <translation>共 %1 筆：點兩下開啟</translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,6 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from counter_app.ui.payment_dialog import CashPaymentDialog
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit
 from sqlalchemy import create_engine, select, text
@@ -24,6 +23,7 @@ from counter_app.ui.alerts_dialog import AlertsDialog
 from counter_app.ui.cart_model import SOURCE_COLUMN
 from counter_app.ui.customer_dialog import CustomerDialog
 from counter_app.ui.task_runner import TaskRunner
+from counter_app.ui.tender_dialog import TenderDialog
 
 
 @pytest.fixture
@@ -118,8 +118,8 @@ def _fill_customer(dialog: CustomerDialog) -> None:
         dialog.reject()
 
 
-def _pay(dialog: CashPaymentDialog) -> None:
-    dialog.findChild(QLineEdit, "tendered").setText("99999")
+def _pay(dialog: TenderDialog) -> None:
+    dialog.findChild(QLineEdit, "amount").setText("99999")  # cash, the tender offered first
     dialog.buttons.accepted.emit()
     if dialog.isVisible():
         dialog.reject()
@@ -136,7 +136,7 @@ def test_a_mixed_cart_online_shows_live_sources_and_checks_out_once(
     assert "this store" not in _source_text(counter, 0)
 
     _when_modal(CustomerDialog, _fill_customer)
-    _when_modal(CashPaymentDialog, _pay)
+    _when_modal(TenderDialog, _pay)
     with qtbot.waitSignal(screen.sale_completed, timeout=15_000) as blocker:
         screen.pay_button.click()
     sale = blocker.args[0]
@@ -170,7 +170,7 @@ def test_offline_the_sources_are_cached_and_a_refusal_raises_the_alert_banner(
     qtbot.waitUntil(lambda: "cached" in _source_text(counter, 1), timeout=15_000)
 
     _when_modal(CustomerDialog, _fill_customer)
-    _when_modal(CashPaymentDialog, _pay)
+    _when_modal(TenderDialog, _pay)
     with qtbot.waitSignal(screen.sale_completed, timeout=15_000):
         screen.pay_button.click()
     banner = counter.alert_banner

@@ -18,9 +18,12 @@ from warehouse_api.schemas import (
     IDEMPOTENCY_KEY_MAX_LENGTH,
     GroupBuyOrderCreate,
     IdempotencyKeyText,
+    OrderReturnPublic,
+    OrderReturnsResponse,
     ReservationPublic,
 )
 from warehouse_api.services.devices import AuthenticatedDevice
+from warehouse_api.services.order_returns import mark_refunded_by_channel, returns_of
 from warehouse_api.services.reservations import cancel_reservation, place_group_buy_order
 from warehouse_api.services.retry import write_with_retry
 
@@ -115,5 +118,37 @@ def cancel_order(order_id: str, device: GroupBuyDevice, db: DatabaseDep) -> Rese
     def work(session: Session) -> ReservationPublic:
         order = _load_order(session, device, order_id)
         return responses.reservation(cancel_reservation(session, order))
+
+    return write_with_retry(db, work)
+
+
+@router.get(
+    "/orders/{order_id}/returns",
+    response_model=OrderReturnsResponse,
+    responses=problem_responses(401, 403, 404),
+    summary="Returns of the order taken at stores, and whose the refund is",
+)
+def order_returns(order_id: str, device: GroupBuyDevice, db: DatabaseDep) -> OrderReturnsResponse:
+    with db.read() as session, session.begin():
+        _load_order(session, device, order_id)
+        return OrderReturnsResponse.model_validate(
+            {"returns": returns_of(session, "group_buy", order_id)}
+        )
+
+
+@router.post(
+    "/orders/{order_id}/returns/{return_id}/refund",
+    response_model=OrderReturnPublic,
+    responses=problem_responses(401, 403, 404, 409),
+    summary="The channel refunded a return left to it (once; 409 refund_not_pending after)",
+)
+def refund_order_return(
+    order_id: str, return_id: str, device: GroupBuyDevice, db: DatabaseDep
+) -> OrderReturnPublic:
+    def work(session: Session) -> OrderReturnPublic:
+        _load_order(session, device, order_id)
+        return OrderReturnPublic.model_validate(
+            mark_refunded_by_channel(session, order_id, return_id)
+        )
 
     return write_with_retry(db, work)

@@ -18,6 +18,8 @@ from warehouse_api.schemas import (
     FlaggedPaymentPublic,
     GoodsReceipt,
     OptionalShipmentInfo,
+    OrderReturnPublic,
+    OrderReturnsResponse,
     ReservationPublic,
     ShiftPublic,
     ShipmentInfo,
@@ -34,6 +36,7 @@ from warehouse_api.services.dropship import (
     list_dropship,
     ship_dropship,
 )
+from warehouse_api.services.order_returns import mark_refunded_by_channel, returns_of
 from warehouse_api.services.reservations import ship_group_buy_order
 from warehouse_api.services.retry import write_with_retry
 from warehouse_api.services.shifts import list_shifts
@@ -190,3 +193,37 @@ def stock_needing_a_count(
             .limit(limit)
         )
         return [responses.stock_level(row) for row in rows]
+
+
+@router.get(
+    "/dropship-orders/{dropship_id}/returns",
+    response_model=OrderReturnsResponse,
+    responses=ERRORS,
+    summary="Returns of a dropship order taken at stores, and whose the refund is",
+)
+def dropship_returns(
+    dropship_id: str, device: OperatorDevice, db: DatabaseDep
+) -> OrderReturnsResponse:
+    with db.read() as session, session.begin():
+        if session.get(DropshipOrder, dropship_id) is None:
+            raise NotFound("dropship_order_not_found", f"no dropship order {dropship_id}")
+        return OrderReturnsResponse.model_validate(
+            {"returns": returns_of(session, "dropship", dropship_id)}
+        )
+
+
+@router.post(
+    "/dropship-orders/{dropship_id}/returns/{return_id}/refund",
+    response_model=OrderReturnPublic,
+    responses=ERRORS,
+    summary="The dropship channel refunded a return left to it (once)",
+)
+def refund_dropship_return(
+    dropship_id: str, return_id: str, device: OperatorDevice, db: DatabaseDep
+) -> OrderReturnPublic:
+    return write_with_retry(
+        db,
+        lambda session: OrderReturnPublic.model_validate(
+            mark_refunded_by_channel(session, dropship_id, return_id, "dropship")
+        ),
+    )

@@ -4,6 +4,7 @@ from warehouse_api.services import (  # noqa: F401
     counts,
     dropship,
     einvoice,
+    order_returns,
     reservations,
     returns,
     sales,

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import update
+from sqlalchemy import delete, update
 from sqlalchemy.orm import Session
 
-from warehouse_api.models import DropshipOrder, Reservation, utcnow
+from warehouse_api.models import DropshipOrder, NoReceiptPhone, Reservation, Return, utcnow
 
 FINISHED_DROPSHIP = ("delivered", "cancelled")
 FINISHED_RESERVATION = ("picked_up", "shipped", "cancelled", "expired")
@@ -45,3 +45,22 @@ def forget_customer_data(
     return int(getattr(dropship, "rowcount", 0) or 0) + int(
         getattr(reservations, "rowcount", 0) or 0
     )
+
+
+def forget_no_receipt_phones(session: Session, keep: timedelta, now: datetime | None = None) -> int:
+    """A return without a receipt keeps the customer's phone only as long as the
+    per-phone limit counts it (``no_receipt_period_days``); then the phone is blanked
+    and the phone's lock row goes once none of its returns is left in the period."""
+    cutoff = (now or utcnow()) - keep
+    blanked = session.execute(
+        update(Return)
+        .where(Return.customer_phone.is_not(None), Return.created_at < cutoff)
+        .values(customer_phone=None)
+        .execution_options(synchronize_session=False)
+    )
+    session.execute(
+        delete(NoReceiptPhone)
+        .where(NoReceiptPhone.last_return_at < cutoff)
+        .execution_options(synchronize_session=False)
+    )
+    return int(getattr(blanked, "rowcount", 0) or 0)

@@ -17,7 +17,7 @@ from warehouse_api.db import Database
 from warehouse_api.errors import DomainError
 from warehouse_api.models import SyncOp, utcnow
 from warehouse_api.services.change_feed import purge_tombstones
-from warehouse_api.services.privacy import forget_customer_data
+from warehouse_api.services.privacy import forget_customer_data, forget_no_receipt_phones
 from warehouse_api.services.reservations import expire_holds
 
 log = logging.getLogger(__name__)
@@ -39,6 +39,10 @@ def sweep_once(db: Database, settings: Settings) -> SweepResult:
     with db.write() as session:
         forgotten = forget_customer_data(
             session, timedelta(days=settings.customer_data_retention_days)
+        )
+    with db.write() as session:
+        forgotten += forget_no_receipt_phones(
+            session, timedelta(days=settings.no_receipt_period_days)
         )
     with db.write() as session:
         claims = purge_op_claims(session, timedelta(days=settings.idempotency_retention_days))

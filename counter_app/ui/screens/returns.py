@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QKeySequence
@@ -32,6 +33,9 @@ from PySide6.QtWidgets import (
 from counter_app.core.codes import ScanResult
 from counter_app.core.money import Money
 from counter_app.services.context import StaffMember
+from counter_app.services.exchanges import ExchangeService
+from counter_app.services.no_receipt_returns import NoReceiptReturnsService
+from counter_app.services.order_returns import OrderReturnsService
 from counter_app.services.permissions import Action
 from counter_app.services.returns import (
     DISPOSITIONS,
@@ -42,8 +46,15 @@ from counter_app.services.returns import (
     ReturnsService,
     line_refund_cents,
 )
+from counter_app.services.selling import TAIWAN
 from counter_app.services.staff import Approval
 from counter_app.ui.screens.base import Screen
+from counter_app.ui.screens.returns_panels import (
+    ExchangeDialog,
+    NoReceiptDialog,
+    OrderReturnDialog,
+    SaleSearchPanel,
+)
 from counter_app.ui.supervisor_prompt import refusal_text
 from counter_app.ui.task_runner import TaskRunner
 
@@ -74,6 +85,23 @@ def return_error_text(error: BaseException) -> str:
             "ReturnsScreen", "The refund is above the approver's limit"
         ),
         "not_cash": translate("ReturnsScreen", "Only sales paid in cash can be refunded here"),
+        "warehouse_down": translate(
+            "ReturnsScreen",
+            "%1 is not in this till's journal and head office cannot be reached: "
+            "try again when the connection is back",
+        ),
+        "bad_search": translate("ReturnsScreen", "Type the last 3 to 10 digits of the phone"),
+        "bad_phone": translate(
+            "ReturnsScreen",
+            "Enter a Taiwan phone number: 09 and 8 digits, or a landline with its area code",
+        ),
+        "no_receipt_limit": translate(
+            "ReturnsScreen", "This phone has had all its returns without a receipt"
+        ),
+        "unknown_product": translate("ReturnsScreen", "No such product"),
+        "bad_order": translate("ReturnsScreen", "Type the group-buy or dropship order number"),
+        "not_returnable": translate("ReturnsScreen", "This order has not reached the customer yet"),
+        "bad_refund_mode": translate("ReturnsScreen", "Choose who refunds the customer"),
     }
     if isinstance(error, ReturnError) and code in texts:
         return texts[code].replace("%1", getattr(error, "receipt_no", ""))
@@ -102,8 +130,19 @@ class ReturnsScreen(Screen):
         cashier: StaffMember,
         ask_approval: AskApproval,
         parent: QWidget | None = None,
+        no_receipt: NoReceiptReturnsService | None = None,
+        today: Callable[[], date] = lambda: datetime.now(TAIWAN).date(),
+        exchanges: ExchangeService | None = None,
+        orders: OrderReturnsService | None = None,
     ) -> None:
         super().__init__(parent)
+        self._orders = orders
+        self.order_dialog: OrderReturnDialog | None = None
+        self._no_receipt = no_receipt
+        self._exchanges = exchanges
+        self.exchange_dialog: ExchangeDialog | None = None
+        self._today = today
+        self.no_receipt_dialog: NoReceiptDialog | None = None
         self._returns = returns
         self._tasks = tasks
         self.cashier = cashier
@@ -164,15 +203,56 @@ class ReturnsScreen(Screen):
         self.message.setWordWrap(True)
         self.message.setStyleSheet("font-size: 16px;")
 
+        self.search_toggle = QPushButton(self.tr("No receipt number? Search"))
+        self.search_toggle.setObjectName("toggleSearch")
+        self.search_toggle.setMinimumHeight(40)
+        self.search_toggle.setCheckable(True)
+        self.no_receipt_button = QPushButton(self.tr("Return without a receipt"))
+        self.no_receipt_button.setObjectName("noReceipt")
+        self.no_receipt_button.setMinimumHeight(40)
+        self.no_receipt_button.setEnabled(self._no_receipt is not None)
+        self.no_receipt_button.clicked.connect(lambda _checked=False: self.open_no_receipt())
+        self.search_panel = SaleSearchPanel(
+            self._returns, self._tasks, return_error_text, self._today, self
+        )
+        self.search_panel.setObjectName("searchPanel")
+        self.search_panel.setVisible(False)
+        self.search_toggle.toggled.connect(self.search_panel.setVisible)
+        self.search_panel.chosen.connect(self._open_found)
+
         search = QHBoxLayout()
         search.addWidget(QLabel(self.tr("Receipt")))
         search.addWidget(self.receipt_input, 1)
         search.addWidget(self.find_button)
+        self.order_button = QPushButton(self.tr("Online order"))
+        self.order_button.setObjectName("orderReturn")
+        self.order_button.setMinimumHeight(40)
+        self.order_button.setEnabled(self._orders is not None)
+        self.order_button.clicked.connect(lambda _checked=False: self.open_order_return())
+        other_ways = QHBoxLayout()
+        other_ways.addWidget(self.search_toggle)
+        other_ways.addWidget(self.no_receipt_button)
+        other_ways.addWidget(self.order_button)
+        other_ways.addStretch(1)
+        self.exchange_button = QPushButton(self.tr("Exchange…  (F5)"))
+        self.exchange_button.setObjectName("exchange")
+        self.exchange_button.setShortcut(QKeySequence("F5"))
+        self.exchange_button.setMinimumHeight(52)
+        self.exchange_button.setStyleSheet("font-size: 17px;")
+        self.exchange_button.clicked.connect(lambda _checked=False: self.open_exchange())
+        self.damage_reason = QLineEdit()
+        self.damage_reason.setObjectName("damageReason")
+        self.damage_reason.setPlaceholderText(self.tr("Reason (damaged goods)"))
+        self.damage_reason.setMinimumWidth(200)
         bottom = QHBoxLayout()
         bottom.addWidget(self.refund_label, 1)
+        bottom.addWidget(self.damage_reason)
+        bottom.addWidget(self.exchange_button)
         bottom.addWidget(self.confirm_button)
         layout = QVBoxLayout(self)
         layout.addLayout(search)
+        layout.addLayout(other_ways)
+        layout.addWidget(self.search_panel)
         layout.addWidget(self.sale_label)
         layout.addWidget(self.lines, 1)
         layout.addLayout(bottom)
@@ -205,6 +285,79 @@ class ReturnsScreen(Screen):
             return
         self._run(lambda: self._returns.find(receipt_no), self._on_found)
 
+    def open_no_receipt(self) -> NoReceiptDialog | None:
+        """The dialog of a return without a receipt (a supervisor approves it there)."""
+        if self._no_receipt is None:
+            return None
+        dialog = NoReceiptDialog(
+            self._no_receipt,
+            self._tasks,
+            self.cashier,
+            self._ask_approval,
+            return_error_text,
+            disposition_name,
+            self,
+        )
+        self.no_receipt_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_order_return(self) -> OrderReturnDialog | None:
+        """A group-buy or dropship order brought back to this store."""
+        if self._orders is None:
+            return None
+        dialog = OrderReturnDialog(
+            self._orders,
+            self._tasks,
+            self.cashier,
+            self._ask_approval,
+            return_error_text,
+            disposition_name,
+            self,
+        )
+        self.order_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_exchange(self) -> ExchangeDialog | None:
+        """The exchange of the sale shown: what is chosen here starts as what comes back."""
+        if self._exchanges is None or self.sale is None or self._busy:
+            return None
+        chosen = {c.line_id: c.qty for c in self.choices()}
+        dialog = ExchangeDialog(
+            self._exchanges,
+            self.sale,
+            chosen,
+            self._tasks,
+            self.cashier,
+            self._ask_approval,
+            return_error_text,
+            disposition_name,
+            self,
+        )
+        self.exchange_dialog = dialog
+        receipt_no = self.sale.receipt_no
+        dialog.finished.connect(lambda _r: self._after_exchange(dialog, receipt_no))
+        dialog.open()
+        return dialog
+
+    def _after_exchange(self, dialog: ExchangeDialog, receipt_no: str) -> None:
+        done = dialog.done_exchange
+        if done is None:
+            return
+        self._show_sale(None)
+        self.receipt_input.clear()
+        self._show(
+            self.tr("Exchange %1 done (original %2)")
+            .replace("%1", done.receipt_no)
+            .replace("%2", receipt_no),
+            "#1b5e20",
+        )
+
+    def _open_found(self, receipt_no: str) -> None:
+        self.receipt_input.setText(receipt_no)
+        self.find(receipt_no)
+
     def choices(self) -> list[ReturnChoice]:
         if self.sale is None:
             return []
@@ -214,7 +367,14 @@ class ReturnsScreen(Screen):
             combo = self.lines.cellWidget(row, DISPOSITION_COLUMN)
             assert isinstance(spin, QSpinBox) and isinstance(combo, QComboBox)
             if spin.value():
-                out.append(ReturnChoice(line.line_id, spin.value(), str(combo.currentData())))
+                out.append(
+                    ReturnChoice(
+                        line.line_id,
+                        spin.value(),
+                        str(combo.currentData()),
+                        self.damage_reason.text(),
+                    )
+                )
         return out
 
     def confirm(self, approval: Approval | None = None) -> None:
@@ -244,6 +404,7 @@ class ReturnsScreen(Screen):
         self.last_return = done
         self._show_sale(None)
         self.receipt_input.clear()
+        self.damage_reason.clear()
         self._show(
             self.tr("Return %1 taken: refund %2 in cash")
             .replace("%1", done.return_no)
@@ -299,6 +460,11 @@ class ReturnsScreen(Screen):
             .replace("%1", sale.receipt_no)
             .replace("%2", sale.created_at[:16].replace("T", " "))
             .replace("%3", sale.total.format())
+            + (
+                "  " + self.tr("(sold at %1)").replace("%1", sale.store_name)
+                if sale.store_name
+                else ""
+            )
         )
         self.lines.setRowCount(len(sale.lines))
         for row, line in enumerate(sale.lines):
@@ -332,6 +498,9 @@ class ReturnsScreen(Screen):
     def _update_refund(self) -> None:
         chosen = self.choices()
         self.confirm_button.setEnabled(bool(chosen) and not self._busy)
+        self.exchange_button.setEnabled(
+            self._exchanges is not None and self.sale is not None and not self._busy
+        )
         if self.sale is None:
             self.refund_label.setText("")
             return

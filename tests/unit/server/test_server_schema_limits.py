@@ -80,6 +80,15 @@ STORED_IN: dict[tuple[str, str], list[Target]] = {
     ("LinkedItemLine", "paid_cents"): [m.ReservationLine.paid_cents, m.DropshipLine.paid_cents],
     ("ReturnLinePayload", "product_id"): [m.ReturnLine.product_id],
     ("ReturnLinePayload", "qty"): QTY_COLUMNS,
+    ("ReturnLinePayload", "reason"): [m.ReturnLine.reason, m.OrderReturnLine.reason],
+    ("OrderReturnPayload", "return_id"): [
+        m.OrderReturn.id,
+        m.StockMovement.reference,
+        (m.Transfer.id, "TR-RET-"),
+        (m.StockMovement.reference, "TR-RET-"),
+    ],
+    ("OrderReturnPayload", "order_id"): [m.OrderReturn.order_id],
+    ("OrderReturnPayload", "refund_cents"): [m.OrderReturn.refund_cents],
     ("ReturnPayload", "return_id"): [
         m.Return.id,
         m.StockMovement.reference,
@@ -88,6 +97,12 @@ STORED_IN: dict[tuple[str, str], list[Target]] = {
     ],
     ("ReturnPayload", "sale_id"): [m.Return.sale_id],
     ("ReturnPayload", "refund_cents"): [m.Return.refund_cents],
+    ("ReturnPayload", "exchange_sale_id"): [m.Return.exchange_sale_id],
+    ("NoReceiptInfo", "customer_phone"): [
+        m.Return.customer_phone,
+        m.NoReceiptPhone.customer_phone,
+    ],
+    ("NoReceiptInfo", "approved_by"): [m.Return.approved_by],
     ("ReservationCreatePayload", "reservation_id"): [
         m.Reservation.id,
         (m.Transfer.id, "TR-"),

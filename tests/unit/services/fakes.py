@@ -30,6 +30,8 @@ from counter_app.core.records import (
     FailedOp,
     HeldCartRecord,
     NegativeStockWarning,
+    NoReceiptReturnRecord,
+    OrderReturnRecord,
     OutboxStats,
     ReservationRecord,
     ReturnRecord,
@@ -85,6 +87,8 @@ class State:
     cart_voids: list[CartVoidRecord] = field(default_factory=list)
     dropships: dict[str, DropshipRecord] = field(default_factory=dict)
     alerts: dict[str, AlertRecord] = field(default_factory=dict)
+    no_receipt_returns: dict[str, NoReceiptReturnRecord] = field(default_factory=dict)
+    order_returns: dict[str, OrderReturnRecord] = field(default_factory=dict)
 
 
 class FakeCatalog:
@@ -344,10 +348,19 @@ class FakeShifts:
                 count, cents = totals.get(payment.method, (0, 0))
                 totals[payment.method] = (count + 1, cents + payment.amount_cents)
         refunds: dict[str, tuple[int, int]] = {}
-        for ret in self._s.returns.values():
-            if ret.shift_id == shift_id:
-                count, cents = refunds.get(ret.method, (0, 0))
-                refunds[ret.method] = (count + 1, cents + ret.refund_cents)
+        paid_out = [(r.shift_id, r.method, r.refund_cents) for r in self._s.returns.values()]
+        paid_out += [
+            (r.shift_id, r.method, r.refund_cents) for r in self._s.no_receipt_returns.values()
+        ]
+        paid_out += [
+            (r.shift_id, r.method, r.refund_cents)
+            for r in self._s.order_returns.values()
+            if r.refund_cents > 0
+        ]
+        for owner, method, refund_cents in paid_out:
+            if owner == shift_id:
+                count, cents = refunds.get(method, (0, 0))
+                refunds[method] = (count + 1, cents + refund_cents)
         return [
             TenderTotal(m, *totals.get(m, (0, 0)), *refunds.get(m, (0, 0)))
             for m in sorted(totals.keys() | refunds.keys())
@@ -482,6 +495,54 @@ class FakeReturns:
 
     def refunded_cents(self, sale_id: str) -> int:
         return sum(r.refund_cents for r in self._s.returns.values() if r.sale_id == sale_id)
+
+    def of_sale(self, sale_id: str) -> list[ReturnRecord]:
+        return sorted(
+            (r for r in self._s.returns.values() if r.sale_id == sale_id),
+            key=lambda r: r.created_at,
+        )
+
+    def add_no_receipt(self, ret: NoReceiptReturnRecord) -> None:
+        if ret.shift_id not in self._s.shifts:
+            raise ValueError(f"no shift {ret.shift_id}")  # the foreign key
+        self._s.no_receipt_returns[ret.return_id] = ret
+
+    def add_order_return(self, ret: OrderReturnRecord) -> None:
+        if ret.shift_id not in self._s.shifts:
+            raise ValueError(f"no shift {ret.shift_id}")  # the foreign key
+        self._s.order_returns[ret.return_id] = ret
+
+    def no_receipt_count(self, customer_phone: str, since: str) -> int:
+        return sum(
+            r.customer_phone == customer_phone and r.created_at >= since
+            for r in self._s.no_receipt_returns.values()
+        )
+
+    def lowest_paid_cents(self, location_id: int, product_id: int, since: str) -> int | None:
+        paid = [
+            line.line_total_cents // line.qty
+            for sale in self._s.sales.values()
+            if sale.location_id == location_id and sale.created_at >= since
+            for line in sale.lines
+            if line.product_id == product_id and line.qty > 0
+        ]
+        return min(paid) if paid else None
+
+    def search_sales(
+        self, location_id: int, day: str, amount_cents: int | None, limit: int
+    ) -> list[SaleSummary]:
+        found = sorted(
+            (
+                s
+                for s in self._s.sales.values()
+                if s.location_id == location_id
+                and s.created_at.startswith(day)
+                and (amount_cents is None or s.total_cents == amount_cents)
+            ),
+            key=lambda s: s.created_at,
+            reverse=True,
+        )[:limit]
+        return [SaleSummary(s.receipt_no, s.created_at, s.total_cents) for s in found]
 
 
 class FakeTenders:

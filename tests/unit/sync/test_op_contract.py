@@ -448,3 +448,60 @@ def test_every_split_payment_the_till_accepts_is_accepted_by_the_warehouse(
     queued = db.state.outbox[sale.op_id]
     [wire] = _validate([_on_the_wire(queued.type, queued.payload)]).ops
     assert sum(p.amount_cents for p in wire.payload.payments) == cart.total.cents  # type: ignore[union-attr]
+
+
+def test_returns_without_receipt_exchanges_and_order_returns_are_accepted() -> None:
+    from counter_app.services.exchanges import ExchangeService
+    from counter_app.services.no_receipt_returns import NoReceiptItem, NoReceiptReturnsService
+    from counter_app.services.order_returns import (
+        OrderLine,
+        OrderReturnChoice,
+        OrderReturnsService,
+        ReturnableOrder,
+    )
+
+    db = FakeDatabase()
+    tea = ProductInfo(10, "100010", "茶裏王 日式無糖綠茶 600ml", Money(2500))
+    shirt = ProductInfo(11, "100011", "棉質T恤 M", Money(59_000))
+    for product in (tea, shirt):
+        db.add_product(product)
+    db.add_staff(STORE.location_id, 4, "林主任", "supervisor", "246810")
+    open_test_shift(db, STORE.location_id)
+    staff = StaffService(db, STORE.location_id)
+    no_receipt = NoReceiptReturnsService(db, STORE, staff)
+    approval = staff.approve("246810", Action.RETURN_NO_RECEIPT)
+    done = no_receipt.complete(
+        "0912-345-678", [NoReceiptItem(tea.sku, 2, "damaged")], CASHIER, approval
+    )
+    cart = Cart()
+    cart.add(shirt, 1)
+    sale = SellingService(db, STORE).complete_cash_sale(cart, CASHIER, cart.total)
+    returns = ReturnsService(db, STORE)
+    line = returns.find(sale.receipt_no).lines[0].line_id
+    new = Cart()
+    new.add(tea, 3)
+    exchanged = ExchangeService(db, STORE, returns).complete(
+        sale.receipt_no, [ReturnChoice(line, 1, "damaged", "破洞")], new, CASHIER
+    )
+    order = ReturnableOrder(
+        "group_buy",
+        "0193a0b0-0000-7000-8000-00000000beef",
+        "shipped",
+        None,
+        (OrderLine(10, "100010", "茶", Money(2500), 2, 0),),
+        0,
+    )
+    order_done = OrderReturnsService(db, STORE, None).complete(
+        order, [OrderReturnChoice(10, 1, "send_to_warehouse")], "channel", CASHIER
+    )
+    ops = [
+        db.state.outbox[op_id]
+        for op_id in (
+            done.op_id,
+            exchanged.returned.op_id,
+            exchanged.sale_op_id,
+            order_done.op_id,
+        )
+    ]
+    assert [op.type for op in ops] == ["return", "return", "sale", "order.return"]
+    _validate([_on_the_wire(op.type, op.payload) for op in ops])

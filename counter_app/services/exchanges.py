@@ -1,0 +1,322 @@
+"""Exchanges: goods of a sale come back and other goods go out, in ONE local transaction:
+the return (``ReturnsService.record``: its rows, the ``return`` op, stock, the e-invoice
+settlement of the original) and the new sale (its rows, the ``sale`` op, stock, the
+shift, its own e-invoice). The return op carries ``exchange_sale_id``, the new sale's id,
+so the warehouse links the two. The customer pays the difference in cash, or gets it
+back in cash: the shift counts the new sale's total as a cash sale and the return's
+refund as a cash refund, so the drawer's expected cash moves by the difference.
+
+The exchange's number is the new sale's receipt number (its barcode is on the exchange
+receipt, so the new goods can be returned in turn); the receipt names the original.
+
+A size or colour swap takes two scans: ``route_scan`` sends a scan of a product that is
+on the original receipt (and not yet chosen to come back) to the return, and any other
+scan (another size, or the same product once its piece is chosen) to the new goods.
+
+The new sale is recorded here the way ``SellingService.complete_cash_sale`` records a
+cash sale (kept out of selling.py, which other work changes): a change to the shape of
+a sale there must be mirrored in ``_record_sale``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from counter_app.core import receipts
+from counter_app.core.cart import Cart, CartError
+from counter_app.core.catalog import ProductInfo
+from counter_app.core.einvoice import InvoiceRecord
+from counter_app.core.einvoice_codes import NO_BUYER, InvoiceBuyer
+from counter_app.core.ids import RECEIPT_PREFIX, uuid7
+from counter_app.core.money import Money
+from counter_app.core.ops import (
+    MAX_CENTS,
+    MAX_SALE_LINES,
+    PaymentPayload,
+    SaleLinePayload,
+    SalePayload,
+)
+from counter_app.core.records import PaymentRecord, SaleLineRecord, SaleRecord
+from counter_app.services.context import StaffMember, StoreContext
+from counter_app.services.einvoice import EinvoiceService
+from counter_app.services.ports import UnitOfWork, UnitOfWorkFactory
+from counter_app.services.receipts import ReceiptOutput
+from counter_app.services.returns import (
+    CompletedReturn,
+    ReturnableSale,
+    ReturnChoice,
+    ReturnError,
+    ReturnsService,
+    line_refund_cents,
+)
+from counter_app.services.selling import TAIWAN, SoldLine
+from counter_app.services.staff import Approval
+
+
+@dataclass(frozen=True, slots=True)
+class ExchangeQuote:
+    refund: Money  # what the returned goods are worth (their share of what was paid)
+    new_total: Money
+    net: Money  # new_total - refund: > 0 the customer pays it, < 0 they get it back
+
+    @property
+    def to_pay(self) -> Money:
+        return Money(max(0, self.net.cents))
+
+    @property
+    def to_refund(self) -> Money:
+        return Money(max(0, -self.net.cents))
+
+
+@dataclass(frozen=True, slots=True)
+class CompletedExchange:
+    returned: CompletedReturn
+    sale_id: str
+    receipt_no: str  # the new sale's: the exchange's number
+    sale_op_id: str
+    new_lines: tuple[SoldLine, ...]
+    quote: ExchangeQuote
+    tendered: Money  # cash handed over for the difference (0 when refunded)
+    change: Money
+    invoice: InvoiceRecord | None = None
+
+
+def exchange_quote(refund_cents: int, new_total_cents: int) -> ExchangeQuote:
+    return ExchangeQuote(
+        Money(refund_cents), Money(new_total_cents), Money(new_total_cents - refund_cents)
+    )
+
+
+def route_scan(sale: ReturnableSale, chosen: Mapping[str, int], product_id: int) -> str | None:
+    """Where a product scanned during an exchange goes: the id of the receipt's line it
+    comes back on, or None for the new goods. A line takes the scan while it has
+    pieces left to return and none of that product is chosen yet."""
+    if any(chosen.get(line.line_id, 0) for line in sale.lines if line.product_id == product_id):
+        return None
+    for line in sale.lines:
+        if line.product_id == product_id and line.returnable > 0:
+            return line.line_id
+    return None
+
+
+class ExchangeService:
+    def __init__(
+        self,
+        db: UnitOfWorkFactory,
+        store: StoreContext,
+        returns: ReturnsService,
+        clock: Callable[[], datetime] = lambda: datetime.now(TAIWAN),
+        invoicing: EinvoiceService | None = None,
+        output: ReceiptOutput | None = None,
+    ) -> None:
+        self._db = db
+        self._store = store
+        self._returns = returns
+        self._clock = clock
+        self._invoicing = invoicing
+        self._output = output
+
+    def product(self, code: str) -> ProductInfo:
+        """The product of a scanned or typed barcode or SKU; ReturnError ``unknown_product``."""
+        code = code.strip()
+        with self._db.snapshot() as uow:
+            found = uow.catalog.find_by_barcode(code) or uow.catalog.find_by_sku(code)
+        if found is None:
+            raise ReturnError("unknown_product", f"no product {code}")
+        return found
+
+    def quote(
+        self, sale: ReturnableSale, choices: Sequence[ReturnChoice], new: Cart
+    ) -> ExchangeQuote:
+        """The difference as the screen shows it (``complete`` computes it again)."""
+        by_id = {line.line_id: line for line in sale.lines}
+        refund = sum(
+            line_refund_cents(
+                by_id[c.line_id].line_total.cents,
+                by_id[c.line_id].qty_sold,
+                by_id[c.line_id].qty_returned,
+                c.qty,
+            )
+            for c in choices
+            if c.line_id in by_id and c.qty > 0
+        )
+        refund = min(refund, sale.total.cents - sale.refunded.cents)
+        return exchange_quote(refund, new.total.cents)
+
+    def complete(
+        self,
+        receipt_no: str,
+        choices: Sequence[ReturnChoice],
+        new: Cart,
+        staff: StaffMember,
+        tendered: Money | None = None,
+        approval: Approval | None = None,
+        buyer: InvoiceBuyer = NO_BUYER,
+    ) -> CompletedExchange:
+        """Take the return and ring up the new goods in one transaction. ``tendered``:
+        the cash handed over when the customer pays a difference (None: exactly it).
+        ReturnError (the return's codes) or CartError (``cart_empty``: nothing goes
+        out, that is a plain return; ``insufficient_tender``, ``too_many_lines``,
+        ``amount_too_large``, ``no_open_shift``)."""
+        if new.is_empty():
+            raise CartError("cart_empty", "an exchange gives something in place of the return")
+        if len(new.lines) > MAX_SALE_LINES:
+            raise CartError("too_many_lines", f"a sale holds at most {MAX_SALE_LINES} lines")
+        if new.total.cents > MAX_CENTS:
+            raise CartError("amount_too_large", f"amounts above {MAX_CENTS} cents")
+        approver = self._returns.redeem(approval)
+        remote = self._returns.prepare(receipt_no)
+        now = self._clock()
+        sale_id = uuid7()
+        with self._db.transaction() as uow:
+            returned = self._returns.record(
+                uow,
+                receipt_no,
+                choices,
+                staff,
+                approver,
+                now,
+                remote,
+                offset_cents=new.total.cents,
+                exchange_sale_id=sale_id,
+            )
+            quote = exchange_quote(returned.refund.cents, new.total.cents)
+            cash = quote.to_pay if tendered is None else tendered
+            if cash.cents < quote.to_pay.cents:
+                raise CartError("insufficient_tender", f"{quote.to_pay} to pay, {cash} handed over")
+            if cash.cents > MAX_CENTS:
+                raise CartError("amount_too_large", f"amounts above {MAX_CENTS} cents")
+            if quote.to_pay.cents == 0:
+                cash = Money(0)  # a refund or an even swap: nothing is handed over
+            change = Money(cash.cents - quote.to_pay.cents)
+            receipt, op_id, invoice = self._record_sale(
+                uow, sale_id, new, staff, now, returned.refund, cash, buyer
+            )
+        return CompletedExchange(
+            returned=returned,
+            sale_id=sale_id,
+            receipt_no=receipt,
+            sale_op_id=op_id,
+            new_lines=tuple(
+                SoldLine(line.product.name, line.product.sku, line.qty, line.unit_price, line.total)
+                for line in new.lines
+            ),
+            quote=quote,
+            tendered=cash,
+            change=change,
+            invoice=invoice,
+        )
+
+    def print_exchange(self, done: CompletedExchange) -> str | None:
+        """The exchange receipt (換貨收據: the exchange's number, the original receipt
+        number, what came back and what went out, the difference) through the print
+        queue; the drawer opens when cash moved."""
+        if self._output is None:
+            return None
+        data = receipts.ReturnReceiptData(
+            store_name=self._store.name,
+            return_no=done.receipt_no,
+            original_receipt_no=done.returned.receipt_no,
+            cashier_name=done.returned.staff_name,
+            created_at=done.returned.created_at,
+            returned=[
+                receipts.SaleLine(r.name, r.qty, r.unit_price, r.refund)
+                for r in done.returned.lines
+            ],
+            exchanged=[
+                receipts.SaleLine(r.name, r.qty, r.unit_price, r.line_total) for r in done.new_lines
+            ],
+            reason=f"換貨（退貨單 {done.returned.return_no}）",
+        )
+        job = self._output.submit(receipts.return_receipt(data), title=done.receipt_no)
+        if done.quote.net.cents != 0:
+            self._output.open_drawer(f"exchange {done.receipt_no}")
+        return job
+
+    def _record_sale(
+        self,
+        uow: UnitOfWork,
+        sale_id: str,
+        cart: Cart,
+        cashier: StaffMember,
+        now: datetime,
+        credit: Money,
+        cash: Money,
+        buyer: InvoiceBuyer,
+    ) -> tuple[str, str, InvoiceRecord | None]:
+        """The new sale as SellingService records a cash sale. Its payment is cash of the
+        sale's total (the shift counts it; the return's refund is counted apart), handed
+        over as the returned goods' credit plus ``cash``."""
+        shift = uow.shifts.open_shift(self._store.location_id)
+        if shift is None:
+            raise CartError("no_open_shift", "open a shift before selling")
+        total = cart.total
+        created_at = now.isoformat()
+        receipt_no = uow.sync_state.next_document_number(
+            RECEIPT_PREFIX, self._store.code, now.date()
+        )
+        lines = tuple(
+            SaleLineRecord(
+                line_id=uuid7(),
+                position=position,
+                product_id=line.product.id,
+                sku=line.product.sku,
+                name=line.product.name,
+                qty=line.qty,
+                unit_price_cents=line.unit_price.cents,
+                line_total_cents=line.total.cents,
+            )
+            for position, line in enumerate(cart.lines)
+        )
+        # Paid with the returned goods' credit, plus cash when the credit falls short;
+        # a credit above the total is not tendered to the sale: the return refunds it.
+        tendered = credit.cents + cash.cents if credit.cents < total.cents else total.cents
+        payment = PaymentRecord(uuid7(), "cash", total.cents, tendered, tendered - total.cents)
+        uow.sales.add(
+            SaleRecord(
+                sale_id=sale_id,
+                receipt_no=receipt_no,
+                location_id=self._store.location_id,
+                cashier_id=cashier.id,
+                cashier_name=cashier.name,
+                created_at=created_at,
+                total_cents=total.cents,
+                lines=lines,
+                payments=(payment,),
+            )
+        )
+        op_id = uow.outbox.enqueue(
+            SalePayload(
+                sale_id=sale_id,
+                receipt_no=receipt_no,
+                cashier_id=cashier.id,
+                created_at=created_at,
+                total_cents=total.cents,
+                lines=tuple(
+                    SaleLinePayload(
+                        r.line_id, r.product_id, r.qty, r.unit_price_cents, r.line_total_cents
+                    )
+                    for r in lines
+                ),
+                payments=(
+                    PaymentPayload(
+                        payment.payment_id,
+                        payment.method,
+                        payment.amount_cents,
+                        payment.tendered_cents,
+                        payment.change_cents,
+                    ),
+                ),
+            )
+        )
+        uow.shifts.attach_sale(shift.shift_id, sale_id)
+        for line in cart.lines:
+            uow.stock_deltas.add_pending(op_id, self._store.location_id, line.product.id, -line.qty)
+        invoice = (
+            self._invoicing.issue(uow, sale_id, total.cents, now, buyer)
+            if self._invoicing is not None
+            else None
+        )
+        return receipt_no, op_id, invoice
