@@ -52,6 +52,7 @@ ERROR_CODES: dict[str, str] = {
     "not_a_store": "422: the location is not a store (counters, their tokens and codes, staff)",
     "not_a_partner": "422: the location is not a dropship partner",
     "count_duplicate_product": "422: a stock count names one product on two lines",
+    "receive_duplicate_product": "422: a transfer receipt names one product on two lines",
     # returns against a sale (services/returns.py)
     "return_sale_unknown": "422: the return names a sale the warehouse does not know",
     "return_product_not_sold": "409: a product of the return is not on the sale; has product_id",
