@@ -53,6 +53,7 @@ from counter_app.local.models import (
     ShiftSale,
     Staff,
 )
+from counter_app.local.stock_work_repository import SqlCountRepository, SqlTransferRepository
 
 
 class SqlCatalogRepository:
@@ -587,3 +588,5 @@ class SqlUnitOfWork:
         self.einvoices = SqlEinvoiceRepository(session)
         self.reservations = SqlReservationRepository(session)
         self.returns = SqlReturnRepository(session)
+        self.transfers = SqlTransferRepository(session)
+        self.counts = SqlCountRepository(session)

@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 
 from warehouse_api import responses
 from warehouse_api.api.deps import DatabaseDep, require_roles
-from warehouse_api.models import Location, Product
 from warehouse_api.errors import NotFound
+from warehouse_api.models import Location, Product
 from warehouse_api.planning_models import DemandDay, DemandForecast
 from warehouse_api.problems import problem_responses
 from warehouse_api.schemas import TransferPublic

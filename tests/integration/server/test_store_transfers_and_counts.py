@@ -42,7 +42,10 @@ def test_request_ship_receive_short_and_extra(server: Server) -> None:
     wh_before = {p: level(server, "WH01", p)[0] for p in (PRODUCT, OTHER, EXTRA)}
     st_before = {p: level(server, "S001", p)[0] for p in (PRODUCT, OTHER, EXTRA)}
     transfer = _request(
-        server, store, [{"product_id": PRODUCT, "qty": 3}, {"product_id": OTHER, "qty": 2}], "低庫存"
+        server,
+        store,
+        [{"product_id": PRODUCT, "qty": 3}, {"product_id": OTHER, "qty": 2}],
+        "低庫存",
     )
     assert transfer["status"] == "requested"
     assert transfer["reason"] == "低庫存"
@@ -94,7 +97,9 @@ def test_request_is_idempotent_by_transfer_id_and_refuses_bad_input(server: Serv
     store = server.enroll("S001")
     tid = new_id()
     payload: dict[str, Any] = {"transfer_id": tid, "lines": [{"product_id": PRODUCT, "qty": 1}]}
-    first, second = push(server, store, op("transfer.request", payload), op("transfer.request", payload))
+    first, second = push(
+        server, store, op("transfer.request", payload), op("transfer.request", payload)
+    )
     assert first["status"] == "applied" and second["status"] == "applied"
     other = {"transfer_id": tid, "lines": [{"product_id": PRODUCT, "qty": 5}]}
     assert push_one(server, store, "transfer.request", other)["problem"]["code"] == (
@@ -108,14 +113,21 @@ def test_request_is_idempotent_by_transfer_id_and_refuses_bad_input(server: Serv
     with server.client(store) as client:
         for bad in (
             {"transfer_id": new_id(), "lines": [{"product_id": PRODUCT, "qty": 0}]},
-            {"transfer_id": new_id(), "lines": [{"product_id": PRODUCT, "qty": 1}], "reason": "x" * 201},
+            {
+                "transfer_id": new_id(),
+                "lines": [{"product_id": PRODUCT, "qty": 1}],
+                "reason": "x" * 201,
+            },
         ):
             response = client.post("/sync/push", json={"ops": [op("transfer.request", bad)]})
             assert_problem(response, 422, "validation_error")
     # Only a store counter asks: the operator has its own routes.
     operator = server.token("operator")
     refused = push_one(
-        server, operator, "transfer.request", {"transfer_id": new_id(), "lines": [{"product_id": PRODUCT, "qty": 1}]}
+        server,
+        operator,
+        "transfer.request",
+        {"transfer_id": new_id(), "lines": [{"product_id": PRODUCT, "qty": 1}]},
     )
     assert refused["problem"]["code"] == "forbidden"
 
@@ -175,7 +187,11 @@ def test_a_count_racing_a_sale_never_loses_the_sale(server: Server) -> None:
     else:  # the sale first: the count is refused with the figure it raced
         assert count_result["problem"]["code"] == "count_conflict"
         [current] = count_result["problem"]["current"]
-        assert current == {"product_id": PRODUCT, "expected_on_hand": on_hand, "on_hand": on_hand - 1}
+        assert current == {
+            "product_id": PRODUCT,
+            "expected_on_hand": on_hand,
+            "on_hand": on_hand - 1,
+        }
         assert level(server, "S001", PRODUCT)[0] == on_hand - 1
     assert ledger_balances(server)
 
