@@ -38,12 +38,15 @@ from counter_app.services.einvoice import EinvoiceService, EinvoiceSettings, Inv
 from counter_app.services.permissions import Action
 from counter_app.services.pickups import PickupDeskService
 from counter_app.services.receipts import ReceiptService
+from counter_app.services.replenishment import ReplenishmentService
 from counter_app.services.returns import ReturnsService
 from counter_app.services.selling import TAIWAN, CompletedSale, SellingService
 from counter_app.services.shifts import ShiftReport, ShiftService
 from counter_app.services.staff import Approval, StaffService
+from counter_app.services.stock_counts import StockCountService
 from counter_app.services.stock_lookup import StockLookupService
 from counter_app.services.stock_to_count import StockToCountService
+from counter_app.services.store_transfers import StoreTransferService
 from counter_app.services.sync_status import SyncStatusService
 from counter_app.sync.background import BackgroundSync
 from counter_app.sync.client import WarehouseClient
@@ -63,6 +66,7 @@ from counter_app.ui.screens.returns import ReturnsScreen
 from counter_app.ui.screens.sale import SaleScreen
 from counter_app.ui.screens.shift import ShiftScreen
 from counter_app.ui.screens.stock import StockScreen
+from counter_app.ui.screens.store_stock import StoreStockScreen
 from counter_app.ui.sign_in_dialog import SignInDialog, ask_for_staff
 from counter_app.ui.status_bar import ConnectivityBridge, PrintJobBridge
 from counter_app.ui.stock_to_count_dialog import StockToCountDialog
@@ -103,12 +107,18 @@ class CounterServices:
     returns: ReturnsService
     einvoicing: EinvoiceService | None = None  # None until docs/einvoice.md's set-up is done
     pickups: PickupDeskService | None = None  # built from db, store and print queue when None
+    # The store's stock work (F12): transfers to the store, replenishment, counts.
+    store_transfers: StoreTransferService | None = None
+    replenishment: ReplenishmentService | None = None
+    stock_counts: StockCountService | None = None
 
     def close(self) -> None:
         self.print_queue.stop()
         self.background.stop()
         self.client.close()
         self.stock_lookup.close()
+        if self.replenishment is not None:
+            self.replenishment.close()
         self.db.dispose()
 
 
@@ -296,6 +306,13 @@ def build_services(
         returns=ReturnsService(db, store, staff, invoicing=einvoicing, output=print_queue),
         einvoicing=einvoicing,
         pickups=PickupDeskService(db, store, print_queue),
+        store_transfers=StoreTransferService(db, store),
+        replenishment=ReplenishmentService(
+            db,
+            WarehouseClient(server_url, token_store.load(), timeout=(1.5, 5.0)),
+            connectivity,
+        ),
+        stock_counts=StockCountService(db, store.location_id),
     )
 
 
@@ -344,6 +361,7 @@ class CounterApp:
     pickups_screen: PickupsScreen | None = None
     stock_screen: StockScreen | None = None
     returns_screen: ReturnsScreen | None = None
+    store_stock_screen: StoreStockScreen | None = None
 
     def add_screen(self, screen: Screen, scan_kinds: Iterable[str] = ()) -> None:
         """Put a screen in the frame under its function key; scans of ``scan_kinds`` go
@@ -363,6 +381,8 @@ class CounterApp:
             self.stock_screen.set_cashier(cashier)
         if self.returns_screen is not None:
             self.returns_screen.set_cashier(cashier)
+        if self.store_stock_screen is not None:
+            self.store_stock_screen.set_cashier(cashier)
 
     @property
     def locked(self) -> bool:
@@ -467,6 +487,16 @@ def build_counter(services: CounterServices, cashier: StaffMember, tasks: TaskRu
         services.returns, tasks, cashier, _approval_asker(services, tasks, window)
     )
     counter.add_screen(counter.returns_screen)  # F7, receipt scans come here
+    if services.store_transfers and services.replenishment and services.stock_counts:
+        counter.store_stock_screen = StoreStockScreen(
+            services.catalog,
+            services.store_transfers,
+            services.replenishment,
+            services.stock_counts,
+            tasks,
+            cashier,
+        )
+        counter.add_screen(counter.store_stock_screen)  # F12, product scans while in front
     _add_tools(counter)
     _connect_signals(counter)
     return counter

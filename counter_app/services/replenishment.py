@@ -79,6 +79,9 @@ class ReplenishmentService:
         self._connectivity = connectivity
         self._clock = clock
 
+    def close(self) -> None:
+        self._client.close()
+
     def cached(self, note: str = "") -> ReplenishmentReport:
         with self._db.snapshot() as uow:
             raw = uow.sync_state.get(CACHE_KEY)

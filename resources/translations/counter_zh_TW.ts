@@ -775,67 +775,67 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="94" />
+        <location filename="../../counter_app/ui/main_window.py" line="108" />
         <source>Counter — %1</source>
         <translation>門市櫃台 — %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="181" />
+        <location filename="../../counter_app/ui/main_window.py" line="195" />
         <source>&amp;Tools</source>
         <translation>功能(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="510" />
+        <location filename="../../counter_app/bootstrap.py" line="542" />
         <source>No shift open</source>
         <translation>尚未開班</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="511" />
+        <location filename="../../counter_app/bootstrap.py" line="543" />
         <source>No shift is open at this till. Open one now?</source>
         <translation>本機目前沒有開班。現在開班嗎？</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="559" />
+        <location filename="../../counter_app/bootstrap.py" line="591" />
         <source>Open the cash drawer without a sale</source>
         <translation>非交易開錢櫃</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="572" />
+        <location filename="../../counter_app/bootstrap.py" line="604" />
         <source>Printer and scanner settings</source>
         <translation>印表機與掃描器設定</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="608" />
+        <location filename="../../counter_app/bootstrap.py" line="640" />
         <source>Lock the screen</source>
         <translation>鎖定畫面</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="611" />
+        <location filename="../../counter_app/bootstrap.py" line="643" />
         <source>Switch cashier…</source>
         <translation>更換收銀員…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="613" />
+        <location filename="../../counter_app/bootstrap.py" line="645" />
         <source>Reprint a receipt…</source>
         <translation>補印收據…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="615" />
+        <location filename="../../counter_app/bootstrap.py" line="647" />
         <source>Sync problems…</source>
         <translation>同步問題…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="618" />
+        <location filename="../../counter_app/bootstrap.py" line="650" />
         <source>Open the cash drawer (supervisor)…</source>
         <translation>開錢櫃（需主管）…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="623" />
+        <location filename="../../counter_app/bootstrap.py" line="655" />
         <source>Printer and scanner settings…</source>
         <translation>印表機與掃描器設定…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/bootstrap.py" line="628" />
+        <location filename="../../counter_app/bootstrap.py" line="660" />
         <source>Stock to count…</source>
         <translation>待盤點庫存…</translation>
     </message>
@@ -1228,137 +1228,137 @@
         <translation>超過可退數量（已售出減已退回）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="67" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="69" />
         <source>Choose where the goods go</source>
         <translation>請選擇商品去向</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="68" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="70" />
         <source>Too many lines for one return</source>
         <translation>單次退貨品項過多</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="69" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="71" />
         <source>No shift is open: open one before a refund</source>
         <translation>尚未開班：請先開班再退款</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="70" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="72" />
         <source>This refund needs a supervisor</source>
         <translation>此筆退款需主管核准</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="71" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="73" />
         <source>The refund is above the approver's limit</source>
         <translation>退款金額超過核准者的權限</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="72" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="76" />
         <source>Only sales paid in cash can be refunded here</source>
         <translation>僅能退款以現金付款的交易</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="78" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="82" />
         <source>It was not saved: %1</source>
         <translation>未儲存：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="84" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="88" />
         <source>Back on the shelf</source>
         <translation>退回本店貨架</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="85" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="89" />
         <source>Send to the warehouse</source>
         <translation>退回倉庫</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="86" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="90" />
         <source>Damaged</source>
         <translation>損壞報廢</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="118" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="123" />
         <source>Scan the receipt's barcode or type its number</source>
         <translation>掃描收據條碼或輸入收據號碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="121" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="127" />
         <source>Find</source>
         <translation>查詢</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="131" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="140" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="131" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="141" />
         <source>Paid</source>
         <translation>實付</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="131" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="142" />
         <source>Sold</source>
         <translation>售出</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="131" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="143" />
         <source>Returned</source>
         <translation>已退</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="132" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="144" />
         <source>Return now</source>
         <translation>本次退回</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="132" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="145" />
         <source>Goes to</source>
         <translation>去向</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="142" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="156" />
         <source>Take the return and refund cash  (F12)</source>
         <translation>確認退貨並退現金  (F12)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="154" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="168" />
         <source>Receipt</source>
         <translation>收據號碼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="171" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="185" />
         <source>Returns</source>
         <translation>退貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="227" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="241" />
         <source>Choose what comes back, then take the return</source>
         <translation>請選擇退回的商品，再確認退貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="234" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="248" />
         <source>Return %1 taken: refund %2 in cash</source>
         <translation>退貨 %1 完成：退現金 %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="243" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="257" />
         <source>A supervisor approves this refund</source>
         <translation>請主管核准此筆退款</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="280" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="294" />
         <source>Scan a receipt to return goods</source>
         <translation>請掃描收據以辦理退貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="284" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="298" />
         <source>Receipt %1, %2, paid %3</source>
         <translation>收據 %1，%2，實付 %3</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/returns.py" line="318" />
+        <location filename="../../counter_app/ui/screens/returns.py" line="341" />
         <source>Refund: %1</source>
         <translation>退款：%1</translation>
     </message>
@@ -1377,7 +1377,7 @@
     </message>
     <message>
         <location filename="../../counter_app/ui/screens/sale.py" line="185" />
-        <location filename="../../counter_app/ui/screens/sale.py" line="715" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="732" />
         <source>Cashier: %1</source>
         <translation>收銀員：%1</translation>
     </message>
@@ -1443,13 +1443,13 @@
     </message>
     <message>
         <location filename="../../counter_app/ui/screens/sale.py" line="479" />
-        <location filename="../../counter_app/ui/screens/sale.py" line="685" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="702" />
         <source>Quantity must be at least 1. To take the line off, use Remove line (Del).</source>
         <translation>數量至少為 1。要刪除品項請按「刪除品項 (Del)」。</translation>
     </message>
     <message>
         <location filename="../../counter_app/ui/screens/sale.py" line="484" />
-        <location filename="../../counter_app/ui/screens/sale.py" line="681" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="698" />
         <source>Quantity can be at most %1 per line</source>
         <translation>每個品項數量最多 %1</translation>
     </message>
@@ -1484,59 +1484,59 @@
         <translation>條碼無法辨識，請重新掃描</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="550" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="565" />
         <source>No product with code %1</source>
         <translation>查無此條碼商品：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="565" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="582" />
         <source>Nothing matches “%1”</source>
         <translation>找不到符合「%1」的商品</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="579" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="596" />
         <source>%1 matches: pick one and press Enter (Esc closes)</source>
         <translation>找到 %1 筆，請選擇後按 Enter（Esc 關閉）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="586" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="603" />
         <source>Look-up failed: %1</source>
         <translation>查詢失敗：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="628" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="645" />
         <source>%1: this store has %2 by the records. Sold anyway; check the shelf, it will be listed to count.</source>
         <translation>%1：本店帳上庫存 %2。仍照常銷售；請檢查貨架，此商品將列入待盤點。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="663" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="680" />
         <source>%1 × %2</source>
         <translation>%1 × %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="704" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="721" />
         <source>Sale %1 done. Change due: %2</source>
         <translation>交易 %1 完成，找零 %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="708" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="725" />
         <source>Change due
 %1</source>
         <translation>找零
 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="722" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="739" />
         <source>No shift is open: open one (F6) before selling. The cart is kept.</source>
         <translation>尚未開班：請先開班（F6）再結帳。購物車內容已保留。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="731" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="748" />
         <source>The sale was not saved: %1. The cart is kept; try again.</source>
         <translation>交易未儲存：%1。購物車內容已保留，請再試一次。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/sale.py" line="740" />
+        <location filename="../../counter_app/ui/screens/sale.py" line="757" />
         <source>%1 items</source>
         <translation>共 %1 件</translation>
     </message>
@@ -1602,17 +1602,17 @@
 <context>
     <name>ScanRouter</name>
     <message>
-        <location filename="../../counter_app/ui/scan_router.py" line="119" />
+        <location filename="../../counter_app/ui/scan_router.py" line="124" />
         <source>Receipt %1: returns cannot be taken at this till yet</source>
         <translation>收據 %1：本機尚未開放退換貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/scan_router.py" line="124" />
+        <location filename="../../counter_app/ui/scan_router.py" line="129" />
         <source>Pickup code %1: pickups cannot be handed over at this till yet</source>
         <translation>取貨碼 %1：本機尚未開放取貨交貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/scan_router.py" line="127" />
+        <location filename="../../counter_app/ui/scan_router.py" line="132" />
         <source>%1: this till cannot take this kind of code yet</source>
         <translation>%1：本機尚無法處理這類條碼</translation>
     </message>
@@ -2049,6 +2049,557 @@
         <location filename="../../counter_app/ui/stock_to_count_dialog.py" line="127" />
         <source>never</source>
         <translation>從未</translation>
+    </message>
+</context>
+<context>
+    <name>StoreStockScreen</name>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="96" />
+        <source>Transfers</source>
+        <translation>調撥</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="97" />
+        <source>Replenishment</source>
+        <translation>補貨</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="98" />
+        <source>Counts</source>
+        <translation>盤點</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="114" />
+        <source>Barcode, SKU or name, then Enter</source>
+        <translation>輸入條碼、貨號或品名後按 Enter</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="123" />
+        <source>Reason (optional)</source>
+        <translation>原因（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="124" />
+        <source>Request from the warehouse</source>
+        <translation>向倉庫申請調撥</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="139" />
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="145" />
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="146" />
+        <source>Items</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="147" />
+        <source>Units</source>
+        <translation>件數</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="148" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="149" />
+        <source>Carrier</source>
+        <translation>物流</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="150" />
+        <source>Updated</source>
+        <translation>更新時間</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="154" />
+        <source>Receive by scanning</source>
+        <translation>掃描收貨</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="158" />
+        <source>Show</source>
+        <translation>顯示</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="167" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="203" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="221" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="268" />
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="167" />
+        <source>Shipped</source>
+        <translation>出貨數</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="167" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="270" />
+        <source>Counted</source>
+        <translation>實點現金</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="167" />
+        <source>Difference</source>
+        <translation>差額</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="170" />
+        <source>Confirm the receipt</source>
+        <translation>確認收貨</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="173" />
+        <source>Stop receiving</source>
+        <translation>停止收貨</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="197" />
+        <source>Refresh</source>
+        <translation>重新整理</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="202" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="220" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="267" />
+        <source>SKU</source>
+        <translation>商品編號</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="204" />
+        <source>Available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="205" />
+        <source>Safety stock</source>
+        <translation>安全庫存</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="206" />
+        <source>Reorder point</source>
+        <translation>再訂購點</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="207" />
+        <source>Incoming</source>
+        <translation>在途</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="208" />
+        <source>Suggested</source>
+        <translation>建議數量</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="209" />
+        <source>From</source>
+        <translation>來源</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="214" />
+        <source>Request the suggested transfer (Enter)</source>
+        <translation>申請建議調撥（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="222" />
+        <source>Idle units</source>
+        <translation>閒置數量</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="223" />
+        <source>Value tied up</source>
+        <translation>積壓金額</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="224" />
+        <source>Suggested action</source>
+        <translation>建議處理</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="233" />
+        <source>Low stock and transfers to ask for</source>
+        <translation>低庫存與建議調撥</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="236" />
+        <source>Idle stock at this store</source>
+        <translation>本店閒置庫存</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="244" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="789" />
+        <source>Whole store</source>
+        <translation>全店</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="245" />
+        <source>One category</source>
+        <translation>單一類別</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="246" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="791" />
+        <source>Items flagged for a count</source>
+        <translation>待盤點品項</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="249" />
+        <source>Blind count (hide the expected figure)</source>
+        <translation>盲盤（不顯示帳面數）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="252" />
+        <source>Start counting</source>
+        <translation>開始盤點</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="269" />
+        <source>Expected</source>
+        <translation>帳面數</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="271" />
+        <source>Recount</source>
+        <translation>複盤</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="272" />
+        <source>Variance</source>
+        <translation>差異</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="276" />
+        <source>Finish counting</source>
+        <translation>完成初盤</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="279" />
+        <source>Submit the count</source>
+        <translation>送出盤點</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="282" />
+        <source>Count again</source>
+        <translation>重新盤點</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="285" />
+        <source>Put the session away</source>
+        <translation>結束此盤點</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="303" />
+        <source>Reconcile a product: barcode or SKU, then Enter</source>
+        <translation>對帳商品：輸入條碼或貨號後按 Enter</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="322" />
+        <source>Store stock</source>
+        <translation>門市庫存</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="346" />
+        <source>Nothing matches “%1”</source>
+        <translation>找不到符合「%1」的商品</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="448" />
+        <source>Requested from the warehouse, pending until it answers: %1</source>
+        <translation>已向倉庫申請，待倉庫回覆：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="462" />
+        <source>Choose a shipped transfer first</source>
+        <translation>請先選擇已出貨的調撥單</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="474" />
+        <source>Scan each item of the transfer: each scan counts one</source>
+        <translation>逐件掃描調撥商品：每掃一次算一件</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="487" />
+        <source>%1 short</source>
+        <translation>短少 %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="489" />
+        <source>%1 extra</source>
+        <translation>多出 %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="496" />
+        <source>Short: %1, extra: %2</source>
+        <translation>短少：%1，多出：%2</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="512" />
+        <source>Received; the warehouse is told what arrived (short %1, extra %2)</source>
+        <translation>已收貨，實收數量將回報倉庫（短少 %1，多出 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="531" />
+        <source>No figures yet: the warehouse has not answered</source>
+        <translation>尚無資料：倉庫尚未回應</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="533" />
+        <source>Live from the warehouse</source>
+        <translation>即時庫存（倉儲連線中）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="537" />
+        <source>Offline: figures from %1 (%2 min old)</source>
+        <translation>離線：%1 的資料（%2 分鐘前）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="552" />
+        <source>supplier order</source>
+        <translation>向供應商訂貨</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="578" />
+        <source>The warehouse has none to send: this one is a supplier order</source>
+        <translation>倉庫無貨可調，此項須向供應商訂貨</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="581" />
+        <source>Below the reorder point</source>
+        <translation>低於再訂購點</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="623" />
+        <source>No count in progress</source>
+        <translation>目前沒有進行中的盤點</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="636" />
+        <source>asked</source>
+        <translation>待複盤</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="647" />
+        <source>Blind count: the figures show once it is submitted</source>
+        <translation>盲盤：送出後才顯示帳面數與差異</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="659" />
+        <source>Variance: %1 short, %2 over, net %3</source>
+        <translation>差異：短少 %1 件，多出 %2 件，淨額 %3</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="673" />
+        <source>Count these %1 lines again: they are far from the expected figure</source>
+        <translation>這 %1 項與帳面差異大，請複盤</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="678" />
+        <source>Counted. Check the variance, then submit.</source>
+        <translation>初盤完成，請檢查差異後送出。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="690" />
+        <source>Count submitted; the warehouse applies it if no sale moved the figures meanwhile</source>
+        <translation>盤點已送出；若期間沒有銷售異動，倉庫即會套用</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="734" />
+        <source>live</source>
+        <translation>即時</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="736" />
+        <source>%1 min old</source>
+        <translation>%1 分鐘前</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="739" />
+        <source>%1: warehouse ledger %2 (%3)</source>
+        <translation>%1：倉庫帳 %2（%3）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="746" />
+        <source>= this counter %1</source>
+        <translation>＝ 本櫃台 %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="749" />
+        <source>(%1 more on the way, in neither figure)</source>
+        <translation>（另有 %1 件在途，兩邊都未計入）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="759" />
+        <source>Pending (not sent yet)</source>
+        <translation>待送出</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="760" />
+        <source>Requested</source>
+        <translation>已申請</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="761" />
+        <source>Shipped (in transit)</source>
+        <translation>已出貨（在途）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="762" />
+        <source>Received</source>
+        <translation>實收</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="763" />
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="769" />
+        <source>Transfer %1 to %2</source>
+        <translation>調撥 %1 件到 %2</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="771" />
+        <source>Offer %1 to the group-buy channel</source>
+        <translation>提供 %1 件給團購通路</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="773" />
+        <source>Stop holding it: dropship only</source>
+        <translation>不再備貨：改為廠商直送</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="778" />
+        <source>count not applied yet</source>
+        <translation>盤點尚未套用</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="780" />
+        <source>sales not synced yet</source>
+        <translation>銷售尚未同步</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="781" />
+        <source>returns not synced yet</source>
+        <translation>退貨尚未同步</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="782" />
+        <source>transfer received here, not synced yet</source>
+        <translation>本店已收貨，尚未同步</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="783" />
+        <source>synced, waiting for the next figure</source>
+        <translation>已同步，等待下次庫存更新</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="790" />
+        <source>Category %1</source>
+        <translation>類別 %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="794" />
+        <source>counting</source>
+        <translation>盤點中</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="795" />
+        <source>submitted, waiting for the warehouse</source>
+        <translation>已送出，等待倉庫</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="796" />
+        <source>applied by the warehouse</source>
+        <translation>倉庫已套用</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="798" />
+        <source>refused: the figures moved (a sale or receipt landed); count again</source>
+        <translation>被退回：期間有銷售或收貨使數量變動，請重新盤點</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="800" />
+        <source>refused by the warehouse; count again</source>
+        <translation>被倉庫退回，請重新盤點</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="801" />
+        <source>put away</source>
+        <translation>已結束</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="804" />
+        <source>%1: %2 lines, %3 scanned, %4 recounts left — %5</source>
+        <translation>%1：共 %2 項，已掃 %3 項，待複盤 %4 項 — %5</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="822" />
+        <source>The quantity must be between 1 and 999</source>
+        <translation>數量須介於 1 到 999</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="823" />
+        <source>The reason is too long (200 characters at most)</source>
+        <translation>原因過長（最多 200 字）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="824" />
+        <source>This transfer is not known at this till</source>
+        <translation>本機找不到這張調撥單</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="825" />
+        <source>Only a shipped transfer can be received</source>
+        <translation>只有已出貨的調撥單可以收貨</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="826" />
+        <source>Nothing to receive</source>
+        <translation>沒有可收貨的項目</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="828" />
+        <source>A count is already in progress: finish it or put it away</source>
+        <translation>已有進行中的盤點：請先完成或結束</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="830" />
+        <source>Start a count first</source>
+        <translation>請先開始盤點</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="831" />
+        <source>Choose what to count</source>
+        <translation>請選擇盤點範圍</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="832" />
+        <source>Choose a category</source>
+        <translation>請選擇類別</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="833" />
+        <source>Nothing to count in this scope</source>
+        <translation>此範圍沒有可盤點的商品</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="834" />
+        <source>Count the lines asked for again before submitting</source>
+        <translation>送出前請先完成複盤項目</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="835" />
+        <source>This count was not refused</source>
+        <translation>此盤點並未被退回</translation>
     </message>
 </context>
 <context>

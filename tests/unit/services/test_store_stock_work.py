@@ -226,6 +226,9 @@ class Planning:
     def __init__(self) -> None:
         self.down = False
 
+    def close(self) -> None:
+        pass
+
     def store_replenishment(self) -> dict[str, Any]:
         if self.down:
             raise WarehouseDown("connection refused")
