@@ -107,7 +107,7 @@ class CounterServices:
     returns: ReturnsService
     einvoicing: EinvoiceService | None = None  # None until docs/einvoice.md's set-up is done
     pickups: PickupDeskService | None = None  # built from db, store and print queue when None
-    # The store's stock work (F12): transfers to the store, replenishment, counts.
+    # The store's stock work (Shift+F3): transfers to the store, replenishment, counts.
     store_transfers: StoreTransferService | None = None
     replenishment: ReplenishmentService | None = None
     stock_counts: StockCountService | None = None
@@ -496,7 +496,7 @@ def build_counter(services: CounterServices, cashier: StaffMember, tasks: TaskRu
             tasks,
             cashier,
         )
-        counter.add_screen(counter.store_stock_screen)  # F12, product scans while in front
+        counter.add_screen(counter.store_stock_screen)  # Shift+F3, product scans while in front
     _add_tools(counter)
     _connect_signals(counter)
     return counter

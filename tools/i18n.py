@@ -485,7 +485,7 @@ def source_files() -> list[Path]:
     )
 
 
-# The store's stock work (ui/screens/store_stock.py, F12).
+# The store's stock work (ui/screens/store_stock.py, Shift+F3).
 PHRASEBOOK.update(
     {
         "Transfers": "調撥",

@@ -1,4 +1,4 @@
-"""The store's stock work (F12): transfers to this store, replenishment, and counts.
+"""The store's stock work (Shift+F3): transfers to this store, replenishment, and counts.
 
 Three tabs. *Transfers*: ask the warehouse for a product (quantity, reason), the
 list of this store's transfers by status, and receiving a shipped one by scanning
@@ -66,7 +66,9 @@ def _nt(cents: int) -> str:
 
 class StoreStockScreen(Screen):
     name = "store_stock"
-    key = "F12"
+    # Beside the stock lookup (F3); F2 and F5, the last free function keys, are left
+    # to the other screens being added (dropship list, alerts).
+    key = "Shift+F3"
     takes_scans_in_front: ClassVar[frozenset[str]] = PRODUCT_SCANS
 
     def __init__(
