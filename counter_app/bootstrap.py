@@ -38,7 +38,7 @@ from counter_app.services.einvoice import EinvoiceService, EinvoiceSettings, Inv
 from counter_app.services.permissions import Action
 from counter_app.services.pickups import PickupDeskService
 from counter_app.services.receipts import ReceiptService
-from counter_app.services.replenishment import ReplenishmentService
+from counter_app.services.replenishment import ProductDemandService, ReplenishmentService
 from counter_app.services.returns import ReturnsService
 from counter_app.services.selling import TAIWAN, CompletedSale, SellingService
 from counter_app.services.shifts import ShiftReport, ShiftService
@@ -111,6 +111,7 @@ class CounterServices:
     store_transfers: StoreTransferService | None = None
     replenishment: ReplenishmentService | None = None
     stock_counts: StockCountService | None = None
+    product_demand: ProductDemandService | None = None  # the stock lookup's chart
 
     def close(self) -> None:
         self.print_queue.stop()
@@ -268,6 +269,7 @@ def build_services(
     connectivity = ConnectivityMonitor()
     print_queue = build_print_queue(printer_config(settings, data_dir))
     live_client = WarehouseClient(server_url, token_store.load(), timeout=(1.5, 3.0))
+    planning_client = WarehouseClient(server_url, token_store.load(), timeout=(1.5, 5.0))
     relay = OutboxRelay(db, client, connectivity)
     puller = ChangePuller(db, client, connectivity)
     catalog = CatalogService(db)
@@ -307,11 +309,8 @@ def build_services(
         einvoicing=einvoicing,
         pickups=PickupDeskService(db, store, print_queue),
         store_transfers=StoreTransferService(db, store),
-        replenishment=ReplenishmentService(
-            db,
-            WarehouseClient(server_url, token_store.load(), timeout=(1.5, 5.0)),
-            connectivity,
-        ),
+        replenishment=ReplenishmentService(db, planning_client, connectivity),
+        product_demand=ProductDemandService(db, planning_client),
         stock_counts=StockCountService(db, store.location_id),
     )
 
@@ -480,6 +479,7 @@ def build_counter(services: CounterServices, cashier: StaffMember, tasks: TaskRu
         tasks,
         cashier,
         counter.pickups_screen.refusal_text,
+        demand=services.product_demand,
     )
     counter.add_screen(counter.stock_screen)  # F3
     counter.add_screen(counter.pickups_screen, ["pickup"])  # F8

@@ -582,6 +582,11 @@ PHRASEBOOK.update(
         "Nothing to count in this scope": "此範圍沒有可盤點的商品",
         "Count the lines asked for again before submitting": "送出前請先完成複盤項目",
         "This count was not refused": "此盤點並未被退回",
+        "Daily sales (solid) and forecast (dashed)": "每日銷量（實線）與預測（虛線）",
+        "Offline: the chart is %1 min old": "離線：圖表為 %1 分鐘前的資料",
+        "No sales history or forecast from the warehouse yet": "倉庫尚無銷售紀錄或預測",
+        "%1 sold": "%1 銷量",
+        "%1 forecast": "%1 預測",
     }
 )
 

@@ -368,3 +368,9 @@ class PlanningSource(Protocol):
     def store_replenishment(self) -> dict[str, Any]: ...
 
     def close(self) -> None: ...
+
+
+class DemandSource(Protocol):
+    """A product's demand history and forecast; raises ``core.ops.WarehouseError``."""
+
+    def product_demand(self, product_id: int, days: int = 28) -> dict[str, Any]: ...

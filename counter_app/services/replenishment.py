@@ -14,7 +14,12 @@ from datetime import datetime
 from typing import Any
 
 from counter_app.core.ops import WarehouseDown, WarehouseError
-from counter_app.services.ports import ConnectivityReporter, PlanningSource, UnitOfWorkFactory
+from counter_app.services.ports import (
+    ConnectivityReporter,
+    DemandSource,
+    PlanningSource,
+    UnitOfWorkFactory,
+)
 from counter_app.services.selling import TAIWAN
 
 CACHE_KEY = "replenishment.cache"
@@ -156,3 +161,82 @@ class ReplenishmentService:
             age,
             note,
         )
+
+
+@dataclass(frozen=True, slots=True)
+class DemandSeries:
+    location_code: str
+    kind: str  # store | warehouse
+    history: tuple[tuple[str, int], ...]  # (ISO day, units sold net of returns)
+    forecast_first_day: str | None
+    forecast: tuple[float, ...]
+    method: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class DemandReport:
+    product_id: int
+    series: tuple[DemandSeries, ...]
+    live: bool
+    age_s: float | None
+    note: str = ""
+
+
+def demand_key(product_id: int) -> str:
+    return f"replenishment.demand.{product_id}"
+
+
+class ProductDemandService:
+    """A product's recent daily sales and forecast at this store and the warehouse (the
+    stock lookup's chart); the last answer per product is kept for offline."""
+
+    def __init__(
+        self,
+        db: UnitOfWorkFactory,
+        client: DemandSource,
+        clock: Callable[[], datetime] = lambda: datetime.now(TAIWAN),
+    ) -> None:
+        self._db = db
+        self._client = client
+        self._clock = clock
+
+    def demand(self, product_id: int) -> DemandReport:
+        """Blocking (HTTP): on the network pool."""
+        try:
+            body = self._client.product_demand(product_id)
+        except WarehouseError as exc:
+            with self._db.snapshot() as uow:
+                raw = uow.sync_state.get(demand_key(product_id))
+            if raw is None:
+                return DemandReport(product_id, (), False, None, str(exc))
+            saved = json.loads(raw)
+            age = (self._clock() - datetime.fromisoformat(saved["fetched_at"])).total_seconds()
+            return _demand(saved["body"], product_id, False, max(0.0, age), str(exc))
+        with self._db.transaction() as uow:
+            uow.sync_state.set(
+                demand_key(product_id),
+                json.dumps({"fetched_at": self._clock().isoformat(), "body": body}),
+            )
+        return _demand(body, product_id, True, None)
+
+
+def _demand(
+    body: dict[str, Any], product_id: int, live: bool, age: float | None, note: str = ""
+) -> DemandReport:
+    return DemandReport(
+        product_id,
+        tuple(
+            DemandSeries(
+                str(s["location_code"]),
+                str(s["kind"]),
+                tuple((str(d["day"]), int(d["qty"])) for d in s.get("history", [])),
+                s.get("forecast_first_day"),
+                tuple(float(v) for v in s.get("forecast", [])),
+                s.get("method"),
+            )
+            for s in body.get("series", [])
+        ),
+        live,
+        age,
+        note,
+    )

@@ -236,6 +236,34 @@
     </message>
 </context>
 <context>
+    <name>DemandChart</name>
+    <message>
+        <location filename="../../counter_app/ui/demand_chart.py" line="54" />
+        <source>Daily sales (solid) and forecast (dashed)</source>
+        <translation>每日銷量（實線）與預測（虛線）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/demand_chart.py" line="57" />
+        <source>Offline: the chart is %1 min old</source>
+        <translation>離線：圖表為 %1 分鐘前的資料</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/demand_chart.py" line="62" />
+        <source>No sales history or forecast from the warehouse yet</source>
+        <translation>倉庫尚無銷售紀錄或預測</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/demand_chart.py" line="90" />
+        <source>%1 sold</source>
+        <translation>%1 銷量</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/demand_chart.py" line="96" />
+        <source>%1 forecast</source>
+        <translation>%1 預測</translation>
+    </message>
+</context>
+<context>
     <name>DeviceMessages</name>
     <message>
         <location filename="../../counter_app/ui/device_messages.py" line="19" />
@@ -1921,52 +1949,52 @@
 <context>
     <name>StockScreen</name>
     <message>
-        <location filename="../../counter_app/ui/screens/stock.py" line="66" />
+        <location filename="../../counter_app/ui/screens/stock.py" line="70" />
         <source>Barcode, SKU or name, then Enter</source>
         <translation>輸入條碼、貨號或品名後按 Enter</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/stock.py" line="79" />
+        <location filename="../../counter_app/ui/screens/stock.py" line="86" />
         <source>0912345678 or (02) 2345-6789</source>
         <translation>0912345678 或 (02) 2345-6789</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/stock.py" line="80" />
+        <location filename="../../counter_app/ui/screens/stock.py" line="87" />
         <source>Reserve for pickup</source>
         <translation>預約門市取貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/stock.py" line="85" />
+        <location filename="../../counter_app/ui/screens/stock.py" line="92" />
         <source>Quantity</source>
         <translation>數量</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/stock.py" line="86" />
+        <location filename="../../counter_app/ui/screens/stock.py" line="93" />
         <source>Customer</source>
         <translation>顧客</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/stock.py" line="87" />
+        <location filename="../../counter_app/ui/screens/stock.py" line="94" />
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/stock.py" line="113" />
+        <location filename="../../counter_app/ui/screens/stock.py" line="121" />
         <source>Stock</source>
         <translation>庫存</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/stock.py" line="146" />
+        <location filename="../../counter_app/ui/screens/stock.py" line="154" />
         <source>Nothing matches “%1”</source>
         <translation>找不到符合「%1」的商品</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/stock.py" line="188" />
+        <location filename="../../counter_app/ui/screens/stock.py" line="205" />
         <source>Reserved for pickup, pending confirmation: %1 (see Pickups, F8)</source>
         <translation>已預約取貨，待總部確認：%1（見門市取貨 F8）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/stock.py" line="203" />
+        <location filename="../../counter_app/ui/screens/stock.py" line="220" />
         <source>Look-up failed: %1</source>
         <translation>查詢失敗：%1</translation>
     </message>
@@ -2054,550 +2082,550 @@
 <context>
     <name>StoreStockScreen</name>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="96" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="98" />
         <source>Transfers</source>
         <translation>調撥</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="97" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="99" />
         <source>Replenishment</source>
         <translation>補貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="98" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="100" />
         <source>Counts</source>
         <translation>盤點</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="114" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="116" />
         <source>Barcode, SKU or name, then Enter</source>
         <translation>輸入條碼、貨號或品名後按 Enter</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="123" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="125" />
         <source>Reason (optional)</source>
         <translation>原因（可不填）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="124" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="126" />
         <source>Request from the warehouse</source>
         <translation>向倉庫申請調撥</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="139" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="141" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="145" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="147" />
         <source>Status</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="146" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="148" />
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="147" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="149" />
         <source>Units</source>
         <translation>件數</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="148" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="150" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="149" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="151" />
         <source>Carrier</source>
         <translation>物流</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="150" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="152" />
         <source>Updated</source>
         <translation>更新時間</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="154" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="156" />
         <source>Receive by scanning</source>
         <translation>掃描收貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="158" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="160" />
         <source>Show</source>
         <translation>顯示</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="167" />
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="203" />
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="221" />
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="268" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="169" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="205" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="223" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="270" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="167" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="169" />
         <source>Shipped</source>
         <translation>出貨數</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="167" />
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="270" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="169" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="272" />
         <source>Counted</source>
         <translation>實點現金</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="167" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="169" />
         <source>Difference</source>
         <translation>差額</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="170" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="172" />
         <source>Confirm the receipt</source>
         <translation>確認收貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="173" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="175" />
         <source>Stop receiving</source>
         <translation>停止收貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="197" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="199" />
         <source>Refresh</source>
         <translation>重新整理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="202" />
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="220" />
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="267" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="204" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="222" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="269" />
         <source>SKU</source>
         <translation>商品編號</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="204" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="206" />
         <source>Available</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="205" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="207" />
         <source>Safety stock</source>
         <translation>安全庫存</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="206" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="208" />
         <source>Reorder point</source>
         <translation>再訂購點</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="207" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="209" />
         <source>Incoming</source>
         <translation>在途</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="208" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="210" />
         <source>Suggested</source>
         <translation>建議數量</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="209" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="211" />
         <source>From</source>
         <translation>來源</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="214" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="216" />
         <source>Request the suggested transfer (Enter)</source>
         <translation>申請建議調撥（Enter）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="222" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="224" />
         <source>Idle units</source>
         <translation>閒置數量</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="223" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="225" />
         <source>Value tied up</source>
         <translation>積壓金額</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="224" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="226" />
         <source>Suggested action</source>
         <translation>建議處理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="233" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="235" />
         <source>Low stock and transfers to ask for</source>
         <translation>低庫存與建議調撥</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="236" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="238" />
         <source>Idle stock at this store</source>
         <translation>本店閒置庫存</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="244" />
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="789" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="246" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="791" />
         <source>Whole store</source>
         <translation>全店</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="245" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="247" />
         <source>One category</source>
         <translation>單一類別</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="246" />
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="791" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="248" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="793" />
         <source>Items flagged for a count</source>
         <translation>待盤點品項</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="249" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="251" />
         <source>Blind count (hide the expected figure)</source>
         <translation>盲盤（不顯示帳面數）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="252" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="254" />
         <source>Start counting</source>
         <translation>開始盤點</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="269" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="271" />
         <source>Expected</source>
         <translation>帳面數</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="271" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="273" />
         <source>Recount</source>
         <translation>複盤</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="272" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="274" />
         <source>Variance</source>
         <translation>差異</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="276" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="278" />
         <source>Finish counting</source>
         <translation>完成初盤</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="279" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="281" />
         <source>Submit the count</source>
         <translation>送出盤點</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="282" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="284" />
         <source>Count again</source>
         <translation>重新盤點</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="285" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="287" />
         <source>Put the session away</source>
         <translation>結束此盤點</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="303" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="305" />
         <source>Reconcile a product: barcode or SKU, then Enter</source>
         <translation>對帳商品：輸入條碼或貨號後按 Enter</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="322" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="324" />
         <source>Store stock</source>
         <translation>門市庫存</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="346" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="348" />
         <source>Nothing matches “%1”</source>
         <translation>找不到符合「%1」的商品</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="448" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="450" />
         <source>Requested from the warehouse, pending until it answers: %1</source>
         <translation>已向倉庫申請，待倉庫回覆：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="462" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="464" />
         <source>Choose a shipped transfer first</source>
         <translation>請先選擇已出貨的調撥單</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="474" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="476" />
         <source>Scan each item of the transfer: each scan counts one</source>
         <translation>逐件掃描調撥商品：每掃一次算一件</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="487" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="489" />
         <source>%1 short</source>
         <translation>短少 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="489" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="491" />
         <source>%1 extra</source>
         <translation>多出 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="496" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="498" />
         <source>Short: %1, extra: %2</source>
         <translation>短少：%1，多出：%2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="512" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="514" />
         <source>Received; the warehouse is told what arrived (short %1, extra %2)</source>
         <translation>已收貨，實收數量將回報倉庫（短少 %1，多出 %2）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="531" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="533" />
         <source>No figures yet: the warehouse has not answered</source>
         <translation>尚無資料：倉庫尚未回應</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="533" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="535" />
         <source>Live from the warehouse</source>
         <translation>即時庫存（倉儲連線中）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="537" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="539" />
         <source>Offline: figures from %1 (%2 min old)</source>
         <translation>離線：%1 的資料（%2 分鐘前）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="552" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="554" />
         <source>supplier order</source>
         <translation>向供應商訂貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="578" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="580" />
         <source>The warehouse has none to send: this one is a supplier order</source>
         <translation>倉庫無貨可調，此項須向供應商訂貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="581" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="583" />
         <source>Below the reorder point</source>
         <translation>低於再訂購點</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="623" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="625" />
         <source>No count in progress</source>
         <translation>目前沒有進行中的盤點</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="636" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="638" />
         <source>asked</source>
         <translation>待複盤</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="647" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="649" />
         <source>Blind count: the figures show once it is submitted</source>
         <translation>盲盤：送出後才顯示帳面數與差異</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="659" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="661" />
         <source>Variance: %1 short, %2 over, net %3</source>
         <translation>差異：短少 %1 件，多出 %2 件，淨額 %3</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="673" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="675" />
         <source>Count these %1 lines again: they are far from the expected figure</source>
         <translation>這 %1 項與帳面差異大，請複盤</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="678" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="680" />
         <source>Counted. Check the variance, then submit.</source>
         <translation>初盤完成，請檢查差異後送出。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="690" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="692" />
         <source>Count submitted; the warehouse applies it if no sale moved the figures meanwhile</source>
         <translation>盤點已送出；若期間沒有銷售異動，倉庫即會套用</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="734" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="736" />
         <source>live</source>
         <translation>即時</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="736" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="738" />
         <source>%1 min old</source>
         <translation>%1 分鐘前</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="739" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="741" />
         <source>%1: warehouse ledger %2 (%3)</source>
         <translation>%1：倉庫帳 %2（%3）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="746" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="748" />
         <source>= this counter %1</source>
         <translation>＝ 本櫃台 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="749" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="751" />
         <source>(%1 more on the way, in neither figure)</source>
         <translation>（另有 %1 件在途，兩邊都未計入）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="759" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="761" />
         <source>Pending (not sent yet)</source>
         <translation>待送出</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="760" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="762" />
         <source>Requested</source>
         <translation>已申請</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="761" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="763" />
         <source>Shipped (in transit)</source>
         <translation>已出貨（在途）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="762" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="764" />
         <source>Received</source>
         <translation>實收</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="763" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="765" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="769" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="771" />
         <source>Transfer %1 to %2</source>
         <translation>調撥 %1 件到 %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="771" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="773" />
         <source>Offer %1 to the group-buy channel</source>
         <translation>提供 %1 件給團購通路</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="773" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="775" />
         <source>Stop holding it: dropship only</source>
         <translation>不再備貨：改為廠商直送</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="778" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="780" />
         <source>count not applied yet</source>
         <translation>盤點尚未套用</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="780" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="782" />
         <source>sales not synced yet</source>
         <translation>銷售尚未同步</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="781" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="783" />
         <source>returns not synced yet</source>
         <translation>退貨尚未同步</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="782" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="784" />
         <source>transfer received here, not synced yet</source>
         <translation>本店已收貨，尚未同步</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="783" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="785" />
         <source>synced, waiting for the next figure</source>
         <translation>已同步，等待下次庫存更新</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="790" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="792" />
         <source>Category %1</source>
         <translation>類別 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="794" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="796" />
         <source>counting</source>
         <translation>盤點中</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="795" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="797" />
         <source>submitted, waiting for the warehouse</source>
         <translation>已送出，等待倉庫</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="796" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="798" />
         <source>applied by the warehouse</source>
         <translation>倉庫已套用</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="798" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="800" />
         <source>refused: the figures moved (a sale or receipt landed); count again</source>
         <translation>被退回：期間有銷售或收貨使數量變動，請重新盤點</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="800" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="802" />
         <source>refused by the warehouse; count again</source>
         <translation>被倉庫退回，請重新盤點</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="801" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="803" />
         <source>put away</source>
         <translation>已結束</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="804" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="806" />
         <source>%1: %2 lines, %3 scanned, %4 recounts left — %5</source>
         <translation>%1：共 %2 項，已掃 %3 項，待複盤 %4 項 — %5</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="822" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="824" />
         <source>The quantity must be between 1 and 999</source>
         <translation>數量須介於 1 到 999</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="823" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="825" />
         <source>The reason is too long (200 characters at most)</source>
         <translation>原因過長（最多 200 字）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="824" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="826" />
         <source>This transfer is not known at this till</source>
         <translation>本機找不到這張調撥單</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="825" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="827" />
         <source>Only a shipped transfer can be received</source>
         <translation>只有已出貨的調撥單可以收貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="826" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="828" />
         <source>Nothing to receive</source>
         <translation>沒有可收貨的項目</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="828" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="830" />
         <source>A count is already in progress: finish it or put it away</source>
         <translation>已有進行中的盤點：請先完成或結束</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="830" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="832" />
         <source>Start a count first</source>
         <translation>請先開始盤點</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="831" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="833" />
         <source>Choose what to count</source>
         <translation>請選擇盤點範圍</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="832" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="834" />
         <source>Choose a category</source>
         <translation>請選擇類別</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="833" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="835" />
         <source>Nothing to count in this scope</source>
         <translation>此範圍沒有可盤點的商品</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="834" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="836" />
         <source>Count the lines asked for again before submitting</source>
         <translation>送出前請先完成複盤項目</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="835" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="837" />
         <source>This count was not refused</source>
         <translation>此盤點並未被退回</translation>
     </message>

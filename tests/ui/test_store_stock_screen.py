@@ -157,3 +157,31 @@ def test_replenishment_online_then_offline_with_the_figures_age(
     qtbot.waitUntil(lambda: screen.report is not None and not screen.report.live, timeout=15_000)
     assert screen.report.fetched_at is not None
     assert any(w in screen.replenish_age.text() for w in ("離線", "Offline"))
+
+
+def test_the_demand_chart_draws_sales_and_forecast_for_both_places(qtbot: Any) -> None:
+    from counter_app.services.replenishment import DemandReport, DemandSeries
+    from counter_app.ui.demand_chart import CHARTS, DemandChart
+
+    chart = DemandChart()
+    qtbot.addWidget(chart)
+    report = DemandReport(
+        10,
+        (
+            DemandSeries(
+                "S001",
+                "store",
+                (("2026-11-23", 2), ("2026-11-24", 5)),
+                "2026-11-25",
+                (3.0, 4.0),
+                "ses",
+            ),
+            DemandSeries("WH01", "warehouse", (("2026-11-24", 1),), None, (), None),
+        ),
+        live=False,
+        age_s=600.0,
+    )
+    chart.show_report(report)
+    assert "10" in chart.note.text()  # offline: the chart's age in minutes
+    assert CHARTS  # PySide6-Addons is installed where the tests run
+    assert chart.series_count == 3  # S001 sold, S001 forecast, WH01 sold (no forecast)

@@ -15,7 +15,7 @@ from counter_app.core.money import Money
 from counter_app.core.ops import WarehouseDown
 from counter_app.core.stock_work import TransferLineRecord, TransferRecord, needs_recount
 from counter_app.services.context import StaffMember, StoreContext
-from counter_app.services.replenishment import ReplenishmentService
+from counter_app.services.replenishment import ProductDemandService, ReplenishmentService
 from counter_app.services.selling import TAIWAN
 from counter_app.services.stock_counts import CountError, StockCountService
 from counter_app.services.store_transfers import StoreTransferService, TransferError
@@ -291,3 +291,39 @@ def test_replenishment_live_then_cached_with_its_age(db: FakeDatabase) -> None:
     assert not offline.live and offline.age_s == 1800.0
     assert "refused" in offline.note
     assert offline.low_stock == live.low_stock
+
+
+class Demand:
+    def __init__(self) -> None:
+        self.down = False
+
+    def product_demand(self, product_id: int, days: int = 28) -> dict[str, Any]:
+        if self.down:
+            raise WarehouseDown("timed out")
+        return {
+            "product_id": product_id,
+            "series": [
+                {
+                    "location_code": "S001",
+                    "kind": "store",
+                    "history": [{"day": "2026-11-24", "qty": 3, "stockout": False}],
+                    "forecast_first_day": "2026-11-25",
+                    "forecast": [3.0, 4.5],
+                    "method": "ses",
+                }
+            ],
+        }
+
+
+def test_product_demand_live_then_cached(db: FakeDatabase) -> None:
+    now = [WHEN]
+    source = Demand()
+    service = ProductDemandService(db, source, clock=lambda: now[0])
+    live = service.demand(10)
+    assert live.live and live.series[0].history == (("2026-11-24", 3),)
+    assert live.series[0].forecast == (3.0, 4.5)
+    source.down = True
+    now[0] = WHEN + timedelta(minutes=5)
+    cached = service.demand(10)
+    assert (cached.live, cached.age_s, cached.series) == (False, 300.0, live.series)
+    assert service.demand(11).series == ()  # never fetched: nothing to show offline
