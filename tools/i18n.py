@@ -587,6 +587,9 @@ PHRASEBOOK.update(
         "No sales history or forecast from the warehouse yet": "倉庫尚無銷售紀錄或預測",
         "%1 sold": "%1 銷量",
         "%1 forecast": "%1 預測",
+        "Units counted": "實點數",
+        "Short or extra": "短少／多出",
+        "Live figures from the warehouse": "倉庫即時資料",
     }
 )
 

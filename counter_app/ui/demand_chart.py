@@ -114,6 +114,7 @@ class DemandChart(QWidget):
                 first = min(xs) if first is None else min(first, *xs)
                 last = max(xs) if last is None else max(last, *xs)
         y_axis.setRange(0, top * 1.15)
+        y_axis.applyNiceNumbers()
         if first is not None and last is not None:
             x_axis.setRange(
                 QDateTime.fromMSecsSinceEpoch(int(first)), QDateTime.fromMSecsSinceEpoch(int(last))

@@ -2170,17 +2170,6 @@
         <translation>出貨數</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="169" />
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="272" />
-        <source>Counted</source>
-        <translation>實點現金</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="169" />
-        <source>Difference</source>
-        <translation>差額</translation>
-    </message>
-    <message>
         <location filename="../../counter_app/ui/screens/store_stock.py" line="172" />
         <source>Confirm the receipt</source>
         <translation>確認收貨</translation>
@@ -2264,7 +2253,7 @@
     </message>
     <message>
         <location filename="../../counter_app/ui/screens/store_stock.py" line="246" />
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="791" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="795" />
         <source>Whole store</source>
         <translation>全店</translation>
     </message>
@@ -2275,7 +2264,7 @@
     </message>
     <message>
         <location filename="../../counter_app/ui/screens/store_stock.py" line="248" />
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="793" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="797" />
         <source>Items flagged for a count</source>
         <translation>待盤點品項</translation>
     </message>
@@ -2340,292 +2329,303 @@
         <translation>找不到符合「%1」的商品</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="450" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="454" />
         <source>Requested from the warehouse, pending until it answers: %1</source>
         <translation>已向倉庫申請，待倉庫回覆：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="464" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="468" />
         <source>Choose a shipped transfer first</source>
         <translation>請先選擇已出貨的調撥單</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="476" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="480" />
         <source>Scan each item of the transfer: each scan counts one</source>
         <translation>逐件掃描調撥商品：每掃一次算一件</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="489" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="493" />
         <source>%1 short</source>
         <translation>短少 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="491" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="495" />
         <source>%1 extra</source>
         <translation>多出 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="498" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="502" />
         <source>Short: %1, extra: %2</source>
         <translation>短少：%1，多出：%2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="514" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="518" />
         <source>Received; the warehouse is told what arrived (short %1, extra %2)</source>
         <translation>已收貨，實收數量將回報倉庫（短少 %1，多出 %2）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="533" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="537" />
         <source>No figures yet: the warehouse has not answered</source>
         <translation>尚無資料：倉庫尚未回應</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="535" />
-        <source>Live from the warehouse</source>
-        <translation>即時庫存（倉儲連線中）</translation>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="169" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="272" />
+        <source>Units counted</source>
+        <translation>實點數</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="169" />
+        <source>Short or extra</source>
+        <translation>短少／多出</translation>
     </message>
     <message>
         <location filename="../../counter_app/ui/screens/store_stock.py" line="539" />
+        <source>Live figures from the warehouse</source>
+        <translation>倉庫即時資料</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="543" />
         <source>Offline: figures from %1 (%2 min old)</source>
         <translation>離線：%1 的資料（%2 分鐘前）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="554" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="558" />
         <source>supplier order</source>
         <translation>向供應商訂貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="580" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="584" />
         <source>The warehouse has none to send: this one is a supplier order</source>
         <translation>倉庫無貨可調，此項須向供應商訂貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="583" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="587" />
         <source>Below the reorder point</source>
         <translation>低於再訂購點</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="625" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="629" />
         <source>No count in progress</source>
         <translation>目前沒有進行中的盤點</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="638" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="642" />
         <source>asked</source>
         <translation>待複盤</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="649" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="653" />
         <source>Blind count: the figures show once it is submitted</source>
         <translation>盲盤：送出後才顯示帳面數與差異</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="661" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="665" />
         <source>Variance: %1 short, %2 over, net %3</source>
         <translation>差異：短少 %1 件，多出 %2 件，淨額 %3</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="675" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="679" />
         <source>Count these %1 lines again: they are far from the expected figure</source>
         <translation>這 %1 項與帳面差異大，請複盤</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="680" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="684" />
         <source>Counted. Check the variance, then submit.</source>
         <translation>初盤完成，請檢查差異後送出。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="692" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="696" />
         <source>Count submitted; the warehouse applies it if no sale moved the figures meanwhile</source>
         <translation>盤點已送出；若期間沒有銷售異動，倉庫即會套用</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="736" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="740" />
         <source>live</source>
         <translation>即時</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="738" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="742" />
         <source>%1 min old</source>
         <translation>%1 分鐘前</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="741" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="745" />
         <source>%1: warehouse ledger %2 (%3)</source>
         <translation>%1：倉庫帳 %2（%3）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="748" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="752" />
         <source>= this counter %1</source>
         <translation>＝ 本櫃台 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="751" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="755" />
         <source>(%1 more on the way, in neither figure)</source>
         <translation>（另有 %1 件在途，兩邊都未計入）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="761" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="765" />
         <source>Pending (not sent yet)</source>
         <translation>待送出</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="762" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="766" />
         <source>Requested</source>
         <translation>已申請</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="763" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="767" />
         <source>Shipped (in transit)</source>
         <translation>已出貨（在途）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="764" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="768" />
         <source>Received</source>
         <translation>實收</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="765" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="769" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="771" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="775" />
         <source>Transfer %1 to %2</source>
         <translation>調撥 %1 件到 %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="773" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="777" />
         <source>Offer %1 to the group-buy channel</source>
         <translation>提供 %1 件給團購通路</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="775" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="779" />
         <source>Stop holding it: dropship only</source>
         <translation>不再備貨：改為廠商直送</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="780" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="784" />
         <source>count not applied yet</source>
         <translation>盤點尚未套用</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="782" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="786" />
         <source>sales not synced yet</source>
         <translation>銷售尚未同步</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="783" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="787" />
         <source>returns not synced yet</source>
         <translation>退貨尚未同步</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="784" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="788" />
         <source>transfer received here, not synced yet</source>
         <translation>本店已收貨，尚未同步</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="785" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="789" />
         <source>synced, waiting for the next figure</source>
         <translation>已同步，等待下次庫存更新</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="792" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="796" />
         <source>Category %1</source>
         <translation>類別 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="796" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="800" />
         <source>counting</source>
         <translation>盤點中</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="797" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="801" />
         <source>submitted, waiting for the warehouse</source>
         <translation>已送出，等待倉庫</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="798" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="802" />
         <source>applied by the warehouse</source>
         <translation>倉庫已套用</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="800" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="804" />
         <source>refused: the figures moved (a sale or receipt landed); count again</source>
         <translation>被退回：期間有銷售或收貨使數量變動，請重新盤點</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="802" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="806" />
         <source>refused by the warehouse; count again</source>
         <translation>被倉庫退回，請重新盤點</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="803" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="807" />
         <source>put away</source>
         <translation>已結束</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="806" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="810" />
         <source>%1: %2 lines, %3 scanned, %4 recounts left — %5</source>
         <translation>%1：共 %2 項，已掃 %3 項，待複盤 %4 項 — %5</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="824" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="828" />
         <source>The quantity must be between 1 and 999</source>
         <translation>數量須介於 1 到 999</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="825" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="829" />
         <source>The reason is too long (200 characters at most)</source>
         <translation>原因過長（最多 200 字）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="826" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="830" />
         <source>This transfer is not known at this till</source>
         <translation>本機找不到這張調撥單</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="827" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="831" />
         <source>Only a shipped transfer can be received</source>
         <translation>只有已出貨的調撥單可以收貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="828" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="832" />
         <source>Nothing to receive</source>
         <translation>沒有可收貨的項目</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="830" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="834" />
         <source>A count is already in progress: finish it or put it away</source>
         <translation>已有進行中的盤點：請先完成或結束</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="832" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="836" />
         <source>Start a count first</source>
         <translation>請先開始盤點</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="833" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="837" />
         <source>Choose what to count</source>
         <translation>請選擇盤點範圍</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="834" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="838" />
         <source>Choose a category</source>
         <translation>請選擇類別</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="835" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="839" />
         <source>Nothing to count in this scope</source>
         <translation>此範圍沒有可盤點的商品</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="836" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="840" />
         <source>Count the lines asked for again before submitting</source>
         <translation>送出前請先完成複盤項目</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="837" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="841" />
         <source>This count was not refused</source>
         <translation>此盤點並未被退回</translation>
     </message>

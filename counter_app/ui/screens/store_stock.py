@@ -98,7 +98,7 @@ class StoreStockScreen(Screen):
         self.tabs.addTab(self._build_transfers(), self.tr("Transfers"))
         self.tabs.addTab(self._build_replenishment(), self.tr("Replenishment"))
         self.tabs.addTab(self._build_counts(), self.tr("Counts"))
-        self.tabs.currentChanged.connect(lambda _i: self.refresh())
+        self.tabs.currentChanged.connect(self._tab_changed)
         self.message = QLabel()
         self.message.setObjectName("store_stock_message")
         self.message.setWordWrap(True)
@@ -166,7 +166,12 @@ class StoreStockScreen(Screen):
         self.receipt_label.setObjectName("receipt_label")
         self.receipt_table = read_only_table(
             "receipt_table",
-            [self.tr("Product"), self.tr("Shipped"), self.tr("Counted"), self.tr("Difference")],
+            [
+                self.tr("Product"),
+                self.tr("Shipped"),
+                self.tr("Units counted"),
+                self.tr("Short or extra"),
+            ],
             0,
         )
         self.receive_done = QPushButton(self.tr("Confirm the receipt"))
@@ -269,7 +274,7 @@ class StoreStockScreen(Screen):
                 self.tr("SKU"),
                 self.tr("Product"),
                 self.tr("Expected"),
-                self.tr("Counted"),
+                self.tr("Units counted"),
                 self.tr("Recount"),
                 self.tr("Variance"),
             ],
@@ -365,6 +370,10 @@ class StoreStockScreen(Screen):
             self._request_found(product)
 
     # --- transfers ----------------------------------------------------------------
+
+    def _tab_changed(self, _index: int) -> None:
+        self.message.clear()
+        self.refresh()
 
     def refresh(self) -> None:
         tab = self.tabs.currentIndex()
@@ -532,7 +541,7 @@ class StoreStockScreen(Screen):
         if report.fetched_at is None:
             self.replenish_age.setText(self.tr("No figures yet: the warehouse has not answered"))
         elif report.live:
-            self.replenish_age.setText(self.tr("Live from the warehouse"))
+            self.replenish_age.setText(self.tr("Live figures from the warehouse"))
         else:
             minutes = int((report.age_s or 0) // 60)
             self.replenish_age.setText(
@@ -638,7 +647,7 @@ class StoreStockScreen(Screen):
                     (self.tr("asked") if v.line.recounted is None else str(v.line.recounted))
                     if v.line.recount_asked
                     else "",
-                    "" if hide else f"{v.line.variance:+d}",
+                    "" if hide else (f"{v.line.variance:+d}" if v.line.variance else "0"),
                 )
                 for v in view.lines
             ],
