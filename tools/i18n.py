@@ -588,6 +588,7 @@ PHRASEBOOK.update(
         "%1 sold": "%1 銷量",
         "%1 forecast": "%1 預測",
         "Units counted": "實點數",
+        "Set the count of the selected line": "設定所選項目的數量",
         "Short or extra": "短少／多出",
         "Live figures from the warehouse": "倉庫即時資料",
     }

@@ -2082,550 +2082,556 @@
 <context>
     <name>StoreStockScreen</name>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="98" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="99" />
         <source>Transfers</source>
         <translation>調撥</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="99" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="100" />
         <source>Replenishment</source>
         <translation>補貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="100" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="101" />
         <source>Counts</source>
         <translation>盤點</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="116" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="117" />
         <source>Barcode, SKU or name, then Enter</source>
         <translation>輸入條碼、貨號或品名後按 Enter</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="125" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="126" />
         <source>Reason (optional)</source>
         <translation>原因（可不填）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="126" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="127" />
         <source>Request from the warehouse</source>
         <translation>向倉庫申請調撥</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="141" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="142" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="147" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="148" />
         <source>Status</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="148" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="149" />
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="149" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="150" />
         <source>Units</source>
         <translation>件數</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="150" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="151" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="151" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="152" />
         <source>Carrier</source>
         <translation>物流</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="152" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="153" />
         <source>Updated</source>
         <translation>更新時間</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="156" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="157" />
         <source>Receive by scanning</source>
         <translation>掃描收貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="160" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="161" />
         <source>Show</source>
         <translation>顯示</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="169" />
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="205" />
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="223" />
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="270" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="171" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="219" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="237" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="284" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="169" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="172" />
         <source>Shipped</source>
         <translation>出貨數</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="172" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="178" />
         <source>Confirm the receipt</source>
         <translation>確認收貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="175" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="181" />
         <source>Stop receiving</source>
         <translation>停止收貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="199" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="188" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="311" />
+        <source>Set the count of the selected line</source>
+        <translation>設定所選項目的數量</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="213" />
         <source>Refresh</source>
         <translation>重新整理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="204" />
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="222" />
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="269" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="218" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="236" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="283" />
         <source>SKU</source>
         <translation>商品編號</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="206" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="220" />
         <source>Available</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="207" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="221" />
         <source>Safety stock</source>
         <translation>安全庫存</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="208" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="222" />
         <source>Reorder point</source>
         <translation>再訂購點</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="209" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="223" />
         <source>Incoming</source>
         <translation>在途</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="210" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="224" />
         <source>Suggested</source>
         <translation>建議數量</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="211" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="225" />
         <source>From</source>
         <translation>來源</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="216" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="230" />
         <source>Request the suggested transfer (Enter)</source>
         <translation>申請建議調撥（Enter）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="224" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="238" />
         <source>Idle units</source>
         <translation>閒置數量</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="225" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="239" />
         <source>Value tied up</source>
         <translation>積壓金額</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="226" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="240" />
         <source>Suggested action</source>
         <translation>建議處理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="235" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="249" />
         <source>Low stock and transfers to ask for</source>
         <translation>低庫存與建議調撥</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="238" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="252" />
         <source>Idle stock at this store</source>
         <translation>本店閒置庫存</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="246" />
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="795" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="260" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="841" />
         <source>Whole store</source>
         <translation>全店</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="247" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="261" />
         <source>One category</source>
         <translation>單一類別</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="248" />
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="797" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="262" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="843" />
         <source>Items flagged for a count</source>
         <translation>待盤點品項</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="251" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="265" />
         <source>Blind count (hide the expected figure)</source>
         <translation>盲盤（不顯示帳面數）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="254" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="268" />
         <source>Start counting</source>
         <translation>開始盤點</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="271" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="285" />
         <source>Expected</source>
         <translation>帳面數</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="273" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="287" />
         <source>Recount</source>
         <translation>複盤</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="274" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="288" />
         <source>Variance</source>
         <translation>差異</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="278" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="292" />
         <source>Finish counting</source>
         <translation>完成初盤</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="281" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="295" />
         <source>Submit the count</source>
         <translation>送出盤點</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="284" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="298" />
         <source>Count again</source>
         <translation>重新盤點</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="287" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="301" />
         <source>Put the session away</source>
         <translation>結束此盤點</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="305" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="327" />
         <source>Reconcile a product: barcode or SKU, then Enter</source>
         <translation>對帳商品：輸入條碼或貨號後按 Enter</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="324" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="346" />
         <source>Store stock</source>
         <translation>門市庫存</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="348" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="370" />
         <source>Nothing matches “%1”</source>
         <translation>找不到符合「%1」的商品</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="454" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="476" />
         <source>Requested from the warehouse, pending until it answers: %1</source>
         <translation>已向倉庫申請，待倉庫回覆：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="468" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="490" />
         <source>Choose a shipped transfer first</source>
         <translation>請先選擇已出貨的調撥單</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="480" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="502" />
         <source>Scan each item of the transfer: each scan counts one</source>
         <translation>逐件掃描調撥商品：每掃一次算一件</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="493" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="529" />
         <source>%1 short</source>
         <translation>短少 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="495" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="531" />
         <source>%1 extra</source>
         <translation>多出 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="502" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="538" />
         <source>Short: %1, extra: %2</source>
         <translation>短少：%1，多出：%2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="518" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="554" />
         <source>Received; the warehouse is told what arrived (short %1, extra %2)</source>
         <translation>已收貨，實收數量將回報倉庫（短少 %1，多出 %2）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="537" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="573" />
         <source>No figures yet: the warehouse has not answered</source>
         <translation>尚無資料：倉庫尚未回應</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="169" />
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="272" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="173" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="286" />
         <source>Units counted</source>
         <translation>實點數</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="169" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="174" />
         <source>Short or extra</source>
         <translation>短少／多出</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="539" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="575" />
         <source>Live figures from the warehouse</source>
         <translation>倉庫即時資料</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="543" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="579" />
         <source>Offline: figures from %1 (%2 min old)</source>
         <translation>離線：%1 的資料（%2 分鐘前）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="558" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="594" />
         <source>supplier order</source>
         <translation>向供應商訂貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="584" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="620" />
         <source>The warehouse has none to send: this one is a supplier order</source>
         <translation>倉庫無貨可調，此項須向供應商訂貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="587" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="623" />
         <source>Below the reorder point</source>
         <translation>低於再訂購點</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="629" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="675" />
         <source>No count in progress</source>
         <translation>目前沒有進行中的盤點</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="642" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="688" />
         <source>asked</source>
         <translation>待複盤</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="653" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="699" />
         <source>Blind count: the figures show once it is submitted</source>
         <translation>盲盤：送出後才顯示帳面數與差異</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="665" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="711" />
         <source>Variance: %1 short, %2 over, net %3</source>
         <translation>差異：短少 %1 件，多出 %2 件，淨額 %3</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="679" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="725" />
         <source>Count these %1 lines again: they are far from the expected figure</source>
         <translation>這 %1 項與帳面差異大，請複盤</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="684" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="730" />
         <source>Counted. Check the variance, then submit.</source>
         <translation>初盤完成，請檢查差異後送出。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="696" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="742" />
         <source>Count submitted; the warehouse applies it if no sale moved the figures meanwhile</source>
         <translation>盤點已送出；若期間沒有銷售異動，倉庫即會套用</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="740" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="786" />
         <source>live</source>
         <translation>即時</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="742" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="788" />
         <source>%1 min old</source>
         <translation>%1 分鐘前</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="745" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="791" />
         <source>%1: warehouse ledger %2 (%3)</source>
         <translation>%1：倉庫帳 %2（%3）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="752" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="798" />
         <source>= this counter %1</source>
         <translation>＝ 本櫃台 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="755" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="801" />
         <source>(%1 more on the way, in neither figure)</source>
         <translation>（另有 %1 件在途，兩邊都未計入）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="765" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="811" />
         <source>Pending (not sent yet)</source>
         <translation>待送出</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="766" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="812" />
         <source>Requested</source>
         <translation>已申請</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="767" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="813" />
         <source>Shipped (in transit)</source>
         <translation>已出貨（在途）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="768" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="814" />
         <source>Received</source>
         <translation>實收</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="769" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="815" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="775" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="821" />
         <source>Transfer %1 to %2</source>
         <translation>調撥 %1 件到 %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="777" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="823" />
         <source>Offer %1 to the group-buy channel</source>
         <translation>提供 %1 件給團購通路</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="779" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="825" />
         <source>Stop holding it: dropship only</source>
         <translation>不再備貨：改為廠商直送</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="784" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="830" />
         <source>count not applied yet</source>
         <translation>盤點尚未套用</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="786" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="832" />
         <source>sales not synced yet</source>
         <translation>銷售尚未同步</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="787" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="833" />
         <source>returns not synced yet</source>
         <translation>退貨尚未同步</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="788" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="834" />
         <source>transfer received here, not synced yet</source>
         <translation>本店已收貨，尚未同步</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="789" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="835" />
         <source>synced, waiting for the next figure</source>
         <translation>已同步，等待下次庫存更新</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="796" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="842" />
         <source>Category %1</source>
         <translation>類別 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="800" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="846" />
         <source>counting</source>
         <translation>盤點中</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="801" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="847" />
         <source>submitted, waiting for the warehouse</source>
         <translation>已送出，等待倉庫</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="802" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="848" />
         <source>applied by the warehouse</source>
         <translation>倉庫已套用</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="804" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="850" />
         <source>refused: the figures moved (a sale or receipt landed); count again</source>
         <translation>被退回：期間有銷售或收貨使數量變動，請重新盤點</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="806" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="852" />
         <source>refused by the warehouse; count again</source>
         <translation>被倉庫退回，請重新盤點</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="807" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="853" />
         <source>put away</source>
         <translation>已結束</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="810" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="856" />
         <source>%1: %2 lines, %3 scanned, %4 recounts left — %5</source>
         <translation>%1：共 %2 項，已掃 %3 項，待複盤 %4 項 — %5</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="828" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="874" />
         <source>The quantity must be between 1 and 999</source>
         <translation>數量須介於 1 到 999</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="829" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="875" />
         <source>The reason is too long (200 characters at most)</source>
         <translation>原因過長（最多 200 字）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="830" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="876" />
         <source>This transfer is not known at this till</source>
         <translation>本機找不到這張調撥單</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="831" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="877" />
         <source>Only a shipped transfer can be received</source>
         <translation>只有已出貨的調撥單可以收貨</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="832" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="878" />
         <source>Nothing to receive</source>
         <translation>沒有可收貨的項目</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="834" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="880" />
         <source>A count is already in progress: finish it or put it away</source>
         <translation>已有進行中的盤點：請先完成或結束</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="836" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="882" />
         <source>Start a count first</source>
         <translation>請先開始盤點</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="837" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="883" />
         <source>Choose what to count</source>
         <translation>請選擇盤點範圍</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="838" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="884" />
         <source>Choose a category</source>
         <translation>請選擇類別</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="839" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="885" />
         <source>Nothing to count in this scope</source>
         <translation>此範圍沒有可盤點的商品</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="840" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="886" />
         <source>Count the lines asked for again before submitting</source>
         <translation>送出前請先完成複盤項目</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/screens/store_stock.py" line="841" />
+        <location filename="../../counter_app/ui/screens/store_stock.py" line="887" />
         <source>This count was not refused</source>
         <translation>此盤點並未被退回</translation>
     </message>

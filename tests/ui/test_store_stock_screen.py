@@ -122,7 +122,18 @@ def test_a_blind_count_by_scanner_hides_the_expected_figure_until_submitted(
         if view.product.id != pid:
             counter.services.stock_counts.set_count(view.product.id, view.line.expected)
     expected = next(v.line.expected for v in session.lines if v.product.id == pid)
-    counter.services.stock_counts.set_count(pid, expected)
+    screen._show_session(counter.services.stock_counts.current())
+    row = next(i for i, v in enumerate(screen.session.lines) if v.product.id == pid)  # type: ignore[union-attr]
+    screen.count_table.selectRow(row)
+    screen.count_qty.setValue(expected)  # typed, as for a case of many
+    screen.count_set.click()
+    qtbot.waitUntil(
+        lambda: (
+            screen.session is not None
+            and next(v for v in screen.session.lines if v.product.id == pid).line.counted
+            == expected
+        )
+    )
     screen.finish_button.click()
     qtbot.waitUntil(
         lambda: (

@@ -92,6 +92,7 @@ class StoreStockScreen(Screen):
         self.report: ReplenishmentReport | None = None
         self.session: CountSessionView | None = None
         self._transfer_rows: list[TransferView] = []
+        self._receipt_rows: list[int] = []
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("store_stock_tabs")
@@ -181,6 +182,14 @@ class StoreStockScreen(Screen):
         self.receive_cancel.clicked.connect(self.stop_receiving)
         buttons = QHBoxLayout()
         buttons.addWidget(self.receipt_label, 1)
+        self.receipt_qty = QSpinBox()
+        self.receipt_qty.setObjectName("receipt_qty")
+        self.receipt_qty.setRange(0, 99_999)
+        self.receipt_set = QPushButton(self.tr("Set the count of the selected line"))
+        self.receipt_set.setObjectName("receipt_set")
+        self.receipt_set.clicked.connect(self.set_receipt_count)
+        buttons.addWidget(self.receipt_qty)
+        buttons.addWidget(self.receipt_set)
         buttons.addWidget(self.receive_cancel)
         buttons.addWidget(self.receive_done)
         self.receipt_box = QWidget()
@@ -296,6 +305,14 @@ class StoreStockScreen(Screen):
         self.variance_label.setObjectName("variance_label")
         actions = QHBoxLayout()
         actions.addWidget(self.variance_label, 1)
+        self.count_qty = QSpinBox()
+        self.count_qty.setObjectName("count_qty")
+        self.count_qty.setRange(0, 99_999)
+        self.count_set = QPushButton(self.tr("Set the count of the selected line"))
+        self.count_set.setObjectName("count_set")
+        self.count_set.clicked.connect(self.set_line_count)
+        actions.addWidget(self.count_qty)
+        actions.addWidget(self.count_set)
         for button in (
             self.close_button,
             self.recount_button,
@@ -484,7 +501,21 @@ class StoreStockScreen(Screen):
         self._show_receipt(progress)
         self._show(self.tr("Scan each item of the transfer: each scan counts one"), "#1f5fa8")
 
+    def set_receipt_count(self) -> None:
+        """Type a line's count (a case of 24 is not scanned 24 times)."""
+        tid, row = self.receiving, self.receipt_table.currentRow()
+        if tid is None or not 0 <= row < len(self._receipt_rows):
+            return
+        pid, qty = self._receipt_rows[row], self.receipt_qty.value()
+        self._tasks.db(
+            lambda: self._transfers.set_count(tid, pid, qty),
+            self._show_receipt,
+            self._refused,
+            owner=self,
+        )
+
     def _show_receipt(self, progress: ReceiptProgress) -> None:
+        self._receipt_rows = [line.product_id for line in progress.lines]
         fill_rows(
             self.receipt_table,
             [
@@ -620,6 +651,16 @@ class StoreStockScreen(Screen):
             self._show_session,
             self._refused,
             owner=self,
+        )
+
+    def set_line_count(self) -> None:
+        """Type the selected line's count (its recount, when one is asked)."""
+        view, row = self.session, self.count_table.currentRow()
+        if view is None or not 0 <= row < len(view.lines):
+            return
+        pid, qty = view.lines[row].product.id, self.count_qty.value()
+        self._tasks.db(
+            lambda: self._counts.set_count(pid, qty), self._show_session, self._refused, owner=self
         )
 
     def _show_session(self, view: CountSessionView | None) -> None:
