@@ -50,17 +50,22 @@ def _grab(window: object, name: str) -> None:
     ).save(str(OUT / name))
 
 
-def _history(url: str, tmp: Path, store_code: str, skus: list[str]) -> None:
+def _history(url: str, tmp: Path, store_code: str, skus: list[str], idle_sku: str) -> None:
     today = today_in_taiwan()
-    lines = ["date,sku_or_barcode,location,qty"]
+    old_day = (today - timedelta(days=150)).isoformat()
+    # The idle one: held at the store for months without a sale, selling at the warehouse.
+    lines = ["date,sku_or_barcode,location,qty,on_hand", f"{old_day},{idle_sku},{store_code},0,80"]
+    for back in range(120, 0, -1):
+        day = (today - timedelta(days=back)).isoformat()
+        lines.append(f"{day},{idle_sku},WH01,{2 + back % 3},")
     for n, sku in enumerate(skus):
         for back in range(120, 0, -1):
             day = today - timedelta(days=back)
             base = 2 + n
             qty = base * 3 if day.weekday() >= 5 else base
             qty += day.toordinal() % 3 - 1
-            lines.append(f"{day.isoformat()},{sku},{store_code},{max(qty, 0)}")
-            lines.append(f"{day.isoformat()},{sku},WH01,{max(qty // 2, 0)}")
+            lines.append(f"{day.isoformat()},{sku},{store_code},{max(qty, 0)},")
+            lines.append(f"{day.isoformat()},{sku},WH01,{max(qty // 2, 0)},")
     path = tmp / "history.csv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert warehouse_cli(["history", "import", str(path), "--db", url]) == 0
@@ -77,11 +82,26 @@ def main(language: str) -> None:
         store = services.store
         with services.db.read() as session:
             rows = session.execute(
-                text("SELECT id, sku FROM products WHERE active ORDER BY id LIMIT 4")
+                text("SELECT id, sku FROM products WHERE active ORDER BY id LIMIT 5")
             ).all()
-        ids, skus = [int(r[0]) for r in rows], [str(r[1]) for r in rows]
-        _history(url, Path(tmp), store.code, skus)
+        ids, skus = [int(r[0]) for r in rows][:4], [str(r[1]) for r in rows][:4]
+        idle_id, idle_sku = int(rows[4][0]), str(rows[4][1])
         warehouse = Database.from_url(url)
+        with warehouse.write() as session:  # the idle one: 80 on the store's shelf
+            level = session.execute(
+                text("SELECT on_hand FROM stock WHERE location_id = :l AND product_id = :p"),
+                {"l": store.location_id, "p": idle_id},
+            ).scalar()
+            adjust_stock(
+                session,
+                store.location_id,
+                idle_id,
+                on_hand_delta=80 - int(level or 0),
+                reason="count",
+                reference="screenshot",
+                device_id=None,
+            )
+        _history(url, Path(tmp), store.code, skus, idle_sku)
         with warehouse.write() as session:  # two of them run low at the store
             for pid in ids[:2]:
                 level = session.execute(

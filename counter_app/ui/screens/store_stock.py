@@ -239,7 +239,7 @@ class StoreStockScreen(Screen):
                 self.tr("Value tied up"),
                 self.tr("Suggested action"),
             ],
-            4,
+            1,
         )
         top = QHBoxLayout()
         top.addWidget(self.replenish_age, 1)
