@@ -56,12 +56,15 @@ from counter_app.services.order_returns import OrderReturnsService
 from counter_app.services.permissions import Action
 from counter_app.services.pickups import PickupDeskService
 from counter_app.services.receipts import ReceiptService
+from counter_app.services.replenishment import ProductDemandService, ReplenishmentService
 from counter_app.services.returns import ReturnsService
 from counter_app.services.selling import TAIWAN, CompletedSale, SellingService
 from counter_app.services.shifts import ShiftReport, ShiftService
 from counter_app.services.staff import Approval, StaffService
+from counter_app.services.stock_counts import StockCountService
 from counter_app.services.stock_lookup import StockLookupService
 from counter_app.services.stock_to_count import StockToCountService
+from counter_app.services.store_transfers import StoreTransferService
 from counter_app.services.sync_status import SyncStatusService
 from counter_app.services.tenders import TenderService
 from counter_app.services.voids import SaleVoidService
@@ -86,6 +89,7 @@ from counter_app.ui.screens.returns import ReturnsScreen
 from counter_app.ui.screens.sale import SaleScreen
 from counter_app.ui.screens.shift import ShiftScreen
 from counter_app.ui.screens.stock import StockScreen
+from counter_app.ui.screens.store_stock import StoreStockScreen
 from counter_app.ui.setup_wizard import SetupState, SetupWizard
 from counter_app.ui.sign_in_dialog import SignInDialog, ask_for_staff
 from counter_app.ui.status_bar import ConnectivityBridge, PrintJobBridge
@@ -135,6 +139,11 @@ class CounterServices:
     exchanges: ExchangeService | None = None
     order_returns: OrderReturnsService | None = None
     returns_client: WarehouseClient | None = None  # the returns desk's look-ups
+    # The store's stock work (Shift+F3): transfers to the store, replenishment, counts.
+    store_transfers: StoreTransferService | None = None
+    replenishment: ReplenishmentService | None = None
+    stock_counts: StockCountService | None = None
+    product_demand: ProductDemandService | None = None  # the stock lookup's chart
 
     def close(self) -> None:
         self.print_queue.stop()
@@ -143,6 +152,8 @@ class CounterServices:
         if self.returns_client is not None:
             self.returns_client.close()
         self.stock_lookup.close()
+        if self.replenishment is not None:
+            self.replenishment.close()
         self.db.dispose()
 
 
@@ -446,6 +457,7 @@ def build_services(
     returns_client = WarehouseClient(server_url, token_store.load(), timeout=(1.5, 4.0))
     returns_section = settings.section("returns")
     policy = str(returns_section.get("no_receipt_price", "lowest_30_days"))
+    planning_client = WarehouseClient(server_url, token_store.load(), timeout=(1.5, 5.0))
     relay = OutboxRelay(db, client, connectivity)
     puller = ChangePuller(db, client, connectivity)
     catalog = CatalogService(db)
@@ -503,6 +515,10 @@ def build_services(
         fulfilment=fulfilment,
         dropship=DropshipService(db),
         alerts=AlertService(db, staff, returns),
+        store_transfers=StoreTransferService(db, store),
+        replenishment=ReplenishmentService(db, planning_client, connectivity),
+        product_demand=ProductDemandService(db, planning_client),
+        stock_counts=StockCountService(db, store.location_id),
     )
 
 
@@ -555,6 +571,7 @@ class CounterApp:
     void_flow: VoidSaleFlow | None = None  # voiding a sale of this shift (Tools menu)
     dropship_screen: DropshipScreen | None = None
     alert_banner: AlertBanner | None = None
+    store_stock_screen: StoreStockScreen | None = None
 
     def add_screen(self, screen: Screen, scan_kinds: Iterable[str] = ()) -> None:
         """Put a screen in the frame under its function key; scans of ``scan_kinds`` go
@@ -576,6 +593,8 @@ class CounterApp:
             self.returns_screen.set_cashier(cashier)
         if self.dropship_screen is not None:
             self.dropship_screen.set_cashier(cashier)
+        if self.store_stock_screen is not None:
+            self.store_stock_screen.set_cashier(cashier)
 
     @property
     def locked(self) -> bool:
@@ -682,6 +701,7 @@ def build_counter(services: CounterServices, cashier: StaffMember, tasks: TaskRu
         tasks,
         cashier,
         counter.pickups_screen.refusal_text,
+        demand=services.product_demand,
     )
     counter.add_screen(counter.stock_screen)  # F3
     counter.add_screen(counter.pickups_screen, ["pickup"])  # F8
@@ -696,6 +716,16 @@ def build_counter(services: CounterServices, cashier: StaffMember, tasks: TaskRu
     )
     counter.add_screen(counter.returns_screen)  # F7, receipt scans come here
     _add_fulfilment(counter)
+    if services.store_transfers and services.replenishment and services.stock_counts:
+        counter.store_stock_screen = StoreStockScreen(
+            services.catalog,
+            services.store_transfers,
+            services.replenishment,
+            services.stock_counts,
+            tasks,
+            cashier,
+        )
+        counter.add_screen(counter.store_stock_screen)  # Shift+F3, product scans while in front
     _add_tools(counter)
     _connect_signals(counter)
     return counter

@@ -59,6 +59,7 @@ ERROR_CODES: dict[str, str] = {
     "tender_required": "409: cash is always offered and cannot be disabled",
     "payment_total_mismatch": "422: the sale's payments do not add up to its total; has total_cents, paid_cents",
     "card_number_in_reference": "422: a payment's reference or approval code holds a card number (13-19 digits passing Luhn); it is never stored",
+    "receive_duplicate_product": "422: a transfer receipt names one product on two lines",
     # returns against a sale (services/returns.py)
     "return_sale_unknown": "422: the return names a sale the warehouse does not know",
     "return_product_not_sold": "409: a product of the return is not on the sale; has product_id",

@@ -366,6 +366,7 @@ class Transfer(Base):
     reservation_id: Mapped[str | None] = mapped_column(ForeignKey("reservations.id"))
     carrier: Mapped[str | None] = mapped_column(String(50))
     tracking_no: Mapped[str | None] = mapped_column(String(64))
+    reason: Mapped[str | None] = mapped_column(String(200))  # a store's request says why
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
@@ -381,7 +382,10 @@ class TransferLine(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     transfer_id: Mapped[str] = mapped_column(ForeignKey("transfers.id"))
     product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
-    qty: Mapped[int] = mapped_column(Integer)
+    qty: Mapped[int] = mapped_column(Integer)  # shipped (0: an extra item found on receipt)
+    # What the store counted on receipt (None until received); qty - received_qty is
+    # the discrepancy: short when positive, extra when negative.
+    received_qty: Mapped[int | None] = mapped_column(Integer)
 
 
 class DropshipOrder(Base):

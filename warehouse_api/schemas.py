@@ -289,8 +289,26 @@ class ReservationCancelPayload(StrictModel):
     reason: ShortText | None = None
 
 
+class ReceivedLine(StrictModel):
+    """What a store counted of one product on receipt (0: none of it arrived)."""
+
+    product_id: DbId
+    qty: Annotated[int, Field(ge=0, le=10**6)]
+
+
 class TransferReceivePayload(StrictModel):
     transfer_id: ClientId
+    # The store's scan count, one line per product it counted or expected. Without it
+    # (an older till) the transfer is received as shipped.
+    lines: Annotated[list[ReceivedLine], Field(min_length=1, max_length=200)] | None = None
+
+
+class TransferRequestPayload(StrictModel):
+    """A store asks the warehouse for goods (replenishment)."""
+
+    transfer_id: ClientId
+    lines: ItemLines
+    reason: ShortText | None = None
 
 
 class PickupCompletePayload(StrictModel):
@@ -438,6 +456,11 @@ class TransferReceiveOp(OpBase):
     payload: TransferReceivePayload
 
 
+class TransferRequestOp(OpBase):
+    type: Literal["transfer.request"]
+    payload: TransferRequestPayload
+
+
 class PickupCompleteOp(OpBase):
     type: Literal["pickup.complete"]
     payload: PickupCompletePayload
@@ -490,6 +513,7 @@ PushOp = Annotated[
     | ReservationCreateOp
     | ReservationCancelOp
     | TransferReceiveOp
+    | TransferRequestOp
     | PickupCompleteOp
     | DropshipCreateOp
     | DropshipCancelOp
@@ -656,6 +680,12 @@ class ReservationPublic(BaseModel):
     updated_at: str
 
 
+class TransferLinePublic(BaseModel):
+    product_id: DbId
+    qty: int
+    received_qty: int | None = None  # what the store counted; qty - received_qty is short
+
+
 class TransferPublic(BaseModel):
     transfer_id: str
     status: str
@@ -664,7 +694,8 @@ class TransferPublic(BaseModel):
     reservation_id: str | None
     carrier: str | None
     tracking_no: str | None
-    lines: list[OrderLinePublic]
+    reason: str | None = None
+    lines: list[TransferLinePublic]
 
 
 class ShiftPublic(BaseModel):

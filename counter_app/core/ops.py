@@ -547,6 +547,80 @@ class OrderReturnPayload:
 
 
 # Every operation type the counter can send, by its wire name.
+
+
+@dataclass(frozen=True, slots=True)
+class TransferRequestPayload:
+    """A store asks the warehouse for goods (type ``transfer.request``)."""
+
+    op_type: ClassVar[str] = "transfer.request"
+    transfer_id: str
+    lines: tuple[ItemLinePayload, ...]
+    reason: str | None = None
+
+    @property
+    def entity_key(self) -> str:
+        return f"transfer:{self.transfer_id}"
+
+    def to_payload(self) -> dict[str, Any]:
+        return {
+            "transfer_id": self.transfer_id,
+            "lines": [line.to_payload() for line in self.lines],
+            "reason": self.reason,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class TransferReceivePayload:
+    """The store's scan count of a shipped transfer (type ``transfer.receive``); a line
+    with qty 0 says none of that product arrived."""
+
+    op_type: ClassVar[str] = "transfer.receive"
+    transfer_id: str
+    lines: tuple[ItemLinePayload, ...]
+
+    @property
+    def entity_key(self) -> str:
+        return f"transfer:{self.transfer_id}"
+
+    def to_payload(self) -> dict[str, Any]:
+        return {
+            "transfer_id": self.transfer_id,
+            "lines": [line.to_payload() for line in self.lines],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class CountLinePayload:
+    product_id: int
+    expected_on_hand: int
+    counted: int
+
+    def to_payload(self) -> dict[str, Any]:
+        return {
+            "product_id": self.product_id,
+            "expected_on_hand": self.expected_on_hand,
+            "counted": self.counted,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class StockCountPayload:
+    """A compare-and-set count (type ``stock_count``): each line says the on-hand figure
+    it was made against; the warehouse refuses the whole count if one has moved."""
+
+    op_type: ClassVar[str] = "stock_count"
+    count_id: str
+    lines: tuple[CountLinePayload, ...]
+
+    @property
+    def entity_key(self) -> str:
+        return f"count:{self.count_id}"
+
+    def to_payload(self) -> dict[str, Any]:
+        return {"count_id": self.count_id, "lines": [line.to_payload() for line in self.lines]}
+
+
 OP_TYPES: Mapping[str, type[OutboundOp]] = {
     SalePayload.op_type: SalePayload,
     AuditPayload.op_type: AuditPayload,
@@ -560,4 +634,7 @@ OP_TYPES: Mapping[str, type[OutboundOp]] = {
     DropshipCancelPayload.op_type: DropshipCancelPayload,
     ReturnPayload.op_type: ReturnPayload,
     OrderReturnPayload.op_type: OrderReturnPayload,
+    TransferRequestPayload.op_type: TransferRequestPayload,
+    TransferReceivePayload.op_type: TransferReceivePayload,
+    StockCountPayload.op_type: StockCountPayload,
 }

@@ -49,6 +49,19 @@ _RESERVATION_UPSERT = (
     "customer_name = COALESCE(excluded.customer_name, reservations.customer_name)"
 )
 
+# Transfers to this store (the store's stock work); the till's own column
+# (received_here_at) is left alone.
+_TRANSFER_UPSERT = (
+    "INSERT INTO store_transfers (transfer_id, status, from_location_id, to_location_id, "
+    "reservation_id, carrier, tracking_no, reason, lines_json, updated_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT(transfer_id) DO UPDATE SET status = excluded.status, "
+    "from_location_id = excluded.from_location_id, to_location_id = excluded.to_location_id, "
+    "reservation_id = excluded.reservation_id, carrier = excluded.carrier, "
+    "tracking_no = excluded.tracking_no, reason = excluded.reason, "
+    "lines_json = excluded.lines_json, updated_at = excluded.updated_at"
+)
+
 _UPSERTS = {
     "locations": (
         "INSERT INTO locations (id, code, name, kind, pull_epoch) VALUES (?, ?, ?, ?, ?) "
@@ -122,6 +135,7 @@ def _apply(session: Session, items: Iterable[_Item], received_at: str, epoch: in
     staff: list[tuple[Any, ...]] = []
     reservations: list[tuple[Any, ...]] = []
     tenders: list[tuple[Any, ...]] = []
+    transfers: list[tuple[Any, ...]] = []
     deleted: dict[str, list[str]] = {}
     for (entity, entity_id), (op, d) in latest.items():
         if op == "delete" or d is None:
@@ -192,7 +206,26 @@ def _apply(session: Session, items: Iterable[_Item], received_at: str, epoch: in
         elif entity == "dropship_order":
             # This store's dropship orders (services/dropship.py): status, carrier, tracking.
             apply_dropship_change(session, d)
-        # Other orders of this store (sale, transfer) are not mirrored: no screen needs them.
+        elif entity == "transfer":
+            lines = [
+                [int(line["product_id"]), int(line["qty"]), line.get("received_qty")]
+                for line in d.get("lines", [])
+            ]
+            transfers.append(
+                (
+                    d["transfer_id"],
+                    d["status"],
+                    d.get("from_location_id"),
+                    d.get("to_location_id"),
+                    d.get("reservation_id"),
+                    d.get("carrier"),
+                    d.get("tracking_no"),
+                    d.get("reason"),
+                    json.dumps(lines),
+                    d.get("updated_at", received_at),
+                )
+            )
+        # Sales of this store are not mirrored: no screen needs them.
     _executemany(session, _UPSERTS["locations"], locations)
     if products:
         ids = [p[0] for p in products]
@@ -206,6 +239,7 @@ def _apply(session: Session, items: Iterable[_Item], received_at: str, epoch: in
     _executemany(session, _UPSERTS["staff"], staff)
     _executemany(session, _RESERVATION_UPSERT, reservations)
     _executemany(session, _UPSERTS["tenders"], tenders)
+    _executemany(session, _TRANSFER_UPSERT, transfers)
     _apply_deletes(session, deleted)
     return len(latest)
 

@@ -497,3 +497,65 @@ class CartVoid(Base):
     at: Mapped[str] = mapped_column(String(40))
     line_count: Mapped[int] = mapped_column(Integer)
     total_cents: Mapped[int] = mapped_column(Integer)
+
+
+# --- the store's stock work: transfers to this store, scan counts --------------------
+
+
+class StoreTransfer(Base):
+    """A transfer to this store, mirrored from the change feed, or a request this till
+    queued (``status`` ``pending`` until the feed brings it back ``requested``)."""
+
+    __tablename__ = "store_transfers"
+    transfer_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    status: Mapped[str] = mapped_column(String(16))
+    from_location_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    to_location_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    reservation_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    carrier: Mapped[str | None] = mapped_column(String(50), nullable=True)
+    tracking_no: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    reason: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    lines_json: Mapped[str] = mapped_column(Text)  # [[product_id, qty, received_qty|null]]
+    updated_at: Mapped[str] = mapped_column(String(40))
+    # Set by this till when it queued the receipt (the feed says "received" later).
+    received_here_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
+
+
+class TransferScan(Base):
+    """What the store has scanned so far of a shipped transfer (survives a restart)."""
+
+    __tablename__ = "transfer_scans"
+    transfer_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    product_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    counted: Mapped[int] = mapped_column(Integer)
+
+
+class CountSession(Base):
+    """A scan-to-count session at this store (survives a restart)."""
+
+    __tablename__ = "count_sessions"
+    session_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    scope: Mapped[str] = mapped_column(String(16))  # store | category | flagged
+    category: Mapped[str] = mapped_column(String(40), default="")
+    blind: Mapped[bool] = mapped_column(default=True)
+    status: Mapped[str] = mapped_column(String(16), index=True)  # counting | submitted | closed
+    staff_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    started_at: Mapped[str] = mapped_column(String(40))
+    submitted_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    op_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+
+
+class CountSessionLine(Base):
+    """One product of a count: the figure the till expected when the line was set up
+    (what the count is made against), the first count and any recount."""
+
+    __tablename__ = "count_session_lines"
+    session_id: Mapped[str] = mapped_column(
+        ForeignKey("count_sessions.session_id", ondelete="CASCADE"), primary_key=True
+    )
+    product_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    expected: Mapped[int] = mapped_column(Integer)
+    counted: Mapped[int] = mapped_column(Integer, default=0)
+    scanned: Mapped[bool] = mapped_column(default=False)
+    recount_asked: Mapped[bool] = mapped_column(default=False)
+    recounted: Mapped[int | None] = mapped_column(Integer, nullable=True)

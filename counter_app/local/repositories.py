@@ -63,6 +63,7 @@ from counter_app.local.models import (
     Staff,
     Tender,
 )
+from counter_app.local.stock_work_repository import SqlCountRepository, SqlTransferRepository
 
 
 class SqlCatalogRepository:
@@ -778,3 +779,5 @@ class SqlUnitOfWork:
         self.carts = SqlCartRepository(session)
         self.dropships = SqlDropshipRepository(session)
         self.alerts = SqlAlertRepository(session)
+        self.transfers = SqlTransferRepository(session)
+        self.counts = SqlCountRepository(session)

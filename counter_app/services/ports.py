@@ -39,6 +39,7 @@ from counter_app.core.records import (
     TenderRecord,
     TenderTotal,
 )
+from counter_app.core.stock_work import CountLineRecord, CountSessionRecord, TransferRecord
 
 
 class CatalogRepository(Protocol):
@@ -322,6 +323,64 @@ class AlertRepository(Protocol):
         ...
 
 
+class TransferRepository(Protocol):
+    """Transfers to this store (the feed's, and requests queued here) and receipt scans."""
+
+    def all(self) -> list[TransferRecord]: ...
+
+    def get(self, transfer_id: str) -> TransferRecord | None: ...
+
+    def add_pending(self, record: TransferRecord) -> None: ...
+
+    def mark_received_here(self, transfer_id: str, at: str) -> None: ...
+
+    def scans(self, transfer_id: str) -> dict[int, int]: ...
+
+    def set_scan(self, transfer_id: str, product_id: int, counted: int) -> None: ...
+
+    def clear_scans(self, transfer_id: str) -> None: ...
+
+    def in_transit_to(self, location_id: int) -> dict[int, int]: ...
+
+
+class CountRepository(Protocol):
+    """Scan-to-count sessions and their lines."""
+
+    def open_session(self) -> CountSessionRecord | None: ...
+
+    def get(self, session_id: str) -> CountSessionRecord | None: ...
+
+    def recent(self, limit: int = 20) -> list[CountSessionRecord]: ...
+
+    def add(self, record: CountSessionRecord, lines: Iterable[CountLineRecord]) -> None: ...
+
+    def lines(self, session_id: str) -> list[CountLineRecord]: ...
+
+    def line(self, session_id: str, product_id: int) -> CountLineRecord | None: ...
+
+    def put_line(self, session_id: str, line: CountLineRecord) -> None: ...
+
+    def set_status(
+        self,
+        session_id: str,
+        status: str,
+        submitted_at: str | None = None,
+        op_id: str | None = None,
+    ) -> None: ...
+
+    def op_outcome(self, op_id: str) -> tuple[str, str | None, str | None]: ...
+
+    def products_in_scope(self, location_id: int, category: str | None) -> list[ProductInfo]: ...
+
+    def categories(self) -> list[str]: ...
+
+    def product(self, product_id: int) -> ProductInfo | None: ...
+
+    def pending_changes(self, location_id: int, product_id: int) -> list[tuple[str, int]]: ...
+
+    def queued_count_deltas(self, product_id: int) -> list[int]: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction's repositories. Written together or not at all."""
 
@@ -371,6 +430,12 @@ class UnitOfWork(Protocol):
 
     @property
     def alerts(self) -> AlertRepository: ...
+
+    @property
+    def transfers(self) -> TransferRepository: ...
+
+    @property
+    def counts(self) -> CountRepository: ...
 
 
 class UnitOfWorkFactory(Protocol):
@@ -425,3 +490,17 @@ class BookletSource(Protocol):
     def claim_booklets(self, period: str, count: int) -> list[dict[str, Any]]: ...
 
     def return_booklets(self, items: list[dict[str, int]]) -> dict[str, Any]: ...
+
+
+class PlanningSource(Protocol):
+    """The warehouse's planning figures for this store; raises ``core.ops.WarehouseError``."""
+
+    def store_replenishment(self) -> dict[str, Any]: ...
+
+    def close(self) -> None: ...
+
+
+class DemandSource(Protocol):
+    """A product's demand history and forecast; raises ``core.ops.WarehouseError``."""
+
+    def product_demand(self, product_id: int, days: int = 28) -> dict[str, Any]: ...

@@ -184,3 +184,15 @@ class WarehouseClient:
             "GET", f"/returns/orders/{order_kind}/{quote(order_id, safe='')}"
         )
         return body
+
+    def store_replenishment(self) -> dict[str, Any]:
+        """This store's low-stock lines and idle-stock suggestions (planning routes)."""
+        body: dict[str, Any] = self._request("GET", "/planning/store/replenishment")
+        return body
+
+    def product_demand(self, product_id: int, days: int = 28) -> dict[str, Any]:
+        """A product's recent daily demand and forecast here and at the warehouse."""
+        body: dict[str, Any] = self._request(
+            "GET", f"/planning/store/products/{product_id}/demand", params={"days": days}
+        )
+        return body

@@ -105,7 +105,12 @@ class ScanRouter(QObject):
         if isinstance(result, InvalidCode) and result.reason != InvalidReason.UNKNOWN_FORMAT:
             self._tell(f"{invalid_scan_text(result.reason)}: {text[:40]}")
             return
-        name = self._routes.get(scan_kind(result))
+        kind = scan_kind(result)
+        front = self._host.current_screen()
+        if front is not None and kind in front.takes_scans_in_front:
+            front.on_scan(result, text)
+            return
+        name = self._routes.get(kind)
         screen = self._host.screen_named(name) if name else None
         if screen is None:
             self._tell(self._not_at_this_till(result, text))

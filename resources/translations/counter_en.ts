@@ -398,6 +398,29 @@
     </message>
 </context>
 <context>
+    <name>DemandChart</name>
+    <message>
+        <source>Daily sales (solid) and forecast (dashed)</source>
+        <translation>Daily sales (solid) and forecast (dashed)</translation>
+    </message>
+    <message>
+        <source>Offline: the chart is %1 min old</source>
+        <translation>Offline: the chart is %1 min old</translation>
+    </message>
+    <message>
+        <source>No sales history or forecast from the warehouse yet</source>
+        <translation>No sales history or forecast from the warehouse yet</translation>
+    </message>
+    <message>
+        <source>%1 sold</source>
+        <translation>%1 sold</translation>
+    </message>
+    <message>
+        <source>%1 forecast</source>
+        <translation>%1 forecast</translation>
+    </message>
+</context>
+<context>
     <name>DeviceMessages</name>
     <message>
         <source>Printer offline, receipt waiting to print</source>
@@ -3055,6 +3078,445 @@
     <message>
         <source>never</source>
         <translation>never</translation>
+    </message>
+</context>
+<context>
+    <name>StoreStockScreen</name>
+    <message>
+        <source>Transfers</source>
+        <translation>Transfers</translation>
+    </message>
+    <message>
+        <source>Replenishment</source>
+        <translation>Replenishment</translation>
+    </message>
+    <message>
+        <source>Counts</source>
+        <translation>Counts</translation>
+    </message>
+    <message>
+        <source>Barcode, SKU or name, then Enter</source>
+        <translation>Barcode, SKU or name, then Enter</translation>
+    </message>
+    <message>
+        <source>Reason (optional)</source>
+        <translation>Reason (optional)</translation>
+    </message>
+    <message>
+        <source>Request from the warehouse</source>
+        <translation>Request from the warehouse</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>Carrier</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <source>Receive by scanning</source>
+        <translation>Receive by scanning</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>Shipped</translation>
+    </message>
+    <message>
+        <source>Units counted</source>
+        <translation>Units counted</translation>
+    </message>
+    <message>
+        <source>Short or extra</source>
+        <translation>Short or extra</translation>
+    </message>
+    <message>
+        <source>Confirm the receipt</source>
+        <translation>Confirm the receipt</translation>
+    </message>
+    <message>
+        <source>Stop receiving</source>
+        <translation>Stop receiving</translation>
+    </message>
+    <message>
+        <source>Set the count of the selected line</source>
+        <translation>Set the count of the selected line</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Available</translation>
+    </message>
+    <message>
+        <source>Safety stock</source>
+        <translation>Safety stock</translation>
+    </message>
+    <message>
+        <source>Reorder point</source>
+        <translation>Reorder point</translation>
+    </message>
+    <message>
+        <source>Incoming</source>
+        <translation>Incoming</translation>
+    </message>
+    <message>
+        <source>Suggested</source>
+        <translation>Suggested</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Request the suggested transfer (Enter)</source>
+        <translation>Request the suggested transfer (Enter)</translation>
+    </message>
+    <message>
+        <source>Idle units</source>
+        <translation>Idle units</translation>
+    </message>
+    <message>
+        <source>Value tied up</source>
+        <translation>Value tied up</translation>
+    </message>
+    <message>
+        <source>Suggested action</source>
+        <translation>Suggested action</translation>
+    </message>
+    <message>
+        <source>Low stock and transfers to ask for</source>
+        <translation>Low stock and transfers to ask for</translation>
+    </message>
+    <message>
+        <source>Idle stock at this store</source>
+        <translation>Idle stock at this store</translation>
+    </message>
+    <message>
+        <source>Whole store</source>
+        <translation>Whole store</translation>
+    </message>
+    <message>
+        <source>One category</source>
+        <translation>One category</translation>
+    </message>
+    <message>
+        <source>Items flagged for a count</source>
+        <translation>Items flagged for a count</translation>
+    </message>
+    <message>
+        <source>Blind count (hide the expected figure)</source>
+        <translation>Blind count (hide the expected figure)</translation>
+    </message>
+    <message>
+        <source>Start counting</source>
+        <translation>Start counting</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <source>Recount</source>
+        <translation>Recount</translation>
+    </message>
+    <message>
+        <source>Variance</source>
+        <translation>Variance</translation>
+    </message>
+    <message>
+        <source>Finish counting</source>
+        <translation>Finish counting</translation>
+    </message>
+    <message>
+        <source>Submit the count</source>
+        <translation>Submit the count</translation>
+    </message>
+    <message>
+        <source>Count again</source>
+        <translation>Count again</translation>
+    </message>
+    <message>
+        <source>Put the session away</source>
+        <translation>Put the session away</translation>
+    </message>
+    <message>
+        <source>Reconcile a product: barcode or SKU, then Enter</source>
+        <translation>Reconcile a product: barcode or SKU, then Enter</translation>
+    </message>
+    <message>
+        <source>Store stock</source>
+        <translation>Store stock</translation>
+    </message>
+    <message>
+        <source>Nothing matches “%1”</source>
+        <translation>Nothing matches “%1”</translation>
+    </message>
+    <message>
+        <source>Requested from the warehouse, pending until it answers: %1</source>
+        <translation>Requested from the warehouse, pending until it answers: %1</translation>
+    </message>
+    <message>
+        <source>Choose a shipped transfer first</source>
+        <translation>Choose a shipped transfer first</translation>
+    </message>
+    <message>
+        <source>Scan each item of the transfer: each scan counts one</source>
+        <translation>Scan each item of the transfer: each scan counts one</translation>
+    </message>
+    <message>
+        <source>%1 short</source>
+        <translation>%1 short</translation>
+    </message>
+    <message>
+        <source>%1 extra</source>
+        <translation>%1 extra</translation>
+    </message>
+    <message>
+        <source>Short: %1, extra: %2</source>
+        <translation>Short: %1, extra: %2</translation>
+    </message>
+    <message>
+        <source>Received; the warehouse is told what arrived (short %1, extra %2)</source>
+        <translation>Received; the warehouse is told what arrived (short %1, extra %2)</translation>
+    </message>
+    <message>
+        <source>No figures yet: the warehouse has not answered</source>
+        <translation>No figures yet: the warehouse has not answered</translation>
+    </message>
+    <message>
+        <source>Live figures from the warehouse</source>
+        <translation>Live figures from the warehouse</translation>
+    </message>
+    <message>
+        <source>Offline: figures from %1 (%2 min old)</source>
+        <translation>Offline: figures from %1 (%2 min old)</translation>
+    </message>
+    <message>
+        <source>supplier order</source>
+        <translation>supplier order</translation>
+    </message>
+    <message>
+        <source>The warehouse has none to send: this one is a supplier order</source>
+        <translation>The warehouse has none to send: this one is a supplier order</translation>
+    </message>
+    <message>
+        <source>Below the reorder point</source>
+        <translation>Below the reorder point</translation>
+    </message>
+    <message>
+        <source>No count in progress</source>
+        <translation>No count in progress</translation>
+    </message>
+    <message>
+        <source>asked</source>
+        <translation>asked</translation>
+    </message>
+    <message>
+        <source>Blind count: the figures show once it is submitted</source>
+        <translation>Blind count: the figures show once it is submitted</translation>
+    </message>
+    <message>
+        <source>Variance: %1 short, %2 over, net %3</source>
+        <translation>Variance: %1 short, %2 over, net %3</translation>
+    </message>
+    <message>
+        <source>Count these %1 lines again: they are far from the expected figure</source>
+        <translation>Count these %1 lines again: they are far from the expected figure</translation>
+    </message>
+    <message>
+        <source>Counted. Check the variance, then submit.</source>
+        <translation>Counted. Check the variance, then submit.</translation>
+    </message>
+    <message>
+        <source>Count submitted; the warehouse applies it if no sale moved the figures meanwhile</source>
+        <translation>Count submitted; the warehouse applies it if no sale moved the figures meanwhile</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>live</translation>
+    </message>
+    <message>
+        <source>%1 min old</source>
+        <translation>%1 min old</translation>
+    </message>
+    <message>
+        <source>%1: warehouse ledger %2 (%3)</source>
+        <translation>%1: warehouse ledger %2 (%3)</translation>
+    </message>
+    <message>
+        <source>= this counter %1</source>
+        <translation>= this counter %1</translation>
+    </message>
+    <message>
+        <source>(%1 more on the way, in neither figure)</source>
+        <translation>(%1 more on the way, in neither figure)</translation>
+    </message>
+    <message>
+        <source>Pending (not sent yet)</source>
+        <translation>Pending (not sent yet)</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Requested</translation>
+    </message>
+    <message>
+        <source>Shipped (in transit)</source>
+        <translation>Shipped (in transit)</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Transfer %1 to %2</source>
+        <translation>Transfer %1 to %2</translation>
+    </message>
+    <message>
+        <source>Offer %1 to the group-buy channel</source>
+        <translation>Offer %1 to the group-buy channel</translation>
+    </message>
+    <message>
+        <source>Stop holding it: dropship only</source>
+        <translation>Stop holding it: dropship only</translation>
+    </message>
+    <message>
+        <source>count not applied yet</source>
+        <translation>count not applied yet</translation>
+    </message>
+    <message>
+        <source>sales not synced yet</source>
+        <translation>sales not synced yet</translation>
+    </message>
+    <message>
+        <source>returns not synced yet</source>
+        <translation>returns not synced yet</translation>
+    </message>
+    <message>
+        <source>transfer received here, not synced yet</source>
+        <translation>transfer received here, not synced yet</translation>
+    </message>
+    <message>
+        <source>synced, waiting for the next figure</source>
+        <translation>synced, waiting for the next figure</translation>
+    </message>
+    <message>
+        <source>Category %1</source>
+        <translation>Category %1</translation>
+    </message>
+    <message>
+        <source>counting</source>
+        <translation>counting</translation>
+    </message>
+    <message>
+        <source>submitted, waiting for the warehouse</source>
+        <translation>submitted, waiting for the warehouse</translation>
+    </message>
+    <message>
+        <source>applied by the warehouse</source>
+        <translation>applied by the warehouse</translation>
+    </message>
+    <message>
+        <source>refused: the figures moved (a sale or receipt landed); count again</source>
+        <translation>refused: the figures moved (a sale or receipt landed); count again</translation>
+    </message>
+    <message>
+        <source>refused by the warehouse; count again</source>
+        <translation>refused by the warehouse; count again</translation>
+    </message>
+    <message>
+        <source>put away</source>
+        <translation>put away</translation>
+    </message>
+    <message>
+        <source>%1: %2 lines, %3 scanned, %4 recounts left — %5</source>
+        <translation>%1: %2 lines, %3 scanned, %4 recounts left — %5</translation>
+    </message>
+    <message>
+        <source>The quantity must be between 1 and 999</source>
+        <translation>The quantity must be between 1 and 999</translation>
+    </message>
+    <message>
+        <source>The reason is too long (200 characters at most)</source>
+        <translation>The reason is too long (200 characters at most)</translation>
+    </message>
+    <message>
+        <source>This transfer is not known at this till</source>
+        <translation>This transfer is not known at this till</translation>
+    </message>
+    <message>
+        <source>Only a shipped transfer can be received</source>
+        <translation>Only a shipped transfer can be received</translation>
+    </message>
+    <message>
+        <source>Nothing to receive</source>
+        <translation>Nothing to receive</translation>
+    </message>
+    <message>
+        <source>A count is already in progress: finish it or put it away</source>
+        <translation>A count is already in progress: finish it or put it away</translation>
+    </message>
+    <message>
+        <source>Start a count first</source>
+        <translation>Start a count first</translation>
+    </message>
+    <message>
+        <source>Choose what to count</source>
+        <translation>Choose what to count</translation>
+    </message>
+    <message>
+        <source>Choose a category</source>
+        <translation>Choose a category</translation>
+    </message>
+    <message>
+        <source>Nothing to count in this scope</source>
+        <translation>Nothing to count in this scope</translation>
+    </message>
+    <message>
+        <source>Count the lines asked for again before submitting</source>
+        <translation>Count the lines asked for again before submitting</translation>
+    </message>
+    <message>
+        <source>This count was not refused</source>
+        <translation>This count was not refused</translation>
     </message>
 </context>
 <context>

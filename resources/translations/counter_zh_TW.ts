@@ -398,6 +398,29 @@
     </message>
 </context>
 <context>
+    <name>DemandChart</name>
+    <message>
+        <source>Daily sales (solid) and forecast (dashed)</source>
+        <translation>每日銷量（實線）與預測（虛線）</translation>
+    </message>
+    <message>
+        <source>Offline: the chart is %1 min old</source>
+        <translation>離線：圖表為 %1 分鐘前的資料</translation>
+    </message>
+    <message>
+        <source>No sales history or forecast from the warehouse yet</source>
+        <translation>倉庫尚無銷售紀錄或預測</translation>
+    </message>
+    <message>
+        <source>%1 sold</source>
+        <translation>%1 銷量</translation>
+    </message>
+    <message>
+        <source>%1 forecast</source>
+        <translation>%1 預測</translation>
+    </message>
+</context>
+<context>
     <name>DeviceMessages</name>
     <message>
         <source>Printer offline, receipt waiting to print</source>
@@ -942,7 +965,7 @@
     </message>
     <message>
         <source>Shipped</source>
-        <translation>已出貨</translation>
+        <translation>出貨數</translation>
     </message>
     <message>
         <source>Delivered</source>
@@ -1415,7 +1438,7 @@
     </message>
     <message>
         <source>Shipped</source>
-        <translation>已出貨</translation>
+        <translation>出貨數</translation>
     </message>
     <message>
         <source>Delivered</source>
@@ -3055,6 +3078,445 @@
     <message>
         <source>never</source>
         <translation>從未</translation>
+    </message>
+</context>
+<context>
+    <name>StoreStockScreen</name>
+    <message>
+        <source>Transfers</source>
+        <translation>調撥</translation>
+    </message>
+    <message>
+        <source>Replenishment</source>
+        <translation>補貨</translation>
+    </message>
+    <message>
+        <source>Counts</source>
+        <translation>盤點</translation>
+    </message>
+    <message>
+        <source>Barcode, SKU or name, then Enter</source>
+        <translation>輸入條碼、貨號或品名後按 Enter</translation>
+    </message>
+    <message>
+        <source>Reason (optional)</source>
+        <translation>原因（可不填）</translation>
+    </message>
+    <message>
+        <source>Request from the warehouse</source>
+        <translation>向倉庫申請調撥</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>件數</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>物流</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新時間</translation>
+    </message>
+    <message>
+        <source>Receive by scanning</source>
+        <translation>掃描收貨</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>顯示</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>出貨數</translation>
+    </message>
+    <message>
+        <source>Confirm the receipt</source>
+        <translation>確認收貨</translation>
+    </message>
+    <message>
+        <source>Stop receiving</source>
+        <translation>停止收貨</translation>
+    </message>
+    <message>
+        <source>Set the count of the selected line</source>
+        <translation>設定所選項目的數量</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>重新整理</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>商品編號</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <source>Safety stock</source>
+        <translation>安全庫存</translation>
+    </message>
+    <message>
+        <source>Reorder point</source>
+        <translation>再訂購點</translation>
+    </message>
+    <message>
+        <source>Incoming</source>
+        <translation>在途</translation>
+    </message>
+    <message>
+        <source>Suggested</source>
+        <translation>建議數量</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>來源</translation>
+    </message>
+    <message>
+        <source>Request the suggested transfer (Enter)</source>
+        <translation>申請建議調撥（Enter）</translation>
+    </message>
+    <message>
+        <source>Idle units</source>
+        <translation>閒置數量</translation>
+    </message>
+    <message>
+        <source>Value tied up</source>
+        <translation>積壓金額</translation>
+    </message>
+    <message>
+        <source>Suggested action</source>
+        <translation>建議處理</translation>
+    </message>
+    <message>
+        <source>Low stock and transfers to ask for</source>
+        <translation>低庫存與建議調撥</translation>
+    </message>
+    <message>
+        <source>Idle stock at this store</source>
+        <translation>本店閒置庫存</translation>
+    </message>
+    <message>
+        <source>Whole store</source>
+        <translation>全店</translation>
+    </message>
+    <message>
+        <source>One category</source>
+        <translation>單一類別</translation>
+    </message>
+    <message>
+        <source>Items flagged for a count</source>
+        <translation>待盤點品項</translation>
+    </message>
+    <message>
+        <source>Blind count (hide the expected figure)</source>
+        <translation>盲盤（不顯示帳面數）</translation>
+    </message>
+    <message>
+        <source>Start counting</source>
+        <translation>開始盤點</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>帳面數</translation>
+    </message>
+    <message>
+        <source>Recount</source>
+        <translation>複盤</translation>
+    </message>
+    <message>
+        <source>Variance</source>
+        <translation>差異</translation>
+    </message>
+    <message>
+        <source>Finish counting</source>
+        <translation>完成初盤</translation>
+    </message>
+    <message>
+        <source>Submit the count</source>
+        <translation>送出盤點</translation>
+    </message>
+    <message>
+        <source>Count again</source>
+        <translation>重新盤點</translation>
+    </message>
+    <message>
+        <source>Put the session away</source>
+        <translation>結束此盤點</translation>
+    </message>
+    <message>
+        <source>Reconcile a product: barcode or SKU, then Enter</source>
+        <translation>對帳商品：輸入條碼或貨號後按 Enter</translation>
+    </message>
+    <message>
+        <source>Store stock</source>
+        <translation>門市庫存</translation>
+    </message>
+    <message>
+        <source>Nothing matches “%1”</source>
+        <translation>找不到符合「%1」的商品</translation>
+    </message>
+    <message>
+        <source>Requested from the warehouse, pending until it answers: %1</source>
+        <translation>已向倉庫申請，待倉庫回覆：%1</translation>
+    </message>
+    <message>
+        <source>Choose a shipped transfer first</source>
+        <translation>請先選擇已出貨的調撥單</translation>
+    </message>
+    <message>
+        <source>Scan each item of the transfer: each scan counts one</source>
+        <translation>逐件掃描調撥商品：每掃一次算一件</translation>
+    </message>
+    <message>
+        <source>%1 short</source>
+        <translation>短少 %1</translation>
+    </message>
+    <message>
+        <source>%1 extra</source>
+        <translation>多出 %1</translation>
+    </message>
+    <message>
+        <source>Short: %1, extra: %2</source>
+        <translation>短少：%1，多出：%2</translation>
+    </message>
+    <message>
+        <source>Received; the warehouse is told what arrived (short %1, extra %2)</source>
+        <translation>已收貨，實收數量將回報倉庫（短少 %1，多出 %2）</translation>
+    </message>
+    <message>
+        <source>No figures yet: the warehouse has not answered</source>
+        <translation>尚無資料：倉庫尚未回應</translation>
+    </message>
+    <message>
+        <source>Units counted</source>
+        <translation>實點數</translation>
+    </message>
+    <message>
+        <source>Short or extra</source>
+        <translation>短少／多出</translation>
+    </message>
+    <message>
+        <source>Live figures from the warehouse</source>
+        <translation>倉庫即時資料</translation>
+    </message>
+    <message>
+        <source>Offline: figures from %1 (%2 min old)</source>
+        <translation>離線：%1 的資料（%2 分鐘前）</translation>
+    </message>
+    <message>
+        <source>supplier order</source>
+        <translation>向供應商訂貨</translation>
+    </message>
+    <message>
+        <source>The warehouse has none to send: this one is a supplier order</source>
+        <translation>倉庫無貨可調，此項須向供應商訂貨</translation>
+    </message>
+    <message>
+        <source>Below the reorder point</source>
+        <translation>低於再訂購點</translation>
+    </message>
+    <message>
+        <source>No count in progress</source>
+        <translation>目前沒有進行中的盤點</translation>
+    </message>
+    <message>
+        <source>asked</source>
+        <translation>待複盤</translation>
+    </message>
+    <message>
+        <source>Blind count: the figures show once it is submitted</source>
+        <translation>盲盤：送出後才顯示帳面數與差異</translation>
+    </message>
+    <message>
+        <source>Variance: %1 short, %2 over, net %3</source>
+        <translation>差異：短少 %1 件，多出 %2 件，淨額 %3</translation>
+    </message>
+    <message>
+        <source>Count these %1 lines again: they are far from the expected figure</source>
+        <translation>這 %1 項與帳面差異大，請複盤</translation>
+    </message>
+    <message>
+        <source>Counted. Check the variance, then submit.</source>
+        <translation>初盤完成，請檢查差異後送出。</translation>
+    </message>
+    <message>
+        <source>Count submitted; the warehouse applies it if no sale moved the figures meanwhile</source>
+        <translation>盤點已送出；若期間沒有銷售異動，倉庫即會套用</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>即時</translation>
+    </message>
+    <message>
+        <source>%1 min old</source>
+        <translation>%1 分鐘前</translation>
+    </message>
+    <message>
+        <source>%1: warehouse ledger %2 (%3)</source>
+        <translation>%1：倉庫帳 %2（%3）</translation>
+    </message>
+    <message>
+        <source>= this counter %1</source>
+        <translation>＝ 本櫃台 %1</translation>
+    </message>
+    <message>
+        <source>(%1 more on the way, in neither figure)</source>
+        <translation>（另有 %1 件在途，兩邊都未計入）</translation>
+    </message>
+    <message>
+        <source>Pending (not sent yet)</source>
+        <translation>待送出</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>已申請</translation>
+    </message>
+    <message>
+        <source>Shipped (in transit)</source>
+        <translation>已出貨（在途）</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>實收</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Transfer %1 to %2</source>
+        <translation>調撥 %1 件到 %2</translation>
+    </message>
+    <message>
+        <source>Offer %1 to the group-buy channel</source>
+        <translation>提供 %1 件給團購通路</translation>
+    </message>
+    <message>
+        <source>Stop holding it: dropship only</source>
+        <translation>不再備貨：改為廠商直送</translation>
+    </message>
+    <message>
+        <source>count not applied yet</source>
+        <translation>盤點尚未套用</translation>
+    </message>
+    <message>
+        <source>sales not synced yet</source>
+        <translation>銷售尚未同步</translation>
+    </message>
+    <message>
+        <source>returns not synced yet</source>
+        <translation>退貨尚未同步</translation>
+    </message>
+    <message>
+        <source>transfer received here, not synced yet</source>
+        <translation>本店已收貨，尚未同步</translation>
+    </message>
+    <message>
+        <source>synced, waiting for the next figure</source>
+        <translation>已同步，等待下次庫存更新</translation>
+    </message>
+    <message>
+        <source>Category %1</source>
+        <translation>類別 %1</translation>
+    </message>
+    <message>
+        <source>counting</source>
+        <translation>盤點中</translation>
+    </message>
+    <message>
+        <source>submitted, waiting for the warehouse</source>
+        <translation>已送出，等待倉庫</translation>
+    </message>
+    <message>
+        <source>applied by the warehouse</source>
+        <translation>倉庫已套用</translation>
+    </message>
+    <message>
+        <source>refused: the figures moved (a sale or receipt landed); count again</source>
+        <translation>被退回：期間有銷售或收貨使數量變動，請重新盤點</translation>
+    </message>
+    <message>
+        <source>refused by the warehouse; count again</source>
+        <translation>被倉庫退回，請重新盤點</translation>
+    </message>
+    <message>
+        <source>put away</source>
+        <translation>已結束</translation>
+    </message>
+    <message>
+        <source>%1: %2 lines, %3 scanned, %4 recounts left — %5</source>
+        <translation>%1：共 %2 項，已掃 %3 項，待複盤 %4 項 — %5</translation>
+    </message>
+    <message>
+        <source>The quantity must be between 1 and 999</source>
+        <translation>數量須介於 1 到 999</translation>
+    </message>
+    <message>
+        <source>The reason is too long (200 characters at most)</source>
+        <translation>原因過長（最多 200 字）</translation>
+    </message>
+    <message>
+        <source>This transfer is not known at this till</source>
+        <translation>本機找不到這張調撥單</translation>
+    </message>
+    <message>
+        <source>Only a shipped transfer can be received</source>
+        <translation>只有已出貨的調撥單可以收貨</translation>
+    </message>
+    <message>
+        <source>Nothing to receive</source>
+        <translation>沒有可收貨的項目</translation>
+    </message>
+    <message>
+        <source>A count is already in progress: finish it or put it away</source>
+        <translation>已有進行中的盤點：請先完成或結束</translation>
+    </message>
+    <message>
+        <source>Start a count first</source>
+        <translation>請先開始盤點</translation>
+    </message>
+    <message>
+        <source>Choose what to count</source>
+        <translation>請選擇盤點範圍</translation>
+    </message>
+    <message>
+        <source>Choose a category</source>
+        <translation>請選擇類別</translation>
+    </message>
+    <message>
+        <source>Nothing to count in this scope</source>
+        <translation>此範圍沒有可盤點的商品</translation>
+    </message>
+    <message>
+        <source>Count the lines asked for again before submitting</source>
+        <translation>送出前請先完成複盤項目</translation>
+    </message>
+    <message>
+        <source>This count was not refused</source>
+        <translation>此盤點並未被退回</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Path, Query
@@ -12,8 +12,9 @@ from sqlalchemy.orm import Session
 
 from warehouse_api import responses
 from warehouse_api.api.deps import DatabaseDep, require_roles
+from warehouse_api.errors import NotFound
 from warehouse_api.models import Location, Product
-from warehouse_api.planning_models import DemandForecast
+from warehouse_api.planning_models import DemandDay, DemandForecast
 from warehouse_api.problems import problem_responses
 from warehouse_api.schemas import TransferPublic
 from warehouse_api.services.demand_history import GROUP_BUY_CODE, today_in_taiwan
@@ -204,3 +205,117 @@ def make_transfer(
     return write_with_retry(
         db, lambda session: responses.transfer(suggestion_to_transfer(session, suggestion_id))
     )
+
+
+# --- the store's own view (a counter device sees its own location only) -------------
+
+CounterDevice = Annotated[AuthenticatedDevice, Depends(require_roles("counter"))]
+
+
+class StoreReplenishmentPublic(BaseModel):
+    """What the counter's replenishment screen shows: its low-stock lines (below the
+    reorder point, with the quantity to ask for and where from) and its idle items."""
+
+    location_code: str
+    generated_at: datetime
+    reorder: list[ReorderLinePublic]
+    idle: list[IdleSuggestionPublic]
+
+
+class DemandDayPublic(BaseModel):
+    day: date
+    qty: int
+    stockout: bool
+
+
+class DemandSeriesPublic(BaseModel):
+    location_code: str
+    kind: str
+    history: list[DemandDayPublic]
+    forecast_first_day: date | None
+    forecast: list[float]
+    method: str | None
+    safety_stock: int | None
+    reorder_point: int | None
+
+
+class ProductDemandPublic(BaseModel):
+    product_id: int
+    series: list[DemandSeriesPublic]
+
+
+@router.get("/store/replenishment", response_model=StoreReplenishmentPublic, responses=ERRORS)
+def store_replenishment(
+    device: CounterDevice,
+    db: DatabaseDep,
+    lead_time_days: Annotated[int, Query(ge=1, le=365)] = 7,
+    review_days: Annotated[int, Query(ge=0, le=365)] = 7,
+    service_level: Annotated[float, Query(ge=0.5, lt=1.0)] = 0.95,
+) -> StoreReplenishmentPublic:
+    """This store's low-stock lines against safety stock and its idle-stock suggestions."""
+    settings = PlanningSettings(lead_time_days, review_days, service_level)
+    assert device.location_id is not None  # a counter token always has its store
+    with db.read() as session, session.begin():
+        location = session.get(Location, device.location_id)
+        assert location is not None
+        reorder_lines = reorder_report(session, location.id, settings)
+        rows = latest_suggestions(session, location.id, 500)
+        return StoreReplenishmentPublic(
+            location_code=location.code,
+            generated_at=datetime.now(UTC),
+            reorder=[
+                ReorderLinePublic.model_validate(line, from_attributes=True)
+                for line in reorder_lines
+            ],
+            idle=[
+                IdleSuggestionPublic.model_validate(suggestion_data(session, row)) for row in rows
+            ],
+        )
+
+
+@router.get(
+    "/store/products/{product_id}/demand", response_model=ProductDemandPublic, responses=ERRORS
+)
+def store_product_demand(
+    product_id: Annotated[int, Path(ge=1, le=2_147_483_647)],
+    device: CounterDevice,
+    db: DatabaseDep,
+    days: Annotated[int, Query(ge=7, le=365)] = 28,
+) -> ProductDemandPublic:
+    """A product's recent daily demand and its forecast at this store and the warehouse."""
+    assert device.location_id is not None
+    with db.read() as session, session.begin():
+        if session.get(Product, product_id) is None:
+            raise NotFound("product_not_found", f"no product with id {product_id}")
+        since = today_in_taiwan() - timedelta(days=days)
+        series = []
+        for location_id in (device.location_id, warehouse_id(session)):
+            location = session.get(Location, location_id)
+            assert location is not None
+            history = [
+                DemandDayPublic(day=row.day, qty=row.qty, stockout=row.stockout)
+                for row in session.scalars(
+                    select(DemandDay)
+                    .where(
+                        DemandDay.product_id == product_id,
+                        DemandDay.location_id == location_id,
+                        DemandDay.channel == "location",
+                        DemandDay.day > since,
+                    )
+                    .order_by(DemandDay.day)
+                )
+            ]
+            forecast = session.get(DemandForecast, (product_id, location_id, "location"))
+            series.append(
+                DemandSeriesPublic(
+                    location_code=location.code,
+                    kind=location.kind,
+                    history=history,
+                    forecast_first_day=forecast.first_day if forecast else None,
+                    forecast=[float(v) for v in forecast.daily] if forecast else [],
+                    method=forecast.method if forecast else None,
+                    safety_stock=forecast.safety_stock if forecast else None,
+                    reorder_point=forecast.reorder_point if forecast else None,
+                )
+            )
+        return ProductDemandPublic(product_id=product_id, series=series)

@@ -126,7 +126,12 @@ def transfer_data(transfer: Transfer) -> dict[str, Any]:
         "reservation_id": transfer.reservation_id,
         "carrier": transfer.carrier,
         "tracking_no": transfer.tracking_no,
-        "lines": _lines(transfer.lines),
+        "reason": transfer.reason,
+        "lines": [
+            {"product_id": line.product_id, "qty": line.qty, "received_qty": line.received_qty}
+            for line in transfer.lines
+        ],
+        "updated_at": transfer.updated_at.isoformat(),
     }
 
 

@@ -29,6 +29,9 @@ from counter_app.core.codes import ScanResult
 class Screen(QWidget):
     name: ClassVar[str] = ""
     key: ClassVar[str] = ""
+    # Kinds of scan this screen takes while it is in front, whatever SCAN_ROUTES says
+    # (the store stock screen counts products instead of selling them).
+    takes_scans_in_front: ClassVar[frozenset[str]] = frozenset()
 
     code_entered = Signal(str)  # a code typed here, to be routed like a scan
 

@@ -28,7 +28,9 @@ from counter_app.core.catalog import ProductInfo
 from counter_app.services.catalog import CatalogService
 from counter_app.services.context import StaffMember
 from counter_app.services.pickups import MAX_QTY, PickupDeskService, PickupEntry, PickupError
+from counter_app.services.replenishment import DemandReport, ProductDemandService
 from counter_app.services.stock_lookup import StockLookupService, StockReport
+from counter_app.ui.demand_chart import DemandChart
 from counter_app.ui.screens.base import Screen
 from counter_app.ui.stock_panel import StockPanel
 from counter_app.ui.task_runner import TaskRunner
@@ -53,6 +55,7 @@ class StockScreen(Screen):
         tasks: TaskRunner,
         cashier: StaffMember,
         refuse_words: PickupRefusals,
+        demand: ProductDemandService | None = None,
     ) -> None:
         super().__init__()
         self._catalog = catalog
@@ -60,6 +63,7 @@ class StockScreen(Screen):
         self._desk = desk
         self._tasks = tasks
         self._refusals = refuse_words
+        self._demand = demand
         self.cashier = cashier
         self.product: ProductInfo | None = None
 
@@ -69,6 +73,9 @@ class StockScreen(Screen):
         self.code_input.returnPressed.connect(self.look_up)
         self.panel = StockPanel(own_location_id)
         self.panel.setVisible(False)
+        # Recent daily sales and forecast here and at the warehouse (QtCharts).
+        self.demand_chart = DemandChart()
+        self.demand_chart.setVisible(False)
 
         self.qty = QSpinBox()
         self.qty.setObjectName("reserve_qty")
@@ -106,7 +113,8 @@ class StockScreen(Screen):
 
         left = QVBoxLayout()
         left.addWidget(self.panel)
-        left.addStretch(1)
+        left.addWidget(self.demand_chart, 1)
+        left.addStretch(0)
         right = QVBoxLayout()
         right.addLayout(form)
         right.addStretch(1)
@@ -176,6 +184,15 @@ class StockScreen(Screen):
 
         self._tasks.db(lambda: lookup.cached(product), show_if_current, owner=self)
         self._tasks.net(lambda: lookup.lookup(product), show_if_current, owner=self)
+        demand = self._demand
+        if demand is not None:
+
+            def chart_if_current(report: DemandReport) -> None:
+                if self.product is not None and self.product.id == report.product_id:
+                    self.demand_chart.setVisible(True)
+                    self.demand_chart.show_report(report)
+
+            self._tasks.net(lambda: demand.demand(product.id), chart_if_current, owner=self)
 
     def _ship(self, source: str) -> None:
         if self.product is not None:

@@ -264,7 +264,9 @@ def test_an_idle_suggestion_becomes_a_transfer(
             s002,
             s001,
         )
-        assert transfer["lines"] == [{"product_id": IDLE, "qty": suggestion["qty"]}]
+        assert transfer["lines"] == [
+            {"product_id": IDLE, "qty": suggestion["qty"], "received_qty": None}
+        ]
         assert_problem(missing, 404, "suggestion_not_found")
         # the existing transfer flow takes it from here
         shipped = client.post(f"/operator/transfers/{transfer['transfer_id']}/ship", json={})
@@ -305,3 +307,44 @@ def test_idle_stock_moves_to_the_warehouse_when_the_group_buy_channel_sells_it(
     }
     assert (sells_in_group_buy, "transfer", "WH01") in suggested
     assert not [s for s in report["suggestions"] if s["product_id"] == brand_new]
+
+
+def test_a_store_reads_its_own_replenishment_and_a_products_demand(
+    server: Server, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The counter's planning routes: low stock against safety stock at its own store,
+    its idle items, and one product's recent demand and forecast here and at the
+    warehouse. Operators use the routes above; a counter sees only its own store."""
+    sku, _ = _sku_and_barcode(server, SOLD)
+    path = _write_csv(
+        tmp_path / "weekly.csv",
+        ["date,sku_or_barcode,location,qty", *_weekly_history(sku, "S001", 140, 3, wobble=True)],
+    )
+    assert main(["history", "import", str(path), "--db", server.db_url]) == 0
+    s001 = server.location_id("S001")
+    with server.db.write() as session:
+        ensure_stock_row(session, s001, SOLD)
+    set_available(server.db, s001, SOLD, 1)  # far below what a week sells
+    assert main(["forecast", "--db", server.db_url]) == 0
+    capsys.readouterr()
+    with server.client(server.enroll("S001")) as client:
+        report = client.get("/planning/store/replenishment")
+        demand = client.get(f"/planning/store/products/{SOLD}/demand", params={"days": 14})
+        missing = client.get("/planning/store/products/999999/demand")
+        too_long = client.get(f"/planning/store/products/{SOLD}/demand", params={"days": 400})
+    assert report.status_code == 200, report.text
+    body = report.json()
+    assert body["location_code"] == "S001"
+    [line] = [x for x in body["reorder"] if x["product_id"] == SOLD]
+    assert line["on_hand"] == 1 and line["suggested_qty"] > 0 and line["source"] == "WH01"
+    assert line["safety_stock"] > 0 and line["reorder_point"] > line["safety_stock"]
+    assert demand.status_code == 200, demand.text
+    store, warehouse = demand.json()["series"]
+    assert (store["location_code"], warehouse["kind"]) == ("S001", "warehouse")
+    assert 12 <= len(store["history"]) <= 14 and all(d["qty"] >= 2 for d in store["history"])
+    assert len(store["forecast"]) == 28 and store["method"] in METHODS
+    assert warehouse["forecast"] == [] or warehouse["method"] in METHODS
+    assert_problem(missing, 404, "product_not_found")
+    assert_problem(too_long, 422, "validation_error")
+    with server.client(server.token("operator")) as client:
+        assert_problem(client.get("/planning/store/replenishment"), 403, "forbidden")

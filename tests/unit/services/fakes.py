@@ -42,6 +42,7 @@ from counter_app.core.records import (
     TenderRecord,
     TenderTotal,
 )
+from counter_app.core.stock_work import CountLineRecord, CountSessionRecord, TransferRecord
 
 
 @dataclass
@@ -89,6 +90,10 @@ class State:
     alerts: dict[str, AlertRecord] = field(default_factory=dict)
     no_receipt_returns: dict[str, NoReceiptReturnRecord] = field(default_factory=dict)
     order_returns: dict[str, OrderReturnRecord] = field(default_factory=dict)
+    transfers: dict[str, TransferRecord] = field(default_factory=dict)
+    transfer_scans: dict[tuple[str, int], int] = field(default_factory=dict)
+    count_sessions: dict[str, CountSessionRecord] = field(default_factory=dict)
+    count_lines: dict[tuple[str, int], CountLineRecord] = field(default_factory=dict)
 
 
 class FakeCatalog:
@@ -641,6 +646,141 @@ class FakeAlerts:
         return True
 
 
+class FakeTransfers:
+    def __init__(self, state: State) -> None:
+        self._s = state
+
+    def all(self) -> list[TransferRecord]:
+        return sorted(self._s.transfers.values(), key=lambda t: t.updated_at, reverse=True)
+
+    def get(self, transfer_id: str) -> TransferRecord | None:
+        return self._s.transfers.get(transfer_id)
+
+    def add_pending(self, record: TransferRecord) -> None:
+        self._s.transfers[record.transfer_id] = record
+
+    def mark_received_here(self, transfer_id: str, at: str) -> None:
+        self._s.transfers[transfer_id] = dataclasses.replace(
+            self._s.transfers[transfer_id], received_here_at=at
+        )
+
+    def scans(self, transfer_id: str) -> dict[int, int]:
+        return {p: n for (t, p), n in self._s.transfer_scans.items() if t == transfer_id}
+
+    def set_scan(self, transfer_id: str, product_id: int, counted: int) -> None:
+        if counted <= 0:
+            self._s.transfer_scans.pop((transfer_id, product_id), None)
+        else:
+            self._s.transfer_scans[(transfer_id, product_id)] = counted
+
+    def clear_scans(self, transfer_id: str) -> None:
+        for key in [k for k in self._s.transfer_scans if k[0] == transfer_id]:
+            del self._s.transfer_scans[key]
+
+    def in_transit_to(self, location_id: int) -> dict[int, int]:
+        found: dict[int, int] = {}
+        for t in self._s.transfers.values():
+            if t.shown_status == "shipped" and t.to_location_id == location_id:
+                for line in t.lines:
+                    found[line.product_id] = found.get(line.product_id, 0) + line.qty
+        return found
+
+
+class FakeCounts:
+    def __init__(self, state: State) -> None:
+        self._s = state
+
+    def open_session(self) -> CountSessionRecord | None:
+        found = [c for c in self._s.count_sessions.values() if c.status == "counting"]
+        return max(found, key=lambda c: c.started_at) if found else None
+
+    def get(self, session_id: str) -> CountSessionRecord | None:
+        return self._s.count_sessions.get(session_id)
+
+    def recent(self, limit: int = 20) -> list[CountSessionRecord]:
+        return sorted(self._s.count_sessions.values(), key=lambda c: c.started_at, reverse=True)[
+            :limit
+        ]
+
+    def add(self, record: CountSessionRecord, lines: Iterable[CountLineRecord]) -> None:
+        self._s.count_sessions[record.session_id] = record
+        for line in lines:
+            self.put_line(record.session_id, line)
+
+    def lines(self, session_id: str) -> list[CountLineRecord]:
+        return sorted(
+            (line for (s, _), line in self._s.count_lines.items() if s == session_id),
+            key=lambda line: line.product_id,
+        )
+
+    def line(self, session_id: str, product_id: int) -> CountLineRecord | None:
+        return self._s.count_lines.get((session_id, product_id))
+
+    def put_line(self, session_id: str, line: CountLineRecord) -> None:
+        self._s.count_lines[(session_id, line.product_id)] = line
+
+    def set_status(
+        self,
+        session_id: str,
+        status: str,
+        submitted_at: str | None = None,
+        op_id: str | None = None,
+    ) -> None:
+        old = self._s.count_sessions[session_id]
+        self._s.count_sessions[session_id] = dataclasses.replace(
+            old,
+            status=status,
+            submitted_at=submitted_at or old.submitted_at,
+            op_id=op_id or old.op_id,
+        )
+
+    def op_outcome(self, op_id: str) -> tuple[str, str | None, str | None]:
+        op = self._s.outbox.get(op_id)
+        if op is None:
+            return ("gone", None, None)
+        return (op.state, op.problem_code or None, op.problem_detail or None)
+
+    def products_in_scope(self, location_id: int, category: str | None) -> list[ProductInfo]:
+        held = {
+            pid
+            for pid, figures in self._s.stock.items()
+            for f in figures
+            if f.location_id == location_id and f.on_hand != 0
+        }
+        return sorted(
+            (
+                p
+                for p in self._s.products.values()
+                if p.id in held and (category is None or p.category == category)
+            ),
+            key=lambda p: p.sku,
+        )
+
+    def categories(self) -> list[str]:
+        return sorted({p.category for p in self._s.products.values() if p.category})
+
+    def product(self, product_id: int) -> ProductInfo | None:
+        return self._s.products.get(product_id)
+
+    def pending_changes(self, location_id: int, product_id: int) -> list[tuple[str, int]]:
+        found: dict[str, int] = {}
+        for op_id, loc, pid, delta in self._s.deltas:
+            if loc == location_id and pid == product_id:
+                op = self._s.outbox.get(op_id)
+                kind = op.type if op is not None else "acked"
+                found[kind] = found.get(kind, 0) + delta
+        return sorted((k, v) for k, v in found.items() if v)
+
+    def queued_count_deltas(self, product_id: int) -> list[int]:
+        found = []
+        for op in self._s.outbox.values():
+            if op.type == "stock_count" and op.state in ("ready", "in_flight"):
+                for line in op.payload["lines"]:
+                    if line["product_id"] == product_id:
+                        found.append(line["counted"] - line["expected_on_hand"])
+        return [d for d in found if d]
+
+
 class FakeUnitOfWork:
     def __init__(self, state: State) -> None:
         self.catalog = FakeCatalog(state)
@@ -660,6 +800,8 @@ class FakeUnitOfWork:
         self.carts = FakeCarts(state)
         self.dropships = FakeDropships(state)
         self.alerts = FakeAlerts(state)
+        self.transfers = FakeTransfers(state)
+        self.counts = FakeCounts(state)
 
 
 class FakeDatabase:

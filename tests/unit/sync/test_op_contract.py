@@ -505,3 +505,42 @@ def test_returns_without_receipt_exchanges_and_order_returns_are_accepted() -> N
     ]
     assert [op.type for op in ops] == ["return", "return", "sale", "order.return"]
     _validate([_on_the_wire(op.type, op.payload) for op in ops])
+
+
+def test_the_store_stock_ops_as_the_services_queue_them_are_accepted() -> None:
+    """A transfer request, a receipt by scan count with a short and an extra item, and
+    a count (with a reason of the longest length the service allows)."""
+    from counter_app.core.stock_work import TransferLineRecord, TransferRecord
+    from counter_app.services.stock_counts import StockCountService
+    from counter_app.services.store_transfers import MAX_REASON, StoreTransferService
+
+    db = FakeDatabase()
+    db.state.products[10] = ProductInfo(10, "100010", "綠茶", Money(2500), "飲料")
+    db.state.products[11] = ProductInfo(11, "100011", "泡芙", Money(3500), "零食")
+    transfers = StoreTransferService(db, STORE)
+    transfers.request(10, 999, "補" * MAX_REASON, CASHIER)
+    db.state.transfers["0193a0c4-7a1b-7c3d-8e4f-5a6b7c8d9e0f"] = TransferRecord(
+        "0193a0c4-7a1b-7c3d-8e4f-5a6b7c8d9e0f",
+        "shipped",
+        1,
+        2,
+        (TransferLineRecord(10, 3), TransferLineRecord(11, 1)),
+        "2026-11-25T10:00:00+08:00",
+    )
+    transfers.scan("0193a0c4-7a1b-7c3d-8e4f-5a6b7c8d9e0f", 10)
+    transfers.scan("0193a0c4-7a1b-7c3d-8e4f-5a6b7c8d9e0f", 12)  # extra
+    transfers.receive("0193a0c4-7a1b-7c3d-8e4f-5a6b7c8d9e0f", CASHIER)
+    counts = StockCountService(db, 2)
+    db.state.count_sessions.clear()
+    from counter_app.core.catalog import StockFigure
+
+    db.state.stock[10] = [StockFigure(2, "S001", "台北信義店", "store", -2, 0, -2, 0, None)]
+    counts.start("flagged", CASHIER)
+    counts.set_count(10, 0)
+    counts.submit(CASHIER)
+    queued = list(db.state.outbox.values())
+    assert [op.type for op in queued] == ["transfer.request", "transfer.receive", "stock_count"]
+    request = _validate([_on_the_wire(op.type, op.payload) for op in queued])
+    receipt = request.ops[1].payload
+    assert [(x.product_id, x.qty) for x in receipt.lines] == [(10, 1), (11, 0), (12, 1)]  # type: ignore[union-attr]
+    assert request.ops[2].payload.lines[0].expected_on_hand == -2  # type: ignore[union-attr]
