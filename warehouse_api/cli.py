@@ -113,24 +113,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    import uvicorn
+    from warehouse_api.serving import serve
 
     db = Database.from_url(args.db)
     prepare_database(db)
     db.dispose()
     os.environ["WAREHOUSE_DB_URL"] = args.db
-    uvicorn.run(
-        "warehouse_api.app:app_from_env",
-        factory=True,
-        host=args.host,
-        port=args.port,
-        workers=args.workers,
-        log_level="info",
-        # A line per request costs CPU a busy server does not have; a proxy in front
-        # usually logs requests anyway (WAREHOUSE_ACCESS_LOG=0 turns it off).
-        access_log=os.environ.get("WAREHOUSE_ACCESS_LOG", "1") != "0",
-    )
-    return 0
+    # A line per request costs CPU a busy server does not have; a proxy in front
+    # usually logs requests anyway (WAREHOUSE_ACCESS_LOG=0 turns it off).
+    access_log = os.environ.get("WAREHOUSE_ACCESS_LOG", "1") != "0"
+    return serve(args.host, args.port, args.workers, access_log)
 
 
 def _seed(args: argparse.Namespace) -> int:
