@@ -38,8 +38,8 @@ def current_device(
         raise ProblemError(
             401, "unauthorized", "a device token is required: Authorization: Bearer <token>"
         )
-    with db.read() as session:
-        device = authenticate(session, credentials.credentials)
+    token = credentials.credentials
+    device = db.lookup(lambda session: authenticate(session, token))
     if device is None:
         raise ProblemError(401, "unauthorized", "the device token is unknown or revoked")
     return device
