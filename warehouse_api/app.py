@@ -71,6 +71,11 @@ def create_app(
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        threads = os.environ.get("WAREHOUSE_THREADS")
+        if threads:
+            import anyio.to_thread
+
+            anyio.to_thread.current_default_thread_limiter().total_tokens = int(threads)
         sweeper = asyncio.create_task(run_sweeper(db, settings)) if run_background else None
         try:
             yield
