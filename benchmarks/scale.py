@@ -790,7 +790,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--backends", default="postgresql,sqlite")
     parser.add_argument("--parts", default="drain,flash,tills")
     parser.add_argument("--pg-url", default=os.environ.get("WAREHOUSE_TEST_PG_URL", DEFAULT_PG_URL))
-    parser.add_argument("--pg-workers", type=int, default=2)
+    parser.add_argument("--pg-workers", type=int, default=4)  # 2 per core: docs/server.md
     parser.add_argument("--sqlite-workers", type=int, default=1)
     parser.add_argument("--tills-seconds", type=float, default=45.0)
     parser.add_argument("--sqlite-tills-seconds", type=float, default=30.0)
