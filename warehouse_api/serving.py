@@ -10,7 +10,7 @@ On Linux each worker gets its own socket bound to the same address with
 `SO_REUSEPORT`; the kernel spreads new connections over the listening sockets by a
 hash of the peer address, so keep-alive connections are shared out evenly. The parent
 only supervises: it restarts a worker that dies and stops them all on SIGINT/SIGTERM.
-Where `SO_REUSEPORT` does not exist, uvicorn's own multi-worker mode is used.
+Elsewhere (no such balancing) uvicorn's own multi-worker mode is used.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import logging
 import multiprocessing
 import signal
 import socket
+import sys
 import threading
 import time
 from multiprocessing.process import BaseProcess
@@ -42,7 +43,9 @@ def serve(host: str, port: int, workers: int, access_log: bool) -> int:
         "log_level": "info",
         "access_log": access_log,
     }
-    if workers <= 1 or not hasattr(socket, "SO_REUSEPORT"):
+    # Linux balances connections over SO_REUSEPORT sockets; BSD and macOS accept the
+    # option but hand every connection to one socket, so they keep uvicorn's way.
+    if workers <= 1 or not sys.platform.startswith("linux"):
         uvicorn.run(APP, workers=workers, **options)
         return 0
     sockets = [_listening_socket(host, port) for _ in range(workers)]
