@@ -36,6 +36,7 @@ import json
 import os
 import platform
 import random
+import resource
 import sqlite3
 import sys
 import tempfile
@@ -544,6 +545,7 @@ def tills(db: Database, base_url: str, seconds: float) -> dict[str, Any]:
     deadline = time.monotonic() + seconds
     settled_before = time.perf_counter() + seconds - 2 * TILL_PULL_EVERY_S
     start_cursor = _head_cursor(db)
+    pulled, pulls = [0], [0]  # changes brought by pulls, pull requests
 
     def till(index: int) -> None:
         store, token = tokens[index]
@@ -586,6 +588,8 @@ def tills(db: Database, base_url: str, seconds: float) -> dict[str, Any]:
                             errors[f"pull {status}"] += 1
                         break
                     with lock:
+                        pulled[0] += len(body["changes"])
+                        pulls[0] += 1
                         for change in body["changes"]:
                             if change["entity"] == "sale":
                                 sid = change["id"]
@@ -656,6 +660,8 @@ def tills(db: Database, base_url: str, seconds: float) -> dict[str, Any]:
         "tills200_feed_lag_p50_s": round(percentile(lags, 0.50), 3) if lags else None,
         "tills200_feed_lag_p95_s": round(percentile(lags, 0.95), 3) if lags else None,
         "tills200_feed_lag_samples": len(lags),
+        "tills200_pull_requests": pulls[0],
+        "tills200_changes_pulled": pulled[0],
         "tills200_errors": sum(errors.values()),
         "tills200_sales_never_pulled": len(unseen),
         "tills200_error_kinds": dict(errors),
@@ -663,6 +669,48 @@ def tills(db: Database, base_url: str, seconds: float) -> dict[str, Any]:
         "tills200_exactly_once": stored == len(sale_ids) == moved_sales,
         "tills200_ledger_balanced": _ledger_balanced(db),
     }
+
+
+def _server_pids(base_url: str) -> list[int]:
+    """The server's processes (Linux): those holding a socket listening on its port,
+    and their children. Empty where /proc cannot tell."""
+    port = urlsplit(base_url).port
+    inodes: set[str] = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            fields = line.split()
+            if fields[3] == "0A" and int(fields[1].rsplit(":", 1)[1], 16) == port:  # LISTEN
+                inodes.add(f"socket:[{fields[9]}]")
+    holders: set[int] = set()
+    parents: dict[int, int] = {}
+    for proc in Path("/proc").glob("[0-9]*"):
+        try:
+            parents[int(proc.name)] = int((proc / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            if any(os.readlink(fd) in inodes for fd in (proc / "fd").iterdir()):
+                holders.add(int(proc.name))
+        except OSError:
+            continue
+    return sorted(holders | {pid for pid, parent in parents.items() if parent in holders})
+
+
+def _cpu_seconds(pids: list[int]) -> float:
+    total = 0.0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
+
+
+def _client_cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _head_cursor(db: Database) -> int:
@@ -693,19 +741,32 @@ def run_backend(
                 if name in parts:
                     figures.update(floor())
             with serve_in_subprocess(db_url, workers) as base_url:
-                steps: list[tuple[str, Callable[[], dict[str, Any]]]] = [
-                    ("drain", lambda: drain(db, db_url, base_url)),
-                    ("flash", lambda: flash_sale(db, db_url, base_url)),
-                    ("tills", lambda: tills(db, base_url, tills_seconds)),
+                steps: list[tuple[str, str, Callable[[], dict[str, Any]]]] = [
+                    ("drain", "drain_10k", lambda: drain(db, db_url, base_url)),
+                    ("flash", "flash_sale", lambda: flash_sale(db, db_url, base_url)),
+                    ("tills", "tills200", lambda: tills(db, base_url, tills_seconds)),
                 ]
-                for name, step in steps:
+                server = _server_pids(base_url)
+                for name, prefix, step in steps:
                     if name in parts:
+                        # Who used the two cores: the load generator (this process,
+                        # every thread) and the server's processes; PostgreSQL's own
+                        # backends and the other sessions on the machine are the rest.
+                        load = os.getloadavg()[0]
                         started = time.perf_counter()
+                        client_cpu, server_cpu = _client_cpu_seconds(), _cpu_seconds(server)
                         measured = step()
-                        print(
-                            f"[{backend}] {name} done in {time.perf_counter() - started:.1f} s",
-                            file=sys.stderr,
+                        wall = time.perf_counter() - started
+                        measured[f"{prefix}_client_cpu_s"] = round(
+                            _client_cpu_seconds() - client_cpu, 2
                         )
+                        if server:
+                            measured[f"{prefix}_server_cpu_s"] = round(
+                                _cpu_seconds(server) - server_cpu, 2
+                            )
+                        measured[f"{prefix}_wall_s"] = round(wall, 2)
+                        measured[f"{prefix}_load_avg_1min"] = round(load, 2)
+                        print(f"[{backend}] {name} done in {wall:.1f} s", file=sys.stderr)
                         figures.update(measured)
         finally:
             db.dispose()
@@ -729,7 +790,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--backends", default="postgresql,sqlite")
     parser.add_argument("--parts", default="drain,flash,tills")
     parser.add_argument("--pg-url", default=os.environ.get("WAREHOUSE_TEST_PG_URL", DEFAULT_PG_URL))
-    parser.add_argument("--pg-workers", type=int, default=2)
+    parser.add_argument("--pg-workers", type=int, default=4)  # 2 per core: docs/server.md
     parser.add_argument("--sqlite-workers", type=int, default=1)
     parser.add_argument("--tills-seconds", type=float, default=45.0)
     parser.add_argument("--sqlite-tills-seconds", type=float, default=30.0)

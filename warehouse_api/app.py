@@ -9,6 +9,7 @@ import os
 from collections.abc import AsyncIterator, Iterator
 from types import ModuleType
 
+import anyio.to_thread
 from fastapi import APIRouter, FastAPI
 from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
@@ -32,7 +33,7 @@ from warehouse_api.body_limit import BodySizeLimit
 from warehouse_api.config import Settings
 from warehouse_api.console import catalog_views
 from warehouse_api.console.mount import mount_console
-from warehouse_api.db import Database
+from warehouse_api.db import Database, is_sqlite, pool_capacity
 from warehouse_api.metrics import Metrics, RequestMetrics, configure_logging
 from warehouse_api.problems import CatchUnexpected, install_problem_handlers, problem_responses
 from warehouse_api.schema import prepare_database
@@ -75,6 +76,9 @@ def create_app(
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        threads = request_threads(db)
+        if threads is not None:
+            anyio.to_thread.current_default_thread_limiter().total_tokens = threads
         sweeper = asyncio.create_task(run_sweeper(db, settings)) if run_background else None
         try:
             yield
@@ -127,6 +131,21 @@ def create_app(
     # Outermost: times everything, the 500s CatchUnexpected turns out included.
     app.add_middleware(RequestMetrics, metrics=app.state.metrics)
     return app
+
+
+def request_threads(db: Database) -> int | None:
+    """Worker threads for the sync routes (anyio's default is 40 per process).
+
+    On PostgreSQL as many as the connection pool holds: every route uses at most one
+    connection at a time, so a thread beyond the pool can only wait for one, and
+    meanwhile competes for the GIL with the threads that work. Requests beyond that
+    wait in the event loop, where waiting costs nothing. WAREHOUSE_THREADS overrides.
+    SQLite keeps the default (its pool is larger and reads need no server)."""
+    configured = os.environ.get("WAREHOUSE_THREADS")
+    if configured:
+        return int(configured)
+    capacity = pool_capacity(db.engine)
+    return capacity if capacity is not None and not is_sqlite(db.engine) else None
 
 
 def _document_common_problems(router: APIRouter) -> None:

@@ -142,26 +142,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    import uvicorn
+    from warehouse_api.serving import serve
 
     db = Database.from_url(args.db)
     prepare_database(db)
     db.dispose()
     os.environ["WAREHOUSE_DB_URL"] = args.db
-    uvicorn.run(
-        "warehouse_api.app:app_from_env",
-        factory=True,
-        host=args.host,
-        port=args.port,
-        workers=args.workers,
-        log_level="info",
-        # The app logs one line per request itself (warehouse_api.access: request id,
-        # route, status, duration, device; JSON with WAREHOUSE_LOG_FORMAT=json). A line
-        # per request costs CPU a busy server does not have; a proxy in front usually
-        # logs requests anyway: WAREHOUSE_ACCESS_LOG=0 turns it off.
-        access_log=False,
-    )
-    return 0
+    # The app logs one line per request itself (warehouse_api.access: request id, route,
+    # status, duration, device; JSON with WAREHOUSE_LOG_FORMAT=json; WAREHOUSE_ACCESS_LOG=0
+    # turns it off), so uvicorn's own access log stays off.
+    return serve(args.host, args.port, args.workers, access_log=False)
 
 
 def _seed(args: argparse.Namespace) -> int:

@@ -10,18 +10,20 @@ from __future__ import annotations
 import json
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 PG_POOL_SIZE = 8  # connections kept per worker process
 PG_MAX_OVERFLOW = 4  # opened beyond that under a burst, closed when returned
 _BEGIN_OPTION = "sqlite_begin"
+T = TypeVar("T")
 
 
 def _compact_json(value: Any) -> str:
@@ -46,8 +48,24 @@ def make_engine(db_url: str, **kwargs: Any) -> Engine:
     kwargs.setdefault("pool_size", _env_int("WAREHOUSE_DB_POOL_SIZE", PG_POOL_SIZE))
     kwargs.setdefault("max_overflow", _env_int("WAREHOUSE_DB_MAX_OVERFLOW", PG_MAX_OVERFLOW))
     kwargs.setdefault("pool_timeout", 30)
-    kwargs.setdefault("pool_pre_ping", True)
+    # No ping per checkout: it is one more round trip on every request (two where a
+    # request checks its token first). A connection that died while pooled (a
+    # PostgreSQL restart) fails its first statement instead; SQLAlchemy then drops
+    # every pooled connection older than the failure, write units of work run again
+    # (`write_with_retry`, the push loop), and `Database.lookup` retries once.
+    # WAREHOUSE_DB_PRE_PING=1 turns the ping back on.
+    kwargs.setdefault("pool_pre_ping", os.environ.get("WAREHOUSE_DB_PRE_PING", "0") == "1")
+    kwargs.setdefault("pool_recycle", 1800)  # idle-connection reapers in firewalls
     return create_engine(db_url, **kwargs)
+
+
+def pool_capacity(engine: Engine) -> int | None:
+    """How many connections the engine's pool hands out at most (None: no bound)."""
+    pool = engine.pool
+    size, overflow = getattr(pool, "size", None), getattr(pool, "_max_overflow", None)
+    if not callable(size) or not isinstance(overflow, int) or overflow < 0:
+        return None
+    return int(size()) + overflow
 
 
 def _env_int(name: str, default: int) -> int:
@@ -96,6 +114,13 @@ class Database:
         # long latency tails; other processes still meet `busy_timeout`.
         self._write_lock = threading.Lock() if is_sqlite(engine) else None
         self._read = sessionmaker(engine, expire_on_commit=False)
+        # Single-statement look-ups (a device token, a pre-check that never grants):
+        # on PostgreSQL in autocommit, so no BEGIN and no ROLLBACK round trip around
+        # the one SELECT. SQLite reads are local calls, the plain read session is fine.
+        lookup_bind = (
+            engine if is_sqlite(engine) else engine.execution_options(isolation_level="AUTOCOMMIT")
+        )
+        self._lookup = sessionmaker(lookup_bind, expire_on_commit=False)
         write_bind = engine.execution_options(**{_BEGIN_OPTION: "IMMEDIATE"})
         self._write = sessionmaker(write_bind, expire_on_commit=False)
 
@@ -111,6 +136,20 @@ class Database:
     def read(self) -> Iterator[Session]:
         with self._read() as session:
             yield session
+
+    def lookup(self, work: Callable[[Session], T]) -> T:
+        """Run read-only `work` outside any transaction (PostgreSQL: autocommit, each
+        statement sees what is committed when it starts). A connection found dead (the
+        database restarted while it sat in the pool) is dropped and `work` runs once
+        more on a new one."""
+        for attempt in (1, 2):
+            try:
+                with self._lookup() as session:
+                    return work(session)
+            except DBAPIError as error:
+                if attempt == 2 or not error.connection_invalidated:
+                    raise
+        raise AssertionError("unreachable")
 
     @contextmanager
     def write(self) -> Iterator[Session]:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Annotated
+from collections.abc import Callable, Coroutine
+from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -16,12 +16,17 @@ from warehouse_api.services.devices import AuthenticatedDevice, authenticate
 _bearer = HTTPBearer(auto_error=False, description="A device token: `Bearer <token>`")
 
 
-def get_db(request: Request) -> Database:
+# Dependencies that do no I/O are `async def`: FastAPI runs a plain `def` dependency in
+# the thread pool, one hand-off between the event loop and a worker thread per call,
+# which under load cost more CPU than the request's own work (docs/server.md).
+
+
+async def get_db(request: Request) -> Database:
     db: Database = request.app.state.db
     return db
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
@@ -39,8 +44,8 @@ def current_device(
         raise ProblemError(
             401, "unauthorized", "a device token is required: Authorization: Bearer <token>"
         )
-    with db.read() as session:
-        device = authenticate(session, credentials.credentials)
+    token = credentials.credentials
+    device = db.lookup(lambda session: authenticate(session, token))
     if device is None:
         raise ProblemError(401, "unauthorized", "the device token is unknown or revoked")
     request.state.device_id = device.id  # for the request's log line
@@ -53,8 +58,10 @@ def current_device(
 CurrentDevice = Annotated[AuthenticatedDevice, Depends(current_device)]
 
 
-def require_roles(*roles: str) -> Callable[[AuthenticatedDevice], AuthenticatedDevice]:
-    def check(device: CurrentDevice) -> AuthenticatedDevice:
+def require_roles(
+    *roles: str,
+) -> Callable[[AuthenticatedDevice], Coroutine[Any, Any, AuthenticatedDevice]]:
+    async def check(device: CurrentDevice) -> AuthenticatedDevice:
         if device.role not in roles:
             raise ProblemError(
                 403, "forbidden", f"this route needs one of the roles: {', '.join(roles)}"

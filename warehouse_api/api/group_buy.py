@@ -23,8 +23,14 @@ from warehouse_api.schemas import (
     ReservationPublic,
 )
 from warehouse_api.services.devices import AuthenticatedDevice
+from warehouse_api.services.locations import warehouse_id
 from warehouse_api.services.order_returns import mark_refunded_by_channel, returns_of
-from warehouse_api.services.reservations import cancel_reservation, place_group_buy_order
+from warehouse_api.services.reservations import (
+    cancel_reservation,
+    place_group_buy_order,
+    precheck_hold,
+    quantities,
+)
 from warehouse_api.services.retry import write_with_retry
 
 router = APIRouter(prefix="/group-buy", tags=["group-buy"])
@@ -64,8 +70,38 @@ def place_order(
 ) -> ReservationPublic:
     digest = _digest(body)
     key = f"{device.id}:{idempotency_key}"
+    wanted = quantities(body.lines)
+    # One read before any write: a sold-out product is refused right here (a flash
+    # sale's late buyers cost one statement each); a clear order skips the look-ups.
+    found = db.lookup(
+        lambda session: precheck_hold(
+            session,
+            warehouse_id(session),
+            wanted,
+            order_id=body.order_id,
+            idempotency_key=key,
+        )
+    )
+    if found.refusal is not None:
+        raise found.refusal
+    attempts = 0
 
     def work(session: Session) -> tuple[bool, ReservationPublic]:
+        nonlocal attempts
+        attempts += 1
+        if attempts == 1 and found.clear:
+            # A taken key or order id now fails UNIQUE; the retry goes the full way.
+            order = place_group_buy_order(
+                session,
+                device,
+                body.order_id or str(uuid.uuid4()),
+                list(body.lines),
+                key,
+                digest,
+                body.customer_name,
+                prechecked=True,
+            )
+            return False, responses.reservation(order)
         existing = session.scalar(select(Reservation).where(Reservation.idempotency_key == key))
         if existing is not None:
             if existing.body_sha256 != digest:

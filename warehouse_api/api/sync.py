@@ -38,10 +38,14 @@ def pull(
 ) -> Response:
     page_size = min(limit or settings.pull_default_limit, settings.pull_max_limit)
     request.app.state.metrics.pulled_from(device.id, device.role, cursor)
-    with db.read() as session, session.begin():
-        page = read_changes(
-            session, cursor, page_size, device.location_id, device.role in ALL_SCOPE_ROLES, rebuild
+    all_scopes = device.role in ALL_SCOPE_ROLES
+    # Outside a transaction on PostgreSQL (read committed gives each statement its own
+    # snapshot inside one too): the head, then the page, without BEGIN and ROLLBACK.
+    page = db.lookup(
+        lambda session: read_changes(
+            session, cursor, page_size, device.location_id, all_scopes, rebuild
         )
+    )
     # Built by hand: validating and re-encoding 5,000 changes per page would cost
     # more than reading them. The shape is PullResponse (see the OpenAPI document).
     return Response(page.to_json(), media_type="application/json")
@@ -59,7 +63,10 @@ def push(
     device: CurrentDevice,
     db: DatabaseDep,
     settings: SettingsDep,
-) -> PushResponse:
+) -> Response:
     results = apply_ops(db, settings, device, list(body.ops))
     request.app.state.metrics.count_push_results(results)
-    return PushResponse.model_validate({"results": results})
+    # Validated once and encoded by pydantic; FastAPI would validate the returned model
+    # a second time against response_model (500 results for a drained outbox).
+    checked = PushResponse.model_validate({"results": results})
+    return Response(checked.model_dump_json(), media_type="application/json")

@@ -192,9 +192,14 @@ def publish_reservation(session: Session, reservation: Reservation) -> None:
     record_change(session, "reservation", reservation.id, reservation_data(reservation), scope)
 
 
-def publish_transfer(session: Session, transfer: Transfer) -> None:
-    """A transfer is seen by the store at its end: where it goes, or for returns, where from."""
-    to_kind = session.scalar(select(Location.kind).where(Location.id == transfer.to_location_id))
+def publish_transfer(session: Session, transfer: Transfer, to_kind: str | None = None) -> None:
+    """A transfer is seen by the store at its end: where it goes, or for returns, where from.
+
+    `to_kind`: the destination's kind when the caller knows it (saves a look-up)."""
+    if to_kind is None:
+        to_kind = session.scalar(
+            select(Location.kind).where(Location.id == transfer.to_location_id)
+        )
     scope = transfer.to_location_id if to_kind == "store" else transfer.from_location_id
     record_change(session, "transfer", transfer.id, transfer_data(transfer), scope)
 

@@ -273,14 +273,26 @@ def _shortfall(
             .scalar_subquery(),
         )
     ).one()
-    code = row[0] or str(location_id)
-    sku = row[1] or str(product_id)
-    available = max(row[2], 0) if row[2] is not None else 0
+    return insufficient_stock(location_id, product_id, wanted, row[0], row[1], row[2])
+
+
+def insufficient_stock(
+    location_id: int,
+    product_id: int,
+    wanted: int,
+    location_code: str | None,
+    sku: str | None,
+    available: int | None,
+) -> InsufficientStock:
+    """The refusal for `wanted` units of a product, from figures already read."""
+    code = location_code or str(location_id)
+    shown_sku = sku or str(product_id)
+    shown = max(available, 0) if available is not None else 0
     return InsufficientStock(
-        f"{code} has {available} of SKU {sku} available, {wanted} requested",
+        f"{code} has {shown} of SKU {shown_sku} available, {wanted} requested",
         location_id=location_id,
         product_id=product_id,
-        available=available,
+        available=shown,
         requested=wanted,
     )
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import weakref
+from typing import Any
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -12,12 +15,26 @@ from warehouse_api.services.devices import AuthenticatedDevice
 ALL_STORES_ROLES = ("operator", "admin")
 
 
+# The warehouse, once found, per connection pool (one per database): locations are
+# never deleted and never change kind, and ids only grow, so the lowest-id warehouse
+# stays the warehouse. Every pickup, group-buy order and flash-sale refusal asked for
+# it, one round trip each.
+_WAREHOUSE_BY_POOL: weakref.WeakKeyDictionary[Any, int] = weakref.WeakKeyDictionary()
+_FIRST_WAREHOUSE = (
+    select(Location.id).where(Location.kind == "warehouse").order_by(Location.id).limit(1)
+)
+
+
 def warehouse_id(session: Session) -> int:
-    found = session.scalar(
-        select(Location.id).where(Location.kind == "warehouse").order_by(Location.id).limit(1)
-    )
+    pool = getattr(session.get_bind(), "pool", None)
+    cached = _WAREHOUSE_BY_POOL.get(pool) if pool is not None else None
+    if cached is not None:
+        return cached
+    found = session.scalar(_FIRST_WAREHOUSE)
     if found is None:
         raise DomainError("no_warehouse", "no warehouse location is set up", 409)
+    if pool is not None:
+        _WAREHOUSE_BY_POOL[pool] = found
     return found
 
 

@@ -35,6 +35,22 @@ class OpContext:
     op_id: str
     body_sha256: str
     settings: Settings
+    # The op's precheck (below) found it clear a moment ago, outside the transaction:
+    # the handler may skip look-ups whose miss a constraint catches anyway (ids taken:
+    # UNIQUE; products: foreign keys) and the read that refuses what is short.
+    prechecked: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PrecheckVerdict:
+    """What a read of committed figures says about an op, before any write.
+
+    `refusal`: the op would be rejected with this problem whatever else happened first;
+    answer it without opening a write transaction. `clear`: nothing in the way seen
+    (the handler runs with `prechecked`). Neither: apply it the ordinary way."""
+
+    refusal: DomainError | None = None
+    clear: bool = False
 
 
 class AlreadyApplied(Exception):
@@ -47,20 +63,29 @@ class AlreadyApplied(Exception):
 
 Handler = Callable[[OpContext, Any], dict[str, Any]]
 StockKeys = Callable[[Session, AuthenticatedDevice, Any], Iterable[tuple[int, int]]]
+Precheck = Callable[[Session, AuthenticatedDevice, Any], PrecheckVerdict]
 ShortfallRecovery = Callable[[Session, int], int]
 R = TypeVar("R", bound=ShortfallRecovery)
 
 _HANDLERS: dict[str, Handler] = {}
 _STOCK_KEYS: dict[str, StockKeys] = {}
+_PRECHECKS: dict[str, Precheck] = {}
 _RECOVERIES: list[ShortfallRecovery] = []
 
 
-def op_handler(op_type: str, stock_keys: StockKeys | None = None) -> Callable[[Handler], Handler]:
+def op_handler(
+    op_type: str, stock_keys: StockKeys | None = None, precheck: Precheck | None = None
+) -> Callable[[Handler], Handler]:
     """Register the decorated function as the handler of `op_type` (once per type).
 
     `stock_keys(session, device, payload)` names the (location_id, product_id) stock
     rows the op will change, as far as the payload tells; a guess that misses rows is
-    safe (a deadlock is detected and the batch retried), only slower."""
+    safe (a deadlock is detected and the batch retried), only slower.
+
+    `precheck(session, device, payload)` reads committed figures, outside any
+    transaction, for an op pushed alone (a till online pushes one op at a time): a
+    certain refusal (a sold-out product in a flash sale) is answered from that one
+    read, without a write transaction; it must never grant anything."""
 
     def register(handler: Handler) -> Handler:
         existing = _HANDLERS.get(op_type)
@@ -69,6 +94,8 @@ def op_handler(op_type: str, stock_keys: StockKeys | None = None) -> Callable[[H
         _HANDLERS[op_type] = handler
         if stock_keys is not None:
             _STOCK_KEYS[op_type] = stock_keys
+        if precheck is not None:
+            _PRECHECKS[op_type] = precheck
         return handler
 
     return register
@@ -76,6 +103,10 @@ def op_handler(op_type: str, stock_keys: StockKeys | None = None) -> Callable[[H
 
 def stock_keys_for(op_type: str) -> StockKeys | None:
     return _STOCK_KEYS.get(op_type)
+
+
+def precheck_for(op_type: str) -> Precheck | None:
+    return _PRECHECKS.get(op_type)
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,9 +46,11 @@ from warehouse_api.services.operations import (
     AlreadyApplied,
     Handler,
     OpContext,
+    PrecheckVerdict,
     QueuedOp,
     RunHandler,
     handler_for,
+    precheck_for,
     recover_shortfall,
     run_handler_for,
     stock_keys_for,
@@ -102,6 +104,10 @@ def apply_ops(
         )
         for op in ops
     ]
+    if len(batch) == 1:
+        alone = _apply_alone(db, settings, device, batch[0])
+        if alone is not None:
+            return [alone]
     for attempt in range(1, MAX_ATTEMPTS + 1):
         try:
             with db.write() as session:
@@ -113,6 +119,73 @@ def apply_ops(
                 raise
             log.info("retrying a batch of %d ops after %s", len(batch), type(error).__name__)
     raise AssertionError("unreachable")
+
+
+def _apply_alone(
+    db: Database, settings: Settings, device: AuthenticatedDevice, op: _Op
+) -> dict[str, Any] | None:
+    """A batch of one op (a till online pushes each op as it is rung up), the short way.
+
+    With a precheck registered for its type, one read outside any transaction answers
+    a replay or a certain refusal without a write transaction. Otherwise the op runs in
+    a transaction of its own without a savepoint (there is nothing else to keep).
+    None when the op was rejected, turned out a duplicate or lost a race on the way:
+    the caller applies the batch the ordinary way, which gives the precise answer
+    (nothing of this attempt was committed)."""
+    precheck = precheck_for(op.type)
+    prechecked = False
+    if precheck is not None:
+
+        def look(session: Session) -> tuple[dict[str, Any] | None, PrecheckVerdict]:
+            found = session.execute(_CLAIM_BY_OP_ID, {"p_op_id": op.op_id}).first()
+            if found is not None:
+                return _claimed(op, found.body_sha256, found.result), PrecheckVerdict()
+            return None, precheck(session, device, op.payload)
+
+        answer, verdict = db.lookup(look)
+        if answer is not None:
+            return answer
+        if verdict.refusal is not None:
+            return {
+                "op_id": op.op_id,
+                "status": "rejected",
+                "problem": verdict.refusal.as_problem(),
+            }
+        prechecked = verdict.clear
+    try:
+        with db.write() as session:
+            if not prechecked:  # else a claim taken since fails UNIQUE below
+                found = session.execute(_CLAIM_BY_OP_ID, {"p_op_id": op.op_id}).first()
+                if found is not None:
+                    return _claimed(op, found.body_sha256, found.result)
+            result = op.handler(
+                OpContext(session, device, op.op_id, op.digest, settings, prechecked), op.payload
+            )
+            session.execute(
+                _INSERT_CLAIM,
+                {
+                    "op_id": op.op_id,
+                    "device_id": device.id,
+                    "type": op.type,
+                    "body_sha256": op.digest,
+                    "result": result,
+                    "created_at": utcnow(),
+                },
+            )
+    except (DomainError, AlreadyApplied, IntegrityError, OperationalError):
+        return None
+    return {"op_id": op.op_id, "status": "applied", "result": result}
+
+
+def _claimed(op: _Op, body_sha256: str, result: Any) -> dict[str, Any]:
+    """The answer to an op whose op_id is claimed: a duplicate, or a reused key."""
+    if body_sha256 != op.digest:
+        problem = DomainError(
+            "idempotency_key_reused",
+            f"op_id {op.op_id} was already used with a different body",
+        ).as_problem()
+        return {"op_id": op.op_id, "status": "rejected", "problem": problem}
+    return {"op_id": op.op_id, "status": "duplicate", "result": result}
 
 
 def apply_op(
@@ -233,13 +306,7 @@ def _apply_one(
                 claims[op.op_id] = (found.body_sha256, found.result)
         claimed = claims.get(op.op_id)
         if claimed is not None:
-            if claimed[0] != op.digest:
-                problem = DomainError(
-                    "idempotency_key_reused",
-                    f"op_id {op.op_id} was already used with a different body",
-                ).as_problem()
-                return {"op_id": op.op_id, "status": "rejected", "problem": problem}
-            return {"op_id": op.op_id, "status": "duplicate", "result": claimed[1]}
+            return _claimed(op, claimed[0], claimed[1])
         try:
             with savepoint(session):
                 result = op.handler(

@@ -7,16 +7,25 @@ Group-buy order: confirmed (held) -> shipped; or cancelled.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Integer, Select, bindparam, exists, func, select
 from sqlalchemy.orm import Session
 
 from warehouse_api.db import Database
-from warehouse_api.errors import DomainError, InvalidTransition, NotFound
-from warehouse_api.models import Reservation, ReservationLine, Transfer, TransferLine, utcnow
+from warehouse_api.errors import DomainError, InsufficientStock, InvalidTransition, NotFound
+from warehouse_api.models import (
+    Location,
+    Product,
+    Reservation,
+    ReservationLine,
+    Transfer,
+    TransferLine,
+    utcnow,
+)
 from warehouse_api.schemas import (
     ItemLine,
     PickupCompletePayload,
@@ -32,13 +41,16 @@ from warehouse_api.services.feed_data import (
 )
 from warehouse_api.services.inventory import (
     hold_stock,
+    insufficient_stock,
     refuse_if_short,
     release_stock,
+    stock_table,
     take_held_stock,
 )
 from warehouse_api.services.locations import ensure_visible, require_store_device, warehouse_id
 from warehouse_api.services.operations import (
     OpContext,
+    PrecheckVerdict,
     op_handler,
     reuse_or_duplicate,
     shortfall_recovery,
@@ -73,6 +85,122 @@ def _wanted(session: Session, lines: list[Any]) -> dict[int, int]:
     return wanted
 
 
+@dataclass(frozen=True, slots=True)
+class HoldPrecheck:
+    """What committed figures say about a new hold, read in one statement before any
+    write (`precheck_hold`)."""
+
+    id_taken: bool  # the order / reservation id or the idempotency key is in use
+    products_known: bool
+    refusal: InsufficientStock | None  # short, and no expired hold could free units
+
+    @property
+    def clear(self) -> bool:
+        """A new order of known products that the stock may still grant."""
+        return not self.id_taken and self.products_known and self.refusal is None
+
+
+_PRECHECKS: dict[int, Select[Any]] = {}
+
+
+def _precheck_statement(lines: int) -> Select[Any]:
+    """Built once per number of products: taken ids, known products, expired holds of
+    these products, the location's code, then each product's available and SKU."""
+    cached = _PRECHECKS.get(lines)
+    if cached is not None:
+        return cached
+    c = stock_table.c
+    location = bindparam("p_location", type_=Integer)
+    expired = (
+        select(Reservation.id)
+        .where(
+            Reservation.status == "confirmed",
+            Reservation.expires_at < bindparam("p_now"),
+            Reservation.id.in_(
+                select(ReservationLine.reservation_id).where(
+                    ReservationLine.product_id.in_(bindparam("p_products_x", expanding=True))
+                )
+            ),
+        )
+        .exists()
+    )
+    columns: list[Any] = [
+        exists().where(
+            (Reservation.id == bindparam("p_id"))
+            | (Reservation.idempotency_key == bindparam("p_key"))
+        ),
+        select(func.count(Product.id))
+        .where(Product.id.in_(bindparam("p_products", expanding=True)))
+        .scalar_subquery(),
+        expired,
+        select(Location.code).where(Location.id == location).scalar_subquery(),
+    ]
+    for index in range(lines):
+        product = bindparam(f"p_product_{index}", type_=Integer)
+        columns.append(
+            select(c.on_hand - c.reserved - c.safety_stock)
+            .where(c.location_id == location, c.product_id == product)
+            .scalar_subquery()
+        )
+        columns.append(select(Product.sku).where(Product.id == product).scalar_subquery())
+    statement = _PRECHECKS[lines] = select(*columns)
+    return statement
+
+
+def precheck_hold(
+    session: Session,
+    location_id: int,
+    wanted: Mapping[int, int],
+    *,
+    order_id: str | None,
+    idempotency_key: str | None = None,
+) -> HoldPrecheck:
+    """One read, outside any transaction, before a pickup or group-buy order is written.
+
+    A flash sale refuses many more orders than it takes: after the last unit a refusal
+    is this one statement (no BEGIN, no insert, no failed hold, no rollback). It never
+    grants: the conditional UPDATE in `hold_stock` stays the only judge of a success.
+    A product short while an expired hold of it waits for release is not refused here
+    (the write path releases it and tries again), nor is anything when an id is taken
+    or a product unknown (the write path gives the precise answer)."""
+    products = sorted(wanted)
+    params: dict[str, Any] = {
+        "p_location": location_id,
+        "p_id": order_id,
+        "p_key": idempotency_key,
+        "p_products": products,
+        "p_products_x": products,
+        "p_now": utcnow(),
+    }
+    params.update({f"p_product_{i}": product for i, product in enumerate(products)})
+    row = session.execute(_precheck_statement(len(products)), params).one()
+    taken, known, expired, code = bool(row[0]), row[1] == len(products), bool(row[2]), row[3]
+    refusal = None
+    if not taken and known and not expired:
+        for index, product_id in enumerate(products):
+            available, sku = row[4 + 2 * index], row[5 + 2 * index]
+            if (available or 0) < wanted[product_id]:
+                refusal = insufficient_stock(
+                    location_id, product_id, wanted[product_id], code, sku, available
+                )
+                break
+    return HoldPrecheck(taken, known, refusal)
+
+
+def _pickup_precheck(
+    session: Session, device: AuthenticatedDevice, payload: ReservationCreatePayload
+) -> PrecheckVerdict:
+    if device.role != "counter" or device.location_id is None:
+        return PrecheckVerdict()  # the handler refuses with the precise problem
+    found = precheck_hold(
+        session,
+        warehouse_id(session),
+        quantities(payload.lines),
+        order_id=payload.reservation_id,
+    )
+    return PrecheckVerdict(refusal=found.refusal, clear=found.clear)
+
+
 def _pickup_stock_keys(
     session: Session, _device: AuthenticatedDevice, payload: ReservationCreatePayload
 ) -> list[tuple[int, int]]:
@@ -80,18 +208,28 @@ def _pickup_stock_keys(
     return [(source_id, line.product_id) for line in payload.lines]
 
 
-@op_handler("reservation.create", stock_keys=_pickup_stock_keys)
+@op_handler("reservation.create", stock_keys=_pickup_stock_keys, precheck=_pickup_precheck)
 def create_pickup(ctx: OpContext, payload: ReservationCreatePayload) -> dict[str, Any]:
     session = ctx.session
     store_id = require_store_device(ctx.device)
-    existing = session.get(Reservation, payload.reservation_id)
-    if existing is not None:
-        reuse_or_duplicate(
-            session, existing.op_id or "", ctx.body_sha256, f"reservation {payload.reservation_id}"
-        )
     source_id = warehouse_id(session)
-    wanted = _wanted(session, payload.lines)
-    refuse_if_short(session, source_id, wanted)  # a sold-out item: one read, nothing written
+    if ctx.prechecked:
+        # Seen clear a moment ago: a taken id or pickup code now fails UNIQUE and the op
+        # is applied again the ordinary way; the hold below still judges the stock.
+        wanted = quantities(payload.lines)
+        pickup_code = new_pickup_code()
+    else:
+        existing = session.get(Reservation, payload.reservation_id)
+        if existing is not None:
+            reuse_or_duplicate(
+                session,
+                existing.op_id or "",
+                ctx.body_sha256,
+                f"reservation {payload.reservation_id}",
+            )
+        wanted = _wanted(session, payload.lines)
+        refuse_if_short(session, source_id, wanted)  # a sold-out item: one read, nothing written
+        pickup_code = _unused_pickup_code(session)
     links = paid_links(payload.lines)
     now = utcnow()
     reservation = Reservation(
@@ -100,7 +238,7 @@ def create_pickup(ctx: OpContext, payload: ReservationCreatePayload) -> dict[str
         status="confirmed",
         source_location_id=source_id,
         store_location_id=store_id,
-        pickup_code=_unused_pickup_code(session),
+        pickup_code=pickup_code,
         customer_name=payload.customer_name,
         customer_phone=payload.customer_phone,
         sale_id=payload.sale_id,
@@ -130,7 +268,7 @@ def create_pickup(ctx: OpContext, payload: ReservationCreatePayload) -> dict[str
     # Hold last: the stock rows stay locked until commit, so keep that stretch short.
     hold_stock(session, source_id, wanted)
     publish_reservation(session, reservation)
-    publish_transfer(session, transfer)
+    publish_transfer(session, transfer, to_kind="store")  # a counter's location is a store
     return {**reservation_data(reservation), "transfer_id": transfer.id}
 
 
@@ -222,10 +360,17 @@ def place_group_buy_order(
     idempotency_key: str,
     body_sha256: str,
     customer_name: str | None,
+    *,
+    prechecked: bool = False,
 ) -> Reservation:
+    """`prechecked`: `precheck_hold` found the order clear a moment ago, so the
+    look-ups a constraint would catch anyway are skipped (see `OpContext.prechecked`)."""
     source_id = warehouse_id(session)
-    wanted = _wanted(session, lines)
-    refuse_if_short(session, source_id, wanted)  # a sold-out item: one read, nothing written
+    if prechecked:
+        wanted = quantities(lines)
+    else:
+        wanted = _wanted(session, lines)
+        refuse_if_short(session, source_id, wanted)  # a sold-out item: one read, nothing written
     links = paid_links(lines)
     now = utcnow()
     order = Reservation(
