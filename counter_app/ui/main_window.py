@@ -56,13 +56,14 @@ class KeyBar(QWidget):
     def add_key(
         self, key: str, text: str, slot: Callable[[], object], *, screen: bool
     ) -> QPushButton:
-        button = QPushButton(f"{key}  {text}")
+        # The key above its name: a dozen keys fit a 1280-pixel till screen in English too.
+        button = QPushButton(f"{key}\n{text}")
         button.setObjectName(f"key{key}")
         button.setCheckable(screen)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the scan field keeps the focus
-        button.setMinimumHeight(34)
+        button.setMinimumHeight(46)  # a touch target
         button.setStyleSheet(
-            "QPushButton { font-size: 14px; padding: 2px 12px; }"
+            "QPushButton { font-size: 13px; padding: 2px 8px; }"
             "QPushButton:checked { background: #1f5fa8; color: white; font-weight: bold; }"
         )
         button.clicked.connect(lambda _checked=False: slot())

@@ -195,6 +195,10 @@ def test_every_screen_of_the_frame_reads_in_english(
         untranslated.check(f"screen {screen.name} ({screen.key})", window)
         assert CJK.search(screen.title()) is None, screen.title()
     assert untranslated.found == []
+    # Every key fits a 1280-pixel till screen in English, the wider language.
+    assert window.key_bar.minimumSizeHint().width() <= 1280, [
+        b.text() for b in window.key_bar.buttons.values()
+    ]
 
 
 def test_the_screens_read_in_english_after_scans_of_every_kind(
