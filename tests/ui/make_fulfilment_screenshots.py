@@ -118,7 +118,7 @@ def main(language: str) -> None:
         dialog.close()
 
         # 3. Check out; the warehouse ships the dropship order; the list (F5).
-        cart = Cart(list(screen.cart_model.cart.lines), screen.cart_model.cart.customer)
+        cart = Cart(list(screen.cart_model.cart.lines), customer=screen.cart_model.cart.customer)
         sale = services.selling.complete_cash_sale(cart, counter.cashier, cart.total)
         screen.clear_cart()
         dropship = services.dropship
