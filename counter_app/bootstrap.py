@@ -996,13 +996,14 @@ def rerun_setup_wizard(counter: CounterApp) -> None:
     counter.setup_wizard = wizard
     # The scanner test reads raw keys (prefix and suffix included): the scan detector
     # steps aside while the wizard is open, and the idle lock waits.
-    if isinstance(app, QApplication):
+    listening = isinstance(app, QApplication) and counter.wedge.installed
+    if listening:
         counter.wedge.uninstall(app)
     counter.idle.pause()
     try:
         wizard.exec()
     finally:
-        if isinstance(app, QApplication):
+        if listening:  # back as it was: a counter whose scanners never started stays so
             counter.wedge.install(app)
         counter.idle.resume()
         services.staff.release(granted)

@@ -70,6 +70,7 @@ class ScannerWedgeFilter(QObject):
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__(parent)
+        self._app: QApplication | None = None  # where it listens, once installed
         self.settings = settings or WedgeSettings()
         self.clock = clock  # seconds; only for events the window system did not stamp (tests)
         self._buffer: list[_Key] = []
@@ -83,11 +84,22 @@ class ScannerWedgeFilter(QObject):
             int(k) for name in self.settings.terminators for k in _TERMINATOR_KEYS[name]
         }
 
+    @property
+    def installed(self) -> bool:
+        return self._app is not None
+
     def install(self, app: QApplication) -> None:
+        """Listen application-wide; installing twice is one filter, not two."""
+        if self._app is app:
+            return
+        if self._app is not None:
+            self._app.removeEventFilter(self)
         app.installEventFilter(self)
+        self._app = app
 
     def uninstall(self, app: QApplication) -> None:
         app.removeEventFilter(self)
+        self._app = None
         self._flush_as_typing()
 
     # -- filter --------------------------------------------------------------
