@@ -33,7 +33,8 @@ from warehouse_api.validation import (
 Column = InstrumentedAttribute[Any]
 Target = Column | tuple[Column, str]  # a column, or (column, prefix the service adds)
 
-INT_RANGES = {Integer: (-(2**31), 2**31 - 1), BigInteger: (-(2**63), 2**63 - 1)}
+# BigInteger first: it is a subclass of Integer, and the first match gives the bounds.
+INT_RANGES = {BigInteger: (-(2**63), 2**63 - 1), Integer: (-(2**31), 2**31 - 1)}
 
 QTY_COLUMNS: list[Target] = [
     m.SaleLine.qty,
