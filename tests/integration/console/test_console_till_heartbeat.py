@@ -114,3 +114,34 @@ def test_a_tills_failed_and_waiting_operations_show_on_the_stores_page(
         [shown] = [d for d in admin.get("/admin/devices").json() if d["id"] == till_id]
     beat = shown["heartbeat"]
     assert (beat["outbox_waiting"], beat["outbox_failed"], beat["attention"]) == (1, 1, True)
+
+
+def test_a_till_whose_oldest_operation_waits_too_long_is_flagged(console: Console) -> None:
+    """Nothing failed, but the oldest operation has waited an hour (over 15 minutes):
+    amber, with its age; a till that never sent a heartbeat says so."""
+    server = console.server
+    late = server.enroll("S002")
+    silent = server.enroll("S002")
+    beat = {
+        "outbox_waiting": 2,
+        "outbox_failed": 0,
+        "oldest_waiting_age_s": 3600,
+        "app_version": "0.1.0",
+        "local_schema": 8,
+    }
+    with server.client(late) as api:
+        api.post("/devices/heartbeat", json=beat).raise_for_status()
+        late_id = api.get("/devices/me").json()["id"]
+    with server.client(silent) as api:
+        silent_id = api.get("/devices/me").json()["id"]
+    manager, _ = console.http_signed_in(*MANAGER)
+    try:
+        page = manager.get("/stores").text
+    finally:
+        manager.close()
+    late_row = page[page.index(f'id="device-{late_id}"') :]
+    late_row = late_row[: late_row.index("</tr>")]
+    assert '<span class="status warn">待送 2 · 失敗 0</span>' in late_row
+    assert "最久待送: 60 分鐘" in late_row
+    silent_row = page[page.index(f'id="device-{silent_id}"') :]
+    assert "尚未回報" in silent_row[: silent_row.index("</tr>")]
