@@ -73,6 +73,6 @@ def heartbeat(
         now = record_heartbeat(session, device.id, body)
     with db.read() as session:
         warn_after = timedelta(minutes=settings.till_waiting_warn_minutes)
-        kept = till_health(session, warn_after, now).get(device.id)
+        kept = till_health(session, warn_after, now, device.id).get(device.id)
     assert kept is not None  # written just above; a till's row is never deleted
     return kept.public()

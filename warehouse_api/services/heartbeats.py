@@ -101,11 +101,17 @@ def record_heartbeat(
 
 
 def till_health(
-    session: Session, warn_after: timedelta, now: datetime | None = None
+    session: Session,
+    warn_after: timedelta,
+    now: datetime | None = None,
+    device_id: int | None = None,
 ) -> dict[int, TillHealth]:
-    """Every device's latest heartbeat, by device id."""
+    """Every device's latest heartbeat (or only ``device_id``'s), by device id."""
     now = now or utcnow()
     head = int(session.scalar(select(func.coalesce(func.max(ChangeLog.seq), 0))) or 0)
+    rows = select(DeviceHeartbeat)
+    if device_id is not None:
+        rows = rows.where(DeviceHeartbeat.device_id == device_id)
     return {
         row.device_id: TillHealth(
             received_at=row.received_at,
@@ -119,5 +125,5 @@ def till_health(
             feed_head=head,
             warn_after=warn_after,
         )
-        for row in session.scalars(select(DeviceHeartbeat))
+        for row in session.scalars(rows)
     }
