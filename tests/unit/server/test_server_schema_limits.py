@@ -196,6 +196,7 @@ STORED_IN: dict[tuple[str, str], list[Target]] = {
 NOT_STORED: dict[tuple[str, str], str] = {
     ("EnrollRequest", "code"): "hashed (sha256) before it is looked up",
     ("StaffCreate", "pin"): "hashed before it is stored",
+    ("StaffPinChange", "pin"): "hashed before it is stored",
     ("ReservationCancelPayload", "reservation_id"): "a look-up key",
     ("ReservationCancelPayload", "reason"): "not kept",
     ("DropshipCancelPayload", "dropship_id"): "a look-up key",
