@@ -70,7 +70,11 @@ def _short_approver_pin(record: StaffRecord, pin: str) -> bool:
 def _signed_in(record: StaffRecord, pin: str) -> StaffMember:
     """Who signs in: an approver with a short PIN gets a cashier's rights only."""
     member = _member(record)
-    return StaffMember(member.id, member.name, "cashier") if _short_approver_pin(record, pin) else member
+    return (
+        StaffMember(member.id, member.name, "cashier")
+        if _short_approver_pin(record, pin)
+        else member
+    )
 
 
 class StaffService:

@@ -73,7 +73,9 @@ def test_a_new_pin_follows_the_rule_and_reaches_the_tills(server: Server) -> Non
         assert client.post(f"/admin/staff/{cashier}/pin", json={"pin": "1357"}).status_code == 200
         assert verify_pin("1357", _stored(server, cashier)[0])
 
-        assert_problem(client.post("/admin/staff/999999/pin", json={"pin": "1234"}), 404, "staff_not_found")
+        assert_problem(
+            client.post("/admin/staff/999999/pin", json={"pin": "1234"}), 404, "staff_not_found"
+        )
         assert_problem(
             client.post(f"/admin/staff/{cashier}/pin", json={"pin": "12"}), 422, "validation_error"
         )
