@@ -974,6 +974,16 @@ PHRASEBOOK.update(
 )
 
 
+# Branch pins: an approver's PIN from before the 6-digit rule (ui/supervisor_prompt.py).
+PHRASEBOOK.update(
+    {
+        "This PIN is too short to approve: ask the office for a PIN of 6 digits or more": (
+            "密碼太短，不能核准：請總部設定 6 位數以上的密碼"
+        ),
+    }
+)
+
+
 def extract() -> None:
     sources = [str(p) for p in source_files()]
     for ts in CATALOGUES.values():

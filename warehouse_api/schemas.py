@@ -868,24 +868,18 @@ class SafetyStockUpdate(StrictModel):
     safety_stock: Annotated[int, Field(ge=0, le=10**6)]
 
 
-MIN_APPROVER_PIN_LENGTH = 6
-"""Supervisors and managers: PINs of at least this many digits (docs/security.md)."""
+PinText = Annotated[str, StringConstraints(min_length=4, max_length=12, pattern=r"^[0-9]+$")]
 
 
 class StaffCreate(StrictModel):
     name: Annotated[str, StringConstraints(min_length=1, max_length=100)]
     role: Literal["cashier", "supervisor", "manager"]
     location_code: LocationCode
-    pin: Annotated[str, StringConstraints(min_length=4, max_length=12, pattern=r"^[0-9]+$")]
+    pin: PinText  # supervisors and managers: 6 digits at least (services/staff_pins.py)
 
-    @model_validator(mode="after")
-    def _longer_pins_for_approvers(self) -> StaffCreate:
-        # Every till caches the PIN hashes for offline sign-in; a 4-digit PIN (10^4
-        # guesses) falls to a brute force of a stolen till's scrypt hash in minutes.
-        # Supervisors' and managers' PINs approve money leaving the drawer: 10^6 at least.
-        if self.role in ("supervisor", "manager") and len(self.pin) < MIN_APPROVER_PIN_LENGTH:
-            raise ValueError(f"a {self.role}'s PIN needs at least {MIN_APPROVER_PIN_LENGTH} digits")
-        return self
+
+class StaffPinChange(StrictModel):
+    pin: PinText
 
 
 class StaffPublic(BaseModel):

@@ -27,6 +27,7 @@ from warehouse_api.schemas import (
     SafetyStockUpdate,
     ScorecardPublic,
     StaffCreate,
+    StaffPinChange,
     StaffPublic,
     StockLevelChange,
     TenderCreate,
@@ -137,6 +138,15 @@ def set_safety_stock(
 @router.post("/staff", response_model=StaffPublic, status_code=201, responses=ERRORS)
 def create_staff(body: StaffCreate, device: AdminDevice, db: DatabaseDep) -> StaffPublic:
     return write_with_retry(db, lambda session: responses.staff(admin.create_staff(session, body)))
+
+
+@router.post("/staff/{staff_id}/pin", response_model=StaffPublic, responses=ERRORS)
+def change_staff_pin(
+    staff_id: IdPath, body: StaffPinChange, device: AdminDevice, db: DatabaseDep
+) -> StaffPublic:
+    return write_with_retry(
+        db, lambda session: responses.staff(admin.change_pin(session, staff_id, body))
+    )
 
 
 @router.post("/staff/{staff_id}/deactivate", response_model=StaffPublic, responses=ERRORS)

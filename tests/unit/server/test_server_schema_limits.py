@@ -203,6 +203,7 @@ NOT_STORED: dict[tuple[str, str], str] = {
     ("EnrollRequest", "code"): "hashed (sha256) before it is looked up",
     ("HeartbeatRequest", "oldest_waiting_age_s"): "stored as a time: received_at minus the age",
     ("StaffCreate", "pin"): "hashed before it is stored",
+    ("StaffPinChange", "pin"): "hashed before it is stored",
     ("ReservationCancelPayload", "reservation_id"): "a look-up key",
     ("ReservationCancelPayload", "reason"): "not kept",
     ("DropshipCancelPayload", "dropship_id"): "a look-up key",
