@@ -974,6 +974,14 @@ class BlankNumbersPublic(BaseModel):
     total: int
 
 
+class BlankNumbersReportPublic(BaseModel):
+    """The E0402 messages queued for a period's blank numbers, one per track."""
+
+    period: str
+    queued: list[str]  # document numbers (period + track) queued now
+    already_queued: list[str]  # queued by an earlier run: left as they are
+
+
 class TillPeriodPublic(BaseModel):
     device_id: int | None
     location_id: int | None
@@ -998,7 +1006,7 @@ class EinvoiceUploadPublic(BaseModel):
     message_type: str
     document_no: str
     invoice_number: str
-    location_id: int
+    location_id: int | None
     device_id: int | None
     due_from: datetime
     state: Literal["pending", "exporting", "exported", "accepted", "rejected"]
@@ -1017,11 +1025,12 @@ class DocumentAtRiskPublic(BaseModel):
     message_type: str
     document_no: str
     invoice_number: str
-    location_id: int
+    location_id: int | None
     device_id: int | None
     due_from: datetime
     state: str
     hours: float
+    deadline_hours: int
     overdue: bool
     reason: str | None
 
@@ -1036,8 +1045,9 @@ class TillAtRiskPublic(BaseModel):
 
 
 class UploadDeadlines(BaseModel):
-    """Documents not accepted by the platform 24 hours after they were made (overdue past
-    the 48-hour B2C deadline), and tills holding numbers that have not pushed for 24 hours."""
+    """Documents not accepted by the platform with a day or less left before their deadline
+    (48 hours B2C, 7 days B2B, 10 days E0402) or past it, and tills holding numbers that
+    have not pushed for 24 hours (measured against 48 hours, the tightest)."""
 
     now: datetime
     at_risk_after_hours: int

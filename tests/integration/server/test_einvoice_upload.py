@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from server_testkit import Server, assert_problem, op, push, sale_op
+from server_testkit import Server, assert_problem, einvoice_issue, op, push, sale_op
 from sqlalchemy import select, update
 
 from warehouse_api.cli import main
@@ -39,20 +39,7 @@ def _setup(server: Server) -> tuple[str, int]:
 
 
 def _invoice(sale: dict[str, Any], number: str, issued_at: str, **extra: Any) -> dict[str, Any]:
-    total = sale["payload"]["total_cents"]
-    tax = total - round(total / 1.05 / 100) * 100
-    return {
-        "sale_id": sale["payload"]["sale_id"],
-        "number": number,
-        "random_code": "0427",
-        "period": PERIOD,
-        "issued_at": issued_at,
-        "sales_amount_cents": total - tax,
-        "tax_cents": tax,
-        "total_cents": total,
-        "seller_id": "04595257",
-        **extra,
-    }
+    return einvoice_issue(sale, number, PERIOD, issued_at, **extra)
 
 
 def _issue_four(server: Server, till: str, first: int, issued_at: str) -> list[str]:
@@ -305,6 +292,33 @@ def test_the_deadline_route_flags_late_invoices_and_silent_tills(
     assert silent["overdue"] is False and 29 < silent["hours"] < 31
     with server.client(till) as client:
         assert client.get("/admin/einvoice/upload-deadlines").status_code == 403
+
+
+def test_an_invoice_with_a_buyer_tax_id_has_seven_days_and_its_void_too(server: Server) -> None:
+    till, first = _setup(server)
+    now = datetime.now(UTC)
+    ages = {"b2c_30h": 30, "b2b_30h": 30, "b2b_6d12h": 156, "b2b_8d": 192, "b2b_void": 200}
+    numbers = {kind: f"AB{first + n:08d}" for n, kind in enumerate(ages)}
+    ops: list[dict[str, Any]] = []
+    for kind, hours in ages.items():
+        sale = sale_op(21, 1)
+        buyer = {} if kind.startswith("b2c") else {"buyer_id": "12345676"}
+        when = (now - timedelta(hours=hours)).isoformat()
+        ops += [sale, op("einvoice.issue", _invoice(sale, numbers[kind], when, **buyer))]
+    void_at = (now - timedelta(hours=150)).isoformat()
+    void = {"number": numbers["b2b_void"], "voided_at": void_at, "reason": "退貨"}
+    assert {r["status"] for r in push(server, till, *ops, op("einvoice.void", void))} == {"applied"}
+    with server.client(server.token("operator")) as client:
+        report = client.get("/admin/einvoice/upload-deadlines").json()
+    flagged = {(d["message_type"], d["document_no"]): d for d in report["documents"]}
+    at = {key: (d["deadline_hours"], d["overdue"]) for key, d in flagged.items()}
+    assert at == {
+        ("F0401", numbers["b2c_30h"]): (48, False),  # B2C: a day or less of 48 hours left
+        ("F0401", numbers["b2b_6d12h"]): (168, False),  # B2B: half a day of 7 days left
+        ("F0401", numbers["b2b_8d"]): (168, True),
+        ("F0401", numbers["b2b_void"]): (168, True),
+        ("F0501", numbers["b2b_void"]): (168, False),  # the void has its invoice's 7 days
+    }, "a B2B invoice 30 hours old is not at risk"
 
 
 def test_the_cli_exports_and_needs_a_folder_and_the_seller(
