@@ -591,6 +591,27 @@ class SaleLookupPayment(BaseModel):
     amount_cents: int
 
 
+class SaleLookupAllowance(BaseModel):
+    allowance_no: str
+    total_cents: int
+
+
+class SaleLookupEinvoice(BaseModel):
+    """The sale's e-invoice, for a return at another till to void or reduce it."""
+
+    number: str
+    period: str
+    random_code: str
+    issued_at: datetime
+    sales_amount_cents: int
+    tax_cents: int
+    total_cents: int
+    seller_id: str
+    buyer_id: str | None
+    voided: bool
+    allowances: list[SaleLookupAllowance]
+
+
 class SaleLookup(BaseModel):
     sale_id: str
     receipt_no: str
@@ -603,6 +624,7 @@ class SaleLookup(BaseModel):
     return_ids: list[str]  # the returns counted in ``returned`` and ``refunded_cents``
     lines: list[SaleLookupLine]
     payments: list[SaleLookupPayment]
+    einvoice: SaleLookupEinvoice | None = None  # None: the sale has no e-invoice (yet)
 
 
 class SaleSearchHit(BaseModel):

@@ -33,6 +33,7 @@ from warehouse_api.models import (
     EinvoiceBooklet,
     EinvoiceRange,
     EinvoiceUpload,
+    Return,
     Sale,
     SyncOp,
     utcnow,
@@ -477,11 +478,21 @@ def _owe(
     )
 
 
-def _store_invoice(ctx: OpContext, number: str) -> Einvoice:
+def _store_invoice(ctx: OpContext, number: str, return_id: str | None) -> Einvoice:
+    """The invoice a void or allowance settles: one of this store's, or another store's
+    whose sale this store took back (the return, recorded first, names the sale)."""
     location_id = _counter(ctx.device)
     invoice = ctx.session.scalar(
         select(Einvoice).where(Einvoice.number == number).with_for_update()
     )
+    if invoice is not None and invoice.location_id != location_id and return_id is not None:
+        taken_back = ctx.session.get(Return, return_id)
+        if (
+            taken_back is not None
+            and taken_back.sale_id == invoice.sale_id
+            and taken_back.location_id == location_id
+        ):
+            return invoice
     if invoice is None or invoice.location_id != location_id:
         raise DomainError("einvoice_unknown", f"no invoice {number} at this store", 422)
     return invoice
@@ -490,7 +501,7 @@ def _store_invoice(ctx: OpContext, number: str) -> Einvoice:
 @op_handler("einvoice.void")
 def void_invoice(ctx: OpContext, payload: EinvoiceVoidPayload) -> dict[str, Any]:
     """作廢 within the invoice's own period; after it, only an allowance may reduce it."""
-    invoice = _store_invoice(ctx, payload.number)
+    invoice = _store_invoice(ctx, payload.number, payload.return_id)
     if invoice.void_op_id is not None:
         owner = ctx.session.scalar(select(SyncOp).where(SyncOp.op_id == invoice.void_op_id))
         if owner is not None and owner.body_sha256 == ctx.body_sha256:
@@ -533,7 +544,7 @@ def record_allowance(ctx: OpContext, payload: EinvoiceAllowancePayload) -> dict[
     )
     if existing is not None:
         reuse_or_duplicate(session, existing.op_id, ctx.body_sha256, payload.allowance_no)
-    invoice = _store_invoice(ctx, payload.number)
+    invoice = _store_invoice(ctx, payload.number, payload.return_id)
     if invoice.voided_at is not None:
         raise DomainError("einvoice_voided", f"invoice {invoice.number} is void", 409)
     if payload.sales_amount_cents + payload.tax_cents != payload.total_cents:
