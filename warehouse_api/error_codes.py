@@ -89,6 +89,8 @@ ERROR_CODES: dict[str, str] = {
     "einvoice_period_closed": "409: the invoice's period is over: give an allowance, not a void",
     "einvoice_has_allowance": "409: an invoice with an allowance cannot be voided",
     "einvoice_allowance_too_large": "409: allowances would exceed the invoice's total",
+    "einvoice_allowance_unknown": "422: no such allowance at this store",
+    "einvoice_allowance_voided": "409: the allowance is already void",
     "einvoice_period_open": "409: the period is not over: its blank numbers are reported after it",
     "einvoice_period_unknown": "404: no numbers were imported for the period",
     "einvoice_booklets_still_held": "409: tills still hold booklets of the period; has devices",

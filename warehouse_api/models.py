@@ -681,6 +681,9 @@ class EinvoiceAllowance(Base):
     total_cents: Mapped[int] = mapped_column(Integer)
     op_id: Mapped[str] = mapped_column(String(64))
     received_at: Mapped[datetime] = mapped_column(default=utcnow)
+    voided_at: Mapped[datetime | None]  # 作廢折讓 (G0501): no longer reduces the invoice
+    void_reason: Mapped[str | None] = mapped_column(String(20))
+    void_op_id: Mapped[str | None] = mapped_column(String(64))
 
 
 class EinvoiceUpload(Base):

@@ -421,6 +421,17 @@ class EinvoiceAllowancePayload(StrictModel):
     total_cents: Annotated[int, Field(ge=1, le=INT32_MAX)]
 
 
+class EinvoiceAllowanceVoidPayload(StrictModel):
+    """作廢折讓: an allowance withdrawn (a return taken in error, reversed by a supervisor);
+    the allowance no longer reduces its invoice and its G0501 is owed."""
+
+    allowance_no: Annotated[
+        str, StringConstraints(min_length=1, max_length=16, pattern=r"^[0-9A-Za-z-]+$")
+    ]
+    voided_at: Timestamp
+    reason: Annotated[str, StringConstraints(min_length=1, max_length=20)]
+
+
 class OpBase(StrictModel):
     op_id: OpId
     created_at: Timestamp | None = None
@@ -506,6 +517,11 @@ class EinvoiceAllowanceOp(OpBase):
     payload: EinvoiceAllowancePayload
 
 
+class EinvoiceAllowanceVoidOp(OpBase):
+    type: Literal["einvoice.allowance_void"]
+    payload: EinvoiceAllowanceVoidPayload
+
+
 PushOp = Annotated[
     SaleOp
     | ReturnOp
@@ -522,7 +538,8 @@ PushOp = Annotated[
     | AuditOp
     | EinvoiceIssueOp
     | EinvoiceVoidOp
-    | EinvoiceAllowanceOp,
+    | EinvoiceAllowanceOp
+    | EinvoiceAllowanceVoidOp,
     Field(discriminator="type"),
 ]
 
@@ -594,6 +611,7 @@ class SaleLookupPayment(BaseModel):
 class SaleLookupAllowance(BaseModel):
     allowance_no: str
     total_cents: int
+    voided: bool = False  # a voided allowance (G0501) no longer reduces the invoice
 
 
 class SaleLookupEinvoice(BaseModel):

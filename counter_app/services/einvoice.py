@@ -209,7 +209,8 @@ class EinvoiceService:
         held = invoice is not None
         if invoice is not None:
             earlier = uow.einvoices.allowances_of(invoice.number)
-            allowances, allowed = len(earlier), sum(a.total_cents for a in earlier)
+            allowances = len(earlier)  # voided ones keep their numbers
+            allowed = sum(a.total_cents for a in earlier if a.voided_at is None)
             voided = invoice.voided_at is not None
         elif remote is not None:
             invoice, voided = remote.invoice, remote.voided
@@ -220,7 +221,8 @@ class EinvoiceService:
             raise CartError("einvoice_voided", f"invoice {invoice.number} is already void")
         left = invoice.total_cents - allowed
         refund = invoice_dollars(refund_cents) * 100
-        if not allowances and refund >= invoice.total_cents and period_of(now) == invoice.period:
+        # No allowance still standing (each is at least a cent; a voided one counts no more).
+        if not allowed and refund >= invoice.total_cents and period_of(now) == invoice.period:
             if held:
                 uow.einvoices.mark_voided(invoice.number, now.isoformat())
             uow.outbox.enqueue(

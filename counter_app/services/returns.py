@@ -634,7 +634,7 @@ def _remote_invoice(sale_id: str, body: dict[str, Any] | None) -> RemoteInvoice 
         ),
         voided=bool(body["voided"]),
         allowances=len(allowances),
-        allowed_cents=sum(int(a["total_cents"]) for a in allowances),
+        allowed_cents=sum(int(a["total_cents"]) for a in allowances if not a.get("voided")),
     )
 
 

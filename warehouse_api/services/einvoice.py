@@ -40,6 +40,7 @@ from warehouse_api.models import (
 )
 from warehouse_api.schemas import (
     EinvoiceAllowancePayload,
+    EinvoiceAllowanceVoidPayload,
     EinvoiceIssuePayload,
     EinvoiceVoidPayload,
 )
@@ -514,7 +515,10 @@ def void_invoice(ctx: OpContext, payload: EinvoiceVoidPayload) -> dict[str, Any]
             409,
         )
     if ctx.session.scalar(
-        select(EinvoiceAllowance.id).where(EinvoiceAllowance.invoice_number == invoice.number)
+        select(EinvoiceAllowance.id).where(
+            EinvoiceAllowance.invoice_number == invoice.number,
+            EinvoiceAllowance.voided_at.is_(None),
+        )
     ):
         raise DomainError(
             "einvoice_has_allowance", f"invoice {invoice.number} has an allowance", 409
@@ -554,7 +558,8 @@ def record_allowance(ctx: OpContext, payload: EinvoiceAllowancePayload) -> dict[
     allowed = invoice.total_cents - (
         session.scalar(
             select(func.coalesce(func.sum(EinvoiceAllowance.total_cents), 0)).where(
-                EinvoiceAllowance.invoice_number == invoice.number
+                EinvoiceAllowance.invoice_number == invoice.number,
+                EinvoiceAllowance.voided_at.is_(None),
             )
         )
         or 0
@@ -589,6 +594,47 @@ def record_allowance(ctx: OpContext, payload: EinvoiceAllowancePayload) -> dict[
     )
     session.flush()
     return {"allowance_no": payload.allowance_no, "number": invoice.number}
+
+
+@op_handler("einvoice.allowance_void")
+def void_allowance(ctx: OpContext, payload: EinvoiceAllowanceVoidPayload) -> dict[str, Any]:
+    """作廢折讓: the allowance stops reducing its invoice (allowances and a void of the
+    invoice count without it) and its G0501 is owed. Only the document is withdrawn: the
+    return it came with keeps its stock and refund."""
+    location_id = _counter(ctx.device)
+    allowance = ctx.session.scalar(
+        select(EinvoiceAllowance)
+        .where(EinvoiceAllowance.allowance_no == payload.allowance_no)
+        .with_for_update()
+    )
+    if allowance is None or allowance.location_id != location_id:
+        raise DomainError(
+            "einvoice_allowance_unknown", f"no allowance {payload.allowance_no} at this store", 422
+        )
+    if allowance.void_op_id is not None:
+        owner = ctx.session.scalar(select(SyncOp).where(SyncOp.op_id == allowance.void_op_id))
+        if owner is not None and owner.body_sha256 == ctx.body_sha256:
+            raise AlreadyApplied(owner.result)
+        raise DomainError(
+            "einvoice_allowance_voided", f"allowance {allowance.allowance_no} is already void", 409
+        )
+    invoice = ctx.session.scalar(
+        select(Einvoice).where(Einvoice.number == allowance.invoice_number)
+    )
+    assert invoice is not None  # a foreign key
+    allowance.voided_at = payload.voided_at
+    allowance.void_reason = payload.reason
+    allowance.void_op_id = ctx.op_id
+    _owe(
+        ctx.session,
+        "G0501",
+        allowance.allowance_no,
+        allowance.invoice_number,
+        allowance.location_id,
+        invoice.device_id,
+        payload.voided_at,
+    )
+    return {"allowance_no": allowance.allowance_no, "voided": True}
 
 
 @dataclass(frozen=True, slots=True)
@@ -652,7 +698,7 @@ def period_report(session: Session, period: str) -> list[TillPeriodFigures]:
             func.coalesce(func.sum(EinvoiceAllowance.total_cents), 0),
         )
         .join(Einvoice, Einvoice.number == EinvoiceAllowance.invoice_number)
-        .where(Einvoice.period == period)
+        .where(Einvoice.period == period, EinvoiceAllowance.voided_at.is_(None))
         .group_by(Einvoice.device_id, Einvoice.location_id)
     ):
         figures_of = row(device_id, location_id)

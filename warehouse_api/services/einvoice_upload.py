@@ -18,7 +18,8 @@ EINVTurnkey directory) and runs from the server's sweeper and from
    that died is looked for in SRC, BAK and ERR: found, it is `exported`; not found, it is
    written again under the same name. So each message reaches Turnkey exactly once.
    A void (F0501) or allowance (G0401) waits until its invoice's F0401 is accepted: the
-   platform refuses a void of an invoice it does not hold.
+   platform refuses a void of an invoice it does not hold; an allowance's void (G0501)
+   waits for the allowance's G0401 too.
 
 The E0402 of a period's blank numbers (services/einvoice_blanks.py) goes the same way,
 into Turnkey's platform-message folder `UpCast/B2PMESSAGE/E0402/SRC/`.
@@ -283,6 +284,20 @@ def build_allowance(
     )
 
 
+def build_allowance_void(allowance: EinvoiceAllowance, invoice: Einvoice) -> bytes:
+    assert allowance.voided_at is not None
+    return mig.build_g0501(
+        mig.CancelAllowanceMessage(
+            number=allowance.allowance_no,
+            allowance_date=allowance.issued_at.astimezone(TAIPEI),
+            buyer_id=invoice.buyer_id or mig.B2C_BUYER,
+            seller_id=invoice.seller_id,
+            cancelled_at=allowance.voided_at.astimezone(TAIPEI),
+            reason=(allowance.void_reason or "折讓作廢")[:20],
+        )
+    )
+
+
 def build_message(session: Session, upload: EinvoiceUpload, seller: SellerInfo) -> bytes:
     if upload.message_type == "E0402":
         return einvoice_blanks.build_blank_track(session, upload.document_no, seller.tax_id)
@@ -293,12 +308,14 @@ def build_message(session: Session, upload: EinvoiceUpload, seller: SellerInfo) 
         return build_invoice(session, invoice, seller)
     if upload.message_type == "F0501":
         return build_void(invoice)
-    if upload.message_type == "G0401":
+    if upload.message_type in ("G0401", "G0501"):
         allowance = session.scalar(
             select(EinvoiceAllowance).where(EinvoiceAllowance.allowance_no == upload.document_no)
         )
         if allowance is None:
-            raise mig.MigError("G0401", [f"allowance {upload.document_no} is gone"])
+            raise mig.MigError(upload.message_type, [f"allowance {upload.document_no} is gone"])
+        if upload.message_type == "G0501":
+            return build_allowance_void(allowance, invoice)
         return build_allowance(session, allowance, invoice, seller)
     raise mig.MigError(upload.message_type, ["no document of this type is made here"])
 
@@ -353,7 +370,7 @@ def export_pending(
     now = now or utcnow()
     result = ExportResult()
     result.recovered = _recover(db, folder, now)
-    issue = aliased(EinvoiceUpload)
+    issue, allowance = aliased(EinvoiceUpload), aliased(EinvoiceUpload)
     with db.write() as session:
         candidates = session.scalars(
             select(EinvoiceUpload.id)
@@ -365,6 +382,14 @@ def export_pending(
                         issue.message_type == "F0401",
                         issue.document_no == EinvoiceUpload.invoice_number,
                         issue.state == "accepted",
+                    ),
+                ),
+                or_(  # an allowance's void waits until the platform holds the allowance
+                    EinvoiceUpload.message_type != "G0501",
+                    exists().where(
+                        allowance.message_type == "G0401",
+                        allowance.document_no == EinvoiceUpload.document_no,
+                        allowance.state == "accepted",
                     ),
                 ),
             )

@@ -114,7 +114,12 @@ def _invoice_of(session: Session, sale_id: str) -> dict[str, Any] | None:
         "buyer_id": invoice.buyer_id,
         "voided": invoice.voided_at is not None,
         "allowances": [
-            {"allowance_no": a.allowance_no, "total_cents": a.total_cents} for a in allowances
+            {
+                "allowance_no": a.allowance_no,
+                "total_cents": a.total_cents,
+                "voided": a.voided_at is not None,
+            }
+            for a in allowances
         ],
     }
 

@@ -1,5 +1,5 @@
 """e-invoice uploads carry the E0402 blank-number message too (one per period and track,
-of no single store: location_id may be null)
+of no single store: location_id may be null); an allowance may be voided (G0501)
 
 Revision ID: 0015_einv2
 Revises: 0014_replenish
@@ -25,9 +25,17 @@ def upgrade() -> None:
         batch.drop_constraint("einvoice_upload_type", type_="check")
         batch.create_check_constraint("einvoice_upload_type", NEW_TYPES)
         batch.alter_column("location_id", existing_type=sa.Integer(), nullable=True)
+    with op.batch_alter_table("einvoice_allowances") as batch:
+        batch.add_column(sa.Column("voided_at", sa.DateTime(timezone=True), nullable=True))
+        batch.add_column(sa.Column("void_reason", sa.String(length=20), nullable=True))
+        batch.add_column(sa.Column("void_op_id", sa.String(length=64), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("einvoice_allowances") as batch:
+        batch.drop_column("void_op_id")
+        batch.drop_column("void_reason")
+        batch.drop_column("voided_at")
     op.execute("DELETE FROM einvoice_uploads WHERE message_type = 'E0402'")
     with op.batch_alter_table("einvoice_uploads") as batch:
         batch.alter_column("location_id", existing_type=sa.Integer(), nullable=False)
