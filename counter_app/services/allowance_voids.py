@@ -14,11 +14,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from counter_app.core.einvoice import AllowanceRecord
+from counter_app.core.einvoice import AllowanceRecord, InvoiceRecord
 from counter_app.core.ops import EinvoiceAllowanceVoidPayload
 from counter_app.services.context import StaffMember
 from counter_app.services.permissions import Action, ApprovalRefused
-from counter_app.services.ports import UnitOfWorkFactory
+from counter_app.services.ports import UnitOfWork, UnitOfWorkFactory
 from counter_app.services.selling import TAIWAN
 from counter_app.services.staff import Approval, StaffService
 
@@ -54,6 +54,13 @@ class AllowanceVoidService:
                 a for a in uow.einvoices.allowances_of(invoice.number) if a.return_id == return_id
             ]
 
+    def check(self, allowance_no: str) -> AllowanceRecord:
+        """The allowance, if it may be voided (before asking a supervisor);
+        AllowanceVoidError if not."""
+        with self._db.snapshot() as uow:
+            _invoice, allowance = _voidable(uow, allowance_no)
+        return allowance
+
     def void(
         self, allowance_no: str, cashier: StaffMember, approval: Approval, reason: str
     ) -> AllowanceRecord:
@@ -64,21 +71,8 @@ class AllowanceVoidService:
             raise ApprovalRefused("reason_required", Action.VOID)
         supervisor = self._staff.redeem(approval, Action.VOID)
         now = self._clock()
-        number = allowance_no.rpartition("-")[0]
         with self._db.transaction() as uow:
-            invoice = uow.einvoices.by_number(number)
-            allowance = next(
-                (
-                    a
-                    for a in (uow.einvoices.allowances_of(number) if invoice else [])
-                    if a.allowance_no == allowance_no
-                ),
-                None,
-            )
-            if invoice is None or allowance is None:
-                raise AllowanceVoidError("not_found", f"no allowance {allowance_no} at this till")
-            if allowance.voided_at is not None:
-                raise AllowanceVoidError("already_void", f"allowance {allowance_no} is void")
+            invoice, allowance = _voidable(uow, allowance_no)
             uow.einvoices.mark_allowance_voided(allowance_no, now.isoformat())
             uow.outbox.enqueue(
                 EinvoiceAllowanceVoidPayload(
@@ -105,3 +99,21 @@ class AllowanceVoidService:
             allowance.total_cents,
             now.isoformat(),
         )
+
+
+def _voidable(uow: UnitOfWork, allowance_no: str) -> tuple[InvoiceRecord, AllowanceRecord]:
+    number = allowance_no.rpartition("-")[0]
+    invoice = uow.einvoices.by_number(number)
+    allowance = next(
+        (
+            a
+            for a in (uow.einvoices.allowances_of(number) if invoice else [])
+            if a.allowance_no == allowance_no
+        ),
+        None,
+    )
+    if invoice is None or allowance is None:
+        raise AllowanceVoidError("not_found", f"no allowance {allowance_no} at this till")
+    if allowance.voided_at is not None:
+        raise AllowanceVoidError("already_void", f"allowance {allowance_no} is void")
+    return invoice, allowance
