@@ -8,14 +8,15 @@ import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QWidget
 
 from counter_app.core.einvoice import AllowanceRecord
 from counter_app.services.allowance_voids import AllowanceVoidError, AllowanceVoidService
 from counter_app.services.context import StaffMember
-from counter_app.services.permissions import Action, ApprovalRefused
+from counter_app.services.permissions import ApprovalRefused
 from counter_app.services.staff import StaffService
-from counter_app.ui.supervisor_prompt import SupervisorApprovalDialog, refusal_text
+from counter_app.ui.supervised_flow import SupervisedFlow
+from counter_app.ui.supervisor_prompt import refusal_text
 from counter_app.ui.task_runner import TaskRunner
 
 ALLOWANCE_NO = re.compile(r"[A-Z]{2}[0-9]{8}-[0-9]{2}")
@@ -42,7 +43,7 @@ def allowance_problem_text(error: BaseException) -> str:
     ).replace("%1", str(error))
 
 
-class VoidAllowanceFlow:
+class VoidAllowanceFlow(SupervisedFlow):
     """Ask, check, approve, void: each step on the right thread, none waiting for another."""
 
     def __init__(
@@ -57,14 +58,18 @@ class VoidAllowanceFlow:
         open_dialog: Callable[[QDialog], int] = lambda dialog: dialog.exec(),
         tell: Callable[[str, bool], None] | None = None,
     ) -> None:
+        super().__init__(
+            staff,
+            tasks,
+            parent,
+            cashier,
+            _title,
+            allowance_problem_text,
+            open_dialog=open_dialog,
+            tell=tell,
+        )
         self._voids = voids
-        self._staff = staff
-        self._tasks = tasks
-        self._parent = parent
-        self._cashier = cashier
         self._ask_number = ask_number or self._ask_number_with_dialog
-        self._open_dialog = open_dialog
-        self._tell = tell or self._tell_with_box
         self.voided: AllowanceRecord | None = None
 
     def start(self) -> None:
@@ -79,30 +84,15 @@ class VoidAllowanceFlow:
                 False,
             )
             return
-        self._tasks.db(
+        self._check_then_approve(
             lambda: self._voids.check(allowance_no),
-            lambda _found: self._approve(allowance_no),
-            lambda error: self._tell(allowance_problem_text(error), False),
-        )
-
-    def _approve(self, allowance_no: str) -> None:
-        dialog = SupervisorApprovalDialog(
-            self._staff,
-            self._tasks,
             QCoreApplication.translate(
                 "VoidAllowance", "Void allowance %1: a supervisor's PIN and the reason"
             ).replace("%1", allowance_no),
-            Action.VOID,
-            need_reason=True,
-            parent=self._parent,
-        )
-        if self._open_dialog(dialog) != QDialog.DialogCode.Accepted or dialog.approval is None:
-            return
-        approval, reason, cashier = dialog.approval, dialog.reason, self._cashier()
-        self._tasks.db(
-            lambda: self._voids.void(allowance_no, cashier, approval, reason),
+            lambda cashier, approval, reason: self._voids.void(
+                allowance_no, cashier, approval, reason
+            ),
             self._on_voided,
-            lambda error: self._tell(allowance_problem_text(error), False),
         )
 
     def _on_voided(self, voided: AllowanceRecord) -> None:
@@ -127,9 +117,3 @@ class VoidAllowanceFlow:
             "",
         )
         return text if ok else None
-
-    def _tell_with_box(self, text: str, ok: bool) -> None:
-        if ok:
-            QMessageBox.information(self._parent, _title(), text)
-        else:
-            QMessageBox.warning(self._parent, _title(), text)
