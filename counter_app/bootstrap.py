@@ -43,6 +43,7 @@ from counter_app.local.db import LocalDatabase
 from counter_app.local.settings_store import SettingsStore
 from counter_app.local.token_store import FileTokenStore, KeyringTokenStore
 from counter_app.services.alerts import AlertService
+from counter_app.services.allowance_voids import AllowanceVoidService
 from counter_app.services.catalog import CatalogService
 from counter_app.services.context import StaffMember, StoreContext
 from counter_app.services.discounts import DiscountService
@@ -98,6 +99,7 @@ from counter_app.ui.stock_to_count_dialog import StockToCountDialog
 from counter_app.ui.supervisor_prompt import SupervisorApprovalDialog
 from counter_app.ui.sync_problems_dialog import SyncProblemsDialog
 from counter_app.ui.task_runner import TaskRunner
+from counter_app.ui.void_allowance import VoidAllowanceFlow
 from counter_app.ui.void_sale import VoidSaleFlow
 
 log = logging.getLogger(__name__)
@@ -951,6 +953,19 @@ def _add_tools(counter: CounterApp) -> None:
         "",
         void_flow.start,
     )
+    if services.einvoicing is not None:
+        allowance_flow = VoidAllowanceFlow(
+            AllowanceVoidService(services.db, services.staff),
+            services.staff,
+            tasks,
+            window,
+            lambda: counter.sale_screen.cashier,
+        )
+        window.add_tool(
+            QCoreApplication.translate("MainWindow", "Void an allowance (supervisor)…"),
+            "",
+            allowance_flow.start,
+        )
     window.add_tool(
         QCoreApplication.translate("MainWindow", "Stock to count…"),
         "",

@@ -973,6 +973,24 @@ PHRASEBOOK.update(
     }
 )
 
+# einv2: voiding an allowance (作廢折讓) from the Tools menu (ui/void_allowance.py).
+PHRASEBOOK.update(
+    {
+        "Void an allowance (supervisor)…": "作廢折讓單（主管）…",
+        "Void an allowance": "作廢折讓單",
+        "No allowance with that number on this till's invoices": "本機的發票沒有這張折讓單",
+        "That allowance is void already": "這張折讓單已作廢",
+        "The allowance could not be voided: %1": "無法作廢折讓單：%1",
+        "An allowance number looks like AB12345678-01": "折讓單號的格式如 AB12345678-01",
+        "Void allowance %1: a supervisor's PIN and the reason": "作廢折讓單 %1：請輸入主管 PIN 與原因",
+        "Allowance %1 voided: the invoice is no longer reduced by it. "
+        "The return and its refund stay as they were.": (
+            "折讓單 %1 已作廢：原發票不再因此折讓。退貨與退款維持原狀。"
+        ),
+        "Allowance number (on the allowance certificate)": "折讓單號（見折讓證明單）",
+    }
+)
+
 
 # Branch pins: an approver's PIN from before the 6-digit rule (ui/supervisor_prompt.py).
 PHRASEBOOK.update(

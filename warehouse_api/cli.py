@@ -76,6 +76,14 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="Turnkey's EINVTurnkey folder (default: WAREHOUSE_TURNKEY_DIR)",
     )
+    blanks = with_db(
+        einvoice_commands.add_parser(
+            "report-blanks",
+            help="queue a finished period's blank numbers for the platform (E0402 per track; "
+            "`einvoice export` writes them)",
+        )
+    )
+    blanks.add_argument("--period", required=True, help="ROC year + even month, e.g. 11512")
     _add_user_commands(commands, with_db)
     _planning_commands(commands, with_db)
     return parser
@@ -230,6 +238,8 @@ def _simulate(args: argparse.Namespace) -> int:
 def _einvoice(args: argparse.Namespace) -> int:
     if args.einvoice_command == "export":
         return _einvoice_export(args)
+    if args.einvoice_command == "report-blanks":
+        return _einvoice_report_blanks(args)
     from warehouse_api.services.einvoice import import_numbers, parse_allocation_csv
 
     try:
@@ -283,6 +293,34 @@ def _einvoice_export(args: argparse.Namespace) -> int:
         print(f"refused {name}: {why}", file=sys.stderr)
     print(f"{len(exported.exported)} messages exported, {len(exported.refused)} refused")
     return 1 if exported.refused else 0
+
+
+def _einvoice_report_blanks(args: argparse.Namespace) -> int:
+    from warehouse_api.services.einvoice import normalise_period
+    from warehouse_api.services.einvoice_blanks import queue_period
+
+    try:
+        period = normalise_period(args.period)
+    except ValueError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    settings = Settings(db_url=args.db)
+    db = Database.from_url(args.db)
+    prepare_database(db)
+    try:
+        with db.write() as session:
+            result = queue_period(session, period, settings.einvoice_seller_id)
+    except DomainError as error:
+        print(f"error: {error.detail}", file=sys.stderr)
+        return 1
+    finally:
+        db.dispose()
+    for document in result.queued:
+        print(f"queued E0402 {document}")
+    for document in result.already_queued:
+        print(f"already queued E0402 {document}")
+    print(f"{len(result.queued)} blank-number messages queued; `einvoice export` writes them")
+    return 0
 
 
 def _history(args: argparse.Namespace) -> int:

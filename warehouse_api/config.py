@@ -56,6 +56,12 @@ class Settings(BaseSettings):
     einvoice_seller_name: str | None = Field(
         default=None, max_length=60, description="the seller's registered name (營業人名稱)"
     )
+    einvoice_seller_id: str | None = Field(
+        default=None,
+        pattern=r"^[0-9]{8}$",
+        description="the seller's tax ID (統一編號) for the E0402 blank-number report; unset: "
+        "the one the period's invoices carry",
+    )
     einvoice_seller_address: str | None = Field(
         default=None, max_length=100, description="the seller's registered address"
     )

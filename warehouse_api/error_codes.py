@@ -91,6 +91,13 @@ ERROR_CODES: dict[str, str] = {
     "einvoice_period_closed": "409: the invoice's period is over: give an allowance, not a void",
     "einvoice_has_allowance": "409: an invoice with an allowance cannot be voided",
     "einvoice_allowance_too_large": "409: allowances would exceed the invoice's total",
+    "einvoice_allowance_unknown": "422: no such allowance at this store",
+    "einvoice_allowance_voided": "409: the allowance is already void",
+    "einvoice_period_open": "409: the period is not over: its blank numbers are reported after it",
+    "einvoice_period_unknown": "404: no numbers were imported for the period",
+    "einvoice_booklets_still_held": "409: tills still hold booklets of the period; has devices",
+    "einvoice_invoices_missing": "409: numbers tills used whose invoices have not arrived; has numbers",
+    "einvoice_seller_id_unset": "409: the seller's tax ID for the E0402 is neither set nor the period's invoices' one",
     # the console's pages (/console/) and `warehouse-api user create`; not JSON answers
     "invalid_name": "422: a console user's name has 1 to 100 characters",
     "weak_password": "422: a console password has fewer than 10 characters",

@@ -706,11 +706,16 @@ class EinvoiceAllowance(Base):
     total_cents: Mapped[int] = mapped_column(Integer)
     op_id: Mapped[str] = mapped_column(String(64))
     received_at: Mapped[datetime] = mapped_column(default=utcnow)
+    voided_at: Mapped[datetime | None]  # 作廢折讓 (G0501): no longer reduces the invoice
+    void_reason: Mapped[str | None] = mapped_column(String(20))
+    void_op_id: Mapped[str | None] = mapped_column(String(64))
 
 
 class EinvoiceUpload(Base):
     """One MIG message owed to the MOF platform (F0401 issue, F0501 void, G0401 allowance,
-    G0501 allowance void) and where its upload through Turnkey stands:
+    G0501 allowance void, E0402 a period's blank numbers of one track; for an E0402,
+    `document_no` is period + track, `invoice_number` the track's first blank number and
+    `location_id` None) and where its upload through Turnkey stands:
     pending -> exporting -> exported -> accepted | rejected (docs/einvoice.md, Upload)."""
 
     __tablename__ = "einvoice_uploads"
@@ -721,7 +726,8 @@ class EinvoiceUpload(Base):
             name="einvoice_upload_state",
         ),
         CheckConstraint(
-            "message_type IN ('F0401', 'F0501', 'G0401', 'G0501')", name="einvoice_upload_type"
+            "message_type IN ('F0401', 'F0501', 'G0401', 'G0501', 'E0402')",
+            name="einvoice_upload_type",
         ),
         Index("ix_einvoice_uploads_state", "state", "due_from"),
     )
@@ -730,9 +736,9 @@ class EinvoiceUpload(Base):
     message_type: Mapped[str] = mapped_column(String(5))
     document_no: Mapped[str] = mapped_column(String(16))  # invoice or allowance number
     invoice_number: Mapped[str] = mapped_column(String(10), index=True)
-    location_id: Mapped[int] = mapped_column(ForeignKey("locations.id"))
+    location_id: Mapped[int | None] = mapped_column(ForeignKey("locations.id"))
     device_id: Mapped[int | None] = mapped_column(ForeignKey("devices.id"))
-    due_from: Mapped[datetime]  # when the document was made: the 48-hour clock starts here
+    due_from: Mapped[datetime]  # when the document was made: its upload deadline runs from here
     state: Mapped[str] = mapped_column(String(10), default="pending")
     file_name: Mapped[str | None] = mapped_column(String(64))
     attempt: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # retries

@@ -478,6 +478,17 @@ class EinvoiceAllowancePayload(StrictModel):
     total_cents: Annotated[int, Field(ge=1, le=INT32_MAX)]
 
 
+class EinvoiceAllowanceVoidPayload(StrictModel):
+    """作廢折讓: an allowance withdrawn (a return taken in error, reversed by a supervisor);
+    the allowance no longer reduces its invoice and its G0501 is owed."""
+
+    allowance_no: Annotated[
+        str, StringConstraints(min_length=1, max_length=16, pattern=r"^[0-9A-Za-z-]+$")
+    ]
+    voided_at: Timestamp
+    reason: Annotated[str, StringConstraints(min_length=1, max_length=20)]
+
+
 class OpBase(StrictModel):
     op_id: OpId
     created_at: Timestamp | None = None
@@ -563,6 +574,11 @@ class EinvoiceAllowanceOp(OpBase):
     payload: EinvoiceAllowancePayload
 
 
+class EinvoiceAllowanceVoidOp(OpBase):
+    type: Literal["einvoice.allowance_void"]
+    payload: EinvoiceAllowanceVoidPayload
+
+
 PushOp = Annotated[
     SaleOp
     | ReturnOp
@@ -579,7 +595,8 @@ PushOp = Annotated[
     | AuditOp
     | EinvoiceIssueOp
     | EinvoiceVoidOp
-    | EinvoiceAllowanceOp,
+    | EinvoiceAllowanceOp
+    | EinvoiceAllowanceVoidOp,
     Field(discriminator="type"),
 ]
 
@@ -648,6 +665,28 @@ class SaleLookupPayment(BaseModel):
     amount_cents: int
 
 
+class SaleLookupAllowance(BaseModel):
+    allowance_no: str
+    total_cents: int
+    voided: bool = False  # a voided allowance (G0501) no longer reduces the invoice
+
+
+class SaleLookupEinvoice(BaseModel):
+    """The sale's e-invoice, for a return at another till to void or reduce it."""
+
+    number: str
+    period: str
+    random_code: str
+    issued_at: datetime
+    sales_amount_cents: int
+    tax_cents: int
+    total_cents: int
+    seller_id: str
+    buyer_id: str | None
+    voided: bool
+    allowances: list[SaleLookupAllowance]
+
+
 class SaleLookup(BaseModel):
     sale_id: str
     receipt_no: str
@@ -660,6 +699,7 @@ class SaleLookup(BaseModel):
     return_ids: list[str]  # the returns counted in ``returned`` and ``refunded_cents``
     lines: list[SaleLookupLine]
     payments: list[SaleLookupPayment]
+    einvoice: SaleLookupEinvoice | None = None  # None: the sale has no e-invoice (yet)
 
 
 class SaleSearchHit(BaseModel):
@@ -1052,6 +1092,14 @@ class BlankNumbersPublic(BaseModel):
     total: int
 
 
+class BlankNumbersReportPublic(BaseModel):
+    """The E0402 messages queued for a period's blank numbers, one per track."""
+
+    period: str
+    queued: list[str]  # document numbers (period + track) queued now
+    already_queued: list[str]  # queued by an earlier run: left as they are
+
+
 class TillPeriodPublic(BaseModel):
     device_id: int | None
     location_id: int | None
@@ -1076,7 +1124,7 @@ class EinvoiceUploadPublic(BaseModel):
     message_type: str
     document_no: str
     invoice_number: str
-    location_id: int
+    location_id: int | None
     device_id: int | None
     due_from: datetime
     state: Literal["pending", "exporting", "exported", "accepted", "rejected"]
@@ -1095,11 +1143,12 @@ class DocumentAtRiskPublic(BaseModel):
     message_type: str
     document_no: str
     invoice_number: str
-    location_id: int
+    location_id: int | None
     device_id: int | None
     due_from: datetime
     state: str
     hours: float
+    deadline_hours: int
     overdue: bool
     reason: str | None
 
@@ -1114,8 +1163,9 @@ class TillAtRiskPublic(BaseModel):
 
 
 class UploadDeadlines(BaseModel):
-    """Documents not accepted by the platform 24 hours after they were made (overdue past
-    the 48-hour B2C deadline), and tills holding numbers that have not pushed for 24 hours."""
+    """Documents not accepted by the platform with a day or less left before their deadline
+    (48 hours B2C, 7 days B2B, 10 days E0402) or past it, and tills holding numbers that
+    have not pushed for 24 hours (measured against 48 hours, the tightest)."""
 
     now: datetime
     at_risk_after_hours: int

@@ -73,6 +73,7 @@ class AllowanceRecord:
     sales_amount_cents: int
     tax_cents: int
     total_cents: int
+    voided_at: str | None = None  # 作廢折讓 (G0501): it no longer reduces the invoice
 
 
 def period_of(day: date | datetime) -> str:

@@ -302,6 +302,29 @@ class EinvoiceVoidPayload:
 
 
 @dataclass(frozen=True, slots=True)
+class EinvoiceAllowanceVoidPayload:
+    """作廢折讓 of an allowance (type ``einvoice.allowance_void``); ``sale_id`` only orders
+    it after the allowance (same entity) and is not sent."""
+
+    op_type: ClassVar[str] = "einvoice.allowance_void"
+    sale_id: str
+    allowance_no: str
+    voided_at: str  # ISO 8601 with offset
+    reason: str
+
+    @property
+    def entity_key(self) -> str:
+        return f"sale:{self.sale_id}"
+
+    def to_payload(self) -> dict[str, Any]:
+        return {
+            "allowance_no": self.allowance_no,
+            "voided_at": self.voided_at,
+            "reason": self.reason,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class EinvoiceAllowancePayload:
     """折讓 against a sale's invoice (type ``einvoice.allowance``), linked to it by number."""
 
@@ -628,6 +651,7 @@ OP_TYPES: Mapping[str, type[OutboundOp]] = {
     EinvoiceIssuePayload.op_type: EinvoiceIssuePayload,
     EinvoiceVoidPayload.op_type: EinvoiceVoidPayload,
     EinvoiceAllowancePayload.op_type: EinvoiceAllowancePayload,
+    EinvoiceAllowanceVoidPayload.op_type: EinvoiceAllowanceVoidPayload,
     PickupCompletePayload.op_type: PickupCompletePayload,
     ReservationCreatePayload.op_type: ReservationCreatePayload,
     DropshipCreatePayload.op_type: DropshipCreatePayload,

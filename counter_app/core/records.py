@@ -85,8 +85,11 @@ class OutboxStats:
     waiting: int
     oldest_created_at: str | None
     failed: int
-    # the oldest e-invoice op (issue, void, allowance) not yet accepted: waiting or failed
+    # the oldest e-invoice op (issue, void, allowance) not yet accepted, waiting or failed,
+    # of a B2C invoice (or one this till does not hold): its deadline is 48 hours
     oldest_invoice_created_at: str | None = None
+    # the same of an invoice with a buyer's tax ID (B2B): 7 days
+    oldest_b2b_invoice_created_at: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -170,6 +170,13 @@ class SqlEinvoiceRepository:
                 r.sales_amount_cents,
                 r.tax_cents,
                 r.total_cents,
+                r.voided_at,
             )
             for r in rows
         ]
+
+    def mark_allowance_voided(self, allowance_no: str, voided_at: str) -> None:
+        row = self._session.get(EinvoiceAllowance, allowance_no)
+        if row is None:
+            raise KeyError(allowance_no)
+        row.voided_at = voided_at

@@ -63,6 +63,12 @@ def _v7_discounts(conn: Connection) -> None:
             conn.execute(text(f"ALTER TABLE sale_lines ADD COLUMN {name} {kind}"))
 
 
+def _einv2_allowance_voids(conn: Connection) -> None:
+    # An allowance may be voided (作廢折讓, G0501): it no longer reduces its invoice.
+    if "voided_at" not in _columns(conn, "einvoice_allowances"):
+        conn.execute(text("ALTER TABLE einvoice_allowances ADD COLUMN voided_at VARCHAR(40)"))
+
+
 STEPS: list[Callable[[Connection], None]] = [
     lambda _conn: None,  # v1: the first schema, made by create_all
     _v2_acked_generation,
@@ -75,6 +81,7 @@ STEPS: list[Callable[[Connection], None]] = [
     # approval code (split payments, card and mobile tenders).
     _payment_references,
     _v7_discounts,  # discounts on sale lines; open_carts, held_carts, cart_voids
+    _einv2_allowance_voids,  # (einv2) an allowance may be voided
 ]
 SCHEMA_VERSION = len(STEPS)
 

@@ -454,6 +454,7 @@ class EinvoiceAllowance(Base):
     sales_amount_cents: Mapped[int] = mapped_column(Integer)
     tax_cents: Mapped[int] = mapped_column(Integer)
     total_cents: Mapped[int] = mapped_column(Integer)
+    voided_at: Mapped[str | None] = mapped_column(String(40), nullable=True)  # 作廢折讓
 
 
 # --- the cart being built, and carts parked for later (services/held_carts.py) ---------

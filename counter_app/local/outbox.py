@@ -15,12 +15,12 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import func, select, text, update
+from sqlalchemy import case, func, select, text, update
 from sqlalchemy.orm import Session
 
 from counter_app.core.ids import uuid7
 from counter_app.local import stock_deltas
-from counter_app.local.models import AuditEntry, OutboxOp
+from counter_app.local.models import AuditEntry, Einvoice, OutboxOp
 
 BACKOFF_BASE_S = 0.5
 BACKOFF_CAP_S = 60.0
@@ -58,8 +58,11 @@ class OutboxStats:
     waiting: int
     oldest_created_at: str | None
     failed: int
-    # the oldest e-invoice op (issue, void, allowance) not yet accepted: waiting or failed
+    # the oldest e-invoice op (issue, void, allowance) not yet accepted, waiting or failed,
+    # of an invoice without a buyer's tax ID (or one this till does not hold): 48 hours
     oldest_invoice_created_at: str | None = None
+    # the same of an invoice with a buyer's tax ID (B2B): 7 days
+    oldest_b2b_invoice_created_at: str | None = None
 
 
 def now_iso() -> str:
@@ -208,17 +211,27 @@ def stats(session: Session) -> OutboxStats:
     failed = session.scalar(
         select(func.count()).select_from(OutboxOp).where(OutboxOp.state == OpState.FAILED)
     )
-    oldest_invoice = session.scalar(
-        select(func.min(OutboxOp.created_at)).where(
+    buyer = (
+        select(Einvoice.buyer_id)
+        .where(Einvoice.number == func.json_extract(OutboxOp.payload, "$.number"))
+        .correlate(OutboxOp)
+        .scalar_subquery()
+    )
+    oldest_invoice, oldest_b2b = session.execute(
+        select(
+            func.min(case((buyer.is_(None), OutboxOp.created_at))),
+            func.min(case((buyer.is_not(None), OutboxOp.created_at))),
+        ).where(
             OutboxOp.state.in_([OpState.READY, OpState.IN_FLIGHT, OpState.FAILED]),
             OutboxOp.type.like("einvoice.%"),
         )
-    )
+    ).one()
     return OutboxStats(
         waiting=int(waiting),
         oldest_created_at=oldest,
         failed=int(failed or 0),
         oldest_invoice_created_at=oldest_invoice,
+        oldest_b2b_invoice_created_at=oldest_b2b,
     )
 
 

@@ -243,7 +243,11 @@ class SqlOutboxRepository:
     def stats(self) -> OutboxStats:
         stats = outbox.stats(self._session)
         return OutboxStats(
-            stats.waiting, stats.oldest_created_at, stats.failed, stats.oldest_invoice_created_at
+            stats.waiting,
+            stats.oldest_created_at,
+            stats.failed,
+            stats.oldest_invoice_created_at,
+            stats.oldest_b2b_invoice_created_at,
         )
 
     def failed(self) -> list[FailedOp]:

@@ -67,11 +67,27 @@ class EinvoiceSettings:
 
 @dataclass(frozen=True, slots=True)
 class Settlement:
-    """What a return did to an invoice: ``void`` (作廢) or ``allowance`` (折讓)."""
+    """What a return did to an invoice: ``void`` (作廢) or ``allowance`` (折讓). For an
+    invoice this till does not hold (another till's sale) the records come along, since
+    the journal has no copy to print the allowance certificate from."""
 
     kind: str
     number: str
     allowance_no: str | None = None
+    invoice: InvoiceRecord | None = None
+    allowance: AllowanceRecord | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RemoteInvoice:
+    """Another till's invoice as the warehouse has it (`GET /sales/by-receipt`), with the
+    allowances against it so far: those the warehouse counted and this till's not yet
+    counted there."""
+
+    invoice: InvoiceRecord  # booklet_id 0: not a booklet of this till
+    voided: bool
+    allowances: int
+    allowed_cents: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,26 +196,39 @@ class EinvoiceService:
         return_id: str,
         refund_cents: int,
         now: datetime,
+        remote: RemoteInvoice | None = None,
     ) -> Settlement | None:
         """What a return does to its sale's invoice, in the return's unit of work: a full
         return within the invoice's period voids it (作廢; an exchange's new sale gets its
         own invoice); a partial one, or any after the period, is an allowance (折讓) linked
-        to the invoice. None if the sale has no invoice. CartError
-        ``einvoice_nothing_to_allow`` when earlier allowances already cover it all."""
+        to the invoice. ``remote``: the invoice of another till's sale, as the warehouse
+        has it, settled the same way (the ops name it by number). None if the sale has no
+        invoice. CartError ``einvoice_nothing_to_allow`` when earlier allowances already
+        cover it all."""
         invoice = uow.einvoices.of_sale(sale_id)
-        if invoice is None:
+        held = invoice is not None
+        if invoice is not None:
+            earlier = uow.einvoices.allowances_of(invoice.number)
+            allowances = len(earlier)  # voided ones keep their numbers
+            allowed = sum(a.total_cents for a in earlier if a.voided_at is None)
+            voided = invoice.voided_at is not None
+        elif remote is not None:
+            invoice, voided = remote.invoice, remote.voided
+            allowances, allowed = remote.allowances, remote.allowed_cents
+        else:
             return None
-        if invoice.voided_at is not None:
+        if voided:
             raise CartError("einvoice_voided", f"invoice {invoice.number} is already void")
-        earlier = uow.einvoices.allowances_of(invoice.number)
-        left = invoice.total_cents - sum(a.total_cents for a in earlier)
+        left = invoice.total_cents - allowed
         refund = invoice_dollars(refund_cents) * 100
-        if not earlier and refund >= invoice.total_cents and period_of(now) == invoice.period:
-            uow.einvoices.mark_voided(invoice.number, now.isoformat())
+        # No allowance still standing (each is at least a cent; a voided one counts no more).
+        if not allowed and refund >= invoice.total_cents and period_of(now) == invoice.period:
+            if held:
+                uow.einvoices.mark_voided(invoice.number, now.isoformat())
             uow.outbox.enqueue(
                 EinvoiceVoidPayload(sale_id, invoice.number, now.isoformat(), "return", return_id)
             )
-            return Settlement("void", invoice.number)
+            return Settlement("void", invoice.number, invoice=None if held else invoice)
         amount = min(refund, left)
         if amount <= 0:
             raise CartError(
@@ -207,7 +236,7 @@ class EinvoiceService:
             )
         sales, tax = split_tax(amount // 100)
         allowance = AllowanceRecord(
-            allowance_no=f"{invoice.number}-{len(earlier) + 1:02d}",
+            allowance_no=f"{invoice.number}-{allowances + 1:02d}",
             number=invoice.number,
             return_id=return_id,
             issued_at=now.isoformat(),
@@ -215,7 +244,8 @@ class EinvoiceService:
             tax_cents=tax * 100,
             total_cents=amount,
         )
-        uow.einvoices.add_allowance(allowance)
+        if held:
+            uow.einvoices.add_allowance(allowance)
         uow.outbox.enqueue(
             EinvoiceAllowancePayload(
                 sale_id,
@@ -228,7 +258,9 @@ class EinvoiceService:
                 allowance.total_cents,
             )
         )
-        return Settlement("allowance", invoice.number, allowance.allowance_no)
+        if held:
+            return Settlement("allowance", invoice.number, allowance.allowance_no)
+        return Settlement("allowance", invoice.number, allowance.allowance_no, invoice, allowance)
 
     # -- reading -----------------------------------------------------------------------
 
@@ -276,13 +308,15 @@ class EinvoiceService:
             raise InvoiceNotFound(allowance_no)
         return allowance_slip(self._store_name, invoice, allowance, items)
 
-    def print_allowance(
-        self, number: str, allowance_no: str, items: Sequence[AllowanceItem]
-    ) -> str | None:
-        """Queue the allowance certificate; None when this service has no printer."""
-        if self._output is None:
+    def print_allowance(self, settled: Settlement, items: Sequence[AllowanceItem]) -> str | None:
+        """Queue the allowance certificate of a settlement; None when this service has no
+        printer (or the settlement is no allowance)."""
+        if self._output is None or settled.allowance_no is None:
             return None
-        document = self.allowance_document(number, allowance_no, items)
+        if settled.invoice is not None and settled.allowance is not None:
+            document = allowance_slip(self._store_name, settled.invoice, settled.allowance, items)
+        else:
+            document = self.allowance_document(settled.number, settled.allowance_no, items)
         return self._output.submit(document, title=document.reference)
 
     def print_for_sale(self, sale_id: str, items: Sequence[ProofItem]) -> str:

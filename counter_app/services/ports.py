@@ -242,6 +242,8 @@ class EinvoiceRepository(Protocol):
 
     def allowances_of(self, number: str) -> list[AllowanceRecord]: ...
 
+    def mark_allowance_voided(self, allowance_no: str, voided_at: str) -> None: ...
+
 
 class ReservationRepository(Protocol):
     """This store's reservations as the change feed brought them (the pickup desk)."""

@@ -23,11 +23,12 @@ any excess when the return reaches it (``return_exceeds_sold``).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
 from counter_app.core import receipts
+from counter_app.core.einvoice import InvoiceRecord
 from counter_app.core.einvoice_proof import AllowanceItem
 from counter_app.core.ids import RETURN_PREFIX, uuid7
 from counter_app.core.money import Money
@@ -46,7 +47,7 @@ from counter_app.core.records import (
     SaleRecord,
 )
 from counter_app.services.context import StaffMember, StoreContext
-from counter_app.services.einvoice import EinvoiceService, Settlement
+from counter_app.services.einvoice import EinvoiceService, RemoteInvoice, Settlement
 from counter_app.services.permissions import Action, limits_for
 from counter_app.services.ports import ReturnsWarehouse, UnitOfWork, UnitOfWorkFactory
 from counter_app.services.receipts import ReceiptOutput
@@ -128,6 +129,7 @@ class _Remote:
     refunded_cents: int
     store_name: str
     return_ids: frozenset[str]  # the returns the warehouse counted
+    einvoice: RemoteInvoice | None = None  # the sale's invoice as the warehouse has it
 
 
 @dataclass(frozen=True, slots=True)
@@ -402,7 +404,9 @@ class ReturnsService:
                 {"return_id": return_id, "refund_cents": refund, "cashier_id": staff.id},
             )
         settlement = (
-            self._invoicing.settle_return(uow, sale.sale_id, return_id, refund, now)
+            self._invoicing.settle_return(
+                uow, sale.sale_id, return_id, refund, now, _uncounted(uow, remote, return_id)
+            )
             if self._invoicing is not None and refund > 0
             else None
         )
@@ -453,9 +457,7 @@ class ReturnsService:
             # A return after the invoice's period: the allowance certificate (折讓證明單)
             # for the customer to sign; the store keeps it.
             self._invoicing.print_allowance(
-                settled.number,
-                settled.allowance_no,
-                [AllowanceItem(r.name, r.qty, r.refund.cents) for r in done.lines],
+                settled, [AllowanceItem(r.name, r.qty, r.refund.cents) for r in done.lines]
             )
         if done.refund.cents > 0:
             self._output.open_drawer(f"cash refund {done.return_no}")
@@ -606,4 +608,51 @@ def _remote_sale(body: dict[str, Any]) -> _Remote:
         int(body["refunded_cents"]),
         str(body["location_name"]),
         frozenset(str(r) for r in body.get("return_ids", ())),
+        _remote_invoice(record.sale_id, body.get("einvoice")),
+    )
+
+
+def _remote_invoice(sale_id: str, body: dict[str, Any] | None) -> RemoteInvoice | None:
+    """The warehouse's ``einvoice`` of a looked-up sale (None: it has none yet)."""
+    if not body:
+        return None
+    issued = datetime.fromisoformat(str(body["issued_at"])).astimezone(TAIWAN)
+    allowances = list(body.get("allowances", ()))
+    return RemoteInvoice(
+        InvoiceRecord(
+            number=str(body["number"]),
+            sale_id=sale_id,
+            booklet_id=0,
+            period=str(body["period"]),
+            random_code=str(body["random_code"]),
+            issued_at=issued.isoformat(),
+            sales_amount_cents=int(body["sales_amount_cents"]),
+            tax_cents=int(body["tax_cents"]),
+            total_cents=int(body["total_cents"]),
+            seller_id=str(body["seller_id"]),
+            buyer_id=None if body.get("buyer_id") is None else str(body["buyer_id"]),
+        ),
+        voided=bool(body["voided"]),
+        allowances=len(allowances),
+        allowed_cents=sum(int(a["total_cents"]) for a in allowances if not a.get("voided")),
+    )
+
+
+def _uncounted(uow: UnitOfWork, remote: _Remote | None, return_id: str) -> RemoteInvoice | None:
+    """The remote invoice with this till's earlier returns of the sale that the warehouse
+    had not counted when it answered: each gave an allowance the warehouse may not hold."""
+    if remote is None or remote.einvoice is None:
+        return None
+    mine = [
+        ret
+        for ret in uow.returns.of_sale(remote.record.sale_id)
+        if ret.return_id not in remote.return_ids and ret.return_id != return_id
+    ]
+    if not mine:
+        return remote.einvoice
+    invoice = remote.einvoice
+    return replace(
+        invoice,
+        allowances=invoice.allowances + len(mine),
+        allowed_cents=invoice.allowed_cents + sum(r.refund_cents for r in mine),
     )

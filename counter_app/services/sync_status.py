@@ -2,8 +2,10 @@
 and what a person does about a failed op (retry, or a supervisor's discard).
 
 E-invoices add two warnings. The MOF must hold a B2C invoice within 48 hours of its
-issue, and the warehouse uploads it only once the till has sent it: an invoice op still
-unsent (waiting or failed) after 24 hours puts that deadline at risk. And a till whose
+issue (one with a buyer's tax ID within 7 days; its void or allowance likewise), and the
+warehouse uploads it only once the till has sent it: an invoice op still unsent (waiting
+or failed) with a day or less left before its deadline puts that deadline at risk; the
+op nearest its deadline decides. And a till whose
 booklets run low (fewer numbers of the current period than a day's `numbers_ahead`) may
 soon refuse sales offline (docs/einvoice.md)."""
 
@@ -20,6 +22,7 @@ from counter_app.services.ports import UnitOfWorkFactory
 from counter_app.services.staff import Approval, StaffService
 
 __all__ = [
+    "B2B_INVOICE_AT_RISK_S",
     "INVOICE_AT_RISK_S",
     "FailedOp",
     "SupervisorRequired",
@@ -27,7 +30,8 @@ __all__ = [
     "SyncStatusService",
 ]
 
-INVOICE_AT_RISK_S = 24 * 3600.0  # half the 48-hour upload deadline of a B2C invoice
+INVOICE_AT_RISK_S = 24 * 3600.0  # a day before the 48-hour upload deadline of a B2C invoice
+B2B_INVOICE_AT_RISK_S = 6 * 24 * 3600.0  # a day before the 7 days of a B2B invoice
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,16 +40,26 @@ class SyncStatus:
     oldest_age_s: float | None
     failed: int
     last_pull_age_s: float | None
-    oldest_invoice_age_s: float | None = None  # the oldest invoice op not yet accepted
+    oldest_invoice_age_s: float | None = None  # the oldest B2C invoice op not yet accepted
     invoice_numbers_left: int | None = None  # of the current period; None: e-invoices off
     invoice_numbers_low: bool = False
+    oldest_b2b_invoice_age_s: float | None = None  # the same with a buyer's tax ID
 
     @property
     def invoices_at_risk(self) -> bool:
-        """Invoice ops unsent for 24 hours: the 48-hour upload deadline is at risk."""
-        return self.oldest_invoice_age_s is not None and self.oldest_invoice_age_s >= (
-            INVOICE_AT_RISK_S
-        )
+        """A B2C invoice op unsent for 24 hours (of 48), or a B2B one for 6 days (of 7)."""
+        return self.invoice_risk_age_s is not None
+
+    @property
+    def invoice_risk_age_s(self) -> float | None:
+        """The age of the unsent invoice op that puts its deadline at risk (the B2C one
+        first: the tightest deadline), None if none does."""
+        b2c, b2b = self.oldest_invoice_age_s, self.oldest_b2b_invoice_age_s
+        if b2c is not None and b2c >= INVOICE_AT_RISK_S:
+            return b2c
+        if b2b is not None and b2b >= B2B_INVOICE_AT_RISK_S:
+            return b2b
+        return None
 
 
 def _age(iso: str | None, now: datetime) -> float | None:
@@ -83,6 +97,7 @@ class SyncStatusService:
             stats.failed,
             _age(last_pull, now),
             oldest_invoice_age_s=_age(stats.oldest_invoice_created_at, now),
+            oldest_b2b_invoice_age_s=_age(stats.oldest_b2b_invoice_created_at, now),
             invoice_numbers_left=left,
             invoice_numbers_low=(
                 self._einvoicing is not None

@@ -71,7 +71,7 @@ def status_view(status: SyncStatus | None, connectivity: Connectivity) -> Status
         failed=status.failed,
         catalog_age=format_age(status.last_pull_age_s),
         invoices_at_risk=status.invoices_at_risk,
-        invoice_age=format_age(status.oldest_invoice_age_s),
+        invoice_age=format_age(status.invoice_risk_age_s),
         numbers_low=status.invoice_numbers_low,
         numbers_left=status.invoice_numbers_left or 0,
     )

@@ -8,14 +8,15 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QWidget
 
 from counter_app.services.context import StaffMember
-from counter_app.services.permissions import Action, ApprovalRefused
+from counter_app.services.permissions import ApprovalRefused
 from counter_app.services.returns import CompletedReturn, ReturnError, ReturnsService
 from counter_app.services.staff import StaffService
 from counter_app.services.voids import SaleVoidService, VoidError
-from counter_app.ui.supervisor_prompt import SupervisorApprovalDialog, refusal_text
+from counter_app.ui.supervised_flow import SupervisedFlow
+from counter_app.ui.supervisor_prompt import refusal_text
 from counter_app.ui.task_runner import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -45,7 +46,7 @@ def void_problem_text(error: BaseException) -> str:
     )
 
 
-class VoidSaleFlow:
+class VoidSaleFlow(SupervisedFlow):
     """Ask, check, approve, void: each step on the right thread, none waiting for another."""
 
     def __init__(
@@ -61,15 +62,19 @@ class VoidSaleFlow:
         open_dialog: Callable[[QDialog], int] = lambda dialog: dialog.exec(),
         tell: Callable[[str, bool], None] | None = None,
     ) -> None:
+        super().__init__(
+            staff,
+            tasks,
+            parent,
+            cashier,
+            lambda: QCoreApplication.translate("VoidSale", "Void a sale"),
+            void_problem_text,
+            open_dialog=open_dialog,
+            tell=tell,
+        )
         self._voids = voids
         self._returns = returns
-        self._staff = staff
-        self._tasks = tasks
-        self._parent = parent
-        self._cashier = cashier
         self._ask_receipt = ask_receipt or self._ask_receipt_with_dialog
-        self._open_dialog = open_dialog
-        self._tell = tell or self._tell_with_box
         self.last_receipt_no = ""
         self.done: CompletedReturn | None = None
 
@@ -77,30 +82,15 @@ class VoidSaleFlow:
         receipt_no = self._ask_receipt(self.last_receipt_no)
         if not receipt_no:
             return
-        self._tasks.db(
+        self._check_then_approve(
             lambda: self._voids.check(receipt_no),
-            lambda _ok: self._approve(receipt_no),
-            lambda error: self._tell(void_problem_text(error), False),
-        )
-
-    def _approve(self, receipt_no: str) -> None:
-        dialog = SupervisorApprovalDialog(
-            self._staff,
-            self._tasks,
             QCoreApplication.translate(
                 "VoidSale", "Void sale %1: a supervisor's PIN and the reason"
             ).replace("%1", receipt_no),
-            Action.VOID,
-            need_reason=True,
-            parent=self._parent,
-        )
-        if self._open_dialog(dialog) != QDialog.DialogCode.Accepted or dialog.approval is None:
-            return
-        approval, reason, cashier = dialog.approval, dialog.reason, self._cashier()
-        self._tasks.db(
-            lambda: self._voids.void(receipt_no, cashier, approval, reason),
+            lambda cashier, approval, reason: self._voids.void(
+                receipt_no, cashier, approval, reason
+            ),
             self._on_voided,
-            lambda error: self._tell(void_problem_text(error), False),
         )
 
     def _on_voided(self, done: CompletedReturn) -> None:
@@ -130,13 +120,3 @@ class VoidSaleFlow:
             suggested,
         )
         return text.strip() if ok and text.strip() else None
-
-    def _tell_with_box(self, text: str, ok: bool) -> None:
-        if ok:
-            QMessageBox.information(
-                self._parent, QCoreApplication.translate("VoidSale", "Void a sale"), text
-            )
-        else:
-            QMessageBox.warning(
-                self._parent, QCoreApplication.translate("VoidSale", "Void a sale"), text
-            )

@@ -1247,6 +1247,10 @@
         <translation>Void a sale of this shift (supervisor)…</translation>
     </message>
     <message>
+        <source>Void an allowance (supervisor)…</source>
+        <translation>Void an allowance (supervisor)…</translation>
+    </message>
+    <message>
         <source>Stock to count…</source>
         <translation>Stock to count…</translation>
     </message>
@@ -3789,6 +3793,41 @@
     <message>
         <source>Give a carrier, a donation code or a tax ID, not two</source>
         <translation>Give a carrier, a donation code or a tax ID, not two</translation>
+    </message>
+</context>
+<context>
+    <name>VoidAllowance</name>
+    <message>
+        <source>Void an allowance</source>
+        <translation>Void an allowance</translation>
+    </message>
+    <message>
+        <source>No allowance with that number on this till's invoices</source>
+        <translation>No allowance with that number on this till's invoices</translation>
+    </message>
+    <message>
+        <source>That allowance is void already</source>
+        <translation>That allowance is void already</translation>
+    </message>
+    <message>
+        <source>The allowance could not be voided: %1</source>
+        <translation>The allowance could not be voided: %1</translation>
+    </message>
+    <message>
+        <source>An allowance number looks like AB12345678-01</source>
+        <translation>An allowance number looks like AB12345678-01</translation>
+    </message>
+    <message>
+        <source>Void allowance %1: a supervisor's PIN and the reason</source>
+        <translation>Void allowance %1: a supervisor's PIN and the reason</translation>
+    </message>
+    <message>
+        <source>Allowance %1 voided: the invoice is no longer reduced by it. The return and its refund stay as they were.</source>
+        <translation>Allowance %1 voided: the invoice is no longer reduced by it. The return and its refund stay as they were.</translation>
+    </message>
+    <message>
+        <source>Allowance number (on the allowance certificate)</source>
+        <translation>Allowance number (on the allowance certificate)</translation>
     </message>
 </context>
 <context>

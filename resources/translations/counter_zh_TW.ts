@@ -1255,6 +1255,10 @@
         <translation>作廢本班交易（需主管）…</translation>
     </message>
     <message>
+        <source>Void an allowance (supervisor)…</source>
+        <translation>作廢折讓單（主管）…</translation>
+    </message>
+    <message>
         <source>Stock to count…</source>
         <translation>待盤點庫存…</translation>
     </message>
@@ -3789,6 +3793,41 @@
     <message>
         <source>Give a carrier, a donation code or a tax ID, not two</source>
         <translation>載具、愛心碼、統一編號只能擇一</translation>
+    </message>
+</context>
+<context>
+    <name>VoidAllowance</name>
+    <message>
+        <source>Void an allowance</source>
+        <translation>作廢折讓單</translation>
+    </message>
+    <message>
+        <source>No allowance with that number on this till's invoices</source>
+        <translation>本機的發票沒有這張折讓單</translation>
+    </message>
+    <message>
+        <source>That allowance is void already</source>
+        <translation>這張折讓單已作廢</translation>
+    </message>
+    <message>
+        <source>The allowance could not be voided: %1</source>
+        <translation>無法作廢折讓單：%1</translation>
+    </message>
+    <message>
+        <source>An allowance number looks like AB12345678-01</source>
+        <translation>折讓單號的格式如 AB12345678-01</translation>
+    </message>
+    <message>
+        <source>Void allowance %1: a supervisor's PIN and the reason</source>
+        <translation>作廢折讓單 %1：請輸入主管 PIN 與原因</translation>
+    </message>
+    <message>
+        <source>Allowance %1 voided: the invoice is no longer reduced by it. The return and its refund stay as they were.</source>
+        <translation>折讓單 %1 已作廢：原發票不再因此折讓。退貨與退款維持原狀。</translation>
+    </message>
+    <message>
+        <source>Allowance number (on the allowance certificate)</source>
+        <translation>折讓單號（見折讓證明單）</translation>
     </message>
 </context>
 <context>

@@ -9,11 +9,12 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Path, Query
 from sqlalchemy.orm import Session
 
-from warehouse_api.api.deps import DatabaseDep, require_roles
+from warehouse_api.api.deps import DatabaseDep, SettingsDep, require_roles
 from warehouse_api.models import EinvoiceBooklet, EinvoiceUpload, utcnow
 from warehouse_api.problems import problem_responses
 from warehouse_api.schemas import (
     BlankNumbersPublic,
+    BlankNumbersReportPublic,
     BlankRangePublic,
     BookletClaim,
     BookletClaimPublic,
@@ -32,7 +33,7 @@ from warehouse_api.schemas import (
     TillPeriodPublic,
     UploadDeadlines,
 )
-from warehouse_api.services import einvoice, einvoice_upload
+from warehouse_api.services import einvoice, einvoice_blanks, einvoice_upload
 from warehouse_api.services.devices import AuthenticatedDevice
 from warehouse_api.services.retry import write_with_retry
 
@@ -106,6 +107,27 @@ def blank_numbers(
         ],
         total=sum(r.count for r in ranges),
     )
+
+
+@router.post(
+    "/admin/einvoice/blank-numbers/report",
+    response_model=BlankNumbersReportPublic,
+    responses=problem_responses(401, 403, 404, 409, 422),
+    summary="Queue a finished period's blank numbers for the MOF platform (E0402, per track)",
+)
+def report_blank_numbers(
+    device: AdminDevice,
+    db: DatabaseDep,
+    settings: SettingsDep,
+    period: Annotated[EinvoicePeriod, Query()],
+) -> BlankNumbersReportPublic:
+    def work(session: Session) -> BlankNumbersReportPublic:
+        result = einvoice_blanks.queue_period(session, period, settings.einvoice_seller_id)
+        return BlankNumbersReportPublic(
+            period=period, queued=result.queued, already_queued=result.already_queued
+        )
+
+    return write_with_retry(db, work)
 
 
 @router.get(
@@ -233,7 +255,7 @@ def upload_deadlines(device: WatchDevice, db: DatabaseDep) -> UploadDeadlines:
 def retry_upload(
     device: AdminDevice,
     db: DatabaseDep,
-    message_type: Annotated[Literal["F0401", "F0501", "G0401", "G0501"], Path()],
+    message_type: Annotated[Literal["F0401", "F0501", "G0401", "G0501", "E0402"], Path()],
     document_no: Annotated[str, Path(min_length=1, max_length=16, pattern=r"^[0-9A-Za-z-]+$")],
 ) -> EinvoiceUploadPublic:
     def work(session: Session) -> EinvoiceUploadPublic:

@@ -33,12 +33,14 @@ from warehouse_api.models import (
     EinvoiceBooklet,
     EinvoiceRange,
     EinvoiceUpload,
+    Return,
     Sale,
     SyncOp,
     utcnow,
 )
 from warehouse_api.schemas import (
     EinvoiceAllowancePayload,
+    EinvoiceAllowanceVoidPayload,
     EinvoiceIssuePayload,
     EinvoiceVoidPayload,
 )
@@ -477,11 +479,21 @@ def _owe(
     )
 
 
-def _store_invoice(ctx: OpContext, number: str) -> Einvoice:
+def _store_invoice(ctx: OpContext, number: str, return_id: str | None) -> Einvoice:
+    """The invoice a void or allowance settles: one of this store's, or another store's
+    whose sale this store took back (the return, recorded first, names the sale)."""
     location_id = _counter(ctx.device)
     invoice = ctx.session.scalar(
         select(Einvoice).where(Einvoice.number == number).with_for_update()
     )
+    if invoice is not None and invoice.location_id != location_id and return_id is not None:
+        taken_back = ctx.session.get(Return, return_id)
+        if (
+            taken_back is not None
+            and taken_back.sale_id == invoice.sale_id
+            and taken_back.location_id == location_id
+        ):
+            return invoice
     if invoice is None or invoice.location_id != location_id:
         raise DomainError("einvoice_unknown", f"no invoice {number} at this store", 422)
     return invoice
@@ -490,7 +502,7 @@ def _store_invoice(ctx: OpContext, number: str) -> Einvoice:
 @op_handler("einvoice.void")
 def void_invoice(ctx: OpContext, payload: EinvoiceVoidPayload) -> dict[str, Any]:
     """作廢 within the invoice's own period; after it, only an allowance may reduce it."""
-    invoice = _store_invoice(ctx, payload.number)
+    invoice = _store_invoice(ctx, payload.number, payload.return_id)
     if invoice.void_op_id is not None:
         owner = ctx.session.scalar(select(SyncOp).where(SyncOp.op_id == invoice.void_op_id))
         if owner is not None and owner.body_sha256 == ctx.body_sha256:
@@ -503,7 +515,10 @@ def void_invoice(ctx: OpContext, payload: EinvoiceVoidPayload) -> dict[str, Any]
             409,
         )
     if ctx.session.scalar(
-        select(EinvoiceAllowance.id).where(EinvoiceAllowance.invoice_number == invoice.number)
+        select(EinvoiceAllowance.id).where(
+            EinvoiceAllowance.invoice_number == invoice.number,
+            EinvoiceAllowance.voided_at.is_(None),
+        )
     ):
         raise DomainError(
             "einvoice_has_allowance", f"invoice {invoice.number} has an allowance", 409
@@ -533,7 +548,7 @@ def record_allowance(ctx: OpContext, payload: EinvoiceAllowancePayload) -> dict[
     )
     if existing is not None:
         reuse_or_duplicate(session, existing.op_id, ctx.body_sha256, payload.allowance_no)
-    invoice = _store_invoice(ctx, payload.number)
+    invoice = _store_invoice(ctx, payload.number, payload.return_id)
     if invoice.voided_at is not None:
         raise DomainError("einvoice_voided", f"invoice {invoice.number} is void", 409)
     if payload.sales_amount_cents + payload.tax_cents != payload.total_cents:
@@ -543,7 +558,8 @@ def record_allowance(ctx: OpContext, payload: EinvoiceAllowancePayload) -> dict[
     allowed = invoice.total_cents - (
         session.scalar(
             select(func.coalesce(func.sum(EinvoiceAllowance.total_cents), 0)).where(
-                EinvoiceAllowance.invoice_number == invoice.number
+                EinvoiceAllowance.invoice_number == invoice.number,
+                EinvoiceAllowance.voided_at.is_(None),
             )
         )
         or 0
@@ -578,6 +594,47 @@ def record_allowance(ctx: OpContext, payload: EinvoiceAllowancePayload) -> dict[
     )
     session.flush()
     return {"allowance_no": payload.allowance_no, "number": invoice.number}
+
+
+@op_handler("einvoice.allowance_void")
+def void_allowance(ctx: OpContext, payload: EinvoiceAllowanceVoidPayload) -> dict[str, Any]:
+    """作廢折讓: the allowance stops reducing its invoice (allowances and a void of the
+    invoice count without it) and its G0501 is owed. Only the document is withdrawn: the
+    return it came with keeps its stock and refund."""
+    location_id = _counter(ctx.device)
+    allowance = ctx.session.scalar(
+        select(EinvoiceAllowance)
+        .where(EinvoiceAllowance.allowance_no == payload.allowance_no)
+        .with_for_update()
+    )
+    if allowance is None or allowance.location_id != location_id:
+        raise DomainError(
+            "einvoice_allowance_unknown", f"no allowance {payload.allowance_no} at this store", 422
+        )
+    if allowance.void_op_id is not None:
+        owner = ctx.session.scalar(select(SyncOp).where(SyncOp.op_id == allowance.void_op_id))
+        if owner is not None and owner.body_sha256 == ctx.body_sha256:
+            raise AlreadyApplied(owner.result)
+        raise DomainError(
+            "einvoice_allowance_voided", f"allowance {allowance.allowance_no} is already void", 409
+        )
+    invoice = ctx.session.scalar(
+        select(Einvoice).where(Einvoice.number == allowance.invoice_number)
+    )
+    assert invoice is not None  # a foreign key
+    allowance.voided_at = payload.voided_at
+    allowance.void_reason = payload.reason
+    allowance.void_op_id = ctx.op_id
+    _owe(
+        ctx.session,
+        "G0501",
+        allowance.allowance_no,
+        allowance.invoice_number,
+        allowance.location_id,
+        invoice.device_id,
+        payload.voided_at,
+    )
+    return {"allowance_no": allowance.allowance_no, "voided": True}
 
 
 @dataclass(frozen=True, slots=True)
@@ -641,7 +698,7 @@ def period_report(session: Session, period: str) -> list[TillPeriodFigures]:
             func.coalesce(func.sum(EinvoiceAllowance.total_cents), 0),
         )
         .join(Einvoice, Einvoice.number == EinvoiceAllowance.invoice_number)
-        .where(Einvoice.period == period)
+        .where(Einvoice.period == period, EinvoiceAllowance.voided_at.is_(None))
         .group_by(Einvoice.device_id, Einvoice.location_id)
     ):
         figures_of = row(device_id, location_id)

@@ -18,11 +18,18 @@ EINVTurnkey directory) and runs from the server's sweeper and from
    that died is looked for in SRC, BAK and ERR: found, it is `exported`; not found, it is
    written again under the same name. So each message reaches Turnkey exactly once.
    A void (F0501) or allowance (G0401) waits until its invoice's F0401 is accepted: the
-   platform refuses a void of an invoice it does not hold.
+   platform refuses a void of an invoice it does not hold; an allowance's void (G0501)
+   waits for the allowance's G0401 too.
 
-The deadline: a B2C invoice must reach the platform within 48 hours of issue.
-`deadline_report` lists documents not yet accepted after 24 hours (at risk) and after 48
-(overdue), and tills holding numbers whose last push is that old.
+The E0402 of a period's blank numbers (services/einvoice_blanks.py) goes the same way,
+into Turnkey's platform-message folder `UpCast/B2PMESSAGE/E0402/SRC/`.
+
+The deadlines (統一發票使用辦法 art. 7; a void or an allowance has its invoice's): a B2C
+invoice must reach the platform within 48 hours of issue, one with a buyer's tax ID
+(B2B) within 7 days, and the blank numbers within 10 days of the next period's start.
+`documents_at_risk` lists documents not yet accepted with a day or less left (at risk) or
+past their deadline (overdue), and `tills_at_risk` tills holding numbers whose last push
+is that old measured against 48 hours, the tightest deadline of an invoice they may issue.
 """
 
 from __future__ import annotations
@@ -55,14 +62,19 @@ from warehouse_api.models import (
     SyncOp,
     utcnow,
 )
-from warehouse_api.services import mig
+from warehouse_api.services import einvoice_blanks, mig
 from warehouse_api.services.einvoice import TAIPEI
 
 log = logging.getLogger(__name__)
 
 STORAGE = "B2SSTORAGE"  # Turnkey's folder for the MIG 4.x storage (存證) messages
-AT_RISK_AFTER = timedelta(hours=24)
-DEADLINE = timedelta(hours=48)
+PLATFORM = "B2PMESSAGE"  # Turnkey's folder for the messages to the platform itself (E04xx)
+B2C_DEADLINE = timedelta(hours=48)
+B2B_DEADLINE = timedelta(days=7)
+BLANK_NUMBERS_DEADLINE = timedelta(days=10)
+WARNING = timedelta(hours=24)  # a document is at risk when a day or less is left
+DEADLINE = B2C_DEADLINE  # the tightest: what a till holding numbers is measured against
+AT_RISK_AFTER = DEADLINE - WARNING
 RECLAIM_AFTER = timedelta(minutes=10)  # an `exporting` row this old lost its exporter
 STAGING = ".pos-staging"
 CONSUMER_NAME = "消費者"
@@ -72,6 +84,14 @@ CONSUMER_NAME = "消費者"
 class SellerInfo:
     name: str
     address: str
+    tax_id: str | None = None  # WAREHOUSE_EINVOICE_SELLER_ID; else the period's invoices'
+
+
+def deadline_of(message_type: str, buyer_id: str | None) -> timedelta:
+    """How long after it was made a document must be on the platform."""
+    if message_type == "E0402":
+        return BLANK_NUMBERS_DEADLINE
+    return B2B_DEADLINE if buyer_id else B2C_DEADLINE
 
 
 def seller_from(settings: Settings) -> SellerInfo:
@@ -82,11 +102,19 @@ def seller_from(settings: Settings) -> SellerInfo:
             "(the seller's registered name and address, required in every F0401)",
             409,
         )
-    return SellerInfo(settings.einvoice_seller_name, settings.einvoice_seller_address)
+    return SellerInfo(
+        settings.einvoice_seller_name,
+        settings.einvoice_seller_address,
+        settings.einvoice_seller_id,
+    )
+
+
+def family_of(message_type: str) -> str:
+    return PLATFORM if message_type.startswith("E") else STORAGE
 
 
 def message_dir(folder: Path, message_type: str) -> Path:
-    return folder / "UpCast" / STORAGE / message_type
+    return folder / "UpCast" / family_of(message_type) / message_type
 
 
 def file_name(message_type: str, document_no: str, attempt: int = 0) -> str:
@@ -256,7 +284,23 @@ def build_allowance(
     )
 
 
+def build_allowance_void(allowance: EinvoiceAllowance, invoice: Einvoice) -> bytes:
+    assert allowance.voided_at is not None
+    return mig.build_g0501(
+        mig.CancelAllowanceMessage(
+            number=allowance.allowance_no,
+            allowance_date=allowance.issued_at.astimezone(TAIPEI),
+            buyer_id=invoice.buyer_id or mig.B2C_BUYER,
+            seller_id=invoice.seller_id,
+            cancelled_at=allowance.voided_at.astimezone(TAIPEI),
+            reason=(allowance.void_reason or "折讓作廢")[:20],
+        )
+    )
+
+
 def build_message(session: Session, upload: EinvoiceUpload, seller: SellerInfo) -> bytes:
+    if upload.message_type == "E0402":
+        return einvoice_blanks.build_blank_track(session, upload.document_no, seller.tax_id)
     invoice = session.scalar(select(Einvoice).where(Einvoice.number == upload.invoice_number))
     if invoice is None:
         raise mig.MigError(upload.message_type, [f"invoice {upload.invoice_number} is gone"])
@@ -264,12 +308,14 @@ def build_message(session: Session, upload: EinvoiceUpload, seller: SellerInfo) 
         return build_invoice(session, invoice, seller)
     if upload.message_type == "F0501":
         return build_void(invoice)
-    if upload.message_type == "G0401":
+    if upload.message_type in ("G0401", "G0501"):
         allowance = session.scalar(
             select(EinvoiceAllowance).where(EinvoiceAllowance.allowance_no == upload.document_no)
         )
         if allowance is None:
-            raise mig.MigError("G0401", [f"allowance {upload.document_no} is gone"])
+            raise mig.MigError(upload.message_type, [f"allowance {upload.document_no} is gone"])
+        if upload.message_type == "G0501":
+            return build_allowance_void(allowance, invoice)
         return build_allowance(session, allowance, invoice, seller)
     raise mig.MigError(upload.message_type, ["no document of this type is made here"])
 
@@ -324,18 +370,26 @@ def export_pending(
     now = now or utcnow()
     result = ExportResult()
     result.recovered = _recover(db, folder, now)
-    issue = aliased(EinvoiceUpload)
+    issue, allowance = aliased(EinvoiceUpload), aliased(EinvoiceUpload)
     with db.write() as session:
         candidates = session.scalars(
             select(EinvoiceUpload.id)
             .where(
                 EinvoiceUpload.state == "pending",
                 or_(
-                    EinvoiceUpload.message_type == "F0401",
+                    EinvoiceUpload.message_type.in_(("F0401", "E0402")),
                     exists().where(
                         issue.message_type == "F0401",
                         issue.document_no == EinvoiceUpload.invoice_number,
                         issue.state == "accepted",
+                    ),
+                ),
+                or_(  # an allowance's void waits until the platform holds the allowance
+                    EinvoiceUpload.message_type != "G0501",
+                    exists().where(
+                        allowance.message_type == "G0401",
+                        allowance.document_no == EinvoiceUpload.document_no,
+                        allowance.state == "accepted",
                     ),
                 ),
             )
@@ -436,7 +490,8 @@ def _local(tag: str) -> str:
 def parse_process_result(data: bytes) -> list[ProcessResultRecord]:
     """The documents a ProcessResult file answers for. Each result is an element holding
     a document number (InvoiceNumber, CancelInvoiceNumber, AllowanceNumber or
-    CancelAllowanceNumber) and a ResultCode (0: accepted), with ErrorCode and
+    CancelAllowanceNumber; for an E0402, its YearMonth and InvoiceTrack, which name the
+    document as period + track) and a ResultCode (0: accepted), with ErrorCode and
     ErrorMessage (or ResultMessage) when refused; namespaces are ignored, and one file
     may hold one result (at its root) or many. ValueError if the file is not XML."""
     try:
@@ -447,6 +502,8 @@ def parse_process_result(data: bytes) -> list[ProcessResultRecord]:
     for node in root.iter():
         fields = {_local(child.tag): (child.text or "").strip() for child in node}
         document = next((fields[tag] for tag in _DOCUMENT_TAGS if fields.get(tag)), None)
+        if document is None and fields.get("YearMonth") and fields.get("InvoiceTrack"):
+            document = fields["YearMonth"] + fields["InvoiceTrack"]  # an E0402's period + track
         code = fields.get("ResultCode")
         if document is None or code is None:
             continue
@@ -509,7 +566,7 @@ def read_results(db: Database, folder: Path) -> ResultsRead:
                         False,
                         "Turnkey refused it at its MIG check (UpCast ERR folder)",
                     )
-        results = folder / "Unpack" / STORAGE / message_type / "ProcessResult"
+        results = folder / "Unpack" / family_of(message_type) / message_type / "ProcessResult"
         if not results.is_dir():
             continue
         for path in sorted(results.rglob("*.xml")):
@@ -579,11 +636,12 @@ class DocumentAtRisk:
     message_type: str
     document_no: str
     invoice_number: str
-    location_id: int
+    location_id: int | None
     device_id: int | None
     due_from: datetime
     state: str
     hours: float
+    deadline_hours: int  # 48 (B2C), 168 (B2B: a buyer's tax ID), 240 (E0402)
     overdue: bool
     reason: str | None
 
@@ -599,32 +657,42 @@ class TillAtRisk:
 
 
 def documents_at_risk(session: Session, now: datetime) -> list[DocumentAtRisk]:
-    rows = session.scalars(
-        select(EinvoiceUpload)
+    """Documents not accepted with a day or less left before their own deadline, or past
+    it: a B2B invoice (and its void or allowance) has 7 days, a B2C one 48 hours."""
+    rows = session.execute(
+        select(EinvoiceUpload, Einvoice.buyer_id)
+        .outerjoin(Einvoice, Einvoice.number == EinvoiceUpload.invoice_number)
         .where(EinvoiceUpload.state != "accepted", EinvoiceUpload.due_from <= now - AT_RISK_AFTER)
         .order_by(EinvoiceUpload.due_from, EinvoiceUpload.id)
     ).all()
-    return [
-        DocumentAtRisk(
-            message_type=row.message_type,
-            document_no=row.document_no,
-            invoice_number=row.invoice_number,
-            location_id=row.location_id,
-            device_id=row.device_id,
-            due_from=row.due_from,
-            state=row.state,
-            hours=round((now - row.due_from).total_seconds() / 3600, 1),
-            overdue=now - row.due_from > DEADLINE,
-            reason=row.reason,
+    out: list[DocumentAtRisk] = []
+    for row, buyer_id in rows:
+        deadline = deadline_of(row.message_type, buyer_id)
+        age = now - row.due_from
+        if age < deadline - WARNING:
+            continue
+        out.append(
+            DocumentAtRisk(
+                message_type=row.message_type,
+                document_no=row.document_no,
+                invoice_number=row.invoice_number,
+                location_id=row.location_id,
+                device_id=row.device_id,
+                due_from=row.due_from,
+                state=row.state,
+                hours=round(age.total_seconds() / 3600, 1),
+                deadline_hours=int(deadline.total_seconds() // 3600),
+                overdue=age > deadline,
+                reason=row.reason,
+            )
         )
-        for row in rows
-    ]
+    return out
 
 
 def tills_at_risk(session: Session, now: datetime) -> list[TillAtRisk]:
     """Tills holding invoice numbers that have pushed nothing for 24 hours: invoices they
     issued offline may be near the 48-hour deadline (since their first claim if they
-    never pushed)."""
+    never pushed). Any of them may be B2C, so the tightest deadline applies."""
     last_push = (
         select(SyncOp.device_id, func.max(SyncOp.created_at).label("at"))
         .group_by(SyncOp.device_id)

@@ -5,7 +5,12 @@ Four messages of the platform's storage (存證, B2S) family:
 * F0401 `Invoice` (開立發票): an invoice issued, B2C or B2B;
 * F0501 `CancelInvoice` (作廢發票): an invoice voided within its period;
 * G0401 `Allowance` (開立折讓證明單): an allowance against an invoice;
-* G0501 `CancelAllowance` (作廢折讓證明單): an allowance voided.
+* G0501 `CancelAllowance` (作廢折讓證明單): an allowance voided;
+
+and one message of the platform family (B2P):
+
+* E0402 `BranchTrackBlank` (空白未使用字軌號碼): a period's numbers never used, per track,
+  as ranges of consecutive numbers (reported within 10 days of the next period's start).
 
 The element names, their order, which are mandatory, and the field rules checked by
 `validate` come from the MIG 4.1 message trees and data-element tables as transcribed in
@@ -28,13 +33,15 @@ from datetime import datetime
 from decimal import Decimal, InvalidOperation
 
 VERSION = "4.1"
-MESSAGE_TYPES = ("F0401", "F0501", "G0401", "G0501")
+MESSAGE_TYPES = ("F0401", "F0501", "G0401", "G0501", "E0402")
 ROOTS = {
     "F0401": "Invoice",
     "F0501": "CancelInvoice",
     "G0401": "Allowance",
     "G0501": "CancelAllowance",
+    "E0402": "BranchTrackBlank",
 }
+MAX_BLANK_RANGES = 25000  # BranchTrackBlankItem occurs 1 to 25000 times
 B2C_BUYER = "0000000000"  # the buyer identifier of a sale to a consumer (no tax ID)
 TAX_RATE = Decimal("0.05")
 
@@ -142,6 +149,18 @@ class CancelAllowanceMessage:
     cancelled_at: datetime
     reason: str
     allowance_type: str = "2"
+
+
+@dataclass(frozen=True, slots=True)
+class BlankTrackMessage:
+    """E0402: the numbers of one track of a period that no invoice was issued with."""
+
+    head_ban: str  # the head office's tax ID
+    branch_ban: str  # the branch's (the same for a business with one tax ID)
+    invoice_type: str  # 07 or 08
+    year_month: str  # the period: ROC year and its even month, 11512
+    track: str
+    ranges: Sequence[tuple[int, int]]  # first and last number of each blank range
 
 
 # --------------------------------------------------------------------------- building
@@ -283,6 +302,22 @@ def build_g0501(message: CancelAllowanceMessage) -> bytes:
     return _checked("G0501", w.bytes())
 
 
+def build_e0402(message: BlankTrackMessage) -> bytes:
+    w = _Writer("E0402")
+    main = w.add(w.root, "Main")
+    w.add(main, "HeadBan", message.head_ban)
+    w.add(main, "BranchBan", message.branch_ban)
+    w.add(main, "InvoiceType", message.invoice_type)
+    w.add(main, "YearMonth", message.year_month)
+    w.add(main, "InvoiceTrack", message.track)
+    details = w.add(w.root, "Details")
+    for first, last in message.ranges:
+        item = w.add(details, "BranchTrackBlankItem")
+        w.add(item, "InvoiceBeginNo", f"{first:08d}")
+        w.add(item, "InvoiceEndNo", f"{last:08d}")
+    return _checked("E0402", w.bytes())
+
+
 def _checked(message_type: str, document: bytes) -> bytes:
     problems = validate(document)
     if problems:
@@ -369,6 +404,7 @@ _ITEM_TAX_TYPE = _enum("1", "2", "3")
 _AMOUNT = _decimal()
 _WHOLE = _decimal(fraction_digits=0)
 _SEQUENCE = _pattern(r"\d{1,4}", "a sequence number (1 to 4 digits)")
+_EIGHT_DIGITS = _pattern(r"\d{8}", "an invoice number's 8 digits")
 
 
 @dataclass(frozen=True, slots=True)
@@ -537,6 +573,31 @@ SCHEMAS: dict[str, tuple[El, ...]] = {
         _leaf("CancelReason", _text(1, 20)),
         _leaf("Remark", _text(1, 200), False),
     ),
+    "E0402": (
+        _group(
+            "Main",
+            [
+                _leaf("HeadBan", _BAN),
+                _leaf("BranchBan", _BAN),
+                _leaf("InvoiceType", _enum("07", "08")),
+                _leaf(
+                    "YearMonth",
+                    _pattern(r"\d{3}(02|04|06|08|10|12)", "a period (ROC year, even month)"),
+                ),
+                _leaf("InvoiceTrack", _pattern(r"[A-Z]{2}", "a track (2 capital letters)")),
+            ],
+        ),
+        _group(
+            "Details",
+            [
+                _group(
+                    "BranchTrackBlankItem",
+                    [_leaf("InvoiceBeginNo", _EIGHT_DIGITS), _leaf("InvoiceEndNo", _EIGHT_DIGITS)],
+                    max_occurs=MAX_BLANK_RANGES,
+                )
+            ],
+        ),
+    ),
 }
 
 
@@ -607,14 +668,16 @@ def validate(document: bytes) -> list[str]:
         return [f"not well-formed XML: {error}"]
     message_type = message_type_of(document)
     if message_type is None:
-        return [f"root {root.tag!r}: not a MIG {VERSION} F0401/F0501/G0401/G0501 message"]
+        return [f"root {root.tag!r}: not a MIG {VERSION} {'/'.join(MESSAGE_TYPES)} message"]
     _, name = _local(root.tag)
     problems: list[str] = []
     if name != ROOTS[message_type]:
         problems.append(f"root element {name!r}, {message_type} is {ROOTS[message_type]!r}")
     _walk(root, SCHEMAS[message_type], f"/{name}", namespace(message_type), problems)
     if not problems:  # the cross-field rules need a well-formed message
-        rules = {"F0401": _f0401_rules, "G0401": _g0401_rules}.get(message_type)
+        rules = {"F0401": _f0401_rules, "G0401": _g0401_rules, "E0402": _e0402_rules}.get(
+            message_type
+        )
         if rules is not None:
             problems.extend(rules(root, namespace(message_type)))
     return problems
@@ -713,4 +776,26 @@ def _g0401_rules(root: ET.Element, ns: str) -> list[str]:
     sequence = [_find(item, ns, "AllowanceSequenceNumber") for item in items]
     if len(set(sequence)) != len(sequence):
         out.append("AllowanceSequenceNumber repeats")
+    return out
+
+
+def _e0402_rules(root: ET.Element, ns: str) -> list[str]:
+    """Each range runs forward, and no two ranges share a number (the platform refuses the
+    whole message if they do: 上傳明細區間重疊)."""
+    out: list[str] = []
+    ranges: list[tuple[int, int, int]] = []
+    items = root.findall(f"{{{ns}}}Details/{{{ns}}}BranchTrackBlankItem")
+    for index, item in enumerate(items, start=1):
+        first = int(_find(item, ns, "InvoiceBeginNo") or 0)
+        last = int(_find(item, ns, "InvoiceEndNo") or 0)
+        if last < first:
+            out.append(f"BranchTrackBlankItem {index}: InvoiceEndNo is before InvoiceBeginNo")
+        ranges.append((first, last, index))
+    ranges.sort()
+    reach: tuple[int, int] | None = None  # the furthest end so far, and whose it is
+    for first, last, index in ranges:
+        if reach is not None and first <= reach[0]:
+            out.append(f"BranchTrackBlankItem {reach[1]} and {index} overlap")
+        if reach is None or last > reach[0]:
+            reach = (last, index)
     return out

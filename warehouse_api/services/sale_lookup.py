@@ -17,6 +17,8 @@ from sqlalchemy.orm import Session
 from warehouse_api.errors import NotFound
 from warehouse_api.models import (
     DropshipOrder,
+    Einvoice,
+    EinvoiceAllowance,
     Location,
     Product,
     Reservation,
@@ -86,6 +88,39 @@ def lookup_sale(session: Session, receipt_no: str) -> dict[str, Any]:
         "return_ids": sorted(str(r[0]) for r in refunds),
         "lines": lines,
         "payments": [{"method": p.method, "amount_cents": p.amount_cents} for p in sale.payments],
+        "einvoice": _invoice_of(session, sale.id),
+    }
+
+
+def _invoice_of(session: Session, sale_id: str) -> dict[str, Any] | None:
+    """The sale's e-invoice as a return at another till settles it: void or allowance."""
+    invoice = session.scalar(select(Einvoice).where(Einvoice.sale_id == sale_id))
+    if invoice is None:
+        return None
+    allowances = session.scalars(
+        select(EinvoiceAllowance)
+        .where(EinvoiceAllowance.invoice_number == invoice.number)
+        .order_by(EinvoiceAllowance.allowance_no)
+    ).all()
+    return {
+        "number": invoice.number,
+        "period": invoice.period,
+        "random_code": invoice.random_code,
+        "issued_at": invoice.issued_at,
+        "sales_amount_cents": invoice.sales_amount_cents,
+        "tax_cents": invoice.tax_cents,
+        "total_cents": invoice.total_cents,
+        "seller_id": invoice.seller_id,
+        "buyer_id": invoice.buyer_id,
+        "voided": invoice.voided_at is not None,
+        "allowances": [
+            {
+                "allowance_no": a.allowance_no,
+                "total_cents": a.total_cents,
+                "voided": a.voided_at is not None,
+            }
+            for a in allowances
+        ],
     }
 
 

@@ -108,6 +108,27 @@ def op(op_type: str, payload: dict[str, Any], op_id: str | None = None) -> dict[
     }
 
 
+def einvoice_issue(
+    sale: dict[str, Any], number: str, period: str, issued_at: str, **extra: Any
+) -> dict[str, Any]:
+    """The `einvoice.issue` payload of a sale op: its total in whole dollars, 5% tax split
+    out, seller 04595257."""
+    total = sale["payload"]["total_cents"]
+    tax = total - round(total / 1.05 / 100) * 100
+    return {
+        "sale_id": sale["payload"]["sale_id"],
+        "number": number,
+        "random_code": "0427",
+        "period": period,
+        "issued_at": issued_at,
+        "sales_amount_cents": total - tax,
+        "tax_cents": tax,
+        "total_cents": total,
+        "seller_id": "04595257",
+        **extra,
+    }
+
+
 def push(server: Server, token: str, *ops: dict[str, Any]) -> list[dict[str, Any]]:
     with server.client(token) as client:
         response = client.post("/sync/push", json={"ops": list(ops)})

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from server_testkit import Server, assert_problem, op, push, sale_op
+from server_testkit import Server, assert_problem, einvoice_issue, op, push, sale_op
 from sqlalchemy import select, update
 
 from warehouse_api.cli import main
@@ -39,20 +39,7 @@ def _setup(server: Server) -> tuple[str, int]:
 
 
 def _invoice(sale: dict[str, Any], number: str, issued_at: str, **extra: Any) -> dict[str, Any]:
-    total = sale["payload"]["total_cents"]
-    tax = total - round(total / 1.05 / 100) * 100
-    return {
-        "sale_id": sale["payload"]["sale_id"],
-        "number": number,
-        "random_code": "0427",
-        "period": PERIOD,
-        "issued_at": issued_at,
-        "sales_amount_cents": total - tax,
-        "tax_cents": tax,
-        "total_cents": total,
-        "seller_id": "04595257",
-        **extra,
-    }
+    return einvoice_issue(sale, number, PERIOD, issued_at, **extra)
 
 
 def _issue_four(server: Server, till: str, first: int, issued_at: str) -> list[str]:
@@ -239,6 +226,75 @@ def test_an_allowance_becomes_a_g0401_with_the_returned_items(
     assert "<TaxAmount>2</TaxAmount><TotalAmount>48</TotalAmount>" in text
 
 
+def _accept(folder: Path, message_type: str, tag: str, document_no: str) -> None:
+    _process_result(
+        folder,
+        message_type,
+        f"{document_no}.xml",
+        f"<ProcessResult><{tag}>{document_no}</{tag}><ResultCode>0</ResultCode></ProcessResult>",
+    )
+
+
+def test_a_voided_allowance_owes_a_g0501_after_its_g0401_and_reduces_nothing(
+    server: Server, tmp_path: Path
+) -> None:
+    till, first = _setup(server)
+    number = _issue_four(server, till, first, "2026-11-25T09:30:00+08:00")[0]  # NT$105
+    allowance_no = f"{number}-01"
+    allowance = {
+        "allowance_no": allowance_no,
+        "number": number,
+        "return_id": "ret-1",
+        "issued_at": "2026-11-26T10:00:00+08:00",
+        "sales_amount_cents": 4800,
+        "tax_cents": 200,
+        "total_cents": 5000,
+    }
+    void = {"allowance_no": allowance_no, "voided_at": "2026-11-26T10:20:00+08:00", "reason": "錯"}
+    void_op = op("einvoice.allowance_void", void)
+    results = push(server, till, op("einvoice.allowance", allowance), void_op)
+    assert [r["status"] for r in results] == ["applied", "applied"], results
+    # The same void again is the same answer; another void of it, or of an unknown one, or
+    # from another store, is refused.
+    assert push(server, till, void_op)[0]["status"] in ("applied", "duplicate")
+    [again] = push(server, till, op("einvoice.allowance_void", {**void, "reason": "重複"}))
+    assert (again["status"], again["problem"]["code"]) == ("rejected", "einvoice_allowance_voided")
+    unknown = {**void, "allowance_no": f"{number}-09"}
+    [missing] = push(server, till, op("einvoice.allowance_void", unknown))
+    assert missing["problem"]["code"] == "einvoice_allowance_unknown"
+    stranger = server.enroll("S002")
+    [elsewhere] = push(server, stranger, op("einvoice.allowance_void", void))
+    assert elsewhere["problem"]["code"] == "einvoice_allowance_unknown"
+    # Voided, it reduces the invoice no more: an allowance of the whole NT$105 fits.
+    whole = {**allowance, "allowance_no": f"{number}-02", "return_id": "ret-2"}
+    whole.update(sales_amount_cents=10000, tax_cents=500, total_cents=10500)
+    assert push(server, till, op("einvoice.allowance", whole))[0]["status"] == "applied"
+
+    # The G0501 waits for the F0401, then for its G0401, to be accepted.
+    export_pending(server.db, tmp_path, SELLER)
+    assert _src(tmp_path, "G0401") == [] and _src(tmp_path, "G0501") == []
+    _accept(tmp_path, "F0401", "InvoiceNumber", number)
+    read_results(server.db, tmp_path)
+    export_pending(server.db, tmp_path, SELLER)
+    assert [p.name for p in _src(tmp_path, "G0401")] == [
+        f"G0401_{number}-01.xml",
+        f"G0401_{number}-02.xml",
+    ]
+    assert _src(tmp_path, "G0501") == [], "the platform does not hold the allowance yet"
+    _accept(tmp_path, "G0401", "AllowanceNumber", allowance_no)
+    read_results(server.db, tmp_path)
+    export_pending(server.db, tmp_path, SELLER)
+    [path] = _src(tmp_path, "G0501")
+    assert path.name == f"G0501_{allowance_no}.xml"
+    document = path.read_bytes()
+    assert mig.validate(document) == []
+    text = document.decode()
+    assert f"<CancelAllowanceNumber>{allowance_no}</CancelAllowanceNumber>" in text
+    assert "<AllowanceDate>20261126</AllowanceDate>" in text
+    assert "<CancelDate>20261126</CancelDate><CancelTime>10:20:00</CancelTime>" in text
+    assert "<CancelReason>錯</CancelReason>" in text
+
+
 def test_an_exporter_that_died_mid_way_is_finished_without_a_duplicate(
     server: Server, tmp_path: Path
 ) -> None:
@@ -305,6 +361,33 @@ def test_the_deadline_route_flags_late_invoices_and_silent_tills(
     assert silent["overdue"] is False and 29 < silent["hours"] < 31
     with server.client(till) as client:
         assert client.get("/admin/einvoice/upload-deadlines").status_code == 403
+
+
+def test_an_invoice_with_a_buyer_tax_id_has_seven_days_and_its_void_too(server: Server) -> None:
+    till, first = _setup(server)
+    now = datetime.now(UTC)
+    ages = {"b2c_30h": 30, "b2b_30h": 30, "b2b_6d12h": 156, "b2b_8d": 192, "b2b_void": 200}
+    numbers = {kind: f"AB{first + n:08d}" for n, kind in enumerate(ages)}
+    ops: list[dict[str, Any]] = []
+    for kind, hours in ages.items():
+        sale = sale_op(21, 1)
+        buyer = {} if kind.startswith("b2c") else {"buyer_id": "12345676"}
+        when = (now - timedelta(hours=hours)).isoformat()
+        ops += [sale, op("einvoice.issue", _invoice(sale, numbers[kind], when, **buyer))]
+    void_at = (now - timedelta(hours=150)).isoformat()
+    void = {"number": numbers["b2b_void"], "voided_at": void_at, "reason": "退貨"}
+    assert {r["status"] for r in push(server, till, *ops, op("einvoice.void", void))} == {"applied"}
+    with server.client(server.token("operator")) as client:
+        report = client.get("/admin/einvoice/upload-deadlines").json()
+    flagged = {(d["message_type"], d["document_no"]): d for d in report["documents"]}
+    at = {key: (d["deadline_hours"], d["overdue"]) for key, d in flagged.items()}
+    assert at == {
+        ("F0401", numbers["b2c_30h"]): (48, False),  # B2C: a day or less of 48 hours left
+        ("F0401", numbers["b2b_6d12h"]): (168, False),  # B2B: half a day of 7 days left
+        ("F0401", numbers["b2b_8d"]): (168, True),
+        ("F0401", numbers["b2b_void"]): (168, True),
+        ("F0501", numbers["b2b_void"]): (168, False),  # the void has its invoice's 7 days
+    }, "a B2B invoice 30 hours old is not at risk"
 
 
 def test_the_cli_exports_and_needs_a_folder_and_the_seller(

@@ -197,6 +197,8 @@ STORED_IN: dict[tuple[str, str], list[Target]] = {
     ("EinvoiceAllowancePayload", "sales_amount_cents"): [m.EinvoiceAllowance.sales_amount_cents],
     ("EinvoiceAllowancePayload", "tax_cents"): [m.EinvoiceAllowance.tax_cents],
     ("EinvoiceAllowancePayload", "total_cents"): [m.EinvoiceAllowance.total_cents],
+    ("EinvoiceAllowanceVoidPayload", "allowance_no"): [m.EinvoiceAllowance.allowance_no],
+    ("EinvoiceAllowanceVoidPayload", "reason"): [m.EinvoiceAllowance.void_reason],
 }
 
 NOT_STORED: dict[tuple[str, str], str] = {

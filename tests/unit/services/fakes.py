@@ -455,6 +455,10 @@ class FakeEinvoices:
             key=lambda a: a.allowance_no,
         )
 
+    def mark_allowance_voided(self, allowance_no: str, voided_at: str) -> None:
+        allowance = self._s.allowances[allowance_no]
+        self._s.allowances[allowance_no] = replace(allowance, voided_at=voided_at)
+
 
 class FakeReservations:
     def __init__(self, state: State) -> None:

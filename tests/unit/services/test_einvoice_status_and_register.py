@@ -107,6 +107,41 @@ def test_invoice_ops_unsent_for_a_day_put_the_deadline_at_risk(db: LocalDatabase
     assert status.status().invoices_at_risk is False
 
 
+def _age_invoice_ops(db: LocalDatabase, hours: float, sale_id: str) -> None:
+    when = (datetime.now(UTC) - timedelta(hours=hours)).isoformat(timespec="milliseconds")
+    with db.unit_of_work() as session:
+        session.execute(
+            update(OutboxOp)
+            .where(OutboxOp.type.like("einvoice.%"), OutboxOp.entity_key == f"sale:{sale_id}")
+            .values(created_at=when)
+        )
+
+
+def test_an_invoice_with_a_buyer_tax_id_is_at_risk_only_near_its_seven_days(
+    db: LocalDatabase,
+) -> None:
+    invoicing, selling = _till(db)
+    status = SyncStatusService(db, einvoicing=invoicing)
+    b2b = _sell(selling, 1, tax_id="04595257")
+    _age_invoice_ops(db, 30, b2b.sale_id)
+    thirty_hours = status.status()
+    assert thirty_hours.oldest_invoice_age_s is None, "no B2C invoice op is waiting"
+    assert thirty_hours.oldest_b2b_invoice_age_s is not None
+    assert thirty_hours.oldest_b2b_invoice_age_s >= 30 * 3600 - 5
+    assert thirty_hours.invoices_at_risk is False, "30 hours of 7 days"
+    _age_invoice_ops(db, 6 * 24 + 1, b2b.sale_id)
+    six_days = status.status()
+    assert six_days.invoices_at_risk is True and six_days.invoice_risk_age_s is not None
+    assert six_days.invoice_risk_age_s >= (6 * 24 + 1) * 3600 - 5
+
+    # A B2C invoice 25 hours old beside it: the tightest deadline is the one shown.
+    b2c = _sell(selling)
+    _age_invoice_ops(db, 25, b2c.sale_id)
+    both = status.status()
+    assert both.invoice_risk_age_s is not None
+    assert 25 * 3600 - 5 <= both.invoice_risk_age_s < 26 * 3600
+
+
 def test_a_till_without_e_invoices_shows_no_invoice_warning(db: LocalDatabase) -> None:
     plain = SyncStatusService(db).status()
     assert (plain.invoice_numbers_left, plain.invoice_numbers_low) == (None, False)

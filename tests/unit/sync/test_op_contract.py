@@ -339,6 +339,21 @@ def test_voids_and_allowances_as_the_counter_queues_them_are_accepted() -> None:
     assert sorted(op.type for op in queued) == ["einvoice.allowance", "einvoice.void"]
     _validate([_on_the_wire(op.type, op.payload) for op in queued])
 
+    # A supervisor voids the allowance: its op passes the warehouse's schema too.
+    from counter_app.services.allowance_voids import AllowanceVoidService
+
+    db.add_staff(STORE.location_id, 4, "林主任", "supervisor", "246810")
+    staff = StaffService(db, STORE.location_id)
+    [allowance] = [op for op in queued if op.type == "einvoice.allowance"]
+    AllowanceVoidService(db, staff, lambda: when).void(
+        str(allowance.payload["allowance_no"]),
+        CASHIER,
+        staff.approve("246810", Action.VOID),
+        "退貨登錄錯誤",
+    )
+    [void] = [op for op in db.state.outbox.values() if op.type == "einvoice.allowance_void"]
+    _validate([_on_the_wire(void.type, void.payload)])
+
 
 def test_a_pickup_handover_as_the_desk_queues_it_is_accepted() -> None:
     from counter_app.core.records import ReservationRecord
