@@ -45,9 +45,7 @@ class RefundPart:
     approval_code: str | None = None
 
 
-def tender_rooms(
-    paid: Sequence[tuple[str, int]], refunded: Mapping[str, int]
-) -> dict[str, int]:
+def tender_rooms(paid: Sequence[tuple[str, int]], refunded: Mapping[str, int]) -> dict[str, int]:
     """Each tender's room, in the order the sale paid them: paid (all payments of that
     tender) minus refunded to it, never below zero."""
     rooms: dict[str, int] = {}
@@ -137,6 +135,8 @@ def with_references(
         if kind is TenderKind.CARD and approval is None:
             raise TenderError("refund_approval_required", "a card refund needs the approval code")
         done.append(
-            replace(part, reference=ref, approval_code=approval if kind is TenderKind.CARD else None)
+            replace(
+                part, reference=ref, approval_code=approval if kind is TenderKind.CARD else None
+            )
         )
     return done

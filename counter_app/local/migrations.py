@@ -63,6 +63,18 @@ def _v7_discounts(conn: Connection) -> None:
             conn.execute(text(f"ALTER TABLE sale_lines ADD COLUMN {name} {kind}"))
 
 
+def _refund_tenders(conn: Connection) -> None:
+    # return_tenders is made by create_all; each earlier return was refunded in its one
+    # method (cash): it gets that one row, so the shift reads refunds from one table.
+    conn.execute(
+        text(
+            "INSERT INTO return_tenders (return_id, position, method, amount_cents)"
+            " SELECT return_id, 0, method, refund_cents FROM returns"
+            " WHERE return_id NOT IN (SELECT return_id FROM return_tenders)"
+        )
+    )
+
+
 STEPS: list[Callable[[Connection], None]] = [
     lambda _conn: None,  # v1: the first schema, made by create_all
     _v2_acked_generation,
@@ -75,6 +87,7 @@ STEPS: list[Callable[[Connection], None]] = [
     # approval code (split payments, card and mobile tenders).
     _payment_references,
     _v7_discounts,  # discounts on sale lines; open_carts, held_carts, cart_voids
+    _refund_tenders,  # (refunds) return_tenders: each return's refund per tender
 ]
 SCHEMA_VERSION = len(STEPS)
 

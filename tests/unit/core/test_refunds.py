@@ -73,9 +73,7 @@ def test_cash_instead_and_vouchers() -> None:
 
 def test_card_and_mobile_refunds_take_their_reference() -> None:
     parts = [RefundPart("cash", 100), RefundPart("card", 300), RefundPart("linepay", 200)]
-    done = with_references(
-        parts, KINDS, {"card": (" R-1 ", "A9"), "linepay": ("LP-7", "ignored")}
-    )
+    done = with_references(parts, KINDS, {"card": (" R-1 ", "A9"), "linepay": ("LP-7", "ignored")})
     assert done == [
         RefundPart("cash", 100),
         RefundPart("card", 300, "R-1", "A9"),
@@ -108,8 +106,9 @@ def discounted_split_sales(draw: st.DrawFn) -> tuple[list[tuple[int, int]], list
     paid_lines = [(qty, g - s) for (qty, _), g, s in zip(lines, gross, shares, strict=True)]
     total = sum(p for _, p in paid_lines)
     methods = draw(st.lists(st.sampled_from(list(KINDS)), min_size=1, max_size=4, unique=True))
-    cuts = sorted(draw(st.lists(st.integers(0, total), min_size=len(methods) - 1,
-                                max_size=len(methods) - 1)))
+    cuts = sorted(
+        draw(st.lists(st.integers(0, total), min_size=len(methods) - 1, max_size=len(methods) - 1))
+    )
     bounds = [0, *cuts, total]
     payments = [(m, bounds[i + 1] - bounds[i]) for i, m in enumerate(methods)]
     return paid_lines, payments

@@ -116,6 +116,7 @@ def test_a_partial_return_refunds_cash_restocks_and_queues_one_op_in_one_transac
         "sale_id": sale.sale_id,
         "refund_cents": 5000,
         "lines": [{"product_id": TEA.id, "qty": 2, "disposition": "restock_here"}],
+        "tenders": [{"method": "cash", "amount_cents": 5000}],
     }
 
 
