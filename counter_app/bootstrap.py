@@ -474,6 +474,7 @@ def build_services(
     returns = ReturnsService(
         db, store, staff, invoicing=einvoicing, output=print_queue, warehouse=returns_client
     )
+    selling = SellingService(db, store, invoicing=einvoicing, fulfilment=fulfilment)
     return CounterServices(
         db=db,
         client=client,
@@ -485,7 +486,7 @@ def build_services(
         ),
         store=store,
         catalog=catalog,
-        selling=SellingService(db, store, invoicing=einvoicing, fulfilment=fulfilment),
+        selling=selling,
         staff=staff,
         sync_status=SyncStatusService(db, staff, einvoicing),
         settings=settings,
@@ -499,7 +500,9 @@ def build_services(
         stock_to_count=StockToCountService(db, store.location_id),
         shifts=ShiftService(db, store, staff, print_queue, terminal=terminal),
         returns=returns,
-        exchanges=ExchangeService(db, store, returns, invoicing=einvoicing, output=print_queue),
+        exchanges=ExchangeService(
+            db, store, returns, invoicing=einvoicing, output=print_queue, selling=selling
+        ),
         no_receipt=NoReceiptReturnsService(
             db,
             store,
