@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -56,6 +55,7 @@ from counter_app.ui.screens.returns_panels import (
     SaleSearchPanel,
 )
 from counter_app.ui.supervisor_prompt import refusal_text
+from counter_app.ui.tables import return_lines_table
 from counter_app.ui.task_runner import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -172,9 +172,8 @@ class ReturnsScreen(Screen):
         self.sale_label = QLabel()
         self.sale_label.setObjectName("saleLabel")
         self.sale_label.setFont(big)
-        self.lines = QTableWidget(0, 6)
-        self.lines.setObjectName("returnLines")
-        self.lines.setHorizontalHeaderLabels(
+        self.lines = return_lines_table(
+            "returnLines",
             [
                 self.tr("Product"),
                 self.tr("Paid"),
@@ -182,12 +181,9 @@ class ReturnsScreen(Screen):
                 self.tr("Returned"),
                 self.tr("Return now"),
                 self.tr("Goes to"),
-            ]
+            ],
+            300,
         )
-        self.lines.horizontalHeader().setStretchLastSection(True)
-        self.lines.verticalHeader().setVisible(False)
-        self.lines.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.lines.setColumnWidth(0, 300)
         self.lines.setColumnWidth(4, 110)
         self.refund_label = QLabel()
         self.refund_label.setObjectName("refundLabel")
