@@ -63,7 +63,7 @@ from counter_app.core.refunds import (
     tender_rooms,
     with_references,
 )
-from counter_app.core.tenders import CASH_CODE, TenderError, TenderKind
+from counter_app.core.tenders import CASH, CASH_CODE, Tender, TenderError, TenderKind
 from counter_app.services.context import StaffMember, StoreContext
 from counter_app.services.einvoice import EinvoiceService, Settlement
 from counter_app.services.permissions import Action, limits_for, may
@@ -316,18 +316,28 @@ class ReturnsService:
         sale = self.find(receipt_no)
         return Money(sum(cents for _, _, cents in self._priced(sale, choices)))
 
+    def tenders(self) -> dict[str, Tender]:
+        """Every tender this till knows by code, cash too (names and kinds for the screen)."""
+        with self._db.snapshot() as uow:
+            return self._tenders(uow)
+
     def refund_split(
-        self, sale: ReturnableSale, choices: Sequence[ReturnChoice], *, to_cash: bool = False
+        self,
+        sale: ReturnableSale,
+        choices: Sequence[ReturnChoice],
+        *,
+        to_cash: bool = False,
+        tenders: Mapping[str, Tender] | None = None,
     ) -> list[RefundPart]:
         """How returning ``choices`` of ``sale`` would be refunded, tender by tender (the
-        screen shows it before the cashier confirms; ``complete`` splits it again)."""
+        screen shows it before the cashier confirms; ``complete`` splits it again).
+        ``tenders``: from ``tenders()``, read here when not given."""
         refund = min(
             sum(cents for _, _, cents in self._priced(sale, choices)),
             sale.total.cents - sale.refunded.cents,
         )
-        with self._db.snapshot() as uow:
-            kinds = self._kinds(uow)
-        return self._split(sale, refund, kinds, to_cash)
+        known = self.tenders() if tenders is None else tenders
+        return self._split(sale, refund, {c: t.kind for c, t in known.items()}, to_cash)
 
     def complete(
         self,
@@ -574,10 +584,13 @@ class ReturnsService:
     # -- helpers --------------------------------------------------------------------
 
     @staticmethod
-    def _kinds(uow: UnitOfWork) -> dict[str, TenderKind]:
-        kinds = {t.code: t.kind for r in uow.tenders.all() if (t := tender_of(r)) is not None}
-        kinds[CASH_CODE] = TenderKind.CASH
-        return kinds
+    def _tenders(uow: UnitOfWork) -> dict[str, Tender]:
+        known = {t.code: t for r in uow.tenders.all() if (t := tender_of(r)) is not None}
+        return {**known, CASH_CODE: CASH}
+
+    @classmethod
+    def _kinds(cls, uow: UnitOfWork) -> dict[str, TenderKind]:
+        return {code: t.kind for code, t in cls._tenders(uow).items()}
 
     def _split(
         self, sale: ReturnableSale, refund: int, kinds: Mapping[str, TenderKind], to_cash: bool

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.core.codes import ScanResult
 from counter_app.core.money import Money
+from counter_app.core.tenders import CASH_CODE, Tender
 from counter_app.services.context import StaffMember
 from counter_app.services.exchanges import ExchangeService
 from counter_app.services.no_receipt_returns import NoReceiptReturnsService
@@ -39,6 +40,7 @@ from counter_app.services.permissions import Action
 from counter_app.services.returns import (
     DISPOSITIONS,
     CompletedReturn,
+    RefundAs,
     ReturnableSale,
     ReturnChoice,
     ReturnError,
@@ -48,6 +50,7 @@ from counter_app.services.returns import (
 from counter_app.services.selling import TAIWAN
 from counter_app.services.staff import Approval
 from counter_app.ui.screens.base import Screen
+from counter_app.ui.screens.refund_tenders import RefundTendersPanel
 from counter_app.ui.screens.returns_panels import (
     ExchangeDialog,
     NoReceiptDialog,
@@ -85,6 +88,19 @@ def return_error_text(error: BaseException) -> str:
             "ReturnsScreen", "The refund is above the approver's limit"
         ),
         "not_cash": translate("ReturnsScreen", "Only sales paid in cash can be refunded here"),
+        "refund_reference_required": translate(
+            "ReturnsScreen", "Type the refund reference of each card or mobile payment part"
+        ),
+        "refund_approval_required": translate(
+            "ReturnsScreen", "Type the card terminal's approval code of the card refund"
+        ),
+        "card_number": translate(
+            "ReturnsScreen", "That looks like a card number: type the refund reference instead"
+        ),
+        "reference_too_long": translate("ReturnsScreen", "The refund reference is too long"),
+        "reference_invalid": translate(
+            "ReturnsScreen", "The refund reference holds a character that cannot be stored"
+        ),
         "warehouse_down": translate(
             "ReturnsScreen",
             "%1 is not in this till's journal and head office cannot be reached: "
@@ -148,6 +164,7 @@ class ReturnsScreen(Screen):
         self.cashier = cashier
         self._ask_approval = ask_approval
         self.sale: ReturnableSale | None = None
+        self._tenders: dict[str, Tender] = {}
         self.last_return: CompletedReturn | None = None
         self._busy = False
         self._build()
@@ -188,7 +205,10 @@ class ReturnsScreen(Screen):
         self.refund_label = QLabel()
         self.refund_label.setObjectName("refundLabel")
         self.refund_label.setFont(big)
-        self.confirm_button = QPushButton(self.tr("Take the return and refund cash  (F12)"))
+        self.refund_tenders = RefundTendersPanel(self)
+        self.refund_tenders.setObjectName("refundTenders")
+        self.refund_tenders.changed.connect(self._update_refund)
+        self.confirm_button = QPushButton(self.tr("Take the return and refund  (F12)"))
         self.confirm_button.setObjectName("confirmReturn")
         self.confirm_button.setShortcut(QKeySequence("F12"))
         self.confirm_button.setMinimumHeight(52)
@@ -251,6 +271,7 @@ class ReturnsScreen(Screen):
         layout.addWidget(self.search_panel)
         layout.addWidget(self.sale_label)
         layout.addWidget(self.lines, 1)
+        layout.addWidget(self.refund_tenders)
         layout.addLayout(bottom)
         layout.addWidget(self.message)
         self._show_sale(None)
@@ -279,7 +300,7 @@ class ReturnsScreen(Screen):
         receipt_no = receipt_no.strip()
         if not receipt_no or self._busy:
             return
-        self._run(lambda: self._returns.find(receipt_no), self._on_found)
+        self._run(lambda: (self._returns.find(receipt_no), self._returns.tenders()), self._on_found)
 
     def open_no_receipt(self) -> NoReceiptDialog | None:
         """The dialog of a return without a receipt (a supervisor approves it there)."""
@@ -379,9 +400,12 @@ class ReturnsScreen(Screen):
         choices = self.choices()
         receipt_no = self.sale.receipt_no
         cashier = self.cashier
+        refund_as = RefundAs(self.refund_tenders.cash_instead(), self.refund_tenders.references())
 
         def work() -> CompletedReturn:
-            done = self._returns.complete(receipt_no, choices, cashier, approval)
+            done = self._returns.complete(
+                receipt_no, choices, cashier, approval, refund_as=refund_as
+            )
             try:
                 self._returns.print_return(done)
             except Exception:  # the return is recorded; a reprint is the way out
@@ -392,7 +416,9 @@ class ReturnsScreen(Screen):
 
     # --- inside -------------------------------------------------------------------
 
-    def _on_found(self, sale: ReturnableSale) -> None:
+    def _on_found(self, found: tuple[ReturnableSale, dict[str, Tender]]) -> None:
+        sale, self._tenders = found
+        self.refund_tenders.clear()
         self._show_sale(sale)
         self._show(self.tr("Choose what comes back, then take the return"), "#333333")
 
@@ -401,11 +427,13 @@ class ReturnsScreen(Screen):
         self._show_sale(None)
         self.receipt_input.clear()
         self.damage_reason.clear()
+        self.refund_tenders.clear()
+        if all(p.method == CASH_CODE for p in done.tenders):
+            text = self.tr("Return %1 taken: refund %2 in cash")
+        else:
+            text = self.tr("Return %1 taken: refund %2 to the original tenders")
         self._show(
-            self.tr("Return %1 taken: refund %2 in cash")
-            .replace("%1", done.return_no)
-            .replace("%2", done.refund.format()),
-            "#1b5e20",
+            text.replace("%1", done.return_no).replace("%2", done.refund.format()), "#1b5e20"
         )
 
     def _on_refused(self, error: BaseException) -> None:
@@ -499,11 +527,26 @@ class ReturnsScreen(Screen):
         )
         if self.sale is None:
             self.refund_label.setText("")
+            self.refund_tenders.show_parts([], {})
             return
         refund = Money(0)
         if chosen:
             refund = self._estimate(chosen)
         self.refund_label.setText(self.tr("Refund: %1").replace("%1", refund.format()))
+        try:
+            parts = (
+                self._returns.refund_split(
+                    self.sale,
+                    chosen,
+                    to_cash=self.refund_tenders.cash_instead(),
+                    tenders=self._tenders,
+                )
+                if chosen
+                else []
+            )
+        except ReturnError:
+            parts = []
+        self.refund_tenders.show_parts(parts, self._tenders)
 
     def _estimate(self, chosen: list[ReturnChoice]) -> Money:
         # The same arithmetic the service uses (services/returns.py), on what is shown.
