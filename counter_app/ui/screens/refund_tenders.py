@@ -41,7 +41,10 @@ class RefundTendersPanel(QWidget):
             item = self._grid.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
-                widget.setParent(None)  # gone now (findChild no longer sees it)
+                # Still parented until Qt deletes it: hidden, and nameless so that
+                # findChild no longer finds it.
+                widget.hide()
+                widget.setObjectName("")
                 widget.deleteLater()
         self._fields = {}
         self.to_cash.setVisible(
