@@ -25,6 +25,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from counter_app.core.einvoice_proof import ProofItem, with_discount
+from counter_app.core.refunds import VOUCHER_REFUNDS
 from counter_app.core.setup import (
     ENROLLMENT_CODES,
     AddressCheck,
@@ -457,6 +458,8 @@ def build_services(
     returns_client = WarehouseClient(server_url, token_store.load(), timeout=(1.5, 4.0))
     returns_section = settings.section("returns")
     policy = str(returns_section.get("no_receipt_price", "lowest_30_days"))
+    # A voucher's share of a refund: cash, or a new voucher (core/refunds.py).
+    voucher_refund = str(returns_section.get("voucher_refund", "cash"))
     planning_client = WarehouseClient(server_url, token_store.load(), timeout=(1.5, 5.0))
     relay = OutboxRelay(db, client, connectivity)
     puller = ChangePuller(db, client, connectivity)
@@ -472,7 +475,13 @@ def build_services(
         [("einvoice-booklets", lambda: einvoicing.top_up(client), 60.0)] if einvoicing else []
     )
     returns = ReturnsService(
-        db, store, staff, invoicing=einvoicing, output=print_queue, warehouse=returns_client
+        db,
+        store,
+        staff,
+        invoicing=einvoicing,
+        output=print_queue,
+        warehouse=returns_client,
+        voucher_refund=voucher_refund if voucher_refund in VOUCHER_REFUNDS else "cash",
     )
     selling = SellingService(db, store, invoicing=einvoicing, fulfilment=fulfilment)
     return CounterServices(

@@ -56,6 +56,7 @@ from counter_app.core.records import (
     SaleRecord,
 )
 from counter_app.core.refunds import (
+    VOUCHER_REFUNDS,
     RefundPart,
     moved_to_cash,
     settle_parts,
@@ -240,7 +241,9 @@ class ReturnsService:
         warehouse: ReturnsWarehouse | None = None,
         voucher_refund: str = "cash",
     ) -> None:
-        self._voucher_refund = voucher_refund  # core/refunds.VOUCHER_REFUNDS
+        if voucher_refund not in VOUCHER_REFUNDS:
+            raise ValueError(f"a voucher's share is refunded as {VOUCHER_REFUNDS}")
+        self._voucher_refund = voucher_refund
         self._output = output
         self._warehouse = warehouse
         self._db = db

@@ -191,6 +191,8 @@ def test_two_partial_returns_go_back_to_each_tender_in_proportion(till: LocalDat
     # Only cash moves the drawer: the cash sale in, the cash refunds out.
     report = ShiftService(till, STORE, StaffService(till, STORE_ID), None, terminal="T").report()
     assert report.expected_cents == 500_000
+    printed = report.document("台北信義店", "T").plain_text(42)
+    assert "信用卡退款" in printed and "LINE Pay退款" in printed
     with till.unit_of_work() as session:
         bodies = [
             json.loads(o.payload)
@@ -275,6 +277,8 @@ def test_a_voucher_part_refunds_in_cash_unless_the_store_issues_a_new_voucher(
     service = _service(till, clock, voucher_refund="voucher")
     found = service.find(sale.receipt_no)
     assert [p.method for p in service.refund_split(found, [line])] == ["cash", "voucher"]
+    with pytest.raises(ValueError):  # a setting that is neither
+        _service(till, clock, voucher_refund="points")
     with pytest.raises(ReturnError) as refused:
         service.complete(sale.receipt_no, [line], CASHIER)
     assert refused.value.code == "refund_reference_required"
