@@ -409,7 +409,8 @@ class ReturnsService:
         stock deltas, the e-invoice settlement. The cashier's refund limit applies to the
         refund less ``offset_cents`` (an exchange's new goods: only the difference is
         paid out); ``exchange_sale_id`` links the op to an exchange's new sale, whose
-        credit is the refund in cash (no approval for that: the new sale takes it)."""
+        credit is the refund in cash (a cashier needs a supervisor when a difference goes
+        back in cash for a sale paid by other tenders)."""
         refund_as = refund_as or RefundAs()
         return_id = uuid7()
         receipt_no = receipt_no.strip()
@@ -441,9 +442,12 @@ class ReturnsService:
                     f"a refund of {Money(paid_out)} is above the approver's limit",
                 )
         kinds = self._kinds(uow)
+        # Cash in place of a card, mobile payment or voucher: all of it when the cashier
+        # chose so, an exchange's difference paid out (its credit pays the new goods).
+        to_cash = refund_as.to_cash or exchange_sale_id is not None
+        cash_out = refund_as.to_cash if exchange_sale_id is None else paid_out > 0
         if (
-            refund_as.to_cash
-            and exchange_sale_id is None
+            cash_out
             and approver is None
             and not may(staff.role, Action.REFUND_OVER_LIMIT)
             and any(p.method != CASH_CODE for p in self._split(sale, refund, kinds, False))
@@ -451,7 +455,6 @@ class ReturnsService:
             raise ReturnError(
                 "approval_required", "refunding other tenders in cash needs a supervisor"
             )
-        to_cash = refund_as.to_cash or exchange_sale_id is not None
         parts = self._split(sale, refund, kinds, to_cash)
         try:
             parts = with_references(parts, kinds, refund_as.references)

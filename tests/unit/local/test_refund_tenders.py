@@ -23,6 +23,7 @@ from counter_app.local.db import LocalDatabase
 from counter_app.local.migrations import STEPS
 from counter_app.local.models import OutboxOp, ReturnTender
 from counter_app.services.context import StaffMember, StoreContext
+from counter_app.services.exchanges import ExchangeService
 from counter_app.services.returns import (
     RefundAs,
     ReturnChoice,
@@ -322,3 +323,31 @@ def test_the_schema_step_gives_each_earlier_return_its_one_tender_row(
             text("SELECT return_id, method, amount_cents FROM return_tenders")
         ).all()
     assert [tuple(r) for r in rows] == [(done.return_id, "cash", done.refund.cents)]
+
+
+def test_an_exchange_of_a_card_sale_gives_a_difference_back_in_cash_only_with_a_supervisor(
+    till: LocalDatabase,
+) -> None:
+    clock = Clock()
+    sale = _sell(till, [("card", 0)], clock)
+    first, _ = _products(till)
+    returns = _service(till, clock)
+    exchanges = ExchangeService(till, STORE, returns, clock)
+    back = [_choice(returns, sale.receipt_no, 1, 1)]  # the dearer line comes back
+    with pytest.raises(ReturnError) as refused:
+        exchanges.complete(sale.receipt_no, back, _one(first), CASHIER)
+    assert refused.value.code == "approval_required"
+    done = exchanges.complete(sale.receipt_no, back, _one(first), SUPERVISOR)
+    assert done.quote.to_refund.cents > 0
+    assert [p.method for p in done.returned.tenders] == ["cash"]  # the credit, in cash
+    # Taking something dearer needs nobody: nothing goes back.
+    dearer = _sell(till, [("card", 0)], clock)
+    cheap = [_choice(returns, dearer.receipt_no, 0, 1)]
+    swapped = exchanges.complete(dearer.receipt_no, cheap, _one(first, 2), CASHIER)
+    assert swapped.quote.to_pay.cents > 0
+
+
+def _one(product: Any, qty: int = 1) -> Cart:
+    cart = Cart()
+    cart.add(product, qty)
+    return cart
