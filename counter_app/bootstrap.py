@@ -25,6 +25,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from counter_app.core.einvoice_proof import ProofItem, with_discount
+from counter_app.core.refunds import VOUCHER_REFUNDS
 from counter_app.core.setup import (
     ENROLLMENT_CODES,
     AddressCheck,
@@ -460,6 +461,8 @@ def build_services(
     returns_client = WarehouseClient(server_url, token_store.load(), timeout=(1.5, 4.0))
     returns_section = settings.section("returns")
     policy = str(returns_section.get("no_receipt_price", "lowest_30_days"))
+    # A voucher's share of a refund: cash, or a new voucher (core/refunds.py).
+    voucher_refund = str(returns_section.get("voucher_refund", "cash"))
     planning_client = WarehouseClient(server_url, token_store.load(), timeout=(1.5, 5.0))
     relay = OutboxRelay(db, client, connectivity)
     puller = ChangePuller(db, client, connectivity)
@@ -476,8 +479,15 @@ def build_services(
     )
     heartbeat = HeartbeatSender(db, client)
     returns = ReturnsService(
-        db, store, staff, invoicing=einvoicing, output=print_queue, warehouse=returns_client
+        db,
+        store,
+        staff,
+        invoicing=einvoicing,
+        output=print_queue,
+        warehouse=returns_client,
+        voucher_refund=voucher_refund if voucher_refund in VOUCHER_REFUNDS else "cash",
     )
+    selling = SellingService(db, store, invoicing=einvoicing, fulfilment=fulfilment)
     return CounterServices(
         db=db,
         client=client,
@@ -494,7 +504,7 @@ def build_services(
         ),
         store=store,
         catalog=catalog,
-        selling=SellingService(db, store, invoicing=einvoicing, fulfilment=fulfilment),
+        selling=selling,
         staff=staff,
         sync_status=SyncStatusService(db, staff, einvoicing),
         settings=settings,
@@ -508,7 +518,9 @@ def build_services(
         stock_to_count=StockToCountService(db, store.location_id),
         shifts=ShiftService(db, store, staff, print_queue, terminal=terminal),
         returns=returns,
-        exchanges=ExchangeService(db, store, returns, invoicing=einvoicing, output=print_queue),
+        exchanges=ExchangeService(
+            db, store, returns, invoicing=einvoicing, output=print_queue, selling=selling
+        ),
         no_receipt=NoReceiptReturnsService(
             db,
             store,

@@ -1060,6 +1060,30 @@ def refresh() -> list[str]:
     return missing
 
 
+# (refunds) Refunds to the original tenders on the returns screen (ui/screens/returns.py,
+# ui/screens/refund_tenders.py).
+PHRASEBOOK.update(
+    {
+        "Refund all in cash instead": "改為全數退現金",
+        "Back to %1: %2": "退回%1：%2",
+        "Refund reference (never the card number)": "退款參考號（勿輸入卡號）",
+        "Type the refund reference of each card or mobile payment part": (
+            "請輸入每筆刷卡或行動支付退款的參考號"
+        ),
+        "Type the card terminal's approval code of the card refund": "請輸入刷卡機退款的授權碼",
+        "That looks like a card number: type the refund reference instead": (
+            "這看起來是卡號：請改輸入退款參考號"
+        ),
+        "The refund reference is too long": "退款參考號太長",
+        "The refund reference holds a character that cannot be stored": (
+            "退款參考號含有無法儲存的字元"
+        ),
+        "Take the return and refund  (F12)": "完成退貨並退款  (F12)",
+        "Return %1 taken: refund %2 to the original tenders": "退貨 %1 完成：%2 已退回原付款方式",
+    }
+)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     before = {

@@ -69,6 +69,8 @@ ERROR_CODES: dict[str, str] = {
     "order_return_unknown": "422: the returned order is not a group-buy or dropship order the warehouse knows",
     "order_not_returnable": "409: the order has not reached the customer (or was cancelled); has current_status",
     "refund_not_pending": "409: the channel cannot refund this return: it was paid at the counter or refunded already; has refund_state",
+    "refund_exceeds_tender": "409: the refund gives a tender more than the sale paid with it net of earlier refunds (cash excepted); has method, paid, refunded, asked",
+    "refund_exceeds_paid": "409: the return refunds more than the sale's total net of earlier refunds; has total, refunded, asked",
     "no_receipt_limit_reached": "409: this phone already had its no-receipt returns for the period; has limit, period_days, used",
     "no_receipt_approver_invalid": "422: the approver of a no-receipt return is not an active supervisor or manager of this store",
     # e-invoices (docs/einvoice.md)

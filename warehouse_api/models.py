@@ -477,6 +477,21 @@ class Return(Base):
     __table_args__ = (Index("ix_returns_no_receipt_phone", "customer_phone", "created_at"),)
 
 
+class ReturnTender(Base):
+    """What one tender refunded in a return (a return of a till that sent none: one
+    ``cash`` row). Per tender, never more than the sale paid with it net of earlier
+    refunds, cash excepted (it may stand in for the others): services/returns.py."""
+
+    __tablename__ = "return_tenders"
+
+    return_id: Mapped[str] = mapped_column(ForeignKey("returns.id"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    method: Mapped[str] = mapped_column(String(32))
+    amount_cents: Mapped[int] = mapped_column(Integer)
+    reference: Mapped[str | None] = mapped_column(String(64))
+    approval_code: Mapped[str | None] = mapped_column(String(32))
+
+
 class OrderReturn(Base):
     """Goods of a group-buy or dropship order brought back to a store. The refund is paid
     at the counter (``refund_state`` ``paid_at_counter``) or left to the channel

@@ -300,6 +300,16 @@ class NoReceiptInfo(StrictModel):
     price_basis: Literal["lowest_30_days", "list_price"]
 
 
+class RefundTenderPayload(StrictModel):
+    """What one tender refunds in a return; a card or mobile refund's reference and
+    approval code (never a card number: card_number_in_reference)."""
+
+    method: Annotated[str, StringConstraints(min_length=1, max_length=32)]
+    amount_cents: Annotated[int, Field(ge=0, le=INT32_MAX)]
+    reference: PaymentReference | None = None
+    approval_code: ApprovalCode | None = None
+
+
 class ReturnPayload(StrictModel):
     return_id: ReturnId
     sale_id: ClientId | None = None
@@ -307,11 +317,18 @@ class ReturnPayload(StrictModel):
     lines: Annotated[list[ReturnLinePayload], Field(min_length=1, max_length=200)]
     no_receipt: NoReceiptInfo | None = None
     exchange_sale_id: ClientId | None = None
+    # The refund per tender, adding up to refund_cents (a till that sends none refunded
+    # everything in cash).
+    tenders: Annotated[list[RefundTenderPayload], Field(max_length=20)] = []
 
     @model_validator(mode="after")
     def _receipt_or_not(self) -> ReturnPayload:
         if self.no_receipt is not None and self.sale_id is not None:
             raise ValueError("a return names its sale or is without a receipt, not both")
+        if self.tenders and sum(t.amount_cents for t in self.tenders) != self.refund_cents:
+            raise ValueError("the tenders' amounts must add up to refund_cents")
+        if len({t.method for t in self.tenders}) != len(self.tenders):
+            raise ValueError("each tender appears once in a refund")
         return self
 
 
@@ -697,6 +714,7 @@ class SaleLookup(BaseModel):
     total_cents: int
     refunded_cents: int
     return_ids: list[str]  # the returns counted in ``returned`` and ``refunded_cents``
+    refunded_by_tender: dict[str, int] = {}  # what those returns refunded, per tender
     lines: list[SaleLookupLine]
     payments: list[SaleLookupPayment]
     einvoice: SaleLookupEinvoice | None = None  # None: the sale has no e-invoice (yet)

@@ -490,6 +490,25 @@ class ReturnLinePayload:
 
 
 @dataclass(frozen=True, slots=True)
+class RefundTenderPayload:
+    """What one tender refunds in a return; a card or mobile refund's reference and
+    (cards) approval code, never a card number."""
+
+    method: str
+    amount_cents: int
+    reference: str | None = None
+    approval_code: str | None = None
+
+    def to_payload(self) -> dict[str, Any]:
+        body: dict[str, Any] = {"method": self.method, "amount_cents": self.amount_cents}
+        if self.reference is not None:
+            body["reference"] = self.reference
+        if self.approval_code is not None:
+            body["approval_code"] = self.approval_code
+        return body
+
+
+@dataclass(frozen=True, slots=True)
 class NoReceiptPayload:
     """What a return without a receipt adds: the customer's phone (digits) it counts
     against, the supervisor who approved it, how the refund was priced."""
@@ -519,6 +538,8 @@ class ReturnPayload:
     lines: tuple[ReturnLinePayload, ...]
     no_receipt: NoReceiptPayload | None = None
     exchange_sale_id: str | None = None  # an exchange: the new sale given for the goods
+    # The refund per tender (they add up to refund_cents); sent for a return of a sale.
+    tenders: tuple[RefundTenderPayload, ...] = ()
 
     @property
     def entity_key(self) -> str:
@@ -537,6 +558,8 @@ class ReturnPayload:
             body["no_receipt"] = self.no_receipt.to_payload()
         if self.exchange_sale_id is not None:
             body["exchange_sale_id"] = self.exchange_sale_id
+        if self.tenders:
+            body["tenders"] = [t.to_payload() for t in self.tenders]
         return body
 
 

@@ -290,6 +290,15 @@ class DropshipSlipData:
 
 
 @dataclass(frozen=True, slots=True)
+class RefundLine:
+    """What one tender refunded, with the refund's reference (printed masked)."""
+
+    method: str
+    amount: Money
+    reference: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class ReturnReceiptData:
     store_name: str
     return_no: str
@@ -299,6 +308,8 @@ class ReturnReceiptData:
     returned: Sequence[SaleLine]
     exchanged: Sequence[SaleLine] = ()
     refund_method: str = "cash"
+    # The refund per tender (a return to the original tenders); empty: all in refund_method.
+    refunds: Sequence[RefundLine] = ()
     reason: str = ""
     reprint: bool = False
     pending_notes: Sequence[str] = ()
@@ -659,6 +670,17 @@ def dropship_slips(data: DropshipSlipData) -> tuple[Document, ...]:
     return tuple(dropship_slip(data, copy=copy) for copy in DropshipCopy)
 
 
+def _refund_rows(refunds: Sequence[RefundLine], amounts: bool = True) -> list[Element]:
+    """Each tender's refund and its reference (masked); ``amounts`` False: the reference alone."""
+    rows: list[Element] = []
+    for refund in refunds:
+        if amounts:
+            rows.append(Columns(f"  退回{payment_label(refund.method)}", refund.amount.format()))
+        if refund.reference:
+            rows.append(Text(f"  退款參考號 {mask_reference(refund.reference)}"))
+    return rows
+
+
 def return_receipt(data: ReturnReceiptData) -> Document:
     title = "換貨收據" if data.exchanged else "退貨收據"
     elements = _header(data.store_name, title, data.reprint)
@@ -681,10 +703,13 @@ def return_receipt(data: ReturnReceiptData) -> Document:
         ]
     net = data.exchanged_total - data.returned_total
     elements.append(Separator())
-    if net.cents < 0:
-        elements.append(
-            Columns(f"應退金額（{payment_label(data.refund_method)}）", (-net).format(), bold=True)
-        )
+    if net.cents < 0 and len(data.refunds) > 1:
+        elements.append(Columns("應退金額", (-net).format(), bold=True))
+        elements += _refund_rows(data.refunds)
+    elif net.cents < 0:
+        method = data.refunds[0].method if data.refunds else data.refund_method
+        elements.append(Columns(f"應退金額（{payment_label(method)}）", (-net).format(), bold=True))
+        elements += _refund_rows(data.refunds, amounts=False)
     else:
         elements.append(Columns("應補金額", net.format(), bold=True))
     if data.reason:

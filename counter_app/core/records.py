@@ -191,8 +191,20 @@ class ReturnLineRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class RefundTenderRecord:
+    """What one tender refunded in a return, with the refund's reference / approval code."""
+
+    method: str
+    amount_cents: int
+    reference: str | None = None
+    approval_code: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class ReturnRecord:
-    """A return taken at this till against a sale of its journal, refunded in ``method``."""
+    """A return taken at this till against a sale of its journal. ``method`` is ``cash``
+    or ``split`` (the refund went back to other tenders too); ``tenders`` says how much
+    each tender refunded."""
 
     return_id: str
     return_no: str
@@ -204,6 +216,7 @@ class ReturnRecord:
     refund_cents: int
     method: str
     lines: tuple[ReturnLineRecord, ...]
+    tenders: tuple[RefundTenderRecord, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -69,6 +69,18 @@ def _einv2_allowance_voids(conn: Connection) -> None:
         conn.execute(text("ALTER TABLE einvoice_allowances ADD COLUMN voided_at VARCHAR(40)"))
 
 
+def _refund_tenders(conn: Connection) -> None:
+    # return_tenders is made by create_all; each earlier return was refunded in its one
+    # method (cash): it gets that one row, so the shift reads refunds from one table.
+    conn.execute(
+        text(
+            "INSERT INTO return_tenders (return_id, position, method, amount_cents)"
+            " SELECT return_id, 0, method, refund_cents FROM returns"
+            " WHERE return_id NOT IN (SELECT return_id FROM return_tenders)"
+        )
+    )
+
+
 STEPS: list[Callable[[Connection], None]] = [
     lambda _conn: None,  # v1: the first schema, made by create_all
     _v2_acked_generation,
@@ -82,6 +94,7 @@ STEPS: list[Callable[[Connection], None]] = [
     _payment_references,
     _v7_discounts,  # discounts on sale lines; open_carts, held_carts, cart_voids
     _einv2_allowance_voids,  # (einv2) an allowance may be voided
+    _refund_tenders,  # (refunds) return_tenders: each return's refund per tender
 ]
 SCHEMA_VERSION = len(STEPS)
 

@@ -355,6 +355,18 @@ class ReturnLine(Base):
     disposition: Mapped[str] = mapped_column(String(20))
 
 
+class ReturnTender(Base):
+    """What one tender refunded in a return (cash moves the shift's expected cash)."""
+
+    __tablename__ = "return_tenders"
+    return_id: Mapped[str] = mapped_column(ForeignKey("returns.return_id"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    method: Mapped[str] = mapped_column(String(16))
+    amount_cents: Mapped[int] = mapped_column(Integer)
+    reference: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    approval_code: Mapped[str | None] = mapped_column(String(32), nullable=True)
+
+
 class NoReceiptReturn(Base):
     """A return taken without a receipt (a supervisor approved it), refunded from the shift."""
 

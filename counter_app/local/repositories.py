@@ -29,6 +29,7 @@ from counter_app.core.records import (
     OrderReturnRecord,
     OutboxStats,
     PaymentRecord,
+    RefundTenderRecord,
     ReservationRecord,
     ReturnLineRecord,
     ReturnRecord,
@@ -55,6 +56,7 @@ from counter_app.local.models import (
     Product,
     Reservation,
     ReturnLine,
+    ReturnTender,
     Sale,
     SaleLine,
     SaleReturn,
@@ -454,7 +456,7 @@ class SqlShiftRepository:
         self._session.flush()
 
     def tender_totals(self, shift_id: str) -> list[TenderTotal]:
-        # Sales only today: refunds join here once returns are rung up at the till.
+        # A return against a sale refunds per tender (return_tenders); the others in cash.
         rows = self._session.execute(
             select(Payment.method, func.count(Payment.payment_id), func.sum(Payment.amount_cents))
             .join(ShiftSale, ShiftSale.sale_id == Payment.sale_id)
@@ -466,12 +468,13 @@ class SqlShiftRepository:
             r[0]: (int(r[1]), int(r[2] or 0))
             for r in self._session.execute(
                 select(
-                    SaleReturn.method,
-                    func.count(SaleReturn.return_id),
-                    func.sum(SaleReturn.refund_cents),
+                    ReturnTender.method,
+                    func.count(func.distinct(ReturnTender.return_id)),
+                    func.sum(ReturnTender.amount_cents),
                 )
+                .join(SaleReturn, SaleReturn.return_id == ReturnTender.return_id)
                 .where(SaleReturn.shift_id == shift_id)
-                .group_by(SaleReturn.method)
+                .group_by(ReturnTender.method)
             ).all()
         }
         for method, count, cents in self._session.execute(
@@ -602,6 +605,19 @@ class SqlReturnRepository:
             )
             for line in ret.lines
         )
+        # A return of nothing to refund (rounding) still counts once in its method.
+        tenders = ret.tenders or (RefundTenderRecord(ret.method, ret.refund_cents),)
+        self._session.add_all(
+            ReturnTender(
+                return_id=ret.return_id,
+                position=position,
+                method=t.method,
+                amount_cents=t.amount_cents,
+                reference=t.reference,
+                approval_code=t.approval_code,
+            )
+            for position, t in enumerate(tenders)
+        )
         self._session.flush()
 
     def returned_qty(self, sale_id: str) -> dict[str, int]:
@@ -620,6 +636,15 @@ class SqlReturnRepository:
             )
             or 0
         )
+
+    def refunded_by_tender(self, sale_id: str) -> dict[str, int]:
+        rows = self._session.execute(
+            select(ReturnTender.method, func.sum(ReturnTender.amount_cents))
+            .join(SaleReturn, SaleReturn.return_id == ReturnTender.return_id)
+            .where(SaleReturn.sale_id == sale_id)
+            .group_by(ReturnTender.method)
+        ).all()
+        return {str(r[0]): int(r[1] or 0) for r in rows}
 
     def of_sale(self, sale_id: str) -> list[ReturnRecord]:
         rows = self._session.scalars(
@@ -646,6 +671,14 @@ class SqlReturnRepository:
                             r.sale_line_id, r.product_id, r.qty, r.refund_cents, r.disposition
                         )
                         for r in lines
+                    ),
+                    tenders=tuple(
+                        RefundTenderRecord(t.method, t.amount_cents, t.reference, t.approval_code)
+                        for t in self._session.scalars(
+                            select(ReturnTender)
+                            .where(ReturnTender.return_id == ret.return_id)
+                            .order_by(ReturnTender.position)
+                        )
                     ),
                 )
             )

@@ -13,9 +13,13 @@ A size or colour swap takes two scans: ``route_scan`` sends a scan of a product 
 on the original receipt (and not yet chosen to come back) to the return, and any other
 scan (another size, or the same product once its piece is chosen) to the new goods.
 
-The new sale is recorded here the way ``SellingService.complete_cash_sale`` records a
-cash sale (kept out of selling.py, which other work changes): a change to the shape of
-a sale there must be mirrored in ``_record_sale``.
+The new sale is recorded by ``SellingService.record``, exactly as a sale at checkout
+(its lines with their discounts, fulfilment, payments with their references, the
+e-invoice). It is paid by the returned goods' credit, counted as cash (the return's
+refund is a cash refund of the same amount, so the drawer moves by the difference
+alone), and the difference in cash or by other tenders (``payments``: a card with its
+reference). The returns screen's cart is not the sale screen's open cart: that one is
+left as it is. The return's refund of an exchange is cash, whatever paid the original.
 """
 
 from __future__ import annotations
@@ -29,19 +33,13 @@ from counter_app.core.cart import Cart, CartError
 from counter_app.core.catalog import ProductInfo
 from counter_app.core.einvoice import InvoiceRecord
 from counter_app.core.einvoice_codes import NO_BUYER, InvoiceBuyer
-from counter_app.core.ids import RECEIPT_PREFIX, uuid7
+from counter_app.core.ids import uuid7
 from counter_app.core.money import Money
-from counter_app.core.ops import (
-    MAX_CENTS,
-    MAX_SALE_LINES,
-    PaymentPayload,
-    SaleLinePayload,
-    SalePayload,
-)
-from counter_app.core.records import PaymentRecord, SaleLineRecord, SaleRecord
+from counter_app.core.ops import MAX_CENTS, MAX_SALE_LINES
+from counter_app.core.tenders import CASH, TenderedPayment
 from counter_app.services.context import StaffMember, StoreContext
 from counter_app.services.einvoice import EinvoiceService
-from counter_app.services.ports import UnitOfWork, UnitOfWorkFactory
+from counter_app.services.ports import UnitOfWorkFactory
 from counter_app.services.receipts import ReceiptOutput
 from counter_app.services.returns import (
     CompletedReturn,
@@ -51,7 +49,7 @@ from counter_app.services.returns import (
     ReturnsService,
     line_refund_cents,
 )
-from counter_app.services.selling import TAIWAN, SoldLine
+from counter_app.services.selling import TAIWAN, CompletedSale, SellingService, SoldLine
 from counter_app.services.staff import Approval
 
 
@@ -81,6 +79,7 @@ class CompletedExchange:
     tendered: Money  # cash handed over for the difference (0 when refunded)
     change: Money
     invoice: InvoiceRecord | None = None
+    payments: tuple[TenderedPayment, ...] = ()  # the new sale's: the credit, the difference
 
 
 def exchange_quote(refund_cents: int, new_total_cents: int) -> ExchangeQuote:
@@ -110,7 +109,9 @@ class ExchangeService:
         clock: Callable[[], datetime] = lambda: datetime.now(TAIWAN),
         invoicing: EinvoiceService | None = None,
         output: ReceiptOutput | None = None,
+        selling: SellingService | None = None,
     ) -> None:
+        self._selling = selling or SellingService(db, store, clock, invoicing)
         self._db = db
         self._store = store
         self._returns = returns
@@ -154,12 +155,16 @@ class ExchangeService:
         tendered: Money | None = None,
         approval: Approval | None = None,
         buyer: InvoiceBuyer = NO_BUYER,
+        payments: Sequence[TenderedPayment] = (),
     ) -> CompletedExchange:
         """Take the return and ring up the new goods in one transaction. ``tendered``:
-        the cash handed over when the customer pays a difference (None: exactly it).
+        the cash handed over when the customer pays a difference (None: exactly it);
+        ``payments``: the difference paid by other tenders instead (core/tenders
+        PaymentSplit over the difference; ``tendered`` is then ignored).
         ReturnError (the return's codes) or CartError (``cart_empty``: nothing goes
         out, that is a plain return; ``insufficient_tender``, ``too_many_lines``,
-        ``amount_too_large``, ``no_open_shift``)."""
+        ``amount_too_large``, ``no_open_shift``, ``payments_do_not_match`` and the
+        other payment codes of checkout)."""
         if new.is_empty():
             raise CartError("cart_empty", "an exchange gives something in place of the return")
         if len(new.lines) > MAX_SALE_LINES:
@@ -188,26 +193,19 @@ class ExchangeService:
                 raise CartError("insufficient_tender", f"{quote.to_pay} to pay, {cash} handed over")
             if cash.cents > MAX_CENTS:
                 raise CartError("amount_too_large", f"amounts above {MAX_CENTS} cents")
-            if quote.to_pay.cents == 0:
-                cash = Money(0)  # a refund or an even swap: nothing is handed over
-            change = Money(cash.cents - quote.to_pay.cents)
-            receipt, op_id, invoice = self._record_sale(
-                uow, sale_id, new, staff, now, returned.refund, cash, buyer
+            if quote.to_pay.cents == 0 or payments:
+                cash = Money(0)  # a refund, an even swap, or paid by other tenders
+            sale = self._selling.record(
+                uow,
+                new,
+                staff,
+                _new_sale_payments(new.total.cents, returned.refund.cents, cash, payments),
+                buyer,
+                now=now,
+                sale_id=sale_id,
+                sold_from_open_cart=False,
             )
-        return CompletedExchange(
-            returned=returned,
-            sale_id=sale_id,
-            receipt_no=receipt,
-            sale_op_id=op_id,
-            new_lines=tuple(
-                SoldLine(line.product.name, line.product.sku, line.qty, line.unit_price, line.total)
-                for line in new.lines
-            ),
-            quote=quote,
-            tendered=cash,
-            change=change,
-            invoice=invoice,
-        )
+        return _completed(returned, sale, quote, cash)
 
     def print_exchange(self, done: CompletedExchange) -> str | None:
         """The exchange receipt (換貨收據: the exchange's number, the original receipt
@@ -235,88 +233,32 @@ class ExchangeService:
             self._output.open_drawer(f"exchange {done.receipt_no}")
         return job
 
-    def _record_sale(
-        self,
-        uow: UnitOfWork,
-        sale_id: str,
-        cart: Cart,
-        cashier: StaffMember,
-        now: datetime,
-        credit: Money,
-        cash: Money,
-        buyer: InvoiceBuyer,
-    ) -> tuple[str, str, InvoiceRecord | None]:
-        """The new sale as SellingService records a cash sale. Its payment is cash of the
-        sale's total (the shift counts it; the return's refund is counted apart), handed
-        over as the returned goods' credit plus ``cash``."""
-        shift = uow.shifts.open_shift(self._store.location_id)
-        if shift is None:
-            raise CartError("no_open_shift", "open a shift before selling")
-        total = cart.total
-        created_at = now.isoformat()
-        receipt_no = uow.sync_state.next_document_number(
-            RECEIPT_PREFIX, self._store.code, now.date()
-        )
-        lines = tuple(
-            SaleLineRecord(
-                line_id=uuid7(),
-                position=position,
-                product_id=line.product.id,
-                sku=line.product.sku,
-                name=line.product.name,
-                qty=line.qty,
-                unit_price_cents=line.unit_price.cents,
-                line_total_cents=line.total.cents,
-            )
-            for position, line in enumerate(cart.lines)
-        )
-        # Paid with the returned goods' credit, plus cash when the credit falls short;
-        # a credit above the total is not tendered to the sale: the return refunds it.
-        tendered = credit.cents + cash.cents if credit.cents < total.cents else total.cents
-        payment = PaymentRecord(uuid7(), "cash", total.cents, tendered, tendered - total.cents)
-        uow.sales.add(
-            SaleRecord(
-                sale_id=sale_id,
-                receipt_no=receipt_no,
-                location_id=self._store.location_id,
-                cashier_id=cashier.id,
-                cashier_name=cashier.name,
-                created_at=created_at,
-                total_cents=total.cents,
-                lines=lines,
-                payments=(payment,),
-            )
-        )
-        op_id = uow.outbox.enqueue(
-            SalePayload(
-                sale_id=sale_id,
-                receipt_no=receipt_no,
-                cashier_id=cashier.id,
-                created_at=created_at,
-                total_cents=total.cents,
-                lines=tuple(
-                    SaleLinePayload(
-                        r.line_id, r.product_id, r.qty, r.unit_price_cents, r.line_total_cents
-                    )
-                    for r in lines
-                ),
-                payments=(
-                    PaymentPayload(
-                        payment.payment_id,
-                        payment.method,
-                        payment.amount_cents,
-                        payment.tendered_cents,
-                        payment.change_cents,
-                    ),
-                ),
-            )
-        )
-        uow.shifts.attach_sale(shift.shift_id, sale_id)
-        for line in cart.lines:
-            uow.stock_deltas.add_pending(op_id, self._store.location_id, line.product.id, -line.qty)
-        invoice = (
-            self._invoicing.issue(uow, sale_id, total.cents, now, buyer)
-            if self._invoicing is not None
-            else None
-        )
-        return receipt_no, op_id, invoice
+
+def _new_sale_payments(
+    total_cents: int, credit_cents: int, cash: Money, payments: Sequence[TenderedPayment]
+) -> list[TenderedPayment]:
+    """The new sale's payments: the returned goods' credit as cash (up to the total), then
+    the difference: ``payments`` when given, else ``cash`` handed over (with change)."""
+    credit = min(credit_cents, total_cents)
+    if payments:
+        return [TenderedPayment(CASH, credit, credit), *payments] if credit else list(payments)
+    # One cash payment, as before: handed over is the credit plus the cash.
+    tendered = credit + cash.cents if credit < total_cents else total_cents
+    return [TenderedPayment(CASH, total_cents, tendered, tendered - total_cents)]
+
+
+def _completed(
+    returned: CompletedReturn, sale: CompletedSale, quote: ExchangeQuote, cash: Money
+) -> CompletedExchange:
+    return CompletedExchange(
+        returned=returned,
+        sale_id=sale.sale_id,
+        receipt_no=sale.receipt_no,
+        sale_op_id=sale.op_id,
+        new_lines=sale.lines,
+        quote=quote,
+        tendered=cash,
+        change=Money(max(0, cash.cents - quote.to_pay.cents)),
+        invoice=sale.invoice,
+        payments=sale.payments,
+    )

@@ -84,6 +84,10 @@ class ReturnRepository(Protocol):
         """What the returns of this sale refunded so far."""
         ...
 
+    def refunded_by_tender(self, sale_id: str) -> dict[str, int]:
+        """What the returns of this sale refunded so far, per tender (method)."""
+        ...
+
     def of_sale(self, sale_id: str) -> list[ReturnRecord]:
         """Every return this till took of the sale, with its lines."""
         ...

@@ -8,7 +8,15 @@ Refunds are in proportion to what each line was paid (its line total, discounts
 included), in whole NT$, computed on the quantity returned so far: the refund of a
 line's first k pieces is ``floor(line_total * k / qty)`` dollars (all of it when
 k = qty), so any sequence of partial returns refunds exactly the line's total at the
-end and never more on the way. Cash only: today's sales are paid in cash.
+end and never more on the way.
+
+The refund goes back to the tenders the sale was paid with (core/refunds.py): shared in
+proportion to what each may still refund, whole NT$, a card or mobile part with the
+refund's reference (card: approval code too). The cashier may refund it all in cash
+instead; a cashier (not a supervisor) needs a supervisor's approval for that when a
+part would have gone back to a card, mobile payment or voucher. A voucher's part is
+refunded in cash, or as a new voucher (its number the reference) when the till is set
+up so (``voucher_refund``). Only the cash part moves the shift's expected cash.
 
 Finding the original: this store's sales in the till's journal work offline (by receipt
 number, or by day and amount: ``search``); a receipt of another till or store, and a
@@ -23,7 +31,7 @@ any excess when the return reaches it (``return_exceeds_sold``).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -34,6 +42,7 @@ from counter_app.core.ids import RETURN_PREFIX, uuid7
 from counter_app.core.money import Money
 from counter_app.core.ops import (
     MAX_RETURN_LINES,
+    RefundTenderPayload,
     ReturnLinePayload,
     ReturnPayload,
     WarehouseDown,
@@ -41,18 +50,30 @@ from counter_app.core.ops import (
 )
 from counter_app.core.records import (
     PaymentRecord,
+    RefundTenderRecord,
     ReturnLineRecord,
     ReturnRecord,
     SaleLineRecord,
     SaleRecord,
 )
+from counter_app.core.refunds import (
+    VOUCHER_REFUNDS,
+    RefundPart,
+    moved_to_cash,
+    settle_parts,
+    split_refund,
+    tender_rooms,
+    with_references,
+)
+from counter_app.core.tenders import CASH, CASH_CODE, Tender, TenderError, TenderKind
 from counter_app.services.context import StaffMember, StoreContext
 from counter_app.services.einvoice import EinvoiceService, RemoteInvoice, Settlement
-from counter_app.services.permissions import Action, limits_for
+from counter_app.services.permissions import Action, limits_for, may
 from counter_app.services.ports import ReturnsWarehouse, UnitOfWork, UnitOfWorkFactory
 from counter_app.services.receipts import ReceiptOutput
 from counter_app.services.selling import TAIWAN
 from counter_app.services.staff import Approval, StaffService
+from counter_app.services.tenders import tender_of
 
 DISPOSITIONS = ("restock_here", "send_to_warehouse", "damaged")
 # A pickup or ship line refunded before its goods reached anyone (services/alerts.py):
@@ -66,7 +87,11 @@ class ReturnError(Exception):
     Codes: ``not_found`` (no such receipt in this till's journal), ``nothing_chosen``,
     ``unknown_line``, ``bad_qty``, ``more_than_sold`` (beyond sold minus returned),
     ``bad_disposition``, ``too_many_lines``, ``no_open_shift``, ``approval_required`` (the refund is above the
-    cashier's limit), ``over_approver_limit``, ``not_cash`` (a sale paid otherwise);
+    cashier's limit, or a cashier refunds card / mobile / voucher payments in cash),
+    ``over_approver_limit``, ``not_cash`` (a void of a sale paid otherwise);
+    ``refund_reference_required``, ``refund_approval_required`` (a card or mobile part
+    without its refund reference / a card part without its approval code),
+    ``card_number``, ``reference_too_long``, ``reference_invalid`` (a reference typed);
     ``warehouse_down`` (the sale is not in this till's journal and the warehouse cannot
     be reached), ``bad_search`` (a search with nothing to search by)."""
 
@@ -102,6 +127,13 @@ class ReturnableSale:
     lines: tuple[ReturnableLine, ...]
     store_name: str = ""  # another store's sale (found on the warehouse); "" for this one
     origin: str = "journal"  # journal | warehouse
+    # What each tender (method) paid, in the order paid, and what was refunded to it.
+    paid: tuple[tuple[str, int], ...] = ()
+    refunded_by_tender: tuple[tuple[str, int], ...] = ()
+
+    def tender_rooms(self) -> dict[str, int]:
+        """What each tender may still refund."""
+        return tender_rooms(self.paid, dict(self.refunded_by_tender))
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +161,19 @@ class _Remote:
     refunded_cents: int
     store_name: str
     return_ids: frozenset[str]  # the returns the warehouse counted
+    refunded_by_tender: dict[str, int]
     einvoice: RemoteInvoice | None = None  # the sale's invoice as the warehouse has it
+
+
+@dataclass(frozen=True, slots=True)
+class RefundAs:
+    """How the cashier refunds: ``to_cash`` all in cash instead of the original tenders;
+    ``references`` method -> (refund reference, approval code) for card and mobile
+    parts; ``cash_only`` refuses a sale paid otherwise (``not_cash``: a void)."""
+
+    to_cash: bool = False
+    references: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    cash_only: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +209,12 @@ class CompletedReturn:
     refund: Money
     settlement: Settlement | None = None
     approved_by: str | None = None
+    tenders: tuple[RefundPart, ...] = ()  # the refund per tender (cash first)
+
+    @property
+    def cash(self) -> Money:
+        """What the drawer pays out."""
+        return Money(moved_to_cash(self.tenders))
 
 
 def refund_so_far_cents(line_total_cents: int, qty_sold: int, qty_returned: int) -> int:
@@ -191,7 +241,11 @@ class ReturnsService:
         invoicing: EinvoiceService | None = None,
         output: ReceiptOutput | None = None,
         warehouse: ReturnsWarehouse | None = None,
+        voucher_refund: str = "cash",
     ) -> None:
+        if voucher_refund not in VOUCHER_REFUNDS:
+            raise ValueError(f"a voucher's share is refunded as {VOUCHER_REFUNDS}")
+        self._voucher_refund = voucher_refund
         self._output = output
         self._warehouse = warehouse
         self._db = db
@@ -267,6 +321,29 @@ class ReturnsService:
         sale = self.find(receipt_no)
         return Money(sum(cents for _, _, cents in self._priced(sale, choices)))
 
+    def tenders(self) -> dict[str, Tender]:
+        """Every tender this till knows by code, cash too (names and kinds for the screen)."""
+        with self._db.snapshot() as uow:
+            return self._tenders(uow)
+
+    def refund_split(
+        self,
+        sale: ReturnableSale,
+        choices: Sequence[ReturnChoice],
+        *,
+        to_cash: bool = False,
+        tenders: Mapping[str, Tender] | None = None,
+    ) -> list[RefundPart]:
+        """How returning ``choices`` of ``sale`` would be refunded, tender by tender (the
+        screen shows it before the cashier confirms; ``complete`` splits it again).
+        ``tenders``: from ``tenders()``, read here when not given."""
+        refund = min(
+            sum(cents for _, _, cents in self._priced(sale, choices)),
+            sale.total.cents - sale.refunded.cents,
+        )
+        known = self.tenders() if tenders is None else tenders
+        return self._split(sale, refund, {c: t.kind for c, t in known.items()}, to_cash)
+
     def complete(
         self,
         receipt_no: str,
@@ -275,15 +352,28 @@ class ReturnsService:
         approval: Approval | None = None,
         *,
         audit: tuple[StaffMember, str, Mapping[str, Any]] | None = None,
+        refund_as: RefundAs | None = None,
     ) -> CompletedReturn:
-        """Record the return and its cash refund in one transaction; ReturnError (codes
+        """Record the return and its refund in one transaction; ReturnError (codes
         above) or ApprovalRefused when ``approval`` is not good for REFUND_OVER_LIMIT.
+        ``refund_as``: cash instead of the original tenders, the card and mobile parts'
+        references (default: back to the original tenders, no references).
         ``audit``: (who, action, detail) written in the same transaction (a voided sale)."""
         approver = self.redeem(approval)
         now = self._clock()
         remote = self.prepare(receipt_no)
         with self._db.transaction() as uow:
-            return self.record(uow, receipt_no, choices, staff, approver, now, remote, audit=audit)
+            return self.record(
+                uow,
+                receipt_no,
+                choices,
+                staff,
+                approver,
+                now,
+                remote,
+                audit=audit,
+                refund_as=refund_as,
+            )
 
     def redeem(self, approval: Approval | None) -> StaffMember | None:
         """The supervisor of a REFUND_OVER_LIMIT approval (None without one)."""
@@ -315,11 +405,15 @@ class ReturnsService:
         offset_cents: int = 0,
         exchange_sale_id: str | None = None,
         audit: tuple[StaffMember, str, Mapping[str, Any]] | None = None,
+        refund_as: RefundAs | None = None,
     ) -> CompletedReturn:
         """The return in ``uow`` (the caller's transaction): its rows, the ``return`` op,
         stock deltas, the e-invoice settlement. The cashier's refund limit applies to the
         refund less ``offset_cents`` (an exchange's new goods: only the difference is
-        paid out); ``exchange_sale_id`` links the op to an exchange's new sale."""
+        paid out); ``exchange_sale_id`` links the op to an exchange's new sale, whose
+        credit is the refund in cash (a cashier needs a supervisor when a difference goes
+        back in cash for a sale paid by other tenders)."""
+        refund_as = refund_as or RefundAs()
         return_id = uuid7()
         receipt_no = receipt_no.strip()
         shift = uow.shifts.open_shift(self._store.location_id)
@@ -331,8 +425,8 @@ class ReturnsService:
             record = remote.record
             if uow.sales.by_receipt_no(receipt_no) is None:
                 uow.sales.add(record)  # the original's copy the return rows refer to
-        if any(p.method != "cash" for p in record.payments):
-            raise ReturnError("not_cash", "only sales paid in cash can be refunded here")
+        if refund_as.cash_only and any(p.method != CASH_CODE for p in record.payments):
+            raise ReturnError("not_cash", "only sales paid in cash can be voided here")
         sale = self._returnable(uow, record, remote)
         priced = self._priced(sale, choices)
         refund = sum(cents for _, _, cents in priced)
@@ -349,6 +443,25 @@ class ReturnsService:
                     "over_approver_limit",
                     f"a refund of {Money(paid_out)} is above the approver's limit",
                 )
+        kinds = self._kinds(uow)
+        # Cash in place of a card, mobile payment or voucher: all of it when the cashier
+        # chose so, an exchange's difference paid out (its credit pays the new goods).
+        to_cash = refund_as.to_cash or exchange_sale_id is not None
+        cash_out = refund_as.to_cash if exchange_sale_id is None else paid_out > 0
+        if (
+            cash_out
+            and approver is None
+            and not may(staff.role, Action.REFUND_OVER_LIMIT)
+            and any(p.method != CASH_CODE for p in self._split(sale, refund, kinds, False))
+        ):
+            raise ReturnError(
+                "approval_required", "refunding other tenders in cash needs a supervisor"
+            )
+        parts = self._split(sale, refund, kinds, to_cash)
+        try:
+            parts = with_references(parts, kinds, refund_as.references)
+        except TenderError as error:
+            raise ReturnError(error.code, str(error), sale.receipt_no) from error
         return_no = uow.sync_state.next_document_number(RETURN_PREFIX, self._store.code, now.date())
         lines = tuple(
             ReturnLineRecord(line.line_id, line.product_id, choice.qty, cents, choice.disposition)
@@ -364,8 +477,12 @@ class ReturnsService:
                 staff_id=staff.id,
                 created_at=now.isoformat(),
                 refund_cents=refund,
-                method="cash",
+                method=CASH_CODE if all(p.method == CASH_CODE for p in parts) else "split",
                 lines=lines,
+                tenders=tuple(
+                    RefundTenderRecord(p.method, p.amount_cents, p.reference, p.approval_code)
+                    for p in parts
+                ),
             )
         )
         op_id = uow.outbox.enqueue(
@@ -385,6 +502,10 @@ class ReturnsService:
                     for r, (_, choice, _) in zip(lines, priced, strict=True)
                 ),
                 exchange_sale_id=exchange_sale_id,
+                tenders=tuple(
+                    RefundTenderPayload(p.method, p.amount_cents, p.reference, p.approval_code)
+                    for p in parts
+                ),
             )
         )
         for r in lines:
@@ -431,6 +552,7 @@ class ReturnsService:
             refund=Money(refund),
             settlement=settlement,
             approved_by=None if approver is None else approver.name,
+            tenders=tuple(parts),
         )
 
     def print_return(self, done: CompletedReturn) -> str | None:
@@ -445,6 +567,10 @@ class ReturnsService:
             cashier_name=done.staff_name,
             created_at=done.created_at,
             returned=[receipts.SaleLine(r.name, r.qty, r.unit_price, r.refund) for r in done.lines],
+            refunds=tuple(
+                receipts.RefundLine(p.method, Money(p.amount_cents), p.reference)
+                for p in done.tenders
+            ),
         )
         job = self._output.submit(receipts.return_receipt(data), title=done.return_no)
         settled = done.settlement
@@ -459,11 +585,31 @@ class ReturnsService:
             self._invoicing.print_allowance(
                 settled, [AllowanceItem(r.name, r.qty, r.refund.cents) for r in done.lines]
             )
-        if done.refund.cents > 0:
+        if done.cash.cents > 0:
             self._output.open_drawer(f"cash refund {done.return_no}")
         return job
 
     # -- helpers --------------------------------------------------------------------
+
+    @staticmethod
+    def _tenders(uow: UnitOfWork) -> dict[str, Tender]:
+        known = {t.code: t for r in uow.tenders.all() if (t := tender_of(r)) is not None}
+        return {**known, CASH_CODE: CASH}
+
+    @classmethod
+    def _kinds(cls, uow: UnitOfWork) -> dict[str, TenderKind]:
+        return {code: t.kind for code, t in cls._tenders(uow).items()}
+
+    def _split(
+        self, sale: ReturnableSale, refund: int, kinds: Mapping[str, TenderKind], to_cash: bool
+    ) -> list[RefundPart]:
+        rooms = sale.tender_rooms()
+        if refund > sum(rooms.values()):
+            # Cash stood in for other tenders before (or a sale without payments):
+            # what the tenders cannot hold goes back in cash.
+            rooms[CASH_CODE] = rooms.get(CASH_CODE, 0) + refund - sum(rooms.values())
+        parts = split_refund(refund, rooms)
+        return settle_parts(parts, kinds, to_cash=to_cash, voucher_as=self._voucher_refund)
 
     def _sale(self, uow: UnitOfWork, receipt_no: str) -> SaleRecord:
         sale = uow.sales.by_receipt_no(receipt_no.strip())
@@ -501,15 +647,19 @@ class ReturnsService:
         if remote is None:
             returned = uow.returns.returned_qty(sale.sale_id)
             refunded = uow.returns.refunded_cents(sale.sale_id)
+            by_tender = uow.returns.refunded_by_tender(sale.sale_id)
         else:
             # The warehouse counted every return that reached it; add this till's own
             # that it has not counted yet (not sent, or sent after it answered).
             returned = dict(remote.returned)
             refunded = remote.refunded_cents
+            by_tender = dict(remote.refunded_by_tender)
             for ret in uow.returns.of_sale(sale.sale_id):
                 if ret.return_id in remote.return_ids:
                     continue
                 refunded += ret.refund_cents
+                for t in ret.tenders or (RefundTenderRecord(ret.method, ret.refund_cents),):
+                    by_tender[t.method] = by_tender.get(t.method, 0) + t.amount_cents
                 for line in ret.lines:
                     returned[line.sale_line_id] = returned.get(line.sale_line_id, 0) + line.qty
         return ReturnableSale(
@@ -533,6 +683,8 @@ class ReturnsService:
             ),
             store_name="" if remote is None else remote.store_name,
             origin="journal" if remote is None else "warehouse",
+            paid=tuple((p.method, p.amount_cents) for p in sale.payments),
+            refunded_by_tender=tuple(sorted(by_tender.items())),
         )
 
     @staticmethod
@@ -608,6 +760,7 @@ def _remote_sale(body: dict[str, Any]) -> _Remote:
         int(body["refunded_cents"]),
         str(body["location_name"]),
         frozenset(str(r) for r in body.get("return_ids", ())),
+        {str(k): int(v) for k, v in dict(body.get("refunded_by_tender", {})).items()},
         _remote_invoice(record.sale_id, body.get("einvoice")),
     )
 

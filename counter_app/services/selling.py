@@ -1,5 +1,9 @@
 """Checkout: the sale, its lines, the payment, the stock change and the outbox op in one
-transaction. If any part fails, nothing is written and the cart stays as it was."""
+transaction. If any part fails, nothing is written and the cart stays as it was.
+
+``SellingService.record`` writes a sale in the caller's transaction: checkout uses it,
+and so does an exchange (services/exchanges.py) for its new goods, so both record a
+sale the same way (payments with their references, discounts, fulfilment)."""
 
 from __future__ import annotations
 
@@ -24,7 +28,7 @@ from counter_app.core.tenders import CASH, TenderedPayment, TenderError, check_p
 from counter_app.services.context import StaffMember, StoreContext
 from counter_app.services.einvoice import EinvoiceService
 from counter_app.services.fulfilment import FulfilmentError, FulfilmentService, PlacedOrders
-from counter_app.services.ports import UnitOfWorkFactory
+from counter_app.services.ports import UnitOfWork, UnitOfWorkFactory
 
 TAIWAN = timezone(timedelta(hours=8), "Asia/Taipei")
 
@@ -114,6 +118,25 @@ class SellingService:
         """A sale paid by one or more tenders (core/tenders.PaymentSplit builds them).
         Their applied amounts must add up to the total (CartError ``payments_do_not_match``
         and the other TenderError codes otherwise)."""
+        with self._db.transaction() as uow:
+            return self.record(uow, cart, cashier, payments, buyer)
+
+    def record(
+        self,
+        uow: UnitOfWork,
+        cart: Cart,
+        cashier: StaffMember,
+        payments: Sequence[TenderedPayment],
+        buyer: InvoiceBuyer = NO_BUYER,
+        *,
+        now: datetime | None = None,
+        sale_id: str | None = None,
+        sold_from_open_cart: bool = True,
+    ) -> CompletedSale:
+        """The sale in ``uow`` (the caller's transaction), checked as ``complete_sale``
+        says. ``sale_id``: an id chosen beforehand (an exchange's return names it);
+        ``sold_from_open_cart`` False: the cart is not the sale screen's written-through
+        open cart (an exchange's new goods), which is left as it is."""
         if cart.is_empty():
             raise CartError("cart_empty", "the cart is empty")
         total = cart.total
@@ -135,8 +158,8 @@ class SellingService:
             if self._fulfilment is None:
                 raise FulfilmentError("customer_required", "this till cannot place orders")
             self._fulfilment.check(cart)
-        now = self._clock()
-        sale_id = uuid7()
+        now = now or self._clock()
+        sale_id = sale_id or uuid7()
         # Each line as charged, the cart discount shared over them (core/discounts.py).
         priced = cart.pricing().lines
         sold = tuple(
@@ -182,88 +205,86 @@ class SellingService:
             )
             for p in payments
         )
-        with self._db.transaction() as uow:
-            # No sale without an open shift (services/shifts.py); the sale is the shift's.
-            shift = uow.shifts.open_shift(self._store.location_id)
-            if shift is None:
-                raise CartError("no_open_shift", "open a shift before selling")
-            receipt_no = uow.sync_state.next_document_number(
-                RECEIPT_PREFIX, self._store.code, now.date()
+        # No sale without an open shift (services/shifts.py); the sale is the shift's.
+        shift = uow.shifts.open_shift(self._store.location_id)
+        if shift is None:
+            raise CartError("no_open_shift", "open a shift before selling")
+        receipt_no = uow.sync_state.next_document_number(
+            RECEIPT_PREFIX, self._store.code, now.date()
+        )
+        uow.sales.add(
+            SaleRecord(
+                sale_id=sale_id,
+                receipt_no=receipt_no,
+                location_id=self._store.location_id,
+                cashier_id=cashier.id,
+                cashier_name=cashier.name,
+                created_at=created_at,
+                total_cents=total.cents,
+                lines=lines,
+                payments=records,
             )
-            uow.sales.add(
-                SaleRecord(
-                    sale_id=sale_id,
-                    receipt_no=receipt_no,
-                    location_id=self._store.location_id,
-                    cashier_id=cashier.id,
-                    cashier_name=cashier.name,
-                    created_at=created_at,
-                    total_cents=total.cents,
-                    lines=lines,
-                    payments=records,
-                )
+        )
+        op_id = uow.outbox.enqueue(
+            SalePayload(
+                sale_id=sale_id,
+                receipt_no=receipt_no,
+                cashier_id=cashier.id,
+                created_at=created_at,
+                total_cents=total.cents,
+                lines=tuple(
+                    SaleLinePayload(
+                        r.line_id,
+                        r.product_id,
+                        r.qty,
+                        r.unit_price_cents,
+                        r.line_total_cents,
+                        r.list_price_cents,
+                        r.discount_cents,
+                        r.override_reason,
+                        cart.lines[r.position].fulfilment.mode,
+                    )
+                    for r in lines
+                ),
+                payments=tuple(
+                    PaymentPayload(
+                        r.payment_id,
+                        r.method,
+                        r.amount_cents,
+                        r.tendered_cents,
+                        r.change_cents,
+                        r.reference,
+                        r.approval_code,
+                    )
+                    for r in records
+                ),
             )
-            op_id = uow.outbox.enqueue(
-                SalePayload(
-                    sale_id=sale_id,
-                    receipt_no=receipt_no,
-                    cashier_id=cashier.id,
-                    created_at=created_at,
-                    total_cents=total.cents,
-                    lines=tuple(
-                        SaleLinePayload(
-                            r.line_id,
-                            r.product_id,
-                            r.qty,
-                            r.unit_price_cents,
-                            r.line_total_cents,
-                            r.list_price_cents,
-                            r.discount_cents,
-                            r.override_reason,
-                            cart.lines[r.position].fulfilment.mode,
-                        )
-                        for r in lines
-                    ),
-                    payments=tuple(
-                        PaymentPayload(
-                            r.payment_id,
-                            r.method,
-                            r.amount_cents,
-                            r.tendered_cents,
-                            r.change_cents,
-                            r.reference,
-                            r.approval_code,
-                        )
-                        for r in records
-                    ),
-                )
-            )
-            uow.shifts.attach_sale(shift.shift_id, sale_id)
+        )
+        uow.shifts.attach_sale(shift.shift_id, sale_id)
+        if sold_from_open_cart:
             uow.carts.clear_open(self._store.location_id)  # the written-through cart is sold
-            for line in cart.lines:
-                if line.fulfilment.mode != "take":
-                    continue  # pickup and ship lines never leave this store's shelf
-                uow.stock_deltas.add_pending(
-                    op_id, self._store.location_id, line.product.id, -line.qty
-                )
-            orders = (
-                self._fulfilment.place(
-                    uow,
-                    cart,
-                    [r.line_id for r in lines],
-                    sale_id,
-                    receipt_no,
-                    now,
-                    [r.line_total_cents for r in lines],
-                )
-                if self._fulfilment is not None and cart.needs_customer()
-                else PlacedOrders()
+        for line in cart.lines:
+            if line.fulfilment.mode != "take":
+                continue  # pickup and ship lines never leave this store's shelf
+            uow.stock_deltas.add_pending(op_id, self._store.location_id, line.product.id, -line.qty)
+        orders = (
+            self._fulfilment.place(
+                uow,
+                cart,
+                [r.line_id for r in lines],
+                sale_id,
+                receipt_no,
+                now,
+                [r.line_total_cents for r in lines],
             )
-            invoice = (  # the e-invoice, in this same transaction (services/einvoice.py)
-                self._invoicing.issue(uow, sale_id, total.cents, now, buyer)
-                if self._invoicing
-                else None
-            )
+            if self._fulfilment is not None and cart.needs_customer()
+            else PlacedOrders()
+        )
+        invoice = (  # the e-invoice, in this same transaction (services/einvoice.py)
+            self._invoicing.issue(uow, sale_id, total.cents, now, buyer)
+            if self._invoicing
+            else None
+        )
         return CompletedSale(
             sale_id=sale_id,
             receipt_no=receipt_no,

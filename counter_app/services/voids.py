@@ -1,5 +1,6 @@
 """Voiding a completed sale of the open shift: a supervisor's action (``Action.VOID``),
-recorded as a full return of everything not returned yet, refunded in cash, through the
+recorded as a full return of everything not returned yet, refunded in cash (a sale paid
+in cash only: ``not_cash`` otherwise), through the
 returns service (one transaction: the return, its op, the stock, the shift's cash, the
 e-invoice) with an ``audit`` entry for the void in that same transaction.
 
@@ -16,6 +17,7 @@ from counter_app.services.permissions import Action
 from counter_app.services.ports import UnitOfWorkFactory
 from counter_app.services.returns import (
     CompletedReturn,
+    RefundAs,
     ReturnableSale,
     ReturnChoice,
     ReturnError,
@@ -73,6 +75,9 @@ class SaleVoidService:
                 "sale.void",
                 {"receipt_no": sale.receipt_no, "cashier_id": cashier.id, "reason": reason},
             ),
+            # A void refunds in cash: a card or mobile sale is voided on its terminal and
+            # taken back as a return (to its tenders) instead.
+            refund_as=RefundAs(cash_only=True),
         )
 
     def _returnable(self, receipt_no: str) -> ReturnableSale:

@@ -18,6 +18,20 @@ def read_only_table(name: str, headers: Sequence[str], stretch_column: int) -> Q
     return table
 
 
+def return_lines_table(name: str, headers: Sequence[str], product_width: int) -> QTableWidget:
+    """A table of goods coming back or going out (the returns screen and its panels):
+    the product first at ``product_width``, the last column stretched, no row numbers,
+    nothing edited in place (quantities and dispositions are cell widgets)."""
+    table = QTableWidget(0, len(headers))
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(list(headers))
+    table.horizontalHeader().setStretchLastSection(True)
+    table.verticalHeader().setVisible(False)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setColumnWidth(0, product_width)
+    return table
+
+
 def fill_rows(table: QTableWidget, rows: Sequence[Sequence[str]]) -> None:
     table.setRowCount(len(rows))
     for row, values in enumerate(rows):

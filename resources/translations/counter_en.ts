@@ -1748,6 +1748,25 @@
     </message>
 </context>
 <context>
+    <name>RefundTendersPanel</name>
+    <message>
+        <source>Refund all in cash instead</source>
+        <translation>Refund all in cash instead</translation>
+    </message>
+    <message>
+        <source>Back to %1: %2</source>
+        <translation>Back to %1: %2</translation>
+    </message>
+    <message>
+        <source>Refund reference (never the card number)</source>
+        <translation>Refund reference (never the card number)</translation>
+    </message>
+    <message>
+        <source>Approval code</source>
+        <translation>Approval code</translation>
+    </message>
+</context>
+<context>
     <name>ReprintDialog</name>
     <message>
         <source>Reprint a receipt</source>
@@ -1833,6 +1852,26 @@
         <translation>Only sales paid in cash can be refunded here</translation>
     </message>
     <message>
+        <source>Type the refund reference of each card or mobile payment part</source>
+        <translation>Type the refund reference of each card or mobile payment part</translation>
+    </message>
+    <message>
+        <source>Type the card terminal's approval code of the card refund</source>
+        <translation>Type the card terminal's approval code of the card refund</translation>
+    </message>
+    <message>
+        <source>That looks like a card number: type the refund reference instead</source>
+        <translation>That looks like a card number: type the refund reference instead</translation>
+    </message>
+    <message>
+        <source>The refund reference is too long</source>
+        <translation>The refund reference is too long</translation>
+    </message>
+    <message>
+        <source>The refund reference holds a character that cannot be stored</source>
+        <translation>The refund reference holds a character that cannot be stored</translation>
+    </message>
+    <message>
         <source>%1 is not in this till's journal and head office cannot be reached: try again when the connection is back</source>
         <translation>%1 is not in this till's journal and head office cannot be reached: try again when the connection is back</translation>
     </message>
@@ -1913,8 +1952,8 @@
         <translation>Goes to</translation>
     </message>
     <message>
-        <source>Take the return and refund cash  (F12)</source>
-        <translation>Take the return and refund cash  (F12)</translation>
+        <source>Take the return and refund  (F12)</source>
+        <translation>Take the return and refund  (F12)</translation>
     </message>
     <message>
         <source>No receipt number? Search</source>
@@ -1955,6 +1994,10 @@
     <message>
         <source>Return %1 taken: refund %2 in cash</source>
         <translation>Return %1 taken: refund %2 in cash</translation>
+    </message>
+    <message>
+        <source>Return %1 taken: refund %2 to the original tenders</source>
+        <translation>Return %1 taken: refund %2 to the original tenders</translation>
     </message>
     <message>
         <source>A supervisor approves this refund</source>

@@ -1748,6 +1748,25 @@
     </message>
 </context>
 <context>
+    <name>RefundTendersPanel</name>
+    <message>
+        <source>Refund all in cash instead</source>
+        <translation>改為全數退現金</translation>
+    </message>
+    <message>
+        <source>Back to %1: %2</source>
+        <translation>退回%1：%2</translation>
+    </message>
+    <message>
+        <source>Refund reference (never the card number)</source>
+        <translation>退款參考號（勿輸入卡號）</translation>
+    </message>
+    <message>
+        <source>Approval code</source>
+        <translation>授權碼</translation>
+    </message>
+</context>
+<context>
     <name>ReprintDialog</name>
     <message>
         <source>Reprint a receipt</source>
@@ -1833,6 +1852,26 @@
         <translation>僅能退款以現金付款的交易</translation>
     </message>
     <message>
+        <source>Type the refund reference of each card or mobile payment part</source>
+        <translation>請輸入每筆刷卡或行動支付退款的參考號</translation>
+    </message>
+    <message>
+        <source>Type the card terminal's approval code of the card refund</source>
+        <translation>請輸入刷卡機退款的授權碼</translation>
+    </message>
+    <message>
+        <source>That looks like a card number: type the refund reference instead</source>
+        <translation>這看起來是卡號：請改輸入退款參考號</translation>
+    </message>
+    <message>
+        <source>The refund reference is too long</source>
+        <translation>退款參考號太長</translation>
+    </message>
+    <message>
+        <source>The refund reference holds a character that cannot be stored</source>
+        <translation>退款參考號含有無法儲存的字元</translation>
+    </message>
+    <message>
         <source>%1 is not in this till's journal and head office cannot be reached: try again when the connection is back</source>
         <translation>本機查無 %1，且無法連線總部：請待連線恢復後再試</translation>
     </message>
@@ -1913,8 +1952,8 @@
         <translation>去向</translation>
     </message>
     <message>
-        <source>Take the return and refund cash  (F12)</source>
-        <translation>確認退貨並退現金  (F12)</translation>
+        <source>Take the return and refund  (F12)</source>
+        <translation>完成退貨並退款  (F12)</translation>
     </message>
     <message>
         <source>No receipt number? Search</source>
@@ -1955,6 +1994,10 @@
     <message>
         <source>Return %1 taken: refund %2 in cash</source>
         <translation>退貨 %1 完成：退現金 %2</translation>
+    </message>
+    <message>
+        <source>Return %1 taken: refund %2 to the original tenders</source>
+        <translation>退貨 %1 完成：%2 已退回原付款方式</translation>
     </message>
     <message>
         <source>A supervisor approves this refund</source>

@@ -11,7 +11,8 @@ A return naming a sale is checked against it: every product must be on the sale
 (``return_product_not_sold``) and never more of it comes back than was sold minus what
 earlier returns of that sale took back (``return_exceeds_sold``); ``return_sale_unknown``
 when the sale is not here. The sale's row is locked first, so two tills returning the
-same receipt at once are checked one after the other.
+same receipt at once are checked one after the other. Its refund per tender is checked
+against what the sale paid with each (services/refund_tenders.py) under that same lock.
 
 A return without a receipt (``no_receipt``) names the customer's phone and the
 supervisor who approved it; one phone gets at most ``no_receipt_returns_per_phone`` of
@@ -50,6 +51,7 @@ from warehouse_api.services.feed_data import publish_transfer
 from warehouse_api.services.inventory import adjust_stock
 from warehouse_api.services.locations import require_store_device, warehouse_id
 from warehouse_api.services.operations import OpContext, op_handler, reuse_or_duplicate
+from warehouse_api.services.refund_tenders import add_refund_rows, check_refund
 from warehouse_api.services.sales import require_products
 
 
@@ -62,7 +64,7 @@ def record_return(ctx: OpContext, payload: ReturnPayload) -> dict[str, Any]:
         reuse_or_duplicate(session, existing.op_id, ctx.body_sha256, f"return {payload.return_id}")
     require_products(session, {line.product_id for line in payload.lines})
     if payload.sale_id is not None:
-        _check_against_sale(session, payload)
+        check_refund(session, _check_against_sale(session, payload), payload)
     info = payload.no_receipt
     if info is not None:
         _check_no_receipt(ctx, store_id, info)
@@ -90,6 +92,7 @@ def record_return(ctx: OpContext, payload: ReturnPayload) -> dict[str, Any]:
                 reason=line.reason,
             )
         )
+    add_refund_rows(session, record.id, payload)
     transfer_id = restock(ctx, store_id, record.id, payload.lines, reason="return")
     return {"return_id": record.id, "transfer_id": transfer_id}
 
@@ -153,7 +156,7 @@ def restock(
     return transfer.id
 
 
-def _check_against_sale(session: Session, payload: ReturnPayload) -> None:
+def _check_against_sale(session: Session, payload: ReturnPayload) -> Sale:
     sale = session.get(Sale, payload.sale_id, with_for_update=True)
     if sale is None:
         raise DomainError(
@@ -193,6 +196,7 @@ def _check_against_sale(session: Session, payload: ReturnPayload) -> None:
                 returned=returned.get(product_id, 0),
                 asked=qty,
             )
+    return sale
 
 
 def _check_no_receipt(ctx: OpContext, store_id: int, info: NoReceiptInfo) -> None:

@@ -28,6 +28,7 @@ from warehouse_api.models import (
     utcnow,
 )
 from warehouse_api.services.devices import AuthenticatedDevice
+from warehouse_api.services.refund_tenders import refunded_by_tender
 
 TAIWAN = ZoneInfo("Asia/Taipei")
 MAX_HITS = 50
@@ -85,6 +86,7 @@ def lookup_sale(session: Session, receipt_no: str) -> dict[str, Any]:
         "created_at": sale.created_at,
         "total_cents": sale.total_cents,
         "refunded_cents": refunded,
+        "refunded_by_tender": refunded_by_tender(session, sale.id),
         "return_ids": sorted(str(r[0]) for r in refunds),
         "lines": lines,
         "payments": [{"method": p.method, "amount_cents": p.amount_cents} for p in sale.payments],

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.core.codes import ScanResult
 from counter_app.core.money import Money
+from counter_app.core.tenders import CASH_CODE, Tender
 from counter_app.services.context import StaffMember
 from counter_app.services.exchanges import ExchangeService
 from counter_app.services.no_receipt_returns import NoReceiptReturnsService
@@ -40,6 +40,7 @@ from counter_app.services.permissions import Action
 from counter_app.services.returns import (
     DISPOSITIONS,
     CompletedReturn,
+    RefundAs,
     ReturnableSale,
     ReturnChoice,
     ReturnError,
@@ -49,6 +50,7 @@ from counter_app.services.returns import (
 from counter_app.services.selling import TAIWAN
 from counter_app.services.staff import Approval
 from counter_app.ui.screens.base import Screen
+from counter_app.ui.screens.refund_tenders import RefundTendersPanel
 from counter_app.ui.screens.returns_panels import (
     ExchangeDialog,
     NoReceiptDialog,
@@ -56,6 +58,7 @@ from counter_app.ui.screens.returns_panels import (
     SaleSearchPanel,
 )
 from counter_app.ui.supervisor_prompt import refusal_text
+from counter_app.ui.tables import return_lines_table
 from counter_app.ui.task_runner import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -85,6 +88,19 @@ def return_error_text(error: BaseException) -> str:
             "ReturnsScreen", "The refund is above the approver's limit"
         ),
         "not_cash": translate("ReturnsScreen", "Only sales paid in cash can be refunded here"),
+        "refund_reference_required": translate(
+            "ReturnsScreen", "Type the refund reference of each card or mobile payment part"
+        ),
+        "refund_approval_required": translate(
+            "ReturnsScreen", "Type the card terminal's approval code of the card refund"
+        ),
+        "card_number": translate(
+            "ReturnsScreen", "That looks like a card number: type the refund reference instead"
+        ),
+        "reference_too_long": translate("ReturnsScreen", "The refund reference is too long"),
+        "reference_invalid": translate(
+            "ReturnsScreen", "The refund reference holds a character that cannot be stored"
+        ),
         "warehouse_down": translate(
             "ReturnsScreen",
             "%1 is not in this till's journal and head office cannot be reached: "
@@ -148,6 +164,7 @@ class ReturnsScreen(Screen):
         self.cashier = cashier
         self._ask_approval = ask_approval
         self.sale: ReturnableSale | None = None
+        self._tenders: dict[str, Tender] = {}
         self.last_return: CompletedReturn | None = None
         self._busy = False
         self._build()
@@ -172,9 +189,8 @@ class ReturnsScreen(Screen):
         self.sale_label = QLabel()
         self.sale_label.setObjectName("saleLabel")
         self.sale_label.setFont(big)
-        self.lines = QTableWidget(0, 6)
-        self.lines.setObjectName("returnLines")
-        self.lines.setHorizontalHeaderLabels(
+        self.lines = return_lines_table(
+            "returnLines",
             [
                 self.tr("Product"),
                 self.tr("Paid"),
@@ -182,17 +198,17 @@ class ReturnsScreen(Screen):
                 self.tr("Returned"),
                 self.tr("Return now"),
                 self.tr("Goes to"),
-            ]
+            ],
+            300,
         )
-        self.lines.horizontalHeader().setStretchLastSection(True)
-        self.lines.verticalHeader().setVisible(False)
-        self.lines.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.lines.setColumnWidth(0, 300)
         self.lines.setColumnWidth(4, 110)
         self.refund_label = QLabel()
         self.refund_label.setObjectName("refundLabel")
         self.refund_label.setFont(big)
-        self.confirm_button = QPushButton(self.tr("Take the return and refund cash  (F12)"))
+        self.refund_tenders = RefundTendersPanel(self)
+        self.refund_tenders.setObjectName("refundTenders")
+        self.refund_tenders.changed.connect(self._update_refund)
+        self.confirm_button = QPushButton(self.tr("Take the return and refund  (F12)"))
         self.confirm_button.setObjectName("confirmReturn")
         self.confirm_button.setShortcut(QKeySequence("F12"))
         self.confirm_button.setMinimumHeight(52)
@@ -255,6 +271,7 @@ class ReturnsScreen(Screen):
         layout.addWidget(self.search_panel)
         layout.addWidget(self.sale_label)
         layout.addWidget(self.lines, 1)
+        layout.addWidget(self.refund_tenders)
         layout.addLayout(bottom)
         layout.addWidget(self.message)
         self._show_sale(None)
@@ -283,7 +300,7 @@ class ReturnsScreen(Screen):
         receipt_no = receipt_no.strip()
         if not receipt_no or self._busy:
             return
-        self._run(lambda: self._returns.find(receipt_no), self._on_found)
+        self._run(lambda: (self._returns.find(receipt_no), self._returns.tenders()), self._on_found)
 
     def open_no_receipt(self) -> NoReceiptDialog | None:
         """The dialog of a return without a receipt (a supervisor approves it there)."""
@@ -383,9 +400,12 @@ class ReturnsScreen(Screen):
         choices = self.choices()
         receipt_no = self.sale.receipt_no
         cashier = self.cashier
+        refund_as = RefundAs(self.refund_tenders.cash_instead(), self.refund_tenders.references())
 
         def work() -> CompletedReturn:
-            done = self._returns.complete(receipt_no, choices, cashier, approval)
+            done = self._returns.complete(
+                receipt_no, choices, cashier, approval, refund_as=refund_as
+            )
             try:
                 self._returns.print_return(done)
             except Exception:  # the return is recorded; a reprint is the way out
@@ -396,7 +416,9 @@ class ReturnsScreen(Screen):
 
     # --- inside -------------------------------------------------------------------
 
-    def _on_found(self, sale: ReturnableSale) -> None:
+    def _on_found(self, found: tuple[ReturnableSale, dict[str, Tender]]) -> None:
+        sale, self._tenders = found
+        self.refund_tenders.clear()
         self._show_sale(sale)
         self._show(self.tr("Choose what comes back, then take the return"), "#333333")
 
@@ -405,11 +427,13 @@ class ReturnsScreen(Screen):
         self._show_sale(None)
         self.receipt_input.clear()
         self.damage_reason.clear()
+        self.refund_tenders.clear()
+        if all(p.method == CASH_CODE for p in done.tenders):
+            text = self.tr("Return %1 taken: refund %2 in cash")
+        else:
+            text = self.tr("Return %1 taken: refund %2 to the original tenders")
         self._show(
-            self.tr("Return %1 taken: refund %2 in cash")
-            .replace("%1", done.return_no)
-            .replace("%2", done.refund.format()),
-            "#1b5e20",
+            text.replace("%1", done.return_no).replace("%2", done.refund.format()), "#1b5e20"
         )
 
     def _on_refused(self, error: BaseException) -> None:
@@ -503,11 +527,26 @@ class ReturnsScreen(Screen):
         )
         if self.sale is None:
             self.refund_label.setText("")
+            self.refund_tenders.show_parts([], {})
             return
         refund = Money(0)
         if chosen:
             refund = self._estimate(chosen)
         self.refund_label.setText(self.tr("Refund: %1").replace("%1", refund.format()))
+        try:
+            parts = (
+                self._returns.refund_split(
+                    self.sale,
+                    chosen,
+                    to_cash=self.refund_tenders.cash_instead(),
+                    tenders=self._tenders,
+                )
+                if chosen
+                else []
+            )
+        except ReturnError:
+            parts = []
+        self.refund_tenders.show_parts(parts, self._tenders)
 
     def _estimate(self, chosen: list[ReturnChoice]) -> Money:
         # The same arithmetic the service uses (services/returns.py), on what is shown.

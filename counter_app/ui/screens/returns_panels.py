@@ -52,6 +52,7 @@ from counter_app.services.returns import (
     SaleSearch,
 )
 from counter_app.services.staff import Approval
+from counter_app.ui.tables import return_lines_table
 from counter_app.ui.task_runner import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -239,21 +240,17 @@ class NoReceiptDialog(QDialog):
         self.code.setObjectName("noReceiptCode")
         self.code.setPlaceholderText(self.tr("Scan or type the product's barcode or SKU"))
         self.code.returnPressed.connect(lambda: self.add_code(self.code.text()))
-        self.lines = QTableWidget(0, 5)
-        self.lines.setObjectName("noReceiptLines")
-        self.lines.setHorizontalHeaderLabels(
+        self.lines = return_lines_table(
+            "noReceiptLines",
             [
                 self.tr("Product"),
                 self.tr("Refund each"),
                 self.tr("Qty"),
                 self.tr("Refund"),
                 self.tr("Goes to"),
-            ]
+            ],
+            300,
         )
-        self.lines.horizontalHeader().setStretchLastSection(True)
-        self.lines.verticalHeader().setVisible(False)
-        self.lines.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.lines.setColumnWidth(0, 300)
         self.reason = QLineEdit()
         self.reason.setObjectName("noReceiptDamageReason")
         self.reason.setPlaceholderText(self.tr("Why damaged goods are written off"))
@@ -501,15 +498,12 @@ class ExchangeDialog(QDialog):
             self.tr("Scan what comes back, then what the customer takes instead")
         )
         self.code.returnPressed.connect(lambda: self.scan(self.code.text()))
-        self.back = QTableWidget(len(sale.lines), 4)
-        self.back.setObjectName("exchangeBack")
-        self.back.setHorizontalHeaderLabels(
-            [self.tr("Product"), self.tr("Paid"), self.tr("Comes back"), self.tr("Goes to")]
+        self.back = return_lines_table(
+            "exchangeBack",
+            [self.tr("Product"), self.tr("Paid"), self.tr("Comes back"), self.tr("Goes to")],
+            380,
         )
-        self.back.verticalHeader().setVisible(False)
-        self.back.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.back.horizontalHeader().setStretchLastSection(True)
-        self.back.setColumnWidth(0, 380)
+        self.back.setRowCount(len(sale.lines))
         for row, line in enumerate(sale.lines):
             self.back.setItem(row, 0, QTableWidgetItem(f"{line.name}  {line.sku}"))
             self.back.setItem(row, 1, _right(line.line_total.format()))
@@ -524,15 +518,11 @@ class ExchangeDialog(QDialog):
             for disposition in DISPOSITIONS:
                 combo.addItem(disposition_name(disposition), disposition)
             self.back.setCellWidget(row, self.BACK_QTY_COLUMN + 1, combo)
-        self.out = QTableWidget(0, 4)
-        self.out.setObjectName("exchangeOut")
-        self.out.setHorizontalHeaderLabels(
-            [self.tr("Product"), self.tr("Price"), self.tr("Qty"), self.tr("Amount")]
+        self.out = return_lines_table(
+            "exchangeOut",
+            [self.tr("Product"), self.tr("Price"), self.tr("Qty"), self.tr("Amount")],
+            380,
         )
-        self.out.verticalHeader().setVisible(False)
-        self.out.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.out.horizontalHeader().setStretchLastSection(True)
-        self.out.setColumnWidth(0, 380)
         self.difference = QLabel()
         self.difference.setObjectName("exchangeDifference")
         self.difference.setStyleSheet("font-size: 20px; font-weight: bold;")
@@ -750,21 +740,17 @@ class OrderReturnDialog(QDialog):
         find.clicked.connect(lambda _checked=False: self.find())
         self.header = QLabel()
         self.header.setObjectName("orderHeader")
-        self.lines = QTableWidget(0, 5)
-        self.lines.setObjectName("orderLines")
-        self.lines.setHorizontalHeaderLabels(
+        self.lines = return_lines_table(
+            "orderLines",
             [
                 self.tr("Product"),
                 self.tr("Ordered"),
                 self.tr("Returned"),
                 self.tr("Return now"),
                 self.tr("Goes to"),
-            ]
+            ],
+            300,
         )
-        self.lines.horizontalHeader().setStretchLastSection(True)
-        self.lines.verticalHeader().setVisible(False)
-        self.lines.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.lines.setColumnWidth(0, 300)
         self.reason = QLineEdit()
         self.reason.setObjectName("orderDamageReason")
         self.reason.setPlaceholderText(self.tr("Why damaged goods are written off"))

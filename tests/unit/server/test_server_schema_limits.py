@@ -104,6 +104,10 @@ STORED_IN: dict[tuple[str, str], list[Target]] = {
     ("ReturnPayload", "sale_id"): [m.Return.sale_id],
     ("ReturnPayload", "refund_cents"): [m.Return.refund_cents],
     ("ReturnPayload", "exchange_sale_id"): [m.Return.exchange_sale_id],
+    ("RefundTenderPayload", "method"): [m.ReturnTender.method],
+    ("RefundTenderPayload", "amount_cents"): [m.ReturnTender.amount_cents],
+    ("RefundTenderPayload", "reference"): [m.ReturnTender.reference],
+    ("RefundTenderPayload", "approval_code"): [m.ReturnTender.approval_code],
     ("NoReceiptInfo", "customer_phone"): [
         m.Return.customer_phone,
         m.NoReceiptPhone.customer_phone,

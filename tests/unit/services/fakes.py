@@ -33,6 +33,7 @@ from counter_app.core.records import (
     NoReceiptReturnRecord,
     OrderReturnRecord,
     OutboxStats,
+    RefundTenderRecord,
     ReservationRecord,
     ReturnRecord,
     SaleRecord,
@@ -353,7 +354,11 @@ class FakeShifts:
                 count, cents = totals.get(payment.method, (0, 0))
                 totals[payment.method] = (count + 1, cents + payment.amount_cents)
         refunds: dict[str, tuple[int, int]] = {}
-        paid_out = [(r.shift_id, r.method, r.refund_cents) for r in self._s.returns.values()]
+        paid_out = [
+            (r.shift_id, t.method, t.amount_cents)
+            for r in self._s.returns.values()
+            for t in refund_tenders(r)
+        ]
         paid_out += [
             (r.shift_id, r.method, r.refund_cents) for r in self._s.no_receipt_returns.values()
         ]
@@ -485,6 +490,11 @@ class FakeReservations:
         return {pid: self._s.products[pid].name for pid in product_ids if pid in self._s.products}
 
 
+def refund_tenders(ret: ReturnRecord) -> tuple[RefundTenderRecord, ...]:
+    """A return's refund per tender as the SQL repository stores it."""
+    return ret.tenders or (RefundTenderRecord(ret.method, ret.refund_cents),)
+
+
 class FakeReturns:
     def __init__(self, state: State) -> None:
         self._s = state
@@ -504,6 +514,14 @@ class FakeReturns:
 
     def refunded_cents(self, sale_id: str) -> int:
         return sum(r.refund_cents for r in self._s.returns.values() if r.sale_id == sale_id)
+
+    def refunded_by_tender(self, sale_id: str) -> dict[str, int]:
+        refunded: dict[str, int] = {}
+        for ret in self._s.returns.values():
+            if ret.sale_id == sale_id:
+                for t in refund_tenders(ret):
+                    refunded[t.method] = refunded.get(t.method, 0) + t.amount_cents
+        return refunded
 
     def of_sale(self, sale_id: str) -> list[ReturnRecord]:
         return sorted(

@@ -14,7 +14,9 @@ import pytest
 
 from counter_app.core.cart import Cart, CartError
 from counter_app.core.catalog import ProductInfo
+from counter_app.core.discounts import Discount, DiscountKind
 from counter_app.core.money import Money
+from counter_app.core.tenders import DEFAULT_TENDERS, PaymentSplit
 from counter_app.local.db import LocalDatabase
 from counter_app.services.context import StaffMember, StoreContext
 from counter_app.services.exchanges import ExchangeService, exchange_quote, route_scan
@@ -31,6 +33,7 @@ SHIRT_M = ProductInfo(20, "200020", "棉質T恤 M", Money(59_000))
 SHIRT_L = ProductInfo(21, "200021", "棉質T恤 L", Money(59_000))
 JACKET = ProductInfo(22, "200022", "防風外套", Money(159_000))
 SOCKS = ProductInfo(23, "200023", "運動襪", Money(9_900))
+CARD = next(t for t in DEFAULT_TENDERS if t.code == "card")
 
 
 class Clock:
@@ -212,3 +215,49 @@ def test_an_exchange_in_the_invoices_period_voids_the_old_invoice_and_issues_a_n
     with db.snapshot() as uow:
         assert uow.einvoices.of_sale(sale.sale_id).voided_at is not None
         assert uow.einvoices.of_sale(done.sale_id).number == done.invoice.number
+
+
+def test_an_exchanges_new_sale_is_recorded_as_at_checkout(db: Any) -> None:
+    """The new goods keep their discount, the difference paid by card keeps its
+    reference and approval code, and the sale screen's open cart is left alone."""
+    sale = _sell(db, (SHIRT_M, 1))
+    returns, exchanges = _services(db)
+    line = returns.find(sale.receipt_no).lines[0].line_id
+    new = _cart((JACKET, 1))
+    new.discount = Discount(DiscountKind.PERCENT, 10)
+    assert new.total == Money(143_100)
+    with db.transaction() as uow:
+        uow.carts.save_open(STORE.location_id, CASHIER.id, "2026-11-25T09:00:00+08:00", "{}")
+    before = _expected_cash(db)
+    split = PaymentSplit(143_100 - 59_000)
+    short = PaymentSplit(10_000)
+    short.add(CARD, 10_000, "TXN-0", "A0")
+    count = len(_ops(db))
+    with pytest.raises(CartError) as wrong:  # the difference's payments do not add up
+        exchanges.complete(
+            sale.receipt_no, [ReturnChoice(line, 1)], new, CASHIER, payments=short.payments
+        )
+    assert wrong.value.code == "payments_do_not_match" and len(_ops(db)) == count
+    split.add(CARD, split.remaining_cents, "TXN-9", "A1")
+    done = exchanges.complete(
+        sale.receipt_no, [ReturnChoice(line, 1)], new, CASHIER, payments=split.payments
+    )
+    assert [(p.tender.code, p.amount_cents, p.reference) for p in done.payments] == [
+        ("cash", 59_000, None),
+        ("card", 84_100, "TXN-9"),
+    ]
+    assert done.new_lines[0].discount == Money(15_900) and done.tendered == Money(0)
+    with db.snapshot() as uow:
+        recorded = uow.sales.by_receipt_no(done.receipt_no)
+        assert uow.carts.open_cart(STORE.location_id) == "{}"
+    assert recorded is not None
+    assert recorded.lines[0].discount_cents == 15_900
+    assert recorded.lines[0].list_price_cents == 159_000
+    assert recorded.payments[1].reference == "TXN-9"
+    assert recorded.payments[1].approval_code == "A1"
+    body = next(o for o in _ops(db) if o["op_id"] == done.sale_op_id)["payload"]
+    assert body["lines"][0]["discount_cents"] == 15_900
+    assert body["payments"][1]["reference"] == "TXN-9"
+    # The credit came in as cash and went out as the return's cash refund: the card paid
+    # the difference, so the drawer did not move.
+    assert _expected_cash(db) == before

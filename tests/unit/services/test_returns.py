@@ -15,11 +15,15 @@ from hypothesis import strategies as st
 
 from counter_app.core.cart import Cart
 from counter_app.core.catalog import ProductInfo
+from counter_app.core.discounts import Discount, DiscountKind
 from counter_app.core.money import Money
+from counter_app.core.records import TenderRecord
+from counter_app.core.tenders import CASH, DEFAULT_TENDERS, PaymentSplit
 from counter_app.local.db import LocalDatabase
 from counter_app.services.context import StaffMember, StoreContext
 from counter_app.services.permissions import Action, ApprovalRefused
 from counter_app.services.returns import (
+    RefundAs,
     ReturnChoice,
     ReturnError,
     ReturnsService,
@@ -116,6 +120,7 @@ def test_a_partial_return_refunds_cash_restocks_and_queues_one_op_in_one_transac
         "sale_id": sale.sale_id,
         "refund_cents": 5000,
         "lines": [{"product_id": TEA.id, "qty": 2, "disposition": "restock_here"}],
+        "tenders": [{"method": "cash", "amount_cents": 5000}],
     }
 
 
@@ -266,3 +271,66 @@ def _deltas_of(db: Any, op_id: str) -> dict[int, int]:
             select(PendingStockDelta).where(PendingStockDelta.op_id == op_id)
         ).all()
         return {r.product_id: r.delta for r in rows}
+
+
+SUPERVISOR = StaffMember(4, "林主任", "supervisor")
+SPLIT_TENDERS = {t.code: t for t in DEFAULT_TENDERS if t.code in ("card", "linepay", "voucher")}
+ALL_REFS = {"card": ("RF-1", "A1"), "linepay": ("LP-1", ""), "voucher": ("V-NEW-1", "")}
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    discount=st.integers(0, 40),
+    paid=st.lists(st.integers(1, 9), min_size=3, max_size=3),
+    steps=st.lists(
+        st.tuples(st.integers(0, 1), st.integers(1, 4), st.booleans()), min_size=1, max_size=6
+    ),
+)
+def test_split_tender_refunds_stay_within_each_tender_over_any_partial_returns(
+    discount: int, paid: list[int], steps: list[tuple[int, int, bool]]
+) -> None:
+    """A discounted sale paid by card, LINE Pay, a voucher and cash, returned in any
+    steps (some all in cash instead): never more than paid, per tender (cash may stand in
+    for the others) nor in all, each return's tenders add up to its refund, and the
+    whole sale refunds each tender exactly what it paid when nothing was put in cash."""
+    db = _fake()
+    for tender in SPLIT_TENDERS.values():
+        db.state.tenders[tender.code] = TenderRecord(
+            tender.code, tender.name_zh, tender.name_en, tender.kind.value, True, True, 1
+        )
+    open_test_shift(db, STORE.location_id)
+    cart = Cart()
+    cart.add(TEA, 3)
+    cart.add(RICE, 2)
+    cart.discount = Discount(DiscountKind.PERCENT, discount) if discount else None
+    split = PaymentSplit(cart.total.cents)
+    for tender, tenth in zip(SPLIT_TENDERS.values(), paid, strict=True):
+        split.add(tender, max(100, split.remaining_cents * tenth // 30 // 100 * 100), "T-1", "A")
+    split.add(CASH, split.remaining_cents)
+    sale = SellingService(db, STORE, Clock()).complete_sale(cart, CASHIER, split.payments)
+    by_tender = {p.tender.code: p.amount_cents for p in sale.payments}
+    service = ReturnsService(db, STORE, None, Clock(), voucher_refund="voucher")
+    cash_instead = False
+    for index, qty, to_cash in steps:
+        line = service.find(sale.receipt_no).lines[index]
+        if line.returnable == 0:
+            continue
+        done = service.complete(
+            sale.receipt_no,
+            [ReturnChoice(line.line_id, min(qty, line.returnable))],
+            SUPERVISOR,
+            refund_as=RefundAs(to_cash, ALL_REFS),
+        )
+        cash_instead = cash_instead or to_cash
+        assert sum(p.amount_cents for p in done.tenders) == done.refund.cents
+    with db.snapshot() as uow:
+        refunded = uow.returns.refunded_by_tender(sale.sale_id)
+    found = service.find(sale.receipt_no)
+    assert sum(refunded.values()) == found.refunded.cents <= sale.total.cents
+    for method, cents in by_tender.items():
+        if method != "cash" or not cash_instead:
+            assert refunded.get(method, 0) <= cents
+    if all(line.returnable == 0 for line in found.lines):
+        assert found.refunded == sale.total
+        if not cash_instead:
+            assert refunded == by_tender

@@ -15,9 +15,11 @@ from counter_app.core.cart import Cart
 from counter_app.core.catalog import ProductInfo
 from counter_app.core.money import Money
 from counter_app.core.ops import WarehouseDown, WarehouseError
+from counter_app.core.records import TenderRecord
+from counter_app.local.cache_writer import Change, apply_changes
 from counter_app.local.db import LocalDatabase
 from counter_app.services.context import StaffMember, StoreContext
-from counter_app.services.returns import ReturnChoice, ReturnError, ReturnsService
+from counter_app.services.returns import RefundAs, ReturnChoice, ReturnError, ReturnsService
 from counter_app.services.selling import TAIWAN, CompletedSale, SellingService
 from tests.shift_testkit import open_test_shift
 from tests.unit.services.fakes import FakeDatabase
@@ -188,3 +190,51 @@ def test_a_receipt_not_here_says_whether_the_warehouse_was_reached(db: Any) -> N
     with pytest.raises(ReturnError) as nowhere:
         alone.find("RS009-1-261124-0001")
     assert nowhere.value.code == "not_found"
+
+
+def _seed_linepay(db: Any) -> None:
+    """The LINE Pay tender in this till's cache (as the feed brings it)."""
+    record = TenderRecord("linepay", "LINE Pay", "LINE Pay", "mobile", True, True, 20)
+    if isinstance(db, FakeDatabase):
+        db.state.tenders[record.code] = record
+        return
+    data = {
+        "code": record.code,
+        "name_zh": record.name_zh,
+        "name_en": record.name_en,
+        "kind": record.kind,
+        "needs_reference": True,
+        "active": True,
+        "sort_order": 20,
+    }
+    with db.unit_of_work() as session:
+        apply_changes(session, [Change(1, "tender", "upsert", "linepay", data)], DAY.isoformat())
+
+
+def test_another_stores_split_sale_refunds_each_tender_net_of_what_was_refunded_there(
+    db: Any,
+) -> None:
+    _seed_linepay(db)
+    body = _other_store_sale(returned=1)
+    body["payments"] = [
+        {"method": "linepay", "amount_cents": 60_000},
+        {"method": "cash", "amount_cents": 39_900},
+    ]
+    body["refunded_by_tender"] = {"linepay": 20_000, "cash": 13_300}
+    warehouse = Warehouse()
+    warehouse.sales[body["receipt_no"]] = body
+    service = ReturnsService(db, STORE, None, Clock(), warehouse=warehouse)
+    sale = service.find(body["receipt_no"])
+    assert sale.tender_rooms() == {"linepay": 40_000, "cash": 26_600}
+    line = sale.lines[0].line_id
+    refs = RefundAs(references={"linepay": ("LP-REFUND-9", "")})
+    done = service.complete(sale.receipt_no, [ReturnChoice(line, 1)], CASHIER, refund_as=refs)
+    assert [(p.method, p.amount_cents) for p in done.tenders] == [
+        ("cash", 13_300),
+        ("linepay", 20_000),
+    ]
+    # The warehouse has not counted this till's return yet: it is added to what it said.
+    again = service.find(sale.receipt_no)
+    assert again.tender_rooms() == {"linepay": 20_000, "cash": 13_300}
+    last = service.complete(sale.receipt_no, [ReturnChoice(line, 1)], CASHIER, refund_as=refs)
+    assert {p.method: p.amount_cents for p in last.tenders} == {"linepay": 20_000, "cash": 13_300}
