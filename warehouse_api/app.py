@@ -24,6 +24,7 @@ from warehouse_api.api import (
     metrics,
     operator,
     orders,
+    prices,
     returns,
     stock,
     sync,
@@ -112,6 +113,7 @@ def create_app(
         operator,
         admin,
         einvoice,
+        prices,
         *_planning_routers(),
     )
     for module in routers:

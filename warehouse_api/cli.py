@@ -125,6 +125,15 @@ def _planning_commands(commands: Any, with_db: Any) -> None:
     onboard.add_argument(
         "--allow-new-categories", action="store_true", help="accept categories no product has yet"
     )
+    report = commands.add_parser("report", help="reports for managers")
+    reports = report.add_subparsers(dest="report_command", required=True)
+    prices = with_db(
+        reports.add_parser(
+            "prices", help="store price overrides and group-buy channel price conflicts"
+        )
+    )
+    prices.add_argument("--days", type=int, default=30, help="the last N days (1-366)")
+    prices.add_argument("--json", action="store_true", help="the API's JSON instead of text")
     forecast = with_db(
         commands.add_parser("forecast", help="nightly: forecasts, safety stock, idle stock")
     )
@@ -425,6 +434,22 @@ def _catalog(args: argparse.Namespace) -> int:
     return 1 if plan.problems else 0
 
 
+def _report(args: argparse.Namespace) -> int:
+    from warehouse_api.api.prices import report_public
+    from warehouse_api.services import price_report
+    from warehouse_api.services.price_report_text import report_text
+
+    db = Database.from_url(args.db)
+    prepare_database(db)
+    try:
+        with db.read() as session:
+            report = price_report.build(session, args.days)
+    finally:
+        db.dispose()
+    print(report_public(report).model_dump_json(indent=2) if args.json else report_text(report))
+    return 0
+
+
 _COMMANDS = {
     "catalog": _catalog,
     "serve": _serve,
@@ -436,6 +461,7 @@ _COMMANDS = {
     "user": _user,
     "history": _history,
     "forecast": _forecast,
+    "report": _report,
 }
 
 if __name__ == "__main__":

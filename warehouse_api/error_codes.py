@@ -122,6 +122,10 @@ ERROR_CODES: dict[str, str] = {
     "not_a_transfer": "409: the idle-stock suggestion moves no stock between locations",
     "nothing_to_move": "409: the source no longer has free stock of the suggested product",
     "same_location": "422: a transfer needs two different locations",
+    # one price (services/price_report.py)
+    "invalid_period": "422: a report's period is 1 to 366 days",
+    "price_note_invalid": "422: marking a price conflict deliberate needs a note of 1-200 characters",
+    "price_conflict_not_found": "404: the group-buy channel has no order of that product at that price differing from the store price",
 }
 
 

@@ -377,6 +377,9 @@ class ReservationLine(Base):
     qty: Mapped[int] = mapped_column(Integer)
     sale_line_id: Mapped[str | None] = mapped_column(String(64))  # paid at a counter: the line
     paid_cents: Mapped[int | None] = mapped_column(Integer)  # ... and what it paid for this line
+    # The group-buy channel's own price per unit (its orders only; None when not sent):
+    # the price report compares it with the catalogue's store price.
+    unit_price_cents: Mapped[int | None] = mapped_column(Integer)
 
 
 class Transfer(Base):

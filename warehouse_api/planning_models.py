@@ -21,6 +21,7 @@ from sqlalchemy import (
     Index,
     Integer,
     String,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -115,3 +116,23 @@ class IdleSuggestion(Base):
     idle_qty: Mapped[int] = mapped_column(Integer)
     idle_value_cents: Mapped[int] = mapped_column(BigInteger)
     transfer_id: Mapped[str | None] = mapped_column(String(64))
+
+
+class PriceDecision(Base):
+    """A manager's word that a channel price conflict is deliberate: this product at this
+    group-buy price while the catalogue's store price is this. A change of either price
+    is a new conflict, open again until someone decides on it."""
+
+    __tablename__ = "price_decisions"
+    __table_args__ = (
+        UniqueConstraint("product_id", "channel_price_cents", "store_price_cents"),
+        CheckConstraint("channel_price_cents >= 0 AND store_price_cents >= 0", name="prices"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
+    channel_price_cents: Mapped[int] = mapped_column(Integer)
+    store_price_cents: Mapped[int] = mapped_column(Integer)
+    note: Mapped[str] = mapped_column(String(200))
+    decided_by: Mapped[str] = mapped_column(String(100))
+    decided_at: Mapped[datetime] = mapped_column(default=utcnow)

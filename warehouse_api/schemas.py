@@ -851,10 +851,27 @@ class DropshipPublic(BaseModel):
     updated_at: str
 
 
+class GroupBuyLine(ItemLine):
+    """A group-buy order line; `unit_price_cents`: what the channel sells one unit for
+    (the price report compares it with the catalogue's store price)."""
+
+    unit_price_cents: Annotated[int, Field(ge=0, le=INT32_MAX)] | None = None
+
+
 class GroupBuyOrderCreate(StrictModel):
     order_id: ReservationId | None = None
-    lines: ItemLines
+    lines: Annotated[list[GroupBuyLine], Field(min_length=1, max_length=200)]
     customer_name: CustomerName | None = None
+
+    @model_validator(mode="after")
+    def _one_price_per_product(self) -> GroupBuyOrderCreate:
+        prices: dict[int, int | None] = {}
+        for line in self.lines:
+            if prices.setdefault(line.product_id, line.unit_price_cents) != line.unit_price_cents:
+                raise ValueError(
+                    f"product {line.product_id} is on two lines with different unit prices"
+                )
+        return self
 
 
 class ShipmentInfo(StrictModel):

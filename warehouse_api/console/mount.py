@@ -10,6 +10,7 @@ from warehouse_api.console import (
     dashboard_views,
     partner_views,
     people_views,
+    price_views,
     views,
 )
 
@@ -22,6 +23,7 @@ def mount_console(app: FastAPI) -> None:
         people_views.router,
         dashboard_views.router,
         partner_views.router,
+        price_views.router,
     ):
         app.include_router(router)
     app.mount(

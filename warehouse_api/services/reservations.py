@@ -372,6 +372,7 @@ def place_group_buy_order(
         wanted = _wanted(session, lines)
         refuse_if_short(session, source_id, wanted)  # a sold-out item: one read, nothing written
     links = paid_links(lines)
+    prices = {line.product_id: getattr(line, "unit_price_cents", None) for line in lines}
     now = utcnow()
     order = Reservation(
         id=order_id,
@@ -387,7 +388,11 @@ def place_group_buy_order(
         updated_at=now,
         lines=[
             ReservationLine(
-                product_id=pid, qty=qty, sale_line_id=links[pid][0], paid_cents=links[pid][1]
+                product_id=pid,
+                qty=qty,
+                sale_line_id=links[pid][0],
+                paid_cents=links[pid][1],
+                unit_price_cents=prices[pid],
             )
             for pid, qty in sorted(wanted.items())
         ],

@@ -78,6 +78,25 @@ def test_holt_winters_recovers_a_weekly_pattern() -> None:
     assert same.tolist() == params.tolist()
 
 
+def test_holt_winters_takes_the_grid_pair_with_least_in_sample_error() -> None:
+    from statsmodels.tsa.holtwinters import ExponentialSmoothing
+
+    rng = np.random.default_rng(1)
+    week = np.array([2.0, 2.0, 3.0, 3.0, 4.0, 9.0, 8.0])
+    # the level jumps halfway: a fast level smoothing fits it best
+    series = np.concatenate([np.tile(week, 13), np.tile(week + 6, 13)]) + rng.normal(0, 0.3, 182)
+    _, params = methods.holt_winters(_one(list(series)), 7)
+    model = ExponentialSmoothing(
+        series, seasonal="add", seasonal_periods=7, initialization_method="heuristic"
+    )
+    errors = {
+        pair: model.fit(smoothing_level=pair[0], smoothing_seasonal=pair[1], optimized=False).sse
+        for pair in methods.HOLT_WINTERS_GRID
+    }
+    assert tuple(params[0]) == min(errors, key=lambda pair: errors[pair])
+    assert params[0, 0] > min(level for level, _ in methods.HOLT_WINTERS_GRID)
+
+
 def test_mase_divides_mae_by_the_seasonal_naive_scale_and_skips_censored_days() -> None:
     actual = _one([1.0, 2.0, 3.0])
     forecast = _one([1.0, 1.0, 1.0])

@@ -20,6 +20,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 from warehouse_api import models as m
 from warehouse_api import schemas
 from warehouse_api.app import create_app
+from warehouse_api.planning_models import PriceDecision
 from warehouse_api.validation import (
     EARLIEST,
     LATEST,
@@ -84,6 +85,12 @@ STORED_IN: dict[tuple[str, str], list[Target]] = {
         m.DropshipLine.sale_line_id,
     ],
     ("LinkedItemLine", "paid_cents"): [m.ReservationLine.paid_cents, m.DropshipLine.paid_cents],
+    ("GroupBuyLine", "product_id"): [m.ReservationLine.product_id],
+    ("GroupBuyLine", "qty"): QTY_COLUMNS,
+    ("GroupBuyLine", "unit_price_cents"): [m.ReservationLine.unit_price_cents],
+    ("DeliberatePayload", "product_id"): [PriceDecision.product_id],
+    ("DeliberatePayload", "channel_price_cents"): [PriceDecision.channel_price_cents],
+    ("DeliberatePayload", "note"): [PriceDecision.note],
     ("ReturnLinePayload", "product_id"): [m.ReturnLine.product_id],
     ("ReturnLinePayload", "qty"): QTY_COLUMNS,
     ("ReturnLinePayload", "reason"): [m.ReturnLine.reason, m.OrderReturnLine.reason],
