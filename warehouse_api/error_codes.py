@@ -111,6 +111,10 @@ ERROR_CODES: dict[str, str] = {
     "not_a_transfer": "409: the idle-stock suggestion moves no stock between locations",
     "nothing_to_move": "409: the source no longer has free stock of the suggested product",
     "same_location": "422: a transfer needs two different locations",
+    # group-buy orders collected at a store (services/group_buy_pickup.py)
+    "pickup_store_unknown": "422: pickup_store_code names no store",
+    "pay_at_pickup_unsupported": "422: a group-buy order paid at pickup is not taken yet; pay online",
+    "order_for_store_pickup": "409: the group-buy order is collected at a store: it travels by its transfer, and is not shipped to the customer or sent to another store",
 }
 
 

@@ -736,10 +736,28 @@ class DropshipPublic(BaseModel):
     updated_at: str
 
 
+LocationCode = Annotated[
+    str, StringConstraints(min_length=1, max_length=16, pattern=r"^[A-Z0-9_-]+$")
+]
+
+
 class GroupBuyOrderCreate(StrictModel):
     order_id: ReservationId | None = None
     lines: ItemLines
     customer_name: CustomerName | None = None
+    # Collected at this store instead of shipped to the customer (線上團購門市提貨).
+    pickup_store_code: LocationCode | None = None
+    # Paid through the channel; "at_pickup" (pay at the counter) is refused for now.
+    payment: Literal["online", "at_pickup"] = "online"
+
+
+class GroupBuyOrderPublic(ReservationPublic):
+    """A group-buy order as its channel reads it: the store it is collected at, if any,
+    and its status in the channel's words (pending, in_transit, ready_for_pickup,
+    collected, expired, cancelled; shipped for one sent to the customer)."""
+
+    pickup_store_code: str | None = None
+    channel_status: str
 
 
 class ShipmentInfo(StrictModel):
@@ -769,9 +787,6 @@ class StockLevelChange(BaseModel):
 
 # ----- admin -----
 
-LocationCode = Annotated[
-    str, StringConstraints(min_length=1, max_length=16, pattern=r"^[A-Z0-9_-]+$")
-]
 BarcodeText = Annotated[
     str, StringConstraints(min_length=6, max_length=32, pattern=r"^[0-9A-Za-z]+$")
 ]

@@ -8,6 +8,7 @@ from fastapi.staticfiles import StaticFiles
 from warehouse_api.console import (
     catalog_views,
     dashboard_views,
+    group_buy_store_views,
     partner_views,
     people_views,
     views,
@@ -22,6 +23,7 @@ def mount_console(app: FastAPI) -> None:
         people_views.router,
         dashboard_views.router,
         partner_views.router,
+        group_buy_store_views.router,
     ):
         app.include_router(router)
     app.mount(
