@@ -6,16 +6,24 @@ each step (pending, in_transit, ready_for_pickup, collected) and the ledger bala
 
 from __future__ import annotations
 
+import random
+from collections import Counter
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import pytest
-from server_testkit import Server, assert_problem, ledger_balances, level, new_id
+from server_testkit import Server, assert_problem, ledger_balances, level, new_id, push_one
+from sqlalchemy import select
 from till_testkit import Till, enrolled_till
 
 from counter_app.services.pickups import PickupDeskService, PickupError
+from warehouse_api.errors import DomainError
 from warehouse_api.models import Transfer
+from warehouse_api.security import new_pickup_code
+from warehouse_api.services.group_buy_pickup import send_to_store
+from warehouse_api.services.retry import write_with_retry
 
 PRODUCT = 17
 
@@ -145,3 +153,88 @@ def test_a_replay_answers_the_same_pickup_code(server: Server) -> None:
         again = client.post("/group-buy/orders", json=body, headers={"Idempotency-Key": "k-1"})
     assert first.status_code == 201 and again.status_code == 200
     assert again.json() == first.json() and first.json()["pickup_store_code"] == "S002"
+
+
+def _ready_orders(server: Server, channel: str, count: int) -> list[dict[str, Any]]:
+    """`count` store orders for S001, shipped and received there (ready for pickup)."""
+    operator, till = server.token("operator"), server.enroll("S001")
+    orders = [place(server, channel, qty=1).json() for _ in range(count)]
+    with server.client(operator) as client:
+        for order in orders:
+            response = client.post(
+                f"/operator/transfers/TR-{order['reservation_id']}/ship", json={}
+            )
+            assert response.status_code == 200, response.text
+    for order in orders:
+        received = push_one(
+            server, till, "transfer.receive", {"transfer_id": f"TR-{order['reservation_id']}"}
+        )
+        assert received["status"] == "applied", received
+    return orders
+
+
+@pytest.mark.slow
+def test_two_tills_handing_over_one_order_at_once_one_wins(contended: Server) -> None:
+    server = contended
+    channel = server.token("group_buy")
+    orders = _ready_orders(server, channel, 6)
+    store_before = level(server, "S001", PRODUCT)
+    tills = (server.enroll("S001"), server.enroll("S001"))
+
+    def hand_over(job: tuple[str, dict[str, Any]]) -> str:
+        token, order = job
+        result = push_one(server, token, "pickup.complete", {"pickup_code": order["pickup_code"]})
+        return "picked_up" if result["status"] == "applied" else result["problem"]["code"]
+
+    jobs = [(token, order) for order in orders for token in tills]
+    with ThreadPoolExecutor(max_workers=len(jobs)) as pool:
+        outcomes = Counter(pool.map(hand_over, jobs))
+    assert outcomes == {"picked_up": len(orders), "invalid_transition": len(orders)}, outcomes
+    assert level(server, "S001", PRODUCT) == (
+        store_before[0] - len(orders),
+        store_before[1] - len(orders),
+    )
+    assert {channel_status(server, channel, o["reservation_id"]) for o in orders} == {"collected"}
+    assert ledger_balances(server)
+
+
+@pytest.mark.slow
+def test_sending_to_a_store_racing_a_ship_never_both_win(contended: Server) -> None:
+    server = contended
+    channel, operator = server.token("group_buy"), server.token("operator")
+    store_id = server.location_id("S002")
+    orders = [place(server, channel, qty=1, store=None).json()["reservation_id"] for _ in range(8)]
+    before = level(server, "WH01", PRODUCT)
+
+    def ship(order_id: str) -> str:
+        with server.client(operator) as client:
+            response = client.post(f"/operator/group-buy-orders/{order_id}/ship")
+        return "shipped" if response.status_code == 200 else response.json()["code"]
+
+    def send(order_id: str) -> str:
+        try:
+            write_with_retry(
+                server.db,
+                lambda session: send_to_store(session, order_id, store_id, new_pickup_code(), 72),
+            )
+        except DomainError as error:
+            return error.code
+        return "sent"
+
+    jobs = [(ship, o) for o in orders] + [(send, o) for o in orders]
+    random.Random(5).shuffle(jobs)
+    with ThreadPoolExecutor(max_workers=len(jobs)) as pool:
+        outcomes = Counter(pool.map(lambda job: job[0](job[1]), jobs))
+    assert outcomes["shipped"] + outcomes["sent"] == len(orders), outcomes
+    assert outcomes["invalid_transition"] + outcomes["order_for_store_pickup"] == len(orders)
+    with server.db.read() as session:
+        transfers = session.scalars(
+            select(Transfer.reservation_id).where(Transfer.reservation_id.in_(orders))
+        ).all()
+    assert len(transfers) == outcomes["sent"]
+    # Shipped ones left the warehouse; sent ones stay held until their transfer ships.
+    assert level(server, "WH01", PRODUCT) == (
+        before[0] - outcomes["shipped"],
+        before[1] - outcomes["shipped"],
+    )
+    assert ledger_balances(server)
