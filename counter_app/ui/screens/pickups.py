@@ -16,6 +16,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -78,6 +79,10 @@ class PickupsScreen(Screen):
                 self.tr("Order"),
             ],
             2,
+        )
+        # A group-buy order's number in full (blank for a counter's own reservation).
+        self.table.horizontalHeader().setSectionResizeMode(
+            5, QHeaderView.ResizeMode.ResizeToContents
         )
 
         self.code_input = QLineEdit()
