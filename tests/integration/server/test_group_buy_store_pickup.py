@@ -10,6 +10,7 @@ import random
 from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -20,9 +21,10 @@ from till_testkit import Till, enrolled_till
 
 from counter_app.services.pickups import PickupDeskService, PickupError
 from warehouse_api.errors import DomainError
-from warehouse_api.models import Transfer
+from warehouse_api.models import Transfer, utcnow
 from warehouse_api.security import new_pickup_code
 from warehouse_api.services.group_buy_pickup import send_to_store
+from warehouse_api.services.reservations import expire_holds
 from warehouse_api.services.retry import write_with_retry
 
 PRODUCT = 17
@@ -139,6 +141,19 @@ def test_a_store_order_is_not_shipped_to_the_customer_and_cancels_with_its_trans
     with server.client(channel) as client:
         cancelled = client.post(f"/group-buy/orders/{order_id}/cancel")
     assert cancelled.json()["channel_status"] == "cancelled"
+    with server.db.read() as session:
+        assert session.get(Transfer, f"TR-{order_id}").status == "cancelled"  # type: ignore[union-attr]
+    assert level(server, "WH01", PRODUCT) == before
+    assert ledger_balances(server)
+
+
+def test_a_store_order_past_its_hold_expires_and_gives_its_units_back(server: Server) -> None:
+    channel = server.token("group_buy")
+    before = level(server, "WH01", PRODUCT)
+    order_id = place(server, channel, qty=2).json()["reservation_id"]
+    with server.db.write() as session:
+        assert expire_holds(session, now=utcnow() + timedelta(days=30), reservation_id=order_id)
+    assert channel_status(server, channel, order_id) == "expired"
     with server.db.read() as session:
         assert session.get(Transfer, f"TR-{order_id}").status == "cancelled"  # type: ignore[union-attr]
     assert level(server, "WH01", PRODUCT) == before
