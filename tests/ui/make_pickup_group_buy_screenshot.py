@@ -25,11 +25,11 @@ from counter_app.local import cache_writer
 from counter_app.ui.app import ensure_application
 from counter_app.ui.task_runner import TaskRunner
 
-ORDERS = [  # (id, kind, pickup code, status)
-    ("GB-20261201-0042", "group_buy", "PUGB7Q3M2K", "ready"),
-    ("GB-20261201-0057", "group_buy", "PUGB4T8W1R", "ready"),
-    ("res-own-1", "pickup", "PUAB12CD34", "ready"),
-    ("GB-20261130-0913", "group_buy", "PUGB9N2C6V", "in_transit"),
+ORDERS = [  # (id, kind, pickup code, status, the channel's customer name)
+    ("GB-20261201-0042", "group_buy", "PUGB7Q3M2K", "ready", "林小姐"),
+    ("GB-20261201-0057", "group_buy", "PUGB4T8W1R", "ready", "王先生"),
+    ("res-own-1", "pickup", "PUAB12CD34", "ready", None),
+    ("GB-20261130-0913", "group_buy", "PUGB9N2C6V", "in_transit", "張小姐"),
 ]
 
 
@@ -58,9 +58,10 @@ def main(language: str) -> None:
                     "lines": [{"product_id": products[n], "qty": 1 + n % 2}],
                     "expires_at": "2026-12-04T10:00:00+00:00",
                     "updated_at": f"2026-12-01T0{n}:00:00+00:00",
+                    **({"customer_name": name} if name else {}),
                 },
             }
-            for n, (rid, kind, code, status) in enumerate(ORDERS)
+            for n, (rid, kind, code, status, name) in enumerate(ORDERS)
         ]
         with services.db.unit_of_work() as session:
             cache_writer.apply_feed_page(session, changes, "2026-12-01T08:00:00+00:00")

@@ -82,6 +82,7 @@ def test_an_order_for_store_a_reaches_only_store_a_and_is_collected_there(
     till_b.sync()
     [entry] = [e for e in desk_a.entries() if e.channel_order == order_id]
     assert entry.status == "confirmed" and entry.pickup_code == code
+    assert entry.record.customer_name == "團購客"  # the channel's, for the desk
     assert [e.record.reservation_id for e in desk_a.entries(query=order_id[-6:])] == [order_id]
     assert desk_b.entries() == [] and desk_b.find(code) is None
     # The feed itself: S002's pull carries neither the order nor its transfer.
