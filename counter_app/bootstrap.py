@@ -71,6 +71,7 @@ from counter_app.services.voids import SaleVoidService
 from counter_app.sync.background import BackgroundSync
 from counter_app.sync.client import WarehouseClient, WarehouseProblem, WarehouseUnreachable
 from counter_app.sync.connectivity import ConnectivityMonitor
+from counter_app.sync.heartbeat import HEARTBEAT_INTERVAL_S, HeartbeatSender
 from counter_app.sync.puller import ChangePuller
 from counter_app.sync.relay import OutboxRelay
 from counter_app.ui.alerts_dialog import AlertBanner, AlertsDialog
@@ -471,6 +472,7 @@ def build_services(
     booklets = (
         [("einvoice-booklets", lambda: einvoicing.top_up(client), 60.0)] if einvoicing else []
     )
+    heartbeat = HeartbeatSender(db, client)
     returns = ReturnsService(
         db, store, staff, invoicing=einvoicing, output=print_queue, warehouse=returns_client
     )
@@ -481,7 +483,12 @@ def build_services(
         relay=relay,
         puller=puller,
         background=BackgroundSync(
-            relay, puller, push_interval_s, pull_interval_s, connectivity, extra_steps=booklets
+            relay,
+            puller,
+            push_interval_s,
+            pull_interval_s,
+            connectivity,
+            extra_steps=[*booklets, ("heartbeat", heartbeat.beat, HEARTBEAT_INTERVAL_S)],
         ),
         store=store,
         catalog=catalog,

@@ -973,6 +973,17 @@ PHRASEBOOK.update(
     }
 )
 
+
+# Branch pins: an approver's PIN from before the 6-digit rule (ui/supervisor_prompt.py).
+PHRASEBOOK.update(
+    {
+        "This PIN is too short to approve: ask the office for a PIN of 6 digits or more": (
+            "密碼太短，不能核准：請總部設定 6 位數以上的密碼"
+        ),
+    }
+)
+
+
 # Branch gbstore: group-buy orders collected at a store, on the pickup desk (ui/screens/pickups.py).
 PHRASEBOOK.update(
     {

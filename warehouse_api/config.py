@@ -42,6 +42,11 @@ class Settings(BaseSettings):
         description="send the console's cookies only over HTTPS (false only for http on loopback)",
     )
     console_session_hours: float = Field(default=10.0, gt=0, description="console sign-in lifetime")
+    till_waiting_warn_minutes: float = Field(
+        default=15.0,
+        gt=0,
+        description="the console flags a till whose oldest waiting operation is older than this",
+    )
     turnkey_dir: Path | None = Field(
         default=None,
         description="the MOF Turnkey program's EINVTurnkey folder: MIG messages are written "

@@ -38,7 +38,8 @@ DEFAULT_SEED = 20261125
 DEFAULT_PRODUCTS = 500
 CHUNK = 20_000
 DEMO_CASHIER_PIN = "1234"
-DEMO_SUPERVISOR_PIN = "9999"
+DEMO_SUPERVISOR_PIN = "999999"  # approvers: 6 digits at least (services/staff_pins.py)
+DEMO_MANAGER_PIN = "567890"
 
 LOCATIONS: list[tuple[str, str, str]] = [
     ("WH01", "團購倉儲", "warehouse"),
@@ -289,7 +290,7 @@ SERIES = (
 STAFF_PER_STORE: list[tuple[str, str, str]] = [
     ("示範收銀員", "cashier", DEMO_CASHIER_PIN),
     ("示範主管", "supervisor", DEMO_SUPERVISOR_PIN),
-    ("店長", "manager", "5678"),
+    ("店長", "manager", DEMO_MANAGER_PIN),
     ("收銀員二", "cashier", "2468"),
 ]
 

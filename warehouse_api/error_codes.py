@@ -41,6 +41,8 @@ ERROR_CODES: dict[str, str] = {
     "barcode_not_found": "404: no such barcode",
     "location_not_found": "404: no location with that code",
     "staff_not_found": "404: no such staff member",
+    "staff_inactive": "409: the staff member is deactivated (a new PIN would bring them back)",
+    "pin_too_short": "422: a supervisor's or manager's PIN needs 6 digits at least",
     "reservation_not_found": "404: no such reservation visible to this device",
     "transfer_not_found": "404: no such transfer visible to this device",
     "dropship_order_not_found": "404: no such dropship order visible to this device",

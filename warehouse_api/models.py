@@ -214,6 +214,31 @@ class Device(Base):
     revoked_at: Mapped[datetime | None]
 
 
+class DeviceHeartbeat(Base):
+    """The latest heartbeat of a device (a till): its outbox as it last told it, so the
+    console can show operations waiting and failed at the till. One row per device,
+    replaced by each heartbeat (INSERT ... ON CONFLICT DO UPDATE)."""
+
+    __tablename__ = "device_heartbeats"
+    __table_args__ = (
+        CheckConstraint(
+            "outbox_waiting >= 0 AND outbox_failed >= 0 AND local_schema >= 0",
+            name="heartbeat_counts_not_negative",
+        ),
+    )
+
+    device_id: Mapped[int] = mapped_column(ForeignKey("devices.id"), primary_key=True)
+    received_at: Mapped[datetime]
+    outbox_waiting: Mapped[int] = mapped_column(Integer)
+    outbox_failed: Mapped[int] = mapped_column(Integer)
+    # When the oldest waiting op was made, on the warehouse's clock (received_at minus
+    # the age the till reported): its age keeps growing while the till is silent.
+    oldest_waiting_since: Mapped[datetime | None]
+    app_version: Mapped[str] = mapped_column(String(32))
+    local_schema: Mapped[int] = mapped_column(Integer)
+    pull_cursor: Mapped[int | None] = mapped_column(BigInteger)
+
+
 class EnrollmentCode(Base):
     __tablename__ = "enrollment_codes"
 

@@ -8,6 +8,7 @@ feed and the API cannot drift apart.
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Protocol
 
 from warehouse_api.models import (
@@ -27,6 +28,7 @@ from warehouse_api.schemas import (
     LocationPublic,
     ProductPublic,
     ReservationPublic,
+    ScorecardPublic,
     ShiftPublic,
     StaffPublic,
     StockLevelChange,
@@ -40,6 +42,7 @@ from warehouse_api.services.feed_data import (
     reservation_data,
     transfer_data,
 )
+from warehouse_api.services.partners import Scorecard
 
 
 class StockFigures(Protocol):
@@ -108,6 +111,15 @@ def device(item: Device) -> DevicePublic:
         location_id=item.location_id,
         till_no=item.till_no,
         revoked_at=item.revoked_at,
+    )
+
+
+def scorecard(card: Scorecard) -> ScorecardPublic:
+    return ScorecardPublic(
+        **asdict(card),
+        on_time_pct=card.on_time_pct,
+        problem_pct=card.problem_pct,
+        return_pct=card.return_pct,
     )
 
 

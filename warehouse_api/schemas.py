@@ -116,6 +116,63 @@ class DeviceSelf(BaseModel):
     location: LocationPublic | None
 
 
+MAX_OUTBOX_OPS = 10_000_000
+"""More operations than a till's outbox could ever hold: a count above it is a bug."""
+MAX_WAITING_AGE_S = 366 * 24 * 3600
+"""A year: an older waiting operation is a wrong clock, not a slow link."""
+
+
+class HeartbeatRequest(StrictModel):
+    """A till's outbox and versions, sent every minute (POST /devices/heartbeat)."""
+
+    outbox_waiting: Annotated[int, Field(ge=0, le=MAX_OUTBOX_OPS)] = Field(
+        description="operations not yet acknowledged (ready or in flight)"
+    )
+    outbox_failed: Annotated[int, Field(ge=0, le=MAX_OUTBOX_OPS)] = Field(
+        description="operations the warehouse rejected, waiting for a person to retry or discard"
+    )
+    oldest_waiting_age_s: Annotated[int, Field(ge=0, le=MAX_WAITING_AGE_S)] | None = Field(
+        default=None,
+        description="seconds since the oldest waiting operation was made; null when none waits",
+    )
+    app_version: Annotated[
+        str, StringConstraints(min_length=1, max_length=32, pattern=r"^[0-9A-Za-z.+_-]+$")
+    ]
+    local_schema: Annotated[int, Field(ge=0, le=100_000)] = Field(
+        description="the till's local database schema version (PRAGMA user_version)"
+    )
+    pull_cursor: Annotated[int, Field(ge=0, le=2**62)] | None = Field(
+        default=None, description="the cursor of the till's last applied pull page"
+    )
+
+    @model_validator(mode="after")
+    def _age_with_waiting(self) -> HeartbeatRequest:
+        if (self.outbox_waiting > 0) != (self.oldest_waiting_age_s is not None):
+            raise ValueError(
+                "oldest_waiting_age_s is given exactly when outbox_waiting is more than 0"
+            )
+        return self
+
+
+class HeartbeatPublic(BaseModel):
+    """A till's latest heartbeat as the warehouse keeps it."""
+
+    received_at: datetime
+    outbox_waiting: int
+    outbox_failed: int
+    oldest_waiting_since: datetime | None = Field(
+        description="when the oldest waiting operation was made (the warehouse's clock)"
+    )
+    oldest_waiting_age_s: int | None = Field(description="its age now, in seconds")
+    app_version: str
+    local_schema: int
+    pull_cursor: int | None
+    sync_lag: int | None = Field(description="the newest change's number minus the till's cursor")
+    attention: bool = Field(
+        description="failed operations, or the oldest waiting one older than the threshold"
+    )
+
+
 # ----- change feed -----
 
 
@@ -826,24 +883,18 @@ class SafetyStockUpdate(StrictModel):
     safety_stock: Annotated[int, Field(ge=0, le=10**6)]
 
 
-MIN_APPROVER_PIN_LENGTH = 6
-"""Supervisors and managers: PINs of at least this many digits (docs/security.md)."""
+PinText = Annotated[str, StringConstraints(min_length=4, max_length=12, pattern=r"^[0-9]+$")]
 
 
 class StaffCreate(StrictModel):
     name: Annotated[str, StringConstraints(min_length=1, max_length=100)]
     role: Literal["cashier", "supervisor", "manager"]
     location_code: LocationCode
-    pin: Annotated[str, StringConstraints(min_length=4, max_length=12, pattern=r"^[0-9]+$")]
+    pin: PinText  # supervisors and managers: 6 digits at least (services/staff_pins.py)
 
-    @model_validator(mode="after")
-    def _longer_pins_for_approvers(self) -> StaffCreate:
-        # Every till caches the PIN hashes for offline sign-in; a 4-digit PIN (10^4
-        # guesses) falls to a brute force of a stolen till's scrypt hash in minutes.
-        # Supervisors' and managers' PINs approve money leaving the drawer: 10^6 at least.
-        if self.role in ("supervisor", "manager") and len(self.pin) < MIN_APPROVER_PIN_LENGTH:
-            raise ValueError(f"a {self.role}'s PIN needs at least {MIN_APPROVER_PIN_LENGTH} digits")
-        return self
+
+class StaffPinChange(StrictModel):
+    pin: PinText
 
 
 class StaffPublic(BaseModel):
@@ -915,6 +966,33 @@ class DevicePublic(BaseModel):
     location_id: int | None
     till_no: int | None = None
     revoked_at: datetime | None
+    heartbeat: HeartbeatPublic | None = Field(
+        default=None, description="the till's latest heartbeat: its outbox and versions"
+    )
+
+
+class ScorecardPublic(BaseModel):
+    """A dropship partner's orders created in the period, and how they went."""
+
+    code: str
+    name: str
+    orders: int
+    open: int
+    shipped: int
+    cancelled: int
+    on_time: int
+    on_time_pct: float | None
+    hours_to_ship_avg: float | None
+    hours_to_ship_p90: float | None
+    days_to_deliver_avg: float | None
+    wrong_item: int
+    damaged: int
+    lost: int
+    problem_pct: float | None
+    cost_per_order_cents: int | None
+    returns: int = Field(description="order returns recorded at a store against these orders")
+    returned_orders: int = Field(description="orders with at least one return")
+    return_pct: float | None = Field(description="returned orders over shipped orders, in %")
 
 
 # ----- e-invoice numbers (字軌) -----

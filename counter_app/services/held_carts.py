@@ -83,16 +83,25 @@ class CartKeeper:
 
     def save_open(self, cart: Cart, cashier: StaffMember | None) -> None:
         """Write the cart as it is now (an empty cart clears the stored one)."""
+        self.save_open_data(self.snapshot(cart), cashier)
+
+    @staticmethod
+    def snapshot(cart: Cart) -> str:
+        """What ``save_open_data`` stores for the cart ("" for an empty one: nothing)."""
+        return "" if cart.is_empty() and cart.discount is None else _dumps(cart)
+
+    def save_open_data(self, data: str, cashier: StaffMember | None) -> None:
+        """Store a ``snapshot`` as the open cart, in one fsynced transaction."""
         location_id = self._store.location_id
         with self._db.transaction() as uow:
-            if cart.is_empty() and cart.discount is None:
+            if not data:
                 uow.carts.clear_open(location_id)
             else:
                 uow.carts.save_open(
                     location_id,
                     cashier.id if cashier else None,
                     self._clock().isoformat(),
-                    _dumps(cart),
+                    data,
                 )
 
     def load_open(self) -> Cart | None:

@@ -97,7 +97,8 @@ class ApprovalRefused(Exception):
     Codes: ``wrong_pin``, ``not_permitted`` (the PIN's owner may not do this),
     ``reason_required``, ``not_issued`` (not an approval this till issued, or
     already used), ``wrong_action``, ``expired``, ``pin_locked`` (too many wrong
-    PINs at this till: ``retry_after_s`` says for how long).
+    PINs at this till: ``retry_after_s`` says for how long), ``pin_too_short`` (a
+    supervisor's or manager's PIN of fewer than 6 digits: the office sets a new one).
     """
 
     def __init__(

@@ -11,7 +11,13 @@ Every PIN check of the till counts wrong PINs: after ``MAX_PIN_FAILURES`` in a r
 the PIN entry locks for ``PIN_LOCKOUT_S`` (doubling with each further lock-out, up
 to an hour; a right PIN resets it), and every check refuses with ``pin_locked``
 meanwhile. It slows guessing at the till; it cannot protect the cached hashes from
-an offline brute force, which is why approvers' PINs are longer (docs/security.md).
+an offline brute force, which is why approvers' PINs are longer (docs/operations.md).
+
+Supervisors and managers need PINs of ``MIN_APPROVER_PIN_LENGTH`` digits (the warehouse
+refuses shorter ones). A member whose PIN predates the rule still signs in with it, but
+with a cashier's rights, and their approvals are refused with ``pin_too_short`` until
+the office sets them a new PIN (``POST /admin/staff/{id}/pin``): the till checks the
+length of the PIN typed, which is the only place the length is known.
 
 ``sign_in`` and ``approve`` verify scrypt hashes (tens of milliseconds each): run
 them on a worker thread, never on the database thread the scans use. They only
@@ -37,6 +43,8 @@ SESSION_TTL_S = 30 * 60.0  # an approval kept while a dialog stays open (device 
 MAX_PIN_FAILURES = 5  # wrong PINs in a row before the till's PIN entry locks
 PIN_LOCKOUT_S = 60.0  # the first lock-out; each further one doubles it
 MAX_PIN_LOCKOUT_S = 3600.0
+MIN_APPROVER_PIN_LENGTH = 6  # supervisors and managers (the warehouse's rule too)
+APPROVER_ROLES = frozenset({"supervisor", "manager"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +60,21 @@ class Approval:
 
 def _member(record: StaffRecord) -> StaffMember:
     return StaffMember(record.id, record.name, record.role)
+
+
+def _short_approver_pin(record: StaffRecord, pin: str) -> bool:
+    """A supervisor's or manager's PIN from before the 6-digit rule."""
+    return record.role in APPROVER_ROLES and len(pin) < MIN_APPROVER_PIN_LENGTH
+
+
+def _signed_in(record: StaffRecord, pin: str) -> StaffMember:
+    """Who signs in: an approver with a short PIN gets a cashier's rights only."""
+    member = _member(record)
+    return (
+        StaffMember(member.id, member.name, "cashier")
+        if _short_approver_pin(record, pin)
+        else member
+    )
 
 
 class StaffService:
@@ -74,11 +97,16 @@ class StaffService:
     def sign_in(self, pin: str) -> StaffMember | None:
         """The staff member of this store whose PIN this is, or None. Slow: see the module
         doc. ApprovalRefused ``pin_locked`` while the PIN entry is locked."""
+        record = self._check(pin)
+        return None if record is None else _signed_in(record, pin)
+
+    def _check(self, pin: str) -> StaffRecord | None:
+        """The staff record this PIN belongs to (counting wrong PINs), or None."""
         self._refuse_if_locked()
         for record in self._staff_here():
             if verify_pin(pin, record.pin_hash):
                 self._pin_right()
-                return _member(record)
+                return record
         self._pin_wrong()
         return None
 
@@ -88,7 +116,7 @@ class StaffService:
         record = next((r for r in self._staff_here() if r.id == staff_id), None)
         if record is not None and verify_pin(pin, record.pin_hash):
             self._pin_right()
-            return _member(record)
+            return _signed_in(record, pin)
         self._pin_wrong()
         return None
 
@@ -99,12 +127,15 @@ class StaffService:
     def unlock(self, locked_by: StaffMember, pin: str) -> StaffMember:
         """Unlock a screen ``locked_by``'s session locked: their own PIN, or a PIN of
         someone allowed ``Action.UNLOCK_ANY`` (audited). Returns who unlocked it;
-        ApprovalRefused ``wrong_pin``, ``not_permitted``, ``pin_locked``."""
-        member = self.sign_in(pin)
-        if member is None:
+        ApprovalRefused ``wrong_pin``, ``not_permitted``, ``pin_too_short``, ``pin_locked``."""
+        record = self._check(pin)
+        if record is None:
             raise ApprovalRefused("wrong_pin", Action.UNLOCK_ANY)
+        member = _signed_in(record, pin)
         if member.id == locked_by.id:
             return member
+        if _short_approver_pin(record, pin):
+            raise ApprovalRefused("pin_too_short", Action.UNLOCK_ANY)
         if not may(member.role, Action.UNLOCK_ANY):
             raise ApprovalRefused("not_permitted", Action.UNLOCK_ANY)
         with self._db.transaction() as uow:
@@ -147,11 +178,16 @@ class StaffService:
 
     def approve(self, pin: str, action: Action, *, session: bool = False) -> Approval:
         """Check the PIN belongs to someone of this store allowed ``action``; raises
-        ``ApprovalRefused`` (``wrong_pin``, ``not_permitted``). ``session``: the approval
-        stays valid for repeated use until ``release``d or expired (a settings dialog)."""
-        member = self.sign_in(pin)
-        if member is None:
+        ``ApprovalRefused`` (``wrong_pin``, ``not_permitted``, ``pin_too_short``: an
+        approver's PIN from before the 6-digit rule, ``pin_locked``). ``session``: the
+        approval stays valid for repeated use until ``release``d or expired (a settings
+        dialog)."""
+        record = self._check(pin)
+        if record is None:
             raise ApprovalRefused("wrong_pin", action)
+        if _short_approver_pin(record, pin):
+            raise ApprovalRefused("pin_too_short", action)
+        member = _member(record)
         if not may(member.role, action):
             raise ApprovalRefused("not_permitted", action)
         ttl = SESSION_TTL_S if session else APPROVAL_TTL_S

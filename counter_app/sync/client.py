@@ -134,6 +134,11 @@ class WarehouseClient:
             raise WarehouseUnreachable(f"push: {len(ops)} ops sent, {len(results)} results back")
         return results
 
+    def heartbeat(self, report: dict[str, Any]) -> dict[str, Any]:
+        """This till's outbox counts and versions; the warehouse keeps the latest."""
+        body: dict[str, Any] = self._request("POST", "/devices/heartbeat", json=report)
+        return body
+
     def claim_booklets(self, period: str, count: int) -> list[dict[str, Any]]:
         """E-invoice booklets handed to this till (``einvoice_numbers_exhausted`` if none)."""
         body = self._request(

@@ -40,7 +40,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 AskApproval = Callable[[str, Action, Callable[[Approval], None]], None]
-SAVE_DELAY_MS = 150  # the open cart is written this long after the last change
 
 
 class SaleCartTools(QObject):
@@ -63,12 +62,8 @@ class SaleCartTools(QObject):
         # The percent each NT$-amount discount took off when it was given (or approved):
         # a smaller quantity or cart must not turn it into a larger discount unasked.
         self._given_pct: dict[int | None, float] = {}  # product id, or None for the cart
-        self._save_timer = QTimer(self)
-        self._save_timer.setSingleShot(True)
-        # Written once the cashier pauses: a burst of scans is one write, not one each (a
-        # write is an fsynced commit on the database thread the scans' look-ups use too).
-        self._save_timer.setInterval(SAVE_DELAY_MS)
-        self._save_timer.timeout.connect(self.save_now)
+        # The snapshot last written (None: not known, write the next one whatever it is).
+        self._written: str | None = None
         self._recheck_timer = QTimer(self)
         self._recheck_timer.setSingleShot(True)
         self._recheck_timer.setInterval(0)
@@ -121,8 +116,7 @@ class SaleCartTools(QObject):
 
     def _cart_changed(self, *_args: object) -> None:
         self._recheck_timer.start()  # after the screen's own message for the change
-        if self._keeper is not None and not self.restoring:
-            self._save_timer.start()
+        self.save_now()
 
     def _amount_requests(self) -> list[tuple[int | None, int | None, DiscountRequest]]:
         """(key, row, request) of every NT$-amount discount in the cart now."""
@@ -168,26 +162,38 @@ class SaleCartTools(QObject):
                 ).replace("%1", what)
             )
 
-    def save_now(self) -> None:
-        """Queue the write of the cart as it is now (the database thread runs its tasks in
-        order, so the last write queued is the last written)."""
-        self._save_timer.stop()
+    def save_now(self) -> bool:
+        """Write the cart as it is now, synchronously: the model's change signals call
+        this, so a change is in the till's database before the screen reports it (a
+        crash or a power cut loses nothing). A change the snapshot does not show (stock
+        figures, the shelf count) writes nothing. It runs on this (the GUI) thread on
+        the writer engine: an fsynced commit of a few ms (benchmarks/cart_write.py),
+        which never waits for the database thread's queued look-ups. False: not
+        written (the cashier is told why; the cart stays on the screen)."""
         keeper = self._keeper
         if keeper is None or self.restoring:
-            return
-        cart, cashier = self._screen.cart_model.cart.copy(), self._screen.cashier
-        self._screen._tasks.db(
-            lambda: keeper.save_open(cart, cashier),
-            None,
-            lambda error: self._screen.show_problem(
-                self.tr("The cart could not be saved: %1").replace("%1", str(error))
-            ),
-        )
+            return False
+        cart = self._screen.cart_model.cart
+        data = keeper.snapshot(cart)
+        if data == self._written:
+            return True
+        try:
+            keeper.save_open_data(data, self._screen.cashier)
+        except Exception as error:  # a full disk, a locked file: said, never silent
+            log.error("the open cart could not be written", exc_info=error)
+            self._written = None
+            problem = self.tr("The cart could not be saved: %1").replace("%1", str(error))
+            # After the screen's own message for the change, which would hide it.
+            QTimer.singleShot(0, self, lambda: self._screen.show_problem(problem))
+            return False
+        self._written = data
+        return True
 
     def _on_restored(self, cart: Cart | None) -> None:
         self.restoring = False
         model = self._screen.cart_model
         if cart is None or cart.is_empty():
+            self.save_now()  # scanned while the stored cart was being read: written now
             return
         self._given_pct.clear()
         if not model.cart.is_empty():  # scanned before the stored cart came back: keep both
@@ -322,6 +328,7 @@ class SaleCartTools(QObject):
         screen._tasks.db(lambda: keeper.hold(cart, cashier), self._on_held, self._on_hold_failed)
 
     def _on_held(self, held: HeldCartSummary) -> None:
+        self._written = None  # the hold cleared the stored cart
         self._screen.cart_model.clear()
         self._screen.show_info(
             self.tr("Cart held (%1). Bring it back with Held carts (Ctrl+R)").replace(
@@ -366,6 +373,7 @@ class SaleCartTools(QObject):
         )
 
     def _on_recalled(self, cart: Cart) -> None:
+        self._written = None  # the recall wrote the stored cart
         model = self._screen.cart_model
         if not model.cart.is_empty():  # scanned meanwhile: the recalled lines join them
             for line in cart.lines:
@@ -396,7 +404,7 @@ class SaleCartTools(QObject):
         keeper = self._keeper
         if keeper is None or cart.is_empty():
             return
-        self._save_timer.stop()
+        self._written = None  # the void clears the stored cart
         copy, cashier = cart.copy(), self._screen.cashier
         self._screen._tasks.db(
             lambda: keeper.void(copy, cashier),

@@ -34,6 +34,11 @@ def refusal_text(error: BaseException) -> str:
         return translate(
             "SupervisorApprovalDialog", "Too many wrong PINs: try again in %1 seconds"
         ).replace("%1", str(seconds))
+    if code == "pin_too_short":
+        return translate(
+            "SupervisorApprovalDialog",
+            "This PIN is too short to approve: ask the office for a PIN of 6 digits or more",
+        )
     if code == "not_permitted" and action is Action.DEVICE_SETTINGS:
         return translate("SupervisorApprovalDialog", "Device settings need a manager's PIN")
     if code == "not_permitted" and action is Action.SETUP_WIZARD:

@@ -3538,6 +3538,10 @@
         <translation>Too many wrong PINs: try again in %1 seconds</translation>
     </message>
     <message>
+        <source>This PIN is too short to approve: ask the office for a PIN of 6 digits or more</source>
+        <translation>This PIN is too short to approve: ask the office for a PIN of 6 digits or more</translation>
+    </message>
+    <message>
         <source>Device settings need a manager's PIN</source>
         <translation>Device settings need a manager's PIN</translation>
     </message>

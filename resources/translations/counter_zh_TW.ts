@@ -3554,6 +3554,10 @@
         <translation>密碼錯誤次數過多：請 %1 秒後再試</translation>
     </message>
     <message>
+        <source>This PIN is too short to approve: ask the office for a PIN of 6 digits or more</source>
+        <translation>密碼太短，不能核准：請總部設定 6 位數以上的密碼</translation>
+    </message>
+    <message>
         <source>Device settings need a manager's PIN</source>
         <translation>裝置設定需要店長密碼</translation>
     </message>

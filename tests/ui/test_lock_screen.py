@@ -80,7 +80,7 @@ def test_a_supervisors_pin_unlocks_for_the_cashier_and_is_audited(
     counter.lock()
     dialog = counter.lock_dialog
     assert dialog is not None
-    _enter(qtbot, dialog, "9999")
+    _enter(qtbot, dialog, "999999")
     qtbot.waitUntil(lambda: not counter.locked)
     assert counter.cashier.name == "示範收銀員"  # the cashier carries on
     with counter.services.db.read() as session:

@@ -132,7 +132,7 @@ def test_open_cash_in_and_out_x_report_and_close_with_a_count(
     prompt.buttons.accepted.emit()
     qtbot.waitUntil(lambda: prompt.error.text() != "")
     assert screen.shift is not None
-    prompt.findChild(QLineEdit, "supervisorPin").setText("9999")
+    prompt.findChild(QLineEdit, "supervisorPin").setText("999999")
     prompt.buttons.accepted.emit()
     qtbot.waitUntil(lambda: screen.shift is None)
     assert screen.figure("Counted") == "NT$3,000"

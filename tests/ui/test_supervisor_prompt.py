@@ -7,7 +7,7 @@ import threading
 from typing import Any
 
 from counter_app.services.permissions import Action, ApprovalRefused
-from counter_app.ui.supervisor_prompt import SupervisorApprovalDialog
+from counter_app.ui.supervisor_prompt import SupervisorApprovalDialog, refusal_text
 from counter_app.ui.task_runner import TaskRunner
 
 
@@ -64,9 +64,14 @@ def test_refusals_are_shown_in_words_for_their_code(qtbot: Any) -> None:
     )
     reason_needed = SupervisorApprovalDialog(staff, tasks, "Drawer", Action.OPEN_DRAWER_NO_SALE)  # type: ignore[arg-type]
     qtbot.addWidget(reason_needed)
-    reason_needed.pin.setText("9999")
+    reason_needed.pin.setText("999999")
     reason_needed.buttons.accepted.emit()
     assert (
         reason_needed.error.text() == "Please give a reason" and len(staff.threads) == 1
     )  # no PIN check
     tasks.shutdown()
+
+
+def test_an_approvers_pin_from_before_the_six_digit_rule_is_refused_in_words(qtbot: Any) -> None:
+    text = refusal_text(ApprovalRefused("pin_too_short", Action.VOID))
+    assert text == "This PIN is too short to approve: ask the office for a PIN of 6 digits or more"

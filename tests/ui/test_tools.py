@@ -97,7 +97,7 @@ def test_a_rejected_op_is_listed_with_the_servers_reason_and_discarded_only_by_a
     dialog.discard_button.click()
     assert services.sync_status.status().failed == 1
 
-    QTimer.singleShot(50, lambda: approve("9999", "商品編號錯誤，已重新結帳"))
+    QTimer.singleShot(50, lambda: approve("999999", "商品編號錯誤，已重新結帳"))
     dialog.discard_button.click()
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 0)
     assert services.sync_status.status().failed == 0
@@ -158,7 +158,7 @@ def test_device_settings_need_a_managers_pin_and_their_drawer_test_is_audited(
             seen.append(prompt.error.text())
             prompt.reject()
 
-    QTimer.singleShot(50, lambda: answer("9999"))  # a supervisor: not enough
+    QTimer.singleShot(50, lambda: answer("999999"))  # a supervisor: not enough
     settings.trigger()
     assert seen == ["Device settings need a manager's PIN"]
 
@@ -173,7 +173,7 @@ def test_device_settings_need_a_managers_pin_and_their_drawer_test_is_audited(
         dialog.reject()
 
     def manager_then_dialog() -> None:
-        answer("5678")
+        answer("567890")
         QTimer.singleShot(50, use_the_dialog)
 
     QTimer.singleShot(50, manager_then_dialog)

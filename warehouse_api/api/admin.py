@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path
+from fastapi import APIRouter, Depends, Path, Query
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -25,7 +25,9 @@ from warehouse_api.schemas import (
     ProductPublic,
     ProductUpdate,
     SafetyStockUpdate,
+    ScorecardPublic,
     StaffCreate,
+    StaffPinChange,
     StaffPublic,
     StockLevelChange,
     TenderCreate,
@@ -33,7 +35,7 @@ from warehouse_api.schemas import (
     TokenCreate,
     TokenPublic,
 )
-from warehouse_api.services import admin, tenders
+from warehouse_api.services import admin, partners, tenders
 from warehouse_api.services.devices import (
     AuthenticatedDevice,
     issue_enrollment_code,
@@ -41,6 +43,7 @@ from warehouse_api.services.devices import (
     location_by_code,
     revoke_device,
 )
+from warehouse_api.services.heartbeats import till_health
 from warehouse_api.services.retry import write_with_retry
 
 router = APIRouter(prefix="/admin", tags=["admin"])
@@ -137,6 +140,15 @@ def create_staff(body: StaffCreate, device: AdminDevice, db: DatabaseDep) -> Sta
     return write_with_retry(db, lambda session: responses.staff(admin.create_staff(session, body)))
 
 
+@router.post("/staff/{staff_id}/pin", response_model=StaffPublic, responses=ERRORS)
+def change_staff_pin(
+    staff_id: IdPath, body: StaffPinChange, device: AdminDevice, db: DatabaseDep
+) -> StaffPublic:
+    return write_with_retry(
+        db, lambda session: responses.staff(admin.change_pin(session, staff_id, body))
+    )
+
+
 @router.post("/staff/{staff_id}/deactivate", response_model=StaffPublic, responses=ERRORS)
 def deactivate_staff(staff_id: IdPath, device: AdminDevice, db: DatabaseDep) -> StaffPublic:
     return write_with_retry(
@@ -201,10 +213,28 @@ def create_token(body: TokenCreate, device: AdminDevice, db: DatabaseDep) -> Tok
     return TokenPublic(token=issued.token, device_id=issued.device_id)
 
 
-@router.get("/devices", response_model=list[DevicePublic], responses=ERRORS)
-def devices(device: AdminDevice, db: DatabaseDep) -> list[DevicePublic]:
+@router.get("/partners/scorecards", response_model=list[ScorecardPublic], responses=ERRORS)
+def partner_scorecards(
+    device: AdminDevice, db: DatabaseDep, days: Annotated[int, Query(ge=1, le=366)] = 90
+) -> list[ScorecardPublic]:
+    """Each dropship partner's orders created in the last ``days`` days: shipping times,
+    problems, cost per order and returns (the console's partners page)."""
     with db.read() as session, session.begin():
-        return [responses.device(d) for d in session.scalars(select(Device).order_by(Device.id))]
+        return [responses.scorecard(card) for card in partners.scorecards(session, days)]
+
+
+@router.get("/devices", response_model=list[DevicePublic], responses=ERRORS)
+def devices(device: AdminDevice, db: DatabaseDep, settings: SettingsDep) -> list[DevicePublic]:
+    """Every device; a till with its latest heartbeat (outbox waiting and failed)."""
+    warn_after = timedelta(minutes=settings.till_waiting_warn_minutes)
+    with db.read() as session, session.begin():
+        health = till_health(session, warn_after)
+        return [
+            responses.device(d).model_copy(
+                update={"heartbeat": health[d.id].public() if d.id in health else None}
+            )
+            for d in session.scalars(select(Device).order_by(Device.id))
+        ]
 
 
 @router.post("/devices/{device_id}/revoke", response_model=DevicePublic, responses=ERRORS)

@@ -1,13 +1,23 @@
 from __future__ import annotations
 
-from fastapi import APIRouter
+from datetime import timedelta
+from typing import Annotated
+
+from fastapi import APIRouter, Depends
 
 from warehouse_api import responses
-from warehouse_api.api.deps import CurrentDevice, DatabaseDep
+from warehouse_api.api.deps import CurrentDevice, DatabaseDep, SettingsDep, require_roles
 from warehouse_api.models import Location
 from warehouse_api.problems import problem_responses
-from warehouse_api.schemas import DeviceSelf, EnrollRequest, EnrollResponse
-from warehouse_api.services.devices import enroll_device
+from warehouse_api.schemas import (
+    DeviceSelf,
+    EnrollRequest,
+    EnrollResponse,
+    HeartbeatPublic,
+    HeartbeatRequest,
+)
+from warehouse_api.services.devices import AuthenticatedDevice, enroll_device
+from warehouse_api.services.heartbeats import record_heartbeat, till_health
 
 router = APIRouter(prefix="/devices", tags=["devices"])
 
@@ -45,3 +55,24 @@ def me(device: CurrentDevice, db: DatabaseDep) -> DeviceSelf:
     return DeviceSelf(
         id=device.id, name=device.name, role=device.role, till_no=device.till_no, location=location
     )
+
+
+Till = Annotated[AuthenticatedDevice, Depends(require_roles("counter"))]
+
+
+@router.post(
+    "/heartbeat",
+    response_model=HeartbeatPublic,
+    responses=problem_responses(401, 403, 413, 422),
+    summary="A till's outbox (waiting, failed, oldest) and versions; the latest is kept",
+)
+def heartbeat(
+    body: HeartbeatRequest, device: Till, db: DatabaseDep, settings: SettingsDep
+) -> HeartbeatPublic:
+    with db.write() as session:
+        now = record_heartbeat(session, device.id, body)
+    with db.read() as session:
+        warn_after = timedelta(minutes=settings.till_waiting_warn_minutes)
+        kept = till_health(session, warn_after, now, device.id).get(device.id)
+    assert kept is not None  # written just above; a till's row is never deleted
+    return kept.public()

@@ -8,6 +8,7 @@ refusal detail); `test_every_template_text_has_a_translation` keeps the catalogu
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 
 DEFAULT_LANGUAGE = "zh-Hant"
 LANGUAGES = ("zh-Hant", "en")
@@ -360,7 +361,41 @@ ZH_HANT: dict[str, str] = {
     "transfer_out": "調撥出庫",
     "group_buy_ship": "團購出貨",
     "dropship_ship": "代發出貨",
+    # stores: each till's heartbeat (branch heartbeat)
+    "Outbox at the till": "門市端待送作業",
+    "Sync lag": "同步落後筆數",
+    "App version": "程式版本",
+    "no heartbeat yet": "尚未回報",
+    "waiting": "待送",
+    "failed": "失敗",
+    "oldest waiting": "最久待送",
+    "reported": "回報於",
+    "local schema": "本機資料庫版本",
+    "%s s": "%s 秒",
+    "%s min": "%s 分鐘",
+    "%s h": "%s 小時",
+    "%s days": "%s 天",
+    "Each till reports its outbox every minute: operations waiting to reach the warehouse "
+    "and operations it refused (a person at the till must retry or discard them). Flagged "
+    "when any failed, or when the oldest waiting one is older than %s minutes.": (
+        "每台收銀機每分鐘回報待送作業：尚未送達倉儲的作業，以及倉儲拒收的作業（需由門市人員"
+        "重送或捨棄）。有失敗作業、或最久待送超過 %s 分鐘時標示警示。"
+    ),
+    # partners: returns on the scorecard (branch heartbeat)
+    "Returns": "退貨",
+    "Returns: orders with at least one return brought back to a store, over orders shipped.": (
+        "退貨：曾退回門市（至少一次）的訂單數，除以已出貨訂單數。"
+    ),
 }
+
+
+def age_text(translate: Callable[[str], str], age: timedelta) -> str:
+    """A waiting time in the unit that reads best: seconds, minutes, hours or days."""
+    seconds = int(age.total_seconds())
+    for unit, size, below in (("%s s", 1, 120), ("%s min", 60, 7200), ("%s h", 3600, 172800)):
+        if seconds < below:
+            return translate(unit).replace("%s", str(seconds // size))
+    return translate("%s days").replace("%s", str(seconds // 86400))
 
 
 def translator(lang: str) -> Callable[[str], str]:

@@ -47,6 +47,7 @@ from warehouse_api.services import einvoice_upload
 from warehouse_api.services.admin import set_price, set_safety_stock
 from warehouse_api.services.devices import issue_enrollment_code, revoke_device
 from warehouse_api.services.dropship import accept_dropship
+from warehouse_api.services.heartbeats import till_health
 from warehouse_api.services.retry import write_with_retry
 
 HERE = Path(__file__).parent
@@ -135,6 +136,7 @@ def render(
             "csrf": identity.csrf_token if identity else "",
             "path": request.url.path,
             "local_time": local_time,
+            "age": functools.partial(i18n.age_text, i18n.translator(lang)),
             "money": money,
             "carriers": work.CARRIERS,
             "notice": _notice(request, lang),
@@ -807,6 +809,8 @@ def stores(request: Request, user: Manager) -> Response:
         # deadline at risk; documents the platform has not accepted after 24 hours too.
         till_risk = {t.device_id: t for t in einvoice_upload.tills_at_risk(session, now)}
         late_documents = einvoice_upload.documents_at_risk(session, now)
+        warn_after = timedelta(minutes=_settings(request).till_waiting_warn_minutes)
+        health = till_health(session, warn_after, now)
     by_store: dict[int, list[Device]] = {}
     for device in devices:
         by_store.setdefault(device.location_id or 0, []).append(device)
@@ -820,6 +824,8 @@ def stores(request: Request, user: Manager) -> Response:
             "last_seen": last_seen,
             "ops": ops,
             "till_risk": till_risk,
+            "health": health,
+            "warn_minutes": warn_after.total_seconds() / 60,
             "late_invoices": len(late_documents),
             "overdue_invoices": sum(d.overdue for d in late_documents),
             "new_code": code,

@@ -16,6 +16,7 @@ from warehouse_api.schemas import (
     ProductCreate,
     ProductUpdate,
     StaffCreate,
+    StaffPinChange,
 )
 from warehouse_api.security import hash_pin
 from warehouse_api.services.change_feed import record_change
@@ -28,6 +29,7 @@ from warehouse_api.services.feed_data import (
 )
 from warehouse_api.services.inventory import StockLevel, adjust_stock, ensure_stock_row, read_level
 from warehouse_api.services.sales import require_products
+from warehouse_api.services.staff_pins import check_pin_for_role
 
 
 def create_location(session: Session, body: LocationCreate) -> Location:
@@ -171,10 +173,26 @@ def create_staff(session: Session, body: StaffCreate) -> Staff:
     location = location_by_code(session, body.location_code)
     if location.kind != "store":
         raise DomainError("not_a_store", f"{body.location_code} is not a store", 422)
+    check_pin_for_role(body.role, body.pin)
     staff = Staff(
         name=body.name, role=body.role, location_id=location.id, pin_hash=hash_pin(body.pin)
     )
     session.add(staff)
+    session.flush()
+    publish_staff(session, staff)
+    return staff
+
+
+def change_pin(session: Session, staff_id: int, body: StaffPinChange) -> Staff:
+    """A new PIN (the length rule of the member's role); the tills get the new hash down
+    the change feed, and the old PIN stops working there at their next pull."""
+    staff = session.get(Staff, staff_id, with_for_update=True)
+    if staff is None:
+        raise NotFound("staff_not_found", f"no staff member {staff_id}")
+    if not staff.active:  # publishing it would bring a deactivated member back to the tills
+        raise DomainError("staff_inactive", f"staff member {staff_id} is deactivated", 409)
+    check_pin_for_role(staff.role, body.pin)
+    staff.pin_hash = hash_pin(body.pin)
     session.flush()
     publish_staff(session, staff)
     return staff

@@ -8,12 +8,19 @@ import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from warehouse_api.errors import DomainError
-from warehouse_api.models import DropshipOrder, Location, PartnerTerms, Product, utcnow
+from warehouse_api.models import (
+    DropshipOrder,
+    Location,
+    OrderReturn,
+    PartnerTerms,
+    Product,
+    utcnow,
+)
 from warehouse_api.services.devices import location_by_code
 from warehouse_api.services.sql import dialect_name
 
@@ -48,6 +55,8 @@ class Scorecard:
     damaged: int
     lost: int
     cost_per_order_cents: int | None  # over orders whose every product has terms
+    returns: int = 0  # order returns recorded at a store against these orders
+    returned_orders: int = 0  # of these orders, those with at least one return
 
     @property
     def on_time_pct(self) -> float | None:
@@ -57,6 +66,11 @@ class Scorecard:
     def problem_pct(self) -> float | None:
         problems = self.wrong_item + self.damaged + self.lost
         return None if not self.shipped else round(100 * problems / self.shipped, 1)
+
+    @property
+    def return_pct(self) -> float | None:
+        """Returned orders over shipped ones (only a shipped order can come back)."""
+        return None if not self.shipped else round(100 * self.returned_orders / self.shipped, 1)
 
 
 def partner(session: Session, code: str) -> Location:
@@ -172,6 +186,7 @@ def scorecards(session: Session, days: int = 90, now: datetime | None = None) ->
                         for line in order.lines
                     )
                 )
+        returns = _returns_by_order(session, location.id, since)
         statuses = [order.status for order in orders]
         problems = [order.problem for order in orders]
         cards.append(
@@ -192,9 +207,28 @@ def scorecards(session: Session, days: int = 90, now: datetime | None = None) ->
                 damaged=problems.count("damaged"),
                 lost=problems.count("lost"),
                 cost_per_order_cents=round(sum(costs) / len(costs)) if costs else None,
+                returns=sum(returns.values()),
+                returned_orders=len(returns),
             )
         )
     return cards
+
+
+def _returns_by_order(session: Session, partner_id: int, since: datetime) -> dict[str, int]:
+    """How many times each of the partner's dropship orders created since ``since`` came
+    back to a store (order returns, services/order_returns.py); orders never returned
+    are absent."""
+    rows = session.execute(
+        select(OrderReturn.order_id, func.count())
+        .join(DropshipOrder, DropshipOrder.id == OrderReturn.order_id)
+        .where(
+            OrderReturn.order_kind == "dropship",
+            DropshipOrder.source_location_id == partner_id,
+            DropshipOrder.created_at >= since,
+        )
+        .group_by(OrderReturn.order_id)
+    )
+    return {order_id: int(n) for order_id, n in rows}
 
 
 def _round(value: float | None) -> float | None:

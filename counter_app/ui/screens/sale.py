@@ -530,7 +530,7 @@ class SaleScreen(Screen):
         self.pay_button.setEnabled(False)
         # The database thread gets its own copy: the cashier may keep scanning.
         cart = self.cart_model.cart.copy()  # discounts and overrides included
-        self.cart_tools.save_now()  # written before the sale clears it, never after
+        self.cart_tools.save_now()  # written through already; never after the sale clears it
         cashier = self.cashier
         if isinstance(paid, Money):  # all in cash: what the customer handed over
             tendered = paid

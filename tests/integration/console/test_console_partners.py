@@ -86,6 +86,22 @@ def test_pass_to_partner_ship_deliver_problem_and_scorecard(console: Console) ->
         )
         assert order.shipped_at is not None and order.delivered_at is not None
 
+    # The customer brings one of the two back to a store: a return on the partner's card.
+    returned = push_one(
+        server,
+        server.enroll("S002"),
+        "order.return",
+        {
+            "return_id": new_id(),
+            "order_kind": "dropship",
+            "order_id": dropship_id,
+            "refund_mode": "channel",
+            "refund_cents": 0,
+            "lines": [{"product_id": product_id, "qty": 1, "disposition": "send_to_warehouse"}],
+        },
+    )
+    assert returned["status"] == "applied", returned
+
     console.sign_out()
     console.sign_in(*MANAGER)
     console.go(f"/partners/{partner_code}")
@@ -103,6 +119,7 @@ def test_pass_to_partner_ship_deliver_problem_and_scorecard(console: Console) ->
     assert card.find_element("css selector", ".on-time").text == "100.0%"
     assert card.find_element("css selector", ".cost").text == "NT$241"
     assert "1" in card.find_element("css selector", ".problems").text
+    assert card.find_element("css selector", ".returns").text == "100.0% (1 / 1)"
     console.shot("partners")
     # Operators do not see scorecards or terms; bad terms are refused.
     client, _ = console.http_signed_in(*OPERATOR)

@@ -77,7 +77,7 @@ def test_offline_a_discount_above_the_limit_is_approved_and_waits_to_sync(
     request = line_discount_request(cart, 0, wanted)
     discounts = DiscountService(services.db, services.staff)
     assert discounts.needs_approval(cashier, request)
-    approval = services.staff.approve("9999", Action.DISCOUNT_OVER_LIMIT)  # cached hash
+    approval = services.staff.approve("999999", Action.DISCOUNT_OVER_LIMIT)  # cached hash
     approver = discounts.authorize(cashier, request, approval)
     assert approver is not None and approver.role == "supervisor"
     cart.lines[0].discount = wanted

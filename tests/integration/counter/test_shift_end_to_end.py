@@ -80,7 +80,7 @@ def test_with_the_warehouse_stopped_a_supervisor_confirms_the_close_and_it_waits
     waiting = services.shifts.waiting_operations()
     assert waiting == 1
 
-    approval = services.staff.approve("9999", Action.CLOSE_SHIFT_UNSYNCED)  # offline: cached hash
+    approval = services.staff.approve("999999", Action.CLOSE_SHIFT_UNSYNCED)  # offline: cached hash
     z = services.shifts.close(cashier, {}, approval)
     assert z.unsynced_ops == waiting and z.difference_cents == -z.expected_cents
     assert services.shifts.current() is None

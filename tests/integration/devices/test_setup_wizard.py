@@ -314,7 +314,7 @@ def test_a_manager_runs_the_wizard_again_from_tools(
             return
         prompt.pin.setText(pin)
         prompt.buttons.accepted.emit()
-        if pin == "9999":  # a supervisor: refused in words, then given up
+        if pin == "999999":  # a supervisor: refused in words, then given up
             qtbot.waitUntil(lambda: prompt.error.text() != "", timeout=10_000)
             seen.append(prompt.error.text())
             prompt.reject()
@@ -339,12 +339,12 @@ def test_a_manager_runs_the_wizard_again_from_tools(
         wizard.next()
         wizard.accept()
 
-    later(50, lambda: answer_prompt("9999"))
+    later(50, lambda: answer_prompt("999999"))
     rerun_setup_wizard(counter)
     assert seen == ["設定精靈需要店長密碼"]
     assert counter.setup_wizard is None
 
-    later(50, lambda: answer_prompt("5678"))
+    later(50, lambda: answer_prompt("567890"))
     later(100, walk_the_wizard)
     rerun_setup_wizard(counter)
     assert "台北信義店" in seen[1] or "S001" in seen[1]

@@ -1,5 +1,5 @@
 """The warehouse keeps every store's closed shifts with the Z report's figures and lists
-them to managers (``GET /operator/shifts``); approvers' PINs are at least 6 digits."""
+them to managers (``GET /operator/shifts``)."""
 
 from __future__ import annotations
 
@@ -85,27 +85,3 @@ def test_a_shift_figure_beyond_the_column_is_refused_not_stored(server: Server) 
             json={"ops": [{"op_id": new_id(), "type": "shift.close", "payload": shift}]},
         )
     assert_problem(response, 422, "validation_error")
-
-
-def test_supervisors_and_managers_need_pins_of_six_digits(server: Server) -> None:
-    with server.client(server.token("admin")) as client:
-        for role in ("supervisor", "manager"):
-            short = client.post(
-                "/admin/staff",
-                json={"name": "新主管", "role": role, "location_code": "S001", "pin": "98765"},
-            )
-            assert_problem(short, 422, "validation_error")
-            assert (
-                client.post(
-                    "/admin/staff",
-                    json={"name": "新主管", "role": role, "location_code": "S001", "pin": "987654"},
-                ).status_code
-                == 201
-            )
-        assert (
-            client.post(
-                "/admin/staff",
-                json={"name": "新收銀", "role": "cashier", "location_code": "S001", "pin": "4321"},
-            ).status_code
-            == 201
-        )

@@ -4,11 +4,15 @@ from collections import Counter
 
 from warehouse_api.demo_data import (
     CATEGORIES,
+    DEMO_MANAGER_PIN,
+    DEMO_SUPERVISOR_PIN,
+    STAFF_PER_STORE,
     ean13,
     generate_catalog,
     is_valid_ean13,
 )
 from warehouse_api.security import verify_pin
+from warehouse_api.services.staff_pins import APPROVER_ROLES, MIN_APPROVER_PIN_LENGTH
 
 
 def test_same_seed_same_catalog_and_other_seed_differs() -> None:
@@ -57,5 +61,13 @@ def test_each_store_has_the_demo_cashier_and_supervisor() -> None:
         cashier = next(m for m in members if m["role"] == "cashier")
         supervisor = next(m for m in members if m["role"] == "supervisor")
         assert verify_pin("1234", str(cashier["pin_hash"]))
-        assert verify_pin("9999", str(supervisor["pin_hash"]))
+        manager = next(m for m in members if m["role"] == "manager")
+        assert verify_pin(DEMO_SUPERVISOR_PIN, str(supervisor["pin_hash"]))
+        assert verify_pin(DEMO_MANAGER_PIN, str(manager["pin_hash"]))
         assert not verify_pin("0000", str(cashier["pin_hash"]))
+
+
+def test_the_demo_approvers_pins_follow_the_six_digit_rule() -> None:
+    approvers = [pin for _name, role, pin in STAFF_PER_STORE if role in APPROVER_ROLES]
+    assert len(approvers) == 2
+    assert all(len(pin) >= MIN_APPROVER_PIN_LENGTH for pin in approvers)

@@ -33,7 +33,8 @@ from warehouse_api.validation import (
 Column = InstrumentedAttribute[Any]
 Target = Column | tuple[Column, str]  # a column, or (column, prefix the service adds)
 
-INT_RANGES = {Integer: (-(2**31), 2**31 - 1), BigInteger: (-(2**63), 2**63 - 1)}
+# BigInteger first: it is a subclass of Integer, and the first match gives the bounds.
+INT_RANGES = {BigInteger: (-(2**63), 2**63 - 1), Integer: (-(2**31), 2**31 - 1)}
 
 QTY_COLUMNS: list[Target] = [
     m.SaleLine.qty,
@@ -46,6 +47,11 @@ QTY_COLUMNS: list[Target] = [
 
 STORED_IN: dict[tuple[str, str], list[Target]] = {
     ("EnrollRequest", "device_name"): [m.Device.name],
+    ("HeartbeatRequest", "outbox_waiting"): [m.DeviceHeartbeat.outbox_waiting],
+    ("HeartbeatRequest", "outbox_failed"): [m.DeviceHeartbeat.outbox_failed],
+    ("HeartbeatRequest", "app_version"): [m.DeviceHeartbeat.app_version],
+    ("HeartbeatRequest", "local_schema"): [m.DeviceHeartbeat.local_schema],
+    ("HeartbeatRequest", "pull_cursor"): [m.DeviceHeartbeat.pull_cursor],
     ("SaleLinePayload", "line_id"): [m.SaleLine.id],
     ("SaleLinePayload", "product_id"): [m.SaleLine.product_id],
     ("SaleLinePayload", "qty"): QTY_COLUMNS,
@@ -195,7 +201,9 @@ STORED_IN: dict[tuple[str, str], list[Target]] = {
 
 NOT_STORED: dict[tuple[str, str], str] = {
     ("EnrollRequest", "code"): "hashed (sha256) before it is looked up",
+    ("HeartbeatRequest", "oldest_waiting_age_s"): "stored as a time: received_at minus the age",
     ("StaffCreate", "pin"): "hashed before it is stored",
+    ("StaffPinChange", "pin"): "hashed before it is stored",
     ("ReservationCancelPayload", "reservation_id"): "a look-up key",
     ("ReservationCancelPayload", "reason"): "not kept",
     ("DropshipCancelPayload", "dropship_id"): "a look-up key",

@@ -90,7 +90,7 @@ def test_drawer_on_demand_needs_a_supervisors_approval_and_a_reason_and_is_audit
                 name="陳店長",
                 role="supervisor",
                 location_id=STORE.location_id,
-                pin_hash=hash_pin("9999", b"salt-4", n=2**4),
+                pin_hash=hash_pin("999999", b"salt-4", n=2**4),
             )
         )
     output = RecordingOutput()
@@ -98,7 +98,7 @@ def test_drawer_on_demand_needs_a_supervisors_approval_and_a_reason_and_is_audit
     service = ReceiptService(db, output, STORE, staff)
     with pytest.raises(ApprovalRefused, match="wrong_pin"):
         staff.approve("1234", Action.OPEN_DRAWER_NO_SALE)
-    approval = staff.approve("9999", Action.OPEN_DRAWER_NO_SALE)
+    approval = staff.approve("999999", Action.OPEN_DRAWER_NO_SALE)
     with pytest.raises(ApprovalRefused, match="reason_required"):
         service.open_drawer_on_demand(approval, " ")
     assert output.drawers == []

@@ -31,7 +31,7 @@ STORE = StoreContext(2, "S001", "台北信義店")
 CASHIER = StaffMember(3, "王小明", "cashier")
 TEA = ProductInfo(10, "100010", "茶裏王 日式無糖綠茶 600ml", Money(2500))
 CHIPS = ProductInfo(11, "100011", "樂事 原味洋芋片 85g", Money(3900))
-PINS = {"cashier": "1234", "supervisor": "9999", "manager": "8888", "other_store": "7777"}
+PINS = {"cashier": "1234", "supervisor": "999999", "manager": "888888", "other_store": "777777"}
 
 
 def clock() -> datetime:

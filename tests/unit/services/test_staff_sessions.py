@@ -83,3 +83,44 @@ def test_repeated_wrong_pins_lock_the_pin_entry_for_longer_each_time(db: FakeDat
     for _ in range(MAX_PIN_FAILURES):
         staff.sign_in("0000")
     assert staff.pin_locked_for() == PIN_LOCKOUT_S
+
+
+@pytest.fixture
+def old_pins() -> FakeDatabase:
+    """Approvers whose cached hashes come from PINs set before the 6-digit rule."""
+    fake = FakeDatabase()
+    fake.add_staff(2, 3, "王小明", "cashier", "1234")
+    fake.add_staff(2, 4, "老主任", "supervisor", "9999")
+    fake.add_staff(2, 5, "老店長", "manager", "56789")
+    fake.add_staff(2, 7, "新主任", "supervisor", "246810")
+    return fake
+
+
+@pytest.mark.parametrize(("pin", "staff_id"), [("9999", 4), ("56789", 5)])
+def test_an_approvers_short_pin_signs_in_with_a_cashiers_rights_and_approves_nothing(
+    old_pins: FakeDatabase, pin: str, staff_id: int
+) -> None:
+    staff = StaffService(old_pins, 2)
+    member = staff.sign_in(pin)  # sign-in keeps working: nobody is locked out of the till
+    assert member is not None and (member.id, member.role) == (staff_id, "cashier")
+    signed_in = staff.sign_in_as(staff_id, pin)
+    assert signed_in is not None and signed_in.role == "cashier"
+    for action in (Action.VOID, Action.DISCOUNT_OVER_LIMIT, Action.DEVICE_SETTINGS):
+        with pytest.raises(ApprovalRefused) as refused:
+            staff.approve(pin, action)
+        assert refused.value.code == "pin_too_short" and refused.value.action is action
+    with pytest.raises(ApprovalRefused) as unlock:
+        staff.unlock(CASHIER, pin)  # a cashier's screen: not theirs to open
+    assert unlock.value.code == "pin_too_short"
+    own = StaffMember(staff_id, member.name, "cashier")
+    assert staff.unlock(own, pin) == own  # their own locked screen opens
+    assert old_pins.state.audit == []
+    assert staff.pin_locked_for() == 0  # a right PIN, however short, is not a wrong one
+
+
+def test_an_approver_with_six_digits_approves_as_before(old_pins: FakeDatabase) -> None:
+    staff = StaffService(old_pins, 2)
+    member = staff.sign_in("246810")
+    assert member is not None and member.role == "supervisor"
+    assert staff.approve("246810", Action.VOID).staff.name == "新主任"
+    assert staff.unlock(CASHIER, "246810").name == "新主任"

@@ -12,7 +12,7 @@ from counter_app.local.db import LocalDatabase
 from counter_app.sync.client import PullPage, WarehouseUnreachable
 
 STORE_ID = 2
-CASHIER_PIN, SUPERVISOR_PIN = "1234", "9999"
+CASHIER_PIN, SUPERVISOR_PIN = "1234", "999999"
 
 
 def _staff(staff_id: int, name: str, role: str, pin: str) -> Change:

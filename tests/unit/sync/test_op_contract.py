@@ -52,7 +52,7 @@ from warehouse_api.schemas import PushRequest
 
 STORE = StoreContext(2, "S001", "台北信義店")
 CASHIER = StaffMember(3, "王小明", "cashier")
-SUPERVISOR_PIN = "9999"  # 林主任's, in this folder's conftest
+SUPERVISOR_PIN = "999999"  # 林主任's, in this folder's conftest
 
 
 def _validate(wire_ops: list[dict[str, Any]]) -> PushRequest:
