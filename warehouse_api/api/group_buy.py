@@ -87,6 +87,12 @@ def place_order(
             "orders paid at pickup are not taken yet: take the payment online",
             422,
         )
+    # A wrong store is the body's fault (422), told before any stock answer.
+    store_id = (
+        None
+        if body.pickup_store_code is None
+        else db.lookup(lambda session: pickup_store_id(session, body.pickup_store_code or ""))
+    )
     digest = _digest(body)
     key = f"{device.id}:{idempotency_key}"
     wanted = quantities(body.lines)
@@ -103,11 +109,6 @@ def place_order(
     )
     if found.refusal is not None:
         raise found.refusal
-    store_id = (
-        None
-        if body.pickup_store_code is None
-        else db.lookup(lambda session: pickup_store_id(session, body.pickup_store_code or ""))
-    )
     attempts = 0
 
     def work(session: Session) -> tuple[bool, GroupBuyOrderPublic]:

@@ -124,6 +124,10 @@ def test_bad_store_orders_are_refused_and_hold_nothing(server: Server) -> None:
     assert_problem(place(server, channel, payment="at_pickup"), 422, "pay_at_pickup_unsupported")
     assert_problem(place(server, channel, store="S999"), 422, "pickup_store_unknown")
     assert_problem(place(server, channel, store="WH01"), 422, "pickup_store_unknown")
+    # The body's fault is told first, even when the stock would refuse the order too.
+    too_many = place(server, channel, qty=before[0] + 1, store="S999")
+    assert_problem(too_many, 422, "pickup_store_unknown")
+    assert_problem(place(server, channel, qty=before[0] + 1), 409, "insufficient_stock")
     assert_problem(place(server, channel, store="s001"), 422, "validation_error")
     assert_problem(place(server, channel, payment="cash"), 422, "validation_error")
     assert level(server, "WH01", PRODUCT) == before
