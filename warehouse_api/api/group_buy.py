@@ -23,7 +23,7 @@ from warehouse_api.schemas import (
     OrderReturnsResponse,
 )
 from warehouse_api.services.devices import AuthenticatedDevice
-from warehouse_api.services.group_buy_pickup import channel_status, pickup_store_id, store_code
+from warehouse_api.services.group_buy_pickup import pickup_store_id, store_code
 from warehouse_api.services.locations import warehouse_id
 from warehouse_api.services.order_returns import mark_refunded_by_channel, returns_of
 from warehouse_api.services.reservations import (
@@ -48,13 +48,7 @@ IdempotencyKey = Annotated[
 
 
 def _public(session: Session, order: Reservation) -> GroupBuyOrderPublic:
-    return GroupBuyOrderPublic.model_validate(
-        {
-            **responses.reservation(order).model_dump(),
-            "pickup_store_code": store_code(session, order),
-            "channel_status": channel_status(order),
-        }
-    )
+    return responses.group_buy_order(order, store_code(session, order))
 
 
 def _digest(body: GroupBuyOrderCreate) -> str:
