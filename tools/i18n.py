@@ -1002,6 +1002,15 @@ PHRASEBOOK.update(
 )
 
 
+# Branch gbstore: group-buy orders collected at a store, on the pickup desk (ui/screens/pickups.py).
+PHRASEBOOK.update(
+    {
+        "Order": "訂單",
+        "Group-buy %1": "團購 %1",
+    }
+)
+
+
 def extract() -> None:
     sources = [str(p) for p in source_files()]
     for ts in CATALOGUES.values():

@@ -126,6 +126,10 @@ ERROR_CODES: dict[str, str] = {
     "invalid_period": "422: a report's period is 1 to 366 days",
     "price_note_invalid": "422: marking a price conflict deliberate needs a note of 1-200 characters",
     "price_conflict_not_found": "404: the group-buy channel has no order of that product at that price differing from the store price",
+    # group-buy orders collected at a store (services/group_buy_pickup.py)
+    "pickup_store_unknown": "422: pickup_store_code names no store",
+    "pay_at_pickup_unsupported": "422: a group-buy order paid at pickup is not taken yet; pay online",
+    "order_for_store_pickup": "409: the group-buy order is collected at a store: it travels by its transfer, and is not shipped to the customer or sent to another store",
 }
 
 

@@ -25,6 +25,7 @@ from warehouse_api.models import (
 from warehouse_api.schemas import (
     DevicePublic,
     DropshipPublic,
+    GroupBuyOrderPublic,
     LocationPublic,
     ProductPublic,
     ReservationPublic,
@@ -42,6 +43,7 @@ from warehouse_api.services.feed_data import (
     reservation_data,
     transfer_data,
 )
+from warehouse_api.services.group_buy_pickup import channel_status
 from warehouse_api.services.partners import Scorecard
 
 
@@ -125,6 +127,18 @@ def scorecard(card: Scorecard) -> ScorecardPublic:
 
 def reservation(item: Reservation) -> ReservationPublic:
     return ReservationPublic.model_validate(reservation_data(item))
+
+
+def group_buy_order(item: Reservation, pickup_store_code: str | None) -> GroupBuyOrderPublic:
+    """A group-buy order as its channel reads it: the store it is collected at (its code)
+    and its status in the channel's words."""
+    return GroupBuyOrderPublic.model_validate(
+        {
+            **reservation(item).model_dump(),
+            "pickup_store_code": pickup_store_code,
+            "channel_status": channel_status(item),
+        }
+    )
 
 
 def transfer(item: Transfer) -> TransferPublic:

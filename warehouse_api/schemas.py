@@ -858,10 +858,19 @@ class GroupBuyLine(ItemLine):
     unit_price_cents: Annotated[int, Field(ge=0, le=INT32_MAX)] | None = None
 
 
+LocationCode = Annotated[
+    str, StringConstraints(min_length=1, max_length=16, pattern=r"^[A-Z0-9_-]+$")
+]
+
+
 class GroupBuyOrderCreate(StrictModel):
     order_id: ReservationId | None = None
     lines: Annotated[list[GroupBuyLine], Field(min_length=1, max_length=200)]
     customer_name: CustomerName | None = None
+    # Collected at this store instead of shipped to the customer (線上團購門市提貨).
+    pickup_store_code: LocationCode | None = None
+    # Paid through the channel; "at_pickup" (pay at the counter) is refused for now.
+    payment: Literal["online", "at_pickup"] = "online"
 
     @model_validator(mode="after")
     def _one_price_per_product(self) -> GroupBuyOrderCreate:
@@ -872,6 +881,15 @@ class GroupBuyOrderCreate(StrictModel):
                     f"product {line.product_id} is on two lines with different unit prices"
                 )
         return self
+
+
+class GroupBuyOrderPublic(ReservationPublic):
+    """A group-buy order as its channel reads it: the store it is collected at, if any,
+    and its status in the channel's words (pending, in_transit, ready_for_pickup,
+    collected, expired, cancelled; shipped for one sent to the customer)."""
+
+    pickup_store_code: str | None = None
+    channel_status: str
 
 
 class ShipmentInfo(StrictModel):
@@ -901,9 +919,6 @@ class StockLevelChange(BaseModel):
 
 # ----- admin -----
 
-LocationCode = Annotated[
-    str, StringConstraints(min_length=1, max_length=16, pattern=r"^[A-Z0-9_-]+$")
-]
 BarcodeText = Annotated[
     str, StringConstraints(min_length=6, max_length=32, pattern=r"^[0-9A-Za-z]+$")
 ]

@@ -70,6 +70,12 @@ class PickupEntry:
     def pickup_code(self) -> str:
         return self.record.pickup_code or ""
 
+    @property
+    def channel_order(self) -> str | None:
+        """A group-buy order's number at its channel (the warehouse keeps it as the id);
+        None for a counter's own reservation."""
+        return self.record.reservation_id if self.record.kind == "group_buy" else None
+
 
 @dataclass(frozen=True, slots=True)
 class Handover:
@@ -97,7 +103,8 @@ class PickupDeskService:
 
     def entries(self, status: str | None = None, query: str = "") -> list[PickupEntry]:
         """This store's reservations, newest first; ``status`` filters by the status shown,
-        ``query`` by pickup code (any part), customer name (any part) or the code's last digits."""
+        ``query`` by pickup code (any part), customer name (any part), the code's last digits
+        or a group-buy order's number (any part)."""
         wanted = query.strip().upper()
         with self._db.snapshot() as uow:
             found = [
@@ -223,4 +230,5 @@ def _matches(record: ReservationRecord, query: str) -> bool:
         return True
     code = (record.pickup_code or "").upper()
     name = (record.customer_name or "").upper()
-    return query in code or query in name
+    order = record.reservation_id.upper() if record.kind == "group_buy" else ""
+    return query in code or query in name or query in order

@@ -1508,6 +1508,10 @@
         <translation>Hold until</translation>
     </message>
     <message>
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
         <source>Scan or type the pickup code, then Enter</source>
         <translation>Scan or type the pickup code, then Enter</translation>
     </message>
@@ -1554,6 +1558,10 @@
     <message>
         <source>Cancelled</source>
         <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Group-buy %1</source>
+        <translation>Group-buy %1</translation>
     </message>
     <message>
         <source>Pickup code %1 is not known at this store</source>

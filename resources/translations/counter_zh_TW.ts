@@ -1508,6 +1508,10 @@
         <translation>保留至</translation>
     </message>
     <message>
+        <source>Order</source>
+        <translation>訂單</translation>
+    </message>
+    <message>
         <source>Scan or type the pickup code, then Enter</source>
         <translation>掃描或輸入取貨碼後按 Enter</translation>
     </message>
@@ -1554,6 +1558,10 @@
     <message>
         <source>Cancelled</source>
         <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Group-buy %1</source>
+        <translation>團購 %1</translation>
     </message>
     <message>
         <source>Pickup code %1 is not known at this store</source>

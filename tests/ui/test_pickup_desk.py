@@ -31,7 +31,9 @@ def counter(qtbot: Any, qapp: Any, demo_counter: Any) -> Iterator[CounterApp]:
     tasks.shutdown()
 
 
-def _feed_reservation(counter: CounterApp, rid: str, code: str, status: str) -> str:
+def _feed_reservation(
+    counter: CounterApp, rid: str, code: str, status: str, kind: str = "pickup"
+) -> str:
     db = counter.services.db
     with db.read() as session:
         pid, name = session.execute(text("SELECT id, name FROM products ORDER BY id LIMIT 1")).one()
@@ -41,7 +43,7 @@ def _feed_reservation(counter: CounterApp, rid: str, code: str, status: str) -> 
         "id": rid,
         "data": {
             "reservation_id": rid,
-            "kind": "pickup",
+            "kind": kind,
             "pickup_code": code,
             "status": status,
             "source_location_id": 1,
@@ -84,9 +86,14 @@ def test_a_pickup_scan_opens_the_desk_and_hands_it_over_once(
 
     # The desk lists it as picked up; a second scan of the same slip is refused.
     desk.status_filter.setCurrentIndex(0)  # all
-    qtbot.waitUntil(lambda: desk.table.rowCount() >= 1)
+    # Wait for the reload itself: the ready row of before may still be on screen.
+    qtbot.waitUntil(
+        lambda: (
+            desk.table.rowCount() >= 1
+            and desk.table.item(0, 1).text() == desk.status_text("picked_up")
+        )
+    )
     assert desk.table.item(0, 0).text() == CODE
-    assert desk.table.item(0, 1).text() == desk.status_text("picked_up")
     counter.wedge.scanned.emit(CODE)
     qtbot.waitUntil(
         lambda: any(w in desk.message.text() for w in ("已交付過", "already handed over"))
@@ -162,3 +169,27 @@ def test_reserve_for_pickup_from_the_stock_screen_queues_the_op(
     qtbot.waitUntil(lambda: desk.table.rowCount() == 1)
     assert desk.table.item(0, 1).text() == desk.status_text("pending")
     assert desk.table.item(0, 3).text() == "陳小姐"
+
+
+def test_a_group_buy_order_shows_its_channel_number_and_is_handed_over_by_scan(
+    qtbot: Any, counter: CounterApp
+) -> None:
+    _feed_reservation(counter, "GB-20261201-0042", "PUGB7Q3M2K", "ready", kind="group_buy")
+    _feed_reservation(counter, "res-own-1", "PUOWN00001", "ready")
+    desk = counter.pickups_screen
+    assert desk is not None
+    qtbot.keyClick(counter.window, Qt.Key.Key_F8)
+    qtbot.waitUntil(lambda: desk.table.rowCount() == 2)
+    orders = {desk.table.item(r, 0).text(): desk.table.item(r, 5).text() for r in range(2)}
+    mark = "團購" if "團購" in orders["PUGB7Q3M2K"] else "Group-buy"  # the tests' language
+    assert orders == {"PUGB7Q3M2K": f"{mark} GB-20261201-0042", "PUOWN00001": ""}
+    desk.search.setText("0042")  # the channel's order number finds it
+    qtbot.waitUntil(lambda: desk.table.rowCount() == 1)
+    assert desk.table.item(0, 0).text() == "PUGB7Q3M2K"
+
+    counter.wedge.scanned.emit("PUGB7Q3M2K")
+    qtbot.waitUntil(lambda: "PUGB7Q3M2K" in desk.message.text())
+    assert any(w in desk.message.text() for w in ("已交付", "Handed over"))
+    with counter.services.db.read() as session:
+        [op] = session.scalars(select(OutboxOp).where(OutboxOp.type == "pickup.complete")).all()
+    assert json.loads(op.payload)["reservation_id"] == "GB-20261201-0042"

@@ -10,19 +10,20 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from warehouse_api import responses
-from warehouse_api.api.deps import DatabaseDep, require_roles
+from warehouse_api.api.deps import DatabaseDep, SettingsDep, require_roles
 from warehouse_api.errors import DomainError, NotFound
 from warehouse_api.models import Reservation
 from warehouse_api.problems import problem_responses
 from warehouse_api.schemas import (
     IDEMPOTENCY_KEY_MAX_LENGTH,
     GroupBuyOrderCreate,
+    GroupBuyOrderPublic,
     IdempotencyKeyText,
     OrderReturnPublic,
     OrderReturnsResponse,
-    ReservationPublic,
 )
 from warehouse_api.services.devices import AuthenticatedDevice
+from warehouse_api.services.group_buy_pickup import pickup_store_id, store_code
 from warehouse_api.services.locations import warehouse_id
 from warehouse_api.services.order_returns import mark_refunded_by_channel, returns_of
 from warehouse_api.services.reservations import (
@@ -46,6 +47,10 @@ IdempotencyKey = Annotated[
 ]
 
 
+def _public(session: Session, order: Reservation) -> GroupBuyOrderPublic:
+    return responses.group_buy_order(order, store_code(session, order))
+
+
 def _digest(body: GroupBuyOrderCreate) -> str:
     canonical = json.dumps(body.model_dump(mode="json"), sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(canonical.encode()).hexdigest()
@@ -53,21 +58,35 @@ def _digest(body: GroupBuyOrderCreate) -> str:
 
 @router.post(
     "/orders",
-    response_model=ReservationPublic,
+    response_model=GroupBuyOrderPublic,
     status_code=201,
     responses={
-        200: {"model": ReservationPublic, "description": "A replay of an earlier request"},
+        200: {"model": GroupBuyOrderPublic, "description": "A replay of an earlier request"},
         **problem_responses(401, 403, 409, 413, 422),
     },
-    summary="Place a group-buy order holding warehouse stock (idempotent by Idempotency-Key)",
+    summary="Place a group-buy order holding warehouse stock (idempotent by Idempotency-Key); "
+    "with pickup_store_code it is collected at that store",
 )
 def place_order(
     body: GroupBuyOrderCreate,
     idempotency_key: IdempotencyKey,
     device: GroupBuyDevice,
     db: DatabaseDep,
+    settings: SettingsDep,
     response: Response,
-) -> ReservationPublic:
+) -> GroupBuyOrderPublic:
+    if body.payment == "at_pickup":
+        raise DomainError(
+            "pay_at_pickup_unsupported",
+            "orders paid at pickup are not taken yet: take the payment online",
+            422,
+        )
+    # A wrong store is the body's fault (422), told before any stock answer.
+    store_id = (
+        None
+        if body.pickup_store_code is None
+        else db.lookup(lambda session: pickup_store_id(session, body.pickup_store_code or ""))
+    )
     digest = _digest(body)
     key = f"{device.id}:{idempotency_key}"
     wanted = quantities(body.lines)
@@ -86,7 +105,7 @@ def place_order(
         raise found.refusal
     attempts = 0
 
-    def work(session: Session) -> tuple[bool, ReservationPublic]:
+    def work(session: Session) -> tuple[bool, GroupBuyOrderPublic]:
         nonlocal attempts
         attempts += 1
         if attempts == 1 and found.clear:
@@ -100,22 +119,32 @@ def place_order(
                 digest,
                 body.customer_name,
                 prechecked=True,
+                store_id=store_id,
+                hold_hours=settings.pickup_hold_hours,
             )
-            return False, responses.reservation(order)
+            return False, _public(session, order)
         existing = session.scalar(select(Reservation).where(Reservation.idempotency_key == key))
         if existing is not None:
             if existing.body_sha256 != digest:
                 raise DomainError(
                     "idempotency_key_reused", "this Idempotency-Key was used with another body"
                 )
-            return True, responses.reservation(existing)
+            return True, _public(session, existing)
         order_id = body.order_id or str(uuid.uuid4())
         if session.get(Reservation, order_id) is not None:
             raise DomainError("idempotency_key_reused", f"order {order_id} exists already")
         order = place_group_buy_order(
-            session, device, order_id, list(body.lines), key, digest, body.customer_name
+            session,
+            device,
+            order_id,
+            list(body.lines),
+            key,
+            digest,
+            body.customer_name,
+            store_id=store_id,
+            hold_hours=settings.pickup_hold_hours,
         )
-        return False, responses.reservation(order)
+        return False, _public(session, order)
 
     replayed, data = write_with_retry(db, work)
     if replayed:
@@ -137,23 +166,25 @@ def _load_order(session: Session, device: AuthenticatedDevice, order_id: str) ->
 
 @router.get(
     "/orders/{order_id}",
-    response_model=ReservationPublic,
+    response_model=GroupBuyOrderPublic,
     responses=problem_responses(401, 403, 404),
+    summary="The order's status (channel_status: pending, in_transit, ready_for_pickup, "
+    "collected, expired, cancelled, shipped)",
 )
-def get_order(order_id: str, device: GroupBuyDevice, db: DatabaseDep) -> ReservationPublic:
+def get_order(order_id: str, device: GroupBuyDevice, db: DatabaseDep) -> GroupBuyOrderPublic:
     with db.read() as session, session.begin():
-        return responses.reservation(_load_order(session, device, order_id))
+        return _public(session, _load_order(session, device, order_id))
 
 
 @router.post(
     "/orders/{order_id}/cancel",
-    response_model=ReservationPublic,
+    response_model=GroupBuyOrderPublic,
     responses=problem_responses(401, 403, 404, 409),
 )
-def cancel_order(order_id: str, device: GroupBuyDevice, db: DatabaseDep) -> ReservationPublic:
-    def work(session: Session) -> ReservationPublic:
+def cancel_order(order_id: str, device: GroupBuyDevice, db: DatabaseDep) -> GroupBuyOrderPublic:
+    def work(session: Session) -> GroupBuyOrderPublic:
         order = _load_order(session, device, order_id)
-        return responses.reservation(cancel_reservation(session, order))
+        return _public(session, cancel_reservation(session, order))
 
     return write_with_retry(db, work)
 

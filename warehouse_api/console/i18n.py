@@ -357,6 +357,15 @@ ZH_HANT: dict[str, str] = {
     "Choose 7, 30 or 91 days.": "請選擇 7、30 或 91 天。",
     "Say why in a note of 1 to 200 characters.": "請在備註中說明原因（1 至 200 字）。",
     "Marked deliberate": "已標記為刻意定價",
+    # group-buy orders sent to a store for collection (branch gbstore)
+    "Send to a store": "改門市取貨",
+    "Send to a store for collection": "改送門市取貨",
+    "The order gets a pickup code and a transfer to the store; the stock stays held here until the transfer ships.": "訂單會取得取貨碼與送往該門市的調撥單；調撥出貨前，庫存仍保留在倉庫。",
+    "Send to this store": "送往此門市",
+    "Sent to the store for collection": "已改為門市取貨",
+    "No such group-buy order.": "查無此團購訂單。",
+    "This order no longer waits to ship.": "此訂單已不在待出貨狀態。",
+    "Choose a store.": "請選擇門市。",
     # statuses, kinds and ledger reasons (values from the database)
     "requested": "待出貨",
     "shipped": "已出貨",

@@ -8,6 +8,7 @@ from fastapi.staticfiles import StaticFiles
 from warehouse_api.console import (
     catalog_views,
     dashboard_views,
+    group_buy_store_views,
     partner_views,
     people_views,
     price_views,
@@ -24,6 +25,7 @@ def mount_console(app: FastAPI) -> None:
         dashboard_views.router,
         partner_views.router,
         price_views.router,
+        group_buy_store_views.router,
     ):
         app.include_router(router)
     app.mount(

@@ -362,9 +362,7 @@ def home(request: Request, user: User) -> Response:
                 .where(DropshipOrder.status.in_(["pending", "accepted"]))
             ),
             "group_buy": session.scalar(
-                select(func.count())
-                .select_from(Reservation)
-                .where(Reservation.kind == "group_buy", Reservation.status == "confirmed")
+                select(func.count()).select_from(Reservation).where(*_GROUP_BUY_TO_SHIP)
             ),
             "attention": session.scalar(
                 select(func.count())
@@ -456,17 +454,29 @@ def accept(request: Request, dropship_id: str, form: Form) -> Response:
     return done("/console/dropship", "Accepted", dropship_id)
 
 
+# Held for the customer; one collected at a store waits in the transfers queue instead.
+_GROUP_BUY_TO_SHIP = (
+    Reservation.kind == "group_buy",
+    Reservation.status == "confirmed",
+    Reservation.store_location_id.is_(None),
+)
+
+
+def _group_buy_to_ship(session: Session) -> list[Reservation]:
+    return list(
+        session.scalars(
+            select(Reservation)
+            .where(*_GROUP_BUY_TO_SHIP)
+            .order_by(Reservation.created_at, Reservation.id)
+            .limit(500)
+        )
+    )
+
+
 @router.get("/group-buy", response_class=HTMLResponse)
 def group_buy(request: Request, user: User) -> Response:
     with _db(request).read() as session:
-        rows = list(
-            session.scalars(
-                select(Reservation)
-                .where(Reservation.kind == "group_buy", Reservation.status == "confirmed")
-                .order_by(Reservation.created_at, Reservation.id)
-                .limit(500)
-            )
-        )
+        rows = _group_buy_to_ship(session)
     return render(request, "group_buy.html", {"rows": rows, "results": None})
 
 
@@ -503,14 +513,7 @@ def group_buy_wave_ship(request: Request, form: Form) -> Response:
         except DomainError as error:
             results.append((order_id, error.detail))
     with _db(request).read() as session:
-        rows = list(
-            session.scalars(
-                select(Reservation)
-                .where(Reservation.kind == "group_buy", Reservation.status == "confirmed")
-                .order_by(Reservation.created_at, Reservation.id)
-                .limit(500)
-            )
-        )
+        rows = _group_buy_to_ship(session)
     return render(request, "group_buy.html", {"rows": rows, "results": results})
 
 

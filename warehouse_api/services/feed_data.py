@@ -102,6 +102,10 @@ def _linked_lines(lines: Any) -> list[dict[str, Any]]:
 
 
 def reservation_data(reservation: Reservation) -> dict[str, Any]:
+    """A reservation or group-buy order as the feed and the API give it. A group-buy
+    order collected at a store carries the channel's customer name for that store's
+    desk; a counter's own reservation keeps its name at the till that took it."""
+    named = reservation.kind == "group_buy" and reservation.store_location_id is not None
     return {
         "reservation_id": reservation.id,
         "kind": reservation.kind,
@@ -114,6 +118,7 @@ def reservation_data(reservation: Reservation) -> dict[str, Any]:
         "sale_id": reservation.sale_id,
         "receipt_no": reservation.receipt_no,
         "updated_at": reservation.updated_at.isoformat(),
+        **({"customer_name": reservation.customer_name} if named else {}),
     }
 
 

@@ -2,7 +2,8 @@
 
 Pickup: confirmed (held at the warehouse) -> in_transit (transfer shipped) -> ready
 (received at the store, held there) -> picked_up; or cancelled / expired.
-Group-buy order: confirmed (held) -> shipped; or cancelled.
+Group-buy order: confirmed (held) -> shipped; or cancelled. One collected at a store
+(`store_location_id` set) goes the pickup's way instead (services/group_buy_pickup.py).
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ from warehouse_api.models import (
     Reservation,
     ReservationLine,
     Transfer,
-    TransferLine,
     utcnow,
 )
 from warehouse_api.schemas import (
@@ -39,6 +39,7 @@ from warehouse_api.services.feed_data import (
     publish_transfer,
     reservation_data,
 )
+from warehouse_api.services.group_buy_pickup import pickup_transfer
 from warehouse_api.services.inventory import (
     hold_stock,
     insufficient_stock,
@@ -229,7 +230,7 @@ def create_pickup(ctx: OpContext, payload: ReservationCreatePayload) -> dict[str
             )
         wanted = _wanted(session, payload.lines)
         refuse_if_short(session, source_id, wanted)  # a sold-out item: one read, nothing written
-        pickup_code = _unused_pickup_code(session)
+        pickup_code = unused_pickup_code(session)
     links = paid_links(payload.lines)
     now = utcnow()
     reservation = Reservation(
@@ -255,14 +256,7 @@ def create_pickup(ctx: OpContext, payload: ReservationCreatePayload) -> dict[str
             for pid, qty in sorted(wanted.items())
         ],
     )
-    transfer = Transfer(
-        id=f"TR-{reservation.id}",
-        status="requested",
-        from_location_id=source_id,
-        to_location_id=store_id,
-        reservation_id=reservation.id,
-        lines=[TransferLine(product_id=pid, qty=qty) for pid, qty in sorted(wanted.items())],
-    )
+    transfer = pickup_transfer(reservation, wanted)
     session.add_all([reservation, transfer])
     session.flush()
     # Hold last: the stock rows stay locked until commit, so keep that stretch short.
@@ -272,7 +266,7 @@ def create_pickup(ctx: OpContext, payload: ReservationCreatePayload) -> dict[str
     return {**reservation_data(reservation), "transfer_id": transfer.id}
 
 
-def _unused_pickup_code(session: Session) -> str:
+def unused_pickup_code(session: Session) -> str:
     while True:
         code = new_pickup_code()
         if session.scalar(select(Reservation.id).where(Reservation.pickup_code == code)) is None:
@@ -362,9 +356,13 @@ def place_group_buy_order(
     customer_name: str | None,
     *,
     prechecked: bool = False,
+    store_id: int | None = None,
+    hold_hours: int = 0,
 ) -> Reservation:
     """`prechecked`: `precheck_hold` found the order clear a moment ago, so the
-    look-ups a constraint would catch anyway are skipped (see `OpContext.prechecked`)."""
+    look-ups a constraint would catch anyway are skipped (see `OpContext.prechecked`).
+    `store_id`: the order is collected at that store; it gets a pickup code, a hold of
+    `hold_hours` and the transfer there, like a counter's pickup."""
     source_id = warehouse_id(session)
     if prechecked:
         wanted = quantities(lines)
@@ -374,12 +372,19 @@ def place_group_buy_order(
     links = paid_links(lines)
     prices = {line.product_id: getattr(line, "unit_price_cents", None) for line in lines}
     now = utcnow()
+    for_store = store_id is not None
     order = Reservation(
         id=order_id,
         kind="group_buy",
         status="confirmed",
         source_location_id=source_id,
-        store_location_id=None,
+        store_location_id=store_id,
+        pickup_code=(
+            (new_pickup_code() if prechecked else unused_pickup_code(session))
+            if for_store
+            else None
+        ),
+        expires_at=now + timedelta(hours=hold_hours) if for_store else None,
         idempotency_key=idempotency_key,
         body_sha256=body_sha256,
         customer_name=customer_name,
@@ -397,10 +402,13 @@ def place_group_buy_order(
             for pid, qty in sorted(wanted.items())
         ],
     )
-    session.add(order)
+    transfer = pickup_transfer(order, wanted) if for_store else None
+    session.add_all([order] if transfer is None else [order, transfer])
     session.flush()
     hold_stock(session, source_id, wanted)  # last: stock rows stay locked until commit
     publish_reservation(session, order)
+    if transfer is not None:
+        publish_transfer(session, transfer, to_kind="store")
     return order
 
 
@@ -408,7 +416,20 @@ def ship_group_buy_order(session: Session, order_id: str, device_id: int | None)
     order = session.get(Reservation, order_id)
     if order is None or order.kind != "group_buy":
         raise NotFound("order_not_found", f"no group-buy order {order_id}")
-    order = transition(session, Reservation, order_id, ["confirmed"], "shipped")
+    if order.store_location_id is not None:
+        raise DomainError(
+            "order_for_store_pickup",
+            f"order {order_id} is collected at a store: ship its transfer TR-{order_id}",
+        )
+    # Still for the customer when it ships: a send to a store racing this cannot both win.
+    order = transition(
+        session,
+        Reservation,
+        order_id,
+        ["confirmed"],
+        "shipped",
+        also=[Reservation.store_location_id.is_(None)],
+    )
     take_held_stock(
         session,
         order.source_location_id,

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from warehouse_api.errors import InvalidTransition, NotFound
@@ -20,13 +20,18 @@ def transition(
     entity_id: str,
     allowed_from: Collection[str],
     to: str,
+    *,
+    also: Sequence[ColumnElement[bool]] = (),
     **values: Any,
 ) -> ModelT:
-    """`UPDATE ... SET status = to WHERE id = :id AND status IN allowed_from`; 1 row or an error."""
+    """`UPDATE ... SET status = to WHERE id = :id AND status IN allowed_from`; 1 row or an error.
+
+    `also`: more conditions the row must meet in the same statement (a failed one is
+    reported as an invalid transition from the current status)."""
     table = table_of(model)
     result = session.execute(
         table.update()
-        .where(table.c.id == entity_id, table.c.status.in_(list(allowed_from)))
+        .where(table.c.id == entity_id, table.c.status.in_(list(allowed_from)), *also)
         .values(status=to, updated_at=utcnow(), **values)
     )
     name = table.name.rstrip("s").replace("_", " ")

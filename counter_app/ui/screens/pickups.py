@@ -16,6 +16,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -75,8 +76,13 @@ class PickupsScreen(Screen):
                 self.tr("Items"),
                 self.tr("Customer"),
                 self.tr("Hold until"),
+                self.tr("Order"),
             ],
             2,
+        )
+        # A group-buy order's number in full (blank for a counter's own reservation).
+        self.table.horizontalHeader().setSectionResizeMode(
+            5, QHeaderView.ResizeMode.ResizeToContents
         )
 
         self.code_input = QLineEdit()
@@ -144,6 +150,13 @@ class PickupsScreen(Screen):
         }
         return words.get(status, status)
 
+    def order_text(self, entry: PickupEntry) -> str:
+        """A group-buy order's channel number with the group-buy mark; blank for a
+        counter's own reservation."""
+        if entry.channel_order is None:
+            return ""
+        return self.tr("Group-buy %1").replace("%1", entry.channel_order)
+
     def refusal_text(self, error: PickupError) -> str:
         code = error.pickup_code
         match error.code:
@@ -202,6 +215,7 @@ class PickupsScreen(Screen):
                     "、".join(f"{line.name} ×{line.qty}" for line in e.lines),
                     e.record.customer_name or "",
                     local_time_text(e.record.expires_at) if e.record.expires_at else "",
+                    self.order_text(e),
                 )
                 for e in entries
             ],

@@ -23,7 +23,7 @@ from server_testkit import Server
 
 from warehouse_api.db import Database
 from warehouse_api.demo_data import DemoCatalog, generate_catalog, load_catalog
-from warehouse_api.embedded import start_embedded
+from warehouse_api.embedded import serve_in_subprocess, start_embedded
 from warehouse_api.models import Base
 from warehouse_api.schema import prepare_database
 from warehouse_api.services.change_feed import ensure_feed_state
@@ -121,3 +121,13 @@ def server(db_url: str) -> Iterator[Server]:
     finally:
         embedded.stop()
         db.dispose()
+
+
+@pytest.fixture
+def contended(server: Server, db_url: str) -> Iterator[Server]:
+    """SQLite: the embedded server. PostgreSQL: `warehouse-api serve --workers 2` as a subprocess."""
+    if db_url.startswith("sqlite"):
+        yield server
+        return
+    with serve_in_subprocess(db_url, workers=2, timeout_s=30) as url:
+        yield Server(url, db_url, server.db, server.embedded)

@@ -6,7 +6,6 @@ import random
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -14,23 +13,12 @@ import pytest
 from server_testkit import Server, level, new_id, op, set_available
 
 from warehouse_api.db import Database
-from warehouse_api.embedded import serve_in_subprocess
 from warehouse_api.services.change_feed import assign_pending_seqs, read_changes
 from warehouse_api.services.inventory import adjust_stock
 
 pytestmark = pytest.mark.slow
 PRODUCT = 21
 LAST_UNITS = 50
-
-
-@pytest.fixture
-def contended(server: Server, db_url: str) -> Iterator[Server]:
-    """SQLite: the embedded server. PostgreSQL: `warehouse-api serve --workers 2` as a subprocess."""
-    if db_url.startswith("sqlite"):
-        yield server
-        return
-    with serve_in_subprocess(db_url, workers=2, timeout_s=30) as url:
-        yield Server(url, db_url, server.db, server.embedded)
 
 
 def test_100_clients_race_for_the_last_50_units(contended: Server) -> None:

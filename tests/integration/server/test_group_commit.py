@@ -11,7 +11,6 @@ import logging
 import random
 import threading
 from collections import Counter
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -21,7 +20,6 @@ from sqlalchemy import func, select
 
 from warehouse_api.config import Settings
 from warehouse_api.db import Database
-from warehouse_api.embedded import serve_in_subprocess
 from warehouse_api.models import Reservation, Sale, StockMovement, SyncOp, Transfer
 from warehouse_api.schemas import PushRequest
 from warehouse_api.services import op_handlers  # noqa: F401  (fills the op registry)
@@ -106,16 +104,6 @@ def test_a_duplicate_op_id_inside_one_batch_applies_once(server: Server) -> None
     assert [r["status"] for r in results] == ["applied", "duplicate"]
     assert results[1]["result"] == results[0]["result"]
     assert level(server, "S002", 9) == (before[0] - 1, before[1])
-
-
-@pytest.fixture
-def contended(server: Server, db_url: str) -> Iterator[Server]:
-    """SQLite: the embedded server. PostgreSQL: `warehouse-api serve --workers 2`."""
-    if db_url.startswith("sqlite"):
-        yield server
-        return
-    with serve_in_subprocess(db_url, workers=2, timeout_s=30) as url:
-        yield Server(url, db_url, server.db, server.embedded)
 
 
 @pytest.mark.slow

@@ -6,47 +6,17 @@ pickup code through the outbox; the warehouse's ledger shows the goods left the 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from server_testkit import Server, ledger_balances, level
 from sqlalchemy import select
+from till_testkit import Till, enrolled_till
 
-from counter_app.bootstrap import enroll
 from counter_app.core.receipts import Document
-from counter_app.local import outbox
-from counter_app.local.db import LocalDatabase
 from counter_app.local.models import Stock as LocalStock
-from counter_app.local.token_store import FileTokenStore
-from counter_app.services.context import StaffMember, StoreContext
 from counter_app.services.pickups import PickupDeskService, PickupError
-from counter_app.services.staff import StaffService
-from counter_app.sync.client import WarehouseClient
-from counter_app.sync.connectivity import ConnectivityMonitor
-from counter_app.sync.puller import ChangePuller
-from counter_app.sync.relay import OutboxRelay
-from warehouse_api.embedded import issue_enrollment_code
 from warehouse_api.models import Reservation as ServerReservation
-
-
-@dataclass
-class Till:
-    db: LocalDatabase
-    client: WarehouseClient
-    relay: OutboxRelay
-    puller: ChangePuller
-    store: StoreContext
-    cashier: StaffMember
-
-    def queue(self, op_type: str, entity_key: str, payload: dict) -> None:
-        with self.db.unit_of_work() as session:
-            outbox.enqueue(session, op_type, entity_key, payload)
-
-    def sync(self) -> None:
-        outcome = self.relay.drain()
-        assert outcome.rejected == 0 and not outcome.unreachable, outcome
-        assert not self.puller.pull_until_current().unreachable
 
 
 class Printed:
@@ -63,23 +33,9 @@ class Printed:
 
 @pytest.fixture
 def till(server: Server, tmp_path: Path) -> Iterator[Till]:
-    db = LocalDatabase(tmp_path / "counter.db")
-    client = WarehouseClient(server.url, timeout=(2.0, 10.0))
-    store = enroll(
-        db,
-        client,
-        FileTokenStore(tmp_path / "device_token"),
-        issue_enrollment_code(server.db_url, "S001"),
-        "till-a",
-    )
-    monitor = ConnectivityMonitor()
-    puller = ChangePuller(db, client, monitor, page_size=500)
-    assert not puller.pull_until_current().unreachable
-    cashier = StaffService(db, store.location_id).first_with_role("cashier")
-    assert cashier is not None
-    yield Till(db, client, OutboxRelay(db, client, monitor), puller, store, cashier)
-    client.close()
-    db.dispose()
+    made = enrolled_till(server, tmp_path / "a")
+    yield made
+    made.close()
 
 
 def test_reserved_shipped_received_then_handed_over_by_code_at_the_till(

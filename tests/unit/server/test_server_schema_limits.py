@@ -225,6 +225,7 @@ NOT_STORED: dict[tuple[str, str], str] = {
     ("PickupCompletePayload", "reservation_id"): "a look-up key",
     ("PickupCompletePayload", "pickup_code"): "a look-up key",
     ("GoodsReceipt", "location_code"): "a look-up key",
+    ("GroupBuyOrderCreate", "pickup_store_code"): "a look-up key (the store of the order)",
     ("StaffCreate", "location_code"): "a look-up key",
     ("EnrollmentCodeCreate", "store_code"): "a look-up key",
     ("TokenCreate", "location_code"): "a look-up key",
