@@ -33,6 +33,7 @@ class SaleLineRecord:
     list_price_cents: int | None = None  # None: a sale recorded before discounts existed
     discount_cents: int = 0
     override_reason: str | None = None
+    fulfilment: str = "take"  # take | pickup | ship: a reprint groups the lines like the original
 
 
 @dataclass(frozen=True, slots=True)

@@ -63,6 +63,18 @@ def _v7_discounts(conn: Connection) -> None:
             conn.execute(text(f"ALTER TABLE sale_lines ADD COLUMN {name} {kind}"))
 
 
+def _desk_fulfilment_and_collected(conn: Connection) -> None:
+    # The journal keeps each sale line's fulfilment (a reprint shows the original's
+    # sections; lines sold before it are taken now), and a reservation what this till
+    # handed over of each line (a partial pickup; the feed's figure catches up).
+    if "fulfilment" not in _columns(conn, "sale_lines"):
+        conn.execute(
+            text("ALTER TABLE sale_lines ADD COLUMN fulfilment VARCHAR(8) NOT NULL DEFAULT 'take'")
+        )
+    if "collected_here_json" not in _columns(conn, "reservations"):
+        conn.execute(text("ALTER TABLE reservations ADD COLUMN collected_here_json TEXT"))
+
+
 STEPS: list[Callable[[Connection], None]] = [
     lambda _conn: None,  # v1: the first schema, made by create_all
     _v2_acked_generation,
@@ -75,6 +87,7 @@ STEPS: list[Callable[[Connection], None]] = [
     # approval code (split payments, card and mobile tenders).
     _payment_references,
     _v7_discounts,  # discounts on sale lines; open_carts, held_carts, cart_voids
+    _desk_fulfilment_and_collected,  # (desk) sale line fulfilment; partial pickups at the till
 ]
 SCHEMA_VERSION = len(STEPS)
 

@@ -102,6 +102,9 @@ class Reservation(Base):
     customer_phone: Mapped[str | None] = mapped_column(String(32), nullable=True)
     handed_over_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
     handed_over_by: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # What this till handed over of each line, [[product_id, qty], ...] (a partial pickup):
+    # the till's own column, which the feed leaves alone; its collected figures catch up.
+    collected_here_json: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
 class DropshipOrder(Base):
@@ -175,6 +178,10 @@ class SaleLine(Base):
     list_price_cents: Mapped[int | None] = mapped_column(Integer, nullable=True)
     discount_cents: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
     override_reason: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    # How the line is fulfilled (take | pickup | ship): a reprint shows the original's sections.
+    fulfilment: Mapped[str] = mapped_column(
+        String(8), default="take", server_default=text("'take'")
+    )
 
 
 class Payment(Base):

@@ -137,6 +137,7 @@ class SqlSaleRepository:
                 list_price_cents=line.list_price_cents,
                 discount_cents=line.discount_cents,
                 override_reason=line.override_reason,
+                fulfilment=line.fulfilment,
             )
             for line in sale.lines
         )
@@ -188,6 +189,7 @@ class SqlSaleRepository:
                     r.list_price_cents,
                     r.discount_cents or 0,
                     r.override_reason,
+                    r.fulfilment or "take",
                 )
                 for r in lines
             ),

@@ -366,3 +366,30 @@ def test_customer_data_of_finished_orders_is_dropped_after_the_retention_period(
     assert listed[finished.record.dropship_id].customer_phone == ""
     assert listed[finished.record.dropship_id].address == ""
     assert listed[running.record.dropship_id].customer_phone == "0223456789"  # still needed
+
+
+def test_a_reprint_shows_the_same_sections_as_the_original_receipt(db: Any) -> None:
+    """The journal keeps each line's fulfilment: a reprint is not a plain list."""
+    from counter_app.services.receipts import ReceiptService
+
+    sale = _sell(db, _mixed_cart())
+    output = RecordingOutput()
+    receipts_service = ReceiptService(db, output, STORE, StaffService(db, STORE.location_id))
+    receipts_service.reprint(sale.receipt_no)
+    text = output.documents[0].plain_text(42)
+    taken, pickup, ship = (
+        text.index("【本次帶走】"),
+        text.index("【門市取貨（到店後通知）】"),
+        text.index("【宅配／超商寄送】"),
+    )
+    assert taken < text.index("茶裏王") < pickup < text.index("池上米") < ship
+    assert ship < text.index("電風扇") and "補印" in text
+    plain = _sell(db, _tea_cart())
+    receipts_service.reprint(plain.receipt_no)
+    assert "【本次帶走】" not in output.documents[-1].plain_text(42)  # a plain sale stays plain
+
+
+def _tea_cart() -> Cart:
+    cart = Cart()
+    cart.add(TEA, 1)
+    return cart
