@@ -352,6 +352,10 @@ class ReservationLine(Base):
     qty: Mapped[int] = mapped_column(Integer)
     sale_line_id: Mapped[str | None] = mapped_column(String(64))  # paid at a counter: the line
     paid_cents: Mapped[int | None] = mapped_column(Integer)  # ... and what it paid for this line
+    # A pickup handed over in parts: what reached the store for it, and what the customer
+    # has collected (collected <= arrived <= qty); picked up once collected == qty.
+    arrived_qty: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    collected_qty: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class Transfer(Base):

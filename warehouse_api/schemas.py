@@ -314,6 +314,8 @@ class TransferRequestPayload(StrictModel):
 class PickupCompletePayload(StrictModel):
     reservation_id: ClientId | None = None
     pickup_code: Annotated[str, StringConstraints(min_length=1, max_length=16)] | None = None
+    # What the customer takes now, per product (a partial pickup); none: all held here.
+    lines: ItemLines | None = None
 
 
 class DropshipCreatePayload(StrictModel):

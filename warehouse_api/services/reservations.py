@@ -28,7 +28,6 @@ from warehouse_api.models import (
 )
 from warehouse_api.schemas import (
     ItemLine,
-    PickupCompletePayload,
     ReservationCancelPayload,
     ReservationCreatePayload,
 )
@@ -320,36 +319,6 @@ def cancel_pickup(ctx: OpContext, payload: ReservationCancelPayload) -> dict[str
     if reservation.status not in ("confirmed", "ready"):
         raise InvalidTransition("reservation", reservation.status, "cancelled")
     return reservation_data(cancel_reservation(ctx.session, reservation))
-
-
-@op_handler("pickup.complete")
-def complete_pickup(ctx: OpContext, payload: PickupCompletePayload) -> dict[str, Any]:
-    session = ctx.session
-    store_id = require_store_device(ctx.device)
-    if payload.reservation_id:
-        reservation = load_reservation(session, ctx.device, payload.reservation_id)
-    elif payload.pickup_code:
-        found = session.scalar(
-            select(Reservation).where(Reservation.pickup_code == payload.pickup_code.upper())
-        )
-        if found is None:
-            raise NotFound(
-                "reservation_not_found", f"no reservation with code {payload.pickup_code}"
-            )
-        reservation = load_reservation(session, ctx.device, found.id)
-    else:
-        raise DomainError("validation_error", "give reservation_id or pickup_code", 422)
-    reservation = transition(session, Reservation, reservation.id, ["ready"], "picked_up")
-    take_held_stock(
-        session,
-        store_id,
-        quantities(reservation.lines),
-        reason="pickup",
-        reference=reservation.id,
-        device_id=ctx.device.id,
-    )
-    publish_reservation(session, reservation)
-    return reservation_data(reservation)
 
 
 def place_group_buy_order(

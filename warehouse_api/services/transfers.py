@@ -21,7 +21,13 @@ from warehouse_api.services.transitions import transition
 
 
 def _advance_linked_reservation(
-    session: Session, transfer_id: str, from_status: str, to_status: str, wanted: str
+    session: Session,
+    transfer_id: str,
+    from_status: str,
+    to_status: str,
+    wanted: str,
+    *,
+    publish: bool = True,
 ) -> None:
     """Move the pickup a transfer carries, before the transfer itself.
 
@@ -37,7 +43,8 @@ def _advance_linked_reservation(
         reservation = transition(
             session, Reservation, transfer.reservation_id, [_PICKUP_BEFORE[to_status]], to_status
         )
-        publish_reservation(session, reservation)
+        if publish:
+            publish_reservation(session, reservation)
 
 
 _PICKUP_BEFORE = {"in_transit": "confirmed", "ready": "in_transit"}
@@ -92,7 +99,10 @@ def receive_transfer(
     ``received_qty`` counted); the destination books only what arrived. Without a count
     the transfer is received as shipped.
     """
-    _advance_linked_reservation(session, transfer_id, "shipped", "ready", "received")
+    # Published once what arrived for it is recorded (`_record_arrival`).
+    _advance_linked_reservation(
+        session, transfer_id, "shipped", "ready", "received", publish=False
+    )
     transfer = transition(session, Transfer, transfer_id, ["shipped"], "received")
     shipped = quantities(transfer.lines)
     arrived = dict(shipped) if counted is None else {pid: counted.get(pid, 0) for pid in shipped}
@@ -110,6 +120,8 @@ def receive_transfer(
             line.received_qty = arrived.get(line.product_id, 0)
     session.flush()
     for_pickup = transfer.reservation_id is not None
+    if for_pickup:
+        _record_arrival(session, transfer.reservation_id, arrived)
     for product_id, qty in sorted(arrived.items()):
         if qty == 0:
             continue
@@ -126,6 +138,16 @@ def receive_transfer(
         )
     publish_transfer(session, transfer)
     return transfer
+
+
+def _record_arrival(session: Session, reservation_id: str | None, arrived: dict[int, int]) -> None:
+    """Each pickup line learns what reached the store for it (never past what it asked)."""
+    reservation = session.get(Reservation, reservation_id)
+    assert reservation is not None
+    for line in reservation.lines:
+        line.arrived_qty = min(line.qty, line.arrived_qty + arrived.get(line.product_id, 0))
+    session.flush()
+    publish_reservation(session, reservation)
 
 
 def _receive_stock_keys(

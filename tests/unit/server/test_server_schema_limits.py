@@ -38,6 +38,7 @@ INT_RANGES = {Integer: (-(2**31), 2**31 - 1), BigInteger: (-(2**63), 2**63 - 1)}
 QTY_COLUMNS: list[Target] = [
     m.SaleLine.qty,
     m.ReservationLine.qty,
+    m.ReservationLine.collected_qty,  # a partial pickup's hand-over adds its qty here
     m.TransferLine.qty,
     m.DropshipLine.qty,
     m.ReturnLine.qty,
