@@ -71,8 +71,14 @@ def _desk_fulfilment_and_collected(conn: Connection) -> None:
         conn.execute(
             text("ALTER TABLE sale_lines ADD COLUMN fulfilment VARCHAR(8) NOT NULL DEFAULT 'take'")
         )
-    if "collected_here_json" not in _columns(conn, "reservations"):
-        conn.execute(text("ALTER TABLE reservations ADD COLUMN collected_here_json TEXT"))
+    have = _columns(conn, "reservations")
+    for name, kind in (
+        ("collected_here_json", "TEXT"),
+        ("called_at", "VARCHAR(40)"),  # a released hold's customer was called (the call list)
+        ("called_by", "INTEGER"),
+    ):
+        if name not in have:
+            conn.execute(text(f"ALTER TABLE reservations ADD COLUMN {name} {kind}"))
 
 
 STEPS: list[Callable[[Connection], None]] = [

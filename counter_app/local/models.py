@@ -105,6 +105,9 @@ class Reservation(Base):
     # What this till handed over of each line, [[product_id, qty], ...] (a partial pickup):
     # the till's own column, which the feed leaves alone; its collected figures catch up.
     collected_here_json: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # A released hold: when and by whom the customer was called (the desk's call list).
+    called_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    called_by: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 class DropshipOrder(Base):

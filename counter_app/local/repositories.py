@@ -510,12 +510,21 @@ class SqlShiftRepository:
 
 
 def _reservation_record(row: Reservation) -> ReservationRecord:
+    lines = json.loads(row.lines_json)
+    figures = all(len(line) == 4 for line in lines)  # arrived and collected, from the feed
     return ReservationRecord(
         reservation_id=row.reservation_id,
         kind=row.kind,
         pickup_code=row.pickup_code,
         status=row.status,
-        lines=tuple((int(pid), int(qty)) for pid, qty in json.loads(row.lines_json)),
+        lines=tuple((int(line[0]), int(line[1])) for line in lines),
+        arrived=tuple(int(line[2]) for line in lines) if figures and lines else (),
+        collected=tuple(int(line[3]) for line in lines) if figures and lines else (),
+        collected_here=tuple(
+            (int(pid), int(qty)) for pid, qty in json.loads(row.collected_here_json or "[]")
+        ),
+        called_at=row.called_at,
+        called_by=row.called_by,
         expires_at=row.expires_at,
         updated_at=row.updated_at,
         customer_name=row.customer_name,
@@ -545,6 +554,24 @@ class SqlReservationRepository:
             raise KeyError(reservation_id)
         row.handed_over_at = at
         row.handed_over_by = staff_id
+
+    def add_collected(self, reservation_id: str, handed: dict[int, int]) -> None:
+        """Count a hand-over (part of a pickup) in what this till handed over of each line."""
+        row = self._session.get(Reservation, reservation_id)
+        if row is None:
+            raise KeyError(reservation_id)
+        totals = dict(json.loads(row.collected_here_json or "[]"))
+        totals = {int(pid): int(qty) for pid, qty in totals.items()}
+        for product_id, qty in handed.items():
+            totals[product_id] = totals.get(product_id, 0) + qty
+        row.collected_here_json = json.dumps(sorted([pid, qty] for pid, qty in totals.items()))
+
+    def mark_called(self, reservation_id: str, staff_id: int | None, at: str) -> None:
+        row = self._session.get(Reservation, reservation_id)
+        if row is None:
+            raise KeyError(reservation_id)
+        row.called_at = at
+        row.called_by = staff_id
 
     def add_pending(self, record: ReservationRecord) -> None:
         self._session.add(

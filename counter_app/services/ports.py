@@ -252,6 +252,12 @@ class ReservationRepository(Protocol):
 
     def mark_handed_over(self, reservation_id: str, staff_id: int | None, at: str) -> None: ...
 
+    def add_collected(self, reservation_id: str, handed: dict[int, int]) -> None:
+        """Count a hand-over (part of a pickup) in what this till handed over of each line."""
+
+    def mark_called(self, reservation_id: str, staff_id: int | None, at: str) -> None:
+        """Staff called the customer of a released hold."""
+
     def add_pending(self, record: ReservationRecord) -> None:
         """A reservation made at this till, before the warehouse applied it."""
         ...

@@ -100,9 +100,7 @@ def receive_transfer(
     the transfer is received as shipped.
     """
     # Published once what arrived for it is recorded (`_record_arrival`).
-    _advance_linked_reservation(
-        session, transfer_id, "shipped", "ready", "received", publish=False
-    )
+    _advance_linked_reservation(session, transfer_id, "shipped", "ready", "received", publish=False)
     transfer = transition(session, Transfer, transfer_id, ["shipped"], "received")
     shipped = quantities(transfer.lines)
     arrived = dict(shipped) if counted is None else {pid: counted.get(pid, 0) for pid in shipped}

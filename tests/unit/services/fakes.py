@@ -473,6 +473,19 @@ class FakeReservations:
             found, handed_over_at=at, handed_over_by=staff_id
         )
 
+    def add_collected(self, reservation_id: str, handed: dict[int, int]) -> None:
+        found = self._s.reservations[reservation_id]
+        totals = dict(found.collected_here)
+        for product_id, qty in handed.items():
+            totals[product_id] = totals.get(product_id, 0) + qty
+        self._s.reservations[reservation_id] = replace(
+            found, collected_here=tuple(sorted(totals.items()))
+        )
+
+    def mark_called(self, reservation_id: str, staff_id: int | None, at: str) -> None:
+        found = self._s.reservations[reservation_id]
+        self._s.reservations[reservation_id] = replace(found, called_at=at, called_by=staff_id)
+
     def add_pending(self, record: ReservationRecord) -> None:
         assert record.reservation_id not in self._s.reservations
         self._s.reservations[record.reservation_id] = record
