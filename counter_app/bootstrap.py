@@ -54,6 +54,7 @@ from counter_app.services.held_carts import CartKeeper
 from counter_app.services.no_receipt_returns import PRICE_POLICIES, NoReceiptReturnsService
 from counter_app.services.order_returns import OrderReturnsService
 from counter_app.services.permissions import Action
+from counter_app.services.pickup_followups import PickupFollowUps
 from counter_app.services.pickups import PickupDeskService
 from counter_app.services.receipts import ReceiptService
 from counter_app.services.replenishment import ProductDemandService, ReplenishmentService
@@ -132,6 +133,8 @@ class CounterServices:
     returns: ReturnsService
     einvoicing: EinvoiceService | None = None  # None until docs/einvoice.md's set-up is done
     pickups: PickupDeskService | None = None  # built from db, store and print queue when None
+    # The coded slips printed once confirmed (a background step) and the call list.
+    pickup_followups: PickupFollowUps | None = None
     fulfilment: FulfilmentService | None = None  # pickup / ship lines at checkout
     dropship: DropshipService | None = None  # dropship orders at the counter
     alerts: AlertService | None = None  # refused pickup / ship lines waiting for a person
@@ -471,6 +474,10 @@ def build_services(
     booklets = (
         [("einvoice-booklets", lambda: einvoicing.top_up(client), 60.0)] if einvoicing else []
     )
+    pickups = PickupDeskService(db, store, print_queue)
+    followups = PickupFollowUps(db, store, pickups, print_queue)
+    # A pickup made here and confirmed since (the feed brought its code): its coded slip.
+    slips = [("pickup-slips", followups.print_confirmed_slips, pull_interval_s)]
     returns = ReturnsService(
         db, store, staff, invoicing=einvoicing, output=print_queue, warehouse=returns_client
     )
@@ -481,7 +488,12 @@ def build_services(
         relay=relay,
         puller=puller,
         background=BackgroundSync(
-            relay, puller, push_interval_s, pull_interval_s, connectivity, extra_steps=booklets
+            relay,
+            puller,
+            push_interval_s,
+            pull_interval_s,
+            connectivity,
+            extra_steps=[*booklets, *slips],
         ),
         store=store,
         catalog=catalog,
@@ -511,7 +523,8 @@ def build_services(
         returns_client=returns_client,
         order_returns=OrderReturnsService(db, store, returns_client, staff, output=print_queue),
         einvoicing=einvoicing,
-        pickups=PickupDeskService(db, store, print_queue),
+        pickups=pickups,
+        pickup_followups=followups,
         fulfilment=fulfilment,
         dropship=DropshipService(db),
         alerts=AlertService(db, staff, returns),
@@ -692,7 +705,7 @@ def build_counter(services: CounterServices, cashier: StaffMember, tasks: TaskRu
     counter.add_screen(counter.sale_screen)  # F1, the first screen
     counter.add_screen(counter.shift_screen)  # F6
     desk = services.pickups or PickupDeskService(services.db, services.store, services.print_queue)
-    counter.pickups_screen = PickupsScreen(desk, tasks, cashier)
+    counter.pickups_screen = PickupsScreen(desk, tasks, cashier, services.pickup_followups)
     counter.stock_screen = StockScreen(
         services.catalog,
         services.stock_lookup,

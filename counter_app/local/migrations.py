@@ -76,6 +76,7 @@ def _desk_fulfilment_and_collected(conn: Connection) -> None:
         ("collected_here_json", "TEXT"),
         ("called_at", "VARCHAR(40)"),  # a released hold's customer was called (the call list)
         ("called_by", "INTEGER"),
+        ("coded_slip", "VARCHAR(8)"),  # due | printed: the coded slip printed once confirmed
     ):
         if name not in have:
             conn.execute(text(f"ALTER TABLE reservations ADD COLUMN {name} {kind}"))

@@ -108,6 +108,9 @@ class Reservation(Base):
     # A released hold: when and by whom the customer was called (the desk's call list).
     called_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
     called_by: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # Made at this till: 'due' until the coded pickup slip was sent to the printer once the
+    # warehouse confirmed it, then 'printed' (never twice, across restarts); NULL: not ours.
+    coded_slip: Mapped[str | None] = mapped_column(String(8), nullable=True)
 
 
 class DropshipOrder(Base):

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, func, select, update
 from sqlalchemy.orm import Session
 
 from counter_app.core.catalog import ProductInfo, StockFigure, StockToCount
@@ -586,8 +586,31 @@ class SqlReservationRepository:
                 updated_at=record.updated_at,
                 customer_name=record.customer_name,
                 customer_phone=record.customer_phone,
+                coded_slip="due",
             )
         )
+
+    def slips_due(self) -> list[ReservationRecord]:
+        """Made here, confirmed by the warehouse (it has its code), coded slip not printed."""
+        rows = self._session.scalars(
+            select(Reservation)
+            .where(
+                Reservation.coded_slip == "due",
+                Reservation.pickup_code.is_not(None),
+                Reservation.status.not_in(["expired", "cancelled"]),
+            )
+            .order_by(Reservation.reservation_id)
+        )
+        return [_reservation_record(row) for row in rows]
+
+    def mark_slip_printed(self, reservation_id: str) -> bool:
+        """True once: only the first caller turns 'due' into 'printed'."""
+        done = self._session.execute(
+            update(Reservation)
+            .where(Reservation.reservation_id == reservation_id, Reservation.coded_slip == "due")
+            .values(coded_slip="printed")
+        )
+        return bool(getattr(done, "rowcount", 0))
 
     def product_names(self, product_ids: Iterable[int]) -> dict[int, str]:
         wanted = sorted(set(product_ids))

@@ -63,7 +63,8 @@ class PickupError(Exception):
     cancelled); ``nothing_here`` (nothing of it at the store now), ``exceeds_held`` (more
     of a line than is here; ``status`` names the product id) for a hand-over;
     ``bad_phone``, ``bad_qty``, ``no_name`` for a reservation; ``no_code_yet`` for a
-    pickup slip of a reservation the warehouse has not confirmed."""
+    pickup slip of a reservation the warehouse has not confirmed; ``not_on_call_list``
+    for a call-list action on a reservation whose hold was not released."""
 
     def __init__(self, code: str, pickup_code: str, status: str = "") -> None:
         super().__init__(f"{code}: {pickup_code} {status}".strip())
@@ -163,6 +164,11 @@ class PickupDeskService:
             entries = self._named(uow, found)
         return [e for e in entries if status is None or e.status == status]
 
+    def entry(self, reservation_id: str) -> PickupEntry | None:
+        with self._db.snapshot() as uow:
+            found = [r for r in uow.reservations.all() if r.reservation_id == reservation_id]
+            return self._named(uow, found)[0] if found else None
+
     def find(self, pickup_code: str) -> PickupEntry | None:
         code = normalise_code(pickup_code)
         with self._db.snapshot() as uow:
@@ -257,17 +263,7 @@ class PickupDeskService:
             entry = self._named(uow, found)[0]
         if self._output is None:
             return None
-        record = entry.record
-        data = receipts.PickupSlipData(
-            store_name=self._store.name,
-            pickup_code=entry.pickup_code,
-            customer_name=record.customer_name or "",
-            phone=record.customer_phone or "",
-            lines=entry.lines,
-            created_at=datetime.fromisoformat(record.updated_at),
-            expires_at=datetime.fromisoformat(record.expires_at) if record.expires_at else None,
-        )
-        return self._output.submit(receipts.pickup_slip(data))
+        return self._output.submit(coded_pickup_slip(self._store, entry))
 
     def print_handover(self, handover: Handover, cashier: StaffMember) -> str | None:
         """The handover slip through the print queue; None when this till has no printer."""
@@ -297,6 +293,21 @@ class PickupDeskService:
             )
             for r in records
         ]
+
+
+def coded_pickup_slip(store: StoreContext, entry: PickupEntry) -> receipts.Document:
+    """The customer's pickup slip with its code as QR and Code 128."""
+    record = entry.record
+    data = receipts.PickupSlipData(
+        store_name=store.name,
+        pickup_code=entry.pickup_code,
+        customer_name=record.customer_name or "",
+        phone=record.customer_phone or "",
+        lines=entry.lines,
+        created_at=datetime.fromisoformat(record.updated_at),
+        expires_at=datetime.fromisoformat(record.expires_at) if record.expires_at else None,
+    )
+    return receipts.pickup_slip(data)
 
 
 def _taken(record: ReservationRecord, code: str, lines: Mapping[int, int] | None) -> dict[int, int]:

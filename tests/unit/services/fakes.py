@@ -81,6 +81,7 @@ class State:
     invoices: dict[str, InvoiceRecord] = field(default_factory=dict)
     allowances: dict[str, AllowanceRecord] = field(default_factory=dict)
     reservations: dict[str, ReservationRecord] = field(default_factory=dict)
+    slips_due: set[str] = field(default_factory=set)  # made here, coded slip not printed yet
     returns: dict[str, ReturnRecord] = field(default_factory=dict)
     tenders: dict[str, TenderRecord] = field(default_factory=dict)
     open_carts: dict[int, str] = field(default_factory=dict)  # location -> snapshot JSON
@@ -489,6 +490,22 @@ class FakeReservations:
     def add_pending(self, record: ReservationRecord) -> None:
         assert record.reservation_id not in self._s.reservations
         self._s.reservations[record.reservation_id] = record
+        self._s.slips_due.add(record.reservation_id)
+
+    def slips_due(self) -> list[ReservationRecord]:
+        return [
+            r
+            for rid, r in sorted(self._s.reservations.items())
+            if rid in self._s.slips_due
+            and r.pickup_code
+            and r.status not in ("expired", "cancelled")
+        ]
+
+    def mark_slip_printed(self, reservation_id: str) -> bool:
+        if reservation_id not in self._s.slips_due:
+            return False
+        self._s.slips_due.discard(reservation_id)
+        return True
 
     def product_names(self, product_ids: Iterable[int]) -> dict[int, str]:
         return {pid: self._s.products[pid].name for pid in product_ids if pid in self._s.products}
