@@ -72,7 +72,7 @@ def test_part_of_a_pickup_is_handed_over_from_the_side_panel(
 ) -> None:
     if not online:
         demo_counter.server.stop()  # the warehouse is gone: the hand-over waits in the outbox
-    (tea, tea_name), (puff, puff_name) = _products(counter)
+    (tea, _tea_name), (puff, puff_name) = _products(counter)
     _feed(
         counter,
         "res-part-1",
