@@ -76,7 +76,7 @@ class PartialHandoverPanel(QWidget):
             self.tr("Pickup %1: what the customer takes now").replace("%1", entry.pickup_code)
         )
         for column, title in enumerate(
-            (self.tr("Item"), self.tr("Here"), self.tr("To come"), self.tr("Take now"))
+            (self.tr("Item"), self.tr("Here"), self.tr("To come"), self.tr("Taking now"))
         ):
             self.grid.addWidget(QLabel(f"<b>{title}</b>"), 0, column)
         for row, state in enumerate(entry.record.line_states(), start=1):
