@@ -43,6 +43,10 @@ class Till:
         with self.db.unit_of_work() as session:
             outbox.enqueue(session, op_type, entity_key, payload)
 
+    def close(self) -> None:
+        self.client.close()
+        self.db.dispose()
+
     def sync(self) -> None:
         outcome = self.relay.drain()
         assert outcome.rejected == 0 and not outcome.unreachable, outcome
@@ -61,25 +65,31 @@ class Printed:
         raise AssertionError("no drawer here")
 
 
-@pytest.fixture
-def till(server: Server, tmp_path: Path) -> Iterator[Till]:
-    db = LocalDatabase(tmp_path / "counter.db")
+def make_till(server: Server, folder: Path, name: str = "till-a") -> Till:
+    """A till of S001 enrolled at this warehouse, its cache pulled; close with ``close``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    db = LocalDatabase(folder / "counter.db")
     client = WarehouseClient(server.url, timeout=(2.0, 10.0))
     store = enroll(
         db,
         client,
-        FileTokenStore(tmp_path / "device_token"),
+        FileTokenStore(folder / "device_token"),
         issue_enrollment_code(server.db_url, "S001"),
-        "till-a",
+        name,
     )
     monitor = ConnectivityMonitor()
     puller = ChangePuller(db, client, monitor, page_size=500)
     assert not puller.pull_until_current().unreachable
     cashier = StaffService(db, store.location_id).first_with_role("cashier")
     assert cashier is not None
-    yield Till(db, client, OutboxRelay(db, client, monitor), puller, store, cashier)
-    client.close()
-    db.dispose()
+    return Till(db, client, OutboxRelay(db, client, monitor), puller, store, cashier)
+
+
+@pytest.fixture
+def till(server: Server, tmp_path: Path) -> Iterator[Till]:
+    made = make_till(server, tmp_path)
+    yield made
+    made.close()
 
 
 def test_reserved_shipped_received_then_handed_over_by_code_at_the_till(
