@@ -21,20 +21,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from warehouse_api.errors import DomainError, InvalidTransition, NotFound
-from warehouse_api.models import Reservation, ReservationLine, utcnow
+from warehouse_api.models import Reservation, utcnow
 from warehouse_api.schemas import PickupCompletePayload
 from warehouse_api.services.devices import AuthenticatedDevice
 from warehouse_api.services.feed_data import publish_reservation, reservation_data
 from warehouse_api.services.inventory import take_held_stock
 from warehouse_api.services.locations import require_store_device
 from warehouse_api.services.operations import OpContext, op_handler
-from warehouse_api.services.reservations import load_reservation
+from warehouse_api.services.reservations import held_here, load_reservation
 from warehouse_api.services.transitions import transition
-
-
-def held_here(line: ReservationLine) -> int:
-    """Units of this line at the store for the customer: arrived, not yet collected."""
-    return line.arrived_qty - line.collected_qty
 
 
 def _find(session: Session, device: AuthenticatedDevice, payload: PickupCompletePayload) -> str:

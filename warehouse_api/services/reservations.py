@@ -288,15 +288,24 @@ def load_reservation(
     return reservation
 
 
+def held_here(line: ReservationLine) -> int:
+    """Units of a ready pickup's line at the store for the customer: arrived, not collected."""
+    return line.arrived_qty - line.collected_qty
+
+
 def cancel_reservation(
     session: Session, reservation: Reservation, reason_status: str = "cancelled"
 ) -> Reservation:
-    """Release whatever the reservation holds, wherever it is held."""
+    """Release whatever the reservation holds, wherever it is held (at the store: what
+    arrived and was not collected, after a short transfer or a partial pickup)."""
     held = quantities(reservation.lines)
     if reservation.status == "ready":
         transition(session, Reservation, reservation.id, ["ready"], reason_status)
         assert reservation.store_location_id is not None
-        release_stock(session, reservation.store_location_id, held)
+        at_store = {line.product_id: held_here(line) for line in reservation.lines}
+        release_stock(
+            session, reservation.store_location_id, {p: q for p, q in at_store.items() if q}
+        )
     else:
         transition(session, Reservation, reservation.id, ["confirmed"], reason_status)
         release_stock(session, reservation.source_location_id, held)

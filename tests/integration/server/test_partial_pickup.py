@@ -175,3 +175,19 @@ def test_two_tills_handing_over_at_once_cannot_take_more_than_is_held(server: Se
     assert refused["problem"]["code"] == "pickup_exceeds_held" and refused["problem"]["held"] == 1
     assert level(server, "S001", RICE) == (before[0] - 2, before[1] - 2)
     assert ledger_balances(server)
+
+
+def test_cancelling_a_partly_collected_pickup_releases_only_what_is_still_held(
+    server: Server,
+) -> None:
+    """Two of three arrived, one collected: a cancel gives back the one still held at the
+    store, not three (which would free other customers' holds)."""
+    till = server.enroll("S001")
+    before = level(server, "S001", RICE)
+    rid = _ready_pickup(server, till, {RICE: 3}, {RICE: 2})["reservation_id"]
+    assert _hand_over(server, till, rid, {RICE: 1})["status"] == "applied"
+    cancelled = push_one(server, till, "reservation.cancel", {"reservation_id": rid})
+    assert cancelled["result"]["status"] == "cancelled", cancelled
+    # The uncollected unit is back on the shelf, free to sell; nothing else moved.
+    assert level(server, "S001", RICE) == (before[0] + 1, before[1])
+    assert ledger_balances(server)
