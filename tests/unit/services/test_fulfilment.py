@@ -393,3 +393,43 @@ def _tea_cart() -> Cart:
     cart = Cart()
     cart.add(TEA, 1)
     return cart
+
+
+def test_a_mixed_carts_pickup_line_prints_its_coded_slip_once_the_warehouse_confirms(
+    db: Any,
+) -> None:
+    """Sold (maybe offline) with the slip saying "pending confirmation"; the feed brings the
+    code later and the coded slip prints by itself, once."""
+    from dataclasses import replace
+
+    from counter_app.services.pickup_followups import PickupFollowUps
+    from counter_app.services.pickups import PickupDeskService
+
+    sale = _sell(db, _mixed_cart())
+    rid = sale.orders.reservation_id
+    output = RecordingOutput()
+    desk = PickupDeskService(db, STORE, output)
+    followups = PickupFollowUps(db, STORE, desk, output)
+    assert followups.print_confirmed_slips() == []  # no code yet
+    if isinstance(db, FakeDatabase):
+        found = db.state.reservations[rid]
+        db.state.reservations[rid] = replace(found, status="confirmed", pickup_code="PUMIX00001")
+    else:
+        from counter_app.local.cache_writer import Change, apply_changes
+
+        data = {
+            "reservation_id": rid,
+            "kind": "pickup",
+            "pickup_code": "PUMIX00001",
+            "status": "confirmed",
+            "store_location_id": STORE.location_id,
+            "lines": [{"product_id": RICE.id, "qty": 1, "arrived_qty": 0, "collected_qty": 0}],
+            "expires_at": None,
+            "updated_at": "2026-12-01T09:10:00+08:00",
+        }
+        with db.unit_of_work() as session:
+            apply_changes(session, [Change(1, "reservation", "upsert", rid, data)], "now")
+    assert len(followups.print_confirmed_slips()) == 1
+    slip = output.documents[0].plain_text(42)
+    assert "PUMIX00001" in slip and "0912***678" in slip and "x1" in slip
+    assert followups.print_confirmed_slips() == []
