@@ -63,6 +63,7 @@ from counter_app.local.models import (
     Staff,
     Tender,
 )
+from counter_app.local.pickup_mirror import count_collected
 from counter_app.local.stock_work_repository import SqlCountRepository, SqlTransferRepository
 
 
@@ -560,11 +561,7 @@ class SqlReservationRepository:
         row = self._session.get(Reservation, reservation_id)
         if row is None:
             raise KeyError(reservation_id)
-        totals = dict(json.loads(row.collected_here_json or "[]"))
-        totals = {int(pid): int(qty) for pid, qty in totals.items()}
-        for product_id, qty in handed.items():
-            totals[product_id] = totals.get(product_id, 0) + qty
-        row.collected_here_json = json.dumps(sorted([pid, qty] for pid, qty in totals.items()))
+        count_collected(row, handed)
 
     def mark_called(self, reservation_id: str, staff_id: int | None, at: str) -> None:
         row = self._session.get(Reservation, reservation_id)

@@ -6,6 +6,7 @@ handed over and refuses a second till's hand-over of a unit already collected.""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from server_testkit import Server, ledger_balances, level
@@ -13,6 +14,7 @@ from sqlalchemy import select
 from test_pickup_desk_handover import Printed, make_till
 
 from counter_app.local.models import OutboxOp
+from counter_app.local.models import Reservation as LocalReservation
 from counter_app.local.models import Stock as LocalStock
 from counter_app.services.pickup_followups import PickupFollowUps
 from counter_app.services.pickups import PickupDeskService
@@ -86,6 +88,14 @@ def test_a_short_transfer_is_handed_over_in_parts_online_and_offline(
                 select(OutboxOp).where(OutboxOp.problem_code.is_not(None))
             ).all()
             assert [op.problem_code for op in refused] == ["pickup_exceeds_held"]
+            # The refused unit no longer counts as collected at this till (1 of its 2 stays).
+            mirrored = session.get(LocalReservation, rid)
+            assert mirrored is not None and json.loads(mirrored.collected_here_json) == [
+                [product_id, 1]
+            ]
+        till.sync()
+        [current] = desk.entries("ready")  # the feed: two collected, one still to come
+        assert current.here() == () and [i.qty for i in current.to_come()] == [1]
         assert level(server, "S001", product_id) == store_before  # two handed over, two left
         with server.db.read() as session:
             found = session.get(ServerReservation, rid)

@@ -197,3 +197,25 @@ def test_a_ready_pickup_past_its_date_is_overdue_and_phones_are_searched_by_thei
     assert before.entries(query="679") == []
     assert before.entries(query="78") == []  # two digits match too much to mean a phone
     assert before.entries()[0].masked_phone == "0912***678"
+
+
+def test_a_hand_over_the_warehouse_refused_no_longer_counts_at_the_till(tmp_path: Path) -> None:
+    from counter_app.local.pickup_mirror import undo_refused_handover
+
+    db = LocalDatabase(tmp_path / "counter.db")
+    try:
+        with db.unit_of_work() as session:
+            apply_changes(
+                session, [Change(1, "reservation", "upsert", "r-short", SHORT)], "2026-11-25"
+            )
+        desk = PickupDeskService(db, STORE, clock=lambda: WHEN)
+        desk.hand_over("PUSHORT001", CASHIER, {10: 1})
+        handed = desk.hand_over("PUSHORT001", CASHIER)  # the other tea
+        with db.unit_of_work() as session:  # the relay, as the warehouse refuses the second
+            payload = json.loads(session.get(OutboxOp, handed.op_id).payload)  # type: ignore[union-attr]
+            undo_refused_handover(session, "pickup.complete", payload)
+            undo_refused_handover(session, "sale", {"reservation_id": "r-short"})  # not ours
+        [entry] = desk.entries("ready")
+        assert [i.qty for i in entry.here()] == [1]  # the refused tea is here again
+    finally:
+        db.dispose()
