@@ -996,6 +996,11 @@ PHRASEBOOK.update(
         "Pickup %1: nothing of it is here yet": "取貨 %1：商品還沒有到店",
         "This reservation's hold was not released": "這筆預約的保留沒有逾期釋出",
         "Still to come: %1": "尚待取貨：%1",
+        "More was handed over than the store holds for this pickup (another till "
+        "handed it over first?); check with the customer.": (
+            "交付數量超過店內為這筆取貨保留的數量（可能另一台收銀機已先交付），請與顧客確認。"
+        ),
+        "Nothing of this pickup is at the store to hand over.": "這筆取貨目前沒有已到店可交付的商品。",
     }
 )
 

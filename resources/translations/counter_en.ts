@@ -1705,6 +1705,14 @@
         <translation>Not enough stock at the warehouse for this request.</translation>
     </message>
     <message>
+        <source>More was handed over than the store holds for this pickup (another till handed it over first?); check with the customer.</source>
+        <translation>More was handed over than the store holds for this pickup (another till handed it over first?); check with the customer.</translation>
+    </message>
+    <message>
+        <source>Nothing of this pickup is at the store to hand over.</source>
+        <translation>Nothing of this pickup is at the store to hand over.</translation>
+    </message>
+    <message>
         <source>The stock moved since the count began; count again.</source>
         <translation>The stock moved since the count began; count again.</translation>
     </message>

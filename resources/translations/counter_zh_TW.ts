@@ -1705,6 +1705,14 @@
         <translation>倉儲庫存不足。</translation>
     </message>
     <message>
+        <source>More was handed over than the store holds for this pickup (another till handed it over first?); check with the customer.</source>
+        <translation>交付數量超過店內為這筆取貨保留的數量（可能另一台收銀機已先交付），請與顧客確認。</translation>
+    </message>
+    <message>
+        <source>Nothing of this pickup is at the store to hand over.</source>
+        <translation>這筆取貨目前沒有已到店可交付的商品。</translation>
+    </message>
+    <message>
         <source>The stock moved since the count began; count again.</source>
         <translation>盤點開始後庫存已變動，請重新盤點。</translation>
     </message>
