@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 
 from counter_app.core import receipts
 from counter_app.core.ids import uuid7
@@ -132,9 +132,12 @@ def shown_status(record: ReservationRecord, now: datetime) -> str:
     """The status the desk shows: handed over here counts as picked up; a ready pickup
     past its promised date is overdue."""
     status = record.shown_status
-    if status == "ready" and record.expires_at and datetime.fromisoformat(record.expires_at) < now:
-        return "overdue"
-    return status
+    if status != "ready" or not record.expires_at:
+        return status
+    promised = datetime.fromisoformat(record.expires_at)
+    if promised.tzinfo is None:  # the warehouse's times are UTC
+        promised = promised.replace(tzinfo=UTC)
+    return "overdue" if promised < now else status
 
 
 def normalise_code(text: str) -> str:

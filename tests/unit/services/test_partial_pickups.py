@@ -219,3 +219,17 @@ def test_a_hand_over_the_warehouse_refused_no_longer_counts_at_the_till(tmp_path
         assert [i.qty for i in entry.here()] == [1]  # the refused tea is here again
     finally:
         db.dispose()
+
+
+def test_a_hold_date_without_a_zone_is_read_as_the_warehouses_utc() -> None:
+    from counter_app.services.pickups import shown_status
+
+    record = _record({**SHORT, "expires_at": "2026-11-25T06:30:00"})  # 14:30 in Taipei
+    assert shown_status(record, WHEN) == "overdue"  # WHEN is 15:00 in Taipei
+    assert shown_status(replace_expiry(record, "2026-11-25T07:30:00"), WHEN) == "ready"
+
+
+def replace_expiry(record: ReservationRecord, expires_at: str) -> ReservationRecord:
+    from dataclasses import replace
+
+    return replace(record, expires_at=expires_at)
