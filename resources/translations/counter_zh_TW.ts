@@ -148,10 +148,6 @@
         <source>Mark called</source>
         <translation>標記已聯絡</translation>
     </message>
-    <message>
-        <source>The call list could not be updated: %1</source>
-        <translation>待聯絡清單無法更新：%1</translation>
-    </message>
 </context>
 <context>
     <name>CartTableModel</name>
@@ -1684,6 +1680,10 @@
     <message>
         <source>The hand-over could not be recorded: %1</source>
         <translation>交付未能記錄：%1</translation>
+    </message>
+    <message>
+        <source>The call list could not be updated: %1</source>
+        <translation>待聯絡清單無法更新：%1</translation>
     </message>
     <message>
         <source>The pickup list could not be read: %1</source>

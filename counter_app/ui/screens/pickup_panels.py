@@ -8,7 +8,6 @@ more than is here, ``PickupFollowUps`` lists the holds to call about, shows a ph
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
@@ -28,8 +27,6 @@ from counter_app.services.pickups import PickupEntry
 from counter_app.ui.local_time import local_time_text
 from counter_app.ui.tables import fill_rows, read_only_table
 from counter_app.ui.task_runner import TaskRunner
-
-log = logging.getLogger(__name__)
 
 
 class PartialHandoverPanel(QWidget):
@@ -113,14 +110,14 @@ class CallListPanel(QWidget):
         followups: PickupFollowUps,
         tasks: TaskRunner,
         staff: Callable[[], StaffMember],
-        show_problem: Callable[[str], None],
+        on_error: Callable[[BaseException], None],
     ) -> None:
         super().__init__()
         self.setObjectName("call_list_panel")
         self._followups = followups
         self._tasks = tasks
         self._staff = staff
-        self._show_problem = show_problem
+        self._on_error = on_error  # the desk says it in words
         self.rows: list[CallListRow] = []
         self.revealed: dict[str, str] = {}  # reservation id -> the phone staff opened
         self.table = read_only_table(
@@ -199,7 +196,4 @@ class CallListPanel(QWidget):
         )
 
     def _failed(self, error: BaseException) -> None:
-        log.error("call list action failed", exc_info=error)
-        self._show_problem(
-            self.tr("The call list could not be updated: %1").replace("%1", str(error))
-        )
+        self._on_error(error)

@@ -106,7 +106,7 @@ class PickupsScreen(Screen):
         self.call_list: CallListPanel | None = None
         if followups is not None:
             self.call_list = CallListPanel(
-                followups, tasks, lambda: self.cashier, self.show_problem
+                followups, tasks, lambda: self.cashier, self._call_list_failed
             )
             self.tabs.addTab(self.call_list, self.tr("Expired holds to call"))
 
@@ -319,6 +319,15 @@ class PickupsScreen(Screen):
                 self.tr("The hand-over could not be recorded: %1").replace("%1", str(error))
             )
         self.code_input.selectAll()
+
+    def _call_list_failed(self, error: BaseException) -> None:
+        if isinstance(error, PickupError):
+            self.show_problem(self.refusal_text(error))
+            return
+        log.error("call list action failed", exc_info=error)
+        self.show_problem(
+            self.tr("The call list could not be updated: %1").replace("%1", str(error))
+        )
 
     def _on_failed(self, error: BaseException) -> None:
         log.error("pickup list failed", exc_info=error)
