@@ -668,6 +668,12 @@ class OrderLinePublic(BaseModel):
     paid_cents: int | None = None
 
 
+class ReservationLinePublic(OrderLinePublic):
+    # A pickup's line: what reached the store for it and what the customer collected.
+    arrived_qty: int = 0
+    collected_qty: int = 0
+
+
 class ReservationPublic(BaseModel):
     reservation_id: str
     kind: Literal["pickup", "group_buy"]
@@ -675,7 +681,7 @@ class ReservationPublic(BaseModel):
     status: str
     source_location_id: int
     store_location_id: int | None
-    lines: list[OrderLinePublic]
+    lines: list[ReservationLinePublic]
     expires_at: str | None
     sale_id: str | None
     receipt_no: str | None = None

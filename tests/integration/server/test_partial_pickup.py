@@ -191,3 +191,13 @@ def test_cancelling_a_partly_collected_pickup_releases_only_what_is_still_held(
     # The uncollected unit is back on the shelf, free to sell; nothing else moved.
     assert level(server, "S001", RICE) == (before[0] + 1, before[1])
     assert ledger_balances(server)
+
+
+def test_the_reservation_read_shows_what_arrived_and_what_was_collected(server: Server) -> None:
+    till = server.enroll("S001")
+    rid = _ready_pickup(server, till, {RICE: 3}, {RICE: 2})["reservation_id"]
+    _hand_over(server, till, rid, {RICE: 1})
+    with server.client(till) as client:
+        read = client.get(f"/reservations/{rid}")
+    assert read.status_code == 200, read.text
+    assert _lines(read.json()) == {RICE: (3, 2, 1)}
