@@ -306,6 +306,7 @@ def cancel_reservation(
         release_stock(
             session, reservation.store_location_id, {p: q for p, q in at_store.items() if q}
         )
+        _cancel_requested_follow_ups(session, reservation.id)
     else:
         transition(session, Reservation, reservation.id, ["confirmed"], reason_status)
         release_stock(session, reservation.source_location_id, held)
@@ -315,8 +316,29 @@ def cancel_reservation(
     return reservation
 
 
+def _cancel_requested_follow_ups(session: Session, reservation_id: str) -> None:
+    """A ready pickup's rest not shipped yet (services/pickup_rest.py): cancelled, its
+    warehouse hold given back. One already shipped arrives as ordinary stock."""
+    follow_ups = session.scalars(
+        select(Transfer).where(
+            Transfer.reservation_id == reservation_id,
+            Transfer.status == "requested",
+            Transfer.id != f"TR-{reservation_id}",
+        )
+    ).all()
+    for follow_up in follow_ups:
+        cancelled = transition(session, Transfer, follow_up.id, ["requested"], "cancelled")
+        release_stock(session, cancelled.from_location_id, quantities(cancelled.lines))
+        publish_transfer(session, cancelled)
+
+
+def is_follow_up(transfer: Transfer) -> bool:
+    """A transfer carrying the rest of a pickup already at the store, not its first."""
+    return transfer.reservation_id is not None and transfer.id != f"TR-{transfer.reservation_id}"
+
+
 def _cancel_open_transfer(session: Session, reservation_id: str) -> None:
-    transfer = session.scalar(select(Transfer).where(Transfer.reservation_id == reservation_id))
+    transfer = session.get(Transfer, f"TR-{reservation_id}")
     if transfer is not None and transfer.status == "requested":
         transfer = transition(session, Transfer, transfer.id, ["requested"], "cancelled")
         publish_transfer(session, transfer)

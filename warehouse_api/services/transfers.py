@@ -15,7 +15,7 @@ from warehouse_api.services.feed_data import publish_reservation, publish_transf
 from warehouse_api.services.inventory import adjust_stock
 from warehouse_api.services.locations import ensure_visible, require_store_device, warehouse_id
 from warehouse_api.services.operations import OpContext, op_handler
-from warehouse_api.services.reservations import quantities
+from warehouse_api.services.reservations import is_follow_up, quantities
 from warehouse_api.services.sales import require_products
 from warehouse_api.services.transitions import transition
 
@@ -39,7 +39,11 @@ def _advance_linked_reservation(
         raise NotFound("transfer_not_found", f"no transfer {transfer_id}")
     if transfer.status != from_status:
         raise InvalidTransition("transfer", transfer.status, wanted)
-    if transfer.reservation_id is not None:
+    if is_follow_up(transfer):
+        # The rest of a pickup already at the store: the pickup stays as it is (locked
+        # first all the same, like every flow).
+        session.get(Reservation, transfer.reservation_id, with_for_update=True)
+    elif transfer.reservation_id is not None:
         reservation = transition(
             session, Reservation, transfer.reservation_id, [_PICKUP_BEFORE[to_status]], to_status
         )
@@ -118,6 +122,9 @@ def receive_transfer(
             line.received_qty = arrived.get(line.product_id, 0)
     session.flush()
     for_pickup = transfer.reservation_id is not None
+    if is_follow_up(transfer):  # held at the store only while the pickup still waits
+        pickup = session.get(Reservation, transfer.reservation_id)
+        for_pickup = pickup is not None and pickup.status == "ready"
     if for_pickup:
         _record_arrival(session, transfer.reservation_id, arrived)
     for product_id, qty in sorted(arrived.items()):

@@ -201,3 +201,68 @@ def test_the_reservation_read_shows_what_arrived_and_what_was_collected(server: 
         read = client.get(f"/reservations/{rid}")
     assert read.status_code == 200, read.text
     assert _lines(read.json()) == {RICE: (3, 2, 1)}
+
+
+def _send_rest(server: Server, rid: str) -> Any:
+    with server.client(server.token("operator")) as client:
+        return client.post(f"/operator/reservations/{rid}/send-rest")
+
+
+def test_the_rest_of_a_short_pickup_follows_and_is_collected_later(server: Server) -> None:
+    """Two of three arrived; the customer takes them; the operator sends the missing one
+    on a follow-up transfer; it arrives held for the pickup; the customer collects it and
+    the pickup is picked up. The warehouse holds the unit until it ships."""
+    till = server.enroll("S001")
+    wh_before, store_before = level(server, "WH01", RICE), level(server, "S001", RICE)
+    rid = _ready_pickup(server, till, {RICE: 3}, {RICE: 2})["reservation_id"]
+    assert _hand_over(server, till, rid, None)["result"]["status"] == "ready"
+
+    sent = _send_rest(server, rid)
+    assert sent.status_code == 200, sent.text
+    follow_up = sent.json()
+    assert follow_up["status"] == "requested" and follow_up["reservation_id"] == rid
+    assert [(x["product_id"], x["qty"]) for x in follow_up["lines"]] == [(RICE, 1)]
+    assert level(server, "WH01", RICE) == (wh_before[0] - 3, wh_before[1] + 1)  # held again
+    again = _send_rest(server, rid)
+    assert_problem(again, 409, "pickup_rest_on_its_way")
+
+    with server.client(server.token("operator")) as client:
+        shipped = client.post(f"/operator/transfers/{follow_up['transfer_id']}/ship", json={})
+    assert shipped.status_code == 200, shipped.text
+    received = push_one(server, till, "transfer.receive", {"transfer_id": follow_up["transfer_id"]})
+    assert received["status"] == "applied", received
+    with server.client(till) as client:
+        ready = client.get(f"/reservations/{rid}").json()
+    assert ready["status"] == "ready" and _lines(ready) == {RICE: (3, 3, 2)}
+    assert level(server, "S001", RICE) == (store_before[0] + 1, store_before[1] + 1)
+
+    last = _hand_over(server, till, rid, None)
+    assert last["result"]["status"] == "picked_up", last
+    assert level(server, "S001", RICE) == store_before
+    # Four left the warehouse: three, one of them lost on the way (the first transfer's
+    # discrepancy), then the one sent after.
+    assert level(server, "WH01", RICE) == (wh_before[0] - 4, wh_before[1])
+    assert_problem(_send_rest(server, rid), 409, "invalid_transition")
+    assert ledger_balances(server)
+
+
+def test_a_pickup_with_nothing_missing_has_no_rest_and_a_cancel_takes_the_rest_back(
+    server: Server,
+) -> None:
+    till = server.enroll("S001")
+    whole = _ready_pickup(server, till, {RICE: 1}, {RICE: 1})["reservation_id"]
+    assert_problem(_send_rest(server, whole), 409, "pickup_nothing_to_send")
+    assert_problem(_send_rest(server, "no-such-pickup"), 404, "reservation_not_found")
+
+    wh_before = level(server, "WH01", RICE)
+    short = _ready_pickup(server, till, {RICE: 2}, {RICE: 1})["reservation_id"]
+    sent = _send_rest(server, short).json()
+    assert level(server, "WH01", RICE) == (wh_before[0] - 2, wh_before[1] + 1)
+    cancelled = push_one(server, till, "reservation.cancel", {"reservation_id": short})
+    assert cancelled["result"]["status"] == "cancelled", cancelled
+    # The requested rest is cancelled and its warehouse hold given back.
+    assert level(server, "WH01", RICE) == (wh_before[0] - 2, wh_before[1])
+    with server.client(server.token("operator")) as client:
+        late = client.post(f"/operator/transfers/{sent['transfer_id']}/ship", json={})
+    assert_problem(late, 409, "invalid_transition")
+    assert ledger_balances(server)
