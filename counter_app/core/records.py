@@ -174,7 +174,8 @@ class ReservationRecord:
     # the customer collected; empty from a feed that predates partial pickups.
     arrived: tuple[int, ...] = ()
     collected: tuple[int, ...] = ()
-    collected_here: tuple[tuple[int, int], ...] = ()  # (product_id, qty) this till handed over
+    # (product_id, qty) this till handed over that the warehouse has not acknowledged yet
+    collected_here: tuple[tuple[int, int], ...] = ()
     called_at: str | None = None  # a released hold: when staff called the customer
     called_by: int | None = None
 
@@ -184,8 +185,8 @@ class ReservationRecord:
         return "picked_up" if self.handed_over_at else self.status
 
     def line_states(self) -> tuple[PickupLineState, ...]:
-        """Each line's figures: the feed's, with this till's own hand-overs counted (the
-        larger of the two: the feed's catches up once the warehouse applied them)."""
+        """Each line's figures: the warehouse's (from the feed, or the answer to this
+        till's last acknowledged hand-over) plus this till's hand-overs not acknowledged yet."""
         here = dict(self.collected_here)
         states = []
         for index, (product_id, qty) in enumerate(self.lines):
@@ -194,7 +195,7 @@ class ReservationRecord:
             else:  # an older feed: a ready pickup arrived whole, a picked-up one was collected
                 arrived = qty if self.status in ("ready", "picked_up") else 0
                 collected = qty if self.status == "picked_up" else 0
-            collected = max(collected, here.get(product_id, 0))
+            collected += here.get(product_id, 0)
             states.append(PickupLineState(product_id, qty, arrived, min(collected, qty)))
         return tuple(states)
 

@@ -140,9 +140,12 @@ def test_what_is_here_is_handed_over_and_the_rest_stays_ready(db: Any) -> None:
 def test_the_feed_catching_up_neither_loses_nor_doubles_what_this_till_handed_over(
     tmp_path: Path,
 ) -> None:
-    """Offline: the cached pickup is handed over in part; when the feed brings the
-    warehouse's figures (with this hand-over applied, then the last units arrived), the
-    till counts each unit once and the last hand-over completes it."""
+    """Offline: the cached pickup is handed over in part (pending at the till); the feed
+    then brings the warehouse's figures from before the op (the rest arrived), the
+    warehouse acknowledges the op with its figures, the feed brings those: at each step
+    the till counts each unit once, and the last hand-over completes it."""
+    from counter_app.local.pickup_mirror import settle_acked_handover
+
     db = LocalDatabase(tmp_path / "counter.db")
     try:
         with db.unit_of_work() as session:
@@ -158,19 +161,31 @@ def test_the_feed_catching_up_neither_loses_nor_doubles_what_this_till_handed_ov
                 "2026-11-25T10:00:00+08:00",
             )
         desk = PickupDeskService(db, STORE, clock=lambda: WHEN)
-        desk.hand_over("PUSHORT001", CASHIER, {10: 2})
-        applied = json.loads(json.dumps(SHORT))
+        first = desk.hand_over("PUSHORT001", CASHIER, {10: 2})
+        arrived = json.loads(json.dumps(SHORT))
+        arrived["lines"][0]["arrived_qty"] = 3  # the rest arrived; the op not applied yet
+        arrived["lines"][1]["arrived_qty"] = 1
+        applied = json.loads(json.dumps(arrived))
         applied["lines"][0]["collected_qty"] = 2  # the warehouse applied the op
-        applied["lines"][0]["arrived_qty"] = 3  # and the rest arrived since
-        applied["lines"][1]["arrived_qty"] = 1
+
+        def here() -> list[int]:
+            [entry] = desk.entries("ready")
+            return [i.qty for i in entry.here()]
+
         with db.unit_of_work() as session:
             apply_changes(
-                session,
-                [Change(2, "reservation", "upsert", "r-short", applied)],
-                "2026-11-25T10:00:00+08:00",
+                session, [Change(2, "reservation", "upsert", "r-short", arrived)], "2026-11-25"
             )
-        [entry] = desk.entries("ready")
-        assert [(i.name, i.qty) for i in entry.here()] == [(TEA.name, 1), (PUFF.name, 1)]
+        assert here() == [1, 1]  # 3 arrived - 2 handed over here (pending)
+        with db.unit_of_work() as session:  # the relay: the warehouse's answer to the op
+            payload = json.loads(session.get(OutboxOp, first.op_id).payload)  # type: ignore[union-attr]
+            settle_acked_handover(session, "pickup.complete", payload, applied)
+        assert here() == [1, 1]  # counted by the warehouse now, not pending
+        with db.unit_of_work() as session:
+            apply_changes(
+                session, [Change(3, "reservation", "upsert", "r-short", applied)], "2026-11-25"
+            )
+        assert here() == [1, 1]
         last = desk.hand_over("PUSHORT001", CASHIER)
         assert last.entry.status == "picked_up" and not last.still_to_come
         with db.read() as session:
