@@ -66,7 +66,8 @@ def _v7_discounts(conn: Connection) -> None:
 def _desk_fulfilment_and_collected(conn: Connection) -> None:
     # The journal keeps each sale line's fulfilment (a reprint shows the original's
     # sections; lines sold before it are taken now), and a reservation what this till
-    # handed over of each line (a partial pickup; the feed's figure catches up).
+    # handed over of each line not yet acknowledged (partial pickups), when its released
+    # hold's customer was called, and whether its coded slip is due or printed.
     if "fulfilment" not in _columns(conn, "sale_lines"):
         conn.execute(
             text("ALTER TABLE sale_lines ADD COLUMN fulfilment VARCHAR(8) NOT NULL DEFAULT 'take'")

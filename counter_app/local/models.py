@@ -102,8 +102,9 @@ class Reservation(Base):
     customer_phone: Mapped[str | None] = mapped_column(String(32), nullable=True)
     handed_over_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
     handed_over_by: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    # What this till handed over of each line, [[product_id, qty], ...] (a partial pickup):
-    # the till's own column, which the feed leaves alone; its collected figures catch up.
+    # What this till handed over of each line and the warehouse has not acknowledged yet,
+    # [[product_id, qty], ...] (local/pickup_mirror.py): the till's own column, which the
+    # feed leaves alone.
     collected_here_json: Mapped[str | None] = mapped_column(Text, nullable=True)
     # A released hold: when and by whom the customer was called (the desk's call list).
     called_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
