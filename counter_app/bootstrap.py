@@ -56,6 +56,7 @@ from counter_app.services.held_carts import CartKeeper
 from counter_app.services.no_receipt_returns import PRICE_POLICIES, NoReceiptReturnsService
 from counter_app.services.order_returns import OrderReturnsService
 from counter_app.services.permissions import Action
+from counter_app.services.pickup_followups import PickupFollowUps
 from counter_app.services.pickups import PickupDeskService
 from counter_app.services.receipts import ReceiptService
 from counter_app.services.replenishment import ProductDemandService, ReplenishmentService
@@ -136,6 +137,8 @@ class CounterServices:
     returns: ReturnsService
     einvoicing: EinvoiceService | None = None  # None until docs/einvoice.md's set-up is done
     pickups: PickupDeskService | None = None  # built from db, store and print queue when None
+    # The coded slips printed once confirmed (a background step) and the call list.
+    pickup_followups: PickupFollowUps | None = None
     fulfilment: FulfilmentService | None = None  # pickup / ship lines at checkout
     dropship: DropshipService | None = None  # dropship orders at the counter
     alerts: AlertService | None = None  # refused pickup / ship lines waiting for a person
@@ -478,6 +481,10 @@ def build_services(
         [("einvoice-booklets", lambda: einvoicing.top_up(client), 60.0)] if einvoicing else []
     )
     heartbeat = HeartbeatSender(db, client)
+    pickups = PickupDeskService(db, store, print_queue)
+    followups = PickupFollowUps(db, store, pickups, print_queue)
+    # A pickup made here and confirmed since (the feed brought its code): its coded slip.
+    slips = [("pickup-slips", followups.print_confirmed_slips, pull_interval_s)]
     returns = ReturnsService(
         db,
         store,
@@ -500,7 +507,11 @@ def build_services(
             push_interval_s,
             pull_interval_s,
             connectivity,
-            extra_steps=[*booklets, ("heartbeat", heartbeat.beat, HEARTBEAT_INTERVAL_S)],
+            extra_steps=[
+                *booklets,
+                *slips,
+                ("heartbeat", heartbeat.beat, HEARTBEAT_INTERVAL_S),
+            ],
         ),
         store=store,
         catalog=catalog,
@@ -532,7 +543,8 @@ def build_services(
         returns_client=returns_client,
         order_returns=OrderReturnsService(db, store, returns_client, staff, output=print_queue),
         einvoicing=einvoicing,
-        pickups=PickupDeskService(db, store, print_queue),
+        pickups=pickups,
+        pickup_followups=followups,
         fulfilment=fulfilment,
         dropship=DropshipService(db),
         alerts=AlertService(db, staff, returns),
@@ -713,7 +725,7 @@ def build_counter(services: CounterServices, cashier: StaffMember, tasks: TaskRu
     counter.add_screen(counter.sale_screen)  # F1, the first screen
     counter.add_screen(counter.shift_screen)  # F6
     desk = services.pickups or PickupDeskService(services.db, services.store, services.print_queue)
-    counter.pickups_screen = PickupsScreen(desk, tasks, cashier)
+    counter.pickups_screen = PickupsScreen(desk, tasks, cashier, services.pickup_followups)
     counter.stock_screen = StockScreen(
         services.catalog,
         services.stock_lookup,

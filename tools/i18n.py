@@ -1011,6 +1011,38 @@ PHRASEBOOK.update(
 )
 
 
+# desk: partial pickups, overdue pickups and the call list of released holds.
+PHRASEBOOK.update(
+    {
+        "Overdue": "逾期未取",
+        "Search: pickup code, its last digits, name, or the phone's last digits": (
+            "搜尋：取貨碼、取貨碼末幾碼、姓名或電話末幾碼"
+        ),
+        "Expired holds to call": "逾期釋出待聯絡",
+        "Hold expired": "保留到期",
+        "Called": "已聯絡",
+        "Show phone": "顯示電話",
+        "Mark called": "標記已聯絡",
+        "The call list could not be updated: %1": "待聯絡清單無法更新：%1",
+        "Hand over these": "交付以下數量",
+        "Select a ready pickup to hand over part of it": "選取一筆可取貨的預約，可只交付部分商品",
+        "Pickup %1: what the customer takes now": "取貨 %1：顧客本次取走",
+        "Here": "店內",
+        "To come": "尚未到店",
+        "Taking now": "本次取走",
+        "Pickup %1: that is more than is here for the customer": "取貨 %1：超過店內為顧客保留的數量",
+        "Pickup %1: nothing of it is here yet": "取貨 %1：商品還沒有到店",
+        "This reservation's hold was not released": "這筆預約的保留沒有逾期釋出",
+        "Still to come: %1": "尚待取貨：%1",
+        "More was handed over than the store holds for this pickup (another till "
+        "handed it over first?); check with the customer.": (
+            "交付數量超過店內為這筆取貨保留的數量（可能另一台收銀機已先交付），請與顧客確認。"
+        ),
+        "Nothing of this pickup is at the store to hand over.": "這筆取貨目前沒有已到店可交付的商品。",
+    }
+)
+
+
 def extract() -> None:
     sources = [str(p) for p in source_files()]
     for ts in CATALOGUES.values():

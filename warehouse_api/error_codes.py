@@ -62,6 +62,12 @@ ERROR_CODES: dict[str, str] = {
     "payment_total_mismatch": "422: the sale's payments do not add up to its total; has total_cents, paid_cents",
     "card_number_in_reference": "422: a payment's reference or approval code holds a card number (13-19 digits passing Luhn); it is never stored",
     "receive_duplicate_product": "422: a transfer receipt names one product on two lines",
+    # partial pickups (services/pickup_handover.py)
+    "pickup_exceeds_held": "409: a hand-over asks more of a product than is at the store for the pickup (arrived, not yet collected); has product_id, requested, held",
+    "pickup_nothing_held": "409: nothing of the pickup is at the store waiting to be collected",
+    "pickup_duplicate_product": "422: a hand-over names one product on two lines",
+    "pickup_rest_on_its_way": "409: a follow-up transfer of this pickup is already requested or shipped; has transfer_id",
+    "pickup_nothing_to_send": "409: everything of the pickup reached the store; there is no rest to send",
     # returns against a sale (services/returns.py)
     "return_sale_unknown": "422: the return names a sale the warehouse does not know",
     "return_product_not_sold": "409: a product of the return is not on the sale; has product_id",

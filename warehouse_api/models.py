@@ -380,6 +380,10 @@ class ReservationLine(Base):
     # The group-buy channel's own price per unit (its orders only; None when not sent):
     # the price report compares it with the catalogue's store price.
     unit_price_cents: Mapped[int | None] = mapped_column(Integer)
+    # A pickup handed over in parts: what reached the store for it, and what the customer
+    # has collected (collected <= arrived <= qty); picked up once collected == qty.
+    arrived_qty: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    collected_qty: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class Transfer(Base):

@@ -388,6 +388,8 @@ class TransferRequestPayload(StrictModel):
 class PickupCompletePayload(StrictModel):
     reservation_id: ClientId | None = None
     pickup_code: Annotated[str, StringConstraints(min_length=1, max_length=16)] | None = None
+    # What the customer takes now, per product (a partial pickup); none: all held here.
+    lines: ItemLines | None = None
 
 
 class DropshipCreatePayload(StrictModel):
@@ -781,6 +783,12 @@ class OrderLinePublic(BaseModel):
     paid_cents: int | None = None
 
 
+class ReservationLinePublic(OrderLinePublic):
+    # A pickup's line: what reached the store for it and what the customer collected.
+    arrived_qty: int = 0
+    collected_qty: int = 0
+
+
 class ReservationPublic(BaseModel):
     reservation_id: str
     kind: Literal["pickup", "group_buy"]
@@ -788,7 +796,7 @@ class ReservationPublic(BaseModel):
     status: str
     source_location_id: int
     store_location_id: int | None
-    lines: list[OrderLinePublic]
+    lines: list[ReservationLinePublic]
     expires_at: str | None
     sale_id: str | None
     receipt_no: str | None = None

@@ -462,13 +462,21 @@ class PickupCompletePayload:
     op_type: ClassVar[str] = "pickup.complete"
     reservation_id: str
     pickup_code: str
+    # What the customer takes now, per product (a partial pickup); empty: all held there.
+    lines: tuple[ItemLinePayload, ...] = ()
 
     @property
     def entity_key(self) -> str:
         return f"reservation:{self.reservation_id}"
 
     def to_payload(self) -> dict[str, Any]:
-        return {"reservation_id": self.reservation_id, "pickup_code": self.pickup_code}
+        payload: dict[str, Any] = {
+            "reservation_id": self.reservation_id,
+            "pickup_code": self.pickup_code,
+        }
+        if self.lines:
+            payload["lines"] = [line.to_payload() for line in self.lines]
+        return payload
 
 
 @dataclass(frozen=True, slots=True)

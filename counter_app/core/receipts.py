@@ -587,6 +587,7 @@ class HandoverSlipData:
     handed_over_at: datetime
     customer_name: str = ""
     reprint: bool = False
+    still_to_come: Sequence[ItemQty] = ()  # a partial pickup: what the customer collects later
 
 
 def handover_slip(data: HandoverSlipData) -> Document:
@@ -599,10 +600,17 @@ def handover_slip(data: HandoverSlipData) -> Document:
     if data.customer_name:
         elements.append(Text(f"顧客：{data.customer_name}"))
     elements.append(Separator())
+    if data.still_to_come:
+        elements.append(Text("【本次取走】", bold=True))
     elements += [Columns(item.name, f"x{item.qty}") for item in data.lines]
+    elements += [Separator(), Columns(f"合計 {sum(item.qty for item in data.lines)} 件", "")]
+    if data.still_to_come:
+        elements += [
+            Text("【尚待取貨（到店後通知）】", bold=True),
+            *(Columns(item.name, f"x{item.qty}") for item in data.still_to_come),
+            Separator(),
+        ]
     elements += [
-        Separator(),
-        Columns(f"合計 {sum(item.qty for item in data.lines)} 件", ""),
         Text("顧客簽收：", bold=True),
         Feed(2),
         Separator(),

@@ -33,6 +33,7 @@ class SaleLineRecord:
     list_price_cents: int | None = None  # None: a sale recorded before discounts existed
     discount_cents: int = 0
     override_reason: str | None = None
+    fulfilment: str = "take"  # take | pickup | ship: a reprint groups the lines like the original
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,13 +171,56 @@ class ReservationRecord:
     updated_at: str
     customer_name: str | None = None
     customer_phone: str | None = None  # only for reservations made at this till
-    handed_over_at: str | None = None
+    handed_over_at: str | None = None  # set once everything was collected here
     handed_over_by: int | None = None
+    # Per line (aligned with ``lines``), as the feed said: what reached the store and what
+    # the customer collected; empty from a feed that predates partial pickups.
+    arrived: tuple[int, ...] = ()
+    collected: tuple[int, ...] = ()
+    # (product_id, qty) this till handed over that the warehouse has not acknowledged yet
+    collected_here: tuple[tuple[int, int], ...] = ()
+    called_at: str | None = None  # a released hold: when staff called the customer
+    called_by: int | None = None
 
     @property
     def shown_status(self) -> str:
         """``picked_up`` as soon as this till handed it over, before the warehouse says so."""
         return "picked_up" if self.handed_over_at else self.status
+
+    def line_states(self) -> tuple[PickupLineState, ...]:
+        """Each line's figures: the warehouse's (from the feed, or the answer to this
+        till's last acknowledged hand-over) plus this till's hand-overs not acknowledged yet."""
+        here = dict(self.collected_here)
+        states = []
+        for index, (product_id, qty) in enumerate(self.lines):
+            if index < len(self.arrived):
+                arrived, collected = self.arrived[index], self.collected[index]
+            else:  # an older feed: a ready pickup arrived whole, a picked-up one was collected
+                arrived = qty if self.status in ("ready", "picked_up") else 0
+                collected = qty if self.status == "picked_up" else 0
+            collected += here.get(product_id, 0)
+            states.append(PickupLineState(product_id, qty, arrived, min(collected, qty)))
+        return tuple(states)
+
+
+@dataclass(frozen=True, slots=True)
+class PickupLineState:
+    """One line of a pickup: asked, arrived at the store, collected by the customer."""
+
+    product_id: int
+    qty: int
+    arrived: int
+    collected: int
+
+    @property
+    def here(self) -> int:
+        """At the store waiting for the customer."""
+        return max(self.arrived - self.collected, 0)
+
+    @property
+    def to_come(self) -> int:
+        """Not at the store yet."""
+        return self.qty - max(self.arrived, self.collected)
 
 
 @dataclass(frozen=True, slots=True)

@@ -175,7 +175,16 @@ def _apply(session: Session, items: Iterable[_Item], received_at: str, epoch: in
             staff.append((d["id"], d["name"], d["role"], d["location_id"], d["pin_hash"], epoch))
         elif entity == "reservation":
             # The pickup desk's list (services/pickups.py); the feed sends this store's only.
-            lines = [[int(line["product_id"]), int(line["qty"])] for line in d.get("lines", [])]
+            # [product, qty] or, from a warehouse with partial pickups, [.., arrived, collected].
+            lines = [
+                [int(line["product_id"]), int(line["qty"])]
+                + (
+                    [int(line["arrived_qty"]), int(line["collected_qty"])]
+                    if "collected_qty" in line
+                    else []
+                )
+                for line in d.get("lines", [])
+            ]
             reservations.append(
                 (
                     d["reservation_id"],

@@ -81,6 +81,26 @@ def _refund_tenders(conn: Connection) -> None:
     )
 
 
+def _desk_fulfilment_and_collected(conn: Connection) -> None:
+    # The journal keeps each sale line's fulfilment (a reprint shows the original's
+    # sections; lines sold before it are taken now), and a reservation what this till
+    # handed over of each line not yet acknowledged (partial pickups), when its released
+    # hold's customer was called, and whether its coded slip is due or printed.
+    if "fulfilment" not in _columns(conn, "sale_lines"):
+        conn.execute(
+            text("ALTER TABLE sale_lines ADD COLUMN fulfilment VARCHAR(8) NOT NULL DEFAULT 'take'")
+        )
+    have = _columns(conn, "reservations")
+    for name, kind in (
+        ("collected_here_json", "TEXT"),
+        ("called_at", "VARCHAR(40)"),  # a released hold's customer was called (the call list)
+        ("called_by", "INTEGER"),
+        ("coded_slip", "VARCHAR(8)"),  # due | printed: the coded slip printed once confirmed
+    ):
+        if name not in have:
+            conn.execute(text(f"ALTER TABLE reservations ADD COLUMN {name} {kind}"))
+
+
 STEPS: list[Callable[[Connection], None]] = [
     lambda _conn: None,  # v1: the first schema, made by create_all
     _v2_acked_generation,
@@ -95,6 +115,7 @@ STEPS: list[Callable[[Connection], None]] = [
     _v7_discounts,  # discounts on sale lines; open_carts, held_carts, cart_voids
     _einv2_allowance_voids,  # (einv2) an allowance may be voided
     _refund_tenders,  # (refunds) return_tenders: each return's refund per tender
+    _desk_fulfilment_and_collected,  # (desk) sale line fulfilment; partial pickups at the till
 ]
 SCHEMA_VERSION = len(STEPS)
 

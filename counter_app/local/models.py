@@ -102,6 +102,16 @@ class Reservation(Base):
     customer_phone: Mapped[str | None] = mapped_column(String(32), nullable=True)
     handed_over_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
     handed_over_by: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # What this till handed over of each line and the warehouse has not acknowledged yet,
+    # [[product_id, qty], ...] (local/pickup_mirror.py): the till's own column, which the
+    # feed leaves alone.
+    collected_here_json: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # A released hold: when and by whom the customer was called (the desk's call list).
+    called_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    called_by: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # Made at this till: 'due' until the coded pickup slip was sent to the printer once the
+    # warehouse confirmed it, then 'printed' (never twice, across restarts); NULL: not ours.
+    coded_slip: Mapped[str | None] = mapped_column(String(8), nullable=True)
 
 
 class DropshipOrder(Base):
@@ -175,6 +185,10 @@ class SaleLine(Base):
     list_price_cents: Mapped[int | None] = mapped_column(Integer, nullable=True)
     discount_cents: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
     override_reason: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    # How the line is fulfilled (take | pickup | ship): a reprint shows the original's sections.
+    fulfilment: Mapped[str] = mapped_column(
+        String(8), default="take", server_default=text("'take'")
+    )
 
 
 class Payment(Base):

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, func, select, update
 from sqlalchemy.orm import Session
 
 from counter_app.core.catalog import ProductInfo, StockFigure, StockToCount
@@ -65,6 +65,7 @@ from counter_app.local.models import (
     Staff,
     Tender,
 )
+from counter_app.local.pickup_mirror import count_collected
 from counter_app.local.stock_work_repository import SqlCountRepository, SqlTransferRepository
 
 
@@ -139,6 +140,7 @@ class SqlSaleRepository:
                 list_price_cents=line.list_price_cents,
                 discount_cents=line.discount_cents,
                 override_reason=line.override_reason,
+                fulfilment=line.fulfilment,
             )
             for line in sale.lines
         )
@@ -190,6 +192,7 @@ class SqlSaleRepository:
                     r.list_price_cents,
                     r.discount_cents or 0,
                     r.override_reason,
+                    r.fulfilment or "take",
                 )
                 for r in lines
             ),
@@ -515,12 +518,21 @@ class SqlShiftRepository:
 
 
 def _reservation_record(row: Reservation) -> ReservationRecord:
+    lines = json.loads(row.lines_json)
+    figures = all(len(line) == 4 for line in lines)  # arrived and collected, from the feed
     return ReservationRecord(
         reservation_id=row.reservation_id,
         kind=row.kind,
         pickup_code=row.pickup_code,
         status=row.status,
-        lines=tuple((int(pid), int(qty)) for pid, qty in json.loads(row.lines_json)),
+        lines=tuple((int(line[0]), int(line[1])) for line in lines),
+        arrived=tuple(int(line[2]) for line in lines) if figures and lines else (),
+        collected=tuple(int(line[3]) for line in lines) if figures and lines else (),
+        collected_here=tuple(
+            (int(pid), int(qty)) for pid, qty in json.loads(row.collected_here_json or "[]")
+        ),
+        called_at=row.called_at,
+        called_by=row.called_by,
         expires_at=row.expires_at,
         updated_at=row.updated_at,
         customer_name=row.customer_name,
@@ -551,6 +563,20 @@ class SqlReservationRepository:
         row.handed_over_at = at
         row.handed_over_by = staff_id
 
+    def add_collected(self, reservation_id: str, handed: dict[int, int]) -> None:
+        """Count a hand-over (part of a pickup) in what this till handed over of each line."""
+        row = self._session.get(Reservation, reservation_id)
+        if row is None:
+            raise KeyError(reservation_id)
+        count_collected(row, handed)
+
+    def mark_called(self, reservation_id: str, staff_id: int | None, at: str) -> None:
+        row = self._session.get(Reservation, reservation_id)
+        if row is None:
+            raise KeyError(reservation_id)
+        row.called_at = at
+        row.called_by = staff_id
+
     def add_pending(self, record: ReservationRecord) -> None:
         self._session.add(
             Reservation(
@@ -564,8 +590,31 @@ class SqlReservationRepository:
                 updated_at=record.updated_at,
                 customer_name=record.customer_name,
                 customer_phone=record.customer_phone,
+                coded_slip="due",
             )
         )
+
+    def slips_due(self) -> list[ReservationRecord]:
+        """Made here, confirmed by the warehouse (it has its code), coded slip not printed."""
+        rows = self._session.scalars(
+            select(Reservation)
+            .where(
+                Reservation.coded_slip == "due",
+                Reservation.pickup_code.is_not(None),
+                Reservation.status.not_in(["expired", "cancelled"]),
+            )
+            .order_by(Reservation.reservation_id)
+        )
+        return [_reservation_record(row) for row in rows]
+
+    def mark_slip_printed(self, reservation_id: str) -> bool:
+        """True once: only the first caller turns 'due' into 'printed'."""
+        done = self._session.execute(
+            update(Reservation)
+            .where(Reservation.reservation_id == reservation_id, Reservation.coded_slip == "due")
+            .values(coded_slip="printed")
+        )
+        return bool(getattr(done, "rowcount", 0))
 
     def product_names(self, product_ids: Iterable[int]) -> dict[int, str]:
         wanted = sorted(set(product_ids))

@@ -1,19 +1,24 @@
 """The pickup desk: this store's reservations as the change feed brought them, and
-the hand-over of one by its pickup code.
+the hand-over of one by its pickup code, whole or in parts.
 
 The hand-over is offline-first like a sale: one transaction queues the
 ``pickup.complete`` op for the warehouse and marks the reservation handed over in
 the till's mirror, so the desk shows it picked up at once and a second scan of the
 same slip is refused, online or not. Only a reservation the feed says is ``ready``
 (its goods arrived at this store) can be handed over.
+
+A partial pickup hands over what is here of each line (a transfer received short, or
+lines arriving apart): the op names per line what the customer took, the till counts
+it in its mirror at once, and the pickup stays ready for the rest until every line is
+collected. The warehouse refuses a hand-over of more than it holds at the store.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import datetime
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from counter_app.core import receipts
 from counter_app.core.ids import uuid7
@@ -24,8 +29,18 @@ from counter_app.services.ports import UnitOfWork, UnitOfWorkFactory
 from counter_app.services.receipts import ReceiptOutput
 from counter_app.services.selling import TAIWAN
 
-# The statuses the desk filters by, in the order a pickup goes through them.
-STATUSES = ("pending", "confirmed", "in_transit", "ready", "picked_up", "expired", "cancelled")
+# The statuses the desk filters by, in the order a pickup goes through them. ``overdue``
+# is a ready pickup past the date it was promised until (never released: the goods are here).
+STATUSES = (
+    "pending",
+    "confirmed",
+    "in_transit",
+    "ready",
+    "overdue",
+    "picked_up",
+    "expired",
+    "cancelled",
+)
 
 
 # A Taiwan mobile (09 + 8 digits) or a landline with its area code (02-08, 7 or 8 digits after).
@@ -45,8 +60,11 @@ def normalise_phone(text: str) -> str | None:
 class PickupError(Exception):
     """A hand-over or reservation refused, by code: ``unknown_code``, ``not_ready``
     (``status`` says where it is), ``already_picked_up``, ``closed`` (expired or
-    cancelled); ``bad_phone``, ``bad_qty``, ``no_name`` for a reservation; ``no_code_yet``
-    for a pickup slip of a reservation the warehouse has not confirmed."""
+    cancelled); ``nothing_here`` (nothing of it at the store now), ``exceeds_held`` (more
+    of a line than is here; ``status`` names the product id) for a hand-over;
+    ``bad_phone``, ``bad_qty``, ``no_name`` for a reservation; ``no_code_yet`` for a
+    pickup slip of a reservation the warehouse has not confirmed; ``not_on_call_list``
+    for a call-list action on a reservation whose hold was not released."""
 
     def __init__(self, code: str, pickup_code: str, status: str = "") -> None:
         super().__init__(f"{code}: {pickup_code} {status}".strip())
@@ -57,14 +75,13 @@ class PickupError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class PickupEntry:
-    """A reservation as the desk shows it: its lines named from the cached catalog."""
+    """A reservation as the desk shows it: its lines named from the cached catalog, and
+    its status as of when it was read (``overdue`` needs the clock)."""
 
     record: ReservationRecord
     lines: tuple[receipts.ItemQty, ...]
-
-    @property
-    def status(self) -> str:
-        return self.record.shown_status
+    status: str
+    names: Mapping[int, str] = field(default_factory=dict)
 
     @property
     def pickup_code(self) -> str:
@@ -76,12 +93,57 @@ class PickupEntry:
         None for a counter's own reservation."""
         return self.record.reservation_id if self.record.kind == "group_buy" else None
 
+    @property
+    def masked_phone(self) -> str:
+        return receipts.mask_phone(self.record.customer_phone or "")
+
+    def name_of(self, product_id: int) -> str:
+        return self.names.get(product_id, f"#{product_id}")
+
+    def here(self) -> tuple[receipts.ItemQty, ...]:
+        """What is at the store waiting for the customer, by line."""
+        return tuple(
+            receipts.ItemQty(self.name_of(s.product_id), s.here)
+            for s in self.record.line_states()
+            if s.here
+        )
+
+    def to_come(self) -> tuple[receipts.ItemQty, ...]:
+        """What has not reached the store yet, by line."""
+        return tuple(
+            receipts.ItemQty(self.name_of(s.product_id), s.to_come)
+            for s in self.record.line_states()
+            if s.to_come
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Handover:
-    entry: PickupEntry
+    entry: PickupEntry  # as it stands after the hand-over
     op_id: str
     handed_over_at: datetime
+    handed: tuple[receipts.ItemQty, ...] = ()  # what the customer took now
+
+    @property
+    def still_to_come(self) -> tuple[receipts.ItemQty, ...]:
+        """Of a partial pickup, what the customer collects later (here or on its way)."""
+        return tuple(
+            receipts.ItemQty(self.entry.name_of(s.product_id), s.qty - s.collected)
+            for s in self.entry.record.line_states()
+            if s.qty > s.collected
+        )
+
+
+def shown_status(record: ReservationRecord, now: datetime) -> str:
+    """The status the desk shows: handed over here counts as picked up; a ready pickup
+    past its promised date is overdue."""
+    status = record.shown_status
+    if status != "ready" or not record.expires_at:
+        return status
+    promised = datetime.fromisoformat(record.expires_at)
+    if promised.tzinfo is None:  # the warehouse's times are UTC
+        promised = promised.replace(tzinfo=UTC)
+    return "overdue" if promised < now else status
 
 
 def normalise_code(text: str) -> str:
@@ -103,16 +165,19 @@ class PickupDeskService:
 
     def entries(self, status: str | None = None, query: str = "") -> list[PickupEntry]:
         """This store's reservations, newest first; ``status`` filters by the status shown,
-        ``query`` by pickup code (any part), customer name (any part), the code's last digits
-        or a group-buy order's number (any part)."""
+        ``query`` by pickup code (any part), customer name (any part), the code's last
+        digits, a group-buy order's number (any part) or the phone's last digits (three or
+        more)."""
         wanted = query.strip().upper()
         with self._db.snapshot() as uow:
-            found = [
-                r
-                for r in uow.reservations.all()
-                if (status is None or r.shown_status == status) and _matches(r, wanted)
-            ]
-            return self._named(uow, found)
+            found = [r for r in uow.reservations.all() if _matches(r, wanted)]
+            entries = self._named(uow, found)
+        return [e for e in entries if status is None or e.status == status]
+
+    def entry(self, reservation_id: str) -> PickupEntry | None:
+        with self._db.snapshot() as uow:
+            found = [r for r in uow.reservations.all() if r.reservation_id == reservation_id]
+            return self._named(uow, found)[0] if found else None
 
     def find(self, pickup_code: str) -> PickupEntry | None:
         code = normalise_code(pickup_code)
@@ -120,10 +185,14 @@ class PickupDeskService:
             record = uow.reservations.by_code(code) if code else None
             return self._named(uow, [record])[0] if record is not None else None
 
-    def hand_over(self, pickup_code: str, cashier: StaffMember) -> Handover:
-        """Hand over the reservation with this code; refused (``PickupError``) unless it
-        is ready and not handed over yet. Queues ``pickup.complete`` in the same
-        transaction that marks it handed over."""
+    def hand_over(
+        self, pickup_code: str, cashier: StaffMember, lines: Mapping[int, int] | None = None
+    ) -> Handover:
+        """Hand over the reservation with this code: ``lines`` (product id -> qty) what the
+        customer takes now, or None for everything at the store. Refused (``PickupError``)
+        unless it is ready, something of it is here, and no line asks more than is here.
+        Queues ``pickup.complete`` (naming each line taken) in the same transaction that
+        counts the hand-over; the pickup is handed over once every line is collected."""
         code = normalise_code(pickup_code)
         if not code:
             raise PickupError("unknown_code", code)
@@ -138,10 +207,26 @@ class PickupDeskService:
                 raise PickupError("closed", code, record.status)
             if record.status != "ready":
                 raise PickupError("not_ready", code, record.status)
-            op_id = uow.outbox.enqueue(PickupCompletePayload(record.reservation_id, code))
-            uow.reservations.mark_handed_over(record.reservation_id, cashier.id, now.isoformat())
-            entry = self._named(uow, [uow.reservations.by_code(code) or record])[0]
-        return Handover(entry, op_id, now)
+            taken = _taken(record, code, lines)
+            op_id = uow.outbox.enqueue(
+                PickupCompletePayload(
+                    record.reservation_id,
+                    code,
+                    tuple(ItemLinePayload(pid, qty) for pid, qty in sorted(taken.items())),
+                )
+            )
+            uow.reservations.add_collected(record.reservation_id, taken)
+            after = uow.reservations.by_code(code) or record
+            if all(s.collected >= s.qty for s in after.line_states()):
+                uow.reservations.mark_handed_over(
+                    record.reservation_id, cashier.id, now.isoformat()
+                )
+                after = uow.reservations.by_code(code) or after
+            entry = self._named(uow, [after])[0]
+        handed = tuple(
+            receipts.ItemQty(entry.name_of(pid), qty) for pid, qty in sorted(taken.items())
+        )
+        return Handover(entry, op_id, now, handed)
 
     def reserve(
         self, product_id: int, qty: int, customer_name: str, phone: str, cashier: StaffMember
@@ -188,17 +273,7 @@ class PickupDeskService:
             entry = self._named(uow, found)[0]
         if self._output is None:
             return None
-        record = entry.record
-        data = receipts.PickupSlipData(
-            store_name=self._store.name,
-            pickup_code=entry.pickup_code,
-            customer_name=record.customer_name or "",
-            phone=record.customer_phone or "",
-            lines=entry.lines,
-            created_at=datetime.fromisoformat(record.updated_at),
-            expires_at=datetime.fromisoformat(record.expires_at) if record.expires_at else None,
-        )
-        return self._output.submit(receipts.pickup_slip(data))
+        return self._output.submit(coded_pickup_slip(self._store, entry))
 
     def print_handover(self, handover: Handover, cashier: StaffMember) -> str | None:
         """The handover slip through the print queue; None when this till has no printer."""
@@ -209,20 +284,62 @@ class PickupDeskService:
             pickup_code=handover.entry.pickup_code,
             reservation_id=handover.entry.record.reservation_id,
             cashier_name=cashier.name,
-            lines=handover.entry.lines,
+            lines=handover.handed or handover.entry.lines,
             handed_over_at=handover.handed_over_at,
             customer_name=handover.entry.record.customer_name or "",
+            still_to_come=handover.still_to_come,
         )
         return self._output.submit(receipts.handover_slip(data))
 
     def _named(self, uow: UnitOfWork, records: list[ReservationRecord]) -> list[PickupEntry]:
         names = uow.reservations.product_names(pid for r in records for pid, _ in r.lines)
+        now = self._clock()
         return [
             PickupEntry(
-                r, tuple(receipts.ItemQty(names.get(pid, f"#{pid}"), qty) for pid, qty in r.lines)
+                r,
+                tuple(receipts.ItemQty(names.get(pid, f"#{pid}"), qty) for pid, qty in r.lines),
+                shown_status(r, now),
+                names,
             )
             for r in records
         ]
+
+
+def coded_pickup_slip(store: StoreContext, entry: PickupEntry) -> receipts.Document:
+    """The customer's pickup slip with its code as QR and Code 128."""
+    record = entry.record
+    data = receipts.PickupSlipData(
+        store_name=store.name,
+        pickup_code=entry.pickup_code,
+        customer_name=record.customer_name or "",
+        phone=record.customer_phone or "",
+        lines=entry.lines,
+        created_at=datetime.fromisoformat(record.updated_at),
+        expires_at=datetime.fromisoformat(record.expires_at) if record.expires_at else None,
+    )
+    return receipts.pickup_slip(data)
+
+
+def _taken(record: ReservationRecord, code: str, lines: Mapping[int, int] | None) -> dict[int, int]:
+    """Per product, what a hand-over takes: all that is here, or what ``lines`` name
+    (refused past what is here of a line)."""
+    states = {s.product_id: s for s in record.line_states()}
+    if lines is None:
+        taken = {pid: s.here for pid, s in states.items() if s.here}
+    else:
+        taken = {}
+        for product_id, qty in lines.items():
+            state = states.get(product_id)
+            if qty < 0 or qty > (state.here if state is not None else 0):
+                raise PickupError("exceeds_held", code, str(product_id))
+            if qty:
+                taken[product_id] = qty
+    if not taken:
+        raise PickupError("nothing_here", code)
+    return taken
+
+
+_PHONE_TAIL = re.compile(r"\d{3,10}")
 
 
 def _matches(record: ReservationRecord, query: str) -> bool:
@@ -231,4 +348,8 @@ def _matches(record: ReservationRecord, query: str) -> bool:
     code = (record.pickup_code or "").upper()
     name = (record.customer_name or "").upper()
     order = record.reservation_id.upper() if record.kind == "group_buy" else ""
-    return query in code or query in name or query in order
+    if query in code or query in name or query in order:
+        return True
+    digits = re.sub(r"[\s\-]", "", query)
+    phone = record.customer_phone or ""
+    return bool(_PHONE_TAIL.fullmatch(digits)) and bool(phone) and phone.endswith(digits)

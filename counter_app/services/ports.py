@@ -258,6 +258,18 @@ class ReservationRepository(Protocol):
 
     def mark_handed_over(self, reservation_id: str, staff_id: int | None, at: str) -> None: ...
 
+    def add_collected(self, reservation_id: str, handed: dict[int, int]) -> None:
+        """Count a hand-over (part of a pickup) in what this till handed over of each line."""
+
+    def mark_called(self, reservation_id: str, staff_id: int | None, at: str) -> None:
+        """Staff called the customer of a released hold."""
+
+    def slips_due(self) -> list[ReservationRecord]:
+        """Made at this till and confirmed since: the coded pickup slip is due."""
+
+    def mark_slip_printed(self, reservation_id: str) -> bool:
+        """True for the one caller that marks the coded slip printed."""
+
     def add_pending(self, record: ReservationRecord) -> None:
         """A reservation made at this till, before the warehouse applied it."""
         ...

@@ -152,6 +152,7 @@ class ReceiptService:
                     None if row.list_price_cents is None else Money(row.list_price_cents),
                     Money(row.discount_cents),
                     row.override_reason,
+                    row.fulfilment,
                 )
                 for row in sale.lines
             ],

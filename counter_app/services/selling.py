@@ -190,6 +190,7 @@ class SellingService:
                 list_price_cents=p.list_price_cents,
                 discount_cents=p.discount_cents,
                 override_reason=line.override.reason if line.override else None,
+                fulfilment=line.fulfilment.mode,
             )
             for position, (line, p) in enumerate(zip(cart.lines, priced, strict=True))
         )

@@ -18,6 +18,7 @@ from typing import Any
 from counter_app.local import outbox, sync_results, sync_state
 from counter_app.local.db import LocalDatabase
 from counter_app.local.fulfilment_repository import raise_alert_for_refused_order
+from counter_app.local.pickup_mirror import settle_acked_handover, undo_refused_handover
 from counter_app.sync.client import WarehouseClient, WarehouseProblem, WarehouseUnreachable
 from counter_app.sync.connectivity import ConnectivityMonitor
 
@@ -187,6 +188,7 @@ class OutboxRelay:
                 status = result.get("status")
                 if status in ("applied", "duplicate"):
                     acked.append((op.op_id, result.get("result")))
+                    settle_acked_handover(session, op.type, op.payload, result.get("result"))
                     if op.type == "sale":
                         sync_results.record_negative_stock(session, store_id, result.get("result"))
                 elif status == "rejected":
@@ -202,6 +204,7 @@ class OutboxRelay:
                     raise_alert_for_refused_order(
                         session, op.op_id, op.type, op.payload, code, str(problem.get("detail", ""))
                     )
+                    undo_refused_handover(session, op.type, op.payload)
                 else:
                     # A server bug, not the link: this op alone waits a while.
                     outbox.release_for_retry(

@@ -20,6 +20,14 @@ def problem_reason(code: str) -> str | None:
         "insufficient_stock": QCoreApplication.translate(
             "ProblemReasons", "Not enough stock at the warehouse for this request."
         ),
+        "pickup_exceeds_held": QCoreApplication.translate(
+            "ProblemReasons",
+            "More was handed over than the store holds for this pickup (another till "
+            "handed it over first?); check with the customer.",
+        ),
+        "pickup_nothing_held": QCoreApplication.translate(
+            "ProblemReasons", "Nothing of this pickup is at the store to hand over."
+        ),
         "count_conflict": QCoreApplication.translate(
             "ProblemReasons", "The stock moved since the count began; count again."
         ),

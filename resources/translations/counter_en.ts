@@ -119,6 +119,37 @@
     </message>
 </context>
 <context>
+    <name>CallListPanel</name>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>Hold expired</source>
+        <translation>Hold expired</translation>
+    </message>
+    <message>
+        <source>Called</source>
+        <translation>Called</translation>
+    </message>
+    <message>
+        <source>Show phone</source>
+        <translation>Show phone</translation>
+    </message>
+    <message>
+        <source>Mark called</source>
+        <translation>Mark called</translation>
+    </message>
+</context>
+<context>
     <name>CartTableModel</name>
     <message>
         <source>Item</source>
@@ -1478,14 +1509,41 @@
     </message>
 </context>
 <context>
+    <name>PartialHandoverPanel</name>
+    <message>
+        <source>Hand over these</source>
+        <translation>Hand over these</translation>
+    </message>
+    <message>
+        <source>Select a ready pickup to hand over part of it</source>
+        <translation>Select a ready pickup to hand over part of it</translation>
+    </message>
+    <message>
+        <source>Pickup %1: what the customer takes now</source>
+        <translation>Pickup %1: what the customer takes now</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>Here</translation>
+    </message>
+    <message>
+        <source>To come</source>
+        <translation>To come</translation>
+    </message>
+    <message>
+        <source>Taking now</source>
+        <translation>Taking now</translation>
+    </message>
+</context>
+<context>
     <name>PickupsScreen</name>
     <message>
         <source>All</source>
         <translation>All</translation>
-    </message>
-    <message>
-        <source>Search: pickup code, its last digits, or name</source>
-        <translation>Search: pickup code, its last digits, or name</translation>
     </message>
     <message>
         <source>Status</source>
@@ -1528,6 +1586,14 @@
         <translation>Pickups</translation>
     </message>
     <message>
+        <source>Search: pickup code, its last digits, name, or the phone's last digits</source>
+        <translation>Search: pickup code, its last digits, name, or the phone's last digits</translation>
+    </message>
+    <message>
+        <source>Expired holds to call</source>
+        <translation>Expired holds to call</translation>
+    </message>
+    <message>
         <source>%1 is not a pickup code</source>
         <translation>%1 is not a pickup code</translation>
     </message>
@@ -1546,6 +1612,10 @@
     <message>
         <source>Ready</source>
         <translation>Ready</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
     </message>
     <message>
         <source>Picked up</source>
@@ -1592,6 +1662,18 @@
         <translation>Enter the customer's name</translation>
     </message>
     <message>
+        <source>Pickup %1: that is more than is here for the customer</source>
+        <translation>Pickup %1: that is more than is here for the customer</translation>
+    </message>
+    <message>
+        <source>Pickup %1: nothing of it is here yet</source>
+        <translation>Pickup %1: nothing of it is here yet</translation>
+    </message>
+    <message>
+        <source>This reservation's hold was not released</source>
+        <translation>This reservation's hold was not released</translation>
+    </message>
+    <message>
         <source>No pickup code yet: the warehouse has not confirmed this reservation</source>
         <translation>No pickup code yet: the warehouse has not confirmed this reservation</translation>
     </message>
@@ -1604,8 +1686,16 @@
         <translation>Handed over %1: %2</translation>
     </message>
     <message>
+        <source>Still to come: %1</source>
+        <translation>Still to come: %1</translation>
+    </message>
+    <message>
         <source>The hand-over could not be recorded: %1</source>
         <translation>The hand-over could not be recorded: %1</translation>
+    </message>
+    <message>
+        <source>The call list could not be updated: %1</source>
+        <translation>The call list could not be updated: %1</translation>
     </message>
     <message>
         <source>The pickup list could not be read: %1</source>
@@ -1625,6 +1715,14 @@
     <message>
         <source>Not enough stock at the warehouse for this request.</source>
         <translation>Not enough stock at the warehouse for this request.</translation>
+    </message>
+    <message>
+        <source>More was handed over than the store holds for this pickup (another till handed it over first?); check with the customer.</source>
+        <translation>More was handed over than the store holds for this pickup (another till handed it over first?); check with the customer.</translation>
+    </message>
+    <message>
+        <source>Nothing of this pickup is at the store to hand over.</source>
+        <translation>Nothing of this pickup is at the store to hand over.</translation>
     </message>
     <message>
         <source>The stock moved since the count began; count again.</source>

@@ -119,6 +119,37 @@
     </message>
 </context>
 <context>
+    <name>CallListPanel</name>
+    <message>
+        <source>Customer</source>
+        <translation>顧客</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Hold expired</source>
+        <translation>保留到期</translation>
+    </message>
+    <message>
+        <source>Called</source>
+        <translation>已聯絡</translation>
+    </message>
+    <message>
+        <source>Show phone</source>
+        <translation>顯示電話</translation>
+    </message>
+    <message>
+        <source>Mark called</source>
+        <translation>標記已聯絡</translation>
+    </message>
+</context>
+<context>
     <name>CartTableModel</name>
     <message>
         <source>Item</source>
@@ -1478,14 +1509,41 @@
     </message>
 </context>
 <context>
+    <name>PartialHandoverPanel</name>
+    <message>
+        <source>Hand over these</source>
+        <translation>交付以下數量</translation>
+    </message>
+    <message>
+        <source>Select a ready pickup to hand over part of it</source>
+        <translation>選取一筆可取貨的預約，可只交付部分商品</translation>
+    </message>
+    <message>
+        <source>Pickup %1: what the customer takes now</source>
+        <translation>取貨 %1：顧客本次取走</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>品名</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>店內</translation>
+    </message>
+    <message>
+        <source>To come</source>
+        <translation>尚未到店</translation>
+    </message>
+    <message>
+        <source>Taking now</source>
+        <translation>本次取走</translation>
+    </message>
+</context>
+<context>
     <name>PickupsScreen</name>
     <message>
         <source>All</source>
         <translation>全部</translation>
-    </message>
-    <message>
-        <source>Search: pickup code, its last digits, or name</source>
-        <translation>搜尋：取貨碼、末幾碼或姓名</translation>
     </message>
     <message>
         <source>Status</source>
@@ -1528,6 +1586,14 @@
         <translation>門市取貨</translation>
     </message>
     <message>
+        <source>Search: pickup code, its last digits, name, or the phone's last digits</source>
+        <translation>搜尋：取貨碼、取貨碼末幾碼、姓名或電話末幾碼</translation>
+    </message>
+    <message>
+        <source>Expired holds to call</source>
+        <translation>逾期釋出待聯絡</translation>
+    </message>
+    <message>
         <source>%1 is not a pickup code</source>
         <translation>%1 不是取貨碼</translation>
     </message>
@@ -1546,6 +1612,10 @@
     <message>
         <source>Ready</source>
         <translation>可取貨</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期未取</translation>
     </message>
     <message>
         <source>Picked up</source>
@@ -1592,6 +1662,18 @@
         <translation>請輸入顧客姓名</translation>
     </message>
     <message>
+        <source>Pickup %1: that is more than is here for the customer</source>
+        <translation>取貨 %1：超過店內為顧客保留的數量</translation>
+    </message>
+    <message>
+        <source>Pickup %1: nothing of it is here yet</source>
+        <translation>取貨 %1：商品還沒有到店</translation>
+    </message>
+    <message>
+        <source>This reservation's hold was not released</source>
+        <translation>這筆預約的保留沒有逾期釋出</translation>
+    </message>
+    <message>
         <source>No pickup code yet: the warehouse has not confirmed this reservation</source>
         <translation>尚無取貨碼：總部尚未確認此預約</translation>
     </message>
@@ -1604,8 +1686,16 @@
         <translation>已交付 %1：%2</translation>
     </message>
     <message>
+        <source>Still to come: %1</source>
+        <translation>尚待取貨：%1</translation>
+    </message>
+    <message>
         <source>The hand-over could not be recorded: %1</source>
         <translation>交付未能記錄：%1</translation>
+    </message>
+    <message>
+        <source>The call list could not be updated: %1</source>
+        <translation>待聯絡清單無法更新：%1</translation>
     </message>
     <message>
         <source>The pickup list could not be read: %1</source>
@@ -1625,6 +1715,14 @@
     <message>
         <source>Not enough stock at the warehouse for this request.</source>
         <translation>倉儲庫存不足。</translation>
+    </message>
+    <message>
+        <source>More was handed over than the store holds for this pickup (another till handed it over first?); check with the customer.</source>
+        <translation>交付數量超過店內為這筆取貨保留的數量（可能另一台收銀機已先交付），請與顧客確認。</translation>
+    </message>
+    <message>
+        <source>Nothing of this pickup is at the store to hand over.</source>
+        <translation>這筆取貨目前沒有已到店可交付的商品。</translation>
     </message>
     <message>
         <source>The stock moved since the count began; count again.</source>

@@ -37,6 +37,7 @@ from warehouse_api.services.dropship import (
     ship_dropship,
 )
 from warehouse_api.services.order_returns import mark_refunded_by_channel, returns_of
+from warehouse_api.services.pickup_rest import send_rest_of_pickup
 from warehouse_api.services.reservations import ship_group_buy_order
 from warehouse_api.services.retry import write_with_retry
 from warehouse_api.services.shifts import list_shifts
@@ -97,6 +98,20 @@ def ship_a_transfer(
         return responses.transfer(transfer)
 
     return write_with_retry(db, work)
+
+
+@router.post(
+    "/reservations/{reservation_id}/send-rest", response_model=TransferPublic, responses=ERRORS
+)
+def send_rest_of_a_pickup(
+    reservation_id: str, device: OperatorDevice, db: DatabaseDep
+) -> TransferPublic:
+    """A follow-up transfer of what has not reached the store for a ready pickup (a
+    transfer received short): held at the warehouse, then shipped and received as usual."""
+    del device  # an operator's call; the transfer's ship and receive record the devices
+    return write_with_retry(
+        db, lambda session: responses.transfer(send_rest_of_pickup(session, reservation_id))
+    )
 
 
 @router.post("/transfers/{transfer_id}/receive", response_model=TransferPublic, responses=ERRORS)

@@ -101,6 +101,14 @@ def _linked_lines(lines: Any) -> list[dict[str, Any]]:
     ]
 
 
+def _pickup_lines(lines: Any) -> list[dict[str, Any]]:
+    """A reservation's lines, with what reached the store and what was collected of each."""
+    return [
+        {**linked, "arrived_qty": line.arrived_qty, "collected_qty": line.collected_qty}
+        for linked, line in zip(_linked_lines(lines), lines, strict=True)
+    ]
+
+
 def reservation_data(reservation: Reservation) -> dict[str, Any]:
     """A reservation or group-buy order as the feed and the API give it. A group-buy
     order collected at a store carries the channel's customer name for that store's
@@ -113,7 +121,7 @@ def reservation_data(reservation: Reservation) -> dict[str, Any]:
         "status": reservation.status,
         "source_location_id": reservation.source_location_id,
         "store_location_id": reservation.store_location_id,
-        "lines": _linked_lines(reservation.lines),
+        "lines": _pickup_lines(reservation.lines),
         "expires_at": reservation.expires_at.isoformat() if reservation.expires_at else None,
         "sale_id": reservation.sale_id,
         "receipt_no": reservation.receipt_no,

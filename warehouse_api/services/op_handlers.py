@@ -5,6 +5,7 @@ from warehouse_api.services import (  # noqa: F401
     dropship,
     einvoice,
     order_returns,
+    pickup_handover,
     reservations,
     returns,
     sales,

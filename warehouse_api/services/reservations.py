@@ -28,7 +28,6 @@ from warehouse_api.models import (
 )
 from warehouse_api.schemas import (
     ItemLine,
-    PickupCompletePayload,
     ReservationCancelPayload,
     ReservationCreatePayload,
 )
@@ -283,15 +282,25 @@ def load_reservation(
     return reservation
 
 
+def held_here(line: ReservationLine) -> int:
+    """Units of a ready pickup's line at the store for the customer: arrived, not collected."""
+    return line.arrived_qty - line.collected_qty
+
+
 def cancel_reservation(
     session: Session, reservation: Reservation, reason_status: str = "cancelled"
 ) -> Reservation:
-    """Release whatever the reservation holds, wherever it is held."""
+    """Release whatever the reservation holds, wherever it is held (at the store: what
+    arrived and was not collected, after a short transfer or a partial pickup)."""
     held = quantities(reservation.lines)
     if reservation.status == "ready":
         transition(session, Reservation, reservation.id, ["ready"], reason_status)
         assert reservation.store_location_id is not None
-        release_stock(session, reservation.store_location_id, held)
+        at_store = {line.product_id: held_here(line) for line in reservation.lines}
+        release_stock(
+            session, reservation.store_location_id, {p: q for p, q in at_store.items() if q}
+        )
+        _cancel_requested_follow_ups(session, reservation.id)
     else:
         transition(session, Reservation, reservation.id, ["confirmed"], reason_status)
         release_stock(session, reservation.source_location_id, held)
@@ -301,8 +310,29 @@ def cancel_reservation(
     return reservation
 
 
+def _cancel_requested_follow_ups(session: Session, reservation_id: str) -> None:
+    """A ready pickup's rest not shipped yet (services/pickup_rest.py): cancelled, its
+    warehouse hold given back. One already shipped arrives as ordinary stock."""
+    follow_ups = session.scalars(
+        select(Transfer).where(
+            Transfer.reservation_id == reservation_id,
+            Transfer.status == "requested",
+            Transfer.id != f"TR-{reservation_id}",
+        )
+    ).all()
+    for follow_up in follow_ups:
+        cancelled = transition(session, Transfer, follow_up.id, ["requested"], "cancelled")
+        release_stock(session, cancelled.from_location_id, quantities(cancelled.lines))
+        publish_transfer(session, cancelled)
+
+
+def is_follow_up(transfer: Transfer) -> bool:
+    """A transfer carrying the rest of a pickup already at the store, not its first."""
+    return transfer.reservation_id is not None and transfer.id != f"TR-{transfer.reservation_id}"
+
+
 def _cancel_open_transfer(session: Session, reservation_id: str) -> None:
-    transfer = session.scalar(select(Transfer).where(Transfer.reservation_id == reservation_id))
+    transfer = session.get(Transfer, f"TR-{reservation_id}")
     if transfer is not None and transfer.status == "requested":
         transfer = transition(session, Transfer, transfer.id, ["requested"], "cancelled")
         publish_transfer(session, transfer)
@@ -314,36 +344,6 @@ def cancel_pickup(ctx: OpContext, payload: ReservationCancelPayload) -> dict[str
     if reservation.status not in ("confirmed", "ready"):
         raise InvalidTransition("reservation", reservation.status, "cancelled")
     return reservation_data(cancel_reservation(ctx.session, reservation))
-
-
-@op_handler("pickup.complete")
-def complete_pickup(ctx: OpContext, payload: PickupCompletePayload) -> dict[str, Any]:
-    session = ctx.session
-    store_id = require_store_device(ctx.device)
-    if payload.reservation_id:
-        reservation = load_reservation(session, ctx.device, payload.reservation_id)
-    elif payload.pickup_code:
-        found = session.scalar(
-            select(Reservation).where(Reservation.pickup_code == payload.pickup_code.upper())
-        )
-        if found is None:
-            raise NotFound(
-                "reservation_not_found", f"no reservation with code {payload.pickup_code}"
-            )
-        reservation = load_reservation(session, ctx.device, found.id)
-    else:
-        raise DomainError("validation_error", "give reservation_id or pickup_code", 422)
-    reservation = transition(session, Reservation, reservation.id, ["ready"], "picked_up")
-    take_held_stock(
-        session,
-        store_id,
-        quantities(reservation.lines),
-        reason="pickup",
-        reference=reservation.id,
-        device_id=ctx.device.id,
-    )
-    publish_reservation(session, reservation)
-    return reservation_data(reservation)
 
 
 def place_group_buy_order(

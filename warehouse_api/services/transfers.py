@@ -15,13 +15,19 @@ from warehouse_api.services.feed_data import publish_reservation, publish_transf
 from warehouse_api.services.inventory import adjust_stock
 from warehouse_api.services.locations import ensure_visible, require_store_device, warehouse_id
 from warehouse_api.services.operations import OpContext, op_handler
-from warehouse_api.services.reservations import quantities
+from warehouse_api.services.reservations import is_follow_up, quantities
 from warehouse_api.services.sales import require_products
 from warehouse_api.services.transitions import transition
 
 
 def _advance_linked_reservation(
-    session: Session, transfer_id: str, from_status: str, to_status: str, wanted: str
+    session: Session,
+    transfer_id: str,
+    from_status: str,
+    to_status: str,
+    wanted: str,
+    *,
+    publish: bool = True,
 ) -> None:
     """Move the pickup a transfer carries, before the transfer itself.
 
@@ -33,11 +39,16 @@ def _advance_linked_reservation(
         raise NotFound("transfer_not_found", f"no transfer {transfer_id}")
     if transfer.status != from_status:
         raise InvalidTransition("transfer", transfer.status, wanted)
-    if transfer.reservation_id is not None:
+    if is_follow_up(transfer):
+        # The rest of a pickup already at the store: the pickup stays as it is (locked
+        # first all the same, like every flow).
+        session.get(Reservation, transfer.reservation_id, with_for_update=True)
+    elif transfer.reservation_id is not None:
         reservation = transition(
             session, Reservation, transfer.reservation_id, [_PICKUP_BEFORE[to_status]], to_status
         )
-        publish_reservation(session, reservation)
+        if publish:
+            publish_reservation(session, reservation)
 
 
 _PICKUP_BEFORE = {"in_transit": "confirmed", "ready": "in_transit"}
@@ -92,7 +103,8 @@ def receive_transfer(
     ``received_qty`` counted); the destination books only what arrived. Without a count
     the transfer is received as shipped.
     """
-    _advance_linked_reservation(session, transfer_id, "shipped", "ready", "received")
+    # Published once what arrived for it is recorded (`_record_arrival`).
+    _advance_linked_reservation(session, transfer_id, "shipped", "ready", "received", publish=False)
     transfer = transition(session, Transfer, transfer_id, ["shipped"], "received")
     shipped = quantities(transfer.lines)
     arrived = dict(shipped) if counted is None else {pid: counted.get(pid, 0) for pid in shipped}
@@ -110,6 +122,11 @@ def receive_transfer(
             line.received_qty = arrived.get(line.product_id, 0)
     session.flush()
     for_pickup = transfer.reservation_id is not None
+    if is_follow_up(transfer):  # held at the store only while the pickup still waits
+        pickup = session.get(Reservation, transfer.reservation_id)
+        for_pickup = pickup is not None and pickup.status == "ready"
+    if for_pickup:
+        _record_arrival(session, transfer.reservation_id, arrived)
     for product_id, qty in sorted(arrived.items()):
         if qty == 0:
             continue
@@ -126,6 +143,16 @@ def receive_transfer(
         )
     publish_transfer(session, transfer)
     return transfer
+
+
+def _record_arrival(session: Session, reservation_id: str | None, arrived: dict[int, int]) -> None:
+    """Each pickup line learns what reached the store for it (never past what it asked)."""
+    reservation = session.get(Reservation, reservation_id)
+    assert reservation is not None
+    for line in reservation.lines:
+        line.arrived_qty = min(line.qty, line.arrived_qty + arrived.get(line.product_id, 0))
+    session.flush()
+    publish_reservation(session, reservation)
 
 
 def _receive_stock_keys(

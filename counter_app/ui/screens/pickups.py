@@ -1,6 +1,8 @@
-"""The pickup desk (F8): this store's reservations by status, searchable by pickup code
-or name, and the hand-over by scanning the slip's code (the scan router sends
-pickup codes here) or typing it.
+"""The pickup desk (F8): this store's reservations by status, searchable by pickup code,
+name or the phone's last digits, and the hand-over by scanning the slip's code (the
+scan router sends pickup codes here) or typing it: everything that is here, or part
+of it from the side panel. A second tab lists released holds to call about
+(``pickup_panels.py``).
 
 The screen decides nothing: ``PickupDeskService`` refuses what cannot be handed over
 and records what can; this screen says the refusals in words and prints the handover
@@ -20,11 +22,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
+    QWidget,
 )
 
 from counter_app.core.codes import PickupCode, ScanResult
 from counter_app.services.context import StaffMember
+from counter_app.services.pickup_followups import PickupFollowUps
 from counter_app.services.pickups import (
     STATUSES,
     Handover,
@@ -34,6 +39,7 @@ from counter_app.services.pickups import (
 )
 from counter_app.ui.local_time import local_time_text
 from counter_app.ui.screens.base import Screen
+from counter_app.ui.screens.pickup_panels import CallListPanel, PartialHandoverPanel
 from counter_app.ui.tables import fill_rows, read_only_table
 from counter_app.ui.task_runner import TaskRunner
 
@@ -44,7 +50,13 @@ class PickupsScreen(Screen):
     name = "pickups"
     key = "F8"
 
-    def __init__(self, desk: PickupDeskService, tasks: TaskRunner, cashier: StaffMember) -> None:
+    def __init__(
+        self,
+        desk: PickupDeskService,
+        tasks: TaskRunner,
+        cashier: StaffMember,
+        followups: PickupFollowUps | None = None,
+    ) -> None:
         super().__init__()
         self._desk = desk
         self._tasks = tasks
@@ -61,7 +73,9 @@ class PickupsScreen(Screen):
         self.status_filter.currentIndexChanged.connect(lambda _i: self.reload())
         self.search = QLineEdit()
         self.search.setObjectName("pickup_search")
-        self.search.setPlaceholderText(self.tr("Search: pickup code, its last digits, or name"))
+        self.search.setPlaceholderText(
+            self.tr("Search: pickup code, its last digits, name, or the phone's last digits")
+        )
         self.search.textChanged.connect(lambda _t: self.reload())
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Status")))
@@ -84,6 +98,23 @@ class PickupsScreen(Screen):
         self.table.horizontalHeader().setSectionResizeMode(
             5, QHeaderView.ResizeMode.ResizeToContents
         )
+        self.table.currentCellChanged.connect(lambda *_a: self._selected_changed())
+        self.partial = PartialHandoverPanel()
+        self.partial.handover_requested.connect(self.hand_over)
+        pickups_tab = QWidget()
+        pickups_row = QHBoxLayout(pickups_tab)
+        pickups_row.setContentsMargins(0, 0, 0, 0)
+        pickups_row.addWidget(self.table, 3)
+        pickups_row.addWidget(self.partial, 2)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("pickup_tabs")
+        self.tabs.addTab(pickups_tab, self.tr("Pickups"))
+        self.call_list: CallListPanel | None = None
+        if followups is not None:
+            self.call_list = CallListPanel(
+                followups, tasks, lambda: self.cashier, self._call_list_failed
+            )
+            self.tabs.addTab(self.call_list, self.tr("Expired holds to call"))
 
         self.code_input = QLineEdit()
         self.code_input.setObjectName("pickup_code_input")
@@ -111,7 +142,7 @@ class PickupsScreen(Screen):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 8)
         layout.addLayout(top)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.tabs, 1)
         layout.addLayout(entry)
         layout.addWidget(self.message)
 
@@ -144,6 +175,7 @@ class PickupsScreen(Screen):
             "confirmed": self.tr("Confirmed"),
             "in_transit": self.tr("In transit"),
             "ready": self.tr("Ready"),
+            "overdue": self.tr("Overdue"),
             "picked_up": self.tr("Picked up"),
             "expired": self.tr("Expired"),
             "cancelled": self.tr("Cancelled"),
@@ -186,6 +218,14 @@ class PickupsScreen(Screen):
                 return self.tr("Enter a quantity from 1 to 999")
             case "no_name":
                 return self.tr("Enter the customer's name")
+            case "exceeds_held":
+                return self.tr("Pickup %1: that is more than is here for the customer").replace(
+                    "%1", code
+                )
+            case "nothing_here":
+                return self.tr("Pickup %1: nothing of it is here yet").replace("%1", code)
+            case "not_on_call_list":
+                return self.tr("This reservation's hold was not released")
             case "no_code_yet":
                 return self.tr(
                     "No pickup code yet: the warehouse has not confirmed this reservation"
@@ -203,6 +243,8 @@ class PickupsScreen(Screen):
             self._on_failed,
             owner=self,
         )
+        if self.call_list is not None:
+            self.call_list.reload()
 
     def _show_entries(self, entries: list[PickupEntry]) -> None:
         self.entries = entries
@@ -220,6 +262,11 @@ class PickupsScreen(Screen):
                 for e in entries
             ],
         )
+        self._selected_changed()
+
+    def _selected_changed(self) -> None:
+        row = self.table.currentRow()
+        self.partial.show_entry(self.entries[row] if 0 <= row < len(self.entries) else None)
 
     def print_slip(self) -> None:
         """The pickup slip of the selected reservation (a reprint for the customer)."""
@@ -239,15 +286,16 @@ class PickupsScreen(Screen):
         if code:
             self.hand_over(code)
 
-    def hand_over(self, code: str) -> None:
-        """Hand over the pickup with this code (scanned or typed) and print its slip."""
+    def hand_over(self, code: str, lines: dict[int, int] | None = None) -> None:
+        """Hand over the pickup with this code (scanned or typed: all that is here; from
+        the side panel: ``lines``) and print its slip."""
         if self._busy:
             return
         self._busy = True
         cashier = self.cashier
 
         def work() -> tuple[Handover, str | None]:
-            handover = self._desk.hand_over(code, cashier)
+            handover = self._desk.hand_over(code, cashier, lines)
             try:
                 job = self._desk.print_handover(handover, cashier)
             except Exception:  # the hand-over is recorded; a print problem must not hide it
@@ -261,13 +309,18 @@ class PickupsScreen(Screen):
         self._busy = False
         handover, _job = done
         self.code_input.clear()
-        items = "、".join(f"{line.name} ×{line.qty}" for line in handover.entry.lines)
-        self._show(
+        items = "、".join(f"{line.name} ×{line.qty}" for line in handover.handed)
+        text = (
             self.tr("Handed over %1: %2")
             .replace("%1", handover.entry.pickup_code)
-            .replace("%2", items),
-            "#1b7f3b",
+            .replace("%2", items)
         )
+        later = handover.still_to_come
+        if later:
+            text += " " + self.tr("Still to come: %1").replace(
+                "%1", "、".join(f"{line.name} ×{line.qty}" for line in later)
+            )
+        self._show(text, "#1b7f3b")
         self.reload()
 
     def _refused(self, error: BaseException) -> None:
@@ -280,6 +333,15 @@ class PickupsScreen(Screen):
                 self.tr("The hand-over could not be recorded: %1").replace("%1", str(error))
             )
         self.code_input.selectAll()
+
+    def _call_list_failed(self, error: BaseException) -> None:
+        if isinstance(error, PickupError):
+            self.show_problem(self.refusal_text(error))
+            return
+        log.error("call list action failed", exc_info=error)
+        self.show_problem(
+            self.tr("The call list could not be updated: %1").replace("%1", str(error))
+        )
 
     def _on_failed(self, error: BaseException) -> None:
         log.error("pickup list failed", exc_info=error)

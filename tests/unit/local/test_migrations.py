@@ -35,3 +35,32 @@ def test_a_version_1_file_is_brought_up_to_date_and_keeps_its_catalog(tmp_path: 
         assert "pull_epoch" in [row[1] for row in conn.execute("PRAGMA table_info(stock)")]
     finally:
         conn.close()
+
+
+def test_the_desk_step_gives_old_sale_lines_take_now_and_reservations_a_collected_column(
+    tmp_path: Path,
+) -> None:
+    """A file from before the journal kept fulfilment: its lines reprint as taken now."""
+    path = tmp_path / "counter.db"
+    LocalDatabase(path).dispose()
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        "ALTER TABLE sale_lines DROP COLUMN fulfilment;"
+        "ALTER TABLE reservations DROP COLUMN collected_here_json;"
+        "ALTER TABLE reservations DROP COLUMN called_at;"
+        "ALTER TABLE reservations DROP COLUMN called_by;"
+        "ALTER TABLE reservations DROP COLUMN coded_slip;"
+        "INSERT INTO sale_lines (line_id, sale_id, position, product_id, sku, name, qty, "
+        "unit_price_cents, line_total_cents) VALUES ('L1', 'S1', 0, 7, '100007', '泡芙', 1, 2200, 2200);"
+        f"PRAGMA user_version={SCHEMA_VERSION - 1};"
+    )
+    conn.close()
+    LocalDatabase(path).dispose()
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("SELECT fulfilment FROM sale_lines").fetchall() == [("take",)]
+        columns = [row[1] for row in conn.execute("PRAGMA table_info(reservations)")]
+        assert {"collected_here_json", "called_at", "called_by", "coded_slip"} <= set(columns)
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    finally:
+        conn.close()

@@ -40,6 +40,7 @@ INT_RANGES = {BigInteger: (-(2**63), 2**63 - 1), Integer: (-(2**31), 2**31 - 1)}
 QTY_COLUMNS: list[Target] = [
     m.SaleLine.qty,
     m.ReservationLine.qty,
+    m.ReservationLine.collected_qty,  # a partial pickup's hand-over adds its qty here
     m.TransferLine.qty,
     m.DropshipLine.qty,
     m.ReturnLine.qty,

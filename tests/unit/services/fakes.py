@@ -82,6 +82,7 @@ class State:
     invoices: dict[str, InvoiceRecord] = field(default_factory=dict)
     allowances: dict[str, AllowanceRecord] = field(default_factory=dict)
     reservations: dict[str, ReservationRecord] = field(default_factory=dict)
+    slips_due: set[str] = field(default_factory=set)  # made here, coded slip not printed yet
     returns: dict[str, ReturnRecord] = field(default_factory=dict)
     tenders: dict[str, TenderRecord] = field(default_factory=dict)
     open_carts: dict[int, str] = field(default_factory=dict)  # location -> snapshot JSON
@@ -482,9 +483,38 @@ class FakeReservations:
             found, handed_over_at=at, handed_over_by=staff_id
         )
 
+    def add_collected(self, reservation_id: str, handed: dict[int, int]) -> None:
+        found = self._s.reservations[reservation_id]
+        totals = dict(found.collected_here)
+        for product_id, qty in handed.items():
+            totals[product_id] = totals.get(product_id, 0) + qty
+        self._s.reservations[reservation_id] = replace(
+            found, collected_here=tuple(sorted(totals.items()))
+        )
+
+    def mark_called(self, reservation_id: str, staff_id: int | None, at: str) -> None:
+        found = self._s.reservations[reservation_id]
+        self._s.reservations[reservation_id] = replace(found, called_at=at, called_by=staff_id)
+
     def add_pending(self, record: ReservationRecord) -> None:
         assert record.reservation_id not in self._s.reservations
         self._s.reservations[record.reservation_id] = record
+        self._s.slips_due.add(record.reservation_id)
+
+    def slips_due(self) -> list[ReservationRecord]:
+        return [
+            r
+            for rid, r in sorted(self._s.reservations.items())
+            if rid in self._s.slips_due
+            and r.pickup_code
+            and r.status not in ("expired", "cancelled")
+        ]
+
+    def mark_slip_printed(self, reservation_id: str) -> bool:
+        if reservation_id not in self._s.slips_due:
+            return False
+        self._s.slips_due.discard(reservation_id)
+        return True
 
     def product_names(self, product_ids: Iterable[int]) -> dict[int, str]:
         return {pid: self._s.products[pid].name for pid in product_ids if pid in self._s.products}

@@ -366,3 +366,70 @@ def test_customer_data_of_finished_orders_is_dropped_after_the_retention_period(
     assert listed[finished.record.dropship_id].customer_phone == ""
     assert listed[finished.record.dropship_id].address == ""
     assert listed[running.record.dropship_id].customer_phone == "0223456789"  # still needed
+
+
+def test_a_reprint_shows_the_same_sections_as_the_original_receipt(db: Any) -> None:
+    """The journal keeps each line's fulfilment: a reprint is not a plain list."""
+    from counter_app.services.receipts import ReceiptService
+
+    sale = _sell(db, _mixed_cart())
+    output = RecordingOutput()
+    receipts_service = ReceiptService(db, output, STORE, StaffService(db, STORE.location_id))
+    receipts_service.reprint(sale.receipt_no)
+    text = output.documents[0].plain_text(42)
+    taken, pickup, ship = (
+        text.index("【本次帶走】"),
+        text.index("【門市取貨（到店後通知）】"),
+        text.index("【宅配／超商寄送】"),
+    )
+    assert taken < text.index("茶裏王") < pickup < text.index("池上米") < ship
+    assert ship < text.index("電風扇") and "補印" in text
+    plain = _sell(db, _tea_cart())
+    receipts_service.reprint(plain.receipt_no)
+    assert "【本次帶走】" not in output.documents[-1].plain_text(42)  # a plain sale stays plain
+
+
+def _tea_cart() -> Cart:
+    cart = Cart()
+    cart.add(TEA, 1)
+    return cart
+
+
+def test_a_mixed_carts_pickup_line_prints_its_coded_slip_once_the_warehouse_confirms(
+    db: Any,
+) -> None:
+    """Sold (maybe offline) with the slip saying "pending confirmation"; the feed brings the
+    code later and the coded slip prints by itself, once."""
+    from dataclasses import replace
+
+    from counter_app.services.pickup_followups import PickupFollowUps
+    from counter_app.services.pickups import PickupDeskService
+
+    sale = _sell(db, _mixed_cart())
+    rid = sale.orders.reservation_id
+    output = RecordingOutput()
+    desk = PickupDeskService(db, STORE, output)
+    followups = PickupFollowUps(db, STORE, desk, output)
+    assert followups.print_confirmed_slips() == []  # no code yet
+    if isinstance(db, FakeDatabase):
+        found = db.state.reservations[rid]
+        db.state.reservations[rid] = replace(found, status="confirmed", pickup_code="PUMIX00001")
+    else:
+        from counter_app.local.cache_writer import Change, apply_changes
+
+        data = {
+            "reservation_id": rid,
+            "kind": "pickup",
+            "pickup_code": "PUMIX00001",
+            "status": "confirmed",
+            "store_location_id": STORE.location_id,
+            "lines": [{"product_id": RICE.id, "qty": 1, "arrived_qty": 0, "collected_qty": 0}],
+            "expires_at": None,
+            "updated_at": "2026-12-01T09:10:00+08:00",
+        }
+        with db.unit_of_work() as session:
+            apply_changes(session, [Change(1, "reservation", "upsert", rid, data)], "now")
+    assert len(followups.print_confirmed_slips()) == 1
+    slip = output.documents[0].plain_text(42)
+    assert "PUMIX00001" in slip and "0912***678" in slip and "x1" in slip
+    assert followups.print_confirmed_slips() == []

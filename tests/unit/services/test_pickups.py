@@ -82,7 +82,12 @@ def test_a_ready_pickup_is_handed_over_once_queued_marked_and_printed(db: FakeDa
         (
             "pickup.complete",
             "reservation:r-ready",
-            {"reservation_id": "r-ready", "pickup_code": "PU7K3M9Q2X"},
+            {
+                "reservation_id": "r-ready",
+                "pickup_code": "PU7K3M9Q2X",
+                # Everything here, named line by line (what the customer took).
+                "lines": [{"product_id": 10, "qty": 2}, {"product_id": 11, "qty": 1}],
+            },
         )
     ]
     assert handover.op_id == queued[0].op_id
