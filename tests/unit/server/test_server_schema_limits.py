@@ -149,6 +149,14 @@ STORED_IN: dict[tuple[str, str], list[Target]] = {
         (m.Transfer.id, "TR-"),
     ],
     ("GroupBuyOrderCreate", "customer_name"): [m.Reservation.customer_name],
+    ("GroupBuyBatchOrder", "order_id"): [
+        m.Reservation.id,
+        m.StockMovement.reference,
+        (m.Transfer.id, "TR-"),
+    ],
+    ("GroupBuyBatchOrder", "customer_name"): [m.Reservation.customer_name],
+    # stored as "<device id>:<key>" (api/group_buy.py)
+    ("GroupBuyBatchOrder", "idempotency_key"): [(m.Reservation.idempotency_key, f"{2**31 - 1}:")],
     ("ShipmentInfo", "carrier"): [m.Transfer.carrier, m.DropshipOrder.carrier],
     ("ShipmentInfo", "tracking_no"): [m.Transfer.tracking_no, m.DropshipOrder.tracking_no],
     ("OptionalShipmentInfo", "carrier"): [m.Transfer.carrier, m.DropshipOrder.carrier],
