@@ -29,6 +29,7 @@ from warehouse_api.services.group_buy_batch import (
     BatchOutcome,
     order_digest,
     place_group_buy_batch,
+    refusals_before_writing,
 )
 from warehouse_api.services.locations import warehouse_id
 from warehouse_api.services.order_returns import mark_refunded_by_channel, returns_of
@@ -153,7 +154,11 @@ def place_orders_batch(
                 customer_name=item.customer_name,
             )
         )
-    outcomes = write_with_retry(db, lambda session: place_group_buy_batch(session, device, orders))
+    # After the sell-out most batches are refusals: one look outside any transaction.
+    refused = db.lookup(lambda session: refusals_before_writing(session, device, orders))
+    outcomes = refused or write_with_retry(
+        db, lambda session: place_group_buy_batch(session, device, orders)
+    )
     results = [
         _batch_result(item.idempotency_key, outcome)
         for item, outcome in zip(body.orders, outcomes, strict=True)

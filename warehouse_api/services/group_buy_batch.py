@@ -34,7 +34,13 @@ from warehouse_api.errors import DomainError
 from warehouse_api.models import Location, Product, Reservation, ReservationLine, utcnow
 from warehouse_api.services.devices import AuthenticatedDevice
 from warehouse_api.services.feed_data import publish_reservation, reservation_data
-from warehouse_api.services.inventory import HeldRow, hold_rows, insufficient_stock, store_rows
+from warehouse_api.services.inventory import (
+    HeldRow,
+    hold_rows,
+    insufficient_stock,
+    read_rows,
+    store_rows,
+)
 from warehouse_api.services.locations import warehouse_id
 from warehouse_api.services.reservations import expire_holds, quantities
 
@@ -118,17 +124,38 @@ class _Judge:
         self.placed: dict[str, tuple[str, dict[str, Any]]] = {}  # key -> (digest, order data)
         self.new_orders: list[Reservation] = []
 
+    def _expired_holds(self) -> list[int]:
+        """The batch's products that a confirmed hold past its time still holds."""
+        known = sorted(self.skus)
+        if not known:
+            return []
+        return list(self.session.scalars(_EXPIRED_HOLDS_OF, {"p_now": self.now, "p_ids": known}))
+
     def lock_stock(self) -> None:
         """Release expired holds of the batch's products (their units are for sale again),
         then lock the stock rows the batch may hold, in product-id order."""
-        known = sorted(self.skus)
-        if not known:
-            return
-        for product_id in self.session.scalars(
-            _EXPIRED_HOLDS_OF, {"p_now": self.now, "p_ids": known}
-        ).all():
+        for product_id in self._expired_holds():
             expire_holds(self.session, now=self.now, product_id=product_id)
-        self.rows = hold_rows(self.session, self.source_id, known)
+        if self.skus:
+            self.rows = hold_rows(self.session, self.source_id, sorted(self.skus))
+
+    def refuse_all(self, orders: Sequence[BatchOrder]) -> list[BatchOutcome] | None:
+        """Outside any transaction: when the committed figures refuse every order of the
+        batch for want of stock (no key or id taken, every product known, no expired hold
+        to release), those refusals, and nothing is written or locked. Else None: the
+        batch goes the write way, which is the only one that grants."""
+        if self.earlier or self.taken_ids or self._expired_holds():
+            return None
+        if any(set(order.wanted) - set(self.skus) for order in orders):
+            return None
+        self.rows = read_rows(self.session, self.source_id, sorted(self.skus))
+        outcomes = []
+        for order in orders:
+            refusal = self._shortfall(order.wanted)
+            if refusal is None:
+                return None
+            outcomes.append(BatchOutcome(409, problem=refusal))
+        return outcomes
 
     def judge(self, order: BatchOrder) -> BatchOutcome:
         earlier = self.earlier.get(order.key)
@@ -221,6 +248,14 @@ def _reused(detail: str) -> BatchOutcome:
 
 def _new_order_id() -> str:
     return str(uuid.uuid4())
+
+
+def refusals_before_writing(
+    session: Session, device: AuthenticatedDevice, orders: Sequence[BatchOrder]
+) -> list[BatchOutcome] | None:
+    """A batch that arrives after the sell-out: refused by one look at the committed
+    figures, without a write transaction or the hot rows' lock (`_Judge.refuse_all`)."""
+    return _Judge(session, device, orders).refuse_all(orders)
 
 
 def place_group_buy_batch(

@@ -107,6 +107,28 @@ def test_each_order_of_a_batch_gets_the_answer_it_would_get_alone(server: Server
     assert ledger_balances(server)
 
 
+def test_a_batch_after_the_sell_out_is_refused_and_a_replay_in_it_still_answered(
+    server: Server,
+) -> None:
+    set_available(server.db, server.location_id("WH01"), PRODUCT, 1)
+    with server.client(server.token("group_buy")) as client:
+        [won] = _batch(client, _order("won"))
+        held = level(server, "WH01", PRODUCT)
+        refused = _batch(client, _order("late-1"), _order("late-2", 2))
+        mixed = _batch(client, _order("late-3"), _order("won"))
+    assert won["status"] == 201
+    assert [(r["status"], r["problem"]["code"], r["problem"]["requested"]) for r in refused] == [
+        (409, "insufficient_stock", 1),
+        (409, "insufficient_stock", 2),
+    ]
+    assert refused[0]["problem"]["available"] == 0
+    assert "WH01 has 0 of SKU" in refused[0]["problem"]["detail"]
+    assert [r["status"] for r in mixed] == [409, 200]
+    assert mixed[1]["order"] == won["order"]
+    assert level(server, "WH01", PRODUCT) == held
+    assert ledger_balances(server)
+
+
 def _lines() -> dict[str, Any]:
     return {"lines": [{"product_id": PRODUCT, "qty": 1}]}
 
