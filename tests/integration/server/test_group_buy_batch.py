@@ -217,17 +217,26 @@ def test_batches_and_single_orders_racing_for_the_last_units(contended: Server) 
     before = level(server, "WH01", PRODUCT)
     channel = server.token("group_buy")
     # 12 batches of 10 orders, 4 of them sent twice at once (the same keys racing),
-    # and 30 orders alone: 150 orders for 40 units.
+    # 30 orders alone and 20 pickups pushed by a store's till: 170 orders for 40 units.
     batches = [[_order(f"b{b}-{i}") for i in range(10)] for b in range(12)]
     jobs: list[tuple[str, Any]] = [("batch", orders) for orders in batches]
     jobs += [("batch", batches[b]) for b in range(4)]
     jobs += [("alone", f"alone-{i}") for i in range(30)]
+    jobs += [("store", f"store-{i}") for i in range(20)]  # tills reserving for pickup
+    till = server.enroll("S002")
     barrier = threading.Barrier(len(jobs))
 
     def run(job: tuple[str, Any]) -> list[tuple[str, int, str]]:
         kind, what = job
-        with server.client(channel) as client:
+        with server.client(till if kind == "store" else channel) as client:
             barrier.wait()
+            if kind == "store":
+                pickup = op("reservation.create", {"reservation_id": new_id(), **_lines()})
+                response = client.post("/sync/push", json={"ops": [pickup]})
+                [result] = response.json()["results"]
+                if result["status"] == "applied":
+                    return [(what, 201, "")]
+                return [(what, 409, result["problem"]["code"])]
             if kind == "alone":
                 response = client.post(
                     "/group-buy/orders", json=_lines(), headers={"Idempotency-Key": what}
@@ -257,5 +266,6 @@ def test_batches_and_single_orders_racing_for_the_last_units(contended: Server) 
         keys = session.scalars(
             select(Reservation.idempotency_key).where(Reservation.kind == "group_buy")
         ).all()
-    assert sorted(str(key).split(":", 1)[1] for key in keys) == sorted(placed)  # exactly once
+    channel_placed = sorted(key for key in placed if not key.startswith("store-"))
+    assert sorted(str(key).split(":", 1)[1] for key in keys) == channel_placed  # exactly once
     assert ledger_balances(server)
