@@ -17,6 +17,11 @@ subprocess (PostgreSQL: several workers; SQLite: one, the embedded default):
   refusal `insufficient_stock`, the ledger balanced. Floor: the same 100
   connections looping a bare conditional UPDATE (autocommit) for the same 5,000
   attempts on another product with 1,000 available.
+* flashbatch: the same 5,000 orders for 1,000 units (another product), all from the
+  group-buy channel, each of the 100 clients forwarding its 50 orders as
+  `POST /group-buy/orders:batch` of 25 (`flash_sale_batched_*`; the floor is the
+  flash floor above). Then every batch is sent again: nothing new may be placed.
+  `flash_sale_orders_per_s` stays the per-request figure the issue asks for.
 * tills: 200 simulated tills spread over the stores, each pushing a one-to-three
   line sale every 3 s and pulling the feed every 5 s (the counter's defaults: push
   2 s, pull 5 s), plus the group-buy channel ordering 10 times a second, for a
@@ -57,7 +62,14 @@ from benchmarks.harness import percentile
 from warehouse_api.db import Database
 from warehouse_api.demo_data import seed_demo
 from warehouse_api.embedded import serve_in_subprocess
-from warehouse_api.models import Location, Product, Sale, SaleLine, StockMovement
+from warehouse_api.models import (
+    Location,
+    Product,
+    Reservation,
+    Sale,
+    SaleLine,
+    StockMovement,
+)
 from warehouse_api.services.devices import issue_token, location_by_code
 from warehouse_api.services.inventory import adjust_stock, check_ledger, hold_rows, read_level
 
@@ -71,6 +83,8 @@ FLASH_UNITS = 1_000
 FLASH_CHANNEL_CLIENTS = 60
 FLASH_PRODUCT = 7
 FLASH_FLOOR_PRODUCT = 8
+FLASH_BATCH_PRODUCT = 9
+FLASH_BATCH_SIZE = 25
 TILLS = 200
 TILL_PUSH_EVERY_S = 3.0
 TILL_PULL_EVERY_S = 5.0
@@ -236,7 +250,11 @@ def _product_ids(db: Database) -> list[int]:
 
 def drain(db: Database, db_url: str, base_url: str) -> dict[str, Any]:
     rng = random.Random(10)
-    products = [p for p in _product_ids(db) if p not in (FLASH_PRODUCT, FLASH_FLOOR_PRODUCT)]
+    products = [
+        p
+        for p in _product_ids(db)
+        if p not in (FLASH_PRODUCT, FLASH_FLOOR_PRODUCT, FLASH_BATCH_PRODUCT)
+    ]
     token = _token(db, "counter", "S001", "bench-drain-till")
     ops = [_sale_op(rng, products, f"RS001-261201-D{i:05d}", 3) for i in range(DRAIN_SALES)]
     client = Http(base_url, token)
@@ -270,7 +288,11 @@ def drain(db: Database, db_url: str, base_url: str) -> dict[str, Any]:
 def drain_floor(db: Database, db_url: str) -> dict[str, Any]:
     """The same rows written by the bare driver, one transaction per 500 sales."""
     rng = random.Random(11)
-    products = [p for p in _product_ids(db) if p not in (FLASH_PRODUCT, FLASH_FLOOR_PRODUCT)]
+    products = [
+        p
+        for p in _product_ids(db)
+        if p not in (FLASH_PRODUCT, FLASH_FLOOR_PRODUCT, FLASH_BATCH_PRODUCT)
+    ]
     with db.write() as session:
         store = location_by_code(session, "S002").id
         device_id = issue_token(session, "counter", store, "bench-floor").device_id
@@ -457,6 +479,111 @@ def flash_sale(db: Database, db_url: str, base_url: str) -> dict[str, Any]:
     }
 
 
+def flash_sale_batched(db: Database, base_url: str) -> dict[str, Any]:
+    """The same race with the channel forwarding its orders in batches: 100 clients, each
+    sending its 50 orders as `POST /group-buy/orders:batch` of FLASH_BATCH_SIZE, for
+    1,000 units of another product. Then every batch is sent again: a replay must place
+    nothing new (every sold key answers 200 with its order, nothing answers 201)."""
+    on_hand_before, reserved_before = _set_available(db, FLASH_BATCH_PRODUCT, FLASH_UNITS)
+    channel = _token(db, "group_buy", None, "bench-flash-batch-channel")
+    per_client = FLASH_ORDERS // FLASH_CLIENTS
+    lines = [{"product_id": FLASH_BATCH_PRODUCT, "qty": 1}]
+    batches = [
+        [
+            [
+                {"idempotency_key": str(uuid.uuid4()), "lines": lines}
+                for _ in range(min(FLASH_BATCH_SIZE, per_client - start))
+            ]
+            for start in range(0, per_client, FLASH_BATCH_SIZE)
+        ]
+        for _ in range(FLASH_CLIENTS)
+    ]
+    outcomes: Counter[str] = Counter()
+    sold: dict[str, str] = {}  # idempotency key -> order id
+    replayed: Counter[str] = Counter()
+    lock = threading.Lock()
+    barrier = threading.Barrier(FLASH_CLIENTS)
+
+    def send(http: Http, orders: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        status, body = http.request("POST", "/group-buy/orders:batch", {"orders": orders})
+        if status != 200:
+            raise RuntimeError(f"batch answered {status}: {body}")
+        results: list[dict[str, Any]] = body["results"]
+        return results
+
+    def client(index: int) -> None:
+        http = Http(base_url, channel)
+        http.request("GET", "/health")  # connect before the start
+        answers: list[dict[str, Any]] = []
+        barrier.wait()
+        for orders in batches[index]:
+            answers.extend(send(http, orders))
+        http.close()
+        with lock:
+            for answer in answers:
+                if answer["status"] == 201:
+                    outcomes["sold"] += 1
+                    sold[answer["idempotency_key"]] = answer["order"]["reservation_id"]
+                else:
+                    outcomes[f"{answer['status']}:{answer['problem']['code']}"] += 1
+
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(FLASH_CLIENTS)]
+    for thread in threads:
+        thread.start()
+    started = time.perf_counter()  # the barrier holds every client until all are connected
+    for thread in threads:
+        thread.join()
+    seconds = time.perf_counter() - started
+    with db.read() as session:
+        warehouse = location_by_code(session, "WH01").id
+        after = read_level(session, warehouse, FLASH_BATCH_PRODUCT)
+    assert after is not None
+    http = Http(base_url, channel)
+    for client_batches in batches:
+        for orders in client_batches:
+            for answer in send(http, orders):
+                key = answer["idempotency_key"]
+                same = answer["status"] == 200 and answer["order"]["reservation_id"] == sold.get(
+                    key
+                )
+                refused = answer["status"] == 409 and key not in sold
+                replayed["as before" if same or refused else f"changed:{answer['status']}"] += 1
+    http.close()
+    with db.read() as session:
+        again = read_level(session, warehouse, FLASH_BATCH_PRODUCT)
+        order_ids = sorted(set(sold.values()))
+        stored = 0
+        for start in range(0, len(order_ids), 1000):
+            chunk = order_ids[start : start + 1000]
+            stored += (
+                session.scalar(
+                    select(func.count()).where(
+                        Reservation.id.in_(chunk), Reservation.status == "confirmed"
+                    )
+                )
+                or 0
+            )
+    return {
+        "flash_sale_batched_sold": outcomes["sold"],
+        "flash_sale_batched_orders": FLASH_ORDERS,
+        "flash_sale_batched_batch_size": FLASH_BATCH_SIZE,
+        "flash_sale_batched_requests": sum(len(b) for b in batches),
+        "flash_sale_batched_refused_insufficient_stock": outcomes["409:insufficient_stock"],
+        "flash_sale_batched_other_outcomes": {
+            k: v for k, v in outcomes.items() if k not in ("sold", "409:insufficient_stock")
+        },
+        "flash_sale_batched_reserved_delta": after.reserved - reserved_before,
+        "flash_sale_batched_on_hand_unchanged": after.on_hand == on_hand_before,
+        "flash_sale_batched_orders_per_s": round(FLASH_ORDERS / seconds, 1),
+        "flash_sale_batched_exactly_once": (
+            replayed == Counter({"as before": FLASH_ORDERS})
+            and again == after
+            and stored == len(sold) == outcomes["sold"]
+        ),
+        "flash_sale_batched_ledger_balanced": _ledger_balanced(db),
+    }
+
+
 def flash_floor(db: Database, db_url: str) -> dict[str, Any]:
     """100 bare connections looping a conditional UPDATE, autocommit, 5,000 attempts.
 
@@ -525,7 +652,11 @@ def flash_floor(db: Database, db_url: str) -> dict[str, Any]:
 
 
 def tills(db: Database, base_url: str, seconds: float) -> dict[str, Any]:
-    products = [p for p in _product_ids(db) if p not in (FLASH_PRODUCT, FLASH_FLOOR_PRODUCT)]
+    products = [
+        p
+        for p in _product_ids(db)
+        if p not in (FLASH_PRODUCT, FLASH_FLOOR_PRODUCT, FLASH_BATCH_PRODUCT)
+    ]
     stores = ("S001", "S002", "S003")
     tokens = [
         (stores[i % len(stores)], _token(db, "counter", stores[i % len(stores)], f"till-{i}"))
@@ -738,12 +869,13 @@ def run_backend(
                 ("flash", lambda: flash_floor(db, db_url)),
             ]
             for name, floor in floors:
-                if name in parts:
+                if name in parts or (name == "flash" and "flashbatch" in parts):
                     figures.update(floor())
             with serve_in_subprocess(db_url, workers) as base_url:
                 steps: list[tuple[str, str, Callable[[], dict[str, Any]]]] = [
                     ("drain", "drain_10k", lambda: drain(db, db_url, base_url)),
                     ("flash", "flash_sale", lambda: flash_sale(db, db_url, base_url)),
+                    ("flashbatch", "flash_sale_batched", lambda: flash_sale_batched(db, base_url)),
                     ("tills", "tills200", lambda: tills(db, base_url, tills_seconds)),
                 ]
                 server = _server_pids(base_url)
@@ -788,7 +920,7 @@ def main(argv: list[str] | None = None) -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--backends", default="postgresql,sqlite")
-    parser.add_argument("--parts", default="drain,flash,tills")
+    parser.add_argument("--parts", default="drain,flash,flashbatch,tills")
     parser.add_argument("--pg-url", default=os.environ.get("WAREHOUSE_TEST_PG_URL", DEFAULT_PG_URL))
     parser.add_argument("--pg-workers", type=int, default=4)  # 2 per core: docs/server.md
     parser.add_argument("--sqlite-workers", type=int, default=1)

@@ -134,6 +134,7 @@ ERROR_CODES: dict[str, str] = {
     "price_conflict_not_found": "404: the group-buy channel has no order of that product at that price differing from the store price",
     # group-buy orders collected at a store (services/group_buy_pickup.py)
     "pickup_store_unknown": "422: pickup_store_code names no store",
+    "store_pickup_not_batched": "422: POST /group-buy/orders:batch takes orders shipped to the customer; one collected at a store is placed alone",
     "pay_at_pickup_unsupported": "422: a group-buy order paid at pickup is not taken yet; pay online",
     "order_for_store_pickup": "409: the group-buy order is collected at a store: it travels by its transfer, and is not shipped to the customer or sent to another store",
 }

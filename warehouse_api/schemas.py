@@ -900,6 +900,38 @@ class GroupBuyOrderPublic(ReservationPublic):
     channel_status: str
 
 
+GROUP_BUY_BATCH_MAX_ORDERS = 500
+
+
+class GroupBuyBatchOrder(GroupBuyOrderCreate):
+    """One order forwarded in a batch: the body of `POST /group-buy/orders` plus the
+    Idempotency-Key that route takes as a header."""
+
+    idempotency_key: Annotated[
+        IdempotencyKeyText, StringConstraints(min_length=1, max_length=IDEMPOTENCY_KEY_MAX_LENGTH)
+    ]
+
+
+class GroupBuyOrderBatch(StrictModel):
+    orders: Annotated[
+        list[GroupBuyBatchOrder], Field(min_length=1, max_length=GROUP_BUY_BATCH_MAX_ORDERS)
+    ]
+
+
+class GroupBuyBatchResult(BaseModel):
+    """`status`: 201 placed, 200 a replay (`order` is the earlier order), else the status
+    `POST /group-buy/orders` would have answered, with its problem in `problem`."""
+
+    idempotency_key: str
+    status: int
+    order: ReservationPublic | None = None
+    problem: dict[str, Any] | None = None
+
+
+class GroupBuyBatchResponse(BaseModel):
+    results: list[GroupBuyBatchResult]
+
+
 class ShipmentInfo(StrictModel):
     carrier: Annotated[str, StringConstraints(min_length=1, max_length=50)]
     tracking_no: Annotated[str, StringConstraints(min_length=1, max_length=64)]

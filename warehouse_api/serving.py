@@ -15,6 +15,7 @@ Elsewhere (no such balancing) uvicorn's own multi-worker mode is used.
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import signal
@@ -23,7 +24,10 @@ import sys
 import threading
 import time
 from multiprocessing.process import BaseProcess
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import uvicorn
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +49,10 @@ def serve(host: str, port: int, workers: int, access_log: bool) -> int:
     }
     # Linux balances connections over SO_REUSEPORT sockets; BSD and macOS accept the
     # option but hand every connection to one socket, so they keep uvicorn's way.
-    if workers <= 1 or not sys.platform.startswith("linux"):
+    if workers <= 1:
+        _loaded_and_frozen(uvicorn.Config(APP, **options)).run()
+        return 0
+    if not sys.platform.startswith("linux"):
         uvicorn.run(APP, workers=workers, **options)
         return 0
     sockets = [_listening_socket(host, port) for _ in range(workers)]
@@ -114,5 +121,19 @@ def _run_worker(options: dict[str, Any], sock: socket.socket) -> None:  # pragma
     """One worker process: a uvicorn server on its own socket (runs in the child)."""
     import uvicorn
 
-    config = uvicorn.Config(APP, **options)
-    uvicorn.Server(config).run(sockets=[sock])
+    _loaded_and_frozen(uvicorn.Config(APP, **options)).run(sockets=[sock])
+
+
+def _loaded_and_frozen(config: uvicorn.Config) -> uvicorn.Server:
+    """Load the app, then move everything alive at that point (modules, the app, the
+    mappers and compiled statements) into the garbage collector's permanent
+    generation (`gc.freeze`): the collections that a request's many short-lived
+    objects trigger then no longer walk the whole start-up heap. Measured on the
+    SQLite drain (10,000 sales in batches of 500, one worker): 3.2 s of server CPU
+    against 4.1-4.3 s without (docs/server.md, "Production settings")."""
+    import uvicorn
+
+    config.load()
+    gc.collect()
+    gc.freeze()
+    return uvicorn.Server(config)

@@ -1,11 +1,10 @@
 from __future__ import annotations
 
-import hashlib
-import json
 import uuid
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, Response
+from fastapi.responses import JSONResponse
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -13,9 +12,11 @@ from warehouse_api import responses
 from warehouse_api.api.deps import DatabaseDep, SettingsDep, require_roles
 from warehouse_api.errors import DomainError, NotFound
 from warehouse_api.models import Reservation
-from warehouse_api.problems import problem_responses
+from warehouse_api.problems import problem_body, problem_responses
 from warehouse_api.schemas import (
     IDEMPOTENCY_KEY_MAX_LENGTH,
+    GroupBuyBatchResponse,
+    GroupBuyOrderBatch,
     GroupBuyOrderCreate,
     GroupBuyOrderPublic,
     IdempotencyKeyText,
@@ -23,6 +24,13 @@ from warehouse_api.schemas import (
     OrderReturnsResponse,
 )
 from warehouse_api.services.devices import AuthenticatedDevice
+from warehouse_api.services.group_buy_batch import (
+    BatchOrder,
+    BatchOutcome,
+    order_digest,
+    place_group_buy_batch,
+    refusals_before_writing,
+)
 from warehouse_api.services.group_buy_pickup import pickup_store_id, store_code
 from warehouse_api.services.locations import warehouse_id
 from warehouse_api.services.order_returns import mark_refunded_by_channel, returns_of
@@ -52,8 +60,7 @@ def _public(session: Session, order: Reservation) -> GroupBuyOrderPublic:
 
 
 def _digest(body: GroupBuyOrderCreate) -> str:
-    canonical = json.dumps(body.model_dump(mode="json"), sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode()).hexdigest()
+    return order_digest(body.model_dump(mode="json"))
 
 
 @router.post(
@@ -151,6 +158,62 @@ def place_order(
         response.status_code = 200
         response.headers["Idempotent-Replayed"] = "true"
     return data
+
+
+@router.post(
+    "/orders:batch",
+    response_model=GroupBuyBatchResponse,
+    responses=problem_responses(401, 403, 413, 422),
+    summary="Place many group-buy orders at once, each with its own Idempotency-Key and answer",
+)
+def place_orders_batch(
+    body: GroupBuyOrderBatch, device: GroupBuyDevice, db: DatabaseDep
+) -> JSONResponse:
+    """Each order is answered as `POST /group-buy/orders` would answer it alone, in the
+    batch's order (orders earlier in the batch come first); one transaction for all."""
+    if any(item.pickup_store_code or item.payment != "online" for item in body.orders):
+        raise DomainError(
+            "store_pickup_not_batched",
+            "an order collected at a store is placed alone, through POST /group-buy/orders",
+            422,
+        )
+    orders = []
+    for item in body.orders:
+        fields = item.model_dump(mode="json", exclude={"idempotency_key"})
+        orders.append(
+            BatchOrder(
+                key=f"{device.id}:{item.idempotency_key}",
+                digest=order_digest(fields),
+                order_id=item.order_id,
+                wanted=quantities(item.lines),
+                customer_name=item.customer_name,
+                prices={line.product_id: line.unit_price_cents for line in item.lines},
+            )
+        )
+    # After the sell-out most batches are refusals: one look outside any transaction.
+    refused = db.lookup(lambda session: refusals_before_writing(session, device, orders))
+    outcomes = refused or write_with_retry(
+        db, lambda session: place_group_buy_batch(session, device, orders)
+    )
+    results = [
+        _batch_result(item.idempotency_key, outcome)
+        for item, outcome in zip(body.orders, outcomes, strict=True)
+    ]
+    # Built by hand, not through the response model: a batch of 500 orders would spend
+    # more time in validation than in the database.
+    return JSONResponse({"results": results})
+
+
+def _batch_result(idempotency_key: str, outcome: BatchOutcome) -> dict[str, Any]:
+    result: dict[str, Any] = {"idempotency_key": idempotency_key, "status": outcome.status}
+    if outcome.order is not None:
+        result["order"] = outcome.order
+    if outcome.problem is not None:
+        problem = outcome.problem
+        result["problem"] = problem_body(
+            problem.status, problem.code, problem.detail, **problem.extra
+        )
+    return result
 
 
 def _load_order(session: Session, device: AuthenticatedDevice, order_id: str) -> Reservation:

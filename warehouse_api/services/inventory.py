@@ -13,7 +13,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Integer, bindparam, case, func, select
+from sqlalchemy import Integer, Select, bindparam, case, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -367,14 +367,31 @@ def hold_rows(
         _statements(session).ensure_row,
         [{"p_location": location_id, "p_product": product_id} for product_id in ordered],
     )
+    return _held_rows(session, _rows_of(location_id, ordered).with_for_update())
+
+
+def _rows_of(location_id: int, ordered: list[int]) -> Select[Any]:
     c = stock_table.c
-    rows = session.execute(
+    return (
         select(c.product_id, c.on_hand, c.reserved, c.safety_stock, c.needs_count)
         .where(c.location_id == location_id, c.product_id.in_(ordered))
         .order_by(c.product_id)
-        .with_for_update()
-    ).all()
-    return {row[0]: HeldRow(row[0], row[1], row[2], row[3], bool(row[4])) for row in rows}
+    )
+
+
+def _held_rows(session: Session, query: Select[Any]) -> dict[int, HeldRow]:
+    return {
+        row[0]: HeldRow(row[0], row[1], row[2], row[3], bool(row[4]))
+        for row in session.execute(query)
+    }
+
+
+def read_rows(
+    session: Session, location_id: int, product_ids: Collection[int]
+) -> dict[int, HeldRow]:
+    """The rows `hold_rows` would lock, read without a lock (and without creating any):
+    for a decision that refuses only, never one that grants."""
+    return _held_rows(session, _rows_of(location_id, sorted(product_ids)))
 
 
 _STORE_ROW = (

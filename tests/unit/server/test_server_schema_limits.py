@@ -167,6 +167,14 @@ STORED_IN: dict[tuple[str, str], list[Target]] = {
         (m.Transfer.id, "TR-"),
     ],
     ("GroupBuyOrderCreate", "customer_name"): [m.Reservation.customer_name],
+    ("GroupBuyBatchOrder", "order_id"): [
+        m.Reservation.id,
+        m.StockMovement.reference,
+        (m.Transfer.id, "TR-"),
+    ],
+    ("GroupBuyBatchOrder", "customer_name"): [m.Reservation.customer_name],
+    # stored as "<device id>:<key>" (api/group_buy.py)
+    ("GroupBuyBatchOrder", "idempotency_key"): [(m.Reservation.idempotency_key, f"{2**31 - 1}:")],
     ("ShipmentInfo", "carrier"): [m.Transfer.carrier, m.DropshipOrder.carrier],
     ("ShipmentInfo", "tracking_no"): [m.Transfer.tracking_no, m.DropshipOrder.tracking_no],
     ("OptionalShipmentInfo", "carrier"): [m.Transfer.carrier, m.DropshipOrder.carrier],
@@ -227,6 +235,7 @@ NOT_STORED: dict[tuple[str, str], str] = {
     ("PickupCompletePayload", "pickup_code"): "a look-up key",
     ("GoodsReceipt", "location_code"): "a look-up key",
     ("GroupBuyOrderCreate", "pickup_store_code"): "a look-up key (the store of the order)",
+    ("GroupBuyBatchOrder", "pickup_store_code"): "refused in a batch (store_pickup_not_batched)",
     ("StaffCreate", "location_code"): "a look-up key",
     ("EnrollmentCodeCreate", "store_code"): "a look-up key",
     ("TokenCreate", "location_code"): "a look-up key",
