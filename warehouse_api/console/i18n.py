@@ -357,6 +357,14 @@ ZH_HANT: dict[str, str] = {
     "Choose 7, 30 or 91 days.": "請選擇 7、30 或 91 天。",
     "Say why in a note of 1 to 200 characters.": "請在備註中說明原因（1 至 200 字）。",
     "Marked deliberate": "已標記為刻意定價",
+    # the rest of a short pickup (console/pickup_rest_views.py, transfers page)
+    "Pickups short at the store": "到店短少的取貨單",
+    "Their transfer came in short: the customer waits for the rest. Sending it holds the missing units here and adds a transfer to this queue.": "這些取貨單的調撥到店時短少，顧客仍在等待其餘商品。補寄會在倉庫保留短少的數量，並在此佇列新增一張調撥單。",
+    "Pickup": "取貨單",
+    "Missing": "短少",
+    "Send the rest": "補寄其餘商品",
+    "The rest is on its way": "已建立補寄調撥單",
+    "No such pickup.": "查無此取貨單。",
     # group-buy orders sent to a store for collection (branch gbstore)
     "Send to a store": "改門市取貨",
     "Send to a store for collection": "改送門市取貨",

@@ -11,6 +11,7 @@ from warehouse_api.console import (
     group_buy_store_views,
     partner_views,
     people_views,
+    pickup_rest_views,
     price_views,
     views,
 )
@@ -26,6 +27,7 @@ def mount_console(app: FastAPI) -> None:
         partner_views.router,
         price_views.router,
         group_buy_store_views.router,
+        pickup_rest_views.router,
     ):
         app.include_router(router)
     app.mount(

@@ -48,6 +48,7 @@ from warehouse_api.services.admin import set_price, set_safety_stock
 from warehouse_api.services.devices import issue_enrollment_code, revoke_device
 from warehouse_api.services.dropship import accept_dropship
 from warehouse_api.services.heartbeats import till_health
+from warehouse_api.services.pickup_rest import short_pickups
 from warehouse_api.services.retry import write_with_retry
 
 HERE = Path(__file__).parent
@@ -388,8 +389,31 @@ def transfers(request: Request, user: User) -> Response:
                 .limit(500)
             )
         )
+        found = short_pickups(session)
+        wanted = sorted({pid for _pickup, missing in found for pid in missing})
+        names: dict[int, str] = {
+            row.id: row.name
+            for row in session.execute(
+                select(Product.id, Product.name).where(Product.id.in_(wanted))
+            )
+        }
+        # Read while the session is open (the template runs after it is closed).
+        short = [
+            {
+                "id": pickup.id,
+                "code": pickup.pickup_code or pickup.id,
+                "store_id": pickup.store_location_id,
+                "customer": pickup.customer_name or "",
+                "missing": [(names.get(pid, str(pid)), qty) for pid, qty in missing.items()],
+            }
+            for pickup, missing in found
+        ]
         locations = _location_names(session)
-    return render(request, "transfers.html", {"rows": rows, "locations": locations})
+    return render(
+        request,
+        "transfers.html",
+        {"rows": rows, "locations": locations, "short": short},
+    )
 
 
 @router.get("/dropship", response_class=HTMLResponse)

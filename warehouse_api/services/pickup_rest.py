@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from warehouse_api.errors import DomainError, InvalidTransition, NotFound
-from warehouse_api.models import Reservation, Transfer, TransferLine
+from warehouse_api.models import Reservation, ReservationLine, Transfer, TransferLine
 from warehouse_api.services.feed_data import publish_transfer
 from warehouse_api.services.inventory import hold_stock
 
@@ -68,3 +68,38 @@ def send_rest_of_pickup(session: Session, reservation_id: str) -> Transfer:
     hold_stock(session, reservation.source_location_id, rest)  # last: rows locked until commit
     publish_transfer(session, transfer, to_kind="store")
     return transfer
+
+
+def short_pickups(session: Session, limit: int = 200) -> list[tuple[Reservation, dict[int, int]]]:
+    """Ready pickups waiting for units that are not at the store and not on their way:
+    each with what is missing (product id -> qty), oldest first. The console's transfers
+    page lists them with a button that sends the rest."""
+    on_its_way = select(Transfer.reservation_id).where(
+        Transfer.reservation_id.is_not(None), Transfer.status.in_(OPEN)
+    )
+    found = session.scalars(
+        select(Reservation)
+        .where(
+            Reservation.kind == "pickup",
+            Reservation.status == "ready",
+            Reservation.id.in_(
+                select(ReservationLine.reservation_id).where(
+                    ReservationLine.arrived_qty < ReservationLine.qty
+                )
+            ),
+            Reservation.id.not_in(on_its_way),
+        )
+        .order_by(Reservation.updated_at, Reservation.id)
+        .limit(limit)
+    )
+    return [
+        (
+            reservation,
+            {
+                line.product_id: line.qty - line.arrived_qty
+                for line in reservation.lines
+                if line.qty > line.arrived_qty
+            },
+        )
+        for reservation in found
+    ]

@@ -244,14 +244,8 @@ def test_every_console_text_has_a_translation() -> None:
     for template in (CONSOLE / "templates").glob("*.html"):
         texts |= {a or b for a, b in call.findall(template.read_text("utf-8"))}
     views = "".join(
-        (CONSOLE / name).read_text("utf-8")
-        for name in (
-            "views.py",
-            "catalog_views.py",
-            "people_views.py",
-            "dashboard_views.py",
-            "partner_views.py",
-        )
+        path.read_text("utf-8")
+        for path in [CONSOLE / "views.py", *sorted(CONSOLE.glob("*_views.py"))]
     )
     texts |= set(re.findall(r'Refused\(\d+, "([^"]+)"\)', views))
     texts |= set(re.findall(r'done\([^,]+, "([^"]+)"', views))
