@@ -88,7 +88,7 @@ class ReturnError(Exception):
     ``unknown_line``, ``bad_qty``, ``more_than_sold`` (beyond sold minus returned),
     ``bad_disposition``, ``too_many_lines``, ``no_open_shift``, ``approval_required`` (the refund is above the
     cashier's limit, or a cashier refunds card / mobile / voucher payments in cash),
-    ``over_approver_limit``, ``not_cash`` (a void of a sale paid otherwise);
+    ``over_approver_limit``;
     ``refund_reference_required``, ``refund_approval_required`` (a card or mobile part
     without its refund reference / a card part without its approval code),
     ``card_number``, ``reference_too_long``, ``reference_invalid`` (a reference typed);
@@ -169,11 +169,10 @@ class _Remote:
 class RefundAs:
     """How the cashier refunds: ``to_cash`` all in cash instead of the original tenders;
     ``references`` method -> (refund reference, approval code) for card and mobile
-    parts; ``cash_only`` refuses a sale paid otherwise (``not_cash``: a void)."""
+    parts."""
 
     to_cash: bool = False
     references: Mapping[str, tuple[str, str]] = field(default_factory=dict)
-    cash_only: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -425,8 +424,6 @@ class ReturnsService:
             record = remote.record
             if uow.sales.by_receipt_no(receipt_no) is None:
                 uow.sales.add(record)  # the original's copy the return rows refer to
-        if refund_as.cash_only and any(p.method != CASH_CODE for p in record.payments):
-            raise ReturnError("not_cash", "only sales paid in cash can be voided here")
         sale = self._returnable(uow, record, remote)
         priced = self._priced(sale, choices)
         refund = sum(cents for _, _, cents in priced)

@@ -87,7 +87,6 @@ def return_error_text(error: BaseException) -> str:
         "over_approver_limit": translate(
             "ReturnsScreen", "The refund is above the approver's limit"
         ),
-        "not_cash": translate("ReturnsScreen", "Only sales paid in cash can be refunded here"),
         "refund_reference_required": translate(
             "ReturnsScreen", "Type the refund reference of each card or mobile payment part"
         ),

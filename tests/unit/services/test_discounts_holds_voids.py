@@ -276,26 +276,6 @@ def test_voiding_a_sale_of_the_shift_is_a_supervisors_full_cash_return() -> None
     assert unknown.value.code == "not_found"
 
 
-def test_a_card_sale_is_not_voided_here() -> None:
-    """A void refunds in cash: a sale paid by card is refused (``not_cash``), nothing
-    written; it is cancelled on the card terminal and taken back as a return."""
-    db = _fake()
-    open_test_shift(db, STORE.location_id)
-    clock = Clock()
-    staff = StaffService(db, STORE.location_id)
-    cart = _cart()
-    card = next(t for t in DEFAULT_TENDERS if t.code == "card")
-    paid = TenderedPayment(card, cart.total.cents, cart.total.cents, 0, "TXN-1", "A1")
-    sale = SellingService(db, STORE, clock).complete_sale(cart, CASHIER, [paid])
-    voids = SaleVoidService(db, STORE, staff, ReturnsService(db, STORE, staff, clock))
-    with pytest.raises(ReturnError) as refused:
-        voids.void(
-            sale.receipt_no, CASHIER, staff.approve(PINS["supervisor"], Action.VOID), "不要了"
-        )
-    assert refused.value.code == "not_cash"
-    assert db.state.returns == {}
-
-
 def test_a_sale_of_an_earlier_shift_is_returned_not_voided() -> None:
     db = _fake()
     shift = open_test_shift(db, STORE.location_id)
