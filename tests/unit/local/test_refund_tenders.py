@@ -398,21 +398,78 @@ def test_the_schema_step_gives_each_earlier_return_its_one_tender_row(
     assert [tuple(r) for r in rows] == [(done.return_id, "cash", done.refund.cents)]
 
 
-def test_an_exchange_of_a_card_sale_gives_a_difference_back_in_cash_only_with_a_supervisor(
+def test_an_exchange_gives_a_difference_back_to_the_original_tenders(
+    till: LocalDatabase,
+) -> None:
+    """The credit pays the new goods (cash); the rest goes back split as any refund:
+    card and cash each their share, the card's with its reference. The drawer moves by
+    the cash share only."""
+    clock = Clock()
+    sale = _sell(till, [("card", 6_000), ("cash", 0)], clock)
+    paid = {p.tender.code: p.amount_cents for p in sale.payments}
+    first, _ = _products(till)
+    output = RecordingOutput()
+    returns = _service(till, clock)
+    exchanges = ExchangeService(till, STORE, returns, clock, output=output)
+    found = returns.find(sale.receipt_no)
+    back = [_choice(returns, sale.receipt_no, 1, 1)]  # the dearer line comes back
+    new = _one(first)
+    preview = exchanges.difference_split(found, back, new)
+    quote = exchanges.quote(found, back, new)
+    assert sum(p.amount_cents for p in preview) == quote.to_refund.cents > 0
+    assert {p.method for p in preview} == {"card", "cash"}
+    with pytest.raises(ReturnError) as refused:  # the card's refund reference is missing
+        exchanges.complete(sale.receipt_no, back, new, CASHIER)
+    assert refused.value.code == "refund_reference_required"
+    assert returns.find(sale.receipt_no).refunded == Money(0)
+    expected = ShiftService(till, STORE, StaffService(till, STORE_ID), None, terminal="T")
+    before = expected.report().expected_cents
+    done = exchanges.complete(
+        sale.receipt_no, back, _one(first), CASHIER, refund_as=RefundAs(references=REFS)
+    )
+    split = {p.method: p.amount_cents for p in preview}
+    credit = new.total.cents
+    assert _parts(done.returned) == [
+        ("cash", credit + split["cash"], None),
+        ("card", split["card"], "RF-778812"),
+    ]
+    assert expected.report().expected_cents == before - split["cash"]
+    exchanges.print_exchange(done)
+    assert done.moves_cash and len(output.drawers) == 1
+    with till.snapshot() as uow:
+        assert uow.returns.refunded_by_tender(sale.sale_id)["card"] == split["card"] < paid["card"]
+
+
+def test_an_exchange_gives_a_card_sales_difference_in_cash_only_with_a_supervisor(
     till: LocalDatabase,
 ) -> None:
     clock = Clock()
     sale = _sell(till, [("card", 0)], clock)
     first, _ = _products(till)
+    output = RecordingOutput()
     returns = _service(till, clock)
-    exchanges = ExchangeService(till, STORE, returns, clock)
-    back = [_choice(returns, sale.receipt_no, 1, 1)]  # the dearer line comes back
+    exchanges = ExchangeService(till, STORE, returns, clock, output=output)
+    back = [_choice(returns, sale.receipt_no, 1, 1)]
+    in_cash = RefundAs(to_cash=True)
     with pytest.raises(ReturnError) as refused:
-        exchanges.complete(sale.receipt_no, back, _one(first), CASHIER)
+        exchanges.complete(sale.receipt_no, back, _one(first), CASHIER, refund_as=in_cash)
     assert refused.value.code == "approval_required"
-    done = exchanges.complete(sale.receipt_no, back, _one(first), SUPERVISOR)
+    done = exchanges.complete(sale.receipt_no, back, _one(first), SUPERVISOR, refund_as=in_cash)
     assert done.quote.to_refund.cents > 0
-    assert [p.method for p in done.returned.tenders] == ["cash"]  # the credit, in cash
+    assert _parts(done.returned) == [("cash", done.returned.refund.cents, None)]
+    # Back to the card alone: the drawer stays shut.
+    again = _sell(till, [("card", 0)], clock)
+    to_card = exchanges.complete(
+        again.receipt_no,
+        [_choice(returns, again.receipt_no, 1, 1)],
+        _one(first),
+        CASHIER,
+        refund_as=RefundAs(references=REFS),
+    )
+    assert [p.method for p in to_card.returned.tenders] == ["cash", "card"]  # credit, card
+    exchanges.print_exchange(done)
+    exchanges.print_exchange(to_card)
+    assert len(output.drawers) == 1 and not to_card.moves_cash
     # Taking something dearer needs nobody: nothing goes back.
     dearer = _sell(till, [("card", 0)], clock)
     cheap = [_choice(returns, dearer.receipt_no, 0, 1)]
