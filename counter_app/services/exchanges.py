@@ -81,8 +81,8 @@ class CompletedExchange:
     sale_op_id: str
     new_lines: tuple[SoldLine, ...]
     quote: ExchangeQuote
-    tendered: Money  # cash handed over for the difference (0 when refunded)
-    change: Money
+    tendered: Money  # cash handed over for the difference (0 when refunded or paid otherwise)
+    change: Money  # the cash given back of what was handed over
     invoice: InvoiceRecord | None = None
     payments: tuple[TenderedPayment, ...] = ()  # the new sale's: the credit, the difference
 
@@ -293,7 +293,7 @@ def _completed(
         new_lines=sale.lines,
         quote=quote,
         tendered=cash,
-        change=Money(max(0, cash.cents - quote.to_pay.cents)),
+        change=Money(sum(p.change_cents for p in sale.payments)),
         invoice=sale.invoice,
         payments=sale.payments,
     )

@@ -18,7 +18,6 @@ from counter_app.core.cart import Cart
 from counter_app.core.catalog import ProductInfo
 from counter_app.core.discounts import Discount, PriceOverride
 from counter_app.core.money import Money
-from counter_app.core.tenders import DEFAULT_TENDERS, TenderedPayment
 from counter_app.local.db import LocalDatabase
 from counter_app.local.models import OutboxOp, SaleLine
 from counter_app.services.context import StaffMember, StoreContext
@@ -31,7 +30,7 @@ from counter_app.services.discounts import (
 )
 from counter_app.services.held_carts import CartKeeper, HeldCartError
 from counter_app.services.permissions import Action, ApprovalRefused
-from counter_app.services.returns import ReturnError, ReturnsService
+from counter_app.services.returns import ReturnsService
 from counter_app.services.selling import TAIWAN, SellingService
 from counter_app.services.staff import StaffService
 from counter_app.services.voids import SaleVoidService, VoidError
