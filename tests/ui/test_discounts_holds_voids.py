@@ -337,6 +337,17 @@ def test_voiding_a_card_and_cash_sale_asks_the_card_cancellation_reference(
             _approve_with_pin(qtbot, DEMO_SUPERVISOR_PIN, "刷錯卡")
         return dialog.result()
 
+    offered: list[QDialog] = []
+
+    def go_back(dialog: QDialog) -> int:
+        offered.append(dialog)  # the cashier closes the refund window: nothing happens
+        return QDialog.DialogCode.Rejected.value
+
+    flow._open_dialog = go_back
+    flow.start()
+    qtbot.waitUntil(lambda: bool(offered), timeout=8000)
+    assert isinstance(offered[0], VoidRefundDialog) and len(offered) == 1
+    assert told == [] and "sale.void" not in _audit_actions(demo_counter)
     flow._open_dialog = answer
     flow.start()
     qtbot.waitUntil(lambda: bool(told), timeout=8000)
