@@ -1125,6 +1125,25 @@ PHRASEBOOK.update(
 )
 
 
+# (voidtender) A void refunds each tender what it paid (ui/void_sale.py,
+# ui/void_refund_dialog.py); an exchange's difference by any tender
+# (ui/screens/exchange_dialog.py).
+PHRASEBOOK.update(
+    {
+        "Sale %1: %2 goes back to the tenders that paid it. Cancel each card or mobile "
+        "payment on its terminal and type the cancellation's reference.": (
+            "交易 %1：%2 將退回原付款方式。請先在刷卡機或行動支付端取消各筆付款，"
+            "再輸入取消的參考號。"
+        ),
+        "Sale %1 voided: refund %2 to the tenders that paid it (return %3)": (
+            "交易 %1 已作廢：%2 已退回原付款方式（退貨單 %3）"
+        ),
+        "Give back %1": "退還 %1",
+        "Even exchange: no money moves": "等值換貨：不收不退",
+    }
+)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     before = {

@@ -14,6 +14,8 @@ The rules (docs/architecture.md, "Refunds to the original tenders"):
   unless the store issues a new voucher for it (``voucher_as`` ``voucher``). A refund
   paid in cash in place of another tender leaves that tender's room as it was; the
   sale's total net of its refunds still bounds every refund.
+* An exchange's difference given back is split the same way (or all in cash, the same
+  supervisor's choice); the returned goods' credit that pays the new goods is cash.
 * A card or mobile share needs the refund's reference (card: the terminal's approval
   code too), never a card number (core/tenders.clean_reference).
 """
@@ -103,6 +105,16 @@ def settle_parts(
         else:
             cash += part.amount_cents
     return [RefundPart(CASH_CODE, cash), *kept] if cash else kept
+
+
+def with_cash_credit(credit_cents: int, parts: Sequence[RefundPart]) -> list[RefundPart]:
+    """An exchange's return: the credit that pays the new goods (refunded as cash, it is
+    the new sale's cash payment) merged into the cash part of the difference's split,
+    cash first."""
+    if credit_cents == 0:
+        return list(parts)
+    cash = credit_cents + moved_to_cash(parts)
+    return [RefundPart(CASH_CODE, cash), *(p for p in parts if p.method != CASH_CODE)]
 
 
 def moved_to_cash(parts: Sequence[RefundPart]) -> int:

@@ -2,9 +2,12 @@
 the return (``ReturnsService.record``: its rows, the ``return`` op, stock, the e-invoice
 settlement of the original) and the new sale (its rows, the ``sale`` op, stock, the
 shift, its own e-invoice). The return op carries ``exchange_sale_id``, the new sale's id,
-so the warehouse links the two. The customer pays the difference in cash, or gets it
-back in cash: the shift counts the new sale's total as a cash sale and the return's
-refund as a cash refund, so the drawer's expected cash moves by the difference.
+so the warehouse links the two. The customer pays the difference by any tenders (split,
+as at checkout: the sale screen's tender dialog), or gets it back as any refund: to the
+tenders that paid the original, each its share (core/refunds.py), or all in cash (a
+supervisor's choice when other tenders paid). The returned goods' credit pays the new
+goods as a cash payment and is refunded as cash, so the drawer moves by the cash part
+of the difference alone.
 
 The exchange's number is the new sale's receipt number (its barcode is on the exchange
 receipt, so the new goods can be returned in turn); the receipt names the original.
@@ -16,10 +19,9 @@ scan (another size, or the same product once its piece is chosen) to the new goo
 The new sale is recorded by ``SellingService.record``, exactly as a sale at checkout
 (its lines with their discounts, fulfilment, payments with their references, the
 e-invoice). It is paid by the returned goods' credit, counted as cash (the return's
-refund is a cash refund of the same amount, so the drawer moves by the difference
-alone), and the difference in cash or by other tenders (``payments``: a card with its
-reference). The returns screen's cart is not the sale screen's open cart: that one is
-left as it is. The return's refund of an exchange is cash, whatever paid the original.
+refund holds a cash refund of the same amount), and the difference in cash or by other
+tenders (``payments``: a card with its reference). The returns screen's cart is not the
+sale screen's open cart: that one is left as it is.
 """
 
 from __future__ import annotations
@@ -36,13 +38,15 @@ from counter_app.core.einvoice_codes import NO_BUYER, InvoiceBuyer
 from counter_app.core.ids import uuid7
 from counter_app.core.money import Money
 from counter_app.core.ops import MAX_CENTS, MAX_SALE_LINES
-from counter_app.core.tenders import CASH, TenderedPayment
+from counter_app.core.refunds import RefundPart
+from counter_app.core.tenders import CASH, CASH_CODE, Tender, TenderedPayment
 from counter_app.services.context import StaffMember, StoreContext
 from counter_app.services.einvoice import EinvoiceService
 from counter_app.services.ports import UnitOfWorkFactory
 from counter_app.services.receipts import ReceiptOutput
 from counter_app.services.returns import (
     CompletedReturn,
+    RefundAs,
     ReturnableSale,
     ReturnChoice,
     ReturnError,
@@ -51,6 +55,7 @@ from counter_app.services.returns import (
 )
 from counter_app.services.selling import TAIWAN, CompletedSale, SellingService, SoldLine
 from counter_app.services.staff import Approval
+from counter_app.services.tenders import TenderService
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,10 +81,17 @@ class CompletedExchange:
     sale_op_id: str
     new_lines: tuple[SoldLine, ...]
     quote: ExchangeQuote
-    tendered: Money  # cash handed over for the difference (0 when refunded)
-    change: Money
+    tendered: Money  # cash handed over for the difference (0 when refunded or paid otherwise)
+    change: Money  # the cash given back of what was handed over
     invoice: InvoiceRecord | None = None
     payments: tuple[TenderedPayment, ...] = ()  # the new sale's: the credit, the difference
+
+    @property
+    def moves_cash(self) -> bool:
+        """Whether the drawer takes or gives cash for the difference (it then opens)."""
+        credit = min(self.returned.refund.cents, self.quote.new_total.cents)
+        taken = sum(p.amount_cents for p in self.payments if p.tender.code == CASH_CODE)
+        return taken > credit or self.returned.cash.cents > credit
 
 
 def exchange_quote(refund_cents: int, new_total_cents: int) -> ExchangeQuote:
@@ -146,6 +158,25 @@ class ExchangeService:
         refund = min(refund, sale.total.cents - sale.refunded.cents)
         return exchange_quote(refund, new.total.cents)
 
+    def tenders(self) -> list[Tender]:
+        """The tenders a difference may be paid with: cash first, then the active ones."""
+        return TenderService(self._db).usable()
+
+    def difference_split(
+        self,
+        sale: ReturnableSale,
+        choices: Sequence[ReturnChoice],
+        new: Cart,
+        *,
+        to_cash: bool = False,
+        tenders: Mapping[str, Tender] | None = None,
+    ) -> list[RefundPart]:
+        """How a difference given back would be refunded, tender by tender (the screen
+        shows it; ``complete`` splits it again). Empty when the customer pays."""
+        return self._returns.refund_split(
+            sale, choices, to_cash=to_cash, tenders=tenders, offset_cents=new.total.cents
+        )
+
     def complete(
         self,
         receipt_no: str,
@@ -156,11 +187,14 @@ class ExchangeService:
         approval: Approval | None = None,
         buyer: InvoiceBuyer = NO_BUYER,
         payments: Sequence[TenderedPayment] = (),
+        refund_as: RefundAs | None = None,
     ) -> CompletedExchange:
         """Take the return and ring up the new goods in one transaction. ``tendered``:
         the cash handed over when the customer pays a difference (None: exactly it);
-        ``payments``: the difference paid by other tenders instead (core/tenders
-        PaymentSplit over the difference; ``tendered`` is then ignored).
+        ``payments``: the difference paid by any tenders instead (core/tenders
+        PaymentSplit over the difference; ``tendered`` is then ignored); ``refund_as``:
+        how a difference given back is refunded (default: to the original tenders, which
+        need the card and mobile parts' references).
         ReturnError (the return's codes) or CartError (``cart_empty``: nothing goes
         out, that is a plain return; ``insufficient_tender``, ``too_many_lines``,
         ``amount_too_large``, ``no_open_shift``, ``payments_do_not_match`` and the
@@ -186,6 +220,7 @@ class ExchangeService:
                 remote,
                 offset_cents=new.total.cents,
                 exchange_sale_id=sale_id,
+                refund_as=refund_as,
             )
             quote = exchange_quote(returned.refund.cents, new.total.cents)
             cash = quote.to_pay if tendered is None else tendered
@@ -210,7 +245,7 @@ class ExchangeService:
     def print_exchange(self, done: CompletedExchange) -> str | None:
         """The exchange receipt (換貨收據: the exchange's number, the original receipt
         number, what came back and what went out, the difference) through the print
-        queue; the drawer opens when cash moved."""
+        queue; the drawer opens when cash moved for the difference."""
         if self._output is None:
             return None
         data = receipts.ReturnReceiptData(
@@ -229,7 +264,7 @@ class ExchangeService:
             reason=f"換貨（退貨單 {done.returned.return_no}）",
         )
         job = self._output.submit(receipts.return_receipt(data), title=done.receipt_no)
-        if done.quote.net.cents != 0:
+        if done.moves_cash:
             self._output.open_drawer(f"exchange {done.receipt_no}")
         return job
 
@@ -258,7 +293,7 @@ def _completed(
         new_lines=sale.lines,
         quote=quote,
         tendered=cash,
-        change=Money(max(0, cash.cents - quote.to_pay.cents)),
+        change=Money(sum(p.change_cents for p in sale.payments)),
         invoice=sale.invoice,
         payments=sale.payments,
     )

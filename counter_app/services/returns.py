@@ -63,6 +63,7 @@ from counter_app.core.refunds import (
     settle_parts,
     split_refund,
     tender_rooms,
+    with_cash_credit,
     with_references,
 )
 from counter_app.core.tenders import CASH, CASH_CODE, Tender, TenderError, TenderKind
@@ -88,7 +89,7 @@ class ReturnError(Exception):
     ``unknown_line``, ``bad_qty``, ``more_than_sold`` (beyond sold minus returned),
     ``bad_disposition``, ``too_many_lines``, ``no_open_shift``, ``approval_required`` (the refund is above the
     cashier's limit, or a cashier refunds card / mobile / voucher payments in cash),
-    ``over_approver_limit``, ``not_cash`` (a void of a sale paid otherwise);
+    ``over_approver_limit``;
     ``refund_reference_required``, ``refund_approval_required`` (a card or mobile part
     without its refund reference / a card part without its approval code),
     ``card_number``, ``reference_too_long``, ``reference_invalid`` (a reference typed);
@@ -169,11 +170,10 @@ class _Remote:
 class RefundAs:
     """How the cashier refunds: ``to_cash`` all in cash instead of the original tenders;
     ``references`` method -> (refund reference, approval code) for card and mobile
-    parts; ``cash_only`` refuses a sale paid otherwise (``not_cash``: a void)."""
+    parts."""
 
     to_cash: bool = False
     references: Mapping[str, tuple[str, str]] = field(default_factory=dict)
-    cash_only: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -333,14 +333,17 @@ class ReturnsService:
         *,
         to_cash: bool = False,
         tenders: Mapping[str, Tender] | None = None,
+        offset_cents: int = 0,
     ) -> list[RefundPart]:
         """How returning ``choices`` of ``sale`` would be refunded, tender by tender (the
         screen shows it before the cashier confirms; ``complete`` splits it again).
-        ``tenders``: from ``tenders()``, read here when not given."""
+        ``tenders``: from ``tenders()``, read here when not given. ``offset_cents``: an
+        exchange's new goods, paid by the refund: the split of what is left over."""
         refund = min(
             sum(cents for _, _, cents in self._priced(sale, choices)),
             sale.total.cents - sale.refunded.cents,
         )
+        refund -= min(refund, offset_cents)
         known = self.tenders() if tenders is None else tenders
         return self._split(sale, refund, {c: t.kind for c, t in known.items()}, to_cash)
 
@@ -411,8 +414,10 @@ class ReturnsService:
         stock deltas, the e-invoice settlement. The cashier's refund limit applies to the
         refund less ``offset_cents`` (an exchange's new goods: only the difference is
         paid out); ``exchange_sale_id`` links the op to an exchange's new sale, whose
-        credit is the refund in cash (a cashier needs a supervisor when a difference goes
-        back in cash for a sale paid by other tenders)."""
+        credit (the refund up to ``offset_cents``) is refunded in cash: it pays the new
+        sale as a cash payment. A difference given back is split over the original
+        tenders as any refund is (``refund_as``: all in cash instead, the card and mobile
+        parts' references)."""
         refund_as = refund_as or RefundAs()
         return_id = uuid7()
         receipt_no = receipt_no.strip()
@@ -425,8 +430,6 @@ class ReturnsService:
             record = remote.record
             if uow.sales.by_receipt_no(receipt_no) is None:
                 uow.sales.add(record)  # the original's copy the return rows refer to
-        if refund_as.cash_only and any(p.method != CASH_CODE for p in record.payments):
-            raise ReturnError("not_cash", "only sales paid in cash can be voided here")
         sale = self._returnable(uow, record, remote)
         priced = self._priced(sale, choices)
         refund = sum(cents for _, _, cents in priced)
@@ -444,20 +447,21 @@ class ReturnsService:
                     f"a refund of {Money(paid_out)} is above the approver's limit",
                 )
         kinds = self._kinds(uow)
-        # Cash in place of a card, mobile payment or voucher: all of it when the cashier
-        # chose so, an exchange's difference paid out (its credit pays the new goods).
-        to_cash = refund_as.to_cash or exchange_sale_id is not None
-        cash_out = refund_as.to_cash if exchange_sale_id is None else paid_out > 0
+        # An exchange's credit pays its new goods (as cash); what is left goes back like
+        # any refund: to the original tenders, or all in cash when the cashier chose so
+        # (in place of a card, mobile payment or voucher: a supervisor's approval).
+        credit = min(refund, offset_cents) if exchange_sale_id is not None else 0
+        given_back = refund - credit
         if (
-            cash_out
+            refund_as.to_cash
             and approver is None
             and not may(staff.role, Action.REFUND_OVER_LIMIT)
-            and any(p.method != CASH_CODE for p in self._split(sale, refund, kinds, False))
+            and any(p.method != CASH_CODE for p in self._split(sale, given_back, kinds, False))
         ):
             raise ReturnError(
                 "approval_required", "refunding other tenders in cash needs a supervisor"
             )
-        parts = self._split(sale, refund, kinds, to_cash)
+        parts = with_cash_credit(credit, self._split(sale, given_back, kinds, refund_as.to_cash))
         try:
             parts = with_references(parts, kinds, refund_as.references)
         except TenderError as error:

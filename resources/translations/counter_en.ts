@@ -1078,8 +1078,12 @@
         <translation>Amount</translation>
     </message>
     <message>
-        <source>Cash received (NT$)</source>
-        <translation>Cash received (NT$)</translation>
+        <source>Give back %1</source>
+        <translation>Give back %1</translation>
+    </message>
+    <message>
+        <source>Even exchange: no money moves</source>
+        <translation>Even exchange: no money moves</translation>
     </message>
     <message>
         <source>Complete the exchange</source>
@@ -1098,10 +1102,6 @@
         <translation>Goes out</translation>
     </message>
     <message>
-        <source>The cash received is whole NT$, e.g. 1000</source>
-        <translation>The cash received is whole NT$, e.g. 1000</translation>
-    </message>
-    <message>
         <source>A supervisor approves this refund</source>
         <translation>A supervisor approves this refund</translation>
     </message>
@@ -1116,14 +1116,6 @@
     <message>
         <source>Customer pays %1</source>
         <translation>Customer pays %1</translation>
-    </message>
-    <message>
-        <source>Give back %1 in cash</source>
-        <translation>Give back %1 in cash</translation>
-    </message>
-    <message>
-        <source>Even exchange: no cash moves</source>
-        <translation>Even exchange: no cash moves</translation>
     </message>
     <message>
         <source>Back %1, out %2.</source>
@@ -1952,10 +1944,6 @@
     <message>
         <source>The refund is above the approver's limit</source>
         <translation>The refund is above the approver's limit</translation>
-    </message>
-    <message>
-        <source>Only sales paid in cash can be refunded here</source>
-        <translation>Only sales paid in cash can be refunded here</translation>
     </message>
     <message>
         <source>Type the refund reference of each card or mobile payment part</source>
@@ -3980,6 +3968,17 @@
     </message>
 </context>
 <context>
+    <name>VoidRefundDialog</name>
+    <message>
+        <source>Void a sale</source>
+        <translation>Void a sale</translation>
+    </message>
+    <message>
+        <source>Sale %1: %2 goes back to the tenders that paid it. Cancel each card or mobile payment on its terminal and type the cancellation's reference.</source>
+        <translation>Sale %1: %2 goes back to the tenders that paid it. Cancel each card or mobile payment on its terminal and type the cancellation's reference.</translation>
+    </message>
+</context>
+<context>
     <name>VoidSale</name>
     <message>
         <source>No sale with that receipt number at this till</source>
@@ -3992,10 +3991,6 @@
     <message>
         <source>Everything on that sale has been returned already</source>
         <translation>Everything on that sale has been returned already</translation>
-    </message>
-    <message>
-        <source>Only sales paid in cash can be voided here</source>
-        <translation>Only sales paid in cash can be voided here</translation>
     </message>
     <message>
         <source>No shift is open</source>
@@ -4016,6 +4011,10 @@
     <message>
         <source>Void a sale</source>
         <translation>Void a sale</translation>
+    </message>
+    <message>
+        <source>Sale %1 voided: refund %2 to the tenders that paid it (return %3)</source>
+        <translation>Sale %1 voided: refund %2 to the tenders that paid it (return %3)</translation>
     </message>
     <message>
         <source>Receipt number of the sale to void (this shift's only)</source>

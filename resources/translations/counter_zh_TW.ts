@@ -1078,8 +1078,12 @@
         <translation>小計</translation>
     </message>
     <message>
-        <source>Cash received (NT$)</source>
-        <translation>實收現金（元）</translation>
+        <source>Give back %1</source>
+        <translation>退還 %1</translation>
+    </message>
+    <message>
+        <source>Even exchange: no money moves</source>
+        <translation>等值換貨：不收不退</translation>
     </message>
     <message>
         <source>Complete the exchange</source>
@@ -1098,10 +1102,6 @@
         <translation>換出</translation>
     </message>
     <message>
-        <source>The cash received is whole NT$, e.g. 1000</source>
-        <translation>實收現金請輸入整數元，例如 1000</translation>
-    </message>
-    <message>
         <source>A supervisor approves this refund</source>
         <translation>請主管核准此筆退款</translation>
     </message>
@@ -1116,14 +1116,6 @@
     <message>
         <source>Customer pays %1</source>
         <translation>顧客補 %1</translation>
-    </message>
-    <message>
-        <source>Give back %1 in cash</source>
-        <translation>退還現金 %1</translation>
-    </message>
-    <message>
-        <source>Even exchange: no cash moves</source>
-        <translation>等值換貨：不收退現金</translation>
     </message>
     <message>
         <source>Back %1, out %2.</source>
@@ -1952,10 +1944,6 @@
     <message>
         <source>The refund is above the approver's limit</source>
         <translation>退款金額超過核准者的權限</translation>
-    </message>
-    <message>
-        <source>Only sales paid in cash can be refunded here</source>
-        <translation>僅能退款以現金付款的交易</translation>
     </message>
     <message>
         <source>Type the refund reference of each card or mobile payment part</source>
@@ -3980,6 +3968,17 @@
     </message>
 </context>
 <context>
+    <name>VoidRefundDialog</name>
+    <message>
+        <source>Void a sale</source>
+        <translation>作廢交易</translation>
+    </message>
+    <message>
+        <source>Sale %1: %2 goes back to the tenders that paid it. Cancel each card or mobile payment on its terminal and type the cancellation's reference.</source>
+        <translation>交易 %1：%2 將退回原付款方式。請先在刷卡機或行動支付端取消各筆付款，再輸入取消的參考號。</translation>
+    </message>
+</context>
+<context>
     <name>VoidSale</name>
     <message>
         <source>No sale with that receipt number at this till</source>
@@ -3992,10 +3991,6 @@
     <message>
         <source>Everything on that sale has been returned already</source>
         <translation>此交易的商品已全部退回</translation>
-    </message>
-    <message>
-        <source>Only sales paid in cash can be voided here</source>
-        <translation>此處只能作廢現金交易</translation>
     </message>
     <message>
         <source>No shift is open</source>
@@ -4016,6 +4011,10 @@
     <message>
         <source>Void a sale</source>
         <translation>作廢交易</translation>
+    </message>
+    <message>
+        <source>Sale %1 voided: refund %2 to the tenders that paid it (return %3)</source>
+        <translation>交易 %1 已作廢：%2 已退回原付款方式（退貨單 %3）</translation>
     </message>
     <message>
         <source>Receipt number of the sale to void (this shift's only)</source>

@@ -154,7 +154,6 @@ def main(language: str) -> None:
         _settle(tasks)
         dialog.scan(other[0].sku)
         _settle(tasks)
-        dialog.cash.setText("1000")
         _settle(tasks, 200)
         _grab(dialog, f"returns_exchange{suffix}.png")
         dialog.reject()

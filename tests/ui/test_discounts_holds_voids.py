@@ -9,15 +9,20 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit
 from sqlalchemy import select, text
 
 from counter_app.bootstrap import build_counter
+from counter_app.core.cart import Cart
+from counter_app.core.money import Money
+from counter_app.core.tenders import PaymentSplit
 from counter_app.local.models import AuditEntry, OutboxOp
+from counter_app.services.tenders import TenderService
 from counter_app.ui.discount_dialog import DiscountDialog
 from counter_app.ui.held_carts_dialog import HeldCartsDialog
 from counter_app.ui.supervisor_prompt import SupervisorApprovalDialog
 from counter_app.ui.task_runner import TaskRunner
+from counter_app.ui.void_refund_dialog import VoidRefundDialog
 from warehouse_api.demo_data import DEMO_SUPERVISOR_PIN
 
 
@@ -290,6 +295,75 @@ def test_voiding_the_cart_asks_first_and_voiding_a_sale_needs_a_supervisor(
     flow.start()  # twice: everything is back already
     qtbot.waitUntil(lambda: len(told) == 2, timeout=5000)
     assert told[1] == ("Everything on that sale has been returned already", False)
+
+
+def test_voiding_a_card_and_cash_sale_asks_the_card_cancellation_reference(
+    qtbot: Any, counter: Any, demo_counter: Any
+) -> None:
+    """A void refunds each tender what it paid: the card's cancellation reference and
+    approval code are asked first (a mistake keeps the dialog open), then the PIN."""
+    services = demo_counter.services
+    usable = {t.code: t for t in TenderService(services.db).usable()}
+    cart = Cart()
+    cart.add(services.catalog.search("茶", 1)[0], 4)
+    card_cents = cart.total.cents - 5000
+    split = PaymentSplit(cart.total.cents)
+    split.add(usable["card"], card_cents, "TXN-77", "OK7")
+    split.add(usable["cash"], split.remaining_cents)
+    sale = services.selling.complete_sale(cart, counter.cashier, split.payments)
+    flow = counter.void_flow
+    told: list[tuple[str, bool]] = []
+    flow._tell = lambda message, ok: told.append((message, ok))
+    flow._ask_receipt = lambda _suggested: sale.receipt_no
+    shown: list[tuple[str, str]] = []
+
+    def answer(dialog: QDialog) -> int:
+        dialog.open()
+        if isinstance(dialog, VoidRefundDialog):
+            shown.extend(
+                (label.objectName(), label.text())
+                for label in dialog.findChildren(QLabel)
+                if label.objectName().startswith("refundPart_")
+            )
+            assert not dialog.panel.to_cash.isVisible()  # a void never goes all to cash
+            reference = dialog.findChild(QLineEdit, "refundReference_card")
+            approval = dialog.findChild(QLineEdit, "refundApproval_card")
+            reference.setText("VOID-REF-1")
+            dialog._on_accept()  # no approval code: refused, the dialog stays open
+            assert dialog.isVisible() and "approval code" in dialog.error.text()
+            approval.setText("AP9")
+            dialog._on_accept()
+        else:
+            _approve_with_pin(qtbot, DEMO_SUPERVISOR_PIN, "刷錯卡")
+        return dialog.result()
+
+    offered: list[QDialog] = []
+
+    def go_back(dialog: QDialog) -> int:
+        offered.append(dialog)  # the cashier closes the refund window: nothing happens
+        return QDialog.DialogCode.Rejected.value
+
+    flow._open_dialog = go_back
+    flow.start()
+    qtbot.waitUntil(lambda: bool(offered), timeout=8000)
+    assert isinstance(offered[0], VoidRefundDialog) and len(offered) == 1
+    assert told == [] and "sale.void" not in _audit_actions(demo_counter)
+    flow._open_dialog = answer
+    flow.start()
+    qtbot.waitUntil(lambda: bool(told), timeout=8000)
+    assert told[0][1], told
+    assert "to the tenders that paid it" in told[0][0]
+    parts = dict(shown)  # the tender's name in the till's language, then its part
+    assert set(parts) == {"refundPart_cash", "refundPart_card"}
+    assert parts["refundPart_cash"].endswith(": NT$50")
+    assert parts["refundPart_card"].endswith(f": {Money(card_cents).format()}")
+    done = flow.done
+    assert done is not None
+    assert [(p.method, p.amount_cents, p.reference, p.approval_code) for p in done.tenders] == [
+        ("cash", 5000, None, None),
+        ("card", card_cents, "VOID-REF-1", "AP9"),
+    ]
+    assert "sale.void" in _audit_actions(demo_counter)
 
 
 def _open_shift_id(demo_counter: Any) -> str:

@@ -19,6 +19,9 @@ from sqlalchemy import select
 
 from counter_app.bootstrap import CounterApp, build_counter
 from counter_app.core.cart import Cart
+from counter_app.core.einvoice_codes import NO_BUYER
+from counter_app.core.money import Money
+from counter_app.core.tenders import CASH, TenderedPayment
 from counter_app.local.models import OutboxOp
 from counter_app.services.permissions import Action
 from counter_app.services.selling import TAIWAN, CompletedSale
@@ -248,14 +251,22 @@ def test_a_size_swap_is_two_scans_and_one_exchange(
     qtbot.waitUntil(lambda: not dialog.new.is_empty(), timeout=10_000)
     assert counter.sale_screen.cart_model.cart.is_empty()  # the cart behind saw no scan
     net = other.price.cents - shirt.price.cents
-    if net > 0:
-        dialog.cash.setText(str((net + 99) // 100 + 100))
+    offered: list[Money] = []
+
+    def pay_cash(total: Money, tenders: Any, _parent: Any) -> Any:
+        offered.append(total)  # the sale screen's tender dialog: cash with its change
+        handed = total.cents + 10_000
+        return (TenderedPayment(CASH, total.cents, handed, handed - total.cents),), NO_BUYER
+
+    dialog._ask_tender = pay_cash
     assert dialog.confirm_button.isEnabled()
     dialog.confirm_button.click()
     qtbot.waitUntil(lambda: dialog.done_exchange is not None, timeout=15_000)
     done = dialog.done_exchange
     assert done is not None and done.returned.receipt_no == sale.receipt_no
     assert done.quote.net.cents == net
+    assert offered == ([Money(net)] if net > 0 else [])
+    assert done.change == (Money(10_000) if net > 0 else Money(0))
     dialog.accept()
     qtbot.waitUntil(lambda: done.receipt_no in screen.message.text())
     with counter.services.db.read() as session:

@@ -1,7 +1,8 @@
 """The refund per tender on the returns screen, before the cashier confirms: each tender
 the sale was paid with and its part of the refund, a field for the refund's reference
 on card and mobile parts (and a card's approval code), and "all in cash instead"
-(a cashier's choice a supervisor approves: services/returns.py)."""
+(a cashier's choice a supervisor approves: services/returns.py; not offered for a void,
+which refunds each tender what it paid: ui/void_refund_dialog.py)."""
 
 from __future__ import annotations
 
@@ -18,9 +19,16 @@ from counter_app.core.tenders import CASH_CODE, MAX_APPROVAL_CODE, MAX_REFERENCE
 class RefundTendersPanel(QWidget):
     changed = Signal()  # "all in cash instead" was ticked or unticked
 
-    def __init__(self, parent: QWidget | None = None, language: str | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        language: str | None = None,
+        *,
+        offers_cash_instead: bool = True,
+    ) -> None:
         super().__init__(parent)
         self._language = language or QLocale().name()
+        self._offers_cash_instead = offers_cash_instead
         self._typed: dict[str, tuple[str, str]] = {}
         self._fields: dict[str, tuple[QLineEdit, QLineEdit | None]] = {}
         self.to_cash = QCheckBox(self.tr("Refund all in cash instead"))
@@ -48,7 +56,8 @@ class RefundTendersPanel(QWidget):
                 widget.deleteLater()
         self._fields = {}
         self.to_cash.setVisible(
-            any(p.method != CASH_CODE for p in parts) or self.to_cash.isChecked()
+            self._offers_cash_instead
+            and (any(p.method != CASH_CODE for p in parts) or self.to_cash.isChecked())
         )
         for row, part in enumerate(parts):
             tender = tenders.get(part.method)

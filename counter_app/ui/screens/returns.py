@@ -50,9 +50,9 @@ from counter_app.services.returns import (
 from counter_app.services.selling import TAIWAN
 from counter_app.services.staff import Approval
 from counter_app.ui.screens.base import Screen
+from counter_app.ui.screens.exchange_dialog import ExchangeDialog
 from counter_app.ui.screens.refund_tenders import RefundTendersPanel
 from counter_app.ui.screens.returns_panels import (
-    ExchangeDialog,
     NoReceiptDialog,
     OrderReturnDialog,
     SaleSearchPanel,
@@ -87,7 +87,6 @@ def return_error_text(error: BaseException) -> str:
         "over_approver_limit": translate(
             "ReturnsScreen", "The refund is above the approver's limit"
         ),
-        "not_cash": translate("ReturnsScreen", "Only sales paid in cash can be refunded here"),
         "refund_reference_required": translate(
             "ReturnsScreen", "Type the refund reference of each card or mobile payment part"
         ),
@@ -351,6 +350,7 @@ class ReturnsScreen(Screen):
             return_error_text,
             disposition_name,
             self,
+            tenders=self._tenders,
         )
         self.exchange_dialog = dialog
         receipt_no = self.sale.receipt_no

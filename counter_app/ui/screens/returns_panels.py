@@ -1,6 +1,7 @@
 """Parts of the returns screen (F7) beyond the receipt: the search for a sale without its
 receipt number (day, amount, last digits of the phone), the dialog of a return without
-a receipt, and the exchange dialog. They show what the services answer and collect what staff type;
+a receipt, an online order returned at the counter (the exchange dialog is
+ui/screens/exchange_dialog.py). They show what the services answer and collect what staff type;
 ``ReturnsService.search`` and ``NoReceiptReturnsService`` decide."""
 
 from __future__ import annotations
@@ -25,11 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.core.cart import Cart
-from counter_app.core.catalog import ProductInfo
 from counter_app.core.money import Money
 from counter_app.services.context import StaffMember
-from counter_app.services.exchanges import CompletedExchange, ExchangeService, route_scan
 from counter_app.services.no_receipt_returns import (
     NoReceiptItem,
     NoReceiptQuote,
@@ -45,8 +43,6 @@ from counter_app.services.permissions import Action
 from counter_app.services.returns import (
     DISPOSITIONS,
     CompletedReturn,
-    ReturnableSale,
-    ReturnChoice,
     ReturnError,
     ReturnsService,
     SaleSearch,
@@ -62,7 +58,7 @@ ErrorText = Callable[[BaseException], str]
 DispositionName = Callable[[str], str]
 
 
-def _right(text: str) -> QTableWidgetItem:
+def right_aligned(text: str) -> QTableWidgetItem:
     item = QTableWidgetItem(text)
     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     return item
@@ -175,7 +171,7 @@ class SaleSearchPanel(QWidget):
                 where += "  ***" + hit.phone_tail
             self.hits.setItem(row, 0, QTableWidgetItem(hit.receipt_no))
             self.hits.setItem(row, 1, QTableWidgetItem(hit.created_at[:16].replace("T", " ")))
-            self.hits.setItem(row, 2, _right(hit.total.format()))
+            self.hits.setItem(row, 2, right_aligned(hit.total.format()))
             self.hits.setItem(row, 3, QTableWidgetItem(where))
         if result.warehouse == "unreachable":
             self._say(
@@ -366,14 +362,14 @@ class NoReceiptDialog(QDialog):
         self.lines.setRowCount(len(quote.lines))
         for row, line in enumerate(quote.lines):
             self.lines.setItem(row, 0, QTableWidgetItem(f"{line.product.name}  {line.product.sku}"))
-            self.lines.setItem(row, 1, _right(line.unit_refund.format()))
+            self.lines.setItem(row, 1, right_aligned(line.unit_refund.format()))
             spin = QSpinBox()
             spin.setObjectName(f"noReceiptQty{row}")
             spin.setRange(1, 999)
             spin.setValue(line.qty)
             spin.valueChanged.connect(lambda _v: self.refresh())
             self.lines.setCellWidget(row, self.QTY_COLUMN, spin)
-            self.lines.setItem(row, 3, _right(line.refund.format()))
+            self.lines.setItem(row, 3, right_aligned(line.refund.format()))
             combo = QComboBox()
             combo.setObjectName(f"noReceiptDisposition{row}")
             for disposition in DISPOSITIONS:
@@ -453,245 +449,6 @@ class NoReceiptDialog(QDialog):
             self._on_failed(error)
 
         self._tasks.db(work, done, failed, owner=self)
-
-    def _say(self, text: str, colour: str) -> None:
-        self.message.setStyleSheet(f"font-size: 15px; color: {colour};")
-        self.message.setText(text)
-
-
-class ExchangeDialog(QDialog):
-    """An exchange of a found sale: scan what comes back and what goes out (a size swap
-    is two scans: ``route_scan`` decides which side a scan goes to), see the difference,
-    take the cash or give it back. One transaction in ``ExchangeService.complete``."""
-
-    BACK_QTY_COLUMN = 2
-
-    def __init__(
-        self,
-        service: ExchangeService,
-        sale: ReturnableSale,
-        chosen: dict[str, int],
-        tasks: TaskRunner,
-        cashier: StaffMember,
-        ask_approval: AskApproval,
-        error_text: ErrorText,
-        disposition_name: DispositionName,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Exchange"))
-        self.setObjectName("exchangeDialog")
-        self.resize(900, 620)
-        self._service = service
-        self.sale = sale
-        self._tasks = tasks
-        self._cashier = cashier
-        self._ask_approval = ask_approval
-        self._error_text = error_text
-        self.new = Cart()
-        self.done_exchange: CompletedExchange | None = None
-        self._busy = False
-
-        self.code = QLineEdit()
-        self.code.setObjectName("exchangeCode")
-        self.code.setPlaceholderText(
-            self.tr("Scan what comes back, then what the customer takes instead")
-        )
-        self.code.returnPressed.connect(lambda: self.scan(self.code.text()))
-        self.back = return_lines_table(
-            "exchangeBack",
-            [self.tr("Product"), self.tr("Paid"), self.tr("Comes back"), self.tr("Goes to")],
-            380,
-        )
-        self.back.setRowCount(len(sale.lines))
-        for row, line in enumerate(sale.lines):
-            self.back.setItem(row, 0, QTableWidgetItem(f"{line.name}  {line.sku}"))
-            self.back.setItem(row, 1, _right(line.line_total.format()))
-            spin = QSpinBox()
-            spin.setObjectName(f"exchangeBack{row}")
-            spin.setRange(0, line.returnable)
-            spin.setValue(min(line.returnable, chosen.get(line.line_id, 0)))
-            spin.valueChanged.connect(lambda _v: self._update())
-            self.back.setCellWidget(row, self.BACK_QTY_COLUMN, spin)
-            combo = QComboBox()
-            combo.setObjectName(f"exchangeDisposition{row}")
-            for disposition in DISPOSITIONS:
-                combo.addItem(disposition_name(disposition), disposition)
-            self.back.setCellWidget(row, self.BACK_QTY_COLUMN + 1, combo)
-        self.out = return_lines_table(
-            "exchangeOut",
-            [self.tr("Product"), self.tr("Price"), self.tr("Qty"), self.tr("Amount")],
-            380,
-        )
-        self.difference = QLabel()
-        self.difference.setObjectName("exchangeDifference")
-        self.difference.setStyleSheet("font-size: 20px; font-weight: bold;")
-        self.cash = QLineEdit()
-        self.cash.setObjectName("exchangeCash")
-        self.cash.setPlaceholderText(self.tr("Cash received (NT$)"))
-        self.message = QLabel()
-        self.message.setObjectName("exchangeMessage")
-        self.message.setWordWrap(True)
-        self.confirm_button = QPushButton(self.tr("Complete the exchange"))
-        self.confirm_button.setObjectName("confirmExchange")
-        self.confirm_button.setMinimumHeight(48)
-        self.confirm_button.clicked.connect(lambda _checked=False: self.confirm())
-        close = QPushButton(self.tr("Close"))
-        close.clicked.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Original receipt %1").replace("%1", sale.receipt_no)))
-        layout.addWidget(self.code)
-        layout.addWidget(QLabel(self.tr("Comes back")))
-        layout.addWidget(self.back, 1)
-        layout.addWidget(QLabel(self.tr("Goes out")))
-        layout.addWidget(self.out, 1)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.difference, 1)
-        bottom.addWidget(self.cash)
-        bottom.addWidget(close)
-        bottom.addWidget(self.confirm_button)
-        layout.addLayout(bottom)
-        layout.addWidget(self.message)
-        self._update()
-
-    # --- scans --------------------------------------------------------------------
-
-    def on_scan(self, result: object, text: str) -> None:
-        """A scanner read a code while the dialog is open (the scan router sends it)."""
-        self.scan(text)
-
-    def scan(self, code: str) -> None:
-        code = code.strip()
-        self.code.clear()
-        if not code or self._busy:
-            return
-
-        def failed(error: BaseException) -> None:
-            self._say(self._error_text(error), "#b00020")
-
-        self._tasks.db(lambda: self._service.product(code), self._scanned, failed, owner=self)
-
-    def chosen(self) -> dict[str, int]:
-        out = {}
-        for row, line in enumerate(self.sale.lines):
-            spin = self.back.cellWidget(row, self.BACK_QTY_COLUMN)
-            if isinstance(spin, QSpinBox) and spin.value():
-                out[line.line_id] = spin.value()
-        return out
-
-    def choices(self) -> list[ReturnChoice]:
-        dispositions = {}
-        for row, line in enumerate(self.sale.lines):
-            combo = self.back.cellWidget(row, self.BACK_QTY_COLUMN + 1)
-            if isinstance(combo, QComboBox):
-                dispositions[line.line_id] = str(combo.currentData())
-        return [
-            ReturnChoice(line_id, qty, dispositions.get(line_id, "restock_here"))
-            for line_id, qty in self.chosen().items()
-        ]
-
-    def confirm(self, approval: Approval | None = None) -> None:
-        if self._busy:
-            return
-        cash_text = self.cash.text().strip()
-        tendered = parse_dollars(cash_text) if cash_text else None
-        if cash_text and tendered is None:
-            self._say(self.tr("The cash received is whole NT$, e.g. 1000"), "#b00020")
-            return
-        receipt_no, choices, new, cashier = (
-            self.sale.receipt_no,
-            self.choices(),
-            self._cart_copy(),
-            self._cashier,
-        )
-
-        def work() -> CompletedExchange:
-            done = self._service.complete(receipt_no, choices, new, cashier, tendered, approval)
-            try:
-                self._service.print_exchange(done)
-            except Exception:  # recorded; a reprint is the way out
-                log.exception("exchange receipt not printed")
-            return done
-
-        def failed(error: BaseException) -> None:
-            self._busy = False
-            self._update()
-            if isinstance(error, ReturnError) and error.code == "approval_required":
-                self._ask_approval(
-                    self.tr("A supervisor approves this refund"),
-                    Action.REFUND_OVER_LIMIT,
-                    lambda given: self.confirm(given),
-                )
-                return
-            self._say(self._error_text(error), "#b00020")
-
-        self._busy = True
-        self.confirm_button.setEnabled(False)
-        self._tasks.db(work, self._done, failed, owner=self)
-
-    # --- inside -------------------------------------------------------------------
-
-    def _scanned(self, result: object) -> None:
-        assert isinstance(result, ProductInfo)
-        line_id = route_scan(self.sale, self.chosen(), result.id)
-        if line_id is not None:
-            row = next(i for i, line in enumerate(self.sale.lines) if line.line_id == line_id)
-            spin = self.back.cellWidget(row, self.BACK_QTY_COLUMN)
-            if isinstance(spin, QSpinBox):
-                spin.setValue(spin.value() + 1)
-            self._say(self.tr("%1 comes back").replace("%1", result.name), "#333333")
-            return
-        self.new.add(result)
-        self._show_new()
-        self._say(self.tr("%1 goes out").replace("%1", result.name), "#333333")
-
-    def _show_new(self) -> None:
-        self.out.setRowCount(len(self.new.lines))
-        for row, line in enumerate(self.new.lines):
-            self.out.setItem(row, 0, QTableWidgetItem(f"{line.product.name}  {line.product.sku}"))
-            self.out.setItem(row, 1, _right(line.unit_price.format()))
-            self.out.setItem(row, 2, _right(str(line.qty)))
-            self.out.setItem(row, 3, _right(line.total.format()))
-        self._update()
-
-    def _cart_copy(self) -> Cart:
-        copy = Cart()
-        for line in self.new.lines:
-            copy.add(line.product, line.qty)
-        return copy
-
-    def _update(self) -> None:
-        quote = self._service.quote(self.sale, self.choices(), self.new)
-        if quote.net.cents > 0:
-            text = self.tr("Customer pays %1").replace("%1", quote.to_pay.format())
-        elif quote.net.cents < 0:
-            text = self.tr("Give back %1 in cash").replace("%1", quote.to_refund.format())
-        else:
-            text = self.tr("Even exchange: no cash moves")
-        self.difference.setText(
-            self.tr("Back %1, out %2.")
-            .replace("%1", quote.refund.format())
-            .replace("%2", quote.new_total.format())
-            + "  "
-            + text
-        )
-        self.cash.setEnabled(quote.net.cents > 0)
-        self.confirm_button.setEnabled(
-            not self._busy and bool(self.chosen()) and not self.new.is_empty()
-        )
-
-    def _done(self, result: object) -> None:
-        assert isinstance(result, CompletedExchange)
-        self._busy = False
-        self.done_exchange = result
-        self.confirm_button.setEnabled(False)
-        change = (
-            "  " + self.tr("Change %1").replace("%1", result.change.format())
-            if result.change.cents
-            else ""
-        )
-        self._say(self.tr("Exchange %1 done").replace("%1", result.receipt_no) + change, "#1b5e20")
 
     def _say(self, text: str, colour: str) -> None:
         self.message.setStyleSheet(f"font-size: 15px; color: {colour};")
@@ -862,8 +619,8 @@ class OrderReturnDialog(QDialog):
         self.lines.setRowCount(len(result.lines))
         for row, line in enumerate(result.lines):
             self.lines.setItem(row, 0, QTableWidgetItem(f"{line.name}  {line.sku}"))
-            self.lines.setItem(row, 1, _right(str(line.qty)))
-            self.lines.setItem(row, 2, _right(str(line.returned)))
+            self.lines.setItem(row, 1, right_aligned(str(line.qty)))
+            self.lines.setItem(row, 2, right_aligned(str(line.returned)))
             spin = QSpinBox()
             spin.setObjectName(f"orderQty{row}")
             spin.setRange(0, line.returnable)

@@ -13,6 +13,7 @@ from counter_app.core.refunds import (
     settle_parts,
     split_refund,
     tender_rooms,
+    with_cash_credit,
     with_references,
 )
 from counter_app.core.tenders import TenderError, TenderKind
@@ -69,6 +70,13 @@ def test_cash_instead_and_vouchers() -> None:
     assert moved_to_cash(settle_parts(parts, KINDS)) == 300
     with pytest.raises(ValueError):
         settle_parts(parts, KINDS, voucher_as="points")
+
+
+def test_an_exchanges_credit_joins_the_cash_part_first() -> None:
+    split = [RefundPart("card", 30000), RefundPart("cash", 10000)]
+    assert with_cash_credit(0, split) == split
+    assert with_cash_credit(50000, split) == [RefundPart("cash", 60000), RefundPart("card", 30000)]
+    assert with_cash_credit(50000, []) == [RefundPart("cash", 50000)]
 
 
 def test_card_and_mobile_refunds_take_their_reference() -> None:

@@ -1,6 +1,7 @@
 """Refunds to the original tenders on the till's real database: a discounted sale paid by
 card, LINE Pay and cash, returned in two parts, each part split over the tenders with
-the refund's references; cash instead; vouchers; the shift and the return receipt."""
+the refund's references; cash instead; vouchers; the shift and the return receipt; a void
+of a sale paid by card, LINE Pay and cash."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from sqlalchemy import delete, select, text
 from counter_app.core.cart import Cart
 from counter_app.core.discounts import Discount, DiscountKind
 from counter_app.core.money import Money
+from counter_app.core.pins import hash_pin
 from counter_app.core.receipts import Document
 from counter_app.core.refunds import RefundPart
 from counter_app.core.tenders import DEFAULT_TENDERS, PaymentSplit
@@ -24,6 +26,7 @@ from counter_app.local.migrations import STEPS
 from counter_app.local.models import OutboxOp, ReturnTender
 from counter_app.services.context import StaffMember, StoreContext
 from counter_app.services.exchanges import ExchangeService
+from counter_app.services.permissions import Action
 from counter_app.services.returns import (
     RefundAs,
     ReturnChoice,
@@ -33,6 +36,7 @@ from counter_app.services.returns import (
 from counter_app.services.selling import TAIWAN, CompletedSale, SellingService
 from counter_app.services.shifts import ShiftService
 from counter_app.services.staff import StaffService
+from counter_app.services.voids import SaleVoidService, VoidError
 from tests.shift_testkit import open_test_shift
 from tests.unit.conftest import STORE_ID
 
@@ -293,19 +297,88 @@ def test_a_voucher_part_refunds_in_cash_unless_the_store_issues_a_new_voucher(
     )
 
 
-def test_a_void_still_refuses_a_sale_not_paid_in_cash(till: LocalDatabase) -> None:
-    # services/voids.py asks for cash_only: a card sale is voided on its terminal.
+def _with_supervisor(db: LocalDatabase) -> StaffService:
+    supervisor = {
+        "id": SUPERVISOR.id,
+        "name": SUPERVISOR.name,
+        "role": SUPERVISOR.role,
+        "location_id": STORE_ID,
+        "pin_hash": hash_pin("246810", b"salt-4", n=2**4),
+    }
+    with db.unit_of_work() as session:
+        apply_changes(
+            session, [Change(900, "staff", "upsert", "4", supervisor)], "2026-11-25T01:00:00Z"
+        )
+    return StaffService(db, STORE_ID)
+
+
+def test_a_void_of_a_split_sale_refunds_each_tender_what_it_paid(till: LocalDatabase) -> None:
+    """services/voids.py: card, LINE Pay and cash back to each, with the cancellations'
+    references; only the cash part moves the drawer and the shift's expected cash."""
+    clock = Clock()
+    sale = _sell(till, [("card", 6_000), ("linepay", 1_500), ("cash", 0)], clock)
+    paid = {p.tender.code: p.amount_cents for p in sale.payments}
+    staff = _with_supervisor(till)
+    output = RecordingOutput()
+    returns = ReturnsService(till, STORE, staff, clock, output=output)
+    voids = SaleVoidService(till, STORE, staff, returns)
+    shifts = ShiftService(till, STORE, staff, None, terminal="T")
+    assert shifts.report().expected_cents == 500_000 + paid["cash"]
+    plan = voids.check(sale.receipt_no)
+    assert {p.method: p.amount_cents for p in plan.parts} == paid
+    assert plan.parts[0].method == "cash" and plan.tenders["card"].name_en == "Credit card"
+    # Without the cancellations' references: refused, nothing written.
+    for refs, code in (
+        ({}, "refund_reference_required"),
+        ({"card": ("RF-1", ""), "linepay": ("LP", "")}, "refund_approval_required"),
+        ({**REFS, "card": ("4111 1111 1111 1111", "A7")}, "card_number"),
+    ):
+        with pytest.raises(ReturnError) as refused:
+            voids.void(
+                sale.receipt_no, CASHIER, staff.approve("246810", Action.VOID), "客人不要了", refs
+            )
+        assert refused.value.code == code
+    assert returns.find(sale.receipt_no).refunded == Money(0)
+    done = voids.void(
+        sale.receipt_no, CASHIER, staff.approve("246810", Action.VOID), "客人不要了", REFS
+    )
+    assert _parts(done) == [
+        ("cash", paid["cash"], None),
+        ("card", paid["card"], "RF-778812"),
+        ("linepay", paid["linepay"], "LP-REF-1"),
+    ]
+    assert done.tenders[1].approval_code == "A7" and done.cash.cents == paid["cash"]
+    assert shifts.report().expected_cents == 500_000  # the cash part only went out
+    with till.snapshot() as uow:
+        assert uow.returns.refunded_by_tender(sale.sale_id) == paid
+    with till.unit_of_work() as session:
+        audit = session.execute(text("SELECT staff_id, action FROM audit_log")).all()
+    assert (SUPERVISOR.id, "sale.void") in [tuple(a) for a in audit]
+    returns.print_return(done)
+    assert len(output.drawers) == 1  # a cash part: the drawer opens
+    with pytest.raises(VoidError) as twice:
+        voids.check(sale.receipt_no)
+    assert twice.value.code == "already_returned"
+
+
+def test_a_void_of_a_card_sale_opens_no_drawer_and_moves_no_cash(till: LocalDatabase) -> None:
     clock = Clock()
     sale = _sell(till, [("card", 0)], clock)
-    service = _service(till, clock)
-    with pytest.raises(ReturnError) as refused:
-        service.complete(
-            sale.receipt_no,
-            [_choice(service, sale.receipt_no, 0, 1)],
-            SUPERVISOR,
-            refund_as=RefundAs(cash_only=True),
-        )
-    assert refused.value.code == "not_cash"
+    staff = _with_supervisor(till)
+    output = RecordingOutput()
+    returns = ReturnsService(till, STORE, staff, clock, output=output)
+    voids = SaleVoidService(till, STORE, staff, returns)
+    assert [(p.method, p.amount_cents) for p in voids.check(sale.receipt_no).parts] == [
+        ("card", sale.total.cents)
+    ]
+    done = voids.void(
+        sale.receipt_no, CASHIER, staff.approve("246810", Action.VOID), "刷錯卡", REFS
+    )
+    assert _parts(done) == [("card", sale.total.cents, "RF-778812")]
+    returns.print_return(done)
+    assert output.drawers == [] and len(output.documents) == 1
+    report = ShiftService(till, STORE, staff, None, terminal="T").report()
+    assert report.expected_cents == 500_000
 
 
 def test_the_schema_step_gives_each_earlier_return_its_one_tender_row(
@@ -326,21 +399,78 @@ def test_the_schema_step_gives_each_earlier_return_its_one_tender_row(
     assert [tuple(r) for r in rows] == [(done.return_id, "cash", done.refund.cents)]
 
 
-def test_an_exchange_of_a_card_sale_gives_a_difference_back_in_cash_only_with_a_supervisor(
+def test_an_exchange_gives_a_difference_back_to_the_original_tenders(
+    till: LocalDatabase,
+) -> None:
+    """The credit pays the new goods (cash); the rest goes back split as any refund:
+    card and cash each their share, the card's with its reference. The drawer moves by
+    the cash share only."""
+    clock = Clock()
+    sale = _sell(till, [("card", 6_000), ("cash", 0)], clock)
+    paid = {p.tender.code: p.amount_cents for p in sale.payments}
+    first, _ = _products(till)
+    output = RecordingOutput()
+    returns = _service(till, clock)
+    exchanges = ExchangeService(till, STORE, returns, clock, output=output)
+    found = returns.find(sale.receipt_no)
+    back = [_choice(returns, sale.receipt_no, 1, 1)]  # the dearer line comes back
+    new = _one(first)
+    preview = exchanges.difference_split(found, back, new)
+    quote = exchanges.quote(found, back, new)
+    assert sum(p.amount_cents for p in preview) == quote.to_refund.cents > 0
+    assert {p.method for p in preview} == {"card", "cash"}
+    with pytest.raises(ReturnError) as refused:  # the card's refund reference is missing
+        exchanges.complete(sale.receipt_no, back, new, CASHIER)
+    assert refused.value.code == "refund_reference_required"
+    assert returns.find(sale.receipt_no).refunded == Money(0)
+    expected = ShiftService(till, STORE, StaffService(till, STORE_ID), None, terminal="T")
+    before = expected.report().expected_cents
+    done = exchanges.complete(
+        sale.receipt_no, back, _one(first), CASHIER, refund_as=RefundAs(references=REFS)
+    )
+    split = {p.method: p.amount_cents for p in preview}
+    credit = new.total.cents
+    assert _parts(done.returned) == [
+        ("cash", credit + split["cash"], None),
+        ("card", split["card"], "RF-778812"),
+    ]
+    assert expected.report().expected_cents == before - split["cash"]
+    exchanges.print_exchange(done)
+    assert done.moves_cash and len(output.drawers) == 1
+    with till.snapshot() as uow:
+        assert uow.returns.refunded_by_tender(sale.sale_id)["card"] == split["card"] < paid["card"]
+
+
+def test_an_exchange_gives_a_card_sales_difference_in_cash_only_with_a_supervisor(
     till: LocalDatabase,
 ) -> None:
     clock = Clock()
     sale = _sell(till, [("card", 0)], clock)
     first, _ = _products(till)
+    output = RecordingOutput()
     returns = _service(till, clock)
-    exchanges = ExchangeService(till, STORE, returns, clock)
-    back = [_choice(returns, sale.receipt_no, 1, 1)]  # the dearer line comes back
+    exchanges = ExchangeService(till, STORE, returns, clock, output=output)
+    back = [_choice(returns, sale.receipt_no, 1, 1)]
+    in_cash = RefundAs(to_cash=True)
     with pytest.raises(ReturnError) as refused:
-        exchanges.complete(sale.receipt_no, back, _one(first), CASHIER)
+        exchanges.complete(sale.receipt_no, back, _one(first), CASHIER, refund_as=in_cash)
     assert refused.value.code == "approval_required"
-    done = exchanges.complete(sale.receipt_no, back, _one(first), SUPERVISOR)
+    done = exchanges.complete(sale.receipt_no, back, _one(first), SUPERVISOR, refund_as=in_cash)
     assert done.quote.to_refund.cents > 0
-    assert [p.method for p in done.returned.tenders] == ["cash"]  # the credit, in cash
+    assert _parts(done.returned) == [("cash", done.returned.refund.cents, None)]
+    # Back to the card alone: the drawer stays shut.
+    again = _sell(till, [("card", 0)], clock)
+    to_card = exchanges.complete(
+        again.receipt_no,
+        [_choice(returns, again.receipt_no, 1, 1)],
+        _one(first),
+        CASHIER,
+        refund_as=RefundAs(references=REFS),
+    )
+    assert [p.method for p in to_card.returned.tenders] == ["cash", "card"]  # credit, card
+    exchanges.print_exchange(done)
+    exchanges.print_exchange(to_card)
+    assert len(output.drawers) == 1 and not to_card.moves_cash
     # Taking something dearer needs nobody: nothing goes back.
     dearer = _sell(till, [("card", 0)], clock)
     cheap = [_choice(returns, dearer.receipt_no, 0, 1)]

@@ -18,7 +18,6 @@ from counter_app.core.cart import Cart
 from counter_app.core.catalog import ProductInfo
 from counter_app.core.discounts import Discount, PriceOverride
 from counter_app.core.money import Money
-from counter_app.core.tenders import DEFAULT_TENDERS, TenderedPayment
 from counter_app.local.db import LocalDatabase
 from counter_app.local.models import OutboxOp, SaleLine
 from counter_app.services.context import StaffMember, StoreContext
@@ -31,7 +30,7 @@ from counter_app.services.discounts import (
 )
 from counter_app.services.held_carts import CartKeeper, HeldCartError
 from counter_app.services.permissions import Action, ApprovalRefused
-from counter_app.services.returns import ReturnError, ReturnsService
+from counter_app.services.returns import ReturnsService
 from counter_app.services.selling import TAIWAN, SellingService
 from counter_app.services.staff import StaffService
 from counter_app.services.voids import SaleVoidService, VoidError
@@ -274,26 +273,6 @@ def test_voiding_a_sale_of_the_shift_is_a_supervisors_full_cash_return() -> None
     with pytest.raises(VoidError) as unknown:
         voids.check("RS001-9-261125-9999")
     assert unknown.value.code == "not_found"
-
-
-def test_a_card_sale_is_not_voided_here() -> None:
-    """A void refunds in cash: a sale paid by card is refused (``not_cash``), nothing
-    written; it is cancelled on the card terminal and taken back as a return."""
-    db = _fake()
-    open_test_shift(db, STORE.location_id)
-    clock = Clock()
-    staff = StaffService(db, STORE.location_id)
-    cart = _cart()
-    card = next(t for t in DEFAULT_TENDERS if t.code == "card")
-    paid = TenderedPayment(card, cart.total.cents, cart.total.cents, 0, "TXN-1", "A1")
-    sale = SellingService(db, STORE, clock).complete_sale(cart, CASHIER, [paid])
-    voids = SaleVoidService(db, STORE, staff, ReturnsService(db, STORE, staff, clock))
-    with pytest.raises(ReturnError) as refused:
-        voids.void(
-            sale.receipt_no, CASHIER, staff.approve(PINS["supervisor"], Action.VOID), "不要了"
-        )
-    assert refused.value.code == "not_cash"
-    assert db.state.returns == {}
 
 
 def test_a_sale_of_an_earlier_shift_is_returned_not_voided() -> None:
