@@ -25,6 +25,7 @@ from counter_app.local.migrations import SCHEMA_VERSION
 from counter_app.local.models import OutboxOp
 from counter_app.services.context import StaffMember, StoreContext
 from counter_app.services.einvoice import EinvoiceService, EinvoiceSettings
+from counter_app.services.exchanges import ExchangeService
 from counter_app.services.returns import ReturnChoice, ReturnsService
 from counter_app.services.selling import TAIWAN, CompletedSale, SellingService
 from tests.shift_testkit import open_test_shift
@@ -267,3 +268,31 @@ def _text(document: Any) -> str:
 
 def _fields(record: Any) -> dict[str, Any]:
     return {name: getattr(record, name) for name in record.__dataclass_fields__}
+
+
+def test_an_exchange_in_the_period_voids_and_reissues_and_the_new_goods_get_their_own(
+    db: Any,
+) -> None:
+    output = Output()
+    invoicing, sold = _sell(db, output)
+    at = datetime(2026, 12, 31, 23, 55, tzinfo=TAIWAN)
+    returns = ReturnsService(db, STORE, None, lambda: at, invoicing=invoicing, output=output)
+    exchanges = ExchangeService(db, STORE, returns, lambda: at, invoicing=invoicing, output=output)
+    chips = next(li for li in returns.find(sold.receipt_no).lines if li.sku == "100011")
+    new = Cart()
+    new.add(TEA, 2)  # two more teas (NT$50) for the chips (NT$39)
+    done = exchanges.complete(sold.receipt_no, [ReturnChoice(chips.line_id, 1)], new, CASHIER)
+    settled = done.returned.settlement
+    assert settled is not None and settled.replacement is not None and done.invoice is not None
+    assert (settled.kind, settled.number) == ("reissue", "AB12345600")
+    # The kept goods (four teas) on the replacement; the new goods on the new sale's own.
+    assert (settled.replacement.total_cents, settled.replacement.sale_id) == (10000, sold.sale_id)
+    assert (done.invoice.total_cents, done.invoice.sale_id) == (5000, done.sale_id)
+    numbers = {"AB12345600", settled.replacement.number, done.invoice.number}
+    assert len(numbers) == 3
+    exchanges.print_exchange(done)
+    receipt, proof = output.documents[-2:]
+    assert receipt.kind == DocumentKind.EXCHANGE_RECEIPT
+    assert proof.kind == DocumentKind.EINVOICE_PROOF
+    assert proof.reference == f"AB-{settled.replacement.number[2:]}"
+    assert "茶裏王" in _text(proof) and "樂事" not in _text(proof)
