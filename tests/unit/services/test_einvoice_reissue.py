@@ -19,7 +19,7 @@ from counter_app.core.cart import Cart, CartError
 from counter_app.core.catalog import ProductInfo
 from counter_app.core.einvoice import Booklet
 from counter_app.core.money import Money
-from counter_app.core.receipts import DocumentKind, text_lines
+from counter_app.core.receipts import DocumentKind, QRPair, text_lines
 from counter_app.local.db import LocalDatabase
 from counter_app.local.migrations import SCHEMA_VERSION
 from counter_app.local.models import OutboxOp
@@ -160,7 +160,8 @@ def test_each_return_in_the_period_replaces_again_and_the_last_goods_void(db: An
     invoicing.reprint(sold.receipt_no)
     [proof] = output.documents[-1:]
     assert proof.kind == DocumentKind.EINVOICE_PROOF
-    assert "AB-12345602" in _text(proof) and "樂事" not in _text(proof)
+    assert "AB-12345602" in _text(proof)
+    assert _items(proof) == [["茶裏王 日式無糖綠茶 600ml", "3", "25"]]
     last = _take_back(db, invoicing, sold, at, **{"100010": 3}).settlement
     assert (last.kind, last.number, last.replacement) == ("void", "AB12345602", None)
     with db.snapshot() as uow:
@@ -266,6 +267,14 @@ def _text(document: Any) -> str:
     return "\n".join(text for text, _ in text_lines(document, 32))
 
 
+def _items(proof: Any) -> list[list[str]]:
+    """The items the proof's two QR codes carry (name, quantity, unit price)."""
+    [pair] = [e for e in proof.elements if isinstance(e, QRPair)]
+    fields = pair.left.split(":")[5:] + (pair.right[2:].split(":") if pair.right != "**" else [])
+    fields = [f for f in fields if f]
+    return [fields[i : i + 3] for i in range(0, len(fields), 3)]
+
+
 def _fields(record: Any) -> dict[str, Any]:
     return {name: getattr(record, name) for name in record.__dataclass_fields__}
 
@@ -295,4 +304,4 @@ def test_an_exchange_in_the_period_voids_and_reissues_and_the_new_goods_get_thei
     assert receipt.kind == DocumentKind.EXCHANGE_RECEIPT
     assert proof.kind == DocumentKind.EINVOICE_PROOF
     assert proof.reference == f"AB-{settled.replacement.number[2:]}"
-    assert "茶裏王" in _text(proof) and "樂事" not in _text(proof)
+    assert _items(proof) == [["茶裏王 日式無糖綠茶 600ml", "4", "25"]]
