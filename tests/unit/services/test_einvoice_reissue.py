@@ -179,6 +179,11 @@ def test_no_number_for_the_replacement_refuses_the_return_and_writes_nothing(db:
     with pytest.raises(CartError) as refused:
         _take_back(db, invoicing, sold, at, **{"100010": 1})
     assert refused.value.code == "einvoice_numbers_exhausted"
+    from counter_app.ui.screens.returns import return_error_text
+
+    assert return_error_text(refused.value) == (
+        "No invoice number left for the new invoice: sync, then take the return again"
+    )
     with db.snapshot() as uow:
         invoice = uow.einvoices.of_sale(sold.sale_id)
         assert (invoice.number, invoice.voided_at) == ("AB12345600", None)
