@@ -7,11 +7,13 @@ printed proof of the replacement scans with zbar. What each bad replacement gets
 from __future__ import annotations
 
 import json
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import pytest
-from server_testkit import Server
+from server_testkit import Server, einvoice_issue, op, push, sale_op
 from sqlalchemy import select, update
 from test_einvoice_return_elsewhere import Till, _sell, tills
 
@@ -163,3 +165,41 @@ def test_what_each_bad_replacement_gets(
         replacements = session.scalars(select(Einvoice).where(Einvoice.replaces.is_not(None)))
         assert list(replacements) == []  # nothing of the bad replacement was kept
     assert sorted(live) == sorted([number, other_number])  # both sales' invoices stand
+
+
+def test_two_invoices_racing_for_one_sale_leave_one_live(server: Server) -> None:
+    """The partial unique index, not a check-then-write: eight pushes of different numbers
+    for one sale at once; one is applied, the others get einvoice_sale_invoiced."""
+    with server.client(server.token("admin")) as admin:
+        lines = ["period,track,start,end,invoice_type", "11512,AB,12345600,12345699,07"]
+        assert admin.post("/admin/einvoice/numbers", json={"lines": lines}).status_code == 201
+    till = server.enroll("S001")
+    with server.client(till) as client:
+        start = client.post("/einvoice/booklets/claim", json={"period": "11512"}).json()
+    first = start["booklets"][0]["start_no"]
+    sale = sale_op(21, 2, price_cents=3000)
+    assert push(server, till, sale)[0]["status"] == "applied"
+    issued_at = "2026-11-25T09:30:00+08:00"
+    ops = [
+        op("einvoice.issue", einvoice_issue(sale, f"AB{first + n:08d}", "11512", issued_at))
+        for n in range(8)
+    ]
+    barrier = threading.Barrier(len(ops))
+
+    def one(issue: dict[str, Any]) -> dict[str, Any]:
+        barrier.wait()
+        [result] = push(server, till, issue)
+        return result
+
+    with ThreadPoolExecutor(max_workers=len(ops)) as pool:
+        results = list(pool.map(one, ops))
+    statuses = sorted(r["status"] for r in results)
+    assert statuses == ["applied"] + ["rejected"] * 7, results
+    assert {r["problem"]["code"] for r in results if r["status"] == "rejected"} == {
+        "einvoice_sale_invoiced"
+    }
+    with server.db.read() as session:
+        live = session.scalars(
+            select(Einvoice).where(Einvoice.sale_id == sale["payload"]["sale_id"])
+        ).all()
+    assert len(live) == 1 and live[0].voided_at is None
