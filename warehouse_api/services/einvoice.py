@@ -421,9 +421,12 @@ def record_invoice(ctx: OpContext, payload: EinvoiceIssuePayload) -> dict[str, A
             f"{payload.number} is not a number this till holds for period {payload.period}",
             409,
         )
-    if session.scalar(
-        select(Einvoice.id).where(Einvoice.sale_id == payload.sale_id, Einvoice.voided_at.is_(None))
-    ):  # the partial unique index holds it under concurrency
+    # A sale's own invoice comes first and once; a replacement only while none is live
+    # (the partial unique index holds that under concurrency).
+    invoiced = select(Einvoice.id).where(Einvoice.sale_id == payload.sale_id)
+    if payload.replaces is not None:
+        invoiced = invoiced.where(Einvoice.voided_at.is_(None))
+    if session.scalar(invoiced.limit(1)):
         raise DomainError("einvoice_sale_invoiced", f"sale {payload.sale_id} has an invoice", 409)
     session.add(
         Einvoice(

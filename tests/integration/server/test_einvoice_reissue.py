@@ -203,3 +203,9 @@ def test_two_invoices_racing_for_one_sale_leave_one_live(server: Server) -> None
             select(Einvoice).where(Einvoice.sale_id == sale["payload"]["sale_id"])
         ).all()
     assert len(live) == 1 and live[0].voided_at is None
+    # Voided, the sale takes no second invoice of its own: only a replacement by a return.
+    void = {"number": live[0].number, "voided_at": issued_at, "reason": "退貨"}
+    assert push(server, till, op("einvoice.void", void))[0]["status"] == "applied"
+    fresh = einvoice_issue(sale, f"AB{first + 8:08d}", "11512", issued_at)
+    [again] = push(server, till, op("einvoice.issue", fresh))
+    assert (again["status"], again["problem"]["code"]) == ("rejected", "einvoice_sale_invoiced")
