@@ -209,3 +209,35 @@ def test_two_invoices_racing_for_one_sale_leave_one_live(server: Server) -> None
     fresh = einvoice_issue(sale, f"AB{first + 8:08d}", "11512", issued_at)
     [again] = push(server, till, op("einvoice.issue", fresh))
     assert (again["status"], again["problem"]["code"]) == ("rejected", "einvoice_sale_invoiced")
+
+
+def test_a_second_partial_return_replaces_the_replacement(
+    server: Server, tills: dict[str, Till], tmp_path: Path
+) -> None:
+    seller = tills["seller"]
+    receipt_no, number = _sell(seller, 3)  # NT$90
+    first = seller.take_back(receipt_no, 1).settlement
+    second = seller.take_back(receipt_no, 1).settlement  # before any sync
+    assert first is not None and first.replacement is not None
+    assert second is not None and second.replacement is not None
+    assert (second.kind, second.number) == ("reissue", first.replacement.number)
+    seller.sync()
+    with server.db.read() as session:
+        chain = session.execute(
+            select(Einvoice.number, Einvoice.replaces, Einvoice.voided_at.is_(None))
+            .where(
+                Einvoice.number.in_([number, first.replacement.number, second.replacement.number])
+            )
+            .order_by(Einvoice.number)
+        ).all()
+    assert [tuple(row) for row in chain] == [
+        (number, None, False),
+        (first.replacement.number, number, False),
+        (second.replacement.number, first.replacement.number, True),  # the one live
+    ]
+    export_pending(server.db, tmp_path, SELLER)
+    last = message_dir(tmp_path, "F0401") / "SRC" / f"F0401_{second.replacement.number}.xml"
+    text = last.read_text(encoding="utf-8")
+    assert mig.validate(last.read_bytes()) == []
+    assert "<Quantity>1</Quantity>" in text and "<SalesAmount>30</SalesAmount>" in text
+    assert f"原發票 {first.replacement.number}<" in text
