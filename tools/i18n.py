@@ -1144,6 +1144,16 @@ PHRASEBOOK.update(
 )
 
 
+# (reissue) A same-period partial return issues a new invoice (ui/screens/returns.py).
+PHRASEBOOK.update(
+    {
+        "No invoice number left for the new invoice: sync, then take the return again": (
+            "沒有發票號碼可重新開立發票：請先同步，再辦理退貨"
+        ),
+    }
+)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     before = {

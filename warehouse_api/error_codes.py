@@ -90,6 +90,10 @@ ERROR_CODES: dict[str, str] = {
     "einvoice_number_not_held": "409: the invoice number is not one this till holds",
     "einvoice_sale_unknown": "422: the invoice's sale is not known at this store",
     "einvoice_sale_invoiced": "409: the sale already has an invoice",
+    "einvoice_replacement_invalid": (
+        "409: a replacement invoice must follow the void of its sale's invoice by the same"
+        " return, in the same period, for the invoice's total less the return's refund"
+    ),
     "einvoice_seller_unset": "409: the seller's name and address for the MIG messages are not set",
     "einvoice_upload_unknown": "404: no such MIG message is owed to the platform",
     "einvoice_upload_not_rejected": "409: only a rejected MIG message is written again",

@@ -24,6 +24,7 @@ from sqlalchemy import (
     Table,
     UniqueConstraint,
     false,
+    text,
 )
 from sqlalchemy import (
     false as sa_false,
@@ -682,13 +683,24 @@ class EinvoiceBooklet(Base):
 
 
 class Einvoice(Base):
-    """An invoice a till issued with a sale; the number is UNIQUE across all tills."""
+    """An invoice a till issued with a sale, or a replacement (重開) a same-period return
+    issued for what the customer kept (``replaces`` the voided one, ``return_id`` the
+    return). The number is UNIQUE across all tills; a sale has one LIVE invoice."""
 
     __tablename__ = "einvoices"
+    __table_args__ = (
+        Index(
+            "uq_einvoices_live_sale",
+            "sale_id",
+            unique=True,
+            postgresql_where=text("voided_at IS NULL"),
+            sqlite_where=text("voided_at IS NULL"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     number: Mapped[str] = mapped_column(String(10), unique=True)  # AB12345678
-    sale_id: Mapped[str] = mapped_column(ForeignKey("sales.id"), unique=True)
+    sale_id: Mapped[str] = mapped_column(ForeignKey("sales.id"))
     booklet_id: Mapped[int] = mapped_column(ForeignKey("einvoice_booklets.id"), index=True)
     location_id: Mapped[int] = mapped_column(ForeignKey("locations.id"))
     device_id: Mapped[int | None] = mapped_column(ForeignKey("devices.id"))
@@ -709,6 +721,8 @@ class Einvoice(Base):
     void_reason: Mapped[str | None] = mapped_column(String(20))
     void_op_id: Mapped[str | None] = mapped_column(String(64))
     void_return_id: Mapped[str | None] = mapped_column(String(64))  # the return that voided it
+    replaces: Mapped[str | None] = mapped_column(String(10), index=True)
+    return_id: Mapped[str | None] = mapped_column(String(64))  # the return that issued it
 
 
 class EinvoiceAllowance(Base):

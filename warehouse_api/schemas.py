@@ -472,6 +472,10 @@ class EinvoiceIssuePayload(StrictModel):
         Annotated[str, StringConstraints(min_length=3, max_length=7, pattern=r"^[0-9]{3,7}$")]
         | None
     ) = None
+    # A replacement (重開): the invoice of the same sale that the return ``return_id``
+    # voided in the same period; this one covers what the customer kept.
+    replaces: EinvoiceNumber | None = None
+    return_id: ClientId | None = None
 
 
 class EinvoiceVoidPayload(StrictModel):

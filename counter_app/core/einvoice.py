@@ -51,6 +51,10 @@ class InvoiceRecord:
     donation_code: str | None = None
     printed: int = 0  # proofs printed: the second and later are reprints (補印)
     voided_at: str | None = None  # 作廢 (ISO 8601), by a return in the invoice's period
+    # A replacement (重開): the invoice it replaces, voided by the return ``return_id`` in
+    # the same period; it covers what the customer kept of the sale.
+    replaces: str | None = None
+    return_id: str | None = None
 
     @property
     def dashed_number(self) -> str:

@@ -253,13 +253,20 @@ class EinvoiceIssuePayload:
     carrier_type: str | None = None
     carrier_id: str | None = None
     donation_code: str | None = None
+    # A replacement (重開) after a same-period return: the voided invoice and the return.
+    replaces: str | None = None
+    return_id: str | None = None
 
     @property
     def entity_key(self) -> str:
         return f"sale:{self.sale_id}"
 
     def to_payload(self) -> dict[str, Any]:
+        replacement = (
+            {"replaces": self.replaces, "return_id": self.return_id} if self.replaces else {}
+        )
         return {
+            **replacement,
             "sale_id": self.sale_id,
             "number": self.number,
             "random_code": self.random_code,

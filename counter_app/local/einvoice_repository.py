@@ -120,7 +120,21 @@ class SqlEinvoiceRepository:
         self._session.flush()
 
     def of_sale(self, sale_id: str) -> InvoiceRecord | None:
-        row = self._session.scalar(select(Einvoice).where(Einvoice.sale_id == sale_id))
+        """The sale's live invoice (its replacement after a same-period return), else the
+        last one voided."""
+        row = self._session.scalar(
+            select(Einvoice)
+            .where(Einvoice.sale_id == sale_id)
+            .order_by(
+                Einvoice.voided_at.is_not(None), Einvoice.issued_at.desc(), Einvoice.number.desc()
+            )
+            .limit(1)
+        )
+        return _invoice(row) if row is not None else None
+
+    def replacement_of(self, number: str) -> InvoiceRecord | None:
+        """The invoice issued in place of ``number`` (重開), if any."""
+        row = self._session.scalar(select(Einvoice).where(Einvoice.replaces == number))
         return _invoice(row) if row is not None else None
 
     def by_number(self, number: str) -> InvoiceRecord | None:
@@ -150,6 +164,7 @@ class SqlEinvoiceRepository:
         if row is None:
             raise KeyError(number)
         row.voided_at = voided_at
+        self._session.flush()  # before a replacement takes the sale's one live invoice
 
     def add_allowance(self, allowance: AllowanceRecord) -> None:
         self._session.add(EinvoiceAllowance(**dataclasses.asdict(allowance)))

@@ -12,6 +12,8 @@ from collections.abc import Callable
 
 from sqlalchemy import Connection, text
 
+from counter_app.local.models import Base
+
 
 def _columns(conn: Connection, table: str) -> set[str]:
     return {row[1] for row in conn.execute(text(f"PRAGMA table_info({table})"))}
@@ -101,6 +103,27 @@ def _desk_fulfilment_and_collected(conn: Connection) -> None:
             conn.execute(text(f"ALTER TABLE reservations ADD COLUMN {name} {kind}"))
 
 
+def _reissue_live_invoice(conn: Connection) -> None:
+    # (reissue) One LIVE invoice per sale instead of one invoice: a same-period return
+    # voids the invoice and issues a replacement for the same sale. SQLite cannot drop the
+    # old UNIQUE(sale_id), so the table is rebuilt inside the caller's transaction: the
+    # rows are set aside, the table made again from the model, the rows put back. The
+    # allowances' foreign key to einvoices is checked at commit (defer_foreign_keys), when
+    # every number is back.
+    old = _columns(conn, "einvoices")
+    if "replaces" in old:
+        return  # a new file: create_all made the table as the model has it
+    conn.execute(text("PRAGMA defer_foreign_keys=ON"))
+    conn.execute(text("CREATE TEMP TABLE einvoices_before_reissue AS SELECT * FROM einvoices"))
+    conn.execute(text("DROP TABLE einvoices"))
+    Base.metadata.tables["einvoices"].create(conn)
+    kept = ", ".join(sorted(old & _columns(conn, "einvoices")))
+    conn.execute(
+        text(f"INSERT INTO einvoices ({kept}) SELECT {kept} FROM einvoices_before_reissue")
+    )
+    conn.execute(text("DROP TABLE einvoices_before_reissue"))
+
+
 STEPS: list[Callable[[Connection], None]] = [
     lambda _conn: None,  # v1: the first schema, made by create_all
     _v2_acked_generation,
@@ -116,6 +139,7 @@ STEPS: list[Callable[[Connection], None]] = [
     _einv2_allowance_voids,  # (einv2) an allowance may be voided
     _refund_tenders,  # (refunds) return_tenders: each return's refund per tender
     _desk_fulfilment_and_collected,  # (desk) sale line fulfilment; partial pickups at the till
+    _reissue_live_invoice,  # (reissue) one live invoice per sale; replacements link back
 ]
 SCHEMA_VERSION = len(STEPS)
 

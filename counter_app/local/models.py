@@ -448,11 +448,21 @@ class EinvoiceBooklet(Base):
 
 
 class Einvoice(Base):
-    """An invoice issued with a sale, in the sale's transaction."""
+    """An invoice issued with a sale, in the sale's transaction, or a replacement (重開)
+    issued by a same-period return for what the customer kept: one LIVE invoice per sale
+    (the partial unique index), the voided ones kept with their links."""
 
     __tablename__ = "einvoices"
+    __table_args__ = (
+        Index(
+            "uq_einvoices_live_sale",
+            "sale_id",
+            unique=True,
+            sqlite_where=text("voided_at IS NULL"),
+        ),
+    )
     number: Mapped[str] = mapped_column(String(10), primary_key=True)
-    sale_id: Mapped[str] = mapped_column(ForeignKey("sales.sale_id"), unique=True)
+    sale_id: Mapped[str] = mapped_column(ForeignKey("sales.sale_id"))
     booklet_id: Mapped[int] = mapped_column(ForeignKey("einvoice_booklets.booklet_id"))
     period: Mapped[str] = mapped_column(String(5))
     random_code: Mapped[str] = mapped_column(String(4))
@@ -467,6 +477,8 @@ class Einvoice(Base):
     donation_code: Mapped[str | None] = mapped_column(String(7), nullable=True)
     printed: Mapped[int] = mapped_column(Integer, default=0)
     voided_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    replaces: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    return_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
 
 class EinvoiceAllowance(Base):

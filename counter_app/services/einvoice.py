@@ -16,6 +16,7 @@ with ``repr=False``: it is never logged and never printed.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import math
 import secrets
@@ -51,6 +52,7 @@ from counter_app.core.ops import (
     WarehouseError,
 )
 from counter_app.core.receipts import Document
+from counter_app.core.records import SaleRecord
 from counter_app.services.ports import BookletSource, UnitOfWork, UnitOfWorkFactory
 
 log = logging.getLogger(__name__)
@@ -67,7 +69,8 @@ class EinvoiceSettings:
 
 @dataclass(frozen=True, slots=True)
 class Settlement:
-    """What a return did to an invoice: ``void`` (作廢) or ``allowance`` (折讓). For an
+    """What a return did to an invoice: ``void`` (作廢), ``reissue`` (作廢 and a new
+    invoice, ``replacement``, for what the customer kept) or ``allowance`` (折讓). For an
     invoice this till does not hold (another till's sale) the records come along, since
     the journal has no copy to print the allowance certificate from."""
 
@@ -76,6 +79,7 @@ class Settlement:
     allowance_no: str | None = None
     invoice: InvoiceRecord | None = None
     allowance: AllowanceRecord | None = None
+    replacement: InvoiceRecord | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +114,32 @@ class InvoiceNotFound(LookupError):
     code = "einvoice_not_found"
 
 
+def _covered_items(uow: UnitOfWork, sale: SaleRecord, invoice: InvoiceRecord) -> list[ProofItem]:
+    """The goods ``invoice`` covers at their list prices (and a 折扣 item down to its
+    total): the sale's, less what the returns that led to it (its chain of replacements)
+    took back."""
+    leading: set[str] = set()
+    link: InvoiceRecord | None = invoice
+    while link is not None and link.return_id is not None:
+        leading.add(link.return_id)
+        link = uow.einvoices.by_number(link.replaces) if link.replaces else None
+    taken: dict[str, int] = {}
+    for ret in uow.returns.of_sale(sale.sale_id):
+        if ret.return_id in leading:
+            for line in ret.lines:
+                taken[line.sale_line_id] = taken.get(line.sale_line_id, 0) + line.qty
+    items = [
+        ProofItem(
+            line.name,
+            line.qty - taken.get(line.line_id, 0),
+            ((line.list_price_cents or line.unit_price_cents) + 50) // 100,
+        )
+        for line in sale.lines
+        if line.qty > taken.get(line.line_id, 0)
+    ]
+    return with_discount(items, invoice.total_cents // 100)
+
+
 def _random_code() -> str:
     return f"{secrets.randbelow(10_000):04d}"
 
@@ -141,31 +171,45 @@ class EinvoiceService:
     ) -> InvoiceRecord:
         """The sale's invoice, written in the caller's unit of work with its outbox op.
         CartError ``einvoice_numbers_exhausted`` when this till holds no number."""
-        period = period_of(now)
-        taken = uow.einvoices.take_number(period)
+        return self._write(
+            uow,
+            InvoiceRecord(
+                number="",
+                sale_id=sale_id,
+                booklet_id=0,
+                period=period_of(now),
+                random_code="",
+                issued_at=now.isoformat(),
+                sales_amount_cents=0,
+                tax_cents=0,
+                total_cents=invoice_dollars(total_cents) * 100,
+                seller_id=self.settings.seller_id,
+                buyer_id=buyer.buyer_id,
+                carrier_type=buyer.carrier.carrier_type.value if buyer.carrier else None,
+                carrier_id=buyer.carrier.carrier_id if buyer.carrier else None,
+                donation_code=buyer.donation_code,
+            ),
+        )
+
+    def _write(self, uow: UnitOfWork, draft: InvoiceRecord) -> InvoiceRecord:
+        """``draft`` (its sale, period, time, whole-dollar total, buyer and links) given
+        the next number this till holds, a new random code and the tax split; written
+        with its ``einvoice.issue`` op."""
+        taken = uow.einvoices.take_number(draft.period)
         if taken is None:
             raise CartError(
                 "einvoice_numbers_exhausted",
-                f"this till holds no invoice number for period {period}; sync to get more",
+                f"this till holds no invoice number for period {draft.period}; sync to get more",
             )
         booklet, number = taken
-        total = invoice_dollars(total_cents)
-        sales, tax = split_tax(total)
-        invoice = InvoiceRecord(
+        sales, tax = split_tax(draft.total_cents // 100)
+        invoice = dataclasses.replace(
+            draft,
             number=number,
-            sale_id=sale_id,
             booklet_id=booklet.booklet_id,
-            period=period,
             random_code=self._random_code(),
-            issued_at=now.isoformat(),
             sales_amount_cents=sales * 100,
             tax_cents=tax * 100,
-            total_cents=total * 100,
-            seller_id=self.settings.seller_id,
-            buyer_id=buyer.buyer_id,
-            carrier_type=buyer.carrier.carrier_type.value if buyer.carrier else None,
-            carrier_id=buyer.carrier.carrier_id if buyer.carrier else None,
-            donation_code=buyer.donation_code,
         )
         uow.einvoices.add(invoice)
         uow.outbox.enqueue(
@@ -183,6 +227,8 @@ class EinvoiceService:
                 carrier_type=invoice.carrier_type,
                 carrier_id=invoice.carrier_id,
                 donation_code=invoice.donation_code,
+                replaces=invoice.replaces,
+                return_id=invoice.return_id,
             )
         )
         return invoice
@@ -198,13 +244,17 @@ class EinvoiceService:
         now: datetime,
         remote: RemoteInvoice | None = None,
     ) -> Settlement | None:
-        """What a return does to its sale's invoice, in the return's unit of work: a full
-        return within the invoice's period voids it (作廢; an exchange's new sale gets its
-        own invoice); a partial one, or any after the period, is an allowance (折讓) linked
-        to the invoice. ``remote``: the invoice of another till's sale, as the warehouse
-        has it, settled the same way (the ops name it by number). None if the sale has no
-        invoice. CartError ``einvoice_nothing_to_allow`` when earlier allowances already
-        cover it all."""
+        """What a return does to its sale's invoice, in the return's unit of work. Within
+        the invoice's period (and no allowance standing against it) a full return voids it
+        (作廢) and a partial one voids it and issues a replacement (重開: a new number of
+        this till's, a new random code) for what the customer kept, linked by
+        ``replaces``; an exchange is a partial or full return, and its new sale gets its
+        own invoice. After the period, an allowance (折讓) linked to the invoice.
+        ``remote``: the invoice of another till's sale, as the warehouse has it: a full
+        return in its period voids it, anything else is an allowance (the ops name it by
+        number). None if the sale has no invoice. CartError ``einvoice_nothing_to_allow``
+        when earlier allowances already cover it all, ``einvoice_numbers_exhausted`` when
+        the till holds no number for the replacement (nothing is written)."""
         invoice = uow.einvoices.of_sale(sale_id)
         held = invoice is not None
         if invoice is not None:
@@ -221,14 +271,29 @@ class EinvoiceService:
             raise CartError("einvoice_voided", f"invoice {invoice.number} is already void")
         left = invoice.total_cents - allowed
         refund = invoice_dollars(refund_cents) * 100
+        whole = refund >= invoice.total_cents
         # No allowance still standing (each is at least a cent; a voided one counts no more).
-        if not allowed and refund >= invoice.total_cents and period_of(now) == invoice.period:
+        if not allowed and period_of(now) == invoice.period and (whole or (held and refund)):
             if held:
                 uow.einvoices.mark_voided(invoice.number, now.isoformat())
             uow.outbox.enqueue(
                 EinvoiceVoidPayload(sale_id, invoice.number, now.isoformat(), "return", return_id)
             )
-            return Settlement("void", invoice.number, invoice=None if held else invoice)
+            if whole:
+                return Settlement("void", invoice.number, invoice=None if held else invoice)
+            replacement = self._write(
+                uow,
+                dataclasses.replace(
+                    invoice,
+                    issued_at=now.isoformat(),
+                    total_cents=invoice.total_cents - refund,
+                    printed=0,
+                    voided_at=None,
+                    replaces=invoice.number,
+                    return_id=return_id,
+                ),
+            )
+            return Settlement("reissue", invoice.number, replacement=replacement)
         amount = min(refund, left)
         if amount <= 0:
             raise CartError(
@@ -326,22 +391,26 @@ class EinvoiceService:
         return self._output.submit(document, title=document.reference)
 
     def reprint(self, receipt_no: str) -> str:
-        """The proof of a past sale again, marked 補印."""
+        """The proof of a past sale's invoice again, marked 補印."""
+        return self.print_proof_of(receipt_no)
+
+    def print_replacement(self, settled: Settlement, receipt_no: str) -> str | None:
+        """Queue the proof of the invoice a same-period return issued in place of the
+        sale's (its first print: not 補印); None when this service has no printer or the
+        settlement issued none."""
+        if self._output is None or settled.replacement is None:
+            return None
+        return self.print_proof_of(receipt_no)
+
+    def print_proof_of(self, receipt_no: str) -> str:
+        """The proof (or slip) of the sale's live invoice with the goods it covers."""
         with self._db.snapshot() as uow:
             sale = uow.sales.by_receipt_no(receipt_no)
-        if sale is None:
-            raise InvoiceNotFound(receipt_no)
-        items = [
-            ProofItem(
-                line.name,
-                line.qty,
-                ((line.list_price_cents or line.unit_price_cents) + 50) // 100,
-            )
-            for line in sale.lines
-        ]
-        return self.print_for_sale(
-            sale.sale_id, with_discount(items, (sale.total_cents + 50) // 100)
-        )
+            invoice = None if sale is None else uow.einvoices.of_sale(sale.sale_id)
+            if sale is None or invoice is None:
+                raise InvoiceNotFound(receipt_no)
+            items = _covered_items(uow, sale, invoice)
+        return self.print_for_sale(sale.sale_id, items)
 
     # -- the sync step -------------------------------------------------------------------
 

@@ -245,7 +245,8 @@ class ExchangeService:
     def print_exchange(self, done: CompletedExchange) -> str | None:
         """The exchange receipt (換貨收據: the exchange's number, the original receipt
         number, what came back and what went out, the difference) through the print
-        queue; the drawer opens when cash moved for the difference."""
+        queue, then the proof of the original's replacement invoice if the return reissued
+        it; the drawer opens when cash moved for the difference."""
         if self._output is None:
             return None
         data = receipts.ReturnReceiptData(
@@ -264,6 +265,11 @@ class ExchangeService:
             reason=f"換貨（退貨單 {done.returned.return_no}）",
         )
         job = self._output.submit(receipts.return_receipt(data), title=done.receipt_no)
+        settled = done.returned.settlement
+        if self._invoicing is not None and settled is not None and settled.kind == "reissue":
+            # Within the period the original invoice was voided: the proof of its
+            # replacement, for the goods the customer kept (the new goods have their own).
+            self._invoicing.print_replacement(settled, done.returned.receipt_no)
         if done.moves_cash:
             self._output.open_drawer(f"exchange {done.receipt_no}")
         return job

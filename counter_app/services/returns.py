@@ -589,6 +589,10 @@ class ReturnsService:
             self._invoicing.print_allowance(
                 settled, [AllowanceItem(r.name, r.qty, r.refund.cents) for r in done.lines]
             )
+        if self._invoicing is not None and settled is not None and settled.kind == "reissue":
+            # Within the invoice's period: the invoice was voided and a new one issued for
+            # what the customer kept; its proof (電子發票證明聯) replaces the old one.
+            self._invoicing.print_replacement(settled, done.receipt_no)
         if done.cash.cents > 0:
             self._output.open_drawer(f"cash refund {done.return_no}")
         return job

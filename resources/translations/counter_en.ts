@@ -1998,6 +1998,10 @@
         <translation>Choose who refunds the customer</translation>
     </message>
     <message>
+        <source>No invoice number left for the new invoice: sync, then take the return again</source>
+        <translation>No invoice number left for the new invoice: sync, then take the return again</translation>
+    </message>
+    <message>
         <source>It was not saved: %1</source>
         <translation>It was not saved: %1</translation>
     </message>

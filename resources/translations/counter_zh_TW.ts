@@ -1998,6 +1998,10 @@
         <translation>請選擇退款方式</translation>
     </message>
     <message>
+        <source>No invoice number left for the new invoice: sync, then take the return again</source>
+        <translation>沒有發票號碼可重新開立發票：請先同步，再辦理退貨</translation>
+    </message>
+    <message>
         <source>It was not saved: %1</source>
         <translation>未儲存：%1</translation>
     </message>

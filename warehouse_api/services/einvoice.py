@@ -396,7 +396,9 @@ def record_invoice(ctx: OpContext, payload: EinvoiceIssuePayload) -> dict[str, A
     sale = session.get(Sale, payload.sale_id)
     if sale is None or sale.location_id != location_id:
         raise DomainError("einvoice_sale_unknown", f"no sale {payload.sale_id} at this store", 422)
-    if (sale.total_cents + 50) // 100 * 100 != payload.total_cents:  # whole dollars, half up
+    if payload.replaces is not None or payload.return_id is not None:
+        _check_replacement(session, payload)
+    elif _whole_dollars(sale.total_cents) != payload.total_cents:
         raise DomainError(
             "einvoice_amounts_do_not_add_up", "the invoice total differs from the sale's", 422
         )
@@ -419,7 +421,12 @@ def record_invoice(ctx: OpContext, payload: EinvoiceIssuePayload) -> dict[str, A
             f"{payload.number} is not a number this till holds for period {payload.period}",
             409,
         )
-    if session.scalar(select(Einvoice.id).where(Einvoice.sale_id == payload.sale_id)):
+    # A sale's own invoice comes first and once; a replacement only while none is live
+    # (the partial unique index holds that under concurrency).
+    invoiced = select(Einvoice.id).where(Einvoice.sale_id == payload.sale_id)
+    if payload.replaces is not None:
+        invoiced = invoiced.where(Einvoice.voided_at.is_(None))
+    if session.scalar(invoiced.limit(1)):
         raise DomainError("einvoice_sale_invoiced", f"sale {payload.sale_id} has an invoice", 409)
     session.add(
         Einvoice(
@@ -440,6 +447,8 @@ def record_invoice(ctx: OpContext, payload: EinvoiceIssuePayload) -> dict[str, A
             carrier_type=payload.carrier_type,
             carrier_id=payload.carrier_id,
             donation_code=payload.donation_code,
+            replaces=payload.replaces,
+            return_id=payload.return_id,
         )
     )
     _owe(
@@ -453,6 +462,40 @@ def record_invoice(ctx: OpContext, payload: EinvoiceIssuePayload) -> dict[str, A
     )
     session.flush()
     return {"number": payload.number}
+
+
+def _whole_dollars(cents: int) -> int:
+    return (cents + 50) // 100 * 100  # an invoice's amounts: whole dollars, half up
+
+
+def _check_replacement(session: Session, payload: EinvoiceIssuePayload) -> None:
+    """A replacement (重開) follows the void of the sale's invoice by the same return, in
+    the same period, for that invoice's total less the return's refund (more than 0)."""
+    replaced = (
+        None
+        if payload.replaces is None
+        else session.scalar(
+            select(Einvoice).where(Einvoice.number == payload.replaces).with_for_update()
+        )
+    )
+    taken_back = None if payload.return_id is None else session.get(Return, payload.return_id)
+    problem = None
+    if replaced is None or taken_back is None:
+        problem = "names no voided invoice and return"
+    elif replaced.sale_id != payload.sale_id or taken_back.sale_id != payload.sale_id:
+        problem = f"is not of the sale of {replaced.number}"
+    elif replaced.voided_at is None or replaced.void_return_id != payload.return_id:
+        problem = f"does not follow the void of {replaced.number} by its return"
+    elif replaced.period != payload.period:
+        problem = f"is not of {replaced.number}'s period {replaced.period}"
+    elif payload.total_cents <= 0 or payload.total_cents != replaced.total_cents - _whole_dollars(
+        taken_back.refund_cents
+    ):
+        problem = f"is not {replaced.number}'s total less the return's refund"
+    if problem is not None:
+        raise DomainError(
+            "einvoice_replacement_invalid", f"replacement {payload.number} {problem}", 409
+        )
 
 
 def _owe(

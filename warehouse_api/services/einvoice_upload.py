@@ -165,6 +165,29 @@ def _sale_lines(session: Session, sale_id: str) -> list[tuple[SaleLine, str]]:
     return [(line, name) for line, name in rows]
 
 
+def _covered_lines(session: Session, invoice: Einvoice) -> list[tuple[SaleLine, str, int]]:
+    """The sale lines ``invoice`` covers, each with its quantity: all of them, or for a
+    replacement (重開) what the returns that led to it (its chain of replacements) left."""
+    leading: list[str] = []
+    link: Einvoice | None = invoice
+    while link is not None and link.return_id is not None:
+        leading.append(link.return_id)
+        link = session.scalar(select(Einvoice).where(Einvoice.number == link.replaces))
+    taken: dict[int, int] = {}
+    if leading:
+        for returned in session.scalars(
+            select(ReturnLine).where(ReturnLine.return_id.in_(leading))
+        ):
+            taken[returned.product_id] = taken.get(returned.product_id, 0) + returned.qty
+    covered = []
+    for line, name in _sale_lines(session, invoice.sale_id):
+        gone = min(taken.get(line.product_id, 0), line.qty)
+        taken[line.product_id] = taken.get(line.product_id, 0) - gone
+        if line.qty > gone:
+            covered.append((line, name, line.qty - gone))
+    return covered
+
+
 def _buyer(invoice: Einvoice) -> mig.Party:
     if invoice.buyer_id:
         return mig.Party(invoice.buyer_id, invoice.buyer_id)
@@ -176,12 +199,12 @@ def build_invoice(session: Session, invoice: Einvoice, seller: SellerInfo) -> by
     total = _dollars(invoice.total_cents)
     sales = total if b2c else _dollars(invoice.sales_amount_cents)
     tax = Decimal(0) if b2c else _dollars(invoice.tax_cents)
-    lines = _sale_lines(session, invoice.sale_id)
+    lines = _covered_lines(session, invoice)
     items: list[mig.InvoiceItem] = []
     if lines:
-        amounts = _split(sales, [line.line_total_cents for line, _ in lines])
-        for (line, name), amount in zip(lines, amounts, strict=True):
-            quantity = max(line.qty, 1)
+        amounts = _split(sales, [line.line_total_cents * qty // line.qty for line, _, qty in lines])
+        for (_, name, qty), amount in zip(lines, amounts, strict=True):
+            quantity = max(qty, 1)
             items.append(
                 mig.InvoiceItem(
                     name[:500] or "商品",
@@ -206,6 +229,7 @@ def build_invoice(session: Session, invoice: Einvoice, seller: SellerInfo) -> by
             carrier_type=invoice.carrier_type,
             carrier_id=invoice.carrier_id,
             donation_code=invoice.donation_code,
+            main_remark=None if invoice.replaces is None else f"作廢重開 原發票 {invoice.replaces}",
         )
     )
 

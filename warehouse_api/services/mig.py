@@ -96,6 +96,7 @@ class InvoiceMessage:
     carrier_type: str | None = None
     carrier_id: str | None = None
     donation_code: str | None = None
+    main_remark: str | None = None  # a replacement's: the voided invoice it replaces
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,6 +215,8 @@ def build_f0401(message: InvoiceMessage) -> bytes:
     w.add(main, "InvoiceTime", _time(message.issued_at))
     w.party(main, "Seller", message.seller)
     w.party(main, "Buyer", message.buyer)
+    if message.main_remark:
+        w.add(main, "MainRemark", message.main_remark)
     w.add(main, "InvoiceType", message.invoice_type)
     w.add(main, "DonateMark", "1" if message.donation_code else "0")
     if message.carrier_type and message.carrier_id:

@@ -95,8 +95,16 @@ def lookup_sale(session: Session, receipt_no: str) -> dict[str, Any]:
 
 
 def _invoice_of(session: Session, sale_id: str) -> dict[str, Any] | None:
-    """The sale's e-invoice as a return at another till settles it: void or allowance."""
-    invoice = session.scalar(select(Einvoice).where(Einvoice.sale_id == sale_id))
+    """The sale's e-invoice as a return at another till settles it: void or allowance.
+    Its live one (a replacement after a same-period return), else the last voided."""
+    invoice = session.scalar(
+        select(Einvoice)
+        .where(Einvoice.sale_id == sale_id)
+        .order_by(
+            Einvoice.voided_at.is_not(None), Einvoice.issued_at.desc(), Einvoice.number.desc()
+        )
+        .limit(1)
+    )
     if invoice is None:
         return None
     allowances = session.scalars(

@@ -117,8 +117,13 @@ def return_error_text(error: BaseException) -> str:
         "bad_order": translate("ReturnsScreen", "Type the group-buy or dropship order number"),
         "not_returnable": translate("ReturnsScreen", "This order has not reached the customer yet"),
         "bad_refund_mode": translate("ReturnsScreen", "Choose who refunds the customer"),
+        # A partial return in the invoice's period issues a new invoice: it needs a number.
+        "einvoice_numbers_exhausted": translate(
+            "ReturnsScreen",
+            "No invoice number left for the new invoice: sync, then take the return again",
+        ),
     }
-    if isinstance(error, ReturnError) and code in texts:
+    if code == "einvoice_numbers_exhausted" or (isinstance(error, ReturnError) and code in texts):
         return texts[code].replace("%1", getattr(error, "receipt_no", ""))
     if code:
         return refusal_text(error)

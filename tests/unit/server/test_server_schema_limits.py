@@ -206,6 +206,8 @@ STORED_IN: dict[tuple[str, str], list[Target]] = {
     ("EinvoiceIssuePayload", "seller_id"): [m.Einvoice.seller_id],
     ("EinvoiceIssuePayload", "buyer_id"): [m.Einvoice.buyer_id],
     ("EinvoiceIssuePayload", "carrier_id"): [m.Einvoice.carrier_id],
+    ("EinvoiceIssuePayload", "replaces"): [m.Einvoice.replaces],
+    ("EinvoiceIssuePayload", "return_id"): [m.Einvoice.return_id],
     ("EinvoiceIssuePayload", "donation_code"): [m.Einvoice.donation_code],
     ("BookletClaim", "period"): [m.EinvoiceBooklet.period],
     ("BookletReturnItem", "next_unused_no"): [m.EinvoiceBooklet.blank_from],

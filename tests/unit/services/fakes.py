@@ -424,10 +424,19 @@ class FakeEinvoices:
     def add(self, invoice: InvoiceRecord) -> None:
         if invoice.number in self._s.invoices:
             raise ValueError(f"invoice {invoice.number} exists")  # the primary key
+        if invoice.voided_at is None and any(
+            i.sale_id == invoice.sale_id and i.voided_at is None for i in self._s.invoices.values()
+        ):
+            raise ValueError(f"sale {invoice.sale_id} has a live invoice")  # the unique index
         self._s.invoices[invoice.number] = invoice
 
     def of_sale(self, sale_id: str) -> InvoiceRecord | None:
-        return next((i for i in self._s.invoices.values() if i.sale_id == sale_id), None)
+        mine = [i for i in self._s.invoices.values() if i.sale_id == sale_id]
+        live = [i for i in mine if i.voided_at is None]
+        return live[0] if live else max(mine, key=lambda i: (i.issued_at, i.number), default=None)
+
+    def replacement_of(self, number: str) -> InvoiceRecord | None:
+        return next((i for i in self._s.invoices.values() if i.replaces == number), None)
 
     def by_number(self, number: str) -> InvoiceRecord | None:
         return self._s.invoices.get(number)

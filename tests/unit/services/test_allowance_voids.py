@@ -38,8 +38,13 @@ SETTINGS = EinvoiceSettings(seller_id="04595257", aes_key_hex="0" * 32, numbers_
 PINS = {"cashier": "1234", "supervisor": "246810"}
 
 
-def clock() -> datetime:
+def sale_clock() -> datetime:
     return datetime(2026, 11, 25, 10, 30, tzinfo=TAIWAN)
+
+
+def clock() -> datetime:
+    """The return and its voids: the next period (a same-period return reissues instead)."""
+    return datetime(2027, 1, 4, 10, 30, tzinfo=TAIWAN)
 
 
 @pytest.fixture
@@ -55,13 +60,14 @@ def db(tmp_path: Path) -> Iterator[LocalDatabase]:
 
 
 def _allowance(db: LocalDatabase) -> tuple[EinvoiceService, Any, str]:
-    """A sale of 4 teas (NT$100) and a partial return of 2 in its period: allowance -01."""
+    """A sale of 4 teas (NT$100) and a partial return of 2 in the next period: allowance
+    -01."""
     invoicing = EinvoiceService(db, SETTINGS, clock)
     with db.transaction() as uow:
         uow.einvoices.add_booklets([Booklet(7, "11512", "AB", 12345600, 12345649, "07", 12345600)])
     cart = Cart()
     cart.add(TEA, 4)
-    sold = SellingService(db, STORE, clock, invoicing).complete_cash_sale(
+    sold = SellingService(db, STORE, sale_clock, invoicing).complete_cash_sale(
         cart, CASHIER, cart.total, NO_BUYER
     )
     returns = ReturnsService(db, STORE, None, clock, invoicing=invoicing)

@@ -326,17 +326,26 @@ def test_voids_and_allowances_as_the_counter_queues_them_are_accepted() -> None:
     invoicing = EinvoiceService(db, EinvoiceSettings("04595257", "0" * 32), lambda: when)
     selling = SellingService(db, STORE, lambda: when, invoicing)
     sales = []
-    for _ in range(2):
+    for _ in range(3):
         cart = Cart()
         cart.add(ProductInfo(10, "100010", "茶", Money(2500)), 4)
         sales.append(selling.complete_cash_sale(cart, CASHIER, cart.total))
+    next_period = datetime(2027, 1, 4, 10, 30, tzinfo=TAIWAN)
     with db.transaction() as uow:
         invoicing.settle_return(uow, sales[0].sale_id, uuid7(), 10000, when)
-        invoicing.settle_return(uow, sales[1].sale_id, uuid7(), 2500, when)
+        invoicing.settle_return(uow, sales[1].sale_id, uuid7(), 2500, next_period)
+        invoicing.settle_return(uow, sales[2].sale_id, uuid7(), 2500, when)  # void + reissue
     queued = [
-        op for op in db.state.outbox.values() if op.type in ("einvoice.void", "einvoice.allowance")
+        op
+        for op in db.state.outbox.values()
+        if op.type in ("einvoice.void", "einvoice.allowance") or "replaces" in op.payload
     ]
-    assert sorted(op.type for op in queued) == ["einvoice.allowance", "einvoice.void"]
+    assert sorted(op.type for op in queued) == [
+        "einvoice.allowance",
+        "einvoice.issue",
+        "einvoice.void",
+        "einvoice.void",
+    ]
     _validate([_on_the_wire(op.type, op.payload) for op in queued])
 
     # A supervisor voids the allowance: its op passes the warehouse's schema too.
