@@ -476,7 +476,6 @@ def build_services(
     terminal = f"{store.code}-{device_id}" if device_id else store.code
     einvoicing = build_einvoicing(data_dir, settings, db, store, print_queue, use_keyring)
     fulfilment = FulfilmentService()
-    returns = ReturnsService(db, store, staff, invoicing=einvoicing, output=print_queue)
     booklets = (
         [("einvoice-booklets", lambda: einvoicing.top_up(client), 60.0)] if einvoicing else []
     )
