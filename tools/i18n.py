@@ -1015,8 +1015,8 @@ PHRASEBOOK.update(
 PHRASEBOOK.update(
     {
         "Overdue": "逾期未取",
-        "Search: pickup code, its last digits, name, or the phone's last digits": (
-            "搜尋：取貨碼、取貨碼末幾碼、姓名或電話末幾碼"
+        "Search: pickup code or its last digits, name, order number, phone's last digits": (
+            "搜尋：取貨碼或末幾碼、姓名、團購訂單編號、電話末幾碼"
         ),
         "Expired holds to call": "逾期釋出待聯絡",
         "Hold expired": "保留到期",

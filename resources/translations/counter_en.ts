@@ -1538,6 +1538,10 @@
         <translation>All</translation>
     </message>
     <message>
+        <source>Search: pickup code or its last digits, name, order number, phone's last digits</source>
+        <translation>Search: pickup code or its last digits, name, order number, phone's last digits</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -1576,10 +1580,6 @@
     <message>
         <source>Pickups</source>
         <translation>Pickups</translation>
-    </message>
-    <message>
-        <source>Search: pickup code, its last digits, name, or the phone's last digits</source>
-        <translation>Search: pickup code, its last digits, name, or the phone's last digits</translation>
     </message>
     <message>
         <source>Expired holds to call</source>

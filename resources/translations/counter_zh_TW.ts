@@ -1538,6 +1538,10 @@
         <translation>全部</translation>
     </message>
     <message>
+        <source>Search: pickup code or its last digits, name, order number, phone's last digits</source>
+        <translation>搜尋：取貨碼或末幾碼、姓名、團購訂單編號、電話末幾碼</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>狀態</translation>
     </message>
@@ -1576,10 +1580,6 @@
     <message>
         <source>Pickups</source>
         <translation>門市取貨</translation>
-    </message>
-    <message>
-        <source>Search: pickup code, its last digits, name, or the phone's last digits</source>
-        <translation>搜尋：取貨碼、取貨碼末幾碼、姓名或電話末幾碼</translation>
     </message>
     <message>
         <source>Expired holds to call</source>

@@ -74,7 +74,9 @@ class PickupsScreen(Screen):
         self.search = QLineEdit()
         self.search.setObjectName("pickup_search")
         self.search.setPlaceholderText(
-            self.tr("Search: pickup code, its last digits, name, or the phone's last digits")
+            self.tr(
+                "Search: pickup code or its last digits, name, order number, phone's last digits"
+            )
         )
         self.search.textChanged.connect(lambda _t: self.reload())
         top = QHBoxLayout()
