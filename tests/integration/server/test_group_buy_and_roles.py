@@ -23,7 +23,14 @@ def test_group_buy_order_holds_stock_once_per_idempotency_key(server: Server) ->
     assert replay.status_code == 200 and replay.headers["Idempotent-Replayed"] == "true"
     assert replay.json() == first.json()
     assert first.json()["lines"] == [
-        {"product_id": PRODUCT, "qty": 2, "sale_line_id": None, "paid_cents": None}
+        {
+            "product_id": PRODUCT,
+            "qty": 2,
+            "sale_line_id": None,
+            "paid_cents": None,
+            "arrived_qty": 0,
+            "collected_qty": 0,
+        }
     ]
     assert_problem(reused, 409, "idempotency_key_reused")
     assert level(server, "WH01", PRODUCT) == (before[0], before[1] + 2)
