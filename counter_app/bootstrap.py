@@ -724,6 +724,8 @@ def build_counter(services: CounterServices, cashier: StaffMember, tasks: TaskRu
     counter.add_screen(counter.sale_screen)  # F1, the first screen
     counter.add_screen(counter.shift_screen)  # F6
     desk = services.pickups or PickupDeskService(services.db, services.store, services.print_queue)
+    # A finished pickup's customer name and phone are kept only as long as it needs them.
+    tasks.db(desk.forget_old_customers, owner=window)
     counter.pickups_screen = PickupsScreen(desk, tasks, cashier, services.pickup_followups)
     counter.stock_screen = StockScreen(
         services.catalog,

@@ -170,7 +170,7 @@ class ReservationRecord:
     expires_at: str | None
     updated_at: str
     customer_name: str | None = None
-    customer_phone: str | None = None  # only for reservations made at this till
+    customer_phone: str | None = None  # this store's: made at any of its tills
     handed_over_at: str | None = None  # set once everything was collected here
     handed_over_by: int | None = None
     # Per line (aligned with ``lines``), as the feed said: what reached the store and what

@@ -41,12 +41,14 @@ def stock_key(entity_id: str) -> tuple[int, int]:
 # The till's own columns (handed_over_at/by) are left alone: the feed never un-hands a pickup.
 _RESERVATION_UPSERT = (
     "INSERT INTO reservations (reservation_id, kind, pickup_code, status, store_location_id, "
-    "lines_json, expires_at, updated_at, customer_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "lines_json, expires_at, updated_at, customer_name, customer_phone) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
     "ON CONFLICT(reservation_id) DO UPDATE SET kind = excluded.kind, "
     "pickup_code = excluded.pickup_code, status = excluded.status, "
     "store_location_id = excluded.store_location_id, lines_json = excluded.lines_json, "
     "expires_at = excluded.expires_at, updated_at = excluded.updated_at, "
-    "customer_name = COALESCE(excluded.customer_name, reservations.customer_name)"
+    "customer_name = COALESCE(excluded.customer_name, reservations.customer_name), "
+    "customer_phone = COALESCE(excluded.customer_phone, reservations.customer_phone)"
 )
 
 # Transfers to this store (the store's stock work); the till's own column
@@ -174,7 +176,8 @@ def _apply(session: Session, items: Iterable[_Item], received_at: str, epoch: in
         elif entity == "staff":
             staff.append((d["id"], d["name"], d["role"], d["location_id"], d["pin_hash"], epoch))
         elif entity == "reservation":
-            # The pickup desk's list (services/pickups.py); the feed sends this store's only.
+            # The pickup desk's list (services/pickups.py); the feed sends this store's only,
+            # with the customer's name and phone so every till of the store can search them.
             # [product, qty] or, from a warehouse with partial pickups, [.., arrived, collected].
             lines = [
                 [int(line["product_id"]), int(line["qty"])]
@@ -196,6 +199,7 @@ def _apply(session: Session, items: Iterable[_Item], received_at: str, epoch: in
                     d.get("expires_at"),
                     d.get("updated_at", received_at),
                     d.get("customer_name"),
+                    d.get("customer_phone"),
                 )
             )
         elif entity == "tender":

@@ -110,13 +110,13 @@ class SqlDropshipRepository:
         )
         forgotten = 0
         for row in rows:
-            if _older(row.updated_at, updated_before):
+            if stamped_before(row.updated_at, updated_before):
                 row.customer_name, row.customer_phone, row.address = "", "", ""
                 forgotten += 1
         return forgotten
 
 
-def _older(stamp: str, cutoff: datetime) -> bool:
+def stamped_before(stamp: str, cutoff: datetime) -> bool:
     """``stamp`` (ISO, with or without offset; UTC when without) is before ``cutoff``."""
     try:
         moment = datetime.fromisoformat(stamp)

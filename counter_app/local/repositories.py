@@ -10,8 +10,8 @@ module does not import the services.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
-from datetime import date
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Connection, func, select, update
@@ -44,7 +44,11 @@ from counter_app.core.records import (
 from counter_app.local import catalog_queries, outbox, shelf_queries, sync_results, sync_state
 from counter_app.local.cart_store import SqlCartRepository
 from counter_app.local.einvoice_repository import SqlEinvoiceRepository
-from counter_app.local.fulfilment_repository import SqlAlertRepository, SqlDropshipRepository
+from counter_app.local.fulfilment_repository import (
+    SqlAlertRepository,
+    SqlDropshipRepository,
+    stamped_before,
+)
 from counter_app.local.models import (
     AuditEntry,
     CashMovement,
@@ -622,6 +626,21 @@ class SqlReservationRepository:
             return {}
         rows = self._session.execute(select(Product.id, Product.name).where(Product.id.in_(wanted)))
         return {int(pid): str(name) for pid, name in rows}
+
+    def forget_customers(self, statuses: Sequence[str], updated_before: datetime) -> int:
+        rows = self._session.scalars(
+            select(Reservation).where(
+                Reservation.status.in_(list(statuses)),
+                (Reservation.customer_phone.is_not(None))
+                | (Reservation.customer_name.is_not(None)),
+            )
+        )
+        forgotten = 0
+        for row in rows:
+            if stamped_before(row.updated_at, updated_before):
+                row.customer_name, row.customer_phone = None, None
+                forgotten += 1
+        return forgotten
 
 
 class SqlReturnRepository:

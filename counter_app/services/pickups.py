@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from counter_app.core import receipts
 from counter_app.core.ids import uuid7
@@ -42,6 +42,10 @@ STATUSES = (
     "cancelled",
 )
 
+# Pickups that need their customer's name and phone no longer, kept that many days
+# after they finished (as dropship orders: DESIGN section 6).
+FINISHED = ("picked_up", "cancelled", "expired", "shipped")
+RETENTION_DAYS = 30
 
 # A Taiwan mobile (09 + 8 digits) or a landline with its area code (02-08, 7 or 8 digits after).
 _PHONE = re.compile(r"09\d{8}|0[2-8]\d{7,8}")
@@ -262,6 +266,14 @@ class PickupDeskService:
             )
             uow.reservations.add_pending(record)
             return self._named(uow, [record])[0]
+
+    def forget_old_customers(self, retention_days: int = RETENTION_DAYS) -> int:
+        """Drop the customer's name and phone from pickups finished more than
+        ``retention_days`` ago (the warehouse blanks its copy the same way); returns how
+        many were cleaned."""
+        cutoff = self._clock() - timedelta(days=retention_days)
+        with self._db.transaction() as uow:
+            return uow.reservations.forget_customers(FINISHED, cutoff)
 
     def print_pickup_slip(self, reservation_id: str) -> str | None:
         """The customer's pickup slip (code as QR and Code 128) through the print queue,

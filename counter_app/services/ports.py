@@ -285,6 +285,11 @@ class ReservationRepository(Protocol):
         """Names of the cached products among ``product_ids`` (for the desk and its slips)."""
         ...
 
+    def forget_customers(self, statuses: Sequence[str], updated_before: datetime) -> int:
+        """Blank the name and phone of reservations in ``statuses`` last changed before
+        ``updated_before``; returns how many were blanked."""
+        ...
+
 
 class TenderRepository(Protocol):
     """The tenders the warehouse configured, as the change feed brought them."""

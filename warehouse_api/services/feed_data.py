@@ -110,10 +110,11 @@ def _pickup_lines(lines: Any) -> list[dict[str, Any]]:
 
 
 def reservation_data(reservation: Reservation) -> dict[str, Any]:
-    """A reservation or group-buy order as the feed and the API give it. A group-buy
-    order collected at a store carries the channel's customer name for that store's
-    desk; a counter's own reservation keeps its name at the till that took it."""
-    named = reservation.kind == "group_buy" and reservation.store_location_id is not None
+    """A reservation or group-buy order as the feed and the API give it. One collected at
+    a store carries the customer's name and phone for that store's desk (only that store's
+    feed carries it), so any till of the store finds it by name or the phone's last
+    digits, not only the till that took it; the retention sweep blanks them later."""
+    named = reservation.store_location_id is not None
     return {
         "reservation_id": reservation.id,
         "kind": reservation.kind,
@@ -127,6 +128,11 @@ def reservation_data(reservation: Reservation) -> dict[str, Any]:
         "receipt_no": reservation.receipt_no,
         "updated_at": reservation.updated_at.isoformat(),
         **({"customer_name": reservation.customer_name} if named else {}),
+        **(
+            {"customer_phone": reservation.customer_phone}
+            if named and reservation.customer_phone
+            else {}
+        ),
     }
 
 

@@ -528,6 +528,16 @@ class FakeReservations:
     def product_names(self, product_ids: Iterable[int]) -> dict[int, str]:
         return {pid: self._s.products[pid].name for pid in product_ids if pid in self._s.products}
 
+    def forget_customers(self, statuses: Sequence[str], updated_before: datetime) -> int:
+        forgotten = 0
+        for key, record in list(self._s.reservations.items()):
+            named = record.customer_name is not None or record.customer_phone is not None
+            stamp = datetime.fromisoformat(record.updated_at)
+            if record.status in statuses and named and stamp < updated_before:
+                self._s.reservations[key] = replace(record, customer_name=None, customer_phone=None)
+                forgotten += 1
+        return forgotten
+
 
 def refund_tenders(ret: ReturnRecord) -> tuple[RefundTenderRecord, ...]:
     """A return's refund per tender as the SQL repository stores it."""

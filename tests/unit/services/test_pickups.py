@@ -213,3 +213,23 @@ def test_the_pickup_slip_waits_for_the_warehouse_code_then_prints_it(db: FakeDat
     assert slip.kind == DocumentKind.PICKUP_SLIP and slip.reference == "PUNEW12345"
     text = slip.plain_text(32)
     assert "PUNEW12345" in text and "0912***678" in text and "0912345678" not in text
+
+
+def test_a_finished_pickup_forgets_its_customer_after_the_retention_period(
+    db: FakeDatabase,
+) -> None:
+    now = datetime(2026, 12, 30, 12, 0, tzinfo=TAIWAN)
+    db.state.reservations["r-done"] = _reservation(
+        "r-done", "PUDONE0001", "picked_up", "張先生", "2026-11-25T10:00:00+08:00"
+    )
+    db.state.reservations["r-recent"] = _reservation(
+        "r-recent", "PURECENT01", "picked_up", "李小姐", "2026-12-29T10:00:00+08:00"
+    )
+    desk = PickupDeskService(db, STORE, clock=lambda: now)
+    # Picked up 35 days ago: forgotten; a day ago, or still waiting (陳小姐, 林先生): kept.
+    assert desk.forget_old_customers(retention_days=30) == 1
+    names = {rid: r.customer_name for rid, r in db.state.reservations.items()}
+    assert names["r-done"] is None
+    assert names["r-recent"] == "李小姐"
+    assert names["r-ready"] == "陳小姐" and names["r-transit"] == "林先生"
+    assert desk.forget_old_customers(retention_days=30) == 0  # once
