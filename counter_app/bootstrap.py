@@ -736,6 +736,7 @@ def build_counter(services: CounterServices, cashier: StaffMember, tasks: TaskRu
         cashier,
         counter.pickups_screen.refusal_text,
         demand=services.product_demand,
+        transfers=services.store_transfers,
     )
     counter.add_screen(counter.stock_screen)  # F3
     counter.add_screen(counter.pickups_screen, ["pickup"])  # F8

@@ -487,6 +487,10 @@ PHRASEBOOK.update(
         "Barcode, SKU or name, then Enter": "輸入條碼、貨號或品名後按 Enter",
         "0912345678 or (02) 2345-6789": "0912345678 或 (02) 2345-6789",
         "Reserve for pickup": "預約門市取貨",
+        "Request a transfer to this store": "調撥到本店",
+        "Transfer to this store requested: %1 (see Store stock, Shift+F3)": (
+            "已申請調撥到本店：%1（見門市庫存 Shift+F3）"
+        ),
         "Quantity": "數量",
         "Phone": "電話",
         "Reserved for pickup, pending confirmation: %1 (see Pickups, F8)": "已預約取貨，待總部確認：%1（見門市取貨 F8）",
@@ -964,6 +968,9 @@ PHRASEBOOK.update(
         "Daily sales (solid) and forecast (dashed)": "每日銷量（實線）與預測（虛線）",
         "Offline: the chart is %1 min old": "離線：圖表為 %1 分鐘前的資料",
         "No sales history or forecast from the warehouse yet": "倉庫尚無銷售紀錄或預測",
+        "No sales of this product here or at the warehouse yet, and no forecast": (
+            "本店與倉庫尚無此商品的銷售紀錄，也尚無預測"
+        ),
         "%1 sold": "%1 銷量",
         "%1 forecast": "%1 預測",
         "Units counted": "實點數",

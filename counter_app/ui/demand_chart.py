@@ -4,6 +4,7 @@ out) the same figures show as a line of text, so nothing else depends on it."""
 
 from __future__ import annotations
 
+import math
 from datetime import date, datetime, time
 
 from PySide6.QtCore import QDateTime, Qt
@@ -47,6 +48,7 @@ class DemandChart(QWidget):
             self.chart, self.view = chart, view
             layout.addWidget(view, 1)
         layout.addWidget(self.note)
+        layout.addStretch(0)  # the chart hidden (nothing sold): the note stays at the top
         self.series_count = 0
 
     def show_report(self, report: DemandReport) -> None:
@@ -69,6 +71,13 @@ class DemandChart(QWidget):
             self.note.setText(self.note.text() + "  " + "  ".join(parts))
             return
         self._draw(report)
+        if self.view is not None:
+            # An empty frame of axes says nothing: say in words that nothing sold yet.
+            self.view.setVisible(self.series_count > 0)
+        if self.series_count == 0 and report.live:
+            self.note.setText(
+                self.tr("No sales of this product here or at the warehouse yet, and no forecast")
+            )
 
     def _draw(self, report: DemandReport) -> None:
         chart = self.chart
@@ -113,8 +122,13 @@ class DemandChart(QWidget):
                 xs = [line.at(i).x() for i in range(line.count())]
                 first = min(xs) if first is None else min(first, *xs)
                 last = max(xs) if last is None else max(last, *xs)
-        y_axis.setRange(0, top * 1.15)
-        y_axis.applyNiceNumbers()
+        peak = math.ceil(top * 1.15)
+        if peak <= 5:  # whole units, one tick each: no "0 0 1 1" from rounding the labels
+            y_axis.setRange(0, peak)
+            y_axis.setTickCount(peak + 1)
+        else:
+            y_axis.setRange(0, top * 1.15)
+            y_axis.applyNiceNumbers()
         if first is not None and last is not None:
             x_axis.setRange(
                 QDateTime.fromMSecsSinceEpoch(int(first)), QDateTime.fromMSecsSinceEpoch(int(last))

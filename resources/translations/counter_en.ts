@@ -443,6 +443,10 @@
         <translation>No sales history or forecast from the warehouse yet</translation>
     </message>
     <message>
+        <source>No sales of this product here or at the warehouse yet, and no forecast</source>
+        <translation>No sales of this product here or at the warehouse yet, and no forecast</translation>
+    </message>
+    <message>
         <source>%1 sold</source>
         <translation>%1 sold</translation>
     </message>
@@ -3146,12 +3150,24 @@
         <translation>Ship to customer (partner)…</translation>
     </message>
     <message>
+        <source>Request a transfer to this store</source>
+        <translation>Request a transfer to this store</translation>
+    </message>
+    <message>
         <source>Stock</source>
         <translation>Stock</translation>
     </message>
     <message>
         <source>Nothing matches “%1”</source>
         <translation>Nothing matches “%1”</translation>
+    </message>
+    <message>
+        <source>Transfer to this store requested: %1 (see Store stock, Shift+F3)</source>
+        <translation>Transfer to this store requested: %1 (see Store stock, Shift+F3)</translation>
+    </message>
+    <message>
+        <source>The quantity must be between 1 and 999</source>
+        <translation>The quantity must be between 1 and 999</translation>
     </message>
     <message>
         <source>Reserved for pickup, pending confirmation: %1 (see Pickups, F8)</source>

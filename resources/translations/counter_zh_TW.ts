@@ -443,6 +443,10 @@
         <translation>倉庫尚無銷售紀錄或預測</translation>
     </message>
     <message>
+        <source>No sales of this product here or at the warehouse yet, and no forecast</source>
+        <translation>本店與倉庫尚無此商品的銷售紀錄，也尚無預測</translation>
+    </message>
+    <message>
         <source>%1 sold</source>
         <translation>%1 銷量</translation>
     </message>
@@ -3146,12 +3150,24 @@
         <translation>宅配給顧客（代發夥伴）…</translation>
     </message>
     <message>
+        <source>Request a transfer to this store</source>
+        <translation>調撥到本店</translation>
+    </message>
+    <message>
         <source>Stock</source>
         <translation>庫存</translation>
     </message>
     <message>
         <source>Nothing matches “%1”</source>
         <translation>找不到符合「%1」的商品</translation>
+    </message>
+    <message>
+        <source>Transfer to this store requested: %1 (see Store stock, Shift+F3)</source>
+        <translation>已申請調撥到本店：%1（見門市庫存 Shift+F3）</translation>
+    </message>
+    <message>
+        <source>The quantity must be between 1 and 999</source>
+        <translation>數量須介於 1 到 999</translation>
     </message>
     <message>
         <source>Reserved for pickup, pending confirmation: %1 (see Pickups, F8)</source>

@@ -196,3 +196,27 @@ def test_the_demand_chart_draws_sales_and_forecast_for_both_places(qtbot: Any) -
     assert "10" in chart.note.text()  # offline: the chart's age in minutes
     assert CHARTS  # PySide6-Addons is installed where the tests run
     assert chart.series_count == 3  # S001 sold, S001 forecast, WH01 sold (no forecast)
+
+
+def test_the_demand_chart_says_so_when_nothing_sold_instead_of_empty_axes(qtbot: Any) -> None:
+    from counter_app.services.replenishment import DemandReport, DemandSeries
+    from counter_app.ui.demand_chart import DemandChart
+
+    chart = DemandChart()
+    qtbot.addWidget(chart)
+    chart.show()
+    nothing = DemandReport(
+        10, (DemandSeries("S001", "store", (), None, (), None),), live=True, age_s=0.0
+    )
+    chart.show_report(nothing)
+    assert chart.series_count == 0
+    assert chart.view is not None and not chart.view.isVisible()
+    assert "No sales" in chart.note.text() or "尚無" in chart.note.text()
+    one = DemandReport(
+        10,
+        (DemandSeries("S001", "store", (("2026-11-24", 1),), None, (), None),),
+        live=True,
+        age_s=0.0,
+    )
+    chart.show_report(one)  # a product that sold once: the chart comes back
+    assert chart.series_count == 1 and chart.view.isVisible()

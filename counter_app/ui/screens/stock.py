@@ -30,7 +30,9 @@ from counter_app.services.context import StaffMember
 from counter_app.services.pickups import MAX_QTY, PickupDeskService, PickupEntry, PickupError
 from counter_app.services.replenishment import DemandReport, ProductDemandService
 from counter_app.services.stock_lookup import StockLookupService, StockReport
+from counter_app.services.store_transfers import StoreTransferService, TransferError, TransferView
 from counter_app.ui.demand_chart import DemandChart
+from counter_app.ui.keyed_button import keyed_button
 from counter_app.ui.screens.base import Screen
 from counter_app.ui.stock_panel import StockPanel
 from counter_app.ui.task_runner import TaskRunner
@@ -56,8 +58,10 @@ class StockScreen(Screen):
         cashier: StaffMember,
         refuse_words: PickupRefusals,
         demand: ProductDemandService | None = None,
+        transfers: StoreTransferService | None = None,
     ) -> None:
         super().__init__()
+        self._transfers = transfers
         self._catalog = catalog
         self._lookup = lookup
         self._desk = desk
@@ -86,26 +90,42 @@ class StockScreen(Screen):
         self.phone = QLineEdit()
         self.phone.setObjectName("reserve_phone")
         self.phone.setPlaceholderText(self.tr("0912345678 or (02) 2345-6789"))
-        self.reserve_button = QPushButton(self.tr("Reserve for pickup"))
-        self.reserve_button.setObjectName("reserve_button")
+        self.reserve_button = keyed_button(
+            self.tr("Reserve for pickup"), "Ctrl+P", self.reserve, "reserve_button"
+        )
         self.reserve_button.setEnabled(False)
-        self.reserve_button.clicked.connect(self.reserve)
         form = QFormLayout()
         form.addRow(self.tr("Quantity"), self.qty)
         form.addRow(self.tr("Customer"), self.customer_name)
         form.addRow(self.tr("Phone"), self.phone)
         form.addRow(self.reserve_button)
         # Ship straight to the customer (services/dropship.py; the root connects it).
-        self.ship_button = QPushButton(self.tr("Ship to customer (warehouse)…"))
-        self.ship_button.setObjectName("ship_button")
+        self.ship_button = keyed_button(
+            self.tr("Ship to customer (warehouse)…"),
+            "Ctrl+D",
+            lambda: self._ship("warehouse"),
+            "ship_button",
+        )
         self.ship_button.setEnabled(False)
-        self.ship_button.clicked.connect(lambda: self._ship("warehouse"))
-        self.ship_partner_button = QPushButton(self.tr("Ship to customer (partner)…"))
-        self.ship_partner_button.setObjectName("ship_partner_button")
+        self.ship_partner_button = keyed_button(
+            self.tr("Ship to customer (partner)…"),
+            "Ctrl+Shift+D",
+            lambda: self._ship("partner"),
+            "ship_partner_button",
+        )
         self.ship_partner_button.setEnabled(False)
-        self.ship_partner_button.clicked.connect(lambda: self._ship("partner"))
         form.addRow(self.ship_button)
         form.addRow(self.ship_partner_button)
+        # Or bring it to this store's shelf: a transfer request from the warehouse.
+        self.transfer_button = keyed_button(
+            self.tr("Request a transfer to this store"),
+            "Ctrl+T",
+            self.request_transfer,
+            "transfer_button",
+        )
+        self.transfer_button.setEnabled(False)
+        self.transfer_button.setVisible(transfers is not None)
+        form.addRow(self.transfer_button)
 
         self.message = QLabel()
         self.message.setObjectName("stock_message")
@@ -161,9 +181,8 @@ class StockScreen(Screen):
     def _found(self, product: ProductInfo | None) -> None:
         if product is None:
             self.product = None
-            self.reserve_button.setEnabled(False)
-            self.ship_button.setEnabled(False)
-            self.ship_partner_button.setEnabled(False)
+            for button in self._product_buttons():
+                button.setEnabled(False)
             self.panel.setVisible(False)
             self.show_problem(
                 self.tr("Nothing matches \u201c%1\u201d").replace(
@@ -172,9 +191,8 @@ class StockScreen(Screen):
             )
             return
         self.product = product
-        self.reserve_button.setEnabled(True)
-        self.ship_button.setEnabled(True)
-        self.ship_partner_button.setEnabled(True)
+        for button in self._product_buttons():
+            button.setEnabled(True)
         self.message.clear()
         lookup = self._lookup
 
@@ -193,6 +211,48 @@ class StockScreen(Screen):
                     self.demand_chart.show_report(report)
 
             self._tasks.net(lambda: demand.demand(product.id), chart_if_current, owner=self)
+
+    def _product_buttons(self) -> tuple[QPushButton, ...]:
+        return (self.reserve_button, self.ship_button, self.ship_partner_button) + (
+            (self.transfer_button,) if self._transfers is not None else ()
+        )
+
+    def request_transfer(self) -> None:
+        """Ask the warehouse for the quantity of this product to this store's shelf
+        (``transfer.request``, queued like any op; the store stock screen, Shift+F3,
+        follows it to received)."""
+        product, transfers = self.product, self._transfers
+        if product is None or transfers is None:
+            return
+        qty, cashier = self.qty.value(), self.cashier
+        self.transfer_button.setEnabled(False)
+        self._tasks.db(
+            lambda: transfers.request(product.id, qty, "", cashier),
+            self._transfer_requested,
+            self._transfer_refused,
+            owner=self,
+        )
+
+    def _transfer_requested(self, view: TransferView) -> None:
+        self.transfer_button.setEnabled(self.product is not None)
+        self.qty.setValue(1)
+        items = "、".join(
+            f"{view.names.get(line.product_id, line.product_id)} ×{line.qty}"
+            for line in view.record.lines
+        )
+        self._show(
+            self.tr("Transfer to this store requested: %1 (see Store stock, Shift+F3)").replace(
+                "%1", items
+            ),
+            "#1b7f3b",
+        )
+
+    def _transfer_refused(self, error: BaseException) -> None:
+        self.transfer_button.setEnabled(self.product is not None)
+        if isinstance(error, TransferError) and error.code == "bad_qty":
+            self.show_problem(self.tr("The quantity must be between 1 and 999"))
+        else:
+            self._failed(error)
 
     def _ship(self, source: str) -> None:
         if self.product is not None:
