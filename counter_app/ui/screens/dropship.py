@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QVBoxLayout,
 )
 
@@ -25,6 +24,7 @@ from counter_app.services.context import StaffMember
 from counter_app.services.dropship import STATUSES, DropshipEntry, DropshipError, DropshipService
 from counter_app.services.fulfilment import FulfilmentService
 from counter_app.ui.customer_dialog import CustomerDialog
+from counter_app.ui.keyed_button import keyed_button
 from counter_app.ui.local_time import local_time_text
 from counter_app.ui.screens.base import Screen
 from counter_app.ui.tables import fill_rows, read_only_table
@@ -76,9 +76,12 @@ class DropshipScreen(Screen):
             5,
         )
         self.table.setWordWrap(True)
-        self.cancel_button = QPushButton(self.tr("Cancel order"))
-        self.cancel_button.setObjectName("dropship_cancel_button")
-        self.cancel_button.clicked.connect(self.on_cancel_button_clicked)
+        self.cancel_button = keyed_button(
+            self.tr("Cancel order"),
+            "Ctrl+Shift+X",
+            self.on_cancel_button_clicked,
+            "dropship_cancel_button",
+        )
         self.message = QLabel("")
         self.message.setObjectName("dropship_message")
         self.message.setWordWrap(True)

@@ -50,6 +50,7 @@ from counter_app.services.store_transfers import (
     TransferError,
     TransferView,
 )
+from counter_app.ui.keyed_button import keyed_button
 from counter_app.ui.local_time import local_time_text
 from counter_app.ui.screens.base import Screen
 from counter_app.ui.tables import fill_rows, read_only_table
@@ -124,10 +125,10 @@ class StoreStockScreen(Screen):
         self.request_reason.setObjectName("request_reason")
         self.request_reason.setMaxLength(200)
         self.request_reason.setPlaceholderText(self.tr("Reason (optional)"))
-        self.request_button = QPushButton(self.tr("Request from the warehouse"))
-        self.request_button.setObjectName("request_button")
+        self.request_button = keyed_button(
+            self.tr("Request from the warehouse"), "Ctrl+T", self.request, "request_button"
+        )
         self.request_button.setEnabled(False)
-        self.request_button.clicked.connect(self.request)
         form = QHBoxLayout()
         form.addWidget(self.request_code, 3)
         form.addWidget(self.request_product_label, 3)
@@ -154,9 +155,9 @@ class StoreStockScreen(Screen):
             ],
             1,
         )
-        self.receive_start = QPushButton(self.tr("Receive by scanning"))
-        self.receive_start.setObjectName("receive_start")
-        self.receive_start.clicked.connect(self.start_receiving)
+        self.receive_start = keyed_button(
+            self.tr("Receive by scanning"), "Ctrl+E", self.start_receiving, "receive_start"
+        )
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Show")))
         top.addWidget(self.status_filter)
@@ -175,19 +176,23 @@ class StoreStockScreen(Screen):
             ],
             0,
         )
-        self.receive_done = QPushButton(self.tr("Confirm the receipt"))
-        self.receive_done.setObjectName("receive_done")
-        self.receive_done.clicked.connect(self.receive)
-        self.receive_cancel = QPushButton(self.tr("Stop receiving"))
-        self.receive_cancel.clicked.connect(self.stop_receiving)
+        self.receive_done = keyed_button(
+            self.tr("Confirm the receipt"), "F12", self.receive, "receive_done"
+        )
+        self.receive_cancel = keyed_button(
+            self.tr("Stop receiving"), "Esc", self.stop_receiving, "receive_cancel"
+        )
         buttons = QHBoxLayout()
         buttons.addWidget(self.receipt_label, 1)
         self.receipt_qty = QSpinBox()
         self.receipt_qty.setObjectName("receipt_qty")
         self.receipt_qty.setRange(0, 99_999)
-        self.receipt_set = QPushButton(self.tr("Set the count of the selected line"))
-        self.receipt_set.setObjectName("receipt_set")
-        self.receipt_set.clicked.connect(self.set_receipt_count)
+        self.receipt_set = keyed_button(
+            self.tr("Set the count of the selected line"),
+            "Ctrl+N",
+            self.set_receipt_count,
+            "receipt_set",
+        )
         buttons.addWidget(self.receipt_qty)
         buttons.addWidget(self.receipt_set)
         buttons.addWidget(self.receive_cancel)
@@ -210,8 +215,9 @@ class StoreStockScreen(Screen):
         page = QWidget()
         self.replenish_age = QLabel()
         self.replenish_age.setObjectName("replenish_age")
-        refresh = QPushButton(self.tr("Refresh"))
-        refresh.clicked.connect(self.refresh_replenishment)
+        refresh = keyed_button(
+            self.tr("Refresh"), "F5", self.refresh_replenishment, "replenish_refresh"
+        )
         self.low_table = read_only_table(
             "low_stock_table",
             [
@@ -265,9 +271,9 @@ class StoreStockScreen(Screen):
         self.blind = QCheckBox(self.tr("Blind count (hide the expected figure)"))
         self.blind.setObjectName("count_blind")
         self.blind.setChecked(True)
-        self.start_button = QPushButton(self.tr("Start counting"))
-        self.start_button.setObjectName("count_start")
-        self.start_button.clicked.connect(self.start_count)
+        self.start_button = keyed_button(
+            self.tr("Start counting"), "Ctrl+O", self.start_count, "count_start"
+        )
         start = QHBoxLayout()
         start.addWidget(self.scope)
         start.addWidget(self.category)
@@ -289,18 +295,18 @@ class StoreStockScreen(Screen):
             ],
             1,
         )
-        self.finish_button = QPushButton(self.tr("Finish counting"))
-        self.finish_button.setObjectName("count_finish")
-        self.finish_button.clicked.connect(self.finish_count)
-        self.submit_button = QPushButton(self.tr("Submit the count"))
-        self.submit_button.setObjectName("count_submit")
-        self.submit_button.clicked.connect(self.submit_count)
-        self.recount_button = QPushButton(self.tr("Count again"))
-        self.recount_button.setObjectName("count_again")
-        self.recount_button.clicked.connect(self.recount)
-        self.close_button = QPushButton(self.tr("Put the session away"))
-        self.close_button.setObjectName("count_close")
-        self.close_button.clicked.connect(self.close_session)
+        self.finish_button = keyed_button(
+            self.tr("Finish counting"), "Ctrl+F", self.finish_count, "count_finish"
+        )
+        self.submit_button = keyed_button(
+            self.tr("Submit the count"), "F12", self.submit_count, "count_submit"
+        )
+        self.recount_button = keyed_button(
+            self.tr("Count again"), "Ctrl+R", self.recount, "count_again"
+        )
+        self.close_button = keyed_button(
+            self.tr("Put the session away"), "Ctrl+W", self.close_session, "count_close"
+        )
         self.variance_label = QLabel()
         self.variance_label.setObjectName("variance_label")
         actions = QHBoxLayout()
@@ -308,9 +314,12 @@ class StoreStockScreen(Screen):
         self.count_qty = QSpinBox()
         self.count_qty.setObjectName("count_qty")
         self.count_qty.setRange(0, 99_999)
-        self.count_set = QPushButton(self.tr("Set the count of the selected line"))
-        self.count_set.setObjectName("count_set")
-        self.count_set.clicked.connect(self.set_line_count)
+        self.count_set = keyed_button(
+            self.tr("Set the count of the selected line"),
+            "Ctrl+N",
+            self.set_line_count,
+            "count_set",
+        )
         actions.addWidget(self.count_qty)
         actions.addWidget(self.count_set)
         for button in (
