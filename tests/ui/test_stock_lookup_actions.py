@@ -79,21 +79,3 @@ def test_request_a_transfer_to_this_store_from_the_stock_lookup_by_keyboard(
     qtbot.waitUntil(
         lambda: any(view.record.transfer_id == transfer_id for view in store_stock._transfer_rows)
     )
-
-
-def _unkeyed(widget: Any) -> list[str]:
-    from PySide6.QtWidgets import QPushButton
-
-    return [
-        b.objectName() or b.text()
-        for b in widget.findChildren(QPushButton)
-        if b.shortcut().isEmpty() and not b.text().rstrip().endswith(")")
-    ]
-
-
-def test_every_button_of_the_stock_and_dropship_screens_has_its_key(counter: CounterApp) -> None:
-    assert counter.stock_screen is not None and counter.store_stock_screen is not None
-    assert counter.dropship_screen is not None
-    assert _unkeyed(counter.stock_screen) == []
-    assert _unkeyed(counter.store_stock_screen) == []
-    assert _unkeyed(counter.dropship_screen) == []

@@ -103,7 +103,7 @@ class SaleSearchPanel(QWidget):
         self.phone.setObjectName("searchPhone")
         self.phone.setPlaceholderText(self.tr("Last digits of the phone"))
         self.phone.setMaxLength(10)
-        self.search_button = QPushButton(self.tr("Search"))
+        self.search_button = QPushButton(self.tr("Search") + "  (Enter)")
         self.search_button.setObjectName("searchSales")
         self.search_button.clicked.connect(lambda _checked=False: self.search())
         for field in (self.amount, self.phone):
