@@ -402,6 +402,13 @@ class EinvoiceService:
             return None
         return self.print_proof_of(receipt_no)
 
+    def print_invoice_of(self, receipt_no: str) -> str | None:
+        """Queue the first print of a new sale's invoice (its proof, or the slip of a
+        carrier or donation invoice); None when this service has no printer."""
+        if self._output is None:
+            return None
+        return self.print_proof_of(receipt_no)
+
     def print_proof_of(self, receipt_no: str) -> str:
         """The proof (or slip) of the sale's live invoice with the goods it covers."""
         with self._db.snapshot() as uow:

@@ -305,8 +305,12 @@ def test_an_exchange_in_the_period_voids_and_reissues_and_the_new_goods_get_thei
     numbers = {"AB12345600", settled.replacement.number, done.invoice.number}
     assert len(numbers) == 3
     exchanges.print_exchange(done)
-    receipt, proof = output.documents[-2:]
+    receipt, proof, new_proof = output.documents[-3:]
     assert receipt.kind == DocumentKind.EXCHANGE_RECEIPT
     assert proof.kind == DocumentKind.EINVOICE_PROOF
     assert proof.reference == f"AB-{settled.replacement.number[2:]}"
     assert _items(proof) == [["茶裏王 日式無糖綠茶 600ml", "4", "25"]]
+    # Then the new sale's own invoice, for the goods given.
+    assert new_proof.kind == DocumentKind.EINVOICE_PROOF
+    assert new_proof.reference == done.invoice.dashed_number
+    assert _items(new_proof) == [["茶裏王 日式無糖綠茶 600ml", "2", "25"]]
