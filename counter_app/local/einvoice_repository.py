@@ -11,11 +11,11 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
 from counter_app.core.einvoice import AllowanceRecord, Booklet, InvoiceRecord
-from counter_app.local.models import Einvoice, EinvoiceAllowance, EinvoiceBooklet, ShiftSale
+from counter_app.local.models import Einvoice, EinvoiceAllowance, EinvoiceBooklet
 
 _INVOICE_FIELDS = [f.name for f in dataclasses.fields(InvoiceRecord)]
 
@@ -142,10 +142,10 @@ class SqlEinvoiceRepository:
         return _invoice(row) if row is not None else None
 
     def of_shift(self, shift_id: str) -> list[InvoiceRecord]:
+        """The invoices issued in the shift and those voided in it."""
         rows = self._session.scalars(
             select(Einvoice)
-            .join(ShiftSale, ShiftSale.sale_id == Einvoice.sale_id)
-            .where(ShiftSale.shift_id == shift_id)
+            .where(or_(Einvoice.shift_id == shift_id, Einvoice.void_shift_id == shift_id))
             .order_by(Einvoice.issued_at, Einvoice.number)
         )
         return [_invoice(row) for row in rows]
@@ -159,11 +159,12 @@ class SqlEinvoiceRepository:
         row.printed = before + 1
         return before
 
-    def mark_voided(self, number: str, voided_at: str) -> None:
+    def mark_voided(self, number: str, voided_at: str, shift_id: str | None = None) -> None:
         row = self._session.get(Einvoice, number)
         if row is None:
             raise KeyError(number)
         row.voided_at = voided_at
+        row.void_shift_id = shift_id
         self._session.flush()  # before a replacement takes the sale's one live invoice
 
     def add_allowance(self, allowance: AllowanceRecord) -> None:

@@ -479,6 +479,9 @@ class Einvoice(Base):
     voided_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
     replaces: Mapped[str | None] = mapped_column(String(10), nullable=True)
     return_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    # The shift it was issued in and the shift it was voided in (the Z report's register).
+    shift_id: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
+    void_shift_id: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
 
 
 class EinvoiceAllowance(Base):

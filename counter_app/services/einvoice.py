@@ -168,8 +168,11 @@ class EinvoiceService:
         total_cents: int,
         now: datetime,
         buyer: InvoiceBuyer = NO_BUYER,
+        *,
+        shift_id: str | None = None,
     ) -> InvoiceRecord:
-        """The sale's invoice, written in the caller's unit of work with its outbox op.
+        """The sale's invoice, written in the caller's unit of work with its outbox op;
+        ``shift_id``: the shift the sale is rung up in (the Z report's register).
         CartError ``einvoice_numbers_exhausted`` when this till holds no number."""
         return self._write(
             uow,
@@ -188,6 +191,7 @@ class EinvoiceService:
                 carrier_type=buyer.carrier.carrier_type.value if buyer.carrier else None,
                 carrier_id=buyer.carrier.carrier_id if buyer.carrier else None,
                 donation_code=buyer.donation_code,
+                shift_id=shift_id,
             ),
         )
 
@@ -243,6 +247,8 @@ class EinvoiceService:
         refund_cents: int,
         now: datetime,
         remote: RemoteInvoice | None = None,
+        *,
+        shift_id: str | None = None,
     ) -> Settlement | None:
         """What a return does to its sale's invoice, in the return's unit of work. Within
         the invoice's period (and no allowance standing against it) a full return voids it
@@ -254,7 +260,8 @@ class EinvoiceService:
         return in its period voids it, anything else is an allowance (the ops name it by
         number). None if the sale has no invoice. CartError ``einvoice_nothing_to_allow``
         when earlier allowances already cover it all, ``einvoice_numbers_exhausted`` when
-        the till holds no number for the replacement (nothing is written)."""
+        the till holds no number for the replacement (nothing is written). ``shift_id``:
+        the return's shift, where the void and the replacement count on the register."""
         invoice = uow.einvoices.of_sale(sale_id)
         held = invoice is not None
         if invoice is not None:
@@ -275,7 +282,7 @@ class EinvoiceService:
         # No allowance still standing (each is at least a cent; a voided one counts no more).
         if not allowed and period_of(now) == invoice.period and (whole or (held and refund)):
             if held:
-                uow.einvoices.mark_voided(invoice.number, now.isoformat())
+                uow.einvoices.mark_voided(invoice.number, now.isoformat(), shift_id)
             uow.outbox.enqueue(
                 EinvoiceVoidPayload(sale_id, invoice.number, now.isoformat(), "return", return_id)
             )
@@ -291,6 +298,8 @@ class EinvoiceService:
                     voided_at=None,
                     replaces=invoice.number,
                     return_id=return_id,
+                    shift_id=shift_id,
+                    void_shift_id=None,
                 ),
             )
             return Settlement("reissue", invoice.number, replacement=replacement)

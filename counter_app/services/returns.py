@@ -530,7 +530,13 @@ class ReturnsService:
             )
         settlement = (
             self._invoicing.settle_return(
-                uow, sale.sale_id, return_id, refund, now, _uncounted(uow, remote, return_id)
+                uow,
+                sale.sale_id,
+                return_id,
+                refund,
+                now,
+                _uncounted(uow, remote, return_id),
+                shift_id=shift.shift_id,
             )
             if self._invoicing is not None and refund > 0
             else None

@@ -85,9 +85,9 @@ class Till:
         cart = Cart()
         cart.add(TEA, 4)
         cart.add(CHIPS, 1)
-        return SellingService(self.db, STORE, lambda: self.now, self.invoicing()).complete_cash_sale(
-            cart, CASHIER, cart.total
-        )
+        return SellingService(
+            self.db, STORE, lambda: self.now, self.invoicing()
+        ).complete_cash_sale(cart, CASHIER, cart.total)
 
     def exchange(self, sold: CompletedSale, buyer: InvoiceBuyer = NO_BUYER) -> CompletedExchange:
         invoicing = self.invoicing()
@@ -189,4 +189,3 @@ def test_an_exchange_after_the_period_prints_the_allowance_then_the_new_sales_pr
     assert done.invoice.dashed_number in printed_text(new_proof)
     [left] = [q for q in _qr_texts(new_proof) if not q.startswith("**")]
     assert left[:10] == done.invoice.number
-

@@ -443,11 +443,7 @@ class FakeEinvoices:
 
     def of_shift(self, shift_id: str) -> list[InvoiceRecord]:
         return sorted(
-            (
-                i
-                for i in self._s.invoices.values()
-                if self._s.shift_sales.get(i.sale_id) == shift_id
-            ),
+            (i for i in self._s.invoices.values() if shift_id in (i.shift_id, i.void_shift_id)),
             key=lambda i: (i.issued_at, i.number),
         )
 
@@ -456,8 +452,10 @@ class FakeEinvoices:
         self._s.invoices[number] = replace(invoice, printed=invoice.printed + 1)
         return invoice.printed
 
-    def mark_voided(self, number: str, voided_at: str) -> None:
-        self._s.invoices[number] = replace(self._s.invoices[number], voided_at=voided_at)
+    def mark_voided(self, number: str, voided_at: str, shift_id: str | None = None) -> None:
+        self._s.invoices[number] = replace(
+            self._s.invoices[number], voided_at=voided_at, void_shift_id=shift_id
+        )
 
     def add_allowance(self, allowance: AllowanceRecord) -> None:
         if allowance.allowance_no in self._s.allowances or allowance.number not in self._s.invoices:

@@ -21,7 +21,7 @@ from counter_app.core.einvoice import Booklet
 from counter_app.core.money import Money
 from counter_app.core.receipts import DocumentKind, QRPair, text_lines
 from counter_app.local.db import LocalDatabase
-from counter_app.local.migrations import SCHEMA_VERSION
+from counter_app.local.migrations import SCHEMA_VERSION, STEPS, _reissue_live_invoice
 from counter_app.local.models import OutboxOp
 from counter_app.services.context import StaffMember, StoreContext
 from counter_app.services.einvoice import EinvoiceService, EinvoiceSettings
@@ -232,7 +232,8 @@ def test_a_till_file_of_the_last_version_is_rebuilt_and_loses_nothing(tmp_path: 
     later = datetime(2027, 1, 5, 10, 0, tzinfo=TAIWAN)
     assert _take_back(db, invoicing, sold, later, **{"100010": 1}).settlement.kind == "allowance"
     db.dispose()
-    # The file as the last version left it: UNIQUE(sale_id), no links, user_version one less.
+    # The file as the version before the reissue step left it: UNIQUE(sale_id), no links,
+    # no shifts; every step from the reissue one on runs again.
     raw = sqlite3.connect(path)
     raw.executescript(
         "PRAGMA foreign_keys=OFF; BEGIN;"
@@ -241,7 +242,7 @@ def test_a_till_file_of_the_last_version_is_rebuilt_and_loses_nothing(tmp_path: 
         "INSERT INTO einvoices SELECT number, sale_id, booklet_id, period, random_code,"
         " issued_at, sales_amount_cents, tax_cents, total_cents, seller_id, buyer_id,"
         " carrier_type, carrier_id, donation_code, printed, voided_at FROM old_rows;"
-        f"DROP TABLE old_rows; COMMIT; PRAGMA user_version={SCHEMA_VERSION - 1};"
+        f"DROP TABLE old_rows; COMMIT; PRAGMA user_version={STEPS.index(_reissue_live_invoice)};"
     )
     raw.close()
 
@@ -253,6 +254,10 @@ def test_a_till_file_of_the_last_version_is_rebuilt_and_loses_nothing(tmp_path: 
         assert raw.execute("SELECT number, replaces FROM einvoices").fetchall() == [
             ("AB12345600", None)
         ]
+        # The invoice is put in its sale's shift (the register's), the one shift there is.
+        assert raw.execute(
+            "SELECT e.shift_id = s.shift_id FROM einvoices e, shifts s"
+        ).fetchall() == [(1,)]
         assert raw.execute("SELECT number FROM einvoice_allowances").fetchall() == [("AB12345600",)]
         sql = raw.execute("SELECT sql FROM sqlite_master WHERE name='einvoices'").fetchone()[0]
         assert "UNIQUE (sale_id)" not in sql
