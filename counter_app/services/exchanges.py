@@ -34,8 +34,8 @@ from counter_app.core import receipts
 from counter_app.core.cart import Cart, CartError
 from counter_app.core.catalog import ProductInfo
 from counter_app.core.einvoice import InvoiceRecord
-from counter_app.core.einvoice_proof import AllowanceItem
 from counter_app.core.einvoice_codes import NO_BUYER, InvoiceBuyer
+from counter_app.core.einvoice_proof import AllowanceItem
 from counter_app.core.ids import uuid7
 from counter_app.core.money import Money
 from counter_app.core.ops import MAX_CENTS, MAX_SALE_LINES

@@ -166,6 +166,7 @@ def test_a_new_sale_invoiced_to_a_carrier_prints_its_slip_not_a_proof(
     done = till.exchange(sold, buyer_from_input(carrier="/ABC+123"))
     assert done.invoice is not None and done.invoice.carrier_id == "/ABC+123"
     receipt, kept_proof, slip = _documents(net_printer, 0)
+    assert "換貨" in printed_text(receipt)
     assert "電子發票證明聯" in printed_text(kept_proof)
     text = printed_text(slip)
     assert "電子發票證明聯" not in text and "不列印證明聯" in text
@@ -182,6 +183,7 @@ def test_an_exchange_after_the_period_prints_the_allowance_then_the_new_sales_pr
     settled = done.returned.settlement
     assert settled is not None and settled.kind == "allowance" and done.invoice is not None
     receipt, certificate, new_proof = _documents(net_printer, 0)
+    assert "換貨" in printed_text(receipt)
     text = printed_text(certificate)
     assert "折讓證明單" in text and f"{settled.allowance_no}" in text
     assert "買受人簽收" in text
