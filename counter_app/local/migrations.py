@@ -129,7 +129,8 @@ def _invoice_shifts(conn: Connection) -> None:
     # in, so the Z report's register counts a replacement in the return's shift and a void
     # in the void's. Earlier rows: a sale's own invoice is its sale's shift's, a
     # replacement its return's; a void is its return's (the replacement's return, else the
-    # return of the sale made at the moment of the void).
+    # return of the sale made at the moment of the void). einvoice_voids_elsewhere (another
+    # till's invoices voided here) is a new table, made by create_all.
     have = _columns(conn, "einvoices")
     for name in ("shift_id", "void_shift_id"):
         if name not in have:

@@ -248,6 +248,11 @@ class EinvoiceRepository(Protocol):
         """Count one more printed proof; answers how many were printed before."""
         ...
 
+    def add_void_elsewhere(self, invoice: InvoiceRecord) -> None:
+        """Another till's invoice voided here (``voided_at``, ``void_shift_id``,
+        ``return_id`` set): it counts on this till's register as a void."""
+        ...
+
     def mark_voided(self, number: str, voided_at: str, shift_id: str | None = None) -> None:
         """Void the invoice (作廢) at ``voided_at``, in the shift ``shift_id``."""
         ...
