@@ -706,6 +706,10 @@ class SaleLookupEinvoice(BaseModel):
     total_cents: int
     seller_id: str
     buyer_id: str | None
+    # Where it went (a replacement issued at another till goes to the same place).
+    carrier_type: str | None = None
+    carrier_id: str | None = None
+    donation_code: str | None = None
     voided: bool
     allowances: list[SaleLookupAllowance]
 

@@ -55,6 +55,10 @@ class InvoiceRecord:
     # the same period; it covers what the customer kept of the sale.
     replaces: str | None = None
     return_id: str | None = None
+    # The shift (this till's) in which it was issued, and the one in which it was voided:
+    # the Z report's register counts each in its own (a replacement is the return's).
+    shift_id: str | None = None
+    void_shift_id: str | None = None
 
     @property
     def dashed_number(self) -> str:
@@ -111,21 +115,41 @@ def split_tax(total_dollars: int) -> tuple[int, int]:
 @dataclass(frozen=True, slots=True)
 class InvoiceRegister:
     """The invoice register (發票日報) of a shift on the Z report: the first and last
-    number issued, how many were issued and voided, and the total of those not voided."""
+    number issued in it, how many were issued in it and how many were voided in it
+    (whenever they were issued), and the net amount: the totals issued less the totals
+    voided. Each number counts once, in the shift it was issued (a replacement in the
+    return's), and each void once, in the shift of the void; so over all shifts the
+    counts and amounts add up to the till's invoices (issued, voided, live total)."""
 
     first: str | None
     last: str | None
     issued: int
     voided: int
-    total_cents: int
+    total_cents: int  # issued_cents - voided_cents
+    issued_cents: int = 0
+    voided_cents: int = 0
+
+    @property
+    def empty(self) -> bool:
+        return not (self.issued or self.voided)
 
 
-def invoice_register(invoices: Iterable[InvoiceRecord]) -> InvoiceRegister:
-    listed = sorted(invoices, key=lambda invoice: (invoice.issued_at, invoice.number))
+def invoice_register(invoices: Iterable[InvoiceRecord], shift_id: str) -> InvoiceRegister:
+    """The register of ``shift_id`` from the invoices issued or voided in it (others are
+    ignored)."""
+    listed = list(invoices)
+    issued = sorted(
+        (i for i in listed if i.shift_id == shift_id), key=lambda i: (i.issued_at, i.number)
+    )
+    voided = [i for i in listed if i.voided_at is not None and i.void_shift_id == shift_id]
+    issued_cents = sum(i.total_cents for i in issued)
+    voided_cents = sum(i.total_cents for i in voided)
     return InvoiceRegister(
-        first=listed[0].number if listed else None,
-        last=listed[-1].number if listed else None,
-        issued=len(listed),
-        voided=sum(invoice.voided_at is not None for invoice in listed),
-        total_cents=sum(i.total_cents for i in listed if i.voided_at is None),
+        first=issued[0].number if issued else None,
+        last=issued[-1].number if issued else None,
+        issued=len(issued),
+        voided=len(voided),
+        total_cents=issued_cents - voided_cents,
+        issued_cents=issued_cents,
+        voided_cents=voided_cents,
     )

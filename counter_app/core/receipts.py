@@ -907,6 +907,10 @@ def shift_close_report(data: ShiftCloseReportData) -> Document:
         elements += [
             Columns("開立張數", str(register.issued)),
             Columns("作廢張數", str(register.voided)),
+        ]
+        if register.voided:
+            elements.append(Columns("作廢金額", (-Money(register.voided_cents)).format()))
+        elements += [
             Columns("發票金額", Money(register.total_cents).format(), bold=True),
         ]
     elements += [Separator(), Columns("待同步作業", str(data.unsynced_ops))]

@@ -11,11 +11,16 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
 from counter_app.core.einvoice import AllowanceRecord, Booklet, InvoiceRecord
-from counter_app.local.models import Einvoice, EinvoiceAllowance, EinvoiceBooklet, ShiftSale
+from counter_app.local.models import (
+    Einvoice,
+    EinvoiceAllowance,
+    EinvoiceBooklet,
+    EinvoiceVoidElsewhere,
+)
 
 _INVOICE_FIELDS = [f.name for f in dataclasses.fields(InvoiceRecord)]
 
@@ -34,6 +39,25 @@ def _booklet(row: EinvoiceBooklet) -> Booklet:
 
 def _invoice(row: Einvoice) -> InvoiceRecord:
     return InvoiceRecord(**{name: getattr(row, name) for name in _INVOICE_FIELDS})
+
+
+def _voided_elsewhere(row: EinvoiceVoidElsewhere) -> InvoiceRecord:
+    """Another till's invoice as its void here counts: not issued here (no shift)."""
+    return InvoiceRecord(
+        number=row.number,
+        sale_id=row.sale_id,
+        booklet_id=0,
+        period=row.period,
+        random_code="",
+        issued_at=row.issued_at,
+        sales_amount_cents=0,
+        tax_cents=0,
+        total_cents=row.total_cents,
+        seller_id=row.seller_id,
+        voided_at=row.voided_at,
+        return_id=row.return_id,
+        void_shift_id=row.void_shift_id,
+    )
 
 
 class SqlEinvoiceRepository:
@@ -142,13 +166,37 @@ class SqlEinvoiceRepository:
         return _invoice(row) if row is not None else None
 
     def of_shift(self, shift_id: str) -> list[InvoiceRecord]:
+        """The invoices issued in the shift and those voided in it (other tills' too)."""
         rows = self._session.scalars(
             select(Einvoice)
-            .join(ShiftSale, ShiftSale.sale_id == Einvoice.sale_id)
-            .where(ShiftSale.shift_id == shift_id)
+            .where(or_(Einvoice.shift_id == shift_id, Einvoice.void_shift_id == shift_id))
             .order_by(Einvoice.issued_at, Einvoice.number)
         )
-        return [_invoice(row) for row in rows]
+        elsewhere = self._session.scalars(
+            select(EinvoiceVoidElsewhere)
+            .where(EinvoiceVoidElsewhere.void_shift_id == shift_id)
+            .order_by(EinvoiceVoidElsewhere.issued_at, EinvoiceVoidElsewhere.number)
+        )
+        return [_invoice(row) for row in rows] + [_voided_elsewhere(row) for row in elsewhere]
+
+    def add_void_elsewhere(self, invoice: InvoiceRecord) -> None:
+        """Another till's invoice voided here (``voided_at``, ``void_shift_id``, and the
+        return in ``return_id``): kept for this till's register."""
+        assert invoice.voided_at is not None and invoice.return_id is not None
+        self._session.add(
+            EinvoiceVoidElsewhere(
+                number=invoice.number,
+                sale_id=invoice.sale_id,
+                period=invoice.period,
+                issued_at=invoice.issued_at,
+                total_cents=invoice.total_cents,
+                seller_id=invoice.seller_id,
+                voided_at=invoice.voided_at,
+                void_shift_id=invoice.void_shift_id,
+                return_id=invoice.return_id,
+            )
+        )
+        self._session.flush()
 
     def mark_printed(self, number: str) -> int:
         """Count one more printed proof; answers how many were printed before."""
@@ -159,11 +207,12 @@ class SqlEinvoiceRepository:
         row.printed = before + 1
         return before
 
-    def mark_voided(self, number: str, voided_at: str) -> None:
+    def mark_voided(self, number: str, voided_at: str, shift_id: str | None = None) -> None:
         row = self._session.get(Einvoice, number)
         if row is None:
             raise KeyError(number)
         row.voided_at = voided_at
+        row.void_shift_id = shift_id
         self._session.flush()  # before a replacement takes the sale's one live invoice
 
     def add_allowance(self, allowance: AllowanceRecord) -> None:

@@ -124,6 +124,38 @@ def _reissue_live_invoice(conn: Connection) -> None:
     conn.execute(text("DROP TABLE einvoices_before_reissue"))
 
 
+def _invoice_shifts(conn: Connection) -> None:
+    # (reissue2) Each invoice names the shift it was issued in and the shift it was voided
+    # in, so the Z report's register counts a replacement in the return's shift and a void
+    # in the void's. Earlier rows: a sale's own invoice is its sale's shift's, a
+    # replacement its return's; a void is its return's (the replacement's return, else the
+    # return of the sale made at the moment of the void). einvoice_voids_elsewhere (another
+    # till's invoices voided here) is a new table, made by create_all.
+    have = _columns(conn, "einvoices")
+    for name in ("shift_id", "void_shift_id"):
+        if name not in have:
+            conn.execute(text(f"ALTER TABLE einvoices ADD COLUMN {name} VARCHAR(36)"))
+        conn.execute(text(f"CREATE INDEX IF NOT EXISTS ix_einvoices_{name} ON einvoices ({name})"))
+    conn.execute(
+        text(
+            "UPDATE einvoices SET shift_id = CASE WHEN return_id IS NULL"
+            " THEN (SELECT s.shift_id FROM shift_sales s WHERE s.sale_id = einvoices.sale_id)"
+            " ELSE (SELECT r.shift_id FROM returns r WHERE r.return_id = einvoices.return_id)"
+            " END WHERE shift_id IS NULL"
+        )
+    )
+    conn.execute(
+        text(
+            "UPDATE einvoices SET void_shift_id = COALESCE("
+            " (SELECT r.shift_id FROM einvoices e JOIN returns r ON r.return_id = e.return_id"
+            "  WHERE e.replaces = einvoices.number),"
+            " (SELECT r.shift_id FROM returns r WHERE r.sale_id = einvoices.sale_id"
+            "  AND r.created_at = einvoices.voided_at ORDER BY r.return_id LIMIT 1))"
+            " WHERE voided_at IS NOT NULL AND void_shift_id IS NULL"
+        )
+    )
+
+
 STEPS: list[Callable[[Connection], None]] = [
     lambda _conn: None,  # v1: the first schema, made by create_all
     _v2_acked_generation,
@@ -140,6 +172,7 @@ STEPS: list[Callable[[Connection], None]] = [
     _refund_tenders,  # (refunds) return_tenders: each return's refund per tender
     _desk_fulfilment_and_collected,  # (desk) sale line fulfilment; partial pickups at the till
     _reissue_live_invoice,  # (reissue) one live invoice per sale; replacements link back
+    _invoice_shifts,  # (reissue2) the shift of each invoice's issue and of its void
 ]
 SCHEMA_VERSION = len(STEPS)
 

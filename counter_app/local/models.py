@@ -479,6 +479,26 @@ class Einvoice(Base):
     voided_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
     replaces: Mapped[str | None] = mapped_column(String(10), nullable=True)
     return_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    # The shift it was issued in and the shift it was voided in (the Z report's register).
+    shift_id: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
+    void_shift_id: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
+
+
+class EinvoiceVoidElsewhere(Base):
+    """Another till's invoice that a return at this till voided (that till's sale of this
+    store, found on the warehouse): the void counts on this till's register, in the shift
+    it happened in. The invoice itself stays the other till's."""
+
+    __tablename__ = "einvoice_voids_elsewhere"
+    number: Mapped[str] = mapped_column(String(10), primary_key=True)
+    sale_id: Mapped[str] = mapped_column(String(64))
+    period: Mapped[str] = mapped_column(String(5))
+    issued_at: Mapped[str] = mapped_column(String(40))
+    total_cents: Mapped[int] = mapped_column(Integer)
+    seller_id: Mapped[str] = mapped_column(String(8))
+    voided_at: Mapped[str] = mapped_column(String(40))
+    void_shift_id: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
+    return_id: Mapped[str] = mapped_column(String(64))
 
 
 class EinvoiceAllowance(Base):

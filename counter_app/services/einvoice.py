@@ -80,6 +80,9 @@ class Settlement:
     invoice: InvoiceRecord | None = None
     allowance: AllowanceRecord | None = None
     replacement: InvoiceRecord | None = None
+    # The goods the replacement covers when the journal cannot tell (another till's sale,
+    # returns elsewhere): its proof lists them.
+    covered: tuple[ProofItem, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +95,7 @@ class RemoteInvoice:
     voided: bool
     allowances: int
     allowed_cents: int
+    same_store: bool = False  # a sale of this till's store: a replacement may be issued here
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,8 +172,11 @@ class EinvoiceService:
         total_cents: int,
         now: datetime,
         buyer: InvoiceBuyer = NO_BUYER,
+        *,
+        shift_id: str | None = None,
     ) -> InvoiceRecord:
-        """The sale's invoice, written in the caller's unit of work with its outbox op.
+        """The sale's invoice, written in the caller's unit of work with its outbox op;
+        ``shift_id``: the shift the sale is rung up in (the Z report's register).
         CartError ``einvoice_numbers_exhausted`` when this till holds no number."""
         return self._write(
             uow,
@@ -188,6 +195,7 @@ class EinvoiceService:
                 carrier_type=buyer.carrier.carrier_type.value if buyer.carrier else None,
                 carrier_id=buyer.carrier.carrier_id if buyer.carrier else None,
                 donation_code=buyer.donation_code,
+                shift_id=shift_id,
             ),
         )
 
@@ -243,6 +251,9 @@ class EinvoiceService:
         refund_cents: int,
         now: datetime,
         remote: RemoteInvoice | None = None,
+        *,
+        shift_id: str | None = None,
+        covered: Sequence[ProofItem] = (),
     ) -> Settlement | None:
         """What a return does to its sale's invoice, in the return's unit of work. Within
         the invoice's period (and no allowance standing against it) a full return voids it
@@ -250,11 +261,16 @@ class EinvoiceService:
         this till's, a new random code) for what the customer kept, linked by
         ``replaces``; an exchange is a partial or full return, and its new sale gets its
         own invoice. After the period, an allowance (折讓) linked to the invoice.
-        ``remote``: the invoice of another till's sale, as the warehouse has it: a full
-        return in its period voids it, anything else is an allowance (the ops name it by
-        number). None if the sale has no invoice. CartError ``einvoice_nothing_to_allow``
+        ``remote``: the invoice of another till's sale, as the warehouse has it (the ops
+        name it by number): a sale of this store follows the same rules (the replacement
+        is this till's, from its booklet; the void is kept for this till's register);
+        another store's sale is voided by a full return in the period, anything else is
+        an allowance. ``covered``: the goods the replacement covers, for its proof (a
+        remote sale's returns elsewhere are not in this till's journal). None if the
+        sale has no invoice. CartError ``einvoice_nothing_to_allow``
         when earlier allowances already cover it all, ``einvoice_numbers_exhausted`` when
-        the till holds no number for the replacement (nothing is written)."""
+        the till holds no number for the replacement (nothing is written). ``shift_id``:
+        the return's shift, where the void and the replacement count on the register."""
         invoice = uow.einvoices.of_sale(sale_id)
         held = invoice is not None
         if invoice is not None:
@@ -267,15 +283,28 @@ class EinvoiceService:
             allowances, allowed = remote.allowances, remote.allowed_cents
         else:
             return None
+        # A replacement is this till's invoice for the same seller: its own sale's, or one
+        # of another till of this store (the warehouse takes an invoice for this store's
+        # sales only).
+        reissuable = held or (remote is not None and remote.same_store)
         if voided:
             raise CartError("einvoice_voided", f"invoice {invoice.number} is already void")
         left = invoice.total_cents - allowed
         refund = invoice_dollars(refund_cents) * 100
         whole = refund >= invoice.total_cents
         # No allowance still standing (each is at least a cent; a voided one counts no more).
-        if not allowed and period_of(now) == invoice.period and (whole or (held and refund)):
+        if not allowed and period_of(now) == invoice.period and (whole or (reissuable and refund)):
             if held:
-                uow.einvoices.mark_voided(invoice.number, now.isoformat())
+                uow.einvoices.mark_voided(invoice.number, now.isoformat(), shift_id)
+            else:
+                uow.einvoices.add_void_elsewhere(
+                    dataclasses.replace(
+                        invoice,
+                        voided_at=now.isoformat(),
+                        void_shift_id=shift_id,
+                        return_id=return_id,
+                    )
+                )
             uow.outbox.enqueue(
                 EinvoiceVoidPayload(sale_id, invoice.number, now.isoformat(), "return", return_id)
             )
@@ -291,9 +320,13 @@ class EinvoiceService:
                     voided_at=None,
                     replaces=invoice.number,
                     return_id=return_id,
+                    shift_id=shift_id,
+                    void_shift_id=None,
                 ),
             )
-            return Settlement("reissue", invoice.number, replacement=replacement)
+            return Settlement(
+                "reissue", invoice.number, replacement=replacement, covered=tuple(covered)
+            )
         amount = min(refund, left)
         if amount <= 0:
             raise CartError(
@@ -399,6 +432,16 @@ class EinvoiceService:
         sale's (its first print: not 補印); None when this service has no printer or the
         settlement issued none."""
         if self._output is None or settled.replacement is None:
+            return None
+        if settled.covered:
+            items = with_discount(settled.covered, settled.replacement.total_cents // 100)
+            return self.print_for_sale(settled.replacement.sale_id, items)
+        return self.print_proof_of(receipt_no)
+
+    def print_invoice_of(self, receipt_no: str) -> str | None:
+        """Queue the first print of a new sale's invoice (its proof, or the slip of a
+        carrier or donation invoice); None when this service has no printer."""
+        if self._output is None:
             return None
         return self.print_proof_of(receipt_no)
 

@@ -35,6 +35,7 @@ from counter_app.core.cart import Cart, CartError
 from counter_app.core.catalog import ProductInfo
 from counter_app.core.einvoice import InvoiceRecord
 from counter_app.core.einvoice_codes import NO_BUYER, InvoiceBuyer
+from counter_app.core.einvoice_proof import AllowanceItem
 from counter_app.core.ids import uuid7
 from counter_app.core.money import Money
 from counter_app.core.ops import MAX_CENTS, MAX_SALE_LINES
@@ -245,8 +246,10 @@ class ExchangeService:
     def print_exchange(self, done: CompletedExchange) -> str | None:
         """The exchange receipt (換貨收據: the exchange's number, the original receipt
         number, what came back and what went out, the difference) through the print
-        queue, then the proof of the original's replacement invoice if the return reissued
-        it; the drawer opens when cash moved for the difference."""
+        queue; then what the return did to the original's invoice (the proof of its
+        replacement within the period, the allowance certificate after it); then the new
+        sale's own invoice (its proof, or the slip of a carrier or donation invoice). The
+        drawer opens when cash moved for the difference."""
         if self._output is None:
             return None
         data = receipts.ReturnReceiptData(
@@ -266,10 +269,21 @@ class ExchangeService:
         )
         job = self._output.submit(receipts.return_receipt(data), title=done.receipt_no)
         settled = done.returned.settlement
-        if self._invoicing is not None and settled is not None and settled.kind == "reissue":
-            # Within the period the original invoice was voided: the proof of its
-            # replacement, for the goods the customer kept (the new goods have their own).
-            self._invoicing.print_replacement(settled, done.returned.receipt_no)
+        if self._invoicing is not None and settled is not None:
+            if settled.kind == "reissue":
+                # Within the period the original invoice was voided: the proof of its
+                # replacement, for the goods the customer kept.
+                self._invoicing.print_replacement(settled, done.returned.receipt_no)
+            elif settled.kind == "allowance":
+                # After the period: the allowance certificate (折讓證明單) to sign.
+                self._invoicing.print_allowance(
+                    settled,
+                    [AllowanceItem(r.name, r.qty, r.refund.cents) for r in done.returned.lines],
+                )
+        if self._invoicing is not None and done.invoice is not None:
+            # The new goods' own invoice: its proof (or the slip of a carrier or
+            # donation invoice), as at checkout.
+            self._invoicing.print_invoice_of(done.receipt_no)
         if done.moves_cash:
             self._output.open_drawer(f"exchange {done.receipt_no}")
         return job

@@ -240,14 +240,22 @@ class EinvoiceRepository(Protocol):
     def by_number(self, number: str) -> InvoiceRecord | None: ...
 
     def of_shift(self, shift_id: str) -> list[InvoiceRecord]:
-        """The invoices of the sales rung up in a shift (its Z report's register)."""
+        """The invoices issued in a shift and those voided in it (its Z report's
+        register), by issue time."""
         ...
 
     def mark_printed(self, number: str) -> int:
         """Count one more printed proof; answers how many were printed before."""
         ...
 
-    def mark_voided(self, number: str, voided_at: str) -> None: ...
+    def add_void_elsewhere(self, invoice: InvoiceRecord) -> None:
+        """Another till's invoice voided here (``voided_at``, ``void_shift_id``,
+        ``return_id`` set): it counts on this till's register as a void."""
+        ...
+
+    def mark_voided(self, number: str, voided_at: str, shift_id: str | None = None) -> None:
+        """Void the invoice (作廢) at ``voided_at``, in the shift ``shift_id``."""
+        ...
 
     def add_allowance(self, allowance: AllowanceRecord) -> None: ...
 

@@ -37,7 +37,7 @@ from typing import Any
 
 from counter_app.core import receipts
 from counter_app.core.einvoice import InvoiceRecord
-from counter_app.core.einvoice_proof import AllowanceItem
+from counter_app.core.einvoice_proof import AllowanceItem, ProofItem
 from counter_app.core.ids import RETURN_PREFIX, uuid7
 from counter_app.core.money import Money
 from counter_app.core.ops import (
@@ -530,7 +530,14 @@ class ReturnsService:
             )
         settlement = (
             self._invoicing.settle_return(
-                uow, sale.sale_id, return_id, refund, now, _uncounted(uow, remote, return_id)
+                uow,
+                sale.sale_id,
+                return_id,
+                refund,
+                now,
+                self._invoice_elsewhere(uow, remote, return_id),
+                shift_id=shift.shift_id,
+                covered=_kept(sale, priced) if remote is not None else (),
             )
             if self._invoicing is not None and refund > 0
             else None
@@ -598,6 +605,16 @@ class ReturnsService:
         return job
 
     # -- helpers --------------------------------------------------------------------
+
+    def _invoice_elsewhere(
+        self, uow: UnitOfWork, remote: _Remote | None, return_id: str
+    ) -> RemoteInvoice | None:
+        """The remote sale's invoice as the settlement needs it: with this till's returns
+        the warehouse has not counted, and whether the sale is this store's."""
+        invoice = _uncounted(uow, remote, return_id)
+        if invoice is None or remote is None:
+            return None
+        return replace(invoice, same_store=remote.record.location_id == self._store.location_id)
 
     @staticmethod
     def _tenders(uow: UnitOfWork) -> dict[str, Tender]:
@@ -792,11 +809,31 @@ def _remote_invoice(sale_id: str, body: dict[str, Any] | None) -> RemoteInvoice 
             total_cents=int(body["total_cents"]),
             seller_id=str(body["seller_id"]),
             buyer_id=None if body.get("buyer_id") is None else str(body["buyer_id"]),
+            carrier_type=_text_or_none(body.get("carrier_type")),
+            carrier_id=_text_or_none(body.get("carrier_id")),
+            donation_code=_text_or_none(body.get("donation_code")),
         ),
         voided=bool(body["voided"]),
         allowances=len(allowances),
         allowed_cents=sum(int(a["total_cents"]) for a in allowances if not a.get("voided")),
     )
+
+
+def _kept(
+    sale: ReturnableSale, priced: Sequence[tuple[ReturnableLine, ReturnChoice, int]]
+) -> tuple[ProofItem, ...]:
+    """What the customer keeps of the sale after this return (and every earlier one), at
+    the prices paid, in whole dollars: the goods a replacement invoice covers."""
+    now_taken = {line.line_id: choice.qty for line, choice, _ in priced}
+    return tuple(
+        ProofItem(line.name, left, (line.unit_price.cents + 50) // 100)
+        for line in sale.lines
+        if (left := line.returnable - now_taken.get(line.line_id, 0)) > 0
+    )
+
+
+def _text_or_none(value: Any) -> str | None:
+    return None if value is None else str(value)
 
 
 def _uncounted(uow: UnitOfWork, remote: _Remote | None, return_id: str) -> RemoteInvoice | None:

@@ -282,7 +282,7 @@ class SellingService:
             else PlacedOrders()
         )
         invoice = (  # the e-invoice, in this same transaction (services/einvoice.py)
-            self._invoicing.issue(uow, sale_id, total.cents, now, buyer)
+            self._invoicing.issue(uow, sale_id, total.cents, now, buyer, shift_id=shift.shift_id)
             if self._invoicing
             else None
         )

@@ -93,7 +93,8 @@ def z_report() -> None:
                 selling.complete_cash_sale(cart, CASHIER, cart.total, buyer_from_input(**buyer))
             )
         with db.transaction() as uow:
-            uow.einvoices.mark_voided(sold[1].invoice.number, clock().isoformat())
+            shift = uow.shifts.open_shift(STORE.location_id)
+            uow.einvoices.mark_voided(sold[1].invoice.number, clock().isoformat(), shift.shift_id)
         shifts = ShiftService(
             db, STORE, StaffService(db, STORE.location_id), terminal="S001-1", clock=clock
         )

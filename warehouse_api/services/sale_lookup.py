@@ -122,6 +122,9 @@ def _invoice_of(session: Session, sale_id: str) -> dict[str, Any] | None:
         "total_cents": invoice.total_cents,
         "seller_id": invoice.seller_id,
         "buyer_id": invoice.buyer_id,
+        "carrier_type": invoice.carrier_type,
+        "carrier_id": invoice.carrier_id,
+        "donation_code": invoice.donation_code,
         "voided": invoice.voided_at is not None,
         "allowances": [
             {

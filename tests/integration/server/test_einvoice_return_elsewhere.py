@@ -18,7 +18,10 @@ from sqlalchemy import select
 
 from counter_app.core.cart import Cart
 from counter_app.core.catalog import ProductInfo
+from counter_app.core.einvoice import InvoiceRegister, invoice_register
+from counter_app.core.einvoice_codes import buyer_from_input
 from counter_app.core.money import Money
+from counter_app.core.receipts import QRPair
 from counter_app.local.db import LocalDatabase
 from counter_app.services.context import StaffMember, StoreContext
 from counter_app.services.einvoice import EinvoiceService, EinvoiceSettings
@@ -29,12 +32,15 @@ from counter_app.sync.connectivity import ConnectivityMonitor
 from counter_app.sync.relay import OutboxRelay
 from tests.shift_testkit import open_test_shift
 from warehouse_api.models import Einvoice, EinvoiceAllowance, EinvoiceUpload
+from warehouse_api.services import mig
+from warehouse_api.services.einvoice_upload import SellerInfo, export_pending, message_dir
 
 ALLOCATION = ["period,track,start,end,invoice_type", "11512,AB,12345600,12345699,07"]
 SETTINGS = EinvoiceSettings("04595257", "0" * 32, numbers_ahead=10)
 SOLD = datetime(2026, 11, 25, 9, 0, tzinfo=TAIWAN)
 RETURNED = datetime(2026, 11, 26, 15, 0, tzinfo=TAIWAN)  # the same period (11512)
 CASHIER = StaffMember(1, "收銀員", "cashier")
+SELLER = SellerInfo("好鄰居商店股份有限公司", "臺北市中正區重慶南路一段2號")
 TEA = ProductInfo(21, "SKU21", "茶", Money(3000))
 
 
@@ -99,12 +105,12 @@ def tills(server: Server, tmp_path: Path) -> Iterator[dict[str, Till]]:
         till.db.dispose()
 
 
-def _sell(till: Till, qty: int) -> tuple[str, str]:
+def _sell(till: Till, qty: int, **buyer: str) -> tuple[str, str]:
     assert till.invoicing.top_up(till.client).remaining >= 1
     cart = Cart()
     cart.add(TEA, qty)
     selling = SellingService(till.db, till.store, lambda: SOLD, till.invoicing)
-    sale = selling.complete_cash_sale(cart, CASHIER, cart.total)
+    sale = selling.complete_cash_sale(cart, CASHIER, cart.total, buyer_from_input(**buyer))
     assert sale.invoice is not None
     till.sync()
     return sale.receipt_no, sale.invoice.number
@@ -185,3 +191,138 @@ def test_another_stores_till_settles_only_a_sale_it_took_back(
     void = {"number": number, "voided_at": RETURNED.isoformat(), "reason": "退貨"}
     [refused] = push(server, stranger, op("einvoice.void", void))
     assert (refused["status"], refused["problem"]["code"]) == ("rejected", "einvoice_unknown")
+
+
+def _register(till: Till) -> InvoiceRegister:
+    with till.db.snapshot() as uow:
+        shift = uow.shifts.open_shift(till.store.location_id)
+        return invoice_register(uow.einvoices.of_shift(shift.shift_id), shift.shift_id)
+
+
+def _partial_return_at(till: Till, receipt_no: str, qty: int, at: datetime) -> Any:
+    service = ReturnsService(
+        till.db,
+        till.store,
+        clock=lambda: at,
+        invoicing=till.invoicing,
+        output=till.output,
+        warehouse=till.client,
+    )
+    [line] = service.find(receipt_no).lines
+    done = service.complete(receipt_no, [ReturnChoice(line.line_id, qty)], CASHIER)
+    service.print_return(done)
+    return done
+
+
+def test_a_partial_return_in_the_period_at_another_till_of_the_store_voids_and_reissues(
+    server: Server, tills: dict[str, Till], tmp_path: Path
+) -> None:
+    """Another till's sale of this store, found through the warehouse: within the period
+    the invoice is voided and this till issues the replacement from its own booklet, as
+    for its own sale; the warehouse takes both, though the invoice is the other till's."""
+    receipt_no, number = _sell(tills["seller"], 3, carrier="/ABC+123")  # NT$90
+    here = tills["same_store"]
+    assert here.invoicing.top_up(here.client).remaining >= 1
+    with here.db.snapshot() as uow:
+        [booklet] = uow.einvoices.held()
+    done = _partial_return_at(here, receipt_no, 1, RETURNED)
+    settled = done.settlement
+    assert settled is not None and (settled.kind, settled.number) == ("reissue", number)
+    new = settled.replacement
+    assert new is not None and new.number == f"{booklet.track}{booklet.start_no:08d}"
+    assert (new.total_cents, new.replaces, new.return_id) == (6000, number, done.return_id)
+    assert (new.carrier_type, new.carrier_id) == ("3J0002", "/ABC+123")  # the same carrier
+    assert (new.period, new.issued_at) == ("11512", RETURNED.isoformat())
+    # A carrier invoice prints no proof: the slip says where the replacement went.
+    [slip] = [d for d in here.output.documents if d.kind.value == "einvoice_slip"]
+    assert new.dashed_number in slip.plain_text(32) and "/ABC+123" in slip.plain_text(32)
+    here.sync()
+
+    with server.db.read() as session:
+        old_row = session.scalars(select(Einvoice).where(Einvoice.number == number)).one()
+        new_row = session.scalars(select(Einvoice).where(Einvoice.number == new.number)).one()
+        owed = session.execute(
+            select(EinvoiceUpload.message_type, EinvoiceUpload.document_no).where(
+                EinvoiceUpload.invoice_number.in_([number, new.number])
+            )
+        ).all()
+    assert old_row.voided_at is not None and old_row.void_return_id == done.return_id
+    assert old_row.device_id != new_row.device_id  # issued by two tills of the store
+    assert (new_row.replaces, new_row.return_id, new_row.sale_id, new_row.total_cents) == (
+        number,
+        done.return_id,
+        old_row.sale_id,
+        6000,
+    )
+    assert new_row.carrier_id == "/ABC+123" and new_row.voided_at is None
+    assert sorted(owed) == [("F0401", number), ("F0401", new.number), ("F0501", number)]
+    export_pending(server.db, tmp_path, SELLER)
+    f0401 = (message_dir(tmp_path, "F0401") / "SRC" / f"F0401_{new.number}.xml").read_bytes()
+    assert mig.validate(f0401) == []
+    text = f0401.decode("utf-8")
+    assert "<Quantity>2</Quantity>" in text and f"原發票 {number}<" in text
+    assert "<CarrierId1>/ABC+123</CarrierId1>" in text
+    with server.client(server.enroll("S001")) as client:
+        body = client.get(f"/sales/by-receipt/{receipt_no}").json()["einvoice"]
+    assert (body["number"], body["voided"], body["total_cents"]) == (new.number, False, 6000)
+    assert (body["carrier_type"], body["carrier_id"], body["donation_code"]) == (
+        "3J0002",
+        "/ABC+123",
+        None,
+    )
+
+    # A second partial return at this till: the sale is in its journal now with the
+    # replacement, which it voids and replaces in turn.
+    again = _partial_return_at(here, receipt_no, 1, RETURNED)
+    assert again.settlement is not None and again.settlement.kind == "reissue"
+    assert again.settlement.number == new.number
+    assert again.settlement.replacement is not None
+    assert again.settlement.replacement.total_cents == 3000
+    here.sync()
+
+    # The registers of the two tills: the original counts where it was issued; its void,
+    # both replacements and the first one's void at this till, in the shift of the returns.
+    # Together they leave the one live invoice (NT$30).
+    registers = [_register(tills["seller"]), _register(here)]
+    assert [(r.issued, r.voided, r.total_cents) for r in registers] == [
+        (1, 0, 9000),
+        (2, 2, 6000 + 3000 - 9000 - 6000),
+    ]
+    assert registers[1].voided_cents == 9000 + 6000
+    assert sum(r.total_cents for r in registers) == 3000
+
+
+def test_a_partial_return_at_another_till_after_the_period_is_an_allowance(
+    server: Server, tills: dict[str, Till]
+) -> None:
+    receipt_no, number = _sell(tills["seller"], 3)
+    here = tills["same_store"]
+    later = datetime(2027, 1, 3, 10, 0, tzinfo=TAIWAN)  # period 11602
+    done = _partial_return_at(here, receipt_no, 1, later)
+    assert done.settlement is not None
+    assert (done.settlement.kind, done.settlement.allowance_no) == ("allowance", f"{number}-01")
+    here.sync()
+    with server.db.read() as session:
+        invoice = session.scalars(select(Einvoice).where(Einvoice.number == number)).one()
+    assert invoice.voided_at is None
+
+
+def test_a_partial_return_in_the_period_of_the_proof_printed_for_the_replacement(
+    server: Server, tills: dict[str, Till]
+) -> None:
+    """Without a carrier the replacement's proof prints after the return receipt, listing
+    what the customer kept."""
+    receipt_no, _number = _sell(tills["seller"], 3)
+    here = tills["same_store"]
+    assert here.invoicing.top_up(here.client).remaining >= 1
+    done = _partial_return_at(here, receipt_no, 2, RETURNED)
+    assert done.settlement is not None and done.settlement.replacement is not None
+    receipt, proof = here.output.documents[-2:]
+    assert receipt.kind.value == "return_receipt" and proof.kind.value == "einvoice_proof"
+    assert proof.reference == done.settlement.replacement.dashed_number
+    assert "補印" not in proof.plain_text(32)
+    [pair] = [e for e in proof.elements if isinstance(e, QRPair)]
+    # The one piece kept, named as the warehouse names the product.
+    [line] = here.returns().find(receipt_no).lines
+    assert pair.left.split(":")[5:] == [line.name, "1", "30"]
+    here.sync()

@@ -80,6 +80,7 @@ class State:
         default_factory=dict
     )  # id -> (booklet, status)
     invoices: dict[str, InvoiceRecord] = field(default_factory=dict)
+    voids_elsewhere: dict[str, InvoiceRecord] = field(default_factory=dict)
     allowances: dict[str, AllowanceRecord] = field(default_factory=dict)
     reservations: dict[str, ReservationRecord] = field(default_factory=dict)
     slips_due: set[str] = field(default_factory=set)  # made here, coded slip not printed yet
@@ -442,22 +443,30 @@ class FakeEinvoices:
         return self._s.invoices.get(number)
 
     def of_shift(self, shift_id: str) -> list[InvoiceRecord]:
-        return sorted(
-            (
-                i
-                for i in self._s.invoices.values()
-                if self._s.shift_sales.get(i.sale_id) == shift_id
-            ),
+        here = sorted(
+            (i for i in self._s.invoices.values() if shift_id in (i.shift_id, i.void_shift_id)),
             key=lambda i: (i.issued_at, i.number),
         )
+        elsewhere = sorted(
+            (i for i in self._s.voids_elsewhere.values() if i.void_shift_id == shift_id),
+            key=lambda i: (i.issued_at, i.number),
+        )
+        return here + elsewhere
+
+    def add_void_elsewhere(self, invoice: InvoiceRecord) -> None:
+        if invoice.number in self._s.voids_elsewhere:
+            raise ValueError(invoice.number)  # the primary key
+        self._s.voids_elsewhere[invoice.number] = replace(invoice, shift_id=None)
 
     def mark_printed(self, number: str) -> int:
         invoice = self._s.invoices[number]
         self._s.invoices[number] = replace(invoice, printed=invoice.printed + 1)
         return invoice.printed
 
-    def mark_voided(self, number: str, voided_at: str) -> None:
-        self._s.invoices[number] = replace(self._s.invoices[number], voided_at=voided_at)
+    def mark_voided(self, number: str, voided_at: str, shift_id: str | None = None) -> None:
+        self._s.invoices[number] = replace(
+            self._s.invoices[number], voided_at=voided_at, void_shift_id=shift_id
+        )
 
     def add_allowance(self, allowance: AllowanceRecord) -> None:
         if allowance.allowance_no in self._s.allowances or allowance.number not in self._s.invoices:

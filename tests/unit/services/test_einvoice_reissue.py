@@ -21,7 +21,7 @@ from counter_app.core.einvoice import Booklet
 from counter_app.core.money import Money
 from counter_app.core.receipts import DocumentKind, QRPair, text_lines
 from counter_app.local.db import LocalDatabase
-from counter_app.local.migrations import SCHEMA_VERSION
+from counter_app.local.migrations import SCHEMA_VERSION, STEPS, _reissue_live_invoice
 from counter_app.local.models import OutboxOp
 from counter_app.services.context import StaffMember, StoreContext
 from counter_app.services.einvoice import EinvoiceService, EinvoiceSettings
@@ -232,7 +232,8 @@ def test_a_till_file_of_the_last_version_is_rebuilt_and_loses_nothing(tmp_path: 
     later = datetime(2027, 1, 5, 10, 0, tzinfo=TAIWAN)
     assert _take_back(db, invoicing, sold, later, **{"100010": 1}).settlement.kind == "allowance"
     db.dispose()
-    # The file as the last version left it: UNIQUE(sale_id), no links, user_version one less.
+    # The file as the version before the reissue step left it: UNIQUE(sale_id), no links,
+    # no shifts; every step from the reissue one on runs again.
     raw = sqlite3.connect(path)
     raw.executescript(
         "PRAGMA foreign_keys=OFF; BEGIN;"
@@ -241,7 +242,7 @@ def test_a_till_file_of_the_last_version_is_rebuilt_and_loses_nothing(tmp_path: 
         "INSERT INTO einvoices SELECT number, sale_id, booklet_id, period, random_code,"
         " issued_at, sales_amount_cents, tax_cents, total_cents, seller_id, buyer_id,"
         " carrier_type, carrier_id, donation_code, printed, voided_at FROM old_rows;"
-        f"DROP TABLE old_rows; COMMIT; PRAGMA user_version={SCHEMA_VERSION - 1};"
+        f"DROP TABLE old_rows; COMMIT; PRAGMA user_version={STEPS.index(_reissue_live_invoice)};"
     )
     raw.close()
 
@@ -253,6 +254,10 @@ def test_a_till_file_of_the_last_version_is_rebuilt_and_loses_nothing(tmp_path: 
         assert raw.execute("SELECT number, replaces FROM einvoices").fetchall() == [
             ("AB12345600", None)
         ]
+        # The invoice is put in its sale's shift (the register's), the one shift there is.
+        assert raw.execute(
+            "SELECT e.shift_id = s.shift_id FROM einvoices e, shifts s"
+        ).fetchall() == [(1,)]
         assert raw.execute("SELECT number FROM einvoice_allowances").fetchall() == [("AB12345600",)]
         sql = raw.execute("SELECT sql FROM sqlite_master WHERE name='einvoices'").fetchone()[0]
         assert "UNIQUE (sale_id)" not in sql
@@ -305,8 +310,12 @@ def test_an_exchange_in_the_period_voids_and_reissues_and_the_new_goods_get_thei
     numbers = {"AB12345600", settled.replacement.number, done.invoice.number}
     assert len(numbers) == 3
     exchanges.print_exchange(done)
-    receipt, proof = output.documents[-2:]
+    receipt, proof, new_proof = output.documents[-3:]
     assert receipt.kind == DocumentKind.EXCHANGE_RECEIPT
     assert proof.kind == DocumentKind.EINVOICE_PROOF
     assert proof.reference == f"AB-{settled.replacement.number[2:]}"
     assert _items(proof) == [["茶裏王 日式無糖綠茶 600ml", "4", "25"]]
+    # Then the new sale's own invoice, for the goods given.
+    assert new_proof.kind == DocumentKind.EINVOICE_PROOF
+    assert new_proof.reference == done.invoice.dashed_number
+    assert _items(new_proof) == [["茶裏王 日式無糖綠茶 600ml", "2", "25"]]

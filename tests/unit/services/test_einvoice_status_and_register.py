@@ -151,7 +151,8 @@ def test_the_z_report_carries_the_shift_invoice_register(db: LocalDatabase) -> N
     _invoicing, selling = _till(db)
     sold = [_sell(selling, 4), _sell(selling, 1, tax_id="04595257"), _sell(selling, 2)]
     with db.transaction() as uow:
-        uow.einvoices.mark_voided(sold[1].invoice.number, clock().isoformat())
+        shift = uow.shifts.open_shift(STORE.location_id)
+        uow.einvoices.mark_voided(sold[1].invoice.number, clock().isoformat(), shift.shift_id)
     output = RecordingOutput()
     shifts = ShiftService(
         db, STORE, StaffService(db, STORE.location_id), output, terminal="S001-1", clock=clock
@@ -182,7 +183,7 @@ def test_a_shift_without_invoices_prints_no_register(db: LocalDatabase) -> None:
 
 
 def test_the_register_orders_by_issue_time() -> None:
-    def invoice(number: str, at: str, voided: bool = False) -> InvoiceRecord:
+    def invoice(number: str, at: str, voided: bool = False, shift: str = "A") -> InvoiceRecord:
         return InvoiceRecord(
             number,
             f"s-{number}",
@@ -195,13 +196,17 @@ def test_the_register_orders_by_issue_time() -> None:
             100,
             "04595257",
             voided_at=at if voided else None,
+            shift_id=shift,
+            void_shift_id="A" if voided else None,
         )
 
     register = invoice_register(
         [
             invoice("AB00000051", "2026-11-25T10:00:00+08:00"),
             invoice("AB00000003", "2026-11-25T09:00:00+08:00", voided=True),
-        ]
+            invoice("AB00000001", "2026-11-25T08:00:00+08:00", shift="B"),  # not this shift's
+        ],
+        "A",
     )
     assert (register.first, register.last, register.issued, register.voided) == (
         "AB00000003",
@@ -209,8 +214,8 @@ def test_the_register_orders_by_issue_time() -> None:
         2,
         1,
     )
-    assert register.total_cents == 100
-    assert invoice_register([]).first is None
+    assert (register.issued_cents, register.voided_cents, register.total_cents) == (200, 100, 100)
+    assert invoice_register([], "A").first is None and invoice_register([], "A").empty
 
 
 def test_a_return_in_a_later_period_prints_the_allowance_certificate(db: LocalDatabase) -> None:
