@@ -124,6 +124,15 @@ def _reissue_live_invoice(conn: Connection) -> None:
     conn.execute(text("DROP TABLE einvoices_before_reissue"))
 
 
+def _pay_at_pickup(conn: Connection) -> None:
+    # (payatpickup) The desk's mirror keeps whether a group-buy order is paid at pickup and
+    # its lines' prices, so the desk knows what to collect, offline too.
+    have = _columns(conn, "reservations")
+    for name, kind in (("payment", "VARCHAR(16)"), ("prices_json", "TEXT")):
+        if name not in have:
+            conn.execute(text(f"ALTER TABLE reservations ADD COLUMN {name} {kind}"))
+
+
 STEPS: list[Callable[[Connection], None]] = [
     lambda _conn: None,  # v1: the first schema, made by create_all
     _v2_acked_generation,
@@ -140,6 +149,7 @@ STEPS: list[Callable[[Connection], None]] = [
     _refund_tenders,  # (refunds) return_tenders: each return's refund per tender
     _desk_fulfilment_and_collected,  # (desk) sale line fulfilment; partial pickups at the till
     _reissue_live_invoice,  # (reissue) one live invoice per sale; replacements link back
+    _pay_at_pickup,  # (payatpickup) reservations: paid at pickup, and the lines' prices
 ]
 SCHEMA_VERSION = len(STEPS)
 

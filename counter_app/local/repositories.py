@@ -539,6 +539,10 @@ def _reservation_record(row: Reservation) -> ReservationRecord:
         customer_phone=row.customer_phone,
         handed_over_at=row.handed_over_at,
         handed_over_by=row.handed_over_by,
+        payment=row.payment or "online",
+        unit_prices=tuple(
+            (int(pid), int(cents)) for pid, cents in json.loads(row.prices_json or "[]")
+        ),
     )
 
 
@@ -622,6 +626,16 @@ class SqlReservationRepository:
             return {}
         rows = self._session.execute(select(Product.id, Product.name).where(Product.id.in_(wanted)))
         return {int(pid): str(name) for pid, name in rows}
+
+    def products(self, product_ids: Iterable[int]) -> dict[int, ProductInfo]:
+        wanted = sorted(set(product_ids))
+        if not wanted:
+            return {}
+        rows = self._session.scalars(select(Product).where(Product.id.in_(wanted)))
+        return {
+            row.id: ProductInfo(row.id, row.sku, row.name, Money(row.price_cents), row.category)
+            for row in rows
+        }
 
 
 class SqlReturnRepository:

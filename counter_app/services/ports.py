@@ -285,6 +285,10 @@ class ReservationRepository(Protocol):
         """Names of the cached products among ``product_ids`` (for the desk and its slips)."""
         ...
 
+    def products(self, product_ids: Iterable[int]) -> dict[int, ProductInfo]:
+        """The cached products among ``product_ids`` (a hand-over paid at the desk)."""
+        ...
+
 
 class TenderRepository(Protocol):
     """The tenders the warehouse configured, as the change feed brought them."""

@@ -52,8 +52,10 @@ def payment_state(order: Reservation) -> str:
     collected = sum(line.collected_qty for line in order.lines)
     if collected == 0:
         return "unpaid"
-    return "paid_at_store" if all(line.collected_qty == line.qty for line in order.lines) else (
-        "part_paid"
+    return (
+        "paid_at_store"
+        if all(line.collected_qty == line.qty for line in order.lines)
+        else ("part_paid")
     )
 
 

@@ -528,6 +528,9 @@ class FakeReservations:
     def product_names(self, product_ids: Iterable[int]) -> dict[int, str]:
         return {pid: self._s.products[pid].name for pid in product_ids if pid in self._s.products}
 
+    def products(self, product_ids: Iterable[int]) -> dict[int, ProductInfo]:
+        return {pid: self._s.products[pid] for pid in product_ids if pid in self._s.products}
+
 
 def refund_tenders(ret: ReturnRecord) -> tuple[RefundTenderRecord, ...]:
     """A return's refund per tender as the SQL repository stores it."""
