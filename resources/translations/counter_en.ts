@@ -1515,6 +1515,10 @@
         <translation>Pickup %1: what the customer takes now</translation>
     </message>
     <message>
+        <source>Take payment and hand over</source>
+        <translation>Take payment and hand over</translation>
+    </message>
+    <message>
         <source>Item</source>
         <translation>Item</translation>
     </message>
@@ -1529,6 +1533,10 @@
     <message>
         <source>Taking now</source>
         <translation>Taking now</translation>
+    </message>
+    <message>
+        <source>To pay %1</source>
+        <translation>To pay %1</translation>
     </message>
 </context>
 <context>
@@ -1582,6 +1590,10 @@
         <translation>Pickups</translation>
     </message>
     <message>
+        <source>To pay</source>
+        <translation>To pay</translation>
+    </message>
+    <message>
         <source>Expired holds to call</source>
         <translation>Expired holds to call</translation>
     </message>
@@ -1624,6 +1636,18 @@
     <message>
         <source>Group-buy %1</source>
         <translation>Group-buy %1</translation>
+    </message>
+    <message>
+        <source>To pay %1</source>
+        <translation>To pay %1</translation>
+    </message>
+    <message>
+        <source>Paid at the store</source>
+        <translation>Paid at the store</translation>
+    </message>
+    <message>
+        <source>Pay at pickup</source>
+        <translation>Pay at pickup</translation>
     </message>
     <message>
         <source>Pickup code %1 is not known at this store</source>
@@ -1670,8 +1694,32 @@
         <translation>No pickup code yet: the warehouse has not confirmed this reservation</translation>
     </message>
     <message>
+        <source>Pickup %1 is paid at pickup: take the payment first</source>
+        <translation>Pickup %1 is paid at pickup: take the payment first</translation>
+    </message>
+    <message>
+        <source>Pickup %1 has nothing to pay</source>
+        <translation>Pickup %1 has nothing to pay</translation>
+    </message>
+    <message>
+        <source>This till cannot take payments at the pickup desk</source>
+        <translation>This till cannot take payments at the pickup desk</translation>
+    </message>
+    <message>
         <source>Pickup slip sent to the printer</source>
         <translation>Pickup slip sent to the printer</translation>
+    </message>
+    <message>
+        <source>Pickup %1: to pay %2</source>
+        <translation>Pickup %1: to pay %2</translation>
+    </message>
+    <message>
+        <source>Pickup %1 not handed over: no payment taken</source>
+        <translation>Pickup %1 not handed over: no payment taken</translation>
+    </message>
+    <message>
+        <source>Paid %1, receipt %2. Change due: %3</source>
+        <translation>Paid %1, receipt %2. Change due: %3</translation>
     </message>
     <message>
         <source>Handed over %1: %2</source>
@@ -1680,6 +1728,14 @@
     <message>
         <source>Still to come: %1</source>
         <translation>Still to come: %1</translation>
+    </message>
+    <message>
+        <source>No shift is open: open one (F6) before taking a payment. Nothing was handed over.</source>
+        <translation>No shift is open: open one (F6) before taking a payment. Nothing was handed over.</translation>
+    </message>
+    <message>
+        <source>The payment was not recorded (%1): nothing was handed over.</source>
+        <translation>The payment was not recorded (%1): nothing was handed over.</translation>
     </message>
     <message>
         <source>The hand-over could not be recorded: %1</source>

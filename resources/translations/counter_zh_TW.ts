@@ -1515,6 +1515,10 @@
         <translation>取貨 %1：顧客本次取走</translation>
     </message>
     <message>
+        <source>Take payment and hand over</source>
+        <translation>收款並交付</translation>
+    </message>
+    <message>
         <source>Item</source>
         <translation>品名</translation>
     </message>
@@ -1529,6 +1533,10 @@
     <message>
         <source>Taking now</source>
         <translation>本次取走</translation>
+    </message>
+    <message>
+        <source>To pay %1</source>
+        <translation>待收 %1</translation>
     </message>
 </context>
 <context>
@@ -1582,6 +1590,10 @@
         <translation>門市取貨</translation>
     </message>
     <message>
+        <source>To pay</source>
+        <translation>取貨付款</translation>
+    </message>
+    <message>
         <source>Expired holds to call</source>
         <translation>逾期釋出待聯絡</translation>
     </message>
@@ -1624,6 +1636,18 @@
     <message>
         <source>Group-buy %1</source>
         <translation>團購 %1</translation>
+    </message>
+    <message>
+        <source>To pay %1</source>
+        <translation>待收 %1</translation>
+    </message>
+    <message>
+        <source>Paid at the store</source>
+        <translation>已於門市付款</translation>
+    </message>
+    <message>
+        <source>Pay at pickup</source>
+        <translation>取貨付款</translation>
     </message>
     <message>
         <source>Pickup code %1 is not known at this store</source>
@@ -1670,8 +1694,32 @@
         <translation>尚無取貨碼：總部尚未確認此預約</translation>
     </message>
     <message>
+        <source>Pickup %1 is paid at pickup: take the payment first</source>
+        <translation>取貨 %1 為取貨付款：請先收款</translation>
+    </message>
+    <message>
+        <source>Pickup %1 has nothing to pay</source>
+        <translation>取貨 %1 沒有待收金額</translation>
+    </message>
+    <message>
+        <source>This till cannot take payments at the pickup desk</source>
+        <translation>這台收銀機無法在取貨櫃台收款</translation>
+    </message>
+    <message>
         <source>Pickup slip sent to the printer</source>
         <translation>取貨單已送出列印</translation>
+    </message>
+    <message>
+        <source>Pickup %1: to pay %2</source>
+        <translation>取貨 %1：待收 %2</translation>
+    </message>
+    <message>
+        <source>Pickup %1 not handed over: no payment taken</source>
+        <translation>取貨 %1 未交付：尚未收款</translation>
+    </message>
+    <message>
+        <source>Paid %1, receipt %2. Change due: %3</source>
+        <translation>已收 %1，收據 %2。找零：%3</translation>
     </message>
     <message>
         <source>Handed over %1: %2</source>
@@ -1680,6 +1728,14 @@
     <message>
         <source>Still to come: %1</source>
         <translation>尚待取貨：%1</translation>
+    </message>
+    <message>
+        <source>No shift is open: open one (F6) before taking a payment. Nothing was handed over.</source>
+        <translation>尚未開班：請先開班 (F6) 再收款。未交付任何商品。</translation>
+    </message>
+    <message>
+        <source>The payment was not recorded (%1): nothing was handed over.</source>
+        <translation>付款未記錄（%1）：未交付任何商品。</translation>
     </message>
     <message>
         <source>The hand-over could not be recorded: %1</source>

@@ -131,6 +131,10 @@ class PickupsScreen(Screen):
         self.table.horizontalHeader().setSectionResizeMode(
             5, QHeaderView.ResizeMode.ResizeToContents
         )
+        # Paid at pickup: what taking everything here costs now (blank when paid before).
+        self.table.horizontalHeader().setSectionResizeMode(
+            6, QHeaderView.ResizeMode.ResizeToContents
+        )
         self.table.currentCellChanged.connect(lambda *_a: self._selected_changed())
         self.partial = PartialHandoverPanel()
         self.partial.handover_requested.connect(self.hand_over)
