@@ -19,6 +19,7 @@ from till_testkit import Till, enrolled_till
 from counter_app.core.money import Money
 from counter_app.core.tenders import CASH, DEFAULT_TENDERS, TenderedPayment
 from counter_app.services.pickups import PickupDeskService, PickupError
+from counter_app.services.returns import RefundAs, ReturnChoice, ReturnsService
 from counter_app.services.selling import SellingService
 from tests.shift_testkit import open_test_shift
 from warehouse_api.models import Payment, Sale
@@ -123,3 +124,21 @@ def test_the_desk_takes_the_payment_and_hands_the_order_over(
     with pytest.raises(PickupError) as again:
         desk_a.hand_over_paid(code, till_a.cashier, [cash])
     assert again.value.code == "already_picked_up"
+
+    # The sale is returned like any store sale: one unit back on the shelf, refunded.
+    returns = ReturnsService(till_a.db, till_a.store)
+    found = returns.find(done.sale.receipt_no)
+    [line] = [x for x in found.lines if x.product_id == P2]
+    assert line.returnable == 2 and line.unit_price == Money(PRICE2)
+    back = returns.complete(
+        done.sale.receipt_no,
+        [ReturnChoice(line.line_id, 1, "restock_here")],
+        till_a.cashier,
+        refund_as=RefundAs(references={"card": ("RF-5521", "R77")}),
+    )
+    assert back.refund == Money(PRICE2)
+    assert {part.method for part in back.tenders} == {"card", "cash"}  # the original tenders
+    assert till_a.relay.drain().rejected == 0
+    assert level(server, "S001", P2) == (store_before[P2][0] + 1, store_before[P2][1])
+    assert _order(server, channel, order_id)["payment_state"] == "paid_at_store"
+    assert ledger_balances(server)
