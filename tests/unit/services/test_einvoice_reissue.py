@@ -21,7 +21,7 @@ from counter_app.core.einvoice import Booklet
 from counter_app.core.money import Money
 from counter_app.core.receipts import DocumentKind, QRPair, text_lines
 from counter_app.local.db import LocalDatabase
-from counter_app.local.migrations import SCHEMA_VERSION
+from counter_app.local.migrations import SCHEMA_VERSION, STEPS
 from counter_app.local.models import OutboxOp
 from counter_app.services.context import StaffMember, StoreContext
 from counter_app.services.einvoice import EinvoiceService, EinvoiceSettings
@@ -36,6 +36,8 @@ CASHIER = StaffMember(3, "王小明", "cashier")
 TEA = ProductInfo(10, "100010", "茶裏王 日式無糖綠茶 600ml", Money(2500))
 CHIPS = ProductInfo(11, "100011", "樂事 原味洋芋片 85g", Money(3900))
 SETTINGS = EinvoiceSettings(seller_id="04595257", aes_key_hex="0" * 32, numbers_ahead=10)
+# The version a file had before the reissue step (the step then runs again on it).
+REISSUE_STEP = [step.__name__ for step in STEPS].index("_reissue_live_invoice")
 SOLD = datetime(2026, 12, 31, 23, 50, tzinfo=TAIWAN)  # the last minutes of period 11512
 
 
@@ -232,7 +234,7 @@ def test_a_till_file_of_the_last_version_is_rebuilt_and_loses_nothing(tmp_path: 
     later = datetime(2027, 1, 5, 10, 0, tzinfo=TAIWAN)
     assert _take_back(db, invoicing, sold, later, **{"100010": 1}).settlement.kind == "allowance"
     db.dispose()
-    # The file as the last version left it: UNIQUE(sale_id), no links, user_version one less.
+    # The file as the version before the reissue step left it: UNIQUE(sale_id), no links.
     raw = sqlite3.connect(path)
     raw.executescript(
         "PRAGMA foreign_keys=OFF; BEGIN;"
@@ -241,7 +243,7 @@ def test_a_till_file_of_the_last_version_is_rebuilt_and_loses_nothing(tmp_path: 
         "INSERT INTO einvoices SELECT number, sale_id, booklet_id, period, random_code,"
         " issued_at, sales_amount_cents, tax_cents, total_cents, seller_id, buyer_id,"
         " carrier_type, carrier_id, donation_code, printed, voided_at FROM old_rows;"
-        f"DROP TABLE old_rows; COMMIT; PRAGMA user_version={SCHEMA_VERSION - 1};"
+        f"DROP TABLE old_rows; COMMIT; PRAGMA user_version={REISSUE_STEP};"
     )
     raw.close()
 
