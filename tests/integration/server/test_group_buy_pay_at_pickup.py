@@ -351,3 +351,29 @@ def test_two_tills_handing_over_one_paid_order_at_once_one_wins(contended: Serve
         seen = read_order(server, channel, order["reservation_id"])
         assert seen["payment_state"] == "paid_at_store" and len(seen["store_payments"]) == 1
     assert ledger_balances(server)
+
+
+def test_sales_pushed_in_a_run_keep_their_order_and_pay_their_handovers(server: Server) -> None:
+    """A till back online pushes its sales set-wise (a run of sales in one batch): each
+    keeps the order it collects, and the hand-overs after them find them."""
+    channel, till = server.token("group_buy"), server.enroll("S001")
+    orders = [ready_order(server, channel, till) for _ in range(2)]
+    sales = [collect_sale(o["reservation_id"], {P1: 2, P2: 1}, PRICES) for o in orders]
+    handovers = [
+        op(
+            "pickup.complete",
+            {"reservation_id": o["reservation_id"], "sale_id": s["payload"]["sale_id"]},
+        )
+        for o, s in zip(orders, sales, strict=True)
+    ]
+    results = push(server, till, *sales, *handovers)
+    assert [r["status"] for r in results] == ["applied"] * 4, results
+    with server.db.read() as session:
+        for order, sale in zip(orders, sales, strict=True):
+            stored = session.get(Sale, sale["payload"]["sale_id"])
+            assert stored is not None and stored.collects_order_id == order["reservation_id"]
+    for order in orders:
+        assert read_order(server, channel, order["reservation_id"])["payment_state"] == (
+            "paid_at_store"
+        )
+    assert ledger_balances(server)
