@@ -1026,6 +1026,21 @@ PHRASEBOOK.update(
         "The call list could not be updated: %1": "待聯絡清單無法更新：%1",
         "Hand over these": "交付以下數量",
         # group-buy orders paid at pickup (ui/screens/pickups.py, pickup_panels.py)
+        "This group-buy order is paid at pickup: the hand-over needs the sale that paid it.": (
+            "這筆團購訂單為取貨付款：交付需附上付款的銷售。"
+        ),
+        "The sale that paid this hand-over has not reached the warehouse (was it refused?); fix the sale, then retry.": (
+            "付款的銷售尚未送達總部（是否被拒絕？）；請先處理該筆銷售，再重試。"
+        ),
+        "The sale named by this hand-over already paid another one.": (
+            "此交付所附的銷售已支付過另一次交付。"
+        ),
+        "The sale does not pay exactly what this hand-over takes at the order's prices (a bug in this till; tell support). Refund the sale as a return if need be.": (
+            "銷售金額與本次交付的商品（依訂單售價）不符（收銀機程式錯誤，請通知支援人員）。必要時以退貨退款。"
+        ),
+        "This order was paid online: its hand-over names no sale.": (
+            "此訂單已於線上付款：交付不需附上銷售。"
+        ),
         "Take payment and hand over": "收款並交付",
         "To pay %1": "待收 %1",
         "To pay": "取貨付款",

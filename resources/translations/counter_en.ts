@@ -1773,6 +1773,26 @@
         <translation>Nothing of this pickup is at the store to hand over.</translation>
     </message>
     <message>
+        <source>This group-buy order is paid at pickup: the hand-over needs the sale that paid it.</source>
+        <translation>This group-buy order is paid at pickup: the hand-over needs the sale that paid it.</translation>
+    </message>
+    <message>
+        <source>The sale that paid this hand-over has not reached the warehouse (was it refused?); fix the sale, then retry.</source>
+        <translation>The sale that paid this hand-over has not reached the warehouse (was it refused?); fix the sale, then retry.</translation>
+    </message>
+    <message>
+        <source>The sale named by this hand-over already paid another one.</source>
+        <translation>The sale named by this hand-over already paid another one.</translation>
+    </message>
+    <message>
+        <source>The sale does not pay exactly what this hand-over takes at the order's prices (a bug in this till; tell support). Refund the sale as a return if need be.</source>
+        <translation>The sale does not pay exactly what this hand-over takes at the order's prices (a bug in this till; tell support). Refund the sale as a return if need be.</translation>
+    </message>
+    <message>
+        <source>This order was paid online: its hand-over names no sale.</source>
+        <translation>This order was paid online: its hand-over names no sale.</translation>
+    </message>
+    <message>
         <source>The stock moved since the count began; count again.</source>
         <translation>The stock moved since the count began; count again.</translation>
     </message>

@@ -1773,6 +1773,26 @@
         <translation>這筆取貨目前沒有已到店可交付的商品。</translation>
     </message>
     <message>
+        <source>This group-buy order is paid at pickup: the hand-over needs the sale that paid it.</source>
+        <translation>這筆團購訂單為取貨付款：交付需附上付款的銷售。</translation>
+    </message>
+    <message>
+        <source>The sale that paid this hand-over has not reached the warehouse (was it refused?); fix the sale, then retry.</source>
+        <translation>付款的銷售尚未送達總部（是否被拒絕？）；請先處理該筆銷售，再重試。</translation>
+    </message>
+    <message>
+        <source>The sale named by this hand-over already paid another one.</source>
+        <translation>此交付所附的銷售已支付過另一次交付。</translation>
+    </message>
+    <message>
+        <source>The sale does not pay exactly what this hand-over takes at the order's prices (a bug in this till; tell support). Refund the sale as a return if need be.</source>
+        <translation>銷售金額與本次交付的商品（依訂單售價）不符（收銀機程式錯誤，請通知支援人員）。必要時以退貨退款。</translation>
+    </message>
+    <message>
+        <source>This order was paid online: its hand-over names no sale.</source>
+        <translation>此訂單已於線上付款：交付不需附上銷售。</translation>
+    </message>
+    <message>
         <source>The stock moved since the count began; count again.</source>
         <translation>盤點開始後庫存已變動，請重新盤點。</translation>
     </message>
