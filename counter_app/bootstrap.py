@@ -480,7 +480,9 @@ def build_services(
         [("einvoice-booklets", lambda: einvoicing.top_up(client), 60.0)] if einvoicing else []
     )
     heartbeat = HeartbeatSender(db, client)
-    pickups = PickupDeskService(db, store, print_queue)
+    selling = SellingService(db, store, invoicing=einvoicing, fulfilment=fulfilment)
+    # The desk records the sale of a group-buy order paid at pickup as any sale.
+    pickups = PickupDeskService(db, store, print_queue, selling=selling)
     followups = PickupFollowUps(db, store, pickups, print_queue)
     # A pickup made here and confirmed since (the feed brought its code): its coded slip.
     slips = [("pickup-slips", followups.print_confirmed_slips, pull_interval_s)]
@@ -493,7 +495,6 @@ def build_services(
         warehouse=returns_client,
         voucher_refund=voucher_refund if voucher_refund in VOUCHER_REFUNDS else "cash",
     )
-    selling = SellingService(db, store, invoicing=einvoicing, fulfilment=fulfilment)
     return CounterServices(
         db=db,
         client=client,
@@ -723,10 +724,18 @@ def build_counter(services: CounterServices, cashier: StaffMember, tasks: TaskRu
     )
     counter.add_screen(counter.sale_screen)  # F1, the first screen
     counter.add_screen(counter.shift_screen)  # F6
-    desk = services.pickups or PickupDeskService(services.db, services.store, services.print_queue)
+    desk = services.pickups or PickupDeskService(
+        services.db, services.store, services.print_queue, selling=services.selling
+    )
     # A finished pickup's customer name and phone are kept only as long as it needs them.
     tasks.db(desk.forget_old_customers, owner=window)
-    counter.pickups_screen = PickupsScreen(desk, tasks, cashier, services.pickup_followups)
+    counter.pickups_screen = PickupsScreen(
+        desk,
+        tasks,
+        cashier,
+        services.pickup_followups,
+        load_tenders=TenderService(services.db).usable,  # paid at pickup: the sale's tenders
+    )
     counter.stock_screen = StockScreen(
         services.catalog,
         services.stock_lookup,
@@ -836,6 +845,8 @@ def _connect_signals(counter: CounterApp) -> None:
         window.refresh_sync_status()
 
     counter.sale_screen.sale_completed.connect(on_sale_completed)
+    if counter.pickups_screen is not None:  # a group-buy order paid at pickup: its sale
+        counter.pickups_screen.sale_completed.connect(on_sale_completed)
 
     def offer_to_open_a_shift() -> None:
         offer = QMessageBox(
@@ -856,6 +867,8 @@ def _connect_signals(counter: CounterApp) -> None:
         window.refresh_sync_status()
 
     counter.sale_screen.shift_required.connect(offer_to_open_a_shift)
+    if counter.pickups_screen is not None:
+        counter.pickups_screen.shift_required.connect(offer_to_open_a_shift)
     counter.shift_screen.shift_closed.connect(on_shift_closed)
     counter.idle.idle.connect(counter.lock)
     counter.wedge.scanned.connect(counter.router.on_scanned)

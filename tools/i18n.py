@@ -1032,6 +1032,39 @@ PHRASEBOOK.update(
         "Mark called": "標記已聯絡",
         "The call list could not be updated: %1": "待聯絡清單無法更新：%1",
         "Hand over these": "交付以下數量",
+        # group-buy orders paid at pickup (ui/screens/pickups.py, pickup_panels.py)
+        "This group-buy order is paid at pickup: the hand-over needs the sale that paid it.": (
+            "這筆團購訂單為取貨付款：交付需附上付款的銷售。"
+        ),
+        "The sale that paid this hand-over has not reached the warehouse (was it refused?); fix the sale, then retry.": (
+            "付款的銷售尚未送達總部（是否被拒絕？）；請先處理該筆銷售，再重試。"
+        ),
+        "The sale named by this hand-over already paid another one.": (
+            "此交付所附的銷售已支付過另一次交付。"
+        ),
+        "The sale does not pay exactly what this hand-over takes at the order's prices (a bug in this till; tell support). Refund the sale as a return if need be.": (
+            "銷售金額與本次交付的商品（依訂單售價）不符（收銀機程式錯誤，請通知支援人員）。必要時以退貨退款。"
+        ),
+        "This order was paid online: its hand-over names no sale.": (
+            "此訂單已於線上付款：交付不需附上銷售。"
+        ),
+        "Take payment and hand over": "收款並交付",
+        "To pay %1": "待收 %1",
+        "To pay": "取貨付款",
+        "Paid at the store": "已於門市付款",
+        "Pay at pickup": "取貨付款",
+        "Pickup %1 is paid at pickup: take the payment first": "取貨 %1 為取貨付款：請先收款",
+        "Pickup %1 has nothing to pay": "取貨 %1 沒有待收金額",
+        "This till cannot take payments at the pickup desk": "這台收銀機無法在取貨櫃台收款",
+        "Pickup %1: to pay %2": "取貨 %1：待收 %2",
+        "Pickup %1 not handed over: no payment taken": "取貨 %1 未交付：尚未收款",
+        "Paid %1, receipt %2. Change due: %3": "已收 %1，收據 %2。找零：%3",
+        "No shift is open: open one (F6) before taking a payment. Nothing was handed over.": (
+            "尚未開班：請先開班 (F6) 再收款。未交付任何商品。"
+        ),
+        "The payment was not recorded (%1): nothing was handed over.": (
+            "付款未記錄（%1）：未交付任何商品。"
+        ),
         "Select a ready pickup to hand over part of it": "選取一筆可取貨的預約，可只交付部分商品",
         "Pickup %1: what the customer takes now": "取貨 %1：顧客本次取走",
         "Here": "店內",

@@ -139,7 +139,14 @@ ERROR_CODES: dict[str, str] = {
     # group-buy orders collected at a store (services/group_buy_pickup.py)
     "pickup_store_unknown": "422: pickup_store_code names no store",
     "store_pickup_not_batched": "422: POST /group-buy/orders:batch takes orders shipped to the customer; one collected at a store is placed alone",
-    "pay_at_pickup_unsupported": "422: a group-buy order paid at pickup is not taken yet; pay online",
+    "pay_at_pickup_needs_store": "422: a group-buy order paid at pickup (payment at_pickup) needs pickup_store_code",
+    "pay_at_pickup_needs_prices": "422: a group-buy order paid at pickup needs unit_price_cents on every line (the amount due); product_ids lists the lines without",
+    # paid at pickup: the hand-over and the sale that paid it (services/pickup_payment.py)
+    "pickup_unpaid": "409: the order is paid at pickup and this hand-over costs amount_due_cents: pickup.complete must name the store sale that paid it (sale_id)",
+    "pickup_sale_unknown": "409: pickup.complete names a sale this store has not recorded (the paying sale is pushed before its hand-over)",
+    "pickup_sale_used": "409: the sale named by pickup.complete already paid another hand-over",
+    "pickup_payment_mismatch": "422: the sale's collect lines do not name the order or are not exactly what the hand-over takes at the order's prices (amount_due_cents, paid_cents, handed_over, sale_collects)",
+    "pickup_payment_not_due": "422: pickup.complete names a sale for an order paid before its pickup",
     "order_for_store_pickup": "409: the group-buy order is collected at a store: it travels by its transfer, and is not shipped to the customer or sent to another store",
 }
 

@@ -278,6 +278,9 @@ class Sale(Base):
     total_cents: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime]
     received_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # A sale paying for a group-buy order at its pickup: the order its collect lines are
+    # (the hand-over naming this sale links it: reservation_payments).
+    collects_order_id: Mapped[str | None] = mapped_column(String(64))
 
     lines: Mapped[list[SaleLine]] = relationship(back_populates="sale", lazy="selectin")
     payments: Mapped[list[Payment]] = relationship(lazy="selectin")
@@ -296,8 +299,9 @@ class SaleLine(Base):
     list_price_cents: Mapped[int | None] = mapped_column(Integer, nullable=True)
     discount_cents: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     override_reason: Mapped[str | None] = mapped_column(String(200), nullable=True)
-    # take | pickup | ship: only take lines moved the store's stock (the others are
-    # fulfilled by the reservation / dropship order linked by sale_id)
+    # take | pickup | ship | collect: only take lines moved the store's stock (pickup and
+    # ship lines are fulfilled by the reservation / dropship order linked by sale_id;
+    # collect lines pay for a group-buy order's units the pickup hand-over takes)
     fulfilment: Mapped[str] = mapped_column(String(8), default="take", server_default="take")
 
     sale: Mapped[Sale] = relationship(back_populates="lines")
@@ -342,6 +346,7 @@ class Reservation(Base):
     __tablename__ = "reservations"
     __table_args__ = (
         CheckConstraint("kind IN ('pickup', 'group_buy')", name="kind"),
+        CheckConstraint("payment IN ('online', 'at_pickup')", name="payment"),
         Index("ix_reservations_status_expires", "status", "expires_at"),
     )
 
@@ -362,10 +367,32 @@ class Reservation(Base):
     expires_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # online: paid before the pickup (through the group-buy channel, or at a counter for a
+    # counter's own pickup); at_pickup: a group-buy order the customer pays at the store's
+    # desk, each hand-over by the sale that paid for it (reservation_payments).
+    payment: Mapped[str] = mapped_column(String(16), default="online", server_default="online")
+    # at_pickup: what the customer pays at the store for the whole order (the channel's
+    # unit prices times the quantities), fixed when placed; None for online.
+    amount_due_cents: Mapped[int | None] = mapped_column(Integer)
 
     lines: Mapped[list[ReservationLine]] = relationship(
         lazy="selectin", order_by="ReservationLine.product_id"
     )
+
+
+class ReservationPayment(Base):
+    """A store sale that paid for one hand-over of an order paid at pickup: the sale's
+    lines marked ``collect`` are what the customer took in that hand-over. A sale pays
+    for one hand-over only (the primary key)."""
+
+    __tablename__ = "reservation_payments"
+
+    sale_id: Mapped[str] = mapped_column(ForeignKey("sales.id"), primary_key=True)
+    reservation_id: Mapped[str] = mapped_column(ForeignKey("reservations.id"), index=True)
+    location_id: Mapped[int] = mapped_column(ForeignKey("locations.id"))
+    amount_cents: Mapped[int] = mapped_column(Integer)
+    op_id: Mapped[str] = mapped_column(String(64))  # the pickup.complete that linked it
+    paid_at: Mapped[datetime] = mapped_column(default=utcnow)  # when the hand-over applied
 
 
 class ReservationLine(Base):

@@ -9,7 +9,7 @@ feed and the API cannot drift apart.
 from __future__ import annotations
 
 from dataclasses import asdict
-from typing import Protocol
+from typing import Any, Protocol
 
 from warehouse_api.models import (
     Device,
@@ -43,7 +43,7 @@ from warehouse_api.services.feed_data import (
     reservation_data,
     transfer_data,
 )
-from warehouse_api.services.group_buy_pickup import channel_status
+from warehouse_api.services.group_buy_pickup import channel_status, payment_state
 from warehouse_api.services.partners import Scorecard
 
 
@@ -129,14 +129,20 @@ def reservation(item: Reservation) -> ReservationPublic:
     return ReservationPublic.model_validate(reservation_data(item))
 
 
-def group_buy_order(item: Reservation, pickup_store_code: str | None) -> GroupBuyOrderPublic:
-    """A group-buy order as its channel reads it: the store it is collected at (its code)
-    and its status in the channel's words."""
+def group_buy_order(
+    item: Reservation,
+    pickup_store_code: str | None,
+    store_payments: list[dict[str, Any]] | None = None,
+) -> GroupBuyOrderPublic:
+    """A group-buy order as its channel reads it: the store it is collected at (its code),
+    its status in the channel's words, and how it is paid (the store sales that paid it)."""
     return GroupBuyOrderPublic.model_validate(
         {
             **reservation(item).model_dump(),
             "pickup_store_code": pickup_store_code,
             "channel_status": channel_status(item),
+            "payment_state": payment_state(item),
+            "store_payments": store_payments or [],
         }
     )
 

@@ -205,8 +205,10 @@ class SaleLinePayload(StrictModel):
     discount_cents: Annotated[int, Field(ge=0, le=INT32_MAX)] = 0
     override_reason: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = None
     # take: from this store's shelf (moves its stock); pickup / ship: paid here, fulfilled
-    # by the reservation / dropship order carrying this sale's id (no store stock moves).
-    fulfilment: Literal["take", "pickup", "ship"] = "take"
+    # by the reservation / dropship order carrying this sale's id (no store stock moves);
+    # collect: pays for units of the group-buy order `collects_order_id` that its pickup
+    # hand-over takes (the held units leave with pickup.complete, not with the sale).
+    fulfilment: Literal["take", "pickup", "ship", "collect"] = "take"
 
     @model_validator(mode="after")
     def _discount_adds_up(self) -> SaleLinePayload:
@@ -246,6 +248,18 @@ class SalePayload(StrictModel):
     total_cents: Cents
     lines: Annotated[list[SaleLinePayload], Field(min_length=1, max_length=1000)]
     payments: Annotated[list[PaymentPayload], Field(max_length=20)] = []
+    # A sale paying at the store for a group-buy order's hand-over: the order its collect
+    # lines are (the pickup.complete naming this sale links the two).
+    collects_order_id: ReservationId | None = None
+
+    @model_validator(mode="after")
+    def _collect_lines_name_their_order(self) -> SalePayload:
+        collects = any(line.fulfilment == "collect" for line in self.lines)
+        if collects != (self.collects_order_id is not None):
+            raise ValueError(
+                "collect lines need collects_order_id, and collects_order_id a collect line"
+            )
+        return self
 
     @model_validator(mode="after")
     def _discounted_lines_add_up(self) -> SalePayload:
@@ -390,6 +404,9 @@ class PickupCompletePayload(StrictModel):
     pickup_code: Annotated[str, StringConstraints(min_length=1, max_length=16)] | None = None
     # What the customer takes now, per product (a partial pickup); none: all held here.
     lines: ItemLines | None = None
+    # An order paid at pickup: the store sale (pushed before) whose collect lines pay for
+    # exactly what this hand-over takes.
+    sale_id: ClientId | None = None
 
 
 class DropshipCreatePayload(StrictModel):
@@ -795,6 +812,9 @@ class ReservationLinePublic(OrderLinePublic):
     # A pickup's line: what reached the store for it and what the customer collected.
     arrived_qty: int = 0
     collected_qty: int = 0
+    # A group-buy order's line: the channel's price per unit (what a customer paying at
+    # pickup pays for each unit); None when the channel sent none.
+    unit_price_cents: int | None = None
 
 
 class ReservationPublic(BaseModel):
@@ -809,6 +829,12 @@ class ReservationPublic(BaseModel):
     sale_id: str | None
     receipt_no: str | None = None
     updated_at: str
+    # online: paid before the pickup; at_pickup: paid at the store's desk, hand-over by
+    # hand-over. amount_due_cents: at_pickup, the whole order's price (fixed when placed);
+    # paid_cents: at_pickup, what the store took so far (every collected unit is paid).
+    payment: Literal["online", "at_pickup"] = "online"
+    amount_due_cents: int | None = None
+    paid_cents: int | None = None
 
 
 class TransferLinePublic(BaseModel):
@@ -885,7 +911,8 @@ class GroupBuyOrderCreate(StrictModel):
     customer_name: CustomerName | None = None
     # Collected at this store instead of shipped to the customer (線上團購門市提貨).
     pickup_store_code: LocationCode | None = None
-    # Paid through the channel; "at_pickup" (pay at the counter) is refused for now.
+    # online: paid through the channel; at_pickup: the customer pays at the store's desk
+    # (needs pickup_store_code and a unit_price_cents on every line: the amount due).
     payment: Literal["online", "at_pickup"] = "online"
 
     @model_validator(mode="after")
@@ -898,6 +925,28 @@ class GroupBuyOrderCreate(StrictModel):
                 )
         return self
 
+    @property
+    def amount_due_cents(self) -> int:
+        """Paid at pickup: what the customer pays at the store (prices times quantities)."""
+        return sum(line.qty * (line.unit_price_cents or 0) for line in self.lines)
+
+    @model_validator(mode="after")
+    def _amount_due_fits(self) -> GroupBuyOrderCreate:
+        # The order's amount due is an Integer column, as every amount.
+        if self.payment == "at_pickup" and self.amount_due_cents > INT32_MAX:
+            raise ValueError(f"the amount due at pickup is more than {INT32_MAX} cents")
+        return self
+
+
+class StorePaymentPublic(BaseModel):
+    """A store sale that paid for a hand-over of an order paid at pickup."""
+
+    sale_id: str
+    receipt_no: str
+    store_code: str
+    amount_cents: int
+    paid_at: datetime
+
 
 class GroupBuyOrderPublic(ReservationPublic):
     """A group-buy order as its channel reads it: the store it is collected at, if any,
@@ -906,6 +955,10 @@ class GroupBuyOrderPublic(ReservationPublic):
 
     pickup_store_code: str | None = None
     channel_status: str
+    # paid_online, or for an order paid at pickup: unpaid, part_paid (a partial pickup
+    # paid for what was taken), paid_at_store (every unit collected and paid).
+    payment_state: Literal["paid_online", "unpaid", "part_paid", "paid_at_store"] = "paid_online"
+    store_payments: list[StorePaymentPublic] = []
 
 
 GROUP_BUY_BATCH_MAX_ORDERS = 500

@@ -56,7 +56,9 @@ class SaleLinePayload:
     list_price_cents: int | None = None
     discount_cents: int = 0
     override_reason: str | None = None
-    fulfilment: str = "take"  # take | pickup | ship: only take lines move this store's stock
+    # take | pickup | ship | collect: only take lines move this store's stock (collect:
+    # pays for held units of the group-buy order the sale collects; the hand-over moves them)
+    fulfilment: str = "take"
 
     def to_payload(self) -> dict[str, Any]:
         payload: dict[str, Any] = {
@@ -114,13 +116,16 @@ class SalePayload:
     total_cents: int
     lines: tuple[SaleLinePayload, ...]
     payments: tuple[PaymentPayload, ...] = ()
+    # A sale paying at the desk for a group-buy order's hand-over (its lines are collect
+    # lines): the order; the pickup.complete naming this sale follows it.
+    collects_order_id: str | None = None
 
     @property
     def entity_key(self) -> str:
         return f"sale:{self.sale_id}"
 
     def to_payload(self) -> dict[str, Any]:
-        return {
+        payload: dict[str, Any] = {
             "sale_id": self.sale_id,
             "receipt_no": self.receipt_no,
             "cashier_id": self.cashier_id,
@@ -129,6 +134,9 @@ class SalePayload:
             "lines": [line.to_payload() for line in self.lines],
             "payments": [payment.to_payload() for payment in self.payments],
         }
+        if self.collects_order_id is not None:  # sent only when set: a sale is what it was
+            payload["collects_order_id"] = self.collects_order_id
+        return payload
 
 
 @dataclass(frozen=True, slots=True)
@@ -471,6 +479,9 @@ class PickupCompletePayload:
     pickup_code: str
     # What the customer takes now, per product (a partial pickup); empty: all held there.
     lines: tuple[ItemLinePayload, ...] = ()
+    # An order paid at pickup: the sale (queued just before, in the same transaction)
+    # that paid for what this hand-over takes.
+    sale_id: str | None = None
 
     @property
     def entity_key(self) -> str:
@@ -483,6 +494,8 @@ class PickupCompletePayload:
         }
         if self.lines:
             payload["lines"] = [line.to_payload() for line in self.lines]
+        if self.sale_id is not None:
+            payload["sale_id"] = self.sale_id
         return payload
 
 

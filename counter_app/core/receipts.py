@@ -211,7 +211,8 @@ class SaleLine:
     list_price: Money | None = None  # None: the unit price is the list price
     discount: Money = ZERO
     override_reason: str | None = None
-    fulfilment: str = "take"  # take | pickup | ship: the receipt groups a mixed cart by it
+    # take | pickup | ship | collect: the receipt groups a mixed cart by it
+    fulfilment: str = "take"
 
     @property
     def listed(self) -> Money:
@@ -251,6 +252,8 @@ class SaleReceiptData:
     customer_name: str = ""
     customer_phone: str = ""
     ship_to: str = ""
+    # Collect lines: the group-buy order whose hand-over the sale paid for (取貨付款).
+    collects_order: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -484,6 +487,7 @@ FULFILMENT_SECTIONS = (
     ("take", "本次帶走"),
     ("pickup", "門市取貨（到店後通知）"),
     ("ship", "宅配／超商寄送"),
+    ("collect", "團購取貨付款"),
 )
 
 
@@ -497,6 +501,8 @@ def _fulfilment_rows(data: SaleReceiptData) -> list[Element]:
         if not lines:
             continue
         rows += [Text(f"【{title}】", bold=True), *_item_rows(lines)]
+    if data.collects_order:
+        rows.append(Text(f"團購訂單：{data.collects_order}"))
     if data.customer_name:
         rows += [
             Separator(),
@@ -588,6 +594,9 @@ class HandoverSlipData:
     customer_name: str = ""
     reprint: bool = False
     still_to_come: Sequence[ItemQty] = ()  # a partial pickup: what the customer collects later
+    # Paid at pickup: what this hand-over cost and the sale receipt that paid it.
+    paid: Money | None = None
+    paid_receipt_no: str = ""
 
 
 def handover_slip(data: HandoverSlipData) -> Document:
@@ -604,6 +613,12 @@ def handover_slip(data: HandoverSlipData) -> Document:
         elements.append(Text("【本次取走】", bold=True))
     elements += [Columns(item.name, f"x{item.qty}") for item in data.lines]
     elements += [Separator(), Columns(f"合計 {sum(item.qty for item in data.lines)} 件", "")]
+    if data.paid is not None:
+        elements += [
+            Columns("取貨付款 已收", data.paid.format(), bold=True),
+            Text(f"收據號碼：{data.paid_receipt_no}"),
+            Separator(),
+        ]
     if data.still_to_come:
         elements += [
             Text("【尚待取貨（到店後通知）】", bold=True),

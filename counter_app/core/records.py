@@ -7,6 +7,7 @@ services never see a SQLAlchemy row, and the storage never imports a service.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 
@@ -181,6 +182,25 @@ class ReservationRecord:
     collected_here: tuple[tuple[int, int], ...] = ()
     called_at: str | None = None  # a released hold: when staff called the customer
     called_by: int | None = None
+    # A group-buy order the customer pays at this desk ("at_pickup"; else "online": paid
+    # before), and its lines' prices per unit (product_id, cents).
+    payment: str = "online"
+    unit_prices: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def pays_at_pickup(self) -> bool:
+        return self.payment == "at_pickup"
+
+    def price_of(self, product_id: int) -> int:
+        """The order's price per unit of a product (0 when the channel gave none)."""
+        return dict(self.unit_prices).get(product_id, 0)
+
+    def due_cents(self, taken: Mapping[int, int]) -> int:
+        """What a hand-over of ``taken`` (product -> qty) costs at the desk: nothing for an
+        order paid before its pickup, else the order's prices times the quantities."""
+        if not self.pays_at_pickup:
+            return 0
+        return sum(qty * self.price_of(pid) for pid, qty in taken.items())
 
     @property
     def shown_status(self) -> str:

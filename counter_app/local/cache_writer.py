@@ -41,14 +41,15 @@ def stock_key(entity_id: str) -> tuple[int, int]:
 # The till's own columns (handed_over_at/by) are left alone: the feed never un-hands a pickup.
 _RESERVATION_UPSERT = (
     "INSERT INTO reservations (reservation_id, kind, pickup_code, status, store_location_id, "
-    "lines_json, expires_at, updated_at, customer_name, customer_phone) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "lines_json, expires_at, updated_at, customer_name, customer_phone, payment, prices_json) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
     "ON CONFLICT(reservation_id) DO UPDATE SET kind = excluded.kind, "
     "pickup_code = excluded.pickup_code, status = excluded.status, "
     "store_location_id = excluded.store_location_id, lines_json = excluded.lines_json, "
     "expires_at = excluded.expires_at, updated_at = excluded.updated_at, "
     "customer_name = COALESCE(excluded.customer_name, reservations.customer_name), "
-    "customer_phone = COALESCE(excluded.customer_phone, reservations.customer_phone)"
+    "customer_phone = COALESCE(excluded.customer_phone, reservations.customer_phone), "
+    "payment = excluded.payment, prices_json = excluded.prices_json"
 )
 
 # Transfers to this store (the store's stock work); the till's own column
@@ -200,6 +201,15 @@ def _apply(session: Session, items: Iterable[_Item], received_at: str, epoch: in
                     d.get("updated_at", received_at),
                     d.get("customer_name"),
                     d.get("customer_phone"),
+                    # Paid at pickup: what the desk collects, per unit of each line.
+                    d.get("payment"),
+                    json.dumps(
+                        [
+                            [int(line["product_id"]), int(line["unit_price_cents"])]
+                            for line in d.get("lines", [])
+                            if line.get("unit_price_cents") is not None
+                        ]
+                    ),
                 )
             )
         elif entity == "tender":

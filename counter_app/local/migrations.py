@@ -154,6 +154,13 @@ def _invoice_shifts(conn: Connection) -> None:
             " WHERE voided_at IS NOT NULL AND void_shift_id IS NULL"
         )
     )
+def _pay_at_pickup(conn: Connection) -> None:
+    # (payatpickup) The desk's mirror keeps whether a group-buy order is paid at pickup and
+    # its lines' prices, so the desk knows what to collect, offline too.
+    have = _columns(conn, "reservations")
+    for name, kind in (("payment", "VARCHAR(16)"), ("prices_json", "TEXT")):
+        if name not in have:
+            conn.execute(text(f"ALTER TABLE reservations ADD COLUMN {name} {kind}"))
 
 
 STEPS: list[Callable[[Connection], None]] = [
@@ -173,6 +180,7 @@ STEPS: list[Callable[[Connection], None]] = [
     _desk_fulfilment_and_collected,  # (desk) sale line fulfilment; partial pickups at the till
     _reissue_live_invoice,  # (reissue) one live invoice per sale; replacements link back
     _invoice_shifts,  # (reissue2) the shift of each invoice's issue and of its void
+    _pay_at_pickup,  # (payatpickup) reservations: paid at pickup, and the lines' prices
 ]
 SCHEMA_VERSION = len(STEPS)
 

@@ -112,6 +112,10 @@ class Reservation(Base):
     # Made at this till: 'due' until the coded pickup slip was sent to the printer once the
     # warehouse confirmed it, then 'printed' (never twice, across restarts); NULL: not ours.
     coded_slip: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    # From the feed: 'at_pickup' for a group-buy order the customer pays at this desk
+    # (NULL or 'online': paid before), and its lines' prices [[product_id, cents], ...].
+    payment: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    prices_json: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
 class DropshipOrder(Base):

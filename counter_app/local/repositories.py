@@ -543,6 +543,10 @@ def _reservation_record(row: Reservation) -> ReservationRecord:
         customer_phone=row.customer_phone,
         handed_over_at=row.handed_over_at,
         handed_over_by=row.handed_over_by,
+        payment=row.payment or "online",
+        unit_prices=tuple(
+            (int(pid), int(cents)) for pid, cents in json.loads(row.prices_json or "[]")
+        ),
     )
 
 
@@ -641,6 +645,15 @@ class SqlReservationRepository:
                 row.customer_name, row.customer_phone = None, None
                 forgotten += 1
         return forgotten
+    def products(self, product_ids: Iterable[int]) -> dict[int, ProductInfo]:
+        wanted = sorted(set(product_ids))
+        if not wanted:
+            return {}
+        rows = self._session.scalars(select(Product).where(Product.id.in_(wanted)))
+        return {
+            row.id: ProductInfo(row.id, row.sku, row.name, Money(row.price_cents), row.category)
+            for row in rows
+        }
 
 
 class SqlReturnRepository:

@@ -16,18 +16,23 @@ collected. The warehouse refuses a hand-over of more than it holds at the store.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from counter_app.core import receipts
+from counter_app.core.cart import Cart, CartLine
+from counter_app.core.catalog import ProductInfo
+from counter_app.core.einvoice_codes import NO_BUYER, InvoiceBuyer
 from counter_app.core.ids import uuid7
+from counter_app.core.money import Money
 from counter_app.core.ops import ItemLinePayload, PickupCompletePayload, ReservationCreatePayload
 from counter_app.core.records import ReservationRecord
+from counter_app.core.tenders import TenderedPayment
 from counter_app.services.context import StaffMember, StoreContext
 from counter_app.services.ports import UnitOfWork, UnitOfWorkFactory
 from counter_app.services.receipts import ReceiptOutput
-from counter_app.services.selling import TAIWAN
+from counter_app.services.selling import TAIWAN, CompletedSale, SellingService
 
 # The statuses the desk filters by, in the order a pickup goes through them. ``overdue``
 # is a ready pickup past the date it was promised until (never released: the goods are here).
@@ -68,7 +73,10 @@ class PickupError(Exception):
     of a line than is here; ``status`` names the product id) for a hand-over;
     ``bad_phone``, ``bad_qty``, ``no_name`` for a reservation; ``no_code_yet`` for a
     pickup slip of a reservation the warehouse has not confirmed; ``not_on_call_list``
-    for a call-list action on a reservation whose hold was not released."""
+    for a call-list action on a reservation whose hold was not released;
+    ``payment_due`` (``status``: the cents) for a hand-over of an order paid at pickup
+    without its payment, ``payment_not_due`` for a payment where nothing is to pay,
+    ``no_selling`` at a till that cannot record sales."""
 
     def __init__(self, code: str, pickup_code: str, status: str = "") -> None:
         super().__init__(f"{code}: {pickup_code} {status}".strip())
@@ -104,6 +112,13 @@ class PickupEntry:
     def name_of(self, product_id: int) -> str:
         return self.names.get(product_id, f"#{product_id}")
 
+    @property
+    def to_pay(self) -> Money:
+        """Paid at pickup: what taking everything here now costs at the desk (nothing for
+        an order paid before its pickup)."""
+        here = {s.product_id: s.here for s in self.record.line_states() if s.here}
+        return Money(self.record.due_cents(here))
+
     def here(self) -> tuple[receipts.ItemQty, ...]:
         """What is at the store waiting for the customer, by line."""
         return tuple(
@@ -122,6 +137,16 @@ class PickupEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class HandoverPlan:
+    """A hand-over about to be made: the pickup, what the customer takes now (product ->
+    qty), and what that costs at the desk (nothing for one paid before its pickup)."""
+
+    entry: PickupEntry
+    taken: Mapping[int, int]
+    due: Money
+
+
+@dataclass(frozen=True, slots=True)
 class Handover:
     entry: PickupEntry  # as it stands after the hand-over
     op_id: str
@@ -136,6 +161,14 @@ class Handover:
             for s in self.entry.record.line_states()
             if s.qty > s.collected
         )
+
+
+@dataclass(frozen=True, slots=True)
+class PaidHandover:
+    """A hand-over of an order paid at pickup and the sale that paid for it."""
+
+    handover: Handover
+    sale: CompletedSale
 
 
 def shown_status(record: ReservationRecord, now: datetime) -> str:
@@ -161,11 +194,13 @@ class PickupDeskService:
         store: StoreContext,
         output: ReceiptOutput | None = None,
         clock: Callable[[], datetime] = lambda: datetime.now(TAIWAN),
+        selling: SellingService | None = None,
     ) -> None:
         self._db = db
         self._store = store
         self._output = output
         self._clock = clock
+        self._selling = selling  # records the sale of a hand-over paid at the desk
 
     def entries(self, status: str | None = None, query: str = "") -> list[PickupEntry]:
         """This store's reservations, newest first; ``status`` filters by the status shown,
@@ -198,35 +233,97 @@ class PickupDeskService:
         Queues ``pickup.complete`` (naming each line taken) in the same transaction that
         counts the hand-over; the pickup is handed over once every line is collected."""
         code = normalise_code(pickup_code)
-        if not code:
-            raise PickupError("unknown_code", code)
         now = self._clock()
         with self._db.transaction() as uow:
-            record = uow.reservations.by_code(code)
-            if record is None:
-                raise PickupError("unknown_code", code)
-            if record.shown_status == "picked_up":
-                raise PickupError("already_picked_up", code)
-            if record.status in ("expired", "cancelled"):
-                raise PickupError("closed", code, record.status)
-            if record.status != "ready":
-                raise PickupError("not_ready", code, record.status)
+            record = _ready(uow, code)
             taken = _taken(record, code, lines)
-            op_id = uow.outbox.enqueue(
-                PickupCompletePayload(
-                    record.reservation_id,
-                    code,
-                    tuple(ItemLinePayload(pid, qty) for pid, qty in sorted(taken.items())),
-                )
+            due = record.due_cents(taken)
+            if due:  # paid at pickup: the tender dialog first (hand_over_paid)
+                raise PickupError("payment_due", code, str(due))
+            return self._record_handover(uow, record, code, taken, cashier, now)
+
+    def plan(self, pickup_code: str, lines: Mapping[int, int] | None = None) -> HandoverPlan:
+        """What a hand-over would take and cost, refused as ``hand_over`` refuses, without
+        recording anything: the desk asks for the payment when ``due`` is more than 0."""
+        code = normalise_code(pickup_code)
+        with self._db.snapshot() as uow:
+            record = _ready(uow, code)
+            taken = _taken(record, code, lines)
+            entry = self._named(uow, [record])[0]
+        return HandoverPlan(entry, taken, Money(record.due_cents(taken)))
+
+    def hand_over_paid(
+        self,
+        pickup_code: str,
+        cashier: StaffMember,
+        payments: Sequence[TenderedPayment],
+        lines: Mapping[int, int] | None = None,
+        buyer: InvoiceBuyer = NO_BUYER,
+    ) -> PaidHandover:
+        """Hand over a group-buy order paid at pickup and take its payment, in one
+        transaction: an ordinary sale (``SellingService.record``: the open shift, the
+        tenders, the e-invoice, the receipt number) whose lines are ``collect`` lines of
+        what the customer takes now at the order's prices, then ``pickup.complete`` naming
+        that sale, queued after it. Refused like ``hand_over`` (``payment_not_due`` for
+        an order with nothing to pay now); a sale refused (no open shift, payments not
+        adding up) records nothing of either."""
+        if self._selling is None:
+            raise PickupError("no_selling", normalise_code(pickup_code))
+        code = normalise_code(pickup_code)
+        now = self._clock()
+        with self._db.transaction() as uow:
+            record = _ready(uow, code)
+            taken = _taken(record, code, lines)
+            if not record.due_cents(taken):
+                raise PickupError("payment_not_due", code)
+            products = uow.reservations.products(taken)
+            cart = Cart()
+            for product_id, qty in sorted(taken.items()):
+                known = products.get(product_id)
+                name = known.name if known is not None else f"#{product_id}"
+                sku = known.sku if known is not None else str(product_id)
+                # The order's price is this sale's list price: what the channel sold it for.
+                price = Money(record.price_of(product_id))
+                cart.lines.append(CartLine(ProductInfo(product_id, sku, name, price), qty))
+            sale = self._selling.record(
+                uow,
+                cart,
+                cashier,
+                payments,
+                buyer,
+                now=now,
+                sold_from_open_cart=False,
+                collects_order_id=record.reservation_id,
             )
-            uow.reservations.add_collected(record.reservation_id, taken)
-            after = uow.reservations.by_code(code) or record
-            if all(s.collected >= s.qty for s in after.line_states()):
-                uow.reservations.mark_handed_over(
-                    record.reservation_id, cashier.id, now.isoformat()
-                )
-                after = uow.reservations.by_code(code) or after
-            entry = self._named(uow, [after])[0]
+            handover = self._record_handover(
+                uow, record, code, taken, cashier, now, sale_id=sale.sale_id
+            )
+        return PaidHandover(handover, sale)
+
+    def _record_handover(
+        self,
+        uow: UnitOfWork,
+        record: ReservationRecord,
+        code: str,
+        taken: dict[int, int],
+        cashier: StaffMember,
+        now: datetime,
+        sale_id: str | None = None,
+    ) -> Handover:
+        op_id = uow.outbox.enqueue(
+            PickupCompletePayload(
+                record.reservation_id,
+                code,
+                tuple(ItemLinePayload(pid, qty) for pid, qty in sorted(taken.items())),
+                sale_id,
+            )
+        )
+        uow.reservations.add_collected(record.reservation_id, taken)
+        after = uow.reservations.by_code(code) or record
+        if all(s.collected >= s.qty for s in after.line_states()):
+            uow.reservations.mark_handed_over(record.reservation_id, cashier.id, now.isoformat())
+            after = uow.reservations.by_code(code) or after
+        entry = self._named(uow, [after])[0]
         handed = tuple(
             receipts.ItemQty(entry.name_of(pid), qty) for pid, qty in sorted(taken.items())
         )
@@ -287,8 +384,11 @@ class PickupDeskService:
             return None
         return self._output.submit(coded_pickup_slip(self._store, entry))
 
-    def print_handover(self, handover: Handover, cashier: StaffMember) -> str | None:
-        """The handover slip through the print queue; None when this till has no printer."""
+    def print_handover(
+        self, handover: Handover, cashier: StaffMember, paid_by: CompletedSale | None = None
+    ) -> str | None:
+        """The handover slip through the print queue (with the amount and the receipt of
+        the sale that paid it, for an order paid at pickup); None without a printer."""
         if self._output is None:
             return None
         data = receipts.HandoverSlipData(
@@ -300,6 +400,8 @@ class PickupDeskService:
             handed_over_at=handover.handed_over_at,
             customer_name=handover.entry.record.customer_name or "",
             still_to_come=handover.still_to_come,
+            paid=paid_by.total if paid_by is not None else None,
+            paid_receipt_no=paid_by.receipt_no if paid_by is not None else "",
         )
         return self._output.submit(receipts.handover_slip(data))
 
@@ -330,6 +432,20 @@ def coded_pickup_slip(store: StoreContext, entry: PickupEntry) -> receipts.Docum
         expires_at=datetime.fromisoformat(record.expires_at) if record.expires_at else None,
     )
     return receipts.pickup_slip(data)
+
+
+def _ready(uow: UnitOfWork, code: str) -> ReservationRecord:
+    """The reservation with this code, if it can be handed over now (else ``PickupError``)."""
+    record = uow.reservations.by_code(code) if code else None
+    if record is None:
+        raise PickupError("unknown_code", code)
+    if record.shown_status == "picked_up":
+        raise PickupError("already_picked_up", code)
+    if record.status in ("expired", "cancelled"):
+        raise PickupError("closed", code, record.status)
+    if record.status != "ready":
+        raise PickupError("not_ready", code, record.status)
+    return record
 
 
 def _taken(record: ReservationRecord, code: str, lines: Mapping[int, int] | None) -> dict[int, int]:

@@ -87,6 +87,7 @@ class ReceiptService:
             customer_name=customer.name if customer else "",
             customer_phone=customer.phone if customer else "",
             ship_to=customer.ship_to.text if customer and customer.ship_to else "",
+            collects_order=sale.collects_order_id or "",
         )
         job = self._output.submit(receipts.sale_receipt(data), title=sale.receipt_no)
         self._print_order_slips(sale)

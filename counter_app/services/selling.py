@@ -43,7 +43,7 @@ class SoldLine:
     list_price: Money | None = None
     discount: Money = ZERO  # the line's discount and its share of the cart discount
     override_reason: str | None = None
-    fulfilment: str = "take"  # take | pickup | ship (the receipt groups lines by it)
+    fulfilment: str = "take"  # take | pickup | ship | collect (the receipt groups lines by it)
 
     @property
     def saved(self) -> Money:
@@ -66,6 +66,8 @@ class CompletedSale:
     payments: tuple[TenderedPayment, ...] = ()  # each tender, in the order they were taken
     # The reservation / dropship orders it paid for.
     orders: PlacedOrders = field(default_factory=PlacedOrders)
+    # A group-buy order paid at its pickup: the order whose hand-over this sale paid for.
+    collects_order_id: str | None = None
 
     @property
     def takes_cash(self) -> bool:
@@ -132,13 +134,19 @@ class SellingService:
         now: datetime | None = None,
         sale_id: str | None = None,
         sold_from_open_cart: bool = True,
+        collects_order_id: str | None = None,
     ) -> CompletedSale:
         """The sale in ``uow`` (the caller's transaction), checked as ``complete_sale``
         says. ``sale_id``: an id chosen beforehand (an exchange's return names it);
         ``sold_from_open_cart`` False: the cart is not the sale screen's written-through
-        open cart (an exchange's new goods), which is left as it is."""
+        open cart (an exchange's new goods), which is left as it is.
+        ``collects_order_id``: the cart is what a hand-over of that group-buy order takes,
+        paid at the desk (services/pickups.py): every line is a ``collect`` line, which
+        moves no stock here (the held units leave with the hand-over)."""
         if cart.is_empty():
             raise CartError("cart_empty", "the cart is empty")
+        if collects_order_id is not None and cart.needs_customer():
+            raise CartError("collect_lines_only", "a hand-over's sale holds its goods only")
         total = cart.total
         try:
             check_payments(total.cents, payments)
@@ -160,6 +168,10 @@ class SellingService:
             self._fulfilment.check(cart)
         now = now or self._clock()
         sale_id = sale_id or uuid7()
+
+        def mode_of(mode: str) -> str:
+            return "collect" if collects_order_id is not None else mode
+
         # Each line as charged, the cart discount shared over them (core/discounts.py).
         priced = cart.pricing().lines
         sold = tuple(
@@ -172,7 +184,7 @@ class SellingService:
                 Money(p.list_price_cents),
                 Money(p.discount_cents),
                 line.override.reason if line.override else None,
-                line.fulfilment.mode,
+                mode_of(line.fulfilment.mode),
             )
             for line, p in zip(cart.lines, priced, strict=True)
         )
@@ -190,7 +202,7 @@ class SellingService:
                 list_price_cents=p.list_price_cents,
                 discount_cents=p.discount_cents,
                 override_reason=line.override.reason if line.override else None,
-                fulfilment=line.fulfilment.mode,
+                fulfilment=mode_of(line.fulfilment.mode),
             )
             for position, (line, p) in enumerate(zip(cart.lines, priced, strict=True))
         )
@@ -243,7 +255,7 @@ class SellingService:
                         r.list_price_cents,
                         r.discount_cents,
                         r.override_reason,
-                        cart.lines[r.position].fulfilment.mode,
+                        r.fulfilment,
                     )
                     for r in lines
                 ),
@@ -259,14 +271,16 @@ class SellingService:
                     )
                     for r in records
                 ),
+                collects_order_id=collects_order_id,
             )
         )
         uow.shifts.attach_sale(shift.shift_id, sale_id)
         if sold_from_open_cart:
             uow.carts.clear_open(self._store.location_id)  # the written-through cart is sold
         for line in cart.lines:
-            if line.fulfilment.mode != "take":
-                continue  # pickup and ship lines never leave this store's shelf
+            if collects_order_id is not None or line.fulfilment.mode != "take":
+                continue  # pickup and ship lines never leave this store's shelf; collect
+                # lines are held units the hand-over takes
             uow.stock_deltas.add_pending(op_id, self._store.location_id, line.product.id, -line.qty)
         orders = (
             self._fulfilment.place(
@@ -299,4 +313,5 @@ class SellingService:
             invoice=invoice,
             payments=tuple(payments),
             orders=orders,
+            collects_order_id=collects_order_id,
         )

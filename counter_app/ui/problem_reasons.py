@@ -28,6 +28,26 @@ def problem_reason(code: str) -> str | None:
         "pickup_nothing_held": QCoreApplication.translate(
             "ProblemReasons", "Nothing of this pickup is at the store to hand over."
         ),
+        "pickup_unpaid": QCoreApplication.translate(
+            "ProblemReasons",
+            "This group-buy order is paid at pickup: the hand-over needs the sale that paid it.",
+        ),
+        "pickup_sale_unknown": QCoreApplication.translate(
+            "ProblemReasons",
+            "The sale that paid this hand-over has not reached the warehouse (was it refused?); "
+            "fix the sale, then retry.",
+        ),
+        "pickup_sale_used": QCoreApplication.translate(
+            "ProblemReasons", "The sale named by this hand-over already paid another one."
+        ),
+        "pickup_payment_mismatch": QCoreApplication.translate(
+            "ProblemReasons",
+            "The sale does not pay exactly what this hand-over takes at the order's prices "
+            "(a bug in this till; tell support). Refund the sale as a return if need be.",
+        ),
+        "pickup_payment_not_due": QCoreApplication.translate(
+            "ProblemReasons", "This order was paid online: its hand-over names no sale."
+        ),
         "count_conflict": QCoreApplication.translate(
             "ProblemReasons", "The stock moved since the count began; count again."
         ),

@@ -1519,6 +1519,10 @@
         <translation>Pickup %1: what the customer takes now</translation>
     </message>
     <message>
+        <source>Take payment and hand over</source>
+        <translation>Take payment and hand over</translation>
+    </message>
+    <message>
         <source>Item</source>
         <translation>Item</translation>
     </message>
@@ -1533,6 +1537,10 @@
     <message>
         <source>Taking now</source>
         <translation>Taking now</translation>
+    </message>
+    <message>
+        <source>To pay %1</source>
+        <translation>To pay %1</translation>
     </message>
 </context>
 <context>
@@ -1586,6 +1594,10 @@
         <translation>Pickups</translation>
     </message>
     <message>
+        <source>To pay</source>
+        <translation>To pay</translation>
+    </message>
+    <message>
         <source>Expired holds to call</source>
         <translation>Expired holds to call</translation>
     </message>
@@ -1628,6 +1640,18 @@
     <message>
         <source>Group-buy %1</source>
         <translation>Group-buy %1</translation>
+    </message>
+    <message>
+        <source>To pay %1</source>
+        <translation>To pay %1</translation>
+    </message>
+    <message>
+        <source>Paid at the store</source>
+        <translation>Paid at the store</translation>
+    </message>
+    <message>
+        <source>Pay at pickup</source>
+        <translation>Pay at pickup</translation>
     </message>
     <message>
         <source>Pickup code %1 is not known at this store</source>
@@ -1674,8 +1698,32 @@
         <translation>No pickup code yet: the warehouse has not confirmed this reservation</translation>
     </message>
     <message>
+        <source>Pickup %1 is paid at pickup: take the payment first</source>
+        <translation>Pickup %1 is paid at pickup: take the payment first</translation>
+    </message>
+    <message>
+        <source>Pickup %1 has nothing to pay</source>
+        <translation>Pickup %1 has nothing to pay</translation>
+    </message>
+    <message>
+        <source>This till cannot take payments at the pickup desk</source>
+        <translation>This till cannot take payments at the pickup desk</translation>
+    </message>
+    <message>
         <source>Pickup slip sent to the printer</source>
         <translation>Pickup slip sent to the printer</translation>
+    </message>
+    <message>
+        <source>Pickup %1: to pay %2</source>
+        <translation>Pickup %1: to pay %2</translation>
+    </message>
+    <message>
+        <source>Pickup %1 not handed over: no payment taken</source>
+        <translation>Pickup %1 not handed over: no payment taken</translation>
+    </message>
+    <message>
+        <source>Paid %1, receipt %2. Change due: %3</source>
+        <translation>Paid %1, receipt %2. Change due: %3</translation>
     </message>
     <message>
         <source>Handed over %1: %2</source>
@@ -1684,6 +1732,14 @@
     <message>
         <source>Still to come: %1</source>
         <translation>Still to come: %1</translation>
+    </message>
+    <message>
+        <source>No shift is open: open one (F6) before taking a payment. Nothing was handed over.</source>
+        <translation>No shift is open: open one (F6) before taking a payment. Nothing was handed over.</translation>
+    </message>
+    <message>
+        <source>The payment was not recorded (%1): nothing was handed over.</source>
+        <translation>The payment was not recorded (%1): nothing was handed over.</translation>
     </message>
     <message>
         <source>The hand-over could not be recorded: %1</source>
@@ -1719,6 +1775,26 @@
     <message>
         <source>Nothing of this pickup is at the store to hand over.</source>
         <translation>Nothing of this pickup is at the store to hand over.</translation>
+    </message>
+    <message>
+        <source>This group-buy order is paid at pickup: the hand-over needs the sale that paid it.</source>
+        <translation>This group-buy order is paid at pickup: the hand-over needs the sale that paid it.</translation>
+    </message>
+    <message>
+        <source>The sale that paid this hand-over has not reached the warehouse (was it refused?); fix the sale, then retry.</source>
+        <translation>The sale that paid this hand-over has not reached the warehouse (was it refused?); fix the sale, then retry.</translation>
+    </message>
+    <message>
+        <source>The sale named by this hand-over already paid another one.</source>
+        <translation>The sale named by this hand-over already paid another one.</translation>
+    </message>
+    <message>
+        <source>The sale does not pay exactly what this hand-over takes at the order's prices (a bug in this till; tell support). Refund the sale as a return if need be.</source>
+        <translation>The sale does not pay exactly what this hand-over takes at the order's prices (a bug in this till; tell support). Refund the sale as a return if need be.</translation>
+    </message>
+    <message>
+        <source>This order was paid online: its hand-over names no sale.</source>
+        <translation>This order was paid online: its hand-over names no sale.</translation>
     </message>
     <message>
         <source>The stock moved since the count began; count again.</source>

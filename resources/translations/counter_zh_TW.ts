@@ -1519,6 +1519,10 @@
         <translation>取貨 %1：顧客本次取走</translation>
     </message>
     <message>
+        <source>Take payment and hand over</source>
+        <translation>收款並交付</translation>
+    </message>
+    <message>
         <source>Item</source>
         <translation>品名</translation>
     </message>
@@ -1533,6 +1537,10 @@
     <message>
         <source>Taking now</source>
         <translation>本次取走</translation>
+    </message>
+    <message>
+        <source>To pay %1</source>
+        <translation>待收 %1</translation>
     </message>
 </context>
 <context>
@@ -1586,6 +1594,10 @@
         <translation>門市取貨</translation>
     </message>
     <message>
+        <source>To pay</source>
+        <translation>取貨付款</translation>
+    </message>
+    <message>
         <source>Expired holds to call</source>
         <translation>逾期釋出待聯絡</translation>
     </message>
@@ -1628,6 +1640,18 @@
     <message>
         <source>Group-buy %1</source>
         <translation>團購 %1</translation>
+    </message>
+    <message>
+        <source>To pay %1</source>
+        <translation>待收 %1</translation>
+    </message>
+    <message>
+        <source>Paid at the store</source>
+        <translation>已於門市付款</translation>
+    </message>
+    <message>
+        <source>Pay at pickup</source>
+        <translation>取貨付款</translation>
     </message>
     <message>
         <source>Pickup code %1 is not known at this store</source>
@@ -1674,8 +1698,32 @@
         <translation>尚無取貨碼：總部尚未確認此預約</translation>
     </message>
     <message>
+        <source>Pickup %1 is paid at pickup: take the payment first</source>
+        <translation>取貨 %1 為取貨付款：請先收款</translation>
+    </message>
+    <message>
+        <source>Pickup %1 has nothing to pay</source>
+        <translation>取貨 %1 沒有待收金額</translation>
+    </message>
+    <message>
+        <source>This till cannot take payments at the pickup desk</source>
+        <translation>這台收銀機無法在取貨櫃台收款</translation>
+    </message>
+    <message>
         <source>Pickup slip sent to the printer</source>
         <translation>取貨單已送出列印</translation>
+    </message>
+    <message>
+        <source>Pickup %1: to pay %2</source>
+        <translation>取貨 %1：待收 %2</translation>
+    </message>
+    <message>
+        <source>Pickup %1 not handed over: no payment taken</source>
+        <translation>取貨 %1 未交付：尚未收款</translation>
+    </message>
+    <message>
+        <source>Paid %1, receipt %2. Change due: %3</source>
+        <translation>已收 %1，收據 %2。找零：%3</translation>
     </message>
     <message>
         <source>Handed over %1: %2</source>
@@ -1684,6 +1732,14 @@
     <message>
         <source>Still to come: %1</source>
         <translation>尚待取貨：%1</translation>
+    </message>
+    <message>
+        <source>No shift is open: open one (F6) before taking a payment. Nothing was handed over.</source>
+        <translation>尚未開班：請先開班 (F6) 再收款。未交付任何商品。</translation>
+    </message>
+    <message>
+        <source>The payment was not recorded (%1): nothing was handed over.</source>
+        <translation>付款未記錄（%1）：未交付任何商品。</translation>
     </message>
     <message>
         <source>The hand-over could not be recorded: %1</source>
@@ -1719,6 +1775,26 @@
     <message>
         <source>Nothing of this pickup is at the store to hand over.</source>
         <translation>這筆取貨目前沒有已到店可交付的商品。</translation>
+    </message>
+    <message>
+        <source>This group-buy order is paid at pickup: the hand-over needs the sale that paid it.</source>
+        <translation>這筆團購訂單為取貨付款：交付需附上付款的銷售。</translation>
+    </message>
+    <message>
+        <source>The sale that paid this hand-over has not reached the warehouse (was it refused?); fix the sale, then retry.</source>
+        <translation>付款的銷售尚未送達總部（是否被拒絕？）；請先處理該筆銷售，再重試。</translation>
+    </message>
+    <message>
+        <source>The sale named by this hand-over already paid another one.</source>
+        <translation>此交付所附的銷售已支付過另一次交付。</translation>
+    </message>
+    <message>
+        <source>The sale does not pay exactly what this hand-over takes at the order's prices (a bug in this till; tell support). Refund the sale as a return if need be.</source>
+        <translation>銷售金額與本次交付的商品（依訂單售價）不符（收銀機程式錯誤，請通知支援人員）。必要時以退貨退款。</translation>
+    </message>
+    <message>
+        <source>This order was paid online: its hand-over names no sale.</source>
+        <translation>此訂單已於線上付款：交付不需附上銷售。</translation>
     </message>
     <message>
         <source>The stock moved since the count began; count again.</source>

@@ -31,7 +31,7 @@ from warehouse_api.services.group_buy_batch import (
     place_group_buy_batch,
     refusals_before_writing,
 )
-from warehouse_api.services.group_buy_pickup import pickup_store_id, store_code
+from warehouse_api.services.group_buy_pickup import pickup_store_id, store_code, store_payments
 from warehouse_api.services.locations import warehouse_id
 from warehouse_api.services.order_returns import mark_refunded_by_channel, returns_of
 from warehouse_api.services.reservations import (
@@ -56,7 +56,29 @@ IdempotencyKey = Annotated[
 
 
 def _public(session: Session, order: Reservation) -> GroupBuyOrderPublic:
-    return responses.group_buy_order(order, store_code(session, order))
+    return responses.group_buy_order(
+        order, store_code(session, order), store_payments(session, order)
+    )
+
+
+def _check_pay_at_pickup(body: GroupBuyOrderCreate) -> None:
+    """An order paid at pickup is collected at a store and says what each unit costs
+    there (the amount due), else 422 with a code saying which."""
+    if body.pickup_store_code is None:
+        raise DomainError(
+            "pay_at_pickup_needs_store",
+            "an order paid at pickup is collected at a store: give pickup_store_code",
+            422,
+        )
+    unpriced = sorted({line.product_id for line in body.lines if line.unit_price_cents is None})
+    if unpriced:
+        raise DomainError(
+            "pay_at_pickup_needs_prices",
+            f"an order paid at pickup gives unit_price_cents on every line (product "
+            f"{unpriced[0]} has none): the store charges it",
+            422,
+            product_ids=unpriced,
+        )
 
 
 def _digest(body: GroupBuyOrderCreate) -> str:
@@ -83,11 +105,7 @@ def place_order(
     response: Response,
 ) -> GroupBuyOrderPublic:
     if body.payment == "at_pickup":
-        raise DomainError(
-            "pay_at_pickup_unsupported",
-            "orders paid at pickup are not taken yet: take the payment online",
-            422,
-        )
+        _check_pay_at_pickup(body)
     # A wrong store is the body's fault (422), told before any stock answer.
     store_id = (
         None
@@ -128,6 +146,7 @@ def place_order(
                 prechecked=True,
                 store_id=store_id,
                 hold_hours=settings.pickup_hold_hours,
+                payment=body.payment,
             )
             return False, _public(session, order)
         existing = session.scalar(select(Reservation).where(Reservation.idempotency_key == key))
@@ -150,6 +169,7 @@ def place_order(
             body.customer_name,
             store_id=store_id,
             hold_hours=settings.pickup_hold_hours,
+            payment=body.payment,
         )
         return False, _public(session, order)
 
@@ -232,7 +252,8 @@ def _load_order(session: Session, device: AuthenticatedDevice, order_id: str) ->
     response_model=GroupBuyOrderPublic,
     responses=problem_responses(401, 403, 404),
     summary="The order's status (channel_status: pending, in_transit, ready_for_pickup, "
-    "collected, expired, cancelled, shipped)",
+    "collected, expired, cancelled, shipped) and payment (payment_state: paid_online, "
+    "unpaid, part_paid, paid_at_store, with the store sales in store_payments)",
 )
 def get_order(order_id: str, device: GroupBuyDevice, db: DatabaseDep) -> GroupBuyOrderPublic:
     with db.read() as session, session.begin():

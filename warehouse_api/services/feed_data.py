@@ -102,11 +102,26 @@ def _linked_lines(lines: Any) -> list[dict[str, Any]]:
 
 
 def _pickup_lines(lines: Any) -> list[dict[str, Any]]:
-    """A reservation's lines, with what reached the store and what was collected of each."""
+    """A reservation's lines, with what reached the store and what was collected of each,
+    and a group-buy line's price per unit (what a customer paying at pickup pays)."""
     return [
-        {**linked, "arrived_qty": line.arrived_qty, "collected_qty": line.collected_qty}
+        {
+            **linked,
+            "arrived_qty": line.arrived_qty,
+            "collected_qty": line.collected_qty,
+            "unit_price_cents": line.unit_price_cents,
+        }
         for linked, line in zip(_linked_lines(lines), lines, strict=True)
     ]
+
+
+def paid_at_store_cents(reservation: Reservation) -> int | None:
+    """What the store took so far for an order paid at pickup (None for one paid before):
+    every hand-over of such an order is paid for what it takes (services/pickup_payment.py),
+    so the paid amount is the collected units at the channel's prices."""
+    if reservation.payment != "at_pickup":
+        return None
+    return sum(line.collected_qty * (line.unit_price_cents or 0) for line in reservation.lines)
 
 
 def reservation_data(reservation: Reservation) -> dict[str, Any]:
@@ -127,6 +142,9 @@ def reservation_data(reservation: Reservation) -> dict[str, Any]:
         "sale_id": reservation.sale_id,
         "receipt_no": reservation.receipt_no,
         "updated_at": reservation.updated_at.isoformat(),
+        "payment": reservation.payment or "online",
+        "amount_due_cents": reservation.amount_due_cents,
+        "paid_cents": paid_at_store_cents(reservation),
         **({"customer_name": reservation.customer_name} if named else {}),
         **(
             {"customer_phone": reservation.customer_phone}

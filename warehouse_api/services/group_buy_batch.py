@@ -41,7 +41,12 @@ from warehouse_api.models import (
 )
 from warehouse_api.services.devices import AuthenticatedDevice
 from warehouse_api.services.feed_data import publish_reservation, reservation_data
-from warehouse_api.services.group_buy_pickup import channel_status, store_code
+from warehouse_api.services.group_buy_pickup import (
+    channel_status,
+    payment_state,
+    store_code,
+    store_payments,
+)
 from warehouse_api.services.inventory import (
     HeldRow,
     hold_rows,
@@ -304,6 +309,8 @@ def _channel_view(session: Session, order: Reservation) -> dict[str, Any]:
         **reservation_data(order),
         "pickup_store_code": store_code(session, order),
         "channel_status": channel_status(order),
+        "payment_state": payment_state(order),
+        "store_payments": store_payments(session, order),
     }
 
 

@@ -10,12 +10,21 @@ that store's feed carries it (`publish_reservation` scopes it to the store).
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from warehouse_api.errors import DomainError, InvalidTransition, NotFound
-from warehouse_api.models import Location, Reservation, Transfer, TransferLine, utcnow
+from warehouse_api.models import (
+    Location,
+    Reservation,
+    ReservationPayment,
+    Sale,
+    Transfer,
+    TransferLine,
+    utcnow,
+)
 from warehouse_api.services.feed_data import publish_reservation, publish_transfer
 
 # What the channel reads for each status of an order (`channel_status` of its answer).
@@ -32,6 +41,51 @@ CHANNEL_STATUS = {
 
 def channel_status(order: Reservation) -> str:
     return CHANNEL_STATUS.get(order.status, order.status)
+
+
+def payment_state(order: Reservation) -> str:
+    """How the order is paid, in the channel's words: paid_online, or for one paid at
+    pickup unpaid, part_paid (a partial pickup, paid for what was taken) or paid_at_store
+    (every unit collected, and so paid: a hand-over of such an order needs its sale)."""
+    if order.payment != "at_pickup":
+        return "paid_online"
+    collected = sum(line.collected_qty for line in order.lines)
+    if collected == 0:
+        return "unpaid"
+    return (
+        "paid_at_store"
+        if all(line.collected_qty == line.qty for line in order.lines)
+        else ("part_paid")
+    )
+
+
+def store_payments(session: Session, order: Reservation) -> list[dict[str, Any]]:
+    """The store sales that paid the order's hand-overs, oldest first."""
+    if order.payment != "at_pickup":
+        return []
+    rows = session.execute(
+        select(
+            ReservationPayment.sale_id,
+            Sale.receipt_no,
+            Location.code,
+            ReservationPayment.amount_cents,
+            ReservationPayment.paid_at,
+        )
+        .join(Sale, Sale.id == ReservationPayment.sale_id)
+        .join(Location, Location.id == ReservationPayment.location_id)
+        .where(ReservationPayment.reservation_id == order.id)
+        .order_by(ReservationPayment.paid_at, ReservationPayment.sale_id)
+    ).all()
+    return [
+        {
+            "sale_id": sale_id,
+            "receipt_no": receipt_no,
+            "store_code": code,
+            "amount_cents": amount,
+            "paid_at": paid_at,
+        }
+        for sale_id, receipt_no, code, amount, paid_at in rows
+    ]
 
 
 def pickup_store_id(session: Session, code: str) -> int:

@@ -363,6 +363,8 @@ def hold_rows(
     For many changes to few rows in one transaction (a batch of sales): apply them in
     Python with `HeldRow.apply` and write each row once with `store_rows`."""
     ordered = sorted(product_ids)
+    if not ordered:  # e.g. a run of sales with no take lines (pickup, ship, collect only)
+        return {}
     session.execute(
         _statements(session).ensure_row,
         [{"p_location": location_id, "p_product": product_id} for product_id in ordered],

@@ -8,6 +8,10 @@ reservation (arrived and not yet collected): ``pickup_exceeds_held``. Only what 
 handed over leaves the store's stock; the reservation stays ready until every line is
 collected in full, then becomes picked up.
 
+A group-buy order paid at pickup needs, for each hand-over that costs something, the
+store sale that paid for exactly what it takes (``sale_id``; services/pickup_payment.py):
+without it ``pickup_unpaid``, and nothing is handed over.
+
 The reservation row is locked first (as every flow touching it does: reservation,
 then transfer, then stock rows), so two tills handing over the same pickup at once
 are judged one after the other against the same committed figures.
@@ -28,6 +32,7 @@ from warehouse_api.services.feed_data import publish_reservation, reservation_da
 from warehouse_api.services.inventory import take_held_stock
 from warehouse_api.services.locations import require_store_device
 from warehouse_api.services.operations import OpContext, op_handler
+from warehouse_api.services.pickup_payment import settle_handover_payment
 from warehouse_api.services.reservations import held_here, load_reservation
 from warehouse_api.services.transitions import transition
 
@@ -91,6 +96,10 @@ def complete_pickup(ctx: OpContext, payload: PickupCompletePayload) -> dict[str,
     if reservation.status != "ready":
         raise InvalidTransition("reservation", reservation.status, "picked_up")
     wanted = _wanted(reservation, payload)
+    # An order paid at pickup: the sale paying exactly this hand-over, linked once.
+    paid = settle_handover_payment(
+        session, reservation, wanted, payload.sale_id, store_id, ctx.op_id
+    )
     for line in reservation.lines:
         line.collected_qty += wanted.get(line.product_id, 0)
     if all(line.collected_qty == line.qty for line in reservation.lines):
@@ -108,4 +117,7 @@ def complete_pickup(ctx: OpContext, payload: PickupCompletePayload) -> dict[str,
     )
     publish_reservation(session, reservation)
     handed = [{"product_id": pid, "qty": qty} for pid, qty in sorted(wanted.items())]
-    return {**reservation_data(reservation), "handed_over": handed}
+    result = {**reservation_data(reservation), "handed_over": handed}
+    if paid is not None:
+        result["paid_by"] = {"sale_id": payload.sale_id, "amount_cents": paid}
+    return result

@@ -358,11 +358,14 @@ def place_group_buy_order(
     prechecked: bool = False,
     store_id: int | None = None,
     hold_hours: int = 0,
+    payment: str = "online",
 ) -> Reservation:
     """`prechecked`: `precheck_hold` found the order clear a moment ago, so the
     look-ups a constraint would catch anyway are skipped (see `OpContext.prechecked`).
     `store_id`: the order is collected at that store; it gets a pickup code, a hold of
-    `hold_hours` and the transfer there, like a counter's pickup."""
+    `hold_hours` and the transfer there, like a counter's pickup. `payment` at_pickup:
+    the customer pays there, the lines' prices times their quantities (the route checked
+    the store and the prices are given)."""
     source_id = warehouse_id(session)
     if prechecked:
         wanted = quantities(lines)
@@ -373,10 +376,15 @@ def place_group_buy_order(
     prices = {line.product_id: getattr(line, "unit_price_cents", None) for line in lines}
     now = utcnow()
     for_store = store_id is not None
+    at_pickup = payment == "at_pickup"
     order = Reservation(
         id=order_id,
         kind="group_buy",
         status="confirmed",
+        payment=payment,
+        amount_due_cents=(
+            sum(qty * (prices[pid] or 0) for pid, qty in wanted.items()) if at_pickup else None
+        ),
         source_location_id=source_id,
         store_location_id=store_id,
         pickup_code=(

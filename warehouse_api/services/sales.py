@@ -34,7 +34,8 @@ def require_store(ctx: OpContext) -> int:
 
 def taken_from_shelf(payload: SalePayload) -> dict[int, int]:
     """What the sale took from the store's shelf: its take lines (pickup and ship lines are
-    fulfilled from elsewhere by the reservation or dropship order linked to the sale)."""
+    fulfilled from elsewhere by the reservation or dropship order linked to the sale; collect
+    lines pay for held units of a group-buy order that its hand-over takes)."""
     sold: dict[int, int] = defaultdict(int)
     for line in payload.lines:
         if line.fulfilment == "take":
@@ -228,6 +229,7 @@ def record_sale(ctx: OpContext, payload: SalePayload) -> dict[str, Any]:
             "total_cents": sale.total_cents,
             "created_at": sale.created_at,
             "received_at": sale.received_at,
+            "collects_order_id": payload.collects_order_id,
         },
     )
     session.execute(
@@ -395,6 +397,7 @@ def record_sales(
             total_cents=payload.total_cents,
             created_at=payload.created_at,
             received_at=received_at,
+            collects_order_id=payload.collects_order_id,
         )
         sales.append(sale)
         negative_stock = []
@@ -429,6 +432,7 @@ def record_sales(
                 "total_cents": sale.total_cents,
                 "created_at": sale.created_at,
                 "received_at": sale.received_at,
+                "collects_order_id": sale.collects_order_id,
             }
             for sale in sales
         ],

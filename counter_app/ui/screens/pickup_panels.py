@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.core.money import Money
 from counter_app.services.context import StaffMember
 from counter_app.services.pickup_followups import CallListRow, PickupFollowUps
 from counter_app.services.pickups import PickupEntry
@@ -44,6 +45,10 @@ class PartialHandoverPanel(QWidget):
         self.heading.setObjectName("partial_heading")
         self.heading.setWordWrap(True)
         self.grid = QGridLayout()
+        # An order paid at pickup: what the quantities below cost at the desk.
+        self.to_pay = QLabel()
+        self.to_pay.setObjectName("partial_to_pay")
+        self.to_pay.setStyleSheet("color: #0d47a1; font-size: 18px; font-weight: bold;")
         self.button = QPushButton(self.tr("Hand over these"))
         self.button.setObjectName("partial_handover_button")
         self.button.clicked.connect(self._request)
@@ -52,6 +57,7 @@ class PartialHandoverPanel(QWidget):
         layout.addWidget(self.heading)
         layout.addLayout(self.grid)
         layout.addStretch(1)
+        layout.addWidget(self.to_pay)
         layout.addWidget(self.button)
         self.show_entry(None)
 
@@ -68,9 +74,16 @@ class PartialHandoverPanel(QWidget):
         self.button.setEnabled(False)
         if entry is None or not ready:
             self.heading.setText(self.tr("Select a ready pickup to hand over part of it"))
+            self.button.setText(self.tr("Hand over these"))
+            self.to_pay.setText("")
             return
         self.heading.setText(
             self.tr("Pickup %1: what the customer takes now").replace("%1", entry.pickup_code)
+        )
+        self.button.setText(
+            self.tr("Take payment and hand over")
+            if entry.record.pays_at_pickup
+            else self.tr("Hand over these")
         )
         for column, title in enumerate(
             (self.tr("Item"), self.tr("Here"), self.tr("To come"), self.tr("Taking now"))
@@ -92,6 +105,12 @@ class PartialHandoverPanel(QWidget):
 
     def _update_button(self) -> None:
         self.button.setEnabled(any(spin.value() for spin in self.spins.values()))
+        entry = self.entry
+        if entry is None or not entry.record.pays_at_pickup:
+            self.to_pay.setText("")
+            return
+        due = Money(entry.record.due_cents({pid: s.value() for pid, s in self.spins.items()}))
+        self.to_pay.setText(self.tr("To pay %1").replace("%1", due.format()))
 
     def _request(self) -> None:
         if self.entry is None:

@@ -12,8 +12,9 @@ slip the service lays out.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,12 +28,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.core.cart import CartError
 from counter_app.core.codes import PickupCode, ScanResult
+from counter_app.core.einvoice_codes import NO_BUYER, InvoiceBuyer
+from counter_app.core.money import Money
+from counter_app.core.tenders import CASH, Tender, TenderedPayment
 from counter_app.services.context import StaffMember
 from counter_app.services.pickup_followups import PickupFollowUps
 from counter_app.services.pickups import (
     STATUSES,
     Handover,
+    HandoverPlan,
+    PaidHandover,
     PickupDeskService,
     PickupEntry,
     PickupError,
@@ -42,13 +49,32 @@ from counter_app.ui.screens.base import Screen
 from counter_app.ui.screens.pickup_panels import CallListPanel, PartialHandoverPanel
 from counter_app.ui.tables import fill_rows, read_only_table
 from counter_app.ui.task_runner import TaskRunner
+from counter_app.ui.tender_dialog import TenderDialog
 
 log = logging.getLogger(__name__)
+
+# What the payment step answers: the tenders taken and the e-invoice's buyer, or None
+# when the cashier left it (nothing is recorded then).
+Payment = tuple[Sequence[TenderedPayment], InvoiceBuyer]
+AskPayment = Callable[[Money, Sequence[Tender], QWidget], Payment | None]
+
+
+def ask_payment_with_dialog(
+    total: Money, tenders: Sequence[Tender], parent: QWidget
+) -> Payment | None:
+    """The sale screen's payment step (any tenders, split) for what a hand-over costs."""
+    dialog = TenderDialog(total, tenders, parent)
+    if dialog.exec() != TenderDialog.DialogCode.Accepted:
+        return None
+    return dialog.payments, dialog.buyer
 
 
 class PickupsScreen(Screen):
     name = "pickups"
     key = "F8"
+    # A hand-over paid at the desk: its sale, printed and settled like any (bootstrap).
+    sale_completed = Signal(object)  # CompletedSale
+    shift_required = Signal()
 
     def __init__(
         self,
@@ -56,6 +82,8 @@ class PickupsScreen(Screen):
         tasks: TaskRunner,
         cashier: StaffMember,
         followups: PickupFollowUps | None = None,
+        load_tenders: Callable[[], list[Tender]] | None = None,
+        ask_payment: AskPayment | None = None,
     ) -> None:
         super().__init__()
         self._desk = desk
@@ -63,6 +91,8 @@ class PickupsScreen(Screen):
         self.cashier = cashier
         self._busy = False
         self.entries: list[PickupEntry] = []
+        self._load_tenders = load_tenders  # services/tenders.TenderService.usable
+        self._ask_payment = ask_payment or ask_payment_with_dialog
 
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("pickup_status_filter")
@@ -93,12 +123,17 @@ class PickupsScreen(Screen):
                 self.tr("Customer"),
                 self.tr("Hold until"),
                 self.tr("Order"),
+                self.tr("To pay"),
             ],
             2,
         )
         # A group-buy order's number in full (blank for a counter's own reservation).
         self.table.horizontalHeader().setSectionResizeMode(
             5, QHeaderView.ResizeMode.ResizeToContents
+        )
+        # Paid at pickup: what taking everything here costs now (blank when paid before).
+        self.table.horizontalHeader().setSectionResizeMode(
+            6, QHeaderView.ResizeMode.ResizeToContents
         )
         self.table.currentCellChanged.connect(lambda *_a: self._selected_changed())
         self.partial = PartialHandoverPanel()
@@ -191,6 +226,17 @@ class PickupsScreen(Screen):
             return ""
         return self.tr("Group-buy %1").replace("%1", entry.channel_order)
 
+    def to_pay_text(self, entry: PickupEntry) -> str:
+        """An order paid at pickup: what taking everything here now costs; "Paid" once
+        nothing of it is left to pay; blank for one paid before."""
+        if not entry.record.pays_at_pickup:
+            return ""
+        if entry.to_pay.cents:
+            return self.tr("To pay %1").replace("%1", entry.to_pay.format())
+        if entry.status == "picked_up":
+            return self.tr("Paid at the store")
+        return self.tr("Pay at pickup")
+
     def refusal_text(self, error: PickupError) -> str:
         code = error.pickup_code
         match error.code:
@@ -232,6 +278,14 @@ class PickupsScreen(Screen):
                 return self.tr(
                     "No pickup code yet: the warehouse has not confirmed this reservation"
                 )
+            case "payment_due":
+                return self.tr("Pickup %1 is paid at pickup: take the payment first").replace(
+                    "%1", code
+                )
+            case "payment_not_due":
+                return self.tr("Pickup %1 has nothing to pay").replace("%1", code)
+            case "no_selling":
+                return self.tr("This till cannot take payments at the pickup desk")
         return str(error)
 
     # --- actions ------------------------------------------------------------------
@@ -260,6 +314,7 @@ class PickupsScreen(Screen):
                     e.record.customer_name or "",
                     local_time_text(e.record.expires_at) if e.record.expires_at else "",
                     self.order_text(e),
+                    self.to_pay_text(e),
                 )
                 for e in entries
             ],
@@ -290,10 +345,69 @@ class PickupsScreen(Screen):
 
     def hand_over(self, code: str, lines: dict[int, int] | None = None) -> None:
         """Hand over the pickup with this code (scanned or typed: all that is here; from
-        the side panel: ``lines``) and print its slip."""
+        the side panel: ``lines``) and print its slip. An order paid at pickup asks for
+        the payment first (the tender dialog) and records its sale with the hand-over."""
         if self._busy:
             return
         self._busy = True
+        self._tasks.db(
+            lambda: self._desk.plan(code, lines),
+            lambda plan: self._planned(code, lines, plan),
+            self._refused,
+            owner=self,
+        )
+
+    def _planned(self, code: str, lines: dict[int, int] | None, plan: HandoverPlan) -> None:
+        if not plan.due.cents:
+            self._record(code, lines)
+            return
+        if self._load_tenders is None:
+            self._pay(code, lines, plan, [CASH])
+            return
+        load = self._load_tenders
+        self._tasks.db(
+            load,
+            lambda tenders: self._pay(code, lines, plan, list(tenders) or [CASH]),
+            lambda _error: self._pay(code, lines, plan, [CASH]),
+            owner=self,
+        )
+
+    def _pay(
+        self, code: str, lines: dict[int, int] | None, plan: HandoverPlan, tenders: list[Tender]
+    ) -> None:
+        self._show(
+            self.tr("Pickup %1: to pay %2")
+            .replace("%1", plan.entry.pickup_code)
+            .replace("%2", plan.due.format()),
+            "#0d47a1",
+        )
+        paid = self._ask_payment(plan.due, tenders, self)
+        if paid is None:
+            self._busy = False
+            self._show(
+                self.tr("Pickup %1 not handed over: no payment taken").replace(
+                    "%1", plan.entry.pickup_code
+                ),
+                "#b00020",
+            )
+            self.code_input.setFocus()
+            return
+        payments, buyer = tuple(paid[0]), paid[1] or NO_BUYER
+        cashier = self.cashier
+        taken = dict(plan.taken)
+
+        def work() -> tuple[PaidHandover, str | None]:
+            done = self._desk.hand_over_paid(code, cashier, payments, taken, buyer)
+            try:
+                job = self._desk.print_handover(done.handover, cashier, done.sale)
+            except Exception:  # recorded; a print problem must not hide it
+                log.exception("handover slip for %s not printed", done.handover.entry.pickup_code)
+                job = None
+            return done, job
+
+        self._tasks.db(work, self._paid_and_handed_over, self._refused, owner=self)
+
+    def _record(self, code: str, lines: dict[int, int] | None) -> None:
         cashier = self.cashier
 
         def work() -> tuple[Handover, str | None]:
@@ -306,6 +420,21 @@ class PickupsScreen(Screen):
             return handover, job
 
         self._tasks.db(work, self._handed_over, self._refused, owner=self)
+
+    def _paid_and_handed_over(self, done: tuple[PaidHandover, str | None]) -> None:
+        paid, job = done
+        sale = paid.sale
+        self._handed_over((paid.handover, job))
+        self._show(
+            self.message.text()
+            + " "
+            + self.tr("Paid %1, receipt %2. Change due: %3")
+            .replace("%1", sale.total.format())
+            .replace("%2", sale.receipt_no)
+            .replace("%3", sale.change.format()),
+            "#1b7f3b",
+        )
+        self.sale_completed.emit(sale)  # the receipt, the drawer, the e-invoice proof
 
     def _handed_over(self, done: tuple[Handover, str | None]) -> None:
         self._busy = False
@@ -329,6 +458,20 @@ class PickupsScreen(Screen):
         self._busy = False
         if isinstance(error, PickupError):
             self.show_problem(self.refusal_text(error))
+        elif isinstance(error, CartError) and error.code == "no_open_shift":
+            self.show_problem(
+                self.tr(
+                    "No shift is open: open one (F6) before taking a payment. Nothing was handed over."
+                )
+            )
+            self.shift_required.emit()
+        elif isinstance(error, CartError):
+            log.error("pickup payment refused: %s", error)
+            self.show_problem(
+                self.tr("The payment was not recorded (%1): nothing was handed over.").replace(
+                    "%1", str(error)
+                )
+            )
         else:
             log.error("pickup hand-over failed", exc_info=error)
             self.show_problem(

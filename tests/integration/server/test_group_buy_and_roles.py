@@ -30,6 +30,7 @@ def test_group_buy_order_holds_stock_once_per_idempotency_key(server: Server) ->
             "paid_cents": None,
             "arrived_qty": 0,
             "collected_qty": 0,
+            "unit_price_cents": None,
         }
     ]
     assert_problem(reused, 409, "idempotency_key_reused")

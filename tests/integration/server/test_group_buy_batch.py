@@ -88,6 +88,7 @@ def test_each_order_of_a_batch_gets_the_answer_it_would_get_alone(server: Server
             "paid_cents": None,
             "arrived_qty": 0,
             "collected_qty": 0,
+            "unit_price_cents": None,
         }
     ]
     assert results[1]["order"] == placed

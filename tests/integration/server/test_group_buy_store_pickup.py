@@ -121,7 +121,7 @@ def test_an_order_for_store_a_reaches_only_store_a_and_is_collected_there(
 def test_bad_store_orders_are_refused_and_hold_nothing(server: Server) -> None:
     channel = server.token("group_buy")
     before = level(server, "WH01", PRODUCT)
-    assert_problem(place(server, channel, payment="at_pickup"), 422, "pay_at_pickup_unsupported")
+    assert_problem(place(server, channel, payment="at_pickup"), 422, "pay_at_pickup_needs_prices")
     assert_problem(place(server, channel, store="S999"), 422, "pickup_store_unknown")
     assert_problem(place(server, channel, store="WH01"), 422, "pickup_store_unknown")
     # The body's fault is told first, even when the stock would refuse the order too.

@@ -32,7 +32,14 @@ from counter_app.core.ops import (
     EinvoiceIssuePayload,
     SalePayload,
 )
-from counter_app.core.tenders import CASH, DEFAULT_TENDERS, PaymentSplit, Tender, TenderError
+from counter_app.core.tenders import (
+    CASH,
+    DEFAULT_TENDERS,
+    PaymentSplit,
+    Tender,
+    TenderedPayment,
+    TenderError,
+)
 from counter_app.local.db import LocalDatabase
 from counter_app.services.context import StaffMember, StoreContext
 from counter_app.services.einvoice import EinvoiceService, EinvoiceSettings
@@ -383,6 +390,36 @@ def test_a_pickup_handover_as_the_desk_queues_it_is_accepted() -> None:
     assert len(queued) == 1
     request = _validate([_on_the_wire(op.type, op.payload) for op in queued])
     assert request.ops[0].payload.pickup_code == "PU7K3M9Q2X"  # type: ignore[union-attr]
+
+
+def test_a_handover_paid_at_pickup_as_the_desk_queues_it_is_accepted() -> None:
+    """The sale (collect lines naming the order) and the hand-over naming the sale."""
+    from counter_app.core.records import ReservationRecord
+    from counter_app.services.pickups import PickupDeskService
+
+    db = FakeDatabase()
+    db.state.products[10] = ProductInfo(10, "100010", "茶裏王", Money(2500))
+    db.state.reservations["GB-2026-000123"] = ReservationRecord(
+        "GB-2026-000123",
+        "group_buy",
+        "PU7K3M9Q2X",
+        "ready",
+        ((10, 2),),
+        None,
+        "2026-11-25T10:00:00+08:00",
+        payment="at_pickup",
+        unit_prices=((10, 1900),),
+    )
+    open_test_shift(db, STORE.location_id)
+    selling = SellingService(db, STORE)
+    desk = PickupDeskService(db, STORE, selling=selling)
+    desk.hand_over_paid("pu7k3m9q2x", CASHIER, [TenderedPayment(CASH, 3800, 4000, 200)])
+    queued = list(db.state.outbox.values())
+    assert [op.type for op in queued] == ["sale", "pickup.complete"]
+    request = _validate([_on_the_wire(op.type, op.payload) for op in queued])
+    sale, handover = request.ops[0].payload, request.ops[1].payload
+    assert sale.collects_order_id == "GB-2026-000123"  # type: ignore[union-attr]
+    assert handover.sale_id == sale.sale_id  # type: ignore[union-attr]
 
 
 def test_a_reservation_as_the_desk_queues_it_is_accepted() -> None:
