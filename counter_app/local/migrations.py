@@ -154,6 +154,8 @@ def _invoice_shifts(conn: Connection) -> None:
             " WHERE voided_at IS NOT NULL AND void_shift_id IS NULL"
         )
     )
+
+
 def _pay_at_pickup(conn: Connection) -> None:
     # (payatpickup) The desk's mirror keeps whether a group-buy order is paid at pickup and
     # its lines' prices, so the desk knows what to collect, offline too.

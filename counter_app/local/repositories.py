@@ -645,6 +645,7 @@ class SqlReservationRepository:
                 row.customer_name, row.customer_phone = None, None
                 forgotten += 1
         return forgotten
+
     def products(self, product_ids: Iterable[int]) -> dict[int, ProductInfo]:
         wanted = sorted(set(product_ids))
         if not wanted:

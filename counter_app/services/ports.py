@@ -296,6 +296,7 @@ class ReservationRepository(Protocol):
     def forget_customers(self, statuses: Sequence[str], updated_before: datetime) -> int:
         """Blank the name and phone of reservations in ``statuses`` last changed before
         ``updated_before``; returns how many were blanked."""
+
     def products(self, product_ids: Iterable[int]) -> dict[int, ProductInfo]:
         """The cached products among ``product_ids`` (a hand-over paid at the desk)."""
         ...

@@ -42,6 +42,7 @@ def test_every_button_shows_its_key(counter: CounterApp) -> None:
         "returns": counter.returns_screen,
         "shift": counter.shift_screen,
         "sale": counter.sale_screen,
+        "pickups": counter.pickups_screen,
     }
     missing = {name: unkeyed(s) for name, s in screens.items() if s is not None and unkeyed(s)}
     assert missing == {}
@@ -51,7 +52,12 @@ def test_every_button_shows_its_key(counter: CounterApp) -> None:
 def test_a_shown_key_is_the_key_that_works(counter: CounterApp) -> None:
     """Where a button has a shortcut, the text names that very key."""
     wrong = []
-    for screen in (counter.stock_screen, counter.store_stock_screen, counter.returns_screen):
+    for screen in (
+        counter.stock_screen,
+        counter.store_stock_screen,
+        counter.returns_screen,
+        counter.pickups_screen,
+    ):
         assert screen is not None
         for button in screen.findChildren(QPushButton):
             key = button.shortcut().toString()

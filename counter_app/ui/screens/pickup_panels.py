@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -25,9 +26,12 @@ from counter_app.core.money import Money
 from counter_app.services.context import StaffMember
 from counter_app.services.pickup_followups import CallListRow, PickupFollowUps
 from counter_app.services.pickups import PickupEntry
+from counter_app.ui.keyed_button import keyed_button
 from counter_app.ui.local_time import local_time_text
 from counter_app.ui.tables import fill_rows, read_only_table
 from counter_app.ui.task_runner import TaskRunner
+
+KEY = "  (F12)"  # the partial hand-over's button answers F12 whatever its words
 
 
 class PartialHandoverPanel(QWidget):
@@ -49,8 +53,9 @@ class PartialHandoverPanel(QWidget):
         self.to_pay = QLabel()
         self.to_pay.setObjectName("partial_to_pay")
         self.to_pay.setStyleSheet("color: #0d47a1; font-size: 18px; font-weight: bold;")
-        self.button = QPushButton(self.tr("Hand over these"))
+        self.button = QPushButton(self.tr("Hand over these") + KEY)
         self.button.setObjectName("partial_handover_button")
+        self.button.setShortcut(QKeySequence("F12"))
         self.button.clicked.connect(self._request)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 0, 0, 0)
@@ -74,16 +79,19 @@ class PartialHandoverPanel(QWidget):
         self.button.setEnabled(False)
         if entry is None or not ready:
             self.heading.setText(self.tr("Select a ready pickup to hand over part of it"))
-            self.button.setText(self.tr("Hand over these"))
+            self.button.setText(self.tr("Hand over these") + KEY)
             self.to_pay.setText("")
             return
         self.heading.setText(
             self.tr("Pickup %1: what the customer takes now").replace("%1", entry.pickup_code)
         )
         self.button.setText(
-            self.tr("Take payment and hand over")
-            if entry.record.pays_at_pickup
-            else self.tr("Hand over these")
+            (
+                self.tr("Take payment and hand over")
+                if entry.record.pays_at_pickup
+                else self.tr("Hand over these")
+            )
+            + KEY
         )
         for column, title in enumerate(
             (self.tr("Item"), self.tr("Here"), self.tr("To come"), self.tr("Taking now"))
@@ -150,12 +158,12 @@ class CallListPanel(QWidget):
             ],
             2,
         )
-        self.show_phone_button = QPushButton(self.tr("Show phone"))
-        self.show_phone_button.setObjectName("show_phone_button")
-        self.show_phone_button.clicked.connect(self.show_phone)
-        self.called_button = QPushButton(self.tr("Mark called"))
-        self.called_button.setObjectName("mark_called_button")
-        self.called_button.clicked.connect(self.mark_called)
+        self.show_phone_button = keyed_button(
+            self.tr("Show phone"), "Ctrl+T", self.show_phone, "show_phone_button"
+        )
+        self.called_button = keyed_button(
+            self.tr("Mark called"), "Ctrl+M", self.mark_called, "mark_called_button"
+        )
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.show_phone_button)

@@ -44,6 +44,7 @@ from counter_app.services.pickups import (
     PickupEntry,
     PickupError,
 )
+from counter_app.ui.keyed_button import keyed_button
 from counter_app.ui.local_time import local_time_text
 from counter_app.ui.screens.base import Screen
 from counter_app.ui.screens.pickup_panels import CallListPanel, PartialHandoverPanel
@@ -160,12 +161,12 @@ class PickupsScreen(Screen):
         big.setPointSize(16)
         self.code_input.setFont(big)
         self.code_input.returnPressed.connect(self._typed)
-        self.hand_over_button = QPushButton(self.tr("Hand over"))
+        self.hand_over_button = QPushButton(self.tr("Hand over") + "  (Enter)")
         self.hand_over_button.setObjectName("hand_over_button")
         self.hand_over_button.clicked.connect(self._typed)
-        self.slip_button = QPushButton(self.tr("Print pickup slip"))
-        self.slip_button.setObjectName("pickup_slip_button")
-        self.slip_button.clicked.connect(self.print_slip)
+        self.slip_button = keyed_button(
+            self.tr("Print pickup slip"), "Ctrl+P", self.print_slip, "pickup_slip_button"
+        )
         entry = QHBoxLayout()
         entry.addWidget(self.code_input, 1)
         entry.addWidget(self.hand_over_button)

@@ -546,6 +546,7 @@ class FakeReservations:
                 self._s.reservations[key] = replace(record, customer_name=None, customer_phone=None)
                 forgotten += 1
         return forgotten
+
     def products(self, product_ids: Iterable[int]) -> dict[int, ProductInfo]:
         return {pid: self._s.products[pid] for pid in product_ids if pid in self._s.products}
 
