@@ -129,21 +129,20 @@ class PickupsScreen(Screen):
             2,
         )
         # A group-buy order's number in full (blank for a counter's own reservation).
-        self.table.horizontalHeader().setSectionResizeMode(
-            5, QHeaderView.ResizeMode.ResizeToContents
-        )
-        # Paid at pickup: what taking everything here costs now (blank when paid before).
-        self.table.horizontalHeader().setSectionResizeMode(
-            6, QHeaderView.ResizeMode.ResizeToContents
-        )
+        # Every column as wide as its words; the items take what is left. Column 6, paid at
+        # pickup: what taking everything here costs now (blank when paid before).
+        for column in (0, 1, 3, 4, 5, 6):
+            self.table.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.ResizeToContents
+            )
         self.table.currentCellChanged.connect(lambda *_a: self._selected_changed())
         self.partial = PartialHandoverPanel()
         self.partial.handover_requested.connect(self.hand_over)
         pickups_tab = QWidget()
         pickups_row = QHBoxLayout(pickups_tab)
         pickups_row.setContentsMargins(0, 0, 0, 0)
-        pickups_row.addWidget(self.table, 3)
-        pickups_row.addWidget(self.partial, 2)
+        pickups_row.addWidget(self.table, 2)
+        pickups_row.addWidget(self.partial, 1)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("pickup_tabs")
         self.tabs.addTab(pickups_tab, self.tr("Pickups"))
