@@ -13,7 +13,15 @@ from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QFont,
+    QFontMetrics,
+    QKeySequence,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMainWindow,
@@ -66,6 +74,12 @@ class KeyBar(QWidget):
             "QPushButton { font-size: 13px; padding: 2px 8px; }"
             "QPushButton:checked { background: #1f5fa8; color: white; font-weight: bold; }"
         )
+        # Wide enough for its words in bold: the screen in front is marked in bold.
+        bold = QFont(button.font())
+        bold.setPixelSize(13)
+        bold.setBold(True)
+        widest = max(QFontMetrics(bold).horizontalAdvance(part) for part in (key, text))
+        button.setMinimumWidth(widest + 22)
         button.clicked.connect(lambda _checked=False: slot())
         if screen:  # the screens' keys in key order (F1, F3, F6...), whatever order they came in
             earlier = sum(
