@@ -278,6 +278,9 @@ class ItemLine(StrictModel):
 
 ItemLines = Annotated[list[ItemLine], Field(min_length=1, max_length=200)]
 Phone = Annotated[str, StringConstraints(max_length=32)]
+TaiwanPhone = Annotated[
+    str, StringConstraints(max_length=10, pattern=r"^(09[0-9]{8}|0[2-8][0-9]{7,8})$")
+]
 ReceiptNo = Annotated[str, StringConstraints(min_length=1, max_length=40)]
 
 
@@ -909,6 +912,10 @@ class GroupBuyOrderCreate(StrictModel):
     order_id: ReservationId | None = None
     lines: Annotated[list[GroupBuyLine], Field(min_length=1, max_length=200)]
     customer_name: CustomerName | None = None
+    # The customer's phone, digits only: a Taiwan mobile (09 + 8 digits) or a landline with
+    # its area code. A store's desk finds the order by its last digits and calls it when
+    # the hold runs out; blanked with the name after the retention period.
+    customer_phone: TaiwanPhone | None = None
     # Collected at this store instead of shipped to the customer (線上團購門市提貨).
     pickup_store_code: LocationCode | None = None
     # online: paid through the channel; at_pickup: the customer pays at the store's desk

@@ -144,6 +144,7 @@ def place_order(
                 digest,
                 body.customer_name,
                 prechecked=True,
+                customer_phone=body.customer_phone,
                 store_id=store_id,
                 hold_hours=settings.pickup_hold_hours,
                 payment=body.payment,
@@ -167,6 +168,7 @@ def place_order(
             key,
             digest,
             body.customer_name,
+            customer_phone=body.customer_phone,
             store_id=store_id,
             hold_hours=settings.pickup_hold_hours,
             payment=body.payment,
@@ -207,6 +209,7 @@ def place_orders_batch(
                 order_id=item.order_id,
                 wanted=quantities(item.lines),
                 customer_name=item.customer_name,
+                customer_phone=item.customer_phone,
                 prices={line.product_id: line.unit_price_cents for line in item.lines},
             )
         )

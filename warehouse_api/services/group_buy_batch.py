@@ -75,6 +75,7 @@ class BatchOrder:
     order_id: str | None
     wanted: dict[int, int]  # product id -> qty, lines of one product summed
     customer_name: str | None
+    customer_phone: str | None = None
     # product id -> the channel's unit price (one per product: the body's rule), if sent
     prices: dict[int, int | None] = field(default_factory=dict)
 
@@ -235,6 +236,7 @@ class _Judge:
             idempotency_key=order.key,
             body_sha256=order.digest,
             customer_name=order.customer_name,
+            customer_phone=order.customer_phone,
             device_id=self.device.id,
             created_at=self.now,
             updated_at=self.now,

@@ -359,6 +359,7 @@ def place_group_buy_order(
     store_id: int | None = None,
     hold_hours: int = 0,
     payment: str = "online",
+    customer_phone: str | None = None,
 ) -> Reservation:
     """`prechecked`: `precheck_hold` found the order clear a moment ago, so the
     look-ups a constraint would catch anyway are skipped (see `OpContext.prechecked`).
@@ -396,6 +397,7 @@ def place_group_buy_order(
         idempotency_key=idempotency_key,
         body_sha256=body_sha256,
         customer_name=customer_name,
+        customer_phone=customer_phone,
         device_id=device.id,
         created_at=now,
         updated_at=now,

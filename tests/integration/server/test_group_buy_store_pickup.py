@@ -258,3 +258,40 @@ def test_sending_to_a_store_racing_a_ship_never_both_win(contended: Server) -> N
         before[1] - outcomes["shipped"],
     )
     assert ledger_balances(server)
+
+
+def test_the_channels_phone_reaches_only_the_pickup_stores_desk(
+    server: Server, tills: tuple[Till, Till]
+) -> None:
+    """The channel may give the customer's phone (digits, a Taiwan mobile or a landline with
+    its area code): the store's desk finds the order by its last digits and shows it
+    masked; the other store's feed never carries it; a malformed phone is the body's fault."""
+    till_a, till_b = tills
+    channel = server.token("group_buy")
+    before = level(server, "WH01", PRODUCT)
+    for bad in (
+        "0912-345-678",
+        "12345678",
+        "09123456789",
+        "0912345678\x00",
+        "０９１２３４５６７８",
+    ):
+        assert_problem(place(server, channel, customer_phone=bad), 422, "validation_error")
+    assert level(server, "WH01", PRODUCT) == before  # refused bodies hold nothing
+    placed = place(server, channel, customer_phone="0933222111")
+    assert placed.status_code == 201, placed.text
+    order_id = placed.json()["reservation_id"]
+    assert "customer_phone" not in placed.json()  # the channel's answers do not echo it
+    landline = place(server, channel, customer_phone="0223456789")
+    assert landline.status_code == 201, landline.text
+
+    till_a.sync()
+    till_b.sync()
+    desk_a = PickupDeskService(till_a.db, till_a.store)
+    [entry] = desk_a.entries(query="2111")
+    assert entry.channel_order == order_id
+    assert entry.record.customer_phone == "0933222111" and entry.masked_phone == "0933***111"
+    assert PickupDeskService(till_b.db, till_b.store).entries(query="2111") == []
+    with server.client(server.enroll("S002")) as client:
+        changes = client.get("/sync/pull", params={"limit": 5000}).json()["changes"]
+    assert "0933222111" not in str(changes)

@@ -174,6 +174,8 @@ STORED_IN: dict[tuple[str, str], list[Target]] = {
         (m.Transfer.id, "TR-"),
     ],
     ("GroupBuyBatchOrder", "customer_name"): [m.Reservation.customer_name],
+    ("GroupBuyOrderCreate", "customer_phone"): [m.Reservation.customer_phone],
+    ("GroupBuyBatchOrder", "customer_phone"): [m.Reservation.customer_phone],
     # stored as "<device id>:<key>" (api/group_buy.py)
     ("GroupBuyBatchOrder", "idempotency_key"): [(m.Reservation.idempotency_key, f"{2**31 - 1}:")],
     ("ShipmentInfo", "carrier"): [m.Transfer.carrier, m.DropshipOrder.carrier],
