@@ -4,25 +4,9 @@ beside it (Enter in the receipt field) says so in its text."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
-
-import pytest
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from counter_app.bootstrap import CounterApp, build_counter
-from counter_app.ui.task_runner import TaskRunner
-
-
-@pytest.fixture
-def counter(qtbot: Any, qapp: Any, demo_counter: Any) -> Iterator[CounterApp]:
-    services = demo_counter.services
-    tasks = TaskRunner()
-    built = build_counter(services, services.staff.first_with_role("cashier"), tasks)
-    qtbot.addWidget(built.window)
-    built.window.show()
-    yield built
-    tasks.shutdown()
+from counter_app.bootstrap import CounterApp
 
 
 def unkeyed(widget: QWidget) -> list[str]:

@@ -5,30 +5,17 @@ the desk shows it picked up, the handover slip prints; a second scan is refused.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select, text
 
-from counter_app.bootstrap import CounterApp, build_counter
+from counter_app.bootstrap import CounterApp
 from counter_app.local import cache_writer
 from counter_app.local.models import OutboxOp
-from counter_app.ui.task_runner import TaskRunner
 
 CODE = "PU7K3M9Q2X"
-
-
-@pytest.fixture
-def counter(qtbot: Any, qapp: Any, demo_counter: Any) -> Iterator[CounterApp]:
-    services = demo_counter.services
-    tasks = TaskRunner()
-    built = build_counter(services, services.staff.first_with_role("cashier"), tasks)
-    qtbot.addWidget(built.window)
-    built.window.show()
-    yield built
-    tasks.shutdown()
 
 
 def _feed_reservation(

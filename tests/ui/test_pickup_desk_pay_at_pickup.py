@@ -8,7 +8,7 @@ mirror alone)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import pytest
@@ -16,28 +16,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from sqlalchemy import select, text
 
-from counter_app.bootstrap import CounterApp, build_counter
+from counter_app.bootstrap import CounterApp
 from counter_app.core.money import Money
 from counter_app.core.tenders import Tender
 from counter_app.local import cache_writer
 from counter_app.local.models import OutboxOp
 from counter_app.ui.screens.pickups import Payment
-from counter_app.ui.task_runner import TaskRunner
 from counter_app.ui.tender_dialog import TenderDialog
 
 CODE = "PUPAY00042"
 ORDER = "GB-20261202-0042"
-
-
-@pytest.fixture
-def counter(qtbot: Any, qapp: Any, demo_counter: Any) -> Iterator[CounterApp]:
-    services = demo_counter.services
-    tasks = TaskRunner()
-    built = build_counter(services, services.staff.first_with_role("cashier"), tasks)
-    qtbot.addWidget(built.window)
-    built.window.show()
-    yield built
-    tasks.shutdown()
 
 
 def _products(counter: CounterApp) -> list[int]:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
@@ -17,7 +16,7 @@ import pytest
 from PySide6.QtWidgets import QSpinBox
 from sqlalchemy import select
 
-from counter_app.bootstrap import CounterApp, build_counter
+from counter_app.bootstrap import CounterApp
 from counter_app.core.cart import Cart
 from counter_app.core.einvoice_codes import NO_BUYER
 from counter_app.core.money import Money
@@ -27,20 +26,8 @@ from counter_app.services.permissions import Action
 from counter_app.services.selling import TAIWAN, CompletedSale
 from counter_app.services.staff import Approval
 from counter_app.ui.screens.returns import ReturnsScreen
-from counter_app.ui.task_runner import TaskRunner
 from warehouse_api.demo_data import DEMO_SUPERVISOR_PIN
 from warehouse_api.embedded import issue_enrollment_code
-
-
-@pytest.fixture
-def counter(qtbot: Any, qapp: Any, demo_counter: Any) -> Iterator[CounterApp]:
-    services = demo_counter.services
-    tasks = TaskRunner()
-    built = build_counter(services, services.staff.first_with_role("cashier"), tasks)
-    qtbot.addWidget(built.window)
-    built.window.show()
-    yield built
-    tasks.shutdown()
 
 
 def _screen(counter: CounterApp) -> ReturnsScreen:

@@ -5,27 +5,13 @@ and quantity on screen, which the store stock screen then lists as pending."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from typing import Any
 
-import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select, text
 
-from counter_app.bootstrap import CounterApp, build_counter
+from counter_app.bootstrap import CounterApp
 from counter_app.local.models import OutboxOp
-from counter_app.ui.task_runner import TaskRunner
-
-
-@pytest.fixture
-def counter(qtbot: Any, qapp: Any, demo_counter: Any) -> Iterator[CounterApp]:
-    services = demo_counter.services
-    tasks = TaskRunner()
-    built = build_counter(services, services.staff.first_with_role("cashier"), tasks)
-    qtbot.addWidget(built.window)
-    built.window.show()
-    yield built
-    tasks.shutdown()
 
 
 def _ops(counter: CounterApp, kind: str) -> list[OutboxOp]:
