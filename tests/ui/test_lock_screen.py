@@ -34,7 +34,7 @@ def counter(qtbot: Any, qapp: Any, demo_counter: Any) -> Iterator[CounterApp]:
 
 
 def _enter(qtbot: Any, dialog: LockDialog, pin: str) -> None:
-    qtbot.waitUntil(dialog.pin.isEnabled)
+    qtbot.waitUntil(lambda: not dialog.pin.isReadOnly())
     dialog.pin.setText(pin)
     dialog.unlock()
 
@@ -148,7 +148,7 @@ def test_repeated_wrong_pins_lock_the_pin_entry_then_it_takes_pins_again(
         qtbot.waitUntil(lambda: dialog.error.text() != "")
     _enter(qtbot, dialog, "1234")  # the right PIN, but the entry is locked now
     qtbot.waitUntil(lambda: "Too many wrong PINs" in dialog.error.text())
-    assert not dialog.pin.isEnabled() and counter.locked
-    qtbot.waitUntil(dialog.pin.isEnabled, timeout=3000)  # the lock-out ends
+    assert dialog.pin.isReadOnly() and not dialog.unlock_button.isEnabled() and counter.locked
+    qtbot.waitUntil(lambda: not dialog.pin.isReadOnly(), timeout=3000)  # the lock-out ends
     _enter(qtbot, dialog, "1234")
     qtbot.waitUntil(lambda: not counter.locked)
