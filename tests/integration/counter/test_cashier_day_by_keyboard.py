@@ -173,7 +173,7 @@ class Walk:
     counter: CounterApp | None = None
     hands: Hands | None = None
     day: Day = field(default_factory=Day)
-    language_problems: list[str] = field(default_factory=list)
+    language_checks: int = 0
 
     @property
     def app(self) -> CounterApp:
@@ -183,6 +183,7 @@ class Walk:
     def check_language(self, where: str) -> None:
         if self.untranslated is None:
             return
+        self.language_checks += 1
         roots = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
         for root in roots:
             self.untranslated.check(where, root)
@@ -392,6 +393,16 @@ def discount(walk: Walk, mode_key: KEY, value: str, supervisor: bool = False) ->
     assert hands.focused() is sale.scan_input, "the focus did not come back to the scan field"
 
 
+def backs_out(walk: Walk, press: Callable[[], None], name: str, back_to: QWidget) -> None:
+    """A dialog opened and left with Esc: nothing changes, the keys are back on ``back_to``."""
+    hands = walk.hands
+    assert hands is not None
+    lines = screen_lines(walk)
+    hands.in_dialog(press, lambda _dialog: hands.press(KEY.Key_Escape), name)
+    assert screen_lines(walk) == lines
+    assert hands.focused() is back_to, f"after Esc in {name} the keys are on {hands.focused()}"
+
+
 def pay(walk: Walk, parts: list[tuple[KEY, str, str, str]]) -> dict[str, Any]:
     """F12, then each part: its tender's key, the amount, Tab, reference, Tab, approval
     code, Enter. Returns what the screens said of the sale."""
@@ -492,6 +503,8 @@ def cash_out(walk: Walk, dollars: int, reason: str) -> None:
         hands.type(reason)
         hands.press(KEY.Key_Return)
 
+    top = screen.count_panel.spins[max(DENOMINATIONS)]
+    backs_out(walk, lambda: hands.press(KEY.Key_U, CTRL), "CashMovementDialog", top)
     hands.in_dialog(lambda: hands.press(KEY.Key_U, CTRL), inside, "CashMovementDialog")
     walk.qtbot.waitUntil(lambda: money(screen.message.text() or "NT$0") == dollars * 100)
     assert hands.focused() in screen.count_panel.spins.values() or any(
@@ -595,6 +608,9 @@ def the_day(walk: Walk, *, offline_from_sale: int | None = None) -> None:
         hands.scan(code)
     assert [line[1] for line in screen_lines(walk)] == [1, 2, 1]
     hands.press(KEY.Key_Up)  # the line of b, above c's
+    back = sale.scan_input
+    backs_out(walk, lambda: hands.press(KEY.Key_Percent), "discountDialog", back)
+    backs_out(walk, lambda: hands.press(KEY.Key_F12), "tenderDialog", back)
     discount(walk, KEY.Key_1, "20", supervisor=True)
     discount(walk, KEY.Key_5, "50")
     total = money(sale.total_label.text())
@@ -606,12 +622,54 @@ def the_day(walk: Walk, *, offline_from_sale: int | None = None) -> None:
     # Sale 2 (and a third in between): a held cart recalled, paid in cash.
     maybe_stop(1)
     hold_and_recall(walk, d[0], a[0])
+    if offline_from_sale is not None:  # the status bar says so, and the sales wait
+        offline = tr("CounterStatusBar", "● Offline: sales are kept and sent later")
+        status = walk.app.window.status
+        walk.qtbot.waitUntil(lambda: status.connection_label.text() == offline, timeout=15_000)
     lock_and_unlock(walk, c[0])
     total = money(sale.total_label.text())
     pay(walk, [(KEY.Key_F1, str(total // 100 + 100), "", "")])
     cash_out(walk, 200, "courier")
     x_report(walk)
     close_shift(walk, short_by_dollars=1, supervisor=offline_from_sale is not None)
+
+
+# --- the printed Z report --------------------------------------------------------------
+
+PRINTED = {  # the printed report's labels (Chinese in either language)
+    "opening": "開班零用金",
+    "cash_sales": "現金銷售",
+    "cash_refunds": "現金退款",
+    "cash_in": "存入現金",
+    "cash_out": "取出現金",
+    "expected": "應有現金",
+    "counted": "實點現金",
+    "difference": "差額",
+}
+
+
+def printed_z_report(walk: Walk) -> dict[str, Any]:
+    """The Z report as the printer got it (the till prints to receipts.escpos until a
+    printer is set up): its figures, its tender lines and its count by denomination."""
+    path = walk.data_dir / "counter" / "receipts.escpos"
+    walk.qtbot.waitUntil(lambda: path.exists() and "關帳".encode("cp950") in path.read_bytes())
+    printed = path.read_bytes().decode("cp950", errors="replace")
+    z = printed[printed.rindex("關帳") :]
+    lines = [
+        re.sub(r"[\x00-\x1f]", "", line) for line in z.split("\n")
+    ]  # FS is a line end to splitlines
+    found: dict[str, Any] = {"tenders": {}, "pieces": {}}
+    for line in lines:
+        for key, label in PRINTED.items():
+            if re.search(rf"&{label}\.", line):
+                found[key] = money(line[line.index(label) :])
+        tender = re.search(r"&([^&.]+)\. (\d+) &筆\.\s+(NT\$[\d,]+)", line)
+        if tender:
+            found["tenders"][tender.group(1)] = (int(tender.group(2)), money(tender.group(3)))
+        piece = re.search(r"NT\$([\d,]+)\s+x(\d+)", line)
+        if piece:
+            found["pieces"][int(piece.group(1).replace(",", ""))] = int(piece.group(2))
+    return found
 
 
 # --- comparing with the warehouse ------------------------------------------------------
@@ -700,6 +758,26 @@ def compare_with_the_warehouse(walk: Walk) -> None:
         z["difference"],
     )
     assert shift["sale_count"] == len(day.sales)
+    # The printed Z report says the same as the screen and the warehouse.
+    printed = printed_z_report(walk)
+    assert {k: printed[k] for k in PRINTED} == {
+        "opening": shift["opening_cents"],
+        "cash_sales": shift["cash_sales_cents"],
+        "cash_refunds": shift["cash_refunds_cents"],
+        "cash_in": shift["cash_in_cents"],
+        "cash_out": -shift["cash_out_cents"],
+        "expected": shift["expected_cents"],
+        "counted": shift["counted_cents"],
+        "difference": shift["difference_cents"],
+    }
+    assert {int(d): n for d, n in shift["report"]["closing_count"].items()} == printed["pieces"]
+    assert printed["tenders"].pop("銷售合計") == (
+        len(day.sales),
+        sum(s["total"] for s in day.sales),
+    )
+    assert sorted(printed["tenders"].values()) == sorted(
+        (t["sales_count"], t["sales_cents"]) for t in shift["report"]["tenders"] if t["sales_count"]
+    )
     assert shift["staff_id"] == cashier.id
     assert sorted(t["sales_cents"] for t in shift["report"]["tenders"] if t["sales_cents"]) == (
         sorted(v for v in day.z_tenders.values() if v)
@@ -752,4 +830,5 @@ def test_a_cashiers_day_by_keyboard_in_english(walk_setup: Callable[[str], Walk]
     compare_with_the_warehouse(walk)
     assert walk.untranslated is not None
     assert walk.untranslated.found == []
+    assert walk.language_checks >= 15  # every screen and dialog of the walk was read
     assert not CJK.search(walk.day.shift_closed_message)
