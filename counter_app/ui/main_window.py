@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable
 from typing import Protocol
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
@@ -120,7 +121,9 @@ class FocusBackAfterDialogs(QObject):
 
     @staticmethod
     def _activate(dialog: QDialog, window: QWidget) -> None:
-        if not dialog.isVisible() and window.isVisible() and QApplication.activeWindow() is None:
+        gone = not shiboken6.isValid(dialog) or not dialog.isVisible()  # deleted on close
+        back = shiboken6.isValid(window) and window.isVisible()
+        if gone and back and QApplication.activeWindow() is None:
             window.activateWindow()
 
 
