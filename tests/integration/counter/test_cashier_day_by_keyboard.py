@@ -29,7 +29,7 @@ from typing import Any
 
 import httpx
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from sqlalchemy import select, text
@@ -212,15 +212,18 @@ def _operator_get(walk: Walk, path: str, **params: object) -> Any:
 # --- fixtures --------------------------------------------------------------------------
 
 
-def _speak(qapp: QApplication, language: str) -> None:
+def _speak(qapp: QApplication, language: str | None) -> None:
+    """Speak ``language`` (None: no catalogue, the source strings, as the other tests)."""
     while i18n._installed:
         qapp.removeTranslator(i18n._installed.pop())
-    i18n.install_translator(qapp, language)
+    if language is not None:
+        i18n.install_translator(qapp, language)
 
 
 @pytest.fixture
 def walk_setup(tmp_path: Path, qapp: QApplication, qtbot: Any) -> Iterator[Callable[[str], Walk]]:
     made: list[Walk] = []
+    locale = QLocale()
 
     def make(language: str) -> Walk:
         _speak(qapp, language)
@@ -253,7 +256,8 @@ def walk_setup(tmp_path: Path, qapp: QApplication, qtbot: Any) -> Iterator[Calla
         walk.tasks.shutdown()
         walk.services.close()
         walk.server.stop()
-    _speak(qapp, i18n.DEFAULT_LANGUAGE)
+    _speak(qapp, None)
+    QLocale.setDefault(locale)
 
 
 def _products(services: CounterServices, count: int) -> list[tuple[str, str, int]]:
