@@ -56,6 +56,11 @@ PHRASEBOOK: dict[str, str] = {
     "Take payment (Enter)": "收下付款 (Enter)",
     "Take back last (Esc)": "取消上一筆 (Esc)",
     "Back (Esc)": "返回 (Esc)",
+    # the keys on the dialogs' buttons (sign-in, supervisor approval, cash in / out)
+    "Sign in (Enter)": "登入 (Enter)",
+    "Cancel (Esc)": "取消 (Esc)",
+    "Approve (Enter)": "核准 (Enter)",
+    "Record (Enter)": "記錄 (Enter)",
     "approval %1": "授權 %1",
     "received %1, change %2": "實收 %1，找零 %2",
     "face value %1": "面額 %1",

@@ -1108,6 +1108,61 @@ class TenderPublic(BaseModel):
     sort_order: int
 
 
+class SaleRecordLine(BaseModel):
+    """A line of a sale as the warehouse keeps it: list price, what was charged, the
+    discount and what was paid (``GET /operator/sales``)."""
+
+    line_id: str
+    product_id: int
+    sku: str
+    qty: int
+    list_price_cents: int | None  # None: a sale sent before discounts existed
+    unit_price_cents: int  # charged: the list price or an override
+    discount_cents: int
+    line_total_cents: int  # paid, after every discount
+    override_reason: str | None
+    fulfilment: str
+
+
+class SaleRecordPayment(BaseModel):
+    payment_id: str
+    method: str
+    amount_cents: int
+    tendered_cents: int | None
+    change_cents: int | None
+    reference: str | None
+    approval_code: str | None
+    unknown_tender: bool
+
+
+class SaleRecordPublic(BaseModel):
+    """A sale as the warehouse recorded it, for a manager to check against the till."""
+
+    sale_id: str
+    receipt_no: str
+    location_code: str
+    device_id: int | None
+    cashier_id: int | None
+    created_at: datetime
+    received_at: datetime
+    total_cents: int
+    lines: list[SaleRecordLine]
+    payments: list[SaleRecordPayment]
+
+
+class AuditEntryPublic(BaseModel):
+    """An audited action a till sent (an approval, an unlock, a close with operations
+    waiting...), ``GET /operator/audit``."""
+
+    audit_id: str
+    location_code: str | None
+    device_id: int | None
+    staff_id: int | None
+    action: str
+    detail: dict[str, Any]
+    created_at: datetime
+
+
 class FlaggedPaymentPublic(BaseModel):
     """A payment whose method names no tender (recorded as sent, flagged)."""
 

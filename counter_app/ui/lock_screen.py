@@ -151,6 +151,8 @@ class LockDialog(QDialog):
         self.switch_button.setObjectName("switchCashier")
         self.switch_button.setMinimumHeight(48)
         self.switch_button.setShortcut("F11")
+        # Enter is the PIN's: never "Switch cashier", even when it has the focus.
+        self.switch_button.setAutoDefault(False)
         self.switch_button.clicked.connect(lambda _checked=False: self.switch_cashier())
         self._wait = QTimer(self)
         self._wait.setSingleShot(True)
@@ -233,8 +235,10 @@ class LockDialog(QDialog):
         self.accept()
 
     def _set_busy(self, busy: bool) -> None:
+        # Read-only, not disabled: a disabled field would hand the focus (and the Enter
+        # that is still on its way) to the next button, "Switch cashier".
         self.unlock_button.setEnabled(not busy)
-        self.pin.setEnabled(not busy)
+        self.pin.setReadOnly(busy)
         if not busy:
             self.pin.setFocus()
 

@@ -12,7 +12,8 @@ import logging
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import Qt, QTimer, Signal
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -23,6 +24,8 @@ from PySide6.QtGui import (
     QShowEvent,
 )
 from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
     QHBoxLayout,
     QMainWindow,
     QMenu,
@@ -105,6 +108,39 @@ def _key_order(key: str) -> tuple[int, str]:
     return (int(number), key) if number.isdigit() else (100, key)
 
 
+class FocusBackAfterDialogs(QObject):
+    """A dialog that had the keys closes: the window it was opened from gets them back.
+
+    Without a window manager (or with one that does not do it), closing a modal dialog
+    leaves no window active and no widget with the focus: the next key the cashier
+    presses (a function key, a scan) goes nowhere. The window that opened the dialog is
+    activated again, and Qt puts the focus back on its last focused widget (the scan
+    field on the sale screen). Only when the closing dialog was the active window: a
+    dialog closing in the background never takes the keys from another program."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Close comes while the dialog is still the active window (then it is deactivated,
+        # then hidden): remember it, and look again once the dialog is gone.
+        if (
+            event.type() == QEvent.Type.Close
+            and isinstance(watched, QDialog)
+            and watched.isWindow()
+            and QApplication.activeWindow() is watched
+        ):
+            parent = watched.parentWidget()
+            if parent is not None:
+                dialog, back = watched, parent.window()
+                QTimer.singleShot(0, back, lambda: self._activate(dialog, back))
+        return False
+
+    @staticmethod
+    def _activate(dialog: QDialog, window: QWidget) -> None:
+        gone = not shiboken6.isValid(dialog) or not dialog.isVisible()  # deleted on close
+        back = shiboken6.isValid(window) and window.isVisible()
+        if gone and back and QApplication.activeWindow() is None:
+            window.activateWindow()
+
+
 class MainWindow(QMainWindow):
     code_entered = Signal(str)  # a code typed on any screen, to be routed like a scan
 
@@ -140,6 +176,10 @@ class MainWindow(QMainWindow):
         self.refresh_sync_status()
         self._tools_menu: QMenu | None = None
         self.resize(1180, 760)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):  # the keys come back here when a dialog closes
+            self._focus_back = FocusBackAfterDialogs(self)
+            app.installEventFilter(self._focus_back)
 
     # --- screens ----------------------------------------------------------------------
 

@@ -87,6 +87,10 @@ class SupervisorApprovalDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("Approve (Enter)"))
+        back = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        back.setText(self.tr("Back (Esc)"))
         self.buttons.accepted.connect(self._on_accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

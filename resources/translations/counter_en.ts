@@ -246,6 +246,14 @@
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
+    <message>
+        <source>Record (Enter)</source>
+        <translation>Record (Enter)</translation>
+    </message>
+    <message>
+        <source>Back (Esc)</source>
+        <translation>Back (Esc)</translation>
+    </message>
 </context>
 <context>
     <name>CountPanel</name>
@@ -3148,6 +3156,14 @@
         <translation>Staff PIN</translation>
     </message>
     <message>
+        <source>Sign in (Enter)</source>
+        <translation>Sign in (Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -3805,6 +3821,14 @@
     <message>
         <source>Reason</source>
         <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Approve (Enter)</source>
+        <translation>Approve (Enter)</translation>
+    </message>
+    <message>
+        <source>Back (Esc)</source>
+        <translation>Back (Esc)</translation>
     </message>
 </context>
 <context>

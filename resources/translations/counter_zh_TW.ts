@@ -246,6 +246,14 @@
         <source>Reason</source>
         <translation>原因</translation>
     </message>
+    <message>
+        <source>Record (Enter)</source>
+        <translation>記錄 (Enter)</translation>
+    </message>
+    <message>
+        <source>Back (Esc)</source>
+        <translation>返回 (Esc)</translation>
+    </message>
 </context>
 <context>
     <name>CountPanel</name>
@@ -3148,6 +3156,14 @@
         <translation>員工密碼</translation>
     </message>
     <message>
+        <source>Sign in (Enter)</source>
+        <translation>登入 (Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>取消 (Esc)</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -3805,6 +3821,14 @@
     <message>
         <source>The approval could not be checked; try again</source>
         <translation>無法確認授權，請再試一次</translation>
+    </message>
+    <message>
+        <source>Approve (Enter)</source>
+        <translation>核准 (Enter)</translation>
+    </message>
+    <message>
+        <source>Back (Esc)</source>
+        <translation>返回 (Esc)</translation>
     </message>
 </context>
 <context>

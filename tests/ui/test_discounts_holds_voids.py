@@ -8,7 +8,8 @@ import json
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit
 from sqlalchemy import select, text
 
@@ -396,3 +397,47 @@ def test_an_amount_discount_cannot_grow_past_the_limit_by_lowering_the_quantity(
     assert screen.cart_model.cart.lines[0].qty == 2
     qtbot.waitUntil(lambda: screen.cart_model.cart.lines[0].discount is None)
     assert "came off" in screen.message.text()
+
+
+def _when_a_dialog_opens_press(key: Qt.Key, seen: list[str]) -> None:
+    """Once a modal dialog is up with the focus in it, press ``key`` there."""
+    modal = QApplication.activeModalWidget()
+    focus = QApplication.focusWidget()
+    if modal is None or focus is None or not modal.isAncestorOf(focus):
+        QTimer.singleShot(20, lambda: _when_a_dialog_opens_press(key, seen))
+        return
+    seen.append(type(modal).__name__)
+    QTest.keyClick(focus, key)
+
+
+def test_after_a_dialog_closes_the_keys_are_back_on_the_scan_field(
+    qtbot: Any, counter: Any, demo_counter: Any
+) -> None:
+    """Esc out of the discount, the held carts and the payment: the next key (a scan,
+    F12) works without a click. Without a window manager that hands the window back,
+    the focus used to be nowhere once a dialog closed."""
+    screen = counter.sale_screen
+    counter.window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is screen.scan_input)
+    _scan(qtbot, screen, _products(demo_counter, 1)[0][0])
+    ctrl, plain = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.NoModifier
+    qtbot.keyClick(screen.scan_input, Qt.Key.Key_H, ctrl)  # held: Ctrl+R has one to list
+    qtbot.waitUntil(lambda: screen.cart_model.cart.is_empty())
+    steps = [
+        (Qt.Key.Key_R, ctrl, Qt.Key.Key_Escape, "HeldCartsDialog"),
+        (Qt.Key.Key_R, ctrl, Qt.Key.Key_Return, "HeldCartsDialog"),  # back on the screen
+        (Qt.Key.Key_Percent, plain, Qt.Key.Key_Escape, "DiscountDialog"),
+        (Qt.Key.Key_F12, plain, Qt.Key.Key_Escape, "TenderDialog"),
+    ]
+    for key, modifier, answer, dialog in steps:
+        seen: list[str] = []
+        QTimer.singleShot(
+            0, lambda answer=answer, seen=seen: _when_a_dialog_opens_press(answer, seen)
+        )
+        focus = QApplication.focusWidget()
+        assert focus is screen.scan_input, f"before {dialog}: the keys are on {focus}"
+        qtbot.keyClick(focus, key, modifier)
+        qtbot.waitUntil(lambda seen=seen, dialog=dialog: seen == [dialog], timeout=5000)
+        qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is screen.scan_input, timeout=2000)
+    assert not screen.cart_model.cart.is_empty()

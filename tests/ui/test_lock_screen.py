@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import select, text
 
 from counter_app.bootstrap import CounterApp, build_counter
@@ -34,7 +35,7 @@ def counter(qtbot: Any, qapp: Any, demo_counter: Any) -> Iterator[CounterApp]:
 
 
 def _enter(qtbot: Any, dialog: LockDialog, pin: str) -> None:
-    qtbot.waitUntil(dialog.pin.isEnabled)
+    qtbot.waitUntil(lambda: not dialog.pin.isReadOnly())
     dialog.pin.setText(pin)
     dialog.unlock()
 
@@ -148,7 +149,28 @@ def test_repeated_wrong_pins_lock_the_pin_entry_then_it_takes_pins_again(
         qtbot.waitUntil(lambda: dialog.error.text() != "")
     _enter(qtbot, dialog, "1234")  # the right PIN, but the entry is locked now
     qtbot.waitUntil(lambda: "Too many wrong PINs" in dialog.error.text())
-    assert not dialog.pin.isEnabled() and counter.locked
-    qtbot.waitUntil(dialog.pin.isEnabled, timeout=3000)  # the lock-out ends
+    assert dialog.pin.isReadOnly() and not dialog.unlock_button.isEnabled() and counter.locked
+    qtbot.waitUntil(lambda: not dialog.pin.isReadOnly(), timeout=3000)  # the lock-out ends
     _enter(qtbot, dialog, "1234")
     qtbot.waitUntil(lambda: not counter.locked)
+
+
+def test_the_pin_and_enter_unlock_and_the_keys_go_back_to_the_scan_field(
+    qtbot: Any, counter: CounterApp
+) -> None:
+    """By keyboard alone: Enter after the PIN unlocks; it used to disable the PIN field
+    while checking, which passed the focus (and the Enter) to "Switch cashier"."""
+    window = counter.window
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is counter.sale_screen.scan_input)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    dialog = counter.lock_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.pin)
+    qtbot.keyClicks(dialog.pin, "1234", delay=80)  # a person's pace, not a scan
+    qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not counter.locked)
+    qtbot.wait(100)
+    opened = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not window]
+    assert opened == [], "Enter opened another dialog"
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is counter.sale_screen.scan_input)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query
@@ -14,6 +15,7 @@ from warehouse_api.errors import NotFound
 from warehouse_api.models import DropshipOrder, Stock
 from warehouse_api.problems import problem_responses
 from warehouse_api.schemas import (
+    AuditEntryPublic,
     DropshipPublic,
     FlaggedPaymentPublic,
     GoodsReceipt,
@@ -21,6 +23,7 @@ from warehouse_api.schemas import (
     OrderReturnPublic,
     OrderReturnsResponse,
     ReservationPublic,
+    SaleRecordPublic,
     ShiftPublic,
     ShipmentInfo,
     StockLevelChange,
@@ -40,6 +43,7 @@ from warehouse_api.services.order_returns import mark_refunded_by_channel, retur
 from warehouse_api.services.pickup_rest import send_rest_of_pickup
 from warehouse_api.services.reservations import ship_group_buy_order
 from warehouse_api.services.retry import write_with_retry
+from warehouse_api.services.sale_records import list_audit, list_sales
 from warehouse_api.services.shifts import list_shifts
 from warehouse_api.services.transfers import list_transfers, receive_transfer, ship_transfer
 
@@ -72,6 +76,35 @@ def shifts(
     """Every store's closed shifts (or one store's), newest first: the Z reports' figures."""
     with db.read() as session, session.begin():
         return [responses.shift(s, code) for s, code in list_shifts(session, store, limit)]
+
+
+@router.get("/sales", response_model=list[SaleRecordPublic], responses=ERRORS)
+def sales(
+    device: OperatorDevice,
+    db: DatabaseDep,
+    store: Annotated[str | None, Query(min_length=1, max_length=16)] = None,
+    since: Annotated[datetime | None, Query()] = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 200,
+) -> list[SaleRecordPublic]:
+    """Sales as recorded, newest first: every line's list price, discount and what was
+    paid, every payment with its reference and approval code (to check a day against
+    the till's screens and its Z report)."""
+    with db.read() as session, session.begin():
+        return list_sales(session, store, since, limit)
+
+
+@router.get("/audit", response_model=list[AuditEntryPublic], responses=ERRORS)
+def audit(
+    device: OperatorDevice,
+    db: DatabaseDep,
+    store: Annotated[str | None, Query(min_length=1, max_length=16)] = None,
+    action: Annotated[str | None, Query(min_length=1, max_length=64)] = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 200,
+) -> list[AuditEntryPublic]:
+    """The audited actions the tills sent (approvals, unlocks, closes with operations
+    waiting...), newest first."""
+    with db.read() as session, session.begin():
+        return list_audit(session, store, action, limit)
 
 
 @router.get(
