@@ -525,6 +525,9 @@ def test_a_second_return_of_another_tills_sale_waits_for_the_warehouse(
     finally:
         offline.client.close()
     assert refused.value.code == "elsewhere_offline"
+    from counter_app.ui.screens.returns import return_error_text
+
+    assert return_error_text(refused.value).startswith(f"{receipt_no} was rung up at another till")
     with here.db.snapshot() as uow:
         after = (uow.outbox.stats(), uow.returns.of_sale(first_sale(here, receipt_no)))
     assert after == before
