@@ -172,9 +172,7 @@ class SqlEinvoiceRepository:
         """The numbers of other tills' invoices of the sale that returns here voided."""
         return set(
             self._session.scalars(
-                select(EinvoiceVoidElsewhere.number).where(
-                    EinvoiceVoidElsewhere.sale_id == sale_id
-                )
+                select(EinvoiceVoidElsewhere.number).where(EinvoiceVoidElsewhere.sale_id == sale_id)
             )
         )
 

@@ -396,7 +396,9 @@ class ReturnsService:
             local = uow.sales.by_receipt_no(receipt_no.strip())
             if self._own(local):
                 return None
-        return self._remote(receipt_no.strip(), copied=local is not None and local.origin == "warehouse")
+        return self._remote(
+            receipt_no.strip(), copied=local is not None and local.origin == "warehouse"
+        )
 
     def _own(self, sale: SaleRecord | None) -> bool:
         """A sale this till rang up for this store: its journal knows its returns and its

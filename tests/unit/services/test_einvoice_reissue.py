@@ -344,9 +344,8 @@ def test_the_invoice_live_now_is_the_warehouses_once_it_voided_this_tills_replac
     mine = _take_back(db, invoicing, sold, at, **{"100011": 1}).settlement.replacement
     assert mine is not None and mine.total_cents == 10000
     theirs = _remote("EF00000007", sold.sale_id, 7500)  # another till took back a tea
-    with pytest.raises(CartError) as refused:
-        with db.transaction() as uow:
-            invoicing.settle_return(uow, sold.sale_id, "ret-x", 2500, at, theirs)
+    with pytest.raises(CartError) as refused, db.transaction() as uow:
+        invoicing.settle_return(uow, sold.sale_id, "ret-x", 2500, at, theirs)
     assert refused.value.code == "einvoice_out_of_step"
     with db.snapshot() as uow:
         assert uow.einvoices.of_sale(sold.sale_id) == mine  # untouched
@@ -393,7 +392,6 @@ def test_an_allowance_on_another_tills_invoice_counts_what_the_warehouse_and_thi
         second = invoicing.settle_return(uow, sold.sale_id, "ret-2", 9900, later, theirs)
     assert second is not None and second.allowance_no == "EF00000007-04"
     assert second.allowance is not None and second.allowance.total_cents == 2500  # what is left
-    with pytest.raises(CartError) as refused:
-        with db.transaction() as uow:
-            invoicing.settle_return(uow, sold.sale_id, "ret-3", 2500, later, theirs)
+    with pytest.raises(CartError) as refused, db.transaction() as uow:
+        invoicing.settle_return(uow, sold.sale_id, "ret-3", 2500, later, theirs)
     assert refused.value.code == "einvoice_nothing_to_allow"
