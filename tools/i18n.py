@@ -1198,6 +1198,20 @@ PHRASEBOOK.update(
     }
 )
 
+# (reissue3) A later return of another till's sale settles the invoice live now, which
+# only head office knows (ui/screens/returns.py).
+PHRASEBOOK.update(
+    {
+        "%1 was rung up at another till: its invoice may have changed there since, and "
+        "head office cannot be reached: try again when the connection is back": (
+            "%1 為其他收銀機的交易：其發票可能已在他處變更，且無法連線總部：請待連線恢復後再試"
+        ),
+        "Another till changed this sale's invoice since: sync, then take the return again": (
+            "此交易的發票已在其他收銀機變更：請先同步，再辦理退貨"
+        ),
+    }
+)
+
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv

@@ -715,7 +715,8 @@ class SaleLookupAllowance(BaseModel):
 
 
 class SaleLookupEinvoice(BaseModel):
-    """The sale's e-invoice, for a return at another till to void or reduce it."""
+    """The sale's e-invoice, for a return at another till to void or reduce it: the live
+    one (the last replacement, wherever it was issued), else the last voided."""
 
     number: str
     period: str
@@ -731,7 +732,11 @@ class SaleLookupEinvoice(BaseModel):
     carrier_id: str | None = None
     donation_code: str | None = None
     voided: bool
-    allowances: list[SaleLookupAllowance]
+    allowances: list[SaleLookupAllowance]  # against this invoice, voided ones too
+    replaces: str | None = None  # the invoice it replaced (重開), if any
+    # Every voided invoice of the sale: a till tells from them that an invoice it issued
+    # (a replacement) was voided and replaced at another till since.
+    voided_numbers: list[str] = []
 
 
 class SaleLookup(BaseModel):

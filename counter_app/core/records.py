@@ -61,6 +61,8 @@ class SaleRecord:
     total_cents: int
     lines: tuple[SaleLineRecord, ...]
     payments: tuple[PaymentRecord, ...]
+    # "till": rung up here; "warehouse": another till's, copied for a return here.
+    origin: str = "till"
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,10 +15,13 @@ from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
 from counter_app.core.einvoice import AllowanceRecord, Booklet, InvoiceRecord
+from counter_app.core.einvoice_proof import ProofItem
 from counter_app.local.models import (
     Einvoice,
     EinvoiceAllowance,
+    EinvoiceAllowanceElsewhere,
     EinvoiceBooklet,
+    EinvoiceItem,
     EinvoiceVoidElsewhere,
 )
 
@@ -155,6 +158,68 @@ class SqlEinvoiceRepository:
             .limit(1)
         )
         return _invoice(row) if row is not None else None
+
+    def all_of_sale(self, sale_id: str) -> list[InvoiceRecord]:
+        """Every invoice of the sale this till issued, live and voided, oldest first."""
+        rows = self._session.scalars(
+            select(Einvoice)
+            .where(Einvoice.sale_id == sale_id)
+            .order_by(Einvoice.issued_at, Einvoice.number)
+        )
+        return [_invoice(row) for row in rows]
+
+    def voided_elsewhere_of_sale(self, sale_id: str) -> set[str]:
+        """The numbers of other tills' invoices of the sale that returns here voided."""
+        return set(
+            self._session.scalars(
+                select(EinvoiceVoidElsewhere.number).where(EinvoiceVoidElsewhere.sale_id == sale_id)
+            )
+        )
+
+    def add_allowance_elsewhere(self, sale_id: str, allowance: AllowanceRecord) -> None:
+        """An allowance given here on another till's invoice (of the sale ``sale_id``)."""
+        self._session.add(
+            EinvoiceAllowanceElsewhere(sale_id=sale_id, **dataclasses.asdict(allowance))
+        )
+        self._session.flush()
+
+    def allowances_elsewhere_of(self, number: str) -> list[AllowanceRecord]:
+        rows = self._session.scalars(
+            select(EinvoiceAllowanceElsewhere)
+            .where(EinvoiceAllowanceElsewhere.number == number)
+            .order_by(EinvoiceAllowanceElsewhere.allowance_no)
+        )
+        return [
+            AllowanceRecord(
+                r.allowance_no,
+                r.number,
+                r.return_id,
+                r.issued_at,
+                r.sales_amount_cents,
+                r.tax_cents,
+                r.total_cents,
+                r.voided_at,
+            )
+            for r in rows
+        ]
+
+    def set_items(self, number: str, items: Iterable[ProofItem]) -> None:
+        """The goods the invoice covers as its proof lists them (a replacement's)."""
+        self._session.add_all(
+            EinvoiceItem(
+                number=number, seq=seq, name=item.name, qty=item.qty, unit_price=item.unit_price
+            )
+            for seq, item in enumerate(items, start=1)
+        )
+        self._session.flush()
+
+    def items_of(self, number: str) -> list[ProofItem]:
+        """The stored goods of the invoice; [] when none were stored (a sale's own invoice,
+        or a replacement issued before they were)."""
+        rows = self._session.scalars(
+            select(EinvoiceItem).where(EinvoiceItem.number == number).order_by(EinvoiceItem.seq)
+        )
+        return [ProofItem(r.name, r.qty, r.unit_price) for r in rows]
 
     def replacement_of(self, number: str) -> InvoiceRecord | None:
         """The invoice issued in place of ``number`` (重開), if any."""

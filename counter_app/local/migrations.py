@@ -165,6 +165,20 @@ def _pay_at_pickup(conn: Connection) -> None:
             conn.execute(text(f"ALTER TABLE reservations ADD COLUMN {name} {kind}"))
 
 
+def _reissue3_sale_origin(conn: Connection) -> None:
+    # (reissue3) A sale copied from the warehouse for a return here (another till's) is
+    # told from this till's own: its later returns ask the warehouse again. The copies
+    # are the rows with no cashier (services/returns.py wrote them so). The tables of
+    # allowances on other tills' invoices and of replacements' items: create_all.
+    if "origin" not in _columns(conn, "sales"):
+        conn.execute(
+            text("ALTER TABLE sales ADD COLUMN origin VARCHAR(16) NOT NULL DEFAULT 'till'")
+        )
+        conn.execute(
+            text("UPDATE sales SET origin = 'warehouse' WHERE cashier_id = 0 AND cashier_name = ''")
+        )
+
+
 STEPS: list[Callable[[Connection], None]] = [
     lambda _conn: None,  # v1: the first schema, made by create_all
     _v2_acked_generation,
@@ -183,6 +197,7 @@ STEPS: list[Callable[[Connection], None]] = [
     _reissue_live_invoice,  # (reissue) one live invoice per sale; replacements link back
     _invoice_shifts,  # (reissue2) the shift of each invoice's issue and of its void
     _pay_at_pickup,  # (payatpickup) reservations: paid at pickup, and the lines' prices
+    _reissue3_sale_origin,  # (reissue3) copies of other tills' sales; their allowances here
 ]
 SCHEMA_VERSION = len(STEPS)
 

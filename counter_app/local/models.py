@@ -172,6 +172,9 @@ class Sale(Base):
     cashier_name: Mapped[str] = mapped_column(String(100))
     created_at: Mapped[str] = mapped_column(String(40), index=True)
     total_cents: Mapped[int] = mapped_column(Integer)
+    # "till": rung up here; "warehouse": another till's sale, copied from the warehouse's
+    # answer when a return of it was taken here (its returns elsewhere are not here).
+    origin: Mapped[str] = mapped_column(String(16), default="till", server_default=text("'till'"))
 
 
 class SaleLine(Base):
@@ -503,6 +506,35 @@ class EinvoiceVoidElsewhere(Base):
     voided_at: Mapped[str] = mapped_column(String(40))
     void_shift_id: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
     return_id: Mapped[str] = mapped_column(String(64))
+
+
+class EinvoiceAllowanceElsewhere(Base):
+    """An allowance this till gave on another till's invoice (a return here of that
+    till's sale, after the period): kept so the next return here numbers and limits its
+    allowance by it before the warehouse has counted it."""
+
+    __tablename__ = "einvoice_allowances_elsewhere"
+    allowance_no: Mapped[str] = mapped_column(String(16), primary_key=True)
+    number: Mapped[str] = mapped_column(String(10), index=True)
+    sale_id: Mapped[str] = mapped_column(String(64))
+    return_id: Mapped[str] = mapped_column(String(64))
+    issued_at: Mapped[str] = mapped_column(String(40))
+    sales_amount_cents: Mapped[int] = mapped_column(Integer)
+    tax_cents: Mapped[int] = mapped_column(Integer)
+    total_cents: Mapped[int] = mapped_column(Integer)
+    voided_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
+
+
+class EinvoiceItem(Base):
+    """The goods a replacement (重開) covers as its proof lists them, stored when it is
+    issued: a reprint prints these, whatever returns elsewhere the journal misses."""
+
+    __tablename__ = "einvoice_items"
+    number: Mapped[str] = mapped_column(ForeignKey("einvoices.number"), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    qty: Mapped[int] = mapped_column(Integer)
+    unit_price: Mapped[int] = mapped_column(Integer)  # dollars; the 折扣 item's is negative
 
 
 class EinvoiceAllowance(Base):

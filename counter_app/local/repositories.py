@@ -127,6 +127,7 @@ class SqlSaleRepository:
                 cashier_name=sale.cashier_name,
                 created_at=sale.created_at,
                 total_cents=sale.total_cents,
+                origin=sale.origin,
             )
         )
         self._session.flush()  # the sale row first: lines and payments refer to it
@@ -212,6 +213,7 @@ class SqlSaleRepository:
                 )
                 for p in payments
             ),
+            origin=sale.origin or "till",
         )
 
     def recent(self, limit: int) -> list[SaleSummary]:

@@ -87,15 +87,36 @@ class Settlement:
 
 @dataclass(frozen=True, slots=True)
 class RemoteInvoice:
-    """Another till's invoice as the warehouse has it (`GET /sales/by-receipt`), with the
-    allowances against it so far: those the warehouse counted and this till's not yet
-    counted there."""
+    """The sale's invoice as the warehouse has it (`GET /sales/by-receipt`): the live
+    one, wherever it was issued (else the last voided), the allowances against it that
+    the warehouse counted, and every voided invoice number of the sale."""
 
     invoice: InvoiceRecord  # booklet_id 0: not a booklet of this till
     voided: bool
-    allowances: int
-    allowed_cents: int
+    # (allowance number, total in cents, voided) of each allowance against ``invoice``.
+    allowances: tuple[tuple[str, int, bool], ...] = ()
+    voided_numbers: frozenset[str] = frozenset()
     same_store: bool = False  # a sale of this till's store: a replacement may be issued here
+
+
+@dataclass(frozen=True, slots=True)
+class _Standing:
+    """The invoice a return settles now: whether this till holds it, and the allowances
+    against it (number -> total still standing; 0 for a voided one)."""
+
+    invoice: InvoiceRecord
+    held: bool
+    voided: bool
+    allowances: dict[str, int]
+
+    @property
+    def allowed_cents(self) -> int:
+        return sum(self.allowances.values())
+
+    @property
+    def next_allowance_no(self) -> str:
+        last = max((int(no.rsplit("-", 1)[1]) for no in self.allowances), default=0)
+        return f"{self.invoice.number}-{last + 1:02d}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +163,22 @@ def _covered_items(uow: UnitOfWork, sale: SaleRecord, invoice: InvoiceRecord) ->
         if line.qty > taken.get(line.line_id, 0)
     ]
     return with_discount(items, invoice.total_cents // 100)
+
+
+def _allowances(
+    uow: UnitOfWork, number: str, held: bool, counted: Sequence[tuple[str, int, bool]]
+) -> dict[str, int]:
+    """Allowance number -> total still standing (0 when voided) against ``number``: those
+    the warehouse counted and those this till gave (on its own invoice, or on another
+    till's), a void known to either counting."""
+    standing = {no: 0 if void else total for no, total, void in counted}
+    mine = uow.einvoices.allowances_of(number) if held else []
+    for a in [*mine, *uow.einvoices.allowances_elsewhere_of(number)]:
+        if a.voided_at is not None:
+            standing[a.allowance_no] = 0
+        else:
+            standing.setdefault(a.allowance_no, a.total_cents)
+    return standing
 
 
 def _random_code() -> str:
@@ -254,41 +291,38 @@ class EinvoiceService:
         *,
         shift_id: str | None = None,
         covered: Sequence[ProofItem] = (),
+        sale: SaleRecord | None = None,
     ) -> Settlement | None:
         """What a return does to its sale's invoice, in the return's unit of work. Within
         the invoice's period (and no allowance standing against it) a full return voids it
         (作廢) and a partial one voids it and issues a replacement (重開: a new number of
         this till's, a new random code) for what the customer kept, linked by
         ``replaces``; an exchange is a partial or full return, and its new sale gets its
-        own invoice. After the period, an allowance (折讓) linked to the invoice.
-        ``remote``: the invoice of another till's sale, as the warehouse has it (the ops
-        name it by number): a sale of this store follows the same rules (the replacement
-        is this till's, from its booklet; the void is kept for this till's register);
-        another store's sale is voided by a full return in the period, anything else is
-        an allowance. ``covered``: the goods the replacement covers, for its proof (a
-        remote sale's returns elsewhere are not in this till's journal). None if the
-        sale has no invoice. CartError ``einvoice_nothing_to_allow``
+        own invoice. After the period, an allowance (折讓) linked to the invoice, numbered
+        after every allowance against it and never more than it has left.
+        ``remote``: the sale's invoice as the warehouse has it, for a sale another till
+        rang up (the ops name it by number): the invoice settled is the one live now,
+        wherever it was issued (``_standing``); a sale of this store follows the same
+        rules (the replacement is this till's, from its booklet; a void of another
+        till's invoice is kept for this till's register); another store's sale is voided
+        by a full return in the period, anything else is an allowance. ``covered``: the
+        goods the replacement covers (a remote sale's returns elsewhere are not in this
+        till's journal), else those of ``sale`` less its returns; stored with the
+        replacement for its proof and reprints. None if the sale has no invoice. CartError ``einvoice_nothing_to_allow``
         when earlier allowances already cover it all, ``einvoice_numbers_exhausted`` when
         the till holds no number for the replacement (nothing is written). ``shift_id``:
         the return's shift, where the void and the replacement count on the register."""
-        invoice = uow.einvoices.of_sale(sale_id)
-        held = invoice is not None
-        if invoice is not None:
-            earlier = uow.einvoices.allowances_of(invoice.number)
-            allowances = len(earlier)  # voided ones keep their numbers
-            allowed = sum(a.total_cents for a in earlier if a.voided_at is None)
-            voided = invoice.voided_at is not None
-        elif remote is not None:
-            invoice, voided = remote.invoice, remote.voided
-            allowances, allowed = remote.allowances, remote.allowed_cents
-        else:
+        standing = self._standing(uow, sale_id, remote, now)
+        if standing is None:
             return None
+        invoice, held = standing.invoice, standing.held
         # A replacement is this till's invoice for the same seller: its own sale's, or one
         # of another till of this store (the warehouse takes an invoice for this store's
         # sales only).
         reissuable = held or (remote is not None and remote.same_store)
-        if voided:
+        if standing.voided:
             raise CartError("einvoice_voided", f"invoice {invoice.number} is already void")
+        allowed = standing.allowed_cents
         left = invoice.total_cents - allowed
         refund = invoice_dollars(refund_cents) * 100
         whole = refund >= invoice.total_cents
@@ -324,8 +358,17 @@ class EinvoiceService:
                     void_shift_id=None,
                 ),
             )
+            # What it covers, stored with it: its proof and every reprint list these.
+            if covered:
+                items = with_discount(covered, replacement.total_cents // 100)
+            elif sale is not None:
+                items = _covered_items(uow, sale, replacement)
+            else:
+                items = []
+            if items:
+                uow.einvoices.set_items(replacement.number, items)
             return Settlement(
-                "reissue", invoice.number, replacement=replacement, covered=tuple(covered)
+                "reissue", invoice.number, replacement=replacement, covered=tuple(items)
             )
         amount = min(refund, left)
         if amount <= 0:
@@ -334,7 +377,7 @@ class EinvoiceService:
             )
         sales, tax = split_tax(amount // 100)
         allowance = AllowanceRecord(
-            allowance_no=f"{invoice.number}-{allowances + 1:02d}",
+            allowance_no=standing.next_allowance_no,
             number=invoice.number,
             return_id=return_id,
             issued_at=now.isoformat(),
@@ -344,6 +387,8 @@ class EinvoiceService:
         )
         if held:
             uow.einvoices.add_allowance(allowance)
+        else:
+            uow.einvoices.add_allowance_elsewhere(sale_id, allowance)
         uow.outbox.enqueue(
             EinvoiceAllowancePayload(
                 sale_id,
@@ -359,6 +404,54 @@ class EinvoiceService:
         if held:
             return Settlement("allowance", invoice.number, allowance.allowance_no)
         return Settlement("allowance", invoice.number, allowance.allowance_no, invoice, allowance)
+
+    @staticmethod
+    def _standing(
+        uow: UnitOfWork, sale_id: str, remote: RemoteInvoice | None, now: datetime
+    ) -> _Standing | None:
+        """The invoice of the sale that is live now, from this till's journal and, for a
+        sale looked up on the warehouse, the warehouse's answer: every till's voids,
+        replacements and allowances that reached it, and this till's that may not have
+        yet. An invoice this till issued that the warehouse says was voided (a return at
+        another till, which replaced it in turn) is marked void here, outside this till's
+        register (the void counts at the till that made it). None: the sale has no
+        invoice. CartError ``einvoice_out_of_step`` when this till and the warehouse each
+        name a different live invoice (another till reissued it while this till's own
+        replacement was still on its way): sync, then take the return again."""
+        mine = uow.einvoices.all_of_sale(sale_id)
+        if remote is None:
+            invoice = uow.einvoices.of_sale(sale_id)
+            if invoice is None:
+                return None
+            return _Standing(
+                invoice,
+                True,
+                invoice.voided_at is not None,
+                _allowances(uow, invoice.number, True, ()),
+            )
+        voided = set(remote.voided_numbers) | uow.einvoices.voided_elsewhere_of_sale(sale_id)
+        voided |= {i.number for i in mine if i.voided_at is not None}
+        if remote.voided:
+            voided.add(remote.invoice.number)
+        live_here = next((i for i in mine if i.voided_at is None), None)
+        if live_here is not None and live_here.number in voided:
+            uow.einvoices.mark_voided(live_here.number, now.isoformat(), None)
+            live_here = None
+        theirs = None if remote.invoice.number in voided else remote.invoice
+        if live_here is not None and theirs is not None and theirs.number != live_here.number:
+            raise CartError(
+                "einvoice_out_of_step",
+                f"invoice {live_here.number} of this till and {theirs.number} are both live:"
+                " sync, then take the return again",
+            )
+        if live_here is not None:
+            invoice, held = live_here, True
+        elif theirs is not None:
+            invoice, held = theirs, any(i.number == theirs.number for i in mine)
+        else:  # every invoice of the sale is void
+            return _Standing(remote.invoice, False, True, {})
+        counted = remote.allowances if remote.invoice.number == invoice.number else ()
+        return _Standing(invoice, held, False, _allowances(uow, invoice.number, held, counted))
 
     # -- reading -----------------------------------------------------------------------
 
@@ -433,9 +526,6 @@ class EinvoiceService:
         settlement issued none."""
         if self._output is None or settled.replacement is None:
             return None
-        if settled.covered:
-            items = with_discount(settled.covered, settled.replacement.total_cents // 100)
-            return self.print_for_sale(settled.replacement.sale_id, items)
         return self.print_proof_of(receipt_no)
 
     def print_invoice_of(self, receipt_no: str) -> str | None:
@@ -446,13 +536,14 @@ class EinvoiceService:
         return self.print_proof_of(receipt_no)
 
     def print_proof_of(self, receipt_no: str) -> str:
-        """The proof (or slip) of the sale's live invoice with the goods it covers."""
+        """The proof (or slip) of the sale's live invoice with the goods it covers: those
+        stored with it (a replacement's), else the sale's less the returns of its chain."""
         with self._db.snapshot() as uow:
             sale = uow.sales.by_receipt_no(receipt_no)
             invoice = None if sale is None else uow.einvoices.of_sale(sale.sale_id)
             if sale is None or invoice is None:
                 raise InvoiceNotFound(receipt_no)
-            items = _covered_items(uow, sale, invoice)
+            items = uow.einvoices.items_of(invoice.number) or _covered_items(uow, sale, invoice)
         return self.print_for_sale(sale.sale_id, items)
 
     # -- the sync step -------------------------------------------------------------------

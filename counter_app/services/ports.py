@@ -17,6 +17,7 @@ from typing import Any, Protocol
 
 from counter_app.core.catalog import ProductInfo, StockFigure, StockToCount
 from counter_app.core.einvoice import AllowanceRecord, Booklet, InvoiceRecord
+from counter_app.core.einvoice_proof import ProofItem
 from counter_app.core.ops import OutboundOp
 from counter_app.core.records import (
     AlertRecord,
@@ -235,6 +236,28 @@ class EinvoiceRepository(Protocol):
 
     def replacement_of(self, number: str) -> InvoiceRecord | None:
         """The invoice issued in place of ``number`` (重開), if any."""
+        ...
+
+    def all_of_sale(self, sale_id: str) -> list[InvoiceRecord]:
+        """Every invoice of the sale this till issued, live and voided, oldest first."""
+        ...
+
+    def voided_elsewhere_of_sale(self, sale_id: str) -> set[str]:
+        """The numbers of other tills' invoices of the sale that returns here voided."""
+        ...
+
+    def add_allowance_elsewhere(self, sale_id: str, allowance: AllowanceRecord) -> None:
+        """An allowance given here on another till's invoice (of the sale ``sale_id``)."""
+        ...
+
+    def allowances_elsewhere_of(self, number: str) -> list[AllowanceRecord]: ...
+
+    def set_items(self, number: str, items: Iterable[ProofItem]) -> None:
+        """The goods the invoice covers as its proof lists them (a replacement's)."""
+        ...
+
+    def items_of(self, number: str) -> list[ProofItem]:
+        """The stored goods of the invoice; [] when none were stored."""
         ...
 
     def by_number(self, number: str) -> InvoiceRecord | None: ...

@@ -94,7 +94,9 @@ class ReturnError(Exception):
     without its refund reference / a card part without its approval code),
     ``card_number``, ``reference_too_long``, ``reference_invalid`` (a reference typed);
     ``warehouse_down`` (the sale is not in this till's journal and the warehouse cannot
-    be reached), ``bad_search`` (a search with nothing to search by)."""
+    be reached), ``elsewhere_offline`` (another till's sale, copied here by an earlier
+    return, and the warehouse cannot be reached: what other tills did to it and its
+    e-invoice since is not known here), ``bad_search`` (a search with nothing to search by)."""
 
     def __init__(self, code: str, message: str, receipt_no: str = "") -> None:
         super().__init__(message)
@@ -261,9 +263,10 @@ class ReturnsService:
         receipt_no = receipt_no.strip()
         with self._db.snapshot() as uow:
             local = uow.sales.by_receipt_no(receipt_no)
-            if local is not None and local.location_id == self._store.location_id:
+            if self._own(local):
+                assert local is not None
                 return self._returnable(uow, local)
-        remote = self._remote(receipt_no)
+        remote = self._remote(receipt_no, copied=local is not None and local.origin == "warehouse")
         with self._db.snapshot() as uow:
             return self._returnable(uow, remote.record, remote)
 
@@ -391,9 +394,21 @@ class ReturnsService:
         warehouse (what was returned elsewhere); None for this store's own."""
         with self._db.snapshot() as uow:
             local = uow.sales.by_receipt_no(receipt_no.strip())
-            if local is not None and local.location_id == self._store.location_id:
+            if self._own(local):
                 return None
-        return self._remote(receipt_no.strip())
+        return self._remote(
+            receipt_no.strip(), copied=local is not None and local.origin == "warehouse"
+        )
+
+    def _own(self, sale: SaleRecord | None) -> bool:
+        """A sale this till rang up for this store: its journal knows its returns and its
+        invoice. Another till's sale copied here for an earlier return is not: returns
+        and replacements at other tills since are on the warehouse only."""
+        return (
+            sale is not None
+            and sale.location_id == self._store.location_id
+            and sale.origin == "till"
+        )
 
     def record(
         self,
@@ -535,9 +550,10 @@ class ReturnsService:
                 return_id,
                 refund,
                 now,
-                self._invoice_elsewhere(uow, remote, return_id),
+                self._invoice_elsewhere(remote),
                 shift_id=shift.shift_id,
                 covered=_kept(sale, priced) if remote is not None else (),
+                sale=record,
             )
             if self._invoicing is not None and refund > 0
             else None
@@ -606,15 +622,15 @@ class ReturnsService:
 
     # -- helpers --------------------------------------------------------------------
 
-    def _invoice_elsewhere(
-        self, uow: UnitOfWork, remote: _Remote | None, return_id: str
-    ) -> RemoteInvoice | None:
-        """The remote sale's invoice as the settlement needs it: with this till's returns
-        the warehouse has not counted, and whether the sale is this store's."""
-        invoice = _uncounted(uow, remote, return_id)
-        if invoice is None or remote is None:
+    def _invoice_elsewhere(self, remote: _Remote | None) -> RemoteInvoice | None:
+        """The remote sale's invoice as the settlement needs it, and whether the sale is
+        this store's (this till's allowances and voids the warehouse has not counted yet
+        are in its journal: the settlement adds them)."""
+        if remote is None or remote.einvoice is None:
             return None
-        return replace(invoice, same_store=remote.record.location_id == self._store.location_id)
+        return replace(
+            remote.einvoice, same_store=remote.record.location_id == self._store.location_id
+        )
 
     @staticmethod
     def _tenders(uow: UnitOfWork) -> dict[str, Tender]:
@@ -646,20 +662,26 @@ class ReturnsService:
             )
         return sale
 
-    def _remote(self, receipt_no: str) -> _Remote:
-        """The sale from the warehouse (another till's or store's)."""
+    def _remote(self, receipt_no: str, copied: bool = False) -> _Remote:
+        """The sale from the warehouse (another till's or store's). ``copied``: the
+        journal holds a copy from an earlier return here, which cannot tell what other
+        tills did since (returns, replacements, allowances): offline, ReturnError
+        ``elsewhere_offline``."""
+        down = "elsewhere_offline" if copied else "warehouse_down"
         if self._warehouse is None:
+            if copied:
+                raise ReturnError(down, f"sale {receipt_no} is another till's", receipt_no)
             raise ReturnError(
                 "not_found", f"no sale {receipt_no} in this till's journal", receipt_no
             )
         try:
             body = self._warehouse.sale_by_receipt(receipt_no)
         except WarehouseDown as exc:
-            raise ReturnError("warehouse_down", str(exc), receipt_no) from exc
+            raise ReturnError(down, str(exc), receipt_no) from exc
         except WarehouseError as exc:
             if getattr(exc, "code", "") == "sale_not_found":
                 raise ReturnError("not_found", f"no sale {receipt_no}", receipt_no) from exc
-            raise ReturnError("warehouse_down", str(exc), receipt_no) from exc
+            raise ReturnError(down, str(exc), receipt_no) from exc
         try:
             return _remote_sale(body)
         except (KeyError, TypeError, ValueError) as exc:
@@ -777,6 +799,7 @@ def _remote_sale(body: dict[str, Any]) -> _Remote:
         total_cents=int(body["total_cents"]),
         lines=lines,
         payments=payments,
+        origin="warehouse",
     )
     returned = {str(line["line_id"]): int(line["returned"]) for line in body["lines"]}
     return _Remote(
@@ -795,7 +818,10 @@ def _remote_invoice(sale_id: str, body: dict[str, Any] | None) -> RemoteInvoice 
     if not body:
         return None
     issued = datetime.fromisoformat(str(body["issued_at"])).astimezone(TAIWAN)
-    allowances = list(body.get("allowances", ()))
+    allowances = tuple(
+        (str(a["allowance_no"]), int(a["total_cents"]), bool(a.get("voided")))
+        for a in body.get("allowances", ())
+    )
     return RemoteInvoice(
         InvoiceRecord(
             number=str(body["number"]),
@@ -814,8 +840,8 @@ def _remote_invoice(sale_id: str, body: dict[str, Any] | None) -> RemoteInvoice 
             donation_code=_text_or_none(body.get("donation_code")),
         ),
         voided=bool(body["voided"]),
-        allowances=len(allowances),
-        allowed_cents=sum(int(a["total_cents"]) for a in allowances if not a.get("voided")),
+        allowances=allowances,
+        voided_numbers=frozenset(str(n) for n in body.get("voided_numbers", ())),
     )
 
 
@@ -834,23 +860,3 @@ def _kept(
 
 def _text_or_none(value: Any) -> str | None:
     return None if value is None else str(value)
-
-
-def _uncounted(uow: UnitOfWork, remote: _Remote | None, return_id: str) -> RemoteInvoice | None:
-    """The remote invoice with this till's earlier returns of the sale that the warehouse
-    had not counted when it answered: each gave an allowance the warehouse may not hold."""
-    if remote is None or remote.einvoice is None:
-        return None
-    mine = [
-        ret
-        for ret in uow.returns.of_sale(remote.record.sale_id)
-        if ret.return_id not in remote.return_ids and ret.return_id != return_id
-    ]
-    if not mine:
-        return remote.einvoice
-    invoice = remote.einvoice
-    return replace(
-        invoice,
-        allowances=invoice.allowances + len(mine),
-        allowed_cents=invoice.allowed_cents + sum(r.refund_cents for r in mine),
-    )

@@ -2058,6 +2058,10 @@
         <translation>%1 is not in this till's journal and head office cannot be reached: try again when the connection is back</translation>
     </message>
     <message>
+        <source>%1 was rung up at another till: its invoice may have changed there since, and head office cannot be reached: try again when the connection is back</source>
+        <translation>%1 was rung up at another till: its invoice may have changed there since, and head office cannot be reached: try again when the connection is back</translation>
+    </message>
+    <message>
         <source>Type the last 3 to 10 digits of the phone</source>
         <translation>Type the last 3 to 10 digits of the phone</translation>
     </message>
@@ -2088,6 +2092,10 @@
     <message>
         <source>No invoice number left for the new invoice: sync, then take the return again</source>
         <translation>No invoice number left for the new invoice: sync, then take the return again</translation>
+    </message>
+    <message>
+        <source>Another till changed this sale's invoice since: sync, then take the return again</source>
+        <translation>Another till changed this sale's invoice since: sync, then take the return again</translation>
     </message>
     <message>
         <source>It was not saved: %1</source>

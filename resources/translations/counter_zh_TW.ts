@@ -2058,6 +2058,10 @@
         <translation>本機查無 %1，且無法連線總部：請待連線恢復後再試</translation>
     </message>
     <message>
+        <source>%1 was rung up at another till: its invoice may have changed there since, and head office cannot be reached: try again when the connection is back</source>
+        <translation>%1 為其他收銀機的交易：其發票可能已在他處變更，且無法連線總部：請待連線恢復後再試</translation>
+    </message>
+    <message>
         <source>Type the last 3 to 10 digits of the phone</source>
         <translation>請輸入電話末 3 至 10 碼</translation>
     </message>
@@ -2088,6 +2092,10 @@
     <message>
         <source>No invoice number left for the new invoice: sync, then take the return again</source>
         <translation>沒有發票號碼可重新開立發票：請先同步，再辦理退貨</translation>
+    </message>
+    <message>
+        <source>Another till changed this sale's invoice since: sync, then take the return again</source>
+        <translation>此交易的發票已在其他收銀機變更：請先同步，再辦理退貨</translation>
     </message>
     <message>
         <source>It was not saved: %1</source>

@@ -95,8 +95,9 @@ def lookup_sale(session: Session, receipt_no: str) -> dict[str, Any]:
 
 
 def _invoice_of(session: Session, sale_id: str) -> dict[str, Any] | None:
-    """The sale's e-invoice as a return at another till settles it: void or allowance.
-    Its live one (a replacement after a same-period return), else the last voided."""
+    """The sale's e-invoice as a return at another till settles it: void, replacement or
+    allowance. Its live one (a replacement after a same-period return, whichever till
+    issued it), else the last voided; with its allowances and the sale's voided numbers."""
     invoice = session.scalar(
         select(Einvoice)
         .where(Einvoice.sale_id == sale_id)
@@ -134,6 +135,14 @@ def _invoice_of(session: Session, sale_id: str) -> dict[str, Any] | None:
             }
             for a in allowances
         ],
+        "replaces": invoice.replaces,
+        "voided_numbers": sorted(
+            session.scalars(
+                select(Einvoice.number).where(
+                    Einvoice.sale_id == sale_id, Einvoice.voided_at.is_not(None)
+                )
+            )
+        ),
     }
 
 

@@ -105,6 +105,11 @@ def return_error_text(error: BaseException) -> str:
             "%1 is not in this till's journal and head office cannot be reached: "
             "try again when the connection is back",
         ),
+        "elsewhere_offline": translate(
+            "ReturnsScreen",
+            "%1 was rung up at another till: its invoice may have changed there since, and "
+            "head office cannot be reached: try again when the connection is back",
+        ),
         "bad_search": translate("ReturnsScreen", "Type the last 3 to 10 digits of the phone"),
         "bad_phone": translate(
             "ReturnsScreen",
@@ -122,8 +127,16 @@ def return_error_text(error: BaseException) -> str:
             "ReturnsScreen",
             "No invoice number left for the new invoice: sync, then take the return again",
         ),
+        # Another till reissued the sale's invoice while this till's replacement of it
+        # had not reached head office: which one is live is settled there first.
+        "einvoice_out_of_step": translate(
+            "ReturnsScreen",
+            "Another till changed this sale's invoice since: sync, then take the return again",
+        ),
     }
-    if code == "einvoice_numbers_exhausted" or (isinstance(error, ReturnError) and code in texts):
+    if code in ("einvoice_numbers_exhausted", "einvoice_out_of_step") or (
+        isinstance(error, ReturnError) and code in texts
+    ):
         return texts[code].replace("%1", getattr(error, "receipt_no", ""))
     if code:
         return refusal_text(error)

@@ -25,7 +25,7 @@ from counter_app.core.receipts import QRPair
 from counter_app.local.db import LocalDatabase
 from counter_app.services.context import StaffMember, StoreContext
 from counter_app.services.einvoice import EinvoiceService, EinvoiceSettings
-from counter_app.services.returns import ReturnChoice, ReturnsService
+from counter_app.services.returns import ReturnChoice, ReturnError, ReturnsService
 from counter_app.services.selling import TAIWAN, SellingService
 from counter_app.sync.client import WarehouseClient
 from counter_app.sync.connectivity import ConnectivityMonitor
@@ -35,10 +35,11 @@ from warehouse_api.models import Einvoice, EinvoiceAllowance, EinvoiceUpload
 from warehouse_api.services import mig
 from warehouse_api.services.einvoice_upload import SellerInfo, export_pending, message_dir
 
-ALLOCATION = ["period,track,start,end,invoice_type", "11512,AB,12345600,12345699,07"]
+ALLOCATION = ["period,track,start,end,invoice_type", "11512,AB,12345600,12345799,07"]
 SETTINGS = EinvoiceSettings("04595257", "0" * 32, numbers_ahead=10)
 SOLD = datetime(2026, 11, 25, 9, 0, tzinfo=TAIWAN)
 RETURNED = datetime(2026, 11, 26, 15, 0, tzinfo=TAIWAN)  # the same period (11512)
+LATER = datetime(2027, 1, 3, 10, 0, tzinfo=TAIWAN)  # period 11602: allowances
 CASHIER = StaffMember(1, "收銀員", "cashier")
 SELLER = SellerInfo("好鄰居商店股份有限公司", "臺北市中正區重慶南路一段2號")
 TEA = ProductInfo(21, "SKU21", "茶", Money(3000))
@@ -91,7 +92,12 @@ def tills(server: Server, tmp_path: Path) -> Iterator[dict[str, Till]]:
     with server.client(server.token("admin")) as admin:
         assert admin.post("/admin/einvoice/numbers", json={"lines": ALLOCATION}).status_code == 201
     made: dict[str, Till] = {}
-    for name, store in (("seller", "S001"), ("same_store", "S001"), ("other_store", "S002")):
+    for name, store in (
+        ("seller", "S001"),
+        ("same_store", "S001"),
+        ("third", "S001"),
+        ("other_store", "S002"),
+    ):
         db = LocalDatabase(tmp_path / f"{name}.db")
         client = WarehouseClient(server.url, server.enroll(store))
         context = StoreContext(server.location_id(store), store, store)
@@ -326,3 +332,209 @@ def test_a_partial_return_in_the_period_of_the_proof_printed_for_the_replacement
     [line] = here.returns().find(receipt_no).lines
     assert pair.left.split(":")[5:] == [line.name, "1", "30"]
     here.sync()
+
+
+# -- a second return of another till's sale (issue #13 item 5) ---------------------------
+
+
+def _allowances_on(server: Server, number: str) -> list[tuple[str, int, str]]:
+    with server.db.read() as session:
+        rows = session.scalars(
+            select(EinvoiceAllowance)
+            .where(EinvoiceAllowance.invoice_number == number)
+            .order_by(EinvoiceAllowance.allowance_no)
+        ).all()
+        return [(a.allowance_no, a.total_cents, a.return_id) for a in rows]
+
+
+def _invoices_of_sale(server: Server, number: str) -> list[Einvoice]:
+    """Every invoice of the sale whose first invoice is ``number``, oldest first."""
+    with server.db.read() as session:
+        sale_id = session.scalars(select(Einvoice.sale_id).where(Einvoice.number == number)).one()
+        rows = session.scalars(
+            select(Einvoice).where(Einvoice.sale_id == sale_id).order_by(Einvoice.issued_at)
+        ).all()
+        session.expunge_all()
+        return list(rows)
+
+
+def _uploads_valid(server: Server, tmp_path: Path) -> dict[str, list[str]]:
+    """Export every owed message; each file must pass the MIG checks, and no document is
+    owed twice. Answers the document numbers written per message type."""
+    with server.db.read() as session:
+        owed = session.execute(
+            select(EinvoiceUpload.message_type, EinvoiceUpload.document_no)
+        ).all()
+    assert len(owed) == len(set(owed)), "a document owed twice"
+    export_pending(server.db, tmp_path, SELLER)
+    written: dict[str, list[str]] = {}
+    for kind in ("F0401", "F0501", "G0401"):
+        for path in sorted((message_dir(tmp_path, kind) / "SRC").glob("*.xml")):
+            assert mig.validate(path.read_bytes()) == [], path.name
+            written.setdefault(kind, []).append(path.stem.split("_", 1)[1])
+    return written
+
+
+def _qr_items(document: Any) -> list[str]:
+    [pair] = [e for e in document.elements if isinstance(e, QRPair)]
+    return list(pair.left.split(":")[5:])
+
+
+def test_a_second_return_at_this_till_after_its_allowance_gives_the_next_allowance(
+    server: Server, tills: dict[str, Till], tmp_path: Path
+) -> None:
+    """The first return (a later period) copied the sale into this till's journal and
+    gave allowance -01 on the other till's invoice; each later one gives the next
+    allowance on it, before and after a sync, until the invoice is all allowed."""
+    receipt_no, number = _sell(tills["seller"], 4)  # NT$120
+    here = tills["same_store"]
+    done = [_partial_return_at(here, receipt_no, 1, LATER)]
+    done.append(_partial_return_at(here, receipt_no, 1, LATER))  # before any sync
+    here.sync()
+    done.append(_partial_return_at(here, receipt_no, 1, LATER))  # the warehouse counts two
+    done.append(_partial_return_at(here, receipt_no, 1, LATER))  # and one not yet
+    for n, each in enumerate(done, start=1):
+        assert each.settlement is not None, f"return {n} settled no invoice"
+        assert (each.settlement.kind, each.settlement.number) == ("allowance", number)
+        assert each.settlement.allowance_no == f"{number}-{n:02d}"
+    here.sync()
+    assert _allowances_on(server, number) == [
+        (f"{number}-{n:02d}", 3000, each.return_id) for n, each in enumerate(done, start=1)
+    ]
+    slips = [d for d in here.output.documents if d.kind.value == "einvoice_allowance"]
+    assert [s.reference for s in slips] == [f"{number}-{n:02d}" for n in range(1, 5)]
+    written = _uploads_valid(server, tmp_path)
+    assert written["F0401"] == [number]  # G0401s wait for the F0401's acceptance
+
+
+def test_a_return_after_a_replacement_here_and_an_allowance_at_a_third_till(
+    server: Server, tills: dict[str, Till], tmp_path: Path
+) -> None:
+    """This till reissued the invoice (same period); a third till later gave allowance
+    -01 on that replacement; this till's next return gives -02 on it, within what is left."""
+    receipt_no, number = _sell(tills["seller"], 4)  # NT$120
+    here, third = tills["same_store"], tills["third"]
+    assert here.invoicing.top_up(here.client).remaining >= 1
+    first = _partial_return_at(here, receipt_no, 1, RETURNED)
+    assert first.settlement is not None and first.settlement.replacement is not None
+    live = first.settlement.replacement.number
+    here.sync()
+    there = _partial_return_at(third, receipt_no, 1, LATER)
+    assert there.settlement is not None
+    assert (there.settlement.number, there.settlement.allowance_no) == (live, f"{live}-01")
+    third.sync()
+    again = _partial_return_at(here, receipt_no, 1, LATER)
+    assert again.settlement is not None, "the second return here settled no invoice"
+    assert (again.settlement.kind, again.settlement.number) == ("allowance", live)
+    assert again.settlement.allowance_no == f"{live}-02"
+    here.sync()
+    last = _partial_return_at(here, receipt_no, 1, LATER)  # NT$30 left on the NT$90 one
+    assert last.settlement is not None and last.settlement.allowance_no == f"{live}-03"
+    here.sync()
+    assert _allowances_on(server, live) == [
+        (f"{live}-01", 3000, there.return_id),
+        (f"{live}-02", 3000, again.return_id),
+        (f"{live}-03", 3000, last.return_id),
+    ]
+    assert _allowances_on(server, number) == []
+    _uploads_valid(server, tmp_path)
+
+
+def test_a_return_after_a_third_till_replaced_this_tills_replacement(
+    server: Server, tills: dict[str, Till], tmp_path: Path
+) -> None:
+    """Three replacements in one period at two tills: each return voids the invoice that
+    is live now, wherever it was issued, and no number is used twice; the reprint lists
+    what the last replacement covers."""
+    receipt_no, number = _sell(tills["seller"], 4)  # NT$120
+    here, third = tills["same_store"], tills["third"]
+    for till in (here, third):
+        assert till.invoicing.top_up(till.client).remaining >= 1
+    first = _partial_return_at(here, receipt_no, 1, RETURNED)
+    assert first.settlement is not None and first.settlement.replacement is not None
+    here.sync()
+    there = _partial_return_at(third, receipt_no, 1, RETURNED)
+    assert there.settlement is not None and there.settlement.replacement is not None
+    assert there.settlement.number == first.settlement.replacement.number
+    third.sync()
+    again = _partial_return_at(here, receipt_no, 1, RETURNED)
+    assert again.settlement is not None and again.settlement.kind == "reissue"
+    assert again.settlement.number == there.settlement.replacement.number
+    assert again.settlement.replacement is not None
+    assert again.settlement.replacement.total_cents == 3000
+    here.sync()
+    invoices = _invoices_of_sale(server, number)
+    numbers = [i.number for i in invoices]
+    assert len(numbers) == len(set(numbers)) == 4
+    assert [i.total_cents for i in invoices] == [12000, 9000, 6000, 3000]
+    assert [i.voided_at is None for i in invoices] == [False, False, False, True]
+    assert [i.replaces for i in invoices] == [None, *numbers[:3]]
+    # The reprint of the live replacement here: the one tea it covers, marked 補印.
+    here.invoicing.reprint(receipt_no)
+    proof = here.output.documents[-1]
+    assert proof.reference == again.settlement.replacement.dashed_number
+    assert "補印" in proof.plain_text(32) and _qr_items(proof)[1:] == ["1", "30"]
+    written = _uploads_valid(server, tmp_path)
+    assert sorted(written["F0401"]) == sorted(numbers)
+
+
+def test_a_reprint_of_a_replacement_lists_what_it_covers_after_a_return_at_a_third_till(
+    server: Server, tills: dict[str, Till]
+) -> None:
+    """A third till reissued first; this till's replacement covers two teas of four. Its
+    reprint lists the two (what the replacement holds), not the three this till's
+    journal alone would leave."""
+    receipt_no, _number = _sell(tills["seller"], 4)
+    here, third = tills["same_store"], tills["third"]
+    for till in (here, third):
+        assert till.invoicing.top_up(till.client).remaining >= 1
+    _partial_return_at(third, receipt_no, 1, RETURNED)
+    third.sync()
+    done = _partial_return_at(here, receipt_no, 1, RETURNED)
+    assert done.settlement is not None and done.settlement.replacement is not None
+    first = here.output.documents[-1]
+    assert first.kind.value == "einvoice_proof" and _qr_items(first)[1:] == ["2", "30"]
+    here.invoicing.reprint(receipt_no)
+    again = here.output.documents[-1]
+    assert again.reference == first.reference and "補印" in again.plain_text(32)
+    assert _qr_items(again) == _qr_items(first)
+    here.sync()
+
+
+def test_a_second_return_of_another_tills_sale_waits_for_the_warehouse(
+    server: Server, tills: dict[str, Till]
+) -> None:
+    """Offline, the invoice that is live now (and its allowances) cannot be known: the
+    second return is refused as the first would be (warehouse_down), nothing written."""
+    receipt_no, number = _sell(tills["seller"], 4)
+    here = tills["same_store"]
+    first = _partial_return_at(here, receipt_no, 1, LATER)
+    assert first.settlement is not None and first.settlement.allowance_no == f"{number}-01"
+    with here.db.snapshot() as uow:
+        before = (uow.outbox.stats(), uow.returns.of_sale(first_sale(here, receipt_no)))
+    offline = Till(
+        here.db,
+        WarehouseClient("http://127.0.0.1:9", server.enroll("S001")),
+        here.store,
+        here.invoicing,
+        here.output,
+    )
+    try:
+        with pytest.raises(ReturnError) as refused:
+            _partial_return_at(offline, receipt_no, 1, LATER)
+    finally:
+        offline.client.close()
+    assert refused.value.code == "elsewhere_offline"
+    from counter_app.ui.screens.returns import return_error_text
+
+    assert return_error_text(refused.value).startswith(f"{receipt_no} was rung up at another till")
+    with here.db.snapshot() as uow:
+        after = (uow.outbox.stats(), uow.returns.of_sale(first_sale(here, receipt_no)))
+    assert after == before
+
+
+def first_sale(till: Till, receipt_no: str) -> str:
+    with till.db.snapshot() as uow:
+        sale = uow.sales.by_receipt_no(receipt_no)
+        assert sale is not None
+        return sale.sale_id

@@ -67,3 +67,39 @@ def test_the_desk_step_gives_old_sale_lines_take_now_and_reservations_a_collecte
         assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     finally:
         conn.close()
+
+
+ORIGIN_STEP = [step.__name__ for step in STEPS].index("_reissue3_sale_origin")
+
+
+def test_the_origin_step_tells_copies_of_other_tills_sales_from_this_tills_own(
+    tmp_path: Path,
+) -> None:
+    """A sale copied from the warehouse for a return here had no cashier: it becomes a
+    copy (its next return asks the warehouse again); this till's own sales stay its own."""
+    path = tmp_path / "counter.db"
+    LocalDatabase(path).dispose()
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        "ALTER TABLE sales DROP COLUMN origin;"
+        "DROP TABLE einvoice_items; DROP TABLE einvoice_allowances_elsewhere;"
+        "INSERT INTO sales (sale_id, receipt_no, location_id, cashier_id, cashier_name, "
+        "created_at, total_cents) VALUES ('S1', 'R1', 1, 3, '王小明', '2026-11-25', 100),"
+        " ('S2', 'R2', 1, 0, '', '2026-11-25', 200);"
+        f"PRAGMA user_version={ORIGIN_STEP};"
+    )
+    conn.close()
+    db = LocalDatabase(path)
+    try:
+        with db.snapshot() as uow:
+            own, copy = uow.sales.by_receipt_no("R1"), uow.sales.by_receipt_no("R2")
+            assert own is not None and copy is not None
+            assert (own.origin, copy.origin) == ("till", "warehouse")
+            assert uow.einvoices.allowances_elsewhere_of("AB12345678") == []
+    finally:
+        db.dispose()
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    finally:
+        conn.close()

@@ -18,6 +18,7 @@ from typing import Any
 from counter_app.core import ids
 from counter_app.core.catalog import ProductInfo, StockFigure, StockToCount
 from counter_app.core.einvoice import AllowanceRecord, Booklet, InvoiceRecord
+from counter_app.core.einvoice_proof import ProofItem
 from counter_app.core.ids import uuid7
 from counter_app.core.ops import OutboundOp
 from counter_app.core.pins import hash_pin
@@ -82,6 +83,8 @@ class State:
     invoices: dict[str, InvoiceRecord] = field(default_factory=dict)
     voids_elsewhere: dict[str, InvoiceRecord] = field(default_factory=dict)
     allowances: dict[str, AllowanceRecord] = field(default_factory=dict)
+    allowances_elsewhere: dict[str, tuple[str, AllowanceRecord]] = field(default_factory=dict)
+    invoice_items: dict[str, list[ProofItem]] = field(default_factory=dict)
     reservations: dict[str, ReservationRecord] = field(default_factory=dict)
     slips_due: set[str] = field(default_factory=set)  # made here, coded slip not printed yet
     returns: dict[str, ReturnRecord] = field(default_factory=dict)
@@ -441,6 +444,34 @@ class FakeEinvoices:
 
     def by_number(self, number: str) -> InvoiceRecord | None:
         return self._s.invoices.get(number)
+
+    def all_of_sale(self, sale_id: str) -> list[InvoiceRecord]:
+        return sorted(
+            (i for i in self._s.invoices.values() if i.sale_id == sale_id),
+            key=lambda i: (i.issued_at, i.number),
+        )
+
+    def voided_elsewhere_of_sale(self, sale_id: str) -> set[str]:
+        return {n for n, i in self._s.voids_elsewhere.items() if i.sale_id == sale_id}
+
+    def add_allowance_elsewhere(self, sale_id: str, allowance: AllowanceRecord) -> None:
+        if allowance.allowance_no in self._s.allowances_elsewhere:
+            raise ValueError(allowance.allowance_no)  # the primary key
+        self._s.allowances_elsewhere[allowance.allowance_no] = (sale_id, allowance)
+
+    def allowances_elsewhere_of(self, number: str) -> list[AllowanceRecord]:
+        return sorted(
+            (a for _, a in self._s.allowances_elsewhere.values() if a.number == number),
+            key=lambda a: a.allowance_no,
+        )
+
+    def set_items(self, number: str, items: Iterable[ProofItem]) -> None:
+        if number not in self._s.invoices or number in self._s.invoice_items:
+            raise ValueError(number)  # the foreign and primary keys
+        self._s.invoice_items[number] = list(items)
+
+    def items_of(self, number: str) -> list[ProofItem]:
+        return list(self._s.invoice_items.get(number, []))
 
     def of_shift(self, shift_id: str) -> list[InvoiceRecord]:
         here = sorted(

@@ -319,3 +319,79 @@ def test_an_exchange_in_the_period_voids_and_reissues_and_the_new_goods_get_thei
     assert new_proof.kind == DocumentKind.EINVOICE_PROOF
     assert new_proof.reference == done.invoice.dashed_number
     assert _items(new_proof) == [["茶裏王 日式無糖綠茶 600ml", "2", "25"]]
+
+
+def _remote(number: str, sale_id: str, total_cents: int, **fields: Any) -> Any:
+    """The sale's live invoice as the warehouse answers, issued at another till."""
+    from counter_app.core.einvoice import InvoiceRecord
+    from counter_app.services.einvoice import RemoteInvoice
+
+    invoice = InvoiceRecord(
+        number, sale_id, 0, "11512", "1234", SOLD.isoformat(), 0, 0, total_cents, "04595257"
+    )
+    return RemoteInvoice(invoice, voided=False, same_store=True, **fields)
+
+
+def test_the_invoice_live_now_is_the_warehouses_once_it_voided_this_tills_replacement(
+    db: Any,
+) -> None:
+    """This till's replacement was voided and replaced at another till (the warehouse
+    names it voided): the next return here settles the other till's invoice, and this
+    till's replacement is marked void outside its register; a live invoice of each side
+    at once is refused (einvoice_out_of_step), nothing written."""
+    invoicing, sold = _sell(db)
+    at = datetime(2026, 12, 31, 23, 55, tzinfo=TAIWAN)
+    mine = _take_back(db, invoicing, sold, at, **{"100011": 1}).settlement.replacement
+    assert mine is not None and mine.total_cents == 10000
+    theirs = _remote("EF00000007", sold.sale_id, 7500)  # another till took back a tea
+    with pytest.raises(CartError) as refused, db.transaction() as uow:
+        invoicing.settle_return(uow, sold.sale_id, "ret-x", 2500, at, theirs)
+    assert refused.value.code == "einvoice_out_of_step"
+    with db.snapshot() as uow:
+        assert uow.einvoices.of_sale(sold.sale_id) == mine  # untouched
+    known = _remote(
+        "EF00000007",
+        sold.sale_id,
+        7500,
+        voided_numbers=frozenset({"AB12345600", mine.number}),
+        allowances=(),
+    )
+    with db.transaction() as uow:
+        settled = invoicing.settle_return(
+            uow, sold.sale_id, "ret-y", 2500, at, known, shift_id="shift-y"
+        )
+    assert settled is not None and (settled.kind, settled.number) == ("reissue", "EF00000007")
+    assert settled.replacement is not None and settled.replacement.total_cents == 5000
+    assert settled.replacement.replaces == "EF00000007"
+    with db.snapshot() as uow:
+        old = uow.einvoices.by_number(mine.number)
+        assert old is not None and old.voided_at is not None and old.void_shift_id is None
+        assert uow.einvoices.voided_elsewhere_of_sale(sold.sale_id) == {"EF00000007"}
+        assert uow.einvoices.of_sale(sold.sale_id) == settled.replacement
+
+
+def test_an_allowance_on_another_tills_invoice_counts_what_the_warehouse_and_this_till_gave(
+    db: Any,
+) -> None:
+    """After the period: the next number after the warehouse's and this till's, within
+    what is left; a voided allowance reduces nothing; nothing left is refused."""
+    invoicing, sold = _sell(db)
+    later = datetime(2027, 1, 5, 10, 0, tzinfo=TAIWAN)
+    counted = (("EF00000007-01", 2500, False), ("EF00000007-02", 2500, True))
+    theirs = _remote(
+        "EF00000007",
+        sold.sale_id,
+        7500,
+        allowances=counted,
+        voided_numbers=frozenset({"AB12345600"}),  # voided and replaced at another till
+    )
+    with db.transaction() as uow:
+        first = invoicing.settle_return(uow, sold.sale_id, "ret-1", 2500, later, theirs)
+    assert first is not None and first.allowance_no == "EF00000007-03"
+    with db.transaction() as uow:  # the warehouse has not counted -03 yet
+        second = invoicing.settle_return(uow, sold.sale_id, "ret-2", 9900, later, theirs)
+    assert second is not None and second.allowance_no == "EF00000007-04"
+    assert second.allowance is not None and second.allowance.total_cents == 2500  # what is left
+    with pytest.raises(CartError) as refused, db.transaction() as uow:
+        invoicing.settle_return(uow, sold.sale_id, "ret-3", 2500, later, theirs)
+    assert refused.value.code == "einvoice_nothing_to_allow"
