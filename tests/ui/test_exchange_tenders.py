@@ -16,15 +16,14 @@ from counter_app.core.tenders import PaymentSplit
 from counter_app.services.permissions import Action
 from counter_app.ui.screens.exchange_dialog import ExchangeDialog
 from tests.ui.test_refund_tenders_screen import _sell_by_card_and_cash
-from tests.ui.test_returns_search_and_no_receipt import (  # noqa: F401 (fixture)
+from tests.ui.test_returns_search_and_no_receipt import (
     _screen,
     _sell,
     _supervisor_approves,
-    counter,
 )
 
 
-def _exchange(qtbot: Any, counter: CounterApp, receipt_no: str) -> ExchangeDialog:  # noqa: F811
+def _exchange(qtbot: Any, counter: CounterApp, receipt_no: str) -> ExchangeDialog:
     screen = _screen(counter)
     screen.find(receipt_no)
     qtbot.waitUntil(lambda: screen.sale is not None, timeout=10_000)
@@ -36,7 +35,7 @@ def _exchange(qtbot: Any, counter: CounterApp, receipt_no: str) -> ExchangeDialo
 
 def test_the_customer_pays_a_difference_by_card_and_cash(
     qtbot: Any,
-    counter: CounterApp,  # noqa: F811
+    counter: CounterApp,
 ) -> None:
     sale = _sell(counter, "茶", 1)
     dialog = _exchange(qtbot, counter, sale.receipt_no)
@@ -81,7 +80,7 @@ def test_the_customer_pays_a_difference_by_card_and_cash(
 
 def test_a_difference_goes_back_to_the_card_and_the_cash_that_paid(
     qtbot: Any,
-    counter: CounterApp,  # noqa: F811
+    counter: CounterApp,
 ) -> None:
     sale = _sell_by_card_and_cash(counter)  # 4 teas, half by card, half in cash
     dialog = _exchange(qtbot, counter, sale.receipt_no)
@@ -123,7 +122,7 @@ def test_a_difference_goes_back_to_the_card_and_the_cash_that_paid(
 
 def test_a_difference_all_in_cash_instead_asks_a_supervisor(
     qtbot: Any,
-    counter: CounterApp,  # noqa: F811
+    counter: CounterApp,
 ) -> None:
     sale = _sell_by_card_and_cash(counter)
     screen = _screen(counter)
