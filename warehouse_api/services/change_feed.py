@@ -16,13 +16,29 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from json.encoder import encode_basestring
 from typing import Any, Literal
 
-from sqlalchemy import BigInteger, Text, bindparam, cast, delete, event, func, select, update
+from sqlalchemy import (
+    BigInteger,
+    CompoundSelect,
+    Integer,
+    String,
+    Text,
+    bindparam,
+    cast,
+    delete,
+    event,
+    func,
+    null,
+    select,
+    union_all,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
@@ -157,11 +173,14 @@ def ensure_feed_state(session: Session) -> None:
         session.add(FeedState(id=FEED_STATE_ID, last_seq=last, purged_through_seq=0))
 
 
+FeedRow = tuple[int, str, str, str, str | None]  # seq, entity, op, id, data (JSON text)
+
+
 @dataclass(frozen=True, slots=True)
 class FeedPage:
     """One page of the feed; each change's `data` is still the stored JSON text."""
 
-    rows: list[tuple[int, str, str, str, str | None]]  # seq, entity, op, id, data JSON
+    rows: Sequence[FeedRow]  # seq, entity, op, id, data JSON
     cursor: int
     has_more: bool
     reset: bool
@@ -180,18 +199,67 @@ class FeedPage:
         ]
 
     def to_json(self) -> bytes:
-        """The pull response body, built without parsing and re-encoding every `data`."""
-        dumps = json.dumps
+        """The pull response body, built without parsing and re-encoding every `data`.
+
+        Strings are quoted by the json module's own C escaper (`encode_basestring`: what
+        `json.dumps(..., ensure_ascii=False)` does to a str, without the call's set-up,
+        which cost more than the rest of a row); the body is UTF-8."""
+        quote = encode_basestring
+        entities = _QUOTED_ENTITIES
         parts = [
-            f'{{"seq":{seq},"entity":{dumps(entity)},"op":"{op}","id":{dumps(entity_id)},'
-            f'"data":{data if data is not None else "null"}}}'
+            f'{{"seq":{seq},"entity":{entities.get(entity) or quoted_entity(entity)},"op":"{op}",'
+            f'"id":{quote(entity_id)},"data":{"null" if data is None else data}}}'
             for seq, entity, op, entity_id, data in self.rows
         ]
-        flags = f'"has_more":{dumps(self.has_more)},"reset":{dumps(self.reset)}'
+        flags = f'"has_more":{"true" if self.has_more else "false"},"reset":' + (
+            "true" if self.reset else "false"
+        )
         return f'{{"changes":[{",".join(parts)}],"cursor":{self.cursor},{flags}}}'.encode()
 
 
+_QUOTED_ENTITIES: dict[str, str] = {}
+
+
+def quoted_entity(entity: str) -> str:
+    """Remember an entity name's JSON form (a handful of names, every row has one)."""
+    return _QUOTED_ENTITIES.setdefault(entity, encode_basestring(entity))
+
+
 _change_columns = table_of(ChangeLog).c
+_state_columns = table_of(FeedState).c
+
+
+@functools.cache
+def _page_statement(scoped: bool, with_own_scope: bool) -> CompoundSelect[Any]:
+    """The page (at most :p_limit rows after :p_cursor, oldest first) and, as one more
+    row with no entity, the feed's head and purge point: ONE statement, so one snapshot
+    (PostgreSQL: a statement sees what was committed when it started, InitPlans and
+    UNION branches included; SQLite: one read). The head is then exactly what the page
+    was read against, as safe as reading it first: seqs commit in order (the feed_state
+    row lock is held to the commit), so nothing at or below the head that this snapshot
+    does not show can still appear. Before, two statements: the head, then the page."""
+    c = _change_columns
+    page = select(
+        c.seq,
+        c.entity,
+        c.op,
+        c.entity_id,
+        cast(c.data, Text).label("data"),
+    ).where(c.seq > bindparam("p_cursor", type_=BigInteger))
+    if scoped:
+        visible: ColumnElement[bool] = c.scope_location_id.is_(None)
+        if with_own_scope:
+            visible = visible | (c.scope_location_id == bindparam("p_scope", type_=Integer))
+        page = page.where(visible)
+    page_rows = page.order_by(c.seq).limit(bindparam("p_limit", type_=Integer)).subquery()
+    head = select(  # (head, NULL, NULL, purge point as text, NULL)
+        _state_columns.last_seq,
+        null(),
+        null(),
+        cast(_state_columns.purged_through_seq, String),
+        null(),
+    ).where(_state_columns.id == FEED_STATE_ID)
+    return union_all(select(page_rows), head)
 
 
 def read_changes(
@@ -209,27 +277,33 @@ def read_changes(
     or the re-pull after a reset): its cursors are below the purge point page
     after page, and it drops whatever the round did not bring at the head.
     """
-    state = session.get(FeedState, FEED_STATE_ID)
-    if state is not None and not rebuilding and 0 < cursor < state.purged_through_seq:
+    statement = _page_statement(not all_scopes, scope_location_id is not None)
+    params = {"p_cursor": cursor, "p_limit": limit + 1}
+    if not all_scopes and scope_location_id is not None:
+        params["p_scope"] = scope_location_id
+    rows: list[Any] = list(session.connection().execute(statement, params).all())
+    head: int | None = None
+    purged = 0
+    # The head's row is the only one without an entity; last, as UNION ALL runs its
+    # branches in order, but found wherever it is.
+    at = len(rows) - 1 if rows and rows[-1][1] is None else None
+    if at is None:
+        at = next((i for i, row in enumerate(rows) if row[1] is None), None)
+    if at is not None:
+        found = rows.pop(at)
+        head, purged = int(found[0]), int(found[3])
+    seqs = [row[0] for row in rows]
+    if seqs != sorted(seqs):  # UNION ALL keeps its branches' order in practice; be sure
+        rows.sort(key=lambda row: row[0])
+    if head is not None and not rebuilding and 0 < cursor < purged:
         return FeedPage([], 0, True, True)
-    c = _change_columns
-    query = select(c.seq, c.entity, c.op, c.entity_id, cast(c.data, Text)).where(c.seq > cursor)
-    if not all_scopes:
-        visible: ColumnElement[bool] = c.scope_location_id.is_(None)
-        if scope_location_id is not None:
-            visible = visible | (c.scope_location_id == scope_location_id)
-        query = query.where(visible)
-    rows: list[tuple[int, str, str, str, str | None]] = [
-        (row[0], row[1], row[2], row[3], row[4])
-        for row in session.execute(query.order_by(c.seq).limit(limit + 1))
-    ]
     has_more = len(rows) > limit
     rows = rows[:limit]
     new_cursor = rows[-1][0] if rows else cursor
-    if not has_more and state is not None:
+    if not has_more and head is not None:
         # Nothing more is visible to this reader: skip past other scopes' rows up to
-        # the head. Safe because the head was read first and seqs commit in order.
-        new_cursor = max(new_cursor, state.last_seq)
+        # the head. Safe because the head was read with the page (see _page_statement).
+        new_cursor = max(new_cursor, head)
     return FeedPage(rows, new_cursor, has_more, False)
 
 
