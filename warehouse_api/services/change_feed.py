@@ -26,6 +26,7 @@ from typing import Any, Literal
 from sqlalchemy import (
     BigInteger,
     CompoundSelect,
+    DateTime,
     Integer,
     String,
     Text,
@@ -36,6 +37,7 @@ from sqlalchemy import (
     func,
     null,
     select,
+    text,
     union_all,
     update,
 )
@@ -43,6 +45,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
+from warehouse_api.db import compact_json
 from warehouse_api.models import ChangeLog, FeedState, table_of, utcnow
 from warehouse_api.services.sql import dialect_name
 
@@ -112,7 +115,11 @@ def assign_pending_seqs(session: Session) -> None:
         return
     session.flush()
     count = len(pending)
-    advance, upsert = _feed_statements(dialect_name(session))
+    dialect = dialect_name(session)
+    if dialect == "postgresql":
+        _write_changes_postgresql(session, pending)
+        return
+    advance, upsert = _feed_statements(dialect)
     last_seq = session.execute(advance, {"p_count": count}).scalar_one()
     first_seq = last_seq - count + 1
     now = utcnow()
@@ -129,6 +136,68 @@ def assign_pending_seqs(session: Session) -> None:
         for offset, ((entity, entity_id), change) in enumerate(pending.items())
     ]
     session.execute(upsert, rows)
+
+
+# PostgreSQL: the head's step and the change rows in ONE statement. The feed_state row
+# lock is taken by the UPDATE and held to the commit, and every write transaction of the
+# warehouse queues on it: with two statements it was held across the upsert's round trip
+# too. The rows travel as arrays (one statement text whatever their number, so psycopg
+# prepares it once per connection); `data` is the JSON text the engine's serializer
+# writes for a JSON column (None: JSON null, as the column stores it).
+_WRITE_CHANGES_POSTGRESQL = text(
+    """
+WITH head AS (
+    UPDATE feed_state SET last_seq = last_seq + :p_count
+    WHERE id = :p_state_id
+    RETURNING last_seq
+), written AS (
+    INSERT INTO change_log (entity, entity_id, seq, op, data, scope_location_id, changed_at)
+    SELECT v.entity, v.entity_id, head.last_seq - :p_count + v.ord, v.op, v.data, v.scope,
+           :p_changed_at
+    FROM head, unnest(
+        CAST(:p_entities AS VARCHAR[]),
+        CAST(:p_ids AS VARCHAR[]),
+        CAST(:p_ops AS VARCHAR[]),
+        CAST(:p_data AS JSON[]),
+        CAST(:p_scopes AS INTEGER[])
+    ) WITH ORDINALITY AS v(entity, entity_id, op, data, scope, ord)
+    ON CONFLICT (entity, entity_id) DO UPDATE SET
+        seq = excluded.seq,
+        op = excluded.op,
+        data = excluded.data,
+        scope_location_id = excluded.scope_location_id,
+        changed_at = excluded.changed_at
+    RETURNING 1
+)
+SELECT (SELECT last_seq FROM head), (SELECT count(*) FROM written)
+"""
+).bindparams(
+    bindparam("p_count", type_=BigInteger),
+    bindparam("p_changed_at", type_=DateTime(timezone=True)),
+)
+
+
+def _write_changes_postgresql(
+    session: Session, pending: dict[tuple[str, str], PendingChange]
+) -> None:
+    changes = list(pending.items())
+    last_seq, written = session.execute(
+        _WRITE_CHANGES_POSTGRESQL,
+        {
+            "p_count": len(changes),
+            "p_state_id": FEED_STATE_ID,
+            "p_changed_at": utcnow(),
+            "p_entities": [entity for (entity, _id), _change in changes],
+            "p_ids": [entity_id for (_entity, entity_id), _change in changes],
+            "p_ops": [change.op for _key, change in changes],
+            "p_data": [compact_json(change.data) for _key, change in changes],
+            "p_scopes": [change.scope_location_id for _key, change in changes],
+        },
+    ).one()
+    if last_seq is None:
+        raise RuntimeError("the feed_state row is missing (ensure_feed_state)")
+    if written != len(changes):
+        raise RuntimeError(f"wrote {written} of {len(changes)} feed changes")
 
 
 @functools.cache
