@@ -49,6 +49,7 @@ from warehouse_api.services.operations import (
     PrecheckVerdict,
     QueuedOp,
     RunHandler,
+    finds_replays,
     handler_for,
     precheck_for,
     recover_shortfall,
@@ -154,7 +155,9 @@ def _apply_alone(
         prechecked = verdict.clear
     try:
         with db.write() as session:
-            if not prechecked:  # else a claim taken since fails UNIQUE below
+            # Else a claim taken since fails UNIQUE below (and a type that finds its
+            # replays itself refuses one before writing: `finds_replays`).
+            if not prechecked and not finds_replays(op.type):
                 found = session.execute(_CLAIM_BY_OP_ID, {"p_op_id": op.op_id}).first()
                 if found is not None:
                     return _claimed(op, found.body_sha256, found.result)

@@ -11,7 +11,16 @@ from sqlalchemy.orm import Session
 
 from warehouse_api.config import Settings
 from warehouse_api.errors import DomainError
-from warehouse_api.models import Payment, Product, Sale, SaleLine, Staff, table_of, utcnow
+from warehouse_api.models import (
+    Payment,
+    Product,
+    Sale,
+    SaleLine,
+    Staff,
+    Tender,
+    table_of,
+    utcnow,
+)
 from warehouse_api.schemas import SalePayload
 from warehouse_api.services.devices import AuthenticatedDevice
 from warehouse_api.services.feed_data import publish_sale
@@ -78,17 +87,22 @@ _SALE_PRECHECK = select(
     .where(Product.id.in_(bindparam("p_product_ids", expanding=True)))
     .scalar_subquery(),
     select(func.count(Staff.id)).where(Staff.id == bindparam("p_staff_id")).scalar_subquery(),
+    select(func.count(Tender.code))
+    .where(Tender.code.in_(bindparam("p_methods", expanding=True)))
+    .scalar_subquery(),
 )
 
 
-def _looks_new_and_valid(session: Session, payload: SalePayload) -> bool:
-    """One round trip for the common case: no id taken, every product and the cashier known."""
+def _looks_new_and_valid(session: Session, payload: SalePayload) -> tuple[bool, bool]:
+    """One round trip for the common case: no id taken, every product and the cashier
+    known (first), and whether every payment method names a tender (second)."""
     product_ids = {line.product_id for line in payload.lines}
     line_ids = [line.line_id for line in payload.lines]
     payment_ids = [payment.payment_id for payment in payload.payments]
+    methods = sorted({payment.method for payment in payload.payments})
     if len(set(line_ids)) != len(line_ids) or len(set(payment_ids)) != len(payment_ids):
-        return False
-    same_id, same_receipt, taken_line, taken_payment, known_products, known_staff = session.execute(
+        return False, False
+    row = session.execute(
         _SALE_PRECHECK,
         {
             "p_sale_id": payload.sale_id,
@@ -97,9 +111,11 @@ def _looks_new_and_valid(session: Session, payload: SalePayload) -> bool:
             "p_payment_ids": payment_ids,
             "p_product_ids": list(product_ids),
             "p_staff_id": payload.cashier_id if payload.cashier_id is not None else -1,
+            "p_methods": methods,
         },
     ).one()
-    return (
+    same_id, same_receipt, taken_line, taken_payment, known_products, known_staff, tenders = row
+    clear = (
         same_id is None
         and same_receipt is None
         and taken_line is None
@@ -107,6 +123,7 @@ def _looks_new_and_valid(session: Session, payload: SalePayload) -> bool:
         and known_products == len(product_ids)
         and (payload.cashier_id is None or known_staff == 1)
     )
+    return clear, tenders == len(methods)
 
 
 def _refuse_conflicts(ctx: OpContext, payload: SalePayload) -> None:
@@ -194,15 +211,20 @@ def _sale_stock_keys(
     ]
 
 
-@op_handler("sale", stock_keys=_sale_stock_keys)
+@op_handler("sale", stock_keys=_sale_stock_keys, finds_replays=True)
 def record_sale(ctx: OpContext, payload: SalePayload) -> dict[str, Any]:
     session = ctx.session
     store_id = require_store(ctx)
-    if not _looks_new_and_valid(session, payload):
+    clear, tenders_known = _looks_new_and_valid(session, payload)  # finds a replay first
+    if not clear:
         _refuse_conflicts(ctx, payload)  # raises the precise problem
     if (problem := _payment_problem(payload)) is not None:
         raise problem
-    unknown = unknown_methods(session, {payment.method for payment in payload.payments})
+    unknown = (
+        set()
+        if tenders_known
+        else unknown_methods(session, {payment.method for payment in payload.payments})
+    )
 
     # Core inserts of prebuilt statements: this is the hottest path after an outage.
     sale = Sale(
