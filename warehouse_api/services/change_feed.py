@@ -26,7 +26,6 @@ from typing import Any, Literal
 from sqlalchemy import (
     BigInteger,
     CompoundSelect,
-    DateTime,
     Integer,
     String,
     Text,
@@ -37,11 +36,11 @@ from sqlalchemy import (
     func,
     null,
     select,
-    text,
     union_all,
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -105,8 +104,11 @@ def savepoint(session: Session) -> Iterator[None]:
         raise
 
 
-def assign_pending_seqs(session: Session) -> None:
-    """Give the queued changes their seqs and write them; runs just before commit."""
+def assign_pending_seqs(session: Session, *, commit: bool = False) -> None:
+    """Give the queued changes their seqs and write them; runs just before commit.
+
+    `commit` (the before_commit hook): on PostgreSQL the COMMIT goes out with the
+    write, in the same round trip (see _WRITE_CHANGES_POSTGRESQL)."""
     if session.in_nested_transaction():
         return  # a savepoint's release: its changes wait for the outermost commit
     session.info.pop(_JOURNAL, None)
@@ -117,7 +119,7 @@ def assign_pending_seqs(session: Session) -> None:
     count = len(pending)
     dialect = dialect_name(session)
     if dialect == "postgresql":
-        _write_changes_postgresql(session, pending)
+        _write_changes_postgresql(session, pending, commit)
         return
     advance, upsert = _feed_statements(dialect)
     last_seq = session.execute(advance, {"p_count": count}).scalar_one()
@@ -138,66 +140,84 @@ def assign_pending_seqs(session: Session) -> None:
     session.execute(upsert, rows)
 
 
-# PostgreSQL: the head's step and the change rows in ONE statement. The feed_state row
-# lock is taken by the UPDATE and held to the commit, and every write transaction of the
-# warehouse queues on it: with two statements it was held across the upsert's round trip
-# too. The rows travel as arrays (one statement text whatever their number, so psycopg
-# prepares it once per connection); `data` is the JSON text the engine's serializer
-# writes for a JSON column (None: JSON null, as the column stores it).
-_WRITE_CHANGES_POSTGRESQL = text(
-    """
+# PostgreSQL: the head's step and the change rows in ONE statement, sent together with
+# the COMMIT (psycopg's pipeline: one round trip for both). The feed_state row lock is
+# taken by the UPDATE and held to the end of the commit, and every write transaction of
+# the warehouse queues on it: held for the commit's WAL flush only, no longer across a
+# round trip back to Python (whose thread may wait for the GIL meanwhile) and a second
+# one for the COMMIT. The rows travel as arrays (one statement text whatever their
+# number, so psycopg prepares it once per connection); `data` is the JSON text the
+# engine's serializer writes for a JSON column (None: JSON null, as the column stores
+# it). A missing feed_state row makes the head NULL and the NOT NULL `seq` refuses the
+# rows, so the statement fails before the COMMIT instead of committing without them.
+_WRITE_CHANGES_POSTGRESQL = """
 WITH head AS (
-    UPDATE feed_state SET last_seq = last_seq + :p_count
-    WHERE id = :p_state_id
+    UPDATE feed_state SET last_seq = last_seq + %(p_count)s
+    WHERE id = %(p_state_id)s
     RETURNING last_seq
-), written AS (
-    INSERT INTO change_log (entity, entity_id, seq, op, data, scope_location_id, changed_at)
-    SELECT v.entity, v.entity_id, head.last_seq - :p_count + v.ord, v.op, v.data, v.scope,
-           :p_changed_at
-    FROM head, unnest(
-        CAST(:p_entities AS VARCHAR[]),
-        CAST(:p_ids AS VARCHAR[]),
-        CAST(:p_ops AS VARCHAR[]),
-        CAST(:p_data AS JSON[]),
-        CAST(:p_scopes AS INTEGER[])
-    ) WITH ORDINALITY AS v(entity, entity_id, op, data, scope, ord)
-    ON CONFLICT (entity, entity_id) DO UPDATE SET
-        seq = excluded.seq,
-        op = excluded.op,
-        data = excluded.data,
-        scope_location_id = excluded.scope_location_id,
-        changed_at = excluded.changed_at
-    RETURNING 1
 )
-SELECT (SELECT last_seq FROM head), (SELECT count(*) FROM written)
+INSERT INTO change_log (entity, entity_id, seq, op, data, scope_location_id, changed_at)
+SELECT v.entity, v.entity_id, (SELECT last_seq FROM head) - %(p_count)s + v.ord, v.op,
+       v.data, v.scope, %(p_changed_at)s
+FROM unnest(
+    %(p_entities)s::varchar[],
+    %(p_ids)s::varchar[],
+    %(p_ops)s::varchar[],
+    %(p_data)s::json[],
+    %(p_scopes)s::integer[]
+) WITH ORDINALITY AS v(entity, entity_id, op, data, scope, ord)
+ON CONFLICT (entity, entity_id) DO UPDATE SET
+    seq = excluded.seq,
+    op = excluded.op,
+    data = excluded.data,
+    scope_location_id = excluded.scope_location_id,
+    changed_at = excluded.changed_at
 """
-).bindparams(
-    bindparam("p_count", type_=BigInteger),
-    bindparam("p_changed_at", type_=DateTime(timezone=True)),
-)
 
 
 def _write_changes_postgresql(
-    session: Session, pending: dict[tuple[str, str], PendingChange]
+    session: Session, pending: dict[tuple[str, str], PendingChange], commit: bool
 ) -> None:
+    """Write the changes and, when nothing else is left to flush, commit in the same
+    round trip; SQLAlchemy's own COMMIT that follows finds the transaction already
+    finished (psycopg sends nothing then). Anything that fails, the COMMIT included,
+    raises here and the session rolls back as before."""
     changes = list(pending.items())
-    last_seq, written = session.execute(
-        _WRITE_CHANGES_POSTGRESQL,
-        {
-            "p_count": len(changes),
-            "p_state_id": FEED_STATE_ID,
-            "p_changed_at": utcnow(),
-            "p_entities": [entity for (entity, _id), _change in changes],
-            "p_ids": [entity_id for (_entity, entity_id), _change in changes],
-            "p_ops": [change.op for _key, change in changes],
-            "p_data": [compact_json(change.data) for _key, change in changes],
-            "p_scopes": [change.scope_location_id for _key, change in changes],
-        },
-    ).one()
-    if last_seq is None:
-        raise RuntimeError("the feed_state row is missing (ensure_feed_state)")
-    if written != len(changes):
-        raise RuntimeError(f"wrote {written} of {len(changes)} feed changes")
+    params = {
+        "p_count": len(changes),
+        "p_state_id": FEED_STATE_ID,
+        "p_changed_at": utcnow(),
+        "p_entities": [entity for (entity, _id), _change in changes],
+        "p_ids": [entity_id for (_entity, entity_id), _change in changes],
+        "p_ops": [change.op for _key, change in changes],
+        "p_data": [compact_json(change.data) for _key, change in changes],
+        "p_scopes": [change.scope_location_id for _key, change in changes],
+    }
+    connection = session.connection()
+    raw: Any = connection.connection.driver_connection
+    dialect = connection.dialect
+    try:
+        if not commit or session.new or session.dirty or session.deleted:
+            raw.execute(_WRITE_CHANGES_POSTGRESQL, params)
+            return
+        with raw.pipeline():
+            raw.execute(_WRITE_CHANGES_POSTGRESQL, params)
+            raw.commit()
+    except dialect.loaded_dbapi.Error as error:
+        # As SQLAlchemy would have raised it (a deadlock victim is an OperationalError
+        # the push loop retries, a violation an IntegrityError), and a connection that
+        # died is dropped from the pool.
+        invalidated = dialect.is_disconnect(error, raw, None)
+        if invalidated:
+            connection.invalidate(error)
+        raise DBAPIError.instance(
+            _WRITE_CHANGES_POSTGRESQL,
+            params,
+            error,
+            dialect.loaded_dbapi.Error,
+            connection_invalidated=invalidated,
+            dialect=dialect,
+        ) from error
 
 
 @functools.cache
@@ -232,7 +252,11 @@ def _forget_pending_changes(session: Session, *_args: Any) -> None:
     session.info.pop(_JOURNAL, None)
 
 
-event.listen(Session, "before_commit", assign_pending_seqs)
+def _assign_before_commit(session: Session) -> None:
+    assign_pending_seqs(session, commit=True)
+
+
+event.listen(Session, "before_commit", _assign_before_commit)
 event.listen(Session, "after_rollback", _forget_pending_changes)
 
 
