@@ -24,7 +24,13 @@ from warehouse_api.models import (
 from warehouse_api.schemas import SalePayload
 from warehouse_api.services.devices import AuthenticatedDevice
 from warehouse_api.services.feed_data import publish_sale
-from warehouse_api.services.inventory import adjust_stock, hold_rows, store_rows, write_ledger
+from warehouse_api.services.inventory import (
+    adjust_stock,
+    hold_rows,
+    movements_table,
+    store_rows,
+    write_ledger,
+)
 from warehouse_api.services.operations import (
     OpContext,
     QueuedOp,
@@ -32,6 +38,7 @@ from warehouse_api.services.operations import (
     op_run_handler,
     reuse_or_duplicate,
 )
+from warehouse_api.services.sql import insert_together
 from warehouse_api.services.tenders import looks_like_card_number, unknown_methods
 
 
@@ -67,9 +74,12 @@ _SALE_BY_ID_OR_RECEIPT = select(Sale.id, Sale.op_id).where(
     (Sale.id == bindparam("p_sale_id")) | (Sale.receipt_no == bindparam("p_receipt_no"))
 )
 _STAFF_EXISTS = select(Staff.id).where(Staff.id == bindparam("p_staff_id"))
-_INSERT_SALE = table_of(Sale).insert()
-_INSERT_LINES = table_of(SaleLine).insert()
-_INSERT_PAYMENTS = table_of(Payment).insert()
+_SALES = table_of(Sale)
+_LINES = table_of(SaleLine)
+_PAYMENTS = table_of(Payment)
+_INSERT_SALE = _SALES.insert()
+_INSERT_LINES = _LINES.insert()
+_INSERT_PAYMENTS = _PAYMENTS.insert()
 
 
 # Table columns, not the mapped classes': a select of ORM attributes goes through the
@@ -239,7 +249,6 @@ def record_sale(ctx: OpContext, payload: SalePayload) -> dict[str, Any]:
         else unknown_methods(session, {payment.method for payment in payload.payments})
     )
 
-    # Core inserts of prebuilt statements: this is the hottest path after an outage.
     sale = Sale(
         id=payload.sale_id,
         receipt_no=payload.receipt_no,
@@ -251,41 +260,10 @@ def record_sale(ctx: OpContext, payload: SalePayload) -> dict[str, Any]:
         created_at=payload.created_at,
         received_at=utcnow(),
     )
-    session.execute(
-        _INSERT_SALE,
-        {
-            "id": sale.id,
-            "receipt_no": sale.receipt_no,
-            "location_id": store_id,
-            "device_id": sale.device_id,
-            "cashier_id": sale.cashier_id,
-            "op_id": sale.op_id,
-            "total_cents": sale.total_cents,
-            "created_at": sale.created_at,
-            "received_at": sale.received_at,
-        },
-    )
-    session.execute(
-        _INSERT_LINES,
-        [
-            {
-                "id": line.line_id,
-                "sale_id": sale.id,
-                "product_id": line.product_id,
-                "qty": line.qty,
-                "unit_price_cents": line.unit_price_cents,
-                "line_total_cents": line.line_total_cents,
-                "list_price_cents": line.list_price_cents,
-                "discount_cents": line.discount_cents,
-                "override_reason": line.override_reason,
-                "fulfilment": line.fulfilment,
-            }
-            for line in payload.lines
-        ],
-    )
-    if payload.payments:
-        session.execute(_INSERT_PAYMENTS, _payment_rows(sale.id, payload, unknown))
-
+    # The stock rows first (their new figures are the result's and the feed's), then
+    # every row of the sale at once: on PostgreSQL one statement for the sale, its
+    # lines, payments and ledger rows (`insert_together`), one round trip instead of
+    # four. Stock rows are taken in product-id order, as everywhere.
     sold = taken_from_shelf(payload)
     negative_stock = []
     ledger: list[dict[str, Any]] = []
@@ -302,9 +280,46 @@ def record_sale(ctx: OpContext, payload: SalePayload) -> dict[str, Any]:
         )
         if level.on_hand < 0:
             negative_stock.append({"product_id": product_id, "on_hand": level.on_hand})
-    write_ledger(session, ledger)
+    insert_together(
+        session,
+        [
+            (_SALES, [_sale_row(sale)]),
+            (_LINES, [_line_row(sale.id, line) for line in payload.lines]),
+            (_PAYMENTS, _payment_rows(sale.id, payload, unknown)),
+            (movements_table, ledger),
+        ],
+    )
     publish_sale(session, sale)
     return _sale_result(sale, negative_stock, payload, unknown)
+
+
+def _sale_row(sale: Sale) -> dict[str, Any]:
+    return {
+        "id": sale.id,
+        "receipt_no": sale.receipt_no,
+        "location_id": sale.location_id,
+        "device_id": sale.device_id,
+        "cashier_id": sale.cashier_id,
+        "op_id": sale.op_id,
+        "total_cents": sale.total_cents,
+        "created_at": sale.created_at,
+        "received_at": sale.received_at,
+    }
+
+
+def _line_row(sale_id: str, line: Any) -> dict[str, Any]:
+    return {
+        "id": line.line_id,
+        "sale_id": sale_id,
+        "product_id": line.product_id,
+        "qty": line.qty,
+        "unit_price_cents": line.unit_price_cents,
+        "line_total_cents": line.line_total_cents,
+        "list_price_cents": line.list_price_cents,
+        "discount_cents": line.discount_cents,
+        "override_reason": line.override_reason,
+        "fulfilment": line.fulfilment,
+    }
 
 
 def _refuse_reused_child_ids(session: Session, payload: SalePayload) -> None:
