@@ -56,14 +56,7 @@ def make_engine(db_url: str, **kwargs: Any) -> Engine:
     # WAREHOUSE_DB_PRE_PING=1 turns the ping back on.
     kwargs.setdefault("pool_pre_ping", os.environ.get("WAREHOUSE_DB_PRE_PING", "0") == "1")
     kwargs.setdefault("pool_recycle", 1800)  # idle-connection reapers in firewalls
-    engine = create_engine(db_url, **kwargs)
-    # Several rows into one table (a sale's lines, its ledger rows): one INSERT with a
-    # VALUES row each ("insertmanyvalues", pages of 1,000 rows), as SQLAlchemy already
-    # does when RETURNING is asked, instead of psycopg's pipelined executemany, whose
-    # pipeline set-up cost more CPU than the statement for the few rows of one sale
-    # (docs/server.md, "Where a push's time goes").
-    engine.dialect.use_insertmanyvalues_wo_returning = True
-    return engine
+    return create_engine(db_url, **kwargs)
 
 
 def pool_capacity(engine: Engine) -> int | None:
