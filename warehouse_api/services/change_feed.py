@@ -50,6 +50,7 @@ from warehouse_api.services.sql import dialect_name
 
 _PENDING = "pending_changes"
 _JOURNAL = "pending_changes_journal"  # (key, previous value or _ABSENT), for savepoints
+_WITH_COMMIT = "statements_with_commit"  # PostgreSQL: sent with the feed and the COMMIT
 _ABSENT = object()
 FEED_STATE_ID = 1
 
@@ -104,6 +105,18 @@ def savepoint(session: Session) -> Iterator[None]:
         raise
 
 
+def send_with_commit(session: Session, sql: str, params: dict[str, Any]) -> None:
+    """PostgreSQL: send this statement (psycopg's SQL and parameters: `%(name)s`, JSON as
+    text) together with the feed write and the COMMIT, in the same round trip, instead
+    of a round trip of its own: for a write nobody reads back before the commit (a push's
+    claim). It fails the commit if it fails (as SQLAlchemy's error: a UNIQUE violation
+    is an IntegrityError), so the transaction commits with it or not at all. Not inside
+    a savepoint: a savepoint's rollback could not take it back."""
+    if session.in_nested_transaction():
+        raise RuntimeError("send_with_commit inside a savepoint")
+    session.info.setdefault(_WITH_COMMIT, []).append((sql, params))
+
+
 def assign_pending_seqs(session: Session, *, commit: bool = False) -> None:
     """Give the queued changes their seqs and write them; runs just before commit.
 
@@ -113,14 +126,17 @@ def assign_pending_seqs(session: Session, *, commit: bool = False) -> None:
         return  # a savepoint's release: its changes wait for the outermost commit
     session.info.pop(_JOURNAL, None)
     pending: dict[tuple[str, str], PendingChange] | None = session.info.pop(_PENDING, None)
-    if not pending:
+    with_commit: list[tuple[str, dict[str, Any]]] = session.info.pop(_WITH_COMMIT, [])
+    if not pending and not with_commit:
         return
     session.flush()
-    count = len(pending)
     dialect = dialect_name(session)
     if dialect == "postgresql":
-        _write_changes_postgresql(session, pending, commit)
+        _write_changes_postgresql(session, pending or {}, with_commit, commit)
         return
+    if not pending:  # pragma: no cover - send_with_commit is for PostgreSQL only
+        return
+    count = len(pending)
     advance, upsert = _feed_statements(dialect)
     last_seq = session.execute(advance, {"p_count": count}).scalar_one()
     first_seq = last_seq - count + 1
@@ -176,7 +192,10 @@ ON CONFLICT (entity, entity_id) DO UPDATE SET
 
 
 def _write_changes_postgresql(
-    session: Session, pending: dict[tuple[str, str], PendingChange], commit: bool
+    session: Session,
+    pending: dict[tuple[str, str], PendingChange],
+    with_commit: list[tuple[str, dict[str, Any]]],
+    commit: bool,
 ) -> None:
     """Write the changes and, when nothing else is left to flush, commit in the same
     round trip; SQLAlchemy's own COMMIT that follows finds the transaction already
@@ -196,12 +215,15 @@ def _write_changes_postgresql(
     connection = session.connection()
     raw: Any = connection.connection.driver_connection
     dialect = connection.dialect
+    statements = [*with_commit, *([(_WRITE_CHANGES_POSTGRESQL, params)] if changes else [])]
     try:
         if not commit or session.new or session.dirty or session.deleted:
-            raw.execute(_WRITE_CHANGES_POSTGRESQL, params)
+            for sql, values in statements:
+                raw.execute(sql, values)
             return
         with raw.pipeline():
-            raw.execute(_WRITE_CHANGES_POSTGRESQL, params)
+            for sql, values in statements:
+                raw.execute(sql, values)
             raw.commit()
     except dialect.loaded_dbapi.Error as error:
         # As SQLAlchemy would have raised it (a deadlock victim is an OperationalError
@@ -250,6 +272,7 @@ def _forget_pending_changes(session: Session, *_args: Any) -> None:
         return  # a savepoint rolled back: `savepoint` takes back its own changes
     session.info.pop(_PENDING, None)
     session.info.pop(_JOURNAL, None)
+    session.info.pop(_WITH_COMMIT, None)
 
 
 def _assign_before_commit(session: Session) -> None:

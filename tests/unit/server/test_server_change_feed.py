@@ -178,3 +178,11 @@ def test_the_head_row_is_found_and_the_page_ordered_wherever_they_come() -> None
         assert page.cursor == 12 and not page.has_more and not page.reset
     stale = read_changes(_Rows([(*head[:3], "6", *head[4:])]), 3, 100, None, True)  # type: ignore[arg-type]
     assert stale.reset and stale.cursor == 0
+
+
+def test_a_statement_sent_with_the_commit_is_refused_inside_a_savepoint(db: Database) -> None:
+    """send_with_commit's statement would survive the savepoint's rollback: refused."""
+    from warehouse_api.services.change_feed import savepoint, send_with_commit
+
+    with db.write() as session, savepoint(session), pytest.raises(RuntimeError):
+        send_with_commit(session, "SELECT 1", {})
