@@ -233,8 +233,8 @@ def _write_changes_postgresql(
         if invalidated:
             connection.invalidate(error)
         raise DBAPIError.instance(
-            _WRITE_CHANGES_POSTGRESQL,
-            params,
+            "; ".join(sql.strip() for sql, _values in statements),
+            [values for _sql, values in statements],
             error,
             dialect.loaded_dbapi.Error,
             connection_invalidated=invalidated,
