@@ -100,6 +100,10 @@ def measure(backend: str, pg_url: str, requests: int) -> dict[str, Any]:
                 ("push_pickup_placed", lambda: pickup(PLENTY)),
                 ("push_sale_2_lines", sale),
                 ("pull_50_changes", lambda: till.request("GET", "/sync/pull?cursor=0&limit=50")),
+                # Every change this till may see by then (the sales and pickups pushed
+                # above included; pull_all_changes_count says how many): a till's pull
+                # under the 200-till load brings about 630 (benchmarks.scale).
+                ("pull_all_changes", lambda: till.request("GET", "/sync/pull?cursor=0&limit=5000")),
             ]
             for name, send in kinds:
                 for _ in range(30):  # warm: prepared statements, caches
@@ -114,6 +118,8 @@ def measure(backend: str, pg_url: str, requests: int) -> dict[str, Any]:
                 print(
                     f"{name:22s} {sorted(statuses)}: server CPU {cpu_ms:.2f} ms, wall {wall_ms:.2f} ms"
                 )
+            _status, whole = till.request("GET", "/sync/pull?cursor=0&limit=5000")
+            figures["pull_all_changes_count"] = len(whole["changes"])
         finally:
             server.terminate()
             server.wait(30)

@@ -40,6 +40,7 @@ from warehouse_api.problems import CatchUnexpected, install_problem_handlers, pr
 from warehouse_api.schema import prepare_database
 from warehouse_api.services import op_handlers  # noqa: F401  (registers every push op handler)
 from warehouse_api.services.sweeper import run_sweeper
+from warehouse_api.services.token_cache import TokenCache
 from warehouse_api.validation import RefuseUnstorableText
 
 API_PREFIX = "/api/v1"
@@ -101,6 +102,7 @@ def create_app(
     app.state.db = db
     app.state.settings = settings
     app.state.metrics = Metrics()
+    app.state.tokens = TokenCache(settings.token_recheck_seconds)
     install_problem_handlers(app)
     routers = (
         health,

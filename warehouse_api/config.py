@@ -31,6 +31,14 @@ class Settings(BaseSettings):
         default=30, description="days a finished order keeps the customer's name, phone, address"
     )
     sweep_interval_seconds: float = 30.0
+    token_recheck_seconds: float = Field(
+        default=1.0,
+        ge=0,
+        description="device tokens found are remembered by each process, which asks the "
+        "database this often whether any device was revoked since (a revoked token is "
+        "refused within this on every worker, at once where it was revoked); 0: look the "
+        "token up on every request",
+    )
     no_receipt_returns_per_phone: int = Field(
         default=3, ge=0, description="returns without a receipt one phone may make per period"
     )

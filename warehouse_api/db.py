@@ -26,13 +26,13 @@ _BEGIN_OPTION = "sqlite_begin"
 T = TypeVar("T")
 
 
-def _compact_json(value: Any) -> str:
+def compact_json(value: Any) -> str:
     # Chinese text stays UTF-8 (half the bytes of ASCII escapes) in rows and in the feed.
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def make_engine(db_url: str, **kwargs: Any) -> Engine:
-    kwargs.setdefault("json_serializer", _compact_json)
+    kwargs.setdefault("json_serializer", compact_json)
     if db_url.startswith("sqlite"):
         if db_url not in ("sqlite://", "sqlite:///:memory:"):
             kwargs.setdefault("pool_size", 10)

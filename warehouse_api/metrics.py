@@ -342,7 +342,15 @@ def configure_logging(log_format: str, level: int = logging.INFO) -> None:
         root.removeHandler(old)
     root.addHandler(handler)
     root.setLevel(level)
-    for name in ("uvicorn", "uvicorn.error", "uvicorn.access"):
+    for name in ("uvicorn", "uvicorn.error"):
         logger = logging.getLogger(name)
         logger.handlers.clear()
         logger.propagate = True
+    # The app logs one line per request itself (RequestMetrics, `warehouse_api.access`).
+    # uvicorn writes its own access line whenever its logger has a handler, parents
+    # included (`hasHandlers()`, checked per connection), so it must not reach the root
+    # handler: before, every request was logged twice, and WAREHOUSE_ACCESS_LOG=0 still
+    # left uvicorn's line on, a formatted record and a write to stderr per request.
+    uvicorn_access = logging.getLogger("uvicorn.access")
+    uvicorn_access.handlers.clear()
+    uvicorn_access.propagate = False

@@ -11,7 +11,9 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from warehouse_api.config import Settings
 from warehouse_api.db import Database
 from warehouse_api.problems import ProblemError
-from warehouse_api.services.devices import AuthenticatedDevice, authenticate
+from warehouse_api.security import sha256_hex
+from warehouse_api.services.devices import AuthenticatedDevice, device_by_token_sha256
+from warehouse_api.services.token_cache import TokenCache, revocation_figures
 
 _bearer = HTTPBearer(auto_error=False, description="A device token: `Bearer <token>`")
 
@@ -44,14 +46,29 @@ def current_device(
         raise ProblemError(
             401, "unauthorized", "a device token is required: Authorization: Bearer <token>"
         )
-    token = credentials.credentials
-    device = db.lookup(lambda session: authenticate(session, token))
+    device = _device_for(request.app.state.tokens, db, sha256_hex(credentials.credentials))
     if device is None:
         raise ProblemError(401, "unauthorized", "the device token is unknown or revoked")
     request.state.device_id = device.id  # for the request's log line
     metrics = getattr(request.app.state, "metrics", None)
     if metrics is not None:
         metrics.saw_device(device.id, device.role, device.location_id)
+    return device
+
+
+def _device_for(tokens: TokenCache, db: Database, token_sha256: str) -> AuthenticatedDevice | None:
+    """The device holding the token: remembered from an earlier request of this process,
+    or looked up (services/token_cache.py says how soon a revocation is seen)."""
+    if not tokens.enabled:
+        return db.lookup(lambda session: device_by_token_sha256(session, token_sha256))
+    if tokens.recheck_due():
+        tokens.recheck(db.lookup(revocation_figures))
+    device = tokens.get(token_sha256)
+    if device is None:
+        generation = tokens.generation()
+        device = db.lookup(lambda session: device_by_token_sha256(session, token_sha256))
+        if device is not None:
+            tokens.put(token_sha256, device, generation)
     return device
 
 

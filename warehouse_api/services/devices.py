@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import bindparam, event, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -151,12 +152,38 @@ _DEVICE_BY_TOKEN = select(
 
 
 def authenticate(session: Session, token: str) -> AuthenticatedDevice | None:
-    """The device holding `token`, unless unknown or revoked: one SELECT of five columns
-    (every request runs it; no ORM object is built)."""
-    row = session.execute(_DEVICE_BY_TOKEN, {"p_token_sha256": sha256_hex(token)}).first()
+    """The device holding `token`, unless unknown or revoked."""
+    return device_by_token_sha256(session, sha256_hex(token))
+
+
+def device_by_token_sha256(session: Session, token_sha256: str) -> AuthenticatedDevice | None:
+    """One SELECT of five columns, no ORM object (the routes remember what it finds for a
+    while: `services.token_cache`)."""
+    row = session.execute(_DEVICE_BY_TOKEN, {"p_token_sha256": token_sha256}).first()
     if row is None:
         return None
     return AuthenticatedDevice(row.id, row.name, row.role, row.location_id, row.till_no)
+
+
+class _Generation:
+    """A number that moves whenever this process revokes a device or sees that another
+    did; tokens remembered by `services.token_cache` carry the number they were looked up
+    under and are forgotten when it moves."""
+
+    def __init__(self) -> None:
+        self.value = 0
+        self._lock = threading.Lock()
+
+    def bump(self) -> None:
+        with self._lock:
+            self.value += 1
+
+
+GENERATION = _Generation()
+
+
+def _revoked(_session: Session) -> None:
+    GENERATION.bump()
 
 
 def revoke_device(session: Session, device_id: int) -> Device:
@@ -165,4 +192,10 @@ def revoke_device(session: Session, device_id: int) -> Device:
         raise NotFound("device_not_found", f"no device {device_id}")
     if device.revoked_at is None:
         device.revoked_at = utcnow()
+        # Remembered tokens are forgotten now (a look-up running meanwhile may still read
+        # the row unrevoked) and again when the revocation commits: in this process the
+        # token is refused from the commit on; other processes see it on their next
+        # recheck (services/token_cache.py).
+        GENERATION.bump()
+        event.listen(session, "after_commit", _revoked, once=True)
     return device

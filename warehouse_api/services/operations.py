@@ -71,10 +71,15 @@ _HANDLERS: dict[str, Handler] = {}
 _STOCK_KEYS: dict[str, StockKeys] = {}
 _PRECHECKS: dict[str, Precheck] = {}
 _RECOVERIES: list[ShortfallRecovery] = []
+_FINDS_REPLAYS: set[str] = set()
 
 
 def op_handler(
-    op_type: str, stock_keys: StockKeys | None = None, precheck: Precheck | None = None
+    op_type: str,
+    stock_keys: StockKeys | None = None,
+    precheck: Precheck | None = None,
+    *,
+    finds_replays: bool = False,
 ) -> Callable[[Handler], Handler]:
     """Register the decorated function as the handler of `op_type` (once per type).
 
@@ -85,7 +90,15 @@ def op_handler(
     `precheck(session, device, payload)` reads committed figures, outside any
     transaction, for an op pushed alone (a till online pushes one op at a time): a
     certain refusal (a sold-out product in a flash sale) is answered from that one
-    read, without a write transaction; it must never grant anything."""
+    read, without a write transaction; it must never grant anything.
+
+    `finds_replays`: the handler's first read finds a replay of the op (its business
+    id already taken) before it writes anything, and nothing it does outlives a
+    rollback (a surrogate id's sequence aside; it must not draw, say, an invoice
+    number that a rollback would leave as a gap). An op of such a type
+    pushed alone then skips the look-up of its claim: a replay is refused by the
+    handler, the same op_id with another body fails the claim's UNIQUE at the end, and
+    either way nothing is committed and the op goes the ordinary way."""
 
     def register(handler: Handler) -> Handler:
         existing = _HANDLERS.get(op_type)
@@ -96,6 +109,8 @@ def op_handler(
             _STOCK_KEYS[op_type] = stock_keys
         if precheck is not None:
             _PRECHECKS[op_type] = precheck
+        if finds_replays:
+            _FINDS_REPLAYS.add(op_type)
         return handler
 
     return register
@@ -107,6 +122,10 @@ def stock_keys_for(op_type: str) -> StockKeys | None:
 
 def precheck_for(op_type: str) -> Precheck | None:
     return _PRECHECKS.get(op_type)
+
+
+def finds_replays(op_type: str) -> bool:
+    return op_type in _FINDS_REPLAYS
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ import pytest
 from server_testkit import Server, level, new_id, op, set_available
 
 from warehouse_api.db import Database
-from warehouse_api.services.change_feed import assign_pending_seqs, read_changes
+from warehouse_api.services.change_feed import assign_pending_seqs, ensure_feed_state, read_changes
 from warehouse_api.services.inventory import adjust_stock
 
 pytestmark = pytest.mark.slow
@@ -229,3 +229,37 @@ def test_cancel_and_ship_racing_on_one_pickup_never_both_win(contended: Server) 
     from server_testkit import ledger_balances
 
     assert ledger_balances(server)
+
+
+@pytest.mark.postgres
+def test_a_write_whose_feed_changes_cannot_be_written_commits_nothing(postgres_url: str) -> None:
+    """On PostgreSQL the feed's rows and the COMMIT go out in one round trip: a feed
+    write that fails (here: no feed_state row, so no head to number the changes from)
+    must fail before the COMMIT, as SQLAlchemy's IntegrityError, leaving nothing."""
+    from sqlalchemy import delete, func, select
+    from sqlalchemy.exc import IntegrityError
+
+    from warehouse_api.models import FeedState, StockMovement
+
+    db = Database.from_url(postgres_url)
+    try:
+        with db.read() as session:
+            movements = session.scalar(select(func.count()).select_from(StockMovement))
+        with db.write() as session:
+            session.execute(delete(FeedState))
+        with pytest.raises(IntegrityError), db.write() as session:
+            adjust_stock(
+                session, 1, 1, on_hand_delta=5, reason="receipt", reference="X", device_id=None
+            )
+        with db.read() as session:
+            assert session.scalar(select(func.count()).select_from(StockMovement)) == movements
+        with db.write() as session:
+            ensure_feed_state(session)
+        with db.write() as session:  # and the next write goes through again
+            adjust_stock(
+                session, 1, 1, on_hand_delta=5, reason="receipt", reference="Y", device_id=None
+            )
+        with db.read() as session:
+            assert session.scalar(select(func.count()).select_from(StockMovement)) == movements + 1
+    finally:
+        db.dispose()

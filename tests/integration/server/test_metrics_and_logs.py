@@ -158,6 +158,10 @@ def test_the_served_app_takes_its_log_format_from_the_environment(
         app_from_env().state.db.dispose()
         assert [type(h.formatter) for h in root.handlers] == [JsonFormatter]
         assert not logging.getLogger("warehouse_api.access").isEnabledFor(logging.INFO)
+        # uvicorn logs its own access line per request when this is true (httptools and
+        # h11 protocols both ask it): the app's line is the only one.
+        assert not logging.getLogger("uvicorn.access").hasHandlers()
+        assert logging.getLogger("uvicorn.error").hasHandlers()
     finally:
         for handler in list(root.handlers):
             root.removeHandler(handler)

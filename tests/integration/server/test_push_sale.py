@@ -73,6 +73,27 @@ def test_same_op_id_with_a_different_body_is_rejected(server: Server) -> None:
     assert rejected["problem"]["code"] == "idempotency_key_reused"
 
 
+def test_same_op_id_on_a_new_sale_is_rejected_and_leaves_nothing(server: Server) -> None:
+    """Pushed alone, a sale does not look its op_id up first (`finds_replays`): its ids
+    are all new here, so it is the claim's UNIQUE that catches the reused op_id, the
+    whole transaction rolls back and the ordinary way gives the answer."""
+    token = server.enroll("S001")
+    op = sale_op(PRODUCT_ID, qty=1)
+    [applied] = _push(server, token, op)
+    after_first = _on_hand(server, "S001", PRODUCT_ID)
+    other = {**sale_op(PRODUCT_ID, qty=2), "op_id": op["op_id"]}
+
+    [rejected] = _push(server, token, other)
+
+    assert applied["status"] == "applied"
+    assert rejected["status"] == "rejected"
+    assert rejected["problem"]["code"] == "idempotency_key_reused"
+    assert _on_hand(server, "S001", PRODUCT_ID) == after_first
+    with server.db.read() as session:
+        assert session.scalar(select(func.count()).select_from(Sale)) == 1
+        assert check_ledger(session) == []
+
+
 def test_same_sale_under_a_new_op_id_is_a_duplicate_but_a_changed_one_is_rejected(
     server: Server,
 ) -> None:

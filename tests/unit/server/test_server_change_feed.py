@@ -122,3 +122,67 @@ def test_after_a_purge_stale_cursors_reset_but_a_rebuild_from_zero_pages_through
                 break
     assert pages > 2
     assert sorted(map(int, seen)) == [i for i in range(1, 41) if i not in (3, 7)]
+
+
+def test_the_page_body_is_the_json_of_its_changes_whatever_the_ids_hold(db: Database) -> None:
+    """to_json quotes entities and ids by hand (the json module's C escaper) and pastes
+    the stored data: the body must parse to exactly what json.dumps would have said."""
+    import json
+
+    odd_ids = ['a"b', "back\\slash", "新竹店:7", "tab\there", "nl\nx", "\u2028", "plain-1"]
+    with db.write() as session:
+        for n, entity_id in enumerate(odd_ids):
+            record_change(session, "product", entity_id, {"name": f"品{n}", "q": '"\\'})
+        record_change(session, 'weird"entity', 1, None, op="delete")
+    with db.read() as session, session.begin():
+        page = read_changes(session, 0, 100, None, True)
+    body = json.loads(page.to_json().decode("utf-8"))
+    assert body == {
+        "changes": page.changes,
+        "cursor": page.cursor,
+        "has_more": False,
+        "reset": False,
+    }
+    assert [c["id"] for c in body["changes"]] == [*odd_ids, "1"]
+    assert body["changes"][-1] == {
+        "seq": page.cursor,
+        "entity": 'weird"entity',
+        "op": "delete",
+        "id": "1",
+        "data": None,
+    }
+
+
+class _Rows:
+    def __init__(self, rows: list[tuple[object, ...]]) -> None:
+        self.rows = rows
+
+    def connection(self) -> _Rows:
+        return self
+
+    def execute(self, _statement: object, _params: object) -> _Rows:
+        return self
+
+    def all(self) -> list[tuple[object, ...]]:
+        return list(self.rows)
+
+
+def test_the_head_row_is_found_and_the_page_ordered_wherever_they_come() -> None:
+    """One statement brings the page and the head (UNION ALL): whatever order the
+    database returns them in, the page is oldest first and the cursor jumps to the head."""
+    page_rows = [(5, "stock", "upsert", "1:2", "{}"), (7, "stock", "upsert", "1:3", "{}")]
+    head = (12, None, None, "0", None)
+    for order in ([*page_rows, head], [head, *page_rows], [page_rows[1], head, page_rows[0]]):
+        page = read_changes(_Rows(order), 4, 100, None, True)  # type: ignore[arg-type]
+        assert [row[0] for row in page.rows] == [5, 7]
+        assert page.cursor == 12 and not page.has_more and not page.reset
+    stale = read_changes(_Rows([(*head[:3], "6", *head[4:])]), 3, 100, None, True)  # type: ignore[arg-type]
+    assert stale.reset and stale.cursor == 0
+
+
+def test_a_statement_sent_with_the_commit_is_refused_inside_a_savepoint(db: Database) -> None:
+    """send_with_commit's statement would survive the savepoint's rollback: refused."""
+    from warehouse_api.services.change_feed import savepoint, send_with_commit
+
+    with db.write() as session, savepoint(session), pytest.raises(RuntimeError):
+        send_with_commit(session, "SELECT 1", {})
