@@ -157,6 +157,7 @@ class SaleSearch:
     hits: tuple[SaleHit, ...]
     warehouse: str
 
+
 log = logging.getLogger(__name__)
 
 

@@ -558,7 +558,9 @@ def _sell_two_lines(till: Till) -> tuple[str, str]:
     return sale.receipt_no, sale.invoice.number
 
 
-def _return_line_at(till: Till, receipt_no: str, product: ProductInfo, qty: int, at: datetime) -> Any:
+def _return_line_at(
+    till: Till, receipt_no: str, product: ProductInfo, qty: int, at: datetime
+) -> Any:
     service = ReturnsService(
         till.db,
         till.store,
