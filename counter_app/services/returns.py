@@ -30,6 +30,7 @@ any excess when the return reaches it (``return_exceeds_sold``).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -155,6 +156,9 @@ class SaleSearch:
 
     hits: tuple[SaleHit, ...]
     warehouse: str
+
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -391,14 +395,34 @@ class ReturnsService:
 
     def prepare(self, receipt_no: str) -> _Remote | None:
         """Before the transaction: a sale not in this store's journal, fresh from the
-        warehouse (what was returned elsewhere); None for this store's own."""
+        warehouse (what was returned elsewhere). For this till's own sale, the warehouse's
+        answer too when it gives one (another till of the store may have taken a return
+        of it since: its invoice voided, replaced or allowed there), else None: the
+        journal alone, offline."""
         with self._db.snapshot() as uow:
             local = uow.sales.by_receipt_no(receipt_no.strip())
             if self._own(local):
-                return None
+                assert local is not None
+                return self._own_on_warehouse(local)
         return self._remote(
             receipt_no.strip(), copied=local is not None and local.origin == "warehouse"
         )
+
+    def _own_on_warehouse(self, local: SaleRecord) -> _Remote | None:
+        """This till's sale as the warehouse counts it (returns and invoice documents of
+        every till), on this till's own record; None when the warehouse cannot be asked,
+        does not answer, or does not know the sale yet (its op still on its way)."""
+        if self._warehouse is None:
+            return None
+        try:
+            body = self._warehouse.sale_by_receipt(local.receipt_no)
+            remote = _remote_sale(body)
+        except (WarehouseError, KeyError, TypeError, ValueError) as exc:
+            log.info("return of own sale %s from the journal: %s", local.receipt_no, exc)
+            return None
+        if remote.record.sale_id != local.sale_id:
+            return None  # a renumbered receipt: not this sale
+        return replace(remote, record=local, store_name="")
 
     def _own(self, sale: SaleRecord | None) -> bool:
         """A sale this till rang up for this store: its journal knows its returns and its

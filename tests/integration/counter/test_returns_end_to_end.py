@@ -7,10 +7,12 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+import pytest
 from sqlalchemy import create_engine, text
 
 from counter_app.core.cart import Cart
-from counter_app.services.returns import ReturnChoice
+from counter_app.core.ops import WarehouseDown
+from counter_app.services.returns import ReturnChoice, ReturnError
 
 
 def _returned_at_warehouse(url: str, sale_id: str) -> int:
@@ -55,7 +57,7 @@ def _another_till_returned(
 
 
 def test_a_return_reaches_the_warehouse_and_an_excess_comes_back_as_a_failed_op(
-    demo_counter: Any,
+    demo_counter: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     services = demo_counter.services
     cashier = services.staff.first_with_role("cashier")
@@ -70,11 +72,22 @@ def test_a_return_reaches_the_warehouse_and_an_excess_comes_back_as_a_failed_op(
     assert services.relay.drain().applied == 1
     assert _returned_at_warehouse(demo_counter.warehouse_url, sale.sale_id) == 1
 
-    # Another till, offline until now, took back one more: two left for the warehouse,
-    # this till still sees two returnable and takes both back.
+    # Another till, offline until now, took back one more: one left for the warehouse.
+    # Asked first, the warehouse's count refuses two here before anything is written.
     _another_till_returned(
         demo_counter.warehouse_url, sale.sale_id, services.store.location_id, product.id, 1
     )
+    with pytest.raises(ReturnError) as refused:
+        services.returns.complete(sale.receipt_no, [ReturnChoice(line, 2)], cashier)
+    assert refused.value.code == "more_than_sold"
+    assert services.relay.drain().applied == 0
+
+    # The lookup unanswered (the warehouse down then): the till's journal still sees two
+    # returnable and takes both back; the warehouse refuses the excess when it arrives.
+    def down(receipt_no: str) -> Any:
+        raise WarehouseDown("the warehouse did not answer")
+
+    monkeypatch.setattr(services.returns._warehouse, "sale_by_receipt", down)
     done = services.returns.complete(sale.receipt_no, [ReturnChoice(line, 2)], cashier)
     result = services.relay.drain()
     assert (result.applied, result.rejected) == (0, 1)

@@ -538,3 +538,130 @@ def first_sale(till: Till, receipt_no: str) -> str:
         sale = uow.sales.by_receipt_no(receipt_no)
         assert sale is not None
         return sale.sale_id
+
+
+# -- a return at the selling till after another till settled its invoice (issue #13) ----
+
+COFFEE = ProductInfo(22, "SKU22", "咖啡", Money(5000))
+
+
+def _sell_two_lines(till: Till) -> tuple[str, str]:
+    """Two teas (NT$60) and a coffee (NT$50): NT$110 on one invoice."""
+    assert till.invoicing.top_up(till.client).remaining >= 1
+    cart = Cart()
+    cart.add(TEA, 2)
+    cart.add(COFFEE, 1)
+    selling = SellingService(till.db, till.store, lambda: SOLD, till.invoicing)
+    sale = selling.complete_cash_sale(cart, CASHIER, cart.total, buyer_from_input())
+    assert sale.invoice is not None and sale.invoice.total_cents == 11000
+    till.sync()
+    return sale.receipt_no, sale.invoice.number
+
+
+def _return_line_at(
+    till: Till, receipt_no: str, product: ProductInfo, qty: int, at: datetime
+) -> Any:
+    service = ReturnsService(
+        till.db,
+        till.store,
+        clock=lambda: at,
+        invoicing=till.invoicing,
+        output=till.output,
+        warehouse=till.client,
+    )
+    [line] = [x for x in service.find(receipt_no).lines if x.product_id == product.id]
+    done = service.complete(receipt_no, [ReturnChoice(line.line_id, qty)], CASHIER)
+    service.print_return(done)
+    return done
+
+
+def _replaced_at_another_till(tills: dict[str, Till]) -> tuple[str, str, str]:
+    """A sale of the seller's, one tea returned at another till of the store in the
+    period: the invoice voided there and replaced (NT$80), synced. Answers the receipt,
+    the first invoice and the replacement."""
+    receipt_no, number = _sell_two_lines(tills["seller"])
+    there = tills["same_store"]
+    assert there.invoicing.top_up(there.client).remaining >= 1
+    done = _return_line_at(there, receipt_no, TEA, 1, RETURNED)
+    assert done.settlement is not None and done.settlement.replacement is not None
+    assert done.settlement.replacement.total_cents == 8000
+    there.sync()
+    return receipt_no, number, done.settlement.replacement.number
+
+
+def test_the_selling_till_voids_the_replacement_another_till_issued(
+    server: Server, tills: dict[str, Till], tmp_path: Path
+) -> None:
+    """The selling till's journal still holds its own invoice as live; the warehouse says
+    another till voided and replaced it. A return of the coffee at the selling till in
+    the period voids that replacement and issues one for the tea left; the warehouse
+    takes every op (no sync problem)."""
+    receipt_no, number, elsewhere = _replaced_at_another_till(tills)
+    seller = tills["seller"]
+    done = _return_line_at(seller, receipt_no, COFFEE, 1, RETURNED)
+    settled = done.settlement
+    assert settled is not None and (settled.kind, settled.number) == ("reissue", elsewhere)
+    assert settled.replacement is not None and settled.replacement.total_cents == 3000
+    assert settled.replacement.replaces == elsewhere
+    proof = seller.output.documents[-1]
+    assert proof.kind.value == "einvoice_proof" and _qr_items(proof) == ["茶", "1", "30"]
+    seller.sync()  # asserts that nothing was rejected
+    invoices = _invoices_of_sale(server, number)
+    assert [(i.number, i.total_cents, i.voided_at is None) for i in invoices] == [
+        (number, 11000, False),
+        (elsewhere, 8000, False),
+        (settled.replacement.number, 3000, True),
+    ]
+    assert [i.replaces for i in invoices] == [None, number, elsewhere]
+    # The selling till's journal knows its own invoice is void (outside its register).
+    with seller.db.snapshot() as uow:
+        own = uow.einvoices.by_number(number)
+    assert own is not None and own.voided_at is not None and own.void_shift_id is None
+    registers = [_register(seller), _register(tills["same_store"])]
+    assert sum(r.total_cents for r in registers) == 3000
+    _uploads_valid(server, tmp_path)
+
+
+def test_the_selling_till_gives_an_allowance_on_another_tills_replacement(
+    server: Server, tills: dict[str, Till]
+) -> None:
+    """After the period, the selling till's return gives an allowance against the
+    replacement another till issued, not against its own dead invoice."""
+    receipt_no, number, elsewhere = _replaced_at_another_till(tills)
+    seller = tills["seller"]
+    done = _return_line_at(seller, receipt_no, COFFEE, 1, LATER)
+    settled = done.settlement
+    assert settled is not None and settled.kind == "allowance"
+    assert (settled.number, settled.allowance_no) == (elsewhere, f"{elsewhere}-01")
+    [slip] = [d for d in seller.output.documents if d.kind.value == "einvoice_allowance"]
+    assert f"原發票：AB-{elsewhere[2:]}" in slip.plain_text(32)
+    seller.sync()
+    assert _allowances_on(server, elsewhere) == [(f"{elsewhere}-01", 5000, done.return_id)]
+    assert _allowances_on(server, number) == []
+
+
+def test_the_selling_till_settles_from_its_journal_when_the_warehouse_is_down(
+    server: Server, tills: dict[str, Till]
+) -> None:
+    """Offline, a return of the till's own sale still works from its journal."""
+    receipt_no, number = _sell_two_lines(tills["seller"])
+    seller = tills["seller"]
+    assert seller.invoicing.top_up(seller.client).remaining >= 1
+    offline = Till(
+        seller.db,
+        WarehouseClient("http://127.0.0.1:9", server.enroll("S001")),
+        seller.store,
+        seller.invoicing,
+        seller.output,
+    )
+    try:
+        done = _return_line_at(offline, receipt_no, COFFEE, 1, RETURNED)
+    finally:
+        offline.client.close()
+    assert done.settlement is not None and (done.settlement.kind, done.settlement.number) == (
+        "reissue",
+        number,
+    )
+    assert done.settlement.replacement is not None
+    assert done.settlement.replacement.total_cents == 6000
+    seller.sync()
