@@ -189,19 +189,7 @@ class SqlEinvoiceRepository:
             .where(EinvoiceAllowanceElsewhere.number == number)
             .order_by(EinvoiceAllowanceElsewhere.allowance_no)
         )
-        return [
-            AllowanceRecord(
-                r.allowance_no,
-                r.number,
-                r.return_id,
-                r.issued_at,
-                r.sales_amount_cents,
-                r.tax_cents,
-                r.total_cents,
-                r.voided_at,
-            )
-            for r in rows
-        ]
+        return [_allowance_record(r) for r in rows]
 
     def set_items(self, number: str, items: Iterable[ProofItem]) -> None:
         """The goods the invoice covers as its proof lists them (a replacement's)."""
@@ -290,22 +278,24 @@ class SqlEinvoiceRepository:
             .where(EinvoiceAllowance.number == number)
             .order_by(EinvoiceAllowance.allowance_no)
         )
-        return [
-            AllowanceRecord(
-                r.allowance_no,
-                r.number,
-                r.return_id,
-                r.issued_at,
-                r.sales_amount_cents,
-                r.tax_cents,
-                r.total_cents,
-                r.voided_at,
-            )
-            for r in rows
-        ]
+        return [_allowance_record(r) for r in rows]
 
     def mark_allowance_voided(self, allowance_no: str, voided_at: str) -> None:
         row = self._session.get(EinvoiceAllowance, allowance_no)
         if row is None:
             raise KeyError(allowance_no)
         row.voided_at = voided_at
+
+
+def _allowance_record(row: EinvoiceAllowance | EinvoiceAllowanceElsewhere) -> AllowanceRecord:
+    """An allowance row, this till's own or one given here on another till's invoice."""
+    return AllowanceRecord(
+        row.allowance_no,
+        row.number,
+        row.return_id,
+        row.issued_at,
+        row.sales_amount_cents,
+        row.tax_cents,
+        row.total_cents,
+        row.voided_at,
+    )
