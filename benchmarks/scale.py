@@ -36,6 +36,7 @@ Loopback only; every loop is bounded by a count or a deadline.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import http.client
 import json
 import os
@@ -58,7 +59,9 @@ from urllib.parse import urlsplit
 
 from sqlalchemy import func, select
 
+from benchmarks import load_client
 from benchmarks.harness import percentile
+from benchmarks.load_client import LoadConnection
 from warehouse_api.db import Database
 from warehouse_api.demo_data import seed_demo
 from warehouse_api.embedded import serve_in_subprocess
@@ -412,19 +415,19 @@ def flash_sale(db: Database, db_url: str, base_url: str) -> dict[str, Any]:
     tills = [_token(db, "counter", code, f"bench-flash-{code}") for code in stores]
     per_client = FLASH_ORDERS // FLASH_CLIENTS
     outcomes: Counter[str] = Counter()
-    lock = threading.Lock()
-    barrier = threading.Barrier(FLASH_CLIENTS)
     lines = [{"product_id": FLASH_PRODUCT, "qty": 1}]
+    ready: list[int] = []
 
-    def client(index: int) -> None:
+    async def client(index: int, start: asyncio.Event) -> Counter[str]:
         is_channel = index < FLASH_CHANNEL_CLIENTS
-        http = Http(base_url, channel if is_channel else tills[index % len(tills)])
-        http.request("GET", "/health")  # connect before the start
+        http = LoadConnection(base_url, channel if is_channel else tills[index % len(tills)])
+        await http.request("GET", "/health")  # connect before the start
+        ready.append(index)
         mine: Counter[str] = Counter()
-        barrier.wait()
+        await start.wait()
         for _ in range(per_client):
             if is_channel:
-                status, body = http.request(
+                status, body = await http.request(
                     "POST",
                     "/group-buy/orders",
                     {"lines": lines},
@@ -438,7 +441,7 @@ def flash_sale(db: Database, db_url: str, base_url: str) -> dict[str, Any]:
                     "created_at": _now(),
                     "payload": {"reservation_id": str(uuid.uuid4()), "lines": lines},
                 }
-                status, body = http.request("POST", "/sync/push", {"ops": [op]})
+                status, body = await http.request("POST", "/sync/push", {"ops": [op]})
                 if status != 200:
                     outcome = f"{status}:{(body or {}).get('code')}"
                 else:
@@ -449,17 +452,22 @@ def flash_sale(db: Database, db_url: str, base_url: str) -> dict[str, Any]:
                         else f"409:{result['problem']['code']}"
                     )
             mine[outcome] += 1
-        http.close()
-        with lock:
-            outcomes.update(mine)
+        await http.close()
+        return mine
 
-    threads = [threading.Thread(target=client, args=(i,)) for i in range(FLASH_CLIENTS)]
-    for thread in threads:
-        thread.start()
-    started = time.perf_counter()  # the barrier holds every client until all are connected
-    for thread in threads:
-        thread.join()
-    seconds = time.perf_counter() - started
+    async def race() -> float:
+        start = asyncio.Event()
+        clients = [asyncio.create_task(client(i, start)) for i in range(FLASH_CLIENTS)]
+        deadline = time.monotonic() + 60
+        while len(ready) < FLASH_CLIENTS and time.monotonic() < deadline:
+            await asyncio.sleep(0.01)  # every client connects before the start
+        started = time.perf_counter()
+        start.set()
+        for counted in await asyncio.gather(*clients):
+            outcomes.update(counted)
+        return time.perf_counter() - started
+
+    seconds = float(load_client.run(race))
     with db.read() as session:
         warehouse = location_by_code(session, "WH01").id
         after = read_level(session, warehouse, FLASH_PRODUCT)
