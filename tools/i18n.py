@@ -799,6 +799,7 @@ PHRASEBOOK.update(
         "The total is whole NT$, e.g. 1250": "金額請輸入整數元，例如 1250",
         "This till": "本機",
         "Head office": "總部",
+        "Head office did not answer: the counts are this till's own. A return taken at another till may not show yet": "總部未回應：數量僅依本機紀錄，其他收銀機已退的貨可能尚未顯示",
         "Head office cannot be reached: only this till's sales are listed (other tills' and phone numbers need the connection)": "無法連線總部：只列出本機的交易（其他收銀機與電話搜尋需連線）",
         "No sale matches": "查無符合的交易",
         "%1 sales: double-click one to open it": "共 %1 筆：點兩下開啟",

@@ -134,6 +134,10 @@ class ReturnableSale:
     # What each tender (method) paid, in the order paid, and what was refunded to it.
     paid: tuple[tuple[str, int], ...] = ()
     refunded_by_tender: tuple[tuple[str, int], ...] = ()
+    # This till's own sale counted from its journal alone because the warehouse did not
+    # answer: returns another till of the store took of it may be missing from the counts
+    # (taking the return asks again; the warehouse refuses what was returned already).
+    others_unchecked: bool = False
 
     def tender_rooms(self) -> dict[str, int]:
         """What each tender may still refund."""
@@ -261,15 +265,26 @@ class ReturnsService:
         self._invoicing = invoicing
 
     def find(self, receipt_no: str) -> ReturnableSale:
-        """The sale of this receipt number with what each line may still return: from
-        this till's journal, else from the warehouse; ReturnError ``not_found``,
-        ``warehouse_down``."""
+        """The sale of this receipt number with what each line may still return: this
+        till's own sale from its journal, counted as the warehouse counts it when it
+        answers (returns at the store's other tills included; else ``others_unchecked``);
+        another till's or store's from the warehouse. ReturnError ``not_found``,
+        ``warehouse_down``, ``elsewhere_offline``."""
         receipt_no = receipt_no.strip()
         with self._db.snapshot() as uow:
             local = uow.sales.by_receipt_no(receipt_no)
-            if self._own(local):
-                assert local is not None
-                return self._returnable(uow, local)
+        if self._own(local):
+            assert local is not None
+            # As the warehouse counts it when it answers: another till of the store may
+            # have taken a return of this sale (the journal knows only this till's).
+            own, answered = self._ask_own(local)
+            with self._db.snapshot() as uow:
+                sale = self._returnable(uow, local, own)
+            return replace(
+                sale,
+                origin="journal",
+                others_unchecked=not answered and self._warehouse is not None,
+            )
         remote = self._remote(receipt_no, copied=local is not None and local.origin == "warehouse")
         with self._db.snapshot() as uow:
             return self._returnable(uow, remote.record, remote)
@@ -412,17 +427,26 @@ class ReturnsService:
         """This till's sale as the warehouse counts it (returns and invoice documents of
         every till), on this till's own record; None when the warehouse cannot be asked,
         does not answer, or does not know the sale yet (its op still on its way)."""
+        return self._ask_own(local)[0]
+
+    def _ask_own(self, local: SaleRecord) -> tuple[_Remote | None, bool]:
+        """`_own_on_warehouse`, and whether the warehouse answered about the sale (it
+        knows it, or says it does not know it yet: then no other till can have returned
+        any of it). False: not asked, unreachable, or an answer not understood."""
         if self._warehouse is None:
-            return None
+            return None, False
         try:
             body = self._warehouse.sale_by_receipt(local.receipt_no)
             remote = _remote_sale(body)
-        except (WarehouseError, KeyError, TypeError, ValueError) as exc:
+        except WarehouseError as exc:
             log.info("return of own sale %s from the journal: %s", local.receipt_no, exc)
-            return None
+            return None, getattr(exc, "code", "") == "sale_not_found"
+        except (KeyError, TypeError, ValueError) as exc:
+            log.info("return of own sale %s from the journal: %s", local.receipt_no, exc)
+            return None, False
         if remote.record.sale_id != local.sale_id:
-            return None  # a renumbered receipt: not this sale
-        return replace(remote, record=local, store_name="")
+            return None, True  # a renumbered receipt: not this sale
+        return replace(remote, record=local, store_name=""), True
 
     def _own(self, sale: SaleRecord | None) -> bool:
         """A sale this till rang up for this store: its journal knows its returns and its

@@ -2182,6 +2182,10 @@
         <translation>Exchange %1 done (original %2)</translation>
     </message>
     <message>
+        <source>Head office did not answer: the counts are this till's own. A return taken at another till may not show yet</source>
+        <translation>Head office did not answer: the counts are this till's own. A return taken at another till may not show yet</translation>
+    </message>
+    <message>
         <source>Choose what comes back, then take the return</source>
         <translation>Choose what comes back, then take the return</translation>
     </message>

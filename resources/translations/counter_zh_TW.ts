@@ -2182,6 +2182,10 @@
         <translation>換貨 %1 完成（原收據 %2）</translation>
     </message>
     <message>
+        <source>Head office did not answer: the counts are this till's own. A return taken at another till may not show yet</source>
+        <translation>總部未回應：數量僅依本機紀錄，其他收銀機已退的貨可能尚未顯示</translation>
+    </message>
+    <message>
         <source>Choose what comes back, then take the return</source>
         <translation>請選擇退回的商品，再確認退貨</translation>
     </message>

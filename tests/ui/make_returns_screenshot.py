@@ -4,7 +4,8 @@
     DISPLAY=:99 QT_QPA_PLATFORM=xcb PYTHONPATH=. python tests/ui/make_returns_screenshot.py [zh_TW|en]
 
 Writes docs/screenshots/returns.png (``returns_en.png`` in English): the demo counter,
-a sale of three items with an earlier return of one, scanned back with two lines chosen.
+a sale of three items with an earlier return of one, scanned back with two lines chosen;
+then returns_offline.png: the same sale found again with the warehouse stopped.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QComboBox, QSpinBox
+from PySide6.QtWidgets import QComboBox, QSpinBox, QWidget
 
 from counter_app.bootstrap import build_counter, demo_cashier
 from counter_app.core.cart import Cart
@@ -70,13 +71,21 @@ def main(language: str) -> None:
                 spin.setValue(qty)
                 combo.setCurrentIndex(combo.findData(disposition))
         _settle(tasks)
-        frame = window.frameGeometry()
-        QGuiApplication.primaryScreen().grabWindow(
-            0, frame.x(), frame.y(), frame.width(), frame.height()
-        ).save(str(OUT / f"returns{suffix}.png"))
+        _grab(window, f"returns{suffix}.png")
+        # Head office down: Find shows the journal's counts and says they are this till's.
+        server.stop()
+        screen.find(sale.receipt_no)
+        _settle(tasks, 1500)
+        _grab(window, f"returns_offline{suffix}.png")
         tasks.shutdown()
         services.close()
-        server.stop()
+
+
+def _grab(window: QWidget, name: str) -> None:
+    frame = window.frameGeometry()
+    QGuiApplication.primaryScreen().grabWindow(
+        0, frame.x(), frame.y(), frame.width(), frame.height()
+    ).save(str(OUT / name))
 
 
 if __name__ == "__main__":

@@ -101,3 +101,25 @@ def test_an_unknown_receipt_is_said_in_words(qtbot: Any, counter: CounterApp) ->
     assert screen is not None
     qtbot.waitUntil(lambda: "RS001-261125-0042" in screen.message.text())
     assert screen.sale is None
+
+
+def test_this_tills_sale_found_with_head_office_down_says_the_counts_are_its_own(
+    qtbot: Any, counter: CounterApp, demo_counter: Any
+) -> None:
+    """Online, Find counts the sale as the warehouse does (returns at other tills
+    included) and asks for the choice; with the warehouse stopped it shows the journal's
+    counts and says that a return taken at another till may not show yet."""
+    sale = _sell(counter)
+    screen = _returns_screen(qtbot, counter, sale.receipt_no)
+    assert screen.sale is not None and not screen.sale.others_unchecked
+    assert screen.message.text() == screen.tr("Choose what comes back, then take the return")
+
+    demo_counter.server.stop()  # the network goes down
+    screen.find(sale.receipt_no)
+    warning = screen.tr(
+        "Head office did not answer: the counts are this till's own. A return "
+        "taken at another till may not show yet"
+    )
+    qtbot.waitUntil(lambda: screen.message.text() == warning, timeout=15_000)
+    assert screen.sale is not None and screen.sale.others_unchecked
+    assert screen.sale.lines[0].returnable == 3  # still returnable here: the journal's count

@@ -441,6 +441,15 @@ class ReturnsScreen(Screen):
         sale, self._tenders = found
         self.refund_tenders.clear()
         self._show_sale(sale)
+        if sale.others_unchecked:
+            self._show(
+                self.tr(
+                    "Head office did not answer: the counts are this till's own. A return "
+                    "taken at another till may not show yet"
+                ),
+                "#8a5300",
+            )
+            return
         self._show(self.tr("Choose what comes back, then take the return"), "#333333")
 
     def _on_returned(self, done: CompletedReturn) -> None:

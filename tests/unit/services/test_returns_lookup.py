@@ -19,7 +19,13 @@ from counter_app.core.records import TenderRecord
 from counter_app.local.cache_writer import Change, apply_changes
 from counter_app.local.db import LocalDatabase
 from counter_app.services.context import StaffMember, StoreContext
-from counter_app.services.returns import RefundAs, ReturnChoice, ReturnError, ReturnsService
+from counter_app.services.returns import (
+    RefundAs,
+    ReturnChoice,
+    ReturnError,
+    ReturnsService,
+    refund_so_far_cents,
+)
 from counter_app.services.selling import TAIWAN, CompletedSale, SellingService
 from tests.shift_testkit import open_test_shift
 from tests.unit.services.fakes import FakeDatabase
@@ -238,3 +244,74 @@ def test_another_stores_split_sale_refunds_each_tender_net_of_what_was_refunded_
     assert again.tender_rooms() == {"linepay": 20_000, "cash": 13_300}
     last = service.complete(sale.receipt_no, [ReturnChoice(line, 1)], CASHIER, refund_as=refs)
     assert {p.method: p.amount_cents for p in last.tenders} == {"linepay": 20_000, "cash": 13_300}
+
+
+def _as_the_warehouse_has_it(db: Any, sale: CompletedSale, returned: int) -> dict[str, Any]:
+    """This till's sale as GET /sales/by-receipt answers it, ``returned`` pieces of its
+    first line taken back at another till of the store."""
+    with db.snapshot() as uow:
+        record = uow.sales.by_receipt_no(sale.receipt_no)
+    assert record is not None
+    first = record.lines[0]
+    refunded = refund_so_far_cents(first.line_total_cents, first.qty, returned)
+    return {
+        "sale_id": record.sale_id,
+        "receipt_no": record.receipt_no,
+        "location_id": STORE.location_id,
+        "location_code": STORE.code,
+        "location_name": STORE.name,
+        "created_at": record.created_at,
+        "total_cents": record.total_cents,
+        "refunded_cents": refunded,
+        "refunded_by_tender": {"cash": refunded} if returned else {},
+        "return_ids": ["returned-at-till-2"] if returned else [],
+        "lines": [
+            {
+                "line_id": line.line_id,
+                "product_id": line.product_id,
+                "sku": line.sku,
+                "name": line.name,
+                "qty": line.qty,
+                "unit_price_cents": line.unit_price_cents,
+                "line_total_cents": line.line_total_cents,
+                "returned": returned if line is first else 0,
+            }
+            for line in record.lines
+        ],
+        "payments": [{"method": "cash", "amount_cents": record.total_cents}],
+    }
+
+
+def test_finding_this_tills_sale_counts_returns_taken_at_another_till(db: Any) -> None:
+    """Find shows what the warehouse counts (another till's return of this sale included),
+    and says when it could only count this till's own returns."""
+    mine = _sell(db, DAY, (TEA, 3))
+    warehouse = Warehouse()
+    warehouse.sales[mine.receipt_no] = _as_the_warehouse_has_it(db, mine, returned=1)
+    service = ReturnsService(db, STORE, None, Clock(), warehouse=warehouse)
+
+    found = service.find(mine.receipt_no)
+    [line] = found.lines
+    assert (found.origin, found.store_name, found.others_unchecked) == ("journal", "", False)
+    assert (line.qty_sold, line.qty_returned, line.returnable) == (3, 1, 2)
+    assert found.refunded == Money(2500)
+
+    # The warehouse down: the journal's counts, and the screen is told they may be short.
+    warehouse.down = True
+    offline = service.find(mine.receipt_no)
+    assert (offline.lines[0].qty_returned, offline.others_unchecked) == (0, True)
+
+    # The warehouse has not heard of the sale yet: nobody else can have returned any.
+    warehouse.down = False
+    del warehouse.sales[mine.receipt_no]
+    unknown = service.find(mine.receipt_no)
+    assert (unknown.lines[0].qty_returned, unknown.others_unchecked) == (0, False)
+
+    # An answer it cannot read is no answer.
+    warehouse.sales[mine.receipt_no] = {"sale_id": "half an answer"}
+    garbled = service.find(mine.receipt_no)
+    assert (garbled.lines[0].qty_returned, garbled.others_unchecked) == (0, True)
+
+    # A till with no warehouse configured (the tests' bare service) counts its journal.
+    alone = ReturnsService(db, STORE, None, Clock()).find(mine.receipt_no)
+    assert (alone.lines[0].qty_returned, alone.others_unchecked) == (0, False)
