@@ -56,7 +56,35 @@ def make_engine(db_url: str, **kwargs: Any) -> Engine:
     # WAREHOUSE_DB_PRE_PING=1 turns the ping back on.
     kwargs.setdefault("pool_pre_ping", os.environ.get("WAREHOUSE_DB_PRE_PING", "0") == "1")
     kwargs.setdefault("pool_recycle", 1800)  # idle-connection reapers in firewalls
+    # psycopg prepares a statement on the server from its 5th run on a connection. A
+    # pooler in transaction mode (PgBouncer before 1.21) hands the next transaction
+    # another server connection, where that statement was never prepared:
+    # WAREHOUSE_DB_PREPARE_THRESHOLD=none turns preparing off (docs/server.md).
+    threshold = _prepare_threshold(os.environ.get("WAREHOUSE_DB_PREPARE_THRESHOLD"))
+    if threshold is not _DEFAULT:
+        kwargs.setdefault("connect_args", {})["prepare_threshold"] = threshold
     return create_engine(db_url, **kwargs)
+
+
+_DEFAULT = object()
+
+
+def _prepare_threshold(value: str | None) -> object:
+    """WAREHOUSE_DB_PREPARE_THRESHOLD: unset (psycopg's default), `none` (never prepare:
+    behind a transaction-mode pooler) or a whole number of runs before preparing."""
+    if value is None or value == "":
+        return _DEFAULT
+    if value.strip().lower() == "none":
+        return None
+    try:
+        runs = int(value)
+    except ValueError:
+        runs = -1
+    if runs < 0:
+        raise ValueError(
+            f"WAREHOUSE_DB_PREPARE_THRESHOLD must be none or a whole number, not {value!r}"
+        )
+    return runs
 
 
 def pool_capacity(engine: Engine) -> int | None:
