@@ -263,3 +263,51 @@ def test_a_write_whose_feed_changes_cannot_be_written_commits_nothing(postgres_u
             assert session.scalar(select(func.count()).select_from(StockMovement)) == movements + 1
     finally:
         db.dispose()
+
+
+def test_one_order_sent_many_times_at_once_for_the_last_unit_is_placed_once(
+    contended: Server,
+) -> None:
+    """A channel whose client retries while its first try runs (a timeout on its side):
+    the same Idempotency-Key and body 16 times at once, for the last unit. One order is
+    placed; every other answer is that order again (200, Idempotent-Replayed), never a
+    refusal for want of the unit it holds itself. The same key with another body at the
+    same time is refused as a reused key."""
+    server = contended
+    warehouse = server.location_id("WH01")
+    set_available(server.db, warehouse, PRODUCT, 1)
+    on_hand_before, reserved_before = level(server, "WH01", PRODUCT)
+    channel = server.token("group_buy")
+    key = new_id()
+    body = {"lines": [{"product_id": PRODUCT, "qty": 1}], "customer_name": "陳小姐"}
+    other_body = {"lines": [{"product_id": PRODUCT, "qty": 1}], "customer_name": "林先生"}
+    jobs = [body] * 16 + [other_body] * 2
+    random.Random(7).shuffle(jobs)
+    barrier = threading.Barrier(len(jobs))
+
+    def send(sent: dict[str, Any]) -> tuple[str, int, str, str | None]:
+        with server.client(channel) as client:
+            barrier.wait()
+            response = client.post("/group-buy/orders", headers={"Idempotency-Key": key}, json=sent)
+        answer = response.json()
+        said = answer["reservation_id"] if response.status_code in (200, 201) else answer["code"]
+        return (
+            sent["customer_name"],
+            response.status_code,
+            said,
+            response.headers.get("Idempotent-Replayed"),
+        )
+
+    with ThreadPoolExecutor(max_workers=len(jobs)) as pool:
+        answers = list(pool.map(send, jobs))
+
+    [(winner, _, order_id, _)] = [a for a in answers if a[1] == 201]
+    for name, status, said, replayed in answers:
+        if name == winner and status != 201:  # the same request again: the same order
+            assert (status, said, replayed) == (200, order_id, "true"), answers
+        elif name != winner:  # the key with another body
+            assert said == "idempotency_key_reused" and status in (409, 422), answers
+    assert level(server, "WH01", PRODUCT) == (on_hand_before, reserved_before + 1)
+    from server_testkit import ledger_balances
+
+    assert ledger_balances(server)
