@@ -9,7 +9,7 @@ orders touching the same products cannot deadlock on PostgreSQL.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from warehouse_api.errors import InsufficientStock
 from warehouse_api.models import Location, Product, Stock, StockMovement, table_of, utcnow
 from warehouse_api.services.feed_data import publish_stock
-from warehouse_api.services.sql import dialect_name
+from warehouse_api.services.sql import dialect_name, execute_rows
 
 stock_table = table_of(Stock)
 movements_table = table_of(StockMovement)
@@ -166,6 +166,23 @@ def write_ledger(session: Session, movements: list[dict[str, Any]]) -> None:
     """Insert movements collected by `adjust_stock(..., ledger=...)`, in one statement."""
     if movements:
         session.execute(_statements(session).movement, movements)
+
+
+LEDGER_COLUMNS = (
+    "location_id",
+    "product_id",
+    "delta",
+    "reason",
+    "reference",
+    "device_id",
+    "created_at",
+)
+_INSERT_MOVEMENT = movements_table.insert()
+
+
+def write_ledger_rows(session: Session, movements: Sequence[tuple[Any, ...]]) -> None:
+    """Insert movements given as tuples of `LEDGER_COLUMNS` (many at once: a run of sales)."""
+    execute_rows(session, _INSERT_MOVEMENT, LEDGER_COLUMNS, movements)
 
 
 def hold_stock(
@@ -408,24 +425,18 @@ _STORE_ROW = (
         needs_count=bindparam("p_needs_count"),
     )
 )
+_STORE_ROW_KEYS = ("p_on_hand", "p_reserved", "p_needs_count", "p_location", "p_product")
 
 
 def store_rows(session: Session, location_id: int, rows: Collection[HeldRow]) -> None:
     """Write rows taken with `hold_rows` back (one statement) and publish their figures."""
     if not rows:
         return
-    session.execute(
+    execute_rows(
+        session,
         _STORE_ROW,
-        [
-            {
-                "p_location": location_id,
-                "p_product": row.product_id,
-                "p_on_hand": row.on_hand,
-                "p_reserved": row.reserved,
-                "p_needs_count": row.needs_count,
-            }
-            for row in rows
-        ],
+        _STORE_ROW_KEYS,
+        [(row.on_hand, row.reserved, row.needs_count, location_id, row.product_id) for row in rows],
     )
     for row in rows:
         publish_stock(

@@ -56,7 +56,7 @@ from warehouse_api.services.operations import (
     run_handler_for,
     stock_keys_for,
 )
-from warehouse_api.services.sql import dialect_name
+from warehouse_api.services.sql import dialect_name, execute_rows
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +70,7 @@ _CLAIM_BY_OP_ID = select(SyncOp.body_sha256, SyncOp.result).where(
     SyncOp.op_id == bindparam("p_op_id")
 )
 _INSERT_CLAIM = table_of(SyncOp).insert()
+_CLAIM_COLUMNS = ("op_id", "device_id", "type", "body_sha256", "result", "created_at")
 _INSERT_CLAIM_POSTGRESQL = (
     "INSERT INTO sync_ops (op_id, device_id, type, body_sha256, result, created_at)"
     " VALUES (%(op_id)s, %(device_id)s, %(type)s, %(body_sha256)s, %(result)s::json,"
@@ -78,13 +79,13 @@ _INSERT_CLAIM_POSTGRESQL = (
 _stock = table_of(Stock).c
 
 
+# `json.dumps(..., sort_keys=True, separators=(",", ":"), ensure_ascii=False)`, the
+# encoder built once instead of on every call.
+_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
 def body_hash(op_type: str, payload: BaseModel) -> str:
-    canonical = json.dumps(
-        {"type": op_type, "payload": payload.model_dump(mode="json")},
-        sort_keys=True,
-        separators=(",", ":"),
-        ensure_ascii=False,
-    )
+    canonical = _CANONICAL.encode({"type": op_type, "payload": payload.model_dump(mode="json")})
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
@@ -260,17 +261,12 @@ def _apply_run(
             results = run_handler(session, device, settings, queued)
             if results:
                 now = utcnow()
-                session.execute(
+                execute_rows(
+                    session,
                     _INSERT_CLAIM,
+                    _CLAIM_COLUMNS,
                     [
-                        {
-                            "op_id": op.op_id,
-                            "device_id": device.id,
-                            "type": op.type,
-                            "body_sha256": op.digest,
-                            "result": result,
-                            "created_at": now,
-                        }
+                        (op.op_id, device.id, op.type, op.digest, result, now)
                         for op, result in zip(run, results, strict=False)
                     ],
                 )

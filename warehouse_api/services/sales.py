@@ -23,13 +23,13 @@ from warehouse_api.models import (
 )
 from warehouse_api.schemas import SalePayload
 from warehouse_api.services.devices import AuthenticatedDevice
-from warehouse_api.services.feed_data import publish_sale
+from warehouse_api.services.feed_data import publish_sale, publish_sale_fields
 from warehouse_api.services.inventory import (
     adjust_stock,
     hold_rows,
     movements_table,
     store_rows,
-    write_ledger,
+    write_ledger_rows,
 )
 from warehouse_api.services.operations import (
     OpContext,
@@ -38,7 +38,7 @@ from warehouse_api.services.operations import (
     op_run_handler,
     reuse_or_duplicate,
 )
-from warehouse_api.services.sql import insert_together
+from warehouse_api.services.sql import execute_rows, insert_together
 from warehouse_api.services.tenders import looks_like_card_number, unknown_methods
 
 
@@ -81,6 +81,41 @@ _PAYMENTS = table_of(Payment)
 _INSERT_SALE = _SALES.insert()
 _INSERT_LINES = _LINES.insert()
 _INSERT_PAYMENTS = _PAYMENTS.insert()
+_SALE_COLUMNS = (
+    "id",
+    "receipt_no",
+    "location_id",
+    "device_id",
+    "cashier_id",
+    "op_id",
+    "total_cents",
+    "created_at",
+    "received_at",
+    "collects_order_id",
+)
+_LINE_COLUMNS = (
+    "id",
+    "sale_id",
+    "product_id",
+    "qty",
+    "unit_price_cents",
+    "line_total_cents",
+    "list_price_cents",
+    "discount_cents",
+    "override_reason",
+    "fulfilment",
+)
+_PAYMENT_COLUMNS = (
+    "id",
+    "sale_id",
+    "method",
+    "amount_cents",
+    "tendered_cents",
+    "change_cents",
+    "reference",
+    "approval_code",
+    "unknown_tender",
+)
 
 
 # Table columns, not the mapped classes': a select of ORM attributes goes through the
@@ -214,9 +249,15 @@ def _payment_rows(sale_id: str, payload: SalePayload, unknown: set[str]) -> list
 def _sale_result(
     sale: Sale, negative_stock: list[Any], payload: SalePayload, unknown: set[str]
 ) -> dict[str, Any]:
+    return _sale_result_of(sale.id, payload, negative_stock, unknown)
+
+
+def _sale_result_of(
+    sale_id: str, payload: SalePayload, negative_stock: list[Any], unknown: set[str]
+) -> dict[str, Any]:
     result: dict[str, Any] = {
-        "sale_id": sale.id,
-        "receipt_no": sale.receipt_no,
+        "sale_id": sale_id,
+        "receipt_no": payload.receipt_no,
         "negative_stock": negative_stock,
     }
     flagged = sorted({p.method for p in payload.payments} & unknown)
@@ -433,89 +474,85 @@ def record_sales(
         session, {pay.method for queued in clean for pay in queued.payload.payments}
     )
 
-    sales: list[Sale] = []
-    ledger: list[dict[str, Any]] = []
+    # Plain tuples in the tables' column order (`execute_rows`), no Sale objects: the
+    # same values `record_sale` stores, its received-at and the ledger's time one for
+    # the whole run (one transaction).
+    sale_rows: list[tuple[Any, ...]] = []
+    line_rows: list[tuple[Any, ...]] = []
+    payment_rows: list[tuple[Any, ...]] = []
+    ledger: list[tuple[Any, ...]] = []
     results: list[dict[str, Any]] = []
+    device_id = device.id
     for queued, sold in zip(clean, sold_per_sale, strict=True):
         payload: SalePayload = queued.payload
-        sale = Sale(
-            id=payload.sale_id,
-            receipt_no=payload.receipt_no,
-            location_id=store_id,
-            device_id=device.id,
-            cashier_id=payload.cashier_id,
-            op_id=queued.op_id,
-            total_cents=payload.total_cents,
-            created_at=payload.created_at,
-            received_at=received_at,
-            collects_order_id=payload.collects_order_id,
+        sale_id = payload.sale_id
+        sale_rows.append(
+            (
+                sale_id,
+                payload.receipt_no,
+                store_id,
+                device_id,
+                payload.cashier_id,
+                queued.op_id,
+                payload.total_cents,
+                payload.created_at,
+                received_at,
+                payload.collects_order_id,
+            )
         )
-        sales.append(sale)
+        line_rows.extend(
+            (
+                line.line_id,
+                sale_id,
+                line.product_id,
+                line.qty,
+                line.unit_price_cents,
+                line.line_total_cents,
+                line.list_price_cents,
+                line.discount_cents,
+                line.override_reason,
+                line.fulfilment,
+            )
+            for line in payload.lines
+        )
+        payment_rows.extend(
+            (
+                payment.payment_id,
+                sale_id,
+                payment.method,
+                payment.amount_cents,
+                payment.tendered_cents,
+                payment.change_cents,
+                payment.reference,
+                payment.approval_code,
+                payment.method in unknown,
+            )
+            for payment in payload.payments
+        )
         negative_stock = []
         for product_id in sorted(sold):
             row = rows[product_id]
             row.apply(-sold[product_id])
             ledger.append(
-                {
-                    "location_id": store_id,
-                    "product_id": product_id,
-                    "delta": -sold[product_id],
-                    "reason": "sale",
-                    "reference": sale.id,
-                    "device_id": device.id,
-                    "created_at": utcnow(),
-                }
+                (store_id, product_id, -sold[product_id], "sale", sale_id, device_id, received_at)
             )
             if row.on_hand < 0:
                 negative_stock.append({"product_id": product_id, "on_hand": row.on_hand})
-        results.append(_sale_result(sale, negative_stock, payload, unknown))
+        results.append(_sale_result_of(sale_id, payload, negative_stock, unknown))
 
-    session.execute(
-        _INSERT_SALE,
-        [
-            {
-                "id": sale.id,
-                "receipt_no": sale.receipt_no,
-                "location_id": store_id,
-                "device_id": sale.device_id,
-                "cashier_id": sale.cashier_id,
-                "op_id": sale.op_id,
-                "total_cents": sale.total_cents,
-                "created_at": sale.created_at,
-                "received_at": sale.received_at,
-                "collects_order_id": sale.collects_order_id,
-            }
-            for sale in sales
-        ],
-    )
-    session.execute(
-        _INSERT_LINES,
-        [
-            {
-                "id": line.line_id,
-                "sale_id": queued.payload.sale_id,
-                "product_id": line.product_id,
-                "qty": line.qty,
-                "unit_price_cents": line.unit_price_cents,
-                "line_total_cents": line.line_total_cents,
-                "list_price_cents": line.list_price_cents,
-                "discount_cents": line.discount_cents,
-                "override_reason": line.override_reason,
-                "fulfilment": line.fulfilment,
-            }
-            for queued in clean
-            for line in queued.payload.lines
-        ],
-    )
-    payments = [
-        row
-        for queued in clean
-        for row in _payment_rows(queued.payload.sale_id, queued.payload, unknown)
-    ]
-    if payments:
-        session.execute(_INSERT_PAYMENTS, payments)
+    execute_rows(session, _INSERT_SALE, _SALE_COLUMNS, sale_rows)
+    execute_rows(session, _INSERT_LINES, _LINE_COLUMNS, line_rows)
+    execute_rows(session, _INSERT_PAYMENTS, _PAYMENT_COLUMNS, payment_rows)
     store_rows(session, store_id, [rows[pid] for pid in sorted(rows)])
-    write_ledger(session, ledger)
-    for sale in sales:
-        publish_sale(session, sale)
+    write_ledger_rows(session, ledger)
+    for queued in clean:  # after the stock rows, as `record_sale` publishes them
+        payload = queued.payload
+        publish_sale_fields(
+            session,
+            payload.sale_id,
+            payload.receipt_no,
+            store_id,
+            payload.total_cents,
+            payload.created_at,
+        )
     return results
