@@ -25,6 +25,7 @@ import it back into a cycle.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -32,7 +33,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import bindparam, select, tuple_
+from sqlalchemy import Select, bindparam, select, tuple_
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -56,16 +57,23 @@ from warehouse_api.services.operations import (
     run_handler_for,
     stock_keys_for,
 )
-from warehouse_api.services.sql import dialect_name, execute_rows
+from warehouse_api.services.sql import dialect_name, execute_rows, in_list
 
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 4  # whole-batch attempts (deadlock, serialization failure, lost race)
 MAX_OP_ATTEMPTS = 3  # one op inside a batch: a lost UNIQUE race, then a look at the winner
 
-_CLAIMS_BY_OP_ID = select(SyncOp.op_id, SyncOp.body_sha256, SyncOp.result).where(
-    SyncOp.op_id.in_(bindparam("p_op_ids", expanding=True))
-)
+_claims = table_of(SyncOp).c
+
+
+@functools.cache
+def _claims_by_op_id(dialect: str) -> Select[Any]:
+    return select(_claims.op_id, _claims.body_sha256, _claims.result).where(
+        in_list(_claims.op_id, "p_op_ids", dialect)
+    )
+
+
 _CLAIM_BY_OP_ID = select(SyncOp.body_sha256, SyncOp.result).where(
     SyncOp.op_id == bindparam("p_op_id")
 )
@@ -215,7 +223,9 @@ def _apply_batch(
 ) -> list[dict[str, Any]]:
     claims: Claims = {
         row.op_id: (row.body_sha256, row.result)
-        for row in session.execute(_CLAIMS_BY_OP_ID, {"p_op_ids": [op.op_id for op in batch]})
+        for row in session.execute(
+            _claims_by_op_id(dialect_name(session)), {"p_op_ids": [op.op_id for op in batch]}
+        )
     }
     if dialect_name(session) == "postgresql":
         _lock_stock_rows(session, device, [op for op in batch if op.op_id not in claims])

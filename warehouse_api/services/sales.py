@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import bindparam, func, select, union_all
+from sqlalchemy import Column, Select, bindparam, func, select, union_all
 from sqlalchemy.orm import Session
 
 from warehouse_api.config import Settings
@@ -38,7 +39,7 @@ from warehouse_api.services.operations import (
     op_run_handler,
     reuse_or_duplicate,
 )
-from warehouse_api.services.sql import execute_rows, insert_together
+from warehouse_api.services.sql import dialect_name, execute_rows, in_list, insert_together
 from warehouse_api.services.tenders import looks_like_card_number, unknown_methods
 
 
@@ -59,11 +60,8 @@ def taken_from_shelf(payload: SalePayload) -> dict[int, int]:
     return sold
 
 
-_KNOWN_PRODUCTS = select(Product.id).where(Product.id.in_(bindparam("p_ids", expanding=True)))
-
-
 def require_products(session: Session, product_ids: set[int]) -> None:
-    known = set(session.scalars(_KNOWN_PRODUCTS, {"p_ids": list(product_ids)}))
+    known = _found(session, table_of(Product).c.id, list(product_ids))
     missing = sorted(product_ids - known)
     if missing:
         raise DomainError(
@@ -385,17 +383,18 @@ def _refuse_reused_child_ids(session: Session, payload: SalePayload) -> None:
 
 RUN_MAX_LINES = 4000  # ids per IN list stay far below SQLite's 32,766 variables
 
-_TAKEN_SALES = select(Sale.id).where(Sale.id.in_(bindparam("p_ids", expanding=True)))
-_TAKEN_RECEIPTS = select(Sale.receipt_no).where(
-    Sale.receipt_no.in_(bindparam("p_ids", expanding=True))
-)
-_TAKEN_LINES = select(SaleLine.id).where(SaleLine.id.in_(bindparam("p_ids", expanding=True)))
-_TAKEN_PAYMENTS = select(Payment.id).where(Payment.id.in_(bindparam("p_ids", expanding=True)))
-_KNOWN_STAFF = select(Staff.id).where(Staff.id.in_(bindparam("p_ids", expanding=True)))
+
+@functools.cache
+def _present(column: Column[Any], dialect: str) -> Select[Any]:
+    return select(column).where(in_list(column, "p_ids", dialect))
 
 
-def _found(session: Session, query: Any, ids: Sequence[Any]) -> set[Any]:
-    return set(session.scalars(query, {"p_ids": list(ids)})) if ids else set()
+def _found(session: Session, column: Column[Any], ids: Sequence[Any]) -> set[Any]:
+    """Which of `ids` the column holds."""
+    if not ids:
+        return set()
+    query = _present(column, dialect_name(session))
+    return set(session.scalars(query, {"p_ids": list(ids)}))
 
 
 def _clean_prefix(session: Session, ops: Sequence[QueuedOp]) -> list[QueuedOp]:
@@ -410,19 +409,19 @@ def _clean_prefix(session: Session, ops: Sequence[QueuedOp]) -> list[QueuedOp]:
             break
         candidates.append(queued)
     payloads: list[SalePayload] = [queued.payload for queued in candidates]
-    taken_sales = _found(session, _TAKEN_SALES, [p.sale_id for p in payloads])
-    taken_receipts = _found(session, _TAKEN_RECEIPTS, [p.receipt_no for p in payloads])
-    taken_lines = _found(session, _TAKEN_LINES, [ln.line_id for p in payloads for ln in p.lines])
+    taken_sales = _found(session, _sales.id, [p.sale_id for p in payloads])
+    taken_receipts = _found(session, _sales.receipt_no, [p.receipt_no for p in payloads])
+    taken_lines = _found(session, _lines.id, [ln.line_id for p in payloads for ln in p.lines])
     taken_payments = _found(
-        session, _TAKEN_PAYMENTS, [pay.payment_id for p in payloads for pay in p.payments]
+        session, _payments.id, [pay.payment_id for p in payloads for pay in p.payments]
     )
-    known_products = set(
-        session.scalars(
-            _KNOWN_PRODUCTS, {"p_ids": list({ln.product_id for p in payloads for ln in p.lines})}
-        )
+    known_products = _found(
+        session, table_of(Product).c.id, list({ln.product_id for p in payloads for ln in p.lines})
     )
     known_staff = _found(
-        session, _KNOWN_STAFF, list({p.cashier_id for p in payloads if p.cashier_id is not None})
+        session,
+        table_of(Staff).c.id,
+        list({p.cashier_id for p in payloads if p.cashier_id is not None}),
     )
     op_ids: set[str] = set()
     clean: list[QueuedOp] = []
