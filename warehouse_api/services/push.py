@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import json
 import logging
 from dataclasses import dataclass
 from typing import Any
@@ -38,7 +37,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from warehouse_api.config import Settings
-from warehouse_api.db import Database, compact_json
+from warehouse_api.db import Database, compact_json, json_encoder
 from warehouse_api.errors import DomainError, InsufficientStock
 from warehouse_api.models import Stock, SyncOp, table_of, utcnow
 from warehouse_api.services.change_feed import savepoint, send_with_commit
@@ -89,11 +88,11 @@ _stock = table_of(Stock).c
 
 # `json.dumps(..., sort_keys=True, separators=(",", ":"), ensure_ascii=False)`, the
 # encoder built once instead of on every call.
-_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+_canonical_json = json_encoder(sort_keys=True)
 
 
 def body_hash(op_type: str, payload: BaseModel) -> str:
-    canonical = _CANONICAL.encode({"type": op_type, "payload": payload.model_dump(mode="json")})
+    canonical = _canonical_json({"type": op_type, "payload": payload.model_dump(mode="json")})
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 

@@ -126,7 +126,7 @@ def execute_rows(
             )
         rows = list(zip(*columns, strict=True))
     session.flush()  # as session.execute would (autoflush)
-    session.connection().exec_driver_sql(sql, rows)  # type: ignore[arg-type]
+    session.connection().exec_driver_sql(sql, rows)
 
 
 Processor = Callable[[Any], Any]
