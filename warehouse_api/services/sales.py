@@ -258,7 +258,7 @@ def _sale_result_of(
         "receipt_no": payload.receipt_no,
         "negative_stock": negative_stock,
     }
-    flagged = sorted({p.method for p in payload.payments} & unknown)
+    flagged = sorted({p.method for p in payload.payments} & unknown) if unknown else []
     if flagged:  # recorded as sent; the back office sees the flag (payments.unknown_tender)
         result["unknown_tenders"] = flagged
     return result
