@@ -110,6 +110,7 @@ def execute_rows(
     bind of it in Python, which cost more than SQLite's work for a push batch. A DBAPI
     error comes out as SQLAlchemy's (a UNIQUE violation is an IntegrityError).
     PostgreSQL: SQLAlchemy's executemany, as for any statement (psycopg pipelines it).
+    For statements built once (module constants): each is compiled and kept per object.
     """
     if not rows:
         return
