@@ -30,6 +30,10 @@ from warehouse_api.problems import problem_response
 # encoded as UTF-8). Tab, newline and carriage return are allowed in free-form JSON only.
 _UNSTORABLE_IN_A_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 _UNSTORABLE_IN_FREE_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+find_unstorable_in_line = _UNSTORABLE_IN_A_LINE.search
+"""The first character `check_text` refuses in a string, as a match, or None: for a hot
+path that checks a string in one call (`StrictModel`) and leaves the error to
+`check_text`."""
 
 EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
 LATEST = datetime(2100, 1, 1, tzinfo=UTC)

@@ -46,7 +46,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from warehouse_api.db import compact_json
 from warehouse_api.models import ChangeLog, FeedState, table_of, utcnow
-from warehouse_api.services.sql import dialect_name
+from warehouse_api.services.sql import dialect_name, execute_rows
 
 _PENDING = "pending_changes"
 _JOURNAL = "pending_changes_journal"  # (key, previous value or _ABSENT), for savepoints
@@ -142,18 +142,13 @@ def assign_pending_seqs(session: Session, *, commit: bool = False) -> None:
     first_seq = last_seq - count + 1
     now = utcnow()
     rows = [
-        {
-            "entity": entity,
-            "entity_id": entity_id,
-            "seq": first_seq + offset,
-            "op": change.op,
-            "data": change.data,
-            "scope_location_id": change.scope_location_id,
-            "changed_at": now,
-        }
-        for offset, ((entity, entity_id), change) in enumerate(pending.items())
+        (entity, entity_id, seq, change.op, change.data, change.scope_location_id, now)
+        for seq, ((entity, entity_id), change) in enumerate(pending.items(), first_seq)
     ]
-    session.execute(upsert, rows)
+    execute_rows(session, upsert, _CHANGE_COLUMNS, rows)
+
+
+_CHANGE_COLUMNS = ("entity", "entity_id", "seq", "op", "data", "scope_location_id", "changed_at")
 
 
 # PostgreSQL: the head's step and the change rows in ONE statement, sent together with

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -75,12 +76,21 @@ def tender_data(tender: Tender) -> dict[str, Any]:
 
 
 def sale_data(sale: Sale) -> dict[str, Any]:
+    return sale_fields(
+        sale.id, sale.receipt_no, sale.location_id, sale.total_cents, sale.created_at
+    )
+
+
+def sale_fields(
+    sale_id: str, receipt_no: str, location_id: int, total_cents: int, created_at: datetime
+) -> dict[str, Any]:
+    """`sale_data` from the values (a run of sales writes its rows without Sale objects)."""
     return {
-        "sale_id": sale.id,
-        "receipt_no": sale.receipt_no,
-        "location_id": sale.location_id,
-        "total_cents": sale.total_cents,
-        "created_at": sale.created_at.isoformat(),
+        "sale_id": sale_id,
+        "receipt_no": receipt_no,
+        "location_id": location_id,
+        "total_cents": total_cents,
+        "created_at": created_at.isoformat(),
     }
 
 
@@ -221,6 +231,24 @@ def publish_tender(session: Session, tender: Tender) -> None:
 
 def publish_sale(session: Session, sale: Sale) -> None:
     record_change(session, "sale", sale.id, sale_data(sale), sale.location_id)
+
+
+def publish_sale_fields(
+    session: Session,
+    sale_id: str,
+    receipt_no: str,
+    location_id: int,
+    total_cents: int,
+    created_at: datetime,
+) -> None:
+    """`publish_sale` from the values."""
+    record_change(
+        session,
+        "sale",
+        sale_id,
+        sale_fields(sale_id, receipt_no, location_id, total_cents, created_at),
+        location_id,
+    )
 
 
 def publish_reservation(session: Session, reservation: Reservation) -> None:

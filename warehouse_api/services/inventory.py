@@ -9,18 +9,18 @@ orders touching the same products cannot deadlock on PostgreSQL.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Integer, Select, bindparam, case, func, select
+from sqlalchemy import Integer, Select, bindparam, case, false, func, literal_column, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from warehouse_api.errors import InsufficientStock
 from warehouse_api.models import Location, Product, Stock, StockMovement, table_of, utcnow
 from warehouse_api.services.feed_data import publish_stock
-from warehouse_api.services.sql import dialect_name
+from warehouse_api.services.sql import dialect_name, execute_rows, in_list
 
 stock_table = table_of(Stock)
 movements_table = table_of(StockMovement)
@@ -57,13 +57,13 @@ class _Statements:
         insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
         self.ensure_row = (
             insert(stock_table)
-            .values(
+            .values(  # constants as SQL: the two ids are its only parameters (execute_rows)
                 location_id=bindparam("p_location"),
                 product_id=bindparam("p_product"),
-                on_hand=0,
-                reserved=0,
-                safety_stock=0,
-                needs_count=False,
+                on_hand=literal_column("0"),
+                reserved=literal_column("0"),
+                safety_stock=literal_column("0"),
+                needs_count=false(),
             )
             .on_conflict_do_nothing(index_elements=["location_id", "product_id"])
         )
@@ -95,6 +95,11 @@ class _Statements:
             .returning(c.on_hand, c.reserved, c.safety_stock)
         )
         self.movement = movements_table.insert()
+        rows_of = select(c.product_id, c.on_hand, c.reserved, c.safety_stock, c.needs_count).where(
+            c.location_id == bindparam("p_location"), in_list(c.product_id, "p_products", dialect)
+        )
+        self.rows_of = rows_of.order_by(c.product_id)
+        self.hold_rows_of = rows_of.order_by(c.product_id).with_for_update()
 
 
 _STATEMENTS: dict[str, _Statements] = {}
@@ -166,6 +171,23 @@ def write_ledger(session: Session, movements: list[dict[str, Any]]) -> None:
     """Insert movements collected by `adjust_stock(..., ledger=...)`, in one statement."""
     if movements:
         session.execute(_statements(session).movement, movements)
+
+
+LEDGER_COLUMNS = (
+    "location_id",
+    "product_id",
+    "delta",
+    "reason",
+    "reference",
+    "device_id",
+    "created_at",
+)
+_INSERT_MOVEMENT = movements_table.insert()
+
+
+def write_ledger_rows(session: Session, movements: Sequence[tuple[Any, ...]]) -> None:
+    """Insert movements given as tuples of `LEDGER_COLUMNS` (many at once: a run of sales)."""
+    execute_rows(session, _INSERT_MOVEMENT, LEDGER_COLUMNS, movements)
 
 
 def hold_stock(
@@ -365,26 +387,24 @@ def hold_rows(
     ordered = sorted(product_ids)
     if not ordered:  # e.g. a run of sales with no take lines (pickup, ship, collect only)
         return {}
-    session.execute(
-        _statements(session).ensure_row,
-        [{"p_location": location_id, "p_product": product_id} for product_id in ordered],
+    statements = _statements(session)
+    execute_rows(
+        session,
+        statements.ensure_row,
+        ("p_location", "p_product"),
+        [(location_id, product_id) for product_id in ordered],
     )
-    return _held_rows(session, _rows_of(location_id, ordered).with_for_update())
+    return _held_rows(session, statements.hold_rows_of, location_id, ordered)
 
 
-def _rows_of(location_id: int, ordered: list[int]) -> Select[Any]:
-    c = stock_table.c
-    return (
-        select(c.product_id, c.on_hand, c.reserved, c.safety_stock, c.needs_count)
-        .where(c.location_id == location_id, c.product_id.in_(ordered))
-        .order_by(c.product_id)
-    )
-
-
-def _held_rows(session: Session, query: Select[Any]) -> dict[int, HeldRow]:
+def _held_rows(
+    session: Session, query: Select[Any], location_id: int, ordered: list[int]
+) -> dict[int, HeldRow]:
+    if not ordered:
+        return {}
     return {
         row[0]: HeldRow(row[0], row[1], row[2], row[3], bool(row[4]))
-        for row in session.execute(query)
+        for row in session.execute(query, {"p_location": location_id, "p_products": ordered})
     }
 
 
@@ -393,7 +413,7 @@ def read_rows(
 ) -> dict[int, HeldRow]:
     """The rows `hold_rows` would lock, read without a lock (and without creating any):
     for a decision that refuses only, never one that grants."""
-    return _held_rows(session, _rows_of(location_id, sorted(product_ids)))
+    return _held_rows(session, _statements(session).rows_of, location_id, sorted(product_ids))
 
 
 _STORE_ROW = (
@@ -408,24 +428,18 @@ _STORE_ROW = (
         needs_count=bindparam("p_needs_count"),
     )
 )
+_STORE_ROW_KEYS = ("p_on_hand", "p_reserved", "p_needs_count", "p_location", "p_product")
 
 
 def store_rows(session: Session, location_id: int, rows: Collection[HeldRow]) -> None:
     """Write rows taken with `hold_rows` back (one statement) and publish their figures."""
     if not rows:
         return
-    session.execute(
+    execute_rows(
+        session,
         _STORE_ROW,
-        [
-            {
-                "p_location": location_id,
-                "p_product": row.product_id,
-                "p_on_hand": row.on_hand,
-                "p_reserved": row.reserved,
-                "p_needs_count": row.needs_count,
-            }
-            for row in rows
-        ],
+        _STORE_ROW_KEYS,
+        [(row.on_hand, row.reserved, row.needs_count, location_id, row.product_id) for row in rows],
     )
     for row in rows:
         publish_stock(

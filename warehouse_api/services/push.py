@@ -25,19 +25,19 @@ import it back into a cycle.
 
 from __future__ import annotations
 
+import functools
 import hashlib
-import json
 import logging
 from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import bindparam, select, tuple_
+from sqlalchemy import Select, bindparam, select, tuple_
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from warehouse_api.config import Settings
-from warehouse_api.db import Database, compact_json
+from warehouse_api.db import Database, compact_json, json_encoder
 from warehouse_api.errors import DomainError, InsufficientStock
 from warehouse_api.models import Stock, SyncOp, table_of, utcnow
 from warehouse_api.services.change_feed import savepoint, send_with_commit
@@ -56,20 +56,28 @@ from warehouse_api.services.operations import (
     run_handler_for,
     stock_keys_for,
 )
-from warehouse_api.services.sql import dialect_name
+from warehouse_api.services.sql import dialect_name, execute_rows, in_list
 
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 4  # whole-batch attempts (deadlock, serialization failure, lost race)
 MAX_OP_ATTEMPTS = 3  # one op inside a batch: a lost UNIQUE race, then a look at the winner
 
-_CLAIMS_BY_OP_ID = select(SyncOp.op_id, SyncOp.body_sha256, SyncOp.result).where(
-    SyncOp.op_id.in_(bindparam("p_op_ids", expanding=True))
-)
+_claims = table_of(SyncOp).c
+
+
+@functools.cache
+def _claims_by_op_id(dialect: str) -> Select[Any]:
+    return select(_claims.op_id, _claims.body_sha256, _claims.result).where(
+        in_list(_claims.op_id, "p_op_ids", dialect)
+    )
+
+
 _CLAIM_BY_OP_ID = select(SyncOp.body_sha256, SyncOp.result).where(
     SyncOp.op_id == bindparam("p_op_id")
 )
 _INSERT_CLAIM = table_of(SyncOp).insert()
+_CLAIM_COLUMNS = ("op_id", "device_id", "type", "body_sha256", "result", "created_at")
 _INSERT_CLAIM_POSTGRESQL = (
     "INSERT INTO sync_ops (op_id, device_id, type, body_sha256, result, created_at)"
     " VALUES (%(op_id)s, %(device_id)s, %(type)s, %(body_sha256)s, %(result)s::json,"
@@ -78,13 +86,13 @@ _INSERT_CLAIM_POSTGRESQL = (
 _stock = table_of(Stock).c
 
 
+# `json.dumps(..., sort_keys=True, separators=(",", ":"), ensure_ascii=False)`, the
+# encoder built once instead of on every call.
+_canonical_json = json_encoder(sort_keys=True)
+
+
 def body_hash(op_type: str, payload: BaseModel) -> str:
-    canonical = json.dumps(
-        {"type": op_type, "payload": payload.model_dump(mode="json")},
-        sort_keys=True,
-        separators=(",", ":"),
-        ensure_ascii=False,
-    )
+    canonical = _canonical_json({"type": op_type, "payload": payload.model_dump(mode="json")})
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
@@ -214,7 +222,9 @@ def _apply_batch(
 ) -> list[dict[str, Any]]:
     claims: Claims = {
         row.op_id: (row.body_sha256, row.result)
-        for row in session.execute(_CLAIMS_BY_OP_ID, {"p_op_ids": [op.op_id for op in batch]})
+        for row in session.execute(
+            _claims_by_op_id(dialect_name(session)), {"p_op_ids": [op.op_id for op in batch]}
+        )
     }
     if dialect_name(session) == "postgresql":
         _lock_stock_rows(session, device, [op for op in batch if op.op_id not in claims])
@@ -260,17 +270,12 @@ def _apply_run(
             results = run_handler(session, device, settings, queued)
             if results:
                 now = utcnow()
-                session.execute(
+                execute_rows(
+                    session,
                     _INSERT_CLAIM,
+                    _CLAIM_COLUMNS,
                     [
-                        {
-                            "op_id": op.op_id,
-                            "device_id": device.id,
-                            "type": op.type,
-                            "body_sha256": op.digest,
-                            "result": result,
-                            "created_at": now,
-                        }
+                        (op.op_id, device.id, op.type, op.digest, result, now)
                         for op, result in zip(run, results, strict=False)
                     ],
                 )

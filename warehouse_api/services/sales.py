@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import bindparam, func, select, union_all
+from sqlalchemy import Column, Select, bindparam, func, select, union_all
 from sqlalchemy.orm import Session
 
 from warehouse_api.config import Settings
@@ -23,13 +24,13 @@ from warehouse_api.models import (
 )
 from warehouse_api.schemas import SalePayload
 from warehouse_api.services.devices import AuthenticatedDevice
-from warehouse_api.services.feed_data import publish_sale
+from warehouse_api.services.feed_data import publish_sale, publish_sale_fields
 from warehouse_api.services.inventory import (
     adjust_stock,
     hold_rows,
     movements_table,
     store_rows,
-    write_ledger,
+    write_ledger_rows,
 )
 from warehouse_api.services.operations import (
     OpContext,
@@ -38,7 +39,7 @@ from warehouse_api.services.operations import (
     op_run_handler,
     reuse_or_duplicate,
 )
-from warehouse_api.services.sql import insert_together
+from warehouse_api.services.sql import dialect_name, execute_rows, in_list, insert_together
 from warehouse_api.services.tenders import looks_like_card_number, unknown_methods
 
 
@@ -59,11 +60,8 @@ def taken_from_shelf(payload: SalePayload) -> dict[int, int]:
     return sold
 
 
-_KNOWN_PRODUCTS = select(Product.id).where(Product.id.in_(bindparam("p_ids", expanding=True)))
-
-
 def require_products(session: Session, product_ids: set[int]) -> None:
-    known = set(session.scalars(_KNOWN_PRODUCTS, {"p_ids": list(product_ids)}))
+    known = _found(session, table_of(Product).c.id, list(product_ids))
     missing = sorted(product_ids - known)
     if missing:
         raise DomainError(
@@ -81,6 +79,41 @@ _PAYMENTS = table_of(Payment)
 _INSERT_SALE = _SALES.insert()
 _INSERT_LINES = _LINES.insert()
 _INSERT_PAYMENTS = _PAYMENTS.insert()
+_SALE_COLUMNS = (
+    "id",
+    "receipt_no",
+    "location_id",
+    "device_id",
+    "cashier_id",
+    "op_id",
+    "total_cents",
+    "created_at",
+    "received_at",
+    "collects_order_id",
+)
+_LINE_COLUMNS = (
+    "id",
+    "sale_id",
+    "product_id",
+    "qty",
+    "unit_price_cents",
+    "line_total_cents",
+    "list_price_cents",
+    "discount_cents",
+    "override_reason",
+    "fulfilment",
+)
+_PAYMENT_COLUMNS = (
+    "id",
+    "sale_id",
+    "method",
+    "amount_cents",
+    "tendered_cents",
+    "change_cents",
+    "reference",
+    "approval_code",
+    "unknown_tender",
+)
 
 
 # Table columns, not the mapped classes': a select of ORM attributes goes through the
@@ -214,12 +247,18 @@ def _payment_rows(sale_id: str, payload: SalePayload, unknown: set[str]) -> list
 def _sale_result(
     sale: Sale, negative_stock: list[Any], payload: SalePayload, unknown: set[str]
 ) -> dict[str, Any]:
+    return _sale_result_of(sale.id, payload, negative_stock, unknown)
+
+
+def _sale_result_of(
+    sale_id: str, payload: SalePayload, negative_stock: list[Any], unknown: set[str]
+) -> dict[str, Any]:
     result: dict[str, Any] = {
-        "sale_id": sale.id,
-        "receipt_no": sale.receipt_no,
+        "sale_id": sale_id,
+        "receipt_no": payload.receipt_no,
         "negative_stock": negative_stock,
     }
-    flagged = sorted({p.method for p in payload.payments} & unknown)
+    flagged = sorted({p.method for p in payload.payments} & unknown) if unknown else []
     if flagged:  # recorded as sent; the back office sees the flag (payments.unknown_tender)
         result["unknown_tenders"] = flagged
     return result
@@ -344,17 +383,18 @@ def _refuse_reused_child_ids(session: Session, payload: SalePayload) -> None:
 
 RUN_MAX_LINES = 4000  # ids per IN list stay far below SQLite's 32,766 variables
 
-_TAKEN_SALES = select(Sale.id).where(Sale.id.in_(bindparam("p_ids", expanding=True)))
-_TAKEN_RECEIPTS = select(Sale.receipt_no).where(
-    Sale.receipt_no.in_(bindparam("p_ids", expanding=True))
-)
-_TAKEN_LINES = select(SaleLine.id).where(SaleLine.id.in_(bindparam("p_ids", expanding=True)))
-_TAKEN_PAYMENTS = select(Payment.id).where(Payment.id.in_(bindparam("p_ids", expanding=True)))
-_KNOWN_STAFF = select(Staff.id).where(Staff.id.in_(bindparam("p_ids", expanding=True)))
+
+@functools.cache
+def _present(column: Column[Any], dialect: str) -> Select[Any]:
+    return select(column).where(in_list(column, "p_ids", dialect))
 
 
-def _found(session: Session, query: Any, ids: Sequence[Any]) -> set[Any]:
-    return set(session.scalars(query, {"p_ids": list(ids)})) if ids else set()
+def _found(session: Session, column: Column[Any], ids: Sequence[Any]) -> set[Any]:
+    """Which of `ids` the column holds."""
+    if not ids:
+        return set()
+    query = _present(column, dialect_name(session))
+    return set(session.scalars(query, {"p_ids": list(ids)}))
 
 
 def _clean_prefix(session: Session, ops: Sequence[QueuedOp]) -> list[QueuedOp]:
@@ -369,19 +409,19 @@ def _clean_prefix(session: Session, ops: Sequence[QueuedOp]) -> list[QueuedOp]:
             break
         candidates.append(queued)
     payloads: list[SalePayload] = [queued.payload for queued in candidates]
-    taken_sales = _found(session, _TAKEN_SALES, [p.sale_id for p in payloads])
-    taken_receipts = _found(session, _TAKEN_RECEIPTS, [p.receipt_no for p in payloads])
-    taken_lines = _found(session, _TAKEN_LINES, [ln.line_id for p in payloads for ln in p.lines])
+    taken_sales = _found(session, _sales.id, [p.sale_id for p in payloads])
+    taken_receipts = _found(session, _sales.receipt_no, [p.receipt_no for p in payloads])
+    taken_lines = _found(session, _lines.id, [ln.line_id for p in payloads for ln in p.lines])
     taken_payments = _found(
-        session, _TAKEN_PAYMENTS, [pay.payment_id for p in payloads for pay in p.payments]
+        session, _payments.id, [pay.payment_id for p in payloads for pay in p.payments]
     )
-    known_products = set(
-        session.scalars(
-            _KNOWN_PRODUCTS, {"p_ids": list({ln.product_id for p in payloads for ln in p.lines})}
-        )
+    known_products = _found(
+        session, table_of(Product).c.id, list({ln.product_id for p in payloads for ln in p.lines})
     )
     known_staff = _found(
-        session, _KNOWN_STAFF, list({p.cashier_id for p in payloads if p.cashier_id is not None})
+        session,
+        table_of(Staff).c.id,
+        list({p.cashier_id for p in payloads if p.cashier_id is not None}),
     )
     op_ids: set[str] = set()
     clean: list[QueuedOp] = []
@@ -433,89 +473,85 @@ def record_sales(
         session, {pay.method for queued in clean for pay in queued.payload.payments}
     )
 
-    sales: list[Sale] = []
-    ledger: list[dict[str, Any]] = []
+    # Plain tuples in the tables' column order (`execute_rows`), no Sale objects: the
+    # same values `record_sale` stores, its received-at and the ledger's time one for
+    # the whole run (one transaction).
+    sale_rows: list[tuple[Any, ...]] = []
+    line_rows: list[tuple[Any, ...]] = []
+    payment_rows: list[tuple[Any, ...]] = []
+    ledger: list[tuple[Any, ...]] = []
     results: list[dict[str, Any]] = []
+    device_id = device.id
     for queued, sold in zip(clean, sold_per_sale, strict=True):
         payload: SalePayload = queued.payload
-        sale = Sale(
-            id=payload.sale_id,
-            receipt_no=payload.receipt_no,
-            location_id=store_id,
-            device_id=device.id,
-            cashier_id=payload.cashier_id,
-            op_id=queued.op_id,
-            total_cents=payload.total_cents,
-            created_at=payload.created_at,
-            received_at=received_at,
-            collects_order_id=payload.collects_order_id,
+        sale_id = payload.sale_id
+        sale_rows.append(
+            (
+                sale_id,
+                payload.receipt_no,
+                store_id,
+                device_id,
+                payload.cashier_id,
+                queued.op_id,
+                payload.total_cents,
+                payload.created_at,
+                received_at,
+                payload.collects_order_id,
+            )
         )
-        sales.append(sale)
+        line_rows.extend(
+            (
+                line.line_id,
+                sale_id,
+                line.product_id,
+                line.qty,
+                line.unit_price_cents,
+                line.line_total_cents,
+                line.list_price_cents,
+                line.discount_cents,
+                line.override_reason,
+                line.fulfilment,
+            )
+            for line in payload.lines
+        )
+        payment_rows.extend(
+            (
+                payment.payment_id,
+                sale_id,
+                payment.method,
+                payment.amount_cents,
+                payment.tendered_cents,
+                payment.change_cents,
+                payment.reference,
+                payment.approval_code,
+                payment.method in unknown,
+            )
+            for payment in payload.payments
+        )
         negative_stock = []
         for product_id in sorted(sold):
             row = rows[product_id]
             row.apply(-sold[product_id])
             ledger.append(
-                {
-                    "location_id": store_id,
-                    "product_id": product_id,
-                    "delta": -sold[product_id],
-                    "reason": "sale",
-                    "reference": sale.id,
-                    "device_id": device.id,
-                    "created_at": utcnow(),
-                }
+                (store_id, product_id, -sold[product_id], "sale", sale_id, device_id, received_at)
             )
             if row.on_hand < 0:
                 negative_stock.append({"product_id": product_id, "on_hand": row.on_hand})
-        results.append(_sale_result(sale, negative_stock, payload, unknown))
+        results.append(_sale_result_of(sale_id, payload, negative_stock, unknown))
 
-    session.execute(
-        _INSERT_SALE,
-        [
-            {
-                "id": sale.id,
-                "receipt_no": sale.receipt_no,
-                "location_id": store_id,
-                "device_id": sale.device_id,
-                "cashier_id": sale.cashier_id,
-                "op_id": sale.op_id,
-                "total_cents": sale.total_cents,
-                "created_at": sale.created_at,
-                "received_at": sale.received_at,
-                "collects_order_id": sale.collects_order_id,
-            }
-            for sale in sales
-        ],
-    )
-    session.execute(
-        _INSERT_LINES,
-        [
-            {
-                "id": line.line_id,
-                "sale_id": queued.payload.sale_id,
-                "product_id": line.product_id,
-                "qty": line.qty,
-                "unit_price_cents": line.unit_price_cents,
-                "line_total_cents": line.line_total_cents,
-                "list_price_cents": line.list_price_cents,
-                "discount_cents": line.discount_cents,
-                "override_reason": line.override_reason,
-                "fulfilment": line.fulfilment,
-            }
-            for queued in clean
-            for line in queued.payload.lines
-        ],
-    )
-    payments = [
-        row
-        for queued in clean
-        for row in _payment_rows(queued.payload.sale_id, queued.payload, unknown)
-    ]
-    if payments:
-        session.execute(_INSERT_PAYMENTS, payments)
+    execute_rows(session, _INSERT_SALE, _SALE_COLUMNS, sale_rows)
+    execute_rows(session, _INSERT_LINES, _LINE_COLUMNS, line_rows)
+    execute_rows(session, _INSERT_PAYMENTS, _PAYMENT_COLUMNS, payment_rows)
     store_rows(session, store_id, [rows[pid] for pid in sorted(rows)])
-    write_ledger(session, ledger)
-    for sale in sales:
-        publish_sale(session, sale)
+    write_ledger_rows(session, ledger)
+    for queued in clean:  # after the stock rows, as `record_sale` publishes them
+        payload = queued.payload
+        publish_sale_fields(
+            session,
+            payload.sale_id,
+            payload.receipt_no,
+            store_id,
+            payload.total_cents,
+            payload.created_at,
+        )
     return results
