@@ -30,13 +30,14 @@ from typing import Any
 
 import httpx
 import pytest
+from server_testkit import set_available
 
 from warehouse_api.db import Database
 from warehouse_api.demo_data import DemoCatalog, load_catalog
 from warehouse_api.embedded import serve_in_subprocess
 from warehouse_api.schema import prepare_database
 from warehouse_api.services.devices import issue_token, location_by_code
-from warehouse_api.services.inventory import adjust_stock, check_ledger, read_level
+from warehouse_api.services.inventory import check_ledger, read_level
 
 pytestmark = pytest.mark.postgres
 
@@ -223,17 +224,10 @@ def test_the_warehouse_serves_through_pgbouncer_in_transaction_mode(
             till = issue_token(session, "counter", location_by_code(session, "S001").id, "t1")
             channel = issue_token(session, "group_buy", None, "channel")
             warehouse = location_by_code(session, "WH01").id
+        set_available(direct, warehouse, hot, UNITS)
+        with direct.read() as session:
             level = read_level(session, warehouse, hot)
             assert level is not None
-            adjust_stock(
-                session,
-                warehouse,
-                hot,
-                on_hand_delta=UNITS - level.available,
-                reason="count",
-                reference="pgbouncer test",
-                device_id=None,
-            )
             reserved_before = level.reserved
 
         monkeypatch.setenv("WAREHOUSE_DB_PREPARE_THRESHOLD", "none")
