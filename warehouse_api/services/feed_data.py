@@ -75,16 +75,11 @@ def tender_data(tender: Tender) -> dict[str, Any]:
     }
 
 
-def sale_data(sale: Sale) -> dict[str, Any]:
-    return sale_fields(
-        sale.id, sale.receipt_no, sale.location_id, sale.total_cents, sale.created_at
-    )
-
-
 def sale_fields(
     sale_id: str, receipt_no: str, location_id: int, total_cents: int, created_at: datetime
 ) -> dict[str, Any]:
-    """`sale_data` from the values (a run of sales writes its rows without Sale objects)."""
+    """A sale's feed data, from its values (a run of sales writes its rows without Sale
+    objects; `publish_sale` passes a Sale's)."""
     return {
         "sale_id": sale_id,
         "receipt_no": receipt_no,
@@ -230,7 +225,9 @@ def publish_tender(session: Session, tender: Tender) -> None:
 
 
 def publish_sale(session: Session, sale: Sale) -> None:
-    record_change(session, "sale", sale.id, sale_data(sale), sale.location_id)
+    publish_sale_fields(
+        session, sale.id, sale.receipt_no, sale.location_id, sale.total_cents, sale.created_at
+    )
 
 
 def publish_sale_fields(

@@ -245,12 +245,6 @@ def _payment_rows(sale_id: str, payload: SalePayload, unknown: set[str]) -> list
 
 
 def _sale_result(
-    sale: Sale, negative_stock: list[Any], payload: SalePayload, unknown: set[str]
-) -> dict[str, Any]:
-    return _sale_result_of(sale.id, payload, negative_stock, unknown)
-
-
-def _sale_result_of(
     sale_id: str, payload: SalePayload, negative_stock: list[Any], unknown: set[str]
 ) -> dict[str, Any]:
     result: dict[str, Any] = {
@@ -331,7 +325,7 @@ def record_sale(ctx: OpContext, payload: SalePayload) -> dict[str, Any]:
         ],
     )
     publish_sale(session, sale)
-    return _sale_result(sale, negative_stock, payload, unknown)
+    return _sale_result(sale.id, payload, negative_stock, unknown)
 
 
 def _sale_row(sale: Sale) -> dict[str, Any]:
@@ -537,7 +531,7 @@ def record_sales(
             )
             if row.on_hand < 0:
                 negative_stock.append({"product_id": product_id, "on_hand": row.on_hand})
-        results.append(_sale_result_of(sale_id, payload, negative_stock, unknown))
+        results.append(_sale_result(sale_id, payload, negative_stock, unknown))
 
     execute_rows(session, _INSERT_SALE, _SALE_COLUMNS, sale_rows)
     execute_rows(session, _INSERT_LINES, _LINE_COLUMNS, line_rows)

@@ -24,13 +24,11 @@ import uuid
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 import httpx
 import pytest
-from server_testkit import set_available
+from server_testkit import sale_op, set_available
 
 from warehouse_api.db import Database
 from warehouse_api.demo_data import DemoCatalog, load_catalog
@@ -177,39 +175,6 @@ def test_prepared_statements_break_behind_pgbouncer_unless_turned_off(bouncer: B
         second.close()
 
 
-def _sale(product_id: int, receipt_no: str) -> dict[str, Any]:
-    now = datetime.now(UTC).isoformat()
-    return {
-        "op_id": str(uuid.uuid4()),
-        "type": "sale",
-        "created_at": now,
-        "payload": {
-            "sale_id": str(uuid.uuid4()),
-            "receipt_no": receipt_no,
-            "created_at": now,
-            "total_cents": 4500,
-            "lines": [
-                {
-                    "line_id": str(uuid.uuid4()),
-                    "product_id": product_id,
-                    "qty": 1,
-                    "unit_price_cents": 4500,
-                    "line_total_cents": 4500,
-                }
-            ],
-            "payments": [
-                {
-                    "payment_id": str(uuid.uuid4()),
-                    "method": "cash",
-                    "amount_cents": 4500,
-                    "tendered_cents": 4500,
-                    "change_cents": 0,
-                }
-            ],
-        },
-    }
-
-
 def test_the_warehouse_serves_through_pgbouncer_in_transaction_mode(
     bouncer: Bouncer, demo_catalog: DemoCatalog, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -236,9 +201,9 @@ def test_the_warehouse_serves_through_pgbouncer_in_transaction_mode(
             with httpx.Client(headers={"Authorization": f"Bearer {till.token}"}) as http:
                 # A batch: one op rejected inside it rolls back to its savepoint alone.
                 ops = [
-                    _sale(other, "RS001-1-261202-0001"),
-                    _sale(999_999, "RS001-1-261202-0002"),  # no such product
-                    _sale(other, "RS001-1-261202-0003"),
+                    sale_op(other, receipt_no="RS001-1-261202-0001"),
+                    sale_op(999_999, receipt_no="RS001-1-261202-0002"),  # no such product
+                    sale_op(other, receipt_no="RS001-1-261202-0003"),
                 ]
                 first = http.post(f"{api}/sync/push", json={"ops": ops})
                 assert first.status_code == 200, first.text
