@@ -41,6 +41,7 @@ from warehouse_api.schema import prepare_database
 from warehouse_api.services import op_handlers  # noqa: F401  (registers every push op handler)
 from warehouse_api.services.sweeper import run_sweeper
 from warehouse_api.services.token_cache import TokenCache
+from warehouse_api.sqlite_wal import run_wal_checkpointer
 from warehouse_api.validation import RefuseUnstorableText
 
 API_PREFIX = "/api/v1"
@@ -67,7 +68,8 @@ def create_app(
 ) -> FastAPI:
     """Build the app on `db_url`; creates or upgrades the schema unless told not to.
 
-    `run_background` starts the sweeper (expired holds, old tombstones) with the app.
+    `run_background` starts the sweeper (expired holds, old tombstones) with the app,
+    and on SQLite the WAL checkpointer (sqlite_wal.py).
     """
     settings = settings or Settings()
     if db_url is not None:
@@ -81,14 +83,22 @@ def create_app(
         threads = request_threads(db)
         if threads is not None:
             anyio.to_thread.current_default_thread_limiter().total_tokens = threads
-        sweeper = asyncio.create_task(run_sweeper(db, settings)) if run_background else None
+        background = (
+            [
+                asyncio.create_task(run_sweeper(db, settings)),
+                asyncio.create_task(run_wal_checkpointer(db)),
+            ]
+            if run_background
+            else []
+        )
         try:
             yield
         finally:
-            if sweeper is not None:
-                sweeper.cancel()
+            for task in background:
+                task.cancel()
+            for task in background:
                 with contextlib.suppress(asyncio.CancelledError):
-                    await sweeper
+                    await task
 
     app = FastAPI(
         lifespan=lifespan,
