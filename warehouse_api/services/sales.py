@@ -22,7 +22,7 @@ from warehouse_api.models import (
     table_of,
     utcnow,
 )
-from warehouse_api.schemas import SalePayload
+from warehouse_api.schemas import PaymentPayload, SalePayload
 from warehouse_api.services.devices import AuthenticatedDevice
 from warehouse_api.services.feed_data import publish_sale, publish_sale_fields
 from warehouse_api.services.inventory import (
@@ -227,19 +227,24 @@ def _payment_problem(payload: SalePayload) -> DomainError | None:
     return None
 
 
+def _payment_values(sale_id: str, payment: PaymentPayload, unknown: set[str]) -> tuple[Any, ...]:
+    """One payment row in `_PAYMENT_COLUMNS` order (the run path's executemany rows)."""
+    return (
+        payment.payment_id,
+        sale_id,
+        payment.method,
+        payment.amount_cents,
+        payment.tendered_cents,
+        payment.change_cents,
+        payment.reference,
+        payment.approval_code,
+        payment.method in unknown,
+    )
+
+
 def _payment_rows(sale_id: str, payload: SalePayload, unknown: set[str]) -> list[dict[str, Any]]:
     return [
-        {
-            "id": payment.payment_id,
-            "sale_id": sale_id,
-            "method": payment.method,
-            "amount_cents": payment.amount_cents,
-            "tendered_cents": payment.tendered_cents,
-            "change_cents": payment.change_cents,
-            "reference": payment.reference,
-            "approval_code": payment.approval_code,
-            "unknown_tender": payment.method in unknown,
-        }
+        dict(zip(_PAYMENT_COLUMNS, _payment_values(sale_id, payment, unknown), strict=True))
         for payment in payload.payments
     ]
 
@@ -509,18 +514,7 @@ def record_sales(
             for line in payload.lines
         )
         payment_rows.extend(
-            (
-                payment.payment_id,
-                sale_id,
-                payment.method,
-                payment.amount_cents,
-                payment.tendered_cents,
-                payment.change_cents,
-                payment.reference,
-                payment.approval_code,
-                payment.method in unknown,
-            )
-            for payment in payload.payments
+            _payment_values(sale_id, payment, unknown) for payment in payload.payments
         )
         negative_stock = []
         for product_id in sorted(sold):
