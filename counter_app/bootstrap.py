@@ -494,6 +494,7 @@ def build_services(
         output=print_queue,
         warehouse=returns_client,
         voucher_refund=voucher_refund if voucher_refund in VOUCHER_REFUNDS else "cash",
+        connectivity=connectivity,
     )
     return CounterServices(
         db=db,

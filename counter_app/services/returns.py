@@ -71,7 +71,12 @@ from counter_app.core.tenders import CASH, CASH_CODE, Tender, TenderError, Tende
 from counter_app.services.context import StaffMember, StoreContext
 from counter_app.services.einvoice import EinvoiceService, RemoteInvoice, Settlement
 from counter_app.services.permissions import Action, limits_for, may
-from counter_app.services.ports import ReturnsWarehouse, UnitOfWork, UnitOfWorkFactory
+from counter_app.services.ports import (
+    ConnectivityReporter,
+    ReturnsWarehouse,
+    UnitOfWork,
+    UnitOfWorkFactory,
+)
 from counter_app.services.receipts import ReceiptOutput
 from counter_app.services.selling import TAIWAN
 from counter_app.services.staff import Approval, StaffService
@@ -252,10 +257,12 @@ class ReturnsService:
         output: ReceiptOutput | None = None,
         warehouse: ReturnsWarehouse | None = None,
         voucher_refund: str = "cash",
+        connectivity: ConnectivityReporter | None = None,
     ) -> None:
         if voucher_refund not in VOUCHER_REFUNDS:
             raise ValueError(f"a voucher's share is refunded as {VOUCHER_REFUNDS}")
         self._voucher_refund = voucher_refund
+        self._connectivity = connectivity
         self._output = output
         self._warehouse = warehouse
         self._db = db
@@ -311,10 +318,10 @@ class ReturnsService:
             try:
                 found = self._warehouse.search_sales(day.isoformat(), amount_cents, phone or None)
                 state = "answered"
-            except WarehouseDown:
+                self._heard()
+            except WarehouseError as exc:
                 found, state = [], "unreachable"
-            except WarehouseError:
-                found, state = [], "unreachable"
+                self._heard(exc)
             for row in found:
                 hit = SaleHit(
                     str(row["receipt_no"]),
@@ -437,8 +444,10 @@ class ReturnsService:
             return None, False
         try:
             body = self._warehouse.sale_by_receipt(local.receipt_no)
+            self._heard()
             remote = _remote_sale(body)
         except WarehouseError as exc:
+            self._heard(exc)
             log.info("return of own sale %s from the journal: %s", local.receipt_no, exc)
             return None, getattr(exc, "code", "") == "sale_not_found"
         except (KeyError, TypeError, ValueError) as exc:
@@ -447,6 +456,18 @@ class ReturnsService:
         if remote.record.sale_id != local.sale_id:
             return None, True  # a renumbered receipt: not this sale
         return replace(remote, record=local, store_name=""), True
+
+    def _heard(self, error: WarehouseError | None = None) -> None:
+        """Tell the status bar what asking the warehouse just showed: no answer at all
+        (WarehouseDown) counts against the link, any answer (a refusal included) for it.
+        Otherwise a Find that fell back to the journal left the bar saying online until
+        the sync loop noticed."""
+        if self._connectivity is None:
+            return
+        if isinstance(error, WarehouseDown):
+            self._connectivity.report_failure(str(error))
+        else:
+            self._connectivity.report_success()
 
     def _own(self, sale: SaleRecord | None) -> bool:
         """A sale this till rang up for this store: its journal knows its returns and its
@@ -724,9 +745,12 @@ class ReturnsService:
             )
         try:
             body = self._warehouse.sale_by_receipt(receipt_no)
+            self._heard()
         except WarehouseDown as exc:
+            self._heard(exc)
             raise ReturnError(down, str(exc), receipt_no) from exc
         except WarehouseError as exc:
+            self._heard(exc)
             if getattr(exc, "code", "") == "sale_not_found":
                 raise ReturnError("not_found", f"no sale {receipt_no}", receipt_no) from exc
             raise ReturnError(down, str(exc), receipt_no) from exc

@@ -315,3 +315,42 @@ def test_finding_this_tills_sale_counts_returns_taken_at_another_till(db: Any) -
     # A till with no warehouse configured (the tests' bare service) counts its journal.
     alone = ReturnsService(db, STORE, None, Clock()).find(mine.receipt_no)
     assert (alone.lines[0].qty_returned, alone.others_unchecked) == (0, False)
+
+
+class Reporter:
+    """What the status bar's ConnectivityMonitor is told, in order."""
+
+    def __init__(self) -> None:
+        self.heard: list[str] = []
+
+    def report_success(self) -> None:
+        self.heard.append("answered")
+
+    def report_failure(self, error: str) -> None:
+        self.heard.append(f"down: {error}")
+
+
+def test_every_warehouse_question_of_a_return_tells_the_status_bar(db: Any) -> None:
+    """Find and Search ask the warehouse; what they saw goes to the connectivity monitor
+    at once (no answer: against the link; any answer, a refusal too: for it), instead
+    of the status bar saying online until the sync loop noticed."""
+    mine = _sell(db, DAY, (TEA, 1))
+    warehouse = Warehouse()
+    warehouse.sales[mine.receipt_no] = _as_the_warehouse_has_it(db, mine, returned=0)
+    reporter = Reporter()
+    service = ReturnsService(db, STORE, None, Clock(), warehouse=warehouse, connectivity=reporter)
+
+    service.find(mine.receipt_no)  # own sale, counted by the warehouse
+    warehouse.down = True
+    service.find(mine.receipt_no)  # own sale, from the journal
+    with pytest.raises(ReturnError):
+        service.find("RS002-1-261124-0007")  # another store's: cannot be asked
+    service.search(DAY.date())
+    assert reporter.heard == ["answered"] + ["down: connection refused"] * 3
+
+    warehouse.down = False
+    reporter.heard.clear()
+    with pytest.raises(ReturnError, match="no sale"):
+        service.find("RS002-1-261124-0007")  # a refusal is an answer: the link is up
+    service.search(DAY.date())
+    assert reporter.heard == ["answered", "answered"]
