@@ -44,10 +44,17 @@ def _run_for(seconds: float, coroutine: Coroutine[Any, Any, None]) -> None:
     asyncio.run(main())
 
 
-def test_every_connection_raises_the_commits_own_threshold(db: Database) -> None:
+def test_every_connection_fsyncs_each_commit_and_raises_the_commits_own_threshold(
+    db: Database,
+) -> None:
+    """synchronous=FULL (2): an op answered `applied` is on disk, so a power cut cannot
+    take back what the till has already deleted from its outbox."""
     with db.engine.connect() as connection:
         pages = connection.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar()
+        synchronous = connection.exec_driver_sql("PRAGMA synchronous").scalar()
+        journal = connection.exec_driver_sql("PRAGMA journal_mode").scalar()
     assert pages == SQLITE_WAL_AUTOCHECKPOINT_PAGES == 10_000
+    assert (synchronous, journal) == (2, "wal")
 
 
 def test_a_commit_below_the_threshold_leaves_the_wal_to_the_checkpointer(db: Database) -> None:
