@@ -5,7 +5,8 @@ into the database file and fsyncs both. By default the commit that takes the WAL
 1,000 pages runs the checkpoint itself, so every few hundred sales one till's push
 waits for the copy and two fsyncs (the tail of the push latency). Here the commits'
 own threshold is raised (`db.SQLITE_WAL_AUTOCHECKPOINT_PAGES`) and a background task
-checkpoints in PASSIVE mode whenever the WAL has grown past `WAL_CHECKPOINT_BYTES`:
+checkpoints in PASSIVE mode whenever the WAL is past `WAL_CHECKPOINT_BYTES` and was
+written since its last checkpoint:
 PASSIVE never waits for a reader or a writer (it copies what it can; the next round
 copies the rest), so it never holds up a request. Measured in docs/server.md.
 """
@@ -51,6 +52,15 @@ def wal_bytes(path: str) -> int:
         return 0
 
 
+def _wal_state(path: str) -> tuple[int, int] | None:
+    """The WAL file's size and modification time (None: no file)."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return status.st_size, status.st_mtime_ns
+
+
 def checkpoint(db: Database) -> Checkpoint:
     """One PASSIVE checkpoint on a pooled connection, outside any transaction."""
     raw = db.engine.raw_connection()
@@ -69,22 +79,28 @@ def checkpoint(db: Database) -> Checkpoint:
 async def run_wal_checkpointer(
     db: Database, *, threshold_bytes: int | None = None, interval_s: float | None = None
 ) -> None:
-    """Checkpoint whenever the WAL has grown past `threshold_bytes` (default
-    WAL_CHECKPOINT_BYTES), looking every `interval_s`; runs until cancelled. Returns at
-    once where there is no WAL (PostgreSQL, an in-memory database). A failed round is
-    logged and the next one tries again (the commits' own threshold still bounds the
-    WAL meanwhile). With several workers each runs one: a checkpoint that finds
-    another one under way answers `busy` and is simply tried again later."""
+    """Checkpoint whenever the WAL is past `threshold_bytes` (default
+    WAL_CHECKPOINT_BYTES) and was written since the last checkpoint, looking every
+    `interval_s`; runs until cancelled. SQLite keeps the file's size when it starts the
+    WAL over, so once it has grown past the threshold this means: at most every
+    `interval_s`, and only after a write (an idle server does nothing). Returns at once
+    where there is no WAL (PostgreSQL, an in-memory database). A failed round is logged
+    and the next one tries again (the commits' own threshold still bounds the WAL
+    meanwhile). With several workers each runs one: a checkpoint that finds another
+    one under way answers `busy` and is simply tried again later."""
     path = wal_file(db)
     if path is None:
         return
     threshold = WAL_CHECKPOINT_BYTES if threshold_bytes is None else threshold_bytes
     interval = WAL_CHECK_INTERVAL_S if interval_s is None else interval_s
+    checkpointed: tuple[int, int] | None = None
     while True:
         await asyncio.sleep(interval)
-        if wal_bytes(path) < threshold:
+        state = _wal_state(path)
+        if state is None or state[0] < threshold or state == checkpointed:
             continue
         try:
             await asyncio.to_thread(checkpoint, db)
+            checkpointed = state
         except Exception:
             log.exception("WAL checkpoint failed")

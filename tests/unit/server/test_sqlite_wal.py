@@ -151,3 +151,40 @@ def test_postgresql_and_memory_databases_have_no_wal_to_watch() -> None:
     finally:
         memory.dispose()
     assert wal_file(Database.from_url("postgresql+psycopg://u@127.0.0.1:1/none")) is None
+
+
+def test_an_unchanged_wal_is_not_checkpointed_again(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite keeps the WAL file's size when it starts it over, so past the threshold
+    the size alone would checkpoint every round: an idle server does nothing instead,
+    and a write is checkpointed in the next round."""
+    _write(db, 100)
+    calls: list[int] = []
+
+    def counted(database: Database) -> sqlite_wal.Checkpoint:
+        calls.append(1)
+        return checkpoint(database)
+
+    monkeypatch.setattr(sqlite_wal, "checkpoint", counted)
+    seen: list[int] = []
+
+    async def main() -> None:
+        task = asyncio.ensure_future(run_wal_checkpointer(db, threshold_bytes=1, interval_s=0.02))
+        await asyncio.sleep(0.3)  # about 15 rounds
+        seen.append(len(calls))
+        await asyncio.to_thread(_write, db, 10)
+        await asyncio.sleep(0.3)
+        seen.append(len(calls))
+        await asyncio.sleep(0.3)  # idle again
+        seen.append(len(calls))
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+
+    asyncio.run(main())
+    # One round may catch the write half done and the next one the rest.
+    first, after_write, idle = seen
+    assert first == 1
+    assert 2 <= after_write <= 3
+    assert idle == after_write
