@@ -13,7 +13,8 @@ subprocess (PostgreSQL: 4 workers, two per core; SQLite: 2, one per core):
   lines, payment, claim, ledger, stock update, and the change feed's rows: one per
   sale and one per stock row, numbered from `feed_state`), one transaction per 500
   sales. `drain_10k_floor_without_feed_s`: the same run's time less the feed's
-  statements (the floor before it wrote the feed).
+  statements (about the floor before it wrote the feed; its commits still carry the
+  feed's pages, so a little above it).
 * flash: 100 clients, 5,000 orders of one unit for 1,000 available units of one
   product: 60 clients are the group-buy channel (`Idempotency-Key`), 40 are store
   tills reserving for pickup (`reservation.create`). Exactly 1,000 must win, every

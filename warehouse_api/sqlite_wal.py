@@ -6,9 +6,9 @@ into the database file and fsyncs both. By default the commit that takes the WAL
 waits for the copy and two fsyncs (the tail of the push latency). Here the commits'
 own threshold is raised (`db.SQLITE_WAL_AUTOCHECKPOINT_PAGES`) and a background task
 checkpoints in PASSIVE mode whenever the WAL is past `WAL_CHECKPOINT_BYTES` and was
-written since its last checkpoint:
-PASSIVE never waits for a reader or a writer (it copies what it can; the next round
-copies the rest), so it never holds up a request. Measured in docs/server.md.
+written since its last checkpoint. PASSIVE never waits for a reader or a writer (it
+copies what it can; the next round copies the rest), so it never holds up a request.
+Measured in docs/server.md, "Production settings (SQLite)".
 """
 
 from __future__ import annotations
@@ -45,18 +45,11 @@ def wal_file(db: Database) -> str | None:
     return f"{database}-wal"
 
 
-def wal_bytes(path: str) -> int:
-    try:
-        return os.path.getsize(path)
-    except OSError:  # not created yet, or reset and removed
-        return 0
-
-
 def _wal_state(path: str) -> tuple[int, int] | None:
     """The WAL file's size and modification time (None: no file)."""
     try:
         status = os.stat(path)
-    except OSError:
+    except OSError:  # not created yet
         return None
     return status.st_size, status.st_mtime_ns
 
