@@ -130,10 +130,8 @@ def test_with_the_recheck_off_every_request_looks_its_token_up(server: Server) -
 
 
 def test_every_worker_refuses_a_revoked_token_within_the_recheck(contended: Server) -> None:
-    """Two workers (PostgreSQL): the revoke lands on one of them; the till's connections,
-    spread over both, are all refused within the recheck."""
-    if contended.url == contended.embedded.url:
-        pytest.skip("one process on SQLite: covered by the tests above")
+    """Two workers: the revoke lands on one of them; the till's connections, spread
+    over both, are all refused within the recheck."""
     till = contended.enroll("S001")
     clients = [contended.client(till) for _ in range(8)]
     try:
