@@ -66,7 +66,7 @@ from sqlalchemy import func, select
 from benchmarks import load_client
 from benchmarks.harness import percentile
 from benchmarks.load_client import LoadConnection
-from warehouse_api.db import Database
+from warehouse_api.db import Database, compact_json
 from warehouse_api.demo_data import seed_demo
 from warehouse_api.embedded import serve_in_subprocess
 from warehouse_api.models import (
@@ -78,6 +78,7 @@ from warehouse_api.models import (
     StockMovement,
 )
 from warehouse_api.services.devices import issue_token, location_by_code
+from warehouse_api.services.feed_data import sale_fields, stock_data
 from warehouse_api.services.inventory import adjust_stock, check_ledger, hold_rows, read_level
 
 DEFAULT_PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -343,7 +344,6 @@ def drain_floor(db: Database, db_url: str) -> dict[str, Any]:
         " data = excluded.data, scope_location_id = excluded.scope_location_id,"
         " changed_at = excluded.changed_at"
     )
-    compact = {"separators": (",", ":"), "ensure_ascii": False}
     stamp: Any = now.isoformat() if is_sqlite else now
     result = json.dumps({"negative_stock": []})
     feed_seconds = 0.0
@@ -416,46 +416,35 @@ def drain_floor(db: Database, db_url: str) -> dict[str, Any]:
         cursor.executemany(sql_stock, stock)
         cursor.executemany(sql_move, moves)
         feed_started = time.perf_counter()
-        touched = sorted({row[2] for row in stock})
         figures = cursor.execute(sql_figures, [store, *products]).fetchall()
+        # The feed's data as the server builds it (services/feed_data.py).
         changes = [
             (
                 "sale",
                 op["payload"]["sale_id"],
-                json.dumps(
-                    {
-                        "sale_id": op["payload"]["sale_id"],
-                        "receipt_no": op["payload"]["receipt_no"],
-                        "location_id": store,
-                        "total_cents": op["payload"]["total_cents"],
-                        "created_at": op["payload"]["created_at"],
-                    },
-                    **compact,
+                compact_json(
+                    sale_fields(
+                        op["payload"]["sale_id"],
+                        op["payload"]["receipt_no"],
+                        store,
+                        op["payload"]["total_cents"],
+                        datetime.fromisoformat(op["payload"]["created_at"]),
+                    )
                 ),
                 store,
             )
             for op in chunk
         ]
-        wanted = set(touched)
+        touched = {row[2] for row in stock}
         changes += [
             (
                 "stock",
                 f"{store}:{product_id}",
-                json.dumps(
-                    {
-                        "location_id": store,
-                        "product_id": product_id,
-                        "on_hand": on_hand,
-                        "reserved": reserved,
-                        "safety_stock": safety,
-                        "available": on_hand - reserved - safety,
-                    },
-                    **compact,
-                ),
+                compact_json(stock_data(store, product_id, on_hand, reserved, safety)),
                 None,
             )
             for product_id, on_hand, reserved, safety in figures
-            if product_id in wanted
+            if product_id in touched
         ]
         last = cursor.execute(sql_advance, (len(changes),)).fetchone()[0]
         first = last - len(changes) + 1
