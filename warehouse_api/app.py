@@ -35,6 +35,7 @@ from warehouse_api.config import Settings
 from warehouse_api.console import catalog_views
 from warehouse_api.console.mount import mount_console
 from warehouse_api.db import Database, is_sqlite, pool_capacity
+from warehouse_api.hot_routes import HotRouteCounts, HotRoutes
 from warehouse_api.metrics import Metrics, RequestMetrics, configure_logging
 from warehouse_api.problems import CatchUnexpected, install_problem_handlers, problem_responses
 from warehouse_api.schema import prepare_database
@@ -113,6 +114,7 @@ def create_app(
     app.state.settings = settings
     app.state.metrics = Metrics()
     app.state.tokens = TokenCache(settings.token_recheck_seconds)
+    app.state.hot_routes = HotRouteCounts()
     install_problem_handlers(app)
     routers = (
         health,
@@ -135,6 +137,8 @@ def create_app(
     _document_common_problems(metrics.router)
     app.include_router(metrics.router)  # /metrics, where Prometheus looks by default
     mount_console(app)
+    # Innermost: the routes it serves keep every check and count of the layers below.
+    app.add_middleware(HotRoutes, owner=app, prefix=API_PREFIX)
     app.add_middleware(RefuseUnstorableText)
     app.add_middleware(
         BodySizeLimit,

@@ -39,6 +39,12 @@ class Settings(BaseSettings):
         "refused within this on every worker, at once where it was revoked); 0: look the "
         "token up on every request",
     )
+    hot_routes: bool = Field(
+        default=True,
+        description="serve POST /sync/push and POST /group-buy/orders outside the framework's "
+        "routing (hot_routes.py), the orders judged together as they arrive; false: every "
+        "request through FastAPI",
+    )
     no_receipt_returns_per_phone: int = Field(
         default=3, ge=0, description="returns without a receipt one phone may make per period"
     )

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
 import uvicorn
 
@@ -40,6 +41,12 @@ class EmbeddedServer:
     _server: uvicorn.Server
     _thread: threading.Thread
     _db: Database
+
+    @property
+    def app_state(self) -> Any:
+        """The served app's `state` (its database, token cache, counts)."""
+        app: Any = self._server.config.app
+        return app.state
 
     def stop(self, timeout: float = 5.0) -> None:
         """Stop serving and close the database connections."""

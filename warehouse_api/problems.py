@@ -151,21 +151,33 @@ def _document_validation_problems(app: FastAPI) -> None:
     app.openapi = openapi  # type: ignore[method-assign]
 
 
+def answer_for(error: ProblemError | DomainError | DatabaseBusy) -> JSONResponse:
+    """The problem document a route's expected failure is answered with (the handlers
+    below, and the hot routes served outside the framework: hot_routes.py)."""
+    if isinstance(error, ProblemError):
+        headers = {"WWW-Authenticate": "Bearer"} if error.status == 401 else None
+        return problem_response(
+            error.status, error.code, error.detail, headers=headers, **error.extra
+        )
+    if isinstance(error, DomainError):
+        return problem_response(error.status, error.code, error.detail, **error.extra)
+    return problem_response(503, "busy", str(error), headers={"Retry-After": "5"})
+
+
 def install_problem_handlers(app: FastAPI) -> None:
     _document_validation_problems(app)
 
     @app.exception_handler(ProblemError)
     async def _on_problem(_request: Request, exc: ProblemError) -> JSONResponse:
-        headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
-        return problem_response(exc.status, exc.code, exc.detail, headers=headers, **exc.extra)
+        return answer_for(exc)
 
     @app.exception_handler(DomainError)
     async def _on_domain(_request: Request, exc: DomainError) -> JSONResponse:
-        return problem_response(exc.status, exc.code, exc.detail, **exc.extra)
+        return answer_for(exc)
 
     @app.exception_handler(DatabaseBusy)
     async def _on_busy(_request: Request, exc: DatabaseBusy) -> JSONResponse:
-        return problem_response(503, "busy", str(exc), headers={"Retry-After": "5"})
+        return answer_for(exc)
 
     @app.exception_handler(RequestValidationError)
     async def _on_validation(_request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -71,6 +71,10 @@ OpId = Annotated[UUID, Field(strict=False)]  # JSON has no UUID type: a string i
 IDEMPOTENCY_KEY_MAX_LENGTH = 128
 """An Idempotency-Key is stored as "<device id>:<key>" in a 200-character column."""
 IdempotencyKeyText = Annotated[str, AfterValidator(check_text)]
+# An Idempotency-Key as `POST /group-buy/orders` takes it in its header.
+IdempotencyKeyHeader = Annotated[
+    IdempotencyKeyText, StringConstraints(min_length=1, max_length=IDEMPOTENCY_KEY_MAX_LENGTH)
+]
 
 
 _TEXTLESS = frozenset({int, bool, float, type(None), UUID, datetime, date})
@@ -997,9 +1001,7 @@ class GroupBuyBatchOrder(GroupBuyOrderCreate):
     """One order forwarded in a batch: the body of `POST /group-buy/orders` plus the
     Idempotency-Key that route takes as a header."""
 
-    idempotency_key: Annotated[
-        IdempotencyKeyText, StringConstraints(min_length=1, max_length=IDEMPOTENCY_KEY_MAX_LENGTH)
-    ]
+    idempotency_key: IdempotencyKeyHeader
 
 
 class GroupBuyOrderBatch(StrictModel):

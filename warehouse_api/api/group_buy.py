@@ -10,9 +10,11 @@ from sqlalchemy.orm import Session
 
 from warehouse_api import responses
 from warehouse_api.api.deps import DatabaseDep, SettingsDep, require_roles
+from warehouse_api.config import Settings
+from warehouse_api.db import Database
 from warehouse_api.errors import DomainError, NotFound
 from warehouse_api.models import Reservation
-from warehouse_api.problems import problem_body, problem_responses
+from warehouse_api.problems import answer_for, problem_body, problem_responses
 from warehouse_api.schemas import (
     IDEMPOTENCY_KEY_MAX_LENGTH,
     GroupBuyBatchResponse,
@@ -25,11 +27,10 @@ from warehouse_api.schemas import (
 )
 from warehouse_api.services.devices import AuthenticatedDevice
 from warehouse_api.services.group_buy_batch import (
-    BatchOrder,
     BatchOutcome,
+    batch_order,
     order_digest,
-    place_group_buy_batch,
-    refusals_before_writing,
+    place_orders,
 )
 from warehouse_api.services.group_buy_pickup import pickup_store_id, store_code, store_payments
 from warehouse_api.services.locations import warehouse_id
@@ -43,7 +44,8 @@ from warehouse_api.services.reservations import (
 from warehouse_api.services.retry import write_with_retry
 
 router = APIRouter(prefix="/group-buy", tags=["group-buy"])
-GroupBuyDevice = Annotated[AuthenticatedDevice, Depends(require_roles("group_buy", "admin"))]
+GROUP_BUY_ROLES = ("group_buy", "admin")
+GroupBuyDevice = Annotated[AuthenticatedDevice, Depends(require_roles(*GROUP_BUY_ROLES))]
 IdempotencyKey = Annotated[
     IdempotencyKeyText,
     Header(
@@ -104,6 +106,21 @@ def place_order(
     settings: SettingsDep,
     response: Response,
 ) -> GroupBuyOrderPublic:
+    replayed, data = place_lone_order(db, settings, device, body, idempotency_key)
+    if replayed:
+        response.status_code = 200
+        response.headers["Idempotent-Replayed"] = "true"
+    return data
+
+
+def place_lone_order(
+    db: Database,
+    settings: Settings,
+    device: AuthenticatedDevice,
+    body: GroupBuyOrderCreate,
+    idempotency_key: str,
+) -> tuple[bool, GroupBuyOrderPublic]:
+    """One order on its own: (a replay?, the order); a refusal raises its DomainError."""
     if body.payment == "at_pickup":
         _check_pay_at_pickup(body)
     # A wrong store is the body's fault (422), told before any stock answer.
@@ -175,11 +192,7 @@ def place_order(
         )
         return False, _public(session, order)
 
-    replayed, data = write_with_retry(db, work)
-    if replayed:
-        response.status_code = 200
-        response.headers["Idempotent-Replayed"] = "true"
-    return data
+    return write_with_retry(db, work)
 
 
 @router.post(
@@ -199,25 +212,8 @@ def place_orders_batch(
             "an order collected at a store is placed alone, through POST /group-buy/orders",
             422,
         )
-    orders = []
-    for item in body.orders:
-        fields = item.model_dump(mode="json", exclude={"idempotency_key"})
-        orders.append(
-            BatchOrder(
-                key=f"{device.id}:{item.idempotency_key}",
-                digest=order_digest(fields),
-                order_id=item.order_id,
-                wanted=quantities(item.lines),
-                customer_name=item.customer_name,
-                customer_phone=item.customer_phone,
-                prices={line.product_id: line.unit_price_cents for line in item.lines},
-            )
-        )
-    # After the sell-out most batches are refusals: one look outside any transaction.
-    refused = db.lookup(lambda session: refusals_before_writing(session, device, orders))
-    outcomes = refused or write_with_retry(
-        db, lambda session: place_group_buy_batch(session, device, orders)
-    )
+    orders = [batch_order(device, item.idempotency_key, item) for item in body.orders]
+    outcomes = place_orders(db, device, orders)
     results = [
         _batch_result(item.idempotency_key, outcome)
         for item, outcome in zip(body.orders, outcomes, strict=True)
@@ -225,6 +221,21 @@ def place_orders_batch(
     # Built by hand, not through the response model: a batch of 500 orders would spend
     # more time in validation than in the database.
     return JSONResponse({"results": results})
+
+
+def order_answer(outcome: BatchOutcome) -> Response:
+    """A lone order's answer from its batch outcome, as `place_order` gives it: 201 with
+    the order, 200 and `Idempotent-Replayed` for a replay, else the problem."""
+    if outcome.problem is not None:
+        return answer_for(outcome.problem)
+    public = GroupBuyOrderPublic.model_validate(outcome.order)
+    headers = {"Idempotent-Replayed": "true"} if outcome.status == 200 else None
+    return Response(
+        public.model_dump_json(),
+        status_code=outcome.status,
+        media_type="application/json",
+        headers=headers,
+    )
 
 
 def _batch_result(idempotency_key: str, outcome: BatchOutcome) -> dict[str, Any]:

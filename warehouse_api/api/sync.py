@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response
 
@@ -66,7 +66,12 @@ def push(
 ) -> Response:
     results = apply_ops(db, settings, device, list(body.ops))
     request.app.state.metrics.count_push_results(results)
-    # Validated once and encoded by pydantic; FastAPI would validate the returned model
-    # a second time against response_model (500 results for a drained outbox).
+    return push_answer(results)
+
+
+def push_answer(results: list[dict[str, Any]]) -> Response:
+    """The push's answer. Validated once and encoded by pydantic; FastAPI would validate
+    the returned model a second time against response_model (500 results for a drained
+    outbox)."""
     checked = PushResponse.model_validate({"results": results})
     return Response(checked.model_dump_json(), media_type="application/json")

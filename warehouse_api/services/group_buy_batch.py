@@ -30,6 +30,7 @@ from typing import Any
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
+from warehouse_api.db import Database
 from warehouse_api.errors import DomainError
 from warehouse_api.models import (
     Location,
@@ -39,6 +40,7 @@ from warehouse_api.models import (
     table_of,
     utcnow,
 )
+from warehouse_api.schemas import GroupBuyOrderCreate
 from warehouse_api.services.devices import AuthenticatedDevice
 from warehouse_api.services.feed_data import publish_reservation, reservation_data
 from warehouse_api.services.group_buy_pickup import (
@@ -56,6 +58,7 @@ from warehouse_api.services.inventory import (
 )
 from warehouse_api.services.locations import warehouse_id
 from warehouse_api.services.reservations import expire_holds, quantities
+from warehouse_api.services.retry import write_with_retry
 
 
 def order_digest(body: dict[str, Any]) -> str:
@@ -87,6 +90,23 @@ class BatchOutcome:
     status: int
     order: dict[str, Any] | None = None
     problem: DomainError | None = None
+
+
+def batch_order(
+    device: AuthenticatedDevice, idempotency_key: str, item: GroupBuyOrderCreate
+) -> BatchOrder:
+    """An order as the batch service judges it: its key scoped to the device, the digest
+    of its body (without the key a batch item carries), its quantities and prices."""
+    fields = item.model_dump(mode="json", exclude={"idempotency_key"})
+    return BatchOrder(
+        key=f"{device.id}:{idempotency_key}",
+        digest=order_digest(fields),
+        order_id=item.order_id,
+        wanted=quantities(item.lines),
+        customer_name=item.customer_name,
+        customer_phone=item.customer_phone,
+        prices={line.product_id: line.unit_price_cents for line in item.lines},
+    )
 
 
 _BY_KEYS = select(Reservation).where(
@@ -275,6 +295,7 @@ class _Judge:
                     "idempotency_key": order.idempotency_key,
                     "body_sha256": order.body_sha256,
                     "customer_name": order.customer_name,
+                    "customer_phone": order.customer_phone,
                     "device_id": order.device_id,
                     "created_at": order.created_at,
                     "updated_at": order.updated_at,
@@ -344,3 +365,15 @@ def place_group_buy_batch(
     outcomes = [judge.judge(order) for order in orders]
     judge.write()
     return outcomes
+
+
+def place_orders(
+    db: Database, device: AuthenticatedDevice, orders: Sequence[BatchOrder]
+) -> list[BatchOutcome]:
+    """One device's orders judged together, one outcome each in their order: refused by
+    one read when the committed figures refuse them all (after a sell-out), else in one
+    write transaction (`place_group_buy_batch`, run again on a lost race)."""
+    refused = db.lookup(lambda session: refusals_before_writing(session, device, orders))
+    return refused or write_with_retry(
+        db, lambda session: place_group_buy_batch(session, device, orders)
+    )

@@ -1,0 +1,180 @@
+"""`POST /sync/push` and `POST /group-buy/orders` served outside the framework
+(warehouse_api/hot_routes.py): the same answers as the routes, everything unusual
+answered by the routes themselves, and orders arriving together judged together with
+never more sold than is available."""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+import httpx
+from server_testkit import (
+    Server,
+    assert_problem,
+    ledger_balances,
+    level,
+    new_id,
+    op,
+    set_available,
+)
+from sqlalchemy import select
+
+from warehouse_api.hot_routes import HotRouteCounts
+from warehouse_api.models import Reservation
+
+PRODUCT = 23
+ORDERS = "/group-buy/orders"
+
+
+def _counts(server: Server) -> HotRouteCounts:
+    counts: HotRouteCounts = server.embedded.app_state.hot_routes
+    return counts
+
+
+def _order(client: httpx.Client, key: str, qty: int = 1, **extra: Any) -> httpx.Response:
+    body = {"lines": [{"product_id": PRODUCT, "qty": qty}], **extra}
+    return client.post(ORDERS, json=body, headers={"Idempotency-Key": key})
+
+
+def test_a_known_device_is_served_the_routes_own_answers(server: Server) -> None:
+    set_available(server.db, server.location_id("WH01"), PRODUCT, 5)
+    counts = _counts(server)
+    with server.client(server.token("group_buy")) as client:
+        # The token's first request: FastAPI looks it up (and this worker remembers it).
+        first = _order(client, "first", customer_phone="0912345678")
+        assert first.status_code == 201, first.text
+        passed, served = counts.passed, counts.served
+        second = _order(client, "second", customer_phone="0912345678")
+        replay = _order(client, "first", customer_phone="0912345678")
+        reused = _order(client, "first", qty=2)
+        assert counts.served == served + 3 and counts.passed == passed
+    assert second.status_code == 201, second.text
+    assert set(second.json()) == set(first.json())
+    expected = {
+        k: v
+        for k, v in first.json().items()
+        if k not in ("reservation_id", "created_at", "updated_at")
+    }
+    assert {k: v for k, v in second.json().items() if k in expected} == expected
+    assert replay.status_code == 200 and replay.headers["Idempotent-Replayed"] == "true"
+    assert replay.json() == first.json()
+    assert_problem(reused, 409, "idempotency_key_reused")
+    assert level(server, "WH01", PRODUCT)[1] >= 2
+
+
+def test_a_push_is_answered_as_the_route_answers_it(server: Server) -> None:
+    set_available(server.db, server.location_id("WH01"), PRODUCT, 0)
+    counts = _counts(server)
+    reservation = op(
+        "reservation.create",
+        {"reservation_id": new_id(), "lines": [{"product_id": PRODUCT, "qty": 1}]},
+    )
+    with server.client(server.token("counter", "S001")) as client:
+        client.get("/sync/pull?cursor=0&limit=1").raise_for_status()  # the token is known
+        served = counts.served
+        refused = client.post("/sync/push", json={"ops": [reservation]})
+        empty = client.post("/sync/push", json={"ops": []})
+        assert counts.served == served + 2
+    assert refused.status_code == 200 and refused.headers["content-type"] == "application/json"
+    [result] = refused.json()["results"]
+    assert result["status"] == "rejected" and result["problem"]["code"] == "insufficient_stock"
+    assert empty.json() == {"results": []}
+
+
+def test_what_the_intake_does_not_take_the_routes_answer(server: Server) -> None:
+    """Each of these is passed on to FastAPI, which answers it precisely."""
+    set_available(server.db, server.location_id("WH01"), PRODUCT, 5)
+    counts = _counts(server)
+    till = server.token("counter", "S001")
+    with server.client(server.token("group_buy")) as client:
+        assert _order(client, "warm").status_code == 201  # the token is known from here on
+        served = counts.served
+        no_key = client.post(ORDERS, json={"lines": [{"product_id": PRODUCT, "qty": 1}]})
+        negative = _order(client, "negative", qty=-1)
+        nul = _order(client, "nul", customer_name="a\x00b")
+        broken = client.post(
+            ORDERS,
+            content=b'{"lines": [',
+            headers={"Idempotency-Key": "broken", "Content-Type": "application/json"},
+        )
+        not_json = client.post(ORDERS, content=b"lines=1", headers={"Idempotency-Key": "form"})
+        long_key = _order(client, "k" * 129)
+        pickup = _order(client, "pickup", pickup_store_code="S001")
+        query = client.post(
+            f"{ORDERS}?x=1",
+            json={"lines": [{"product_id": PRODUCT, "qty": 1}]},
+            headers={"Idempotency-Key": "query"},
+        )
+        assert counts.served == served  # none of them was served by the intake
+    assert_problem(no_key, 422, "validation_error")
+    assert_problem(negative, 422, "validation_error")
+    assert_problem(nul, 422, "validation_error")
+    assert broken.status_code in (400, 422) and "Traceback" not in broken.text
+    assert not_json.status_code in (400, 415, 422) and "Traceback" not in not_json.text
+    assert_problem(long_key, 422, "validation_error")
+    assert pickup.status_code == 201 and pickup.json()["pickup_store_code"] == "S001"
+    assert query.status_code == 201  # the route ignores an unknown query parameter
+    with server.client(till) as client:
+        client.get("/sync/pull?cursor=0&limit=1").raise_for_status()
+        assert_problem(_order(client, "till"), 403, "forbidden")
+    with server.client("not-a-token") as client:
+        assert_problem(_order(client, "stranger"), 401, "unauthorized")
+    assert ledger_balances(server)
+
+
+def test_orders_arriving_together_never_sell_more_than_is_there(server: Server) -> None:
+    """40 buyers at once for 10 units: exactly 10 placed, the rest refused with
+    insufficient_stock, orders judged in rounds of more than one."""
+    set_available(server.db, server.location_id("WH01"), PRODUCT, 10)
+    counts = _counts(server)
+    token = server.token("group_buy")
+    with server.client(token) as client:
+        assert _order(client, "warm", qty=1).status_code == 201
+    set_available(server.db, server.location_id("WH01"), PRODUCT, 10)
+    start = threading.Barrier(40)
+
+    def buyer(index: int) -> str:
+        with server.client(token) as client:
+            start.wait()
+            response = _order(client, f"buyer-{index}")
+        if response.status_code == 201:
+            return "placed"
+        return f"{response.status_code}:{response.json()['code']}"
+
+    rounds = counts.order_rounds
+    with ThreadPoolExecutor(40) as pool:
+        outcomes = Counter(pool.map(buyer, range(40)))
+    assert outcomes == {"placed": 10, "409:insufficient_stock": 30}
+    assert counts.order_rounds - rounds < 40 and counts.largest_round > 1
+    assert ledger_balances(server)
+    with server.db.read() as session:
+        placed = session.scalars(
+            select(Reservation.idempotency_key).where(Reservation.idempotency_key.like("%:buyer-%"))
+        ).all()
+    assert len(placed) == 10
+
+
+def test_a_batch_keeps_the_customer_s_phone(server: Server) -> None:
+    """It was left out of the batch's insert (the desk finds an order by its phone)."""
+    set_available(server.db, server.location_id("WH01"), PRODUCT, 5)
+    with server.client(server.token("group_buy")) as client:
+        response = client.post(
+            f"{ORDERS}:batch",
+            json={
+                "orders": [
+                    {
+                        "idempotency_key": "phone",
+                        "lines": [{"product_id": PRODUCT, "qty": 1}],
+                        "customer_phone": "0912345678",
+                    }
+                ]
+            },
+        )
+    assert response.status_code == 200, response.text
+    [result] = response.json()["results"]
+    with server.db.read() as session:
+        order = session.get(Reservation, result["order"]["reservation_id"])
+        assert order is not None and order.customer_phone == "0912345678"
