@@ -83,7 +83,7 @@ ORDER_ROUTE = _post_route(group_buy.router, "/group-buy/orders")
 
 class HotRoutes:
     """`owner`: the FastAPI app whose state (database, settings, token cache, metrics)
-    and routes these are; `push_path` and `order_path` the full paths served."""
+    this reads; `prefix`: where the sync and group-buy routers are included."""
 
     def __init__(self, app: ASGIApp, owner: FastAPI, prefix: str) -> None:
         self.app = app
@@ -122,6 +122,7 @@ class HotRoutes:
             await self.app(scope, _replay(body, receive), send)
             return
         self.counts.served += 1
+        self.owner.state.metrics.saw_device(device.id, device.role, device.location_id)
         scope["route"] = ORDER_ROUTE if is_order else PUSH_ROUTE  # the metrics' label
         scope.setdefault("state", {})["device_id"] = device.id
         await response(scope, receive, send)
@@ -140,7 +141,6 @@ class HotRoutes:
         device: AuthenticatedDevice | None = tokens.get(sha256_hex(token))
         if device is None or (is_order and device.role not in GROUP_BUY_ROLES):
             return None
-        self.owner.state.metrics.saw_device(device.id, device.role, device.location_id)
         return device
 
     async def _push(self, device: AuthenticatedDevice, body: bytes) -> Response | None:
