@@ -11,7 +11,8 @@ This ASGI middleware sits inside the others (request ids and metrics, the body
 limit, the text check on paths, the catch-all 500), so those hold for these routes
 too, and serves a request itself only when it is the common, well-formed case:
 
-* the device's token is in this worker's token cache (`TokenCache`, no recheck due)
+* the device's token is in this worker's token cache (`TokenCache`; when its recheck
+  for revocations is due, the first request asks and the others wait for the answer)
   and its role may use the route;
 * `Content-Type: application/json`, no query string, a body that parses and
   validates against the route's own model (`PushRequest`, `GroupBuyOrderCreate`);
@@ -21,8 +22,9 @@ too, and serves a request itself only when it is the common, well-formed case:
 Anything else goes on to FastAPI with the body it read, and the route answers it as
 before: a first request with a token, a bad body (422 with the field), a missing
 key, a pickup order. The answers served here are the routes' own: the push calls
-`apply_ops` and `push_answer`, an order goes through `OrderCoalescer` (judged with the
-orders that arrived with it, by the batch service) and `order_answer`; a domain
+`apply_ops` and `push_answer` (a store's pickup pushed alone first looked at with the
+holds that arrived with it: `HoldCoalescer`), an order goes through `HoldCoalescer`
+(judged with the orders that arrived with it, by the batch service) and `order_answer`; a domain
 failure or a busy database is the problem document the exception handlers give
 (`problems.answer_for`). Requests are counted and logged under the route's template.
 `WAREHOUSE_HOT_ROUTES=0` (Settings.hot_routes) sends everything through FastAPI.
@@ -30,6 +32,8 @@ failure or a busy database is the problem document the exception handlers give
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import json
 from dataclasses import dataclass
 from typing import TypeVar
@@ -46,13 +50,22 @@ from warehouse_api.api.group_buy import GROUP_BUY_ROLES, order_answer, place_lon
 from warehouse_api.api.sync import push_answer
 from warehouse_api.db import Database, DatabaseBusy
 from warehouse_api.errors import DomainError
-from warehouse_api.order_coalescer import OrderCoalescer
+from warehouse_api.hold_coalescer import HoldCoalescer
 from warehouse_api.problems import ProblemError, answer_for
-from warehouse_api.schemas import GroupBuyOrderCreate, IdempotencyKeyHeader, PushRequest
+from warehouse_api.schemas import (
+    GroupBuyOrderCreate,
+    IdempotencyKeyHeader,
+    PushOp,
+    PushRequest,
+    ReservationCreateOp,
+)
 from warehouse_api.security import sha256_hex
 from warehouse_api.services.devices import AuthenticatedDevice
 from warehouse_api.services.group_buy_batch import BatchOutcome, batch_order
+from warehouse_api.services.operations import PrecheckVerdict
 from warehouse_api.services.push import apply_ops
+from warehouse_api.services.reservations import HoldAsked, quantities
+from warehouse_api.services.token_cache import TokenCache, revocation_figures
 
 _idempotency_key: TypeAdapter[str] = TypeAdapter(IdempotencyKeyHeader)
 
@@ -66,6 +79,7 @@ class HotRouteCounts:
     passed: int = 0
     order_rounds: int = 0
     largest_round: int = 0
+    refused_together: int = 0
 
 
 def _post_route(router: APIRouter, path: str) -> APIRoute:
@@ -90,7 +104,8 @@ class HotRoutes:
         self.owner = owner
         self.push_path = prefix + PUSH_ROUTE.path
         self.order_path = prefix + ORDER_ROUTE.path
-        self._coalescer: OrderCoalescer | None = None
+        self._coalescer: HoldCoalescer | None = None
+        self._recheck: asyncio.Future[None] | None = None
         self.counts: HotRouteCounts = owner.state.hot_routes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -105,7 +120,11 @@ class HotRoutes:
             return
         headers = _headers(scope)
         is_order = scope["path"] == self.order_path
-        device = self._known_device(headers.get(b"authorization"), is_order)
+        device = (
+            self._known_device(headers.get(b"authorization"), is_order)
+            if await self._tokens_rechecked()
+            else None
+        )
         if device is None or not _is_json(headers.get(b"content-type")):
             self.counts.passed += 1
             await self.app(scope, receive, send)
@@ -136,26 +155,86 @@ class HotRoutes:
             return None
         scheme, _, token = authorization.decode("latin-1").partition(" ")
         tokens = self.owner.state.tokens
-        if scheme.lower() != "bearer" or not token or not tokens.enabled or tokens.recheck_due():
+        if scheme.lower() != "bearer" or not token:
             return None
         device: AuthenticatedDevice | None = tokens.get(sha256_hex(token))
         if device is None or (is_order and device.role not in GROUP_BUY_ROLES):
             return None
         return device
 
+    async def _tokens_rechecked(self) -> bool:
+        """The token cache asked within its interval whether any device was revoked.
+
+        When the interval is up, the first request to see it asks (one read in a worker
+        thread) and the requests arriving meanwhile wait for that answer, as FastAPI's
+        token dependency would make them; before, each of them went to FastAPI until
+        one of them got through the thread queue. False: remembering is off, or the read
+        failed (FastAPI then looks the token up and gives the precise answer)."""
+        tokens = self.owner.state.tokens
+        if not tokens.enabled:
+            return False
+        if not tokens.recheck_due():
+            return True
+        if self._recheck is None:
+            self._recheck = asyncio.ensure_future(self._recheck_tokens(tokens))
+        try:
+            await asyncio.shield(self._recheck)
+        except Exception:  # the database busy or gone: FastAPI's way answers it
+            return False
+        return True
+
+    async def _recheck_tokens(self, tokens: TokenCache) -> None:
+        try:
+            tokens.recheck(
+                await anyio.to_thread.run_sync(self.owner.state.db.lookup, revocation_figures)
+            )
+        finally:
+            self._recheck = None
+
     async def _push(self, device: AuthenticatedDevice, body: bytes) -> Response | None:
         request = _validated(PushRequest, body)
         if request is None:
             return None
+        ops = list(request.ops)
         db: Database = self.owner.state.db
         try:
-            results = await anyio.to_thread.run_sync(
-                apply_ops, db, self.owner.state.settings, device, list(request.ops)
-            )
+            verdict = await self._pushed_hold(device, ops)
+            if verdict.refusal is not None:
+                refused = {"op_id": str(ops[0].op_id), "status": "rejected"}
+                results = [{**refused, "problem": verdict.refusal.as_problem()}]
+            else:
+                results = await anyio.to_thread.run_sync(
+                    functools.partial(
+                        apply_ops,
+                        db,
+                        self.owner.state.settings,
+                        device,
+                        ops,
+                        prechecked=verdict.clear,
+                    )
+                )
         except (ProblemError, DomainError, DatabaseBusy) as error:
             return answer_for(error)
         self.owner.state.metrics.count_push_results(results)
         return push_answer(results)
+
+    async def _pushed_hold(self, device: AuthenticatedDevice, ops: list[PushOp]) -> PrecheckVerdict:
+        """A store's pickup pushed alone (`reservation.create`, one op) is looked at with
+        the holds that arrive with it (`HoldCoalescer.look`); any other push is not."""
+        if len(ops) != 1 or not isinstance(ops[0], ReservationCreateOp):
+            return PrecheckVerdict()
+        if device.role != "counter" or device.location_id is None:
+            return PrecheckVerdict()  # the handler refuses it with the precise problem
+        payload = ops[0].payload
+        hold = HoldAsked(
+            quantities(payload.lines), order_id=payload.reservation_id, op_id=str(ops[0].op_id)
+        )
+        return await self._holds().look(device, hold)
+
+    def _holds(self) -> HoldCoalescer:
+        if self._coalescer is None:
+            self._coalescer = HoldCoalescer(self.owner.state.db, self.counts)
+        return self._coalescer
 
     async def _order(
         self, device: AuthenticatedDevice, key_header: bytes | None, body: bytes
@@ -169,8 +248,6 @@ class HotRoutes:
         order = _validated(GroupBuyOrderCreate, body)
         if order is None or order.pickup_store_code is not None or order.payment != "online":
             return None
-        if self._coalescer is None:
-            self._coalescer = OrderCoalescer(self.owner.state.db, self.counts)
         db: Database = self.owner.state.db
         settings = self.owner.state.settings
 
@@ -182,7 +259,7 @@ class HotRoutes:
             return BatchOutcome(200 if replayed else 201, order=public.model_dump(mode="json"))
 
         try:
-            outcome = await self._coalescer.place(device, batch_order(device, key, order), alone)
+            outcome = await self._holds().place(device, batch_order(device, key, order), alone)
         except (DomainError, DatabaseBusy) as error:
             return answer_for(error)
         return order_answer(outcome)

@@ -368,12 +368,21 @@ def place_group_buy_batch(
 
 
 def place_orders(
-    db: Database, device: AuthenticatedDevice, orders: Sequence[BatchOrder]
+    db: Database,
+    device: AuthenticatedDevice,
+    orders: Sequence[BatchOrder],
+    *,
+    look_first: bool = True,
 ) -> list[BatchOutcome]:
     """One device's orders judged together, one outcome each in their order: refused by
     one read when the committed figures refuse them all (after a sell-out), else in one
-    write transaction (`place_group_buy_batch`, run again on a lost race)."""
-    refused = db.lookup(lambda session: refusals_before_writing(session, device, orders))
+    write transaction (`place_group_buy_batch`, run again on a lost race). `look_first`
+    False: a read a moment ago found them clear, straight to the write."""
+    refused = (
+        db.lookup(lambda session: refusals_before_writing(session, device, orders))
+        if look_first
+        else None
+    )
     return refused or write_with_retry(
         db, lambda session: place_group_buy_batch(session, device, orders)
     )

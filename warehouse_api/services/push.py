@@ -109,9 +109,17 @@ Claims = dict[str, tuple[str, Any]]  # op_id -> (body SHA-256, stored result)
 
 
 def apply_ops(
-    db: Database, settings: Settings, device: AuthenticatedDevice, ops: list[Any]
+    db: Database,
+    settings: Settings,
+    device: AuthenticatedDevice,
+    ops: list[Any],
+    *,
+    prechecked: bool = False,
 ) -> list[dict[str, Any]]:
-    """Apply a push batch in one transaction, a savepoint per op; one result per op."""
+    """Apply a push batch in one transaction, a savepoint per op; one result per op.
+
+    `prechecked`: an op pushed alone whose precheck was already read clear a moment ago
+    (with the holds that came with it: `HoldCoalescer`), so it is not read again."""
     batch = [
         _Op(
             str(op.op_id), op.type, body_hash(op.type, op.payload), handler_for(op.type), op.payload
@@ -119,7 +127,7 @@ def apply_ops(
         for op in ops
     ]
     if len(batch) == 1:
-        alone = _apply_alone(db, settings, device, batch[0])
+        alone = _apply_alone(db, settings, device, batch[0], prechecked)
         if alone is not None:
             return [alone]
     for attempt in range(1, MAX_ATTEMPTS + 1):
@@ -136,7 +144,7 @@ def apply_ops(
 
 
 def _apply_alone(
-    db: Database, settings: Settings, device: AuthenticatedDevice, op: _Op
+    db: Database, settings: Settings, device: AuthenticatedDevice, op: _Op, prechecked: bool
 ) -> dict[str, Any] | None:
     """A batch of one op (a till online pushes each op as it is rung up), the short way.
 
@@ -147,8 +155,8 @@ def _apply_alone(
     the caller applies the batch the ordinary way, which gives the precise answer
     (nothing of this attempt was committed)."""
     precheck = precheck_for(op.type)
-    prechecked = False
-    if precheck is not None:
+    prechecked = prechecked and precheck is not None
+    if precheck is not None and not prechecked:
 
         def look(session: Session) -> tuple[dict[str, Any] | None, PrecheckVerdict]:
             found = session.execute(_CLAIM_BY_OP_ID, {"p_op_id": op.op_id}).first()

@@ -8,12 +8,12 @@ Group-buy order: confirmed (held) -> shipped; or cancelled. One collected at a s
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Integer, Select, bindparam, exists, func, select
+from sqlalchemy import Integer, Select, bindparam, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from warehouse_api.db import Database
@@ -23,6 +23,7 @@ from warehouse_api.models import (
     Product,
     Reservation,
     ReservationLine,
+    SyncOp,
     Transfer,
     utcnow,
 )
@@ -100,13 +101,16 @@ class HoldPrecheck:
         return not self.id_taken and self.products_known and self.refusal is None
 
 
-_PRECHECKS: dict[int, Select[Any]] = {}
+_PRECHECKS: dict[tuple[int, bool], Select[Any]] = {}
 
 
-def _precheck_statement(lines: int) -> Select[Any]:
+def _precheck_statement(lines: int, *, many: bool = False) -> Select[Any]:
     """Built once per number of products: taken ids, known products, expired holds of
-    these products, the location's code, then each product's available and SKU."""
-    cached = _PRECHECKS.get(lines)
+    these products, the location's code, then each product's available and SKU.
+
+    `many`: the ids are lists (`p_ids`, `p_keys`, and the op ids of pushed holds,
+    `p_op_ids`, claimed or not), for a round of holds judged together."""
+    cached = _PRECHECKS.get((lines, many))
     if cached is not None:
         return cached
     c = stock_table.c
@@ -124,11 +128,22 @@ def _precheck_statement(lines: int) -> Select[Any]:
         )
         .exists()
     )
-    columns: list[Any] = [
-        exists().where(
+    taken = (
+        or_(
+            exists().where(
+                Reservation.id.in_(bindparam("p_ids", expanding=True))
+                | Reservation.idempotency_key.in_(bindparam("p_keys", expanding=True))
+            ),
+            exists().where(SyncOp.op_id.in_(bindparam("p_op_ids", expanding=True))),
+        )
+        if many
+        else exists().where(
             (Reservation.id == bindparam("p_id"))
             | (Reservation.idempotency_key == bindparam("p_key"))
-        ),
+        )
+    )
+    columns: list[Any] = [
+        taken,
         select(func.count(Product.id))
         .where(Product.id.in_(bindparam("p_products", expanding=True)))
         .scalar_subquery(),
@@ -143,8 +158,36 @@ def _precheck_statement(lines: int) -> Select[Any]:
             .scalar_subquery()
         )
         columns.append(select(Product.sku).where(Product.id == product).scalar_subquery())
-    statement = _PRECHECKS[lines] = select(*columns)
+    statement = _PRECHECKS[lines, many] = select(*columns)
     return statement
+
+
+def _precheck_params(location_id: int, products: list[int]) -> dict[str, Any]:
+    params: dict[str, Any] = {
+        "p_location": location_id,
+        "p_products": products,
+        "p_products_x": products,
+        "p_now": utcnow(),
+    }
+    params.update({f"p_product_{i}": product for i, product in enumerate(products)})
+    return params
+
+
+def _first_short(
+    location_id: int,
+    wanted: Mapping[int, int],
+    code: str | None,
+    figures: Mapping[int, tuple[int | None, str | None]],
+) -> InsufficientStock | None:
+    """`hold_stock`'s rule on figures read: the first product, in id order, short of its
+    quantity (`figures`: product id -> (available, SKU))."""
+    for product_id in sorted(wanted):
+        available, sku = figures[product_id]
+        if (available or 0) < wanted[product_id]:
+            return insufficient_stock(
+                location_id, product_id, wanted[product_id], code, sku, available
+            )
+    return None
 
 
 def precheck_hold(
@@ -164,27 +207,56 @@ def precheck_hold(
     (the write path releases it and tries again), nor is anything when an id is taken
     or a product unknown (the write path gives the precise answer)."""
     products = sorted(wanted)
-    params: dict[str, Any] = {
-        "p_location": location_id,
-        "p_id": order_id,
-        "p_key": idempotency_key,
-        "p_products": products,
-        "p_products_x": products,
-        "p_now": utcnow(),
-    }
-    params.update({f"p_product_{i}": product for i, product in enumerate(products)})
+    params = _precheck_params(location_id, products)
+    params.update({"p_id": order_id, "p_key": idempotency_key})
     row = session.execute(_precheck_statement(len(products)), params).one()
     taken, known, expired, code = bool(row[0]), row[1] == len(products), bool(row[2]), row[3]
     refusal = None
     if not taken and known and not expired:
-        for index, product_id in enumerate(products):
-            available, sku = row[4 + 2 * index], row[5 + 2 * index]
-            if (available or 0) < wanted[product_id]:
-                refusal = insufficient_stock(
-                    location_id, product_id, wanted[product_id], code, sku, available
-                )
-                break
+        figures = {p: (row[4 + 2 * i], row[5 + 2 * i]) for i, p in enumerate(products)}
+        refusal = _first_short(location_id, wanted, code, figures)
     return HoldPrecheck(taken, known, refusal)
+
+
+@dataclass(frozen=True, slots=True)
+class HoldAsked:
+    """One hold of a round judged together (`precheck_holds`): its quantities, and the
+    ids it would take (an order or reservation id, a scoped Idempotency-Key, the op id
+    of a pushed `reservation.create`)."""
+
+    wanted: Mapping[int, int]
+    order_id: str | None = None
+    idempotency_key: str | None = None
+    op_id: str | None = None
+
+
+def precheck_holds(
+    session: Session, location_id: int, holds: Sequence[HoldAsked]
+) -> list[InsufficientStock | None] | None:
+    """`precheck_hold` for many holds at once, from any devices, in ONE statement.
+
+    None when the round cannot be judged by committed figures (an id, key or op id is
+    taken: a replay or a reuse; a product unknown; an expired hold of one of its
+    products waiting for release): each hold then goes its own way. Else, per hold, its
+    refusal, or None where the stock may still grant it (the write path judges: this
+    never grants). Each refusal is the one the hold would have got alone at this read."""
+    products = sorted({product for hold in holds for product in hold.wanted})
+    params = _precheck_params(location_id, products)
+    params.update(
+        {
+            "p_ids": sorted({hold.order_id for hold in holds if hold.order_id is not None}),
+            "p_keys": sorted(
+                {hold.idempotency_key for hold in holds if hold.idempotency_key is not None}
+            ),
+            "p_op_ids": sorted({hold.op_id for hold in holds if hold.op_id is not None}),
+        }
+    )
+    row = session.execute(_precheck_statement(len(products), many=True), params).one()
+    taken, known, expired, code = bool(row[0]), row[1] == len(products), bool(row[2]), row[3]
+    if taken or not known or expired:
+        return None
+    figures = {p: (row[4 + 2 * i], row[5 + 2 * i]) for i, p in enumerate(products)}
+    return [_first_short(location_id, hold.wanted, code, figures) for hold in holds]
 
 
 def _pickup_precheck(

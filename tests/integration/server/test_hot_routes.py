@@ -6,6 +6,7 @@ never more sold than is available."""
 from __future__ import annotations
 
 import threading
+import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -20,10 +21,11 @@ from server_testkit import (
     op,
     set_available,
 )
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from warehouse_api.hot_routes import HotRouteCounts
-from warehouse_api.models import Reservation
+from warehouse_api.models import Device, Reservation, utcnow
+from warehouse_api.services.devices import authenticate
 
 PRODUCT = 23
 ORDERS = "/group-buy/orders"
@@ -178,3 +180,116 @@ def test_a_batch_keeps_the_customer_s_phone(server: Server) -> None:
     with server.db.read() as session:
         order = session.get(Reservation, result["order"]["reservation_id"])
         assert order is not None and order.customer_phone == "0912345678"
+
+
+def _pickup(reservation_id: str | None = None, qty: int = 1) -> dict[str, Any]:
+    payload = {
+        "reservation_id": reservation_id or new_id(),
+        "lines": [{"product_id": PRODUCT, "qty": qty}],
+    }
+    return op("reservation.create", payload)
+
+
+def test_stores_and_the_channel_racing_for_the_last_units(server: Server) -> None:
+    """Three stores' tills pushing pickups alone and the channel ordering, all at once,
+    for 10 units: exactly 10 held. After the sell-out the holds arriving together are
+    refused by their round's one read, with the problem each would have got alone; a
+    placed pickup pushed again in such a round is a duplicate with its first result."""
+    warehouse = server.location_id("WH01")
+    channel = server.token("group_buy")
+    tills = [server.token("counter", code) for code in ("S001", "S002", "S003")]
+    with server.client(channel) as client:
+        assert _order(client, "warm").status_code == 201  # the tokens are known from here on
+    for till in tills:
+        with server.client(till) as client:
+            client.get("/sync/pull?cursor=0&limit=1").raise_for_status()
+    counts = _counts(server)
+
+    def race(wave: str, buyers: int, ops: dict[int, dict[str, Any]]) -> Counter[str]:
+        start = threading.Barrier(buyers)
+
+        def buyer(index: int) -> str:
+            is_channel = index % 2 == 0
+            with server.client(channel if is_channel else tills[index % 3]) as client:
+                start.wait()
+                if is_channel:
+                    response = _order(client, f"{wave}-{index}")
+                    if response.status_code == 201:
+                        return "placed"
+                    return f"{response.status_code}:{response.json()['code']}"
+                pushed = ops.setdefault(index, _pickup())
+                response = client.post("/sync/push", json={"ops": [pushed]})
+            assert response.status_code == 200, response.text
+            [result] = response.json()["results"]
+            ops[index] = {**pushed, "result": result}
+            if result["status"] == "applied":
+                return "placed"
+            if result["status"] == "duplicate":
+                return "duplicate"
+            return f"409:{result['problem']['code']}"
+
+        with ThreadPoolExecutor(buyers) as pool:
+            return Counter(pool.map(buyer, range(buyers)))
+
+    set_available(server.db, warehouse, PRODUCT, 11)
+    with server.client(tills[1]) as client:
+        kept = _pickup()
+        [alone] = client.post("/sync/push", json={"ops": [kept]}).json()["results"]
+    assert alone["status"] == "applied"
+    first: dict[int, dict[str, Any]] = {}
+    assert race("first", 40, first) == {"placed": 10, "409:insufficient_stock": 30}
+
+    refused_together = counts.refused_together
+    second: dict[int, dict[str, Any]] = {1: kept}  # pushed again by the same till
+    assert race("second", 40, second) == {"duplicate": 1, "409:insufficient_stock": 39}
+    assert second[1]["result"] == {**alone, "status": "duplicate"}
+    assert counts.refused_together > refused_together  # rounds judged by their one read
+    with server.client(tills[0]) as client:
+        [lone] = client.post("/sync/push", json={"ops": [_pickup()]}).json()["results"]
+    refused = [pushed["result"]["problem"] for i, pushed in second.items() if i != 1]
+    assert refused and all(problem == lone["problem"] for problem in refused)
+    assert level(server, "WH01", PRODUCT)[1] >= 11
+    assert ledger_balances(server)
+    pickups = [pushed["payload"]["reservation_id"] for pushed in first.values()]
+    applied = sum(1 for pushed in first.values() if pushed["result"]["status"] == "applied")
+    with server.db.read() as session:
+        held = session.scalars(select(Reservation.id).where(Reservation.id.in_(pickups))).all()
+    assert len(held) == applied
+
+
+def test_a_due_recheck_keeps_requests_here_and_a_revocation_still_bites(server: Server) -> None:
+    """When the token cache's recheck for revocations is due, the first request asks and
+    the others arriving meanwhile wait for it, then are served here (they used to go
+    to FastAPI until one of them had asked). A revocation written by another process
+    is refused within the recheck interval, on these routes too."""
+    set_available(server.db, server.location_id("WH01"), PRODUCT, 0)
+    till = server.enroll("S001")
+    counts = _counts(server)
+    with server.client(till) as client:
+        client.get("/sync/pull?cursor=0&limit=1").raise_for_status()  # the token is known
+        time.sleep(1.1)  # token_recheck_seconds (1 s) is up: a recheck is due
+        served, passed = counts.served, counts.passed
+
+        def pickup(_index: int) -> int:
+            return client.post("/sync/push", json={"ops": [_pickup()]}).status_code
+
+        with ThreadPoolExecutor(8) as pool:
+            assert set(pool.map(pickup, range(8))) == {200}
+        assert (counts.served - served, counts.passed - passed) == (8, 0)
+        with server.db.write() as session:  # as another process revokes it
+            device = authenticate(session, till)
+            assert device is not None
+            session.execute(
+                update(Device).where(Device.id == device.id).values(revoked_at=utcnow())
+            )
+        deadline = time.monotonic() + 4.0  # the interval, and a margin for a loaded machine
+        refused = None
+        while time.monotonic() < deadline:
+            response = client.post("/sync/push", json={"ops": [_pickup()]})
+            if response.status_code == 401:
+                refused = response
+                break
+            assert response.status_code == 200
+            time.sleep(0.05)
+    assert refused is not None, "the revoked token still worked"
+    assert_problem(refused, 401, "unauthorized")
