@@ -899,15 +899,34 @@ def _server_pids(base_url: str) -> list[int]:
     return sorted(holders | {pid for pid, parent in parents.items() if parent in holders})
 
 
-def _cpu_seconds(pids: list[int]) -> float:
-    total = 0.0
+def _cpu_by_pid(pids: list[int]) -> dict[int, float]:
+    """Each live process's CPU seconds so far (user + system)."""
+    found: dict[int, float] = {}
     for pid in pids:
         try:
             fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    return total
+        found[pid] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return found
+
+
+def _cpu_seconds(pids: list[int]) -> float:
+    return sum(_cpu_by_pid(pids).values())
+
+
+def _postgres_pids() -> list[int]:
+    """PostgreSQL's processes on this machine (Linux; every backend, the WAL writer, the
+    checkpointer): their CPU is the database's share of the two cores. Other sessions'
+    queries on the same server count too, which the load average beside it shows."""
+    pids = []
+    for proc in Path("/proc").glob("[0-9]*"):
+        try:
+            if (proc / "comm").read_text().strip() == "postgres":
+                pids.append(int(proc.name))
+        except OSError:
+            continue
+    return pids
 
 
 def _client_cpu_seconds() -> float:
@@ -953,11 +972,13 @@ def run_backend(
                 for name, prefix, step in steps:
                     if name in parts:
                         # Who used the two cores: the load generator (this process,
-                        # every thread) and the server's processes; PostgreSQL's own
-                        # backends and the other sessions on the machine are the rest.
+                        # every thread), the server's processes and PostgreSQL's; the
+                        # other sessions on the machine are the rest.
                         load = os.getloadavg()[0]
                         started = time.perf_counter()
                         client_cpu, server_cpu = _client_cpu_seconds(), _cpu_seconds(server)
+                        postgres = backend == "postgresql"
+                        database_cpu = _cpu_by_pid(_postgres_pids()) if postgres else {}
                         measured = step()
                         wall = time.perf_counter() - started
                         measured[f"{prefix}_client_cpu_s"] = round(
@@ -966,6 +987,12 @@ def run_backend(
                         if server:
                             measured[f"{prefix}_server_cpu_s"] = round(
                                 _cpu_seconds(server) - server_cpu, 2
+                            )
+                        if postgres:  # a backend that ended meanwhile is not counted
+                            after = _cpu_by_pid(_postgres_pids())
+                            measured[f"{prefix}_database_cpu_s"] = round(
+                                sum(cpu - database_cpu.get(pid, 0.0) for pid, cpu in after.items()),
+                                2,
                             )
                         measured[f"{prefix}_wall_s"] = round(wall, 2)
                         measured[f"{prefix}_load_avg_1min"] = round(load, 2)
