@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import inspect
 import logging
 import os
 from collections.abc import AsyncIterator, Iterator
 from types import ModuleType
+from typing import Any
 
 import anyio.to_thread
 from fastapi import APIRouter, FastAPI
@@ -38,6 +40,7 @@ from warehouse_api.db import Database, is_sqlite, pool_capacity
 from warehouse_api.hot_routes import HotRouteCounts, HotRoutes
 from warehouse_api.metrics import Metrics, RequestMetrics, configure_logging
 from warehouse_api.problems import CatchUnexpected, install_problem_handlers, problem_responses
+from warehouse_api.route_warmup import warm_routes
 from warehouse_api.schema import prepare_database
 from warehouse_api.services import op_handlers  # noqa: F401  (registers every push op handler)
 from warehouse_api.services.sweeper import run_sweeper
@@ -84,6 +87,7 @@ def create_app(
         threads = request_threads(db)
         if threads is not None:
             anyio.to_thread.current_default_thread_limiter().total_tokens = threads
+        await warm_routes(_app)
         background = (
             [
                 asyncio.create_task(run_sweeper(db, settings)),
@@ -109,6 +113,7 @@ def create_app(
         openapi_url=f"{API_PREFIX}/openapi.json",
         docs_url=f"{API_PREFIX}/docs",
         redoc_url=None,
+        **_telemetry(settings),
     )
     app.state.db = db
     app.state.settings = settings
@@ -149,6 +154,17 @@ def create_app(
     # Outermost: times everything, the 500s CatchUnexpected turns out included.
     app.add_middleware(RequestMetrics, metrics=app.state.metrics)
     return app
+
+
+def _telemetry(settings: Settings) -> dict[str, Any]:
+    """FastAPI's native OpenTelemetry (0.16x) unless Settings.opentelemetry: on every
+    request it asks OpenTelemetry whether providers are configured, which reads the
+    environment each time (2% of the server's event-loop time in a flash sale). An
+    older FastAPI has no such switch (nor the instrumentation)."""
+    if "telemetry" not in inspect.signature(FastAPI.__init__).parameters:
+        return {}
+    on = settings.opentelemetry
+    return {"telemetry": {"tracing": on, "metrics": on, "logs": on}}
 
 
 def request_threads(db: Database) -> int | None:

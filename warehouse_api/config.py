@@ -45,6 +45,12 @@ class Settings(BaseSettings):
         "routing (hot_routes.py), the orders judged together as they arrive; false: every "
         "request through FastAPI",
     )
+    opentelemetry: bool = Field(
+        default=False,
+        description="FastAPI's own OpenTelemetry instrumentation (traces, metrics, logs to "
+        "the providers configured in the process); off, each request skips its checks "
+        "for configured providers (the app's /metrics and logs do not depend on it)",
+    )
     no_receipt_returns_per_phone: int = Field(
         default=3, ge=0, description="returns without a receipt one phone may make per period"
     )
