@@ -9,7 +9,7 @@ that store's feed carries it (`publish_reservation` scopes it to the store).
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select, update
@@ -104,16 +104,34 @@ def store_code(session: Session, order: Reservation) -> str | None:
     return session.scalar(select(Location.code).where(Location.id == order.store_location_id))
 
 
-def pickup_transfer(order: Reservation, wanted: dict[int, int]) -> Transfer:
-    """The transfer taking a held order's goods from the warehouse to its store."""
+def pickup_transfer(
+    order: Reservation, wanted: dict[int, int], now: datetime | None = None
+) -> Transfer:
+    """The transfer taking a held order's goods from the warehouse to its store. With
+    `now`, every column is set (a row for a Core insert: `reservations._insert_pickup`)."""
     assert order.store_location_id is not None
+    stamped: dict[str, Any] = (
+        {}
+        if now is None
+        else {
+            "carrier": None,
+            "tracking_no": None,
+            "reason": None,
+            "created_at": now,
+            "updated_at": now,
+        }
+    )
     return Transfer(
         id=f"TR-{order.id}",
         status="requested",
         from_location_id=order.source_location_id,
         to_location_id=order.store_location_id,
         reservation_id=order.id,
-        lines=[TransferLine(product_id=pid, qty=qty) for pid, qty in sorted(wanted.items())],
+        lines=[
+            TransferLine(product_id=pid, qty=qty, **({} if now is None else {"received_qty": None}))
+            for pid, qty in sorted(wanted.items())
+        ],
+        **stamped,
     )
 
 

@@ -33,6 +33,16 @@ def in_list(column: ColumnElement[Any], name: str, dialect: str) -> ColumnElemen
     return column.in_(bindparam(name, expanding=True))
 
 
+def column_values(obj: Any, table: Table) -> dict[str, Any]:
+    """An ORM object built in Python and never added to a session, as a row of `table`
+    for a Core insert: every column's value, the autoincrement key left to the database.
+    Column defaults are not applied here: the caller sets every value."""
+    generated = table.autoincrement_column
+    return {
+        column.key: getattr(obj, column.key) for column in table.columns if column is not generated
+    }
+
+
 def insert_together(
     session: Session, inserts: Sequence[tuple[Table, Sequence[dict[str, Any]]]]
 ) -> None:

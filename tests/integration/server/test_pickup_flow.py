@@ -3,10 +3,19 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from server_testkit import Server, assert_problem, ledger_balances, level, new_id, push_one
+from server_testkit import (
+    Server,
+    assert_problem,
+    ledger_balances,
+    level,
+    new_id,
+    op,
+    push,
+    push_one,
+)
 from sqlalchemy import update
 
-from warehouse_api.models import Reservation, utcnow
+from warehouse_api.models import Reservation, Transfer, table_of, utcnow
 
 PRODUCT = 11
 
@@ -198,3 +207,38 @@ def test_the_background_sweeper_expires_holds_without_any_read(
     finally:
         embedded.stop()
         db.dispose()
+
+
+@pytest.mark.parametrize("alone", [True, False], ids=["pushed alone", "in a batch"])
+def test_a_pickup_s_rows_are_whole(server: Server, alone: bool) -> None:
+    """A pickup's four kinds of rows go in as Core inserts, not through the ORM: every
+    column a default would have filled is set (the payment, what arrived and was
+    collected, the times), pushed alone and inside a batch alike."""
+    counter = server.enroll("S001")
+    payload = {"reservation_id": new_id(), "lines": [{"product_id": PRODUCT, "qty": 1}]}
+    if alone:
+        created = push_one(server, counter, "reservation.create", payload)
+    else:
+        other = {"reservation_id": new_id(), "lines": [{"product_id": PRODUCT, "qty": 1}]}
+        created, _ = push(
+            server, counter, op("reservation.create", payload), op("reservation.create", other)
+        )
+    assert created["status"] == "applied", created
+    with server.db.read() as session:
+        reservation = session.get(Reservation, payload["reservation_id"])
+        assert reservation is not None
+        transfer = session.get(Transfer, created["result"]["transfer_id"])
+        assert transfer is not None and transfer.reservation_id == reservation.id
+        rows = [reservation, *reservation.lines, transfer, *transfer.lines]
+        for row in rows:
+            for column in table_of(type(row)).columns:
+                if column.default is not None or column.server_default is not None:
+                    assert getattr(row, column.key) is not None, (type(row).__name__, column.key)
+        assert reservation.payment == "online" and reservation.status == "confirmed"
+        [line] = reservation.lines
+        assert (line.qty, line.arrived_qty, line.collected_qty) == (1, 0, 0)
+        [moved] = transfer.lines
+        assert (moved.product_id, moved.qty, moved.received_qty) == (PRODUCT, 1, None)
+        assert transfer.status == "requested" and transfer.created_at is not None
+        assert reservation.created_at == reservation.updated_at
+    assert ledger_balances(server)
