@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -10,6 +11,18 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def _garbage_collected_on_the_main_thread() -> Iterator[None]:
+    """As in the counter app (counter_app/ui/gui_thread_gc.py): the automatic collector
+    off, so a Qt object in a cycle is never freed on a worker thread (a deadlock with
+    the GUI thread), and what each test left collected here, on the main thread."""
+    from counter_app.ui.gui_thread_gc import collect_due
+
+    gc.disable()
+    yield
+    collect_due()
 
 
 @dataclass

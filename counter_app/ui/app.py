@@ -1,4 +1,5 @@
-"""The Qt application object: its name and its interface language.
+"""The Qt application object: its name, its interface language, and its garbage
+collected on the GUI thread only (`gui_thread_gc`).
 
 Everything else the window needs is built and wired by the composition root
 (``counter_app.bootstrap``); nothing in ``ui`` imports the root.
@@ -10,6 +11,7 @@ import sys
 
 from PySide6.QtWidgets import QApplication
 
+from counter_app.ui.gui_thread_gc import GuiThreadCollector
 from counter_app.ui.i18n import install_translator
 
 
@@ -20,4 +22,5 @@ def ensure_application(language: str) -> QApplication:
         app.setApplicationName("Counter")
         app.setOrganizationName("CounterWarehouse")
         app._translator = install_translator(app, language)  # type: ignore[attr-defined]
+        app._collector = GuiThreadCollector(app)  # type: ignore[attr-defined]
     return app
