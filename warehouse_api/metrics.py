@@ -150,8 +150,15 @@ class DatabaseFigures:
     pool: Mapping[str, int]  # size, checked_in, checked_out, overflow (what the pool tells)
 
 
-def render(metrics: Metrics, db: DatabaseFigures, now: float | None = None) -> str:
-    """Everything as Prometheus text format 0.0.4."""
+def render(
+    metrics: Metrics,
+    db: DatabaseFigures,
+    now: float | None = None,
+    hot: Mapping[str, int] | None = None,
+) -> str:
+    """Everything as Prometheus text format 0.0.4. `hot`: this worker's hot-route counts
+    (hot_routes.HotRouteCounts: served, passed, order_rounds, largest_round,
+    refused_together)."""
     now = time.time() if now is None else now
     snap = metrics.snapshot()
     worker = {"worker": os.getpid()}
@@ -202,10 +209,31 @@ def render(metrics: Metrics, db: DatabaseFigures, now: float | None = None) -> s
         if cursor is not None:
             lag = max(0, db.feed_last_seq - cursor)
             out.sample("warehouse_till_sync_lag_changes", labels, lag)
+    if hot is not None:
+        _render_hot_routes(out, hot, worker)
     out.family("warehouse_db_pool_connections", "gauge", "Database connection pool of this worker")
     for state, n in sorted(db.pool.items()):
         out.sample("warehouse_db_pool_connections", {"state": state, **worker}, n)
     return out.text()
+
+
+def _render_hot_routes(out: _Writer, hot: Mapping[str, int], worker: Mapping[str, int]) -> None:
+    name = "warehouse_hot_route_requests_total"
+    out.family(
+        name,
+        "counter",
+        "POST /sync/push and /group-buy/orders served in front of the framework, or passed "
+        "on to it (a first request with a token, a body it does not take)",
+    )
+    for outcome in ("served", "passed"):
+        out.sample(name, {"outcome": outcome, **worker}, hot[outcome])
+    out.family("warehouse_hold_rounds_total", "counter", "Rounds of holds judged together")
+    out.sample("warehouse_hold_rounds_total", worker, hot["order_rounds"])
+    out.family("warehouse_hold_round_largest", "gauge", "The most holds judged in one round")
+    out.sample("warehouse_hold_round_largest", worker, hot["largest_round"])
+    name = "warehouse_holds_refused_together_total"
+    out.family(name, "counter", "Holds refused by their round's one read of the stock")
+    out.sample(name, worker, hot["refused_together"])
 
 
 # --- the middleware -------------------------------------------------------------------

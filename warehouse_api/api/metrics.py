@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hmac
 from typing import Annotated
 
@@ -82,4 +83,5 @@ def _database_figures(db: DatabaseDep) -> DatabaseFigures:
 )
 def metrics(request: Request, db: DatabaseDep) -> Response:
     collected: Metrics = request.app.state.metrics
-    return Response(render(collected, _database_figures(db)), media_type=CONTENT_TYPE)
+    hot = dataclasses.asdict(request.app.state.hot_routes)
+    return Response(render(collected, _database_figures(db), hot=hot), media_type=CONTENT_TYPE)
