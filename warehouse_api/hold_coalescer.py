@@ -136,6 +136,12 @@ class HoldCoalescer:
                 del self._waiting[: self.max_round]
                 self.counts.order_rounds += 1
                 self.counts.largest_round = max(self.counts.largest_round, len(taken))
+                if len(taken) == 1 and isinstance(taken[0], _PushedHold):
+                    # Alone: nothing to read together, no thread hand-off; the push
+                    # reads for itself.
+                    if not taken[0].answer.done():
+                        taken[0].answer.set_result(PrecheckVerdict())
+                    continue
                 try:
                     answers = await anyio.to_thread.run_sync(self._judge, taken)
                 except BaseException as error:  # cancelled at shutdown
