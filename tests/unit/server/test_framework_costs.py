@@ -1,6 +1,7 @@
 """What the framework costs a worker, paid once or not at all: the routes' state built at
 start-up (warehouse_api/route_warmup.py), so no included router builds it on a request;
-FastAPI's native OpenTelemetry off unless asked for (Settings.opentelemetry).
+FastAPI's native OpenTelemetry off unless asked for (Settings.opentelemetry); two request
+threads per worker, so they do not wait on each other for the GIL (app.request_threads).
 
 These read FastAPI's own (private) bookkeeping on purpose: it is what the warm-up exists
 to fill, and a FastAPI that changes it should fail here, not silently make every
@@ -58,3 +59,37 @@ def test_fastapi_s_own_telemetry_is_off_unless_asked_for(tmp_path: Path) -> None
     assert (off._telemetry["tracing"], off._telemetry["metrics"]) == (False, False)
     assert not off._native_telemetry.enabled()  # nothing asked per request
     assert (on._telemetry["tracing"], on._telemetry["metrics"]) == (True, True)
+
+
+def test_request_threads_are_two_per_worker_unless_told(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two threads (docs/server.md, "Request threads per worker"), fewer where the pool
+    holds fewer connections, WAREHOUSE_THREADS over both; and the running app uses it."""
+    from warehouse_api.app import REQUEST_THREADS, request_threads
+    from warehouse_api.db import Database
+
+    monkeypatch.delenv("WAREHOUSE_THREADS", raising=False)
+    db = Database.from_url(f"sqlite:///{tmp_path / 'threads.db'}")
+    small = Database.from_url(f"sqlite:///{tmp_path / 'small.db'}", pool_size=1, max_overflow=0)
+    try:
+        assert request_threads(db) == REQUEST_THREADS == 2
+        assert request_threads(small) == 1
+        monkeypatch.setenv("WAREHOUSE_THREADS", "6")
+        assert request_threads(db) == 6
+    finally:
+        db.dispose()
+        small.dispose()
+
+    import anyio.to_thread
+
+    monkeypatch.delenv("WAREHOUSE_THREADS")
+    app = create_app(f"sqlite:///{tmp_path / 'app.db'}", run_background=False)
+
+    @app.get("/threads-now")
+    async def threads_now() -> int:
+        return int(anyio.to_thread.current_default_thread_limiter().total_tokens)
+
+    with TestClient(app) as client:
+        assert client.get("/threads-now").json() == 2
+    app.state.db.dispose()
