@@ -108,29 +108,17 @@ def pickup_transfer(
     order: Reservation, wanted: dict[int, int], now: datetime | None = None
 ) -> Transfer:
     """The transfer taking a held order's goods from the warehouse to its store. With
-    `now`, every column is set (a row for a Core insert: `reservations._insert_pickup`)."""
+    `now`, its times are set too (a row for a Core insert, where no column default
+    fills them: `reservations._insert_pickup`)."""
     assert order.store_location_id is not None
-    stamped: dict[str, Any] = (
-        {}
-        if now is None
-        else {
-            "carrier": None,
-            "tracking_no": None,
-            "reason": None,
-            "created_at": now,
-            "updated_at": now,
-        }
-    )
+    stamped = {} if now is None else {"created_at": now, "updated_at": now}
     return Transfer(
         id=f"TR-{order.id}",
         status="requested",
         from_location_id=order.source_location_id,
         to_location_id=order.store_location_id,
         reservation_id=order.id,
-        lines=[
-            TransferLine(product_id=pid, qty=qty, **({} if now is None else {"received_qty": None}))
-            for pid, qty in sorted(wanted.items())
-        ],
+        lines=[TransferLine(product_id=pid, qty=qty) for pid, qty in sorted(wanted.items())],
         **stamped,
     )
 

@@ -314,8 +314,6 @@ def create_pickup(ctx: OpContext, payload: ReservationCreatePayload) -> dict[str
         source_location_id=source_id,
         store_location_id=store_id,
         pickup_code=pickup_code,
-        idempotency_key=None,
-        body_sha256=None,
         customer_name=payload.customer_name,
         customer_phone=payload.customer_phone,
         sale_id=payload.sale_id,
@@ -326,14 +324,12 @@ def create_pickup(ctx: OpContext, payload: ReservationCreatePayload) -> dict[str
         created_at=now,
         updated_at=now,
         payment="online",
-        amount_due_cents=None,
         lines=[
             ReservationLine(
                 product_id=pid,
                 qty=qty,
                 sale_line_id=links[pid][0],
                 paid_cents=links[pid][1],
-                unit_price_cents=None,
                 arrived_qty=0,
                 collected_qty=0,
             )
