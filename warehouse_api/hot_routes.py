@@ -11,16 +11,17 @@ This ASGI middleware sits inside the others (request ids and metrics, the body
 limit, the text check on paths, the catch-all 500), so those hold for these routes
 too, and serves a request itself only when it is the common, well-formed case:
 
-* the device's token is in this worker's token cache (`TokenCache`; when its recheck
-  for revocations is due, the first request asks and the others wait for the answer)
-  and its role may use the route;
+* the device's token is in this worker's token cache (`TokenCache`), or looked up here
+  once for all the requests carrying it at that moment, and its role may use the route
+  (when the cache's recheck for revocations is due, the first request asks and the
+  others wait for the answer);
 * `Content-Type: application/json`, no query string, a body that parses and
   validates against the route's own model (`PushRequest`, `GroupBuyOrderCreate`);
 * `POST /group-buy/orders`: an Idempotency-Key that is valid, and an order shipped to
   the customer and paid online (a store pickup takes the route's own way).
 
 Anything else goes on to FastAPI with the body it read, and the route answers it as
-before: a first request with a token, a bad body (422 with the field), a missing
+before: an unknown or revoked token, a bad body (422 with the field), a missing
 key, a pickup order. The answers served here are the routes' own: the push calls
 `apply_ops` and `push_answer` (a store's pickup pushed alone first looked at with the
 holds that arrived with it: `HoldCoalescer`), an order goes through `HoldCoalescer`
@@ -60,7 +61,7 @@ from warehouse_api.schemas import (
     ReservationCreateOp,
 )
 from warehouse_api.security import sha256_hex
-from warehouse_api.services.devices import AuthenticatedDevice
+from warehouse_api.services.devices import AuthenticatedDevice, device_by_token_sha256
 from warehouse_api.services.group_buy_batch import BatchOutcome, batch_order
 from warehouse_api.services.operations import PrecheckVerdict
 from warehouse_api.services.push import apply_ops
@@ -106,6 +107,7 @@ class HotRoutes:
         self.order_path = prefix + ORDER_ROUTE.path
         self._coalescer: HoldCoalescer | None = None
         self._recheck: asyncio.Future[None] | None = None
+        self._lookups: dict[str, asyncio.Future[AuthenticatedDevice | None]] = {}
         self.counts: HotRouteCounts = owner.state.hot_routes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -121,7 +123,7 @@ class HotRoutes:
         headers = _headers(scope)
         is_order = scope["path"] == self.order_path
         device = (
-            self._known_device(headers.get(b"authorization"), is_order)
+            await self._device(headers.get(b"authorization"), is_order)
             if await self._tokens_rechecked()
             else None
         )
@@ -146,21 +148,54 @@ class HotRoutes:
         scope.setdefault("state", {})["device_id"] = device.id
         await response(scope, receive, send)
 
-    def _known_device(
+    async def _device(
         self, authorization: bytes | None, is_order: bool
     ) -> AuthenticatedDevice | None:
-        """The device this worker already knows the token of, if it may use the route;
-        else None (FastAPI's dependencies look it up, recheck, or refuse it)."""
+        """The device holding the request's bearer token, if it may use the route; else
+        None (FastAPI's dependencies then give the precise 401 or 403)."""
         if authorization is None:
             return None
         scheme, _, token = authorization.decode("latin-1").partition(" ")
-        tokens = self.owner.state.tokens
         if scheme.lower() != "bearer" or not token:
             return None
-        device: AuthenticatedDevice | None = tokens.get(sha256_hex(token))
+        token_sha256 = sha256_hex(token)
+        device = self.owner.state.tokens.get(token_sha256)
+        if device is None:
+            device = await self._looked_up(token_sha256)
         if device is None or (is_order and device.role not in GROUP_BUY_ROLES):
             return None
         return device
+
+    async def _looked_up(self, token_sha256: str) -> AuthenticatedDevice | None:
+        """A token this worker does not remember, looked up once however many requests
+        carry it at that moment: the first asks (one read in a worker thread) and the
+        others wait for its answer. When every till's token is forgotten at once (a
+        device issued or revoked moves the figures `TokenCache` rechecks) or a flash
+        sale's clients start together, each token costs one read per worker, not one
+        request through FastAPI per request. None: unknown, revoked, or the read failed
+        (FastAPI's dependency then looks it up and answers)."""
+        pending = self._lookups.get(token_sha256)
+        if pending is None:
+            pending = asyncio.ensure_future(self._look_up(token_sha256))
+            self._lookups[token_sha256] = pending
+        try:
+            return await asyncio.shield(pending)
+        except Exception:  # the database busy or gone
+            return None
+
+    async def _look_up(self, token_sha256: str) -> AuthenticatedDevice | None:
+        tokens: TokenCache = self.owner.state.tokens
+        try:
+            generation = tokens.generation()
+            device = await anyio.to_thread.run_sync(
+                self.owner.state.db.lookup,
+                functools.partial(device_by_token_sha256, token_sha256=token_sha256),
+            )
+            if device is not None:
+                tokens.put(token_sha256, device, generation)
+            return device
+        finally:
+            self._lookups.pop(token_sha256, None)
 
     async def _tokens_rechecked(self) -> bool:
         """The token cache asked within its interval whether any device was revoked.

@@ -21,7 +21,7 @@ from server_testkit import (
     op,
     set_available,
 )
-from sqlalchemy import select, update
+from sqlalchemy import event, select, update
 
 from warehouse_api.hot_routes import HotRouteCounts
 from warehouse_api.models import Device, Reservation, utcnow
@@ -45,7 +45,7 @@ def test_a_known_device_is_served_the_routes_own_answers(server: Server) -> None
     set_available(server.db, server.location_id("WH01"), PRODUCT, 5)
     counts = _counts(server)
     with server.client(server.token("group_buy")) as client:
-        # The token's first request: FastAPI looks it up (and this worker remembers it).
+        # The token's first request: looked up here (and this worker remembers it).
         first = _order(client, "first", customer_phone="0912345678")
         assert first.status_code == 201, first.text
         passed, served = counts.passed, counts.served
@@ -255,6 +255,50 @@ def test_stores_and_the_channel_racing_for_the_last_units(server: Server) -> Non
     with server.db.read() as session:
         held = session.scalars(select(Reservation.id).where(Reservation.id.in_(pickups))).all()
     assert len(held) == applied
+
+
+def test_a_token_new_to_the_worker_is_looked_up_once_for_the_requests_carrying_it(
+    server: Server,
+) -> None:
+    """The first requests of a token this worker does not remember (a flash sale's
+    clients starting together; every till after a device is issued or revoked) are
+    served here after ONE look-up of the token, however many arrive together. They used
+    to go through FastAPI, one look-up each. An unknown token and a role the route does
+    not take still get FastAPI's precise 401 and 403."""
+    set_available(server.db, server.location_id("WH01"), PRODUCT, 100)
+    counts = _counts(server)
+    engine = server.embedded.app_state.db.engine
+    lookups: list[str] = []
+
+    def count_lookups(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if "token_sha256" in statement and "devices" in statement:
+            lookups.append(statement)
+
+    channel = server.token("group_buy")
+    event.listen(engine, "before_cursor_execute", count_lookups)
+    try:
+        served, passed = counts.served, counts.passed
+        start = threading.Barrier(12)
+
+        def order(index: int) -> int:
+            with server.client(channel) as client:
+                start.wait()
+                return _order(client, f"together-{index}").status_code
+
+        with ThreadPoolExecutor(12) as pool:
+            assert list(pool.map(order, range(12))) == [201] * 12
+        assert (counts.served - served, counts.passed - passed) == (12, 0)
+        assert 1 <= len(lookups) <= 2  # one; two if a revocation recheck fell between
+    finally:
+        event.remove(engine, "before_cursor_execute", count_lookups)
+    with server.client("not-a-token") as client:
+        assert_problem(_order(client, "stranger"), 401, "unauthorized")
+    with server.client(server.token("counter", "S001")) as client:
+        assert_problem(_order(client, "till"), 403, "forbidden")
+        pushed = client.post("/sync/push", json={"ops": [_pickup()]})
+        assert pushed.status_code == 200, pushed.text
+    assert counts.passed - passed == 2  # the stranger and the till's order
+    assert ledger_balances(server)
 
 
 def test_a_due_recheck_keeps_requests_here_and_a_revocation_still_bites(server: Server) -> None:
