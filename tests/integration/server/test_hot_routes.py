@@ -239,14 +239,20 @@ def test_stores_and_the_channel_racing_for_the_last_units(server: Server) -> Non
     first: dict[int, dict[str, Any]] = {}
     assert race("first", 40, first) == {"placed": 10, "409:insufficient_stock": 30}
 
-    refused_together = counts.refused_together
     second: dict[int, dict[str, Any]] = {1: kept}  # pushed again by the same till
     assert race("second", 40, second) == {"duplicate": 1, "409:insufficient_stock": 39}
     assert second[1]["result"] == {**alone, "status": "duplicate"}
+    # A round holding the replay is left to each hold's own way, so whether the second
+    # wave was refused together depends on how its requests fell into rounds; a wave
+    # without a replay is, in every round of two or more.
+    refused_together = counts.refused_together
+    third: dict[int, dict[str, Any]] = {}
+    assert race("third", 40, third) == {"409:insufficient_stock": 40}
     assert counts.refused_together > refused_together  # rounds judged by their one read
     with server.client(tills[0]) as client:
         [lone] = client.post("/sync/push", json={"ops": [_pickup()]}).json()["results"]
     refused = [pushed["result"]["problem"] for i, pushed in second.items() if i != 1]
+    refused += [pushed["result"]["problem"] for pushed in third.values()]
     assert refused and all(problem == lone["problem"] for problem in refused)
     assert level(server, "WH01", PRODUCT)[1] >= 11
     assert ledger_balances(server)
