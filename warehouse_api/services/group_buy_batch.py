@@ -146,15 +146,9 @@ class _Judge:
         self.device = device
         self.source_id = warehouse_id(session)
         self.now = utcnow()
-        keys = sorted({order.key for order in orders})
-        self.earlier: dict[str, Reservation] = {
-            str(found.idempotency_key): found
-            for found in session.scalars(_BY_KEYS, {"p_keys": keys})
-        }
-        ids = sorted({order.order_id for order in orders if order.order_id is not None})
-        self.taken_ids: set[str] = (
-            set(session.scalars(_TAKEN_IDS, {"p_ids": ids})) if ids else set()
-        )
+        self.orders = orders
+        self.earlier: dict[str, Reservation] = {}
+        self.taken_ids: set[str] = set()
         products = sorted({product for order in orders for product in order.wanted})
         self.skus: dict[int, str] = {
             row[0]: row[1] for row in session.execute(_PRODUCTS, {"p_ids": products})
@@ -163,6 +157,19 @@ class _Judge:
         self.rows: dict[int, HeldRow] = {}
         self.placed: dict[str, tuple[str, dict[str, Any]]] = {}  # key -> (digest, order data)
         self.new_orders: list[Reservation] = []
+
+    def read_taken(self) -> None:
+        """The orders already placed under the batch's keys, and its order ids taken. In a
+        write, read after `lock_stock`: an order holding the same stock that committed
+        while this batch waited for the rows' lock is then seen, so a key it took with
+        another body is refused as reused, not for want of the units it holds."""
+        keys = sorted({order.key for order in self.orders})
+        self.earlier = {
+            str(found.idempotency_key): found
+            for found in self.session.scalars(_BY_KEYS, {"p_keys": keys})
+        }
+        ids = sorted({order.order_id for order in self.orders if order.order_id is not None})
+        self.taken_ids = set(self.session.scalars(_TAKEN_IDS, {"p_ids": ids})) if ids else set()
 
     def _expired_holds(self) -> list[int]:
         """The batch's products that a confirmed hold past its time still holds."""
@@ -184,6 +191,7 @@ class _Judge:
         batch for want of stock (no key or id taken, every product known, no expired hold
         to release), those refusals, and nothing is written or locked. Else None: the
         batch goes the write way, which is the only one that grants."""
+        self.read_taken()
         if self.earlier or self.taken_ids or self._expired_holds():
             return None
         if any(set(order.wanted) - set(self.skus) for order in orders):
@@ -362,6 +370,7 @@ def place_group_buy_batch(
     it taken."""
     judge = _Judge(session, device, orders)
     judge.lock_stock()
+    judge.read_taken()
     outcomes = [judge.judge(order) for order in orders]
     judge.write()
     return outcomes
