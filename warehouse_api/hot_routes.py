@@ -159,7 +159,8 @@ class HotRoutes:
         if scheme.lower() != "bearer" or not token:
             return None
         token_sha256 = sha256_hex(token)
-        device = self.owner.state.tokens.get(token_sha256)
+        tokens: TokenCache = self.owner.state.tokens
+        device = tokens.get(token_sha256)
         if device is None:
             device = await self._looked_up(token_sha256)
         if device is None or (is_order and device.role not in GROUP_BUY_ROLES):
@@ -187,8 +188,9 @@ class HotRoutes:
         tokens: TokenCache = self.owner.state.tokens
         try:
             generation = tokens.generation()
-            device = await anyio.to_thread.run_sync(
-                self.owner.state.db.lookup,
+            db: Database = self.owner.state.db
+            device: AuthenticatedDevice | None = await anyio.to_thread.run_sync(
+                db.lookup,
                 functools.partial(device_by_token_sha256, token_sha256=token_sha256),
             )
             if device is not None:
