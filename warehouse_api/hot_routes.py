@@ -47,6 +47,7 @@ from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from warehouse_api.api import group_buy, sync
+from warehouse_api.api.deps import look_up_device
 from warehouse_api.api.group_buy import GROUP_BUY_ROLES, order_answer, place_lone_order
 from warehouse_api.api.sync import push_answer
 from warehouse_api.db import Database, DatabaseBusy
@@ -61,7 +62,7 @@ from warehouse_api.schemas import (
     ReservationCreateOp,
 )
 from warehouse_api.security import sha256_hex
-from warehouse_api.services.devices import AuthenticatedDevice, device_by_token_sha256
+from warehouse_api.services.devices import AuthenticatedDevice
 from warehouse_api.services.group_buy_batch import BatchOutcome, batch_order
 from warehouse_api.services.operations import PrecheckVerdict
 from warehouse_api.services.push import apply_ops
@@ -185,16 +186,10 @@ class HotRoutes:
             return None
 
     async def _look_up(self, token_sha256: str) -> AuthenticatedDevice | None:
-        tokens: TokenCache = self.owner.state.tokens
         try:
-            generation = tokens.generation()
-            db: Database = self.owner.state.db
             device: AuthenticatedDevice | None = await anyio.to_thread.run_sync(
-                db.lookup,
-                functools.partial(device_by_token_sha256, token_sha256=token_sha256),
+                look_up_device, self.owner.state.tokens, self.owner.state.db, token_sha256
             )
-            if device is not None:
-                tokens.put(token_sha256, device, generation)
             return device
         finally:
             self._lookups.pop(token_sha256, None)

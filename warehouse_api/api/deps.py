@@ -65,10 +65,19 @@ def _device_for(tokens: TokenCache, db: Database, token_sha256: str) -> Authenti
         tokens.recheck(db.lookup(revocation_figures))
     device = tokens.get(token_sha256)
     if device is None:
-        generation = tokens.generation()
-        device = db.lookup(lambda session: device_by_token_sha256(session, token_sha256))
-        if device is not None:
-            tokens.put(token_sha256, device, generation)
+        device = look_up_device(tokens, db, token_sha256)
+    return device
+
+
+def look_up_device(
+    tokens: TokenCache, db: Database, token_sha256: str
+) -> AuthenticatedDevice | None:
+    """The device holding the token, read from the database and remembered if found
+    (under the generation read before the look-up: a revocation seen meanwhile wins)."""
+    generation = tokens.generation()
+    device = db.lookup(lambda session: device_by_token_sha256(session, token_sha256))
+    if device is not None:
+        tokens.put(token_sha256, device, generation)
     return device
 
 
