@@ -35,6 +35,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+import anyio
 import anyio.to_thread
 from sqlalchemy.orm import Session
 
@@ -99,9 +100,18 @@ class HoldCoalescer:
     what the round's read says of a pushed hold. Both judged with the holds that arrived
     while the previous round was in the database."""
 
-    def __init__(self, db: Database, counts: RoundCounts, max_round: int = MAX_ROUND) -> None:
+    def __init__(
+        self,
+        db: Database,
+        counts: RoundCounts,
+        limiter: anyio.CapacityLimiter | None = None,
+        max_round: int = MAX_ROUND,
+    ) -> None:
+        """`limiter`: the worker threads a round's database work runs in (None: anyio's
+        default ones)."""
         self.db = db
         self.counts = counts
+        self.limiter = limiter
         self.max_round = max_round
         self._waiting: list[_Waiting] = []
         self._round: asyncio.Task[None] | None = None
@@ -143,7 +153,9 @@ class HoldCoalescer:
                         taken[0].answer.set_result(PrecheckVerdict())
                     continue
                 try:
-                    answers = await anyio.to_thread.run_sync(self._judge, taken)
+                    answers = await anyio.to_thread.run_sync(
+                        self._judge, taken, limiter=self.limiter
+                    )
                 except BaseException as error:  # cancelled at shutdown
                     for waiting in taken:
                         if not waiting.answer.done():

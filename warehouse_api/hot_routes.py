@@ -1,11 +1,11 @@
-"""The two routes every till and a flash sale lean on, served without the framework's
-per-request machinery: `POST /sync/push` and `POST /group-buy/orders`.
+"""The three routes every till and a flash sale lean on, served without the framework's
+per-request machinery: `POST /sync/push`, `GET /sync/pull` and `POST /group-buy/orders`.
 
 Through FastAPI a request pays for routing, dependency solving, a thread hand-off per
 sync dependency and one for the endpoint, and its exception layers: measured here
 0.35-0.45 ms of server CPU for `GET /health` against 0.08 ms for uvicorn alone, and
 1.2 ms for a refused order, most of it not the order's own work. A flash sale is
-80% refusals, and every till pushes every few seconds.
+80% refusals, and every till pushes every few seconds and pulls every few more.
 
 This ASGI middleware sits inside the others (request ids and metrics, the body
 limit, the text check on paths, the catch-all 500), so those hold for these routes
@@ -15,19 +15,29 @@ too, and serves a request itself only when it is the common, well-formed case:
   once for all the requests carrying it at that moment, and its role may use the route
   (when the cache's recheck for revocations is due, the first request asks and the
   others wait for the answer);
-* `Content-Type: application/json`, no query string, a body that parses and
-  validates against the route's own model (`PushRequest`, `GroupBuyOrderCreate`);
-* `POST /group-buy/orders`: an Idempotency-Key that is valid, and an order shipped to
-  the customer and paid online (a store pickup takes the route's own way).
+* a push or an order: `Content-Type: application/json`, no query string, a body that
+  parses and validates against the route's own model (`PushRequest`,
+  `GroupBuyOrderCreate`); an order also an Idempotency-Key that is valid, and shipped
+  to the customer and paid online (a store pickup takes the route's own way);
+* a pull: `cursor`, `limit` and `rebuild` given plainly, each at most once, within the
+  route's bounds (`_pull_query`). A pull with a token no device holds is answered the
+  route's 401 here (the route checks the token before its parameters), so an unknown
+  token costs one read, not two.
 
 Anything else goes on to FastAPI with the body it read, and the route answers it as
-before: an unknown or revoked token, a bad body (422 with the field), a missing
-key, a pickup order. The answers served here are the routes' own: the push calls
-`apply_ops` and `push_answer` (a store's pickup pushed alone first looked at with the
-holds that arrived with it: `HoldCoalescer`), an order goes through `HoldCoalescer`
-(judged with the orders that arrived with it, by the batch service) and `order_answer`; a domain
-failure or a busy database is the problem document the exception handlers give
+before: an unknown or revoked token on a push or an order, a bad body (422 with the
+field), a missing key, a pickup order, a pull parameter out of bounds. The answers
+served here are the routes' own: the push calls `apply_ops` and `push_answer` (a
+store's pickup pushed alone first looked at with the holds that arrived with it:
+`HoldCoalescer`), an order goes through `HoldCoalescer` (judged with the orders that
+arrived with it, by the batch service) and `order_answer`, a pull is `pull_page`; a
+domain failure or a busy database is the problem document the exception handlers give
 (`problems.answer_for`). Requests are counted and logged under the route's template.
+
+Their database work runs in **the tills' lanes** (`Lane`, `till_threads`: two worker
+threads for the writes and two for the reads, per process), apart from the threads
+FastAPI runs every other route in: a slow console report or forecast does not hold up
+a worker's tills, and a push does not wait behind a pull being built.
 `WAREHOUSE_HOT_ROUTES=0` (Settings.hot_routes) sends everything through FastAPI.
 """
 
@@ -36,8 +46,12 @@ from __future__ import annotations
 import asyncio
 import functools
 import json
+import os
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeVar
+from enum import Enum
+from typing import Literal, TypeVar
 
 import anyio.to_thread
 from fastapi import APIRouter, FastAPI
@@ -47,10 +61,10 @@ from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from warehouse_api.api import group_buy, sync
-from warehouse_api.api.deps import look_up_device
+from warehouse_api.api.deps import look_up_device, unknown_token
 from warehouse_api.api.group_buy import GROUP_BUY_ROLES, order_answer, place_lone_order
-from warehouse_api.api.sync import push_answer
-from warehouse_api.db import Database, DatabaseBusy
+from warehouse_api.api.sync import MAX_CURSOR, MAX_PAGE, pull_page, push_answer
+from warehouse_api.db import Database, DatabaseBusy, pool_capacity
 from warehouse_api.errors import DomainError
 from warehouse_api.hold_coalescer import HoldCoalescer
 from warehouse_api.problems import ProblemError, answer_for
@@ -70,6 +84,42 @@ from warehouse_api.services.reservations import HoldAsked, quantities
 from warehouse_api.services.token_cache import TokenCache, revocation_figures
 
 _idempotency_key: TypeAdapter[str] = TypeAdapter(IdempotencyKeyHeader)
+T = TypeVar("T")
+
+
+class Lane(Enum):
+    """The tills' two lanes of worker threads (`till_threads` each): the pushes' and
+    orders' writes, and the reads (pulls, token look-ups), so a push never waits for a
+    pull of thousands of changes to be built, nor a pull for a transaction."""
+
+    WRITE = "write"
+    READ = "read"
+
+
+class Token(Enum):
+    UNKNOWN = "unknown"  # no device holds the token, or it is revoked
+
+
+TILL_THREADS = 2  # per lane, per worker process: docs/server.md, "Request threads per worker"
+
+
+def till_threads(db: Database) -> int:
+    """Worker threads in each of the tills' lanes (`Lane`: writes, reads), apart from
+    the framework's (`app.request_threads`, for every other route): a slow console
+    report, forecast or catalog import on the framework's threads does not hold up a
+    worker's tills, and a push does not wait for a pull to be built.
+
+    Two, as the one shared pool had: measured on this machine (4 workers on PostgreSQL,
+    2026-12-03, interleaved runs of 25 s of 200 tills) one write thread gave a push p95
+    of 94-259 ms and two 97-162 ms, against 130-173 ms for the shared pool; the flash
+    sale's one-order-per-request race 1,087-1,287 orders/s with one and 1,128-1,278
+    with two. Fewer where the connection pool holds fewer; WAREHOUSE_TILL_THREADS
+    overrides."""
+    configured = os.environ.get("WAREHOUSE_TILL_THREADS")
+    if configured:
+        return int(configured)
+    capacity = pool_capacity(db.engine)
+    return TILL_THREADS if capacity is None else min(TILL_THREADS, capacity)
 
 
 @dataclass(slots=True)
@@ -84,17 +134,18 @@ class HotRouteCounts:
     refused_together: int = 0
 
 
-def _post_route(router: APIRouter, path: str) -> APIRoute:
+def _route(router: APIRouter, path: str, method: str) -> APIRoute:
     [route] = [
         route
         for route in router.routes
-        if isinstance(route, APIRoute) and route.path == path and "POST" in (route.methods or ())
+        if isinstance(route, APIRoute) and route.path == path and method in (route.methods or ())
     ]
     return route
 
 
-PUSH_ROUTE = _post_route(sync.router, "/sync/push")
-ORDER_ROUTE = _post_route(group_buy.router, "/group-buy/orders")
+PUSH_ROUTE = _route(sync.router, "/sync/push", "POST")
+ORDER_ROUTE = _route(group_buy.router, "/group-buy/orders", "POST")
+PULL_ROUTE = _route(sync.router, "/sync/pull", "GET")
 
 
 class HotRoutes:
@@ -105,26 +156,26 @@ class HotRoutes:
         self.app = app
         self.owner = owner
         self.push_path = prefix + PUSH_ROUTE.path
+        self.pull_path = prefix + PULL_ROUTE.path
         self.order_path = prefix + ORDER_ROUTE.path
         self._coalescer: HoldCoalescer | None = None
         self._recheck: asyncio.Future[None] | None = None
         self._lookups: dict[str, asyncio.Future[AuthenticatedDevice | None]] = {}
+        self._lanes: dict[Lane, anyio.CapacityLimiter] = {}
         self.counts: HotRouteCounts = owner.state.hot_routes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if (
-            scope["type"] != "http"
-            or scope["method"] != "POST"
-            or scope["path"] not in (self.push_path, self.order_path)
-            or scope.get("query_string")
-            or not self.owner.state.settings.hot_routes
-        ):
+        route = self._route_of(scope)
+        if route is None:
             await self.app(scope, receive, send)
             return
+        if route is PULL_ROUTE:
+            await self._serve_pull(scope, receive, send)
+            return
         headers = _headers(scope)
-        is_order = scope["path"] == self.order_path
+        is_order = route is ORDER_ROUTE
         device = (
-            await self._device(headers.get(b"authorization"), is_order)
+            await self._device(headers.get(b"authorization"), GROUP_BUY_ROLES if is_order else None)
             if await self._tokens_rechecked()
             else None
         )
@@ -143,17 +194,95 @@ class HotRoutes:
             self.counts.passed += 1
             await self.app(scope, _replay(body, receive), send)
             return
+        await self._answer(scope, receive, send, route, device, response)
+
+    def _route_of(self, scope: Scope) -> APIRoute | None:
+        """The hot route the request is for, or None (everything else is FastAPI's)."""
+        if scope["type"] != "http" or not self.owner.state.settings.hot_routes:
+            return None
+        method, path = scope["method"], scope["path"]
+        if method == "GET" and path == self.pull_path:
+            return PULL_ROUTE
+        if method != "POST" or scope.get("query_string"):
+            return None
+        if path == self.push_path:
+            return PUSH_ROUTE
+        if path == self.order_path:
+            return ORDER_ROUTE
+        return None
+
+    async def _answer(
+        self,
+        scope: Scope,
+        receive: Receive,
+        send: Send,
+        route: APIRoute,
+        device: AuthenticatedDevice | None,
+        response: Response,
+    ) -> None:
         self.counts.served += 1
-        self.owner.state.metrics.saw_device(device.id, device.role, device.location_id)
-        scope["route"] = ORDER_ROUTE if is_order else PUSH_ROUTE  # the metrics' label
-        scope.setdefault("state", {})["device_id"] = device.id
+        scope["route"] = route  # the metrics' label
+        if device is not None:
+            self.owner.state.metrics.saw_device(device.id, device.role, device.location_id)
+            scope.setdefault("state", {})["device_id"] = device.id
         await response(scope, receive, send)
 
+    async def _serve_pull(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """`GET /sync/pull` with plainly given parameters: the route's own page, read in
+        the tills' read lane. Anything else (a parameter FastAPI would refuse with 422, one it
+        does not know, an unknown token) is the route's."""
+        query = _pull_query(scope.get("query_string", b""))
+        device = (
+            await self._holder(_headers(scope).get(b"authorization"))
+            if query is not None and await self._tokens_rechecked()
+            else None
+        )
+        if device is Token.UNKNOWN:
+            # The route's answer: its token dependency runs before its parameters are
+            # checked, and the one read was made here.
+            await self._answer(scope, receive, send, PULL_ROUTE, None, answer_for(unknown_token()))
+            return
+        if query is None or device is None:
+            self.counts.passed += 1
+            await self.app(scope, receive, send)
+            return
+        state = self.owner.state
+        try:
+            response = await self._in_lane(
+                Lane.READ, pull_page, state.db, state.settings, state.metrics, device, *query
+            )
+        except DatabaseBusy as error:
+            response = answer_for(error)
+        await self._answer(scope, receive, send, PULL_ROUTE, device, response)
+
+    def _lane(self, lane: Lane) -> anyio.CapacityLimiter:
+        """The worker threads of one of the tills' lanes, apart from the framework's
+        (see `till_threads`)."""
+        limiter = self._lanes.get(lane)
+        if limiter is None:
+            limiter = self._lanes[lane] = anyio.CapacityLimiter(till_threads(self.owner.state.db))
+        return limiter
+
+    async def _in_lane(self, lane: Lane, func: Callable[..., T], *args: object) -> T:
+        return await anyio.to_thread.run_sync(func, *args, limiter=self._lane(lane))
+
     async def _device(
-        self, authorization: bytes | None, is_order: bool
+        self, authorization: bytes | None, roles: tuple[str, ...] | None
     ) -> AuthenticatedDevice | None:
-        """The device holding the request's bearer token, if it may use the route; else
-        None (FastAPI's dependencies then give the precise 401 or 403)."""
+        """The device holding the request's bearer token, if its role is one of `roles`
+        (None: any); else None (FastAPI's dependencies then give the precise 401 or 403)."""
+        device = await self._holder(authorization)
+        if not isinstance(device, AuthenticatedDevice):
+            return None
+        if roles is not None and device.role not in roles:
+            return None
+        return device
+
+    async def _holder(
+        self, authorization: bytes | None
+    ) -> AuthenticatedDevice | Literal[Token.UNKNOWN] | None:
+        """The device holding the request's bearer token; UNKNOWN when no device holds it
+        (or it is revoked); None when there is no bearer token or the look-up failed."""
         if authorization is None:
             return None
         scheme, _, token = authorization.decode("latin-1").partition(" ")
@@ -161,34 +290,37 @@ class HotRoutes:
             return None
         token_sha256 = sha256_hex(token)
         tokens: TokenCache = self.owner.state.tokens
-        device = tokens.get(token_sha256)
-        if device is None:
-            device = await self._looked_up(token_sha256)
-        if device is None or (is_order and device.role not in GROUP_BUY_ROLES):
-            return None
-        return device
+        return tokens.get(token_sha256) or await self._looked_up(token_sha256)
 
-    async def _looked_up(self, token_sha256: str) -> AuthenticatedDevice | None:
+    async def _looked_up(
+        self, token_sha256: str
+    ) -> AuthenticatedDevice | Literal[Token.UNKNOWN] | None:
         """A token this worker does not remember, looked up once however many requests
         carry it at that moment: the first asks (one read in a worker thread) and the
         others wait for its answer. When every till's token is forgotten at once (a
         device issued or revoked moves the figures `TokenCache` rechecks) or a flash
         sale's clients start together, each token costs one read per worker, not one
-        request through FastAPI per request. None: unknown, revoked, or the read failed
-        (FastAPI's dependency then looks it up and answers)."""
+        request through FastAPI per request. UNKNOWN: no device holds it, or it is
+        revoked; None: the read failed (FastAPI's dependency then looks it up and
+        answers)."""
         pending = self._lookups.get(token_sha256)
         if pending is None:
             pending = asyncio.ensure_future(self._look_up(token_sha256))
             self._lookups[token_sha256] = pending
         try:
-            return await asyncio.shield(pending)
+            device = await asyncio.shield(pending)
         except Exception:  # the database busy or gone
             return None
+        return Token.UNKNOWN if device is None else device
 
     async def _look_up(self, token_sha256: str) -> AuthenticatedDevice | None:
         try:
-            device: AuthenticatedDevice | None = await anyio.to_thread.run_sync(
-                look_up_device, self.owner.state.tokens, self.owner.state.db, token_sha256
+            device: AuthenticatedDevice | None = await self._in_lane(
+                Lane.READ,
+                look_up_device,
+                self.owner.state.tokens,
+                self.owner.state.db,
+                token_sha256,
             )
             return device
         finally:
@@ -218,7 +350,7 @@ class HotRoutes:
     async def _recheck_tokens(self, tokens: TokenCache) -> None:
         try:
             tokens.recheck(
-                await anyio.to_thread.run_sync(self.owner.state.db.lookup, revocation_figures)
+                await self._in_lane(Lane.READ, self.owner.state.db.lookup, revocation_figures)
             )
         finally:
             self._recheck = None
@@ -235,7 +367,8 @@ class HotRoutes:
                 refused = {"op_id": str(ops[0].op_id), "status": "rejected"}
                 results = [{**refused, "problem": verdict.refusal.as_problem()}]
             else:
-                results = await anyio.to_thread.run_sync(
+                results = await self._in_lane(
+                    Lane.WRITE,
                     functools.partial(
                         apply_ops,
                         db,
@@ -243,7 +376,7 @@ class HotRoutes:
                         device,
                         ops,
                         prechecked=verdict.clear,
-                    )
+                    ),
                 )
         except (ProblemError, DomainError, DatabaseBusy) as error:
             return answer_for(error)
@@ -265,7 +398,9 @@ class HotRoutes:
 
     def _holds(self) -> HoldCoalescer:
         if self._coalescer is None:
-            self._coalescer = HoldCoalescer(self.owner.state.db, self.counts)
+            self._coalescer = HoldCoalescer(
+                self.owner.state.db, self.counts, self._lane(Lane.WRITE)
+            )
         return self._coalescer
 
     async def _order(
@@ -308,6 +443,32 @@ def _validated(model: type[M], body: bytes) -> M | None:
         return model.model_validate(data) if isinstance(data, dict) else None
     except (ValueError, ValidationError):
         return None
+
+
+_DIGITS = re.compile(rb"[0-9]{1,19}")
+_FLAGS = {b"true": True, b"false": False, b"1": True, b"0": False}
+
+
+def _pull_query(raw: bytes) -> tuple[int, int | None, bool] | None:
+    """A pull's cursor, limit and rebuild flag when given plainly (each at most once, in
+    ASCII digits or true/false/1/0, within the route's bounds); None for anything else,
+    which the route then answers (422 naming the parameter, or what it makes of it)."""
+    given: dict[bytes, bytes] = {}
+    for pair in raw.split(b"&") if raw else ():
+        name, equals, value = pair.partition(b"=")
+        if not equals or name in given or name not in (b"cursor", b"limit", b"rebuild"):
+            return None
+        given[name] = value
+    cursor = given.get(b"cursor", b"0")
+    limit = given.get(b"limit")
+    if not _DIGITS.fullmatch(cursor) or int(cursor) > MAX_CURSOR:
+        return None
+    if limit is not None and (not _DIGITS.fullmatch(limit) or not 1 <= int(limit) <= MAX_PAGE):
+        return None
+    rebuild = _FLAGS.get(given.get(b"rebuild", b"false"))
+    if rebuild is None:
+        return None
+    return int(cursor), None if limit is None else int(limit), rebuild
 
 
 def _headers(scope: Scope) -> dict[bytes, bytes]:

@@ -33,6 +33,11 @@ async def get_settings(request: Request) -> Settings:
     return settings
 
 
+def unknown_token() -> ProblemError:
+    """The 401 for a token no device holds, or a revoked one (the hot routes' too)."""
+    return ProblemError(401, "unauthorized", "the device token is unknown or revoked")
+
+
 DatabaseDep = Annotated[Database, Depends(get_db)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 
@@ -48,7 +53,7 @@ def current_device(
         )
     device = _device_for(request.app.state.tokens, db, sha256_hex(credentials.credentials))
     if device is None:
-        raise ProblemError(401, "unauthorized", "the device token is unknown or revoked")
+        raise unknown_token()
     request.state.device_id = device.id  # for the request's log line
     metrics = getattr(request.app.state, "metrics", None)
     if metrics is not None:

@@ -5,14 +5,20 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request, Response
 
 from warehouse_api.api.deps import CurrentDevice, DatabaseDep, SettingsDep
+from warehouse_api.config import Settings
+from warehouse_api.db import Database
+from warehouse_api.metrics import Metrics
 from warehouse_api.problems import problem_responses
 from warehouse_api.schemas import PullResponse, PushRequest, PushResponse
 from warehouse_api.services.change_feed import read_changes
+from warehouse_api.services.devices import AuthenticatedDevice
 from warehouse_api.services.push import apply_ops
 
 router = APIRouter(prefix="/sync", tags=["sync"])
 
 ALL_SCOPE_ROLES = ("operator", "admin")
+MAX_CURSOR = 2**62
+MAX_PAGE = 5000  # changes a pull may ask for
 
 
 @router.get(
@@ -26,8 +32,8 @@ def pull(
     device: CurrentDevice,
     db: DatabaseDep,
     settings: SettingsDep,
-    cursor: Annotated[int, Query(ge=0, le=2**62)] = 0,
-    limit: Annotated[int | None, Query(ge=1, le=5000)] = None,
+    cursor: Annotated[int, Query(ge=0, le=MAX_CURSOR)] = 0,
+    limit: Annotated[int | None, Query(ge=1, le=MAX_PAGE)] = None,
     rebuild: Annotated[
         bool,
         Query(
@@ -36,8 +42,21 @@ def pull(
         ),
     ] = False,
 ) -> Response:
+    return pull_page(db, settings, request.app.state.metrics, device, cursor, limit, rebuild)
+
+
+def pull_page(
+    db: Database,
+    settings: Settings,
+    metrics: Metrics,
+    device: AuthenticatedDevice,
+    cursor: int,
+    limit: int | None,
+    rebuild: bool,
+) -> Response:
+    """The pull's answer (this route's, and the hot route's: hot_routes.py)."""
     page_size = min(limit or settings.pull_default_limit, settings.pull_max_limit)
-    request.app.state.metrics.pulled_from(device.id, device.role, cursor)
+    metrics.pulled_from(device.id, device.role, cursor)
     all_scopes = device.role in ALL_SCOPE_ROLES
     # Outside a transaction on PostgreSQL (read committed gives each statement its own
     # snapshot inside one too): the head, then the page, without BEGIN and ROLLBACK.

@@ -5,10 +5,13 @@ never more sold than is available."""
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 from collections import Counter
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from types import FrameType
 from typing import Any
 
 import httpx
@@ -19,12 +22,14 @@ from server_testkit import (
     level,
     new_id,
     op,
+    push,
+    sale_op,
     set_available,
 )
 from sqlalchemy import event, select, update
 
 from warehouse_api.hot_routes import HotRouteCounts
-from warehouse_api.models import Device, Reservation, utcnow
+from warehouse_api.models import Device, FeedState, Reservation, utcnow
 from warehouse_api.services.devices import authenticate
 
 PRODUCT = 23
@@ -343,3 +348,121 @@ def test_a_due_recheck_keeps_requests_here_and_a_revocation_still_bites(server: 
             time.sleep(0.05)
     assert refused is not None, "the revoked token still worked"
     assert_problem(refused, 401, "unauthorized")
+
+
+def test_a_pull_is_served_the_route_s_own_page(server: Server) -> None:
+    """`GET /sync/pull` with plainly given parameters is served here, byte for byte the
+    page the route gives; a parameter the route would refuse or does not know, and an
+    unknown token, are the route's to answer."""
+    till = server.token("counter", "S001")
+    push(server, till, sale_op(PRODUCT, 2))
+    counts = _counts(server)
+    queries = ["", "?cursor=0&limit=50", "?limit=3&cursor=0&rebuild=true", "?cursor=2&rebuild=0"]
+    with server.client(till) as client:
+        served, passed = counts.served, counts.passed
+        here = [client.get(f"/sync/pull{query}") for query in queries]
+        assert (counts.served - served, counts.passed - passed) == (len(queries), 0)
+        app_state = server.embedded.app_state
+        settings = app_state.settings
+        app_state.settings = settings.model_copy(update={"hot_routes": False})
+        try:
+            framework = [client.get(f"/sync/pull{query}") for query in queries]
+        finally:
+            app_state.settings = settings
+        assert (counts.served - served, counts.passed - passed) == (len(queries), 0)
+        for mine, theirs in zip(here, framework, strict=True):
+            assert mine.status_code == theirs.status_code == 200, mine.text
+            assert mine.headers["content-type"] == theirs.headers["content-type"]
+            assert mine.json() == theirs.json()
+        assert any(change["entity"] == "sale" for change in here[0].json()["changes"])
+        assert len(here[2].json()["changes"]) <= 3
+        served, passed = counts.served, counts.passed
+        refused = {
+            query: client.get(f"/sync/pull{query}")
+            for query in (
+                "?cursor=-1",
+                "?cursor=4611686018427387905",  # 2**62 + 1
+                "?limit=0",
+                "?limit=5001",
+                "?limit=abc",
+                "?rebuild=maybe",
+            )
+        }
+        unknown = client.get("/sync/pull?cursor=0&limit=5&x=1")
+        repeated = client.get("/sync/pull?cursor=0&cursor=1")
+        assert (counts.served - served, counts.passed - passed) == (0, 8)
+    for query, response in refused.items():
+        assert_problem(response, 422, "validation_error"), query
+    assert unknown.status_code == 200 and len(unknown.json()["changes"]) <= 5
+    assert repeated.status_code == 200
+    with server.client("not-a-token") as client:
+        assert_problem(client.get("/sync/pull?cursor=0"), 401, "unauthorized")
+
+
+def _threads_in(function_name: str) -> int:
+    """Threads of this process whose stack is inside a function of that name (the
+    embedded server runs in this process)."""
+    found = 0
+    for frame in sys._current_frames().values():
+        walking: FrameType | None = frame
+        while walking is not None:
+            if walking.f_code.co_name == function_name:
+                found += 1
+                break
+            walking = walking.f_back
+    return found
+
+
+def _hold_writes(server: Server) -> Callable[[], None]:
+    """Hold up every write (the feed's sequence row, which each write takes: on
+    PostgreSQL its row lock, on SQLite the database's write lock) until the returned
+    function is called."""
+    connection = server.db.engine.connect()
+    transaction = connection.begin()
+    connection.execute(update(FeedState).values(last_seq=FeedState.last_seq))
+
+    def release() -> None:
+        transaction.rollback()
+        connection.close()
+
+    return release
+
+
+def test_the_tills_lane_is_not_held_by_the_framework_s_threads(server: Server) -> None:
+    """The hot routes' database work runs in a lane of worker threads of its own: with
+    both of the framework's threads stuck (here two pushes passed to FastAPI waiting
+    for a write the test holds up), a till's pull is still answered. In one shared pool
+    it waited for them."""
+    till = server.token("counter", "S001")
+    with server.client(till) as client:
+        client.get("/sync/pull?cursor=0&limit=1").raise_for_status()  # the token is known
+    held = _hold_writes(server)
+    stuck: list[httpx.Response] = []
+    try:
+
+        def framework_push(_index: int) -> None:
+            with server.client(till) as client:  # a query string: FastAPI's route
+                stuck.append(
+                    client.post("/sync/push?via=framework", json={"ops": [sale_op(PRODUCT)]})
+                )
+
+        pushers = [threading.Thread(target=framework_push, args=(i,)) for i in range(2)]
+        for pusher in pushers:
+            pusher.start()
+        deadline = time.monotonic() + 10
+        while _threads_in("apply_ops") < 2:
+            assert time.monotonic() < deadline, "the framework's pushes never got their threads"
+            time.sleep(0.01)
+        with httpx.Client(
+            base_url=f"{server.url}/api/v1",
+            headers={"Authorization": f"Bearer {till}"},
+            timeout=5,
+        ) as client:
+            pulled = client.get("/sync/pull?cursor=0&limit=10")
+        assert pulled.status_code == 200, pulled.text
+        assert stuck == []  # still waiting: the pull did not need their threads
+    finally:
+        held()
+    for pusher in pushers:
+        pusher.join(30)
+    assert len(stuck) == 2 and all(r.status_code in (200, 503) for r in stuck), stuck
