@@ -285,7 +285,10 @@ class HotRoutes:
         (or it is revoked); None when there is no bearer token or the look-up failed."""
         if authorization is None:
             return None
+        # As FastAPI's HTTPBearer reads it: the scheme up to the first space, the rest
+        # stripped (`fastapi.security.utils.get_authorization_scheme_param`).
         scheme, _, token = authorization.decode("latin-1").partition(" ")
+        token = token.strip()
         if scheme.lower() != "bearer" or not token:
             return None
         token_sha256 = sha256_hex(token)

@@ -397,6 +397,13 @@ def test_a_pull_is_served_the_route_s_own_page(server: Server) -> None:
     assert repeated.status_code == 200
     with server.client("not-a-token") as client:
         assert_problem(client.get("/sync/pull?cursor=0"), 401, "unauthorized")
+    # The token read as the framework reads it: spaces around it do not make it unknown.
+    spaced = {"Authorization": f"Bearer  {till}"}
+    with httpx.Client(base_url=f"{server.url}/api/v1", headers=spaced, timeout=30) as client:
+        served = counts.served
+        assert client.get("/sync/pull?cursor=0&limit=1").status_code == 200
+        assert client.post("/sync/push", json={"ops": []}).json() == {"results": []}
+        assert counts.served == served + 2
 
 
 def _threads_in(function_name: str) -> int:
