@@ -36,7 +36,7 @@ from warehouse_api.body_limit import BodySizeLimit
 from warehouse_api.config import Settings
 from warehouse_api.console import catalog_views
 from warehouse_api.console.mount import mount_console
-from warehouse_api.db import Database, pool_capacity
+from warehouse_api.db import Database, worker_threads
 from warehouse_api.hot_routes import HotRouteCounts, HotRoutes
 from warehouse_api.metrics import Metrics, RequestMetrics, configure_logging
 from warehouse_api.problems import CatchUnexpected, install_problem_handlers, problem_responses
@@ -169,23 +169,18 @@ REQUEST_THREADS = 2  # per worker process: docs/server.md, "Request threads per 
 
 
 def request_threads(db: Database) -> int:
-    """Worker threads for the sync routes and the hot routes' work (anyio's default is
-    40 per process).
+    """Worker threads for the framework's routes, every route but the tills' (those run
+    in lanes of their own: hot_routes.till_threads); anyio's default is 40 per process.
 
-    Two, or fewer where the connection pool holds fewer (every route uses at most one
-    connection at a time). The threads of a worker share one GIL: each thread more is
-    one more to hand the GIL to between every statement's round trip, and under load
-    that hand-off, not the database, was the wait. Measured on this machine (4 workers
-    on PostgreSQL, flash sale and 200 tills): 12 threads 838.6 orders/s, tills p95
-    199.8 ms; 2 threads 1,054-1,087 and 122.6-143.6 ms; 1 thread 1,158-1,511 and
-    79.9-114.1 ms. Two, not one, so that one slow request (a console report, a
-    forecast) does not stop a worker's tills. Requests beyond that wait in the event
-    loop, where waiting costs nothing. WAREHOUSE_THREADS overrides."""
-    configured = os.environ.get("WAREHOUSE_THREADS")
-    if configured:
-        return int(configured)
-    capacity = pool_capacity(db.engine)
-    return REQUEST_THREADS if capacity is None else min(REQUEST_THREADS, capacity)
+    Two, or fewer where the connection pool holds fewer. The threads of a worker share
+    one GIL: each thread more is one more to hand the GIL to between every statement's
+    round trip, and under load that hand-off, not the database, was the wait. Measured
+    on this machine when one pool served every route (4 workers on PostgreSQL, flash
+    sale and 200 tills): 12 threads 838.6 orders/s, tills p95 199.8 ms; 2 threads
+    1,054-1,087 and 122.6-143.6 ms; 1 thread 1,158-1,511 and 79.9-114.1 ms. Requests
+    beyond that wait in the event loop, where waiting costs nothing. WAREHOUSE_THREADS
+    overrides."""
+    return worker_threads(db.engine, REQUEST_THREADS, "WAREHOUSE_THREADS")
 
 
 def _document_common_problems(router: APIRouter) -> None:

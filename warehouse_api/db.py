@@ -134,6 +134,17 @@ def pool_capacity(engine: Engine) -> int | None:
     return int(size()) + overflow
 
 
+def worker_threads(engine: Engine, wanted: int, override: str) -> int:
+    """`wanted` worker threads, or fewer where the engine's pool holds fewer connections
+    (each thread uses at most one at a time); the environment variable `override`, when
+    set, over both (app.request_threads, hot_routes.till_threads)."""
+    configured = os.environ.get(override)
+    if configured:
+        return int(configured)
+    capacity = pool_capacity(engine)
+    return wanted if capacity is None else min(wanted, capacity)
+
+
 def _env_int(name: str, default: int) -> int:
     value = os.environ.get(name)
     if value is None or value == "":

@@ -46,7 +46,6 @@ from __future__ import annotations
 import asyncio
 import functools
 import json
-import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -64,7 +63,7 @@ from warehouse_api.api import group_buy, sync
 from warehouse_api.api.deps import look_up_device, unknown_token
 from warehouse_api.api.group_buy import GROUP_BUY_ROLES, order_answer, place_lone_order
 from warehouse_api.api.sync import MAX_CURSOR, MAX_PAGE, pull_page, push_answer
-from warehouse_api.db import Database, DatabaseBusy, pool_capacity
+from warehouse_api.db import Database, DatabaseBusy, worker_threads
 from warehouse_api.errors import DomainError
 from warehouse_api.hold_coalescer import HoldCoalescer
 from warehouse_api.problems import ProblemError, answer_for
@@ -115,11 +114,7 @@ def till_threads(db: Database) -> int:
     sale's one-order-per-request race 1,087-1,287 orders/s with one and 1,128-1,278
     with two. Fewer where the connection pool holds fewer; WAREHOUSE_TILL_THREADS
     overrides."""
-    configured = os.environ.get("WAREHOUSE_TILL_THREADS")
-    if configured:
-        return int(configured)
-    capacity = pool_capacity(db.engine)
-    return TILL_THREADS if capacity is None else min(TILL_THREADS, capacity)
+    return worker_threads(db.engine, TILL_THREADS, "WAREHOUSE_TILL_THREADS")
 
 
 @dataclass(slots=True)
@@ -229,8 +224,9 @@ class HotRoutes:
 
     async def _serve_pull(self, scope: Scope, receive: Receive, send: Send) -> None:
         """`GET /sync/pull` with plainly given parameters: the route's own page, read in
-        the tills' read lane. Anything else (a parameter FastAPI would refuse with 422, one it
-        does not know, an unknown token) is the route's."""
+        the tills' read lane; a token no device holds: the route's 401. Anything else (a
+        parameter FastAPI would refuse with 422, one it does not know, no bearer token,
+        a failed look-up) is the route's."""
         query = _pull_query(scope.get("query_string", b""))
         device = (
             await self._holder(_headers(scope).get(b"authorization"))
