@@ -28,8 +28,8 @@ Anything else goes on to FastAPI with the body it read, and the route answers it
 before: an unknown or revoked token on a push or an order, a bad body (422 with the
 field), a missing key, a pickup order, a pull parameter out of bounds. The answers
 served here are the routes' own: the push calls `apply_ops` and `push_answer` (a
-store's pickup pushed alone first looked at with the holds that arrived with it:
-`HoldCoalescer`), an order goes through `HoldCoalescer` (judged with the orders that
+store's pickup pushed alone judged, and applied when clear, with the holds that
+arrived with it: `HoldCoalescer`), an order goes through `HoldCoalescer` (judged with the orders that
 arrived with it, by the batch service) and `order_answer`, a pull is `pull_page`; a
 domain failure or a busy database is the problem document the exception handlers give
 (`problems.answer_for`). Requests are counted and logged under the route's template.
@@ -65,7 +65,7 @@ from warehouse_api.api.group_buy import GROUP_BUY_ROLES, order_answer, place_lon
 from warehouse_api.api.sync import MAX_CURSOR, MAX_PAGE, pull_page, push_answer
 from warehouse_api.db import Database, DatabaseBusy, worker_threads
 from warehouse_api.errors import DomainError
-from warehouse_api.hold_coalescer import HoldCoalescer
+from warehouse_api.hold_coalescer import HoldCoalescer, PushedOutcome
 from warehouse_api.problems import ProblemError, answer_for
 from warehouse_api.schemas import (
     GroupBuyOrderCreate,
@@ -362,7 +362,9 @@ class HotRoutes:
         db: Database = self.owner.state.db
         try:
             verdict = await self._pushed_hold(device, ops)
-            if verdict.refusal is not None:
+            if not isinstance(verdict, PrecheckVerdict):  # applied in its round
+                results = [verdict]
+            elif verdict.refusal is not None:
                 refused = {"op_id": str(ops[0].op_id), "status": "rejected"}
                 results = [{**refused, "problem": verdict.refusal.as_problem()}]
             else:
@@ -382,9 +384,10 @@ class HotRoutes:
         self.owner.state.metrics.count_push_results(results)
         return push_answer(results)
 
-    async def _pushed_hold(self, device: AuthenticatedDevice, ops: list[PushOp]) -> PrecheckVerdict:
-        """A store's pickup pushed alone (`reservation.create`, one op) is looked at with
-        the holds that arrive with it (`HoldCoalescer.look`); any other push is not."""
+    async def _pushed_hold(self, device: AuthenticatedDevice, ops: list[PushOp]) -> PushedOutcome:
+        """A store's pickup pushed alone (`reservation.create`, one op) is judged, and
+        applied when clear, with the holds that arrive with it (`HoldCoalescer.push`);
+        any other push is not."""
         if len(ops) != 1 or not isinstance(ops[0], ReservationCreateOp):
             return PrecheckVerdict()
         if device.role != "counter" or device.location_id is None:
@@ -393,12 +396,13 @@ class HotRoutes:
         hold = HoldAsked(
             quantities(payload.lines), order_id=payload.reservation_id, op_id=str(ops[0].op_id)
         )
-        return await self._holds().look(device, hold)
+        return await self._holds().push(device, hold, ops[0])
 
     def _holds(self) -> HoldCoalescer:
         if self._coalescer is None:
+            state = self.owner.state
             self._coalescer = HoldCoalescer(
-                self.owner.state.db, self.counts, self._lane(Lane.WRITE)
+                state.db, state.settings, self.counts, self._lane(Lane.WRITE)
             )
         return self._coalescer
 

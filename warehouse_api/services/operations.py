@@ -15,7 +15,7 @@ module, so the import graph points one way.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -39,6 +39,20 @@ class OpContext:
     # the handler may skip look-ups whose miss a constraint catches anyway (ids taken:
     # UNIQUE; products: foreign keys) and the read that refuses what is short.
     prechecked: bool = False
+    # (location id, product id) -> units: where a handler that honours it (a pickup)
+    # adds the units it would hold, when its ops are held together at the end of their
+    # transaction (`push.apply_together`); None: it holds them itself, at once.
+    holds: dict[tuple[int, int], int] | None = None
+
+    def defer_holds(self, location_id: int, wanted: Mapping[int, int]) -> bool:
+        """Add `wanted` to the holds made at the end, if they are made there (True);
+        else False: the handler holds them now."""
+        if self.holds is None:
+            return False
+        for product_id, qty in wanted.items():
+            key = (location_id, product_id)
+            self.holds[key] = self.holds.get(key, 0) + qty
+        return True
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,6 +28,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,6 +43,7 @@ from warehouse_api.errors import DomainError, InsufficientStock
 from warehouse_api.models import Stock, SyncOp, table_of, utcnow
 from warehouse_api.services.change_feed import savepoint, send_with_commit
 from warehouse_api.services.devices import AuthenticatedDevice
+from warehouse_api.services.inventory import hold_stock
 from warehouse_api.services.operations import (
     AlreadyApplied,
     Handler,
@@ -141,6 +143,95 @@ def apply_ops(
                 raise
             log.info("retrying a batch of %d ops after %s", len(batch), type(error).__name__)
     raise AssertionError("unreachable")
+
+
+def apply_together(
+    db: Database, settings: Settings, pushes: Sequence[tuple[AuthenticatedDevice, Any]]
+) -> list[dict[str, Any]]:
+    """Ops pushed alone, by one till or several, that a read of committed figures found
+    clear a moment ago (`HoldCoalescer`: store pickups in a flash sale), applied in ONE
+    transaction, in the order given; one result per op, the one its own push would
+    have got at that point. One commit and one lock of the hot stock rows for the
+    round, where each push alone took its own.
+
+    First all at once (`_apply_all_clear`): each op's rows written with its look-ups
+    skipped (`prechecked`), no savepoints, the claims in one statement, and the units
+    of all of them held at the end, one conditional UPDATE per stock row just before
+    the commit: the hot row is locked for that and the commit only, not across every
+    op's round trips while the other writers of the product wait. When any op would
+    not go through as it is (an id taken since the read, a product unknown) or the
+    units are no longer all there, nothing of that is kept and the ops run one by one
+    as in a push batch: a savepoint each, the stock rows they name locked up front in
+    (location, product) order, each holding its own units, so an op short or refused
+    is rejected alone with its precise problem. A deadlock or a lost race no op
+    settled runs the round again (nothing of it committed)."""
+    batch = [
+        (
+            device,
+            _Op(
+                str(op.op_id),
+                op.type,
+                body_hash(op.type, op.payload),
+                handler_for(op.type),
+                op.payload,
+            ),
+        )
+        for device, op in pushes
+    ]
+    all_at_once = True
+    for attempt in range(1, MAX_ATTEMPTS + 1):
+        try:
+            with db.write() as session:
+                if all_at_once:
+                    return _apply_all_clear(session, settings, batch)
+                if dialect_name(session) == "postgresql":
+                    _lock_rows_named(session, batch)
+                claims: Claims = {}
+                return [_apply_one(session, settings, device, op, claims) for device, op in batch]
+        except _NotAllClear as why:
+            log.info("%d ops applied together go one by one: %r", len(batch), why.__cause__)
+            all_at_once = False
+        except (IntegrityError, OperationalError) as error:
+            if attempt == MAX_ATTEMPTS:
+                raise
+            log.info("retrying %d ops applied together after %s", len(batch), type(error).__name__)
+    raise AssertionError("unreachable")
+
+
+class _NotAllClear(Exception):
+    """An op of a round applied all at once would not go through as it is, or the units
+    they ask for are no longer all there: the round goes one by one."""
+
+
+def _apply_all_clear(
+    session: Session, settings: Settings, batch: Sequence[tuple[AuthenticatedDevice, _Op]]
+) -> list[dict[str, Any]]:
+    """Every op of the round applied, or _NotAllClear (the caller rolls back)."""
+    holds: dict[tuple[int, int], int] = {}
+    results: list[dict[str, Any]] = []
+    claims = []
+    now = utcnow()
+    try:
+        for device, op in batch:
+            context = OpContext(session, device, op.op_id, op.digest, settings, True, holds)
+            result = op.handler(context, op.payload)
+            results.append({"op_id": op.op_id, "status": "applied", "result": result})
+            claims.append((op.op_id, device.id, op.type, op.digest, result, now))
+        execute_rows(session, _INSERT_CLAIM, _CLAIM_COLUMNS, claims)
+        _hold_together(session, holds)
+    except (DomainError, AlreadyApplied, IntegrityError) as refused:
+        raise _NotAllClear from refused
+    return results
+
+
+def _hold_together(session: Session, holds: dict[tuple[int, int], int]) -> None:
+    """Hold what the ops asked for, stock row by stock row in (location, product) order
+    (InsufficientStock, a DomainError, when a row is short)."""
+    by_location: dict[int, dict[int, int]] = {}
+    for (location_id, product_id), qty in sorted(holds.items()):
+        by_location.setdefault(location_id, {})[product_id] = qty
+    for location_id, wanted in by_location.items():
+        hold_stock(session, location_id, wanted)
 
 
 def _apply_alone(
@@ -341,11 +432,18 @@ def _lock_stock_rows(session: Session, device: AuthenticatedDevice, batch: list[
     (`stock_keys` in the registry). A single op needs none of this (each handler takes
     its rows in product order); across ops the rows would otherwise be taken in the
     order the sales were rung up."""
-    keyed = [(keys, op) for op in batch if (keys := stock_keys_for(op.type)) is not None]
+    _lock_rows_named(session, [(device, op) for op in batch])
+
+
+def _lock_rows_named(session: Session, batch: Sequence[tuple[AuthenticatedDevice, _Op]]) -> None:
+    """`_lock_stock_rows` for ops of any devices."""
+    keyed = [
+        (keys, device, op) for device, op in batch if (keys := stock_keys_for(op.type)) is not None
+    ]
     if len(keyed) < 2:
         return
     wanted: set[tuple[int, int]] = set()
-    for keys, op in keyed:
+    for keys, device, op in keyed:
         try:
             wanted.update(keys(session, device, op.payload))
         except DomainError:
@@ -361,8 +459,17 @@ def _lock_stock_rows(session: Session, device: AuthenticatedDevice, batch: list[
 
 
 def _apply_one(
-    session: Session, settings: Settings, device: AuthenticatedDevice, op: _Op, claims: Claims
+    session: Session,
+    settings: Settings,
+    device: AuthenticatedDevice,
+    op: _Op,
+    claims: Claims,
+    *,
+    prechecked: bool = False,
 ) -> dict[str, Any]:
+    """One op in a savepoint of its own. `prechecked`: found clear by a read a moment
+    ago, its look-ups skipped on the first try (a lost race then tries the ordinary
+    way)."""
     recovered = False
     for attempt in range(1, MAX_OP_ATTEMPTS + 1):
         if attempt > 1 and op.op_id not in claims:
@@ -375,9 +482,15 @@ def _apply_one(
             return _claimed(op, claimed[0], claimed[1])
         try:
             with savepoint(session):
-                result = op.handler(
-                    OpContext(session, device, op.op_id, op.digest, settings), op.payload
+                context = OpContext(
+                    session,
+                    device,
+                    op.op_id,
+                    op.digest,
+                    settings,
+                    prechecked and attempt == 1,
                 )
+                result = op.handler(context, op.payload)
                 session.execute(
                     _INSERT_CLAIM,
                     {

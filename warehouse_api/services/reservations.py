@@ -338,8 +338,10 @@ def create_pickup(ctx: OpContext, payload: ReservationCreatePayload) -> dict[str
     )
     transfer = pickup_transfer(reservation, wanted, now)
     _insert_pickup(session, reservation, transfer)
-    # Hold last: the stock rows stay locked until commit, so keep that stretch short.
-    hold_stock(session, source_id, wanted)
+    # Hold last: the stock rows stay locked until commit, so keep that stretch short
+    # (pushed together with other pickups: held for all of them at the end instead).
+    if not ctx.defer_holds(source_id, wanted):
+        hold_stock(session, source_id, wanted)
     publish_reservation(session, reservation)
     publish_transfer(session, transfer, to_kind="store")  # a counter's location is a store
     return {**reservation_data(reservation), "transfer_id": transfer.id}
