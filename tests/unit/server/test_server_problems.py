@@ -50,3 +50,30 @@ def test_a_write_that_cannot_get_the_database_is_a_503_busy(
     assert response.status_code == 503
     assert response.json()["code"] == "busy"
     assert response.headers["Retry-After"] == "5"
+
+
+def test_a_problem_is_written_as_the_framework_would_write_it() -> None:
+    """Plain JSON values are written straight; a datetime, a Decimal or a NaN goes the
+    framework's way (`jsonable_encoder`, then JSONResponse): the same bytes, the same
+    refusal of a NaN."""
+    import datetime
+    import math
+    from decimal import Decimal
+
+    from fastapi.encoders import jsonable_encoder
+    from fastapi.responses import JSONResponse
+
+    from warehouse_api.problems import problem_body, problem_response
+
+    def framework(status: int, **extra: object) -> bytes:
+        body = jsonable_encoder(problem_body(status, "c", "細節 detail", **extra))
+        return bytes(JSONResponse(body, status_code=status).body)
+
+    plain = {"available": 0, "skus": ["A-1", "珍珠奶茶"], "nested": {"n": 1.5, "ok": True}}
+    assert problem_response(409, "c", "細節 detail", **plain).body == framework(409, **plain)
+    odd = {"at": datetime.datetime(2026, 12, 3, 18, 0), "amount": Decimal("12.50"), "t": (1, 2)}
+    assert problem_response(422, "c", "細節 detail", **odd).body == framework(422, **odd)
+    with pytest.raises(ValueError):
+        problem_response(500, "c", "細節 detail", ratio=math.nan)
+    with pytest.raises(ValueError):
+        framework(500, ratio=math.nan)
