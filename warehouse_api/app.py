@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import inspect
 import logging
 import os
@@ -86,6 +87,8 @@ def create_app(
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         anyio.to_thread.current_default_thread_limiter().total_tokens = request_threads(db)
         await warm_routes(_app)
+        if settings.freeze_heap:
+            freeze_heap()
         background = (
             [
                 asyncio.create_task(run_sweeper(db, settings)),
@@ -163,6 +166,20 @@ def _telemetry(settings: Settings) -> dict[str, Any]:
         return {}
     on = settings.opentelemetry
     return {"telemetry": {"tracing": on, "metrics": on, "logs": on}}
+
+
+def freeze_heap() -> None:
+    """Move everything alive now into the garbage collector's permanent generation.
+
+    Called once a worker has started, after `warm_routes`: modules, the app, SQLAlchemy's
+    mappers and compiled statements, and every router's route state (dependency graphs
+    and pydantic adapters for every route, built by the warm-up) are not walked again by
+    the full collections that a request's many short-lived objects trigger. Frozen at
+    load time only (before the warm-up), a worker still walked 42,000-50,000 objects in
+    each full collection, 11-18 ms during which it served nothing, a dozen times in 20 s
+    of the drain and the 200 tills."""
+    gc.collect()
+    gc.freeze()
 
 
 REQUEST_THREADS = 2  # per worker process: docs/server.md, "Request threads per worker"

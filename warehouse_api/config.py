@@ -45,6 +45,14 @@ class Settings(BaseSettings):
         "routing (hot_routes.py), the orders judged together as they arrive; false: every "
         "request through FastAPI",
     )
+    freeze_heap: bool = Field(
+        default=False,
+        description="once started (the app built, every router's route state warmed up), "
+        "move everything alive into the garbage collector's permanent generation "
+        "(gc.freeze), so its full collections walk only what requests leave behind; "
+        "`warehouse-api serve` turns it on in each worker (not for an app sharing its "
+        "process, as the embedded server and the tests do)",
+    )
     opentelemetry: bool = Field(
         default=False,
         description="FastAPI's own OpenTelemetry instrumentation (traces, metrics, logs to "

@@ -18,11 +18,11 @@ round:
   service of `POST /group-buy/orders:batch`): one transaction locks the hot row once,
   judges them in arrival order against the locked figures and commits once.
 * **The pushed holds the read did not refuse are applied together** (`push.
-  apply_together`): one transaction for the round's pickups of every till, a
-  savepoint each, `prechecked` (the look-ups the read made are skipped; the
-  conditional UPDATE still judges the stock). Each request gets its op's result, the
-  one its push alone would have got. Pushed alone, each was a transaction, a lock of
-  the hot row and a commit of its own: in a flash sale a quarter of the units went
+  apply_together`): one transaction for the round's pickups of every till, all at
+  once with `prechecked` (the look-ups the read made are skipped) and their units
+  held at the end, else one by one in savepoints. Each request gets its op's result,
+  the one its push alone would have got. Pushed alone, each was a transaction, a lock
+  of the hot row and a commit of its own: in a flash sale a quarter of the units went
   that way, each costing the server as much CPU as ten orders of a batch.
 
 No hold waits for a timer: a lone one goes its own way at once (its own precheck is

@@ -18,6 +18,7 @@ from __future__ import annotations
 import gc
 import logging
 import multiprocessing
+import os
 import signal
 import socket
 import sys
@@ -125,14 +126,17 @@ def _run_worker(options: dict[str, Any], sock: socket.socket) -> None:  # pragma
 
 
 def _loaded_and_frozen(config: uvicorn.Config) -> uvicorn.Server:
-    """Load the app, then move everything alive at that point (modules, the app, the
-    mappers and compiled statements) into the garbage collector's permanent
-    generation (`gc.freeze`): the collections that a request's many short-lived
-    objects trigger then no longer walk the whole start-up heap. Measured on the
-    SQLite drain (10,000 sales in batches of 500, one worker): 3.2 s of server CPU
-    against 4.1-4.3 s without (docs/server.md, "Production settings")."""
+    """Load the app, with its heap to be frozen once it has started
+    (`WAREHOUSE_FREEZE_HEAP`: `app.freeze_heap`, after the route warm-up), and move
+    everything alive at this point (modules, the app, the mappers and compiled
+    statements) into the garbage collector's permanent generation now (`gc.freeze`):
+    the collections that a request's many short-lived objects trigger then no longer
+    walk the whole start-up heap. Measured on the SQLite drain (10,000 sales in batches
+    of 500, one worker): 3.2 s of server CPU against 4.1-4.3 s without
+    (docs/server.md, "Production settings")."""
     import uvicorn
 
+    os.environ["WAREHOUSE_FREEZE_HEAP"] = "1"  # read by the app's Settings in load()
     config.load()
     gc.collect()
     gc.freeze()
