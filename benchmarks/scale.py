@@ -5,7 +5,7 @@
 
 Per backend (PostgreSQL: its own schema, dropped at the end; SQLite: a temp file),
 on a freshly seeded 500-product demo catalog, against `warehouse-api serve` in a
-subprocess (PostgreSQL: 4 workers, two per core; SQLite: 2, one per core):
+subprocess (2 workers, one per core, on either backend):
 
 * drain: one till pushes 10,000 queued sales (3 lines and a payment each) in
   batches of 500, as the counter's outbox relay does; every sale checked exactly
@@ -1020,7 +1020,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--backends", default="postgresql,sqlite")
     parser.add_argument("--parts", default="drain,flash,flashbatch,tills")
     parser.add_argument("--pg-url", default=os.environ.get("WAREHOUSE_TEST_PG_URL", DEFAULT_PG_URL))
-    parser.add_argument("--pg-workers", type=int, default=4)  # 2 per core: docs/server.md
+    parser.add_argument("--pg-workers", type=int, default=2)  # 1 per core: docs/server.md
     # One per core: the 200 tills' p95 on SQLite fell from 116-233 ms with one worker
     # to 47.6-87.1 ms with two (docs/server.md, "Production settings (SQLite)").
     parser.add_argument("--sqlite-workers", type=int, default=2)
