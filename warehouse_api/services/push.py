@@ -184,9 +184,11 @@ def apply_together(
             with db.write() as session:
                 if all_at_once:
                     return _apply_all_clear(session, settings, batch)
+                claims = _claims_of(session, [op for _device, op in batch])
                 if dialect_name(session) == "postgresql":
-                    _lock_rows_named(session, batch)
-                claims: Claims = {}
+                    _lock_rows_named(
+                        session, [(d, op) for d, op in batch if op.op_id not in claims]
+                    )
                 return [_apply_one(session, settings, device, op, claims) for device, op in batch]
         except _NotAllClear as why:
             log.info("%d ops applied together go one by one: %r", len(batch), why.__cause__)
@@ -316,15 +318,20 @@ def apply_op(
     return apply_ops(db, settings, device, [op])[0]
 
 
-def _apply_batch(
-    session: Session, settings: Settings, device: AuthenticatedDevice, batch: list[_Op]
-) -> list[dict[str, Any]]:
-    claims: Claims = {
+def _claims_of(session: Session, batch: Sequence[_Op]) -> Claims:
+    """The claims already taken under the batch's op ids (one statement)."""
+    return {
         row.op_id: (row.body_sha256, row.result)
         for row in session.execute(
             _claims_by_op_id(dialect_name(session)), {"p_op_ids": [op.op_id for op in batch]}
         )
     }
+
+
+def _apply_batch(
+    session: Session, settings: Settings, device: AuthenticatedDevice, batch: list[_Op]
+) -> list[dict[str, Any]]:
+    claims = _claims_of(session, batch)
     if dialect_name(session) == "postgresql":
         _lock_stock_rows(session, device, [op for op in batch if op.op_id not in claims])
     results: list[dict[str, Any]] = []
@@ -459,17 +466,8 @@ def _lock_rows_named(session: Session, batch: Sequence[tuple[AuthenticatedDevice
 
 
 def _apply_one(
-    session: Session,
-    settings: Settings,
-    device: AuthenticatedDevice,
-    op: _Op,
-    claims: Claims,
-    *,
-    prechecked: bool = False,
+    session: Session, settings: Settings, device: AuthenticatedDevice, op: _Op, claims: Claims
 ) -> dict[str, Any]:
-    """One op in a savepoint of its own. `prechecked`: found clear by a read a moment
-    ago, its look-ups skipped on the first try (a lost race then tries the ordinary
-    way)."""
     recovered = False
     for attempt in range(1, MAX_OP_ATTEMPTS + 1):
         if attempt > 1 and op.op_id not in claims:
@@ -482,15 +480,9 @@ def _apply_one(
             return _claimed(op, claimed[0], claimed[1])
         try:
             with savepoint(session):
-                context = OpContext(
-                    session,
-                    device,
-                    op.op_id,
-                    op.digest,
-                    settings,
-                    prechecked and attempt == 1,
+                result = op.handler(
+                    OpContext(session, device, op.op_id, op.digest, settings), op.payload
                 )
-                result = op.handler(context, op.payload)
                 session.execute(
                     _INSERT_CLAIM,
                     {
