@@ -184,3 +184,24 @@ def test_a_batch_judged_on_figures_that_moved_is_judged_again_on_locked_rows(
         ).all()
     assert sorted(placed) == sorted(keys[:2])
     assert ledger_balances(server)
+
+
+def test_one_pickup_pushed_twice_into_one_round_is_held_once(server: Server) -> None:
+    """A till that resends its push before the answer (a timeout, a retry): both copies
+    land in one round. Held once: the first applied, the second a duplicate with its
+    result; one reservation, one claim, reserved up by its quantity once."""
+    set_available(server.db, server.location_id("WH01"), PRODUCT, 5)
+    before = level(server, "WH01", PRODUCT)
+    token = server.token("counter", "S001")
+    till = _device(server, token)
+    pushed = _pickup(qty=2)
+
+    first, again = _together(server, [(till, pushed), (till, pushed), (till, _pickup())])[:2]
+
+    assert first["status"] == "applied"
+    assert again == {**first, "status": "duplicate"}
+    assert level(server, "WH01", PRODUCT) == (before[0], before[1] + 3)
+    with server.db.read() as session:
+        claims = session.scalars(select(SyncOp).where(SyncOp.op_id == pushed["op_id"])).all()
+    assert len(claims) == 1
+    assert ledger_balances(server)
