@@ -31,14 +31,16 @@ _BEGIN_OPTION = "sqlite_begin"
 T = TypeVar("T")
 
 
-def json_encoder(*, sort_keys: bool = False) -> Callable[[Any], str]:
-    """`json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=...)` as
-    a function, its encoder built once. `json.dumps` with options builds a JSONEncoder
+def json_encoder(*, sort_keys: bool = False, allow_nan: bool = True) -> Callable[[Any], str]:
+    """`json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=...,
+    allow_nan=...)` as a function, its encoder built once. `json.dumps` with options builds a JSONEncoder
     and the C encoder inside it on every call, which cost as much as encoding a small
     row (a push batch encodes thousands: feed rows, claims, body hashes). Without the
     circular-reference check (the values are trees built here; a cycle would fail with
     RecursionError instead of ValueError); the same text otherwise."""
-    encoder = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=sort_keys)
+    encoder = json.JSONEncoder(
+        ensure_ascii=False, separators=(",", ":"), sort_keys=sort_keys, allow_nan=allow_nan
+    )
     make = getattr(json.encoder, "c_make_encoder", None)
     if make is None:  # pragma: no cover - CPython always has the C accelerator
         return encoder.encode
@@ -51,7 +53,7 @@ def json_encoder(*, sort_keys: bool = False) -> Callable[[Any], str]:
         ",",
         sort_keys,
         False,  # skipkeys
-        True,  # allow_nan, as json.dumps
+        allow_nan,
     )
 
     def encode(value: Any) -> str:

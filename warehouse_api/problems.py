@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from warehouse_api.db import DatabaseBusy
+from warehouse_api.db import DatabaseBusy, json_encoder
 from warehouse_api.error_codes import describe_codes
 from warehouse_api.errors import DomainError
 
@@ -84,6 +84,10 @@ def problem_body(status: int, code: str, detail: str, **extra: Any) -> dict[str,
     }
 
 
+# JSONResponse's rendering (compact, UTF-8 kept, NaN refused), its encoder built once.
+_problem_json = json_encoder(allow_nan=False)
+
+
 class _ProblemResponse(JSONResponse):
     """A problem document as JSONResponse renders it. A body of plain JSON values (every
     problem the routes raise: str, int, lists, dicts) is written as it is; anything else
@@ -93,9 +97,7 @@ class _ProblemResponse(JSONResponse):
 
     def render(self, content: Any) -> bytes:
         try:
-            return json.dumps(
-                content, ensure_ascii=False, allow_nan=False, indent=None, separators=(",", ":")
-            ).encode("utf-8")
+            return _problem_json(content).encode("utf-8")
         except (TypeError, ValueError):
             return super().render(jsonable_encoder(content))
 

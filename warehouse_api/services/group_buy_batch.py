@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -330,10 +331,9 @@ class _Judge:
             ],
         )
         if held_by_update:
-            held: dict[int, int] = {}
+            held: Counter[int] = Counter()
             for order in self.new_orders:
-                for line in order.lines:
-                    held[line.product_id] = held.get(line.product_id, 0) + line.qty
+                held.update(quantities(order.lines))
             try:
                 hold_stock(self.session, self.source_id, held)
             except InsufficientStock as short:
@@ -409,10 +409,7 @@ def place_group_buy_batch(
         judge.lock_stock()
     judge.read_taken()
     outcomes = [judge.judge(order) for order in orders]
-    if hold_last:
-        judge.write(held_by_update=True)
-    else:
-        judge.write()
+    judge.write(held_by_update=hold_last)
     return outcomes
 
 
