@@ -26,7 +26,6 @@ import it back into a cycle.
 from __future__ import annotations
 
 import functools
-import hashlib
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -38,12 +37,13 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from warehouse_api.config import Settings
-from warehouse_api.db import Database, compact_json, json_encoder
+from warehouse_api.db import Database, compact_json
 from warehouse_api.errors import DomainError, InsufficientStock
 from warehouse_api.models import Stock, SyncOp, table_of, utcnow
 from warehouse_api.services.change_feed import savepoint, send_with_commit
 from warehouse_api.services.devices import AuthenticatedDevice
 from warehouse_api.services.inventory import hold_stock
+from warehouse_api.services.op_digest import canonical_digest
 from warehouse_api.services.operations import (
     AlreadyApplied,
     Handler,
@@ -88,14 +88,9 @@ _INSERT_CLAIM_POSTGRESQL = (
 _stock = table_of(Stock).c
 
 
-# `json.dumps(..., sort_keys=True, separators=(",", ":"), ensure_ascii=False)`, the
-# encoder built once instead of on every call.
-_canonical_json = json_encoder(sort_keys=True)
-
-
 def body_hash(op_type: str, payload: BaseModel) -> str:
-    canonical = _canonical_json({"type": op_type, "payload": payload.model_dump(mode="json")})
-    return hashlib.sha256(canonical.encode()).hexdigest()
+    """The SHA-256 a claim keeps of an op's body (`op_digest`: it never changes)."""
+    return canonical_digest(op_type, payload)
 
 
 @dataclass(frozen=True, slots=True)
