@@ -9,8 +9,9 @@ from typing import Any
 from sqlalchemy import JSON, DateTime, Table, TextClause, bindparam, func, select, text
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.engine import Dialect
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.dml import UpdateBase
+from sqlalchemy.sql.dml import Insert, UpdateBase
 from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.types import TypeDecorator
 
@@ -119,13 +120,18 @@ def execute_rows(
     once. SQLAlchemy's own executemany builds a parameter dict per row and walks every
     bind of it in Python, which cost more than SQLite's work for a push batch. A DBAPI
     error comes out as SQLAlchemy's (a UNIQUE violation is an IntegrityError).
-    PostgreSQL: SQLAlchemy's executemany, as for any statement (psycopg pipelines it).
+    PostgreSQL: a plain INSERT of COPY_FROM_ROWS rows or more goes as `COPY ... FROM
+    STDIN` (`_copy_rows`); anything else through SQLAlchemy's executemany, as for any
+    statement (psycopg pipelines it).
     For statements built once (module constants): each is compiled and kept per object.
     """
     if not rows:
         return
     bind = session.get_bind()
     if bind.dialect.name != "sqlite":
+        if len(rows) >= COPY_FROM_ROWS and _plain_insert(statement):
+            _copy_rows(session, statement, keys, rows, bind.dialect)
+            return
         session.execute(statement, [dict(zip(keys, row, strict=True)) for row in rows])
         return
     sql, processors = _driver_statement(statement, keys, bind.dialect)
@@ -192,3 +198,87 @@ def _once_per_value(process: Processor) -> Processor:
         return last[1]
 
     return remembered
+
+
+COPY_FROM_ROWS = 20
+"""Rows from which a plain INSERT goes as COPY on PostgreSQL. COPY costs a round trip
+more than a pipelined executemany (the server answers COPY before the rows go), and
+from a few dozen rows on it saves far more: each row of an executemany is a statement
+PostgreSQL parses, plans and runs (and psycopg adapts in Python), where COPY streams
+them into the table. The drain's push of 500 sales writes 500 to 1,500 rows per table."""
+
+
+def _plain_insert(statement: UpdateBase) -> bool:
+    """An INSERT of the given columns' values only: no ON CONFLICT, RETURNING, values
+    of its own or SELECT (what COPY does the same as one INSERT per row)."""
+    return (
+        isinstance(statement, Insert)
+        and statement._post_values_clause is None
+        and not statement._returning
+        and not statement._values
+        and not statement._multi_values
+        and statement.select is None
+    )
+
+
+_COPY_STATEMENTS: dict[tuple[int, tuple[str, ...]], tuple[UpdateBase, str, list[Any]]] = {}
+
+
+def _copy_rows(
+    session: Session,
+    statement: UpdateBase,
+    keys: tuple[str, ...],
+    rows: Sequence[tuple[Any, ...]],
+    dialect: Dialect,
+) -> None:
+    """PostgreSQL: the rows of a plain INSERT through `COPY table (keys) FROM STDIN`, in
+    the session's transaction (and savepoint), each value through its column type's
+    bind processor as SQLAlchemy would store it (JSON: encoded by the engine's
+    serializer). Constraints, foreign keys and defaults hold as for INSERT; a column
+    the rows leave out gets its server default, so one with a default computed in
+    Python is refused (as `execute_rows` refuses it on SQLite). An error comes out as
+    SQLAlchemy's (a UNIQUE violation an IntegrityError), the transaction then failed
+    as after a failed INSERT."""
+    sql, processors = _copy_statement(statement, keys, dialect)
+    if processors:
+        columns: list[Iterable[Any]] = list(zip(*rows, strict=True))
+        for index, process in processors:
+            columns[index] = map(process, columns[index])
+        rows = list(zip(*columns, strict=True))
+    session.flush()  # as session.execute would (autoflush)
+    driver = session.connection().connection.driver_connection
+    try:
+        with driver.cursor() as cursor, cursor.copy(sql) as copy:  # type: ignore[union-attr]
+            for row in rows:
+                copy.write_row(row)
+    except Exception as error:
+        dbapi = dialect.loaded_dbapi
+        if not isinstance(error, dbapi.Error):
+            raise
+        raise DBAPIError.instance(sql, None, error, dbapi.Error, dialect=dialect) from error
+
+
+def _copy_statement(
+    statement: UpdateBase, keys: tuple[str, ...], dialect: Dialect
+) -> tuple[str, list[Any]]:
+    cache_key = (id(statement), keys)
+    cached = _COPY_STATEMENTS.get(cache_key)
+    if cached is not None and cached[0] is statement:
+        return cached[1], cached[2]
+    table = statement.table
+    left_out = [c.name for c in table.c if c.default is not None and c.name not in keys]
+    if left_out:
+        raise ValueError(
+            "execute_rows: the rows leave out columns with a default computed in Python: "
+            + ", ".join(left_out)
+        )
+    quote = dialect.identifier_preparer.quote
+    processors = []
+    for index, key in enumerate(keys):
+        process = table.c[key].type.dialect_impl(dialect).bind_processor(dialect)
+        if process is not None:
+            processors.append((index, process))
+    columns = ", ".join(quote(key) for key in keys)
+    sql = f"COPY {dialect.identifier_preparer.format_table(table)} ({columns}) FROM STDIN"
+    _COPY_STATEMENTS[cache_key] = (statement, sql, processors)
+    return sql, processors
