@@ -40,13 +40,12 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from warehouse_api.db import compact_json
 from warehouse_api.models import ChangeLog, FeedState, table_of, utcnow
-from warehouse_api.services.sql import dialect_name, execute_rows
+from warehouse_api.services.sql import dialect_name, execute_rows, raise_driver_error
 
 _PENDING = "pending_changes"
 _JOURNAL = "pending_changes_journal"  # (key, previous value or _ABSENT), for savepoints
@@ -209,7 +208,6 @@ def _write_changes_postgresql(
     }
     connection = session.connection()
     raw: Any = connection.connection.driver_connection
-    dialect = connection.dialect
     statements = [*with_commit, *([(_WRITE_CHANGES_POSTGRESQL, params)] if changes else [])]
     try:
         if not commit or session.new or session.dirty or session.deleted:
@@ -220,21 +218,13 @@ def _write_changes_postgresql(
             for sql, values in statements:
                 raw.execute(sql, values)
             raw.commit()
-    except dialect.loaded_dbapi.Error as error:
-        # As SQLAlchemy would have raised it (a deadlock victim is an OperationalError
-        # the push loop retries, a violation an IntegrityError), and a connection that
-        # died is dropped from the pool.
-        invalidated = dialect.is_disconnect(error, raw, None)
-        if invalidated:
-            connection.invalidate(error)
-        raise DBAPIError.instance(
+    except Exception as error:
+        raise_driver_error(
+            connection,
+            error,
             "; ".join(sql.strip() for sql, _values in statements),
             [values for _sql, values in statements],
-            error,
-            dialect.loaded_dbapi.Error,
-            connection_invalidated=invalidated,
-            dialect=dialect,
-        ) from error
+        )
 
 
 @functools.cache

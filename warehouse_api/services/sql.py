@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import Any, NoReturn
 
 from sqlalchemy import JSON, DateTime, Table, TextClause, bindparam, func, select, text
 from sqlalchemy.dialects import postgresql
-from sqlalchemy.engine import Dialect
+from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.dml import Insert, UpdateBase
@@ -135,18 +135,54 @@ def execute_rows(
         session.execute(statement, [dict(zip(keys, row, strict=True)) for row in rows])
         return
     sql, processors = _driver_statement(statement, keys, bind.dialect)
-    if processors:  # column by column: zip and map loop in C, only the processors in Python
-        columns: list[Iterable[Any]] = list(zip(*rows, strict=True))
-        for index, process, takes_datetimes in processors:
-            columns[index] = map(
-                _once_per_value(process) if takes_datetimes else process, columns[index]
-            )
-        rows = list(zip(*columns, strict=True))
+    rows = _processed(
+        rows,
+        [
+            (index, _once_per_value(process) if takes_datetimes else process)
+            for index, process, takes_datetimes in processors
+        ],
+    )
     session.flush()  # as session.execute would (autoflush)
     session.connection().exec_driver_sql(sql, rows)
 
 
 Processor = Callable[[Any], Any]
+
+
+def _processed(
+    rows: Sequence[tuple[Any, ...]], processors: Sequence[tuple[int, Processor]]
+) -> Sequence[tuple[Any, ...]]:
+    """The rows with each (index, processor) applied to its column: column by column, so
+    zip and map loop in C and only the processors run in Python."""
+    if not processors:
+        return rows
+    columns: list[Iterable[Any]] = list(zip(*rows, strict=True))
+    for index, process in processors:
+        columns[index] = map(process, columns[index])
+    return list(zip(*columns, strict=True))
+
+
+def raise_driver_error(
+    connection: Connection, error: BaseException, statement: str, parameters: Any
+) -> NoReturn:
+    """Re-raise `error`, raised by the driver on `connection`'s DBAPI connection outside
+    SQLAlchemy, as SQLAlchemy would have raised it (a deadlock victim an
+    OperationalError the push loop retries, a violation an IntegrityError), dropping a
+    connection that died from the pool; anything else unchanged."""
+    dialect = connection.dialect
+    if not isinstance(error, dialect.loaded_dbapi.Error):
+        raise error
+    invalidated = dialect.is_disconnect(error, connection.connection.driver_connection, None)
+    if invalidated:
+        connection.invalidate(error)
+    raise DBAPIError.instance(
+        statement,
+        parameters,
+        error,
+        dialect.loaded_dbapi.Error,
+        connection_invalidated=invalidated,
+        dialect=dialect,
+    ) from error
 
 
 _DRIVER_STATEMENTS: dict[
@@ -221,7 +257,9 @@ def _plain_insert(statement: UpdateBase) -> bool:
     )
 
 
-_COPY_STATEMENTS: dict[tuple[int, tuple[str, ...]], tuple[UpdateBase, str, list[Any]]] = {}
+_COPY_STATEMENTS: dict[
+    tuple[int, tuple[str, ...]], tuple[UpdateBase, str, list[tuple[int, Processor]]]
+] = {}
 
 
 def _copy_rows(
@@ -240,27 +278,21 @@ def _copy_rows(
     SQLAlchemy's (a UNIQUE violation an IntegrityError), the transaction then failed
     as after a failed INSERT."""
     sql, processors = _copy_statement(statement, keys, dialect)
-    if processors:
-        columns: list[Iterable[Any]] = list(zip(*rows, strict=True))
-        for index, process in processors:
-            columns[index] = map(process, columns[index])
-        rows = list(zip(*columns, strict=True))
+    rows = _processed(rows, processors)
     session.flush()  # as session.execute would (autoflush)
-    driver = session.connection().connection.driver_connection
+    connection = session.connection()
+    driver = connection.connection.driver_connection
     try:
         with driver.cursor() as cursor, cursor.copy(sql) as copy:  # type: ignore[union-attr]
             for row in rows:
                 copy.write_row(row)
     except Exception as error:
-        dbapi = dialect.loaded_dbapi
-        if not isinstance(error, dbapi.Error):
-            raise
-        raise DBAPIError.instance(sql, None, error, dbapi.Error, dialect=dialect) from error
+        raise_driver_error(connection, error, sql, None)
 
 
 def _copy_statement(
     statement: UpdateBase, keys: tuple[str, ...], dialect: Dialect
-) -> tuple[str, list[Any]]:
+) -> tuple[str, list[tuple[int, Processor]]]:
     cache_key = (id(statement), keys)
     cached = _COPY_STATEMENTS.get(cache_key)
     if cached is not None and cached[0] is statement:
@@ -273,7 +305,7 @@ def _copy_statement(
             + ", ".join(left_out)
         )
     quote = dialect.identifier_preparer.quote
-    processors = []
+    processors: list[tuple[int, Processor]] = []
     for index, key in enumerate(keys):
         process = table.c[key].type.dialect_impl(dialect).bind_processor(dialect)
         if process is not None:
